@@ -1,0 +1,471 @@
+// The parameter table: the one declaration from which the URL codec, the CLI flags, the sliders
+// and validation are all derived (STYLE.md §2). Keys are the URL keys and the CLI flag names.
+// Conventions are those of THEORY.md §0.
+
+export type Regime = 'gf' | 'wd' | 'langevin' | 'bayes';
+
+export const REGIMES: readonly Regime[] = ['gf', 'wd', 'langevin', 'bayes'];
+
+export const REGIME_LABELS: Record<Regime, string> = {
+  gf: 'Gradient flow',
+  wd: 'Gradient flow + weight decay',
+  langevin: 'Langevin dynamics',
+  bayes: 'Bayesian posterior (t → ∞)',
+};
+
+/** A full configuration of the model. `Infinity` stands for N = ∞ (kernel limit) or M = ∞. */
+export interface Params {
+  alpha: number;
+  beta: number;
+  P: number;
+  N: number;
+  M: number;
+  sigma2: number;
+  gamma: number;
+  T: number;
+  sigma02: number;
+  regime: Regime;
+  tmin: number;
+  tmax: number;
+  nt: number;
+  seed: number;
+  seeds: number;
+}
+
+export type NumericKey = Exclude<keyof Params, 'regime'>;
+
+export interface NumericSpec {
+  key: NumericKey;
+  kind: 'number';
+  label: string;
+  /** Symbol as KaTeX source. */
+  symbol: string;
+  unit: string;
+  /** One-line explanation shown beside the control. */
+  help: string;
+  min: number;
+  max: number;
+  default: number;
+  /** Slider scale. 'log' sliders run over [logMin, max]; 0 (if allowed) sits at the left end. */
+  scale: 'log' | 'linear';
+  /** Smallest positive value on a log slider when min = 0 (the slider's left end is then 0). */
+  logMin?: number;
+  integer?: boolean;
+  /** Accepts `inf` / Infinity (N: kernel limit, M: infinitely many modes). */
+  allowInf?: boolean;
+  /** Regimes in which this parameter acts; elsewhere the control is disabled. */
+  regimes: readonly Regime[];
+  /** Slider step for linear scales. */
+  step?: number;
+}
+
+export interface EnumSpec {
+  key: 'regime';
+  kind: 'enum';
+  label: string;
+  symbol: string;
+  unit: string;
+  help: string;
+  options: readonly Regime[];
+  default: Regime;
+  regimes: readonly Regime[];
+}
+
+export type ParamSpec = NumericSpec | EnumSpec;
+
+const ALL = REGIMES;
+const DYNAMIC: readonly Regime[] = ['gf', 'wd', 'langevin'];
+
+/** Largest finite P and N the engine supports (the quadrature adapts down to κ ~ P^{-α}). */
+export const MAX_SIZE = 1e7;
+/** Largest finite number of modes; above it use `inf`. */
+export const MAX_MODES = 1e8;
+
+export const PARAM_SPECS: readonly ParamSpec[] = [
+  {
+    key: 'regime',
+    kind: 'enum',
+    label: 'Learning regime',
+    symbol: '',
+    unit: '',
+    help: 'Gradient flow, with weight decay, Langevin training, or the Bayesian posterior it samples at t → ∞.',
+    options: REGIMES,
+    default: 'gf',
+    regimes: ALL,
+  },
+  {
+    key: 'alpha',
+    kind: 'number',
+    label: 'Spectrum exponent',
+    symbol: '\\alpha',
+    unit: '',
+    help: 'Kernel eigenvalues fall as λ_k = k^{-α} (capacity); larger α = faster decay.',
+    min: 1.05,
+    max: 4,
+    default: 1.5,
+    scale: 'linear',
+    step: 0.01,
+    regimes: ALL,
+  },
+  {
+    key: 'beta',
+    kind: 'number',
+    label: 'Target exponent',
+    symbol: '\\beta',
+    unit: '',
+    help: 'Target power per mode λ_k w̄_k² = k^{-β} (source); larger β = smoother, easier target.',
+    min: 1.05,
+    max: 6,
+    default: 2,
+    scale: 'linear',
+    step: 0.01,
+    regimes: ALL,
+  },
+  {
+    key: 'P',
+    kind: 'number',
+    label: 'Dataset size',
+    symbol: 'P',
+    unit: 'samples',
+    help: 'Number of training examples.',
+    min: 1,
+    max: MAX_SIZE,
+    default: 400,
+    scale: 'log',
+    integer: true,
+    regimes: ALL,
+  },
+  {
+    key: 'N',
+    kind: 'number',
+    label: 'Model size',
+    symbol: 'N',
+    unit: 'features',
+    help: 'Number of random features (trainable weights); ∞ is the kernel limit.',
+    min: 1,
+    max: MAX_SIZE,
+    default: 1000,
+    scale: 'log',
+    integer: true,
+    allowInf: true,
+    regimes: ALL,
+  },
+  {
+    key: 'M',
+    kind: 'number',
+    label: 'Number of modes',
+    symbol: 'M',
+    unit: 'modes',
+    help: 'Eigenmodes of the data (truncation of the spectrum); ∞ keeps the whole power-law tail.',
+    min: 2,
+    max: MAX_MODES,
+    default: Infinity,
+    scale: 'log',
+    integer: true,
+    allowInf: true,
+    regimes: ALL,
+  },
+  {
+    key: 'sigma2',
+    kind: 'number',
+    label: 'Label noise',
+    symbol: '\\sigma^2',
+    unit: 'variance',
+    help: 'Variance of the noise added to each training label.',
+    min: 0,
+    max: 10,
+    default: 0.05,
+    scale: 'log',
+    logMin: 1e-6,
+    regimes: ALL,
+  },
+  {
+    key: 'gamma',
+    kind: 'number',
+    label: 'Weight decay',
+    symbol: '\\gamma',
+    unit: '1/time',
+    help: 'Ridge penalty (γ/2)|w|²; in the Bayesian view, prior variance T/γ.',
+    min: 0,
+    max: 10,
+    default: 1e-3,
+    scale: 'log',
+    logMin: 1e-8,
+    regimes: ['wd', 'langevin', 'bayes'],
+  },
+  {
+    key: 'T',
+    kind: 'number',
+    label: 'Temperature',
+    symbol: 'T',
+    unit: 'loss units',
+    help: 'Langevin noise √(2T) dB; the stationary law is the posterior with noise variance P·T.',
+    min: 0,
+    max: 1,
+    default: 1e-4,
+    scale: 'log',
+    logMin: 1e-10,
+    regimes: ['langevin', 'bayes'],
+  },
+  {
+    key: 'sigma02',
+    kind: 'number',
+    label: 'Init variance',
+    symbol: '\\sigma_0^2',
+    unit: 'variance',
+    help: 'Variance of each weight at initialisation, w(0) ~ N(0, σ₀² I).',
+    min: 0,
+    max: 10,
+    default: 0,
+    scale: 'log',
+    logMin: 1e-6,
+    regimes: DYNAMIC,
+  },
+  {
+    key: 'tmin',
+    kind: 'number',
+    label: 'First time',
+    symbol: 't_{\\min}',
+    unit: 'time',
+    help: 'Start of the time window (training time in units of the learning rate).',
+    min: 1e-3,
+    max: 1e7,
+    default: 1e-2,
+    scale: 'log',
+    regimes: DYNAMIC,
+  },
+  {
+    key: 'tmax',
+    kind: 'number',
+    label: 'Last time',
+    symbol: 't_{\\max}',
+    unit: 'time',
+    help: 'End of the time window.',
+    min: 1e-2,
+    max: 1e8,
+    default: 1e6,
+    scale: 'log',
+    regimes: DYNAMIC,
+  },
+  {
+    key: 'nt',
+    kind: 'number',
+    label: 'Time points',
+    symbol: 'n_t',
+    unit: 'points',
+    help: 'Number of log-spaced times on the curve.',
+    min: 8,
+    max: 400,
+    default: 60,
+    scale: 'linear',
+    step: 1,
+    integer: true,
+    regimes: DYNAMIC,
+  },
+  {
+    key: 'seed',
+    kind: 'number',
+    label: 'Seed',
+    symbol: '\\text{seed}',
+    unit: '',
+    help: 'Seed of the random generator of the exact simulation (data, features, noise).',
+    min: 0,
+    max: 2147483647,
+    default: 1,
+    scale: 'linear',
+    step: 1,
+    integer: true,
+    regimes: ALL,
+  },
+  {
+    key: 'seeds',
+    kind: 'number',
+    label: 'Simulation seeds',
+    symbol: 'S',
+    unit: 'runs',
+    help: 'Independent draws averaged by the exact simulation (error bars: ±1 s.e.m.).',
+    min: 1,
+    max: 256,
+    default: 16,
+    scale: 'log',
+    integer: true,
+    regimes: ALL,
+  },
+];
+
+export const SPEC_BY_KEY: Readonly<Record<keyof Params, ParamSpec>> = Object.fromEntries(
+  PARAM_SPECS.map((s) => [s.key, s]),
+) as Record<keyof Params, ParamSpec>;
+
+export function numericSpec(key: NumericKey): NumericSpec {
+  return SPEC_BY_KEY[key] as NumericSpec;
+}
+
+export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze(
+  Object.fromEntries(PARAM_SPECS.map((s) => [s.key, s.default])) as unknown as Params,
+);
+
+/** Whether a parameter acts in the given regime (its control is disabled otherwise). */
+export function isActive(key: keyof Params, regime: Regime): boolean {
+  return SPEC_BY_KEY[key].regimes.includes(regime);
+}
+
+/**
+ * The parameters the theory actually uses: those that do not act in the regime are set to their
+ * neutral value (gradient flow: γ = T = 0; weight decay: T = 0; Bayes: no init, no time window).
+ */
+export function effectiveParams(p: Params): Params {
+  const q = { ...p };
+  if (q.regime === 'gf') {
+    q.gamma = 0;
+    q.T = 0;
+  } else if (q.regime === 'wd') {
+    q.T = 0;
+  } else if (q.regime === 'bayes') {
+    q.sigma02 = 0;
+  }
+  return q;
+}
+
+/** A parameter-naming error: the model never returns NaN silently (issue 2). */
+export class ParamError extends Error {
+  readonly param: keyof Params;
+  constructor(param: keyof Params, message: string) {
+    super(message);
+    this.name = 'ParamError';
+    this.param = param;
+  }
+}
+
+/** "alpha in [1.05, 4]" — the allowed range of a parameter, in words. */
+export function describeRange(spec: ParamSpec): string {
+  if (spec.kind === 'enum') return `${spec.key} in {${spec.options.join(', ')}}`;
+  const inf = spec.allowInf ? ' or inf' : '';
+  const int = spec.integer ? 'integer ' : '';
+  return `${spec.key}: ${int}in [${spec.min}, ${spec.max}]${inf}`;
+}
+
+export interface Adjustment {
+  key: string;
+  /** The raw value received (string form). */
+  from: string;
+  /** The value used instead (string form), or '' when the key was dropped. */
+  to: string;
+  reason: string;
+}
+
+/**
+ * Bring one raw value into range. Returns the value and, when it changed, the reason.
+ * Accepts numbers and strings ("1e-3", "inf", "∞").
+ */
+export function coerceValue(
+  spec: NumericSpec,
+  raw: unknown,
+): { value: number; reason: string | null } {
+  let x: number;
+  if (typeof raw === 'number') x = raw;
+  else if (typeof raw === 'string') {
+    const s = raw.trim().toLowerCase();
+    if (s === 'inf' || s === 'infinity' || s === '∞' || s === '+inf') x = Infinity;
+    else if (s === '' || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) x = NaN;
+    else x = Number(s);
+  } else x = NaN;
+  if (Number.isNaN(x)) return { value: spec.default, reason: 'not a number; default used' };
+  if (x === Infinity && spec.allowInf) return { value: Infinity, reason: null };
+  if (!Number.isFinite(x)) {
+    const v = x > 0 ? spec.max : spec.min;
+    return { value: v, reason: `${spec.key} cannot be infinite; clamped to ${v}` };
+  }
+  let v = x;
+  let reason: string | null = null;
+  if (v < spec.min) {
+    v = spec.min;
+    reason = `below the minimum ${spec.min}`;
+  } else if (v > spec.max) {
+    v = spec.max;
+    reason = `above the maximum ${spec.max}`;
+  }
+  if (spec.integer && !Number.isInteger(v)) {
+    v = Math.round(v);
+    reason = reason ?? 'rounded to an integer';
+  }
+  return { value: v, reason };
+}
+
+/** Cross-parameter constraints, applied after per-key clamping. */
+export function enforceConstraints(p: Params, notes: Adjustment[]): Params {
+  const q = { ...p };
+  if (!(q.tmax > q.tmin)) {
+    const old = q.tmax;
+    q.tmax = Math.min(numericSpec('tmax').max, q.tmin * 10);
+    if (!(q.tmax > q.tmin)) q.tmin = q.tmax / 10;
+    notes.push({
+      key: 'tmax',
+      from: String(old),
+      to: String(q.tmax),
+      reason: 'the time window must satisfy tmin < tmax',
+    });
+  }
+  if (q.regime === 'bayes' && !(q.gamma > 0)) {
+    notes.push({
+      key: 'gamma',
+      from: String(q.gamma),
+      to: '0.001',
+      reason: 'the Bayesian posterior needs γ > 0 (prior variance T/γ)',
+    });
+    q.gamma = 1e-3;
+  }
+  return q;
+}
+
+/**
+ * Validate a partial, untrusted record of raw values: clamp, default and report. Never throws.
+ * Unknown keys are reported and dropped.
+ */
+export function sanitizeParams(
+  raw: Record<string, unknown>,
+  base: Params = DEFAULT_PARAMS,
+): { params: Params; notes: Adjustment[] } {
+  const notes: Adjustment[] = [];
+  const out: Params = { ...base };
+  for (const [key, value] of Object.entries(raw)) {
+    const spec = (SPEC_BY_KEY as Record<string, ParamSpec | undefined>)[key];
+    if (!spec) continue;
+    if (spec.kind === 'enum') {
+      const s = String(value);
+      if ((spec.options as readonly string[]).includes(s)) out.regime = s as Regime;
+      else
+        notes.push({
+          key,
+          from: s,
+          to: spec.default,
+          reason: `unknown regime; one of ${spec.options.join(', ')}`,
+        });
+      continue;
+    }
+    const { value: v, reason } = coerceValue(spec, value);
+    (out as unknown as Record<string, number>)[key] = v;
+    if (reason) notes.push({ key, from: String(value), to: formatValue(v), reason });
+  }
+  return { params: enforceConstraints(out, notes), notes };
+}
+
+/** Short, exact, round-trippable text of a number ("inf" for ∞). */
+export function formatValue(x: number): string {
+  if (x === Infinity) return 'inf';
+  if (Number.isInteger(x) && Math.abs(x) < 1e21) return String(x);
+  const s = String(x);
+  const short = Number(x.toPrecision(12));
+  return short === x ? String(short) : s;
+}
+
+/** n log-spaced times from tmin to tmax inclusive. */
+export function timeGrid(tmin: number, tmax: number, n: number): Float64Array {
+  const t = new Float64Array(n);
+  const a = Math.log(tmin);
+  const b = Math.log(tmax);
+  for (let i = 0; i < n; i++) t[i] = Math.exp(a + ((b - a) * i) / Math.max(1, n - 1));
+  if (n > 0) t[0] = tmin;
+  if (n > 1) t[n - 1] = tmax;
+  return t;
+}

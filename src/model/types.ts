@@ -1,0 +1,128 @@
+// Result types of the engine. Plain data with Float64Arrays, so the workers can transfer them.
+import type { Params } from './params.ts';
+
+/** Least-squares power-law fit y ≈ C x^slope over [xmin, xmax] (log-log). */
+export interface PowerFit {
+  slope: number;
+  /** log10 C */
+  intercept: number;
+  r2: number;
+  xmin: number;
+  xmax: number;
+  n: number;
+}
+
+export type Bottleneck = 'time' | 'data' | 'model' | 'noise' | 'none';
+
+export interface PredictedExponents {
+  /** E_g ~ t^{-(β−1)/α} (time bottleneck, THEORY.md §6). Negative numbers: slopes. */
+  t: number;
+  /** E_g(∞) ~ P^{-min(β−1, 2α)} (data bottleneck, N = ∞, σ² = 0). */
+  P: number;
+  /** E_g(∞) ~ N^{-min(β−1, α)} (model bottleneck, P = ∞). */
+  N: number;
+  /** Early stopping with noise: E* ~ (σ²/P)^{(β−1)/β}; slope in P. */
+  earlyStopP: number;
+  /** Compute-optimal loss L* ~ C^{-(β−1) m_N/(β−1+α m_N)}, m_N = min(β−1, α). */
+  compute: number;
+  /** N* ~ C^{(β−1)/(β−1+α m_N)}. */
+  computeN: number;
+}
+
+export interface ExponentReport {
+  predicted: PredictedExponents;
+  /** Local slope of log E_g vs log t over the window the model judges clean; null if none. */
+  fittedT: PowerFit | null;
+  /** The three single-bottleneck errors at the current (P, N, t*): which one dominates. */
+  bottleneck: Bottleneck;
+  /** Contributions: E_time(t) at P=N=∞; E_data at N=∞, t=∞; E_model at P=∞, t=∞. */
+  contributions: { time: number; data: number; model: number; noise: number };
+  /** One or two sentences, in words, of which regime the user is in. */
+  explanation: string;
+}
+
+export interface LimitResult {
+  /** κ at t → ∞ (λ = γ; κ_* when γ = 0). */
+  kappa: number;
+  /** E_g(∞) of the mean predictor (ridge / posterior mean), no noise floor. Infinity if divergent. */
+  Emean: number;
+  /** E_tr(∞) of the mean predictor (with floor). */
+  EtrMean: number;
+  /** Posterior variance per unit temperature: df/(1 − df/P) at κ(γ). */
+  postVarPerT: number;
+  /** Gibbs error E_pm + T·postVarPerT (Langevin at t → ∞). */
+  Egibbs: number;
+  /** E_g(∞) of the configured dynamics (GF with init included; Langevin: Gibbs; γ=0, T>0: ∞). */
+  Eg: number;
+  /** E_tr(∞) of the configured dynamics (with floor). */
+  Etr: number;
+  /** True when E_g(∞) is infinite (interpolation peak N = P with noise, or Langevin at γ = 0). */
+  divergent: boolean;
+}
+
+export interface EarlyStop {
+  /** t* minimising E_g over [tmin, tmax] (refined between grid points). */
+  t: number;
+  Eg: number;
+  /** True when the minimum is strictly inside the window and below E_g(∞): stopping pays. */
+  interior: boolean;
+  /** E_g(∞)/E* — how much worse training to convergence is. */
+  gain: number;
+}
+
+export interface CurveResult {
+  params: Params;
+  t: Float64Array;
+  /** Test error without noise floor. */
+  Eg: Float64Array;
+  /** Training error with floor. */
+  Etr: Float64Array;
+  earlyStop: EarlyStop;
+  limit: LimitResult;
+  exponents: ExponentReport;
+  /** Wall-clock milliseconds spent in the engine. */
+  ms: number;
+}
+
+export interface ModeResult {
+  /** Mode indices k (log-spaced integers). */
+  k: Float64Array;
+  t: Float64Array;
+  /** Learned fraction ℓ_k(t), row-major [k index][t index]. */
+  frac: Float64Array;
+  /** Learned fraction at t → ∞, λ_k/(λ_k + κ(γ)). */
+  fracInf: Float64Array;
+  /** Spectral-bias boundary k*(t) = κ(1/t + γ)^{-1/α}. */
+  boundary: Float64Array;
+}
+
+export type SweepAxis = 'P' | 'N';
+/** Where along training the sweep is evaluated. */
+export type SweepAt = 'tstar' | 't' | 'inf';
+
+export interface SweepResult {
+  axis: SweepAxis;
+  at: SweepAt;
+  /** Fixed time used when at = 't'. */
+  tFixed: number;
+  x: Float64Array;
+  Eg: Float64Array;
+  /** Fitted slope over the sweep (log-log least squares). */
+  fit: PowerFit | null;
+  /** Predicted asymptotic slope for this axis and setting. */
+  predicted: number;
+  /** Current value of the swept parameter. */
+  current: number;
+  /** E_g at the current value. */
+  currentEg: number;
+}
+
+export interface SimResult {
+  t: Float64Array;
+  EgMean: Float64Array;
+  EgSem: Float64Array;
+  EtrMean: Float64Array;
+  EtrSem: Float64Array;
+  seeds: number;
+  ms: number;
+}
