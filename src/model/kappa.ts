@@ -1,0 +1,196 @@
+// The self-consistency of THEORY.md §1: κ (the renormalised ridge) at ridge-like variable λ,
+//     λ = κ (1 − df(κ)/N) (1 − df(κ)/P)        (N = ∞: drop the first bracket),
+// on the physical branch: the continuation of κ ≈ λ from λ → +∞. For real λ > 0 it is the unique
+// root with κ > κ_*, where df(κ_*) = min(N, P) if min(N, P) < M, else κ_* = 0. For complex λ the
+// root is followed by damped Newton along a path from the real axis (the Talbot nodes, §3).
+import { dfReal, dfSums } from './sums.ts';
+import type { Spectrum } from './spectrum.ts';
+
+export class KappaSolver {
+  readonly sp: Spectrum;
+  readonly iN: number;
+  readonly iP: number;
+  private kstar: number | undefined;
+  private readonly buf = new Float64Array(8);
+  /** Newton iterations spent (for benchmarks and tests). */
+  iterations = 0;
+
+  constructor(sp: Spectrum, N: number, P: number) {
+    this.sp = sp;
+    this.iN = Number.isFinite(N) ? 1 / N : 0;
+    this.iP = Number.isFinite(P) ? 1 / P : 0;
+  }
+
+  /** κ_*: df(κ_*) = min(N, P) when min(N, P) < M, else 0 (λ → 0 limit of the physical branch). */
+  kappaStar(): number {
+    if (this.kstar !== undefined) return this.kstar;
+    const n = 1 / Math.max(this.iN, this.iP);
+    let ks = 0;
+    if (Number.isFinite(n) && n < this.sp.M) {
+      // df is decreasing; df(S_λ/n) ≤ n, and df((2n)^{-α}) ≥ n (half of each mode with λ_k ≥ κ).
+      let hi = this.sp.Slam / n;
+      let lo = Math.min(hi, Math.pow(2 * n, -this.sp.alpha));
+      while (dfReal(this.sp, lo) < n && lo > 1e-300) lo /= 4;
+      ks = solveMonotone((u) => dfReal(this.sp, Math.exp(u)) - n, Math.log(lo), Math.log(hi), -1);
+      hi = Math.exp(ks);
+      ks = hi;
+    }
+    this.kstar = ks;
+    return ks;
+  }
+
+  /** Residual κ R(κ) − λ for real κ. */
+  private residualReal(k: number, lam: number): number {
+    const df = dfReal(this.sp, k);
+    return k * (1 - df * this.iN) * (1 - df * this.iP) - lam;
+  }
+
+  /** κ(λ) for real λ ≥ 0 (λ = 0 gives κ_*). */
+  solveReal(lam: number): number {
+    const ks = this.kappaStar();
+    if (lam <= 0) return ks;
+    const hi = lam + this.sp.Slam * (this.iN + this.iP);
+    if (this.iN === 0 && this.iP === 0) return lam;
+    let lo = Math.max(ks, lam * 1e-300);
+    // On (κ_*, hi] the residual increases from −λ to ≥ 0.
+    if (ks > 0) lo = ks * (1 + 1e-15);
+    else lo = lam * 1e-3;
+    while (this.residualReal(lo, lam) > 0 && lo > 1e-300) lo = ks > 0 ? ks + (lo - ks) / 16 : lo / 16;
+    const u = solveMonotone((x) => this.residualReal(Math.exp(x), lam), Math.log(lo), Math.log(hi), +1);
+    return Math.exp(u);
+  }
+
+  /**
+   * Complex root near the guess (gr, gi). Writes κ into out[0], out[1]. Returns false when damped
+   * Newton does not converge (the caller then subdivides the continuation path).
+   */
+  solveComplex(lr: number, li: number, gr: number, gi: number, out: Float64Array): boolean {
+    const b = this.buf;
+    const iN = this.iN;
+    const iP = this.iP;
+    let kr = gr;
+    let ki = gi;
+    // f(κ) = κ R − λ and f'(κ) = R + κ R', R = (1 − df iN)(1 − df iP)
+    const evalF = (r: number, i: number): void => {
+      dfSums(this.sp, r, i, b);
+      const fr0 = b[0];
+      const fi0 = b[1];
+      const nr = 1 - fr0 * iN;
+      const ni = -fi0 * iN;
+      const pr = 1 - fr0 * iP;
+      const pi = -fi0 * iP;
+      const Rr = nr * pr - ni * pi;
+      const Ri = nr * pi + ni * pr;
+      b[4] = r * Rr - i * Ri - lr; // f
+      b[5] = r * Ri + i * Rr - li;
+      // R' = −df' (iN (1 − df iP) + iP (1 − df iN))
+      const sr = iN * pr + iP * nr;
+      const si = iN * pi + iP * ni;
+      const dRr = -(b[2] * sr - b[3] * si);
+      const dRi = -(b[2] * si + b[3] * sr);
+      b[6] = Rr + (r * dRr - i * dRi); // f'
+      b[7] = Ri + (r * dRi + i * dRr);
+    };
+    evalF(kr, ki);
+    let fn = Math.hypot(b[4], b[5]);
+    const scale = Math.hypot(lr, li);
+    for (let it = 0; it < 60; it++) {
+      this.iterations++;
+      const dm = b[6] * b[6] + b[7] * b[7];
+      if (!(dm > 0)) return false;
+      // δ = f/f'
+      const dr = (b[4] * b[6] + b[5] * b[7]) / dm;
+      const di = (b[5] * b[6] - b[4] * b[7]) / dm;
+      const kmag = Math.hypot(kr, ki);
+      if (Math.hypot(dr, di) <= 1e-13 * kmag || fn <= 1e-15 * scale) {
+        out[0] = kr - dr;
+        out[1] = ki - di;
+        return true;
+      }
+      let step = 1;
+      let accepted = false;
+      for (let h = 0; h < 30; h++) {
+        const nr = kr - step * dr;
+        const ni = ki - step * di;
+        if (this.sp.tail && Math.hypot(nr, ni) <= this.sp.tail.lamX * 2) {
+          step /= 2;
+          continue;
+        }
+        evalF(nr, ni);
+        const fnew = Math.hypot(b[4], b[5]);
+        if (fnew < fn || fnew <= 1e-15 * scale) {
+          kr = nr;
+          ki = ni;
+          fn = fnew;
+          accepted = true;
+          break;
+        }
+        step /= 2;
+      }
+      if (!accepted) {
+        // No decrease: either converged to rounding or lost. Accept if the residual is tiny.
+        if (fn <= 1e-11 * scale) {
+          out[0] = kr;
+          out[1] = ki;
+          return true;
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Follow the root from (λ0, κ0) to λ1 = (lr, li): Newton from κ0, bisecting the path when it
+   * fails. Writes κ(λ1) into out.
+   */
+  continueTo(
+    l0r: number,
+    l0i: number,
+    k0r: number,
+    k0i: number,
+    lr: number,
+    li: number,
+    out: Float64Array,
+    depth = 0,
+  ): void {
+    if (this.solveComplex(lr, li, k0r, k0i, out)) return;
+    if (depth > 12) throw new Error(`κ solver did not converge at λ = ${lr} + ${li}i`);
+    const mr = 0.5 * (l0r + lr);
+    const mi = 0.5 * (l0i + li);
+    this.continueTo(l0r, l0i, k0r, k0i, mr, mi, out, depth + 1);
+    const kr = out[0];
+    const ki = out[1];
+    this.continueTo(mr, mi, kr, ki, lr, li, out, depth + 1);
+  }
+}
+
+/**
+ * Root of a monotone function g on [a, b] (sign = +1 increasing, −1 decreasing) by the Illinois
+ * variant of regula falsi with bisection fallback. Returns a point with |g| ≈ 0 to ~1e-15.
+ */
+export function solveMonotone(g: (u: number) => number, a: number, b: number, sign: 1 | -1): number {
+  let ga = g(a) * sign;
+  let gb = g(b) * sign;
+  if (ga >= 0) return a;
+  if (gb <= 0) return b;
+  let side = 0;
+  for (let it = 0; it < 200; it++) {
+    let c = (a * gb - b * ga) / (gb - ga);
+    if (!(c > a && c < b)) c = 0.5 * (a + b);
+    const gc = g(c) * sign;
+    if (gc === 0 || Math.abs(b - a) < 1e-15 * Math.max(1, Math.abs(c))) return c;
+    if (gc < 0) {
+      a = c;
+      ga = gc;
+      if (side === -1) gb /= 2;
+      side = -1;
+    } else {
+      b = c;
+      gb = gc;
+      if (side === 1) ga /= 2;
+      side = 1;
+    }
+  }
+  return 0.5 * (a + b);
+}

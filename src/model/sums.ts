@@ -1,0 +1,185 @@
+// The single-point spectral sums of THEORY.md §1 at a complex ridge κ = kr + i·ki:
+//   df(κ)  =  Σ λ/(λ+κ),          df'(κ) = −Σ λ/(λ+κ)²,
+//   U(κ)   =  Σ λ k^{-β}/(λ+κ),   U'(κ)  = −Σ λ k^{-β}/(λ+κ)²,
+// over the compressed node set of spectrum.ts (plus its analytic tail for M = ∞).
+// Complex arithmetic is written out by hand: these loops are the engine's hot path.
+import type { Spectrum } from './spectrum.ts';
+
+/** Output layout of `sums`: [df, df', U, U'] as (re, im) pairs. */
+export const DF = 0;
+export const DFD = 2;
+export const U = 4;
+export const UD = 6;
+
+/** df and df' only (the Newton iteration needs nothing else). out[0..3]. */
+export function dfSums(sp: Spectrum, kr: number, ki: number, out: Float64Array): void {
+  const lam = sp.lam;
+  const wl = sp.wl;
+  const n = lam.length;
+  let fr = 0;
+  let fi = 0;
+  let gr = 0;
+  let gi = 0;
+  for (let i = 0; i < n; i++) {
+    const dr = lam[i] + kr;
+    const q = 1 / (dr * dr + ki * ki);
+    const ir = dr * q; // 1/(λ+κ) = (dr − i ki)/|d|²
+    const ii = -ki * q;
+    const w = wl[i];
+    fr += w * ir;
+    fi += w * ii;
+    gr -= w * (ir * ir - ii * ii);
+    gi -= w * 2 * ir * ii;
+  }
+  out[0] = fr;
+  out[1] = fi;
+  out[2] = gr;
+  out[3] = gi;
+  if (sp.tail) addTail(sp.tail.Ia, sp.tail.lamX, kr, ki, out, 0);
+}
+
+/** All four sums. out[0..7] = df, df', U, U'. */
+export function allSums(sp: Spectrum, kr: number, ki: number, out: Float64Array): void {
+  const lam = sp.lam;
+  const wl = sp.wl;
+  const wlc = sp.wlc;
+  const n = lam.length;
+  let fr = 0;
+  let fi = 0;
+  let gr = 0;
+  let gi = 0;
+  let ur = 0;
+  let ui = 0;
+  let vr = 0;
+  let vi = 0;
+  for (let i = 0; i < n; i++) {
+    const dr = lam[i] + kr;
+    const q = 1 / (dr * dr + ki * ki);
+    const ir = dr * q;
+    const ii = -ki * q;
+    const sr = ir * ir - ii * ii;
+    const si = 2 * ir * ii;
+    const w = wl[i];
+    const c = wlc[i];
+    fr += w * ir;
+    fi += w * ii;
+    gr -= w * sr;
+    gi -= w * si;
+    ur += c * ir;
+    ui += c * ii;
+    vr -= c * sr;
+    vi -= c * si;
+  }
+  out[0] = fr;
+  out[1] = fi;
+  out[2] = gr;
+  out[3] = gi;
+  out[4] = ur;
+  out[5] = ui;
+  out[6] = vr;
+  out[7] = vi;
+  if (sp.tail) {
+    addTail(sp.tail.Ia, sp.tail.lamX, kr, ki, out, 0);
+    addTail(sp.tail.Iab, sp.tail.lamX, kr, ki, out, 4);
+  }
+}
+
+/**
+ * Tail beyond X: Σ_n (−1)^{n+1} κ^{-n} I_n into out[o], o+1 and its κ-derivative
+ * Σ_n (−1)^n n κ^{-n-1} I_n into out[o+2], o+3. Converges when λ_X < |κ|.
+ */
+function addTail(I: Float64Array, lamX: number, kr: number, ki: number, out: Float64Array, o: number): void {
+  const m2 = kr * kr + ki * ki;
+  if (!(m2 > lamX * lamX)) {
+    // The node set was built for larger |κ|; callers choose the floor so this cannot happen.
+    throw new RangeError(`spectral tail: |κ| = ${Math.sqrt(m2)} below the quadrature floor ${lamX}`);
+  }
+  const zr = kr / m2; // z = 1/κ
+  const zi = -ki / m2;
+  let pr = zr; // z^n
+  let pi = zi;
+  let sr = 0;
+  let si = 0;
+  let dr = 0;
+  let di = 0;
+  for (let n = 1; n <= I.length; n++) {
+    const sign = n % 2 === 1 ? 1 : -1;
+    const a = sign * I[n - 1];
+    const tr = a * pr;
+    const ti = a * pi;
+    sr += tr;
+    si += ti;
+    // derivative term: −n z^{n+1} · (−1)^{n+1} I_n = −n·z·term
+    const ur = tr * zr - ti * zi;
+    const ui = tr * zi + ti * zr;
+    dr -= n * ur;
+    di -= n * ui;
+    if (tr * tr + ti * ti < 1e-34 * (sr * sr + si * si)) break;
+    const nr = pr * zr - pi * zi;
+    pi = pr * zi + pi * zr;
+    pr = nr;
+  }
+  out[o] += sr;
+  out[o + 1] += si;
+  out[o + 2] += dr;
+  out[o + 3] += di;
+}
+
+/** Real-κ df (κ > 0) — used by the real solvers. */
+export function dfReal(sp: Spectrum, k: number): number {
+  const lam = sp.lam;
+  const wl = sp.wl;
+  let s = 0;
+  for (let i = 0; i < lam.length; i++) s += wl[i] / (lam[i] + k);
+  if (sp.tail) {
+    tailReal(sp.tail.Ia, k, realBuf, 0);
+    s += realBuf[0];
+  }
+  return s;
+}
+
+const realBuf = new Float64Array(2);
+
+/** All four sums at real κ > 0: out[0..3] = df, df', U, U'. */
+export function allSumsReal(sp: Spectrum, k: number, out: Float64Array): void {
+  let df = 0;
+  let dfd = 0;
+  let U = 0;
+  let Ud = 0;
+  for (let i = 0; i < sp.lam.length; i++) {
+    const inv = 1 / (sp.lam[i] + k);
+    df += sp.wl[i] * inv;
+    dfd -= sp.wl[i] * inv * inv;
+    U += sp.wlc[i] * inv;
+    Ud -= sp.wlc[i] * inv * inv;
+  }
+  if (sp.tail) {
+    tailReal(sp.tail.Ia, k, realBuf, 0);
+    df += realBuf[0];
+    dfd += realBuf[1];
+    tailReal(sp.tail.Iab, k, realBuf, 0);
+    U += realBuf[0];
+    Ud += realBuf[1];
+  }
+  out[0] = df;
+  out[1] = dfd;
+  out[2] = U;
+  out[3] = Ud;
+}
+
+/** Real tail series Σ (−1)^{n+1} I_n k^{-n} into out[o] and its derivative into out[o+1]. */
+function tailReal(I: Float64Array, k: number, out: Float64Array, o: number): void {
+  const z = 1 / k;
+  let p = z;
+  let s = 0;
+  let d = 0;
+  for (let n = 1; n <= I.length; n++) {
+    const t = (n % 2 === 1 ? 1 : -1) * I[n - 1] * p;
+    s += t;
+    d -= n * z * t;
+    if (Math.abs(t) < 1e-17 * Math.abs(s)) break;
+    p *= z;
+  }
+  out[o] = s;
+  out[o + 1] = d;
+}
