@@ -4,7 +4,7 @@ import { KappaSolver } from './kappa.ts';
 import { effectiveParams, ParamError, type Params } from './params.ts';
 import { getSpectrum, type Spectrum } from './spectrum.ts';
 import { allSums } from './sums.ts';
-import { TALBOT_NODES, type TalbotNodes } from './talbot.ts';
+import { keptNodes, TALBOT_NODES, type TalbotNodes } from './talbot.ts';
 
 export interface Engine {
   /** Effective parameters (inactive ones neutralised for the regime). */
@@ -19,10 +19,16 @@ export interface Engine {
 export function assertDomain(p: Params): void {
   const pos = (k: keyof Params, v: number, min: number, inf = false) => {
     if (!(v >= min) || (!inf && !Number.isFinite(v)) || Number.isNaN(v))
-      throw new ParamError(k, `${String(k)} must be ≥ ${min}${inf ? ' or inf' : ' and finite'}, got ${v}`);
+      throw new ParamError(
+        k,
+        `${String(k)} must be ≥ ${min}${inf ? ' or inf' : ' and finite'}, got ${v}`,
+      );
   };
   if (!(p.alpha > 1) || !Number.isFinite(p.alpha))
-    throw new ParamError('alpha', `alpha must be > 1 (sums converge only for α > 1), got ${p.alpha}`);
+    throw new ParamError(
+      'alpha',
+      `alpha must be > 1 (sums converge only for α > 1), got ${p.alpha}`,
+    );
   if (!(p.beta > 1) || !Number.isFinite(p.beta))
     throw new ParamError('beta', `beta must be > 1 (finite target power), got ${p.beta}`);
   pos('P', p.P, 1);
@@ -32,7 +38,8 @@ export function assertDomain(p: Params): void {
   pos('gamma', p.gamma, 0);
   pos('T', p.T, 0);
   pos('sigma02', p.sigma02, 0);
-  if (!(p.tmin > 0) || !Number.isFinite(p.tmin)) throw new ParamError('tmin', `tmin must be > 0, got ${p.tmin}`);
+  if (!(p.tmin > 0) || !Number.isFinite(p.tmin))
+    throw new ParamError('tmin', `tmin must be > 0, got ${p.tmin}`);
   if (!(p.tmax > p.tmin) || !Number.isFinite(p.tmax))
     throw new ParamError('tmax', `tmax must be finite and > tmin, got ${p.tmax}`);
 }
@@ -78,7 +85,7 @@ export interface NodeState {
   api: Float64Array;
 }
 
-export function allocState(n: number = TALBOT_NODES): NodeState {
+export function allocState(n: number = keptNodes(TALBOT_NODES)): NodeState {
   const f = () => new Float64Array(n);
   return {
     n,
@@ -103,8 +110,33 @@ const sumBuf = new Float64Array(8);
 const kBuf = new Float64Array(2);
 
 /**
- * Solve κ at λ_j = shift + scale·s_j: the real node by a bracketed solver, then damped-Newton
- * continuation along j (THEORY.md §3, "κ at the nodes"); then the four spectral sums at each κ.
+ * κ at the nodes of the two previous times, for warm starts: on a log time grid each node moves
+ * along a ray (s ∝ 1/t), and log κ is smooth in log t, so a secant extrapolation in (log t, log κ)
+ * lands within a Newton step or two of the root.
+ */
+export interface NodeHistory {
+  count: number;
+  t1: number;
+  t2: number;
+  shift: number;
+  k1r: Float64Array;
+  k1i: Float64Array;
+  k2r: Float64Array;
+  k2i: Float64Array;
+}
+
+export function allocHistory(n: number = keptNodes(TALBOT_NODES)): NodeHistory {
+  const f = () => new Float64Array(n);
+  return { count: 0, t1: 0, t2: 0, shift: NaN, k1r: f(), k1i: f(), k2r: f(), k2i: f() };
+}
+
+/** Largest step in log t for which the history is trusted (otherwise: path continuation). */
+const MAX_WARM_STEP = Math.log(3);
+
+/**
+ * Solve κ at λ_j = shift + scale·s_j: warm-started Newton from the extrapolated history when the
+ * previous times are close; otherwise the real node by a bracketed solver and damped-Newton
+ * continuation along j (THEORY.md §3, "κ at the nodes"). Then the four spectral sums at each κ.
  */
 export function solveNodes(
   e: Engine,
@@ -113,20 +145,69 @@ export function solveNodes(
   scale: number,
   st: NodeState,
   withU = true,
+  hist: NodeHistory | null = null,
+  t = 0,
 ): void {
   const n = nodes.n;
-  let lr = shift + scale * nodes.sr[0];
-  let li = 0;
-  st.kr[0] = e.solver.solveReal(lr);
-  st.ki[0] = 0;
-  for (let j = 1; j < n; j++) {
-    const nr = shift + scale * nodes.sr[j];
-    const ni = scale * nodes.si[j];
-    e.solver.continueTo(lr, li, st.kr[j - 1], st.ki[j - 1], nr, ni, kBuf);
-    st.kr[j] = kBuf[0];
-    st.ki[j] = kBuf[1];
-    lr = nr;
-    li = ni;
+  let warm =
+    hist !== null &&
+    hist.count >= 2 &&
+    hist.shift === shift &&
+    Math.abs(Math.log(t / hist.t1)) <= MAX_WARM_STEP &&
+    Math.abs(Math.log(hist.t1 / hist.t2)) <= MAX_WARM_STEP &&
+    hist.t1 !== hist.t2;
+  if (warm && hist) {
+    const rho = Math.log(t / hist.t1) / Math.log(hist.t1 / hist.t2);
+    for (let j = 0; j < n && warm; j++) {
+      // guess = κ1 · (κ1/κ2)^ρ
+      const ar = hist.k1r[j];
+      const ai = hist.k1i[j];
+      const br = hist.k2r[j];
+      const bi = hist.k2i[j];
+      const bm = br * br + bi * bi;
+      const qr = (ar * br + ai * bi) / bm;
+      const qi = (ai * br - ar * bi) / bm;
+      const lm = 0.5 * Math.log(qr * qr + qi * qi) * rho;
+      const la = Math.atan2(qi, qr) * rho;
+      const m = Math.exp(lm);
+      const gr = m * (ar * Math.cos(la) - ai * Math.sin(la));
+      const gi = m * (ar * Math.sin(la) + ai * Math.cos(la));
+      const lr = shift + scale * nodes.sr[j];
+      const li = scale * nodes.si[j];
+      const before = e.solver.iterations;
+      const ok = e.solver.solveComplex(lr, li, gr, j === 0 ? 0 : gi, kBuf);
+      const moved = Math.hypot(kBuf[0] - gr, kBuf[1] - gi);
+      if (!ok || e.solver.iterations - before > 8 || moved > 0.25 * Math.hypot(gr, gi))
+        warm = false;
+      st.kr[j] = kBuf[0];
+      st.ki[j] = j === 0 ? 0 : kBuf[1];
+    }
+  }
+  if (!warm) {
+    let lr = shift + scale * nodes.sr[0];
+    let li = 0;
+    st.kr[0] = e.solver.solveReal(lr);
+    st.ki[0] = 0;
+    for (let j = 1; j < n; j++) {
+      const nr = shift + scale * nodes.sr[j];
+      const ni = scale * nodes.si[j];
+      e.solver.continueTo(lr, li, st.kr[j - 1], st.ki[j - 1], nr, ni, kBuf);
+      st.kr[j] = kBuf[0];
+      st.ki[j] = kBuf[1];
+      lr = nr;
+      li = ni;
+    }
+  }
+  if (hist) {
+    if (hist.shift !== shift) hist.count = 0;
+    hist.shift = shift;
+    hist.k2r.set(hist.k1r);
+    hist.k2i.set(hist.k1i);
+    hist.k1r.set(st.kr);
+    hist.k1i.set(st.ki);
+    hist.t2 = hist.t1;
+    hist.t1 = t;
+    hist.count++;
   }
   fillSums(e, st, withU);
 }

@@ -41,7 +41,7 @@ export interface SpectrumTail {
 }
 
 /** Modes summed exactly before the quadrature starts. */
-export const K_EXACT = 32;
+export const K_EXACT = 24;
 /** Below this many modes every sum is exact. */
 export const M_EXACT_MAX = 600;
 /** Gauss–Legendre nodes per decade of λ. */
@@ -116,7 +116,7 @@ export function buildSpectrum(alpha: number, beta: number, M: number, lamFloor: 
         const v = v0 - 0.5 * dv * (1 + GL.x[g]);
         const x = Math.exp(-v / alpha);
         // dx = (x/α) dv
-        nodes.push(x, ((GL.w[g] * 0.5 * dv) * x) / alpha);
+        nodes.push(x, (GL.w[g] * 0.5 * dv * x) / alpha);
       }
     }
     // Euler–Maclaurin end corrections: +φ'(a)/24 and −φ'(b)/24 (finite M), central differences.

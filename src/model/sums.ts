@@ -88,11 +88,20 @@ export function allSums(sp: Spectrum, kr: number, ki: number, out: Float64Array)
  * Tail beyond X: Σ_n (−1)^{n+1} κ^{-n} I_n into out[o], o+1 and its κ-derivative
  * Σ_n (−1)^n n κ^{-n-1} I_n into out[o+2], o+3. Converges when λ_X < |κ|.
  */
-function addTail(I: Float64Array, lamX: number, kr: number, ki: number, out: Float64Array, o: number): void {
+function addTail(
+  I: Float64Array,
+  lamX: number,
+  kr: number,
+  ki: number,
+  out: Float64Array,
+  o: number,
+): void {
   const m2 = kr * kr + ki * ki;
   if (!(m2 > lamX * lamX)) {
     // The node set was built for larger |κ|; callers choose the floor so this cannot happen.
-    throw new RangeError(`spectral tail: |κ| = ${Math.sqrt(m2)} below the quadrature floor ${lamX}`);
+    throw new RangeError(
+      `spectral tail: |κ| = ${Math.sqrt(m2)} below the quadrature floor ${lamX}`,
+    );
   }
   const zr = kr / m2; // z = 1/κ
   const zi = -ki / m2;

@@ -9,6 +9,10 @@
 export const TALBOT_NODES = 12;
 
 export interface TalbotNodes {
+  /** M_t: the order of the rule (θ_j = jπ/M_t). */
+  order: number;
+  /** Nodes kept: j = 0..n−1. Re(t s_j) = (2M_t/5) θ_j cot θ_j does not depend on t, so the far
+   *  nodes whose weight is below 1e-20 of c_0's at every t are dropped once (M_t = 12: j = 11). */
   n: number;
   sr: Float64Array;
   si: Float64Array;
@@ -16,8 +20,23 @@ export interface TalbotNodes {
   ci: Float64Array;
 }
 
-export function allocNodes(n: number = TALBOT_NODES): TalbotNodes {
+/** Number of nodes j ≥ 0 of the order-M_t rule whose weight |c_j/c_0| exceeds 1e-20. */
+export function keptNodes(order: number): number {
+  const rt = (2 * order) / 5;
+  let n = 1;
+  for (let j = 1; j < order; j++) {
+    const th = (j * Math.PI) / order;
+    const sig = th + (th / Math.tan(th) - 1) / Math.tan(th);
+    const logRatio = rt * (th / Math.tan(th)) - rt + Math.log(Math.hypot(1, sig));
+    if (logRatio > Math.log(1e-20)) n = j + 1;
+  }
+  return n;
+}
+
+export function allocNodes(order: number = TALBOT_NODES): TalbotNodes {
+  const n = keptNodes(order);
   return {
+    order,
     n,
     sr: new Float64Array(n),
     si: new Float64Array(n),
@@ -28,15 +47,15 @@ export function allocNodes(n: number = TALBOT_NODES): TalbotNodes {
 
 /** Fill `out` with the nodes and weights for time t > 0. */
 export function talbotNodes(t: number, out: TalbotNodes): TalbotNodes {
-  const n = out.n;
-  const r = (2 * n) / (5 * t);
-  const pre = r / (2 * n);
+  const order = out.order;
+  const r = (2 * order) / (5 * t);
+  const pre = r / (2 * order);
   out.sr[0] = r;
   out.si[0] = 0;
   out.cr[0] = pre * Math.exp(r * t);
   out.ci[0] = 0;
-  for (let j = 1; j < n; j++) {
-    const th = (j * Math.PI) / n;
+  for (let j = 1; j < out.n; j++) {
+    const th = (j * Math.PI) / order;
     const cot = Math.cos(th) / Math.sin(th);
     const sr = r * th * cot;
     const si = r * th;

@@ -45,7 +45,18 @@ interface PairNodes {
 
 function allocPairNodes(n: number): PairNodes {
   const f = () => new Float64Array(n);
-  return { ar: f(), ai: f(), Ar: f(), Ai: f(), Br: f(), Bi: f(), gdr: f(), gdi: f(), bdr: f(), bdi: f() };
+  return {
+    ar: f(),
+    ai: f(),
+    Ar: f(),
+    Ai: f(),
+    Br: f(),
+    Bi: f(),
+    gdr: f(),
+    gdi: f(),
+    bdr: f(),
+    bdi: f(),
+  };
 }
 
 function preparePairNodes(e: Engine, st: NodeState, pn: PairNodes): void {
@@ -75,7 +86,14 @@ function preparePairNodes(e: Engine, st: NodeState, pn: PairNodes): void {
  * D between node x and node y (y conjugated when `conjY`). Result in RE, IM.
  * Falls back to the diagonal form when a_x ≈ a_y (THEORY.md §5.6).
  */
-function pairD(e: Engine, st: NodeState, pn: PairNodes, x: number, y: number, conjY: boolean): void {
+function pairD(
+  e: Engine,
+  st: NodeState,
+  pn: PairNodes,
+  x: number,
+  y: number,
+  conjY: boolean,
+): void {
   const s = conjY ? -1 : 1;
   const ayr = pn.ar[y];
   const ayi = s * pn.ai[y];
@@ -229,7 +247,15 @@ export function meanErrors(
 export function staticRidge(
   e: Engine,
   lam: number,
-): { kappa: number; df: number; a: number; Gamma: number; BR: number; D: number; divergent: boolean } {
+): {
+  kappa: number;
+  df: number;
+  a: number;
+  Gamma: number;
+  BR: number;
+  D: number;
+  divergent: boolean;
+} {
   const kappa = e.solver.solveReal(lam);
   allSumsReal(e.sp, kappa, realSums);
   const [df, dfd, U, Ud] = realSums;
