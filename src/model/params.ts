@@ -254,7 +254,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     symbol: 'n_t',
     unit: 'points',
     help: 'Number of log-spaced times on the curve.',
-    min: 8,
+    min: 2,
     max: 400,
     default: 60,
     scale: 'linear',
@@ -387,7 +387,7 @@ export function coerceValue(
   }
   if (spec.integer && !Number.isInteger(v)) {
     v = Math.round(v);
-    reason = reason ?? 'rounded to an integer';
+    reason = reason ?? 'not an integer; rounded';
   }
   return { value: v, reason };
 }
