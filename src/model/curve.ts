@@ -25,8 +25,9 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
   const Etr = new Float64Array(t.length);
   for (let i = 0; i < t.length; i++) {
     const v = ev.at(t[i], !opts.light);
-    Eg[i] = v.Eg;
-    Etr[i] = opts.light ? NaN : v.Etr;
+    // Both are means of squares: a negative value is Talbot round-off (~1e-8 of E_g(0)), not data.
+    Eg[i] = Math.max(0, v.Eg);
+    Etr[i] = opts.light ? NaN : Math.max(0, v.Etr);
   }
   const limit = computeLimit(e);
   const earlyStop = findEarlyStop(ev, t, Eg, limit.Eg);

@@ -1,0 +1,102 @@
+// The CLI as researchers script it: output formats, --url equivalence, strict flag errors.
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { computeCurve } from '../../src/model/curve.ts';
+import { DEFAULT_PARAMS } from '../../src/model/params.ts';
+import { CliError, parseArgs } from '../../src/cli/args.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const tsx = resolve(root, 'node_modules/.bin/tsx');
+
+function cli(...args: string[]) {
+  const r = spawnSync(tsx, ['src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const example = ['--alpha', '1.5', '--beta', '1.5', '--P', '400', '--N', '800', '--M', '4000', '--sigma2', '0.1', '--gamma', '0', '--T', '0', '--sigma02', '0', '--times', '1e-2:1e6:60'];
+
+describe('npm run curve', () => {
+  it('prints the CSV t,Eg,Etr of the engine for the example of the issue', () => {
+    const r = cli(...example);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toBe('t,Eg,Etr');
+    expect(lines).toHaveLength(61);
+    const c = computeCurve(parseArgs(example).params);
+    lines.slice(1).forEach((line, i) => {
+      const [t, eg, etr] = line.split(',').map(Number);
+      expect(t).toBe(c.t[i]);
+      expect(eg).toBe(c.Eg[i]);
+      expect(etr).toBe(c.Etr[i]);
+    });
+    // E_tr includes the noise floor: at t → 0 it exceeds E_g by about σ².
+    const [, eg0, etr0] = lines[1].split(',').map(Number);
+    expect(etr0 - eg0).toBeGreaterThan(0.05);
+  });
+
+  it('--url takes the parameters of a shared link; flags override it', () => {
+    const link = 'v=1&alpha=1.5&beta=1.5&P=400&N=800&M=4000&sigma2=0.1&gamma=0&T=0&sigma02=0&tmin=0.01&tmax=1000000&nt=60&regime=gf';
+    const a = cli('--url', `?${link}`);
+    const b = cli(...example);
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    const c = cli('--url', link, '--P', '800');
+    expect(c.out).not.toBe(b.out);
+  });
+
+  it('--format json carries params, curves, early stop, limit and exponents; --repeat adds msPerCurve', () => {
+    const r = cli('--N', 'inf', '--sigma2', '0.1', '--format', 'json', '--repeat', '3');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.params.N).toBe('inf');
+    expect(j.t).toHaveLength(DEFAULT_PARAMS.nt);
+    expect(j.Eg).toHaveLength(DEFAULT_PARAMS.nt);
+    expect(j.earlyStop.t).toBeGreaterThan(0);
+    expect(j.earlyStop.Eg).toBeGreaterThan(0);
+    expect(j.limit.Eg).toBeGreaterThan(j.earlyStop.Eg);
+    expect(j.exponents.predicted.t).toBeCloseTo(-(DEFAULT_PARAMS.beta - 1) / DEFAULT_PARAMS.alpha, 12);
+    expect(j.msPerCurve).toBeGreaterThan(0);
+  });
+
+  it('--regime bayes prints the posterior errors', () => {
+    const r = cli('--regime', 'bayes', '--gamma', '1e-3', '--T', '1e-4');
+    expect(r.code).toBe(0);
+    const rows = Object.fromEntries(r.out.trim().split('\n').slice(1).map((l) => l.split(',')));
+    expect(Number(rows.E_gibbs)).toBeGreaterThan(Number(rows.E_posterior_mean));
+    expect(Number(rows.E_gibbs) - Number(rows.E_posterior_mean)).toBeCloseTo(1e-4 * Number(rows.posterior_variance_per_T), 12);
+  });
+
+  const bad: [string[], RegExp][] = [
+    [['--alpha', '99'], /--alpha.*\[1\.05, 4\]/],
+    [['--beta', 'abc'], /--beta.*not a number/],
+    [['--P', '0'], /--P.*minimum 1/],
+    [['--P', '1.5'], /--P.*not an integer/],
+    [['--N', '-3'], /--N/],
+    [['--regime', 'sgd'], /--regime.*gf, wd, langevin, bayes/],
+    [['--times', '1:2'], /--times/],
+    [['--times', '10:1:5'], /--times/],
+    [['--nope', '1'], /unknown flag --nope/],
+    [['--format', 'xml'], /--format/],
+    [['--alpha'], /--alpha needs a value/],
+    [['--repeat', '0'], /--repeat/],
+  ];
+
+  it.each(bad)('bad flags %j: an error naming the flag and its range', (args, pattern) => {
+    expect(() => parseArgs(args)).toThrowError(pattern);
+    try {
+      parseArgs(args);
+    } catch (err) {
+      expect((err as CliError).name).toBe('CliError');
+    }
+  });
+
+  it.each(bad.filter((_, i) => i % 4 === 0))('the process: %j prints one line on stderr, exit code 2', (args, pattern) => {
+    const r = cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(pattern);
+  });
+});
