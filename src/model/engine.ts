@@ -3,7 +3,7 @@
 import { KappaSolver } from './kappa.ts';
 import { effectiveParams, ParamError, type Params } from './params.ts';
 import { getSpectrum, type Spectrum } from './spectrum.ts';
-import { allSums } from './sums.ts';
+import { allSums, dfSums } from './sums.ts';
 import { keptNodes, TALBOT_NODES, type TalbotNodes } from './talbot.ts';
 
 export interface Engine {
@@ -218,7 +218,9 @@ export function fillSums(e: Engine, st: NodeState, withU = true): void {
   for (let j = 0; j < st.n; j++) {
     const kr = st.kr[j];
     const ki = st.ki[j];
-    allSums(e.sp, kr, ki, sumBuf);
+    // The Langevin/init terms need df only: skip the U sums there.
+    if (withU) allSums(e.sp, kr, ki, sumBuf);
+    else dfSums(e.sp, kr, ki, sumBuf);
     st.dfr[j] = sumBuf[0];
     st.dfi[j] = sumBuf[1];
     st.dfdr[j] = sumBuf[2];

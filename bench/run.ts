@@ -1,0 +1,7 @@
+// `npm run bench`: every benchmark in turn.
+await import('./engine.bench.ts');
+try {
+  await import('./simulate.bench.ts');
+} catch (err) {
+  console.log(`\n(simulator benchmark unavailable: ${(err as Error).message})`);
+}
