@@ -5,6 +5,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './test/e2e',
+  // The performance benchmark is not a pass/fail test: only `npm run bench:e2e` runs it.
+  testIgnore: process.env.BENCH ? [] : ['**/*.bench.spec.ts'],
   timeout: 60_000,
   retries: 0,
   workers: 1,

@@ -8,7 +8,7 @@
 // - explicitly (`vectors: true`): the rows of `vectorsT` are the eigenvectors, accumulated by
 //   applying the rotations to the rows of Qᵀ (≈ 3n³ extra multiplications).
 
-import { applyQ, applyQT, explicitQT, tridiagonalize } from './tridiagonal.ts';
+import { applyQ, applyQRows, applyQT, explicitQT, tridiagonalize } from './tridiagonal.ts';
 import { RotationLog, tridiagonalQL } from './tridiagonalQL.ts';
 
 export interface SymmetricEigen {
@@ -19,6 +19,8 @@ export interface SymmetricEigen {
   toEigenbasis(x: Float64Array): void;
   /** x ← U x: the vector with eigenbasis coordinates x. */
   fromEigenbasis(x: Float64Array): void;
+  /** Y ← U Y for a row-major n×cols matrix (many vectors at once, contiguous rows). */
+  fromEigenbasisRows(Y: Float64Array, cols: number): void;
   /** Row-major n×n; row i is the unit eigenvector of values[i] (only when requested). */
   vectorsT: Float64Array | null;
 }
@@ -33,7 +35,7 @@ export function symmetricEigen(
   options: { vectors?: boolean } = {},
 ): SymmetricEigen {
   const tri = tridiagonalize(A, n);
-  const log = new RotationLog(Math.max(1024, 2 * n * n));
+  const log = new RotationLog(Math.min(1 << 22, Math.max(1024, n * n)));
   const values = tri.d;
   tridiagonalQL(values, tri.e, log);
   let vectorsT: Float64Array | null = null;
@@ -52,6 +54,10 @@ export function symmetricEigen(
     fromEigenbasis(x: Float64Array): void {
       log.applyZ(x);
       applyQ(tri, x);
+    },
+    fromEigenbasisRows(Y: Float64Array, cols: number): void {
+      log.applyZRows(Y, cols);
+      applyQRows(tri, Y, cols);
     },
   };
 }

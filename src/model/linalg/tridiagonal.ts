@@ -100,6 +100,30 @@ export function applyQ(tri: Tridiagonal, x: Float64Array): void {
   for (let i = 2; i < n; i++) applyReflector(house, i * n, i, h[i], x);
 }
 
+/** Y ← Q Y for a row-major n×cols matrix Y (all columns at once; rows stay contiguous). */
+export function applyQRows(tri: Tridiagonal, Y: Float64Array, cols: number): void {
+  const { n, house, h } = tri;
+  const s = new Float64Array(cols);
+  for (let i = 2; i < n; i++) {
+    const hi = h[i];
+    if (hi === 0) continue;
+    const ou = i * n;
+    s.fill(0);
+    for (let k = 0; k < i; k++) {
+      const uk = house[ou + k];
+      if (uk === 0) continue;
+      const ok = k * cols;
+      for (let c = 0; c < cols; c++) s[c] += uk * Y[ok + c];
+    }
+    for (let k = 0; k < i; k++) {
+      const uk = house[ou + k] / hi;
+      if (uk === 0) continue;
+      const ok = k * cols;
+      for (let c = 0; c < cols; c++) Y[ok + c] -= uk * s[c];
+    }
+  }
+}
+
 function applyReflector(u: Float64Array, off: number, l: number, h: number, x: Float64Array): void {
   if (h === 0) return;
   let s = 0;

@@ -70,6 +70,23 @@ export class RotationLog {
     }
   }
 
+  /** Y ← Z Y for a row-major matrix Y with `cols` columns (transposed rotations, reverse order). */
+  applyZRows(Y: Float64Array, cols: number): void {
+    const { idx, c, s } = this;
+    for (let r = this.length - 1; r >= 0; r--) {
+      const oi = idx[r] * cols;
+      const oj = oi + cols;
+      const cr = c[r];
+      const sr = s[r];
+      for (let k = 0; k < cols; k++) {
+        const yi = Y[oi + k];
+        const yj = Y[oj + k];
+        Y[oi + k] = cr * yi + sr * yj;
+        Y[oj + k] = cr * yj - sr * yi;
+      }
+    }
+  }
+
   /**
    * Y ← Zᵀ Y for a row-major matrix Y with `cols` columns (row i of the result mixes rows i, i+1).
    * Column-blocked so that a block of the two active rows stays in L1 across a whole sweep.

@@ -1,0 +1,36 @@
+/// <reference types="vite/client" />
+// Formula — KaTeX rendering of a TeX string into a span.
+//
+// Props
+//   tex      string     TeX source. It MUST be built in code from trusted pieces (numbers formatted
+//                       by format.ts's texNumber/texParam), never taken from the URL or other input:
+//                       the HTML KaTeX returns is inserted with dangerouslySetInnerHTML.
+//   display  boolean    display (block) style. Default false (inline).
+//   label    string     optional accessible text (KaTeX also emits MathML for screen readers).
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
+import { useMemo } from 'react';
+import type { ReactNode } from 'react';
+
+export interface FormulaProps {
+  tex: string;
+  display?: boolean;
+  label?: string;
+}
+
+/** KaTeX HTML of a trusted TeX string; rendering errors show the source in red, never throw. */
+export function renderTex(tex: string, display = false): string {
+  return katex.renderToString(tex, { throwOnError: false, displayMode: display, output: 'htmlAndMathml' });
+}
+
+export function Formula({ tex, display = false, label }: FormulaProps): ReactNode {
+  const html = useMemo(() => renderTex(tex, display), [tex, display]);
+  return (
+    <span
+      className={display ? 'sp-formula sp-formula--display' : 'sp-formula'}
+      data-tex={tex}
+      aria-label={label}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
+}

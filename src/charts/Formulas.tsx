@@ -1,0 +1,128 @@
+// Formulas — the equations behind the current plot, with the current numbers substituted
+// (THEORY.md §1 self-consistency, §3 Laplace representation and Langevin term, §4 posterior, §6
+// exponents). Every TeX string is assembled here from code and from numbers formatted by
+// texNumber/texParam: nothing user-typed reaches KaTeX's HTML.
+//
+// Props
+//   params   Params                the parameters the figure shows.
+//   curve    CurveResult | null    supplies κ(∞) and the t → ∞ errors when available.
+//
+// Hooks: dl[data-testid="formulas"], dd[data-formula="kappa" | "time" | "langevin" | "init" |
+// "posterior" | "exponents"].
+import type { ReactNode } from 'react';
+import type { Params } from '../model/params.ts';
+import type { CurveResult } from '../model/types.ts';
+import { texNumber, texParam } from './format.ts';
+import { Formula } from './Formula.tsx';
+
+export interface FormulasProps {
+  params: Params;
+  curve: CurveResult | null;
+}
+
+export interface FormulaItem {
+  key: string;
+  title: string;
+  /** Trusted TeX source. */
+  tex: string;
+}
+
+/** The factor (1 − df(κ)/size), or nothing when size = ∞. */
+function bracket(size: number): string {
+  if (!Number.isFinite(size)) return '';
+  return `\\left(1-\\frac{\\mathrm{df}(\\kappa)}{${texParam(size)}}\\right)`;
+}
+
+/** The equations for a parameter set, as trusted TeX (exported for tests). */
+/** An exponent to at most 3 decimals, without trailing zeros: 1, 0.667, 2.4. */
+function texExponent(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toFixed(3))) : '\\infty';
+}
+
+export function formulaItems(p: Params, curve: CurveResult | null): FormulaItem[] {
+  const items: FormulaItem[] = [];
+  const a = texParam(p.alpha);
+  const b = texParam(p.beta);
+  const dynamic = p.regime !== 'bayes';
+  const gamma = p.regime === 'gf' ? 0 : p.gamma;
+  const posterior = p.T > 0 && (p.regime === 'langevin' || p.regime === 'bayes');
+
+  const general = '\\kappa\\left(1-\\frac{\\mathrm{df}(\\kappa)}{N}\\right)\\left(1-\\frac{\\mathrm{df}(\\kappa)}{P}\\right)=\\lambda';
+  const substituted = `\\kappa${bracket(p.N)}${bracket(p.P)}=\\lambda`;
+  const df = `\\mathrm{df}(\\kappa)=\\sum_{k}\\frac{\\lambda_k}{\\lambda_k+\\kappa},\\quad \\lambda_k=k^{-${a}}`;
+  const kInf =
+    curve && Number.isFinite(curve.limit.kappa)
+      ? `,\\qquad \\kappa(\\lambda{=}${texParam(gamma)})=${texNumber(curve.limit.kappa, 3)}`
+      : '';
+  items.push({
+    key: 'kappa',
+    title: 'Renormalised ridge κ (self-consistency)',
+    tex: `\\begin{aligned}&${general}\\\\ &${substituted}${Number.isFinite(p.N) ? '' : '\\quad(N=\\infty)'}${kInf}\\\\ &${df}\\end{aligned}`,
+  });
+
+  items.push({
+    key: 'time',
+    title: dynamic ? 'Test error in time: double inverse Laplace transform' : 'Posterior-mean error (t → ∞ of the mean dynamics)',
+    tex: dynamic
+      ? `E_g(t)=\\frac{1}{(2\\pi i)^2}\\iint e^{(s+s')t}\\,\\frac{D(s+\\gamma,\\,s'+\\gamma)}{s\\,s'}\\,ds\\,ds',\\qquad \\gamma=${texParam(gamma)},\\; \\sigma^2=${texParam(p.sigma2)}`
+      : `E_{\\mathrm{pm}}=D(\\gamma,\\gamma)=\\frac{B\\!R+\\sigma^2\\Gamma}{1-\\Gamma},\\qquad \\gamma=${texParam(gamma)},\\; \\sigma^2=${texParam(p.sigma2)}`,
+  });
+
+  if (posterior && dynamic)
+    items.push({
+      key: 'langevin',
+      title: 'Langevin term (T > 0)',
+      tex: `E_g^{T}(t)=T\\,\\mathcal{L}^{-1}\\!\\left\\{\\frac{\\mathrm{df}\\big(\\kappa(\\gamma+s/2)\\big)}{s\\,\\big(1-\\mathrm{df}/P\\big)}\\right\\}(t),\\qquad T=${texParam(p.T)}`,
+    });
+
+  if (dynamic && p.sigma02 > 0)
+    items.push({
+      key: 'init',
+      title: 'Random initialisation',
+      tex: `E_g^{0}(t)=\\sigma_0^2\\,\\mathcal{L}^{-1}\\!\\left\\{\\frac{\\mathrm{df}/2}{1-\\mathrm{df}/P}\\right\\}(t),\\qquad \\sigma_0^2=${texParam(p.sigma02)}`,
+    });
+
+  if (posterior) {
+    const L = curve?.limit;
+    const nums =
+      L && Number.isFinite(L.Emean) && Number.isFinite(L.Egibbs)
+        ? `=${texNumber(L.Emean, 3)}+${texParam(p.T)}\\cdot ${texNumber(L.postVarPerT, 3)}=${texNumber(L.Egibbs, 3)}`
+        : '';
+    items.push({
+      key: 'posterior',
+      title: 'Bayesian posterior (t → ∞ of Langevin)',
+      tex: `E_{\\mathrm{Gibbs}}=E_{\\mathrm{pm}}+T\\,\\frac{\\mathrm{df}}{1-\\mathrm{df}/P}${nums}`,
+    });
+  }
+
+  const et = (p.beta - 1) / p.alpha;
+  const eP = Math.min(p.beta - 1, 2 * p.alpha);
+  const eN = Math.min(p.beta - 1, p.alpha);
+  items.push({
+    key: 'exponents',
+    title: 'Asymptotic exponents',
+    tex:
+      '\\begin{aligned}' +
+      `E_g(t)&\\sim t^{-(\\beta-1)/\\alpha}=t^{-(${b}-1)/${a}}=t^{-${texExponent(et)}}\\\\ ` +
+      `E_g(\\infty)&\\sim P^{-\\min(\\beta-1,\\,2\\alpha)}=P^{-${texExponent(eP)}}\\quad(N=\\infty,\\ \\sigma^2=0)\\\\ ` +
+      `E_g(\\infty)&\\sim N^{-\\min(\\beta-1,\\,\\alpha)}=N^{-${texExponent(eN)}}\\quad(P=\\infty)` +
+      '\\end{aligned}',
+  });
+  return items;
+}
+
+export function Formulas({ params, curve }: FormulasProps): ReactNode {
+  const items = formulaItems(params, curve);
+  return (
+    <dl className="sp-formulas" data-testid="formulas">
+      {items.map((f) => (
+        <div key={f.key}>
+          <dt>{f.title}</dt>
+          <dd data-formula={f.key}>
+            <Formula tex={f.tex} display />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,364 @@
+// LearningCurve — the main plot: E_g(t) and E_tr(t) on log-log axes (THEORY.md §3), with pinned
+// curves, simulation points, the early-stopping point, and the t → ∞ reference values (§4).
+//
+// Props
+//   curve      CurveResult | null     the current theory curve; null shows "No data".
+//   pins       PinnedCurve[]          {id, label, color, curve}: earlier curves kept for comparison,
+//                                    drawn thinner (`path[data-series="pin"][data-pin-id]`). Default [].
+//   sim        {result: SimResult; theory?: CurveResult} | null
+//                                    exact-simulation means with ±1 s.e.m. bars (`g[data-series="sim"]`);
+//                                    `theory` (theory at the simulation's M) is drawn dashed
+//                                    (`path[data-series="sim-theory"]`). Default null.
+//   width, height  number            size in px (measure the container with useSize).
+//   variant    'normal' | 'lecture'   lecture = larger type, thicker lines. Default 'normal'.
+//   showEtr    boolean                draw E_tr (and simulated E_tr). Default true.
+//   onCursorChange (t: number | null) => void
+//                                    called when the crosshair moves (e.g. to sync ModePanel's tCursor).
+//
+// Hooks for tests: svg[data-testid="learning-curve"], path[data-series="Eg" | "Etr" | "pin" |
+// "sim-theory"], g[data-testid="early-stop"] (only when earlyStop.interior), g[data-testid=
+// "limit-line"], text[data-testid="limit-divergent"], g[data-testid="gibbs-line" |
+// "posterior-mean-line"], g[data-testid="crosshair"], g[data-testid="no-data"].
+//
+// Interaction: pointer move shows a crosshair with a read-out; the svg is focusable (tabIndex 0):
+// ←/→ move the crosshair point by point (Shift: 10 points), Home/End jump to the ends, Esc hides it.
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
+import type { CurveResult } from '../model/types.ts';
+import { Axis } from './Axis.tsx';
+import { captionFor } from './caption.ts';
+import { formatReadout } from './format.ts';
+import { textWidth } from './labels.ts';
+import {
+  learningCurveLayout,
+  readoutLines,
+  type LearningCurveLayout,
+  type PinnedCurve,
+  type SimOverlay,
+} from './learningCurveLayout.ts';
+import { Legend } from './Legend.tsx';
+import { findNearestIndex } from './nearest.ts';
+import { NoData } from './NoData.tsx';
+import { r2 } from './path.ts';
+import { LabelText, RichText, plainText, richWidth } from './richText.tsx';
+import { chartClass, metricsFor, type Metrics, type Variant } from './theme.ts';
+
+export type { PinnedCurve, SimOverlay };
+
+export interface LearningCurveProps {
+  curve: CurveResult | null;
+  pins?: readonly PinnedCurve[];
+  sim?: SimOverlay | null;
+  width: number;
+  height: number;
+  variant?: Variant;
+  showEtr?: boolean;
+  onCursorChange?: (t: number | null) => void;
+}
+
+const EMPTY_PINS: readonly PinnedCurve[] = [];
+
+const BASE_LABEL =
+  'Learning curve: log-log plot of the test error E_g and the training error E_tr against training time t';
+
+export function LearningCurve(props: LearningCurveProps): ReactNode {
+  const {
+    curve,
+    pins = EMPTY_PINS,
+    sim = null,
+    width,
+    height,
+    variant = 'normal',
+    showEtr = true,
+    onCursorChange,
+  } = props;
+  const m = metricsFor(variant);
+  const clipId = `sp-clip-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const L = useMemo(
+    () => learningCurveLayout({ curve, pins, sim, width, height, showEtr, metrics: m }),
+    [curve, pins, sim, width, height, showEtr, m],
+  );
+  // Position of the crosshair in L.cursorIndex (not the raw curve index), or null when hidden.
+  const [cursorPos, setCursorPos] = useState<number | null>(null);
+  const n = L.cursorIndex.length;
+  const pos = cursorPos === null || n === 0 ? null : Math.min(cursorPos, n - 1);
+  const index = pos === null ? null : L.cursorIndex[pos];
+  const cursorT = index !== null && curve ? curve.t[index] : null;
+
+  useEffect(() => {
+    onCursorChange?.(cursorT);
+  }, [cursorT, onCursorChange]);
+
+  const readout = index !== null && curve ? readoutLines(curve, index, showEtr, pins, formatReadout) : null;
+
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>): void => {
+    if (n === 0) return;
+    const rect = e.currentTarget.getBoundingClientRect();
+    const sx = rect.width > 0 ? width / rect.width : 1;
+    const px = (e.clientX - rect.left) * sx - L.margin.left;
+    if (px < -8 || px > L.plotW + 8) {
+      setCursorPos(null);
+      return;
+    }
+    setCursorPos(findNearestIndex(L.cursorX, px));
+  };
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>): void => {
+    if (n === 0) return;
+    const cur = pos ?? defaultPos(L, curve);
+    const step = e.shiftKey ? 10 : 1;
+    let next: number | null = cur;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowUp') next = Math.min(n - 1, cur + step);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') next = Math.max(0, cur - step);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = n - 1;
+    else if (e.key === 'Escape') next = null;
+    else return;
+    e.preventDefault();
+    setCursorPos(next);
+  };
+
+  const caption = curve ? captionFor(curve, curve.params) : 'No learning curve has been computed yet.';
+  const readoutText = readout ? readout.map((l) => plainText(l.text)).join(', ') : '';
+  const ariaLabel = readout ? `${BASE_LABEL}. Crosshair at ${readoutText}.` : `${BASE_LABEL}.`;
+
+  return (
+    <svg
+      data-testid="learning-curve"
+      className={chartClass('learning-curve', variant)}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={ariaLabel}
+      tabIndex={0}
+      onPointerMove={onPointerMove}
+      onPointerLeave={(e) => {
+        if (e.currentTarget.ownerDocument.activeElement !== e.currentTarget) setCursorPos(null);
+      }}
+      onFocus={() => setCursorPos((p) => p ?? defaultPos(L, curve))}
+      onBlur={() => setCursorPos(null)}
+      onKeyDown={onKeyDown}
+    >
+      <title>Learning curve</title>
+      <desc>{caption}</desc>
+      <Legend layout={L.legend} x={L.margin.left} y={8} metrics={m} />
+      {L.empty ? (
+        <NoData
+          x={L.margin.left}
+          y={L.margin.top}
+          width={L.plotW}
+          height={L.plotH}
+          message={L.empty.message}
+          detail={L.empty.detail}
+          fontSize={m.labelFont}
+        />
+      ) : (
+        <Plot L={L} m={m} clipId={clipId} />
+      )}
+      {!L.empty && curve && index !== null && readout && (
+        <Crosshair L={L} m={m} curve={curve} index={index} showEtr={showEtr} lines={readout} />
+      )}
+    </svg>
+  );
+}
+
+/** Where the crosshair appears on keyboard focus: at t* when stopping pays, else at the end. */
+function defaultPos(L: LearningCurveLayout, curve: CurveResult | null): number {
+  const n = L.cursorIndex.length;
+  if (!curve || n === 0) return 0;
+  if (curve.earlyStop.interior && L.earlyStop) return findNearestIndex(L.cursorX, L.earlyStop.cx);
+  return n - 1;
+}
+
+function Plot({ L, m, clipId }: { L: LearningCurveLayout; m: Metrics; clipId: string }): ReactNode {
+  const fs = m.labelFont;
+  return (
+    <>
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={-1} y={-1} width={r2(L.plotW + 2)} height={r2(L.plotH + 2)} />
+        </clipPath>
+      </defs>
+      <Axis
+        orient="bottom"
+        scale={L.x}
+        ticks={L.xTicks}
+        gridLength={L.plotH}
+        length={L.plotW}
+        title={L.xTitle}
+        titleOffset={L.xTitleOffset}
+        metrics={m}
+        x={L.margin.left}
+        y={L.margin.top + L.plotH}
+      />
+      <Axis
+        orient="left"
+        scale={L.y}
+        ticks={L.yTicks}
+        gridLength={L.plotW}
+        length={L.plotH}
+        title={L.yTitle}
+        titleOffset={L.yTitleOffset}
+        metrics={m}
+        x={L.margin.left}
+        y={L.margin.top}
+      />
+      <g transform={`translate(${L.margin.left},${L.margin.top})`}>
+        <g clipPath={`url(#${clipId})`}>
+          {L.refs.map((r) => (
+            <line key={r.testId} className={r.className} x1={0} x2={r2(L.plotW)} y1={r2(r.y)} y2={r2(r.y)} />
+          ))}
+          {L.paths.map((p) => (
+            <path
+              key={p.key}
+              className={p.className}
+              data-series={p.series}
+              data-pin-id={p.pinId}
+              d={p.d}
+              fill="none"
+              style={p.color ? { stroke: p.color } : undefined}
+            />
+          ))}
+          {L.paths.map((p) =>
+            p.dots.map((d, i) => (
+              <circle
+                key={`${p.key}-dot-${i}`}
+                className={p.className}
+                data-series={`${p.series}-dot`}
+                cx={r2(d[0])}
+                cy={r2(d[1])}
+                r={m.pointRadius + 0.5}
+                fill="none"
+                style={p.color ? { stroke: p.color } : undefined}
+              />
+            )),
+          )}
+          {L.sim && (
+            <>
+              {L.sim.etr.length > 0 && (
+                <g data-series="sim-etr">
+                  {L.sim.etr.map((s, i) => (
+                    <g key={i}>
+                      <line className="sp-sim-bar" x1={r2(s.cx)} x2={r2(s.cx)} y1={r2(s.y1)} y2={r2(s.y2)} />
+                      <circle className="sp-sim-point sp-sim-point--etr" cx={r2(s.cx)} cy={r2(s.cy)} r={m.pointRadius} />
+                    </g>
+                  ))}
+                </g>
+              )}
+              <g data-series="sim">
+                {L.sim.eg.map((s, i) => (
+                  <g key={i}>
+                    <line className="sp-sim-bar" x1={r2(s.cx)} x2={r2(s.cx)} y1={r2(s.y1)} y2={r2(s.y2)} />
+                    <circle className="sp-sim-point" cx={r2(s.cx)} cy={r2(s.cy)} r={m.pointRadius + 0.5} />
+                  </g>
+                ))}
+              </g>
+            </>
+          )}
+        </g>
+        {L.refs.map((r) => (
+          <g key={r.testId} data-testid={r.testId}>
+            <LabelText
+              className={`sp-annot ${r.testId === 'limit-line' ? 'sp-annot--limit' : 'sp-annot--accent'}`}
+              lines={r.lines}
+              x={r.pos.x}
+              y={r.pos.y}
+              anchor={r.pos.anchor}
+              fontSize={fs}
+            />
+          </g>
+        ))}
+        {L.divergent && (
+          <LabelText
+            testId="limit-divergent"
+            className="sp-annot sp-annot--limit"
+            lines={L.divergent.lines}
+            x={L.divergent.pos.x}
+            y={L.divergent.pos.y}
+            anchor={L.divergent.pos.anchor}
+            fontSize={fs}
+          />
+        )}
+        {L.earlyStop && (
+          <g data-testid="early-stop">
+            <line
+              className="sp-drop"
+              x1={r2(L.earlyStop.cx)}
+              x2={r2(L.earlyStop.cx)}
+              y1={r2(L.earlyStop.cy + m.markRadius)}
+              y2={r2(L.plotH)}
+            />
+            <circle className="sp-mark" cx={r2(L.earlyStop.cx)} cy={r2(L.earlyStop.cy)} r={m.markRadius} />
+            <LabelText
+              className="sp-annot sp-annot--accent"
+              lines={L.earlyStop.label.lines}
+              x={L.earlyStop.label.pos.x}
+              y={L.earlyStop.label.pos.y}
+              anchor={L.earlyStop.label.pos.anchor}
+              fontSize={fs}
+            />
+          </g>
+        )}
+      </g>
+    </>
+  );
+}
+
+function Crosshair({
+  L,
+  m,
+  curve,
+  index,
+  showEtr,
+  lines,
+}: {
+  L: LearningCurveLayout;
+  m: Metrics;
+  curve: CurveResult;
+  index: number;
+  showEtr: boolean;
+  lines: { key: string; text: string; className?: string; color?: string }[];
+}): ReactNode {
+  const cx = L.x(curve.t[index]);
+  const dot = (v: number, cls: string): ReactNode =>
+    v > 0 && Number.isFinite(v) && L.y(v) >= 0 && L.y(v) <= L.plotH ? (
+      <circle className={cls} cx={r2(cx)} cy={r2(L.y(v))} r={m.pointRadius + 1} />
+    ) : null;
+  const fs = m.legendFont;
+  const lh = fs * 1.35;
+  const pad = 6;
+  const boxW = Math.max(...lines.map((l) => richWidth(l.text, fs))) + 2 * pad + textWidth(' ', fs);
+  const boxH = lines.length * lh + 2 * pad - (lh - fs);
+  // The read-out goes in the top corner away from the cursor.
+  const onRight = cx < L.plotW / 2;
+  const bx = onRight ? L.plotW - boxW - 6 : 6;
+  const by = 6;
+  return (
+    <g
+      data-testid="crosshair"
+      data-export-ignore=""
+      pointerEvents="none"
+      transform={`translate(${L.margin.left},${L.margin.top})`}
+    >
+      <line className="sp-crosshair" x1={r2(cx)} x2={r2(cx)} y1={0} y2={r2(L.plotH)} />
+      {showEtr && dot(curve.Etr[index], 'sp-crosshair-dot--etr')}
+      {dot(curve.Eg[index], 'sp-crosshair-dot--eg')}
+      <g data-testid="readout" transform={`translate(${r2(bx)},${r2(by)})`}>
+        <rect className="sp-readout-box" width={r2(boxW)} height={r2(boxH)} rx={3} />
+        <text fontSize={fs}>
+          {lines.map((l, i) => (
+            <tspan
+              key={l.key}
+              className={l.className}
+              x={pad}
+              y={r2(pad + i * lh + fs * 0.8)}
+              style={l.color ? { fill: l.color } : undefined}
+            >
+              <RichText text={l.text} fontSize={fs} />
+            </tspan>
+          ))}
+        </text>
+      </g>
+    </g>
+  );
+}

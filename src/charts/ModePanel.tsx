@@ -1,0 +1,177 @@
+// ModePanel — spectral bias made visible (THEORY.md §3 "Per-mode learning", LESSONS.md 8): the
+// learned fraction ℓ_k(t) of each eigenmode as a heat map over training time t (log) and mode index
+// k (log), the t → ∞ column ℓ_k(∞), and the moving boundary k*(t) = κ(1/t)^{−1/α} between learned
+// and unlearned modes.
+//
+// Props
+//   modes    ModeResult | null      null shows "No data".
+//   width, height  number           size in px.
+//   variant  'normal' | 'lecture'   default 'normal'.
+//   tCursor  number (optional)      a time to mark with a vertical line (e.g. the learning curve's
+//                                   crosshair, via LearningCurve's onCursorChange).
+//
+// Hooks: svg[data-testid="modes"], g[data-series="heatmap"] (rects), g[data-series="frac-inf"],
+// path[data-series="boundary"], text[data-testid="boundary-label"], g[data-testid="color-legend"],
+// line[data-testid="t-cursor"], g[data-testid="no-data"].
+import { useId, useMemo } from 'react';
+import type { ReactNode } from 'react';
+import type { ModeResult } from '../model/types.ts';
+import { Axis } from './Axis.tsx';
+import { modeLayout, type Cell } from './modeLayout.ts';
+import { NoData } from './NoData.tsx';
+import { r2 } from './path.ts';
+import { LabelText, RichText } from './richText.tsx';
+import { chartClass, metricsFor, type Variant } from './theme.ts';
+
+export interface ModePanelProps {
+  modes: ModeResult | null;
+  width: number;
+  height: number;
+  variant?: Variant;
+  tCursor?: number;
+}
+
+function Rects({ cells }: { cells: Cell[] }): ReactNode {
+  return cells.map((c, i) => (
+    <rect key={i} x={r2(c.x)} y={r2(c.y)} width={r2(c.w)} height={r2(c.h)} fill={c.fill} />
+  ));
+}
+
+export function ModePanel(props: ModePanelProps): ReactNode {
+  const { modes, width, height, variant = 'normal', tCursor } = props;
+  const m = metricsFor(variant);
+  const clipId = `sp-clip-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const L = useMemo(() => modeLayout(modes, width, height, m, tCursor), [modes, width, height, m, tCursor]);
+  const fs = m.labelFont;
+  const cb = L.colorbar;
+  return (
+    <svg
+      data-testid="modes"
+      className={chartClass('modes', variant)}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label="Mode panel: heat map of the learned fraction of each eigenmode k against training time t, with the spectral-bias boundary k*(t)"
+    >
+      <title>Per-mode learning</title>
+      <desc>
+        Colour: mean learned fraction ℓ_k(t) of eigenmode k (0 = not learned, 1 = learned; values outside
+        [0, 1] are clamped). Line: the boundary k*(t) = κ(1/t)^(−1/α) between learned and unlearned modes.
+        Right column: t → ∞.
+      </desc>
+      <text className="sp-axis-title" x={L.margin.left} y={r2(8 + fs * 0.9)} fontSize={fs} fontWeight={600}>
+        <RichText text={L.heading} fontSize={fs} />
+      </text>
+      {L.empty ? (
+        <NoData
+          x={L.margin.left}
+          y={L.margin.top}
+          width={L.plotW}
+          height={L.plotH}
+          message={L.empty.message}
+          detail={L.empty.detail}
+          fontSize={fs}
+        />
+      ) : (
+        <>
+          <defs>
+            <clipPath id={clipId}>
+              <rect x={0} y={0} width={r2(L.plotW)} height={r2(L.plotH)} />
+            </clipPath>
+          </defs>
+          <g transform={`translate(${L.margin.left},${L.margin.top})`}>
+            <g data-series="heatmap" shapeRendering="crispEdges" clipPath={`url(#${clipId})`}>
+              <Rects cells={L.cells} />
+            </g>
+            <g data-series="frac-inf" shapeRendering="crispEdges">
+              <Rects cells={L.infCells} />
+              <text
+                className="sp-tick-label"
+                x={r2(L.infX + L.infW / 2)}
+                y={r2(L.plotH + m.tickLength + 3 + m.tickFont * 0.9)}
+                textAnchor="middle"
+                fontSize={m.tickFont}
+              >
+                ∞
+              </text>
+            </g>
+            <g clipPath={`url(#${clipId})`}>
+              <path className="sp-series sp-series--boundary-halo" d={L.boundaryD} fill="none" />
+              <path className="sp-series sp-series--boundary" data-series="boundary" d={L.boundaryD} fill="none" />
+              {L.cursorX !== null && (
+                <line
+                  data-testid="t-cursor"
+                  className="sp-ref sp-ref--cursor"
+                  x1={r2(L.cursorX)}
+                  x2={r2(L.cursorX)}
+                  y1={0}
+                  y2={r2(L.plotH)}
+                />
+              )}
+            </g>
+            {L.boundaryLabel && (
+              <LabelText
+                testId="boundary-label"
+                className="sp-annot sp-annot--onmap"
+                lines={L.boundaryLabel.lines}
+                x={L.boundaryLabel.pos.x}
+                y={L.boundaryLabel.pos.y}
+                anchor={L.boundaryLabel.pos.anchor}
+                fontSize={fs}
+              />
+            )}
+            <g data-testid="color-legend" shapeRendering="crispEdges">
+              <Rects cells={cb.steps} />
+              {cb.ticks.map((t) => (
+                <g key={t.label}>
+                  <line className="sp-tick" x1={r2(cb.x + cb.w)} x2={r2(cb.x + cb.w + 4)} y1={r2(t.y)} y2={r2(t.y)} />
+                  <text
+                    className="sp-tick-label"
+                    x={r2(cb.x + cb.w + 6)}
+                    y={r2(t.y + m.tickFont * 0.35)}
+                    fontSize={m.tickFont}
+                  >
+                    {t.label}
+                  </text>
+                </g>
+              ))}
+              <text
+                className="sp-axis-title"
+                fontSize={fs}
+                textAnchor="middle"
+                transform={`translate(${r2(cb.titleX)},${r2(L.plotH / 2)}) rotate(-90)`}
+              >
+                {cb.title}
+              </text>
+            </g>
+          </g>
+          <Axis
+            orient="bottom"
+            scale={L.x}
+            ticks={L.xTicks}
+            gridLength={0}
+            length={L.plotW}
+            title="training time t"
+            titleOffset={L.xTitleOffset}
+            metrics={m}
+            x={L.margin.left}
+            y={L.margin.top + L.plotH}
+          />
+          <Axis
+            orient="left"
+            scale={L.y}
+            ticks={L.yTicks}
+            gridLength={0}
+            length={L.plotH}
+            title="mode index k"
+            titleOffset={L.yTitleOffset}
+            metrics={m}
+            x={L.margin.left}
+            y={L.margin.top}
+          />
+        </>
+      )}
+    </svg>
+  );
+}

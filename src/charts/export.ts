@@ -1,0 +1,305 @@
+// Exporting a figure and its data: a standalone SVG that renders the same outside the app (styles
+// and CSS variables inlined, xmlns, a background), a PNG of it, the curves as CSV, and a result
+// as JSON. The CSV/JSON writers are pure; the SVG writer needs a DOM; the PNG writer a browser.
+import type { CurveResult } from '../model/types.ts';
+
+/** Properties inlined into an exported SVG (the ones charts.css and the components set). */
+const STYLE_PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'paint-order',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'font-variant-numeric',
+  'text-anchor',
+  'shape-rendering',
+] as const;
+
+/** Properties that do not inherit: written whenever they differ from their initial value. */
+const NOT_INHERITED: Record<string, string> = { opacity: '1' };
+
+const DEFAULT_FONT = 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/**
+ * Replace `var(--name)` and `var(--name, fallback)` in a CSS value using `lookup` (which returns ''
+ * for an undefined variable). Nested variables and fallbacks are resolved; unknown variables
+ * without fallback become ''.
+ */
+export function resolveCssVars(value: string, lookup: (name: string) => string, depth = 0): string {
+  if (depth > 8 || !value.includes('var(')) return value;
+  let out = '';
+  let i = 0;
+  while (i < value.length) {
+    const start = value.indexOf('var(', i);
+    if (start < 0) {
+      out += value.slice(i);
+      break;
+    }
+    out += value.slice(i, start);
+    // Find the matching parenthesis.
+    let level = 0;
+    let end = start + 3;
+    for (; end < value.length; end++) {
+      if (value[end] === '(') level++;
+      else if (value[end] === ')') {
+        level--;
+        if (level === 0) break;
+      }
+    }
+    const inner = value.slice(start + 4, end);
+    const comma = topLevelComma(inner);
+    const name = (comma < 0 ? inner : inner.slice(0, comma)).trim();
+    const fallback = comma < 0 ? '' : inner.slice(comma + 1).trim();
+    const found = lookup(name).trim();
+    out += resolveCssVars(found || fallback, lookup, depth + 1);
+    i = end + 1;
+  }
+  return out;
+}
+
+function topLevelComma(s: string): number {
+  let level = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '(') level++;
+    else if (s[i] === ')') level--;
+    else if (s[i] === ',' && level === 0) return i;
+  }
+  return -1;
+}
+
+export interface SvgExportOptions {
+  /** Background colour; default: the resolved --bg of the chart, else white. */
+  background?: string;
+  /** Font family for the standalone file; default: the chart's computed font, else Inter/system. */
+  fontFamily?: string;
+}
+
+/**
+ * A standalone SVG document of a rendered chart: computed styles inlined with CSS variables and
+ * currentColor resolved, `xmlns` added, a background rect behind everything, interactive-only
+ * parts (`[data-export-ignore]`, e.g. the crosshair) removed.
+ */
+export function svgToString(svg: SVGSVGElement, options: SvgExportOptions = {}): string {
+  const doc = svg.ownerDocument;
+  const view = doc.defaultView;
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const src = [svg, ...Array.from(svg.querySelectorAll('*'))];
+  const dst = [clone, ...Array.from(clone.querySelectorAll('*'))];
+  const rootStyle = view ? view.getComputedStyle(svg) : null;
+  const lookup = (name: string): string => rootStyle?.getPropertyValue(name) ?? '';
+  const computed = new Map<Element, Map<string, string>>();
+
+  const styleOf = (el: Element): Map<string, string> => {
+    const cached = computed.get(el);
+    if (cached) return cached;
+    const cs = view ? view.getComputedStyle(el) : null;
+    const color = resolveCssVars(cs?.getPropertyValue('color') ?? '', lookup) || resolveCssVars('var(--fg)', lookup);
+    const map = new Map<string, string>();
+    for (const prop of STYLE_PROPS) {
+      let v = (cs?.getPropertyValue(prop) ?? '').trim();
+      // Presentation attributes are not always reflected by getComputedStyle outside browsers.
+      if (!v) v = el.getAttribute(prop) ?? '';
+      v = resolveCssVars(v, lookup).replace(/currentcolor/gi, color || '#000000').trim();
+      if (v && !/depends on user agent/i.test(v)) map.set(prop, v);
+    }
+    computed.set(el, map);
+    return map;
+  };
+
+  src.forEach((el, i) => {
+    const out = dst[i] as SVGElement | HTMLElement;
+    const mine = styleOf(el);
+    const parent = el === svg ? null : el.parentElement;
+    const theirs = parent ? styleOf(parent) : null;
+    const decl: string[] = [];
+    for (const [prop, v] of mine) {
+      const initial = NOT_INHERITED[prop];
+      if (initial !== undefined ? v !== initial : !theirs || theirs.get(prop) !== v) decl.push(`${prop}:${v}`);
+    }
+    if (decl.length) out.setAttribute('style', decl.join(';'));
+    else out.removeAttribute('style');
+  });
+
+  clone.querySelectorAll('[data-export-ignore]').forEach((el) => el.remove());
+  clone.removeAttribute('tabindex');
+  const ns = 'http://www.w3.org/2000/svg';
+  const width = svg.getAttribute('width') ?? '';
+  const height = svg.getAttribute('height') ?? '';
+  if (!clone.getAttribute('viewBox') && width && height) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  // One explicit font for the whole file (text inherits it): the option, else the chart's own.
+  const computedFont = resolveCssVars(rootStyle?.getPropertyValue('font-family') ?? '', lookup).trim();
+  const font = options.fontFamily ?? (isUsableFont(computedFont) ? computedFont : DEFAULT_FONT);
+  const rootDecl = (clone.getAttribute('style') ?? '')
+    .split(';')
+    .filter((d) => d && !d.startsWith('font-family:'));
+  clone.setAttribute('style', [...rootDecl, `font-family:${font}`].join(';'));
+  const bg = options.background ?? (resolveCssVars('var(--bg)', lookup).trim() || '#ffffff');
+  const rect = doc.createElementNS(ns, 'rect');
+  rect.setAttribute('x', '0');
+  rect.setAttribute('y', '0');
+  rect.setAttribute('width', width || '100%');
+  rect.setAttribute('height', height || '100%');
+  rect.setAttribute('fill', bg);
+  rect.setAttribute('data-export-background', '');
+  clone.insertBefore(rect, clone.firstChild);
+  let xml = new (view?.XMLSerializer ?? XMLSerializer)().serializeToString(clone);
+  // Serialisers add the namespace of an SVG element themselves; make sure it is there once.
+  if (!/^<svg[^>]*\sxmlns="/.test(xml)) xml = xml.replace(/^<svg/, `<svg xmlns="${ns}"`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
+}
+
+/** Computed values that are placeholders rather than fonts (jsdom reports "depends on user agent"). */
+function isUsableFont(f: string): boolean {
+  return !!f && !/depends on user agent|^inherit$|^initial$/i.test(f);
+}
+
+/** A PNG of a rendered chart at `scale` × its size (browser only: Image + canvas). */
+export async function svgToPngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+  const text = svgToString(svg);
+  const width = Number(svg.getAttribute('width')) || svg.getBoundingClientRect().width;
+  const height = Number(svg.getAttribute('height')) || svg.getBoundingClientRect().height;
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const img = new Image();
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('The chart could not be rasterised (SVG image failed to load).'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('No 2D canvas available to rasterise the chart.');
+    ctx.scale(scale, scale);
+    ctx.drawImage(img, 0, 0, width, height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed.'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Offer a blob as a file download (browser only). */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A number in CSV/JSON text: full precision, "inf"/"-inf" for infinities, empty for NaN. */
+export function csvNumber(x: number): string {
+  if (Number.isNaN(x)) return '';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  return String(x);
+}
+
+/** RFC 4180 quoting of one field. */
+export function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Values of another curve at the times `t`: exact when the grids coincide, otherwise linear
+ * interpolation in (log t, log E) inside its range (NaN outside, or where it cannot be done).
+ */
+export function resampleLogLog(t: ArrayLike<number>, ts: ArrayLike<number>, ys: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(t.length).fill(NaN);
+  const same = t.length === ts.length && Array.from(t).every((v, i) => Math.abs(v - ts[i]) <= 1e-12 * Math.abs(v));
+  if (same) {
+    for (let i = 0; i < t.length; i++) out[i] = ys[i];
+    return out;
+  }
+  for (let i = 0; i < t.length; i++) {
+    const x = t[i];
+    for (let j = 0; j + 1 < ts.length; j++) {
+      const a = ts[j];
+      const b = ts[j + 1];
+      if (!(x >= a && x <= b)) continue;
+      const ya = ys[j];
+      const yb = ys[j + 1];
+      if (x === a) out[i] = ya;
+      else if (x === b) out[i] = yb;
+      else if (a > 0 && ya > 0 && yb > 0 && Number.isFinite(ya) && Number.isFinite(yb)) {
+        const f = Math.log(x / a) / Math.log(b / a);
+        out[i] = Math.exp(Math.log(ya) + f * Math.log(yb / ya));
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The curves as CSV: header `t,Eg,Etr`, then one `Eg_<label>` column per pin (resampled onto the
+ * current curve's times), one row per time. Infinity is written "inf", NaN as an empty field.
+ */
+export function curvesToCsv(
+  curve: CurveResult,
+  pins: readonly { label: string; curve: CurveResult }[] = [],
+): string {
+  const header = ['t', 'Eg', 'Etr', ...pins.map((p) => csvField(`Eg_${p.label}`))];
+  const cols = pins.map((p) => resampleLogLog(curve.t, p.curve.t, p.curve.Eg));
+  const rows = [header.join(',')];
+  for (let i = 0; i < curve.t.length; i++) {
+    rows.push([curve.t[i], curve.Eg[i], curve.Etr[i], ...cols.map((c) => c[i])].map(csvNumber).join(','));
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/** JSON-safe copy: typed arrays become arrays, ±Infinity "inf"/"-inf", NaN null. */
+export function toPlain(value: unknown): unknown {
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return null;
+    if (value === Infinity) return 'inf';
+    if (value === -Infinity) return '-inf';
+    return value;
+  }
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+    return Array.from(value as unknown as ArrayLike<number>, (v) => toPlain(v));
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * A curve as a JSON document: its parameters, the arrays as plain numbers ("inf" for Infinity),
+ * the early-stopping point, the t → ∞ limits and the exponent report. Wall-clock time is left out
+ * so the same state always gives the same file.
+ */
+export function resultToJson(curve: CurveResult): string {
+  const { params, t, Eg, Etr, earlyStop, limit, exponents } = curve;
+  const doc = {
+    format: 'scaling-playground/curve',
+    version: 1,
+    params,
+    t,
+    Eg,
+    Etr,
+    earlyStop,
+    limit,
+    exponents,
+  };
+  return `${JSON.stringify(toPlain(doc), null, 2)}\n`;
+}

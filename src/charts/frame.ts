@@ -1,0 +1,58 @@
+// The frame shared by the log-log charts: margins that fit the tick labels and axis titles, the
+// scales and the ticks. A legend of known height sits in the top margin; `extraRight` reserves room
+// on the right (the mode panel's colour bar).
+import { scaleLog } from 'd3';
+import type { ScaleLogarithmic } from 'd3';
+import { textWidth } from './labels.ts';
+import type { Metrics } from './theme.ts';
+import { logTicks, type LogTicks } from './ticks.ts';
+
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface AxesFrame {
+  margin: Margin;
+  plotW: number;
+  plotH: number;
+  x: ScaleLogarithmic<number, number>;
+  y: ScaleLogarithmic<number, number>;
+  xTicks: LogTicks;
+  yTicks: LogTicks;
+  xTitleOffset: number;
+  yTitleOffset: number;
+}
+
+/** Margins, scales and ticks of a log-log frame with a legend of the given height on top. */
+export function axesFrame(
+  legendHeight: number,
+  width: number,
+  height: number,
+  xDomain: [number, number],
+  yDomain: [number, number],
+  m: Metrics,
+  extraRight = 0,
+): AxesFrame {
+  const xTitleOffset = m.tickLength + 3 + m.tickFont * 1.2 + 6 + m.labelFont * 0.8;
+  const top = Math.ceil(8 + legendHeight + (legendHeight ? 8 : 0));
+  const bottom = Math.ceil(xTitleOffset + m.labelFont * 0.3 + 4);
+  const plotH = Math.max(10, height - top - bottom);
+  const y = scaleLog().domain(yDomain).range([plotH, 0]);
+  const yTicks = logTicks(yDomain, plotH, m.yTickSpacing);
+  const maxYLabel = Math.max(0, ...yTicks.major.map((t) => textWidth(t.label, m.tickFont)));
+  const yTitleOffset = m.tickLength + 4 + maxYLabel + 8 + m.labelFont * 0.2;
+  const left = Math.ceil(yTitleOffset + m.labelFont * 0.8 + 4);
+  const plotW0 = Math.max(10, width - left - 12 - extraRight);
+  const xTicks0 = logTicks(xDomain, plotW0, m.xTickSpacing);
+  const lastX = xTicks0.major[xTicks0.major.length - 1];
+  // The last x label is centred on its tick: leave room for its right half.
+  const right = Math.max(12, lastX ? Math.ceil(textWidth(lastX.label, m.tickFont) / 2) + 4 : 12) + extraRight;
+  const plotW = Math.max(10, width - left - right);
+  const x = scaleLog().domain(xDomain).range([0, plotW]);
+  const xTicks = logTicks(xDomain, plotW, m.xTickSpacing);
+  return { margin: { top, right, bottom, left }, plotW, plotH, x, y, xTicks, yTicks, xTitleOffset, yTitleOffset };
+}
+

@@ -1,0 +1,492 @@
+// Geometry of the learning-curve figure as plain data: margins, scales, ticks, paths and the
+// positions of every annotation. A pure function of the props (no DOM), so LearningCurve.tsx only
+// renders, and the layout can be checked without rendering. Annotations (t*, E_g(∞), Gibbs and
+// posterior-mean errors) are drawn from the engine's results (THEORY.md §4, §6), never placed by
+// hand; their labels are put where they cross no curve (labels.ts).
+import type { ScaleLogarithmic } from 'd3';
+import type { CurveResult, SimResult } from '../model/types.ts';
+import { capDecades, isLogFinite, logExtent, padLogDomain } from './domain.ts';
+import { formatNumber, formatParam } from './format.ts';
+import { placeLabelVariants, type LabelPos, type LabelVariant, type Obstacles } from './labels.ts';
+import { layoutLegend, type LegendItem, type LegendLayout } from './Legend.tsx';
+import { isolatedPoints, linePath, present, seriesPoints, type Point } from './path.ts';
+import { richWidth } from './richText.tsx';
+import type { Metrics } from './theme.ts';
+import type { LogTicks } from './ticks.ts';
+import { axesFrame, type Margin } from './frame.ts';
+
+export interface PinnedCurve {
+  id: string;
+  label: string;
+  /** Any CSS colour, e.g. 'var(--c-pin-0)'. */
+  color: string;
+  curve: CurveResult;
+}
+
+export interface SimOverlay {
+  result: SimResult;
+  /** Theory at the simulation's M (THEORY.md: the tail matters), drawn dashed. */
+  theory?: CurveResult;
+}
+
+export interface LearningCurveInput {
+  curve: CurveResult | null;
+  pins: readonly PinnedCurve[];
+  sim: SimOverlay | null;
+  width: number;
+  height: number;
+  showEtr: boolean;
+  metrics: Metrics;
+}
+
+export interface SeriesPath {
+  key: string;
+  series: 'Eg' | 'Etr' | 'pin' | 'sim-theory';
+  className: string;
+  d: string;
+  /** Isolated points, drawn as markers. */
+  dots: Point[];
+  pinId?: string;
+  color?: string;
+}
+
+export interface SimMark {
+  cx: number;
+  cy: number;
+  /** Error bar ends (±1 s.e.m.), clamped to the plot. */
+  y1: number;
+  y2: number;
+}
+
+export interface RefLine {
+  testId: 'limit-line' | 'gibbs-line' | 'posterior-mean-line';
+  className: string;
+  y: number;
+  /** The full label (for tests and descriptions). */
+  label: string;
+  /** The label as drawn (a shorter variant where the long one would collide). */
+  lines: string[];
+  pos: LabelPos;
+}
+
+export interface PlacedText {
+  /** One or more lines (TeX-like sub/superscripts allowed); pos is the first baseline. */
+  lines: string[];
+  pos: LabelPos;
+}
+
+export interface LearningCurveLayout {
+  width: number;
+  height: number;
+  margin: Margin;
+  plotW: number;
+  plotH: number;
+  /** Non-null when there is nothing to draw: the message and why. */
+  empty: { message: string; detail: string } | null;
+  x: ScaleLogarithmic<number, number>;
+  y: ScaleLogarithmic<number, number>;
+  xTicks: LogTicks;
+  yTicks: LogTicks;
+  xTitle: string;
+  yTitle: string;
+  xTitleOffset: number;
+  yTitleOffset: number;
+  legend: LegendLayout;
+  paths: SeriesPath[];
+  sim: { eg: SimMark[]; etr: SimMark[] } | null;
+  refs: RefLine[];
+  divergent: PlacedText | null;
+  earlyStop: { cx: number; cy: number; label: PlacedText } | null;
+  /** Indices of curve points usable by the crosshair and their pixel x, ascending. */
+  cursorIndex: number[];
+  cursorX: number[];
+}
+
+const Y_PAD = 0.06;
+/** E_tr may plunge towards 0 (interpolation): show at most this many decades below E_g. */
+const ETR_DECADES_BELOW = 3;
+const MAX_DECADES = 18;
+
+function relClose(a: number, b: number, tol = 1e-6): boolean {
+  return Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b));
+}
+
+function showsPosterior(curve: CurveResult): boolean {
+  const p = curve.params;
+  return p.T > 0 && (p.regime === 'langevin' || p.regime === 'bayes');
+}
+
+function legendItems(input: LearningCurveInput): LegendItem[] {
+  const items: LegendItem[] = [
+    { key: 'Eg', label: 'test error E_g', kind: 'line', className: 'sp-series sp-series--eg sp-legend-swatch' },
+  ];
+  if (input.showEtr)
+    items.push({
+      key: 'Etr',
+      label: 'training error E_{tr}',
+      kind: 'line',
+      className: 'sp-series sp-series--etr sp-legend-swatch',
+    });
+  input.pins.forEach((p) =>
+    items.push({
+      key: `pin-${p.id}`,
+      label: p.label,
+      kind: 'line',
+      className: 'sp-series sp-series--pin sp-legend-swatch',
+      color: p.color,
+    }),
+  );
+  if (input.sim) {
+    const s = input.sim.result.seeds;
+    items.push({
+      key: 'sim',
+      label: `simulation E_g, ${s} seed${s === 1 ? '' : 's'} (±1 s.e.m.)`,
+      kind: 'point-bar',
+      className: 'sp-sim-point',
+    });
+    if (input.showEtr)
+      items.push({ key: 'sim-etr', label: 'simulation E_{tr}', kind: 'hollow-point', className: 'sp-sim-point sp-sim-point--etr' });
+    if (input.sim.theory) {
+      const M = input.sim.theory.params.M;
+      items.push({
+        key: 'sim-theory',
+        label: `theory at M = ${formatParam(M)}`,
+        kind: 'line',
+        className: 'sp-series sp-series--sim-theory sp-legend-swatch',
+      });
+    }
+  }
+  return items;
+}
+
+/** The y extent of everything drawn, with E_tr allowed at most a few decades below the rest. */
+function yExtent(input: LearningCurveInput): [number, number] | null {
+  const { curve, pins, sim, showEtr } = input;
+  if (!curve) return null;
+  const main: number[] = [];
+  if (!curve.limit.divergent && isLogFinite(curve.limit.Eg)) main.push(curve.limit.Eg);
+  if (showsPosterior(curve)) main.push(curve.limit.Egibbs, curve.limit.Emean);
+  if (curve.earlyStop.interior) main.push(curve.earlyStop.Eg);
+  const arrays: ArrayLike<number>[] = [curve.Eg, main, ...pins.map((p) => p.curve.Eg)];
+  if (sim) {
+    arrays.push(sim.result.EgMean);
+    const up = Array.from(sim.result.EgMean, (v, i) => v + (sim.result.EgSem[i] || 0));
+    arrays.push(up);
+    if (sim.theory) arrays.push(sim.theory.Eg);
+  }
+  const mainExt = logExtent(...arrays);
+  const etrArrays: ArrayLike<number>[] = [];
+  if (showEtr) {
+    etrArrays.push(curve.Etr);
+    if (sim) etrArrays.push(sim.result.EtrMean);
+  }
+  const etrExt = etrArrays.length ? logExtent(...etrArrays) : null;
+  if (!mainExt) return etrExt;
+  if (!etrExt) return mainExt;
+  const floor = mainExt[0] / 10 ** ETR_DECADES_BELOW;
+  return [Math.max(Math.min(mainExt[0], etrExt[0]), floor), Math.max(mainExt[1], etrExt[1])];
+}
+
+export function learningCurveLayout(input: LearningCurveInput): LearningCurveLayout {
+  const { curve, pins, sim, showEtr, metrics: m } = input;
+  const width = Math.max(0, input.width);
+  const height = Math.max(0, input.height);
+  const items = legendItems(input);
+  const xTitle = 'training time t';
+  const yTitle = showEtr ? 'error E_g, E_{tr}' : 'test error E_g';
+
+  const xExt = curve ? logExtent(curve.t) : null;
+  const hasEg = curve ? logExtent(curve.Eg) !== null : false;
+  const yExt = yExtent(input);
+  let empty: LearningCurveLayout['empty'] = null;
+  if (!curve) empty = { message: 'No data', detail: 'No learning curve has been computed yet.' };
+  else if (!xExt || !hasEg || !yExt)
+    empty = { message: 'No data', detail: 'The curve has no finite, positive values to plot.' };
+  const xDomain: [number, number] = xExt ? (xExt[0] < xExt[1] ? xExt : padLogDomain(xExt, 0, 1)) : [1, 10];
+  let yDomain: [number, number] = yExt ? capDecades(padLogDomain(yExt, Y_PAD, 0.4), MAX_DECADES) : [0.1, 1];
+
+  // The legend sits above the plot, aligned with its left edge; its height sets the top margin,
+  // which sets the y ticks, whose labels set the left margin, which sets the legend's width.
+  let legend = layoutLegend(items, Math.max(60, width - 24), m);
+  let dims = axesFrame(legend.height, width, height, xDomain, yDomain, m);
+  // Leave room under the early-stopping point for its label (it is a minimum: the curve is above).
+  if (curve?.earlyStop.interior && isLogFinite(curve.earlyStop.Eg) && curve.earlyStop.Eg >= yDomain[0]) {
+    const q = Math.min(0.45, (2.4 * m.labelFont + m.markRadius) / dims.plotH);
+    const le = Math.log10(curve.earlyStop.Eg);
+    const lhi = Math.log10(yDomain[1]);
+    const llo = Math.log10(yDomain[0]);
+    if ((le - llo) / (lhi - llo) < q) yDomain = [10 ** ((le - q * lhi) / (1 - q)), yDomain[1]];
+    dims = axesFrame(legend.height, width, height, xDomain, yDomain, m);
+  }
+  const legend2 = layoutLegend(items, Math.max(60, width - dims.margin.left - 8), m);
+  if (legend2.height !== legend.height) dims = axesFrame(legend2.height, width, height, xDomain, yDomain, m);
+  legend = legend2;
+  const { margin, plotW, plotH, x, y, xTicks, yTicks, xTitleOffset, yTitleOffset } = dims;
+
+  const base = {
+    width,
+    height,
+    margin,
+    plotW,
+    plotH,
+    x,
+    y,
+    xTicks,
+    yTicks,
+    xTitle,
+    yTitle,
+    xTitleOffset,
+    yTitleOffset,
+    legend,
+  };
+  if (empty || !curve)
+    return {
+      ...base,
+      empty: empty ?? { message: 'No data', detail: '' },
+      paths: [],
+      sim: null,
+      refs: [],
+      divergent: null,
+      earlyStop: null,
+      cursorIndex: [],
+      cursorX: [],
+    };
+
+  const X = (v: number): number => x(v);
+  const Y = (v: number): number => y(v);
+  const lines: Point[][] = [];
+  const paths: SeriesPath[] = [];
+  const addSeries = (s: Omit<SeriesPath, 'd' | 'dots'>, xs: ArrayLike<number>, ys: ArrayLike<number>): void => {
+    const pts = seriesPoints(xs, ys, X, Y);
+    lines.push(present(pts));
+    paths.push({ ...s, d: linePath(pts), dots: isolatedPoints(pts) });
+  };
+
+  pins.forEach((p) =>
+    addSeries(
+      { key: `pin-${p.id}`, series: 'pin', className: 'sp-series sp-series--pin', pinId: p.id, color: p.color },
+      p.curve.t,
+      p.curve.Eg,
+    ),
+  );
+  if (sim?.theory)
+    addSeries({ key: 'sim-theory', series: 'sim-theory', className: 'sp-series sp-series--sim-theory' }, sim.theory.t, sim.theory.Eg);
+  if (showEtr) addSeries({ key: 'Etr', series: 'Etr', className: 'sp-series sp-series--etr' }, curve.t, curve.Etr);
+  addSeries({ key: 'Eg', series: 'Eg', className: 'sp-series sp-series--eg' }, curve.t, curve.Eg);
+
+  let simMarks: LearningCurveLayout['sim'] = null;
+  if (sim) {
+    const r = sim.result;
+    const marks = (mean: ArrayLike<number>, sem: ArrayLike<number>): SimMark[] => {
+      const out: SimMark[] = [];
+      for (let i = 0; i < Math.min(r.t.length, mean.length); i++) {
+        const t = r.t[i];
+        const v = mean[i];
+        if (!isLogFinite(t) || !isLogFinite(v)) continue;
+        const s = Number.isFinite(sem[i]) && sem[i] > 0 ? sem[i] : 0;
+        const lo = v - s > 0 ? Y(v - s) : plotH;
+        out.push({ cx: X(t), cy: Y(v), y1: Math.min(plotH, lo), y2: Math.max(0, Y(v + s)) });
+      }
+      return out;
+    };
+    simMarks = { eg: marks(r.EgMean, r.EgSem), etr: showEtr ? marks(r.EtrMean, r.EtrSem) : [] };
+    for (const s of [...simMarks.eg, ...simMarks.etr]) lines.push([[s.cx, s.y1], [s.cx, s.y2]]);
+  }
+
+  const obs: Obstacles = { lines, boxes: [], bounds: { x: 0, y: 0, width: plotW, height: plotH } };
+  const fs = m.labelFont;
+  const gap = 4;
+
+  const variant = (...lines: string[]): LabelVariant => ({
+    lines,
+    width: Math.max(...lines.map((l) => richWidth(l, fs))),
+  });
+
+  // Early stopping: only when stopping pays (the minimum is interior and below E_g(∞)).
+  let earlyStop: LearningCurveLayout['earlyStop'] = null;
+  const es = curve.earlyStop;
+  if (es.interior && isLogFinite(es.t) && isLogFinite(es.Eg)) {
+    const cx = X(es.t);
+    const cy = Y(es.Eg);
+    const tStar = `t* = ${formatNumber(es.t, 2)}`;
+    const eStar = `E* = ${formatNumber(es.Eg, 3)}`;
+    const d = m.markRadius + gap;
+    obs.lines.push([
+      [cx, cy + m.markRadius],
+      [cx, plotH],
+    ]);
+    const cands = (extra: number): LabelPos[] => [
+      { x: cx + d, y: cy + d + 0.78 * fs, anchor: 'start' },
+      { x: cx - d, y: cy + d + 0.78 * fs, anchor: 'end' },
+      { x: cx + d, y: cy + 2 * d + 1.6 * fs, anchor: 'start' },
+      { x: cx - d, y: cy + 2 * d + 1.6 * fs, anchor: 'end' },
+      { x: cx + d, y: cy - d - extra, anchor: 'start' },
+      { x: cx - d, y: cy - d - extra, anchor: 'end' },
+      { x: cx, y: cy - d - 0.22 * fs - extra, anchor: 'middle' },
+      { x: cx + d + 2, y: cy + 0.35 * fs - extra / 2, anchor: 'start' },
+      { x: cx - d - 2, y: cy + 0.35 * fs - extra / 2, anchor: 'end' },
+    ];
+    // Keep the marker itself free of text.
+    obs.boxes.push({ x: cx - m.markRadius, y: cy - m.markRadius, width: 2 * m.markRadius, height: 2 * m.markRadius });
+    const placed = placeLabelVariants([variant(`${tStar}, ${eStar}`), variant(tStar, eStar)], cands, fs, obs);
+    earlyStop = { cx, cy, label: { lines: placed.lines, pos: placed.pos } };
+  }
+
+  // Reference lines at t → ∞ (THEORY.md §4), each with a long and a short label.
+  const refs: RefLine[] = [];
+  const refSpecs: { testId: RefLine['testId']; className: string; value: number; variants: string[][] }[] = [];
+  const lim = curve.limit;
+  const posterior = showsPosterior(curve);
+  const EgInf = !lim.divergent && isLogFinite(lim.Eg) ? lim.Eg : null;
+  const gibbs = (): (typeof refSpecs)[number] => {
+    const v = formatNumber(lim.Egibbs, 3);
+    return {
+      testId: 'gibbs-line',
+      className: 'sp-ref sp-ref--gibbs',
+      value: lim.Egibbs,
+      variants: [[`Gibbs error E_{Gibbs} = ${v}`], [`E_{Gibbs} = ${v}`], ['E_{Gibbs}']],
+    };
+  };
+  if (EgInf !== null) {
+    const merged = posterior && isLogFinite(lim.Egibbs) && relClose(lim.Egibbs, EgInf);
+    const v = formatNumber(EgInf, 3);
+    refSpecs.push({
+      testId: 'limit-line',
+      className: 'sp-ref sp-ref--limit',
+      value: EgInf,
+      variants: merged
+        ? [[`E_g(∞) = E_{Gibbs} = ${v}`], [`E_g(∞) = ${v}`], ['E_g(∞)']]
+        : [[`E_g(∞) = ${v}`], ['E_g(∞)']],
+    });
+    if (posterior && isLogFinite(lim.Egibbs) && !merged) refSpecs.push(gibbs());
+  } else if (posterior && isLogFinite(lim.Egibbs)) refSpecs.push(gibbs());
+  if (posterior && isLogFinite(lim.Emean)) {
+    const v = formatNumber(lim.Emean, 3);
+    refSpecs.push({
+      testId: 'posterior-mean-line',
+      className: 'sp-ref sp-ref--mean',
+      value: lim.Emean,
+      variants: [[`posterior mean E_{pm} = ${v}`], [`E_{pm} = ${v}`], ['E_{pm}']],
+    });
+  }
+  const refYs = refSpecs.map((r) => Y(r.value));
+  refSpecs.forEach((r, i) => {
+    const yy = refYs[i];
+    // Other reference lines are obstacles for this label; its own line is not.
+    const others = refYs
+      .filter((_, j) => j !== i)
+      .map(
+        (oy): Point[] => [
+          [0, oy],
+          [plotW, oy],
+        ],
+      );
+    const local: Obstacles = { ...obs, lines: [...obs.lines, ...others] };
+    const below = yy + gap + 0.78 * fs + 2;
+    const cands = (extra: number): LabelPos[] => {
+      const above = yy - gap - 0.22 * fs - extra;
+      return [
+        { x: plotW - 4, y: above, anchor: 'end' },
+        { x: 4, y: above, anchor: 'start' },
+        { x: plotW - 4, y: below, anchor: 'end' },
+        { x: 4, y: below, anchor: 'start' },
+        { x: plotW / 2, y: above, anchor: 'middle' },
+        { x: plotW / 2, y: below, anchor: 'middle' },
+        { x: plotW * 0.75, y: above, anchor: 'middle' },
+        { x: plotW * 0.25, y: above, anchor: 'middle' },
+        { x: plotW * 0.75, y: below, anchor: 'middle' },
+        { x: plotW * 0.25, y: below, anchor: 'middle' },
+      ];
+    };
+    const placed = placeLabelVariants(
+      r.variants.map((lines) => variant(...lines)),
+      cands,
+      fs,
+      local,
+    );
+    refs.push({
+      testId: r.testId,
+      className: r.className,
+      y: yy,
+      label: r.variants[0].join(' '),
+      lines: placed.lines,
+      pos: placed.pos,
+    });
+  });
+  for (const yy of refYs)
+    obs.lines.push([
+      [0, yy],
+      [plotW, yy],
+    ]);
+
+  let divergent: PlacedText | null = null;
+  if (lim.divergent || !Number.isFinite(lim.Eg)) {
+    const cands = (): LabelPos[] => [
+      { x: plotW - 6, y: 6 + 0.78 * fs, anchor: 'end' },
+      { x: 6, y: 6 + 0.78 * fs, anchor: 'start' },
+      { x: plotW - 6, y: plotH - 6 - 0.22 * fs, anchor: 'end' },
+      { x: 6, y: plotH - 6 - 0.22 * fs, anchor: 'start' },
+      { x: plotW / 2, y: 6 + 0.78 * fs, anchor: 'middle' },
+    ];
+    const placed = placeLabelVariants([variant('E_g(∞) = ∞')], cands, fs, obs);
+    divergent = { lines: placed.lines, pos: placed.pos };
+  }
+
+  const cursorIndex: number[] = [];
+  const cursorX: number[] = [];
+  for (let i = 0; i < curve.t.length; i++) {
+    if (isLogFinite(curve.t[i])) {
+      cursorIndex.push(i);
+      cursorX.push(X(curve.t[i]));
+    }
+  }
+
+  return {
+    ...base,
+    empty: null,
+    paths,
+    sim: simMarks,
+    refs,
+    divergent,
+    earlyStop,
+    cursorIndex,
+    cursorX,
+  };
+}
+
+/** The read-out lines of the crosshair at curve index i. */
+export function readoutLines(
+  curve: CurveResult,
+  i: number,
+  showEtr: boolean,
+  pins: readonly PinnedCurve[],
+  fmt: (v: number) => string,
+): { key: string; text: string; className?: string; color?: string }[] {
+  const out: { key: string; text: string; className?: string; color?: string }[] = [
+    { key: 't', text: `t = ${fmt(curve.t[i])}` },
+    { key: 'Eg', text: `E_g = ${fmt(curve.Eg[i])}`, className: 'sp-readout--eg' },
+  ];
+  if (showEtr) out.push({ key: 'Etr', text: `E_{tr} = ${fmt(curve.Etr[i])}`, className: 'sp-readout--etr' });
+  const lt = Math.log10(curve.t[i]);
+  for (const p of pins) {
+    const j = nearestLog(p.curve.t, lt);
+    if (j >= 0) out.push({ key: `pin-${p.id}`, text: `${p.label}: ${fmt(p.curve.Eg[j])}`, color: p.color });
+  }
+  return out;
+}
+
+/** Index of the element of ts nearest to 10^lt on a log scale (ts ascending), −1 if none. */
+function nearestLog(ts: ArrayLike<number>, lt: number): number {
+  let best = -1;
+  let bestD = Infinity;
+  for (let j = 0; j < ts.length; j++) {
+    if (!isLogFinite(ts[j])) continue;
+    const d = Math.abs(Math.log10(ts[j]) - lt);
+    if (d < bestD) {
+      bestD = d;
+      best = j;
+    }
+  }
+  return best;
+}
+

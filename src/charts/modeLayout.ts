@@ -1,0 +1,217 @@
+// Geometry of the mode panel (THEORY.md §3 "Per-mode learning"): a heat map of the learned
+// fraction ℓ_k(t) over log t × log k, the t → ∞ column ℓ_k(∞) = λ_k/(λ_k + κ(γ)), the
+// spectral-bias boundary k*(t) and a colour bar. The heat map is drawn as rects (no canvas, so it
+// renders the same on the server, in jsdom and in the browser), downsampled to at most
+// MAX_COLS × MAX_ROWS cells.
+import { interpolateViridis } from 'd3';
+import type { ScaleLogarithmic } from 'd3';
+import type { ModeResult } from '../model/types.ts';
+import { isLogFinite } from './domain.ts';
+import { axesFrame, type Margin } from './frame.ts';
+import { placeLabelVariants, textWidth, type LabelPos, type Obstacles } from './labels.ts';
+import { linePath, present, seriesPoints } from './path.ts';
+import { richWidth } from './richText.tsx';
+import type { Metrics } from './theme.ts';
+import type { LogTicks } from './ticks.ts';
+
+export const MAX_COLS = 96;
+export const MAX_ROWS = 48;
+const COLORBAR_STEPS = 48;
+
+export interface Cell {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill: string;
+}
+
+export interface ModeLayout {
+  width: number;
+  height: number;
+  margin: Margin;
+  plotW: number;
+  plotH: number;
+  empty: { message: string; detail: string } | null;
+  x: ScaleLogarithmic<number, number>;
+  y: ScaleLogarithmic<number, number>;
+  xTicks: LogTicks;
+  yTicks: LogTicks;
+  xTitleOffset: number;
+  yTitleOffset: number;
+  heading: string;
+  cells: Cell[];
+  infCells: Cell[];
+  /** Left edge and width of the t → ∞ column (relative to the plot). */
+  infX: number;
+  infW: number;
+  boundaryD: string;
+  boundaryLabel: { text: string; lines: string[]; pos: LabelPos } | null;
+  cursorX: number | null;
+  colorbar: {
+    x: number;
+    w: number;
+    steps: Cell[];
+    ticks: { y: number; label: string }[];
+    title: string;
+    titleX: number;
+  };
+}
+
+/** Colour of a learned fraction; values outside [0, 1] (overshoot) are clamped for colour only. */
+export function fracColor(v: number): string {
+  return interpolateViridis(Math.min(1, Math.max(0, v)));
+}
+
+/** At most `max` indices of 0..n−1, evenly spread, always including both ends. */
+export function sampleIndices(n: number, max: number): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const out: number[] = [];
+  for (let j = 0; j < max; j++) out.push(Math.round((j * (n - 1)) / (max - 1)));
+  return [...new Set(out)];
+}
+
+/** Cell edges (in log10) around log-spaced centres: midpoints, mirrored at the ends. */
+export function logEdges(values: readonly number[]): number[] {
+  const l = values.map((v) => Math.log10(v));
+  if (l.length === 1) return [l[0] - 0.25, l[0] + 0.25];
+  const e: number[] = [l[0] - (l[1] - l[0]) / 2];
+  for (let i = 0; i + 1 < l.length; i++) e.push((l[i] + l[i + 1]) / 2);
+  e.push(l[l.length - 1] + (l[l.length - 1] - l[l.length - 2]) / 2);
+  return e;
+}
+
+export function modeLayout(modes: ModeResult | null, width: number, height: number, m: Metrics, tCursor?: number): ModeLayout {
+  const heading = 'Learned fraction ℓ_k(t) of each eigenmode';
+  const headingH = Math.round(m.labelFont * 1.5);
+  const fs = m.labelFont;
+  const infW = Math.max(10, Math.round(m.tickFont * 1.1));
+  // The ∞ under the t → ∞ column must clear the last time label ("10⁶") centred on the plot edge.
+  const infGap = Math.max(6, Math.ceil(textWidth('10⁶', m.tickFont) / 2 + textWidth('∞', m.tickFont) / 2 + 4 - infW / 2));
+  const barGap = 22;
+  const barW = Math.max(10, Math.round(m.tickFont));
+  const tickLabelW = textWidth('0.5', m.tickFont);
+  const extraRight = infGap + infW + barGap + barW + 4 + tickLabelW + 8 + fs;
+
+  // Valid rows (k > 0) and columns (t > 0), downsampled.
+  const kIdx = modes ? Array.from(modes.k.keys()).filter((i) => isLogFinite(modes.k[i])) : [];
+  const tIdx = modes ? Array.from(modes.t.keys()).filter((j) => isLogFinite(modes.t[j])) : [];
+  const rows = sampleIndices(kIdx.length, MAX_ROWS).map((i) => kIdx[i]);
+  const cols = sampleIndices(tIdx.length, MAX_COLS).map((j) => tIdx[j]);
+  const nt = modes ? modes.t.length : 0;
+  const hasFrac =
+    !!modes && rows.some((i) => cols.some((j) => Number.isFinite(modes.frac[i * nt + j])));
+  let empty: ModeLayout['empty'] = null;
+  if (!modes) empty = { message: 'No data', detail: 'Per-mode learning has not been computed yet.' };
+  else if (!rows.length || !cols.length || !hasFrac)
+    empty = { message: 'No data', detail: 'No finite learned fractions to show.' };
+
+  const kVals = modes ? rows.map((i) => modes.k[i]) : [];
+  const tVals = modes ? cols.map((j) => modes.t[j]) : [];
+  const kE = kVals.length ? logEdges(kVals) : [0, 1];
+  const tE = tVals.length ? logEdges(tVals) : [0, 1];
+  const xDomain: [number, number] = [10 ** tE[0], 10 ** tE[tE.length - 1]];
+  const yDomain: [number, number] = [10 ** kE[0], 10 ** kE[kE.length - 1]];
+  const frame = axesFrame(headingH, width, height, xDomain, yDomain, m, extraRight);
+  const { margin, plotW, plotH, x, y, xTicks, yTicks, xTitleOffset, yTitleOffset } = frame;
+
+  const barX = plotW + infGap + infW + barGap;
+  const steps: Cell[] = [];
+  for (let s = 0; s < COLORBAR_STEPS; s++) {
+    const y0 = plotH * (1 - (s + 1) / COLORBAR_STEPS);
+    steps.push({ x: barX, y: y0, w: barW, h: plotH / COLORBAR_STEPS + 0.5, fill: fracColor((s + 0.5) / COLORBAR_STEPS) });
+  }
+  const longTitle = 'fraction of mode learned';
+  const title = textWidth(longTitle, fs) <= plotH ? longTitle : 'learned';
+  const colorbar = {
+    x: barX,
+    w: barW,
+    steps,
+    ticks: [0, 0.5, 1].map((v) => ({ y: plotH * (1 - v), label: v === 0.5 ? '0.5' : String(v) })),
+    title,
+    titleX: barX + barW + 4 + tickLabelW + 8 + fs * 0.8,
+  };
+  const base = {
+    width,
+    height,
+    margin,
+    plotW,
+    plotH,
+    x,
+    y,
+    xTicks,
+    yTicks,
+    xTitleOffset,
+    yTitleOffset,
+    heading,
+    infX: plotW + infGap,
+    infW,
+    colorbar,
+  };
+  if (empty || !modes)
+    return {
+      ...base,
+      empty: empty ?? { message: 'No data', detail: '' },
+      cells: [],
+      infCells: [],
+      boundaryD: '',
+      boundaryLabel: null,
+      cursorX: null,
+    };
+
+  const X = (v: number): number => x(v);
+  const Y = (v: number): number => y(v);
+  const xe = tE.map((e) => X(10 ** e));
+  const ye = kE.map((e) => Y(10 ** e));
+  const cells: Cell[] = [];
+  const infCells: Cell[] = [];
+  rows.forEach((i, r) => {
+    // Rows run upwards: edge r is the bottom of row r (larger y), edge r+1 its top.
+    const top = ye[r + 1];
+    const h = ye[r] - ye[r + 1];
+    cols.forEach((j, c) => {
+      const v = modes.frac[i * nt + j];
+      if (!Number.isFinite(v)) return;
+      // Half a pixel of overlap hides anti-aliasing seams between neighbouring cells.
+      cells.push({ x: xe[c], y: top, w: xe[c + 1] - xe[c] + 0.5, h: h + 0.5, fill: fracColor(v) });
+    });
+    const vi = modes.fracInf[i];
+    if (Number.isFinite(vi)) infCells.push({ x: plotW + infGap, y: top, w: infW, h: h + 0.5, fill: fracColor(vi) });
+  });
+
+  const bPts = seriesPoints(modes.t, modes.boundary, X, Y);
+  const visible = present(bPts).filter((p) => p[0] >= 0 && p[0] <= plotW && p[1] >= 0 && p[1] <= plotH);
+  const cursorX =
+    tCursor !== undefined && isLogFinite(tCursor) && tCursor >= xDomain[0] && tCursor <= xDomain[1] ? X(tCursor) : null;
+
+  let boundaryLabel: ModeLayout['boundaryLabel'] = null;
+  if (visible.length >= 2) {
+    const text = 'k*(t) = κ(1/t)^{−1/α}';
+    const lines = [present(bPts)];
+    if (cursorX !== null)
+      lines.push([
+        [cursorX, 0],
+        [cursorX, plotH],
+      ]);
+    const obs: Obstacles = { lines, boxes: [], bounds: { x: 0, y: 0, width: plotW, height: plotH } };
+    // Preferred: above-left of the rising line, on the unlearned (dark) side.
+    const cands = (): LabelPos[] => {
+      const out: LabelPos[] = [];
+      for (const f of [0.45, 0.3, 0.6, 0.2, 0.75]) {
+        const p = visible[Math.min(visible.length - 1, Math.round(f * (visible.length - 1)))];
+        out.push({ x: p[0] - 6, y: p[1] - 8, anchor: 'end' });
+        out.push({ x: p[0] + 8, y: p[1] - 8, anchor: 'start' });
+      }
+      for (const f of [0.45, 0.3, 0.6]) {
+        const p = visible[Math.round(f * (visible.length - 1))];
+        out.push({ x: p[0] + 8, y: p[1] + 8 + 0.78 * fs, anchor: 'start' });
+      }
+      return out;
+    };
+    const variants = [text, 'k*(t)'].map((l) => ({ lines: [l], width: richWidth(l, fs) }));
+    const placed = placeLabelVariants(variants, cands, fs, obs);
+    boundaryLabel = { text, lines: placed.lines, pos: placed.pos };
+  }
+
+  return { ...base, empty: null, cells, infCells, boundaryD: linePath(bPts), boundaryLabel, cursorX };
+}

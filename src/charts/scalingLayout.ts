@@ -1,0 +1,218 @@
+// Geometry of a scaling panel (E_g against P or N, log-log; THEORY.md §6) as plain data: the
+// sweep, the fitted power law over its window, the predicted slope through the fit's centre, the
+// current value, and collision-free labels.
+import type { ScaleLogarithmic } from 'd3';
+import type { SweepAxis, SweepResult } from '../model/types.ts';
+import { isLogFinite, logExtent, padLogDomain } from './domain.ts';
+import { formatNumber, formatParam, formatSlope } from './format.ts';
+import { axesFrame, type Margin } from './frame.ts';
+import { placeLabelVariants, textWidth, type LabelPos, type LabelVariant, type Obstacles } from './labels.ts';
+import { layoutLegend, type LegendItem, type LegendLayout } from './Legend.tsx';
+import { linePath, present, seriesPoints, type Point } from './path.ts';
+import { richWidth } from './richText.tsx';
+import type { Metrics } from './theme.ts';
+import type { LogTicks } from './ticks.ts';
+
+export interface ScalingLayout {
+  width: number;
+  height: number;
+  axis: SweepAxis;
+  margin: Margin;
+  plotW: number;
+  plotH: number;
+  empty: { message: string; detail: string } | null;
+  x: ScaleLogarithmic<number, number>;
+  y: ScaleLogarithmic<number, number>;
+  xTicks: LogTicks;
+  yTicks: LogTicks;
+  xTitle: string;
+  yTitle: string;
+  xTitleOffset: number;
+  yTitleOffset: number;
+  /** Heading: what is swept and where along training ("… at t → ∞"). */
+  heading: string;
+  legend: LegendLayout;
+  legendY: number;
+  sweepD: string;
+  points: Point[];
+  /** x positions of sweep points where E_g = ∞ (e.g. the interpolation peak N = P). */
+  divergentX: number[];
+  fitD: string;
+  predictedD: string;
+  fitLabel: { text: string; lines: string[]; pos: LabelPos };
+  current: { x: number; y: number | null; label: string; lines: string[]; pos: LabelPos } | null;
+}
+
+const NAMES: Record<SweepAxis, { noun: string; unit: string }> = {
+  P: { noun: 'dataset size', unit: 'samples' },
+  N: { noun: 'model size', unit: 'features' },
+};
+
+/** "at t → ∞", "at the early-stopping time t*", "at t = 10³". */
+export function atPhrase(sweep: Pick<SweepResult, 'at' | 'tFixed'>, short = false): string {
+  if (sweep.at === 'inf') return 'at t → ∞';
+  if (sweep.at === 'tstar') return short ? 'at t*' : 'at the early-stopping time t*';
+  return `at t = ${formatNumber(sweep.tFixed, 3)}`;
+}
+
+/** "fit: slope −1.03 · predicted −1.00" (two decimals, true minus signs). */
+export function fitLabelText(sweep: SweepResult): string {
+  const pred = Number.isFinite(sweep.predicted) ? formatSlope(sweep.predicted, 2) : '—';
+  if (!sweep.fit || !Number.isFinite(sweep.fit.slope)) return `fit: — (too few points) · predicted ${pred}`;
+  return `fit: slope ${formatSlope(sweep.fit.slope, 2)} · predicted ${pred}`;
+}
+
+export function scalingLayout(
+  sweep: SweepResult | null,
+  axis: SweepAxis,
+  width: number,
+  height: number,
+  m: Metrics,
+): ScalingLayout {
+  const { noun, unit } = NAMES[axis];
+  const xTitle = `${noun} ${axis} (${unit})`;
+  const yTitle = 'test error E_g';
+  const longHeading = sweep ? `E_g against ${noun} ${axis}, ${atPhrase(sweep)}` : `E_g against ${noun} ${axis}`;
+  const shortHeading = sweep ? `E_g vs ${axis}, ${atPhrase(sweep, true)}` : `E_g vs ${axis}`;
+  const heading = richWidth(longHeading, m.labelFont) <= width - 70 ? longHeading : shortHeading;
+
+  const fit = sweep?.fit && Number.isFinite(sweep.fit.slope) && isLogFinite(sweep.fit.xmin) && isLogFinite(sweep.fit.xmax)
+    ? sweep.fit
+    : null;
+  const fitAt = (v: number): number => (fit ? 10 ** (fit.intercept + fit.slope * Math.log10(v)) : NaN);
+  const fitXs = fit ? [fit.xmin, fit.xmax] : [];
+  const fitYs = fitXs.map(fitAt);
+  const xm = fit ? Math.sqrt(fit.xmin * fit.xmax) : NaN;
+  const predAt = (v: number): number =>
+    fit && sweep && Number.isFinite(sweep.predicted) ? fitAt(xm) * (v / xm) ** sweep.predicted : NaN;
+  const predYs = fitXs.map(predAt);
+
+  const curX = sweep && isLogFinite(sweep.current) ? sweep.current : null;
+  const curY = curX !== null && sweep && isLogFinite(sweep.currentEg) ? sweep.currentEg : null;
+  const xExt = sweep ? logExtent(sweep.x, curX !== null ? [curX] : [], fitXs) : null;
+  const yExt = sweep ? logExtent(sweep.Eg, curY !== null ? [curY] : [], fitYs, predYs) : null;
+  const hasData = sweep ? logExtent(sweep.Eg) !== null && logExtent(sweep.x) !== null : false;
+  let empty: ScalingLayout['empty'] = null;
+  if (!sweep) empty = { message: 'No data', detail: `No sweep over ${axis} has been computed yet.` };
+  else if (!hasData || !xExt || !yExt) empty = { message: 'No data', detail: 'The sweep has no finite, positive values.' };
+  const xDomain = xExt ? padLogDomain(xExt, 0.05, 1) : ([1, 10] as [number, number]);
+  const yDomain = yExt ? padLogDomain(yExt, 0.08, 0.4) : ([0.1, 1] as [number, number]);
+
+  const items: LegendItem[] = [
+    { key: 'sweep', label: 'theory', kind: 'line', className: 'sp-series sp-series--eg sp-legend-swatch' },
+    { key: 'fit', label: 'fit', kind: 'line', className: 'sp-series sp-series--fit sp-legend-swatch' },
+  ];
+  if (fit && sweep && Number.isFinite(sweep.predicted))
+    items.push({ key: 'pred', label: 'predicted slope', kind: 'line', className: 'sp-series sp-series--predicted sp-legend-swatch' });
+  const headingH = Math.round(m.labelFont * 1.5);
+  let legend = layoutLegend(items, Math.max(60, width - 24), m);
+  let frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
+  const legend2 = layoutLegend(items, Math.max(60, width - frame.margin.left - 8), m);
+  if (legend2.height !== legend.height) frame = axesFrame(headingH + legend2.height, width, height, xDomain, yDomain, m);
+  legend = legend2;
+  const { margin, plotW, plotH, x, y, xTicks, yTicks, xTitleOffset, yTitleOffset } = frame;
+  const base = {
+    width,
+    height,
+    axis,
+    margin,
+    plotW,
+    plotH,
+    x,
+    y,
+    xTicks,
+    yTicks,
+    xTitle,
+    yTitle,
+    xTitleOffset,
+    yTitleOffset,
+    heading,
+    legend,
+    legendY: 8 + headingH,
+  };
+  if (empty || !sweep)
+    return {
+      ...base,
+      empty: empty ?? { message: 'No data', detail: '' },
+      sweepD: '',
+      points: [],
+      divergentX: [],
+      fitD: '',
+      predictedD: '',
+      fitLabel: { text: '', lines: [], pos: { x: 0, y: 0, anchor: 'start' } },
+      current: null,
+    };
+
+  const X = (v: number): number => x(v);
+  const Y = (v: number): number => y(v);
+  const sweepPts = seriesPoints(sweep.x, sweep.Eg, X, Y);
+  const fitPts = seriesPoints(fitXs, fitYs, X, Y);
+  const predPts = seriesPoints(fitXs, predYs, X, Y);
+  const lines: Point[][] = [present(sweepPts), present(fitPts), present(predPts)];
+  const obs: Obstacles = { lines, boxes: [], bounds: { x: 0, y: 0, width: plotW, height: plotH } };
+  const fs = m.labelFont;
+  const divergentX: number[] = [];
+  for (let i = 0; i < sweep.x.length; i++) {
+    if (sweep.Eg[i] === Infinity && isLogFinite(sweep.x[i])) {
+      const px = X(sweep.x[i]);
+      divergentX.push(px);
+      obs.boxes.push({ x: px - fs / 2, y: 0, width: fs, height: fs * 1.3 });
+    }
+  }
+
+  const variant = (...lines: string[]): LabelVariant => ({
+    lines,
+    width: Math.max(...lines.map((l) => textWidth(l, fs))),
+  });
+
+  let current: ScalingLayout['current'] = null;
+  if (curX !== null) {
+    const cx = X(curX);
+    const cy = curY !== null ? Y(curY) : null;
+    obs.lines.push([
+      [cx, 0],
+      [cx, plotH],
+    ]);
+    const d = m.markRadius + 4;
+    const ay = cy ?? plotH / 2;
+    const cands = (extra: number): LabelPos[] => [
+      { x: cx + d, y: ay - d - extra, anchor: 'start' },
+      { x: cx - d, y: ay - d - extra, anchor: 'end' },
+      { x: cx + d, y: ay + d + 0.78 * fs, anchor: 'start' },
+      { x: cx - d, y: ay + d + 0.78 * fs, anchor: 'end' },
+      { x: cx + 4, y: 4 + 0.78 * fs, anchor: 'start' },
+      { x: cx - 4, y: 4 + 0.78 * fs, anchor: 'end' },
+      { x: cx + 4, y: plotH - 6 - extra, anchor: 'start' },
+      { x: cx - 4, y: plotH - 6 - extra, anchor: 'end' },
+    ];
+    if (cy !== null) obs.boxes.push({ x: cx - d + 2, y: cy - d + 2, width: 2 * d - 4, height: 2 * d - 4 });
+    const value = `${axis} = ${formatParam(curX)}`;
+    const placed = placeLabelVariants([variant(`current ${value}`), variant('current', value), variant(value)], cands, fs, obs);
+    current = { x: cx, y: cy, label: `current ${value}`, lines: placed.lines, pos: placed.pos };
+  }
+
+  const text = fitLabelText(sweep);
+  const [fitPart, predPart] = text.split(' · ');
+  const fitCands = (extra: number): LabelPos[] => [
+    { x: plotW - 6, y: 6 + 0.78 * fs, anchor: 'end' },
+    { x: 6, y: plotH - 6 - 0.22 * fs - extra, anchor: 'start' },
+    { x: 6, y: 6 + 0.78 * fs, anchor: 'start' },
+    { x: plotW - 6, y: plotH - 6 - 0.22 * fs - extra, anchor: 'end' },
+    { x: plotW / 2, y: 6 + 0.78 * fs, anchor: 'middle' },
+    { x: plotW / 2, y: plotH - 6 - 0.22 * fs - extra, anchor: 'middle' },
+  ];
+  const placedFit = placeLabelVariants([variant(text), variant(fitPart, predPart)], fitCands, fs, obs);
+  const fitLabel = { text, lines: placedFit.lines, pos: placedFit.pos };
+
+  return {
+    ...base,
+    empty: null,
+    sweepD: linePath(sweepPts),
+    points: present(sweepPts),
+    divergentX,
+    fitD: linePath(fitPts),
+    predictedD: linePath(predPts),
+    fitLabel,
+    current,
+  };
+}

@@ -1,0 +1,60 @@
+// The three workers: two theory workers (one for the main curve, modes and pins, so the curve
+// stays instant; one for the sweeps, which take ~16 curves each) and the simulation worker.
+import type { TheoryApi } from '../../workers/theory.worker.ts';
+import type { SimulateApi } from '../../workers/simulate.worker.ts';
+import type { ComputeError, Envelope } from './messages.ts';
+import { WorkerHandle } from './workerHandle.ts';
+
+export type WorkerName = 'main' | 'sweep' | 'sim';
+
+export interface ComputeClient {
+  main: WorkerHandle<TheoryApi>;
+  sweep: WorkerHandle<TheoryApi>;
+  sim: WorkerHandle<SimulateApi>;
+}
+
+export function createComputeClient(
+  onCrash: (which: WorkerName, message: string) => void,
+): ComputeClient {
+  // The `new Worker(new URL(…), { type: 'module' })` form is what Vite bundles as a worker.
+  return {
+    main: new WorkerHandle<TheoryApi>(
+      () =>
+        new Worker(new URL('../../workers/theory.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'theory-main',
+        }),
+      (m) => onCrash('main', m),
+    ),
+    sweep: new WorkerHandle<TheoryApi>(
+      () =>
+        new Worker(new URL('../../workers/theory.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'theory-sweep',
+        }),
+      (m) => onCrash('sweep', m),
+    ),
+    sim: new WorkerHandle<SimulateApi>(
+      () =>
+        new Worker(new URL('../../workers/simulate.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'simulate',
+        }),
+      (m) => onCrash('sim', m),
+    ),
+  };
+}
+
+/** An engine error carried out of an envelope. */
+export class ComputeFailure extends Error {
+  constructor(readonly error: ComputeError) {
+    super(error.message);
+    this.name = 'ComputeFailure';
+  }
+}
+
+export async function unwrap<T>(p: Promise<Envelope<T>>): Promise<T> {
+  const env = await p;
+  if (!env.ok) throw new ComputeFailure(env.error);
+  return env.value;
+}

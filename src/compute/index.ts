@@ -1,0 +1,24 @@
+// The compute facade used by the UI. main.tsx installs the bridge; components call these
+// functions (component tests replace this module with vi.mock: jsdom has no Worker).
+import type { AppStore } from '../state/store.ts';
+import { installCompute, type ComputeControls } from './bridge.ts';
+
+let controls: ComputeControls | null = null;
+
+export function startCompute(store: AppStore): ComputeControls {
+  controls?.dispose();
+  controls = installCompute(store);
+  return controls;
+}
+
+export function startSimulation(): void {
+  controls?.startSimulation();
+}
+
+export function cancelSimulation(): void {
+  controls?.cancelSimulation();
+}
+
+export function retryCompute(): void {
+  controls?.retry();
+}

@@ -1,0 +1,20 @@
+// The typed contract between the workers and the main thread. Workers never throw across the
+// boundary: every call resolves to an envelope, so an engine error reaches the user as a message
+// naming the parameter (issue 2: never a silent NaN).
+import type { Params } from '../model/params.ts';
+
+export type ComputeError =
+  | { kind: 'param'; param: keyof Params; message: string }
+  | { kind: 'internal'; message: string }
+  /** The worker died (uncaught error, out of memory); it has been restarted. */
+  | { kind: 'crash'; message: string };
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ComputeError };
+
+/** What the main thread asks for. Each kind is scheduled latest-only on its own. */
+export type ComputeKind = 'curve' | 'modes' | 'sweepP' | 'sweepN' | 'pins' | 'simTheory' | 'sim';
+
+export interface SimProgress {
+  done: number;
+  total: number;
+}

@@ -1,0 +1,34 @@
+// Pins: frozen copies of a configuration whose curve stays on the plot for comparison. A pin is
+// named by what differs from the current configuration ("σ² = 0.1, P = 800"), so the legend
+// stays meaningful as the user moves the sliders.
+import { PARAM_SPECS, REGIME_LABELS, formatValue, type Params } from '../model/params.ts';
+import { formatParam } from '../charts/format.ts';
+import { paramSymbol } from './symbols.ts';
+
+/** Most pins shown at once (one colour each: --c-pin-0 … --c-pin-5). */
+export const MAX_PINS = 6;
+
+/** Canonical text of a configuration: equal strings ⇔ equal parameters. */
+export function paramsKey(p: Params): string {
+  return PARAM_SPECS.map((s) =>
+    s.kind === 'enum' ? `${s.key}=${p.regime}` : `${s.key}=${formatValue(p[s.key])}`,
+  ).join('&');
+}
+
+/** Keys in which `a` differs from `b`, in table order. */
+export function differingKeys(a: Params, b: Params): (keyof Params)[] {
+  return PARAM_SPECS.filter((s) => !Object.is(a[s.key], b[s.key])).map((s) => s.key);
+}
+
+/** Legend text of a pin relative to the current configuration. */
+export function pinLabel(pin: Params, current: Params): string {
+  const keys = differingKeys(pin, current);
+  if (keys.length === 0) return 'same as current';
+  return keys
+    .map((k) =>
+      k === 'regime'
+        ? REGIME_LABELS[pin.regime]
+        : `${paramSymbol(k)} = ${formatParam(pin[k] as number)}`,
+    )
+    .join(', ');
+}

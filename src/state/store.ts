@@ -1,0 +1,254 @@
+// The application store: a zustand vanilla core (usable outside React: the URL sync and the
+// compute bridge subscribe to it without components), composed of slices:
+//   params · view · pins · results · notices
+// plus `urlIntent`, which tells the URL sync how the last change should reach the history
+// (replace while a slider is dragged, push on commit, nothing when the change came from the URL).
+import { createStore } from 'zustand/vanilla';
+import {
+  DEFAULT_PARAMS,
+  enforceConstraints,
+  type Adjustment,
+  type Params,
+} from '../model/params.ts';
+import type { CurveResult, ModeResult, SimResult, SweepResult } from '../model/types.ts';
+import type { ComputeError, ComputeKind, SimProgress } from '../compute/messages.ts';
+import { MAX_PINS, paramsKey } from './pins.ts';
+import type { Notice, UrlState } from './url.ts';
+import { DEFAULT_VIEW, canonicalPanels, type PanelId, type ViewState } from './view.ts';
+
+export type HistoryMode = 'replace' | 'push' | 'none';
+
+export interface UrlIntent {
+  mode: HistoryMode;
+  /** Increments on every change the URL should see. */
+  seq: number;
+}
+
+export type SimStatus = 'running' | 'done' | 'cancelled' | 'error';
+
+export interface SimRun {
+  /** The configuration simulated (its M is the simulation's M, see simulationModes). */
+  params: Params;
+  /** Canonical key of the configuration the run was started from (staleness check). */
+  key: string;
+  status: SimStatus;
+  progress: SimProgress;
+  /** Aggregate over the seeds finished so far (partial while running). */
+  result: SimResult | null;
+  /** Theory at the simulation's M, for the comparison. */
+  theory: CurveResult | null;
+}
+
+export type ComputeStatus = 'idle' | 'pending' | 'ok' | 'error';
+
+export interface Results {
+  curve: CurveResult | null;
+  /** Request id of the curve shown (for the input → redraw latency probe). */
+  curveId: number;
+  /** paramsKey of the configuration the curve shown was computed for. */
+  curveKey: string;
+  modes: ModeResult | null;
+  sweepP: SweepResult | null;
+  sweepN: SweepResult | null;
+  /** Curves of the pins, by paramsKey. */
+  pinCurves: Readonly<Record<string, CurveResult>>;
+  sim: SimRun | null;
+  status: Readonly<Record<ComputeKind, ComputeStatus>>;
+  errors: Readonly<Partial<Record<ComputeKind, ComputeError>>>;
+}
+
+const IDLE: Record<ComputeKind, ComputeStatus> = {
+  curve: 'idle',
+  modes: 'idle',
+  sweepP: 'idle',
+  sweepN: 'idle',
+  pins: 'idle',
+  simTheory: 'idle',
+  sim: 'idle',
+};
+
+export const EMPTY_RESULTS: Results = {
+  curve: null,
+  curveId: 0,
+  curveKey: '',
+  modes: null,
+  sweepP: null,
+  sweepN: null,
+  pinCurves: {},
+  sim: null,
+  status: IDLE,
+  errors: {},
+};
+
+export interface AppData {
+  params: Params;
+  view: ViewState;
+  /** Pinned configurations, oldest first; colour i is --c-pin-i. */
+  pins: readonly Params[];
+  results: Results;
+  /** What the URL parser changed, shown in the url-notice banner. */
+  urlNotices: readonly Notice[];
+  /** Cross-parameter adjustments of the last edit (e.g. tmax pushed above tmin). */
+  adjustments: readonly Adjustment[];
+  urlIntent: UrlIntent;
+  /** Time under the learning curve's crosshair (shared with the mode panel); not in the URL. */
+  cursorT: number | null;
+}
+
+export interface AppActions {
+  /** Set one parameter. `live` while a slider is being dragged (URL replaced, not pushed). */
+  setParam<K extends keyof Params>(key: K, value: Params[K], live?: boolean): void;
+  /** Replace all parameters at once. */
+  setParams(p: Params, live?: boolean): void;
+  /** End of a drag: the current state becomes a history entry. */
+  commit(): void;
+  setView(patch: Partial<ViewState>, live?: boolean): void;
+  togglePanel(id: PanelId): void;
+  /** Replace params, view and pins by a parsed URL state (`mode`: how the URL should follow). */
+  applyUrlState(s: UrlState, mode: HistoryMode, notices?: readonly Notice[]): void;
+  dismissNotices(): void;
+  pin(): void;
+  unpin(index: number): void;
+  unpinAll(): void;
+  /** Merge into the results slice (used by the compute bridge). */
+  patchResults(patch: Partial<Results>): void;
+  setStatus(kind: ComputeKind, status: ComputeStatus, error?: ComputeError): void;
+  setCursorT(t: number | null): void;
+}
+
+export type AppState = AppData & AppActions;
+export type AppStore = ReturnType<typeof createAppStore>;
+
+const INITIAL_DATA: AppData = {
+  params: DEFAULT_PARAMS,
+  view: DEFAULT_VIEW,
+  pins: [],
+  results: EMPTY_RESULTS,
+  urlNotices: [],
+  adjustments: [],
+  urlIntent: { mode: 'none', seq: 0 },
+  cursorT: null,
+};
+
+function intent(prev: UrlIntent, live: boolean | undefined): UrlIntent {
+  return { mode: live ? 'replace' : 'push', seq: prev.seq + 1 };
+}
+
+export function createAppStore(initial: Partial<AppData> = {}) {
+  return createStore<AppState>()((set, get) => ({
+    ...INITIAL_DATA,
+    ...initial,
+
+    setParam(key, value, live) {
+      const s = get();
+      if (Object.is(s.params[key], value)) {
+        if (!live) get().commit();
+        return;
+      }
+      get().setParams({ ...s.params, [key]: value }, live);
+    },
+
+    setParams(p, live) {
+      const adjustments: Adjustment[] = [];
+      const params = enforceConstraints(p, adjustments);
+      set((s) => ({ params, adjustments, urlIntent: intent(s.urlIntent, live) }));
+    },
+
+    commit() {
+      set((s) => ({ urlIntent: intent(s.urlIntent, false) }));
+    },
+
+    setView(patch, live) {
+      set((s) => {
+        const view = { ...s.view, ...patch };
+        if (patch.panels) view.panels = canonicalPanels(patch.panels);
+        return { view, urlIntent: intent(s.urlIntent, live) };
+      });
+    },
+
+    togglePanel(id) {
+      const panels = get().view.panels;
+      get().setView({
+        panels: panels.includes(id) ? panels.filter((p) => p !== id) : [...panels, id],
+      });
+    },
+
+    applyUrlState(u, mode, notices) {
+      set((s) => ({
+        params: u.params,
+        view: { ...u.view, panels: canonicalPanels(u.view.panels) },
+        pins: u.pins.slice(0, MAX_PINS),
+        adjustments: [],
+        urlNotices: notices ?? s.urlNotices,
+        urlIntent: { mode, seq: s.urlIntent.seq + 1 },
+      }));
+    },
+
+    dismissNotices() {
+      set({ urlNotices: [] });
+    },
+
+    pin() {
+      set((s) => {
+        const key = paramsKey(s.params);
+        if (s.pins.some((p) => paramsKey(p) === key)) return {};
+        // Oldest pin leaves when the palette is full.
+        const pins = [...s.pins, s.params].slice(-MAX_PINS);
+        // The curve on screen is reused only if it belongs to these parameters (not a stale one).
+        const pinCurves =
+          s.results.curve && s.results.curveKey === key
+            ? { ...s.results.pinCurves, [key]: s.results.curve }
+            : s.results.pinCurves;
+        return {
+          pins,
+          results: { ...s.results, pinCurves },
+          urlIntent: intent(s.urlIntent, false),
+        };
+      });
+    },
+
+    unpin(index) {
+      set((s) => ({
+        pins: s.pins.filter((_, i) => i !== index),
+        urlIntent: intent(s.urlIntent, false),
+      }));
+    },
+
+    unpinAll() {
+      if (get().pins.length === 0) return;
+      set((s) => ({ pins: [], urlIntent: intent(s.urlIntent, false) }));
+    },
+
+    patchResults(patch) {
+      set((s) => ({ results: { ...s.results, ...patch } }));
+    },
+
+    setCursorT(cursorT) {
+      set({ cursorT });
+    },
+
+    setStatus(kind, status, error) {
+      set((s) => {
+        const errors = { ...s.results.errors };
+        if (error) errors[kind] = error;
+        else if (status !== 'pending') delete errors[kind];
+        return {
+          results: { ...s.results, status: { ...s.results.status, [kind]: status }, errors },
+        };
+      });
+    },
+  }));
+}
+
+/** The application's store. Tests create their own with createAppStore() or reset this one. */
+export const appStore = createAppStore();
+
+/** Reset a store to its initial state (tests). */
+export function resetStore(store: AppStore = appStore): void {
+  store.setState(store.getInitialState(), true);
+}
+
+/** The shareable part of the state. */
+export function urlStateOf(s: AppData): UrlState {
+  return { params: s.params, view: s.view, pins: [...s.pins] };
+}

@@ -1,0 +1,64 @@
+// The view slice: what is shown and how, independent of the model parameters. Shared through the
+// URL (url.ts), so every field has a canonical form (panels in PANELS order).
+import type { SweepAt } from '../model/types.ts';
+
+export const PANELS = [
+  'formulas',
+  'scalingP',
+  'scalingN',
+  'exponents',
+  'modes',
+  'simulation',
+] as const;
+export type PanelId = (typeof PANELS)[number];
+
+export const PANEL_LABELS: Record<PanelId, string> = {
+  formulas: 'Formulas',
+  scalingP: 'Scaling with P',
+  scalingN: 'Scaling with N',
+  exponents: 'Exponents',
+  modes: 'Modes',
+  simulation: 'Simulation',
+};
+
+export type Theme = 'normal' | 'lecture';
+export const THEMES: readonly Theme[] = ['normal', 'lecture'];
+
+export const SWEEP_ATS: readonly SweepAt[] = ['tstar', 't', 'inf'];
+export const SWEEP_AT_LABELS: Record<SweepAt, string> = {
+  tstar: 'at t*',
+  t: 'at fixed t',
+  inf: 'at t → ∞',
+};
+
+export interface ViewState {
+  /** Visible panels besides the learning curve (always shown), in PANELS order. */
+  panels: readonly PanelId[];
+  /** Active lesson id, or null. */
+  lesson: string | null;
+  theme: Theme;
+  /** Where the scaling panels evaluate E_g: at the early-stopping time, at a fixed t, or t → ∞. */
+  at: SweepAt;
+  /** The fixed time used when at = 't'. */
+  tAt: number;
+  /** Draw the training error next to the test error. */
+  showEtr: boolean;
+}
+
+/** Range of the fixed sweep time: the same window the time axis allows. */
+export const T_AT_RANGE = { min: 1e-3, max: 1e8 } as const;
+
+export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
+  panels: PANELS,
+  lesson: null,
+  theme: 'normal',
+  at: 'tstar',
+  tAt: 100,
+  showEtr: true,
+});
+
+/** Panels in canonical order, without duplicates. */
+export function canonicalPanels(ids: Iterable<PanelId>): PanelId[] {
+  const set = new Set(ids);
+  return PANELS.filter((p) => set.has(p));
+}

@@ -1,0 +1,122 @@
+// The page layout. Desktop: controls | learning curve (+ lesson, pins, formulas) | panels.
+// Narrower screens fold the panels under the curve, phones use a single column (CSS grid areas
+// in app.css). Lecture mode is a theme (theme.css) plus this same layout with one big plot.
+import { useCallback, useEffect, useState } from 'react';
+import { cancelSimulation, startSimulation } from '../compute/index.ts';
+import { stepLesson } from '../lessons/apply.ts';
+import { useApp } from '../state/hooks.ts';
+import { appStore } from '../state/store.ts';
+import { ComputeErrors, UrlNotice } from './Banners.tsx';
+import { Controls } from './controls/Controls.tsx';
+import { CurvePanel } from './CurvePanel.tsx';
+import { Header } from './Header.tsx';
+import { HelpOverlay } from './HelpOverlay.tsx';
+import { LessonPanel } from './LessonPanel.tsx';
+import { ExponentsSection, FormulasSection, ModesSection, ScalingSection } from './Panels.tsx';
+import { PinsBar } from './PinsBar.tsx';
+import type { ShortcutAction } from './shortcuts.ts';
+import { useShortcuts } from './shortcuts.ts';
+import { SimulationBox } from './SimulationBox.tsx';
+import { Toast } from './toast.tsx';
+
+export function App() {
+  const theme = useApp((s) => s.view.theme);
+  const panels = useApp((s) => s.view.panels);
+  const [help, setHelp] = useState(false);
+  const [copyRequest, setCopyRequest] = useState(0);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const handle = useCallback((a: ShortcutAction) => {
+    const s = appStore.getState();
+    switch (a) {
+      case 'help':
+        setHelp(true);
+        break;
+      case 'close':
+        setHelp(false);
+        document
+          .querySelectorAll('details[open]')
+          .forEach((d) => ((d as HTMLDetailsElement).open = false));
+        return false; // let Escape reach fields too
+      case 'lecture':
+        s.setView({ theme: s.view.theme === 'lecture' ? 'normal' : 'lecture' });
+        break;
+      case 'nextLesson':
+        stepLesson(appStore, 1);
+        break;
+      case 'prevLesson':
+        stepLesson(appStore, -1);
+        break;
+      case 'pin':
+        s.pin();
+        break;
+      case 'unpinAll':
+        s.unpinAll();
+        break;
+      case 'runSim':
+        startSimulation();
+        break;
+      case 'cancelSim':
+        cancelSimulation();
+        break;
+      case 'copyLink':
+        setCopyRequest((n) => n + 1);
+        break;
+      case 'toggleEtr':
+        s.setView({ showEtr: !s.view.showEtr });
+        break;
+      case 'atTstar':
+        s.setView({ at: 'tstar' });
+        break;
+      case 'atT':
+        s.setView({ at: 't' });
+        break;
+      case 'atInf':
+        s.setView({ at: 'inf' });
+        break;
+      case 'focusControls':
+        document.querySelector<HTMLElement>('.controls input:not([disabled])')?.focus();
+        break;
+    }
+  }, []);
+  useShortcuts(handle);
+
+  return (
+    <div className={`app app--${theme}`}>
+      <a className="skip" href="#main-plot">
+        Skip to the plot
+      </a>
+      <Header onHelp={() => setHelp(true)} copyRequest={copyRequest} />
+      <UrlNotice />
+      <ComputeErrors />
+      <main className="layout">
+        <aside className="area-controls" aria-label="Parameters">
+          <Controls />
+        </aside>
+        <div className="area-center" id="main-plot">
+          <LessonPanel />
+          <CurvePanel />
+          <PinsBar />
+          {panels.includes('formulas') && <FormulasSection />}
+        </div>
+        <div className="area-side">
+          <ScalingSection />
+          {panels.includes('exponents') && <ExponentsSection />}
+          {panels.includes('modes') && <ModesSection />}
+          {panels.includes('simulation') && <SimulationBox />}
+        </div>
+      </main>
+      <footer className="app-footer">
+        <p>
+          Theory: exact mean-field (DMFT) learning curves of random-feature regression; press{' '}
+          <kbd>?</kbd> for help, shortcuts and sources. Works offline; nothing is sent anywhere.
+        </p>
+      </footer>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      <Toast />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// The learning curve, big, with its generated caption. Pinned curves and the simulation overlay
+// come from the store; the layout effect reports the redraw to the latency probe.
+import { useLayoutEffect, useMemo } from 'react';
+import { LearningCurve, type PinnedCurve, type SimOverlay } from '../charts/LearningCurve.tsx';
+import { captionFor } from '../charts/caption.ts';
+import { useSize } from '../charts/useSize.ts';
+import { noteCommit } from '../compute/perf.ts';
+import { actions, useApp } from '../state/hooks.ts';
+import { paramsKey, pinLabel } from '../state/pins.ts';
+
+export function usePinnedCurves(): PinnedCurve[] {
+  const params = useApp((s) => s.params);
+  const pins = useApp((s) => s.pins);
+  const pinCurves = useApp((s) => s.results.pinCurves);
+  return useMemo(
+    () =>
+      pins.flatMap((p, i) => {
+        const key = paramsKey(p);
+        const curve = pinCurves[key];
+        return curve
+          ? [{ id: `${i}`, label: pinLabel(p, params), color: `var(--c-pin-${i})`, curve }]
+          : [];
+      }),
+    [pins, pinCurves, params],
+  );
+}
+
+export function useSimOverlay(): SimOverlay | null {
+  const params = useApp((s) => s.params);
+  const sim = useApp((s) => s.results.sim);
+  return useMemo(
+    () =>
+      sim && sim.result && sim.key === paramsKey(params)
+        ? { result: sim.result, theory: sim.theory ?? undefined }
+        : null,
+    [sim, params],
+  );
+}
+
+export function CurvePanel() {
+  const curve = useApp((s) => s.results.curve);
+  const curveId = useApp((s) => s.results.curveId);
+  const params = useApp((s) => s.params);
+  const showEtr = useApp((s) => s.view.showEtr);
+  const lecture = useApp((s) => s.view.theme === 'lecture');
+  const pending = useApp((s) => s.results.status.curve === 'pending');
+  const failed = useApp((s) => s.results.status.curve === 'error');
+  const pins = usePinnedCurves();
+  const sim = useSimOverlay();
+  const { ref, width, height } = useSize<HTMLDivElement>({ width: 720, height: 440 });
+
+  useLayoutEffect(() => {
+    if (curveId) noteCommit(curveId);
+  }, [curveId]);
+
+  // The caption describes the figure drawn, i.e. the parameters of the curve shown.
+  const caption = captionFor(curve, curve?.params ?? params);
+  return (
+    <figure
+      className={`panel panel-curve${pending ? ' is-pending' : ''}${failed ? ' is-failed' : ''}`}
+      data-testid="curve-panel"
+      data-curve-id={curveId}
+    >
+      <div ref={ref} className="plot plot-curve">
+        <LearningCurve
+          curve={curve}
+          pins={pins}
+          sim={sim}
+          width={width}
+          height={height}
+          variant={lecture ? 'lecture' : 'normal'}
+          showEtr={showEtr}
+          onCursorChange={(t) => actions().setCursorT(t)}
+        />
+        <span className="busy" aria-hidden="true">
+          computing…
+        </span>
+      </div>
+      <figcaption className="caption" data-testid="caption">
+        {caption}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,168 @@
+// The header: title, lesson navigator, copy link, panels, export, lecture mode, help.
+import { useEffect, useRef, useState } from 'react';
+import { applyLesson, leaveLesson, stepLesson } from '../lessons/apply.ts';
+import { LESSONS } from '../lessons/lessons.ts';
+import { actions, useApp } from '../state/hooks.ts';
+import { appStore } from '../state/store.ts';
+import { PANELS, PANEL_LABELS } from '../state/view.ts';
+import { copyLink } from './copyLink.ts';
+import { ExportMenu } from './ExportMenu.tsx';
+
+export function LessonNav() {
+  const lesson = useApp((s) => s.view.lesson);
+  const index = LESSONS.findIndex((l) => l.id === lesson);
+  return (
+    <nav className="lesson-nav" aria-label="Lessons">
+      <button
+        type="button"
+        className="btn btn--icon"
+        aria-label="Previous lesson (p)"
+        disabled={index === 0}
+        onClick={() => stepLesson(appStore, -1)}
+      >
+        ‹
+      </button>
+      <select
+        className="lesson-select"
+        aria-label="Lesson"
+        data-testid="lesson-select"
+        value={lesson ?? ''}
+        onChange={(e) =>
+          e.target.value ? applyLesson(appStore, e.target.value) : leaveLesson(appStore)
+        }
+      >
+        <option value="">Free exploration</option>
+        {LESSONS.map((l, i) => (
+          <option key={l.id} value={l.id}>
+            {i + 1}. {l.title}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="btn btn--icon"
+        aria-label="Next lesson (n)"
+        data-testid="lesson-next"
+        disabled={index === LESSONS.length - 1}
+        onClick={() => stepLesson(appStore, 1)}
+      >
+        ›
+      </button>
+    </nav>
+  );
+}
+
+function PanelsMenu() {
+  const panels = useApp((s) => s.view.panels);
+  const showEtr = useApp((s) => s.view.showEtr);
+  return (
+    <details className="menu" data-testid="panels-menu">
+      <summary className="btn">Panels</summary>
+      <div className="menu-body">
+        {PANELS.map((p) => (
+          <label key={p} className="menu-check">
+            <input
+              type="checkbox"
+              checked={panels.includes(p)}
+              data-testid={`panel-${p}`}
+              onChange={() => actions().togglePanel(p)}
+            />
+            {PANEL_LABELS[p]}
+          </label>
+        ))}
+        <label className="menu-check">
+          <input
+            type="checkbox"
+            checked={showEtr}
+            onChange={() => actions().setView({ showEtr: !showEtr })}
+          />
+          Training error E<sub>tr</sub> <kbd>e</kbd>
+        </label>
+      </div>
+    </details>
+  );
+}
+
+/** Copy link, with the link itself shown (selected) for a manual copy. */
+function CopyLink({ request }: { request: number }) {
+  const [url, setUrl] = useState<string | null>(null);
+  const box = useRef<HTMLInputElement>(null);
+  const copy = () => void copyLink().then(setUrl);
+  useEffect(() => {
+    if (request > 0) void copyLink().then(setUrl);
+  }, [request]);
+  useEffect(() => {
+    if (url) box.current?.select();
+  }, [url]);
+  return (
+    <div className="copy-link">
+      <button type="button" className="btn btn--primary" data-testid="copy-link" onClick={copy}>
+        Copy link <kbd>c</kbd>
+      </button>
+      {url && (
+        <div className="popover" role="group" aria-label="Link to this view">
+          <input
+            ref={box}
+            readOnly
+            className="share-url"
+            value={url}
+            aria-label="Link to this view"
+            data-testid="share-url"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <button
+            type="button"
+            className="btn btn--icon"
+            aria-label="Close"
+            onClick={() => setUrl(null)}
+          >
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Header({
+  onHelp,
+  copyRequest,
+}: {
+  onHelp: () => void;
+  /** Incremented by the `c` shortcut. */
+  copyRequest: number;
+}) {
+  const lecture = useApp((s) => s.view.theme === 'lecture');
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <h1>Scaling Playground</h1>
+        <p className="tagline">Neural scaling laws from the exact mean-field theory of learning</p>
+      </div>
+      <LessonNav />
+      <div className="header-actions">
+        <CopyLink request={copyRequest} />
+        <PanelsMenu />
+        <ExportMenu />
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={lecture}
+          data-testid="lecture-toggle"
+          onClick={() => actions().setView({ theme: lecture ? 'normal' : 'lecture' })}
+        >
+          Lecture <kbd>l</kbd>
+        </button>
+        <button
+          type="button"
+          className="btn btn--icon btn--help"
+          aria-label="Help and keyboard shortcuts (?)"
+          data-testid="help-button"
+          onClick={onHelp}
+        >
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,162 @@
+// The secondary panels: scaling with P and N (with the at-t*/at-t/at-∞ selector), the exponent
+// read-out, the mode panel and the formulas. Each reads only what it draws from the store.
+import { useId, useState } from 'react';
+import { ExponentReadout } from '../charts/ExponentReadout.tsx';
+import { Formulas } from '../charts/Formulas.tsx';
+import { ModePanel } from '../charts/ModePanel.tsx';
+import { ScalingPanel } from '../charts/ScalingPanel.tsx';
+import { useSize } from '../charts/useSize.ts';
+import { formatValue, numericSpec } from '../model/params.ts';
+import type { SweepAxis } from '../model/types.ts';
+import { actions, useApp } from '../state/hooks.ts';
+import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_RANGE } from '../state/view.ts';
+import { parseEntry } from './controls/entry.ts';
+
+function useVariant() {
+  return useApp((s) => (s.view.theme === 'lecture' ? 'lecture' : 'normal'));
+}
+
+function ScalingPlot({ axis }: { axis: SweepAxis }) {
+  const sweep = useApp((s) => (axis === 'P' ? s.results.sweepP : s.results.sweepN));
+  const pending = useApp((s) => s.results.status[axis === 'P' ? 'sweepP' : 'sweepN'] === 'pending');
+  const variant = useVariant();
+  const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 280 });
+  return (
+    <div ref={ref} className={`plot plot-scaling${pending ? ' is-pending' : ''}`}>
+      <ScalingPanel sweep={sweep} axis={axis} width={width} height={height} variant={variant} />
+      <span className="busy" aria-hidden="true">
+        computing…
+      </span>
+    </div>
+  );
+}
+
+/** Where the sweeps are evaluated: t*, a fixed t (with its entry), or t → ∞. */
+function AtSelector() {
+  const at = useApp((s) => s.view.at);
+  const tAt = useApp((s) => s.view.tAt);
+  const id = useId();
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const spec = { ...numericSpec('tmax'), ...T_AT_RANGE };
+  const commit = () => {
+    if (text === null) return;
+    const r = parseEntry(spec, text);
+    if (!r.ok) return setError(r.message);
+    setError(null);
+    setText(null);
+    actions().setView({ tAt: r.value });
+  };
+  return (
+    <div className="at-selector">
+      <div className="segmented" role="radiogroup" aria-label="Evaluate the scaling panels">
+        {SWEEP_ATS.map((a) => (
+          <label key={a} className={a === at ? 'seg seg--on' : 'seg'}>
+            <input
+              type="radio"
+              name={`at-${id}`}
+              value={a}
+              checked={a === at}
+              data-testid={`at-${a}`}
+              onChange={() => actions().setView({ at: a })}
+            />
+            <span>{SWEEP_AT_LABELS[a]}</span>
+          </label>
+        ))}
+      </div>
+      {at === 't' && (
+        <label className="at-t">
+          t =
+          <input
+            type="text"
+            inputMode="decimal"
+            className="ctl-entry"
+            aria-label="Fixed time of the scaling panels"
+            aria-invalid={error ? true : undefined}
+            data-testid="entry-tat"
+            value={text ?? formatValue(tAt)}
+            onChange={(e) => setText(e.target.value)}
+            onBlur={commit}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commit();
+              if (e.key === 'Escape') {
+                setText(null);
+                setError(null);
+              }
+            }}
+          />
+          {error && (
+            <span className="ctl-msg ctl-msg--error" role="alert">
+              {error}
+            </span>
+          )}
+        </label>
+      )}
+    </div>
+  );
+}
+
+export function ScalingSection() {
+  const panels = useApp((s) => s.view.panels);
+  const showP = panels.includes('scalingP');
+  const showN = panels.includes('scalingN');
+  if (!showP && !showN) return null;
+  return (
+    <section className="panel panel-scaling" aria-labelledby="h-scaling">
+      <header className="panel-head">
+        <h2 id="h-scaling">Scaling laws</h2>
+        <AtSelector />
+      </header>
+      <div className="scaling-grid">
+        {showP && <ScalingPlot axis="P" />}
+        {showN && <ScalingPlot axis="N" />}
+      </div>
+    </section>
+  );
+}
+
+export function ExponentsSection() {
+  const curve = useApp((s) => s.results.curve);
+  const sweepP = useApp((s) => s.results.sweepP);
+  const sweepN = useApp((s) => s.results.sweepN);
+  const variant = useVariant();
+  return (
+    <section className="panel panel-exponents" aria-labelledby="h-exponents">
+      <h2 id="h-exponents">Exponents</h2>
+      <ExponentReadout curve={curve} sweepP={sweepP} sweepN={sweepN} variant={variant} />
+    </section>
+  );
+}
+
+export function ModesSection() {
+  const modes = useApp((s) => s.results.modes);
+  const cursorT = useApp((s) => s.cursorT);
+  const pending = useApp((s) => s.results.status.modes === 'pending');
+  const variant = useVariant();
+  const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 300 });
+  return (
+    <section className="panel panel-modes" aria-labelledby="h-modes">
+      <h2 id="h-modes">Which modes are learned (spectral bias)</h2>
+      <div ref={ref} className={`plot plot-modes${pending ? ' is-pending' : ''}`}>
+        <ModePanel
+          modes={modes}
+          width={width}
+          height={height}
+          variant={variant}
+          tCursor={cursorT ?? undefined}
+        />
+      </div>
+    </section>
+  );
+}
+
+export function FormulasSection() {
+  const params = useApp((s) => s.params);
+  const curve = useApp((s) => s.results.curve);
+  return (
+    <section className="panel panel-formulas" aria-labelledby="h-formulas">
+      <h2 id="h-formulas">The theory</h2>
+      <Formulas params={curve?.params ?? params} curve={curve} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// The pins bar: pin the current curve, see each pin named by what differs, remove one or all.
+import { actions, useApp } from '../state/hooks.ts';
+import { MAX_PINS, paramsKey, pinLabel } from '../state/pins.ts';
+
+export function PinsBar() {
+  const pins = useApp((s) => s.pins);
+  const params = useApp((s) => s.params);
+  const pinCurves = useApp((s) => s.results.pinCurves);
+  return (
+    <div className="pins" data-testid="pins">
+      <button
+        type="button"
+        className="btn"
+        data-testid="pin"
+        onClick={() => actions().pin()}
+        title="Keep the current curve on the plot for comparison (k)"
+      >
+        Pin curve <kbd>k</kbd>
+      </button>
+      {pins.length === 0 ? (
+        <span className="pins-empty">No pins yet: pin a curve, then move a slider to compare.</span>
+      ) : (
+        <ul className="pins-list" aria-label="Pinned curves">
+          {pins.map((p, i) => {
+            const label = pinLabel(p, params);
+            const ready = paramsKey(p) in pinCurves;
+            return (
+              <li key={`${i}-${paramsKey(p)}`} className="pin" data-pin-index={i}>
+                <span
+                  className="swatch"
+                  style={{ background: `var(--c-pin-${i})` }}
+                  aria-hidden="true"
+                />
+                <span className="pin-label">{label}</span>
+                {!ready && <span className="pin-wait"> (computing…)</span>}
+                <button
+                  type="button"
+                  className="btn btn--icon"
+                  aria-label={`Remove pin: ${label}`}
+                  onClick={() => actions().unpin(i)}
+                >
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {pins.length > 0 && (
+        <button type="button" className="btn btn--quiet" onClick={() => actions().unpinAll()}>
+          Clear pins
+        </button>
+      )}
+      {pins.length >= MAX_PINS && (
+        <span className="pins-note">At most {MAX_PINS}: the oldest goes.</span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// The experiment box: run the exact finite-size simulation over several seeds (in its own worker),
+// watch the progress, cancel, and compare: points ± 1 s.e.m. over the theory recomputed at the
+// simulation's number of modes M (THEORY.md: the tail matters, so both use the same M).
+import { useMemo } from 'react';
+import { formatNumber, formatParam } from '../charts/format.ts';
+import { cancelSimulation, startSimulation } from '../compute/index.ts';
+import { simulationModes } from '../model/simulate.ts';
+import { useApp } from '../state/hooks.ts';
+import { paramsKey } from '../state/pins.ts';
+import type { SimRun } from '../state/store.ts';
+import { ControlGroupView } from './controls/Controls.tsx';
+import { resampleLogLog } from '../charts/export.ts';
+
+/** Largest |sim − theory| in units of the s.e.m., and the largest relative gap. */
+function agreement(sim: SimRun): { z: number; rel: number } | null {
+  const r = sim.result;
+  const th = sim.theory;
+  if (!r || !th || r.seeds < 2) return null;
+  const theory = resampleLogLog(r.t, th.t, th.Eg);
+  let z = 0;
+  let rel = 0;
+  for (let i = 0; i < r.t.length; i++) {
+    const d = Math.abs(r.EgMean[i] - theory[i]);
+    if (!Number.isFinite(d)) continue;
+    if (r.EgSem[i] > 0) z = Math.max(z, d / r.EgSem[i]);
+    rel = Math.max(rel, d / theory[i]);
+  }
+  return { z, rel };
+}
+
+function statusText(sim: SimRun, stale: boolean): string {
+  if (stale) return 'These results are for earlier settings: run again to compare.';
+  const { done, total } = sim.progress;
+  switch (sim.status) {
+    case 'running':
+      return `Running: ${done} of ${total} seeds…`;
+    case 'done':
+      return `Done: ${total} seeds in ${formatNumber((sim.result?.ms ?? 0) / 1000, 2)} s.`;
+    case 'cancelled':
+      return `Cancelled after ${done} of ${total} seeds.`;
+    case 'error':
+      return 'The simulation failed (see the message above).';
+  }
+}
+
+export function SimulationBox() {
+  const params = useApp((s) => s.params);
+  const sim = useApp((s) => s.results.sim);
+  const M = useMemo(() => {
+    try {
+      return simulationModes(params);
+    } catch {
+      return NaN;
+    }
+  }, [params]);
+  const running = sim?.status === 'running';
+  const stale = !!sim && sim.key !== paramsKey(params);
+  const fit = sim && !stale ? agreement(sim) : null;
+  const done = sim?.progress.done ?? 0;
+  const total = sim?.progress.total ?? params.seeds;
+  return (
+    <section className="panel panel-sim" aria-labelledby="h-sim" data-testid="sim-box">
+      <h2 id="h-sim">Exact simulation</h2>
+      <p className="panel-note">
+        Trains {formatParam(params.seeds)} independent draws (data, features, noise) of the finite
+        model with M = {formatParam(M)} modes and averages them; the dashed line is the theory at
+        the same M. Error bars: ±1 s.e.m. over seeds.
+      </p>
+      <ControlGroupView group="simulation" title={false} />
+      <div className="sim-actions">
+        <button
+          type="button"
+          className="btn btn--primary"
+          data-testid="sim-run"
+          disabled={running}
+          onClick={() => startSimulation()}
+        >
+          Run simulation <kbd>r</kbd>
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="sim-cancel"
+          disabled={!running}
+          onClick={() => cancelSimulation()}
+        >
+          Cancel <kbd>x</kbd>
+        </button>
+      </div>
+      {sim && (
+        <div
+          className="sim-status"
+          data-testid="sim-status"
+          data-status={stale ? 'stale' : sim.status}
+        >
+          <progress
+            max={total}
+            value={done}
+            aria-label="Simulation progress"
+            data-testid="sim-progress"
+            data-done={done}
+            data-total={total}
+          />
+          <p role="status">{statusText(sim, stale)}</p>
+          {fit && (
+            <p className="sim-fit" data-testid="sim-agreement">
+              Largest gap to theory: {formatNumber(fit.z, 2)} s.e.m. (
+              {formatNumber(100 * fit.rel, 2)} %).
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+// One numeric parameter: slider (log or linear, from the spec), typed entry, unit, ∞ toggle when
+// allowed, one-line help; disabled with the reason when the parameter does not act in the current
+// regime. The slider updates the store continuously while dragged (live: the URL is replaced) and
+// commits on release (the URL gets a history entry).
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { REGIME_LABELS, formatValue, isActive, type NumericSpec } from '../../model/params.ts';
+import { noteInput } from '../../compute/perf.ts';
+import { actions, useApp } from '../../state/hooks.ts';
+import { plainSymbol, shortValue } from '../../state/symbols.ts';
+import { RichHelp } from '../RichHelp.tsx';
+import { Tex } from '../Tex.tsx';
+import { REGIME_SHORT } from './regimes.ts';
+import { parseEntry } from './entry.ts';
+import { keyToPos, sliderScale } from './scale.ts';
+
+/** A finite value to return to when ∞ is switched off and no finite value was seen yet. */
+function finiteFallback(spec: NumericSpec): number {
+  if (Number.isFinite(spec.default)) return spec.default;
+  const lo = spec.min > 0 ? spec.min : (spec.logMin ?? 1);
+  return 10 ** Math.round((Math.log10(lo) + Math.log10(spec.max)) / 2);
+}
+
+export function NumericControl({ spec }: { spec: NumericSpec }) {
+  const value = useApp((s) => s.params[spec.key]);
+  const regime = useApp((s) => s.params.regime);
+  const active = isActive(spec.key, regime);
+  const scale = useMemo(() => sliderScale(spec), [spec]);
+  const id = useId();
+  const symbol = plainSymbol(spec.symbol);
+  const name = `${spec.label} ${symbol}`;
+
+  const [text, setText] = useState(formatValue(value));
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const lastFinite = useRef(Number.isFinite(value) ? value : finiteFallback(spec));
+  useEffect(() => {
+    if (Number.isFinite(value)) lastFinite.current = value;
+  }, [value]);
+
+  // The entry shows the store's value unless the user is typing in it.
+  const shown = editing ? text : formatValue(value);
+
+  const range = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const el = range.current;
+    if (!el) return;
+    // Native `change` fires on release (pointer up) and after keyboard moves: the commit.
+    const commit = () => actions().commit();
+    el.addEventListener('change', commit);
+    return () => el.removeEventListener('change', commit);
+  }, []);
+
+  const set = (v: number, live: boolean) => {
+    noteInput();
+    actions().setParam(spec.key, v, live);
+  };
+
+  const commitText = () => {
+    const r = parseEntry(spec, text);
+    if (!r.ok) {
+      setError(r.message);
+      return;
+    }
+    setError(null);
+    setNote(r.note ? `${r.note.replace(/\.$/, '')}; ${formatValue(r.value)} used.` : null);
+    setEditing(false);
+    set(r.value, false);
+  };
+
+  const onEntryKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      commitText();
+    } else if (e.key === 'Escape') {
+      setEditing(false);
+      setError(null);
+      setText(formatValue(value));
+    }
+  };
+
+  const onRangeKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (!scale) return;
+    const pos = keyToPos(scale, scale.toPos(value), e.key, e.shiftKey);
+    if (pos === null) return;
+    e.preventDefault();
+    set(scale.fromPos(pos), false);
+  };
+
+  const helpId = `${id}-help`;
+  const msgId = `${id}-msg`;
+  const why = active
+    ? null
+    : `Inactive under ${REGIME_LABELS[regime].toLowerCase()}; acts under ${spec.regimes
+        .map((r) => REGIME_SHORT[r])
+        .join(', ')}.`;
+
+  return (
+    <div
+      className={`ctl${active ? '' : ' ctl--off'}`}
+      data-param={spec.key}
+      role="group"
+      aria-labelledby={`${id}-label`}
+    >
+      <div className="ctl-head">
+        <label className="ctl-label" id={`${id}-label`} htmlFor={`${id}-entry`}>
+          <span className="ctl-name">{spec.label}</span>
+          {/* A symbol that is only a word (\text{seed}) would repeat the label. */}
+          {!spec.symbol.startsWith('\\text') && <Tex tex={spec.symbol} />}
+        </label>
+        <span className="ctl-value">
+          <input
+            id={`${id}-entry`}
+            className="ctl-entry"
+            type="text"
+            inputMode="decimal"
+            spellCheck={false}
+            autoComplete="off"
+            aria-label={`${name}${spec.unit ? ` in ${spec.unit}` : ''}`}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${helpId}${error || note ? ` ${msgId}` : ''}`}
+            data-testid={`entry-${spec.key}`}
+            value={shown}
+            disabled={!active}
+            onFocus={() => {
+              setText(formatValue(value));
+              setEditing(true);
+            }}
+            onChange={(e) => {
+              setText(e.target.value);
+              setError(null);
+            }}
+            onKeyDown={onEntryKey}
+            onBlur={() => {
+              if (editing) commitText();
+            }}
+          />
+          {spec.unit && <span className="ctl-unit">{spec.unit}</span>}
+        </span>
+      </div>
+      <div className="ctl-row">
+        {scale && (
+          <input
+            ref={range}
+            className="ctl-range"
+            type="range"
+            min={0}
+            max={scale.max}
+            step={1}
+            value={scale.toPos(value)}
+            disabled={!active}
+            aria-label={name}
+            aria-valuetext={`${shortValue(value)}${spec.unit ? ` ${spec.unit}` : ''}`}
+            aria-describedby={helpId}
+            data-testid={`slider-${spec.key}`}
+            data-scale={spec.scale}
+            onChange={(e) => {
+              setError(null);
+              set(scale.fromPos(Number(e.target.value)), true);
+            }}
+            onKeyDown={onRangeKey}
+          />
+        )}
+        {spec.allowInf && (
+          <label className="ctl-inf" title={`${symbol} = ∞`}>
+            <input
+              type="checkbox"
+              checked={value === Infinity}
+              disabled={!active}
+              data-testid={`inf-${spec.key}`}
+              aria-label={`${name} infinite`}
+              onChange={(e) => set(e.target.checked ? Infinity : lastFinite.current, false)}
+            />
+            <span aria-hidden="true">∞</span>
+          </label>
+        )}
+      </div>
+      <p className="ctl-help" id={helpId}>
+        <RichHelp text={spec.help} />
+        {why && <span className="ctl-why"> {why}</span>}
+      </p>
+      {(error || note) && (
+        <p
+          className={error ? 'ctl-msg ctl-msg--error' : 'ctl-msg'}
+          id={msgId}
+          role={error ? 'alert' : 'status'}
+          data-testid={`msg-${spec.key}`}
+        >
+          {error ?? note}
+        </p>
+      )}
+    </div>
+  );
+}

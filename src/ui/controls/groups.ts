@@ -1,0 +1,28 @@
+// Where each parameter's control appears. Layout only: the controls themselves are generated from
+// PARAM_SPECS; parameters not listed here belong to the model group.
+import { PARAM_SPECS, type Params, type ParamSpec } from '../../model/params.ts';
+
+export type ControlGroup = 'model' | 'training' | 'time' | 'simulation';
+
+const GROUP: Partial<Record<keyof Params, ControlGroup>> = {
+  regime: 'training',
+  gamma: 'training',
+  T: 'training',
+  sigma02: 'training',
+  tmin: 'time',
+  tmax: 'time',
+  nt: 'time',
+  seed: 'simulation',
+  seeds: 'simulation',
+};
+
+export const GROUP_TITLES: Record<ControlGroup, string> = {
+  model: 'Model and data',
+  training: 'Training',
+  time: 'Time window',
+  simulation: 'Simulation',
+};
+
+export function specsOf(group: ControlGroup): ParamSpec[] {
+  return PARAM_SPECS.filter((s) => (GROUP[s.key] ?? 'model') === group);
+}

@@ -1,0 +1,117 @@
+// Exports: each plot as SVG or PNG (charts/export.ts does the standalone-SVG work), the curves as
+// CSV, everything (parameters, view, pins, results) as JSON, the simulation as CSV. Downloads go
+// through a Blob and an object URL: nothing leaves the browser.
+import {
+  csvNumber,
+  curvesToCsv,
+  downloadBlob,
+  resampleLogLog,
+  svgToPngBlob,
+  svgToString,
+  toPlain,
+} from '../charts/export.ts';
+import type { PinnedCurve } from '../charts/LearningCurve.tsx';
+import type { AppData } from '../state/store.ts';
+import { paramsKey, pinLabel } from '../state/pins.ts';
+
+export const PLOTS = [
+  { testid: 'learning-curve', name: 'learning-curve', label: 'Learning curve' },
+  { testid: 'scaling-P', name: 'scaling-P', label: 'Scaling with P' },
+  { testid: 'scaling-N', name: 'scaling-N', label: 'Scaling with N' },
+  { testid: 'modes', name: 'modes', label: 'Modes' },
+] as const;
+
+const PREFIX = 'scaling-playground';
+
+function plotSvg(testid: string): SVGSVGElement | null {
+  return document.querySelector<SVGSVGElement>(`svg[data-testid="${testid}"]`);
+}
+
+export function exportSvg(testid: string, name: string): boolean {
+  const svg = plotSvg(testid);
+  if (!svg) return false;
+  const text = svgToString(svg);
+  downloadBlob(new Blob([text], { type: 'image/svg+xml' }), `${PREFIX}-${name}.svg`);
+  return true;
+}
+
+export async function exportPng(testid: string, name: string): Promise<boolean> {
+  const svg = plotSvg(testid);
+  if (!svg) return false;
+  downloadBlob(await svgToPngBlob(svg, 2), `${PREFIX}-${name}.png`);
+  return true;
+}
+
+function pinnedOf(s: AppData): { label: string; curve: NonNullable<PinnedCurve['curve']> }[] {
+  return s.pins.flatMap((p) => {
+    const curve = s.results.pinCurves[paramsKey(p)];
+    return curve ? [{ label: pinLabel(p, s.params), curve }] : [];
+  });
+}
+
+export function curvesCsv(s: AppData): string | null {
+  const c = s.results.curve;
+  return c ? curvesToCsv(c, pinnedOf(s)) : null;
+}
+
+/** t, simulated means and s.e.m., and the theory at the simulation's M at the same times. */
+export function simCsv(s: AppData): string | null {
+  const sim = s.results.sim;
+  const r = sim?.result;
+  if (!sim || !r) return null;
+  const thEg = sim.theory ? resampleLogLog(r.t, sim.theory.t, sim.theory.Eg) : null;
+  const thEtr = sim.theory ? resampleLogLog(r.t, sim.theory.t, sim.theory.Etr) : null;
+  const rows = ['t,Eg_mean,Eg_sem,Etr_mean,Etr_sem,Eg_theory,Etr_theory'];
+  for (let i = 0; i < r.t.length; i++) {
+    rows.push(
+      [
+        r.t[i],
+        r.EgMean[i],
+        r.EgSem[i],
+        r.EtrMean[i],
+        r.EtrSem[i],
+        thEg?.[i] ?? NaN,
+        thEtr?.[i] ?? NaN,
+      ]
+        .map(csvNumber)
+        .join(','),
+    );
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/** The whole state as one JSON document (typed arrays as arrays, ∞ as "inf"). */
+export function stateJson(s: AppData, url: string): string {
+  const { curve, modes, sweepP, sweepN, sim } = s.results;
+  const doc = {
+    format: 'scaling-playground/state',
+    version: 1,
+    url,
+    params: s.params,
+    view: s.view,
+    pins: s.pins.map((p) => ({
+      label: pinLabel(p, s.params),
+      params: p,
+      curve: s.results.pinCurves[paramsKey(p)] ?? null,
+    })),
+    curve,
+    sweepP,
+    sweepN,
+    modes,
+    sim: sim
+      ? {
+          params: sim.params,
+          status: sim.status,
+          current: sim.key === paramsKey(s.params),
+          progress: sim.progress,
+          result: sim.result,
+          theory: sim.theory,
+        }
+      : null,
+  };
+  return `${JSON.stringify(toPlain(doc), null, 2)}\n`;
+}
+
+export function downloadText(text: string, filename: string, type: string): void {
+  downloadBlob(new Blob([text], { type }), `${PREFIX}-${filename}`);
+}

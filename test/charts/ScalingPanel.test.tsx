@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import { cleanup, render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ScalingPanel } from '../../src/charts/ScalingPanel.tsx';
+import { atPhrase, fitLabelText, scalingLayout } from '../../src/charts/scalingLayout.ts';
+import { metricsFor } from '../../src/charts/theme.ts';
+import { sweepN, sweepOnePoint, sweepP } from './fixtures.ts';
+import { markupOf } from './normalize.ts';
+
+afterEach(cleanup);
+
+const figures: Record<string, () => ReactElement> = {
+  'scaling-P-basic': () => <ScalingPanel sweep={sweepP()} width={640} height={400} />,
+  'scaling-N-double-descent': () => <ScalingPanel sweep={sweepN()} width={640} height={400} />,
+  'scaling-degenerate-one-point': () => <ScalingPanel sweep={sweepOnePoint()} width={640} height={400} />,
+  'scaling-empty': () => <ScalingPanel sweep={null} axis="N" width={640} height={400} />,
+  'scaling-P-narrow-lecture': () => <ScalingPanel sweep={sweepP()} width={375} height={320} variant="lecture" />,
+};
+
+describe('ScalingPanel figures', () => {
+  for (const [name, fig] of Object.entries(figures)) {
+    it(name, async () => {
+      const { container } = render(fig());
+      expect(container.innerHTML).not.toMatch(/NaN|Infinity|undefined/);
+      const svg = container.querySelector('svg')!;
+      expect(svg.getAttribute('data-testid')).toMatch(/^scaling-(P|N)$/);
+      expect(svg.getAttribute('role')).toBe('img');
+      expect(svg.getAttribute('aria-label')).toMatch(/Scaling panel/);
+      await expect(markupOf(container)).toMatchFileSnapshot(`./__snapshots__/${name}.svg`);
+    });
+  }
+});
+
+describe('ScalingPanel contents', () => {
+  it('draws the sweep, the fit over its window and the fit label', () => {
+    const { container } = render(<ScalingPanel sweep={sweepP()} width={640} height={400} />);
+    expect(container.querySelector('svg[data-testid="scaling-P"]')).not.toBeNull();
+    expect(container.querySelector('path[data-series="sweep"]')!.getAttribute('d')).toMatch(/^M/);
+    expect(container.querySelectorAll('g[data-series="sweep-points"] circle')).toHaveLength(9);
+    const fit = container.querySelector('path[data-series="fit"]')!.getAttribute('d')!;
+    expect(fit.match(/[ML]/g)).toHaveLength(2);
+    expect(container.querySelector('[data-testid="fit-label"]')!.textContent).toBe(
+      'fit: slope −1.03 · predicted −1.00',
+    );
+    expect(container.querySelector('[data-testid="current"]')!.textContent).toBe('current P = 400');
+    expect(container.querySelector('[data-testid="scaling-caption"]')!.textContent).toBe(
+      'Eg against dataset size P, at t → ∞',
+    );
+  });
+
+  it('uses the N test id and marks divergent points', () => {
+    const { container } = render(<ScalingPanel sweep={sweepN()} width={640} height={400} />);
+    expect(container.querySelector('svg[data-testid="scaling-N"]')).not.toBeNull();
+    expect(container.querySelectorAll('g[data-series="sweep-divergent"] text')).toHaveLength(1);
+    // The ∞ point breaks the line: two runs.
+    expect(container.querySelector('path[data-series="sweep"]')!.getAttribute('d')!.match(/M/g)).toHaveLength(2);
+    expect(container.querySelector('[data-testid="scaling-caption"]')!.textContent).toContain('at t = 10³');
+  });
+
+  it('degenerates gracefully to one point without a fit', () => {
+    const { container } = render(<ScalingPanel sweep={sweepOnePoint()} width={640} height={400} />);
+    expect(container.querySelector('path[data-series="fit"]')!.getAttribute('d')).toBe('');
+    expect(container.querySelector('[data-testid="fit-label"]')!.textContent).toBe(
+      'fit: — (too few points) · predicted −0.50',
+    );
+    expect(container.querySelectorAll('g[data-series="sweep-points"] circle')).toHaveLength(1);
+    const ticks = Array.from(container.querySelectorAll('.sp-axis--bottom .sp-tick-label'), (t) => t.textContent);
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows No data without a sweep', () => {
+    const { container } = render(<ScalingPanel sweep={null} axis="N" width={640} height={400} />);
+    expect(container.querySelector('svg[data-testid="scaling-N"]')).not.toBeNull();
+    expect(container.querySelector('[data-testid="no-data"]')!.textContent).toContain('No sweep over N');
+  });
+
+  it('words the evaluation point', () => {
+    expect(atPhrase({ at: 'inf', tFixed: 1 })).toBe('at t → ∞');
+    expect(atPhrase({ at: 'tstar', tFixed: 1 })).toBe('at the early-stopping time t*');
+    expect(atPhrase({ at: 't', tFixed: 1000 })).toBe('at t = 10³');
+    expect(atPhrase({ at: 't', tFixed: 250 })).toBe('at t = 2.50·10²');
+    expect(fitLabelText({ ...sweepP(), fit: { ...sweepP().fit!, slope: 0.004 } })).toBe(
+      'fit: slope 0.00 · predicted −1.00',
+    );
+  });
+
+  it('keeps x labels apart at 375 px', () => {
+    for (const variant of ['normal', 'lecture'] as const) {
+      const m = metricsFor(variant);
+      const L = scalingLayout(sweepP(), 'P', 375, 300, m);
+      const xs = L.xTicks.major.map((t) => L.x(t.value));
+      for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(m.xTickSpacing);
+    }
+  });
+});

@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  csvField,
+  csvNumber,
+  curvesToCsv,
+  resampleLogLog,
+  resolveCssVars,
+  resultToJson,
+  svgToString,
+  toPlain,
+} from '../../src/charts/export.ts';
+import { LearningCurve } from '../../src/charts/LearningCurve.tsx';
+import { basicCurve, divergentCurve, makeCurve, pins } from './fixtures.ts';
+
+afterEach(() => {
+  cleanup();
+  document.head.innerHTML = '';
+});
+
+describe('resolveCssVars', () => {
+  const vars: Record<string, string> = { '--a': '#111111', '--b': 'var(--a)', '--empty': '' };
+  const lookup = (n: string): string => vars[n] ?? '';
+  it('resolves variables, fallbacks and nesting', () => {
+    expect(resolveCssVars('var(--a)', lookup)).toBe('#111111');
+    expect(resolveCssVars('var(--b)', lookup)).toBe('#111111');
+    expect(resolveCssVars('var(--missing, #222)', lookup)).toBe('#222');
+    expect(resolveCssVars('var(--missing, var(--a))', lookup)).toBe('#111111');
+    expect(resolveCssVars('var(--missing, rgb(1, 2, 3))', lookup)).toBe('rgb(1, 2, 3)');
+    expect(resolveCssVars('1px solid var(--a)', lookup)).toBe('1px solid #111111');
+    expect(resolveCssVars('var(--missing)', lookup)).toBe('');
+    expect(resolveCssVars('red', lookup)).toBe('red');
+  });
+});
+
+describe('svgToString', () => {
+  it('writes a standalone SVG: xmlns, background, font, resolved colours, no crosshair', () => {
+    const style = document.createElement('style');
+    style.textContent = ':root { --bg: #fafafa; --c-pin-0: #1b9e77; --c-pin-1: #7570b3; }';
+    document.head.appendChild(style);
+    const { container } = render(<LearningCurve curve={basicCurve()} pins={pins()} sim={null} width={640} height={400} />);
+    const svg = container.querySelector('svg')!;
+    act(() => svg.focus());
+    expect(svg.querySelector('[data-testid="crosshair"]')).not.toBeNull();
+    const text = svgToString(svg);
+    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')).toBe(true);
+    expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(text).toMatch(/<rect x="0" y="0" width="640" height="400" fill="#fafafa" data-export-background=""/);
+    expect(text).toMatch(/<svg[^>]*style="[^"]*font-family:/);
+    expect(text).not.toContain('data-testid="crosshair"');
+    expect(text).not.toContain('tabindex');
+    // Pin colours given as CSS variables are written as colours.
+    expect(text).toContain('stroke:#1b9e77');
+    expect(text).toContain('stroke:#7570b3');
+    expect(text).not.toMatch(/var\(--/);
+    expect(text).not.toMatch(/NaN|Infinity/);
+    // The live chart is untouched.
+    expect(svg.querySelector('[data-testid="crosshair"]')).not.toBeNull();
+    // Well-formed XML.
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect(doc.documentElement.querySelectorAll('path[data-series="pin"]')).toHaveLength(2);
+  });
+
+  it('defaults to a white background and accepts overrides', () => {
+    const { container } = render(<LearningCurve curve={basicCurve()} width={300} height={200} />);
+    const svg = container.querySelector('svg')!;
+    expect(svgToString(svg)).toContain('fill="#ffffff" data-export-background');
+    const custom = svgToString(svg, { background: '#000000', fontFamily: 'Inter' });
+    expect(custom).toContain('fill="#000000" data-export-background');
+    expect(custom).toContain('font-family:Inter');
+  });
+});
+
+describe('curvesToCsv', () => {
+  it('writes t, Eg, Etr and one column per pin', () => {
+    const c = makeCurve({ t: [1, 10, 100], Eg: (t) => 1 / t, Etr: (t) => 0.5 / t });
+    const p = makeCurve({ t: [1, 10, 100], Eg: (t) => 2 / t, Etr: () => 0 });
+    const csv = curvesToCsv(c, [{ label: 'P = 100', curve: p }]);
+    expect(csv).toBe('t,Eg,Etr,Eg_P = 100\n1,1,0.5,2\n10,0.1,0.05,0.2\n100,0.01,0.005,0.02\n');
+  });
+
+  it('writes inf for Infinity, an empty field for NaN, and quotes awkward labels', () => {
+    const c = makeCurve({ t: [1, 2], Eg: () => Infinity, Etr: () => NaN });
+    const csv = curvesToCsv(c, [{ label: 'a, "b"', curve: c }]);
+    expect(csv.split('\n')[0]).toBe('t,Eg,Etr,"Eg_a, ""b"""');
+    expect(csv.split('\n')[1]).toBe('1,inf,,inf');
+    expect(csvNumber(-Infinity)).toBe('-inf');
+    expect(csvField('plain')).toBe('plain');
+  });
+
+  it('resamples pins on other grids in log-log, blank outside their range', () => {
+    const c = makeCurve({ t: [1, 10, 100, 1000], Eg: () => 1, Etr: () => 1 });
+    const p = makeCurve({ t: [1, 100], Eg: (t) => 1 / t, Etr: () => 1 });
+    const rows = curvesToCsv(c, [{ label: 'x', curve: p }]).trim().split('\n');
+    expect(rows.map((r) => r.split(',')[3])).toEqual(['Eg_x', '1', expect.stringMatching(/^0\.1(0000000000000\d*)?$/), '0.01', '']);
+    const r = resampleLogLog([3], [1, 9], [1, 81]);
+    expect(r[0]).toBeCloseTo(9, 10);
+  });
+});
+
+describe('resultToJson', () => {
+  it('writes params and arrays as plain numbers, inf for Infinity', () => {
+    const c = divergentCurve();
+    const doc = JSON.parse(resultToJson(c));
+    expect(doc.format).toBe('scaling-playground/curve');
+    expect(doc.version).toBe(1);
+    expect(doc.params.N).toBe('inf');
+    expect(doc.params.regime).toBe('langevin');
+    expect(Array.isArray(doc.t)).toBe(true);
+    expect(doc.t).toHaveLength(c.t.length);
+    expect(doc.Eg[5]).toBe(c.Eg[5]);
+    expect(doc.limit.Eg).toBe('inf');
+    expect(doc.limit.divergent).toBe(true);
+    expect(doc.exponents.predicted.t).toBeCloseTo(-1 / 3, 12);
+    expect(doc).not.toHaveProperty('ms');
+  });
+
+  it('maps NaN to null and keeps nesting', () => {
+    expect(toPlain({ a: [NaN, -Infinity, 1], b: new Float64Array([2]) })).toEqual({ a: [null, '-inf', 1], b: [2] });
+  });
+});

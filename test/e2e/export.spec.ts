@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { exportItem, waitForCurve } from './helpers.ts';
+
+test('exports: the learning curve as a valid standalone SVG', async ({ page }) => {
+  await page.goto('./');
+  await waitForCurve(page);
+  const { name, text } = await exportItem(page, 'export-learning-curve-svg');
+  expect(name).toMatch(/\.svg$/);
+  const parsed = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
+    const err = doc.getElementsByTagName('parsererror').length;
+    const root = doc.documentElement;
+    return {
+      err,
+      tag: root.tagName,
+      ns: root.getAttribute('xmlns'),
+      eg: root.querySelector('path[data-series="Eg"]')?.getAttribute('d') ?? '',
+      vars: xml.includes('var(--'),
+    };
+  }, text);
+  expect(parsed.err).toBe(0);
+  expect(parsed.tag).toBe('svg');
+  expect(parsed.ns).toBe('http://www.w3.org/2000/svg');
+  expect(parsed.eg.length).toBeGreaterThan(20);
+  expect(parsed.vars).toBe(false); // colours inlined: renders the same outside the app
+});
+
+test('exports: PNG of a scaling panel', async ({ page }) => {
+  await page.goto('./');
+  await waitForCurve(page);
+  await expect(page.locator('svg[data-testid="scaling-P"] path[data-series="sweep"]')).toHaveCount(
+    1,
+    { timeout: 20_000 },
+  );
+  const menu = page.getByTestId('export-menu');
+  await menu.locator('summary').click();
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-scaling-P-png').click(),
+  ]);
+  expect(dl.suggestedFilename()).toMatch(/\.png$/);
+  const { readFile } = await import('node:fs/promises');
+  const buf = await readFile((await dl.path())!);
+  expect(buf.subarray(1, 4).toString()).toBe('PNG');
+  expect(buf.length).toBeGreaterThan(2000);
+});
+
+test('exports: curves as CSV (header + numeric rows) and everything as JSON', async ({ page }) => {
+  await page.goto('./');
+  await waitForCurve(page);
+  await page.keyboard.press('k'); // a pin adds a column
+  await page.getByTestId('entry-P').fill('800');
+  await page.getByTestId('entry-P').press('Enter');
+  await waitForCurve(page);
+  await expect(page.locator('path[data-series="pin"]')).toHaveCount(1);
+  const csv = await exportItem(page, 'export-csv');
+  expect(csv.name).toMatch(/\.csv$/);
+  const lines = csv.text.trim().split('\n');
+  const header = lines[0].split(',');
+  expect(header.slice(0, 3)).toEqual(['t', 'Eg', 'Etr']);
+  expect(header).toHaveLength(4);
+  expect(lines.length).toBe(61); // nt = 60 rows
+  for (const line of lines.slice(1)) {
+    const cells = line.split(',');
+    expect(cells).toHaveLength(4);
+    for (const c of cells.slice(0, 3)) expect(Number.isFinite(Number(c)) && c !== '').toBe(true);
+  }
+  const json = await exportItem(page, 'export-json');
+  const doc = JSON.parse(json.text);
+  expect(doc.format).toBe('scaling-playground/state');
+  expect(doc.params.P).toBe(800);
+  expect(doc.params.M).toBe('inf');
+  expect(doc.curve.Eg).toHaveLength(60);
+  expect(doc.pins).toHaveLength(1);
+  expect(doc.pins[0].label).toBe('P = 400');
+  expect(doc.url).toBe(page.url());
+});

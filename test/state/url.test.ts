@@ -1,0 +1,265 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PARAMS,
+  PARAM_SPECS,
+  type NumericSpec,
+  type Params,
+} from '../../src/model/params.ts';
+import {
+  MAX_NOTICES,
+  parseUrlState,
+  serializeUrlState,
+  type UrlState,
+} from '../../src/state/url.ts';
+import { DEFAULT_VIEW, PANELS } from '../../src/state/view.ts';
+import { LESSONS } from '../../src/lessons/lessons.ts';
+import { randomUrlState, rng } from './random.ts';
+
+const DEFAULT_STATE: UrlState = {
+  params: { ...DEFAULT_PARAMS },
+  view: { ...DEFAULT_VIEW },
+  pins: [],
+};
+
+function withParams(query: string) {
+  return parseUrlState(`?v=1&${query}`);
+}
+
+/** Every numeric parameter is inside its declared range (or ∞ where allowed). */
+function expectInRange(p: Params) {
+  expect(Object.keys(p).sort()).toEqual(PARAM_SPECS.map((s) => s.key).sort());
+  for (const s of PARAM_SPECS) {
+    if (s.kind === 'enum') {
+      expect(s.options).toContain(p.regime);
+      continue;
+    }
+    const v = p[s.key];
+    expect(typeof v).toBe('number');
+    expect(Number.isNaN(v)).toBe(false);
+    if (v === Infinity) expect((s as NumericSpec).allowInf).toBe(true);
+    else {
+      expect(v).toBeGreaterThanOrEqual(s.min);
+      expect(v).toBeLessThanOrEqual(s.max);
+    }
+  }
+}
+
+describe('url codec: round trip', () => {
+  it('defaults serialise to a versioned query and come back unchanged, without notices', () => {
+    const q = serializeUrlState(DEFAULT_STATE);
+    expect(q.startsWith('v=1&')).toBe(true);
+    const { state, notices } = parseUrlState(q);
+    expect(notices).toEqual([]);
+    expect(state).toEqual(DEFAULT_STATE);
+  });
+
+  it('keys are the parameter keys (CLI flag names), all written', () => {
+    const q = serializeUrlState(DEFAULT_STATE);
+    const keys = [...new URLSearchParams(q).keys()];
+    for (const s of PARAM_SPECS) expect(keys).toContain(s.key);
+    expect(q).toContain('M=inf');
+  });
+
+  it('300 random valid states (params, view, pins) survive parse(serialize(x))', () => {
+    const r = rng(20240229);
+    for (let i = 0; i < 300; i++) {
+      const x = randomUrlState(r);
+      const q = serializeUrlState(x);
+      const { state, notices } = parseUrlState(`?${q}`);
+      expect(notices, q).toEqual([]);
+      expect(state, q).toEqual(x);
+      // Serialising again gives the same text: the encoding is canonical.
+      expect(serializeUrlState(state)).toBe(q);
+    }
+  });
+
+  it('pins are written as the parameters they differ in', () => {
+    const params = { ...DEFAULT_PARAMS };
+    const pins = [
+      { ...params, sigma2: 0.1, P: 800 },
+      { ...params },
+      { ...params, regime: 'wd' as const, gamma: 0.03 },
+    ];
+    const q = serializeUrlState({ params, view: DEFAULT_VIEW, pins });
+    expect(q).toContain('pins=P:800,sigma2:0.1;same;regime:wd,gamma:0.03');
+    expect(parseUrlState(q).state.pins).toEqual(pins);
+  });
+
+  it('view keys appear only when they differ from the default', () => {
+    const q = serializeUrlState({
+      ...DEFAULT_STATE,
+      view: { ...DEFAULT_VIEW, theme: 'lecture', panels: ['modes', 'formulas'], at: 'inf' },
+    });
+    expect(q).toContain('theme=lecture');
+    expect(q).toContain('panels=formulas,modes');
+    expect(q).toContain('at=inf');
+    expect(q).not.toContain('tat=');
+    expect(q).not.toContain('lesson=');
+    const none = serializeUrlState({ ...DEFAULT_STATE, view: { ...DEFAULT_VIEW, panels: [] } });
+    expect(parseUrlState(none).state.view.panels).toEqual([]);
+  });
+
+  it('every lesson configuration parses without a notice', () => {
+    for (const l of LESSONS) expect(parseUrlState(l.config).notices, l.id).toEqual([]);
+  });
+});
+
+describe('url codec: validation and notices', () => {
+  it('clamps alpha=99 to 4 with a notice naming alpha', () => {
+    const { state, notices } = withParams('alpha=99');
+    expect(state.params.alpha).toBe(4);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].key).toBe('alpha');
+    expect(notices[0].message).toMatch(/alpha/);
+    expect(notices[0].message).toMatch(/4/);
+  });
+
+  it('clamps below the minimum and rounds integers', () => {
+    const { state, notices } = withParams('P=0&N=12.6');
+    expect(state.params.P).toBe(1);
+    expect(state.params.N).toBe(13);
+    expect(notices.map((n) => n.key).sort()).toEqual(['N', 'P']);
+  });
+
+  it('NaN and non-numbers fall back to the default with a notice', () => {
+    for (const bad of ['NaN', 'abc', '', '1.2.3', '0x10', '1e', '--1']) {
+      const { state, notices } = withParams(`beta=${encodeURIComponent(bad)}`);
+      expect(state.params.beta, bad).toBe(DEFAULT_PARAMS.beta);
+      expect(notices.length, bad).toBe(1);
+    }
+  });
+
+  it('accepts inf only where allowed', () => {
+    expect(withParams('N=inf').state.params.N).toBe(Infinity);
+    const { state, notices } = withParams('P=inf');
+    expect(state.params.P).toBe(1e7);
+    expect(notices).toHaveLength(1);
+  });
+
+  it('reports unknown keys, an unknown regime and a bad lesson', () => {
+    const { state, notices } = withParams('foo=1&regime=sgd&lesson=nope&panels=modes,bogus');
+    expect(state.params.regime).toBe('gf');
+    expect(state.view.lesson).toBeNull();
+    expect(state.view.panels).toEqual(['modes']);
+    expect(notices.map((n) => n.key).sort()).toEqual(['foo', 'lesson', 'panels', 'regime']);
+  });
+
+  it('a missing or wrong version gives a notice but still reads the link', () => {
+    const missing = parseUrlState('?alpha=2');
+    expect(missing.state.params.alpha).toBe(2);
+    expect(missing.notices.map((n) => n.key)).toEqual(['v']);
+    const wrong = parseUrlState('?v=7&alpha=2');
+    expect(wrong.state.params.alpha).toBe(2);
+    expect(wrong.notices).toHaveLength(1);
+    expect(wrong.notices[0].message).toMatch(/version/);
+    expect(parseUrlState('').notices).toEqual([]);
+    expect(parseUrlState('?').notices).toEqual([]);
+  });
+
+  it('repeated keys: the last value wins, with a notice', () => {
+    const { state, notices } = withParams('alpha=2&alpha=3');
+    expect(state.params.alpha).toBe(3);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].message).toMatch(/2 times/);
+  });
+
+  it('hostile strings become notices and safe values, never exceptions', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const e = encodeURIComponent(evil);
+    const { state, notices } = withParams(
+      `alpha=${e}&${e}=1&lesson=${e}&theme=${e}&regime=${e}&pins=${e}:1,alpha:${e}`,
+    );
+    expectInRange(state.params);
+    expect(state.params.alpha).toBe(DEFAULT_PARAMS.alpha);
+    expect(state.view.lesson).toBeNull();
+    expect(state.view.theme).toBe('normal');
+    expect(notices.length).toBeGreaterThanOrEqual(6);
+    for (const p of state.pins) expectInRange(p);
+  });
+
+  it('prototype keys do not leak into the parameters', () => {
+    const { state, notices } = withParams('__proto__=1&constructor=2&toString=3&hasOwnProperty=x');
+    expectInRange(state.params);
+    expect(state.params).toEqual(DEFAULT_PARAMS);
+    expect(notices).toHaveLength(4);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('very long values and very long links are cut, with notices', () => {
+    const long = withParams(`alpha=${'9'.repeat(10_000)}`);
+    expect(long.state.params.alpha).toBe(DEFAULT_PARAMS.alpha);
+    expect(long.notices[0].message).toMatch(/characters/);
+    const huge = parseUrlState(`?v=1&${'x=1&'.repeat(5000)}`);
+    expect(huge.notices.length).toBeLessThanOrEqual(MAX_NOTICES);
+    expect(huge.notices[0].message).toMatch(/first 4096/);
+  });
+
+  it('notice texts quote untrusted input briefly', () => {
+    const { notices } = withParams(`${'k'.repeat(500)}=1`);
+    expect(notices[0].message.length).toBeLessThan(120);
+  });
+
+  it('unicode digits and control characters are rejected, not crashed on', () => {
+    const { state, notices } = withParams(
+      `alpha=${encodeURIComponent('１.５')}&beta=${encodeURIComponent('2\u0000')}&αλφα=1`,
+    );
+    expect(state.params.alpha).toBe(DEFAULT_PARAMS.alpha);
+    expect(state.params.beta).toBe(DEFAULT_PARAMS.beta);
+    expect(notices).toHaveLength(3);
+    for (const n of notices) expect(n.message.includes(String.fromCharCode(0))).toBe(false);
+  });
+
+  it('malformed percent-encoding does not throw', () => {
+    expect(() => parseUrlState('?v=1&alpha=%E0%A4%A&%%%=&=&&&beta')).not.toThrow();
+  });
+
+  it('fuzz: 2000 random query strings never throw and always give in-range parameters', () => {
+    const r = rng(7);
+    const alphabet = 'v=1&;:,%?#+-.eE0123456789infalphabetaPNMregimepins<>"\'/\\ ∞αé\u0000';
+    const keys = [...PARAM_SPECS.map((s) => s.key), 'pins', 'panels', 'tat', 'at', 'lesson'];
+    for (let i = 0; i < 2000; i++) {
+      let q = '';
+      const n = Math.floor(r() * 60);
+      for (let j = 0; j < n; j++) {
+        q +=
+          r() < 0.15
+            ? `&${keys[Math.floor(r() * keys.length)]}=`
+            : alphabet[Math.floor(r() * alphabet.length)];
+      }
+      const { state, notices } = parseUrlState(q);
+      expectInRange(state.params);
+      for (const p of state.pins) expectInRange(p);
+      expect(PANELS).toEqual(expect.arrayContaining([...state.view.panels]));
+      expect(notices.length).toBeLessThanOrEqual(MAX_NOTICES);
+    }
+  });
+
+  it('pins: more than six are cut; bad pin values are reported with the pin number', () => {
+    const seven = Array.from({ length: 7 }, (_, i) => `P:${100 + i}`).join(';');
+    const r = withParams(`pins=${seven}`);
+    expect(r.state.pins).toHaveLength(6);
+    expect(r.notices).toHaveLength(1);
+    const bad = withParams('pins=alpha:99,zzz:1');
+    expect(bad.state.pins[0].alpha).toBe(4);
+    expect(bad.notices.map((n) => n.message).join(' ')).toMatch(/pin 1/);
+  });
+
+  it('the fixed sweep time is validated', () => {
+    expect(withParams('at=t&tat=1000').state.view.tAt).toBe(1000);
+    const hi = withParams('tat=1e20');
+    expect(hi.state.view.tAt).toBe(1e8);
+    expect(hi.notices).toHaveLength(1);
+    const nan = withParams('tat=soon');
+    expect(nan.state.view.tAt).toBe(DEFAULT_VIEW.tAt);
+    expect(nan.notices).toHaveLength(1);
+  });
+
+  it('cross-parameter constraints are applied and reported (tmin < tmax, Bayes needs γ > 0)', () => {
+    const t = withParams('tmin=100&tmax=10');
+    expect(t.state.params.tmax).toBeGreaterThan(t.state.params.tmin);
+    expect(t.notices).toHaveLength(1);
+    const b = withParams('regime=bayes&gamma=0');
+    expect(b.state.params.gamma).toBeGreaterThan(0);
+    expect(b.notices).toHaveLength(1);
+  });
+});

@@ -1,0 +1,35 @@
+// Simulation worker: runs the exact finite-size simulator seed by seed (src/model/simulate.ts),
+// reporting progress and the running aggregate after each seed. Cancelling terminates the worker
+// (the client starts a fresh one), which is robust however long a seed takes.
+import * as Comlink from 'comlink';
+import { aggregateSeeds, simulateSeed } from '../src/model/simulate.ts';
+import { timeGrid, type Params } from '../src/model/params.ts';
+import type { SimResult } from '../src/model/types.ts';
+import { attempt } from '../src/compute/errors.ts';
+import type { Envelope } from '../src/compute/messages.ts';
+import { collectBuffers } from '../src/compute/transfer.ts';
+
+/** Times at which the simulation is sampled: log-spaced over the window, at most this many. */
+export const SIM_POINTS = 16;
+
+type Progress = (done: number, total: number, partial: SimResult) => void;
+
+const api = {
+  run(p: Params, onProgress: Progress): Envelope<SimResult> {
+    const env = attempt(() => {
+      const t0 = performance.now();
+      const t = timeGrid(p.tmin, p.tmax, Math.min(SIM_POINTS, p.nt));
+      const runs: { Eg: Float64Array; Etr: Float64Array }[] = [];
+      for (let i = 0; i < p.seeds; i++) {
+        runs.push(simulateSeed(p, t, p.seed, i));
+        // Fire and forget: the callback's promise is not awaited, seeds keep running.
+        void onProgress(i + 1, p.seeds, aggregateSeeds(runs, t, performance.now() - t0));
+      }
+      return aggregateSeeds(runs, t, performance.now() - t0);
+    });
+    return Comlink.transfer(env, collectBuffers(env));
+  },
+};
+
+export type SimulateApi = typeof api;
+Comlink.expose(api);

@@ -1,0 +1,34 @@
+// Theory worker: a thin comlink wrapper over the pure engine (src/model). Every call answers with
+// an envelope (never throws across the boundary) whose Float64Arrays are transferred, not copied.
+import * as Comlink from 'comlink';
+import { computeCurve, computeModes, computeSweep } from '../src/model/index.ts';
+import type { Params } from '../src/model/params.ts';
+import type { SweepAt, SweepAxis } from '../src/model/types.ts';
+import { attempt } from '../src/compute/errors.ts';
+import type { Envelope } from '../src/compute/messages.ts';
+import { collectBuffers } from '../src/compute/transfer.ts';
+
+function send<T>(env: Envelope<T>): Envelope<T> {
+  return Comlink.transfer(env, collectBuffers(env));
+}
+
+const api = {
+  curve(p: Params) {
+    return send(attempt(() => computeCurve(p)));
+  },
+  modes(p: Params) {
+    return send(attempt(() => computeModes(p)));
+  },
+  sweep(p: Params, axis: SweepAxis, at: SweepAt, tFixed: number) {
+    return send(attempt(() => computeSweep(p, axis, at, tFixed)));
+  },
+  /** Test hook: an uncaught error outside any call, as a real crash would be. */
+  crash(): void {
+    setTimeout(() => {
+      throw new Error('deliberate crash (test hook)');
+    });
+  },
+};
+
+export type TheoryApi = typeof api;
+Comlink.expose(api);
