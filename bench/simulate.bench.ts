@@ -30,13 +30,29 @@ interface Case {
   p: Params;
 }
 
-const base: Params = { ...DEFAULT_PARAMS, alpha: 1.5, beta: 1.5, M: 2048, sigma2: 0.05, sigma02: 0 };
+const base: Params = {
+  ...DEFAULT_PARAMS,
+  alpha: 1.5,
+  beta: 1.5,
+  M: 2048,
+  sigma2: 0.05,
+  sigma02: 0,
+};
 const cases: Case[] = [
   { name: 'GF        P=N=512, M=2048', p: { ...base, P: 512, N: 512, regime: 'gf' } },
-  { name: 'Langevin  P=N=512, M=2048', p: { ...base, P: 512, N: 512, regime: 'langevin', gamma: 1e-3, T: 1e-4 } },
+  {
+    name: 'Langevin  P=N=512, M=2048',
+    p: { ...base, P: 512, N: 512, regime: 'langevin', gamma: 1e-3, T: 1e-4 },
+  },
   { name: 'GF        P=512, N=∞, M=2048', p: { ...base, P: 512, N: Infinity, regime: 'gf' } },
-  { name: 'Langevin  P=512, N=∞, M=2048', p: { ...base, P: 512, N: Infinity, regime: 'langevin', gamma: 1e-3, T: 1e-4 } },
-  { name: 'GF        P=2048, N=∞, M=512 (P > M)', p: { ...base, P: 2048, N: Infinity, M: 512, regime: 'gf' } },
+  {
+    name: 'Langevin  P=512, N=∞, M=2048',
+    p: { ...base, P: 512, N: Infinity, regime: 'langevin', gamma: 1e-3, T: 1e-4 },
+  },
+  {
+    name: 'GF        P=2048, N=∞, M=512 (P > M)',
+    p: { ...base, P: 2048, N: Infinity, M: 512, regime: 'gf' },
+  },
 ];
 
 console.log(`Exact simulator, ${t.length} times, ${REPEATS} repeats (first repeat warms the JIT)`);
@@ -59,7 +75,11 @@ for (const c of cases) {
     const s2 = cpuMs();
     const modes = analyseModes(geom, data, c.p.regime === 'langevin' || c.p.sigma02 > 0);
     const s3 = cpuMs();
-    evaluateErrors(modes, t, { gamma: c.p.gamma, T: c.p.regime === 'langevin' ? c.p.T : 0, sigma02: c.p.sigma02 });
+    evaluateErrors(modes, t, {
+      gamma: c.p.gamma,
+      T: c.p.regime === 'langevin' ? c.p.T : 0,
+      sigma02: c.p.sigma02,
+    });
     const s4 = cpuMs();
     [s1 - s0, s2 - s1, s3 - s2, s4 - s3].forEach((v, i) => stages[i].push(v));
   }
@@ -68,8 +88,16 @@ for (const c of cases) {
     `${c.name.padEnd(38)} per seed: wall min ${fmt(Math.min(...tail(wall)))} median ${fmt(median(tail(wall)))}; ` +
       `CPU min ${fmt(Math.min(...tail(cpu)))} median ${fmt(median(tail(cpu)))}`,
   );
-  const names = ['test geometry (Σ_test, Cholesky)', 'training data (Bartlett, Gram)', 'eigendecomposition', `${t.length} times`];
-  console.log('    stages (CPU, median): ' + names.map((n, i) => `${n} ${fmt(median(tail(stages[i])))}`).join(' · '));
+  const names = [
+    'test geometry (Σ_test, Cholesky)',
+    'training data (Bartlett, Gram)',
+    'eigendecomposition',
+    `${t.length} times`,
+  ];
+  console.log(
+    '    stages (CPU, median): ' +
+      names.map((n, i) => `${n} ${fmt(median(tail(stages[i])))}`).join(' · '),
+  );
 }
 
 // The symmetric eigensolver alone, n = 512.
@@ -106,8 +134,12 @@ for (const c of cases) {
       new ml.EigenvalueDecomposition(M, { assumeSymmetric: true });
       times.push(cpuMs() - c0);
     }
-    console.log(`ml-matrix EigenvalueDecomposition n=${n} (vectors): ${fmt(median(times))} (CPU, median)`);
+    console.log(
+      `ml-matrix EigenvalueDecomposition n=${n} (vectors): ${fmt(median(times))} (CPU, median)`,
+    );
   } catch {
-    console.log('ml-matrix not installed: skipped (measured once: 1.1–1.3 s at n = 512 with vectors)');
+    console.log(
+      'ml-matrix not installed: skipped (measured once: 1.1–1.3 s at n = 512 with vectors)',
+    );
   }
 }

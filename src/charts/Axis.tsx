@@ -38,17 +38,45 @@ export function Axis(props: AxisProps): ReactNode {
         major.map((t) => {
           const p = r2(scale(t.value));
           return bottom ? (
-            <line key={`g${t.value}`} className="sp-grid" x1={p} x2={p} y1={0} y2={r2(-gridLength)} />
+            <line
+              key={`g${t.value}`}
+              className="sp-grid"
+              x1={p}
+              x2={p}
+              y1={0}
+              y2={r2(-gridLength)}
+            />
           ) : (
-            <line key={`g${t.value}`} className="sp-grid" x1={0} x2={r2(gridLength)} y1={p} y2={p} />
+            <line
+              key={`g${t.value}`}
+              className="sp-grid"
+              x1={0}
+              x2={r2(gridLength)}
+              y1={p}
+              y2={p}
+            />
           );
         })}
       {minor.map((v) => {
         const p = r2(scale(v));
         return bottom ? (
-          <line key={`m${v}`} className="sp-tick sp-tick--minor" x1={p} x2={p} y1={0} y2={m.minorTickLength} />
+          <line
+            key={`m${v}`}
+            className="sp-tick sp-tick--minor"
+            x1={p}
+            x2={p}
+            y1={0}
+            y2={m.minorTickLength}
+          />
         ) : (
-          <line key={`m${v}`} className="sp-tick sp-tick--minor" x1={0} x2={-m.minorTickLength} y1={p} y2={p} />
+          <line
+            key={`m${v}`}
+            className="sp-tick sp-tick--minor"
+            x1={0}
+            x2={-m.minorTickLength}
+            y1={p}
+            y2={p}
+          />
         );
       })}
       {major.map((t) => {

@@ -56,7 +56,10 @@ function sweepRow(key: 'P' | 'N', sweep: SweepResult | null, curve: CurveResult 
 
 export function ExponentReadout(props: ExponentReadoutProps): ReactNode {
   const { curve, sweepP, sweepN, variant = 'normal' } = props;
-  const fitT = curve?.exponents.fittedT && Number.isFinite(curve.exponents.fittedT.slope) ? curve.exponents.fittedT : null;
+  const fitT =
+    curve?.exponents.fittedT && Number.isFinite(curve.exponents.fittedT.slope)
+      ? curve.exponents.fittedT
+      : null;
   const rows: Row[] = [
     {
       key: 't',
@@ -102,7 +105,11 @@ export function ExponentReadout(props: ExponentReadoutProps): ReactNode {
               {r.predicted !== null && Number.isFinite(r.predicted) ? (
                 <td data-col="predicted">{formatSlope(r.predicted, 3)}</td>
               ) : (
-                <td data-col="predicted" className="sp-missing" title="No prediction available yet.">
+                <td
+                  data-col="predicted"
+                  className="sp-missing"
+                  title="No prediction available yet."
+                >
                   —
                 </td>
               )}

@@ -20,7 +20,11 @@ export interface FormulaProps {
 
 /** KaTeX HTML of a trusted TeX string; rendering errors show the source in red, never throw. */
 export function renderTex(tex: string, display = false): string {
-  return katex.renderToString(tex, { throwOnError: false, displayMode: display, output: 'htmlAndMathml' });
+  return katex.renderToString(tex, {
+    throwOnError: false,
+    displayMode: display,
+    output: 'htmlAndMathml',
+  });
 }
 
 export function Formula({ tex, display = false, label }: FormulaProps): ReactNode {

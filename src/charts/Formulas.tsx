@@ -47,7 +47,8 @@ export function formulaItems(p: Params, curve: CurveResult | null): FormulaItem[
   const gamma = p.regime === 'gf' ? 0 : p.gamma;
   const posterior = p.T > 0 && (p.regime === 'langevin' || p.regime === 'bayes');
 
-  const general = '\\kappa\\left(1-\\frac{\\mathrm{df}(\\kappa)}{N}\\right)\\left(1-\\frac{\\mathrm{df}(\\kappa)}{P}\\right)=\\lambda';
+  const general =
+    '\\kappa\\left(1-\\frac{\\mathrm{df}(\\kappa)}{N}\\right)\\left(1-\\frac{\\mathrm{df}(\\kappa)}{P}\\right)=\\lambda';
   const substituted = `\\kappa${bracket(p.N)}${bracket(p.P)}=\\lambda`;
   const df = `\\mathrm{df}(\\kappa)=\\sum_{k}\\frac{\\lambda_k}{\\lambda_k+\\kappa},\\quad \\lambda_k=k^{-${a}}`;
   const kInf =
@@ -62,7 +63,9 @@ export function formulaItems(p: Params, curve: CurveResult | null): FormulaItem[
 
   items.push({
     key: 'time',
-    title: dynamic ? 'Test error in time: double inverse Laplace transform' : 'Posterior-mean error (t → ∞ of the mean dynamics)',
+    title: dynamic
+      ? 'Test error in time: double inverse Laplace transform'
+      : 'Posterior-mean error (t → ∞ of the mean dynamics)',
     tex: dynamic
       ? `E_g(t)=\\frac{1}{(2\\pi i)^2}\\iint e^{(s+s')t}\\,\\frac{D(s+\\gamma,\\,s'+\\gamma)}{s\\,s'}\\,ds\\,ds',\\qquad \\gamma=${texParam(gamma)},\\; \\sigma^2=${texParam(p.sigma2)}`
       : `E_{\\mathrm{pm}}=D(\\gamma,\\gamma)=\\frac{B\\!R+\\sigma^2\\Gamma}{1-\\Gamma},\\qquad \\gamma=${texParam(gamma)},\\; \\sigma^2=${texParam(p.sigma2)}`,

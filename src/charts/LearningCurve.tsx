@@ -22,13 +22,13 @@
 //
 // Interaction: pointer move shows a crosshair with a read-out; the svg is focusable (tabIndex 0):
 // ←/→ move the crosshair point by point (Shift: 10 points), Home/End jump to the ends, Esc hides it.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import type { CurveResult } from '../model/types.ts';
 import { Axis } from './Axis.tsx';
 import { captionFor } from './caption.ts';
 import { formatReadout } from './format.ts';
-import { textWidth } from './labels.ts';
+import { boxCost, textWidth } from './labels.ts';
 import {
   learningCurveLayout,
   readoutLines,
@@ -59,7 +59,7 @@ export interface LearningCurveProps {
 const EMPTY_PINS: readonly PinnedCurve[] = [];
 
 const BASE_LABEL =
-  'Learning curve: log-log plot of the test error E_g and the training error E_tr against training time t';
+  'Learning curve: test error and training error against training time t, on log-log axes';
 
 export function LearningCurve(props: LearningCurveProps): ReactNode {
   const {
@@ -89,7 +89,8 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     onCursorChange?.(cursorT);
   }, [cursorT, onCursorChange]);
 
-  const readout = index !== null && curve ? readoutLines(curve, index, showEtr, pins, formatReadout) : null;
+  const readout =
+    index !== null && curve ? readoutLines(curve, index, showEtr, pins, formatReadout) : null;
 
   const onPointerMove = (e: PointerEvent<SVGSVGElement>): void => {
     if (n === 0) return;
@@ -117,7 +118,9 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     setCursorPos(next);
   };
 
-  const caption = curve ? captionFor(curve, curve.params) : 'No learning curve has been computed yet.';
+  const caption = curve
+    ? captionFor(curve, curve.params)
+    : 'No learning curve has been computed yet.';
   const readoutText = readout ? readout.map((l) => plainText(l.text)).join(', ') : '';
   const ariaLabel = readout ? `${BASE_LABEL}. Crosshair at ${readoutText}.` : `${BASE_LABEL}.`;
 
@@ -170,7 +173,16 @@ function defaultPos(L: LearningCurveLayout, curve: CurveResult | null): number {
   return n - 1;
 }
 
-function Plot({ L, m, clipId }: { L: LearningCurveLayout; m: Metrics; clipId: string }): ReactNode {
+// Memoised: moving the crosshair re-renders the svg, not the curves.
+const Plot = memo(function Plot({
+  L,
+  m,
+  clipId,
+}: {
+  L: LearningCurveLayout;
+  m: Metrics;
+  clipId: string;
+}): ReactNode {
   const fs = m.labelFont;
   return (
     <>
@@ -206,7 +218,14 @@ function Plot({ L, m, clipId }: { L: LearningCurveLayout; m: Metrics; clipId: st
       <g transform={`translate(${L.margin.left},${L.margin.top})`}>
         <g clipPath={`url(#${clipId})`}>
           {L.refs.map((r) => (
-            <line key={r.testId} className={r.className} x1={0} x2={r2(L.plotW)} y1={r2(r.y)} y2={r2(r.y)} />
+            <line
+              key={r.testId}
+              className={r.className}
+              x1={0}
+              x2={r2(L.plotW)}
+              y1={r2(r.y)}
+              y2={r2(r.y)}
+            />
           ))}
           {L.paths.map((p) => (
             <path
@@ -239,8 +258,19 @@ function Plot({ L, m, clipId }: { L: LearningCurveLayout; m: Metrics; clipId: st
                 <g data-series="sim-etr">
                   {L.sim.etr.map((s, i) => (
                     <g key={i}>
-                      <line className="sp-sim-bar" x1={r2(s.cx)} x2={r2(s.cx)} y1={r2(s.y1)} y2={r2(s.y2)} />
-                      <circle className="sp-sim-point sp-sim-point--etr" cx={r2(s.cx)} cy={r2(s.cy)} r={m.pointRadius} />
+                      <line
+                        className="sp-sim-bar"
+                        x1={r2(s.cx)}
+                        x2={r2(s.cx)}
+                        y1={r2(s.y1)}
+                        y2={r2(s.y2)}
+                      />
+                      <circle
+                        className="sp-sim-point sp-sim-point--etr"
+                        cx={r2(s.cx)}
+                        cy={r2(s.cy)}
+                        r={m.pointRadius}
+                      />
                     </g>
                   ))}
                 </g>
@@ -248,8 +278,19 @@ function Plot({ L, m, clipId }: { L: LearningCurveLayout; m: Metrics; clipId: st
               <g data-series="sim">
                 {L.sim.eg.map((s, i) => (
                   <g key={i}>
-                    <line className="sp-sim-bar" x1={r2(s.cx)} x2={r2(s.cx)} y1={r2(s.y1)} y2={r2(s.y2)} />
-                    <circle className="sp-sim-point" cx={r2(s.cx)} cy={r2(s.cy)} r={m.pointRadius + 0.5} />
+                    <line
+                      className="sp-sim-bar"
+                      x1={r2(s.cx)}
+                      x2={r2(s.cx)}
+                      y1={r2(s.y1)}
+                      y2={r2(s.y2)}
+                    />
+                    <circle
+                      className="sp-sim-point"
+                      cx={r2(s.cx)}
+                      cy={r2(s.cy)}
+                      r={m.pointRadius + 0.5}
+                    />
                   </g>
                 ))}
               </g>
@@ -288,7 +329,12 @@ function Plot({ L, m, clipId }: { L: LearningCurveLayout; m: Metrics; clipId: st
               y1={r2(L.earlyStop.cy + m.markRadius)}
               y2={r2(L.plotH)}
             />
-            <circle className="sp-mark" cx={r2(L.earlyStop.cx)} cy={r2(L.earlyStop.cy)} r={m.markRadius} />
+            <circle
+              className="sp-mark"
+              cx={r2(L.earlyStop.cx)}
+              cy={r2(L.earlyStop.cy)}
+              r={m.markRadius}
+            />
             <LabelText
               className="sp-annot sp-annot--accent"
               lines={L.earlyStop.label.lines}
@@ -302,7 +348,7 @@ function Plot({ L, m, clipId }: { L: LearningCurveLayout; m: Metrics; clipId: st
       </g>
     </>
   );
-}
+});
 
 function Crosshair({
   L,
@@ -329,10 +375,29 @@ function Crosshair({
   const pad = 6;
   const boxW = Math.max(...lines.map((l) => richWidth(l.text, fs))) + 2 * pad + textWidth(' ', fs);
   const boxH = lines.length * lh + 2 * pad - (lh - fs);
-  // The read-out goes in the top corner away from the cursor.
-  const onRight = cx < L.plotW / 2;
-  const bx = onRight ? L.plotW - boxW - 6 : 6;
-  const by = 6;
+  // The read-out goes in the corner where it hides the least: away from the cursor, off the curves.
+  const bx0 = cx < L.plotW / 2 ? [L.plotW - boxW - 6, 6] : [6, L.plotW - boxW - 6];
+  const corners: [number, number][] = [
+    [bx0[0], 6],
+    [bx0[0], L.plotH - boxH - 6],
+    [bx0[1], 6],
+    [bx0[1], L.plotH - boxH - 6],
+  ];
+  const obs = {
+    lines: [...L.drawn, [[cx, 0] as const, [cx, L.plotH] as const]],
+    boxes: [],
+    bounds: { x: 0, y: 0, width: L.plotW, height: L.plotH },
+  };
+  let best = corners[0];
+  let bestCost = Infinity;
+  for (const c of corners) {
+    const cost = boxCost({ x: c[0], y: c[1], width: boxW, height: boxH }, obs);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = c;
+    }
+  }
+  const [bx, by] = best;
   return (
     <g
       data-testid="crosshair"

@@ -25,7 +25,11 @@ export interface LegendLayout {
 
 const GAP = 16;
 
-export function layoutLegend(items: readonly LegendItem[], width: number, m: Metrics): LegendLayout {
+export function layoutLegend(
+  items: readonly LegendItem[],
+  width: number,
+  m: Metrics,
+): LegendLayout {
   const rowHeight = Math.round(m.legendFont * 1.5);
   const out: LegendLayout['items'] = [];
   let x = 0;
@@ -66,13 +70,32 @@ export function Legend({
         return (
           <g key={item.key} className="sp-legend-item" transform={`translate(${r2(ix)},${r2(iy)})`}>
             {item.kind === 'line' && (
-              <line className={item.className} style={style} x1={0} x2={m.swatch} y1={r2(mid)} y2={r2(mid)} />
+              <line
+                className={item.className}
+                style={style}
+                x1={0}
+                x2={m.swatch}
+                y1={r2(mid)}
+                y2={r2(mid)}
+              />
             )}
             {item.kind === 'point-bar' && (
-              <line className="sp-sim-bar" x1={cx} x2={cx} y1={r2(mid - m.legendFont * 0.45)} y2={r2(mid + m.legendFont * 0.45)} />
+              <line
+                className="sp-sim-bar"
+                x1={cx}
+                x2={cx}
+                y1={r2(mid - m.legendFont * 0.45)}
+                y2={r2(mid + m.legendFont * 0.45)}
+              />
             )}
             {item.kind !== 'line' && (
-              <circle className={item.className} style={style} cx={cx} cy={r2(mid)} r={m.pointRadius + 0.5} />
+              <circle
+                className={item.className}
+                style={style}
+                cx={cx}
+                cy={r2(mid)}
+                r={m.pointRadius + 0.5}
+              />
             )}
             <text x={m.swatch + 6} y={r2(mid + m.legendFont * 0.36)} fontSize={m.legendFont}>
               <RichText text={item.label} fontSize={m.legendFont} />

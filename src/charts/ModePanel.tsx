@@ -13,7 +13,7 @@
 // Hooks: svg[data-testid="modes"], g[data-series="heatmap"] (rects), g[data-series="frac-inf"],
 // path[data-series="boundary"], text[data-testid="boundary-label"], g[data-testid="color-legend"],
 // line[data-testid="t-cursor"], g[data-testid="no-data"].
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { ModeResult } from '../model/types.ts';
 import { Axis } from './Axis.tsx';
@@ -31,17 +31,21 @@ export interface ModePanelProps {
   tCursor?: number;
 }
 
-function Rects({ cells }: { cells: Cell[] }): ReactNode {
+// Memoised: the heat map has thousands of cells and must not re-render when only the cursor moves.
+const Rects = memo(function Rects({ cells }: { cells: Cell[] }): ReactNode {
   return cells.map((c, i) => (
     <rect key={i} x={r2(c.x)} y={r2(c.y)} width={r2(c.w)} height={r2(c.h)} fill={c.fill} />
   ));
-}
+});
 
 export function ModePanel(props: ModePanelProps): ReactNode {
   const { modes, width, height, variant = 'normal', tCursor } = props;
   const m = metricsFor(variant);
   const clipId = `sp-clip-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
-  const L = useMemo(() => modeLayout(modes, width, height, m, tCursor), [modes, width, height, m, tCursor]);
+  const L = useMemo(() => modeLayout(modes, width, height, m), [modes, width, height, m]);
+  const [t0, t1] = L.x.domain();
+  const cursorX =
+    tCursor !== undefined && tCursor > 0 && tCursor >= t0 && tCursor <= t1 ? L.x(tCursor) : null;
   const fs = m.labelFont;
   const cb = L.colorbar;
   return (
@@ -56,11 +60,17 @@ export function ModePanel(props: ModePanelProps): ReactNode {
     >
       <title>Per-mode learning</title>
       <desc>
-        Colour: mean learned fraction ℓ_k(t) of eigenmode k (0 = not learned, 1 = learned; values outside
-        [0, 1] are clamped). Line: the boundary k*(t) = κ(1/t)^(−1/α) between learned and unlearned modes.
-        Right column: t → ∞.
+        Colour: mean learned fraction ℓ_k(t) of eigenmode k (0 = not learned, 1 = learned; values
+        outside [0, 1] are clamped). Line: the boundary k*(t) = κ(1/t)^(−1/α) between learned and
+        unlearned modes. Right column: t → ∞.
       </desc>
-      <text className="sp-axis-title" x={L.margin.left} y={r2(8 + fs * 0.9)} fontSize={fs} fontWeight={600}>
+      <text
+        className="sp-axis-title"
+        x={L.margin.left}
+        y={r2(8 + fs * 0.9)}
+        fontSize={fs}
+        fontWeight={600}
+      >
         <RichText text={L.heading} fontSize={fs} />
       </text>
       {L.empty ? (
@@ -98,13 +108,18 @@ export function ModePanel(props: ModePanelProps): ReactNode {
             </g>
             <g clipPath={`url(#${clipId})`}>
               <path className="sp-series sp-series--boundary-halo" d={L.boundaryD} fill="none" />
-              <path className="sp-series sp-series--boundary" data-series="boundary" d={L.boundaryD} fill="none" />
-              {L.cursorX !== null && (
+              <path
+                className="sp-series sp-series--boundary"
+                data-series="boundary"
+                d={L.boundaryD}
+                fill="none"
+              />
+              {cursorX !== null && (
                 <line
                   data-testid="t-cursor"
                   className="sp-ref sp-ref--cursor"
-                  x1={r2(L.cursorX)}
-                  x2={r2(L.cursorX)}
+                  x1={r2(cursorX)}
+                  x2={r2(cursorX)}
                   y1={0}
                   y2={r2(L.plotH)}
                 />
@@ -125,7 +140,13 @@ export function ModePanel(props: ModePanelProps): ReactNode {
               <Rects cells={cb.steps} />
               {cb.ticks.map((t) => (
                 <g key={t.label}>
-                  <line className="sp-tick" x1={r2(cb.x + cb.w)} x2={r2(cb.x + cb.w + 4)} y1={r2(t.y)} y2={r2(t.y)} />
+                  <line
+                    className="sp-tick"
+                    x1={r2(cb.x + cb.w)}
+                    x2={r2(cb.x + cb.w + 4)}
+                    y1={r2(t.y)}
+                    y2={r2(t.y)}
+                  />
                   <text
                     className="sp-tick-label"
                     x={r2(cb.x + cb.w + 6)}

@@ -24,12 +24,31 @@ export function NoData({
   const cy = y + height / 2;
   return (
     <g data-testid="no-data">
-      <rect className="sp-nodata-frame" x={r2(x)} y={r2(y)} width={r2(Math.max(0, width))} height={r2(Math.max(0, height))} />
-      <text className="sp-nodata" x={cx} y={r2(cy)} textAnchor="middle" fontSize={r2(fontSize * 1.15)} fontWeight={600}>
+      <rect
+        className="sp-nodata-frame"
+        x={r2(x)}
+        y={r2(y)}
+        width={r2(Math.max(0, width))}
+        height={r2(Math.max(0, height))}
+      />
+      <text
+        className="sp-nodata"
+        x={cx}
+        y={r2(cy)}
+        textAnchor="middle"
+        fontSize={r2(fontSize * 1.15)}
+        fontWeight={600}
+      >
         {message}
       </text>
       {detail && (
-        <text className="sp-nodata" x={cx} y={r2(cy + fontSize * 1.5)} textAnchor="middle" fontSize={fontSize}>
+        <text
+          className="sp-nodata"
+          x={cx}
+          y={r2(cy + fontSize * 1.5)}
+          textAnchor="middle"
+          fontSize={fontSize}
+        >
           {detail}
         </text>
       )}

@@ -39,7 +39,10 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
   const axis: SweepAxis = props.axis ?? sweep?.axis ?? 'P';
   const m = metricsFor(variant);
   const clipId = `sp-clip-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
-  const L = useMemo(() => scalingLayout(sweep, axis, width, height, m), [sweep, axis, width, height, m]);
+  const L = useMemo(
+    () => scalingLayout(sweep, axis, width, height, m),
+    [sweep, axis, width, height, m],
+  );
   const fs = m.labelFont;
   const label =
     `Scaling panel: log-log plot of the test error E_g against ${axis === 'P' ? 'dataset size P' : 'model size N'}` +
@@ -119,11 +122,27 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
                   y2={r2(L.plotH)}
                 />
               )}
-              <path className="sp-series sp-series--predicted" data-series="predicted" d={L.predictedD} fill="none" />
-              <path className="sp-series sp-series--eg" data-series="sweep" d={L.sweepD} fill="none" />
+              <path
+                className="sp-series sp-series--predicted"
+                data-series="predicted"
+                d={L.predictedD}
+                fill="none"
+              />
+              <path
+                className="sp-series sp-series--eg"
+                data-series="sweep"
+                d={L.sweepD}
+                fill="none"
+              />
               <g data-series="sweep-points">
                 {L.points.map((p, i) => (
-                  <circle key={i} className="sp-points--eg" cx={r2(p[0])} cy={r2(p[1])} r={m.pointRadius + 0.5} />
+                  <circle
+                    key={i}
+                    className="sp-points--eg"
+                    cx={r2(p[0])}
+                    cy={r2(p[1])}
+                    r={m.pointRadius + 0.5}
+                  />
                 ))}
               </g>
               <path className="sp-series sp-series--fit" data-series="fit" d={L.fitD} fill="none" />
@@ -147,7 +166,12 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
             {L.current && (
               <g data-testid="current">
                 {L.current.y !== null && (
-                  <circle className="sp-mark sp-mark--current" cx={r2(L.current.x)} cy={r2(L.current.y)} r={m.markRadius} />
+                  <circle
+                    className="sp-mark sp-mark--current"
+                    cx={r2(L.current.x)}
+                    cy={r2(L.current.y)}
+                    r={m.markRadius}
+                  />
                 )}
                 <LabelText
                   className="sp-annot"

@@ -75,7 +75,11 @@ export function captionFor(curve: CurveResult | null, params: Params): string {
   const sentences = [head];
   const outcome = outcomeSentence(curve);
   if (outcome) sentences.push(outcome);
-  if (showsPosterior(params) && Number.isFinite(curve.limit.Egibbs) && Number.isFinite(curve.limit.Emean)) {
+  if (
+    showsPosterior(params) &&
+    Number.isFinite(curve.limit.Egibbs) &&
+    Number.isFinite(curve.limit.Emean)
+  ) {
     sentences.push(
       `At t → ∞ the weights sample the Bayesian posterior: Gibbs error ${formatNumber(curve.limit.Egibbs, 3)}, ` +
         `posterior-mean error ${formatNumber(curve.limit.Emean, 3)}.`,

@@ -102,13 +102,17 @@ export function svgToString(svg: SVGSVGElement, options: SvgExportOptions = {}):
     const cached = computed.get(el);
     if (cached) return cached;
     const cs = view ? view.getComputedStyle(el) : null;
-    const color = resolveCssVars(cs?.getPropertyValue('color') ?? '', lookup) || resolveCssVars('var(--fg)', lookup);
+    const color =
+      resolveCssVars(cs?.getPropertyValue('color') ?? '', lookup) ||
+      resolveCssVars('var(--fg)', lookup);
     const map = new Map<string, string>();
     for (const prop of STYLE_PROPS) {
       let v = (cs?.getPropertyValue(prop) ?? '').trim();
       // Presentation attributes are not always reflected by getComputedStyle outside browsers.
       if (!v) v = el.getAttribute(prop) ?? '';
-      v = resolveCssVars(v, lookup).replace(/currentcolor/gi, color || '#000000').trim();
+      v = resolveCssVars(v, lookup)
+        .replace(/currentcolor/gi, color || '#000000')
+        .trim();
       if (v && !/depends on user agent/i.test(v)) map.set(prop, v);
     }
     computed.set(el, map);
@@ -123,7 +127,8 @@ export function svgToString(svg: SVGSVGElement, options: SvgExportOptions = {}):
     const decl: string[] = [];
     for (const [prop, v] of mine) {
       const initial = NOT_INHERITED[prop];
-      if (initial !== undefined ? v !== initial : !theirs || theirs.get(prop) !== v) decl.push(`${prop}:${v}`);
+      if (initial !== undefined ? v !== initial : !theirs || theirs.get(prop) !== v)
+        decl.push(`${prop}:${v}`);
     }
     if (decl.length) out.setAttribute('style', decl.join(';'));
     else out.removeAttribute('style');
@@ -134,9 +139,13 @@ export function svgToString(svg: SVGSVGElement, options: SvgExportOptions = {}):
   const ns = 'http://www.w3.org/2000/svg';
   const width = svg.getAttribute('width') ?? '';
   const height = svg.getAttribute('height') ?? '';
-  if (!clone.getAttribute('viewBox') && width && height) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  if (!clone.getAttribute('viewBox') && width && height)
+    clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
   // One explicit font for the whole file (text inherits it): the option, else the chart's own.
-  const computedFont = resolveCssVars(rootStyle?.getPropertyValue('font-family') ?? '', lookup).trim();
+  const computedFont = resolveCssVars(
+    rootStyle?.getPropertyValue('font-family') ?? '',
+    lookup,
+  ).trim();
   const font = options.fontFamily ?? (isUsableFont(computedFont) ? computedFont : DEFAULT_FONT);
   const rootDecl = (clone.getAttribute('style') ?? '')
     .split(';')
@@ -172,7 +181,8 @@ export async function svgToPngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob>
     const img = new Image();
     await new Promise<void>((resolve, reject) => {
       img.onload = () => resolve();
-      img.onerror = () => reject(new Error('The chart could not be rasterised (SVG image failed to load).'));
+      img.onerror = () =>
+        reject(new Error('The chart could not be rasterised (SVG image failed to load).'));
       img.src = url;
     });
     const canvas = document.createElement('canvas');
@@ -183,7 +193,10 @@ export async function svgToPngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob>
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, width, height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed.'))), 'image/png'),
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed.'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);
@@ -220,9 +233,15 @@ export function csvField(s: string): string {
  * Values of another curve at the times `t`: exact when the grids coincide, otherwise linear
  * interpolation in (log t, log E) inside its range (NaN outside, or where it cannot be done).
  */
-export function resampleLogLog(t: ArrayLike<number>, ts: ArrayLike<number>, ys: ArrayLike<number>): Float64Array {
+export function resampleLogLog(
+  t: ArrayLike<number>,
+  ts: ArrayLike<number>,
+  ys: ArrayLike<number>,
+): Float64Array {
   const out = new Float64Array(t.length).fill(NaN);
-  const same = t.length === ts.length && Array.from(t).every((v, i) => Math.abs(v - ts[i]) <= 1e-12 * Math.abs(v));
+  const same =
+    t.length === ts.length &&
+    Array.from(t).every((v, i) => Math.abs(v - ts[i]) <= 1e-12 * Math.abs(v));
   if (same) {
     for (let i = 0; i < t.length; i++) out[i] = ys[i];
     return out;
@@ -259,7 +278,9 @@ export function curvesToCsv(
   const cols = pins.map((p) => resampleLogLog(curve.t, p.curve.t, p.curve.Eg));
   const rows = [header.join(',')];
   for (let i = 0; i < curve.t.length; i++) {
-    rows.push([curve.t[i], curve.Eg[i], curve.Etr[i], ...cols.map((c) => c[i])].map(csvNumber).join(','));
+    rows.push(
+      [curve.t[i], curve.Eg[i], curve.Etr[i], ...cols.map((c) => c[i])].map(csvNumber).join(','),
+    );
   }
   return `${rows.join('\n')}\n`;
 }

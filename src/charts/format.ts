@@ -111,7 +111,10 @@ export function texNumber(x: number, digits = 3): string {
   if (x === -Infinity) return '-\\infty';
   return formatNumber(x, digits)
     .replace(/·10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)/, (_m, e: string) => ` \\cdot 10^{${fromSuperscript(e)}}`)
-    .replace(/^(−?)10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)$/, (_m, s: string, e: string) => `${s}10^{${fromSuperscript(e)}}`)
+    .replace(
+      /^(−?)10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)$/,
+      (_m, s: string, e: string) => `${s}10^{${fromSuperscript(e)}}`,
+    )
     .replace(/−/g, '-')
     .replace(/∞/g, '\\infty');
 }
@@ -120,7 +123,10 @@ export function texNumber(x: number, digits = 3): string {
 export function texParam(x: number): string {
   return formatParam(x)
     .replace(/·10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)/, (_m, e: string) => ` \\cdot 10^{${fromSuperscript(e)}}`)
-    .replace(/^(−?)10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)$/, (_m, s: string, e: string) => `${s}10^{${fromSuperscript(e)}}`)
+    .replace(
+      /^(−?)10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)$/,
+      (_m, s: string, e: string) => `${s}10^{${fromSuperscript(e)}}`,
+    )
     .replace(/−/g, '-')
     .replace(/∞/g, '\\infty');
 }

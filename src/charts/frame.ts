@@ -49,10 +49,20 @@ export function axesFrame(
   const xTicks0 = logTicks(xDomain, plotW0, m.xTickSpacing);
   const lastX = xTicks0.major[xTicks0.major.length - 1];
   // The last x label is centred on its tick: leave room for its right half.
-  const right = Math.max(12, lastX ? Math.ceil(textWidth(lastX.label, m.tickFont) / 2) + 4 : 12) + extraRight;
+  const right =
+    Math.max(12, lastX ? Math.ceil(textWidth(lastX.label, m.tickFont) / 2) + 4 : 12) + extraRight;
   const plotW = Math.max(10, width - left - right);
   const x = scaleLog().domain(xDomain).range([0, plotW]);
   const xTicks = logTicks(xDomain, plotW, m.xTickSpacing);
-  return { margin: { top, right, bottom, left }, plotW, plotH, x, y, xTicks, yTicks, xTitleOffset, yTitleOffset };
+  return {
+    margin: { top, right, bottom, left },
+    plotW,
+    plotH,
+    x,
+    y,
+    xTicks,
+    yTicks,
+    xTitleOffset,
+    yTitleOffset,
+  };
 }
-

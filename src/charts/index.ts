@@ -16,12 +16,6 @@ export { useSize } from './useSize.ts';
 export type { Size } from './useSize.ts';
 export { findNearestIndex } from './nearest.ts';
 export { formatNumber, formatParam, formatSlope, formatDecade, superscript } from './format.ts';
-export {
-  svgToString,
-  svgToPngBlob,
-  downloadBlob,
-  curvesToCsv,
-  resultToJson,
-} from './export.ts';
+export { svgToString, svgToPngBlob, downloadBlob, curvesToCsv, resultToJson } from './export.ts';
 export { pinColor } from './theme.ts';
 export type { Variant } from './theme.ts';

@@ -30,7 +30,7 @@ export function textWidth(text: string, fontSize: number): number {
   for (const c of text) {
     if ('⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺'.includes(c)) em += 0.41;
     else if (/[0-9]/.test(c)) em += 0.65;
-    else if (' .,:;·|!\'’()[]ilIjtfr/'.includes(c)) em += 0.31;
+    else if (" .,:;·|!'’()[]ilIjtfr/".includes(c)) em += 0.31;
     else if ('mwMW∞×'.includes(c)) em += 0.82;
     else if (/[A-Z]/.test(c)) em += 0.68;
     else if ('−=+≈<>'.includes(c)) em += 0.63;
@@ -44,9 +44,15 @@ export const LINE_HEIGHT = 1.25;
 
 /** The box of a label of `lines` lines whose first baseline is at the position. */
 export function labelBox(pos: LabelPos, width: number, fontSize: number, lines = 1): Box {
-  const x = pos.anchor === 'start' ? pos.x : pos.anchor === 'end' ? pos.x - width : pos.x - width / 2;
+  const x =
+    pos.anchor === 'start' ? pos.x : pos.anchor === 'end' ? pos.x - width : pos.x - width / 2;
   // Ascent ≈ 0.78 em above the baseline, descent ≈ 0.22 em below.
-  return { x, y: pos.y - 0.78 * fontSize, width, height: fontSize * (1 + LINE_HEIGHT * (lines - 1)) };
+  return {
+    x,
+    y: pos.y - 0.78 * fontSize,
+    width,
+    height: fontSize * (1 + LINE_HEIGHT * (lines - 1)),
+  };
 }
 
 export function boxesOverlap(a: Box, b: Box, pad = 0): boolean {
@@ -106,7 +112,12 @@ export interface Obstacles {
 
 /** Collision cost of a box: lines crossed, labels overlapped, distance outside the bounds. */
 export function boxCost(b: Box, obs: Obstacles, pad = 2): number {
-  const padded: Box = { x: b.x - pad, y: b.y - pad, width: b.width + 2 * pad, height: b.height + 2 * pad };
+  const padded: Box = {
+    x: b.x - pad,
+    y: b.y - pad,
+    width: b.width + 2 * pad,
+    height: b.height + 2 * pad,
+  };
   let cost = 0;
   for (const line of obs.lines) cost += 10 * polylineHits(line, padded);
   for (const other of obs.boxes) if (boxesOverlap(b, other, pad)) cost += 100;
@@ -158,28 +169,6 @@ export function placeLabelVariants(
     if (best && best.cost === 0) break;
   }
   if (!best) throw new Error('placeLabelVariants needs at least one variant and candidate');
-  obs.boxes.push(best.box);
-  return best;
-}
-
-/**
- * Choose the best of `candidates` (earlier ones preferred on ties) for a label of the given text
- * width and font size, and record its box in `obs.boxes`.
- */
-export function placeLabel(
-  candidates: readonly LabelPos[],
-  width: number,
-  fontSize: number,
-  obs: Obstacles,
-): { pos: LabelPos; box: Box; cost: number } {
-  let best: { pos: LabelPos; box: Box; cost: number } | null = null;
-  for (const pos of candidates) {
-    const box = labelBox(pos, width, fontSize);
-    const cost = boxCost(box, obs);
-    if (!best || cost < best.cost) best = { pos, box, cost };
-    if (cost === 0) break;
-  }
-  if (!best) throw new Error('placeLabel needs at least one candidate');
   obs.boxes.push(best.box);
   return best;
 }

@@ -97,14 +97,20 @@ export interface LearningCurveLayout {
   refs: RefLine[];
   divergent: PlacedText | null;
   earlyStop: { cx: number; cy: number; label: PlacedText } | null;
+  /** The drawn polylines in plot pixels (for placing transient boxes such as the read-out). */
+  drawn: Point[][];
   /** Indices of curve points usable by the crosshair and their pixel x, ascending. */
   cursorIndex: number[];
   cursorX: number[];
 }
 
 const Y_PAD = 0.06;
-/** E_tr may plunge towards 0 (interpolation): show at most this many decades below E_g. */
-const ETR_DECADES_BELOW = 3;
+/**
+ * E_tr plunges towards 0 when the model interpolates (THEORY.md §4: E_tr(∞) = (1 − df/P)²(E + σ²)):
+ * show at most this many decades below everything else, and let the plunge leave the frame, so that
+ * it does not squash the curves that matter into the top of the plot.
+ */
+const ETR_DECADES_BELOW = 1.5;
 const MAX_DECADES = 18;
 
 function relClose(a: number, b: number, tol = 1e-6): boolean {
@@ -118,7 +124,12 @@ function showsPosterior(curve: CurveResult): boolean {
 
 function legendItems(input: LearningCurveInput): LegendItem[] {
   const items: LegendItem[] = [
-    { key: 'Eg', label: 'test error E_g', kind: 'line', className: 'sp-series sp-series--eg sp-legend-swatch' },
+    {
+      key: 'Eg',
+      label: 'test error E_g',
+      kind: 'line',
+      className: 'sp-series sp-series--eg sp-legend-swatch',
+    },
   ];
   if (input.showEtr)
     items.push({
@@ -145,7 +156,12 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
       className: 'sp-sim-point',
     });
     if (input.showEtr)
-      items.push({ key: 'sim-etr', label: 'simulation E_{tr}', kind: 'hollow-point', className: 'sp-sim-point sp-sim-point--etr' });
+      items.push({
+        key: 'sim-etr',
+        label: 'simulation E_{tr}',
+        kind: 'hollow-point',
+        className: 'sp-sim-point sp-sim-point--etr',
+      });
     if (input.sim.theory) {
       const M = input.sim.theory.params.M;
       items.push({
@@ -202,15 +218,25 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   if (!curve) empty = { message: 'No data', detail: 'No learning curve has been computed yet.' };
   else if (!xExt || !hasEg || !yExt)
     empty = { message: 'No data', detail: 'The curve has no finite, positive values to plot.' };
-  const xDomain: [number, number] = xExt ? (xExt[0] < xExt[1] ? xExt : padLogDomain(xExt, 0, 1)) : [1, 10];
-  let yDomain: [number, number] = yExt ? capDecades(padLogDomain(yExt, Y_PAD, 0.4), MAX_DECADES) : [0.1, 1];
+  const xDomain: [number, number] = xExt
+    ? xExt[0] < xExt[1]
+      ? xExt
+      : padLogDomain(xExt, 0, 1)
+    : [1, 10];
+  let yDomain: [number, number] = yExt
+    ? capDecades(padLogDomain(yExt, Y_PAD, 0.4), MAX_DECADES)
+    : [0.1, 1];
 
   // The legend sits above the plot, aligned with its left edge; its height sets the top margin,
   // which sets the y ticks, whose labels set the left margin, which sets the legend's width.
   let legend = layoutLegend(items, Math.max(60, width - 24), m);
   let dims = axesFrame(legend.height, width, height, xDomain, yDomain, m);
   // Leave room under the early-stopping point for its label (it is a minimum: the curve is above).
-  if (curve?.earlyStop.interior && isLogFinite(curve.earlyStop.Eg) && curve.earlyStop.Eg >= yDomain[0]) {
+  if (
+    curve?.earlyStop.interior &&
+    isLogFinite(curve.earlyStop.Eg) &&
+    curve.earlyStop.Eg >= yDomain[0]
+  ) {
     const q = Math.min(0.45, (2.4 * m.labelFont + m.markRadius) / dims.plotH);
     const le = Math.log10(curve.earlyStop.Eg);
     const lhi = Math.log10(yDomain[1]);
@@ -219,7 +245,8 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
     dims = axesFrame(legend.height, width, height, xDomain, yDomain, m);
   }
   const legend2 = layoutLegend(items, Math.max(60, width - dims.margin.left - 8), m);
-  if (legend2.height !== legend.height) dims = axesFrame(legend2.height, width, height, xDomain, yDomain, m);
+  if (legend2.height !== legend.height)
+    dims = axesFrame(legend2.height, width, height, xDomain, yDomain, m);
   legend = legend2;
   const { margin, plotW, plotH, x, y, xTicks, yTicks, xTitleOffset, yTitleOffset } = dims;
 
@@ -248,6 +275,7 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
       refs: [],
       divergent: null,
       earlyStop: null,
+      drawn: [],
       cursorIndex: [],
       cursorX: [],
     };
@@ -256,7 +284,11 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   const Y = (v: number): number => y(v);
   const lines: Point[][] = [];
   const paths: SeriesPath[] = [];
-  const addSeries = (s: Omit<SeriesPath, 'd' | 'dots'>, xs: ArrayLike<number>, ys: ArrayLike<number>): void => {
+  const addSeries = (
+    s: Omit<SeriesPath, 'd' | 'dots'>,
+    xs: ArrayLike<number>,
+    ys: ArrayLike<number>,
+  ): void => {
     const pts = seriesPoints(xs, ys, X, Y);
     lines.push(present(pts));
     paths.push({ ...s, d: linePath(pts), dots: isolatedPoints(pts) });
@@ -264,14 +296,29 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
 
   pins.forEach((p) =>
     addSeries(
-      { key: `pin-${p.id}`, series: 'pin', className: 'sp-series sp-series--pin', pinId: p.id, color: p.color },
+      {
+        key: `pin-${p.id}`,
+        series: 'pin',
+        className: 'sp-series sp-series--pin',
+        pinId: p.id,
+        color: p.color,
+      },
       p.curve.t,
       p.curve.Eg,
     ),
   );
   if (sim?.theory)
-    addSeries({ key: 'sim-theory', series: 'sim-theory', className: 'sp-series sp-series--sim-theory' }, sim.theory.t, sim.theory.Eg);
-  if (showEtr) addSeries({ key: 'Etr', series: 'Etr', className: 'sp-series sp-series--etr' }, curve.t, curve.Etr);
+    addSeries(
+      { key: 'sim-theory', series: 'sim-theory', className: 'sp-series sp-series--sim-theory' },
+      sim.theory.t,
+      sim.theory.Eg,
+    );
+  if (showEtr)
+    addSeries(
+      { key: 'Etr', series: 'Etr', className: 'sp-series sp-series--etr' },
+      curve.t,
+      curve.Etr,
+    );
   addSeries({ key: 'Eg', series: 'Eg', className: 'sp-series sp-series--eg' }, curve.t, curve.Eg);
 
   let simMarks: LearningCurveLayout['sim'] = null;
@@ -290,7 +337,11 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
       return out;
     };
     simMarks = { eg: marks(r.EgMean, r.EgSem), etr: showEtr ? marks(r.EtrMean, r.EtrSem) : [] };
-    for (const s of [...simMarks.eg, ...simMarks.etr]) lines.push([[s.cx, s.y1], [s.cx, s.y2]]);
+    for (const s of [...simMarks.eg, ...simMarks.etr])
+      lines.push([
+        [s.cx, s.y1],
+        [s.cx, s.y2],
+      ]);
   }
 
   const obs: Obstacles = { lines, boxes: [], bounds: { x: 0, y: 0, width: plotW, height: plotH } };
@@ -327,14 +378,29 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
       { x: cx - d - 2, y: cy + 0.35 * fs - extra / 2, anchor: 'end' },
     ];
     // Keep the marker itself free of text.
-    obs.boxes.push({ x: cx - m.markRadius, y: cy - m.markRadius, width: 2 * m.markRadius, height: 2 * m.markRadius });
-    const placed = placeLabelVariants([variant(`${tStar}, ${eStar}`), variant(tStar, eStar)], cands, fs, obs);
+    obs.boxes.push({
+      x: cx - m.markRadius,
+      y: cy - m.markRadius,
+      width: 2 * m.markRadius,
+      height: 2 * m.markRadius,
+    });
+    const placed = placeLabelVariants(
+      [variant(`${tStar}, ${eStar}`), variant(tStar, eStar)],
+      cands,
+      fs,
+      obs,
+    );
     earlyStop = { cx, cy, label: { lines: placed.lines, pos: placed.pos } };
   }
 
   // Reference lines at t → ∞ (THEORY.md §4), each with a long and a short label.
   const refs: RefLine[] = [];
-  const refSpecs: { testId: RefLine['testId']; className: string; value: number; variants: string[][] }[] = [];
+  const refSpecs: {
+    testId: RefLine['testId'];
+    className: string;
+    value: number;
+    variants: string[][];
+  }[] = [];
   const lim = curve.limit;
   const posterior = showsPosterior(curve);
   const EgInf = !lim.divergent && isLogFinite(lim.Eg) ? lim.Eg : null;
@@ -375,12 +441,10 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
     // Other reference lines are obstacles for this label; its own line is not.
     const others = refYs
       .filter((_, j) => j !== i)
-      .map(
-        (oy): Point[] => [
-          [0, oy],
-          [plotW, oy],
-        ],
-      );
+      .map((oy): Point[] => [
+        [0, oy],
+        [plotW, oy],
+      ]);
     const local: Obstacles = { ...obs, lines: [...obs.lines, ...others] };
     const below = yy + gap + 0.78 * fs + 2;
     const cands = (extra: number): LabelPos[] => {
@@ -449,6 +513,7 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
     refs,
     divergent,
     earlyStop,
+    drawn: lines.slice(),
     cursorIndex,
     cursorX,
   };
@@ -466,11 +531,13 @@ export function readoutLines(
     { key: 't', text: `t = ${fmt(curve.t[i])}` },
     { key: 'Eg', text: `E_g = ${fmt(curve.Eg[i])}`, className: 'sp-readout--eg' },
   ];
-  if (showEtr) out.push({ key: 'Etr', text: `E_{tr} = ${fmt(curve.Etr[i])}`, className: 'sp-readout--etr' });
+  if (showEtr)
+    out.push({ key: 'Etr', text: `E_{tr} = ${fmt(curve.Etr[i])}`, className: 'sp-readout--etr' });
   const lt = Math.log10(curve.t[i]);
   for (const p of pins) {
     const j = nearestLog(p.curve.t, lt);
-    if (j >= 0) out.push({ key: `pin-${p.id}`, text: `${p.label}: ${fmt(p.curve.Eg[j])}`, color: p.color });
+    if (j >= 0)
+      out.push({ key: `pin-${p.id}`, text: `${p.label}: ${fmt(p.curve.Eg[j])}`, color: p.color });
   }
   return out;
 }
@@ -489,4 +556,3 @@ function nearestLog(ts: ArrayLike<number>, lt: number): number {
   }
   return best;
 }
-

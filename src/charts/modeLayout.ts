@@ -47,7 +47,6 @@ export interface ModeLayout {
   infW: number;
   boundaryD: string;
   boundaryLabel: { text: string; lines: string[]; pos: LabelPos } | null;
-  cursorX: number | null;
   colorbar: {
     x: number;
     w: number;
@@ -81,13 +80,21 @@ export function logEdges(values: readonly number[]): number[] {
   return e;
 }
 
-export function modeLayout(modes: ModeResult | null, width: number, height: number, m: Metrics, tCursor?: number): ModeLayout {
+export function modeLayout(
+  modes: ModeResult | null,
+  width: number,
+  height: number,
+  m: Metrics,
+): ModeLayout {
   const heading = 'Learned fraction ℓ_k(t) of each eigenmode';
   const headingH = Math.round(m.labelFont * 1.5);
   const fs = m.labelFont;
   const infW = Math.max(10, Math.round(m.tickFont * 1.1));
   // The ∞ under the t → ∞ column must clear the last time label ("10⁶") centred on the plot edge.
-  const infGap = Math.max(6, Math.ceil(textWidth('10⁶', m.tickFont) / 2 + textWidth('∞', m.tickFont) / 2 + 4 - infW / 2));
+  const infGap = Math.max(
+    6,
+    Math.ceil(textWidth('10⁶', m.tickFont) / 2 + textWidth('∞', m.tickFont) / 2 + 4 - infW / 2),
+  );
   const barGap = 22;
   const barW = Math.max(10, Math.round(m.tickFont));
   const tickLabelW = textWidth('0.5', m.tickFont);
@@ -102,7 +109,8 @@ export function modeLayout(modes: ModeResult | null, width: number, height: numb
   const hasFrac =
     !!modes && rows.some((i) => cols.some((j) => Number.isFinite(modes.frac[i * nt + j])));
   let empty: ModeLayout['empty'] = null;
-  if (!modes) empty = { message: 'No data', detail: 'Per-mode learning has not been computed yet.' };
+  if (!modes)
+    empty = { message: 'No data', detail: 'Per-mode learning has not been computed yet.' };
   else if (!rows.length || !cols.length || !hasFrac)
     empty = { message: 'No data', detail: 'No finite learned fractions to show.' };
 
@@ -119,7 +127,13 @@ export function modeLayout(modes: ModeResult | null, width: number, height: numb
   const steps: Cell[] = [];
   for (let s = 0; s < COLORBAR_STEPS; s++) {
     const y0 = plotH * (1 - (s + 1) / COLORBAR_STEPS);
-    steps.push({ x: barX, y: y0, w: barW, h: plotH / COLORBAR_STEPS + 0.5, fill: fracColor((s + 0.5) / COLORBAR_STEPS) });
+    steps.push({
+      x: barX,
+      y: y0,
+      w: barW,
+      h: plotH / COLORBAR_STEPS + 0.5,
+      fill: fracColor((s + 0.5) / COLORBAR_STEPS),
+    });
   }
   const longTitle = 'fraction of mode learned';
   const title = textWidth(longTitle, fs) <= plotH ? longTitle : 'learned';
@@ -156,7 +170,6 @@ export function modeLayout(modes: ModeResult | null, width: number, height: numb
       infCells: [],
       boundaryD: '',
       boundaryLabel: null,
-      cursorX: null,
     };
 
   const X = (v: number): number => x(v);
@@ -176,24 +189,23 @@ export function modeLayout(modes: ModeResult | null, width: number, height: numb
       cells.push({ x: xe[c], y: top, w: xe[c + 1] - xe[c] + 0.5, h: h + 0.5, fill: fracColor(v) });
     });
     const vi = modes.fracInf[i];
-    if (Number.isFinite(vi)) infCells.push({ x: plotW + infGap, y: top, w: infW, h: h + 0.5, fill: fracColor(vi) });
+    if (Number.isFinite(vi))
+      infCells.push({ x: plotW + infGap, y: top, w: infW, h: h + 0.5, fill: fracColor(vi) });
   });
 
   const bPts = seriesPoints(modes.t, modes.boundary, X, Y);
-  const visible = present(bPts).filter((p) => p[0] >= 0 && p[0] <= plotW && p[1] >= 0 && p[1] <= plotH);
-  const cursorX =
-    tCursor !== undefined && isLogFinite(tCursor) && tCursor >= xDomain[0] && tCursor <= xDomain[1] ? X(tCursor) : null;
-
+  const visible = present(bPts).filter(
+    (p) => p[0] >= 0 && p[0] <= plotW && p[1] >= 0 && p[1] <= plotH,
+  );
   let boundaryLabel: ModeLayout['boundaryLabel'] = null;
   if (visible.length >= 2) {
     const text = 'k*(t) = κ(1/t)^{−1/α}';
-    const lines = [present(bPts)];
-    if (cursorX !== null)
-      lines.push([
-        [cursorX, 0],
-        [cursorX, plotH],
-      ]);
-    const obs: Obstacles = { lines, boxes: [], bounds: { x: 0, y: 0, width: plotW, height: plotH } };
+    // The label does not avoid the time cursor: it would jump around while the user scrubs.
+    const obs: Obstacles = {
+      lines: [present(bPts)],
+      boxes: [],
+      bounds: { x: 0, y: 0, width: plotW, height: plotH },
+    };
     // Preferred: above-left of the rising line, on the unlearned (dark) side.
     const cands = (): LabelPos[] => {
       const out: LabelPos[] = [];
@@ -213,5 +225,5 @@ export function modeLayout(modes: ModeResult | null, width: number, height: numb
     boundaryLabel = { text, lines: placed.lines, pos: placed.pos };
   }
 
-  return { ...base, empty: null, cells, infCells, boundaryD: linePath(bPts), boundaryLabel, cursorX };
+  return { ...base, empty: null, cells, infCells, boundaryD: linePath(bPts), boundaryLabel };
 }

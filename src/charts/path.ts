@@ -17,7 +17,8 @@ export function linePath(points: readonly (Point | null)[]): string {
   let run: Point[] = [];
   const flush = (): void => {
     if (run.length === 1) d += `M${r2(run[0][0])},${r2(run[0][1])}h0`;
-    else if (run.length > 1) d += run.map((p, i) => `${i ? 'L' : 'M'}${r2(p[0])},${r2(p[1])}`).join('');
+    else if (run.length > 1)
+      d += run.map((p, i) => `${i ? 'L' : 'M'}${r2(p[0])},${r2(p[1])}`).join('');
     run = [];
   };
   for (const p of points) {

@@ -114,7 +114,14 @@ export function LabelText({
 }): ReactNode {
   const px = round1(x);
   return (
-    <text className={className} data-testid={testId} x={px} y={round1(y)} textAnchor={anchor} fontSize={fontSize}>
+    <text
+      className={className}
+      data-testid={testId}
+      x={px}
+      y={round1(y)}
+      textAnchor={anchor}
+      fontSize={fontSize}
+    >
       {lines.length === 1 ? (
         <RichText text={lines[0]} fontSize={fontSize} />
       ) : (

@@ -6,7 +6,13 @@ import type { SweepAxis, SweepResult } from '../model/types.ts';
 import { isLogFinite, logExtent, padLogDomain } from './domain.ts';
 import { formatNumber, formatParam, formatSlope } from './format.ts';
 import { axesFrame, type Margin } from './frame.ts';
-import { placeLabelVariants, textWidth, type LabelPos, type LabelVariant, type Obstacles } from './labels.ts';
+import {
+  placeLabelVariants,
+  textWidth,
+  type LabelPos,
+  type LabelVariant,
+  type Obstacles,
+} from './labels.ts';
 import { layoutLegend, type LegendItem, type LegendLayout } from './Legend.tsx';
 import { linePath, present, seriesPoints, type Point } from './path.ts';
 import { richWidth } from './richText.tsx';
@@ -58,7 +64,8 @@ export function atPhrase(sweep: Pick<SweepResult, 'at' | 'tFixed'>, short = fals
 /** "fit: slope −1.03 · predicted −1.00" (two decimals, true minus signs). */
 export function fitLabelText(sweep: SweepResult): string {
   const pred = Number.isFinite(sweep.predicted) ? formatSlope(sweep.predicted, 2) : '—';
-  if (!sweep.fit || !Number.isFinite(sweep.fit.slope)) return `fit: — (too few points) · predicted ${pred}`;
+  if (!sweep.fit || !Number.isFinite(sweep.fit.slope))
+    return `fit: — (too few points) · predicted ${pred}`;
   return `fit: slope ${formatSlope(sweep.fit.slope, 2)} · predicted ${pred}`;
 }
 
@@ -72,19 +79,28 @@ export function scalingLayout(
   const { noun, unit } = NAMES[axis];
   const xTitle = `${noun} ${axis} (${unit})`;
   const yTitle = 'test error E_g';
-  const longHeading = sweep ? `E_g against ${noun} ${axis}, ${atPhrase(sweep)}` : `E_g against ${noun} ${axis}`;
+  const longHeading = sweep
+    ? `E_g against ${noun} ${axis}, ${atPhrase(sweep)}`
+    : `E_g against ${noun} ${axis}`;
   const shortHeading = sweep ? `E_g vs ${axis}, ${atPhrase(sweep, true)}` : `E_g vs ${axis}`;
   const heading = richWidth(longHeading, m.labelFont) <= width - 70 ? longHeading : shortHeading;
 
-  const fit = sweep?.fit && Number.isFinite(sweep.fit.slope) && isLogFinite(sweep.fit.xmin) && isLogFinite(sweep.fit.xmax)
-    ? sweep.fit
-    : null;
-  const fitAt = (v: number): number => (fit ? 10 ** (fit.intercept + fit.slope * Math.log10(v)) : NaN);
+  const fit =
+    sweep?.fit &&
+    Number.isFinite(sweep.fit.slope) &&
+    isLogFinite(sweep.fit.xmin) &&
+    isLogFinite(sweep.fit.xmax)
+      ? sweep.fit
+      : null;
+  const fitAt = (v: number): number =>
+    fit ? 10 ** (fit.intercept + fit.slope * Math.log10(v)) : NaN;
   const fitXs = fit ? [fit.xmin, fit.xmax] : [];
   const fitYs = fitXs.map(fitAt);
   const xm = fit ? Math.sqrt(fit.xmin * fit.xmax) : NaN;
   const predAt = (v: number): number =>
-    fit && sweep && Number.isFinite(sweep.predicted) ? fitAt(xm) * (v / xm) ** sweep.predicted : NaN;
+    fit && sweep && Number.isFinite(sweep.predicted)
+      ? fitAt(xm) * (v / xm) ** sweep.predicted
+      : NaN;
   const predYs = fitXs.map(predAt);
 
   const curX = sweep && isLogFinite(sweep.current) ? sweep.current : null;
@@ -93,23 +109,48 @@ export function scalingLayout(
   const yExt = sweep ? logExtent(sweep.Eg, curY !== null ? [curY] : [], fitYs, predYs) : null;
   const hasData = sweep ? logExtent(sweep.Eg) !== null && logExtent(sweep.x) !== null : false;
   let empty: ScalingLayout['empty'] = null;
-  if (!sweep) empty = { message: 'No data', detail: `No sweep over ${axis} has been computed yet.` };
-  else if (!hasData || !xExt || !yExt) empty = { message: 'No data', detail: 'The sweep has no finite, positive values.' };
+  if (!sweep)
+    empty = { message: 'No data', detail: `No sweep over ${axis} has been computed yet.` };
+  else if (!hasData || !xExt || !yExt)
+    empty = { message: 'No data', detail: 'The sweep has no finite, positive values.' };
   const xDomain = xExt ? padLogDomain(xExt, 0.05, 1) : ([1, 10] as [number, number]);
-  const yDomain = yExt ? padLogDomain(yExt, 0.08, 0.4) : ([0.1, 1] as [number, number]);
+  let yDomain: [number, number] = yExt ? padLogDomain(yExt, 0.08, 0.4) : [0.1, 1];
 
   const items: LegendItem[] = [
-    { key: 'sweep', label: 'theory', kind: 'line', className: 'sp-series sp-series--eg sp-legend-swatch' },
-    { key: 'fit', label: 'fit', kind: 'line', className: 'sp-series sp-series--fit sp-legend-swatch' },
+    {
+      key: 'sweep',
+      label: 'theory',
+      kind: 'line',
+      className: 'sp-series sp-series--eg sp-legend-swatch',
+    },
+    {
+      key: 'fit',
+      label: 'fit',
+      kind: 'line',
+      className: 'sp-series sp-series--fit sp-legend-swatch',
+    },
   ];
   if (fit && sweep && Number.isFinite(sweep.predicted))
-    items.push({ key: 'pred', label: 'predicted slope', kind: 'line', className: 'sp-series sp-series--predicted sp-legend-swatch' });
+    items.push({
+      key: 'pred',
+      label: 'predicted slope',
+      kind: 'line',
+      className: 'sp-series sp-series--predicted sp-legend-swatch',
+    });
   const headingH = Math.round(m.labelFont * 1.5);
   let legend = layoutLegend(items, Math.max(60, width - 24), m);
   let frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
   const legend2 = layoutLegend(items, Math.max(60, width - frame.margin.left - 8), m);
-  if (legend2.height !== legend.height) frame = axesFrame(headingH + legend2.height, width, height, xDomain, yDomain, m);
   legend = legend2;
+  frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
+  // Points with E_g = ∞ are marked at the top edge: keep that strip free of finite data.
+  if (sweep && yExt && Array.from(sweep.Eg).some((v) => v === Infinity)) {
+    const q = Math.min(0.4, (1.6 * m.labelFont) / frame.plotH);
+    const lo = Math.log10(yDomain[0]);
+    const top = Math.log10(yExt[1]);
+    yDomain = [yDomain[0], 10 ** (lo + (top - lo) / (1 - q))];
+    frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
+  }
   const { margin, plotW, plotH, x, y, xTicks, yTicks, xTitleOffset, yTitleOffset } = frame;
   const base = {
     width,
@@ -185,9 +226,15 @@ export function scalingLayout(
       { x: cx + 4, y: plotH - 6 - extra, anchor: 'start' },
       { x: cx - 4, y: plotH - 6 - extra, anchor: 'end' },
     ];
-    if (cy !== null) obs.boxes.push({ x: cx - d + 2, y: cy - d + 2, width: 2 * d - 4, height: 2 * d - 4 });
+    if (cy !== null)
+      obs.boxes.push({ x: cx - d + 2, y: cy - d + 2, width: 2 * d - 4, height: 2 * d - 4 });
     const value = `${axis} = ${formatParam(curX)}`;
-    const placed = placeLabelVariants([variant(`current ${value}`), variant('current', value), variant(value)], cands, fs, obs);
+    const placed = placeLabelVariants(
+      [variant(`current ${value}`), variant('current', value), variant(value)],
+      cands,
+      fs,
+      obs,
+    );
     current = { x: cx, y: cy, label: `current ${value}`, lines: placed.lines, pos: placed.pos };
   }
 
@@ -201,7 +248,12 @@ export function scalingLayout(
     { x: plotW / 2, y: 6 + 0.78 * fs, anchor: 'middle' },
     { x: plotW / 2, y: plotH - 6 - 0.22 * fs - extra, anchor: 'middle' },
   ];
-  const placedFit = placeLabelVariants([variant(text), variant(fitPart, predPart)], fitCands, fs, obs);
+  const placedFit = placeLabelVariants(
+    [variant(text), variant(fitPart, predPart)],
+    fitCands,
+    fs,
+    obs,
+  );
   const fitLabel = { text, lines: placedFit.lines, pos: placedFit.pos };
 
   return {

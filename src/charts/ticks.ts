@@ -28,10 +28,15 @@ export function logTickLabel(v: number): string {
  * Ticks of a log axis over `domain` (positive, either order) drawn over `length` pixels.
  * Labels are at least `minSpacing` pixels apart.
  */
-export function logTicks(domain: readonly [number, number], length: number, minSpacing: number): LogTicks {
+export function logTicks(
+  domain: readonly [number, number],
+  length: number,
+  minSpacing: number,
+): LogTicks {
   const lo = Math.log10(Math.min(domain[0], domain[1]));
   const hi = Math.log10(Math.max(domain[0], domain[1]));
-  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(length > 0)) return { major: [], minor: [] };
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(length > 0))
+    return { major: [], minor: [] };
   const span = Math.max(hi - lo, 1e-12);
   const pxPerDecade = length / span;
   const eLo = Math.ceil(lo - EPS);
@@ -39,9 +44,11 @@ export function logTicks(domain: readonly [number, number], length: number, minS
   const nDecades = eHi - eLo + 1;
 
   // Few, widely spaced decades read better with 1-2-5 labels between them (0.01 0.02 0.05 0.1).
-  const roomy = span < 3.5 && pxPerDecade >= 2.5 * minSpacing;
+  // Only where every label can be a short decimal: a mix of 10⁻⁴ and 0.2 reads badly.
+  const roomy = span < 3.5 && pxPerDecade >= 2.5 * minSpacing && lo >= -3 - EPS && hi < 5;
   if (nDecades >= 2 && !roomy) {
-    const step = STEPS.find((k) => k * pxPerDecade >= minSpacing) ?? Math.ceil(minSpacing / pxPerDecade);
+    const step =
+      STEPS.find((k) => k * pxPerDecade >= minSpacing) ?? Math.ceil(minSpacing / pxPerDecade);
     const major: Tick[] = [];
     const minor: number[] = [];
     for (let e = eLo; e <= eHi; e++) {

@@ -30,7 +30,8 @@ export function useSize<T extends Element = HTMLDivElement>(
       const box = entry.contentBoxSize?.[0];
       const w = Math.round(box ? box.inlineSize : entry.contentRect.width);
       const h = Math.round(box ? box.blockSize : entry.contentRect.height);
-      if (w > 0 && h > 0) setSize((s) => (s.width === w && s.height === h ? s : { width: w, height: h }));
+      if (w > 0 && h > 0)
+        setSize((s) => (s.width === w && s.height === h ? s : { width: w, height: h }));
     });
     ro.observe(el);
     observer.current = ro;

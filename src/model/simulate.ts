@@ -45,7 +45,8 @@ export class CancelledError extends Error {
  */
 export function simulationModes(p: Params): number {
   if (Number.isFinite(p.M)) {
-    if (!Number.isInteger(p.M) || p.M < 1) throw new ParamError('M', `M must be an integer ≥ 1 or inf, got ${p.M}`);
+    if (!Number.isInteger(p.M) || p.M < 1)
+      throw new ParamError('M', `M must be an integer ≥ 1 or inf, got ${p.M}`);
     return p.M;
   }
   if (p.M !== Infinity) throw new ParamError('M', `M must be an integer ≥ 1 or inf, got ${p.M}`);
@@ -64,7 +65,8 @@ function validate(p: Params, t: Float64Array): void {
   };
   finite('alpha', p.alpha);
   finite('beta', p.beta);
-  if (!Number.isInteger(p.P) || p.P < 1) throw new ParamError('P', `P must be an integer ≥ 1, got ${p.P}`);
+  if (!Number.isInteger(p.P) || p.P < 1)
+    throw new ParamError('P', `P must be an integer ≥ 1, got ${p.P}`);
   if (p.N !== Infinity && (!Number.isInteger(p.N) || p.N < 1))
     throw new ParamError('N', `N must be an integer ≥ 1 or inf, got ${p.N}`);
   nonNegative('sigma2', p.sigma2);
@@ -72,7 +74,8 @@ function validate(p: Params, t: Float64Array): void {
   nonNegative('T', p.T);
   nonNegative('sigma02', p.sigma02);
   for (let i = 0; i < t.length; i++)
-    if (!(t[i] >= 0)) throw new ParamError('tmin', `simulation times must be ≥ 0 (or inf), got ${t[i]}`);
+    if (!(t[i] >= 0))
+      throw new ParamError('tmin', `simulation times must be ≥ 0 (or inf), got ${t[i]}`);
   const M = simulationModes(p);
   const dim = Math.min(p.P, p.N, M);
   if (dim > MAX_SIM_DIM)

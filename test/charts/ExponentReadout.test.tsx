@@ -12,20 +12,28 @@ const cell = (c: HTMLElement, row: string, col: string): HTMLElement =>
 
 describe('ExponentReadout', () => {
   it('exponents-basic', async () => {
-    const { container } = render(<ExponentReadout curve={basicCurve()} sweepP={sweepP()} sweepN={sweepN()} />);
+    const { container } = render(
+      <ExponentReadout curve={basicCurve()} sweepP={sweepP()} sweepN={sweepN()} />,
+    );
     expect(cell(container, 't', 'fitted').textContent).toBe('−0.500');
-    expect(cell(container, 't', 'fitted').title).toMatch(/over t ∈ \[10, 10³\], 12 points, r² = 0\.9999/);
+    expect(cell(container, 't', 'fitted').title).toMatch(
+      /over t ∈ \[10, 10³\], 12 points, r² = 0\.9999/,
+    );
     expect(cell(container, 'P', 'fitted').textContent).toBe('−1.030');
     expect(cell(container, 'P', 'predicted').textContent).toBe('−1.000');
     expect(cell(container, 'N', 'fitted').textContent).toBe('−1.270');
     expect(container.querySelector('[data-testid="bottleneck"]')!.textContent).toBe(
       'Bottleneck: time-limited (training time is the bottleneck). Training time is the bottleneck: E_g falls as a power of t.',
     );
-    await expect(normalizeMarkup(container.innerHTML)).toMatchFileSnapshot('./__snapshots__/exponents-basic.html');
+    await expect(normalizeMarkup(container.innerHTML)).toMatchFileSnapshot(
+      './__snapshots__/exponents-basic.html',
+    );
   });
 
   it('exponents-null-fits', async () => {
-    const { container } = render(<ExponentReadout curve={earlyStopCurve()} sweepP={sweepOnePoint()} sweepN={null} />);
+    const { container } = render(
+      <ExponentReadout curve={earlyStopCurve()} sweepP={sweepOnePoint()} sweepN={null} />,
+    );
     expect(container.querySelector('[data-testid="exponents"]')).not.toBeNull();
     for (const row of ['t', 'P', 'N']) {
       const td = cell(container, row, 'fitted');
@@ -38,7 +46,9 @@ describe('ExponentReadout', () => {
     expect(cell(container, 'P', 'predicted').textContent).toBe('−0.500');
     expect(cell(container, 'N', 'predicted').textContent).toBe('−1.000');
     expect(container.innerHTML).not.toMatch(/NaN|Infinity/);
-    await expect(normalizeMarkup(container.innerHTML)).toMatchFileSnapshot('./__snapshots__/exponents-null-fits.html');
+    await expect(normalizeMarkup(container.innerHTML)).toMatchFileSnapshot(
+      './__snapshots__/exponents-null-fits.html',
+    );
   });
 
   it('exponents-empty', () => {

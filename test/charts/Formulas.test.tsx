@@ -40,7 +40,14 @@ describe('Formulas', () => {
   it('adds the Langevin, initialisation and posterior terms when they act', () => {
     const p = makeParams({ regime: 'langevin', T: 1e-4, gamma: 1e-3, N: 1000, sigma02: 0.01 });
     const items = formulaItems(p, langevinCurve());
-    expect(items.map((i) => i.key)).toEqual(['kappa', 'time', 'langevin', 'init', 'posterior', 'exponents']);
+    expect(items.map((i) => i.key)).toEqual([
+      'kappa',
+      'time',
+      'langevin',
+      'init',
+      'posterior',
+      'exponents',
+    ]);
     expect(items[0].tex).toContain('{1000}');
     expect(items[2].tex).toContain('T=10^{-4}');
     expect(items[4].tex).toContain('=0.0214+10^{-4}\\cdot 2.73 \\cdot 10^{2}=0.0487');

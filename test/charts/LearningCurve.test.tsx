@@ -13,6 +13,7 @@ import {
   basicCurve,
   divergentCurve,
   earlyStopCurve,
+  etrPlungeCurve,
   flatCurve,
   hugeRangeCurve,
   langevinCurve,
@@ -31,13 +32,21 @@ const H = 400;
 
 /** Named figures: each renders one state of the chart. */
 const figures: Record<string, () => ReactElement> = {
-  'learning-curve-basic': () => <LearningCurve curve={basicCurve()} pins={[]} sim={null} width={W} height={H} />,
-  'learning-curve-early-stop': () => <LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />,
-  'learning-curve-divergent': () => <LearningCurve curve={divergentCurve()} pins={[]} sim={null} width={W} height={H} />,
+  'learning-curve-basic': () => (
+    <LearningCurve curve={basicCurve()} pins={[]} sim={null} width={W} height={H} />
+  ),
+  'learning-curve-early-stop': () => (
+    <LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />
+  ),
+  'learning-curve-divergent': () => (
+    <LearningCurve curve={divergentCurve()} pins={[]} sim={null} width={W} height={H} />
+  ),
   'learning-curve-langevin-posterior': () => (
     <LearningCurve curve={langevinCurve()} pins={[]} sim={null} width={W} height={H} />
   ),
-  'learning-curve-empty': () => <LearningCurve curve={null} pins={[]} sim={null} width={W} height={H} />,
+  'learning-curve-empty': () => (
+    <LearningCurve curve={null} pins={[]} sim={null} width={W} height={H} />
+  ),
   'learning-curve-pins-and-sim': () => (
     <LearningCurve
       curve={basicCurve()}
@@ -47,17 +56,40 @@ const figures: Record<string, () => ReactElement> = {
       height={H}
     />
   ),
-  'learning-curve-degenerate-flat': () => <LearningCurve curve={flatCurve()} pins={[]} sim={null} width={W} height={H} />,
+  'learning-curve-degenerate-flat': () => (
+    <LearningCurve curve={flatCurve()} pins={[]} sim={null} width={W} height={H} />
+  ),
   'learning-curve-single-point': () => (
     <LearningCurve curve={singlePointCurve()} pins={[]} sim={null} width={W} height={H} />
   ),
-  'learning-curve-huge-range': () => <LearningCurve curve={hugeRangeCurve()} pins={[]} sim={null} width={W} height={H} />,
-  'learning-curve-non-finite': () => <LearningCurve curve={nonFiniteCurve()} pins={[]} sim={null} width={W} height={H} />,
+  'learning-curve-huge-range': () => (
+    <LearningCurve curve={hugeRangeCurve()} pins={[]} sim={null} width={W} height={H} />
+  ),
+  'learning-curve-non-finite': () => (
+    <LearningCurve curve={nonFiniteCurve()} pins={[]} sim={null} width={W} height={H} />
+  ),
   'learning-curve-narrow-lecture': () => (
-    <LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={375} height={320} variant="lecture" />
+    <LearningCurve
+      curve={earlyStopCurve()}
+      pins={[]}
+      sim={null}
+      width={375}
+      height={320}
+      variant="lecture"
+    />
+  ),
+  'learning-curve-etr-plunge': () => (
+    <LearningCurve curve={etrPlungeCurve()} pins={[]} sim={null} width={W} height={H} />
   ),
   'learning-curve-no-etr': () => (
-    <LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} showEtr={false} />
+    <LearningCurve
+      curve={earlyStopCurve()}
+      pins={[]}
+      sim={null}
+      width={W}
+      height={H}
+      showEtr={false}
+    />
   ),
 };
 
@@ -73,7 +105,8 @@ describe('LearningCurve figures', () => {
       expect(svg!.getAttribute('aria-label')).toMatch(/Learning curve/);
       expect(svg!.querySelector('title')?.textContent).toBe('Learning curve');
       expect(svg!.querySelector('desc')?.textContent).toBeTruthy();
-      for (const p of Array.from(container.querySelectorAll('path'))) expect(p.getAttribute('d') ?? '').not.toMatch(/NaN/);
+      for (const p of Array.from(container.querySelectorAll('path')))
+        expect(p.getAttribute('d') ?? '').not.toMatch(/NaN/);
       await expect(markupOf(container)).toMatchFileSnapshot(`./__snapshots__/${name}.svg`);
     });
   }
@@ -81,8 +114,12 @@ describe('LearningCurve figures', () => {
 
 describe('LearningCurve contents', () => {
   it('draws E_g and E_tr and a legend', () => {
-    const { container } = render(<LearningCurve curve={basicCurve()} pins={[]} sim={null} width={W} height={H} />);
-    expect(container.querySelector('path[data-series="Eg"]')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    const { container } = render(
+      <LearningCurve curve={basicCurve()} pins={[]} sim={null} width={W} height={H} />,
+    );
+    expect(container.querySelector('path[data-series="Eg"]')?.getAttribute('d')).toMatch(
+      /^M[\d.]+,[\d.]+L/,
+    );
     expect(container.querySelector('path[data-series="Etr"]')).not.toBeNull();
     const legend = container.querySelector('[data-testid="legend"]')!.textContent!;
     expect(legend).toContain('test error Eg');
@@ -91,18 +128,29 @@ describe('LearningCurve contents', () => {
 
   it('omits E_tr when showEtr is false', () => {
     const { container } = render(
-      <LearningCurve curve={basicCurve()} pins={[]} sim={null} width={W} height={H} showEtr={false} />,
+      <LearningCurve
+        curve={basicCurve()}
+        pins={[]}
+        sim={null}
+        width={W}
+        height={H}
+        showEtr={false}
+      />,
     );
     expect(container.querySelector('path[data-series="Etr"]')).toBeNull();
   });
 
   it('marks the early-stopping point only when it is interior', () => {
-    const es = render(<LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />);
+    const es = render(
+      <LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />,
+    );
     const g = es.container.querySelector('[data-testid="early-stop"]');
     expect(g).not.toBeNull();
     expect(g!.textContent).toMatch(/^t\* = [\d.]+·10², E\* = 0\.0\d{3}$/);
     cleanup();
-    const basic = render(<LearningCurve curve={basicCurve()} pins={[]} sim={null} width={W} height={H} />);
+    const basic = render(
+      <LearningCurve curve={basicCurve()} pins={[]} sim={null} width={W} height={H} />,
+    );
     expect(basic.container.querySelector('[data-testid="early-stop"]')).toBeNull();
     cleanup();
     const c = earlyStopCurve();
@@ -112,19 +160,31 @@ describe('LearningCurve contents', () => {
   });
 
   it('draws the E_g(∞) line, or says E_g(∞) = ∞ when divergent', () => {
-    const a = render(<LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />);
-    expect(a.container.querySelector('[data-testid="limit-line"]')?.textContent).toBe('Eg(∞) = 0.0634');
+    const a = render(
+      <LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />,
+    );
+    expect(a.container.querySelector('[data-testid="limit-line"]')?.textContent).toBe(
+      'Eg(∞) = 0.0634',
+    );
     expect(a.container.querySelector('[data-testid="limit-divergent"]')).toBeNull();
     cleanup();
-    const b = render(<LearningCurve curve={divergentCurve()} pins={[]} sim={null} width={W} height={H} />);
+    const b = render(
+      <LearningCurve curve={divergentCurve()} pins={[]} sim={null} width={W} height={H} />,
+    );
     expect(b.container.querySelector('[data-testid="limit-line"]')).toBeNull();
-    expect(b.container.querySelector('[data-testid="limit-divergent"]')?.textContent).toBe('Eg(∞) = ∞');
+    expect(b.container.querySelector('[data-testid="limit-divergent"]')?.textContent).toBe(
+      'Eg(∞) = ∞',
+    );
   });
 
   it('shows the Gibbs and posterior-mean errors with T > 0', () => {
-    const { container } = render(<LearningCurve curve={langevinCurve()} pins={[]} sim={null} width={W} height={H} />);
+    const { container } = render(
+      <LearningCurve curve={langevinCurve()} pins={[]} sim={null} width={W} height={H} />,
+    );
     // E_g(∞) of Langevin is the Gibbs error: one line carries both names.
-    expect(container.querySelector('[data-testid="limit-line"]')?.textContent).toBe('Eg(∞) = EGibbs = 0.0487');
+    expect(container.querySelector('[data-testid="limit-line"]')?.textContent).toBe(
+      'Eg(∞) = EGibbs = 0.0487',
+    );
     expect(container.querySelector('[data-testid="posterior-mean-line"]')?.textContent).toBe(
       'posterior mean Epm = 0.0214',
     );
@@ -133,18 +193,28 @@ describe('LearningCurve contents', () => {
     const c = langevinCurve();
     c.limit = { ...c.limit, Eg: 0.05 };
     const r = render(<LearningCurve curve={c} pins={[]} sim={null} width={W} height={H} />);
-    expect(r.container.querySelector('[data-testid="gibbs-line"]')?.textContent).toBe('Gibbs error EGibbs = 0.0487');
+    expect(r.container.querySelector('[data-testid="gibbs-line"]')?.textContent).toBe(
+      'Gibbs error EGibbs = 0.0487',
+    );
   });
 
   it('does not show posterior lines for gradient flow', () => {
-    const { container } = render(<LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />);
+    const { container } = render(
+      <LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />,
+    );
     expect(container.querySelector('[data-testid="gibbs-line"]')).toBeNull();
     expect(container.querySelector('[data-testid="posterior-mean-line"]')).toBeNull();
   });
 
   it('draws pins, simulation points with error bars, and the theory at the simulation M', () => {
     const { container } = render(
-      <LearningCurve curve={basicCurve()} pins={pins()} sim={{ result: simResult(), theory: simTheory() }} width={W} height={H} />,
+      <LearningCurve
+        curve={basicCurve()}
+        pins={pins()}
+        sim={{ result: simResult(), theory: simTheory() }}
+        width={W}
+        height={H}
+      />,
     );
     const pinPaths = container.querySelectorAll('path[data-series="pin"]');
     expect(Array.from(pinPaths, (p) => p.getAttribute('data-pin-id'))).toEqual(['a', 'b']);
@@ -173,7 +243,9 @@ describe('LearningCurve contents', () => {
   });
 
   it('breaks lines at non-finite and non-positive values', () => {
-    const { container } = render(<LearningCurve curve={nonFiniteCurve()} pins={[]} sim={null} width={W} height={H} />);
+    const { container } = render(
+      <LearningCurve curve={nonFiniteCurve()} pins={[]} sim={null} width={W} height={H} />,
+    );
     const d = container.querySelector('path[data-series="Eg"]')!.getAttribute('d')!;
     // Four runs: [0,2], [4,9], [11,19], [22,60].
     expect(d.match(/M/g)).toHaveLength(4);
@@ -182,14 +254,22 @@ describe('LearningCurve contents', () => {
   });
 
   it('rounds path coordinates to 2 decimals', () => {
-    const { container } = render(<LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />);
-    for (const p of Array.from(container.querySelectorAll('path'))) expect(p.getAttribute('d')).not.toMatch(/\.\d{3}/);
+    const { container } = render(
+      <LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />,
+    );
+    for (const p of Array.from(container.querySelectorAll('path')))
+      expect(p.getAttribute('d')).not.toMatch(/\.\d{3}/);
   });
 
   it('labels the x axis in decades for a known domain', () => {
     const labels = (w: number): string[] => {
-      const { container } = render(<LearningCurve curve={basicCurve()} pins={[]} sim={null} width={w} height={H} />);
-      const out = Array.from(container.querySelectorAll('.sp-axis--bottom .sp-tick-label'), (t) => t.textContent!);
+      const { container } = render(
+        <LearningCurve curve={basicCurve()} pins={[]} sim={null} width={w} height={H} />,
+      );
+      const out = Array.from(
+        container.querySelectorAll('.sp-axis--bottom .sp-tick-label'),
+        (t) => t.textContent!,
+      );
       cleanup();
       return out;
     };
@@ -202,11 +282,24 @@ describe('LearningCurve contents', () => {
     for (const variant of ['normal', 'lecture'] as const) {
       for (const curve of [basicCurve(), hugeRangeCurve(), earlyStopCurve()]) {
         const m = metricsFor(variant);
-        const L = learningCurveLayout({ curve, pins: [], sim: null, width: 375, height: 300, showEtr: true, metrics: m });
-        const xs = L.xTicks.major.map((t) => ({ p: L.x(t.value), w: textWidth(t.label, m.tickFont) }));
-        for (let i = 1; i < xs.length; i++) expect(xs[i].p - xs[i - 1].p).toBeGreaterThan((xs[i].w + xs[i - 1].w) / 2 + 4);
+        const L = learningCurveLayout({
+          curve,
+          pins: [],
+          sim: null,
+          width: 375,
+          height: 300,
+          showEtr: true,
+          metrics: m,
+        });
+        const xs = L.xTicks.major.map((t) => ({
+          p: L.x(t.value),
+          w: textWidth(t.label, m.tickFont),
+        }));
+        for (let i = 1; i < xs.length; i++)
+          expect(xs[i].p - xs[i - 1].p).toBeGreaterThan((xs[i].w + xs[i - 1].w) / 2 + 4);
         const ys = L.yTicks.major.map((t) => L.y(t.value));
-        for (let i = 1; i < ys.length; i++) expect(Math.abs(ys[i] - ys[i - 1])).toBeGreaterThan(m.tickFont + 2);
+        for (let i = 1; i < ys.length; i++)
+          expect(Math.abs(ys[i] - ys[i - 1])).toBeGreaterThan(m.tickFont + 2);
         expect(L.xTicks.major.length).toBeGreaterThanOrEqual(2);
         expect(L.yTicks.major.length).toBeGreaterThanOrEqual(2);
       }
@@ -216,10 +309,21 @@ describe('LearningCurve contents', () => {
   it('places the early-stop and limit labels clear of the curves', () => {
     const curve = earlyStopCurve();
     const m = metricsFor('normal');
-    const L = learningCurveLayout({ curve, pins: [], sim: null, width: W, height: H, showEtr: true, metrics: m });
+    const L = learningCurveLayout({
+      curve,
+      pins: [],
+      sim: null,
+      width: W,
+      height: H,
+      showEtr: true,
+      metrics: m,
+    });
     const X = (v: number): number => L.x(v);
     const Y = (v: number): number => L.y(v);
-    const lines = [present(seriesPoints(curve.t, curve.Eg, X, Y)), present(seriesPoints(curve.t, curve.Etr, X, Y))];
+    const lines = [
+      present(seriesPoints(curve.t, curve.Eg, X, Y)),
+      present(seriesPoints(curve.t, curve.Etr, X, Y)),
+    ];
     const es = L.earlyStop!;
     const w = (lines: string[]): number => Math.max(...lines.map((l) => richWidth(l, m.labelFont)));
     const boxes = [labelBox(es.label.pos, w(es.label.lines), m.labelFont, es.label.lines.length)];
@@ -232,6 +336,22 @@ describe('LearningCurve contents', () => {
       expect(b.x).toBeGreaterThanOrEqual(0);
       expect(b.x + b.width).toBeLessThanOrEqual(L.plotW);
     }
+  });
+
+  it('lets a plunging E_tr leave the frame instead of squashing E_g', () => {
+    const L = learningCurveLayout({
+      curve: etrPlungeCurve(),
+      pins: [],
+      sim: null,
+      width: W,
+      height: H,
+      showEtr: true,
+      metrics: metricsFor('normal'),
+    });
+    const [lo] = L.y.domain();
+    // 1.5 decades below the lowest E_g, plus the 6 % padding.
+    expect(lo).toBeGreaterThan(0.05 / 10 ** 1.75);
+    expect(L.paths.find((p) => p.series === 'Etr')!.d).toMatch(/^M/);
   });
 
   it('includes every drawn series in the y domain, with padding', () => {
@@ -254,11 +374,14 @@ describe('LearningCurve contents', () => {
 });
 
 describe('LearningCurve crosshair', () => {
-  const readout = (c: HTMLElement): string | null => c.querySelector('[data-testid="readout"]')?.textContent ?? null;
+  const readout = (c: HTMLElement): string | null =>
+    c.querySelector('[data-testid="readout"]')?.textContent ?? null;
 
   it('appears on focus, moves with the arrow keys, Home/End, and hides on Escape and blur', () => {
     const curve: CurveResult = basicCurve();
-    const { container } = render(<LearningCurve curve={curve} pins={pins()} sim={null} width={W} height={H} />);
+    const { container } = render(
+      <LearningCurve curve={curve} pins={pins()} sim={null} width={W} height={H} />,
+    );
     const svg = container.querySelector('svg')!;
     expect(svg.getAttribute('tabindex')).toBe('0');
     expect(readout(container)).toBeNull();
@@ -288,22 +411,39 @@ describe('LearningCurve crosshair', () => {
 
   it('starts at t* when early stopping pays', () => {
     const curve = earlyStopCurve();
-    const { container } = render(<LearningCurve curve={curve} pins={[]} sim={null} width={W} height={H} />);
+    const { container } = render(
+      <LearningCurve curve={curve} pins={[]} sim={null} width={W} height={H} />,
+    );
     act(() => container.querySelector('svg')!.focus());
     const m = readout(container)!.match(/t = ([\d.]+)·10²/);
     expect(m).not.toBeNull();
-    expect(Number(m![1]) * 100 / curve.earlyStop.t).toBeGreaterThan(0.8);
-    expect(Number(m![1]) * 100 / curve.earlyStop.t).toBeLessThan(1.25);
+    expect((Number(m![1]) * 100) / curve.earlyStop.t).toBeGreaterThan(0.8);
+    expect((Number(m![1]) * 100) / curve.earlyStop.t).toBeLessThan(1.25);
   });
 
   it('follows the pointer to the nearest time point and reports it', () => {
     const curve = basicCurve();
     const seen: (number | null)[] = [];
     const { container } = render(
-      <LearningCurve curve={curve} pins={[]} sim={null} width={W} height={H} onCursorChange={(t) => seen.push(t)} />,
+      <LearningCurve
+        curve={curve}
+        pins={[]}
+        sim={null}
+        width={W}
+        height={H}
+        onCursorChange={(t) => seen.push(t)}
+      />,
     );
     const svg = container.querySelector('svg')!;
-    const L = learningCurveLayout({ curve, pins: [], sim: null, width: W, height: H, showEtr: true, metrics: metricsFor('normal') });
+    const L = learningCurveLayout({
+      curve,
+      pins: [],
+      sim: null,
+      width: W,
+      height: H,
+      showEtr: true,
+      metrics: metricsFor('normal'),
+    });
     // jsdom has no layout: the svg's client rect is at 0,0, so clientX is the svg x coordinate.
     fireEvent.pointerMove(svg, { clientX: L.margin.left + L.x(100) + 1 });
     expect(readout(container)).toContain('t = 1.000·10²');

@@ -3,7 +3,13 @@ import { cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModePanel } from '../../src/charts/ModePanel.tsx';
-import { fracColor, logEdges, MAX_COLS, MAX_ROWS, sampleIndices } from '../../src/charts/modeLayout.ts';
+import {
+  fracColor,
+  logEdges,
+  MAX_COLS,
+  MAX_ROWS,
+  sampleIndices,
+} from '../../src/charts/modeLayout.ts';
 import { modesBasic, modesLarge } from './fixtures.ts';
 import { markupOf } from './normalize.ts';
 
@@ -12,7 +18,9 @@ afterEach(cleanup);
 const figures: Record<string, () => ReactElement> = {
   'modes-basic': () => <ModePanel modes={modesBasic()} width={640} height={400} tCursor={100} />,
   'modes-empty': () => <ModePanel modes={null} width={640} height={400} />,
-  'modes-lecture-narrow': () => <ModePanel modes={modesBasic()} width={375} height={320} variant="lecture" />,
+  'modes-lecture-narrow': () => (
+    <ModePanel modes={modesBasic()} width={375} height={320} variant="lecture" />
+  ),
 };
 
 describe('ModePanel figures', () => {
@@ -31,14 +39,28 @@ describe('ModePanel figures', () => {
 describe('ModePanel contents', () => {
   it('draws one cell per (k, t), the t → ∞ column, the boundary and the colour legend', () => {
     const modes = modesBasic();
-    const { container } = render(<ModePanel modes={modes} width={640} height={400} tCursor={100} />);
-    expect(container.querySelectorAll('g[data-series="heatmap"] rect')).toHaveLength(modes.k.length * modes.t.length);
-    expect(container.querySelectorAll('g[data-series="frac-inf"] rect')).toHaveLength(modes.k.length);
-    expect(container.querySelector('path[data-series="boundary"]')!.getAttribute('d')).toMatch(/^M/);
-    expect(container.querySelector('[data-testid="boundary-label"]')!.textContent).toBe('k*(t) = κ(1/t)−1/α');
+    const { container } = render(
+      <ModePanel modes={modes} width={640} height={400} tCursor={100} />,
+    );
+    expect(container.querySelectorAll('g[data-series="heatmap"] rect')).toHaveLength(
+      modes.k.length * modes.t.length,
+    );
+    expect(container.querySelectorAll('g[data-series="frac-inf"] rect')).toHaveLength(
+      modes.k.length,
+    );
+    expect(container.querySelector('path[data-series="boundary"]')!.getAttribute('d')).toMatch(
+      /^M/,
+    );
+    expect(container.querySelector('[data-testid="boundary-label"]')!.textContent).toBe(
+      'k*(t) = κ(1/t)−1/α',
+    );
     const legend = container.querySelector('[data-testid="color-legend"]')!;
     expect(legend.textContent).toContain('fraction of mode learned');
-    expect(Array.from(legend.querySelectorAll('.sp-tick-label'), (t) => t.textContent)).toEqual(['0', '0.5', '1']);
+    expect(Array.from(legend.querySelectorAll('.sp-tick-label'), (t) => t.textContent)).toEqual([
+      '0',
+      '0.5',
+      '1',
+    ]);
     expect(container.querySelector('[data-testid="t-cursor"]')).not.toBeNull();
   });
 
@@ -60,8 +82,12 @@ describe('ModePanel contents', () => {
     modes.frac[0] = NaN;
     modes.frac[1] = Infinity;
     modes.boundary[5] = NaN;
-    const { container } = render(<ModePanel modes={modes} width={640} height={400} tCursor={1e9} />);
-    expect(container.querySelectorAll('g[data-series="heatmap"] rect')).toHaveLength(modes.k.length * modes.t.length - 2);
+    const { container } = render(
+      <ModePanel modes={modes} width={640} height={400} tCursor={1e9} />,
+    );
+    expect(container.querySelectorAll('g[data-series="heatmap"] rect')).toHaveLength(
+      modes.k.length * modes.t.length - 2,
+    );
     expect(container.innerHTML).not.toMatch(/NaN|Infinity/);
     expect(container.querySelector('[data-testid="t-cursor"]')).toBeNull();
   });

@@ -13,9 +13,13 @@ afterEach(cleanup);
 const figures: Record<string, () => ReactElement> = {
   'scaling-P-basic': () => <ScalingPanel sweep={sweepP()} width={640} height={400} />,
   'scaling-N-double-descent': () => <ScalingPanel sweep={sweepN()} width={640} height={400} />,
-  'scaling-degenerate-one-point': () => <ScalingPanel sweep={sweepOnePoint()} width={640} height={400} />,
+  'scaling-degenerate-one-point': () => (
+    <ScalingPanel sweep={sweepOnePoint()} width={640} height={400} />
+  ),
   'scaling-empty': () => <ScalingPanel sweep={null} axis="N" width={640} height={400} />,
-  'scaling-P-narrow-lecture': () => <ScalingPanel sweep={sweepP()} width={375} height={320} variant="lecture" />,
+  'scaling-P-narrow-lecture': () => (
+    <ScalingPanel sweep={sweepP()} width={375} height={320} variant="lecture" />
+  ),
 };
 
 describe('ScalingPanel figures', () => {
@@ -54,8 +58,12 @@ describe('ScalingPanel contents', () => {
     expect(container.querySelector('svg[data-testid="scaling-N"]')).not.toBeNull();
     expect(container.querySelectorAll('g[data-series="sweep-divergent"] text')).toHaveLength(1);
     // The ∞ point breaks the line: two runs.
-    expect(container.querySelector('path[data-series="sweep"]')!.getAttribute('d')!.match(/M/g)).toHaveLength(2);
-    expect(container.querySelector('[data-testid="scaling-caption"]')!.textContent).toContain('at t = 10³');
+    expect(
+      container.querySelector('path[data-series="sweep"]')!.getAttribute('d')!.match(/M/g),
+    ).toHaveLength(2);
+    expect(container.querySelector('[data-testid="scaling-caption"]')!.textContent).toContain(
+      'at t = 10³',
+    );
   });
 
   it('degenerates gracefully to one point without a fit', () => {
@@ -65,14 +73,19 @@ describe('ScalingPanel contents', () => {
       'fit: — (too few points) · predicted −0.50',
     );
     expect(container.querySelectorAll('g[data-series="sweep-points"] circle')).toHaveLength(1);
-    const ticks = Array.from(container.querySelectorAll('.sp-axis--bottom .sp-tick-label'), (t) => t.textContent);
+    const ticks = Array.from(
+      container.querySelectorAll('.sp-axis--bottom .sp-tick-label'),
+      (t) => t.textContent,
+    );
     expect(ticks.length).toBeGreaterThanOrEqual(2);
   });
 
   it('shows No data without a sweep', () => {
     const { container } = render(<ScalingPanel sweep={null} axis="N" width={640} height={400} />);
     expect(container.querySelector('svg[data-testid="scaling-N"]')).not.toBeNull();
-    expect(container.querySelector('[data-testid="no-data"]')!.textContent).toContain('No sweep over N');
+    expect(container.querySelector('[data-testid="no-data"]')!.textContent).toContain(
+      'No sweep over N',
+    );
   });
 
   it('words the evaluation point', () => {
@@ -90,7 +103,8 @@ describe('ScalingPanel contents', () => {
       const m = metricsFor(variant);
       const L = scalingLayout(sweepP(), 'P', 375, 300, m);
       const xs = L.xTicks.major.map((t) => L.x(t.value));
-      for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(m.xTickSpacing);
+      for (let i = 1; i < xs.length; i++)
+        expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(m.xTickSpacing);
     }
   });
 });

@@ -31,7 +31,9 @@ describe('captionFor', () => {
     const b = basicCurve();
     const text = captionFor(b, b.params);
     expect(text).toContain('σ² = 0.');
-    expect(text).toContain('E_g is still decreasing at t = 10⁶ (E_g = 0.0105) towards E_g(∞) = 0.0100.');
+    expect(text).toContain(
+      'E_g is still decreasing at t = 10⁶ (E_g = 0.0105) towards E_g(∞) = 0.0100.',
+    );
     expect(text).toContain('Fitted slope −0.500 over t ∈ [10, 10³] (predicted −(β−1)/α = −0.500).');
   });
 
@@ -41,7 +43,9 @@ describe('captionFor', () => {
     c.Eg[c.Eg.length - 1] = 0.0634;
     expect(captionFor(c, c.params)).toContain('Early stopping does not pay here: E_g(∞) = 0.0634.');
     const d = divergentCurve();
-    expect(captionFor(d, d.params)).toContain('under Langevin dynamics at temperature T = 10⁻⁴ without weight decay');
+    expect(captionFor(d, d.params)).toContain(
+      'under Langevin dynamics at temperature T = 10⁻⁴ without weight decay',
+    );
     expect(captionFor(d, d.params)).toContain('while E_g grows without bound as t → ∞.');
     d.earlyStop = { ...d.earlyStop, interior: false };
     expect(captionFor(d, d.params)).toContain('E_g grows without bound as t → ∞ (E_g(∞) = ∞).');
@@ -59,14 +63,20 @@ describe('captionFor', () => {
   });
 
   it('never prints NaN or Infinity', () => {
-    const c = makeCurve({ Eg: () => NaN, Etr: () => Infinity, limit: { Eg: NaN, divergent: false } });
+    const c = makeCurve({
+      Eg: () => NaN,
+      Etr: () => Infinity,
+      limit: { Eg: NaN, divergent: false },
+    });
     expect(captionFor(c, c.params)).not.toMatch(/NaN|Infinity/);
   });
 });
 
 describe('caption phrases', () => {
   it('names each regime with its parameters', () => {
-    expect(regimePhrase(makeParams({ regime: 'wd', gamma: 0.01 }))).toBe('under gradient flow with weight decay γ = 0.01');
+    expect(regimePhrase(makeParams({ regime: 'wd', gamma: 0.01 }))).toBe(
+      'under gradient flow with weight decay γ = 0.01',
+    );
     expect(regimePhrase(makeParams({ regime: 'langevin', gamma: 1e-3, T: 1e-4 }))).toBe(
       'under Langevin dynamics at temperature T = 10⁻⁴ with weight decay γ = 10⁻³',
     );

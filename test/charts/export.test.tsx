@@ -39,14 +39,18 @@ describe('svgToString', () => {
     const style = document.createElement('style');
     style.textContent = ':root { --bg: #fafafa; --c-pin-0: #1b9e77; --c-pin-1: #7570b3; }';
     document.head.appendChild(style);
-    const { container } = render(<LearningCurve curve={basicCurve()} pins={pins()} sim={null} width={640} height={400} />);
+    const { container } = render(
+      <LearningCurve curve={basicCurve()} pins={pins()} sim={null} width={640} height={400} />,
+    );
     const svg = container.querySelector('svg')!;
     act(() => svg.focus());
     expect(svg.querySelector('[data-testid="crosshair"]')).not.toBeNull();
     const text = svgToString(svg);
     expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')).toBe(true);
     expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
-    expect(text).toMatch(/<rect x="0" y="0" width="640" height="400" fill="#fafafa" data-export-background=""/);
+    expect(text).toMatch(
+      /<rect x="0" y="0" width="640" height="400" fill="#fafafa" data-export-background=""/,
+    );
     expect(text).toMatch(/<svg[^>]*style="[^"]*font-family:/);
     expect(text).not.toContain('data-testid="crosshair"');
     expect(text).not.toContain('tabindex');
@@ -93,8 +97,16 @@ describe('curvesToCsv', () => {
   it('resamples pins on other grids in log-log, blank outside their range', () => {
     const c = makeCurve({ t: [1, 10, 100, 1000], Eg: () => 1, Etr: () => 1 });
     const p = makeCurve({ t: [1, 100], Eg: (t) => 1 / t, Etr: () => 1 });
-    const rows = curvesToCsv(c, [{ label: 'x', curve: p }]).trim().split('\n');
-    expect(rows.map((r) => r.split(',')[3])).toEqual(['Eg_x', '1', expect.stringMatching(/^0\.1(0000000000000\d*)?$/), '0.01', '']);
+    const rows = curvesToCsv(c, [{ label: 'x', curve: p }])
+      .trim()
+      .split('\n');
+    expect(rows.map((r) => r.split(',')[3])).toEqual([
+      'Eg_x',
+      '1',
+      expect.stringMatching(/^0\.1(0000000000000\d*)?$/),
+      '0.01',
+      '',
+    ]);
     const r = resampleLogLog([3], [1, 9], [1, 81]);
     expect(r[0]).toBeCloseTo(9, 10);
   });
@@ -118,6 +130,9 @@ describe('resultToJson', () => {
   });
 
   it('maps NaN to null and keeps nesting', () => {
-    expect(toPlain({ a: [NaN, -Infinity, 1], b: new Float64Array([2]) })).toEqual({ a: [null, '-inf', 1], b: [2] });
+    expect(toPlain({ a: [NaN, -Infinity, 1], b: new Float64Array([2]) })).toEqual({
+      a: [null, '-inf', 1],
+      b: [2],
+    });
   });
 });

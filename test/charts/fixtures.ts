@@ -23,7 +23,8 @@ export function makeExponents(over: Partial<ExponentReport> = {}): ExponentRepor
     fittedT: null,
     bottleneck: 'data',
     contributions: { time: 0.001, data: 0.06, model: 0, noise: 0.02 },
-    explanation: 'The error is limited by the number of samples: more data helps, longer training does not.',
+    explanation:
+      'The error is limited by the number of samples: more data helps, longer training does not.',
     ...over,
   };
 }
@@ -68,7 +69,16 @@ export function makeCurve(spec: CurveSpec): CurveResult {
     gain: (limit.Eg ?? NaN) / (Eg[k] ?? NaN),
     ...spec.earlyStop,
   };
-  return { params, t, Eg, Etr, earlyStop, limit, exponents: makeExponents(spec.exponents), ms: 12.5 };
+  return {
+    params,
+    t,
+    Eg,
+    Etr,
+    earlyStop,
+    limit,
+    exponents: makeExponents(spec.exponents),
+    ms: 12.5,
+  };
 }
 
 /** E_g ∝ t^{-1/2} that plateaus at E_g(∞) = 0.01; E_tr below it. */
@@ -91,7 +101,7 @@ export function earlyStopCurve(): CurveResult {
   const Eg = (t: number): number => 0.45 * (1 + t) ** -0.667 + 0.0634 * (t / (t + 400)) ** 1.2;
   const c = makeCurve({
     Eg,
-    Etr: (t) => 0.45 * (1 + t) ** -0.667 * 0.8 + 0.1 * (1 - 0.9 * t / (t + 800)),
+    Etr: (t) => 0.45 * (1 + t) ** -0.667 * 0.8 + 0.1 * (1 - (0.9 * t) / (t + 800)),
     limit: { Eg: 0.0634, Emean: 0.0634, Egibbs: 0.0634 },
   });
   // Refine the minimum between grid points (as the engine does).
@@ -111,7 +121,14 @@ export const divergentCurve = (): CurveResult =>
     Eg: (t) => 0.4 * (1 + t) ** -0.667 + 2e-6 * t,
     Etr: (t) => 0.3 * (1 + t) ** -0.667 + 0.04,
     earlyStop: { interior: true },
-    limit: { Eg: Infinity, Egibbs: Infinity, Emean: 0.0214, divergent: true, Etr: 0.04, postVarPerT: Infinity },
+    limit: {
+      Eg: Infinity,
+      Egibbs: Infinity,
+      Emean: 0.0214,
+      divergent: true,
+      Etr: 0.04,
+      postVarPerT: Infinity,
+    },
   });
 
 /** Langevin reaches the Bayesian posterior (LESSONS.md 5): Gibbs 0.0487, posterior mean 0.0214. */
@@ -119,18 +136,28 @@ export const langevinCurve = (): CurveResult =>
   makeCurve({
     params: { regime: 'langevin', gamma: 1e-3, T: 1e-4, sigma2: 0.05 },
     t: timeGrid(1e-2, 1e7, 61),
-    Eg: (t) => 0.4 * (1 + t) ** -0.667 + 0.0487 * (1 - Math.exp(-t / 1e4)) + 0.0214 * Math.exp(-t / 1e4),
+    Eg: (t) =>
+      0.4 * (1 + t) ** -0.667 + 0.0487 * (1 - Math.exp(-t / 1e4)) + 0.0214 * Math.exp(-t / 1e4),
     Etr: (t) => 0.3 * (1 + t) ** -0.667 + 0.03,
     limit: { Eg: 0.0487, Egibbs: 0.0487, Emean: 0.0214, postVarPerT: 273, Etr: 0.03 },
   });
 
 /** All values equal: a flat curve. */
 export const flatCurve = (): CurveResult =>
-  makeCurve({ Eg: () => 0.05, Etr: () => 0.05, limit: { Eg: 0.05, Emean: 0.05, Egibbs: 0.05, Etr: 0.05 } });
+  makeCurve({
+    Eg: () => 0.05,
+    Etr: () => 0.05,
+    limit: { Eg: 0.05, Emean: 0.05, Egibbs: 0.05, Etr: 0.05 },
+  });
 
 /** One time point only. */
 export const singlePointCurve = (): CurveResult =>
-  makeCurve({ t: [10], Eg: () => 0.1, Etr: () => 0.08, limit: { Eg: 0.1, Emean: 0.1, Egibbs: 0.1 } });
+  makeCurve({
+    t: [10],
+    Eg: () => 0.1,
+    Etr: () => 0.08,
+    limit: { Eg: 0.1, Emean: 0.1, Egibbs: 0.1 },
+  });
 
 /** Fifteen decades of error: 1e3 down to 1e-12. */
 export const hugeRangeCurve = (): CurveResult =>
@@ -165,14 +192,21 @@ export function pins(): { id: string; label: string; color: string; curve: Curve
       id: 'b',
       label: 'P = 1600',
       color: 'var(--c-pin-1)',
-      curve: makeCurve({ t: timeGrid(1, 1e5, 30), Eg: (t) => 0.5 / Math.sqrt(1 + t) + 0.003, Etr: () => 0.001 }),
+      curve: makeCurve({
+        t: timeGrid(1, 1e5, 30),
+        Eg: (t) => 0.5 / Math.sqrt(1 + t) + 0.003,
+        Etr: () => 0.001,
+      }),
     },
   ];
 }
 
 export function simResult(): SimResult {
   const t = timeGrid(1e-1, 1e5, 13);
-  const EgMean = Float64Array.from(t, (v) => (0.5 / Math.sqrt(1 + v) + 0.01) * (1 + 0.03 * Math.sin(v)));
+  const EgMean = Float64Array.from(
+    t,
+    (v) => (0.5 / Math.sqrt(1 + v) + 0.01) * (1 + 0.03 * Math.sin(v)),
+  );
   const EgSem = Float64Array.from(EgMean, (v) => 0.04 * v);
   const EtrMean = Float64Array.from(t, (v) => 0.3 / Math.sqrt(1 + v) + 0.004);
   const EtrSem = Float64Array.from(EtrMean, (v) => 0.05 * v);
@@ -244,7 +278,9 @@ export function sweepOnePoint(): SweepResult {
 /** Per-mode learning for λ_k = k^{-1.5}: ℓ_k(t) ≈ 1 − e^{−λ_k t}, with a little overshoot. */
 export function modesBasic(): ModeResult {
   const alpha = 1.5;
-  const k = Float64Array.from(new Set(Array.from({ length: 40 }, (_, i) => Math.round(10 ** ((3 * i) / 39)))));
+  const k = Float64Array.from(
+    new Set(Array.from({ length: 40 }, (_, i) => Math.round(10 ** ((3 * i) / 39)))),
+  );
   const t = timeGrid(1e-2, 1e6, 60);
   const frac = new Float64Array(k.length * t.length);
   for (let i = 0; i < k.length; i++) {
@@ -267,6 +303,21 @@ export function modesLarge(): ModeResult {
   const t = timeGrid(1e-2, 1e6, 400);
   const frac = new Float64Array(k.length * t.length);
   for (let i = 0; i < k.length; i++)
-    for (let j = 0; j < t.length; j++) frac[i * t.length + j] = 1 - Math.exp(-(k[i] ** -1.5) * t[j]);
-  return { k, t, frac, fracInf: new Float64Array(k.length).fill(1), boundary: Float64Array.from(t, (v) => v ** (1 / 1.5)) };
+    for (let j = 0; j < t.length; j++)
+      frac[i * t.length + j] = 1 - Math.exp(-(k[i] ** -1.5) * t[j]);
+  return {
+    k,
+    t,
+    frac,
+    fracInf: new Float64Array(k.length).fill(1),
+    boundary: Float64Array.from(t, (v) => v ** (1 / 1.5)),
+  };
 }
+
+/** Interpolation: E_tr falls to 10⁻¹² while E_g levels off at 0.05. */
+export const etrPlungeCurve = (): CurveResult =>
+  makeCurve({
+    Eg: (t) => 0.5 / Math.sqrt(1 + t) + 0.05,
+    Etr: (t) => Math.max(1e-12, (0.4 / Math.sqrt(1 + t) + 0.04) * Math.exp(-t / 1e3)),
+    limit: { Eg: 0.05, Emean: 0.05, Egibbs: 0.05, Etr: 0 },
+  });

@@ -20,7 +20,16 @@ describe('segment and box geometry', () => {
     expect(segmentHitsBox([0, 0], [40, 5], box)).toBe(false);
     expect(segmentHitsBox([0, 0], [9, 30], box)).toBe(false);
     expect(segmentHitsBox([0, 40], [40, 0], box)).toBe(true);
-    expect(polylineHits([[0, 0], [15, 15], [40, 40]], box)).toBe(2);
+    expect(
+      polylineHits(
+        [
+          [0, 0],
+          [15, 15],
+          [40, 40],
+        ],
+        box,
+      ),
+    ).toBe(2);
     expect(polylineHits([[15, 15]], box)).toBe(1);
   });
 
@@ -30,7 +39,12 @@ describe('segment and box geometry', () => {
   });
 
   it('boxes labels by anchor and line count', () => {
-    expect(labelBox({ x: 100, y: 50, anchor: 'end' }, 40, 10)).toEqual({ x: 60, y: 42.2, width: 40, height: 10 });
+    expect(labelBox({ x: 100, y: 50, anchor: 'end' }, 40, 10)).toEqual({
+      x: 60,
+      y: 42.2,
+      width: 40,
+      height: 10,
+    });
     expect(labelBox({ x: 100, y: 50, anchor: 'middle' }, 40, 10, 2).height).toBeCloseTo(22.5);
   });
 
@@ -109,12 +123,25 @@ describe('paths', () => {
     expect(r2(12.345)).toBe('12.35');
     expect(linePath([[0, 0], [1.234, 2.345], null, [3, 3], [4, 4]])).toBe('M0,0L1.23,2.35M3,3L4,4');
     expect(linePath([null, [1, 1], null])).toBe('M1,1h0');
-    expect(linePath([[NaN, 1], [Infinity, 2]])).toBe('');
-    expect(isolatedPoints([[0, 0], null, [1, 1], null, [2, 2], [3, 3]])).toEqual([[0, 0], [1, 1]]);
+    expect(
+      linePath([
+        [NaN, 1],
+        [Infinity, 2],
+      ]),
+    ).toBe('');
+    expect(isolatedPoints([[0, 0], null, [1, 1], null, [2, 2], [3, 3]])).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
   });
 
   it('drops non-positive and non-finite values on log-log scales', () => {
-    const pts = seriesPoints([1, 2, 3, 4, 5], [1, 0, -1, NaN, Infinity], (v) => v, (v) => v);
+    const pts = seriesPoints(
+      [1, 2, 3, 4, 5],
+      [1, 0, -1, NaN, Infinity],
+      (v) => v,
+      (v) => v,
+    );
     expect(pts).toEqual([[1, 1], null, null, null, null]);
   });
 });

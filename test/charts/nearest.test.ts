@@ -32,7 +32,8 @@ describe('findNearestIndex', () => {
 
   it('works on typed arrays and uneven spacing, as a linear scan does', () => {
     const xs = Float64Array.from({ length: 57 }, (_, i) => Math.log10(1e-2) + i ** 1.3 / 7);
-    for (let q = -1; q <= 20; q += 0.0371) expect(findNearestIndex(xs, q)).toBe(brute(Array.from(xs), q));
+    for (let q = -1; q <= 20; q += 0.0371)
+      expect(findNearestIndex(xs, q)).toBe(brute(Array.from(xs), q));
   });
 
   it('handles repeated values', () => {

@@ -12,7 +12,10 @@ export function roundNumbers(s: string): string {
 export function normalizeMarkup(html: string): string {
   return html
     .replace(/sp-clip-[A-Za-z0-9_-]+/g, 'sp-clip-ID')
-    .replace(/(\s[\w:-]+=")([^"]*)(")/g, (_m, a: string, v: string, b: string) => a + roundNumbers(v) + b)
+    .replace(
+      /(\s[\w:-]+=")([^"]*)(")/g,
+      (_m, a: string, v: string, b: string) => a + roundNumbers(v) + b,
+    )
     .replace(/></g, '>\n<')
     .concat('\n');
 }

@@ -78,58 +78,153 @@ describe.skipIf(!out)('chart preview', () => {
     const W = 640;
     const H = 400;
     const lc: Fig[] = [
-      { name: 'learning-curve-basic', node: <LearningCurve curve={basicCurve()} width={W} height={H} />, caption: captionFor(basicCurve(), basicCurve().params) },
+      {
+        name: 'learning-curve-basic',
+        node: <LearningCurve curve={basicCurve()} width={W} height={H} />,
+        caption: captionFor(basicCurve(), basicCurve().params),
+      },
       {
         name: 'learning-curve-early-stop',
         node: <LearningCurve curve={earlyStopCurve()} width={W} height={H} />,
         caption: captionFor(earlyStopCurve(), earlyStopCurve().params),
       },
-      { name: 'learning-curve-divergent', node: <LearningCurve curve={divergentCurve()} width={W} height={H} />, caption: captionFor(divergentCurve(), divergentCurve().params) },
-      { name: 'learning-curve-langevin', node: <LearningCurve curve={langevinCurve()} width={W} height={H} />, caption: captionFor(langevinCurve(), langevinCurve().params) },
+      {
+        name: 'learning-curve-divergent',
+        node: <LearningCurve curve={divergentCurve()} width={W} height={H} />,
+        caption: captionFor(divergentCurve(), divergentCurve().params),
+      },
+      {
+        name: 'learning-curve-langevin',
+        node: <LearningCurve curve={langevinCurve()} width={W} height={H} />,
+        caption: captionFor(langevinCurve(), langevinCurve().params),
+      },
       {
         name: 'learning-curve-pins-and-sim',
-        node: <LearningCurve curve={basicCurve()} pins={pins()} sim={{ result: simResult(), theory: simTheory() }} width={W} height={H} />,
+        node: (
+          <LearningCurve
+            curve={basicCurve()}
+            pins={pins()}
+            sim={{ result: simResult(), theory: simTheory() }}
+            width={W}
+            height={H}
+          />
+        ),
       },
       { name: 'learning-curve-empty', node: <LearningCurve curve={null} width={W} height={H} /> },
-      { name: 'learning-curve-flat', node: <LearningCurve curve={flatCurve()} width={W} height={H} /> },
-      { name: 'learning-curve-single-point', node: <LearningCurve curve={singlePointCurve()} width={W} height={H} /> },
-      { name: 'learning-curve-huge-range', node: <LearningCurve curve={hugeRangeCurve()} width={W} height={H} /> },
-      { name: 'learning-curve-non-finite', node: <LearningCurve curve={nonFiniteCurve()} width={W} height={H} /> },
+      {
+        name: 'learning-curve-flat',
+        node: <LearningCurve curve={flatCurve()} width={W} height={H} />,
+      },
+      {
+        name: 'learning-curve-single-point',
+        node: <LearningCurve curve={singlePointCurve()} width={W} height={H} />,
+      },
+      {
+        name: 'learning-curve-huge-range',
+        node: <LearningCurve curve={hugeRangeCurve()} width={W} height={H} />,
+      },
+      {
+        name: 'learning-curve-non-finite',
+        node: <LearningCurve curve={nonFiniteCurve()} width={W} height={H} />,
+      },
     ];
     const narrow: Fig[] = [
-      { name: '375 normal early-stop', node: <LearningCurve curve={earlyStopCurve()} width={375} height={300} /> },
-      { name: '375 lecture early-stop', node: <LearningCurve curve={earlyStopCurve()} width={375} height={320} variant="lecture" /> },
+      {
+        name: '375 normal early-stop',
+        node: <LearningCurve curve={earlyStopCurve()} width={375} height={300} />,
+      },
+      {
+        name: '375 lecture early-stop',
+        node: <LearningCurve curve={earlyStopCurve()} width={375} height={320} variant="lecture" />,
+      },
       {
         name: '375 pins+sim',
-        node: <LearningCurve curve={basicCurve()} pins={pins()} sim={{ result: simResult(), theory: simTheory() }} width={375} height={340} />,
+        node: (
+          <LearningCurve
+            curve={basicCurve()}
+            pins={pins()}
+            sim={{ result: simResult(), theory: simTheory() }}
+            width={375}
+            height={340}
+          />
+        ),
       },
-      { name: '375 langevin', node: <LearningCurve curve={langevinCurve()} width={375} height={300} /> },
+      {
+        name: '375 langevin',
+        node: <LearningCurve curve={langevinCurve()} width={375} height={300} />,
+      },
       { name: '375 scaling P', node: <ScalingPanel sweep={sweepP()} width={375} height={280} /> },
       { name: '375 modes', node: <ModePanel modes={modesBasic()} width={375} height={280} /> },
-      { name: '375 lecture scaling N', node: <ScalingPanel sweep={sweepN()} width={375} height={300} variant="lecture" /> },
-      { name: '375 lecture modes', node: <ModePanel modes={modesBasic()} width={375} height={320} variant="lecture" /> },
+      {
+        name: '375 lecture scaling N',
+        node: <ScalingPanel sweep={sweepN()} width={375} height={300} variant="lecture" />,
+      },
+      {
+        name: '375 lecture modes',
+        node: <ModePanel modes={modesBasic()} width={375} height={320} variant="lecture" />,
+      },
     ];
     const lecture: Fig[] = [
-      { name: 'lecture early-stop 900', node: <LearningCurve curve={earlyStopCurve()} width={900} height={560} variant="lecture" /> },
-      { name: 'lecture langevin 900', node: <LearningCurve curve={langevinCurve()} width={900} height={560} variant="lecture" /> },
+      {
+        name: 'lecture early-stop 900',
+        node: <LearningCurve curve={earlyStopCurve()} width={900} height={560} variant="lecture" />,
+      },
+      {
+        name: 'lecture langevin 900',
+        node: <LearningCurve curve={langevinCurve()} width={900} height={560} variant="lecture" />,
+      },
     ];
     const panels: Fig[] = [
       { name: 'scaling-P-basic', node: <ScalingPanel sweep={sweepP()} width={W} height={H} /> },
-      { name: 'scaling-N-double-descent', node: <ScalingPanel sweep={sweepN()} width={W} height={H} /> },
-      { name: 'scaling-degenerate-one-point', node: <ScalingPanel sweep={sweepOnePoint()} width={W} height={H} /> },
+      {
+        name: 'scaling-N-double-descent',
+        node: <ScalingPanel sweep={sweepN()} width={W} height={H} />,
+      },
+      {
+        name: 'scaling-degenerate-one-point',
+        node: <ScalingPanel sweep={sweepOnePoint()} width={W} height={H} />,
+      },
       { name: 'scaling-empty', node: <ScalingPanel sweep={null} axis="N" width={W} height={H} /> },
-      { name: 'modes-basic', node: <ModePanel modes={modesBasic()} width={W} height={H} tCursor={100} /> },
+      {
+        name: 'modes-basic',
+        node: <ModePanel modes={modesBasic()} width={W} height={H} tCursor={100} />,
+      },
       { name: 'modes-large', node: <ModePanel modes={modesLarge()} width={W} height={H} /> },
       { name: 'modes-empty', node: <ModePanel modes={null} width={W} height={H} /> },
     ];
     const lang = langevinCurve();
     const es = earlyStopCurve();
     const tables: Fig[] = [
-      { name: 'exponents-basic', node: <ExponentReadout curve={basicCurve()} sweepP={sweepP()} sweepN={sweepN()} /> },
-      { name: 'exponents-null-fits', node: <ExponentReadout curve={es} sweepP={sweepOnePoint()} sweepN={null} /> },
+      {
+        name: 'exponents-basic',
+        node: <ExponentReadout curve={basicCurve()} sweepP={sweepP()} sweepN={sweepN()} />,
+      },
+      {
+        name: 'exponents-null-fits',
+        node: <ExponentReadout curve={es} sweepP={sweepOnePoint()} sweepN={null} />,
+      },
       { name: 'formulas-gf', node: <Formulas params={es.params} curve={es} /> },
-      { name: 'formulas-langevin', node: <Formulas params={makeParams({ regime: 'langevin', T: 1e-4, gamma: 1e-3, N: 1000, sigma02: 0.01 })} curve={lang} /> },
-      { name: 'formulas-bayes', node: <Formulas params={makeParams({ regime: 'bayes', T: 1e-4, gamma: 1e-3 })} curve={lang} /> },
+      {
+        name: 'formulas-langevin',
+        node: (
+          <Formulas
+            params={makeParams({
+              regime: 'langevin',
+              T: 1e-4,
+              gamma: 1e-3,
+              N: 1000,
+              sigma02: 0.01,
+            })}
+            curve={lang}
+          />
+        ),
+      },
+      {
+        name: 'formulas-bayes',
+        node: (
+          <Formulas params={makeParams({ regime: 'bayes', T: 1e-4, gamma: 1e-3 })} curve={lang} />
+        ),
+      },
     ];
     for (const f of [...lc, ...narrow, ...lecture, ...panels, ...tables])
       writeFileSync(join(dir, `fig-${f.name.replace(/[^\w-]+/g, '_')}.html`), page(f.name, [f]));
@@ -138,6 +233,9 @@ describe.skipIf(!out)('chart preview', () => {
     writeFileSync(join(dir, 'lecture.html'), page('lecture', lecture));
     writeFileSync(join(dir, 'panels.html'), page('panels', panels));
     writeFileSync(join(dir, 'tables.html'), page('tables', tables));
-    writeFileSync(join(dir, 'dark.html'), page('dark', [...lc.slice(1, 3), panels[0], panels[4]], true));
+    writeFileSync(
+      join(dir, 'dark.html'),
+      page('dark', [...lc.slice(1, 3), panels[0], panels[4]], true),
+    );
   });
 });

@@ -44,7 +44,14 @@ describe('useSize', () => {
     expect(observe).toHaveBeenCalledWith(getByTestId('box'));
     act(() => callback!([{ contentRect: { width: 640.4, height: 399.6 } }]));
     expect(getByTestId('box').textContent).toBe('640×400');
-    act(() => callback!([{ contentBoxSize: [{ inlineSize: 375, blockSize: 300 }], contentRect: { width: 1, height: 1 } }]));
+    act(() =>
+      callback!([
+        {
+          contentBoxSize: [{ inlineSize: 375, blockSize: 300 }],
+          contentRect: { width: 1, height: 1 },
+        },
+      ]),
+    );
     expect(getByTestId('box').textContent).toBe('375×300');
     // A hidden element (0 × 0) keeps the last size instead of collapsing the chart.
     act(() => callback!([{ contentRect: { width: 0, height: 0 } }]));

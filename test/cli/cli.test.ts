@@ -68,6 +68,22 @@ describe('npm run curve', () => {
     expect(Number(rows.E_gibbs) - Number(rows.E_posterior_mean)).toBeCloseTo(1e-4 * Number(rows.posterior_variance_per_T), 12);
   });
 
+  it('--simulate runs the exact simulator: t,Eg_mean,Eg_sem near the theory at the same M', () => {
+    const flags = ['--P', '64', '--N', '64', '--M', '256', '--sigma2', '0.05', '--times', '1e-1:1e4:6'];
+    const r = cli('--simulate', '--seeds', '8', ...flags);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toBe('t,Eg_mean,Eg_sem');
+    const theory = computeCurve(parseArgs(flags).params);
+    lines.slice(1).forEach((line, i) => {
+      const [t, mean, sem] = line.split(',').map(Number);
+      expect(t).toBe(theory.t[i]);
+      expect(sem).toBeGreaterThan(0);
+      // finite-size corrections at P = N = 64 are a few %; 4 s.e.m. + 10 % is generous but can fail
+      expect(Math.abs(mean - theory.Eg[i])).toBeLessThan(4 * sem + 0.1 * theory.Eg[i]);
+    });
+  });
+
   const bad: [string[], RegExp][] = [
     [['--alpha', '99'], /--alpha.*\[1\.05, 4\]/],
     [['--beta', 'abc'], /--beta.*not a number/],

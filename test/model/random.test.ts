@@ -20,7 +20,13 @@ describe('Rng', () => {
 
   it('matches the xoshiro128** reference output for a known state', () => {
     // State (1, 2, 3, 4): the first outputs of the reference C implementation.
-    const r = new Rng(0, 0) as unknown as { s0: number; s1: number; s2: number; s3: number; nextUint32(): number };
+    const r = new Rng(0, 0) as unknown as {
+      s0: number;
+      s1: number;
+      s2: number;
+      s3: number;
+      nextUint32(): number;
+    };
     r.s0 = 1;
     r.s1 = 2;
     r.s2 = 3;

@@ -94,3 +94,60 @@ export function mirrorLower(C: Float64Array, n: number): void {
     for (let j = 0; j < i; j++) C[j * n + i] = C[oi + j];
   }
 }
+
+/**
+ * C = A Bᵀ (rowsA × rowsB, row-major): C[i][j] = dot(row i of A, row j of B) over k columns, with
+ * the same 2×2 register blocking as `gram`. `bStart[j]`/`bEnd[j]`, if given, bound the columns
+ * where row j of B may be non-zero (e.g. a triangular B).
+ */
+export function crossGram(
+  A: Float64Array,
+  rowsA: number,
+  B: Float64Array,
+  rowsB: number,
+  k: number,
+  C: Float64Array,
+  bRanges?: RowRanges,
+): void {
+  C.fill(0, 0, rowsA * rowsB);
+  for (let k0 = 0; k0 < k; k0 += K_CHUNK) {
+    const k1 = Math.min(k, k0 + K_CHUNK);
+    for (let i = 0; i < rowsA; i += 2) {
+      const i1 = i + 1 < rowsA ? i + 1 : i;
+      const oi = i * k;
+      const oi1 = i1 * k;
+      for (let j = 0; j < rowsB; j += 2) {
+        const j1 = j + 1 < rowsB ? j + 1 : j;
+        const oj = j * k;
+        const oj1 = j1 * k;
+        let lo = k0;
+        let hi = k1;
+        if (bRanges) {
+          lo = Math.max(lo, Math.min(bRanges.start[j], bRanges.start[j1]));
+          hi = Math.min(hi, Math.max(bRanges.end[j], bRanges.end[j1]));
+        }
+        if (hi <= lo) continue;
+        let s00 = 0;
+        let s01 = 0;
+        let s10 = 0;
+        let s11 = 0;
+        for (let q = lo; q < hi; q++) {
+          const a0 = A[oi + q];
+          const a1 = A[oi1 + q];
+          const b0 = B[oj + q];
+          const b1 = B[oj1 + q];
+          s00 += a0 * b0;
+          s01 += a0 * b1;
+          s10 += a1 * b0;
+          s11 += a1 * b1;
+        }
+        C[i * rowsB + j] += s00;
+        if (j1 !== j) C[i * rowsB + j1] += s01;
+        if (i1 !== i) {
+          C[i1 * rowsB + j] += s10;
+          if (j1 !== j) C[i1 * rowsB + j1] += s11;
+        }
+      }
+    }
+  }
+}

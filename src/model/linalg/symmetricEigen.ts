@@ -5,10 +5,20 @@
 // Two ways to use U:
 // - implicitly: `toEigenbasis` (x ← Uᵀx) and `fromEigenbasis` (x ← U x) apply the stored
 //   reflectors and rotations in O(n²) each; nothing O(n³) beyond the reduction itself;
-// - explicitly (`vectors: true`): the rows of `vectorsT` are the eigenvectors, accumulated by
-//   applying the rotations to the rows of Qᵀ (≈ 3n³ extra multiplications).
+// - explicitly (`vectors: true`): the rows of `vectorsT` are the eigenvectors u_i = Q z_i, with
+//   the tridiagonal eigenvectors z_i from inverse iteration (inverseIteration.ts, O(n²)) and Q
+//   applied by its reflectors (n³ multiply-adds). Accumulating the QL rotations instead costs
+//   ≈ 3n³ multiplications and was 2–3× slower here; it is kept as `method: 'ql'` for checks.
 
-import { applyQ, applyQRows, applyQT, explicitQT, tridiagonalize } from './tridiagonal.ts';
+import {
+  applyQ,
+  applyQRows,
+  applyQT,
+  applyQToRows,
+  explicitQT,
+  tridiagonalize,
+} from './tridiagonal.ts';
+import { tridiagonalEigenvectors } from './inverseIteration.ts';
 import { RotationLog, tridiagonalQL } from './tridiagonalQL.ts';
 
 export interface SymmetricEigen {
@@ -32,21 +42,27 @@ export interface SymmetricEigen {
 export function symmetricEigen(
   A: Float64Array,
   n: number,
-  options: { vectors?: boolean } = {},
+  options: { vectors?: boolean; method?: 'inverse-iteration' | 'ql' } = {},
 ): SymmetricEigen {
   const tri = tridiagonalize(A, n);
+  const values = tri.d.slice();
+  if (options.vectors && options.method !== 'ql') {
+    tridiagonalQL(values, tri.e.slice(), null);
+    const V = tridiagonalEigenvectors(tri.d, tri.e, values);
+    applyQToRows(tri, V, n);
+    return explicitEigen(n, values, V);
+  }
   const log = new RotationLog(Math.min(1 << 22, Math.max(1024, n * n)));
-  const values = tri.d;
-  tridiagonalQL(values, tri.e, log);
-  let vectorsT: Float64Array | null = null;
+  tridiagonalQL(values, tri.e.slice(), log);
   if (options.vectors) {
-    vectorsT = explicitQT(tri);
-    log.applyZTRows(vectorsT, n);
+    const V = explicitQT(tri);
+    log.applyZTRows(V, n);
+    return explicitEigen(n, values, V);
   }
   return {
     n,
     values,
-    vectorsT,
+    vectorsT: null,
     toEigenbasis(x: Float64Array): void {
       applyQT(tri, x);
       log.applyZT(x);
@@ -62,12 +78,54 @@ export function symmetricEigen(
   };
 }
 
+/** The SymmetricEigen interface on top of explicit eigenvectors (rows of V). */
+function explicitEigen(n: number, values: Float64Array, V: Float64Array): SymmetricEigen {
+  return {
+    n,
+    values,
+    vectorsT: V,
+    toEigenbasis(x: Float64Array): void {
+      const y = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        const oi = i * n;
+        for (let k = 0; k < n; k++) s += V[oi + k] * x[k];
+        y[i] = s;
+      }
+      x.set(y);
+    },
+    fromEigenbasis(x: Float64Array): void {
+      const y = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const xi = x[i];
+        const oi = i * n;
+        for (let k = 0; k < n; k++) y[k] += xi * V[oi + k];
+      }
+      x.set(y);
+    },
+    fromEigenbasisRows(Y: Float64Array, cols: number): void {
+      const out = new Float64Array(n * cols);
+      for (let i = 0; i < n; i++) {
+        const oi = i * n;
+        const yi = i * cols;
+        for (let k = 0; k < n; k++) {
+          const v = V[oi + k];
+          const ok = k * cols;
+          for (let c = 0; c < cols; c++) out[ok + c] += v * Y[yi + c];
+        }
+      }
+      Y.set(out);
+    },
+  };
+}
+
 /** Eigenvalues ascending with matching eigenvectors (rows of `vectorsT`); for tests and small n. */
 export function sortedSymmetricEigen(
   A: Float64Array,
   n: number,
+  method: 'inverse-iteration' | 'ql' = 'inverse-iteration',
 ): { values: Float64Array; vectorsT: Float64Array } {
-  const eig = symmetricEigen(A.slice(), n, { vectors: true });
+  const eig = symmetricEigen(A.slice(), n, { vectors: true, method });
   const order = Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => eig.values[a] - eig.values[b],
   );

@@ -124,6 +124,40 @@ export function applyQRows(tri: Tridiagonal, Y: Float64Array, cols: number): voi
   }
 }
 
+/**
+ * Each row y of the row-major rows×n matrix Y becomes Q y (rows stay contiguous; the reflectors
+ * are the outer loop so each Householder vector is reused across all rows while in cache).
+ */
+export function applyQToRows(tri: Tridiagonal, Y: Float64Array, rows: number): void {
+  const { n, house, h } = tri;
+  for (let i = 2; i < n; i++) {
+    const hi = h[i];
+    if (hi === 0) continue;
+    const ou = i * n;
+    // Two rows per pass share the loads of the Householder vector.
+    for (let r = 0; r < rows; r += 2) {
+      const r1 = r + 1 < rows ? r + 1 : r;
+      const o0 = r * n;
+      const o1 = r1 * n;
+      let s0 = 0;
+      let s1 = 0;
+      for (let k = 0; k < i; k++) {
+        const u = house[ou + k];
+        s0 += u * Y[o0 + k];
+        s1 += u * Y[o1 + k];
+      }
+      s0 /= hi;
+      s1 /= hi;
+      if (r1 === r) s1 = 0;
+      for (let k = 0; k < i; k++) {
+        const u = house[ou + k];
+        Y[o0 + k] -= s0 * u;
+        Y[o1 + k] -= s1 * u;
+      }
+    }
+  }
+}
+
 function applyReflector(u: Float64Array, off: number, l: number, h: number, x: Float64Array): void {
   if (h === 0) return;
   let s = 0;

@@ -115,9 +115,9 @@ export class RotationLog {
 /**
  * Eigenvalues of the symmetric tridiagonal matrix with diagonal d and sub-diagonal e
  * (e[i] = T[i][i−1], e[0] ignored). d is overwritten with the eigenvalues (unsorted, in the
- * order that matches the rotation log); e is destroyed. Rotations are appended to `log`.
+ * order that matches the rotation log); e is destroyed. Rotations are appended to `log` if given.
  */
-export function tridiagonalQL(d: Float64Array, e: Float64Array, log: RotationLog): void {
+export function tridiagonalQL(d: Float64Array, e: Float64Array, log: RotationLog | null): void {
   const n = d.length;
   // Work with f[i] = T[i+1][i] (i = 0..n−2), f[n−1] = 0.
   const f = new Float64Array(n);
@@ -160,7 +160,7 @@ export function tridiagonalQL(d: Float64Array, e: Float64Array, log: RotationLog
         p = s * r;
         d[i + 1] = g + p;
         g = c * r - b;
-        log.push(i, c, s);
+        if (log) log.push(i, c, s);
       }
       if (restarted) continue;
       d[l] -= p;

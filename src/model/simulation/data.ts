@@ -18,7 +18,7 @@
 // Either way the loss keeps its normalisation 1/P with the original P.
 
 import { Rng } from '../random.ts';
-import { gram, type RowRanges } from '../linalg/gram.ts';
+import { crossGram, gram, type RowRanges } from '../linalg/gram.ts';
 import type { Factor, TestGeometry } from './geometry.ts';
 
 export interface WeightPathData {
@@ -171,22 +171,11 @@ function timesLowerTranspose(X: Float64Array, P: number, n: number, L: Factor): 
     }
     return out;
   }
-  const Ld = L.data;
-  // (X Lᵀ)[i][j] = Σ_{k=i..j} X[i][k] L[j][k]: a dot product of two row segments.
-  for (let i = 0; i < P; i++) {
-    const oi = i * n;
-    for (let j = i; j < n; j++) {
-      const oj = j * n;
-      let s0 = 0;
-      let s1 = 0;
-      let k = i;
-      for (; k + 1 <= j; k += 2) {
-        s0 += X[oi + k] * Ld[oj + k];
-        s1 += X[oi + k + 1] * Ld[oj + k + 1];
-      }
-      if (k <= j) s0 += X[oi + k] * Ld[oj + k];
-      out[oi + j] = s0 + s1;
-    }
-  }
+  // (X Lᵀ)[i][j] = Σ_{k=i..j} X[i][k] L[j][k]: a cross Gram of the rows of X and of L (row j of L
+  // ends at column j; entries of F left of the diagonal come out as exact zeros).
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  for (let j = 0; j < n; j++) end[j] = j + 1;
+  crossGram(X, P, L.data, n, n, out, { start, end });
   return out;
 }

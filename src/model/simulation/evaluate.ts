@@ -160,17 +160,19 @@ function rowsCombination(
   start?: Int32Array,
 ): Float64Array {
   const out = new Float64Array(cols * nt);
-  for (let r = 0; r < rows; r++) {
-    const or = r * cols;
-    const xr = r * nt;
-    let zero = true;
-    for (let it = 0; it < nt; it++) if (X[xr + it] !== 0) zero = false;
-    if (zero) continue;
-    for (let k = start ? start[r] : 0; k < cols; k++) {
-      const a = A[or + k];
-      if (a === 0) continue;
-      const ok = k * nt;
-      for (let it = 0; it < nt; it++) out[ok + it] += a * X[xr + it];
+  // Column blocks of A keep the matching block of `out` in L1 while all rows stream past.
+  const BLOCK = 64;
+  for (let k0 = 0; k0 < cols; k0 += BLOCK) {
+    const k1 = Math.min(cols, k0 + BLOCK);
+    for (let r = 0; r < rows; r++) {
+      const or = r * cols;
+      const xr = r * nt;
+      for (let k = Math.max(k0, start ? start[r] : 0); k < k1; k++) {
+        const a = A[or + k];
+        if (a === 0) continue;
+        const ok = k * nt;
+        for (let it = 0; it < nt; it++) out[ok + it] += a * X[xr + it];
+      }
     }
   }
   return out;

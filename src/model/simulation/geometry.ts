@@ -32,9 +32,7 @@ import { choleskyInPlace, solveLower } from '../linalg/cholesky.ts';
 import { sortedSymmetricEigen } from '../linalg/symmetricEigen.ts';
 
 /** Σ_test = L Lᵀ, L n×n lower triangular: either diagonal or a dense lower triangle. */
-export type Factor =
-  | { kind: 'diag'; diag: Float64Array }
-  | { kind: 'lower'; data: Float64Array };
+export type Factor = { kind: 'diag'; diag: Float64Array } | { kind: 'lower'; data: Float64Array };
 
 export interface TestGeometry {
   /** Weight-space dimension after the reduction. */
@@ -49,7 +47,11 @@ export interface TestGeometry {
 }
 
 /** λ_k = k^{−α} and b_k = (λ_k w̄_k²)^{1/2} = k^{−β/2}, k = 1..M (THEORY.md §0). */
-export function powerLawSpectrum(alpha: number, beta: number, M: number): { lambda: Float64Array; b: Float64Array } {
+export function powerLawSpectrum(
+  alpha: number,
+  beta: number,
+  M: number,
+): { lambda: Float64Array; b: Float64Array } {
   const lambda = new Float64Array(M);
   const b = new Float64Array(M);
   for (let k = 0; k < M; k++) {
@@ -62,7 +64,13 @@ export function powerLawSpectrum(alpha: number, beta: number, M: number): { lamb
 /** Modes per chunk when accumulating Σ = GGᵀ (G is generated chunk by chunk). */
 const MODE_CHUNK = 256;
 
-export function drawGeometry(alpha: number, beta: number, N: number, M: number, rng: Rng): TestGeometry {
+export function drawGeometry(
+  alpha: number,
+  beta: number,
+  N: number,
+  M: number,
+  rng: Rng,
+): TestGeometry {
   const { lambda, b } = powerLawSpectrum(alpha, beta, M);
   let bNorm2 = 0;
   for (let k = 0; k < M; k++) bNorm2 += b[k] * b[k];
@@ -139,7 +147,13 @@ export function drawGeometry(alpha: number, beta: number, N: number, M: number, 
     solveLower(Lc, n, q);
     let q2 = 0;
     for (let j = 0; j < n; j++) q2 += q[j] * q[j];
-    return { n, L: { kind: 'lower', data: Lc }, q, s2: Math.max(0, bNorm2 - q2), traceSigma: trace };
+    return {
+      n,
+      L: { kind: 'lower', data: Lc },
+      q,
+      s2: Math.max(0, bNorm2 - q2),
+      traceSigma: trace,
+    };
   }
   // Numerically singular Σ: work in its eigenbasis (a rotation of weight space, exact in law).
   const { values, vectorsT } = sortedSymmetricEigen(Sigma, n);

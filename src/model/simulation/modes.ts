@@ -18,7 +18,7 @@
 // exactly 0 (their mean coefficient too, so the ridgeless t = ∞ limit is the pseudo-inverse).
 
 import { symmetricEigen, type SymmetricEigen } from '../linalg/symmetricEigen.ts';
-import { gram } from '../linalg/gram.ts';
+import { crossGram, gram } from '../linalg/gram.ts';
 import type { TestGeometry } from './geometry.ts';
 import type { TrainingData } from './data.ts';
 
@@ -49,7 +49,11 @@ export interface ModeData {
 const EPS = 2 ** -52;
 
 /** Diagonalise; `needCovariance` when T > 0 or σ0² > 0 (needs d_i, i.e. explicit eigenvectors). */
-export function analyseModes(geom: TestGeometry, data: TrainingData, needCovariance: boolean): ModeData {
+export function analyseModes(
+  geom: TestGeometry,
+  data: TrainingData,
+  needCovariance: boolean,
+): ModeData {
   const m = data.path === 'weight' ? data.n : data.P;
   const eig = symmetricEigen(data.gram, m, { vectors: needCovariance });
   const mu = new Float64Array(m);
@@ -123,17 +127,13 @@ function rowsTimesFactor(UT: Float64Array, n: number, geom: TestGeometry): Float
     }
     return out;
   }
-  const Ld = L.data;
-  // (uᵀL)_k = Σ_{j≥k} u_j L[j][k]: accumulate rows of L (row j ends at column j).
-  for (let i = 0; i < n; i++) {
-    const oi = i * n;
-    for (let j = 0; j < n; j++) {
-      const uj = UT[oi + j];
-      if (uj === 0) continue;
-      const oj = j * n;
-      for (let k = 0; k <= j; k++) out[oi + k] += uj * Ld[oj + k];
-    }
-  }
+  // (uᵀL)_k = Σ_{j≥k} u_j L[j][k] = u · (row k of Lᵀ): a cross Gram with Lᵀ (row k starts at k).
+  const LT = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) for (let k = 0; k <= j; k++) LT[k * n + j] = L.data[j * n + k];
+  const start = new Int32Array(n);
+  const end = new Int32Array(n).fill(n);
+  for (let k = 0; k < n; k++) start[k] = k;
+  crossGram(UT, n, LT, n, n, out, { start, end });
   return out;
 }
 
@@ -169,21 +169,21 @@ function sampleModeTestVariance(
     }
   }
   const K2 = new Float64Array(P * P);
-  gram(H, P, n, K2, 1);
+  // Rows of H = F L keep F's leading zeros when L is diagonal.
+  const ranges =
+    L.kind === 'diag'
+      ? { start: Int32Array.from({ length: P }, (_, i) => i), end: new Int32Array(P).fill(n) }
+      : undefined;
+  gram(H, P, n, K2, 1, { ranges });
+  // W = Vᵀ K2 (rows v_iᵀ K2, K2 symmetric), then d_i = (row i of W) · v_i / (Pμ_i).
+  const W = new Float64Array(P * P);
+  crossGram(VT, P, K2, P, P, W);
   const d = new Float64Array(P);
-  const w = new Float64Array(P);
   for (let i = 0; i < P; i++) {
     if (!(mu[i] > 0)) continue;
     const oi = i * P;
-    // w = K2 v_i, then v_iᵀ w.
     let s = 0;
-    for (let r = 0; r < P; r++) {
-      const or = r * P;
-      let t = 0;
-      for (let c = 0; c < P; c++) t += K2[or + c] * VT[oi + c];
-      w[r] = t;
-      s += VT[oi + r] * t;
-    }
+    for (let r = 0; r < P; r++) s += W[oi + r] * VT[oi + r];
     d[i] = s / (P * mu[i]);
   }
   return d;
