@@ -19,6 +19,9 @@ import type { ComputeError, ComputeKind } from './messages.ts';
 import { noteRequest } from './perf.ts';
 import { LatestOnly } from './scheduler.ts';
 
+/** Pause in a drag after which the secondary panels (sweeps, modes, pins) are recomputed. */
+export const LIVE_PAUSE_MS = 200;
+
 interface SweepReq {
   p: Params;
   axis: SweepAxis;
@@ -124,10 +127,17 @@ export function installCompute(store: AppStore, client?: ComputeClient): Compute
     if (kind === 'curve') noteRequest(id);
   };
 
+  // While a slider is dragged only the curve follows live; the other panels catch up when the
+  // drag pauses for LIVE_PAUSE_MS or ends. On two cores a sweep worker busy during the drag
+  // would take CPU from the main thread and from the curve's worker.
+  let liveTimer: ReturnType<typeof setTimeout> | undefined;
+  let paused = true;
+
   function sync(): void {
     const s = st();
     const key = paramsKey(s.params);
     request('curve', key, s.params);
+    if (!paused) return;
     const panels = s.view.panels;
     for (const axis of ['P', 'N'] as const) {
       if (panels.includes(axis === 'P' ? 'scalingP' : 'scalingN')) {
@@ -159,7 +169,18 @@ export function installCompute(store: AppStore, client?: ComputeClient): Compute
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.pins !== prev.pins) prunePins();
+    if (s.urlIntent.seq !== prev.urlIntent.seq) {
+      clearTimeout(liveTimer);
+      paused = s.urlIntent.mode !== 'replace';
+      if (!paused) {
+        liveTimer = setTimeout(() => {
+          paused = true;
+          sync();
+        }, LIVE_PAUSE_MS);
+      }
+    }
     if (s.params !== prev.params || s.view !== prev.view || s.pins !== prev.pins) sync();
+    else if (paused && s.urlIntent.seq !== prev.urlIntent.seq) sync();
   });
 
   // --- simulation -------------------------------------------------------------------------------
@@ -225,6 +246,7 @@ export function installCompute(store: AppStore, client?: ComputeClient): Compute
       void c[which].call((api) => api.crash());
     },
     dispose() {
+      clearTimeout(liveTimer);
       unsubscribe();
       c.main.stop();
       c.sweep.stop();

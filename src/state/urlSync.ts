@@ -10,10 +10,19 @@ import { urlStateOf, type AppStore } from './store.ts';
 export interface UrlSyncOptions {
   /** The window whose location/history are used (tests pass a fake). */
   win?: Pick<Window, 'location' | 'history' | 'addEventListener' | 'removeEventListener'>;
+  /**
+   * Least time between two live replaceState calls, ms. Browsers throttle the History API (Chrome
+   * ignores calls beyond ~200 per 10 s) and each call costs a few ms of main-thread time, so a
+   * drag updates the address bar at this pace, the last position always written.
+   */
+  replaceEveryMs?: number;
 }
 
 /** Load the state from the current URL, then keep URL and store in step. Returns an uninstaller. */
-export function installUrlSync(store: AppStore, { win = window }: UrlSyncOptions = {}): () => void {
+export function installUrlSync(
+  store: AppStore,
+  { win = window, replaceEveryMs = 150 }: UrlSyncOptions = {},
+): () => void {
   const path = () => win.location.pathname;
   const load = () => {
     const { state, notices } = parseUrlState(win.location.search);
@@ -27,15 +36,40 @@ export function installUrlSync(store: AppStore, { win = window }: UrlSyncOptions
   let committed = urlOf(store.getState());
   if (win.location.search !== committed) win.history.replaceState(null, '', path() + committed);
 
+  // Live replacements, throttled (leading and trailing edge).
+  let lastReplace = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pendingUrl: string | null = null;
+  const replaceNow = (url: string) => {
+    lastReplace = Date.now();
+    pendingUrl = null;
+    if (url !== win.location.search) win.history.replaceState(null, '', path() + url);
+  };
+  const replaceLive = (url: string) => {
+    const wait = lastReplace + replaceEveryMs - Date.now();
+    if (wait <= 0 || replaceEveryMs <= 0) return replaceNow(url);
+    pendingUrl = url;
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      if (pendingUrl !== null) replaceNow(pendingUrl);
+    }, wait);
+  };
+  const cancelLive = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    pendingUrl = null;
+  };
+
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.urlIntent.seq === prev.urlIntent.seq) return;
     const url = urlOf(s);
+    if (s.urlIntent.mode !== 'replace') cancelLive();
     switch (s.urlIntent.mode) {
       case 'none': // the change came from the URL (popstate): it already shows this state
         committed = url;
         return;
       case 'replace': // live: follow the drag in the address bar without adding entries
-        if (url !== win.location.search) win.history.replaceState(null, '', path() + url);
+        replaceLive(url);
         return;
       case 'push':
         if (url === committed) {
@@ -54,6 +88,7 @@ export function installUrlSync(store: AppStore, { win = window }: UrlSyncOptions
   const onPop = () => load();
   win.addEventListener('popstate', onPop);
   return () => {
+    cancelLive();
     unsubscribe();
     win.removeEventListener('popstate', onPop);
   };

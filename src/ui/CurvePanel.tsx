@@ -8,32 +8,35 @@ import { noteCommit } from '../compute/perf.ts';
 import { actions, useApp } from '../state/hooks.ts';
 import { paramsKey, pinLabel } from '../state/pins.ts';
 
+const NO_PINS: PinnedCurve[] = [];
+
 export function usePinnedCurves(): PinnedCurve[] {
   const params = useApp((s) => s.params);
   const pins = useApp((s) => s.pins);
   const pinCurves = useApp((s) => s.results.pinCurves);
+  // A stable empty list: a new [] on every parameter change would make the chart re-lay out.
   return useMemo(
     () =>
-      pins.flatMap((p, i) => {
-        const key = paramsKey(p);
-        const curve = pinCurves[key];
-        return curve
-          ? [{ id: `${i}`, label: pinLabel(p, params), color: `var(--c-pin-${i})`, curve }]
-          : [];
-      }),
+      pins.length === 0
+        ? NO_PINS
+        : pins.flatMap((p, i) => {
+            const key = paramsKey(p);
+            const curve = pinCurves[key];
+            return curve
+              ? [{ id: `${i}`, label: pinLabel(p, params), color: `var(--c-pin-${i})`, curve }]
+              : [];
+          }),
     [pins, pinCurves, params],
   );
 }
 
 export function useSimOverlay(): SimOverlay | null {
-  const params = useApp((s) => s.params);
   const sim = useApp((s) => s.results.sim);
+  const current = useApp((s) => !!s.results.sim && s.results.sim.key === paramsKey(s.params));
   return useMemo(
     () =>
-      sim && sim.result && sim.key === paramsKey(params)
-        ? { result: sim.result, theory: sim.theory ?? undefined }
-        : null,
-    [sim, params],
+      sim && sim.result && current ? { result: sim.result, theory: sim.theory ?? undefined } : null,
+    [sim, current],
   );
 }
 

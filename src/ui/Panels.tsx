@@ -1,10 +1,14 @@
 // The secondary panels: scaling with P and N (with the at-t*/at-t/at-∞ selector), the exponent
 // read-out, the mode panel and the formulas. Each reads only what it draws from the store.
-import { useId, useState } from 'react';
-import { ExponentReadout } from '../charts/ExponentReadout.tsx';
-import { Formulas } from '../charts/Formulas.tsx';
-import { ModePanel } from '../charts/ModePanel.tsx';
-import { ScalingPanel } from '../charts/ScalingPanel.tsx';
+//
+// These panels are secondary while a slider is dragged: their inputs go through useDeferredValue
+// and the charts are memoised, so React renders them at low priority (interruptible) and the
+// learning curve redraws first.
+import { memo, useDeferredValue, useId, useState } from 'react';
+import { ExponentReadout as ExponentReadoutChart } from '../charts/ExponentReadout.tsx';
+import { Formulas as FormulasChart } from '../charts/Formulas.tsx';
+import { ModePanel as ModePanelChart } from '../charts/ModePanel.tsx';
+import { ScalingPanel as ScalingPanelChart } from '../charts/ScalingPanel.tsx';
 import { useSize } from '../charts/useSize.ts';
 import { formatValue, numericSpec } from '../model/params.ts';
 import type { SweepAxis } from '../model/types.ts';
@@ -12,12 +16,19 @@ import { actions, useApp } from '../state/hooks.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_RANGE } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
 
+const ExponentReadout = memo(ExponentReadoutChart);
+const Formulas = memo(FormulasChart);
+const ModePanel = memo(ModePanelChart);
+const ScalingPanel = memo(ScalingPanelChart);
+
 function useVariant() {
   return useApp((s) => (s.view.theme === 'lecture' ? 'lecture' : 'normal'));
 }
 
 function ScalingPlot({ axis }: { axis: SweepAxis }) {
-  const sweep = useApp((s) => (axis === 'P' ? s.results.sweepP : s.results.sweepN));
+  const sweep = useDeferredValue(
+    useApp((s) => (axis === 'P' ? s.results.sweepP : s.results.sweepN)),
+  );
   const pending = useApp((s) => s.results.status[axis === 'P' ? 'sweepP' : 'sweepN'] === 'pending');
   const variant = useVariant();
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 280 });
@@ -116,9 +127,9 @@ export function ScalingSection() {
 }
 
 export function ExponentsSection() {
-  const curve = useApp((s) => s.results.curve);
-  const sweepP = useApp((s) => s.results.sweepP);
-  const sweepN = useApp((s) => s.results.sweepN);
+  const curve = useDeferredValue(useApp((s) => s.results.curve));
+  const sweepP = useDeferredValue(useApp((s) => s.results.sweepP));
+  const sweepN = useDeferredValue(useApp((s) => s.results.sweepN));
   const variant = useVariant();
   return (
     <section className="panel panel-exponents" aria-labelledby="h-exponents">
@@ -129,7 +140,7 @@ export function ExponentsSection() {
 }
 
 export function ModesSection() {
-  const modes = useApp((s) => s.results.modes);
+  const modes = useDeferredValue(useApp((s) => s.results.modes));
   const cursorT = useApp((s) => s.cursorT);
   const pending = useApp((s) => s.results.status.modes === 'pending');
   const variant = useVariant();
@@ -151,8 +162,9 @@ export function ModesSection() {
 }
 
 export function FormulasSection() {
-  const params = useApp((s) => s.params);
-  const curve = useApp((s) => s.results.curve);
+  const curve = useDeferredValue(useApp((s) => s.results.curve));
+  const params = useDeferredValue(useApp((s) => s.params));
+  // The formulas are those of the curve shown (its parameters), like the caption.
   return (
     <section className="panel panel-formulas" aria-labelledby="h-formulas">
       <h2 id="h-formulas">The theory</h2>
