@@ -22,26 +22,30 @@
 //
 // Interaction: pointer move shows a crosshair with a read-out; the svg is focusable (tabIndex 0):
 // ←/→ move the crosshair point by point (Shift: 10 points), Home/End jump to the ends, Esc hides it.
-import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import type { CurveResult } from '../model/types.ts';
-import { Axis } from './Axis.tsx';
+import { Annotation } from './Annotation.tsx';
 import { captionFor } from './caption.ts';
+import { ChartSvg } from './ChartSvg.tsx';
 import { formatReadout } from './format.ts';
-import { boxCost, textWidth } from './labels.ts';
+import { TOP_PAD } from './frame.ts';
+import { boxCost, plotObstacles, textWidth } from './labels.ts';
 import {
   learningCurveLayout,
   readoutLines,
   type LearningCurveLayout,
   type PinnedCurve,
+  type ReadoutLine,
+  type SimMark,
   type SimOverlay,
 } from './learningCurveLayout.ts';
 import { Legend } from './Legend.tsx';
 import { findNearestIndex } from './nearest.ts';
-import { NoData } from './NoData.tsx';
 import { r2 } from './path.ts';
-import { LabelText, RichText, plainText, richWidth } from './richText.tsx';
-import { chartClass, metricsFor, type Metrics, type Variant } from './theme.ts';
+import { PlotFrame } from './PlotFrame.tsx';
+import { RichText, plainText, richWidth } from './richText.tsx';
+import { metricsFor, type Metrics, type Variant } from './theme.ts';
 
 export type { PinnedCurve, SimOverlay };
 
@@ -73,7 +77,6 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     onCursorChange,
   } = props;
   const m = metricsFor(variant);
-  const clipId = `sp-clip-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const L = useMemo(
     () => learningCurveLayout({ curve, pins, sim, width, height, showEtr, metrics: m }),
     [curve, pins, sim, width, height, showEtr, m],
@@ -125,14 +128,15 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
   const ariaLabel = readout ? `${BASE_LABEL}. Crosshair at ${readoutText}.` : `${BASE_LABEL}.`;
 
   return (
-    <svg
-      data-testid="learning-curve"
-      className={chartClass('learning-curve', variant)}
+    <ChartSvg
+      testId="learning-curve"
+      kind="learning-curve"
+      variant={variant}
       width={width}
       height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label={ariaLabel}
+      label={ariaLabel}
+      title="Learning curve"
+      desc={caption}
       tabIndex={0}
       onPointerMove={onPointerMove}
       onPointerLeave={(e) => {
@@ -142,26 +146,12 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
       onBlur={() => setCursorPos(null)}
       onKeyDown={onKeyDown}
     >
-      <title>Learning curve</title>
-      <desc>{caption}</desc>
-      <Legend layout={L.legend} x={L.margin.left} y={8} metrics={m} />
-      {L.empty ? (
-        <NoData
-          x={L.margin.left}
-          y={L.margin.top}
-          width={L.plotW}
-          height={L.plotH}
-          message={L.empty.message}
-          detail={L.empty.detail}
-          fontSize={m.labelFont}
-        />
-      ) : (
-        <Plot L={L} m={m} clipId={clipId} />
-      )}
+      <Legend layout={L.legend} x={L.margin.left} y={TOP_PAD} metrics={m} />
+      <Plot L={L} m={m} />
       {!L.empty && curve && index !== null && readout && (
         <Crosshair L={L} m={m} curve={curve} index={index} showEtr={showEtr} lines={readout} />
       )}
-    </svg>
+    </ChartSvg>
   );
 }
 
@@ -174,181 +164,135 @@ function defaultPos(L: LearningCurveLayout, curve: CurveResult | null): number {
 }
 
 // Memoised: moving the crosshair re-renders the svg, not the curves.
-const Plot = memo(function Plot({
-  L,
-  m,
-  clipId,
-}: {
-  L: LearningCurveLayout;
-  m: Metrics;
-  clipId: string;
-}): ReactNode {
+const Plot = memo(function Plot({ L, m }: { L: LearningCurveLayout; m: Metrics }): ReactNode {
   const fs = m.labelFont;
   return (
-    <>
-      <defs>
-        <clipPath id={clipId}>
-          <rect x={-1} y={-1} width={r2(L.plotW + 2)} height={r2(L.plotH + 2)} />
-        </clipPath>
-      </defs>
-      <Axis
-        orient="bottom"
-        scale={L.x}
-        ticks={L.xTicks}
-        gridLength={L.plotH}
-        length={L.plotW}
-        title={L.xTitle}
-        titleOffset={L.xTitleOffset}
-        metrics={m}
-        x={L.margin.left}
-        y={L.margin.top + L.plotH}
-      />
-      <Axis
-        orient="left"
-        scale={L.y}
-        ticks={L.yTicks}
-        gridLength={L.plotW}
-        length={L.plotH}
-        title={L.yTitle}
-        titleOffset={L.yTitleOffset}
-        metrics={m}
-        x={L.margin.left}
-        y={L.margin.top}
-      />
-      <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-        <g clipPath={`url(#${clipId})`}>
-          {L.refs.map((r) => (
-            <line
-              key={r.testId}
-              className={r.className}
-              x1={0}
-              x2={r2(L.plotW)}
-              y1={r2(r.y)}
-              y2={r2(r.y)}
-            />
-          ))}
-          {L.paths.map((p) => (
-            <path
-              key={p.key}
-              className={p.className}
-              data-series={p.series}
-              data-pin-id={p.pinId}
-              d={p.d}
-              fill="none"
-              style={p.color ? { stroke: p.color } : undefined}
-            />
-          ))}
-          {L.paths.map((p) =>
-            p.dots.map((d, i) => (
-              <circle
-                key={`${p.key}-dot-${i}`}
+    <PlotFrame frame={L} xTitle={L.xTitle} yTitle={L.yTitle} metrics={m} empty={L.empty}>
+      {(clip) => (
+        <>
+          <g clipPath={clip}>
+            {L.refs.map((r) => (
+              <line
+                key={r.testId}
+                className={r.className}
+                x1={0}
+                x2={r2(L.plotW)}
+                y1={r2(r.y)}
+                y2={r2(r.y)}
+              />
+            ))}
+            {L.paths.map((p) => (
+              <path
+                key={p.key}
                 className={p.className}
-                data-series={`${p.series}-dot`}
-                cx={r2(d[0])}
-                cy={r2(d[1])}
-                r={m.pointRadius + 0.5}
+                data-series={p.series}
+                data-pin-id={p.pinId}
+                d={p.d}
                 fill="none"
                 style={p.color ? { stroke: p.color } : undefined}
               />
-            )),
-          )}
-          {L.sim && (
-            <>
-              {L.sim.etr.length > 0 && (
-                <g data-series="sim-etr">
-                  {L.sim.etr.map((s, i) => (
-                    <g key={i}>
-                      <line
-                        className="sp-sim-bar"
-                        x1={r2(s.cx)}
-                        x2={r2(s.cx)}
-                        y1={r2(s.y1)}
-                        y2={r2(s.y2)}
-                      />
-                      <circle
-                        className="sp-sim-point sp-sim-point--etr"
-                        cx={r2(s.cx)}
-                        cy={r2(s.cy)}
-                        r={m.pointRadius}
-                      />
-                    </g>
-                  ))}
-                </g>
-              )}
-              <g data-series="sim">
-                {L.sim.eg.map((s, i) => (
-                  <g key={i}>
-                    <line
-                      className="sp-sim-bar"
-                      x1={r2(s.cx)}
-                      x2={r2(s.cx)}
-                      y1={r2(s.y1)}
-                      y2={r2(s.y2)}
-                    />
-                    <circle
-                      className="sp-sim-point"
-                      cx={r2(s.cx)}
-                      cy={r2(s.cy)}
-                      r={m.pointRadius + 0.5}
-                    />
-                  </g>
-                ))}
-              </g>
-            </>
-          )}
-        </g>
-        {L.refs.map((r) => (
-          <g key={r.testId} data-testid={r.testId}>
-            <LabelText
-              className={`sp-annot ${r.testId === 'limit-line' ? 'sp-annot--limit' : 'sp-annot--accent'}`}
-              lines={r.lines}
-              x={r.pos.x}
-              y={r.pos.y}
-              anchor={r.pos.anchor}
+            ))}
+            {L.paths.map((p) =>
+              p.dots.map((d, i) => (
+                <circle
+                  key={`${p.key}-dot-${i}`}
+                  className={p.className}
+                  data-series={`${p.series}-dot`}
+                  cx={r2(d[0])}
+                  cy={r2(d[1])}
+                  r={m.pointRadius + 0.5}
+                  fill="none"
+                  style={p.color ? { stroke: p.color } : undefined}
+                />
+              )),
+            )}
+            {L.sim && (
+              <>
+                {L.sim.etr.length > 0 && (
+                  <SimMarks
+                    series="sim-etr"
+                    marks={L.sim.etr}
+                    pointClass="sp-sim-point sp-sim-point--etr"
+                    r={m.pointRadius}
+                  />
+                )}
+                <SimMarks
+                  series="sim"
+                  marks={L.sim.eg}
+                  pointClass="sp-sim-point"
+                  r={m.pointRadius + 0.5}
+                />
+              </>
+            )}
+          </g>
+          {L.refs.map((r) => (
+            <g key={r.testId} data-testid={r.testId}>
+              <Annotation
+                className={`sp-annot ${r.testId === 'limit-line' ? 'sp-annot--limit' : 'sp-annot--accent'}`}
+                label={r}
+                fontSize={fs}
+              />
+            </g>
+          ))}
+          {L.divergent && (
+            <Annotation
+              testId="limit-divergent"
+              className="sp-annot sp-annot--limit"
+              label={L.divergent}
               fontSize={fs}
             />
-          </g>
-        ))}
-        {L.divergent && (
-          <LabelText
-            testId="limit-divergent"
-            className="sp-annot sp-annot--limit"
-            lines={L.divergent.lines}
-            x={L.divergent.pos.x}
-            y={L.divergent.pos.y}
-            anchor={L.divergent.pos.anchor}
-            fontSize={fs}
-          />
-        )}
-        {L.earlyStop && (
-          <g data-testid="early-stop">
-            <line
-              className="sp-drop"
-              x1={r2(L.earlyStop.cx)}
-              x2={r2(L.earlyStop.cx)}
-              y1={r2(L.earlyStop.cy + m.markRadius)}
-              y2={r2(L.plotH)}
-            />
-            <circle
-              className="sp-mark"
-              cx={r2(L.earlyStop.cx)}
-              cy={r2(L.earlyStop.cy)}
-              r={m.markRadius}
-            />
-            <LabelText
-              className="sp-annot sp-annot--accent"
-              lines={L.earlyStop.label.lines}
-              x={L.earlyStop.label.pos.x}
-              y={L.earlyStop.label.pos.y}
-              anchor={L.earlyStop.label.pos.anchor}
-              fontSize={fs}
-            />
-          </g>
-        )}
-      </g>
-    </>
+          )}
+          {L.earlyStop && (
+            <g data-testid="early-stop">
+              <line
+                className="sp-drop"
+                x1={r2(L.earlyStop.cx)}
+                x2={r2(L.earlyStop.cx)}
+                y1={r2(L.earlyStop.cy + m.markRadius)}
+                y2={r2(L.plotH)}
+              />
+              <circle
+                className="sp-mark"
+                cx={r2(L.earlyStop.cx)}
+                cy={r2(L.earlyStop.cy)}
+                r={m.markRadius}
+              />
+              <Annotation
+                className="sp-annot sp-annot--accent"
+                label={L.earlyStop.label}
+                fontSize={fs}
+              />
+            </g>
+          )}
+        </>
+      )}
+    </PlotFrame>
   );
 });
+
+/** Simulation means as points with ±1 s.e.m. bars, one group per series. */
+function SimMarks({
+  series,
+  marks,
+  pointClass,
+  r,
+}: {
+  series: 'sim' | 'sim-etr';
+  marks: readonly SimMark[];
+  pointClass: string;
+  r: number;
+}): ReactNode {
+  return (
+    <g data-series={series}>
+      {marks.map((s, i) => (
+        <g key={i}>
+          <line className="sp-sim-bar" x1={r2(s.cx)} x2={r2(s.cx)} y1={r2(s.y1)} y2={r2(s.y2)} />
+          <circle className={pointClass} cx={r2(s.cx)} cy={r2(s.cy)} r={r} />
+        </g>
+      ))}
+    </g>
+  );
+}
 
 function Crosshair({
   L,
@@ -363,7 +307,7 @@ function Crosshair({
   curve: CurveResult;
   index: number;
   showEtr: boolean;
-  lines: { key: string; text: string; className?: string; color?: string }[];
+  lines: ReadoutLine[];
 }): ReactNode {
   const cx = L.x(curve.t[index]);
   const dot = (v: number, cls: string): ReactNode =>
@@ -383,11 +327,11 @@ function Crosshair({
     [bx0[1], 6],
     [bx0[1], L.plotH - boxH - 6],
   ];
-  const obs = {
-    lines: [...L.drawn, [[cx, 0] as const, [cx, L.plotH] as const]],
-    boxes: [],
-    bounds: { x: 0, y: 0, width: L.plotW, height: L.plotH },
-  };
+  const obs = plotObstacles(
+    [...L.drawn, [[cx, 0] as const, [cx, L.plotH] as const]],
+    L.plotW,
+    L.plotH,
+  );
   let best = corners[0];
   let bestCost = Infinity;
   for (const c of corners) {

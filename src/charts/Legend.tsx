@@ -1,6 +1,7 @@
 // A legend laid out in rows above the plot (never over the data): items flow left to right and
 // wrap when the next one would not fit in the available width.
 import type { CSSProperties, ReactNode } from 'react';
+import type { Margin } from './frame.ts';
 import type { Metrics } from './theme.ts';
 import { r2 } from './path.ts';
 import { RichText, richWidth } from './richText.tsx';
@@ -24,6 +25,14 @@ export interface LegendLayout {
 }
 
 const GAP = 16;
+
+/**
+ * Width of a legend aligned with the plot's left edge: what is right of the left margin, or, before
+ * the margin is known (it depends on the y tick labels, below the legend), the width less 24 px.
+ */
+export function legendWidth(width: number, margin?: Margin): number {
+  return Math.max(60, margin ? width - margin.left - 8 : width - 24);
+}
 
 export function layoutLegend(
   items: readonly LegendItem[],

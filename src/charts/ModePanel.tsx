@@ -13,15 +13,16 @@
 // Hooks: svg[data-testid="modes"], g[data-series="heatmap"] (rects), g[data-series="frac-inf"],
 // path[data-series="boundary"], text[data-testid="boundary-label"], g[data-testid="color-legend"],
 // line[data-testid="t-cursor"], g[data-testid="no-data"].
-import { memo, useId, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { ModeResult } from '../model/types.ts';
-import { Axis } from './Axis.tsx';
+import { Annotation } from './Annotation.tsx';
+import { ChartSvg } from './ChartSvg.tsx';
+import { Heading } from './Heading.tsx';
 import { modeLayout, type Cell } from './modeLayout.ts';
-import { NoData } from './NoData.tsx';
 import { r2 } from './path.ts';
-import { LabelText, RichText } from './richText.tsx';
-import { chartClass, metricsFor, type Variant } from './theme.ts';
+import { PlotFrame } from './PlotFrame.tsx';
+import { metricsFor, type Variant } from './theme.ts';
 
 export interface ModePanelProps {
   modes: ModeResult | null;
@@ -38,10 +39,17 @@ const Rects = memo(function Rects({ cells }: { cells: Cell[] }): ReactNode {
   ));
 });
 
+const LABEL =
+  'Mode panel: heat map of the learned fraction of each eigenmode k against training time t, with the spectral-bias boundary k*(t)';
+
+const DESC =
+  'Colour: mean learned fraction ℓ_k(t) of eigenmode k (0 = not learned, 1 = learned; values ' +
+  'outside [0, 1] are clamped). Line: the boundary k*(t) = κ(1/t)^(−1/α) between learned and ' +
+  'unlearned modes. Right column: t → ∞.';
+
 export function ModePanel(props: ModePanelProps): ReactNode {
   const { modes, width, height, variant = 'normal', tCursor } = props;
   const m = metricsFor(variant);
-  const clipId = `sp-clip-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const L = useMemo(() => modeLayout(modes, width, height, m), [modes, width, height, m]);
   const [t0, t1] = L.x.domain();
   const cursorX =
@@ -49,49 +57,30 @@ export function ModePanel(props: ModePanelProps): ReactNode {
   const fs = m.labelFont;
   const cb = L.colorbar;
   return (
-    <svg
-      data-testid="modes"
-      className={chartClass('modes', variant)}
+    <ChartSvg
+      testId="modes"
+      kind="modes"
+      variant={variant}
       width={width}
       height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label="Mode panel: heat map of the learned fraction of each eigenmode k against training time t, with the spectral-bias boundary k*(t)"
+      label={LABEL}
+      title="Per-mode learning"
+      desc={DESC}
     >
-      <title>Per-mode learning</title>
-      <desc>
-        Colour: mean learned fraction ℓ_k(t) of eigenmode k (0 = not learned, 1 = learned; values
-        outside [0, 1] are clamped). Line: the boundary k*(t) = κ(1/t)^(−1/α) between learned and
-        unlearned modes. Right column: t → ∞.
-      </desc>
-      <text
-        className="sp-axis-title"
-        x={L.margin.left}
-        y={r2(8 + fs * 0.9)}
-        fontSize={fs}
-        fontWeight={600}
+      <Heading text={L.heading} x={L.margin.left} fontSize={fs} />
+      <PlotFrame
+        frame={L}
+        xTitle="training time t"
+        yTitle="mode index k"
+        metrics={m}
+        empty={L.empty}
+        grid={false}
+        clipBleed={0}
+        axesOnTop
       >
-        <RichText text={L.heading} fontSize={fs} />
-      </text>
-      {L.empty ? (
-        <NoData
-          x={L.margin.left}
-          y={L.margin.top}
-          width={L.plotW}
-          height={L.plotH}
-          message={L.empty.message}
-          detail={L.empty.detail}
-          fontSize={fs}
-        />
-      ) : (
-        <>
-          <defs>
-            <clipPath id={clipId}>
-              <rect x={0} y={0} width={r2(L.plotW)} height={r2(L.plotH)} />
-            </clipPath>
-          </defs>
-          <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-            <g data-series="heatmap" shapeRendering="crispEdges" clipPath={`url(#${clipId})`}>
+        {(clip) => (
+          <>
+            <g data-series="heatmap" shapeRendering="crispEdges" clipPath={clip}>
               <Rects cells={L.cells} />
             </g>
             <g data-series="frac-inf" shapeRendering="crispEdges">
@@ -106,7 +95,7 @@ export function ModePanel(props: ModePanelProps): ReactNode {
                 ∞
               </text>
             </g>
-            <g clipPath={`url(#${clipId})`}>
+            <g clipPath={clip}>
               <path className="sp-series sp-series--boundary-halo" d={L.boundaryD} fill="none" />
               <path
                 className="sp-series sp-series--boundary"
@@ -126,13 +115,10 @@ export function ModePanel(props: ModePanelProps): ReactNode {
               )}
             </g>
             {L.boundaryLabel && (
-              <LabelText
+              <Annotation
                 testId="boundary-label"
                 className="sp-annot sp-annot--onmap"
-                lines={L.boundaryLabel.lines}
-                x={L.boundaryLabel.pos.x}
-                y={L.boundaryLabel.pos.y}
-                anchor={L.boundaryLabel.pos.anchor}
+                label={L.boundaryLabel}
                 fontSize={fs}
               />
             )}
@@ -166,33 +152,9 @@ export function ModePanel(props: ModePanelProps): ReactNode {
                 {cb.title}
               </text>
             </g>
-          </g>
-          <Axis
-            orient="bottom"
-            scale={L.x}
-            ticks={L.xTicks}
-            gridLength={0}
-            length={L.plotW}
-            title="training time t"
-            titleOffset={L.xTitleOffset}
-            metrics={m}
-            x={L.margin.left}
-            y={L.margin.top + L.plotH}
-          />
-          <Axis
-            orient="left"
-            scale={L.y}
-            ticks={L.yTicks}
-            gridLength={0}
-            length={L.plotH}
-            title="mode index k"
-            titleOffset={L.yTitleOffset}
-            metrics={m}
-            x={L.margin.left}
-            y={L.margin.top}
-          />
-        </>
-      )}
-    </svg>
+          </>
+        )}
+      </PlotFrame>
+    </ChartSvg>
   );
 }

@@ -15,16 +15,17 @@
 // Hooks: svg[data-testid="scaling-P" | "scaling-N"], path[data-series="sweep" | "fit" |
 // "predicted"], g[data-series="sweep-points"], g[data-series="sweep-divergent"], text[data-testid="fit-label"], g[data-testid=
 // "current"], text[data-testid="scaling-caption"], g[data-testid="no-data"].
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { SweepAxis, SweepResult } from '../model/types.ts';
-import { Axis } from './Axis.tsx';
+import { Annotation } from './Annotation.tsx';
+import { ChartSvg } from './ChartSvg.tsx';
+import { Heading } from './Heading.tsx';
 import { Legend } from './Legend.tsx';
-import { NoData } from './NoData.tsx';
 import { r2 } from './path.ts';
-import { LabelText, RichText } from './richText.tsx';
+import { PlotFrame } from './PlotFrame.tsx';
 import { fitLabelText, scalingLayout } from './scalingLayout.ts';
-import { chartClass, metricsFor, type Variant } from './theme.ts';
+import { metricsFor, type Variant } from './theme.ts';
 
 export interface ScalingPanelProps {
   sweep: SweepResult | null;
@@ -38,7 +39,6 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
   const { sweep, width, height, variant = 'normal' } = props;
   const axis: SweepAxis = props.axis ?? sweep?.axis ?? 'P';
   const m = metricsFor(variant);
-  const clipId = `sp-clip-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const L = useMemo(
     () => scalingLayout(sweep, axis, width, height, m),
     [sweep, axis, width, height, m],
@@ -48,71 +48,22 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
     `Scaling panel: log-log plot of the test error E_g against ${axis === 'P' ? 'dataset size P' : 'model size N'}` +
     (sweep ? `; ${fitLabelText(sweep)}` : '; no data');
   return (
-    <svg
-      data-testid={axis === 'P' ? 'scaling-P' : 'scaling-N'}
-      className={chartClass(`scaling-${axis}`, variant)}
+    <ChartSvg
+      testId={axis === 'P' ? 'scaling-P' : 'scaling-N'}
+      kind={`scaling-${axis}`}
+      variant={variant}
       width={width}
       height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label={label}
+      label={label}
+      title={axis === 'P' ? 'Scaling with dataset size' : 'Scaling with model size'}
+      desc={`${L.heading}.`}
     >
-      <title>{axis === 'P' ? 'Scaling with dataset size' : 'Scaling with model size'}</title>
-      <desc>{`${L.heading}.`}</desc>
-      <text
-        data-testid="scaling-caption"
-        className="sp-axis-title"
-        x={L.margin.left}
-        y={r2(8 + fs * 0.9)}
-        fontSize={fs}
-        fontWeight={600}
-      >
-        <RichText text={L.heading} fontSize={fs} />
-      </text>
+      <Heading testId="scaling-caption" text={L.heading} x={L.margin.left} fontSize={fs} />
       <Legend layout={L.legend} x={L.margin.left} y={L.legendY} metrics={m} />
-      {L.empty ? (
-        <NoData
-          x={L.margin.left}
-          y={L.margin.top}
-          width={L.plotW}
-          height={L.plotH}
-          message={L.empty.message}
-          detail={L.empty.detail}
-          fontSize={fs}
-        />
-      ) : (
-        <>
-          <defs>
-            <clipPath id={clipId}>
-              <rect x={-1} y={-1} width={r2(L.plotW + 2)} height={r2(L.plotH + 2)} />
-            </clipPath>
-          </defs>
-          <Axis
-            orient="bottom"
-            scale={L.x}
-            ticks={L.xTicks}
-            gridLength={L.plotH}
-            length={L.plotW}
-            title={L.xTitle}
-            titleOffset={L.xTitleOffset}
-            metrics={m}
-            x={L.margin.left}
-            y={L.margin.top + L.plotH}
-          />
-          <Axis
-            orient="left"
-            scale={L.y}
-            ticks={L.yTicks}
-            gridLength={L.plotW}
-            length={L.plotH}
-            title={L.yTitle}
-            titleOffset={L.yTitleOffset}
-            metrics={m}
-            x={L.margin.left}
-            y={L.margin.top}
-          />
-          <g transform={`translate(${L.margin.left},${L.margin.top})`}>
-            <g clipPath={`url(#${clipId})`}>
+      <PlotFrame frame={L} xTitle={L.xTitle} yTitle={L.yTitle} metrics={m} empty={L.empty}>
+        {(clip) => (
+          <>
+            <g clipPath={clip}>
               {L.current && (
                 <line
                   className="sp-ref sp-ref--current"
@@ -173,28 +124,18 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
                     r={m.markRadius}
                   />
                 )}
-                <LabelText
-                  className="sp-annot"
-                  lines={L.current.lines}
-                  x={L.current.pos.x}
-                  y={L.current.pos.y}
-                  anchor={L.current.pos.anchor}
-                  fontSize={fs}
-                />
+                <Annotation className="sp-annot" label={L.current} fontSize={fs} />
               </g>
             )}
-            <LabelText
+            <Annotation
               testId="fit-label"
               className="sp-annot sp-annot--accent"
-              lines={L.fitLabel.lines}
-              x={L.fitLabel.pos.x}
-              y={L.fitLabel.pos.y}
-              anchor={L.fitLabel.pos.anchor}
+              label={L.fitLabel}
               fontSize={fs}
             />
-          </g>
-        </>
-      )}
-    </svg>
+          </>
+        )}
+      </PlotFrame>
+    </ChartSvg>
   );
 }

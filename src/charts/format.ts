@@ -109,19 +109,17 @@ export function texNumber(x: number, digits = 3): string {
   if (Number.isNaN(x)) return '\\text{—}';
   if (x === Infinity) return '\\infty';
   if (x === -Infinity) return '-\\infty';
-  return formatNumber(x, digits)
-    .replace(/·10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)/, (_m, e: string) => ` \\cdot 10^{${fromSuperscript(e)}}`)
-    .replace(
-      /^(−?)10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)$/,
-      (_m, s: string, e: string) => `${s}10^{${fromSuperscript(e)}}`,
-    )
-    .replace(/−/g, '-')
-    .replace(/∞/g, '\\infty');
+  return texOf(formatNumber(x, digits));
 }
 
 /** TeX source of a parameter value, as formatParam. */
 export function texParam(x: number): string {
-  return formatParam(x)
+  return texOf(formatParam(x));
+}
+
+/** A formatted number ("4.1·10²", "10⁻³", "−0.5", "∞") rewritten as TeX source. */
+function texOf(formatted: string): string {
+  return formatted
     .replace(/·10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)/, (_m, e: string) => ` \\cdot 10^{${fromSuperscript(e)}}`)
     .replace(
       /^(−?)10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)$/,

@@ -1,6 +1,6 @@
 // The frame shared by the log-log charts: margins that fit the tick labels and axis titles, the
-// scales and the ticks. A legend of known height sits in the top margin; `extraRight` reserves room
-// on the right (the mode panel's colour bar).
+// scales and the ticks. A heading and a legend of known height sit in the top margin; `extraRight`
+// reserves room on the right (the mode panel's colour bar). PlotFrame.tsx renders it.
 import { scaleLog } from 'd3';
 import type { ScaleLogarithmic } from 'd3';
 import { textWidth } from './labels.ts';
@@ -26,6 +26,22 @@ export interface AxesFrame {
   yTitleOffset: number;
 }
 
+/** Why a chart draws no data ("No data" and the reason), or null when it has data to draw. */
+export type EmptyState = { message: string; detail: string } | null;
+
+/** The empty state of a chart with nothing to draw, for the given reason. */
+export function noData(detail: string): NonNullable<EmptyState> {
+  return { message: 'No data', detail };
+}
+
+/** Space between the top of the chart and its heading or legend, px. */
+export const TOP_PAD = 8;
+
+/** Height of a panel heading (one line of label type) above the legend, px. */
+export function headingHeight(m: Metrics): number {
+  return Math.round(m.labelFont * 1.5);
+}
+
 /** Margins, scales and ticks of a log-log frame with a legend of the given height on top. */
 export function axesFrame(
   legendHeight: number,
@@ -37,7 +53,7 @@ export function axesFrame(
   extraRight = 0,
 ): AxesFrame {
   const xTitleOffset = m.tickLength + 3 + m.tickFont * 1.2 + 6 + m.labelFont * 0.8;
-  const top = Math.ceil(8 + legendHeight + (legendHeight ? 8 : 0));
+  const top = Math.ceil(TOP_PAD + legendHeight + (legendHeight ? 8 : 0));
   const bottom = Math.ceil(xTitleOffset + m.labelFont * 0.3 + 4);
   const plotH = Math.max(10, height - top - bottom);
   const y = scaleLog().domain(yDomain).range([plotH, 0]);

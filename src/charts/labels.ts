@@ -42,14 +42,17 @@ export function textWidth(text: string, fontSize: number): number {
 /** Line height of multi-line labels, in em. */
 export const LINE_HEIGHT = 1.25;
 
+/** Ascent of the label type above the baseline and descent below it, in em. */
+export const ASCENT = 0.78;
+export const DESCENT = 0.22;
+
 /** The box of a label of `lines` lines whose first baseline is at the position. */
 export function labelBox(pos: LabelPos, width: number, fontSize: number, lines = 1): Box {
   const x =
     pos.anchor === 'start' ? pos.x : pos.anchor === 'end' ? pos.x - width : pos.x - width / 2;
-  // Ascent ≈ 0.78 em above the baseline, descent ≈ 0.22 em below.
   return {
     x,
-    y: pos.y - 0.78 * fontSize,
+    y: pos.y - ASCENT * fontSize,
     width,
     height: fontSize * (1 + LINE_HEIGHT * (lines - 1)),
   };
@@ -108,6 +111,36 @@ export interface Obstacles {
   boxes: Box[];
   /** The area labels must stay inside. */
   bounds: Box;
+}
+
+/** Obstacles inside a plot of the given size: the drawn lines, no boxes taken yet. */
+export function plotObstacles(lines: Point[][], plotW: number, plotH: number): Obstacles {
+  return { lines, boxes: [], bounds: { x: 0, y: 0, width: plotW, height: plotH } };
+}
+
+/** A spot on the plot's top or bottom edge: 'top end' is the top-right corner. */
+export type EdgeSpot = `${'top' | 'bottom'} ${Anchor}`;
+
+/**
+ * Baselines of labels at the given spots, `inset` px inside the plot's edges: the first line's box
+ * touches the inset line at the top; at the bottom the last line's does, `extra` px (the height of
+ * the lines after the first) higher up.
+ */
+export function edgePositions(
+  spots: readonly EdgeSpot[],
+  plotW: number,
+  plotH: number,
+  fontSize: number,
+  extra = 0,
+  inset = 6,
+): LabelPos[] {
+  return spots.map((spot) => {
+    const [edge, anchor] = spot.split(' ') as ['top' | 'bottom', Anchor];
+    const x = anchor === 'start' ? inset : anchor === 'end' ? plotW - inset : plotW / 2;
+    const y =
+      edge === 'top' ? inset + ASCENT * fontSize : plotH - inset - DESCENT * fontSize - extra;
+    return { x, y, anchor };
+  });
 }
 
 /** Collision cost of a box: lines crossed, labels overlapped, distance outside the bounds. */

@@ -3,17 +3,15 @@
 // renders, and the layout can be checked without rendering. Annotations (t*, E_g(∞), Gibbs and
 // posterior-mean errors) are drawn from the engine's results (THEORY.md §4, §6), never placed by
 // hand; their labels are put where they cross no curve (labels.ts).
-import type { ScaleLogarithmic } from 'd3';
 import type { CurveResult, SimResult } from '../model/types.ts';
 import { capDecades, isLogFinite, logExtent, padLogDomain } from './domain.ts';
 import { formatNumber, formatParam } from './format.ts';
-import { placeLabelVariants, type LabelPos, type LabelVariant, type Obstacles } from './labels.ts';
-import { layoutLegend, type LegendItem, type LegendLayout } from './Legend.tsx';
+import { axesFrame, noData, type AxesFrame, type EmptyState } from './frame.ts';
+import { edgePositions, plotObstacles, type LabelPos, type Obstacles } from './labels.ts';
+import { layoutLegend, legendWidth, type LegendItem, type LegendLayout } from './Legend.tsx';
 import { isolatedPoints, linePath, present, seriesPoints, type Point } from './path.ts';
-import { richWidth } from './richText.tsx';
+import { placeText, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
-import type { LogTicks } from './ticks.ts';
-import { axesFrame, type Margin } from './frame.ts';
 
 export interface PinnedCurve {
   id: string;
@@ -58,39 +56,22 @@ export interface SimMark {
   y2: number;
 }
 
-export interface RefLine {
+/** A reference line at t → ∞; its label as drawn may be a shorter variant of `label`. */
+export interface RefLine extends PlacedText {
   testId: 'limit-line' | 'gibbs-line' | 'posterior-mean-line';
   className: string;
   y: number;
   /** The full label (for tests and descriptions). */
   label: string;
-  /** The label as drawn (a shorter variant where the long one would collide). */
-  lines: string[];
-  pos: LabelPos;
 }
 
-export interface PlacedText {
-  /** One or more lines (TeX-like sub/superscripts allowed); pos is the first baseline. */
-  lines: string[];
-  pos: LabelPos;
-}
-
-export interface LearningCurveLayout {
+export interface LearningCurveLayout extends AxesFrame {
   width: number;
   height: number;
-  margin: Margin;
-  plotW: number;
-  plotH: number;
   /** Non-null when there is nothing to draw: the message and why. */
-  empty: { message: string; detail: string } | null;
-  x: ScaleLogarithmic<number, number>;
-  y: ScaleLogarithmic<number, number>;
-  xTicks: LogTicks;
-  yTicks: LogTicks;
+  empty: EmptyState;
   xTitle: string;
   yTitle: string;
-  xTitleOffset: number;
-  yTitleOffset: number;
   legend: LegendLayout;
   paths: SeriesPath[];
   sim: { eg: SimMark[]; etr: SimMark[] } | null;
@@ -214,10 +195,10 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   const xExt = curve ? logExtent(curve.t) : null;
   const hasEg = curve ? logExtent(curve.Eg) !== null : false;
   const yExt = yExtent(input);
-  let empty: LearningCurveLayout['empty'] = null;
-  if (!curve) empty = { message: 'No data', detail: 'No learning curve has been computed yet.' };
+  let empty: EmptyState = null;
+  if (!curve) empty = noData('No learning curve has been computed yet.');
   else if (!xExt || !hasEg || !yExt)
-    empty = { message: 'No data', detail: 'The curve has no finite, positive values to plot.' };
+    empty = noData('The curve has no finite, positive values to plot.');
   const xDomain: [number, number] = xExt
     ? xExt[0] < xExt[1]
       ? xExt
@@ -229,7 +210,7 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
 
   // The legend sits above the plot, aligned with its left edge; its height sets the top margin,
   // which sets the y ticks, whose labels set the left margin, which sets the legend's width.
-  let legend = layoutLegend(items, Math.max(60, width - 24), m);
+  let legend = layoutLegend(items, legendWidth(width), m);
   let dims = axesFrame(legend.height, width, height, xDomain, yDomain, m);
   // Leave room under the early-stopping point for its label (it is a minimum: the curve is above).
   if (
@@ -244,32 +225,17 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
     if ((le - llo) / (lhi - llo) < q) yDomain = [10 ** ((le - q * lhi) / (1 - q)), yDomain[1]];
     dims = axesFrame(legend.height, width, height, xDomain, yDomain, m);
   }
-  const legend2 = layoutLegend(items, Math.max(60, width - dims.margin.left - 8), m);
+  const legend2 = layoutLegend(items, legendWidth(width, dims.margin), m);
   if (legend2.height !== legend.height)
     dims = axesFrame(legend2.height, width, height, xDomain, yDomain, m);
   legend = legend2;
-  const { margin, plotW, plotH, x, y, xTicks, yTicks, xTitleOffset, yTitleOffset } = dims;
+  const { plotW, plotH, x, y } = dims;
 
-  const base = {
-    width,
-    height,
-    margin,
-    plotW,
-    plotH,
-    x,
-    y,
-    xTicks,
-    yTicks,
-    xTitle,
-    yTitle,
-    xTitleOffset,
-    yTitleOffset,
-    legend,
-  };
+  const base = { ...dims, width, height, xTitle, yTitle, legend };
   if (empty || !curve)
     return {
       ...base,
-      empty: empty ?? { message: 'No data', detail: '' },
+      empty: empty ?? noData(''),
       paths: [],
       sim: null,
       refs: [],
@@ -344,14 +310,9 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
       ]);
   }
 
-  const obs: Obstacles = { lines, boxes: [], bounds: { x: 0, y: 0, width: plotW, height: plotH } };
+  const obs = plotObstacles(lines, plotW, plotH);
   const fs = m.labelFont;
   const gap = 4;
-
-  const variant = (...lines: string[]): LabelVariant => ({
-    lines,
-    width: Math.max(...lines.map((l) => richWidth(l, fs))),
-  });
 
   // Early stopping: only when stopping pays (the minimum is interior and below E_g(∞)).
   let earlyStop: LearningCurveLayout['earlyStop'] = null;
@@ -384,13 +345,8 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
       width: 2 * m.markRadius,
       height: 2 * m.markRadius,
     });
-    const placed = placeLabelVariants(
-      [variant(`${tStar}, ${eStar}`), variant(tStar, eStar)],
-      cands,
-      fs,
-      obs,
-    );
-    earlyStop = { cx, cy, label: { lines: placed.lines, pos: placed.pos } };
+    const label = placeText([[`${tStar}, ${eStar}`], [tStar, eStar]], cands, fs, obs);
+    earlyStop = { cx, cy, label };
   }
 
   // Reference lines at t → ∞ (THEORY.md §4), each with a long and a short label.
@@ -462,19 +418,13 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
         { x: plotW * 0.25, y: below, anchor: 'middle' },
       ];
     };
-    const placed = placeLabelVariants(
-      r.variants.map((lines) => variant(...lines)),
-      cands,
-      fs,
-      local,
-    );
+    const placed = placeText(r.variants, cands, fs, local);
     refs.push({
       testId: r.testId,
       className: r.className,
       y: yy,
       label: r.variants[0].join(' '),
-      lines: placed.lines,
-      pos: placed.pos,
+      ...placed,
     });
   });
   for (const yy of refYs)
@@ -485,15 +435,14 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
 
   let divergent: PlacedText | null = null;
   if (lim.divergent || !Number.isFinite(lim.Eg)) {
-    const cands = (): LabelPos[] => [
-      { x: plotW - 6, y: 6 + 0.78 * fs, anchor: 'end' },
-      { x: 6, y: 6 + 0.78 * fs, anchor: 'start' },
-      { x: plotW - 6, y: plotH - 6 - 0.22 * fs, anchor: 'end' },
-      { x: 6, y: plotH - 6 - 0.22 * fs, anchor: 'start' },
-      { x: plotW / 2, y: 6 + 0.78 * fs, anchor: 'middle' },
-    ];
-    const placed = placeLabelVariants([variant('E_g(∞) = ∞')], cands, fs, obs);
-    divergent = { lines: placed.lines, pos: placed.pos };
+    const cands = (): LabelPos[] =>
+      edgePositions(
+        ['top end', 'top start', 'bottom end', 'bottom start', 'top middle'],
+        plotW,
+        plotH,
+        fs,
+      );
+    divergent = placeText([['E_g(∞) = ∞']], cands, fs, obs);
   }
 
   const cursorIndex: number[] = [];
@@ -519,6 +468,14 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   };
 }
 
+/** A line of the crosshair's read-out; `color` (pins) overrides the class's colour. */
+export interface ReadoutLine {
+  key: string;
+  text: string;
+  className?: string;
+  color?: string;
+}
+
 /** The read-out lines of the crosshair at curve index i. */
 export function readoutLines(
   curve: CurveResult,
@@ -526,8 +483,8 @@ export function readoutLines(
   showEtr: boolean,
   pins: readonly PinnedCurve[],
   fmt: (v: number) => string,
-): { key: string; text: string; className?: string; color?: string }[] {
-  const out: { key: string; text: string; className?: string; color?: string }[] = [
+): ReadoutLine[] {
+  const out: ReadoutLine[] = [
     { key: 't', text: `t = ${fmt(curve.t[i])}` },
     { key: 'Eg', text: `E_g = ${fmt(curve.Eg[i])}`, className: 'sp-readout--eg' },
   ];

@@ -4,15 +4,13 @@
 // renders the same on the server, in jsdom and in the browser), downsampled to at most
 // MAX_COLS × MAX_ROWS cells.
 import { interpolateViridis } from 'd3';
-import type { ScaleLogarithmic } from 'd3';
 import type { ModeResult } from '../model/types.ts';
 import { isLogFinite } from './domain.ts';
-import { axesFrame, type Margin } from './frame.ts';
-import { placeLabelVariants, textWidth, type LabelPos, type Obstacles } from './labels.ts';
+import { axesFrame, headingHeight, noData, type AxesFrame, type EmptyState } from './frame.ts';
+import { plotObstacles, textWidth, type LabelPos } from './labels.ts';
 import { linePath, present, seriesPoints } from './path.ts';
-import { richWidth } from './richText.tsx';
+import { placeText, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
-import type { LogTicks } from './ticks.ts';
 
 export const MAX_COLS = 96;
 export const MAX_ROWS = 48;
@@ -26,19 +24,10 @@ export interface Cell {
   fill: string;
 }
 
-export interface ModeLayout {
+export interface ModeLayout extends AxesFrame {
   width: number;
   height: number;
-  margin: Margin;
-  plotW: number;
-  plotH: number;
-  empty: { message: string; detail: string } | null;
-  x: ScaleLogarithmic<number, number>;
-  y: ScaleLogarithmic<number, number>;
-  xTicks: LogTicks;
-  yTicks: LogTicks;
-  xTitleOffset: number;
-  yTitleOffset: number;
+  empty: EmptyState;
   heading: string;
   cells: Cell[];
   infCells: Cell[];
@@ -46,7 +35,7 @@ export interface ModeLayout {
   infX: number;
   infW: number;
   boundaryD: string;
-  boundaryLabel: { text: string; lines: string[]; pos: LabelPos } | null;
+  boundaryLabel: (PlacedText & { text: string }) | null;
   colorbar: {
     x: number;
     w: number;
@@ -87,7 +76,7 @@ export function modeLayout(
   m: Metrics,
 ): ModeLayout {
   const heading = 'Learned fraction ℓ_k(t) of each eigenmode';
-  const headingH = Math.round(m.labelFont * 1.5);
+  const headingH = headingHeight(m);
   const fs = m.labelFont;
   const infW = Math.max(10, Math.round(m.tickFont * 1.1));
   // The ∞ under the t → ∞ column must clear the last time label ("10⁶") centred on the plot edge.
@@ -108,11 +97,10 @@ export function modeLayout(
   const nt = modes ? modes.t.length : 0;
   const hasFrac =
     !!modes && rows.some((i) => cols.some((j) => Number.isFinite(modes.frac[i * nt + j])));
-  let empty: ModeLayout['empty'] = null;
-  if (!modes)
-    empty = { message: 'No data', detail: 'Per-mode learning has not been computed yet.' };
+  let empty: EmptyState = null;
+  if (!modes) empty = noData('Per-mode learning has not been computed yet.');
   else if (!rows.length || !cols.length || !hasFrac)
-    empty = { message: 'No data', detail: 'No finite learned fractions to show.' };
+    empty = noData('No finite learned fractions to show.');
 
   const kVals = modes ? rows.map((i) => modes.k[i]) : [];
   const tVals = modes ? cols.map((j) => modes.t[j]) : [];
@@ -121,7 +109,7 @@ export function modeLayout(
   const xDomain: [number, number] = [10 ** tE[0], 10 ** tE[tE.length - 1]];
   const yDomain: [number, number] = [10 ** kE[0], 10 ** kE[kE.length - 1]];
   const frame = axesFrame(headingH, width, height, xDomain, yDomain, m, extraRight);
-  const { margin, plotW, plotH, x, y, xTicks, yTicks, xTitleOffset, yTitleOffset } = frame;
+  const { plotW, plotH, x, y } = frame;
 
   const barX = plotW + infGap + infW + barGap;
   const steps: Cell[] = [];
@@ -146,17 +134,9 @@ export function modeLayout(
     titleX: barX + barW + 4 + tickLabelW + 8 + fs * 0.8,
   };
   const base = {
+    ...frame,
     width,
     height,
-    margin,
-    plotW,
-    plotH,
-    x,
-    y,
-    xTicks,
-    yTicks,
-    xTitleOffset,
-    yTitleOffset,
     heading,
     infX: plotW + infGap,
     infW,
@@ -165,7 +145,7 @@ export function modeLayout(
   if (empty || !modes)
     return {
       ...base,
-      empty: empty ?? { message: 'No data', detail: '' },
+      empty: empty ?? noData(''),
       cells: [],
       infCells: [],
       boundaryD: '',
@@ -201,11 +181,7 @@ export function modeLayout(
   if (visible.length >= 2) {
     const text = 'k*(t) = κ(1/t)^{−1/α}';
     // The label does not avoid the time cursor: it would jump around while the user scrubs.
-    const obs: Obstacles = {
-      lines: [present(bPts)],
-      boxes: [],
-      bounds: { x: 0, y: 0, width: plotW, height: plotH },
-    };
+    const obs = plotObstacles([present(bPts)], plotW, plotH);
     // Preferred: above-left of the rising line, on the unlearned (dark) side.
     const cands = (): LabelPos[] => {
       const out: LabelPos[] = [];
@@ -220,9 +196,7 @@ export function modeLayout(
       }
       return out;
     };
-    const variants = [text, 'k*(t)'].map((l) => ({ lines: [l], width: richWidth(l, fs) }));
-    const placed = placeLabelVariants(variants, cands, fs, obs);
-    boundaryLabel = { text, lines: placed.lines, pos: placed.pos };
+    boundaryLabel = { text, ...placeText([[text], ['k*(t)']], cands, fs, obs) };
   }
 
   return { ...base, empty: null, cells, infCells, boundaryD: linePath(bPts), boundaryLabel };

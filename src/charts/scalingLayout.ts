@@ -1,40 +1,31 @@
 // Geometry of a scaling panel (E_g against P or N, log-log; THEORY.md §6) as plain data: the
 // sweep, the fitted power law over its window, the predicted slope through the fit's centre, the
 // current value, and collision-free labels.
-import type { ScaleLogarithmic } from 'd3';
 import type { SweepAxis, SweepResult } from '../model/types.ts';
 import { isLogFinite, logExtent, padLogDomain } from './domain.ts';
 import { formatNumber, formatParam, formatSlope } from './format.ts';
-import { axesFrame, type Margin } from './frame.ts';
 import {
-  placeLabelVariants,
-  textWidth,
-  type LabelPos,
-  type LabelVariant,
-  type Obstacles,
-} from './labels.ts';
-import { layoutLegend, type LegendItem, type LegendLayout } from './Legend.tsx';
+  axesFrame,
+  headingHeight,
+  noData,
+  TOP_PAD,
+  type AxesFrame,
+  type EmptyState,
+} from './frame.ts';
+import { edgePositions, plotObstacles, type LabelPos } from './labels.ts';
+import { layoutLegend, legendWidth, type LegendItem, type LegendLayout } from './Legend.tsx';
 import { linePath, present, seriesPoints, type Point } from './path.ts';
+import { placeText, type PlacedText } from './placeText.ts';
 import { richWidth } from './richText.tsx';
 import type { Metrics } from './theme.ts';
-import type { LogTicks } from './ticks.ts';
 
-export interface ScalingLayout {
+export interface ScalingLayout extends AxesFrame {
   width: number;
   height: number;
   axis: SweepAxis;
-  margin: Margin;
-  plotW: number;
-  plotH: number;
-  empty: { message: string; detail: string } | null;
-  x: ScaleLogarithmic<number, number>;
-  y: ScaleLogarithmic<number, number>;
-  xTicks: LogTicks;
-  yTicks: LogTicks;
+  empty: EmptyState;
   xTitle: string;
   yTitle: string;
-  xTitleOffset: number;
-  yTitleOffset: number;
   /** Heading: what is swept and where along training ("… at t → ∞"). */
   heading: string;
   legend: LegendLayout;
@@ -45,8 +36,8 @@ export interface ScalingLayout {
   divergentX: number[];
   fitD: string;
   predictedD: string;
-  fitLabel: { text: string; lines: string[]; pos: LabelPos };
-  current: { x: number; y: number | null; label: string; lines: string[]; pos: LabelPos } | null;
+  fitLabel: PlacedText & { text: string };
+  current: (PlacedText & { x: number; y: number | null; label: string }) | null;
 }
 
 const NAMES: Record<SweepAxis, { noun: string; unit: string }> = {
@@ -108,11 +99,9 @@ export function scalingLayout(
   const xExt = sweep ? logExtent(sweep.x, curX !== null ? [curX] : [], fitXs) : null;
   const yExt = sweep ? logExtent(sweep.Eg, curY !== null ? [curY] : [], fitYs, predYs) : null;
   const hasData = sweep ? logExtent(sweep.Eg) !== null && logExtent(sweep.x) !== null : false;
-  let empty: ScalingLayout['empty'] = null;
-  if (!sweep)
-    empty = { message: 'No data', detail: `No sweep over ${axis} has been computed yet.` };
-  else if (!hasData || !xExt || !yExt)
-    empty = { message: 'No data', detail: 'The sweep has no finite, positive values.' };
+  let empty: EmptyState = null;
+  if (!sweep) empty = noData(`No sweep over ${axis} has been computed yet.`);
+  else if (!hasData || !xExt || !yExt) empty = noData('The sweep has no finite, positive values.');
   const xDomain = xExt ? padLogDomain(xExt, 0.05, 1) : ([1, 10] as [number, number]);
   let yDomain: [number, number] = yExt ? padLogDomain(yExt, 0.08, 0.4) : [0.1, 1];
 
@@ -137,11 +126,10 @@ export function scalingLayout(
       kind: 'line',
       className: 'sp-series sp-series--predicted sp-legend-swatch',
     });
-  const headingH = Math.round(m.labelFont * 1.5);
-  let legend = layoutLegend(items, Math.max(60, width - 24), m);
+  const headingH = headingHeight(m);
+  let legend = layoutLegend(items, legendWidth(width), m);
   let frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
-  const legend2 = layoutLegend(items, Math.max(60, width - frame.margin.left - 8), m);
-  legend = legend2;
+  legend = layoutLegend(items, legendWidth(width, frame.margin), m);
   frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
   // Points with E_g = ∞ are marked at the top edge: keep that strip free of finite data.
   if (sweep && yExt && Array.from(sweep.Eg).some((v) => v === Infinity)) {
@@ -151,30 +139,22 @@ export function scalingLayout(
     yDomain = [yDomain[0], 10 ** (lo + (top - lo) / (1 - q))];
     frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
   }
-  const { margin, plotW, plotH, x, y, xTicks, yTicks, xTitleOffset, yTitleOffset } = frame;
+  const { plotW, plotH, x, y } = frame;
   const base = {
+    ...frame,
     width,
     height,
     axis,
-    margin,
-    plotW,
-    plotH,
-    x,
-    y,
-    xTicks,
-    yTicks,
     xTitle,
     yTitle,
-    xTitleOffset,
-    yTitleOffset,
     heading,
     legend,
-    legendY: 8 + headingH,
+    legendY: TOP_PAD + headingH,
   };
   if (empty || !sweep)
     return {
       ...base,
-      empty: empty ?? { message: 'No data', detail: '' },
+      empty: empty ?? noData(''),
       sweepD: '',
       points: [],
       divergentX: [],
@@ -190,7 +170,7 @@ export function scalingLayout(
   const fitPts = seriesPoints(fitXs, fitYs, X, Y);
   const predPts = seriesPoints(fitXs, predYs, X, Y);
   const lines: Point[][] = [present(sweepPts), present(fitPts), present(predPts)];
-  const obs: Obstacles = { lines, boxes: [], bounds: { x: 0, y: 0, width: plotW, height: plotH } };
+  const obs = plotObstacles(lines, plotW, plotH);
   const fs = m.labelFont;
   const divergentX: number[] = [];
   for (let i = 0; i < sweep.x.length; i++) {
@@ -200,11 +180,6 @@ export function scalingLayout(
       obs.boxes.push({ x: px - fs / 2, y: 0, width: fs, height: fs * 1.3 });
     }
   }
-
-  const variant = (...lines: string[]): LabelVariant => ({
-    lines,
-    width: Math.max(...lines.map((l) => textWidth(l, fs))),
-  });
 
   let current: ScalingLayout['current'] = null;
   if (curX !== null) {
@@ -229,32 +204,21 @@ export function scalingLayout(
     if (cy !== null)
       obs.boxes.push({ x: cx - d + 2, y: cy - d + 2, width: 2 * d - 4, height: 2 * d - 4 });
     const value = `${axis} = ${formatParam(curX)}`;
-    const placed = placeLabelVariants(
-      [variant(`current ${value}`), variant('current', value), variant(value)],
-      cands,
-      fs,
-      obs,
-    );
-    current = { x: cx, y: cy, label: `current ${value}`, lines: placed.lines, pos: placed.pos };
+    const placed = placeText([[`current ${value}`], ['current', value], [value]], cands, fs, obs);
+    current = { x: cx, y: cy, label: `current ${value}`, ...placed };
   }
 
   const text = fitLabelText(sweep);
   const [fitPart, predPart] = text.split(' · ');
-  const fitCands = (extra: number): LabelPos[] => [
-    { x: plotW - 6, y: 6 + 0.78 * fs, anchor: 'end' },
-    { x: 6, y: plotH - 6 - 0.22 * fs - extra, anchor: 'start' },
-    { x: 6, y: 6 + 0.78 * fs, anchor: 'start' },
-    { x: plotW - 6, y: plotH - 6 - 0.22 * fs - extra, anchor: 'end' },
-    { x: plotW / 2, y: 6 + 0.78 * fs, anchor: 'middle' },
-    { x: plotW / 2, y: plotH - 6 - 0.22 * fs - extra, anchor: 'middle' },
-  ];
-  const placedFit = placeLabelVariants(
-    [variant(text), variant(fitPart, predPart)],
-    fitCands,
-    fs,
-    obs,
-  );
-  const fitLabel = { text, lines: placedFit.lines, pos: placedFit.pos };
+  const fitCands = (extra: number): LabelPos[] =>
+    edgePositions(
+      ['top end', 'bottom start', 'top start', 'bottom end', 'top middle', 'bottom middle'],
+      plotW,
+      plotH,
+      fs,
+      extra,
+    );
+  const fitLabel = { text, ...placeText([[text], [fitPart, predPart]], fitCands, fs, obs) };
 
   return {
     ...base,

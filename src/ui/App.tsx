@@ -22,6 +22,7 @@ import { Toast } from './toast.tsx';
 export function App() {
   const theme = useApp((s) => s.view.theme);
   const panels = useApp((s) => s.view.panels);
+  const lecture = theme === 'lecture';
   const [help, setHelp] = useState(false);
   const [copyRequest, setCopyRequest] = useState(0);
 
@@ -97,12 +98,14 @@ export function App() {
           <Controls />
         </aside>
         <div className="area-center" id="main-plot">
-          <LessonPanel />
+          {!lecture && <LessonPanel />}
           <CurvePanel />
           <PinsBar />
           {panels.includes('formulas') && <FormulasSection />}
         </div>
         <div className="area-side">
+          {/* Lecture: the lesson sits beside the big plot, above the panels it refers to. */}
+          {lecture && <LessonPanel />}
           <ScalingSection />
           {panels.includes('exponents') && <ExponentsSection />}
           {panels.includes('modes') && <ModesSection />}

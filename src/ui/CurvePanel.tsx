@@ -1,14 +1,20 @@
 // The learning curve, big, with its generated caption. Pinned curves and the simulation overlay
 // come from the store; the layout effect reports the redraw to the latency probe.
-import { useLayoutEffect, useMemo } from 'react';
-import { LearningCurve, type PinnedCurve, type SimOverlay } from '../charts/LearningCurve.tsx';
+import { memo, useLayoutEffect, useMemo } from 'react';
+import {
+  LearningCurve as LearningCurveChart,
+  type PinnedCurve,
+  type SimOverlay,
+} from '../charts/LearningCurve.tsx';
 import { captionFor } from '../charts/caption.ts';
 import { useSize } from '../charts/useSize.ts';
 import { noteCommit } from '../compute/perf.ts';
 import { actions, useApp } from '../state/hooks.ts';
 import { paramsKey, pinLabel } from '../state/pins.ts';
 
+const LearningCurve = memo(LearningCurveChart);
 const NO_PINS: PinnedCurve[] = [];
+const setCursor = (t: number | null) => actions().setCursorT(t);
 
 export function usePinnedCurves(): PinnedCurve[] {
   const params = useApp((s) => s.params);
@@ -73,7 +79,7 @@ export function CurvePanel() {
           height={height}
           variant={lecture ? 'lecture' : 'normal'}
           showEtr={showEtr}
-          onCursorChange={(t) => actions().setCursorT(t)}
+          onCursorChange={setCursor}
         />
         <span className="busy" aria-hidden="true">
           computing…

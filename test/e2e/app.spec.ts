@@ -132,7 +132,31 @@ test('hostile links show the notice and leave a working page', async ({ page }) 
   expect(w.errors).toEqual([]);
 });
 
-test('engine errors are shown, not silent; a crashed worker is restarted', async ({ page }) => {
+test('engine errors are shown with the parameter named, not as a silent NaN', async ({ page }) => {
+  await page.goto('./?v=1&P=6000&N=6000');
+  await waitForCurve(page);
+  // min(P, N, M) = 6000 is beyond what the exact simulator diagonalises.
+  await page.getByTestId('sim-run').click();
+  const banner = page.getByTestId('compute-error');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('Simulation');
+  await expect(banner).toContainText('P:');
+  await expect(page.getByTestId('sim-status')).toHaveAttribute('data-status', 'error');
+  // Smaller sizes clear it.
+  await page.getByTestId('entry-P').fill('64');
+  await page.getByTestId('entry-P').press('Enter');
+  await page.getByTestId('entry-N').fill('64');
+  await page.getByTestId('entry-N').press('Enter');
+  await page.getByTestId('entry-seeds').fill('2');
+  await page.getByTestId('entry-seeds').press('Enter');
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-status')).toHaveAttribute('data-status', 'done', {
+    timeout: 30_000,
+  });
+  await expect(banner).toHaveCount(0);
+});
+
+test('a crashed worker is restarted', async ({ page }) => {
   await page.goto('./');
   await waitForCurve(page);
   await page.evaluate(() =>

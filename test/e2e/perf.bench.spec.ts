@@ -28,7 +28,8 @@ for (const slider of ['slider-beta', 'slider-P']) {
       const w = window as unknown as { __longtasks: { start: number; duration: number }[] };
       w.__longtasks = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration });
+        for (const e of list.getEntries())
+          w.__longtasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
     await page.setViewportSize({ width: 1440, height: 900 });

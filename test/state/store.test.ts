@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PARAMS, type Params } from '../../src/model/params.ts';
 import type { CurveResult } from '../../src/model/types.ts';
 import { MAX_PINS, paramsKey, pinLabel } from '../../src/state/pins.ts';
@@ -138,7 +138,7 @@ function fakeWindow(search = '') {
 describe('URL sync', () => {
   it('loads from the URL with notices and canonicalises the address bar', () => {
     const win = fakeWindow('?v=1&alpha=99&beta=3');
-    const stop = installUrlSync(appStore, { win: win as unknown as Window });
+    const stop = installUrlSync(appStore, { win: win as unknown as Window, replaceEveryMs: 0 });
     expect(s().params.alpha).toBe(4);
     expect(s().params.beta).toBe(3);
     expect(s().urlNotices.map((n) => n.key)).toEqual(['alpha']);
@@ -150,7 +150,7 @@ describe('URL sync', () => {
 
   it('a drag replaces the entry, its commit pushes one; back and forward restore', () => {
     const win = fakeWindow('');
-    const stop = installUrlSync(appStore, { win: win as unknown as Window });
+    const stop = installUrlSync(appStore, { win: win as unknown as Window, replaceEveryMs: 0 });
     const start = win.location.search;
     for (const P of [410, 450, 520, 600]) s().setParam('P', P, true);
     expect(win.entries).toHaveLength(1);
@@ -180,9 +180,38 @@ describe('URL sync', () => {
     stop();
   });
 
+  it('live replacements are throttled, the last one always written', () => {
+    vi.useFakeTimers();
+    try {
+      const win = fakeWindow('');
+      let calls = 0;
+      const replace = win.history.replaceState.bind(win.history);
+      win.history.replaceState = (...a: Parameters<History['replaceState']>) => {
+        calls++;
+        replace(...a);
+      };
+      const stop = installUrlSync(appStore, { win: win as unknown as Window, replaceEveryMs: 100 });
+      calls = 0;
+      for (let i = 1; i <= 20; i++) {
+        s().setParam('P', 400 + i, true);
+        vi.advanceTimersByTime(10);
+      }
+      // 200 ms of dragging at one event per 10 ms: about one write per 100 ms, not twenty.
+      expect(calls).toBeLessThanOrEqual(3);
+      vi.advanceTimersByTime(200);
+      expect(parseUrlState(win.location.search).state.params.P).toBe(420);
+      s().commit();
+      expect(win.entries).toHaveLength(2);
+      expect(parseUrlState(win.entries[0]).state.params.P).toBe(400);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a drag that returns to its start leaves no new entry', () => {
     const win = fakeWindow('');
-    const stop = installUrlSync(appStore, { win: win as unknown as Window });
+    const stop = installUrlSync(appStore, { win: win as unknown as Window, replaceEveryMs: 0 });
     s().setParam('P', 700, true);
     s().setParam('P', DEFAULT_PARAMS.P, true);
     s().commit();
