@@ -13,6 +13,9 @@ import { isolatedPoints, linePath, present, seriesPoints, type Point } from './p
 import { placeText, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
 
+// PlacedText moved to placeText.ts (shared by all layouts); re-exported for existing importers.
+export type { PlacedText };
+
 export interface PinnedCurve {
   id: string;
   label: string;

@@ -2,6 +2,7 @@
 // named by what differs from the current configuration ("σ² = 0.1, P = 800"), so the legend
 // stays meaningful as the user moves the sliders.
 import { PARAM_SPECS, REGIME_LABELS, formatValue, type Params } from '../model/params.ts';
+import type { CurveResult } from '../model/types.ts';
 import { formatParam } from '../charts/format.ts';
 import { paramSymbol } from './symbols.ts';
 
@@ -31,4 +32,23 @@ export function pinLabel(pin: Params, current: Params): string {
         : `${paramSymbol(k)} = ${formatParam(pin[k] as number)}`,
     )
     .join(', ');
+}
+
+export interface PinnedResult {
+  /** Position in the pins list (colour --c-pin-index). */
+  index: number;
+  label: string;
+  curve: CurveResult;
+}
+
+/** The pins whose curve has been computed, labelled relative to the current configuration. */
+export function pinnedResults(
+  pins: readonly Params[],
+  pinCurves: Readonly<Record<string, CurveResult>>,
+  current: Params,
+): PinnedResult[] {
+  return pins.flatMap((p, index) => {
+    const curve = pinCurves[paramsKey(p)];
+    return curve ? [{ index, label: pinLabel(p, current), curve }] : [];
+  });
 }

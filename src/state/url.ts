@@ -14,7 +14,6 @@ import {
   SPEC_BY_KEY,
   coerceValue,
   formatValue,
-  numericSpec,
   sanitizeParams,
   type Adjustment,
   type Params,
@@ -27,7 +26,7 @@ import {
   PANELS,
   SWEEP_ATS,
   THEMES,
-  T_AT_RANGE,
+  T_AT_SPEC,
   canonicalPanels,
   type PanelId,
   type Theme,
@@ -185,7 +184,7 @@ function parseView(get: (k: string) => string | undefined, notices: Notice[]): V
   const tat = get('tat');
   if (tat !== undefined) {
     // The tmax spec with the sweep-time range and no default: NaN marks unreadable text.
-    const spec = { ...numericSpec('tmax'), ...T_AT_RANGE, default: NaN };
+    const spec = { ...T_AT_SPEC, default: NaN };
     const { value, reason } = coerceValue(spec, tat);
     if (Number.isNaN(value)) {
       notices.push({

@@ -1,5 +1,6 @@
 // The view slice: what is shown and how, independent of the model parameters. Shared through the
 // URL (url.ts), so every field has a canonical form (panels in PANELS order).
+import { numericSpec, type NumericSpec } from '../model/params.ts';
 import type { SweepAt } from '../model/types.ts';
 
 export const PANELS = [
@@ -46,14 +47,23 @@ export interface ViewState {
 }
 
 /** Range of the fixed sweep time: the same window the time axis allows. */
-export const T_AT_RANGE = { min: 1e-3, max: 1e8 } as const;
+export const T_AT_RANGE = { min: numericSpec('tmin').min, max: numericSpec('tmax').max } as const;
+
+/** The fixed sweep time as a numeric spec (entry parsing and URL validation share it). */
+export const T_AT_SPEC: NumericSpec = {
+  ...numericSpec('tmax'),
+  label: 'Fixed time of the scaling panels',
+  help: 'Time at which the scaling panels evaluate E_g when “at fixed t” is chosen.',
+  ...T_AT_RANGE,
+  default: 100,
+};
 
 export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   panels: PANELS,
   lesson: null,
   theme: 'normal',
   at: 'tstar',
-  tAt: 100,
+  tAt: T_AT_SPEC.default,
   showEtr: true,
 });
 

@@ -10,7 +10,7 @@ import { captionFor } from '../charts/caption.ts';
 import { useSize } from '../charts/useSize.ts';
 import { noteCommit } from '../compute/perf.ts';
 import { actions, useApp } from '../state/hooks.ts';
-import { paramsKey, pinLabel } from '../state/pins.ts';
+import { paramsKey, pinnedResults } from '../state/pins.ts';
 
 const LearningCurve = memo(LearningCurveChart);
 const NO_PINS: PinnedCurve[] = [];
@@ -25,13 +25,12 @@ export function usePinnedCurves(): PinnedCurve[] {
     () =>
       pins.length === 0
         ? NO_PINS
-        : pins.flatMap((p, i) => {
-            const key = paramsKey(p);
-            const curve = pinCurves[key];
-            return curve
-              ? [{ id: `${i}`, label: pinLabel(p, params), color: `var(--c-pin-${i})`, curve }]
-              : [];
-          }),
+        : pinnedResults(pins, pinCurves, params).map(({ index, label, curve }) => ({
+            id: `${index}`,
+            label,
+            color: `var(--c-pin-${index})`,
+            curve,
+          })),
     [pins, pinCurves, params],
   );
 }

@@ -10,10 +10,10 @@ import { Formulas as FormulasChart } from '../charts/Formulas.tsx';
 import { ModePanel as ModePanelChart } from '../charts/ModePanel.tsx';
 import { ScalingPanel as ScalingPanelChart } from '../charts/ScalingPanel.tsx';
 import { useSize } from '../charts/useSize.ts';
-import { formatValue, numericSpec } from '../model/params.ts';
+import { formatValue } from '../model/params.ts';
 import type { SweepAxis } from '../model/types.ts';
 import { actions, useApp } from '../state/hooks.ts';
-import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_RANGE } from '../state/view.ts';
+import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
 
 const ExponentReadout = memo(ExponentReadoutChart);
@@ -49,10 +49,9 @@ function AtSelector() {
   const id = useId();
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const spec = { ...numericSpec('tmax'), ...T_AT_RANGE };
   const commit = () => {
     if (text === null) return;
-    const r = parseEntry(spec, text);
+    const r = parseEntry(T_AT_SPEC, text);
     if (!r.ok) return setError(r.message);
     setError(null);
     setText(null);

@@ -10,9 +10,8 @@ import {
   svgToString,
   toPlain,
 } from '../charts/export.ts';
-import type { PinnedCurve } from '../charts/LearningCurve.tsx';
 import type { AppData } from '../state/store.ts';
-import { paramsKey, pinLabel } from '../state/pins.ts';
+import { paramsKey, pinLabel, pinnedResults } from '../state/pins.ts';
 
 export const PLOTS = [
   { testid: 'learning-curve', name: 'learning-curve', label: 'Learning curve' },
@@ -42,16 +41,9 @@ export async function exportPng(testid: string, name: string): Promise<boolean> 
   return true;
 }
 
-function pinnedOf(s: AppData): { label: string; curve: NonNullable<PinnedCurve['curve']> }[] {
-  return s.pins.flatMap((p) => {
-    const curve = s.results.pinCurves[paramsKey(p)];
-    return curve ? [{ label: pinLabel(p, s.params), curve }] : [];
-  });
-}
-
 export function curvesCsv(s: AppData): string | null {
   const c = s.results.curve;
-  return c ? curvesToCsv(c, pinnedOf(s)) : null;
+  return c ? curvesToCsv(c, pinnedResults(s.pins, s.results.pinCurves, s.params)) : null;
 }
 
 /** t, simulated means and s.e.m., and the theory at the simulation's M at the same times. */
