@@ -429,8 +429,9 @@ export function sanitizeParams(
   const notes: Adjustment[] = [];
   const out: Params = { ...base };
   for (const [key, value] of Object.entries(raw)) {
-    const spec = (SPEC_BY_KEY as Record<string, ParamSpec | undefined>)[key];
-    if (!spec) continue;
+    // Own keys only: "toString" or "__proto__" from an untrusted link must not match.
+    if (!Object.hasOwn(SPEC_BY_KEY, key)) continue;
+    const spec = (SPEC_BY_KEY as Record<string, ParamSpec>)[key];
     if (spec.kind === 'enum') {
       const s = String(value);
       if ((spec.options as readonly string[]).includes(s)) out.regime = s as Regime;

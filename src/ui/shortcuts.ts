@@ -33,7 +33,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['n', 'PageDown'], action: 'nextLesson', description: 'Next lesson' },
   { keys: ['p', 'PageUp'], action: 'prevLesson', description: 'Previous lesson' },
   { keys: ['k'], action: 'pin', description: 'Pin the current curve for comparison' },
-  { keys: ['K'], action: 'unpinAll', description: 'Remove all pins (Shift+K)' },
+  { keys: ['K'], action: 'unpinAll', description: 'Remove all pins' },
   { keys: ['r'], action: 'runSim', description: 'Run the exact simulation' },
   { keys: ['x'], action: 'cancelSim', description: 'Cancel the running simulation' },
   { keys: ['c'], action: 'copyLink', description: 'Copy a link to this exact view' },
