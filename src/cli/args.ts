@@ -19,6 +19,7 @@ export interface CliOptions {
   format: 'csv' | 'json';
   repeat: number;
   simulate: boolean;
+  frontier: boolean;
   help: boolean;
   /** Messages about values a --url link had to change (printed on stderr). */
   warnings: string[];
@@ -33,7 +34,8 @@ export class CliError extends Error {
   }
 }
 
-const EXTRA_FLAGS = ['url', 'times', 'format', 'repeat', 'simulate', 'help'] as const;
+const EXTRA_FLAGS = ['url', 'times', 'format', 'repeat', 'simulate', 'frontier', 'help'] as const;
+const SWITCHES = new Set(['simulate', 'frontier', 'help']);
 
 /** Strictly parse one parameter value: out of range or malformed is an error. */
 function strictValue(key: keyof Params, raw: string): number | Regime {
@@ -64,6 +66,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     format: 'csv',
     repeat: 0,
     simulate: false,
+    frontier: false,
     help: false,
     warnings: [],
   };
@@ -73,7 +76,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (!a.startsWith('--')) throw new CliError(a, `unexpected argument “${a}” (flags start with --)`);
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-    if (name === 'simulate' || name === 'help') {
+    if (SWITCHES.has(name)) {
       flags.push([name, undefined]);
       continue;
     }
@@ -97,6 +100,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
     if (name === 'url') continue;
     if (name === 'simulate') opts.simulate = true;
+    else if (name === 'frontier') opts.frontier = true;
     else if (name === 'help') opts.help = true;
     else if (name === 'times') Object.assign(opts.params, parseTimes(value!));
     else if (name === 'format') {
@@ -138,6 +142,7 @@ export function usage(): string {
     '  --format   csv | json (json: params, t, Eg, Etr, earlyStop, limit, exponents)',
     '  --repeat   K: recompute K times and report msPerCurve (json) or on stderr',
     '  --simulate run the exact finite-size simulator (--seeds S, --seed) instead: t,Eg_mean,Eg_sem',
+    '  --frontier compute-optimal allocation at this P: C,Lstar,Nstar,tstar for C = N·t = 1e3…1e9',
     '  --regime bayes prints the Bayesian posterior errors (posterior mean, Gibbs, variance)',
     '',
     'Bad or out-of-range flags: a one-line error naming the flag, exit code 2.',

@@ -1,8 +1,9 @@
 // `npm run -s curve -- …`: the theory (or the exact simulator) from the command line.
 import { computeCurve } from '../model/curve.ts';
+import { computeFrontier } from '../model/frontier.ts';
 import { ParamError } from '../model/params.ts';
 import { CliError, parseArgs, usage } from './args.ts';
-import { curveCsv, curveJson, posteriorCsv, simCsv, simJson } from './output.ts';
+import { curveCsv, curveJson, frontierCsv, frontierJson, posteriorCsv, simCsv, simJson } from './output.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -37,6 +38,11 @@ async function run(argv: string[]): Promise<number> {
       const t = computeCurve(q, { light: true }).t;
       const res = simulate(q, { t, seeds: p.seeds, seed: p.seed });
       process.stdout.write(opts.format === 'json' ? simJson(q, res, M) : simCsv(res));
+      return 0;
+    }
+    if (opts.frontier) {
+      const f = computeFrontier(p);
+      process.stdout.write(opts.format === 'json' ? frontierJson(f) : frontierCsv(f));
       return 0;
     }
     let curve = computeCurve(p);

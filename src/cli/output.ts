@@ -1,4 +1,5 @@
 // Text output of the CLI: CSV rows and JSON with ∞ written as "inf" (JSON has no Infinity).
+import type { FrontierResult } from '../model/frontier.ts';
 import type { CurveResult, SimResult } from '../model/types.ts';
 import { formatValue, type Params } from '../model/params.ts';
 
@@ -64,4 +65,15 @@ function paramsPlain(p: Params): Record<string, string | number> {
   return Object.fromEntries(
     Object.entries(p).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? formatValue(v) : v]),
   );
+}
+
+export function frontierCsv(f: FrontierResult): string {
+  const rows = ['C,Lstar,Nstar,tstar'];
+  for (let i = 0; i < f.C.length; i++)
+    rows.push(`${num(f.C[i])},${num(f.Lstar[i])},${num(f.Nstar[i])},${num(f.tstar[i])}`);
+  return rows.join('\n') + '\n';
+}
+
+export function frontierJson(f: FrontierResult): string {
+  return JSON.stringify(toPlain(f), null, 1) + '\n';
 }

@@ -1,7 +1,8 @@
 // The lessons: data, not code (STYLE.md §7). Each is a configuration in the URL shape (the same
 // query string a shared link carries; parameters not named take their defaults), a few sentences
 // whose numbers are {placeholders} filled from the results computed at that moment (fill.ts),
-// and a suggested next move. Material: /work/shared/LESSONS.md.
+// and a suggested next move. Material: /work/shared/LESSONS.md. Lessons 1–7 use M = 20000 modes,
+// the truncation at which LESSONS.md's numbers were computed, so the text and that table agree.
 
 export interface Lesson {
   id: string;
@@ -19,7 +20,7 @@ export const LESSONS: readonly Lesson[] = [
     id: 'time',
     title: 'Time-limited scaling',
     config:
-      'v=1&regime=gf&alpha=1.5&beta=2&P=1000000&N=inf&sigma2=0&tmin=0.01&tmax=100000&panels=formulas,exponents,modes',
+      'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=1000000&N=inf&sigma2=0&tmin=0.01&tmax=100000&panels=formulas,exponents,modes',
     text: [
       'With a million examples and infinitely many features, only training time limits learning. The test error falls as a power law in t.',
       'Fitted over the clean window the slope is {fitT}; the theory predicts −(β−1)/α = {predT}.',
@@ -30,7 +31,7 @@ export const LESSONS: readonly Lesson[] = [
     id: 'data',
     title: 'Data-limited scaling',
     config:
-      'v=1&regime=gf&alpha=1.5&beta=2&P=400&N=inf&sigma2=0&panels=formulas,scalingP,exponents&at=inf',
+      'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=400&N=inf&sigma2=0&panels=formulas,scalingP,exponents&at=inf',
     text: [
       'Train to convergence (t → ∞) without noise and with infinitely many features: now the data set is the bottleneck.',
       'Across P the converged error falls with slope {fitP}; the theory predicts −min(β−1, 2α) = {predP}.',
@@ -40,7 +41,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'noise',
     title: 'Noise makes early stopping pay',
-    config: 'v=1&regime=gf&alpha=1.5&beta=2&P=400&N=inf&sigma2=0.1&panels=formulas,exponents,modes',
+    config: 'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=400&N=inf&sigma2=0.1&panels=formulas,exponents,modes',
     text: [
       'With label noise σ² = {sigma2} the test error has a minimum: {Estar} at t* ≈ {tstar}.',
       'Trained to convergence the model interpolates the noise and ends at {Einf}, {gain}× worse than stopping early.',
@@ -51,7 +52,7 @@ export const LESSONS: readonly Lesson[] = [
     id: 'double-descent',
     title: 'Double descent at N = P',
     config:
-      'v=1&regime=gf&alpha=1.5&beta=2&P=300&N=300&sigma2=0.05&panels=formulas,scalingN,exponents&at=inf',
+      'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=300&N=300&sigma2=0.05&panels=formulas,scalingN,exponents&at=inf',
     text: [
       'With as many features as examples (N = P = {P}) the trained model must fit the noise exactly and its error at convergence explodes: E(∞) = {Einf}.',
       'The N-sweep on the right shows the peak: more parameters first hurt, then help again.',
@@ -62,7 +63,7 @@ export const LESSONS: readonly Lesson[] = [
     id: 'langevin',
     title: 'Langevin reaches the Bayesian posterior',
     config:
-      'v=1&regime=langevin&alpha=1.5&beta=2&P=400&N=inf&sigma2=0.05&gamma=0.001&T=0.0001&tmax=10000000&panels=formulas,exponents',
+      'v=1&M=20000&regime=langevin&alpha=1.5&beta=2&P=400&N=inf&sigma2=0.05&gamma=0.001&T=0.0001&tmax=10000000&panels=formulas,exponents',
     text: [
       'Langevin training adds noise of temperature T = {T}. Run long enough, it samples the Bayesian posterior, and the test error settles at the Gibbs error {Einf}.',
       'The posterior mean alone would reach {Epm}; the gap is the posterior variance T·df/(1 − df/P) = {postVar}.',
@@ -73,7 +74,7 @@ export const LESSONS: readonly Lesson[] = [
     id: 'stop-vs-decay',
     title: 'Early stopping beats weight decay',
     config:
-      'v=1&regime=gf&alpha=1.2&beta=4&P=400&N=inf&sigma2=0.1&panels=formulas,exponents&pins=regime:wd,gamma:0.03',
+      'v=1&M=20000&regime=gf&alpha=1.2&beta=4&P=400&N=inf&sigma2=0.1&panels=formulas,exponents&pins=regime:wd,gamma:0.03',
     text: [
       'A smooth target (β = {beta} > 2α + 1): early-stopped gradient flow reaches {Estar} at t* ≈ {tstar}.',
       'The pinned curve is ridge regression with the best weight decay γ = {pinGamma}: it ends at {pinEinf}. Ridge saturates, its rate in P is capped, while early stopping keeps the full (σ²/P)^{(β−1)/β}.',
@@ -84,7 +85,7 @@ export const LESSONS: readonly Lesson[] = [
     id: 'model',
     title: 'Model-limited scaling',
     config:
-      'v=1&regime=gf&alpha=1.5&beta=3&P=1000000&N=100&sigma2=0&panels=formulas,scalingN,exponents&at=inf',
+      'v=1&M=20000&regime=gf&alpha=1.5&beta=3&P=1000000&N=100&sigma2=0&panels=formulas,scalingN,exponents&at=inf',
     text: [
       'Plenty of data and time: the number of features N is the bottleneck.',
       'Across N the converged error falls with slope {fitN}; the theory predicts −min(β−1, α) = {predN} — not 2α as for data.',

@@ -84,6 +84,19 @@ describe('npm run curve', () => {
     });
   });
 
+  it('--frontier prints the compute-optimal allocation C,Lstar,Nstar,tstar', () => {
+    const r = cli('--frontier', '--P', '10000000', '--sigma2', '0');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toBe('C,Lstar,Nstar,tstar');
+    const rows = lines.slice(1).map((l) => l.split(',').map(Number));
+    expect(rows.length).toBeGreaterThan(5);
+    for (let i = 1; i < rows.length; i++) {
+      expect(rows[i][1]).toBeLessThan(rows[i - 1][1]); // more compute, lower loss
+      expect(rows[i][2]).toBeGreaterThan(rows[i - 1][2]); // and more features
+    }
+  });
+
   const bad: [string[], RegExp][] = [
     [['--alpha', '99'], /--alpha.*\[1\.05, 4\]/],
     [['--beta', 'abc'], /--beta.*not a number/],
