@@ -4,7 +4,8 @@
 // (it is not a dependency: our solver was ≈ 3× faster when we tried it, see the numbers below).
 // Run: npx tsx bench/simulate.bench.ts        (figures: min and median over repeats)
 // Both wall-clock and process CPU time are printed: on a shared machine the CPU time is the
-// more faithful of the two.
+// more faithful of the two. The summary at the end gives, for the four target cases, the seconds
+// per seed and their ratio to the 0.5 s target (median CPU time / 0.5 s; < 1 meets it).
 import { DEFAULT_PARAMS, timeGrid, type Params } from '../src/model/params.ts';
 import { simulateSeed, simulationModes } from '../src/model/simulate.ts';
 import { Rng } from '../src/model/random.ts';
@@ -22,12 +23,15 @@ const cpuMs = (): number => {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
 
-const REPEATS = 5;
+const REPEATS = 7;
+const TARGET_S = 0.5;
 const t = timeGrid(1e-2, 1e6, 60);
 
 interface Case {
   name: string;
   p: Params;
+  /** One of the four cases of the speed target. */
+  target?: boolean;
 }
 
 const base: Params = {
@@ -39,15 +43,25 @@ const base: Params = {
   sigma02: 0,
 };
 const cases: Case[] = [
-  { name: 'GF        P=N=512, M=2048', p: { ...base, P: 512, N: 512, regime: 'gf' } },
+  {
+    name: 'GF        P=N=512, M=2048',
+    p: { ...base, P: 512, N: 512, regime: 'gf' },
+    target: true,
+  },
   {
     name: 'Langevin  P=N=512, M=2048',
     p: { ...base, P: 512, N: 512, regime: 'langevin', gamma: 1e-3, T: 1e-4 },
+    target: true,
   },
-  { name: 'GF        P=512, N=∞, M=2048', p: { ...base, P: 512, N: Infinity, regime: 'gf' } },
+  {
+    name: 'GF        P=512, N=∞, M=2048',
+    p: { ...base, P: 512, N: Infinity, regime: 'gf' },
+    target: true,
+  },
   {
     name: 'Langevin  P=512, N=∞, M=2048',
     p: { ...base, P: 512, N: Infinity, regime: 'langevin', gamma: 1e-3, T: 1e-4 },
+    target: true,
   },
   {
     name: 'GF        P=2048, N=∞, M=512 (P > M)',
@@ -56,6 +70,7 @@ const cases: Case[] = [
 ];
 
 console.log(`Exact simulator, ${t.length} times, ${REPEATS} repeats (first repeat warms the JIT)`);
+const summary: { name: string; wall: number[]; cpu: number[] }[] = [];
 for (const c of cases) {
   const wall: number[] = [];
   const cpu: number[] = [];
@@ -84,6 +99,7 @@ for (const c of cases) {
     [s1 - s0, s2 - s1, s3 - s2, s4 - s3].forEach((v, i) => stages[i].push(v));
   }
   const tail = (xs: number[]) => xs.slice(1);
+  if (c.target) summary.push({ name: c.name, wall: tail(wall), cpu: tail(cpu) });
   console.log(
     `${c.name.padEnd(38)} per seed: wall min ${fmt(Math.min(...tail(wall)))} median ${fmt(median(tail(wall)))}; ` +
       `CPU min ${fmt(Math.min(...tail(cpu)))} median ${fmt(median(tail(cpu)))}`,
@@ -97,6 +113,18 @@ for (const c of cases) {
   console.log(
     '    stages (CPU, median): ' +
       names.map((n, i) => `${n} ${fmt(median(tail(stages[i])))}`).join(' · '),
+  );
+}
+
+console.log(`\nSpeed target: ≤ ${TARGET_S} s per seed (P = N = 512 or N = ∞, M = 2048, 60 times)`);
+console.log(
+  `${'case'.padEnd(30)} ${'CPU min'.padStart(8)} ${'CPU med'.padStart(8)} ${'wall min'.padStart(9)} ${'wall med'.padStart(9)}  ratio (CPU med / target)`,
+);
+for (const r of summary) {
+  const s = (ms: number) => (ms / 1000).toFixed(3).padStart(8);
+  const ratio = median(r.cpu) / 1000 / TARGET_S;
+  console.log(
+    `${r.name.padEnd(30)} ${s(Math.min(...r.cpu))} ${s(median(r.cpu))} ${s(Math.min(...r.wall))} ${' ' + s(median(r.wall))}  ${ratio.toFixed(2)}${ratio <= 1 ? '' : '  (over target)'}`,
   );
 }
 

@@ -1,9 +1,8 @@
 // Entry point: fonts and styles, the URL sync and the compute bridge (both store subscriptions,
-// outside React), then the React tree.
+// outside React), then the React tree. KaTeX and its styles come later, on demand (lazyKatex.ts).
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import '@fontsource/inter/700.css';
-import 'katex/dist/katex.min.css';
 import './styles/theme.css';
 import './styles/app.css';
 import { StrictMode } from 'react';

@@ -12,6 +12,7 @@
 import type { ReactNode } from 'react';
 import type { Bottleneck, CurveResult, PowerFit, SweepResult } from '../model/types.ts';
 import { formatNumber, formatSlope } from './format.ts';
+import { RichHtml } from './richText.tsx';
 
 export interface ExponentReadoutProps {
   curve: CurveResult | null;
@@ -80,7 +81,9 @@ export function ExponentReadout(props: ExponentReadoutProps): ReactNode {
       className={`sp-exponents${variant === 'lecture' ? ' sp-exponents--lecture' : ''}`}
     >
       <table>
-        <caption>Scaling exponents of E_g</caption>
+        <caption>
+          <RichHtml text="Scaling exponents of E_g" />
+        </caption>
         <thead>
           <tr>
             <th scope="col">slope in</th>
@@ -121,7 +124,8 @@ export function ExponentReadout(props: ExponentReadoutProps): ReactNode {
       {curve && (
         <p className="sp-bottleneck" data-testid="bottleneck">
           <strong>Bottleneck: {BOTTLENECK_WORDS[curve.exponents.bottleneck]}.</strong>{' '}
-          {curve.exponents.explanation}
+          {/* The model writes powers as "^0.50": one superscript for the whole number. */}
+          <RichHtml text={curve.exponents.explanation.replace(/\^([−-]?[0-9.]+)/g, '^{$1}')} />
         </p>
       )}
     </div>

@@ -7,10 +7,9 @@
 //                       the HTML KaTeX returns is inserted with dangerouslySetInnerHTML.
 //   display  boolean    display (block) style. Default false (inline).
 //   label    string     optional accessible text (KaTeX also emits MathML for screen readers).
-import katex from 'katex';
-import 'katex/dist/katex.min.css';
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
+import { katex } from './katex.ts';
 
 export interface FormulaProps {
   tex: string;

@@ -36,6 +36,19 @@ export function parseRich(s: string): RichRun[] {
   return runs;
 }
 
+/** The same markup as HTML text with <sub>/<sup> (tables, captions); text only, never HTML. */
+export function RichHtml({ text }: { text: string }): ReactNode {
+  return parseRich(text).map((r, i) =>
+    r.shift === 'sub' ? (
+      <sub key={i}>{r.text}</sub>
+    ) : r.shift === 'sup' ? (
+      <sup key={i}>{r.text}</sup>
+    ) : (
+      r.text
+    ),
+  );
+}
+
 /** The text without markup, for width estimates and aria labels ("E_{tr}" → "Etr"). */
 export function plainText(s: string): string {
   return parseRich(s)

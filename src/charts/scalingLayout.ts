@@ -74,7 +74,6 @@ export function scalingLayout(
     ? `E_g against ${noun} ${axis}, ${atPhrase(sweep)}`
     : `E_g against ${noun} ${axis}`;
   const shortHeading = sweep ? `E_g vs ${axis}, ${atPhrase(sweep, true)}` : `E_g vs ${axis}`;
-  const heading = richWidth(longHeading, m.labelFont) <= width - 70 ? longHeading : shortHeading;
 
   const fit =
     sweep?.fit &&
@@ -140,6 +139,14 @@ export function scalingLayout(
     frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
   }
   const { plotW, plotH, x, y } = frame;
+  // The heading starts at the left margin (Heading.tsx) and is bold, ~2% wider than the estimate:
+  // the long form only where all of it fits before the right edge. Both axes test the longer
+  // (dataset-size) wording, so the P and N panels side by side or stacked read alike.
+  const longestHeading = `E_g against ${NAMES.P.noun} P${sweep ? `, ${atPhrase(sweep)}` : ''}`;
+  const heading =
+    richWidth(longestHeading, m.labelFont) * 1.02 <= width - frame.margin.left - 4
+      ? longHeading
+      : shortHeading;
   const base = {
     ...frame,
     width,

@@ -46,7 +46,9 @@ export function computeFrontier(params: Params, opts: FrontierOptions = {}): Fro
   const Nstar = new Float64Array(n);
   const tstar = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const c = Math.exp(Math.log(Cmin) + ((Math.log(Cmax) - Math.log(Cmin)) * i) / Math.max(1, n - 1));
+    const c = Math.exp(
+      Math.log(Cmin) + ((Math.log(Cmax) - Math.log(Cmin)) * i) / Math.max(1, n - 1),
+    );
     C[i] = c;
     // Search N over [1, min(C, MAX_SIZE)] on a log grid (t = C/N ≥ 1), then refine the bracket by
     // golden-section search in log N (N is treated as continuous; E_g is smooth in N).

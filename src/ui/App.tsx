@@ -19,6 +19,27 @@ import { useShortcuts } from './shortcuts.ts';
 import { SimulationBox } from './SimulationBox.tsx';
 import { Toast } from './toast.tsx';
 
+/** Close the open menus (<details>); focus inside one goes back to its button (summary). */
+function closeMenus(except?: Node) {
+  document.querySelectorAll<HTMLDetailsElement>('details[open]').forEach((d) => {
+    if (except && d.contains(except)) return;
+    const hadFocus = d.contains(document.activeElement);
+    d.open = false;
+    if (hadFocus) d.querySelector('summary')?.focus();
+  });
+}
+
+/** A menu closes when the pointer goes down anywhere outside it, as menus do. */
+function useMenusCloseOnOutsideClick() {
+  useEffect(() => {
+    const onDown = (e: PointerEvent) => {
+      if (e.target instanceof Node) closeMenus(e.target);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, []);
+}
+
 export function App() {
   const theme = useApp((s) => s.view.theme);
   const panels = useApp((s) => s.view.panels);
@@ -37,10 +58,7 @@ export function App() {
         setHelp(true);
         break;
       case 'close':
-        setHelp(false);
-        document
-          .querySelectorAll('details[open]')
-          .forEach((d) => ((d as HTMLDetailsElement).open = false));
+        closeMenus();
         return false; // let Escape reach fields too
       case 'lecture':
         s.setView({ theme: s.view.theme === 'lecture' ? 'normal' : 'lecture' });
@@ -84,6 +102,7 @@ export function App() {
     }
   }, []);
   useShortcuts(handle);
+  useMenusCloseOnOutsideClick();
 
   return (
     <div className={`app app--${theme}`}>

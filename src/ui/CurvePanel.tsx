@@ -11,6 +11,7 @@ import { useSize } from '../charts/useSize.ts';
 import { noteCommit } from '../compute/perf.ts';
 import { actions, useApp } from '../state/hooks.ts';
 import { paramsKey, pinnedResults } from '../state/pins.ts';
+import { RichHelp } from './RichHelp.tsx';
 
 const LearningCurve = memo(LearningCurveChart);
 const NO_PINS: PinnedCurve[] = [];
@@ -85,7 +86,9 @@ export function CurvePanel() {
         </span>
       </div>
       <figcaption className="caption" data-testid="caption">
-        {caption}
+        {/* The caption is plain text with TeX-style E_g, E_tr (the same string is the figure's SVG
+            description); on the page they get real subscripts. */}
+        <RichHelp text={caption.replace(/E_tr\b/g, 'E_{tr}')} />
       </figcaption>
     </figure>
   );

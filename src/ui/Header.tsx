@@ -76,7 +76,10 @@ function PanelsMenu() {
             checked={showEtr}
             onChange={() => actions().setView({ showEtr: !showEtr })}
           />
-          Training error E<sub>tr</sub> <kbd>e</kbd>
+          <span>
+            Training error E<sub>tr</sub>
+          </span>
+          <kbd>e</kbd>
         </label>
       </div>
     </details>
@@ -87,6 +90,8 @@ function PanelsMenu() {
 function CopyLink({ request }: { request: number }) {
   const [url, setUrl] = useState<string | null>(null);
   const box = useRef<HTMLInputElement>(null);
+  const pop = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const copy = () => void copyLink().then(setUrl);
   useEffect(() => {
     if (request > 0) void copyLink().then(setUrl);
@@ -94,13 +99,30 @@ function CopyLink({ request }: { request: number }) {
   useEffect(() => {
     if (url) box.current?.select();
   }, [url]);
+  // Escape closes the popover; focus inside it goes back to the button.
+  useEffect(() => {
+    if (!url) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      if (pop.current?.contains(document.activeElement)) button.current?.focus();
+      setUrl(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [url]);
   return (
     <div className="copy-link">
-      <button type="button" className="btn btn--primary" data-testid="copy-link" onClick={copy}>
+      <button
+        ref={button}
+        type="button"
+        className="btn btn--primary"
+        data-testid="copy-link"
+        onClick={copy}
+      >
         Copy link <kbd>c</kbd>
       </button>
       {url && (
-        <div className="popover" role="group" aria-label="Link to this view">
+        <div ref={pop} className="popover" role="group" aria-label="Link to this view">
           <input
             ref={box}
             readOnly
@@ -114,7 +136,10 @@ function CopyLink({ request }: { request: number }) {
             type="button"
             className="btn btn--icon"
             aria-label="Close"
-            onClick={() => setUrl(null)}
+            onClick={() => {
+              button.current?.focus();
+              setUrl(null);
+            }}
           >
             ×
           </button>

@@ -1,7 +1,9 @@
 // Help: what the app shows, the keyboard shortcuts (from the same table the handler uses), and
-// the sources.
-import { useEffect, useRef } from 'react';
+// the sources. A modal: focus is trapped inside while it is open and returns to the opener after
+// (useModal.ts).
+import { useRef } from 'react';
 import { SHORTCUTS } from './shortcuts.ts';
+import { useModal } from './useModal.ts';
 
 function keyName(k: string): string {
   return k === 'K' ? 'Shift+K' : k;
@@ -9,15 +11,13 @@ function keyName(k: string): string {
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    close.current?.focus();
-    return () => previous?.focus?.();
-  }, []);
+  const dialog = useModal<HTMLDivElement>(onClose, close);
   return (
     <div className="overlay" onClick={onClose}>
       <div
+        ref={dialog}
         className="dialog"
+        tabIndex={-1}
         role="dialog"
         aria-modal="true"
         aria-labelledby="h-help"

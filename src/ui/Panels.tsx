@@ -4,9 +4,11 @@
 // These panels are secondary while a slider is dragged: their inputs go through useDeferredValue
 // and the charts are memoised, so React renders them at low priority (interruptible) and the
 // learning curve redraws first.
-import { memo, useDeferredValue, useId, useState } from 'react';
+//
+// The formulas need KaTeX (script, CSS and fonts: a third of the app), so their panel is a lazy
+// chunk: the page paints without it and the formulas appear a moment later.
+import { lazy, memo, Suspense, useDeferredValue, useId, useState } from 'react';
 import { ExponentReadout as ExponentReadoutChart } from '../charts/ExponentReadout.tsx';
-import { Formulas as FormulasChart } from '../charts/Formulas.tsx';
 import { ModePanel as ModePanelChart } from '../charts/ModePanel.tsx';
 import { ScalingPanel as ScalingPanelChart } from '../charts/ScalingPanel.tsx';
 import { useSize } from '../charts/useSize.ts';
@@ -17,7 +19,9 @@ import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
 
 const ExponentReadout = memo(ExponentReadoutChart);
-const Formulas = memo(FormulasChart);
+const Formulas = lazy(() =>
+  import('../charts/Formulas.tsx').then((m) => ({ default: memo(m.Formulas) })),
+);
 const ModePanel = memo(ModePanelChart);
 const ScalingPanel = memo(ScalingPanelChart);
 
@@ -167,7 +171,15 @@ export function FormulasSection() {
   return (
     <section className="panel panel-formulas" aria-labelledby="h-formulas">
       <h2 id="h-formulas">The theory</h2>
-      <Formulas params={curve?.params ?? params} curve={curve} />
+      <Suspense
+        fallback={
+          <p className="panel-note formulas-loading" data-testid="formulas-loading">
+            Loading the formulas…
+          </p>
+        }
+      >
+        <Formulas params={curve?.params ?? params} curve={curve} />
+      </Suspense>
     </section>
   );
 }

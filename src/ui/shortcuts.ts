@@ -1,6 +1,8 @@
 // Keyboard shortcuts: one table drives both the handler (useShortcuts) and the help overlay.
-// Single keys act only when focus is not in a text field; Escape always works.
+// Single keys act only when focus is not in a text field; Escape always works. While a modal dialog
+// is open it has the keyboard to itself (useModal.ts handles its Escape).
 import { useEffect } from 'react';
+import { modalOpen } from './useModal.ts';
 
 export type ShortcutAction =
   | 'help'
@@ -67,7 +69,7 @@ export function actionFor(
 export function useShortcuts(handle: (a: ShortcutAction) => boolean | void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented) return;
+      if (e.defaultPrevented || modalOpen()) return;
       const a = actionFor(e);
       if (a && handle(a) !== false) e.preventDefault();
     };

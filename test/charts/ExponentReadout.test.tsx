@@ -22,12 +22,26 @@ describe('ExponentReadout', () => {
     expect(cell(container, 'P', 'fitted').textContent).toBe('−1.030');
     expect(cell(container, 'P', 'predicted').textContent).toBe('−1.000');
     expect(cell(container, 'N', 'fitted').textContent).toBe('−1.270');
-    expect(container.querySelector('[data-testid="bottleneck"]')!.textContent).toBe(
-      'Bottleneck: time-limited (training time is the bottleneck). Training time is the bottleneck: E_g falls as a power of t.',
+    const bottleneck = container.querySelector('[data-testid="bottleneck"]')!;
+    expect(bottleneck.textContent).toBe(
+      'Bottleneck: time-limited (training time is the bottleneck). Training time is the bottleneck: Eg falls as a power of t.',
     );
+    // The model's plain-text notation is shown with real subscripts (E_g → E<sub>g</sub>).
+    expect(bottleneck.querySelector('sub')?.textContent).toBe('g');
+    expect(container.querySelector('caption sub')?.textContent).toBe('g');
     await expect(normalizeMarkup(container.innerHTML)).toMatchFileSnapshot(
       './__snapshots__/exponents-basic.html',
     );
+  });
+
+  it('shows a power written "^0.50" by the model as one superscript', () => {
+    const c = basicCurve();
+    const curve = {
+      ...c,
+      exponents: { ...c.exponents, explanation: 'Early-stopped error scales as (σ²/P)^0.50.' },
+    };
+    const { container } = render(<ExponentReadout curve={curve} sweepP={null} sweepN={null} />);
+    expect(container.querySelector('[data-testid="bottleneck"] sup')?.textContent).toBe('0.50');
   });
 
   it('exponents-null-fits', async () => {

@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScalingPanel } from '../../src/charts/ScalingPanel.tsx';
 import { atPhrase, fitLabelText, scalingLayout } from '../../src/charts/scalingLayout.ts';
+import { richWidth } from '../../src/charts/richText.tsx';
 import { metricsFor } from '../../src/charts/theme.ts';
 import { sweepN, sweepOnePoint, sweepP } from './fixtures.ts';
 import { markupOf } from './normalize.ts';
@@ -105,6 +106,20 @@ describe('ScalingPanel contents', () => {
       const xs = L.xTicks.major.map((t) => L.x(t.value));
       for (let i = 1; i < xs.length; i++)
         expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(m.xTickSpacing);
+    }
+  });
+
+  it('fits its heading between the left margin and the right edge, the same wording for P and N', () => {
+    const tstar = { ...sweepP(), at: 'tstar' as const };
+    for (const variant of ['normal', 'lecture'] as const) {
+      const m = metricsFor(variant);
+      for (const width of [320, 375, 390, 480, 573, 640, 900]) {
+        const P = scalingLayout(tstar, 'P', width, 300, m);
+        const N = scalingLayout({ ...tstar, axis: 'N' }, 'N', width, 300, m);
+        // Bold label type measures ≤ 2 % over richWidth's estimate (Inter 600 in Chromium).
+        expect(P.margin.left + richWidth(P.heading, m.labelFont) * 1.02).toBeLessThanOrEqual(width);
+        expect(P.heading.includes(' vs ')).toBe(N.heading.includes(' vs '));
+      }
     }
   });
 });

@@ -16,6 +16,17 @@ test('the default page loads with no console error and no request to another hos
     { timeout: 20_000 },
   );
   await expect(page.locator('svg[data-testid="modes"]')).toHaveCount(1);
+  // The formulas arrive a moment later (KaTeX is a lazy chunk), fonts and all from this host.
+  await expect(page.locator('[data-testid="formulas"] .katex').first()).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.fonts].some((f) => f.family.includes('KaTeX') && f.status === 'loaded'),
+      ),
+    )
+    .toBe(true);
   await expect(page.getByTestId('url-notice')).toHaveCount(0);
   await expect(page.getByTestId('compute-error')).toHaveCount(0);
   await page.waitForTimeout(300);

@@ -25,25 +25,40 @@ test('exports: the learning curve as a valid standalone SVG', async ({ page }) =
   expect(parsed.vars).toBe(false); // colours inlined: renders the same outside the app
 });
 
-test('exports: PNG of a scaling panel', async ({ page }) => {
-  await page.goto('./');
-  await waitForCurve(page);
-  await expect(page.locator('svg[data-testid="scaling-P"] path[data-series="sweep"]')).toHaveCount(
-    1,
-    { timeout: 20_000 },
-  );
-  const menu = page.getByTestId('export-menu');
-  await menu.locator('summary').click();
-  const [dl] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('export-scaling-P-png').click(),
-  ]);
-  expect(dl.suggestedFilename()).toMatch(/\.png$/);
-  const { readFile } = await import('node:fs/promises');
-  const buf = await readFile((await dl.path())!);
-  expect(buf.subarray(1, 4).toString()).toBe('PNG');
-  expect(buf.length).toBeGreaterThan(2000);
-});
+/** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian), after checking the signature. */
+function pngSize(buf: Buffer): { width: number; height: number } {
+  expect([...buf.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(buf.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+for (const [plot, drawn] of [
+  ['learning-curve', 'path[data-series="Eg"]'],
+  ['scaling-P', 'path[data-series="sweep"]'],
+  ['modes', 'g[data-series="heatmap"]'],
+] as const) {
+  test(`exports: PNG of the ${plot} panel`, async ({ page }) => {
+    await page.goto('./');
+    await waitForCurve(page);
+    await expect(page.locator(`svg[data-testid="${plot}"] ${drawn}`)).toHaveCount(1, {
+      timeout: 20_000,
+    });
+    const menu = page.getByTestId('export-menu');
+    await menu.locator('summary').click();
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId(`export-${plot}-png`).click(),
+    ]);
+    expect(dl.suggestedFilename()).toMatch(new RegExp(`${plot}.*\\.png$`));
+    const { readFile } = await import('node:fs/promises');
+    const buf = await readFile((await dl.path())!);
+    const { width, height } = pngSize(buf);
+    // Twice the on-screen size (the default 1280 × 720 viewport): sharp enough to print.
+    expect(width).toBeGreaterThanOrEqual(600);
+    expect(height).toBeGreaterThanOrEqual(300);
+    expect(buf.length).toBeGreaterThan(10_000); // a drawn chart, not an empty canvas
+  });
+}
 
 test('exports: curves as CSV (header + numeric rows) and everything as JSON', async ({ page }) => {
   await page.goto('./');

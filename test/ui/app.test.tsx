@@ -132,3 +132,24 @@ describe('App', () => {
     expect(document.querySelector('.panel-modes')).toBeNull();
   });
 });
+
+describe('help overlay (modal)', () => {
+  it('opens from its button with focus inside, keeps Tab inside, and gives focus back', () => {
+    render(<App />);
+    const button = screen.getByTestId('help-button');
+    button.focus();
+    fireEvent.click(button);
+    const help = screen.getByTestId('help');
+    expect(help.contains(document.activeElement)).toBe(true);
+    key('Tab', document.activeElement!);
+    expect(help.contains(document.activeElement)).toBe(true);
+    key('Tab', document.activeElement!);
+    expect(help.contains(document.activeElement)).toBe(true);
+    // Shortcuts are off while it is open.
+    key('l', document.activeElement!);
+    expect(s().view.theme).toBe('normal');
+    key('Escape', document.activeElement!);
+    expect(screen.queryByTestId('help')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+});

@@ -70,10 +70,46 @@ function groupRanges(
 
 /**
  * Pack columns [k0, k0 + w) of the rows of X (row stride ld) into `panel`: group g (rows 4g..4g+3)
- * at offset 4·g·w, element (r, q) at 4q + r. Only the columns of the group's range are copied
- * (the kernels never read outside it); rows past the end are zero.
+ * at offset 4·g·w, element (r, q) at 4q + r, times colScale[k0 + q] if given. Only the columns
+ * of the group's range are copied (the kernels never read outside it); rows past the end are 0.
  */
 function pack(
+  X: Float64Array,
+  rows: number,
+  ld: number,
+  k0: number,
+  w: number,
+  glo: Int32Array,
+  ghi: Int32Array,
+  panel: Float64Array,
+  colScale?: Float64Array,
+): void {
+  const groups = (rows + 3) >> 2;
+  for (let g = 0; g < groups; g++) {
+    const qa = Math.max(0, glo[g] - k0);
+    const qb = Math.min(w, ghi[g] - k0);
+    if (qb <= qa) continue;
+    const o = 4 * g * w;
+    for (let r = 0; r < 4; r++) {
+      const row = 4 * g + r;
+      if (row < rows) {
+        const src = row * ld + k0;
+        if (colScale)
+          for (let q = qa; q < qb; q++) panel[o + 4 * q + r] = X[src + q] * colScale[k0 + q];
+        else for (let q = qa; q < qb; q++) panel[o + 4 * q + r] = X[src + q];
+      } else {
+        for (let q = qa; q < qb; q++) panel[o + 4 * q + r] = 0;
+      }
+    }
+  }
+}
+
+/**
+ * As `pack`, for an operand stored transposed: its row j is column j of X (k × rows, row stride
+ * ld), so element (j, q) is X[(k0 + q)·ld + j]. Four consecutive entries of a row of X fill one
+ * step of a group: the transpose costs no more than the copy.
+ */
+function packTransposed(
   X: Float64Array,
   rows: number,
   ld: number,
@@ -89,13 +125,18 @@ function pack(
     const qb = Math.min(w, ghi[g] - k0);
     if (qb <= qa) continue;
     const o = 4 * g * w;
-    for (let r = 0; r < 4; r++) {
-      const row = 4 * g + r;
-      if (row < rows) {
-        const src = row * ld + k0;
-        for (let q = qa; q < qb; q++) panel[o + 4 * q + r] = X[src + q];
+    const j0 = 4 * g;
+    const full = j0 + 4 <= rows;
+    for (let q = qa; q < qb; q++) {
+      const src = (k0 + q) * ld + j0;
+      const dst = o + 4 * q;
+      if (full) {
+        panel[dst] = X[src];
+        panel[dst + 1] = X[src + 1];
+        panel[dst + 2] = X[src + 2];
+        panel[dst + 3] = X[src + 3];
       } else {
-        for (let q = qa; q < qb; q++) panel[o + 4 * q + r] = 0;
+        for (let c = 0; c < 4; c++) panel[dst + c] = j0 + c < rows ? X[src + c] : 0;
       }
     }
   }
@@ -179,8 +220,9 @@ function block4x4(
 }
 
 /**
- * C += s · B Bᵀ (or C = … when `accumulate` is false), C n×n symmetric, both triangles written.
- * B is n×k row-major with row stride `ldb` (≥ k).
+ * C += s · B D Bᵀ (or C = … when `accumulate` is false), C n×n symmetric, both triangles written.
+ * B is n×k row-major with row stride `ldb` (≥ k); D = diag(colScale²) if `colScale` is given
+ * (each column of B scaled while it is packed, i.e. the Gram of B·diag(colScale)), else I.
  */
 export function gram(
   B: Float64Array,
@@ -188,7 +230,7 @@ export function gram(
   k: number,
   C: Float64Array,
   s = 1,
-  options: { ldb?: number; ranges?: RowRanges; accumulate?: boolean } = {},
+  options: { ldb?: number; ranges?: RowRanges; accumulate?: boolean; colScale?: Float64Array } = {},
 ): void {
   const ldb = options.ldb ?? k;
   if (!options.accumulate) C.fill(0, 0, n * n);
@@ -198,7 +240,7 @@ export function gram(
   const panel = scratch('A', 4 * groups * kc);
   for (let k0 = 0; k0 < k; k0 += kc) {
     const w = Math.min(kc, k - k0);
-    pack(B, n, ldb, k0, w, glo, ghi, panel);
+    pack(B, n, ldb, k0, w, glo, ghi, panel, options.colScale);
     for (let gi = 0; gi < groups; gi++) {
       const ai = Math.max(0, glo[gi] - k0);
       const bi = Math.min(w, ghi[gi] - k0);
@@ -236,7 +278,8 @@ export function mirrorLower(C: Float64Array, n: number): void {
  * C = s · A Bᵀ (rowsA × rowsB, row-major; C += … with `accumulate`): C[i][j] = s·(row i of A)·
  * (row j of B) over k columns. `aRanges` / `bRanges`, if given, bound the columns where a row
  * may be non-zero (e.g. a triangular operand). Row strides `lda`, `ldb` default to k, `ldc` to
- * rowsB.
+ * rowsB. With `bTransposed`, B is stored as its transpose (k×rowsB, row stride ldb, default
+ * rowsB): then C = s · A B, the product of two row-major matrices, without transposing B first.
  */
 export function crossGram(
   A: Float64Array,
@@ -253,14 +296,14 @@ export function crossGram(
     ldc?: number;
     accumulate?: boolean;
     s?: number;
+    bTransposed?: boolean;
   } = {},
 ): void {
   const lda = options.lda ?? k;
-  const ldb = options.ldb ?? k;
+  const ldb = options.ldb ?? (options.bTransposed ? rowsB : k);
   const ldc = options.ldc ?? rowsB;
   const s = options.s ?? 1;
-  if (!options.accumulate)
-    for (let i = 0; i < rowsA; i++) C.fill(0, i * ldc, i * ldc + rowsB);
+  if (!options.accumulate) for (let i = 0; i < rowsA; i++) C.fill(0, i * ldc, i * ldc + rowsB);
   const ga = (rowsA + 3) >> 2;
   const gb = (rowsB + 3) >> 2;
   const ra = groupRanges(rowsA, k, options.aRanges);
@@ -271,7 +314,8 @@ export function crossGram(
   for (let k0 = 0; k0 < k; k0 += kc) {
     const w = Math.min(kc, k - k0);
     pack(A, rowsA, lda, k0, w, ra.lo, ra.hi, PA);
-    pack(B, rowsB, ldb, k0, w, rb.lo, rb.hi, PB);
+    if (options.bTransposed) packTransposed(B, rowsB, ldb, k0, w, rb.lo, rb.hi, PB);
+    else pack(B, rowsB, ldb, k0, w, rb.lo, rb.hi, PB);
     for (let gi = 0; gi < ga; gi++) {
       const ai = Math.max(0, ra.lo[gi] - k0);
       const bi = Math.min(w, ra.hi[gi] - k0);

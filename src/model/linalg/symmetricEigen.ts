@@ -31,6 +31,11 @@ export interface SymmetricEigen {
   fromEigenbasis(x: Float64Array): void;
   /** Y ← U Y for a row-major n×cols matrix (many vectors at once, contiguous rows). */
   fromEigenbasisRows(Y: Float64Array, cols: number): void;
+  /**
+   * The columns of the n×cols matrix X (destroyed) mapped by U, returned as the rows of a
+   * cols×n matrix: row c = U (column c of X). The layout the matrix-product kernels want.
+   */
+  fromEigenbasisToRows(X: Float64Array, cols: number): Float64Array;
   /** Row-major n×n; row i is the unit eigenvector of values[i] (only when requested). */
   vectorsT: Float64Array | null;
 }
@@ -75,7 +80,24 @@ export function symmetricEigen(
       log.applyZRows(Y, cols);
       applyQRows(tri, Y, cols);
     },
+    fromEigenbasisToRows(X: Float64Array, cols: number): Float64Array {
+      // The rotations along contiguous rows of X (all columns at once), then Q by rows.
+      log.applyZRows(X, cols);
+      const out = transpose(X, n, cols);
+      applyQToRows(tri, out, cols);
+      return out;
+    },
   };
+}
+
+/** The cols×rows transpose of a row-major rows×cols matrix. */
+function transpose(X: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    const or = r * cols;
+    for (let c = 0; c < cols; c++) out[c * rows + r] = X[or + c];
+  }
+  return out;
 }
 
 /** The SymmetricEigen interface on top of explicit eigenvectors (rows of V). */
@@ -115,6 +137,10 @@ function explicitEigen(n: number, values: Float64Array, V: Float64Array): Symmet
         }
       }
       Y.set(out);
+    },
+    fromEigenbasisToRows(X: Float64Array, cols: number): Float64Array {
+      this.fromEigenbasisRows(X, cols);
+      return transpose(X, n, cols);
     },
   };
 }

@@ -161,21 +161,36 @@ function factorTimesUpperTranspose(L: Factor, R: Float64Array, n: number): Float
   return out;
 }
 
-/** X Lᵀ for X (P×n, row i zero before column i) and L diagonal or lower triangular. */
+/** X Lᵀ for X (P×n, row i zero before column i) and L diagonal (X overwritten) or lower triangular. */
 function timesLowerTranspose(X: Float64Array, P: number, n: number, L: Factor): Float64Array {
-  const out = new Float64Array(P * n);
   if (L.kind === 'diag') {
+    // In place: X is not needed afterwards.
     for (let i = 0; i < P; i++) {
       const oi = i * n;
-      for (let j = i; j < n; j++) out[oi + j] = X[oi + j] * L.diag[j];
+      for (let j = i; j < n; j++) X[oi + j] *= L.diag[j];
     }
-    return out;
+    return X;
   }
+  const out = new Float64Array(P * n);
   // (X Lᵀ)[i][j] = Σ_{k=i..j} X[i][k] L[j][k]: a cross Gram of the rows of X and of L (row j of L
   // ends at column j; entries of F left of the diagonal come out as exact zeros).
+  // Row i of X starts at column i: with both ranges only k ∈ [i, j] is visited.
   const start = new Int32Array(n);
   const end = new Int32Array(n);
   for (let j = 0; j < n; j++) end[j] = j + 1;
-  crossGram(X, P, L.data, n, n, out, { start, end });
+  const xStart = new Int32Array(P);
+  for (let i = 0; i < P; i++) xStart[i] = i;
+  crossGram(
+    X,
+    P,
+    L.data,
+    n,
+    n,
+    out,
+    { start, end },
+    {
+      aRanges: { start: xStart, end: new Int32Array(P).fill(n) },
+    },
+  );
   return out;
 }

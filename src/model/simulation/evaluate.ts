@@ -13,7 +13,8 @@
 //   E_g(t)  = |Lᵀ E w(t) − q|² + s² + Σ_i c_i d_i + c(μ=0)·(null-space trace)
 //   E_tr(t) = (Σ_i ỹ_i² h_i² + never-fitted labels)/P + Σ_i c_i μ_i
 
-import type { ModeData } from './modes.ts';
+import { crossGram } from '../linalg/gram.ts';
+import { lowerColumnRanges, type ModeData } from './modes.ts';
 
 export interface Dynamics {
   gamma: number;
@@ -50,8 +51,8 @@ function weighted(c: number, d: number): number {
 
 /**
  * E_g and E_tr at every time of `t` for one drawn problem. All times are processed together: the
- * mean-weight coefficients form an m×n_t matrix that is mapped to Lᵀ E w(t) − q in one pass of
- * row operations (contiguous, so the O(n²) per time runs at matrix speed).
+ * mean-weight coefficients form an nt×m matrix (one row per time) that is mapped to the rows
+ * Lᵀ E w(t) − q by matrix products (gram.ts kernels), so the O(n²) per time runs at matrix speed.
  */
 export function evaluateErrors(
   md: ModeData,
@@ -62,15 +63,16 @@ export function evaluateErrors(
   const nt = t.length;
   const Eg = new Float64Array(nt);
   const Etr = new Float64Array(nt);
-  const X = new Float64Array(m * nt); // X[i][it]: eigenbasis coefficient of the mean at time it
+  const Xt = new Float64Array(nt * m); // Xt[it][i]: eigenbasis coefficient of the mean at time it
   for (let it = 0; it < nt; it++) {
     const tt = t[it];
+    const ox = it * m;
     let train = md.yFixed2;
     let covG = 0;
     let covTr = 0;
     for (let i = 0; i < m; i++) {
       const kappa = mu[i] + dyn.gamma;
-      X[i * nt + it] = coef[i] === 0 ? 0 : coef[i] * gFactor(kappa, tt);
+      Xt[ox + i] = coef[i] === 0 ? 0 : coef[i] * gFactor(kappa, tt);
       const h = hFactor(mu[i], dyn.gamma, tt);
       train += y2[i] * h * h;
       if (d !== null) {
@@ -83,97 +85,75 @@ export function evaluateErrors(
     Eg[it] = covG;
     Etr[it] = train / md.data.P + covTr;
   }
-  const E = meanTestResidual(md, X, nt);
+  const Et = meanTestResidual(md, Xt, nt);
   const n = md.geom.n;
-  for (let it = 0; it < nt; it++) Eg[it] += md.geom.s2;
-  for (let k = 0; k < n; k++) {
-    const ok = k * nt;
-    for (let it = 0; it < nt; it++) Eg[it] += E[ok + it] * E[ok + it];
+  for (let it = 0; it < nt; it++) {
+    const oe = it * n;
+    let s = 0;
+    for (let k = 0; k < n; k++) s += Et[oe + k] * Et[oe + k];
+    Eg[it] += md.geom.s2 + s;
   }
   return { Eg, Etr };
 }
 
-/** E[k][it] = (Lᵀ E w(t_it) − q)_k, where E w has eigenbasis coefficients X (see modes.ts). */
-function meanTestResidual(md: ModeData, X: Float64Array, nt: number): Float64Array {
+/**
+ * Et[it][k] = (Lᵀ E w(t_it) − q)_k (nt×n), where E w has eigenbasis coefficients Xt[it] (see
+ * modes.ts). Each step is a matrix product with the time index as the row index.
+ */
+function meanTestResidual(md: ModeData, Xt: Float64Array, nt: number): Float64Array {
   const { geom, data, m } = md;
   const n = geom.n;
-  let E: Float64Array;
+  let Et: Float64Array;
   if (md.CT) {
-    // Weight path with explicit vectors: Lᵀ E w = Σ_i x_i (Lᵀu_i).
-    E = rowsCombination(md.CT, m, n, X, nt);
+    // Weight path with explicit vectors: Lᵀ E w = Σ_i x_i (Lᵀu_i), the product Xt CT.
+    Et = new Float64Array(nt * n);
+    crossGram(Xt, nt, md.CT, n, m, Et, undefined, { bTransposed: true });
   } else {
-    let W: Float64Array; // E w, n×nt
+    let Wt: Float64Array; // rows E w(t), nt×n
     if (data.path === 'weight') {
-      W = X;
-      md.eig.fromEigenbasisRows(W, nt); // E w = U x
+      Wt = md.eig.fromEigenbasisToRows(transpose(Xt, nt, m), nt); // E w = U x
     } else {
-      // α = V x (P×nt), E w = Fᵀ α.
-      let alpha: Float64Array;
-      if (md.VT) alpha = rowsCombination(md.VT, m, m, X, nt);
-      else {
-        alpha = X;
-        md.eig.fromEigenbasisRows(alpha, nt);
-      }
-      W = rowsCombination(data.F, m, n, alpha, nt, data.ranges.start);
+      // α = V x (rows, nt×P), then E w = Fᵀ α: Wt[it][k] = Σ_r α[it][r] F[r][k], the product
+      // αᵀ F (column k of F is non-zero for the samples r ≤ k).
+      let alphaT: Float64Array;
+      if (md.VT) {
+        alphaT = new Float64Array(nt * m);
+        crossGram(Xt, nt, md.VT, m, m, alphaT, undefined, { bTransposed: true });
+      } else alphaT = md.eig.fromEigenbasisToRows(transpose(Xt, nt, m), nt);
+      const P = m;
+      const fStart = new Int32Array(n);
+      const fEnd = new Int32Array(n);
+      for (let k = 0; k < n; k++) fEnd[k] = Math.min(k + 1, P);
+      Wt = new Float64Array(nt * n);
+      crossGram(alphaT, nt, data.F, n, P, Wt, { start: fStart, end: fEnd }, { bTransposed: true });
     }
     if (geom.L.kind === 'diag') {
       const diag = geom.L.diag;
-      E = W;
-      for (let k = 0; k < n; k++) {
-        const ok = k * nt;
-        for (let it = 0; it < nt; it++) E[ok + it] *= diag[k];
+      Et = Wt;
+      for (let it = 0; it < nt; it++) {
+        const oe = it * n;
+        for (let k = 0; k < n; k++) Et[oe + k] *= diag[k];
       }
     } else {
-      // E = Lᵀ W: E_k = Σ_{j≥k} L[j][k] W_j.
-      const L = geom.L.data;
-      E = new Float64Array(n * nt);
-      for (let j = 0; j < n; j++) {
-        const oj = j * n;
-        const wj = j * nt;
-        for (let k = 0; k <= j; k++) {
-          const l = L[oj + k];
-          if (l === 0) continue;
-          const ok = k * nt;
-          for (let it = 0; it < nt; it++) E[ok + it] += l * W[wj + it];
-        }
-      }
+      // (Lᵀ w)_k = Σ_{j ≥ k} L[j][k] w_j: the product Wt L.
+      Et = new Float64Array(nt * n);
+      crossGram(Wt, nt, geom.L.data, n, n, Et, lowerColumnRanges(n), { bTransposed: true });
     }
   }
   const q = geom.q;
-  for (let k = 0; k < n; k++) {
-    const ok = k * nt;
-    for (let it = 0; it < nt; it++) E[ok + it] -= q[k];
+  for (let it = 0; it < nt; it++) {
+    const oe = it * n;
+    for (let k = 0; k < n; k++) Et[oe + k] -= q[k];
   }
-  return E;
+  return Et;
 }
 
-/**
- * Out (cols×nt) = Aᵀ X for A (rows×cols, row-major) and X (rows×nt): out_k = Σ_r A[r][k] X_r.
- * `start[r]`, if given, is the first column where row r of A may be non-zero.
- */
-function rowsCombination(
-  A: Float64Array,
-  rows: number,
-  cols: number,
-  X: Float64Array,
-  nt: number,
-  start?: Int32Array,
-): Float64Array {
-  const out = new Float64Array(cols * nt);
-  // Column blocks of A keep the matching block of `out` in L1 while all rows stream past.
-  const BLOCK = 64;
-  for (let k0 = 0; k0 < cols; k0 += BLOCK) {
-    const k1 = Math.min(cols, k0 + BLOCK);
-    for (let r = 0; r < rows; r++) {
-      const or = r * cols;
-      const xr = r * nt;
-      for (let k = Math.max(k0, start ? start[r] : 0); k < k1; k++) {
-        const a = A[or + k];
-        if (a === 0) continue;
-        const ok = k * nt;
-        for (let it = 0; it < nt; it++) out[ok + it] += a * X[xr + it];
-      }
-    }
+/** The cols×rows transpose of a row-major rows×cols matrix. */
+function transpose(X: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    const or = r * cols;
+    for (let c = 0; c < cols; c++) out[c * rows + r] = X[or + c];
   }
   return out;
 }

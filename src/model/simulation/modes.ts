@@ -16,9 +16,12 @@
 //   the mean stays 0 and the covariance is c(μ = 0) times Tr Σ_test − Σ_i d_i.
 // Numerically null modes: eigenvalues below n·ε·μ_max·4 are roundoff, not signal; they are set to
 // exactly 0 (their mean coefficient too, so the ridgeless t = ∞ limit is the pseudo-inverse).
+// Every O(n³) product below (Lᵀu_i for all i, F L, the Gram of F L, the quadratic forms v_iᵀK₂v_i)
+// is an ordinary matrix product done by the packed kernels of linalg/gram.ts: the same sums as
+// the textbook loops, in a cache- and register-friendly order.
 
 import { symmetricEigen, type SymmetricEigen } from '../linalg/symmetricEigen.ts';
-import { crossGram, gram } from '../linalg/gram.ts';
+import { crossGram, gram, type RowRanges } from '../linalg/gram.ts';
 import type { TestGeometry } from './geometry.ts';
 import type { TrainingData } from './data.ts';
 
@@ -40,9 +43,9 @@ export interface ModeData {
   d: Float64Array | null;
   /** Tr Σ_test over the null space of K̂ outside the m modes (sample path), else 0. */
   nullTrace: number;
-  /** Weight path with vectors: rows Lᵀu_i (m×n), so that Lᵀ E w = Σ_i b_i g_i (row i). */
+  /** Weight path with vectors: rows Lᵀu_i (m×n), so that Lᵀ E w = Σ_i x_i (row i) (evaluate.ts). */
   CT: Float64Array | null;
-  /** Sample path with vectors: rows v_i (P×P). */
+  /** Sample path with vectors: rows v_i (P×P), so that α = Σ_i x_i v_i. */
   VT: Float64Array | null;
 }
 
@@ -116,7 +119,14 @@ export function analyseModes(
   return { data, geom, eig, m, mu, coef, y2, yFixed2, d, nullTrace, CT, VT };
 }
 
-/** Rows of Uᵀ times L: row i becomes (Lᵀu_i)ᵀ. */
+/** Column k of L (lower triangular) is non-zero in rows j ≥ k: as a transposed operand, row k. */
+export function lowerColumnRanges(n: number): RowRanges {
+  const start = new Int32Array(n);
+  for (let k = 0; k < n; k++) start[k] = k;
+  return { start, end: new Int32Array(n).fill(n) };
+}
+
+/** Rows of Uᵀ times L: row i becomes (Lᵀu_i)ᵀ = u_iᵀ L. */
 function rowsTimesFactor(UT: Float64Array, n: number, geom: TestGeometry): Float64Array {
   const L = geom.L;
   const out = new Float64Array(n * n);
@@ -127,13 +137,8 @@ function rowsTimesFactor(UT: Float64Array, n: number, geom: TestGeometry): Float
     }
     return out;
   }
-  // (uᵀL)_k = Σ_{j≥k} u_j L[j][k] = u · (row k of Lᵀ): a cross Gram with Lᵀ (row k starts at k).
-  const LT = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) for (let k = 0; k <= j; k++) LT[k * n + j] = L.data[j * n + k];
-  const start = new Int32Array(n);
-  const end = new Int32Array(n).fill(n);
-  for (let k = 0; k < n; k++) start[k] = k;
-  crossGram(UT, n, LT, n, n, out, { start, end });
+  // (uᵀL)_k = Σ_{j≥k} u_j L[j][k]: the product U L with L read as a transposed operand.
+  crossGram(UT, n, L.data, n, n, out, lowerColumnRanges(n), { bTransposed: true });
   return out;
 }
 
@@ -150,31 +155,19 @@ function sampleModeTestVariance(
   mu: Float64Array,
 ): Float64Array {
   const L = geom.L;
-  const H = new Float64Array(P * n);
-  if (L.kind === 'diag') {
-    for (let i = 0; i < P; i++) {
-      const oi = i * n;
-      for (let k = i; k < n; k++) H[oi + k] = F[oi + k] * L.diag[k];
-    }
-  } else {
-    const Ld = L.data;
-    for (let i = 0; i < P; i++) {
-      const oi = i * n;
-      for (let j = i; j < n; j++) {
-        const f = F[oi + j];
-        if (f === 0) continue;
-        const oj = j * n;
-        for (let k = 0; k <= j; k++) H[oi + k] += f * Ld[oj + k];
-      }
-    }
-  }
+  // Row i of F is zero before column i (Bartlett form of the samples).
+  const fRanges: RowRanges = { start: new Int32Array(P), end: new Int32Array(P).fill(n) };
+  for (let i = 0; i < P; i++) fRanges.start[i] = i;
   const K2 = new Float64Array(P * P);
-  // Rows of H = F L keep F's leading zeros when L is diagonal.
-  const ranges =
-    L.kind === 'diag'
-      ? { start: Int32Array.from({ length: P }, (_, i) => i), end: new Int32Array(P).fill(n) }
-      : undefined;
-  gram(H, P, n, K2, 1, { ranges });
+  if (L.kind === 'diag') {
+    // H = F diag(L): the Gram of F with its columns scaled while packed (H never stored).
+    gram(F, P, n, K2, 1, { ranges: fRanges, colScale: L.diag });
+  } else {
+    // H[i][k] = Σ_{j≥k} F[i][j] L[j][k].
+    const H = new Float64Array(P * n);
+    crossGram(F, P, L.data, n, n, H, lowerColumnRanges(n), { aRanges: fRanges, bTransposed: true });
+    gram(H, P, n, K2, 1);
+  }
   // W = Vᵀ K2 (rows v_iᵀ K2, K2 symmetric), then d_i = (row i of W) · v_i / (Pμ_i).
   const W = new Float64Array(P * P);
   crossGram(VT, P, K2, P, P, W);
