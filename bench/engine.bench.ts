@@ -32,7 +32,9 @@ const regimes: [Regime, Partial<Params>][] = [
   ['bayes', { gamma: 1e-3, T: 1e-4 }],
 ];
 
-console.log('Theory engine: median ms per 60-point curve (E_g, E_tr, early stop, limits, exponents)');
+console.log(
+  'Theory engine: median ms per 60-point curve (E_g, E_tr, early stop, limits, exponents)',
+);
 console.log(`target ≤ ${TARGET_MS} ms\n`);
 console.log('regime    N      M        ms     ×target');
 const rows: number[] = [];
@@ -44,15 +46,23 @@ for (const [regime, extra] of regimes) {
       rows.push(ms);
       const n = Number.isFinite(N) ? String(N) : '∞';
       const m = Number.isFinite(M) ? M.toExponential(0) : '∞';
-      console.log(`${regime.padEnd(9)} ${n.padEnd(6)} ${m.padEnd(8)} ${ms.toFixed(2).padStart(6)}  ${(ms / TARGET_MS).toFixed(2)}`);
+      console.log(
+        `${regime.padEnd(9)} ${n.padEnd(6)} ${m.padEnd(8)} ${ms.toFixed(2).padStart(6)}  ${(ms / TARGET_MS).toFixed(2)}`,
+      );
     }
   }
 }
-console.log(`\nmedian over all rows: ${median(rows).toFixed(2)} ms; worst: ${Math.max(...rows).toFixed(2)} ms`);
+console.log(
+  `\nmedian over all rows: ${median(rows).toFixed(2)} ms; worst: ${Math.max(...rows).toFixed(2)} ms`,
+);
 
 const p = { ...DEFAULT_PARAMS };
 console.log('\nOther computations (default parameters):');
-console.log(`  mode panel (40 modes × 60 times): ${timeIt(() => computeModes(p), 5).toFixed(1)} ms`);
+console.log(
+  `  mode panel (40 modes × 60 times): ${timeIt(() => computeModes(p), 5).toFixed(1)} ms`,
+);
 for (const at of ['inf', 't', 'tstar'] as const) {
-  console.log(`  scaling sweep in P, 13 points, at ${at.padEnd(5)}: ${timeIt(() => computeSweep(p, 'P', at), 3, 200).toFixed(1)} ms`);
+  console.log(
+    `  scaling sweep in P, 13 points, at ${at.padEnd(5)}: ${timeIt(() => computeSweep(p, 'P', at), 3, 200).toFixed(1)} ms`,
+  );
 }

@@ -125,7 +125,9 @@ export function ExponentReadout(props: ExponentReadoutProps): ReactNode {
         <p className="sp-bottleneck" data-testid="bottleneck">
           <strong>Bottleneck: {BOTTLENECK_WORDS[curve.exponents.bottleneck]}.</strong>{' '}
           {/* The model writes powers as "^0.50": one superscript for the whole number. */}
-          <RichHtml text={curve.exponents.explanation.replace(/\^([−-]?[0-9.]+)/g, '^{$1}')} />
+          <RichHtml
+            text={curve.exponents.explanation.replace(/\^([−-]?\d+(?:\.\d+)?)/g, '^{$1}')}
+          />
         </p>
       )}
     </div>

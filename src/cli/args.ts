@@ -45,7 +45,11 @@ function strictValue(key: keyof Params, raw: string): number | Regime {
     throw new CliError(key, `--${key}: “${raw}” is not allowed (${describeRange(spec)})`);
   }
   const { value, reason } = coerceValue(spec, raw);
-  if (reason) throw new CliError(key, `--${key}: “${raw}” is ${reason.split(';')[0]} (${describeRange(spec)})`);
+  if (reason)
+    throw new CliError(
+      key,
+      `--${key}: “${raw}” is ${reason.split(';')[0]} (${describeRange(spec)})`,
+    );
   return value;
 }
 
@@ -73,7 +77,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const flags: [string, string | undefined][] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (!a.startsWith('--')) throw new CliError(a, `unexpected argument “${a}” (flags start with --)`);
+    if (!a.startsWith('--'))
+      throw new CliError(a, `unexpected argument “${a}” (flags start with --)`);
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
     if (SWITCHES.has(name)) {
@@ -110,7 +115,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     } else if (name === 'repeat') {
       const k = Number(value);
       if (!Number.isInteger(k) || k < 1 || k > 100000)
-        throw new CliError('repeat', `--repeat: “${value}” is not allowed (integer in [1, 100000])`);
+        throw new CliError(
+          'repeat',
+          `--repeat: “${value}” is not allowed (integer in [1, 100000])`,
+        );
       opts.repeat = k;
     } else {
       const key = name as keyof Params;

@@ -3,7 +3,15 @@ import { computeCurve } from '../model/curve.ts';
 import { computeFrontier } from '../model/frontier.ts';
 import { ParamError } from '../model/params.ts';
 import { CliError, parseArgs, usage } from './args.ts';
-import { curveCsv, curveJson, frontierCsv, frontierJson, posteriorCsv, simCsv, simJson } from './output.ts';
+import {
+  curveCsv,
+  curveJson,
+  frontierCsv,
+  frontierJson,
+  posteriorCsv,
+  simCsv,
+  simJson,
+} from './output.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -8,7 +8,8 @@ export const num = (x: number): string =>
   Number.isFinite(x) ? String(x) : Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
 
 export function toPlain(x: unknown): unknown {
-  if (typeof x === 'number') return Number.isFinite(x) ? x : Number.isNaN(x) ? null : x > 0 ? 'inf' : '-inf';
+  if (typeof x === 'number')
+    return Number.isFinite(x) ? x : Number.isNaN(x) ? null : x > 0 ? 'inf' : '-inf';
   if (x instanceof Float64Array) return Array.from(x, (v) => toPlain(v));
   if (Array.isArray(x)) return x.map(toPlain);
   if (x && typeof x === 'object')
@@ -53,7 +54,8 @@ export function posteriorCsv(c: CurveResult): string {
 
 export function simCsv(s: SimResult): string {
   const rows = ['t,Eg_mean,Eg_sem'];
-  for (let i = 0; i < s.t.length; i++) rows.push(`${num(s.t[i])},${num(s.EgMean[i])},${num(s.EgSem[i])}`);
+  for (let i = 0; i < s.t.length; i++)
+    rows.push(`${num(s.t[i])},${num(s.EgMean[i])},${num(s.EgSem[i])}`);
   return rows.join('\n') + '\n';
 }
 
@@ -63,7 +65,10 @@ export function simJson(p: Params, s: SimResult, M: number): string {
 
 function paramsPlain(p: Params): Record<string, string | number> {
   return Object.fromEntries(
-    Object.entries(p).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? formatValue(v) : v]),
+    Object.entries(p).map(([k, v]) => [
+      k,
+      typeof v === 'number' && !Number.isFinite(v) ? formatValue(v) : v,
+    ]),
   );
 }
 

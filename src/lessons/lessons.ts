@@ -55,7 +55,7 @@ export const LESSONS: readonly Lesson[] = [
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=300&N=300&sigma2=0.05&panels=formulas,scalingN,exponents&at=inf',
     text: [
       'With as many features as examples (N = P = {P}) the trained model must fit the noise exactly and its error at convergence explodes: E(∞) = {Einf}.',
-      'The N-sweep on the right shows the peak: more parameters first hurt, then help again.',
+      'The N-sweep panel shows the peak: more parameters first hurt, then help again.',
     ],
     next: 'Move N away from P in either direction, or add a little weight decay (regime: weight decay): the peak disappears.',
   },

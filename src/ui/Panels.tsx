@@ -17,6 +17,7 @@ import type { SweepAxis } from '../model/types.ts';
 import { actions, useApp } from '../state/hooks.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
+import { LoadBoundary } from './LoadBoundary.tsx';
 
 const ExponentReadout = memo(ExponentReadoutChart);
 const Formulas = lazy(() =>
@@ -131,8 +132,14 @@ export function ScalingSection() {
 
 export function ExponentsSection() {
   const curve = useDeferredValue(useApp((s) => s.results.curve));
-  const sweepP = useDeferredValue(useApp((s) => s.results.sweepP));
-  const sweepN = useDeferredValue(useApp((s) => s.results.sweepN));
+  // A sweep is recomputed only while its panel is shown; a hidden one would be a stale answer
+  // for other parameters (say, the previous lesson's), so its row shows "—" instead.
+  const sweepP = useDeferredValue(
+    useApp((s) => (s.view.panels.includes('scalingP') ? s.results.sweepP : null)),
+  );
+  const sweepN = useDeferredValue(
+    useApp((s) => (s.view.panels.includes('scalingN') ? s.results.sweepN : null)),
+  );
   const variant = useVariant();
   return (
     <section className="panel panel-exponents" aria-labelledby="h-exponents">
@@ -171,15 +178,17 @@ export function FormulasSection() {
   return (
     <section className="panel panel-formulas" aria-labelledby="h-formulas">
       <h2 id="h-formulas">The theory</h2>
-      <Suspense
-        fallback={
-          <p className="panel-note formulas-loading" data-testid="formulas-loading">
-            Loading the formulas…
-          </p>
-        }
-      >
-        <Formulas params={curve?.params ?? params} curve={curve} />
-      </Suspense>
+      <LoadBoundary what="formulas">
+        <Suspense
+          fallback={
+            <p className="panel-note formulas-loading" data-testid="formulas-loading">
+              Loading the formulas…
+            </p>
+          }
+        >
+          <Formulas params={curve?.params ?? params} curve={curve} />
+        </Suspense>
+      </LoadBoundary>
     </section>
   );
 }

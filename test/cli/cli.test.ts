@@ -15,7 +15,28 @@ function cli(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const example = ['--alpha', '1.5', '--beta', '1.5', '--P', '400', '--N', '800', '--M', '4000', '--sigma2', '0.1', '--gamma', '0', '--T', '0', '--sigma02', '0', '--times', '1e-2:1e6:60'];
+const example = [
+  '--alpha',
+  '1.5',
+  '--beta',
+  '1.5',
+  '--P',
+  '400',
+  '--N',
+  '800',
+  '--M',
+  '4000',
+  '--sigma2',
+  '0.1',
+  '--gamma',
+  '0',
+  '--T',
+  '0',
+  '--sigma02',
+  '0',
+  '--times',
+  '1e-2:1e6:60',
+];
 
 describe('npm run curve', () => {
   it('prints the CSV t,Eg,Etr of the engine for the example of the issue', () => {
@@ -37,7 +58,8 @@ describe('npm run curve', () => {
   });
 
   it('--url takes the parameters of a shared link; flags override it', () => {
-    const link = 'v=1&alpha=1.5&beta=1.5&P=400&N=800&M=4000&sigma2=0.1&gamma=0&T=0&sigma02=0&tmin=0.01&tmax=1000000&nt=60&regime=gf';
+    const link =
+      'v=1&alpha=1.5&beta=1.5&P=400&N=800&M=4000&sigma2=0.1&gamma=0&T=0&sigma02=0&tmin=0.01&tmax=1000000&nt=60&regime=gf';
     const a = cli('--url', `?${link}`);
     const b = cli(...example);
     expect(a.code).toBe(0);
@@ -56,20 +78,43 @@ describe('npm run curve', () => {
     expect(j.earlyStop.t).toBeGreaterThan(0);
     expect(j.earlyStop.Eg).toBeGreaterThan(0);
     expect(j.limit.Eg).toBeGreaterThan(j.earlyStop.Eg);
-    expect(j.exponents.predicted.t).toBeCloseTo(-(DEFAULT_PARAMS.beta - 1) / DEFAULT_PARAMS.alpha, 12);
+    expect(j.exponents.predicted.t).toBeCloseTo(
+      -(DEFAULT_PARAMS.beta - 1) / DEFAULT_PARAMS.alpha,
+      12,
+    );
     expect(j.msPerCurve).toBeGreaterThan(0);
   });
 
   it('--regime bayes prints the posterior errors', () => {
     const r = cli('--regime', 'bayes', '--gamma', '1e-3', '--T', '1e-4');
     expect(r.code).toBe(0);
-    const rows = Object.fromEntries(r.out.trim().split('\n').slice(1).map((l) => l.split(',')));
+    const rows = Object.fromEntries(
+      r.out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')),
+    );
     expect(Number(rows.E_gibbs)).toBeGreaterThan(Number(rows.E_posterior_mean));
-    expect(Number(rows.E_gibbs) - Number(rows.E_posterior_mean)).toBeCloseTo(1e-4 * Number(rows.posterior_variance_per_T), 12);
+    expect(Number(rows.E_gibbs) - Number(rows.E_posterior_mean)).toBeCloseTo(
+      1e-4 * Number(rows.posterior_variance_per_T),
+      12,
+    );
   });
 
   it('--simulate runs the exact simulator: t,Eg_mean,Eg_sem near the theory at the same M', () => {
-    const flags = ['--P', '64', '--N', '64', '--M', '256', '--sigma2', '0.05', '--times', '1e-1:1e4:6'];
+    const flags = [
+      '--P',
+      '64',
+      '--N',
+      '64',
+      '--M',
+      '256',
+      '--sigma2',
+      '0.05',
+      '--times',
+      '1e-1:1e4:6',
+    ];
     const r = cli('--simulate', '--seeds', '8', ...flags);
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
@@ -121,11 +166,14 @@ describe('npm run curve', () => {
     }
   });
 
-  it.each(bad.filter((_, i) => i % 4 === 0))('the process: %j prints one line on stderr, exit code 2', (args, pattern) => {
-    const r = cli(...args);
-    expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(pattern);
-  });
+  it.each(bad.filter((_, i) => i % 4 === 0))(
+    'the process: %j prints one line on stderr, exit code 2',
+    (args, pattern) => {
+      const r = cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(pattern);
+    },
+  );
 });

@@ -19,6 +19,7 @@ async function sticksOut(page: Page): Promise<string[]> {
     };
     for (const el of document.querySelectorAll('body *')) {
       if (el.closest('.katex-mathml')) continue; // KaTeX's visually hidden MathML copy
+      if (!el.checkVisibility()) continue; // e.g. the contents of a closed menu
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.right <= vw + 0.5 || contained(el)) continue;
       out.push(
@@ -95,6 +96,11 @@ test.describe('phone (375 × 812)', () => {
       await expectNoSidewaysOverflow(page);
       await page.getByTestId(menu).locator('summary').click();
     }
+    // Lecture mode's larger type still fits.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('l');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'lecture');
+    await expectNoSidewaysOverflow(page);
     expect(w.errors).toEqual([]);
     expect(w.external).toEqual([]);
   });

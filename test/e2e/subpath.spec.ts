@@ -58,10 +58,15 @@ test('served from a sub-path by a static server, offline from other hosts, the a
   await waitForCurve(page);
   expect(page.url()).toContain(`${BASE}?v=1`);
   expect(page.url()).toContain('alpha=1.7');
-  await expect(page.locator('svg[data-testid="scaling-P"] path[data-series="sweep"]')).toHaveCount(1, {
+  await expect(page.locator('svg[data-testid="scaling-P"] path[data-series="sweep"]')).toHaveCount(
+    1,
+    {
+      timeout: 20_000,
+    },
+  );
+  await expect(page.locator('[data-testid="formulas"] .katex').first()).toBeVisible({
     timeout: 20_000,
   });
-  await expect(page.locator('[data-testid="formulas"] .katex').first()).toBeVisible({ timeout: 20_000 });
   await page.waitForTimeout(300);
   expect(w.errors).toEqual([]);
   expect(w.external).toEqual([]);

@@ -4,15 +4,30 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PARAMS, type Params, type Regime } from '../../src/model/params.ts';
 
-export const REFERENCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/reference');
+export const REFERENCE_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../shared/reference',
+);
 
 export interface ReferenceFile {
   name: string;
   params: Params;
   t: number[];
   theory: { Eg: number[]; Etr: number[] };
-  sim: { seeds: number; Eg_mean: number[]; Eg_sem: number[]; Etr_mean: number[]; Etr_sem: number[] };
-  limit?: { kappa: number; E_mean: number; E_gibbs?: number; post_var_per_T?: number; Etr_mean?: number };
+  sim: {
+    seeds: number;
+    Eg_mean: number[];
+    Eg_sem: number[];
+    Etr_mean: number[];
+    Etr_sem: number[];
+  };
+  limit?: {
+    kappa: number;
+    E_mean: number;
+    E_gibbs?: number;
+    post_var_per_T?: number;
+    Etr_mean?: number;
+  };
 }
 
 /** The regime a reference configuration belongs to. */
@@ -21,7 +36,9 @@ export function regimeOf(q: { gamma: number; T: number }): Regime {
 }
 
 export function loadReferences(): ReferenceFile[] {
-  const files = readdirSync(REFERENCE_DIR).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(REFERENCE_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) throw new Error(`no reference files in ${REFERENCE_DIR}`);
   return files.map((f) => {
     const r = JSON.parse(readFileSync(join(REFERENCE_DIR, f), 'utf8'));

@@ -78,7 +78,14 @@ describe('random features (finite N): the diagonal two-point formulas', () => {
       const kstar = gamma > 0 ? 0 : bisect((k) => n - sums(p, k).df, 1e-12, 1e3);
       const kappa =
         gamma > 0
-          ? bisect((k) => { const d = sums(p, k).df; return k * (1 - d / N) * (1 - d / p.P) - gamma; }, 1e-12, 1e3)
+          ? bisect(
+              (k) => {
+                const d = sums(p, k).df;
+                return k * (1 - d / N) * (1 - d / p.P) - gamma;
+              },
+              1e-12,
+              1e3,
+            )
           : kstar;
       const s = sums(p, kappa);
       const a = kappa * (1 - s.df / N);
@@ -97,7 +104,17 @@ describe('random features (finite N): the diagonal two-point formulas', () => {
 describe('long-time dynamics reach the limits', () => {
   it('Langevin at t → ∞ equals the Bayesian posterior (Gibbs error)', () => {
     for (const N of [Infinity, 300, 1000]) {
-      const p: Params = { ...base, M: 2000, N, regime: 'langevin', gamma: 1e-2, T: 1e-4, tmin: 1e5, tmax: 1e8, nt: 4 };
+      const p: Params = {
+        ...base,
+        M: 2000,
+        N,
+        regime: 'langevin',
+        gamma: 1e-2,
+        T: 1e-4,
+        tmin: 1e5,
+        tmax: 1e8,
+        nt: 4,
+      };
       const c = computeCurve(p);
       const lim = computeLimit(makeEngine({ ...p, regime: 'bayes' }));
       expect(lim.Egibbs).toBeGreaterThan(lim.Emean);
@@ -106,26 +123,64 @@ describe('long-time dynamics reach the limits', () => {
   });
 
   it('weight decay at t → ∞ equals the ridge error, and E_tr the GCV identity', () => {
-    const p: Params = { ...base, M: 3000, N: 800, regime: 'wd', gamma: 3e-3, tmin: 1e5, tmax: 1e8, nt: 4 };
+    const p: Params = {
+      ...base,
+      M: 3000,
+      N: 800,
+      regime: 'wd',
+      gamma: 3e-3,
+      tmin: 1e5,
+      tmax: 1e8,
+      nt: 4,
+    };
     const c = computeCurve(p);
     expect(rel(c.Eg[3], c.limit.Emean)).toBeLessThan(1e-6);
     expect(rel(c.Etr[3], c.limit.EtrMean)).toBeLessThan(1e-6);
   });
 
   it('ridgeless gradient flow with random init keeps the null-space part σ0² df·a', () => {
-    const p: Params = { ...base, M: 3000, N: 600, P: 200, sigma02: 0.3, tmin: 1e6, tmax: 1e9, nt: 4 };
+    const p: Params = {
+      ...base,
+      M: 3000,
+      N: 600,
+      P: 200,
+      sigma02: 0.3,
+      tmin: 1e6,
+      tmax: 1e9,
+      nt: 4,
+    };
     const c = computeCurve(p);
     expect(rel(c.Eg[3], c.limit.Eg)).toBeLessThan(1e-5);
     expect(c.limit.Eg).toBeGreaterThan(c.limit.Emean * 1.01);
   });
 
   it('Langevin with γ = 0 and N > P grows linearly (divergent limit); with N < P it saturates', () => {
-    const grow = computeCurve({ ...base, M: 2000, N: 600, regime: 'langevin', gamma: 0, T: 1e-4, tmin: 1e6, tmax: 1e7, nt: 2 });
+    const grow = computeCurve({
+      ...base,
+      M: 2000,
+      N: 600,
+      regime: 'langevin',
+      gamma: 0,
+      T: 1e-4,
+      tmin: 1e6,
+      tmax: 1e7,
+      nt: 2,
+    });
     expect(grow.limit.divergent).toBe(true);
     const ratio = (grow.Eg[1] - grow.limit.Emean) / (grow.Eg[0] - grow.limit.Emean);
     expect(ratio).toBeGreaterThan(9.5);
     expect(ratio).toBeLessThan(10.5);
-    const sat = computeCurve({ ...base, M: 2000, N: 100, regime: 'langevin', gamma: 0, T: 1e-4, tmin: 1e7, tmax: 1e8, nt: 2 });
+    const sat = computeCurve({
+      ...base,
+      M: 2000,
+      N: 100,
+      regime: 'langevin',
+      gamma: 0,
+      T: 1e-4,
+      tmin: 1e7,
+      tmax: 1e8,
+      nt: 2,
+    });
     expect(sat.limit.divergent).toBe(false);
     // E_g^T(∞) = T·N/(1 − N/P)
     expect(rel(sat.limit.Eg - sat.limit.Emean, 1e-4 * (100 / (1 - 100 / 200)))).toBeLessThan(1e-6);

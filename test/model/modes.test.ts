@@ -25,7 +25,8 @@ describe('mode panel', () => {
       if (ik > 0) expect(m.fracInf[ik]).toBeLessThan(m.fracInf[ik - 1]);
     }
     // k*(t) grows with t as a power law, saturating at κ(γ)^{-1/α}
-    for (let it = 1; it < nt; it++) expect(m.boundary[it]).toBeGreaterThanOrEqual(m.boundary[it - 1]);
+    for (let it = 1; it < nt; it++)
+      expect(m.boundary[it]).toBeGreaterThanOrEqual(m.boundary[it - 1]);
   });
 
   it('mode indices are distinct, log-spaced integers from 1', () => {

@@ -1,6 +1,12 @@
 // The parameter table: defaults valid, ranges consistent, untrusted records sanitised.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS, PARAM_SPECS, coerceValue, sanitizeParams, timeGrid } from '../../src/model/params.ts';
+import {
+  DEFAULT_PARAMS,
+  PARAM_SPECS,
+  coerceValue,
+  sanitizeParams,
+  timeGrid,
+} from '../../src/model/params.ts';
 
 describe('parameter table', () => {
   it('every default lies in its range and every key is unique', () => {
@@ -19,14 +25,25 @@ describe('parameter table', () => {
   });
 
   it('prototype keys from an untrusted record are ignored, not applied', () => {
-    const { params, notes } = sanitizeParams({ toString: '1', __proto__: '2', constructor: 'x', hasOwnProperty: 3 });
+    const { params, notes } = sanitizeParams({
+      toString: '1',
+      __proto__: '2',
+      constructor: 'x',
+      hasOwnProperty: 3,
+    });
     expect(params).toEqual(DEFAULT_PARAMS);
     expect(Object.keys(params).sort()).toEqual(Object.keys(DEFAULT_PARAMS).sort());
     expect(notes).toEqual([]);
   });
 
   it('clamps and reports; accepts inf only where allowed', () => {
-    const { params, notes } = sanitizeParams({ alpha: '99', N: 'inf', P: 'inf', sigma2: '-1', nt: '12.4' });
+    const { params, notes } = sanitizeParams({
+      alpha: '99',
+      N: 'inf',
+      P: 'inf',
+      sigma2: '-1',
+      nt: '12.4',
+    });
     expect(params.alpha).toBe(4);
     expect(params.N).toBe(Infinity);
     expect(params.P).toBe(1e7);

@@ -33,19 +33,24 @@ export function randomParams(r: () => number): Params {
     else if (s.allowInf && u < 0.3) v = Infinity;
     else if (s.scale === 'log') {
       const lo = s.min > 0 ? s.min : (s.logMin ?? 1e-6);
-      v = s.min === 0 && u < 0.22 ? 0 : Math.exp(Math.log(lo) + r() * (Math.log(s.max) - Math.log(lo)));
+      v =
+        s.min === 0 && u < 0.22
+          ? 0
+          : Math.exp(Math.log(lo) + r() * (Math.log(s.max) - Math.log(lo)));
     } else v = s.min + r() * (s.max - s.min);
     if (s.integer && Number.isFinite(v)) v = Math.round(v);
     out[s.key] = v;
   }
   const p = out as unknown as Params;
-  if (!(p.tmax > p.tmin)) [p.tmin, p.tmax] = [Math.min(p.tmin, p.tmax) / 10, Math.max(p.tmin, p.tmax)];
+  if (!(p.tmax > p.tmin))
+    [p.tmin, p.tmax] = [Math.min(p.tmin, p.tmax) / 10, Math.max(p.tmin, p.tmax)];
   p.nt = Math.min(p.nt, 40); // keeps the suite fast; nt only sets the grid density
   return p;
 }
 
 function checkFinite(label: string, xs: ArrayLike<number>) {
-  for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) throw new Error(`${label}[${i}] = ${xs[i]}`);
+  for (let i = 0; i < xs.length; i++)
+    if (!Number.isFinite(xs[i])) throw new Error(`${label}[${i}] = ${xs[i]}`);
 }
 
 describe('1000 random configurations across the box', () => {
@@ -84,14 +89,27 @@ describe('1000 random configurations across the box', () => {
       const m = computeModes(p);
       checkFinite(`${tag} modes`, m.frac);
       checkFinite(`${tag} boundary`, m.boundary);
-      const s = computeSweep(p, i % 2 ? 'P' : 'N', (['inf', 't', 'tstar'] as const)[i % 3], p.tmax, { n: 5 });
+      const s = computeSweep(
+        p,
+        i % 2 ? 'P' : 'N',
+        (['inf', 't', 'tstar'] as const)[i % 3],
+        p.tmax,
+        { n: 5 },
+      );
       for (const v of s.Eg) expect(Number.isNaN(v), tag).toBe(false);
     }
   });
 
   it('out-of-domain values raise a ParamError naming the parameter', () => {
     const base = randomParams(rng(1));
-    const bad: [keyof Params, number][] = [['alpha', 1], ['beta', 0.5], ['P', 0], ['sigma2', -1], ['N', NaN], ['tmax', 0]];
+    const bad: [keyof Params, number][] = [
+      ['alpha', 1],
+      ['beta', 0.5],
+      ['P', 0],
+      ['sigma2', -1],
+      ['N', NaN],
+      ['tmax', 0],
+    ];
     for (const [key, v] of bad) {
       expect(() => computeCurve({ ...base, [key]: v })).toThrowError(ParamError);
       try {

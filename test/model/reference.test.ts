@@ -15,7 +15,9 @@ describe.each(refs.map((r) => [r.name, r] as const))('%s', (_name, ref) => {
   it('E_g within 1e-3 relative of the reference theory at every time', () => {
     for (let i = 0; i < ref.t.length; i++) {
       const want = ref.theory.Eg[i];
-      expect(Math.abs(curve.Eg[i] - want), `t = ${ref.t[i]}`).toBeLessThanOrEqual(1e-3 * Math.abs(want));
+      expect(Math.abs(curve.Eg[i] - want), `t = ${ref.t[i]}`).toBeLessThanOrEqual(
+        1e-3 * Math.abs(want),
+      );
     }
   });
 

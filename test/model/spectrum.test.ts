@@ -4,7 +4,12 @@ import { buildSpectrum, M_EXACT_MAX } from '../../src/model/spectrum.ts';
 import { allSums } from '../../src/model/sums.ts';
 
 function exact(alpha: number, beta: number, M: number, kr: number, ki: number) {
-  let fr = 0, fi = 0, ur = 0, ui = 0, gr = 0, gi = 0;
+  let fr = 0,
+    fi = 0,
+    ur = 0,
+    ui = 0,
+    gr = 0,
+    gi = 0;
   for (let k = 1; k <= M; k++) {
     const l = k ** -alpha;
     const c = k ** -beta;
@@ -12,15 +17,25 @@ function exact(alpha: number, beta: number, M: number, kr: number, ki: number) {
     const q = 1 / (dr * dr + ki * ki);
     const ir = dr * q;
     const ii = -ki * q;
-    fr += l * ir; fi += l * ii; ur += l * c * ir; ui += l * c * ii;
-    gr -= l * (ir * ir - ii * ii); gi -= l * 2 * ir * ii;
+    fr += l * ir;
+    fi += l * ii;
+    ur += l * c * ir;
+    ui += l * c * ii;
+    gr -= l * (ir * ir - ii * ii);
+    gi -= l * 2 * ir * ii;
   }
   return { fr, fi, ur, ui, gr, gi };
 }
 
 describe('compressed spectral sums', () => {
   const out = new Float64Array(8);
-  for (const [alpha, beta] of [[1.05, 1.05], [1.2, 1.5], [1.5, 2], [2.5, 3], [4, 6]]) {
+  for (const [alpha, beta] of [
+    [1.05, 1.05],
+    [1.2, 1.5],
+    [1.5, 2],
+    [2.5, 3],
+    [4, 6],
+  ]) {
     for (const M of [5000, 200000]) {
       it(`α = ${alpha}, β = ${beta}, M = ${M}: df, df', U within 1e-5 (1e-4 at arg κ = 2)`, () => {
         const sp = buildSpectrum(alpha, beta, M, 1e-12);
@@ -34,9 +49,18 @@ describe('compressed spectral sums', () => {
             const tag = `|κ| = ${mag}, arg = ${ang}`;
             // Near the negative axis the Talbot weights are ≤ e^{-10} of the largest: 1e-4 suffices.
             const tol = ang < 1.9 ? 1e-5 : 1e-4;
-            expect(Math.hypot(out[0] - e.fr, out[1] - e.fi) / Math.hypot(e.fr, e.fi), tag).toBeLessThan(tol);
-            expect(Math.hypot(out[2] - e.gr, out[3] - e.gi) / Math.hypot(e.gr, e.gi), tag).toBeLessThan(tol);
-            expect(Math.hypot(out[4] - e.ur, out[5] - e.ui) / Math.hypot(e.ur, e.ui), tag).toBeLessThan(tol);
+            expect(
+              Math.hypot(out[0] - e.fr, out[1] - e.fi) / Math.hypot(e.fr, e.fi),
+              tag,
+            ).toBeLessThan(tol);
+            expect(
+              Math.hypot(out[2] - e.gr, out[3] - e.gi) / Math.hypot(e.gr, e.gi),
+              tag,
+            ).toBeLessThan(tol);
+            expect(
+              Math.hypot(out[4] - e.ur, out[5] - e.ui) / Math.hypot(e.ur, e.ui),
+              tag,
+            ).toBeLessThan(tol);
           }
         }
       });
