@@ -9,7 +9,7 @@
 import * as Comlink from 'comlink';
 import type { Params } from '../model/params.ts';
 import type { CurveResult, ModeResult, SweepAt, SweepAxis, SweepResult } from '../model/types.ts';
-import { simulationModes } from '../model/simulate.ts';
+import { simulationModes } from '../model/simulationModes.ts';
 import { paramsKey } from '../state/pins.ts';
 import type { AppStore, SimRun } from '../state/store.ts';
 import type { ViewState } from '../state/view.ts';

@@ -14,6 +14,7 @@ import { effectiveParams, ParamError, type Params } from './params.ts';
 import type { SimResult } from './types.ts';
 import { Rng } from './random.ts';
 import { drawGeometry } from './simulation/geometry.ts';
+import { simulationModes } from './simulationModes.ts';
 import { drawData } from './simulation/data.ts';
 import { analyseModes } from './simulation/modes.ts';
 import { evaluateErrors } from './simulation/evaluate.ts';
@@ -28,8 +29,8 @@ export interface SimulateOptions {
 
 /** Largest matrix the simulator diagonalises (min(P, N, M)); beyond it a seed takes minutes. */
 export const MAX_SIM_DIM = 4096;
-/** Cap of the default number of modes when M = ∞. */
-export const MAX_SIM_MODES = 8192;
+
+export { MAX_SIM_MODES, simulationModes } from './simulationModes.ts';
 
 /** Thrown by `simulate` when `shouldCancel()` returns true between seeds. */
 export class CancelledError extends Error {
@@ -37,22 +38,6 @@ export class CancelledError extends Error {
     super('simulation cancelled');
     this.name = 'CancelledError';
   }
-}
-
-/**
- * The finite number of modes the simulator uses: p.M if finite, else max(2048, 4·max(P, N))
- * (N only if finite) capped at 8192. The UI computes the matching theory curve at this M.
- */
-export function simulationModes(p: Params): number {
-  if (Number.isFinite(p.M)) {
-    if (!Number.isInteger(p.M) || p.M < 1)
-      throw new ParamError('M', `M must be an integer ≥ 1 or inf, got ${p.M}`);
-    return p.M;
-  }
-  if (p.M !== Infinity) throw new ParamError('M', `M must be an integer ≥ 1 or inf, got ${p.M}`);
-  const sizes = Number.isFinite(p.N) ? Math.max(p.P, p.N) : p.P;
-  const M = Math.max(2048, 4 * (Number.isFinite(sizes) ? sizes : 0));
-  return Math.min(MAX_SIM_MODES, Math.round(M));
 }
 
 function validate(p: Params, t: Float64Array): void {

@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { formatNumber, formatParam } from '../charts/format.ts';
 import { cancelSimulation, startSimulation } from '../compute/index.ts';
-import { simulationModes } from '../model/simulate.ts';
+import { simulationModes } from '../model/simulationModes.ts';
 import { useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import type { SimRun } from '../state/store.ts';
