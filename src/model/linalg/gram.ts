@@ -1,21 +1,23 @@
 // Gram matrices C = s·B Bᵀ of the rows of a row-major matrix B (the BLAS "syrk" operation) and
-// cross products C = s·A Bᵀ ("gemm" with both operands stored by rows).
+// products C = s·A Bᵀ or s·A B of row-major matrices ("gemm").
 //
 // These are the largest costs of the simulator (the test covariance AΛAᵀ/N, the kernel matrix
-// ΨΨᵀ/P, the eigenvector products, THEORY.md §0), so the loops are written for V8, which compiles
-// every typed-array load to an index computation, an overflow check and a bounds check, and
-// every multiply-add to a separate multiplication and addition (no SIMD, no FMA). What pays is
-// the number of loads per multiply-add:
-// - a 4×4 register block: sixteen accumulators, eight loads per sixteen multiply-adds (the 2×2
-//   block needs four per four);
+// ΨΨᵀ/P, the eigenvector products, THEORY.md §0). V8 compiles every typed-array load to an index
+// computation, an overflow check and a bounds check, and every multiply-add to a separate
+// multiplication and addition (no SIMD, no FMA), so the kernel is written to keep many
+// independent accumulators in registers per load:
+// - a 4×4 register block: sixteen accumulators, eight loads per sixteen multiply-adds;
 // - packed panels: a chunk of K_CHUNK columns of four consecutive rows is copied once into an
 //   interleaved panel (panel[4q + r] = row r, column q), so the inner loop walks two contiguous
-//   arrays with one index and the chunk of the other operand stays in L2 cache while the first
-//   is swept. Packing costs one copy of the operands; the products cost K_CHUNK-fold more.
-// Measured on the 512×2048 Gram: 2.4 G multiply-adds/s against 2.1 for the 2×2 kernel on
-// unpacked rows, and 1.5–1.7 for the earlier cross product. Results are the same sums, in the
-// same order along k within a chunk (only the grouping of chunks and of the final scaling
-// differs from a plain triple loop: round-off level).
+//   arrays with one index and the chunk of the other operand stays in cache while the first is
+//   swept. Packing costs one copy of the operands; the products cost K_CHUNK-fold more.
+// Measured (steady state, Node 20, one core of the 2-core development machine): ≈ 2.3 G
+// multiply-adds/s on the 512×2048 Gram, the same ceiling the earlier 2×2 kernel on unpacked rows
+// reached; the 512³ cross product went from ≈ 2.1 to ≈ 2.3. The packing is what makes the
+// variants free: a transposed operand (`bTransposed`, the product A·B without forming Bᵀ), a
+// column scaling (`colScale`, the Gram of B·D without forming it), row ranges on both operands.
+// Results are the same sums, in the same order along k within a chunk (only the grouping of
+// chunks and of the final scaling differs from a plain triple loop: round-off level).
 //
 // Structured zeros: rows may be declared to vanish outside a column range [start[i], end[i])
 // (triangular and trapezoidal factors from the Bartlett reductions); the kernel then only runs

