@@ -5,18 +5,7 @@ import { computeCurve } from '../../src/model/curve.ts';
 import { computeModes } from '../../src/model/modes.ts';
 import { computeSweep } from '../../src/model/sweep.ts';
 import { PARAM_SPECS, ParamError, REGIMES, type Params } from '../../src/model/params.ts';
-
-/** Deterministic generator (mulberry32) so a failure is reproducible from its index. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../state/random.ts';
 
 /** A random configuration: each parameter uniform on its slider scale, edges and ∞ often. */
 export function randomParams(r: () => number): Params {

@@ -8,9 +8,6 @@
 // 3. Closed forms: t = 0, interpolation at t = ∞, Bayes = Langevin at t = ∞, linear diffusion.
 // 4. The API: determinism, progress, cancellation, validation, aggregation, never NaN.
 import { describe, it, expect } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import {
   aggregateSeeds,
   CancelledError,
@@ -25,38 +22,10 @@ import { drawData } from '../../src/model/simulation/data.ts';
 import { analyseModes } from '../../src/model/simulation/modes.ts';
 import { evaluateErrors } from '../../src/model/simulation/evaluate.ts';
 import { simulateSeedDirect } from '../../src/model/simulation/direct.ts';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const REF_DIR = path.resolve(here, '../../../shared/reference');
-
-interface RefFile {
-  params: {
-    alpha: number;
-    beta: number;
-    P: number;
-    N: number | 'inf';
-    M: number;
-    sigma2: number;
-    gamma: number;
-    T: number;
-    sigma02: number;
-  };
-  t: number[];
-  sim: {
-    seeds: number;
-    Eg_mean: number[];
-    Eg_sem: number[];
-    Etr_mean: number[];
-    Etr_sem: number[];
-  };
-}
+import { loadReferences } from '../helpers/reference.ts';
 
 function params(over: Partial<Params>): Params {
   return { ...DEFAULT_PARAMS, M: 1000, ...over };
-}
-
-function regimeOf(gamma: number, T: number): Regime {
-  return T > 0 ? 'langevin' : gamma > 0 ? 'wd' : 'gf';
 }
 
 /** Largest |z| of ours vs theirs over all times, with the combined s.e.m. and an absolute floor. */
@@ -84,38 +53,25 @@ function maxZ(
  * (a second Gram or explicit eigenvectors): the 12-seed
  * files are those above 3·10⁸ (0.25–0.9 s per seed), which is what keeps this file near 45 s.
  */
-function refSeeds(rp: RefFile['params']): number {
-  const N = rp.N === 'inf' ? Infinity : rp.N;
+function refSeeds(rp: Params): number {
+  const N = rp.N;
   const n = Math.min(N, rp.M);
   const side = Number.isFinite(N) && rp.M > N ? n : Math.min(rp.P, n);
   const cost = ((side * side * rp.M) / 2) * (rp.T > 0 || rp.sigma02 > 0 ? 2 : 1);
   return cost > 3e8 ? 12 : 16;
 }
 
-const refFiles = readdirSync(REF_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
+const refFiles = loadReferences();
 
 describe('simulator vs shared/reference (64-seed exact simulations)', () => {
   it('finds the reference files', () => {
     expect(refFiles.length).toBeGreaterThanOrEqual(10);
   });
-  for (const file of refFiles) {
+  for (const ref of refFiles) {
+    const file = ref.name;
     it(`${file}: E_g and E_tr within 4 combined s.e.m. at every time`, () => {
-      const ref = JSON.parse(readFileSync(path.join(REF_DIR, file), 'utf8')) as RefFile;
       const rp = ref.params;
-      const p = params({
-        alpha: rp.alpha,
-        beta: rp.beta,
-        P: rp.P,
-        N: rp.N === 'inf' ? Infinity : rp.N,
-        M: rp.M,
-        sigma2: rp.sigma2,
-        gamma: rp.gamma,
-        T: rp.T,
-        sigma02: rp.sigma02,
-        regime: regimeOf(rp.gamma, rp.T),
-      });
+      const p = rp;
       const t = Float64Array.from(ref.t);
       // SIM_REF_SEEDS overrides the per-file count (e.g. 32 for a slower, sharper check).
       const seeds = Number(process.env.SIM_REF_SEEDS ?? refSeeds(rp));

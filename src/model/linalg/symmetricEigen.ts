@@ -94,7 +94,7 @@ export function symmetricEigen(
 }
 
 /** The cols×rows transpose of a row-major rows×cols matrix. */
-function transpose(X: Float64Array, rows: number, cols: number): Float64Array {
+export function transpose(X: Float64Array, rows: number, cols: number): Float64Array {
   const out = new Float64Array(rows * cols);
   for (let r = 0; r < rows; r++) {
     const or = r * cols;

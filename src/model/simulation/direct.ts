@@ -4,21 +4,15 @@
 // O(P·M·N + N³): only for small sizes. It exists to check, in tests, that the reduced simulator
 // has the same statistics (the reductions are exact in law, not pathwise).
 
+import type { Params } from '../params.ts';
 import { Rng } from '../random.ts';
 import { sortedSymmetricEigen } from '../linalg/symmetricEigen.ts';
 import { powerLawSpectrum } from './geometry.ts';
 
-export interface DirectParams {
-  alpha: number;
-  beta: number;
-  P: number;
-  N: number;
-  M: number;
-  sigma2: number;
-  gamma: number;
-  T: number;
-  sigma02: number;
-}
+export type DirectParams = Pick<
+  Params,
+  'alpha' | 'beta' | 'P' | 'N' | 'M' | 'sigma2' | 'gamma' | 'T' | 'sigma02'
+>;
 
 export function simulateSeedDirect(
   p: DirectParams,

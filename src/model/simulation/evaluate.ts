@@ -14,6 +14,7 @@
 //   E_tr(t) = (Σ_i ỹ_i² h_i² + never-fitted labels)/P + Σ_i c_i μ_i
 
 import { crossGram } from '../linalg/gram.ts';
+import { transpose } from '../linalg/symmetricEigen.ts';
 import { lowerColumnRanges, type ModeData } from './modes.ts';
 
 export interface Dynamics {
@@ -146,14 +147,4 @@ function meanTestResidual(md: ModeData, Xt: Float64Array, nt: number): Float64Ar
     for (let k = 0; k < n; k++) Et[oe + k] -= q[k];
   }
   return Et;
-}
-
-/** The cols×rows transpose of a row-major rows×cols matrix. */
-function transpose(X: Float64Array, rows: number, cols: number): Float64Array {
-  const out = new Float64Array(rows * cols);
-  for (let r = 0; r < rows; r++) {
-    const or = r * cols;
-    for (let c = 0; c < cols; c++) out[c * rows + r] = X[or + c];
-  }
-  return out;
 }
