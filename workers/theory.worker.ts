@@ -2,8 +2,9 @@
 // an envelope (never throws across the boundary) whose Float64Arrays are transferred, not copied.
 import * as Comlink from 'comlink';
 import { computeCurve, computeModes, computeSweep } from '../src/model/index.ts';
+import { computeFrontier, frontierSweep } from '../src/model/frontier.ts';
 import type { Params } from '../src/model/params.ts';
-import type { SweepAt, SweepAxis } from '../src/model/types.ts';
+import type { SizeAxis, SweepAt } from '../src/model/types.ts';
 import { attempt } from '../src/compute/errors.ts';
 import type { Envelope } from '../src/compute/messages.ts';
 import { collectBuffers } from '../src/compute/transfer.ts';
@@ -19,8 +20,12 @@ const api = {
   modes(p: Params) {
     return send(attempt(() => computeModes(p)));
   },
-  sweep(p: Params, axis: SweepAxis, at: SweepAt, tFixed: number) {
+  sweep(p: Params, axis: SizeAxis, at: SweepAt, tFixed: number) {
     return send(attempt(() => computeSweep(p, axis, at, tFixed)));
+  },
+  /** The compute-optimal frontier (~100–300 ms) as a sweep over C = N·t. */
+  frontier(p: Params) {
+    return send(attempt(() => frontierSweep(computeFrontier(p), p.P)));
   },
   /** Test hook: an uncaught error outside any call, as a real crash would be. */
   crash(): void {

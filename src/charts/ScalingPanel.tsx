@@ -5,14 +5,15 @@
 //
 // Props
 //   sweep    SweepResult | null     null shows "No data".
-//   axis     'P' | 'N'              which panel this is (sets data-testid when sweep is null).
+//   axis     'P' | 'N' | 'C'        which panel this is (sets data-testid when sweep is null);
+//                                   'C': the compute-optimal frontier L*(C), C = N·t.
 //                                   Default: sweep.axis, else 'P'.
 //   width, height  number           size in px.
 //   variant  'normal' | 'lecture'   default 'normal'.
 //
 // Points with E_g = ∞ (the interpolation peak) are marked "∞" at the top edge.
 //
-// Hooks: svg[data-testid="scaling-P" | "scaling-N"], path[data-series="sweep" | "fit" |
+// Hooks: svg[data-testid="scaling-P" | "scaling-N" | "scaling-C"], path[data-series="sweep" | "fit" |
 // "predicted"], g[data-series="sweep-points"], g[data-series="sweep-divergent"], text[data-testid="fit-label"], g[data-testid=
 // "current"], text[data-testid="scaling-caption"], g[data-testid="no-data"].
 import { useMemo } from 'react';
@@ -35,6 +36,12 @@ export interface ScalingPanelProps {
   variant?: Variant;
 }
 
+const AXIS_TEXT: Record<SweepAxis, { label: string; title: string }> = {
+  P: { label: 'dataset size P', title: 'Scaling with dataset size' },
+  N: { label: 'model size N', title: 'Scaling with model size' },
+  C: { label: 'compute C = N·t (best over N)', title: 'Compute-optimal frontier' },
+};
+
 export function ScalingPanel(props: ScalingPanelProps): ReactNode {
   const { sweep, width, height, variant = 'normal' } = props;
   const axis: SweepAxis = props.axis ?? sweep?.axis ?? 'P';
@@ -45,17 +52,17 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
   );
   const fs = m.labelFont;
   const label =
-    `Scaling panel: log-log plot of the test error E_g against ${axis === 'P' ? 'dataset size P' : 'model size N'}` +
+    `Scaling panel: log-log plot of the test error E_g against ${AXIS_TEXT[axis].label}` +
     (sweep ? `; ${fitLabelText(sweep)}` : '; no data');
   return (
     <ChartSvg
-      testId={axis === 'P' ? 'scaling-P' : 'scaling-N'}
+      testId={`scaling-${axis}`}
       kind={`scaling-${axis}`}
       variant={variant}
       width={width}
       height={height}
       label={label}
-      title={axis === 'P' ? 'Scaling with dataset size' : 'Scaling with model size'}
+      title={AXIS_TEXT[axis].title}
       desc={`${L.heading}.`}
     >
       <Heading testId="scaling-caption" text={L.heading} x={L.margin.left} fontSize={fs} />

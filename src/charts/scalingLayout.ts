@@ -43,6 +43,7 @@ export interface ScalingLayout extends AxesFrame {
 const NAMES: Record<SweepAxis, { noun: string; unit: string }> = {
   P: { noun: 'dataset size', unit: 'samples' },
   N: { noun: 'model size', unit: 'features' },
+  C: { noun: 'compute', unit: '' },
 };
 
 /** "at t → ∞", "at the early-stopping time t*", "at t = 10³". */
@@ -68,12 +69,23 @@ export function scalingLayout(
   m: Metrics,
 ): ScalingLayout {
   const { noun, unit } = NAMES[axis];
-  const xTitle = `${noun} ${axis} (${unit})`;
-  const yTitle = 'test error E_g';
-  const longHeading = sweep
-    ? `E_g against ${noun} ${axis}, ${atPhrase(sweep)}`
-    : `E_g against ${noun} ${axis}`;
-  const shortHeading = sweep ? `E_g vs ${axis}, ${atPhrase(sweep, true)}` : `E_g vs ${axis}`;
+  const isC = axis === 'C';
+  const xTitle = isC ? 'compute C = N·t' : `${noun} ${axis} (${unit})`;
+  const yTitle = isC ? 'best test error L* = min_N E_g' : 'test error E_g';
+  const atP =
+    sweep && sweep.P !== undefined && Number.isFinite(sweep.P)
+      ? ` (P = ${formatParam(sweep.P)})`
+      : '';
+  const longHeading = isC
+    ? `Best E_g over N at fixed compute C = N·t${atP}`
+    : sweep
+      ? `E_g against ${noun} ${axis}, ${atPhrase(sweep)}`
+      : `E_g against ${noun} ${axis}`;
+  const shortHeading = isC
+    ? `Best E_g at fixed C = N·t${atP}`
+    : sweep
+      ? `E_g vs ${axis}, ${atPhrase(sweep, true)}`
+      : `E_g vs ${axis}`;
 
   const fit =
     sweep?.fit &&
@@ -99,7 +111,12 @@ export function scalingLayout(
   const yExt = sweep ? logExtent(sweep.Eg, curY !== null ? [curY] : [], fitYs, predYs) : null;
   const hasData = sweep ? logExtent(sweep.Eg) !== null && logExtent(sweep.x) !== null : false;
   let empty: EmptyState = null;
-  if (!sweep) empty = noData(`No sweep over ${axis} has been computed yet.`);
+  if (!sweep)
+    empty = noData(
+      isC
+        ? 'The compute-optimal frontier has not been computed yet.'
+        : `No sweep over ${axis} has been computed yet.`,
+    );
   else if (!hasData || !xExt || !yExt) empty = noData('The sweep has no finite, positive values.');
   const xDomain = xExt ? padLogDomain(xExt, 0.05, 1) : ([1, 10] as [number, number]);
   let yDomain: [number, number] = yExt ? padLogDomain(yExt, 0.08, 0.4) : [0.1, 1];
@@ -142,7 +159,9 @@ export function scalingLayout(
   // The heading starts at the left margin (Heading.tsx) and is bold, ~2% wider than the estimate:
   // the long form only where all of it fits before the right edge. Both axes test the longer
   // (dataset-size) wording, so the P and N panels side by side or stacked read alike.
-  const longestHeading = `E_g against ${NAMES.P.noun} P${sweep ? `, ${atPhrase(sweep)}` : ''}`;
+  const longestHeading = isC
+    ? longHeading
+    : `E_g against ${NAMES.P.noun} P${sweep ? `, ${atPhrase(sweep)}` : ''}`;
   const heading =
     richWidth(longestHeading, m.labelFont) * 1.02 <= width - frame.margin.left - 4
       ? longHeading

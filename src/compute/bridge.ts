@@ -4,11 +4,11 @@
 // Scheduling: one LatestOnly scheduler per kind (scheduler.ts). The main theory worker serves the
 // curve first: modes, pin curves and the simulation's theory curve are only submitted while the
 // curve scheduler is idle, so a dragged slider never waits behind them. The sweeps (P and N, ~16
-// curves each) run on their own worker. A kind is re-requested only when its inputs (a key built
+// curves each) and the compute-optimal frontier (~100–300 ms) run on their own worker. A kind is re-requested only when its inputs (a key built
 // from the parameters and the view) change, and only while its panel is visible.
 import * as Comlink from 'comlink';
 import type { Params } from '../model/params.ts';
-import type { CurveResult, ModeResult, SweepAt, SweepAxis, SweepResult } from '../model/types.ts';
+import type { CurveResult, ModeResult, SizeAxis, SweepAt, SweepResult } from '../model/types.ts';
 import { simulationModes } from '../model/simulationModes.ts';
 import { paramsKey } from '../state/pins.ts';
 import type { AppStore, SimRun } from '../state/store.ts';
@@ -24,7 +24,7 @@ export const LIVE_PAUSE_MS = 200;
 
 interface SweepReq {
   p: Params;
-  axis: SweepAxis;
+  axis: SizeAxis;
   at: SweepAt;
   tAt: number;
 }
@@ -95,6 +95,10 @@ export function installCompute(store: AppStore, client?: ComputeClient): Compute
       (r) => c.sweep.call((api) => unwrap(api.sweep(r.p, r.axis, r.at, r.tAt))),
       handlers<SweepReq, SweepResult>('sweepN', (sweepN) => st().patchResults({ sweepN })),
     ),
+    frontier: new LatestOnly<Params, SweepResult>(
+      (p) => c.sweep.call((api) => unwrap(api.frontier(p))),
+      handlers<Params, SweepResult>('frontier', (frontier) => st().patchResults({ frontier })),
+    ),
     // One pin at a time; the next missing pin is requested when this one is answered.
     pins: new LatestOnly<Params, CurveResult>(
       (p) => c.main.call((api) => unwrap(api.curve(p))),
@@ -139,6 +143,8 @@ export function installCompute(store: AppStore, client?: ComputeClient): Compute
     request('curve', key, s.params);
     if (!paused) return;
     const panels = s.view.panels;
+    // The frontier depends on the parameters only (not on the view's at / tAt).
+    if (panels.includes('frontier')) request('frontier', key, s.params);
     for (const axis of ['P', 'N'] as const) {
       if (panels.includes(axis === 'P' ? 'scalingP' : 'scalingN')) {
         const req: SweepReq = { p: s.params, axis, at: s.view.at, tAt: s.view.tAt };

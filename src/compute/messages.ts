@@ -12,7 +12,8 @@ export type ComputeError =
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ComputeError };
 
 /** What the main thread asks for. Each kind is scheduled latest-only on its own. */
-export type ComputeKind = 'curve' | 'modes' | 'sweepP' | 'sweepN' | 'pins' | 'simTheory' | 'sim';
+export type ComputeKind =
+  'curve' | 'modes' | 'sweepP' | 'sweepN' | 'frontier' | 'pins' | 'simTheory' | 'sim';
 
 export interface SimProgress {
   done: number;

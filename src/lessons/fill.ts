@@ -10,6 +10,8 @@ export interface LessonContext {
   curve: CurveResult | null;
   sweepP: SweepResult | null;
   sweepN: SweepResult | null;
+  /** The compute-optimal frontier (a sweep over C = N·t), when its panel is shown. */
+  frontier: SweepResult | null;
   /** The first pin's configuration and curve (lessons that compare against a pin). */
   pin: Params | null;
   pinCurve: CurveResult | null;
@@ -32,7 +34,7 @@ function limitError(c: CurveResult | null): string {
 
 /** Every placeholder a lesson may use, with its current text. */
 export function lessonValues(ctx: LessonContext): Record<string, string> {
-  const { curve: c, sweepP, sweepN } = ctx;
+  const { curve: c, sweepP, sweepN, frontier } = ctx;
   const values: Record<string, string> = {};
   // Every parameter is a placeholder of its own: {P}, {sigma2}, {T}, …
   for (const s of PARAM_SPECS) {
@@ -54,7 +56,8 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     predP: slope(sweepP?.predicted ?? c?.exponents.predicted.P),
     fitN: slope(sweepN?.fit?.slope),
     predN: slope(sweepN?.predicted ?? c?.exponents.predicted.N),
-    predC: slope(c?.exponents.predicted.compute),
+    fitC: slope(frontier?.fit?.slope),
+    predC: slope(frontier?.predicted ?? c?.exponents.predicted.compute),
     predCN: c ? formatSlope(c.exponents.predicted.computeN, 2) : PENDING,
     pinEinf: limitError(ctx.pinCurve),
     pinGamma: ctx.pin ? formatParam(ctx.pin.gamma) : PENDING,

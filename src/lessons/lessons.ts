@@ -41,7 +41,8 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'noise',
     title: 'Noise makes early stopping pay',
-    config: 'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=400&N=inf&sigma2=0.1&panels=formulas,exponents,modes',
+    config:
+      'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=400&N=inf&sigma2=0.1&panels=formulas,exponents,modes',
     text: [
       'With label noise σ² = {sigma2} the test error has a minimum: {Estar} at t* ≈ {tstar}.',
       'Trained to convergence the model interpolates the noise and ends at {Einf}, {gain}× worse than stopping early.',
@@ -106,10 +107,11 @@ export const LESSONS: readonly Lesson[] = [
     id: 'compute',
     title: 'Compute-optimal allocation',
     config:
-      'v=1&regime=gf&alpha=1.5&beta=2&P=10000000&N=200&sigma2=0&panels=formulas,scalingN,exponents&at=t&tat=1000',
+      'v=1&regime=gf&alpha=1.5&beta=2&P=10000000&N=200&sigma2=0&panels=formulas,scalingN,exponents,frontier&at=t&tat=1000',
     text: [
       'With unlimited data, a budget C = N·t can buy features or training time. The error is roughly t^{−(β−1)/α} + N^{−min(β−1, α)}: spend until the two terms balance.',
-      'The theory gives the best loss L* ~ C^{predC} with N* ~ C^{predCN}. The N-sweep here is at the fixed time t = {tAt}: past the knee, more features stop helping.',
+      'The compute-optimal frontier panel takes the best N at each budget: the best loss L* falls with slope {fitC} in C; the theory gives L* ~ C^{{predC}} with N* ~ C^{{predCN}}.',
+      'The N-sweep here is at the fixed time t = {tAt}: past the knee, more features stop helping.',
     ],
     next: 'Change the fixed time of the sweep: the knee moves to N ~ t^{1/α}.',
   },

@@ -8,7 +8,7 @@ import { predictedExponents } from './exponents.ts';
 import { fitPowerLaw } from './fit.ts';
 import { MAX_SIZE, type Params } from './params.ts';
 import { TimeEvaluator } from './timeEval.ts';
-import type { PowerFit } from './types.ts';
+import type { PowerFit, SweepResult } from './types.ts';
 
 export interface FrontierResult {
   C: Float64Array;
@@ -100,5 +100,25 @@ export function computeFrontier(params: Params, opts: FrontierOptions = {}): Fro
     fitL: fitPowerLaw(C, Lstar),
     fitN: fitPowerLaw(C, Nstar),
     predicted: { L: pe.compute, N: pe.computeN },
+  };
+}
+
+/**
+ * The frontier as a sweep over C (for the scaling panel): x = C, E_g = L*, the fit and predicted
+ * slope of L*. There is no current value on this axis (NaN). P is the dataset size it was computed
+ * at (kept as tFixed is kept by the other sweeps, for labels).
+ */
+export function frontierSweep(f: FrontierResult, P: number): SweepResult {
+  return {
+    axis: 'C',
+    at: 'inf',
+    tFixed: NaN,
+    x: f.C,
+    Eg: f.Lstar,
+    fit: f.fitL,
+    predicted: f.predicted.L,
+    current: NaN,
+    currentEg: NaN,
+    P,
   };
 }

@@ -8,7 +8,7 @@ import { fitPowerLaw } from './fit.ts';
 import { computeLimit } from './limits.ts';
 import { MAX_SIZE, type Params } from './params.ts';
 import { TimeEvaluator } from './timeEval.ts';
-import type { SweepAt, SweepAxis, SweepResult } from './types.ts';
+import type { SizeAxis, SweepAt, SweepResult } from './types.ts';
 
 export interface SweepOptions {
   /** Number of sweep points (default 13: 32× each side of the current value). */
@@ -28,14 +28,14 @@ export function errorAt(p: Params, at: SweepAt, tFixed: number): number {
   return Math.min(c.earlyStop.Eg, c.limit.Eg);
 }
 
-export function sweepCenter(p: Params, axis: SweepAxis): number {
+export function sweepCenter(p: Params, axis: SizeAxis): number {
   const v = p[axis];
   return Number.isFinite(v) ? v : p.P;
 }
 
 export function computeSweep(
   p: Params,
-  axis: SweepAxis,
+  axis: SizeAxis,
   at: SweepAt,
   tFixed: number = p.tmax,
   opts: SweepOptions = {},

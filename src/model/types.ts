@@ -96,7 +96,10 @@ export interface ModeResult {
   boundary: Float64Array;
 }
 
-export type SweepAxis = 'P' | 'N';
+/** P and N: sweeps of one size; C: the compute-optimal frontier (x = C = N·t, E_g = L*). */
+export type SweepAxis = 'P' | 'N' | 'C';
+/** The axes computeSweep sweeps: one size parameter. */
+export type SizeAxis = Exclude<SweepAxis, 'C'>;
 /** Where along training the sweep is evaluated. */
 export type SweepAt = 'tstar' | 't' | 'inf';
 
@@ -115,6 +118,8 @@ export interface SweepResult {
   current: number;
   /** E_g at the current value. */
   currentEg: number;
+  /** Axis C only: the dataset size the frontier was computed at. */
+  P?: number;
 }
 
 export interface SimResult {

@@ -50,6 +50,8 @@ export interface Results {
   modes: ModeResult | null;
   sweepP: SweepResult | null;
   sweepN: SweepResult | null;
+  /** The compute-optimal frontier as a sweep over C. */
+  frontier: SweepResult | null;
   /** Curves of the pins, by paramsKey. */
   pinCurves: Readonly<Record<string, CurveResult>>;
   sim: SimRun | null;
@@ -62,6 +64,7 @@ const IDLE: Record<ComputeKind, ComputeStatus> = {
   modes: 'idle',
   sweepP: 'idle',
   sweepN: 'idle',
+  frontier: 'idle',
   pins: 'idle',
   simTheory: 'idle',
   sim: 'idle',
@@ -74,6 +77,7 @@ export const EMPTY_RESULTS: Results = {
   modes: null,
   sweepP: null,
   sweepN: null,
+  frontier: null,
   pinCurves: {},
   sim: null,
   status: IDLE,

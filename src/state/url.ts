@@ -94,7 +94,10 @@ export function serializeUrlState(s: UrlState): string {
   const view = s.view;
   if (view.lesson !== null) parts.push(['lesson', view.lesson]);
   const panels = canonicalPanels(view.panels);
-  if (panels.length !== PANELS.length) {
+  if (
+    panels.length !== DEFAULT_VIEW.panels.length ||
+    panels.some((p) => !DEFAULT_VIEW.panels.includes(p))
+  ) {
     parts.push(['panels', panels.length ? panels.join(',') : 'none']);
   }
   if (view.theme !== DEFAULT_VIEW.theme) parts.push(['theme', view.theme]);

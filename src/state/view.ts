@@ -10,8 +10,12 @@ export const PANELS = [
   'exponents',
   'modes',
   'simulation',
+  'frontier',
 ] as const;
 export type PanelId = (typeof PANELS)[number];
+
+/** Panels shown by default (and when a link has no panels=): all but the compute-optimal frontier. */
+export const DEFAULT_PANELS: readonly PanelId[] = PANELS.filter((p) => p !== 'frontier');
 
 export const PANEL_LABELS: Record<PanelId, string> = {
   formulas: 'Formulas',
@@ -20,6 +24,7 @@ export const PANEL_LABELS: Record<PanelId, string> = {
   exponents: 'Exponents',
   modes: 'Modes',
   simulation: 'Simulation',
+  frontier: 'Compute-optimal frontier',
 };
 
 export type Theme = 'normal' | 'lecture';
@@ -59,7 +64,7 @@ export const T_AT_SPEC: NumericSpec = {
 };
 
 export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
-  panels: PANELS,
+  panels: DEFAULT_PANELS,
   lesson: null,
   theme: 'normal',
   at: 'tstar',

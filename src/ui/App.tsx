@@ -12,7 +12,13 @@ import { CurvePanel } from './CurvePanel.tsx';
 import { Header } from './Header.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { LessonPanel } from './LessonPanel.tsx';
-import { ExponentsSection, FormulasSection, ModesSection, ScalingSection } from './Panels.tsx';
+import {
+  ExponentsSection,
+  FormulasSection,
+  FrontierSection,
+  ModesSection,
+  ScalingSection,
+} from './Panels.tsx';
 import { PinsBar } from './PinsBar.tsx';
 import type { ShortcutAction } from './shortcuts.ts';
 import { useShortcuts } from './shortcuts.ts';
@@ -126,6 +132,7 @@ export function App() {
           {/* Lecture: the lesson sits beside the big plot, above the panels it refers to. */}
           {lecture && <LessonPanel />}
           <ScalingSection />
+          <FrontierSection />
           {panels.includes('exponents') && <ExponentsSection />}
           {panels.includes('modes') && <ModesSection />}
           {panels.includes('simulation') && <SimulationBox />}

@@ -10,6 +10,7 @@ const KIND_LABEL: Record<ComputeKind, string> = {
   modes: 'Mode panel',
   sweepP: 'Scaling with P',
   sweepN: 'Scaling with N',
+  frontier: 'Compute-optimal frontier',
   pins: 'Pinned curve',
   simTheory: 'Theory at the simulation’s M',
   sim: 'Simulation',

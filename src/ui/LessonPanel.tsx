@@ -15,13 +15,14 @@ export function LessonPanel() {
   const curve = useApp((s) => s.results.curve);
   const sweepP = useApp((s) => s.results.sweepP);
   const sweepN = useApp((s) => s.results.sweepN);
+  const frontier = useApp((s) => s.results.frontier);
   const pin = useApp((s) => s.pins[0] ?? null);
   const pinCurve = useApp((s) =>
     s.pins[0] ? (s.results.pinCurves[paramsKey(s.pins[0])] ?? null) : null,
   );
   const values = useMemo(
-    () => lessonValues({ params, tAt, curve, sweepP, sweepN, pin, pinCurve }),
-    [params, tAt, curve, sweepP, sweepN, pin, pinCurve],
+    () => lessonValues({ params, tAt, curve, sweepP, sweepN, frontier, pin, pinCurve }),
+    [params, tAt, curve, sweepP, sweepN, frontier, pin, pinCurve],
   );
   const lesson = lessonById(id);
   if (!lesson) return null;

@@ -30,11 +30,14 @@ function useVariant() {
   return useApp((s) => (s.view.theme === 'lecture' ? 'lecture' : 'normal'));
 }
 
+const SLOT = { P: 'sweepP', N: 'sweepN', C: 'frontier' } as const satisfies Record<
+  SweepAxis,
+  string
+>;
+
 function ScalingPlot({ axis }: { axis: SweepAxis }) {
-  const sweep = useDeferredValue(
-    useApp((s) => (axis === 'P' ? s.results.sweepP : s.results.sweepN)),
-  );
-  const pending = useApp((s) => s.results.status[axis === 'P' ? 'sweepP' : 'sweepN'] === 'pending');
+  const sweep = useDeferredValue(useApp((s) => s.results[SLOT[axis]]));
+  const pending = useApp((s) => s.results.status[SLOT[axis]] === 'pending');
   const variant = useVariant();
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 280 });
   return (
@@ -125,6 +128,22 @@ export function ScalingSection() {
       <div className="scaling-grid">
         {showP && <ScalingPlot axis="P" />}
         {showN && <ScalingPlot axis="N" />}
+      </div>
+    </section>
+  );
+}
+
+/** The compute-optimal frontier L*(C) (lesson "Compute-optimal allocation"). */
+export function FrontierSection() {
+  const show = useApp((s) => s.view.panels.includes('frontier'));
+  if (!show) return null;
+  return (
+    <section className="panel panel-scaling panel-frontier" aria-labelledby="h-frontier">
+      <header className="panel-head">
+        <h2 id="h-frontier">Compute-optimal frontier</h2>
+      </header>
+      <div className="scaling-grid">
+        <ScalingPlot axis="C" />
       </div>
     </section>
   );

@@ -6,7 +6,7 @@ import { ScalingPanel } from '../../src/charts/ScalingPanel.tsx';
 import { atPhrase, fitLabelText, scalingLayout } from '../../src/charts/scalingLayout.ts';
 import { richWidth } from '../../src/charts/richText.tsx';
 import { metricsFor } from '../../src/charts/theme.ts';
-import { sweepN, sweepOnePoint, sweepP } from './fixtures.ts';
+import { sweepC, sweepN, sweepOnePoint, sweepP } from './fixtures.ts';
 import { markupOf } from './normalize.ts';
 
 afterEach(cleanup);
@@ -21,6 +21,7 @@ const figures: Record<string, () => ReactElement> = {
   'scaling-P-narrow-lecture': () => (
     <ScalingPanel sweep={sweepP()} width={375} height={320} variant="lecture" />
   ),
+  'scaling-C-basic': () => <ScalingPanel sweep={sweepC()} width={640} height={400} />,
 };
 
 describe('ScalingPanel figures', () => {
@@ -29,7 +30,7 @@ describe('ScalingPanel figures', () => {
       const { container } = render(fig());
       expect(container.innerHTML).not.toMatch(/NaN|Infinity|undefined/);
       const svg = container.querySelector('svg')!;
-      expect(svg.getAttribute('data-testid')).toMatch(/^scaling-(P|N)$/);
+      expect(svg.getAttribute('data-testid')).toMatch(/^scaling-(P|N|C)$/);
       expect(svg.getAttribute('role')).toBe('img');
       expect(svg.getAttribute('aria-label')).toMatch(/Scaling panel/);
       await expect(markupOf(container)).toMatchFileSnapshot(`./__snapshots__/${name}.svg`);

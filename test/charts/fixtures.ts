@@ -321,3 +321,21 @@ export const etrPlungeCurve = (): CurveResult =>
     Etr: (t) => Math.max(1e-12, (0.4 / Math.sqrt(1 + t) + 0.04) * Math.exp(-t / 1e3)),
     limit: { Eg: 0.05, Emean: 0.05, Egibbs: 0.05, Etr: 0 },
   });
+
+/** Compute-optimal frontier (LESSONS.md 9): L*(C) ∝ C^{-0.25} for C = N·t from 10³ to 10⁹, P = 10⁷. */
+export function sweepC(): SweepResult {
+  const x = Float64Array.from({ length: 10 }, (_, i) => 10 ** (3 + (6 * i) / 9));
+  const Eg = Float64Array.from(x, (v) => 0.9 * v ** -0.26 * (1 + 0.01 * Math.cos(Math.log(v))));
+  return {
+    axis: 'C',
+    at: 'inf',
+    tFixed: NaN,
+    x,
+    Eg,
+    fit: fit(-0.26, 0.9, 1e3, 1e9, 10),
+    predicted: -0.25,
+    current: NaN,
+    currentEg: NaN,
+    P: 1e7,
+  };
+}

@@ -26,6 +26,17 @@ test('every lesson loads without error, with non-empty curves and filled-in numb
         timeout: 30_000,
       });
     }
+    if (panels.includes('frontier')) {
+      await expect(
+        page.locator('svg[data-testid="scaling-C"] path[data-series="sweep"]'),
+      ).toHaveCount(1, { timeout: 30_000 });
+    }
+    if (lesson.id === 'compute') {
+      expect(panels).toContain('frontier');
+      await expect(
+        page.locator('svg[data-testid="scaling-C"] path[data-series="sweep"]'),
+      ).toHaveAttribute('d', /^M/);
+    }
     if (panels.includes('modes')) {
       await expect(page.locator('svg[data-testid="modes"] g[data-series="heatmap"]')).toHaveCount(
         1,

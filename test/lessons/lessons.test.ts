@@ -11,6 +11,7 @@ const ctx = {
   curve: null,
   sweepP: null,
   sweepN: null,
+  frontier: null,
   pin: null,
   pinCurve: null,
 };
