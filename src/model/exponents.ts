@@ -46,7 +46,8 @@ export function timeOnlyError(e: Engine, t: number): number {
   const sp = e.sp;
   let s = 0;
   for (let i = 0; i < sp.lam.length; i++) s += sp.wc[i] * Math.exp(-2 * sp.lam[i] * t);
-  if (sp.tail) s += Math.pow(sp.tail.X, 1 - sp.beta) / (sp.beta - 1);
+  // Beyond the last node λ t ≪ 1: the tail is not learned at all.
+  if (sp.tail) s += sp.tail.Sw;
   return s;
 }
 
@@ -58,7 +59,8 @@ export function modelOnlyError(e: Engine): number {
   if (k === 0) return 0;
   let s = 0;
   for (let i = 0; i < e.sp.lam.length; i++) s += (e.sp.wc[i] * k) / (e.sp.lam[i] + k);
-  if (e.sp.tail) s += Math.pow(e.sp.tail.X, 1 - e.sp.beta) / (e.sp.beta - 1);
+  // Beyond the last node λ ≪ κ̃: the tail is not represented at all.
+  if (e.sp.tail) s += e.sp.tail.Sw;
   return s;
 }
 

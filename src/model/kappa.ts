@@ -28,12 +28,16 @@ export class KappaSolver {
     let ks = 0;
     if (Number.isFinite(n) && n < this.sp.M) {
       // df is decreasing; df(S_λ/n) ≤ n, and df((2n)^{-α}) ≥ n (half of each mode with λ_k ≥ κ).
-      let hi = this.sp.Slam / n;
+      const hi = this.sp.Slam / n;
       let lo = Math.min(hi, Math.pow(2 * n, -this.sp.alpha));
       while (dfReal(this.sp, lo) < n && lo > 1e-300) lo /= 4;
-      ks = solveMonotone((u) => dfReal(this.sp, Math.exp(u)) - n, Math.log(lo), Math.log(hi), -1);
-      hi = Math.exp(ks);
-      ks = hi;
+      const u = solveMonotone(
+        (x) => dfReal(this.sp, Math.exp(x)) - n,
+        Math.log(lo),
+        Math.log(hi),
+        -1,
+      );
+      ks = Math.exp(u);
     }
     this.kstar = ks;
     return ks;

@@ -38,6 +38,8 @@ export interface SpectrumTail {
   Ia: Float64Array;
   /** I_{nα+β}. */
   Iab: Float64Array;
+  /** Σ_{k>X} k^{-β} ≈ X^{1−β}/(β − 1): the target power beyond the last node. */
+  Sw: number;
 }
 
 /** Modes summed exactly before the quadrature starts. */
@@ -133,7 +135,7 @@ export function buildSpectrum(alpha: number, beta: number, M: number, lamFloor: 
         Ia[n - 1] = Math.pow(b, 1 - n * alpha) / (n * alpha - 1);
         Iab[n - 1] = Math.pow(b, 1 - n * alpha - beta) / (n * alpha + beta - 1);
       }
-      tail = { X: b, lamX: Math.pow(b, -alpha), Ia, Iab };
+      tail = { X: b, lamX: Math.pow(b, -alpha), Ia, Iab, Sw: Math.pow(b, 1 - beta) / (beta - 1) };
     }
   }
 
@@ -159,7 +161,7 @@ export function buildSpectrum(alpha: number, beta: number, M: number, lamFloor: 
     Slam += w * l;
   }
   if (tail) {
-    Sw += Math.pow(tail.X, 1 - beta) / (beta - 1);
+    Sw += tail.Sw;
     Slam += tail.Ia[0];
   }
   return { alpha, beta, M, lam, wl, wlc, wc, x: xs, Sw, Slam, tail };
