@@ -1,9 +1,9 @@
 // `npm run bench`: speed of the theory engine (issue 2 targets: ≤ 3 ms per 60-point curve at
 // M = 4000 and M = ∞ alike). Prints medians over repeated runs after a warm-up, with ratios to
 // the target. Figures, not pass/fail: these machines are noisy.
-import { computeCurve } from '../src/model/curve.ts';
-import { computeModes } from '../src/model/modes.ts';
-import { computeSweep } from '../src/model/sweep.ts';
+import { computeCurve } from '../src/model/theory/curve.ts';
+import { computeModes } from '../src/model/theory/modes.ts';
+import { computeSweep } from '../src/model/theory/sweep.ts';
 import { DEFAULT_PARAMS, type Params, type Regime } from '../src/model/params.ts';
 
 const TARGET_MS = 3;

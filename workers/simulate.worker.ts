@@ -2,12 +2,12 @@
 // reporting progress and the running aggregate after each seed. Cancelling terminates the worker
 // (the client starts a fresh one), which is robust however long a seed takes.
 import * as Comlink from 'comlink';
-import { aggregateSeeds, simulateSeed } from '../src/model/simulate.ts';
+import { aggregateSeeds, simulateSeed } from '../src/model/simulation/simulate.ts';
 import { timeGrid, type Params } from '../src/model/params.ts';
 import type { SimResult } from '../src/model/types.ts';
-import { attempt } from '../src/compute/errors.ts';
-import type { Envelope } from '../src/compute/messages.ts';
-import { collectBuffers } from '../src/compute/transfer.ts';
+import { attempt } from '../src/protocol/errors.ts';
+import type { Envelope } from '../src/protocol/messages.ts';
+import { collectBuffers } from '../src/protocol/transfer.ts';
 
 /** Times at which the simulation is sampled: log-spaced over the window, at most this many. */
 export const SIM_POINTS = 16;

@@ -2,12 +2,12 @@
 // an envelope (never throws across the boundary) whose Float64Arrays are transferred, not copied.
 import * as Comlink from 'comlink';
 import { computeCurve, computeModes, computeSweep } from '../src/model/index.ts';
-import { computeFrontier, frontierSweep } from '../src/model/frontier.ts';
+import { computeFrontier, frontierSweep } from '../src/model/theory/frontier.ts';
 import type { Params } from '../src/model/params.ts';
 import type { SizeAxis, SweepAt } from '../src/model/types.ts';
-import { attempt } from '../src/compute/errors.ts';
-import type { Envelope } from '../src/compute/messages.ts';
-import { collectBuffers } from '../src/compute/transfer.ts';
+import { attempt } from '../src/protocol/errors.ts';
+import type { Envelope } from '../src/protocol/messages.ts';
+import { collectBuffers } from '../src/protocol/transfer.ts';
 
 function send<T>(env: Envelope<T>): Envelope<T> {
   return Comlink.transfer(env, collectBuffers(env));

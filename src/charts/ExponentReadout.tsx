@@ -11,7 +11,7 @@
 // "predicted"], p[data-testid="bottleneck"]. A missing fit shows "—" with a title saying why.
 import type { ReactNode } from 'react';
 import type { Bottleneck, CurveResult, PowerFit, SweepResult } from '../model/types.ts';
-import { formatNumber, formatSlope } from './format.ts';
+import { formatNumber, formatSlope } from '../format/number.ts';
 import { RichHtml } from './richText.tsx';
 
 export interface ExponentReadoutProps {

@@ -12,7 +12,7 @@
 import type { ReactNode } from 'react';
 import type { Params } from '../model/params.ts';
 import type { CurveResult } from '../model/types.ts';
-import { texNumber, texParam } from './format.ts';
+import { texNumber, texParam } from '../format/number.ts';
 import { Formula } from './Formula.tsx';
 
 export interface FormulasProps {

@@ -28,7 +28,7 @@ import type { CurveResult } from '../model/types.ts';
 import { Annotation } from './Annotation.tsx';
 import { captionFor } from './caption.ts';
 import { ChartSvg } from './ChartSvg.tsx';
-import { formatReadout } from './format.ts';
+import { formatReadout } from '../format/number.ts';
 import { TOP_PAD } from './frame.ts';
 import { boxCost, plotObstacles, textWidth } from './labels.ts';
 import {

@@ -2,7 +2,7 @@
 // Every number comes from the parameters or from the engine's result; nothing is hard-coded.
 import type { CurveResult } from '../model/types.ts';
 import type { Params } from '../model/params.ts';
-import { formatNumber, formatParam, formatSlope } from './format.ts';
+import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 
 /** The regime in words, with the parameters that define it. */
 export function regimePhrase(p: Params): string {

@@ -15,7 +15,7 @@ export { captionFor } from './caption.ts';
 export { useSize } from './useSize.ts';
 export type { Size } from './useSize.ts';
 export { findNearestIndex } from './nearest.ts';
-export { formatNumber, formatParam, formatSlope, formatDecade, superscript } from './format.ts';
+export { formatNumber, formatParam, formatSlope, formatDecade, superscript } from '../format/number.ts';
 export { svgToString, svgToPngBlob, downloadBlob, curvesToCsv, resultToJson } from './export.ts';
 export { pinColor } from './theme.ts';
 export type { Variant } from './theme.ts';

@@ -5,7 +5,7 @@
 // hand; their labels are put where they cross no curve (labels.ts).
 import type { CurveResult, SimResult } from '../model/types.ts';
 import { capDecades, isLogFinite, logExtent, padLogDomain } from './domain.ts';
-import { formatNumber, formatParam } from './format.ts';
+import { formatNumber, formatParam } from '../format/number.ts';
 import { axesFrame, noData, type AxesFrame, type EmptyState } from './frame.ts';
 import { edgePositions, plotObstacles, type LabelPos, type Obstacles } from './labels.ts';
 import { layoutLegend, legendWidth, type LegendItem, type LegendLayout } from './Legend.tsx';

@@ -3,7 +3,7 @@
 // current value, and collision-free labels.
 import type { SweepAxis, SweepResult } from '../model/types.ts';
 import { isLogFinite, logExtent, padLogDomain } from './domain.ts';
-import { formatNumber, formatParam, formatSlope } from './format.ts';
+import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import {
   axesFrame,
   headingHeight,

@@ -2,7 +2,7 @@
 // thinning rule so labels never crowd: a decade is labelled only when labels stay at least
 // `minSpacing` pixels apart (every 1st, 2nd, 3rd, 5th, 10th… decade, on exponents divisible by the
 // step so that 10⁰ is kept). Domains narrower than two decades get 1-2-5 style labels instead.
-import { formatDecade, formatNumber, powerOfTen } from './format.ts';
+import { formatDecade, formatNumber, powerOfTen } from '../format/number.ts';
 
 export interface Tick {
   value: number;

@@ -1,6 +1,6 @@
 // `npm run -s curve -- …`: the theory (or the exact simulator) from the command line.
-import { computeCurve } from '../model/curve.ts';
-import { computeFrontier } from '../model/frontier.ts';
+import { computeCurve } from '../model/theory/curve.ts';
+import { computeFrontier } from '../model/theory/frontier.ts';
 import { ParamError } from '../model/params.ts';
 import { CliError, parseArgs, usage } from './args.ts';
 import {
@@ -39,7 +39,7 @@ async function run(argv: string[]): Promise<number> {
   try {
     if (opts.simulate) {
       // Loaded on demand: the theory path does not pay for the simulator's modules.
-      const { simulate, simulationModes } = await import('../model/simulate.ts');
+      const { simulate, simulationModes } = await import('../model/simulation/simulate.ts');
       const M = simulationModes(p);
       if (!Number.isFinite(p.M)) process.stderr.write(`note: simulating with M = ${M} modes\n`);
       const q = { ...p, M };

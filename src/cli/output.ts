@@ -1,5 +1,5 @@
 // Text output of the CLI: CSV rows and JSON with ∞ written as "inf" (JSON has no Infinity).
-import type { FrontierResult } from '../model/frontier.ts';
+import type { FrontierResult } from '../model/theory/frontier.ts';
 import type { CurveResult, SimResult } from '../model/types.ts';
 import { formatValue, type Params } from '../model/params.ts';
 

@@ -9,13 +9,13 @@
 import * as Comlink from 'comlink';
 import type { Params } from '../model/params.ts';
 import type { CurveResult, ModeResult, SizeAxis, SweepAt, SweepResult } from '../model/types.ts';
-import { simulationModes } from '../model/simulationModes.ts';
+import { simulationModes } from '../model/simulation/simulationModes.ts';
 import { paramsKey } from '../state/pins.ts';
 import type { AppStore, SimRun } from '../state/store.ts';
 import type { ViewState } from '../state/view.ts';
 import { ComputeFailure, createComputeClient, unwrap, type ComputeClient } from './client.ts';
-import { WorkerCrash } from './errors.ts';
-import type { ComputeError, ComputeKind } from './messages.ts';
+import { WorkerCrash } from '../protocol/errors.ts';
+import type { ComputeError, ComputeKind } from '../protocol/messages.ts';
 import { noteRequest } from './perf.ts';
 import { LatestOnly } from './scheduler.ts';
 

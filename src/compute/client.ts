@@ -2,7 +2,7 @@
 // stays instant; one for the sweeps, which take ~16 curves each) and the simulation worker.
 import type { TheoryApi } from '../../workers/theory.worker.ts';
 import type { SimulateApi } from '../../workers/simulate.worker.ts';
-import type { ComputeError, Envelope } from './messages.ts';
+import type { ComputeError, Envelope } from '../protocol/messages.ts';
 import { WorkerHandle } from './workerHandle.ts';
 
 export type WorkerName = 'main' | 'sweep' | 'sim';

@@ -4,7 +4,7 @@
 // call rejects with WorkerCrash, `onCrash` tells the user, and the next call starts a fresh worker
 // (lazily: a worker that cannot start is not restarted in a loop).
 import * as Comlink from 'comlink';
-import { WorkerCrash } from './errors.ts';
+import { WorkerCrash } from '../protocol/errors.ts';
 
 export class WorkerHandle<Api extends object> {
   private worker: Worker | null = null;

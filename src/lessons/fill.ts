@@ -2,7 +2,7 @@
 // numbers). A value not yet computed reads "…"; an unknown placeholder is left as written.
 import { PARAM_SPECS, type Params } from '../model/params.ts';
 import type { CurveResult, SweepResult } from '../model/types.ts';
-import { formatNumber, formatParam, formatSlope } from '../charts/format.ts';
+import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 
 export interface LessonContext {
   params: Params;

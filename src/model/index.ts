@@ -1,10 +1,10 @@
 // The theory engine's public surface: pure functions of the parameters (no DOM, React or store).
 export * from './params.ts';
 export type * from './types.ts';
-export { computeCurve, type CurveOptions } from './curve.ts';
-export { computeModes } from './modes.ts';
-export { computeSweep, errorAt, type SweepOptions } from './sweep.ts';
-export { computeLimit } from './limits.ts';
-export { makeEngine } from './engine.ts';
-export { predictedExponents, fitTimeExponent } from './exponents.ts';
-export { fitPowerLaw, localSlopes } from './fit.ts';
+export { computeCurve, type CurveOptions } from './theory/curve.ts';
+export { computeModes } from './theory/modes.ts';
+export { computeSweep, errorAt, type SweepOptions } from './theory/sweep.ts';
+export { computeLimit } from './theory/limits.ts';
+export { makeEngine } from './theory/engine.ts';
+export { predictedExponents, fitTimeExponent } from './theory/exponents.ts';
+export { fitPowerLaw, localSlopes } from './theory/fit.ts';

@@ -3,7 +3,7 @@
 // stays meaningful as the user moves the sliders.
 import { PARAM_SPECS, REGIME_LABELS, formatValue, type Params } from '../model/params.ts';
 import type { CurveResult } from '../model/types.ts';
-import { formatParam } from '../charts/format.ts';
+import { formatParam } from '../format/number.ts';
 import { paramSymbol } from './symbols.ts';
 
 /** Most pins shown at once (one colour each: --c-pin-0 … --c-pin-5). */

@@ -11,7 +11,7 @@ import {
   type Params,
 } from '../model/params.ts';
 import type { CurveResult, ModeResult, SimResult, SweepResult } from '../model/types.ts';
-import type { ComputeError, ComputeKind, SimProgress } from '../compute/messages.ts';
+import type { ComputeError, ComputeKind, SimProgress } from '../protocol/messages.ts';
 import { MAX_PINS, paramsKey } from './pins.ts';
 import type { Notice, UrlState } from './url.ts';
 import { DEFAULT_VIEW, canonicalPanels, type PanelId, type ViewState } from './view.ts';

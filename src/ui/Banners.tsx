@@ -1,8 +1,8 @@
 // Banners: what the URL parser changed (url-notice), and computation errors (compute-error).
 // Everything shown comes from our own messages; untrusted text inside them is rendered as text.
-import { describeError } from '../compute/errors.ts';
+import { describeError } from '../protocol/errors.ts';
 import { retryCompute } from '../compute/index.ts';
-import type { ComputeKind } from '../compute/messages.ts';
+import type { ComputeKind } from '../protocol/messages.ts';
 import { actions, useApp } from '../state/hooks.ts';
 
 const KIND_LABEL: Record<ComputeKind, string> = {

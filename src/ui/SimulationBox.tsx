@@ -2,9 +2,9 @@
 // watch the progress, cancel, and compare: points ± 1 s.e.m. over the theory recomputed at the
 // simulation's number of modes M (THEORY.md: the tail matters, so both use the same M).
 import { useMemo } from 'react';
-import { formatNumber, formatParam } from '../charts/format.ts';
+import { formatNumber, formatParam } from '../format/number.ts';
 import { cancelSimulation, startSimulation } from '../compute/index.ts';
-import { simulationModes } from '../model/simulationModes.ts';
+import { simulationModes } from '../model/simulation/simulationModes.ts';
 import { useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import type { SimRun } from '../state/store.ts';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { computeCurve } from '../../src/model/curve.ts';
+import { computeCurve } from '../../src/model/theory/curve.ts';
 import { DEFAULT_PARAMS } from '../../src/model/params.ts';
 import { CliError, parseArgs } from '../../src/cli/args.ts';
 

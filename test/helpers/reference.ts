@@ -1,4 +1,4 @@
-// Loads the exact-simulation reference curves of ../shared/reference (format in its README).
+// Loads the reference curves kept in test/fixtures/reference (format and provenance in its README).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { DEFAULT_PARAMS, type Params, type Regime } from '../../src/model/params
 
 export const REFERENCE_DIR = resolve(
   dirname(fileURLToPath(import.meta.url)),
-  '../../../shared/reference',
+  '../fixtures/reference',
 );
 
 export interface ReferenceFile {

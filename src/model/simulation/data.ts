@@ -17,7 +17,7 @@
 //   matrix and is the one diagonalised.
 // Either way the loss keeps its normalisation 1/P with the original P.
 
-import { Rng } from '../random.ts';
+import { Rng } from './random.ts';
 import { crossGram, gram, type RowRanges } from '../linalg/gram.ts';
 import type { Factor, TestGeometry } from './geometry.ts';
 

@@ -5,7 +5,7 @@
 // has the same statistics (the reductions are exact in law, not pathwise).
 
 import type { Params } from '../params.ts';
-import { Rng } from '../random.ts';
+import { Rng } from './random.ts';
 import { sortedSymmetricEigen } from '../linalg/symmetricEigen.ts';
 import { powerLawSpectrum } from './geometry.ts';
 

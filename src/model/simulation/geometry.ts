@@ -26,7 +26,7 @@
 //   stored whole). Then L = chol(Σ), n = N. If Σ is numerically singular (very steep spectra),
 //   we rotate weight space to Σ's eigenbasis instead: L = diag(√d), q_j = (VᵀGb)_j/√d_j.
 
-import { Rng } from '../random.ts';
+import { Rng } from './random.ts';
 import { gram } from '../linalg/gram.ts';
 import { choleskyInPlace, solveLower } from '../linalg/cholesky.ts';
 import { sortedSymmetricEigen } from '../linalg/symmetricEigen.ts';

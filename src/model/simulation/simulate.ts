@@ -1,0 +1,146 @@
+// The exact finite-size simulator of the model of THEORY.md §0: one seed draws the projection A,
+// the training inputs and the label noise; the Langevin noise and the random initialisation are
+// averaged exactly (closed forms in the eigenbasis of the training Gram), not sampled.
+//
+// Pipeline per seed (each step has its own module under ./simulation/, with the exactness
+// arguments in its header):
+//   geometry.ts  A → (L, q, s²) with Σ_test = LLᵀ: test error |Lᵀw − q|² + s²
+//   data.ts      Bartlett-reduced training set: at most min(P, n) samples survive
+//   modes.ts     one symmetric eigendecomposition of the smaller Gram
+//   evaluate.ts  E_g(t), E_tr(t) in O(n²) per time
+// Pure TypeScript: runs in Node, the CLI, Vitest and a Web Worker alike.
+
+import { effectiveParams, ParamError, type Params } from '../params.ts';
+import type { SimResult } from '../types.ts';
+import { Rng } from './random.ts';
+import { drawGeometry } from './geometry.ts';
+import { simulationModes } from './simulationModes.ts';
+import { drawData } from './data.ts';
+import { analyseModes } from './modes.ts';
+import { evaluateErrors } from './evaluate.ts';
+
+export interface SimulateOptions {
+  t: Float64Array;
+  seeds: number;
+  seed: number;
+  onProgress?: (done: number, total: number) => void;
+  shouldCancel?: () => boolean;
+}
+
+/** Largest matrix the simulator diagonalises (min(P, N, M)); beyond it a seed takes minutes. */
+export const MAX_SIM_DIM = 4096;
+
+export { MAX_SIM_MODES, simulationModes } from './simulationModes.ts';
+
+/** Thrown by `simulate` when `shouldCancel()` returns true between seeds. */
+export class CancelledError extends Error {
+  constructor() {
+    super('simulation cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+function validate(p: Params, t: Float64Array): void {
+  const finite = (key: keyof Params, v: number): void => {
+    if (!Number.isFinite(v)) throw new ParamError(key, `${key} must be a finite number, got ${v}`);
+  };
+  const nonNegative = (key: keyof Params, v: number): void => {
+    finite(key, v);
+    if (v < 0) throw new ParamError(key, `${key} must be ≥ 0, got ${v}`);
+  };
+  finite('alpha', p.alpha);
+  finite('beta', p.beta);
+  if (!Number.isInteger(p.P) || p.P < 1)
+    throw new ParamError('P', `P must be an integer ≥ 1, got ${p.P}`);
+  if (p.N !== Infinity && (!Number.isInteger(p.N) || p.N < 1))
+    throw new ParamError('N', `N must be an integer ≥ 1 or inf, got ${p.N}`);
+  nonNegative('sigma2', p.sigma2);
+  nonNegative('gamma', p.gamma);
+  nonNegative('T', p.T);
+  nonNegative('sigma02', p.sigma02);
+  for (let i = 0; i < t.length; i++)
+    if (!(t[i] >= 0))
+      throw new ParamError('tmin', `simulation times must be ≥ 0 (or inf), got ${t[i]}`);
+  const M = simulationModes(p);
+  const dim = Math.min(p.P, p.N, M);
+  if (dim > MAX_SIM_DIM)
+    throw new ParamError(
+      'P',
+      `simulation too large: min(P, N, M) = ${dim} exceeds ${MAX_SIM_DIM}; reduce P, N or M`,
+    );
+}
+
+/**
+ * One independent draw (the seedIndex-th stream of baseSeed): E_g(t) (no noise floor) and E_tr(t)
+ * (with floor) at every t, averaged exactly over Langevin noise and random init. t may contain
+ * Infinity (the static limit: ridge / posterior). In the 'bayes' regime every entry is the t → ∞
+ * posterior: Gibbs error = posterior-mean error + T·Tr[Σ(K̂+γ)⁻¹] (THEORY.md §4).
+ */
+export function simulateSeed(
+  p: Params,
+  t: Float64Array,
+  baseSeed: number,
+  seedIndex: number,
+): { Eg: Float64Array; Etr: Float64Array } {
+  const q = effectiveParams(p);
+  validate(q, t);
+  const M = simulationModes(q);
+  const rng = new Rng(baseSeed, seedIndex);
+  const geom = drawGeometry(q.alpha, q.beta, q.N, M, rng);
+  const data = drawData(geom, q.P, q.sigma2, rng);
+  const dyn = { gamma: q.gamma, T: q.T, sigma02: q.sigma02 };
+  const modes = analyseModes(geom, data, dyn.T > 0 || dyn.sigma02 > 0);
+  const times = q.regime === 'bayes' ? new Float64Array(t.length).fill(Infinity) : t;
+  return evaluateErrors(modes, times, dyn);
+}
+
+/** Mean and standard error of the mean over seeds (sem = sd/√seeds with the n−1 sd; 0 for one seed). */
+export function aggregateSeeds(
+  runs: { Eg: Float64Array; Etr: Float64Array }[],
+  t: Float64Array,
+  ms: number,
+): SimResult {
+  const S = runs.length;
+  const stats = (pick: (r: { Eg: Float64Array; Etr: Float64Array }) => Float64Array) => {
+    const mean = new Float64Array(t.length);
+    const sem = new Float64Array(t.length);
+    for (let i = 0; i < t.length; i++) {
+      let s = 0;
+      for (const r of runs) s += pick(r)[i];
+      const mu = S > 0 ? s / S : 0;
+      let v = 0;
+      if (S > 1 && Number.isFinite(mu)) {
+        for (const r of runs) v += (pick(r)[i] - mu) ** 2;
+        v /= S - 1;
+      }
+      mean[i] = mu;
+      sem[i] = S > 1 && Number.isFinite(mu) ? Math.sqrt(v / S) : 0;
+    }
+    return { mean, sem };
+  };
+  const g = stats((r) => r.Eg);
+  const tr = stats((r) => r.Etr);
+  return {
+    t: t.slice(),
+    EgMean: g.mean,
+    EgSem: g.sem,
+    EtrMean: tr.mean,
+    EtrSem: tr.sem,
+    seeds: S,
+    ms,
+  };
+}
+
+/** Runs seeds sequentially; calls onProgress after each; throws CancelledError between seeds. */
+export function simulate(p: Params, opts: SimulateOptions): SimResult {
+  const t0 = performance.now();
+  if (!Number.isInteger(opts.seeds) || opts.seeds < 1)
+    throw new ParamError('seeds', `seeds must be an integer ≥ 1, got ${opts.seeds}`);
+  const runs: { Eg: Float64Array; Etr: Float64Array }[] = [];
+  for (let i = 0; i < opts.seeds; i++) {
+    if (opts.shouldCancel?.()) throw new CancelledError();
+    runs.push(simulateSeed(p, opts.t, opts.seed, i));
+    opts.onProgress?.(i + 1, opts.seeds);
+  }
+  return aggregateSeeds(runs, opts.t, performance.now() - t0);
+}

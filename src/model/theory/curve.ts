@@ -1,0 +1,52 @@
+// The learning curve: E_g(t), E_tr(t) on the log-spaced time grid, with the early-stopping point,
+// the t → ∞ limits and the exponent report attached (key points travel with the data: DESIGN.md).
+import { makeEngine } from './engine.ts';
+import { findEarlyStop } from './earlyStop.ts';
+import { exponentReport } from './exponents.ts';
+import { computeLimit } from './limits.ts';
+import { timeGrid, type Params } from '../params.ts';
+import { TimeEvaluator } from './timeEval.ts';
+import type { CurveResult } from '../types.ts';
+
+export interface CurveOptions {
+  /** Explicit times instead of the (tmin, tmax, nt) grid. */
+  t?: Float64Array;
+  /** Skip the exponent report (sweeps). */
+  light?: boolean;
+}
+
+export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResult {
+  const start = performance.now();
+  const t = opts.t ?? timeGrid(params.tmin, params.tmax, params.nt);
+  const tmax = t.length ? t[t.length - 1] : params.tmax;
+  const e = makeEngine(params, tmax);
+  const ev = new TimeEvaluator(e);
+  const Eg = new Float64Array(t.length);
+  const Etr = new Float64Array(t.length);
+  for (let i = 0; i < t.length; i++) {
+    const v = ev.at(t[i], !opts.light);
+    // Both are means of squares: a negative value is Talbot round-off (~1e-8 of E_g(0)), not data.
+    Eg[i] = Math.max(0, v.Eg);
+    Etr[i] = opts.light ? NaN : Math.max(0, v.Etr);
+  }
+  const limit = computeLimit(e);
+  const earlyStop = findEarlyStop(ev, t, Eg, limit.Eg);
+  const exponents = opts.light ? emptyReport : exponentReport(e, t, Eg, earlyStop, limit);
+  assertFinite(Eg, 'Eg');
+  if (!opts.light) assertFinite(Etr, 'Etr');
+  return { params: e.p, t, Eg, Etr, earlyStop, limit, exponents, ms: performance.now() - start };
+}
+
+const emptyReport = Object.freeze({
+  predicted: { t: NaN, P: NaN, N: NaN, earlyStopP: NaN, compute: NaN, computeN: NaN },
+  fittedT: null,
+  bottleneck: 'none' as const,
+  contributions: { time: NaN, data: NaN, model: NaN, noise: NaN },
+  explanation: '',
+});
+
+/** The engine never hands out NaN silently (issue 2): a non-finite value is an internal error. */
+function assertFinite(a: Float64Array, name: string): void {
+  for (let i = 0; i < a.length; i++)
+    if (!Number.isFinite(a[i])) throw new Error(`internal: ${name}[${i}] = ${a[i]} is not finite`);
+}

@@ -1,0 +1,243 @@
+// The evaluation context shared by every theory computation: the compressed spectrum, the κ solver
+// and the per-node single-point quantities of THEORY.md §1 at the Talbot nodes of §3.
+import { KappaSolver } from './kappa.ts';
+import { effectiveParams, ParamError, type Params } from '../params.ts';
+import { getSpectrum, type Spectrum } from './spectrum.ts';
+import { allSums, dfSums } from './sums.ts';
+import { keptNodes, TALBOT_NODES, type TalbotNodes } from './talbot.ts';
+
+export interface Engine {
+  /** Effective parameters (inactive ones neutralised for the regime). */
+  p: Params;
+  sp: Spectrum;
+  solver: KappaSolver;
+  iN: number;
+  iP: number;
+}
+
+/** Check the numeric domain of the theory; throws ParamError naming the parameter. */
+export function assertDomain(p: Params): void {
+  const pos = (k: keyof Params, v: number, min: number, inf = false) => {
+    if (!(v >= min) || (!inf && !Number.isFinite(v)) || Number.isNaN(v))
+      throw new ParamError(
+        k,
+        `${String(k)} must be ≥ ${min}${inf ? ' or inf' : ' and finite'}, got ${v}`,
+      );
+  };
+  if (!(p.alpha > 1) || !Number.isFinite(p.alpha))
+    throw new ParamError(
+      'alpha',
+      `alpha must be > 1 (sums converge only for α > 1), got ${p.alpha}`,
+    );
+  if (!(p.beta > 1) || !Number.isFinite(p.beta))
+    throw new ParamError('beta', `beta must be > 1 (finite target power), got ${p.beta}`);
+  pos('P', p.P, 1);
+  pos('N', p.N, 1, true);
+  pos('M', p.M, 1, true);
+  pos('sigma2', p.sigma2, 0);
+  pos('gamma', p.gamma, 0);
+  pos('T', p.T, 0);
+  pos('sigma02', p.sigma02, 0);
+  if (!(p.tmin > 0) || !Number.isFinite(p.tmin))
+    throw new ParamError('tmin', `tmin must be > 0, got ${p.tmin}`);
+  if (!(p.tmax > p.tmin) || !Number.isFinite(p.tmax))
+    throw new ParamError('tmax', `tmax must be finite and > tmin, got ${p.tmax}`);
+}
+
+/**
+ * Smallest |κ| the computation can meet: κ_* ≥ (2n)^{-α} with n = min(N, P) (df ≥ ½·#{λ_k ≥ κ}),
+ * and |κ(λ)| ≳ |λ| ≥ 0.26·r at the Talbot nodes, r = 2M_t/(5 t_max), halved for the Langevin
+ * variable γ + s/2. The spectrum's analytic tail starts twenty times below this.
+ */
+export function kappaFloor(p: Params, tmax: number): number {
+  const n = Math.min(p.N, p.P);
+  const star = Number.isFinite(n) ? Math.pow(2 * n, -p.alpha) : Infinity;
+  const rmin = (2 * TALBOT_NODES) / (5 * tmax);
+  return Math.min(star, 0.1 * rmin) / 4;
+}
+
+export function makeEngine(params: Params, tmax: number = params.tmax): Engine {
+  const p = effectiveParams(params);
+  assertDomain(p);
+  const sp = getSpectrum(p.alpha, p.beta, p.M, kappaFloor(p, Math.max(tmax, p.tmax)));
+  const solver = new KappaSolver(sp, p.N, p.P);
+  return { p, sp, solver, iN: solver.iN, iP: solver.iP };
+}
+
+/** Single-point quantities at the nodes λ_j = shift + scale·s_j (j = 0..n−1). */
+export interface NodeState {
+  n: number;
+  kr: Float64Array;
+  ki: Float64Array;
+  /** df, df' (derivative), U, U' */
+  dfr: Float64Array;
+  dfi: Float64Array;
+  dfdr: Float64Array;
+  dfdi: Float64Array;
+  ur: Float64Array;
+  ui: Float64Array;
+  udr: Float64Array;
+  udi: Float64Array;
+  /** a = κ(1 − df/N) and da/dκ = 1 − df/N − κ df'/N */
+  ar: Float64Array;
+  ai: Float64Array;
+  apr: Float64Array;
+  api: Float64Array;
+}
+
+export function allocState(n: number = keptNodes(TALBOT_NODES)): NodeState {
+  const f = () => new Float64Array(n);
+  return {
+    n,
+    kr: f(),
+    ki: f(),
+    dfr: f(),
+    dfi: f(),
+    dfdr: f(),
+    dfdi: f(),
+    ur: f(),
+    ui: f(),
+    udr: f(),
+    udi: f(),
+    ar: f(),
+    ai: f(),
+    apr: f(),
+    api: f(),
+  };
+}
+
+const sumBuf = new Float64Array(8);
+const kBuf = new Float64Array(2);
+
+/**
+ * κ at the nodes of the two previous times, for warm starts: on a log time grid each node moves
+ * along a ray (s ∝ 1/t), and log κ is smooth in log t, so a secant extrapolation in (log t, log κ)
+ * lands within a Newton step or two of the root.
+ */
+export interface NodeHistory {
+  count: number;
+  t1: number;
+  t2: number;
+  shift: number;
+  k1r: Float64Array;
+  k1i: Float64Array;
+  k2r: Float64Array;
+  k2i: Float64Array;
+}
+
+export function allocHistory(n: number = keptNodes(TALBOT_NODES)): NodeHistory {
+  const f = () => new Float64Array(n);
+  return { count: 0, t1: 0, t2: 0, shift: NaN, k1r: f(), k1i: f(), k2r: f(), k2i: f() };
+}
+
+/** Largest step in log t for which the history is trusted (otherwise: path continuation). */
+const MAX_WARM_STEP = Math.log(3);
+
+/**
+ * Solve κ at λ_j = shift + scale·s_j: warm-started Newton from the extrapolated history when the
+ * previous times are close; otherwise the real node by a bracketed solver and damped-Newton
+ * continuation along j (THEORY.md §3, "κ at the nodes"). Then the four spectral sums at each κ.
+ */
+export function solveNodes(
+  e: Engine,
+  nodes: TalbotNodes,
+  shift: number,
+  scale: number,
+  st: NodeState,
+  withU = true,
+  hist: NodeHistory | null = null,
+  t = 0,
+): void {
+  const n = nodes.n;
+  let warm =
+    hist !== null &&
+    hist.count >= 2 &&
+    hist.shift === shift &&
+    Math.abs(Math.log(t / hist.t1)) <= MAX_WARM_STEP &&
+    Math.abs(Math.log(hist.t1 / hist.t2)) <= MAX_WARM_STEP &&
+    hist.t1 !== hist.t2;
+  if (warm && hist) {
+    const rho = Math.log(t / hist.t1) / Math.log(hist.t1 / hist.t2);
+    for (let j = 0; j < n && warm; j++) {
+      // guess = κ1 · (κ1/κ2)^ρ
+      const ar = hist.k1r[j];
+      const ai = hist.k1i[j];
+      const br = hist.k2r[j];
+      const bi = hist.k2i[j];
+      const bm = br * br + bi * bi;
+      const qr = (ar * br + ai * bi) / bm;
+      const qi = (ai * br - ar * bi) / bm;
+      const lm = 0.5 * Math.log(qr * qr + qi * qi) * rho;
+      const la = Math.atan2(qi, qr) * rho;
+      const m = Math.exp(lm);
+      const gr = m * (ar * Math.cos(la) - ai * Math.sin(la));
+      const gi = m * (ar * Math.sin(la) + ai * Math.cos(la));
+      const lr = shift + scale * nodes.sr[j];
+      const li = scale * nodes.si[j];
+      const before = e.solver.iterations;
+      const ok = e.solver.solveComplex(lr, li, gr, j === 0 ? 0 : gi, kBuf);
+      const moved = Math.hypot(kBuf[0] - gr, kBuf[1] - gi);
+      if (!ok || e.solver.iterations - before > 8 || moved > 0.25 * Math.hypot(gr, gi))
+        warm = false;
+      st.kr[j] = kBuf[0];
+      st.ki[j] = j === 0 ? 0 : kBuf[1];
+    }
+  }
+  if (!warm) {
+    let lr = shift + scale * nodes.sr[0];
+    let li = 0;
+    st.kr[0] = e.solver.solveReal(lr);
+    st.ki[0] = 0;
+    for (let j = 1; j < n; j++) {
+      const nr = shift + scale * nodes.sr[j];
+      const ni = scale * nodes.si[j];
+      e.solver.continueTo(lr, li, st.kr[j - 1], st.ki[j - 1], nr, ni, kBuf);
+      st.kr[j] = kBuf[0];
+      st.ki[j] = kBuf[1];
+      lr = nr;
+      li = ni;
+    }
+  }
+  if (hist) {
+    if (hist.shift !== shift) hist.count = 0;
+    hist.shift = shift;
+    hist.k2r.set(hist.k1r);
+    hist.k2i.set(hist.k1i);
+    hist.k1r.set(st.kr);
+    hist.k1i.set(st.ki);
+    hist.t2 = hist.t1;
+    hist.t1 = t;
+    hist.count++;
+  }
+  fillSums(e, st, withU);
+}
+
+/** Spectral sums and a, da/dκ at the κ already in `st`. */
+export function fillSums(e: Engine, st: NodeState, withU = true): void {
+  const iN = e.iN;
+  for (let j = 0; j < st.n; j++) {
+    const kr = st.kr[j];
+    const ki = st.ki[j];
+    // The Langevin/init terms need df only: skip the U sums there.
+    if (withU) allSums(e.sp, kr, ki, sumBuf);
+    else dfSums(e.sp, kr, ki, sumBuf);
+    st.dfr[j] = sumBuf[0];
+    st.dfi[j] = sumBuf[1];
+    st.dfdr[j] = sumBuf[2];
+    st.dfdi[j] = sumBuf[3];
+    if (withU) {
+      st.ur[j] = sumBuf[4];
+      st.ui[j] = sumBuf[5];
+      st.udr[j] = sumBuf[6];
+      st.udi[j] = sumBuf[7];
+    }
+    // a = κ (1 − df iN)
+    const mr = 1 - sumBuf[0] * iN;
+    const mi = -sumBuf[1] * iN;
+    st.ar[j] = kr * mr - ki * mi;
+    st.ai[j] = kr * mi + ki * mr;
+    // da/dκ = 1 − df iN − κ df' iN
+    st.apr[j] = mr - (kr * sumBuf[2] - ki * sumBuf[3]) * iN;
+    st.api[j] = mi - (kr * sumBuf[3] + ki * sumBuf[2]) * iN;
+  }
+}

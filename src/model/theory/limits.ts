@@ -1,0 +1,35 @@
+// t → ∞ limits (THEORY.md §4): the static ridge / posterior-mean error D(γ, γ), the GCV training
+// error, the posterior variance and the Gibbs error; plus the long-time behaviour of the Langevin
+// and random-init terms from their poles at s = 0 (§3, §6 "Langevin, γ = 0").
+import type { Engine } from './engine.ts';
+import { staticRidge } from './twoPoint.ts';
+import type { LimitResult } from '../types.ts';
+
+export function computeLimit(e: Engine): LimitResult {
+  const p = e.p;
+  const r = staticRidge(e, p.gamma);
+  const rho = 1 - r.df * e.iP;
+  const Emean = r.D;
+  const EtrMean = r.divergent ? Infinity : rho * rho * (Emean + p.sigma2);
+  // Posterior variance per unit T: Tr[Σ(K̂+γ)⁻¹] ≍ df/(1 − df/P); infinite when df = P (γ = 0, N > P).
+  const postVarPerT = rho > 1e-13 ? r.df / rho : Infinity;
+  const Egibbs = p.T > 0 ? Emean + p.T * postVarPerT : Emean;
+  let Eg = Emean;
+  let Etr = EtrMean;
+  let divergent = r.divergent;
+  if (p.gamma === 0) {
+    // Null-space directions of K̂ keep their initial value: lim s·½σ0² df/(1 − df/P) at λ₂ = s/2,
+    // with 1 − df/P = λ₂/a, equals σ0² df·a (zero when a = 0, i.e. N ≤ P).
+    Eg += p.sigma02 * r.df * r.a;
+  }
+  if (p.T > 0) {
+    if (p.gamma > 0 || r.a <= 0) Eg += p.T * postVarPerT;
+    else {
+      // Double pole at s = 0: noise diffuses in the null space, E_g grows ∝ 2T·df·a·t.
+      Eg = Infinity;
+      divergent = true;
+    }
+    Etr += p.T * r.df;
+  }
+  return { kappa: r.kappa, Emean, EtrMean, postVarPerT, Egibbs, Eg, Etr, divergent };
+}
