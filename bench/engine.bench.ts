@@ -1,4 +1,4 @@
-// `npm run bench`: speed of the theory engine (issue 2 targets: ≤ 3 ms per 60-point curve at
+// `npm run bench`: speed of the theory engine (target: ≤ 3 ms per 60-point curve at
 // M = 4000 and M = ∞ alike). Prints medians over repeated runs after a warm-up, with ratios to
 // the target. Figures, not pass/fail: these machines are noisy.
 import { computeCurve } from '../src/model/theory/curve.ts';

@@ -1,4 +1,4 @@
-// ExponentReadout — fitted against predicted scaling exponents (THEORY.md §6) in a small table,
+// ExponentReadout — fitted vs predicted scaling exponents (docs/theory.md §6) in a small table,
 // plus the bottleneck the model diagnoses, in words. Exponents are slopes of log E_g: negative.
 //
 // Props

@@ -1,5 +1,5 @@
 // Formulas — the equations behind the current plot, with the current numbers substituted
-// (THEORY.md §1 self-consistency, §3 Laplace representation and Langevin term, §4 posterior, §6
+// (docs/theory.md §1 self-consistency, §3 Laplace representation and Langevin term, §4 posterior, §6
 // exponents). Every TeX string is assembled here from code and from numbers formatted by
 // texNumber/texParam: nothing user-typed reaches KaTeX's HTML.
 //

@@ -1,4 +1,4 @@
-// LearningCurve — the main plot: E_g(t) and E_tr(t) on log-log axes (THEORY.md §3), with pinned
+// LearningCurve — the main plot: E_g(t), E_tr(t) on log-log axes (docs/theory.md §3), with pinned
 // curves, simulation points, the early-stopping point, and the t → ∞ reference values (§4).
 //
 // Props

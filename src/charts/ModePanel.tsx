@@ -1,4 +1,4 @@
-// ModePanel — spectral bias made visible (THEORY.md §3 "Per-mode learning", LESSONS.md 8): the
+// ModePanel — spectral bias (docs/theory.md §3 "Per-mode learning", docs/lessons.md #8): the
 // learned fraction ℓ_k(t) of each eigenmode as a heat map over training time t (log) and mode index
 // k (log), the t → ∞ column ℓ_k(∞), and the moving boundary k*(t) = κ(1/t)^{−1/α} between learned
 // and unlearned modes.

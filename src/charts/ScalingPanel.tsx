@@ -1,5 +1,5 @@
-// ScalingPanel — E_g against dataset size P or model size N on log-log axes (THEORY.md §6,
-// LESSONS.md 2, 4, 7): the sweep as line and points, the fitted power law dashed over its window
+// ScalingPanel — E_g against dataset size P or model size N on log-log axes (docs/theory.md §6,
+// docs/lessons.md #2, #4, #7): the sweep as line and points, the fitted power law dashed over its window
 // [fit.xmin, fit.xmax] with "fit: slope −1.03 · predicted −1.00", a dotted guide with the predicted
 // slope through the fit's centre, and the current value marked "current P = 400".
 //

@@ -1,4 +1,4 @@
-// The figure caption, generated from state (STYLE.md §6: captions cannot drift from the figure).
+// The figure caption, generated from state (so that captions cannot drift from the figure).
 // Every number comes from the parameters or from the engine's result; nothing is hard-coded.
 import type { CurveResult } from '../model/types.ts';
 import type { Params } from '../model/params.ts';

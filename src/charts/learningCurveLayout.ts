@@ -1,7 +1,7 @@
 // Geometry of the learning-curve figure as plain data: margins, scales, ticks, paths and the
 // positions of every annotation. A pure function of the props (no DOM), so LearningCurve.tsx only
 // renders, and the layout can be checked without rendering. Annotations (t*, E_g(∞), Gibbs and
-// posterior-mean errors) are drawn from the engine's results (THEORY.md §4, §6), never placed by
+// posterior-mean errors) come from the engine's results (docs/theory.md §4, §6), never placed by
 // hand; their labels are put where they cross no curve (labels.ts).
 import type { CurveResult, SimResult } from '../model/types.ts';
 import { capDecades, isLogFinite, logExtent, padLogDomain } from './domain.ts';
@@ -26,7 +26,7 @@ export interface PinnedCurve {
 
 export interface SimOverlay {
   result: SimResult;
-  /** Theory at the simulation's M (THEORY.md: the tail matters), drawn dashed. */
+  /** Theory at the simulation's M (docs/theory.md §7: the tail matters), drawn dashed. */
   theory?: CurveResult;
 }
 
@@ -90,7 +90,7 @@ export interface LearningCurveLayout extends AxesFrame {
 
 const Y_PAD = 0.06;
 /**
- * E_tr plunges towards 0 when the model interpolates (THEORY.md §4: E_tr(∞) = (1 − df/P)²(E + σ²)):
+ * E_tr plunges to 0 when the model interpolates (docs/theory.md §4: E_tr(∞) = (1 − df/P)²(E + σ²)):
  * show at most this many decades below everything else, and let the plunge leave the frame, so that
  * it does not squash the curves that matter into the top of the plot.
  */
@@ -352,7 +352,7 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
     earlyStop = { cx, cy, label };
   }
 
-  // Reference lines at t → ∞ (THEORY.md §4), each with a long and a short label.
+  // Reference lines at t → ∞ (docs/theory.md §4), each with a long and a short label.
   const refs: RefLine[] = [];
   const refSpecs: {
     testId: RefLine['testId'];

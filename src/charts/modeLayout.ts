@@ -1,4 +1,4 @@
-// Geometry of the mode panel (THEORY.md §3 "Per-mode learning"): a heat map of the learned
+// Geometry of the mode panel (docs/theory.md §3 "Per-mode learning"): a heat map of the learned
 // fraction ℓ_k(t) over log t × log k, the t → ∞ column ℓ_k(∞) = λ_k/(λ_k + κ(γ)), the
 // spectral-bias boundary k*(t) and a colour bar. The heat map is drawn as rects (no canvas, so it
 // renders the same on the server, in jsdom and in the browser), downsampled to at most

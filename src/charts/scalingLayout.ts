@@ -1,4 +1,4 @@
-// Geometry of a scaling panel (E_g against P or N, log-log; THEORY.md §6) as plain data: the
+// Geometry of a scaling panel (E_g against P or N, log-log; docs/theory.md §6) as plain data: the
 // sweep, the fitted power law over its window, the predicted slope through the fit's centre, the
 // current value, and collision-free labels.
 import type { SweepAxis, SweepResult } from '../model/types.ts';

@@ -1,4 +1,4 @@
-// Latest-only scheduling of one kind of request (DESIGN.md: "one request in flight per kind;
+// Latest-only scheduling of one kind of request ("one request in flight per kind;
 // newer supersedes older"):
 //   · at most one request of the kind runs at a time;
 //   · a request submitted while one runs waits as `pending`; a newer submission replaces it

@@ -1,8 +1,8 @@
-// The lessons: data, not code (STYLE.md §7). Each is a configuration in the URL shape (the same
+// The lessons: data, not code. Each is a configuration in the URL shape (the same
 // query string a shared link carries; parameters not named take their defaults), a few sentences
 // whose numbers are {placeholders} filled from the results computed at that moment (fill.ts),
-// and a suggested next move. Material: /work/shared/LESSONS.md. Lessons 1–7 use M = 20000 modes,
-// the truncation at which LESSONS.md's numbers were computed, so the text and that table agree.
+// and a suggested next move. Material: docs/lessons.md. Lessons 1–7 use M = 20000 modes,
+// the truncation at which that table's numbers were computed, so the text and that table agree.
 
 export interface Lesson {
   id: string;

@@ -1,6 +1,6 @@
 // The parameter table: the one declaration from which the URL codec, the CLI flags, the sliders
-// and validation are all derived (STYLE.md §2). Keys are the URL keys and the CLI flag names.
-// Conventions are those of THEORY.md §0.
+// and validation are all derived. Keys are the URL keys and the CLI flag names.
+// Conventions are those of docs/theory.md §0.
 
 export type Regime = 'gf' | 'wd' | 'langevin' | 'bayes';
 
@@ -327,7 +327,7 @@ export function effectiveParams(p: Params): Params {
   return q;
 }
 
-/** A parameter-naming error: the model never returns NaN silently (issue 2). */
+/** A parameter-naming error: the model never returns NaN silently. */
 export class ParamError extends Error {
   readonly param: keyof Params;
   constructor(param: keyof Params, message: string) {

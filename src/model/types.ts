@@ -15,7 +15,7 @@ export interface PowerFit {
 export type Bottleneck = 'time' | 'data' | 'model' | 'noise' | 'none';
 
 export interface PredictedExponents {
-  /** E_g ~ t^{-(β−1)/α} (time bottleneck, THEORY.md §6). Negative numbers: slopes. */
+  /** E_g ~ t^{-(β−1)/α} (time bottleneck, docs/theory.md §6). Negative numbers: slopes. */
   t: number;
   /** E_g(∞) ~ P^{-min(β−1, 2α)} (data bottleneck, N = ∞, σ² = 0). */
   P: number;

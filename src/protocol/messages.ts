@@ -1,6 +1,6 @@
 // The typed contract between the workers and the main thread. Workers never throw across the
 // boundary: every call resolves to an envelope, so an engine error reaches the user as a message
-// naming the parameter (issue 2: never a silent NaN).
+// naming the parameter (never a silent NaN).
 import type { Params } from '../model/params.ts';
 
 export type ComputeError =

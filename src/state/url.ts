@@ -1,5 +1,5 @@
 // The URL codec: a readable, versioned query string whose keys are the CLI flag names (the keys of
-// PARAM_SPECS) plus a few view keys. parse = validate + clamp + report (STYLE.md §2): it never
+// PARAM_SPECS) plus a few view keys. parse = validate + clamp + report: it never
 // throws, whatever the link holds, and returns the notices shown in the url-notice banner. Values
 // from the URL are only ever rendered as text, never as HTML.
 //

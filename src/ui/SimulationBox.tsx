@@ -1,6 +1,6 @@
 // The experiment box: run the exact finite-size simulation over several seeds (in its own worker),
 // watch the progress, cancel, and compare: points ± 1 s.e.m. over the theory recomputed at the
-// simulation's number of modes M (THEORY.md: the tail matters, so both use the same M).
+// simulation's number of modes M (docs/theory.md §7: the tail matters, so both use the same M).
 import { useMemo } from 'react';
 import { formatNumber, formatParam } from '../format/number.ts';
 import { cancelSimulation, startSimulation } from '../compute/index.ts';

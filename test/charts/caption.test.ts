@@ -10,7 +10,7 @@ import {
 } from './fixtures.ts';
 
 describe('captionFor', () => {
-  it('states early stopping with the engine’s numbers (LESSONS.md 3)', () => {
+  it('states early stopping with the engine’s numbers (docs/lessons.md #3)', () => {
     const params = makeParams({ alpha: 1.5, beta: 2, P: 400, N: Infinity, sigma2: 0.1 });
     const curve = makeCurve({
       params,

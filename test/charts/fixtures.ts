@@ -96,7 +96,7 @@ export const basicCurve = (): CurveResult =>
     },
   });
 
-/** Noise makes early stopping pay (LESSONS.md 3): an interior minimum below E_g(∞) = 0.0634. */
+/** Noise makes early stopping pay (docs/lessons.md #3): an interior minimum below E_g(∞) = 0.0634. */
 export function earlyStopCurve(): CurveResult {
   const Eg = (t: number): number => 0.45 * (1 + t) ** -0.667 + 0.0634 * (t / (t + 400)) ** 1.2;
   const c = makeCurve({
@@ -114,7 +114,7 @@ export function earlyStopCurve(): CurveResult {
   return c;
 }
 
-/** Langevin at γ = 0: E_g grows linearly (THEORY.md §6), E_g(∞) = ∞. */
+/** Langevin at γ = 0: E_g grows linearly (docs/theory.md §6), E_g(∞) = ∞. */
 export const divergentCurve = (): CurveResult =>
   makeCurve({
     params: { regime: 'langevin', gamma: 0, T: 1e-4, sigma2: 0.05 },
@@ -131,7 +131,7 @@ export const divergentCurve = (): CurveResult =>
     },
   });
 
-/** Langevin reaches the Bayesian posterior (LESSONS.md 5): Gibbs 0.0487, posterior mean 0.0214. */
+/** Langevin reaches the posterior (docs/lessons.md #5): Gibbs 0.0487, posterior mean 0.0214. */
 export const langevinCurve = (): CurveResult =>
   makeCurve({
     params: { regime: 'langevin', gamma: 1e-3, T: 1e-4, sigma2: 0.05 },
@@ -227,7 +227,7 @@ function fit(slope: number, C: number, xmin: number, xmax: number, n: number): P
   return { slope, intercept: Math.log10(C), r2: 0.999, xmin, xmax, n };
 }
 
-/** Data-limited scaling (LESSONS.md 2): E_g(∞) ∝ P^{-1.03}, predicted −1. */
+/** Data-limited scaling (docs/lessons.md #2): E_g(∞) ∝ P^{-1.03}, predicted −1. */
 export function sweepP(): SweepResult {
   const x = Float64Array.from({ length: 9 }, (_, i) => 100 * 2 ** (i / 2));
   const Eg = Float64Array.from(x, (v) => 3 * v ** -1.03 * (1 + 0.02 * Math.cos(v)));
@@ -244,7 +244,7 @@ export function sweepP(): SweepResult {
   };
 }
 
-/** Double descent in N at N = P = 300 (LESSONS.md 4), evaluated at fixed t, with a divergent point. */
+/** Double descent at N = P = 300 (docs/lessons.md #4), at fixed t, with a divergent point. */
 export function sweepN(): SweepResult {
   const x = Float64Array.from([100, 200, 280, 300, 320, 400, 600, 1200]);
   const Eg = Float64Array.from([0.101, 0.177, 0.976, Infinity, 1.04, 0.239, 0.104, 0.059]);
@@ -322,7 +322,7 @@ export const etrPlungeCurve = (): CurveResult =>
     limit: { Eg: 0.05, Emean: 0.05, Egibbs: 0.05, Etr: 0 },
   });
 
-/** Compute-optimal frontier (LESSONS.md 9): L*(C) ∝ C^{-0.25} for C = N·t from 10³ to 10⁹, P = 10⁷. */
+/** Compute-optimal frontier (docs/lessons.md #9): L*(C) ∝ C^{-0.25}, C = N·t in 10³…10⁹, P = 10⁷. */
 export function sweepC(): SweepResult {
   const x = Float64Array.from({ length: 10 }, (_, i) => 10 ** (3 + (6 * i) / 9));
   const Eg = Float64Array.from(x, (v) => 0.9 * v ** -0.26 * (1 + 0.01 * Math.cos(Math.log(v))));

@@ -39,7 +39,7 @@ const example = [
 ];
 
 describe('npm run curve', () => {
-  it('prints the CSV t,Eg,Etr of the engine for the example of the issue', () => {
+  it('prints the CSV t,Eg,Etr of the engine for the README example', () => {
     const r = cli(...example);
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');

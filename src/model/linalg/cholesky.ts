@@ -2,7 +2,7 @@
 // products the simulator needs (row-major, L lower triangular, strict upper part zero).
 //
 // Used for the test covariance Σ_test = AΛAᵀ/N of the random-feature model: with its factor, the
-// N-dimensional features of a sample have the law of L x, x ~ N(0, I_N) (THEORY.md §0; see
+// N-dimensional features of a sample have the law of L x, x ~ N(0, I_N) (docs/theory.md §0; see
 // src/model/simulation/geometry.ts for the exactness argument).
 
 import { crossGram } from './gram.ts';

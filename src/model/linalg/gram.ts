@@ -2,7 +2,7 @@
 // products C = s·A Bᵀ or s·A B of row-major matrices ("gemm").
 //
 // These are the largest costs of the simulator (the test covariance AΛAᵀ/N, the kernel matrix
-// ΨΨᵀ/P, the eigenvector products, THEORY.md §0). V8 compiles every typed-array load to an index
+// ΨΨᵀ/P, the eigenvector products, docs/theory.md §0). V8 compiles every typed-array load to an index
 // computation, an overflow check and a bounds check, and every multiply-add to a separate
 // multiplication and addition (no SIMD, no FMA), so the kernel is written to keep many
 // independent accumulators in registers per load:

@@ -5,7 +5,7 @@
 // Each QL sweep on the unreduced block l..m is T ← Gᵀ T G with G a product of rotations in the
 // planes (i, i+1), i = m−1 … l. The eigenvector matrix is Z = G_1 G_2 ⋯ G_R (all rotations in
 // order), so T = Z D Zᵀ. Keeping the list of (i, c, s) lets us apply Z or Zᵀ to a vector in
-// O(R) = O(n²) operations, which is all the gradient-flow simulator needs (THEORY.md §0: the mean
+// O(R) = O(n²) operations, all the gradient-flow simulator needs (docs/theory.md §0: the mean
 // weights are U g(D) Uᵀ v): the O(n³) accumulation of eigenvectors is then skipped entirely.
 //
 // Deflation: a sub-diagonal element is set to zero when |e| ≤ ε·‖T‖ (‖T‖ = max |d|+|e|), the

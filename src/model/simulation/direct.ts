@@ -1,4 +1,4 @@
-// The direct construction of THEORY.md §0, without any of the reductions of geometry.ts and
+// The direct construction of docs/theory.md §0, without any of the reductions of geometry.ts and
 // data.ts: draw A (N×M), the P×M inputs and the label noise, form F = ΨAᵀ/√N, K̂ = FᵀF/P and
 // Σ_test = AΛAᵀ/N explicitly, diagonalise K̂ (N×N, or M×M when N = ∞) and apply the closed forms.
 // O(P·M·N + N³): only for small sizes. It exists to check, in tests, that the reduced simulator

@@ -1,5 +1,5 @@
 // Step 4 of a simulated draw: the error curves, exactly averaged over Langevin noise and the
-// random initialisation, from the per-mode data of modes.ts (THEORY.md §0, §3, §4).
+// random initialisation, from the per-mode data of modes.ts (docs/theory.md §0, §3, §4).
 //
 // For a mode with eigenvalue μ ≥ 0 and κ = μ + γ (all three functions are continuous in κ → 0):
 //   g(t) = (1 − e^{−κt})/κ        = −expm1(−κt)/κ, → t at κ = 0 (mean weights: b·g),

@@ -1,6 +1,6 @@
 // Step 1 of a simulated draw: the random projection A and what the test error needs from it.
 //
-// Model (THEORY.md §0): z ~ N(0, I_M), ψ = Λ^{1/2} z, target y* = w̄·ψ = bᵀz with b_k = λ_k^{1/2} w̄_k
+// Model (docs/theory.md §0): z ~ N(0, I_M), ψ = Λ^{1/2} z, target y* = w̄·ψ = bᵀz with b_k = λ_k^{1/2} w̄_k
 // = k^{−β/2}, prediction f = wᵀG z with G = AΛ^{1/2}/√N (N×M), or f = vᵀψ (v ∈ R^M) when N = ∞.
 // For fixed weights the test error is E_z (f − y*)² = |Gᵀw − b|².
 //
@@ -46,7 +46,7 @@ export interface TestGeometry {
   traceSigma: number;
 }
 
-/** λ_k = k^{−α} and b_k = (λ_k w̄_k²)^{1/2} = k^{−β/2}, k = 1..M (THEORY.md §0). */
+/** λ_k = k^{−α} and b_k = (λ_k w̄_k²)^{1/2} = k^{−β/2}, k = 1..M (docs/theory.md §0). */
 export function powerLawSpectrum(
   alpha: number,
   beta: number,

@@ -1,5 +1,5 @@
 // Step 3 of a simulated draw: diagonalise the training Gram once, and keep per eigenmode exactly
-// what the closed-form error curves need (THEORY.md §0 and §3; evaluate.ts uses them).
+// what the closed-form error curves need (docs/theory.md §0 and §3; evaluate.ts uses them).
 //
 // With K̂ = FᵀF/P = Σ_i μ_i u_i u_iᵀ and b = Uᵀ Fᵀy/P, gradient flow with weight decay γ from a
 // random start has mean  E w(t) = Σ_i u_i b_i g_i(t),  g_i = (1 − e^{−(μ_i+γ)t})/(μ_i+γ),

@@ -1,4 +1,4 @@
-// Seeded randomness for the exact simulator (STYLE.md §3: randomness takes an explicit generator).
+// Seeded randomness for the exact simulator: an explicit generator, so a seed reproduces a run.
 //
 // Generator: xoshiro128** (Blackman & Vigna, "Scrambled linear pseudorandom number generators",
 // 2018/2021): 128-bit state, period 2^128 − 1, 32-bit outputs, passes BigCrush; it only needs

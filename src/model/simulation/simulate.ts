@@ -1,4 +1,4 @@
-// The exact finite-size simulator of the model of THEORY.md §0: one seed draws the projection A,
+// The exact finite-size simulator of the model (docs/theory.md §0): one seed draws the projection A,
 // the training inputs and the label noise; the Langevin noise and the random initialisation are
 // averaged exactly (closed forms in the eigenbasis of the training Gram), not sampled.
 //
@@ -74,7 +74,7 @@ function validate(p: Params, t: Float64Array): void {
  * One independent draw (the seedIndex-th stream of baseSeed): E_g(t) (no noise floor) and E_tr(t)
  * (with floor) at every t, averaged exactly over Langevin noise and random init. t may contain
  * Infinity (the static limit: ridge / posterior). In the 'bayes' regime every entry is the t → ∞
- * posterior: Gibbs error = posterior-mean error + T·Tr[Σ(K̂+γ)⁻¹] (THEORY.md §4).
+ * posterior: Gibbs error = posterior-mean error + T·Tr[Σ(K̂+γ)⁻¹] (docs/theory.md §4).
  */
 export function simulateSeed(
   p: Params,

@@ -1,5 +1,5 @@
 // The learning curve: E_g(t), E_tr(t) on the log-spaced time grid, with the early-stopping point,
-// the t → ∞ limits and the exponent report attached (key points travel with the data: DESIGN.md).
+// the t → ∞ limits and the exponent report attached (key points travel with the data).
 import { makeEngine } from './engine.ts';
 import { findEarlyStop } from './earlyStop.ts';
 import { exponentReport } from './exponents.ts';
@@ -45,7 +45,7 @@ const emptyReport = Object.freeze({
   explanation: '',
 });
 
-/** The engine never hands out NaN silently (issue 2): a non-finite value is an internal error. */
+/** The engine never hands out NaN silently: a non-finite value is an internal error. */
 function assertFinite(a: Float64Array, name: string): void {
   for (let i = 0; i < a.length; i++)
     if (!Number.isFinite(a[i])) throw new Error(`internal: ${name}[${i}] = ${a[i]} is not finite`);

@@ -1,5 +1,5 @@
 // The evaluation context shared by every theory computation: the compressed spectrum, the κ solver
-// and the per-node single-point quantities of THEORY.md §1 at the Talbot nodes of §3.
+// and the per-node single-point quantities of docs/theory.md §1 at the Talbot nodes of §3.
 import { KappaSolver } from './kappa.ts';
 import { effectiveParams, ParamError, type Params } from '../params.ts';
 import { getSpectrum, type Spectrum } from './spectrum.ts';
@@ -136,7 +136,7 @@ const MAX_WARM_STEP = Math.log(3);
 /**
  * Solve κ at λ_j = shift + scale·s_j: warm-started Newton from the extrapolated history when the
  * previous times are close; otherwise the real node by a bracketed solver and damped-Newton
- * continuation along j (THEORY.md §3, "κ at the nodes"). Then the four spectral sums at each κ.
+ * continuation along j (docs/theory.md §5.3). Then the four spectral sums at each κ.
  */
 export function solveNodes(
   e: Engine,

@@ -1,4 +1,4 @@
-// Predicted asymptotic exponents (THEORY.md §6), fitted local exponents, and which bottleneck the
+// Predicted asymptotic exponents (docs/theory.md §6), fitted local exponents, and which bottleneck the
 // current configuration is in.
 import { KappaSolver } from './kappa.ts';
 import { makeEngine, type Engine } from './engine.ts';

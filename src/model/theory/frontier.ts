@@ -1,8 +1,8 @@
-// Compute-optimal allocation (THEORY.md §6, last row; LESSONS.md 9): with data unlimited (P large)
+// Compute-optimal allocation (docs/theory.md §6; docs/lessons.md #9): with data unlimited (P large)
 // a budget C = N·t buys features or training time. For each C the best split minimises
 // E_g(t = C/N; N) over N; the frontier L*(C) and the allocation N*(C) are then power laws with
 //   L* ~ C^{-(β−1) m_N/(β−1+α m_N)},  N* ~ C^{(β−1)/(β−1+α m_N)},  m_N = min(β−1, α).
-// Those exponents are derived, not checked, in THEORY.md; this module checks them numerically.
+// docs/theory.md marks those exponents as derived; this module checks them numerically.
 import { makeEngine } from './engine.ts';
 import { predictedExponents } from './exponents.ts';
 import { fitPowerLaw } from './fit.ts';

@@ -1,4 +1,4 @@
-// The self-consistency of THEORY.md §1: κ (the renormalised ridge) at ridge-like variable λ,
+// The self-consistency of docs/theory.md §1: κ (the renormalised ridge) at ridge-like variable λ,
 //     λ = κ (1 − df(κ)/N) (1 − df(κ)/P)        (N = ∞: drop the first bracket),
 // on the physical branch: the continuation of κ ≈ λ from λ → +∞. For real λ > 0 it is the unique
 // root with κ > κ_*, where df(κ_*) = min(N, P) if min(N, P) < M, else κ_* = 0. For complex λ the

@@ -1,4 +1,4 @@
-// t → ∞ limits (THEORY.md §4): the static ridge / posterior-mean error D(γ, γ), the GCV training
+// t → ∞ limits (docs/theory.md §4): the static ridge / posterior-mean error D(γ, γ), the GCV training
 // error, the posterior variance and the Gibbs error; plus the long-time behaviour of the Langevin
 // and random-init terms from their poles at s = 0 (§3, §6 "Langevin, γ = 0").
 import type { Engine } from './engine.ts';

@@ -1,4 +1,4 @@
-// Per-mode learning (THEORY.md §3 "Per-mode learning"): the mean learned fraction of eigenmode k,
+// Per-mode learning (docs/theory.md §3): the mean learned fraction of eigenmode k,
 //   ℓ_k(t) = L⁻¹{ λ_k / (s (λ_k + κ(s + γ))) }(t),   ℓ_k(∞) = λ_k/(λ_k + κ(γ)),
 // and the spectral-bias boundary k*(t) = κ(1/t + γ)^{-1/α}.
 import { makeEngine } from './engine.ts';

@@ -1,4 +1,4 @@
-// Mode compression (THEORY.md §5.1): every spectral sum Σ_k φ(λ_k, k^{-β}) is replaced by a
+// Mode compression (docs/theory.md §5.1): every spectral sum Σ_k φ(λ_k, k^{-β}) is replaced by a
 // weighted sum over a few nodes:
 //   k = 1..K0 exactly; the tail k ∈ (K0, M] by the midpoint Euler–Maclaurin rule
 //   Σ_{k=K0+1}^{M} φ(k) ≈ ∫_{K0+½}^{M+½} φ(x) dx − (1/24)[φ'(M+½) − φ'(K0+½)],

@@ -1,4 +1,4 @@
-// The single-point spectral sums of THEORY.md §1 at a complex ridge κ = kr + i·ki:
+// The single-point spectral sums of docs/theory.md §1 at a complex ridge κ = kr + i·ki:
 //   df(κ)  =  Σ λ/(λ+κ),          df'(κ) = −Σ λ/(λ+κ)²,
 //   U(κ)   =  Σ λ k^{-β}/(λ+κ),   U'(κ)  = −Σ λ k^{-β}/(λ+κ)²,
 // over the compressed node set of spectrum.ts (plus its analytic tail for M = ∞).

@@ -1,6 +1,6 @@
 // Scaling panels: E_g swept over a log grid of P or of N, evaluated at the early-stopping point,
 // at a fixed time, or at t → ∞; with the local fitted exponent around the current value and the
-// predicted asymptotic one (THEORY.md §6).
+// predicted asymptotic one (docs/theory.md §6).
 import { computeCurve } from './curve.ts';
 import { makeEngine } from './engine.ts';
 import { predictedExponents } from './exponents.ts';

@@ -1,4 +1,4 @@
-// Fixed-Talbot inverse Laplace transform (THEORY.md §3, Abate–Valkó):
+// Fixed-Talbot inverse Laplace transform (docs/theory.md §3, Abate–Valkó):
 //   s_j = r θ_j (cot θ_j + i),  θ_j = jπ/M_t,  j = −(M_t−1)..(M_t−1),  s_0 = r,  r = 2M_t/(5t),
 //   c_j = (r/2M_t)(1 + iσ_j) e^{t s_j},  σ_j = θ_j + (θ_j cot θ_j − 1) cot θ_j,
 //   L⁻¹F(t) ≈ Re Σ_j c_j F(s_j),   and the double inverse ≈ Re Σ_{j,k} c_j c_k F(s_j, s_k).

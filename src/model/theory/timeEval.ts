@@ -1,4 +1,4 @@
-// E_g(t) and E_tr(t) at one time, every regime (THEORY.md §3):
+// E_g(t) and E_tr(t) at one time, every regime (docs/theory.md §3):
 //   mean part (GF / weight decay): double inverse Laplace transform of the two-point kernel, λ = s + γ;
 //   Langevin part:  E_g^T = T·L⁻¹{df/(s(1 − df/P))},   E_tr^T = T·L⁻¹{df/s},     at λ₂ = γ + s/2;
 //   random init:    E_g^0 = σ0²·L⁻¹{½ df/(1 − df/P)},  E_tr^0 = σ0²·L⁻¹{½ df},   at λ₂ = γ + s/2.

@@ -1,4 +1,4 @@
-// The two-point kernel of THEORY.md §2 and its double inverse Laplace transform (§3):
+// The two-point kernel of docs/theory.md §2 and its double inverse Laplace transform (§3):
 //   Γ(λ,λ')  = (1/P) [a·df(κ) − b·df(κ')]/(a − b)
 //   BR(λ,λ') = S_w − U(κ) − U(κ') + [a·U(κ) − b·U(κ')]/(a − b)
 //   D(λ,λ')  = [BR + σ²Γ]/(1 − Γ)        (cross test error of two ridge predictors, no floor)
@@ -84,7 +84,7 @@ function preparePairNodes(e: Engine, st: NodeState, pn: PairNodes): void {
 
 /**
  * D between node x and node y (y conjugated when `conjY`). Result in RE, IM.
- * Falls back to the diagonal form when a_x ≈ a_y (THEORY.md §5.6).
+ * Falls back to the diagonal form when a_x ≈ a_y (docs/theory.md §5.6).
  */
 function pairD(
   e: Engine,

@@ -1,5 +1,5 @@
 // Tests of the exact finite-size simulator (src/model/simulate.ts and src/model/simulation/).
-// 1. Against every reference file in shared/reference/ (64-seed simulations from an independent
+// 1. Against every file in test/fixtures/reference/ (64-seed simulations from an independent
 //    implementation): |mean_ours − mean_ref| ≤ 4·sqrt(sem_ours² + sem_ref²) at every time, for E_g
 //    and E_tr (plus an absolute floor of 1e-12·E_tr(0) for training errors that are exactly 0),
 //    with 12 or 16 of our seeds per file (refSeeds: 12 for the expensive ones).
@@ -63,7 +63,7 @@ function refSeeds(rp: Params): number {
 
 const refFiles = loadReferences();
 
-describe('simulator vs shared/reference (64-seed exact simulations)', () => {
+describe('simulator vs the reference simulations (test/fixtures/reference, 64 seeds)', () => {
   it('finds the reference files', () => {
     expect(refFiles.length).toBeGreaterThanOrEqual(10);
   });

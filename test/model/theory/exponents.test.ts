@@ -1,4 +1,4 @@
-// Fitted exponents against the predicted ones (THEORY.md §6, LESSONS.md) where the power law is clean.
+// Fitted vs predicted exponents (docs/theory.md §6, docs/lessons.md) where the power law is clean.
 import { describe, expect, it } from 'vitest';
 import { computeCurve } from '../../../src/model/theory/curve.ts';
 import { predictedExponents } from '../../../src/model/theory/exponents.ts';
@@ -26,7 +26,7 @@ describe('time bottleneck: E_g ~ t^{-(β−1)/α} for P = 10⁷, N = ∞', () =>
 });
 
 describe('data bottleneck: E_g(∞) ~ P^{-min(β−1, 2α)}', () => {
-  it('α = 1.5, β = 2 over P = 100…1600 (LESSONS.md 2: −1.03)', () => {
+  it('α = 1.5, β = 2 over P = 100…1600 (docs/lessons.md #2: −1.03)', () => {
     const s = computeSweep({ ...clean, alpha: 1.5, beta: 2, P: 400, M: 20000 }, 'P', 'inf', 1, {
       lo: 100,
       hi: 1600,
@@ -37,14 +37,14 @@ describe('data bottleneck: E_g(∞) ~ P^{-min(β−1, 2α)}', () => {
     expect(s.fit!.slope).toBeCloseTo(-1.03, 2);
     expect(Math.abs(s.fit!.slope - s.predicted)).toBeLessThan(0.04);
   });
-  it('α = 2.5, β = 3 (THEORY.md §6: −2.00)', () => {
+  it('α = 2.5, β = 3 (docs/theory.md §6: −2.00)', () => {
     const s = computeSweep({ ...clean, alpha: 2.5, beta: 3, P: 4000 }, 'P', 'inf');
     expect(Math.abs(s.fit!.slope - -2)).toBeLessThan(0.02);
   });
 });
 
 describe('model bottleneck: E_g(∞) ~ N^{-min(β−1, α)} at P = 10⁶', () => {
-  it('α = 1.5, β = 3 over N = 50…400 (LESSONS.md 7: −1.46, not −2)', () => {
+  it('α = 1.5, β = 3 over N = 50…400 (docs/lessons.md #7: −1.46, not −2)', () => {
     const p = { ...clean, alpha: 1.5, beta: 3, P: 1e6, N: 141, M: 20000 };
     const s = computeSweep(p, 'N', 'inf', 1, { lo: 50, hi: 400, n: 4 });
     expect(s.fit!.slope).toBeCloseTo(-1.46, 2);
@@ -65,7 +65,7 @@ describe('early stopping with noise: E* ~ (σ²/P)^{(β−1)/β}', () => {
   });
 });
 
-describe('lesson numbers (LESSONS.md, M = 20000)', () => {
+describe('lesson numbers (docs/lessons.md, M = 20000)', () => {
   const p: Params = { ...clean, M: 20000 };
   it('3: early stopping E* = 0.0282 at t* ≈ 400, E(∞) = 0.0634', () => {
     const c = computeCurve({ ...p, alpha: 1.5, beta: 2, P: 400, sigma2: 0.1 });
@@ -77,7 +77,7 @@ describe('lesson numbers (LESSONS.md, M = 20000)', () => {
     expect(c.exponents.bottleneck).toBe('noise');
   });
   it('4: double descent E(∞) at P = 300, σ² = 0.05', () => {
-    // As printed in LESSONS.md: within one unit of the last printed digit (N = 400: 0.23846 vs 0.239).
+    // As printed in docs/lessons.md: within one unit of the last digit (N = 400: 0.23846 vs 0.239).
     const want: [number, string][] = [
       [100, '0.101'],
       [200, '0.177'],

@@ -1,4 +1,4 @@
-// Compute-optimal frontier: THEORY.md §6 derives L* ~ C^{-(β−1)m_N/(β−1+α m_N)} and
+// Compute-optimal frontier: docs/theory.md §6 derives L* ~ C^{-(β−1)m_N/(β−1+α m_N)} and
 // N* ~ C^{(β−1)/(β−1+α m_N)} without checking them; here they are checked from the engine.
 import { describe, expect, it } from 'vitest';
 import { computeFrontier } from '../../../src/model/theory/frontier.ts';

@@ -1,4 +1,4 @@
-// t → ∞ limits against closed forms of THEORY.md §4, computed here independently with exact mode
+// t → ∞ limits against closed forms of docs/theory.md §4, computed here independently with exact mode
 // sums (M ≤ 600, where the engine also sums exactly), to 1e-6 relative; and the dynamics at very
 // long times against the limits (Langevin → Bayesian posterior).
 import { describe, expect, it } from 'vitest';

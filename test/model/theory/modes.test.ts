@@ -1,4 +1,4 @@
-// Per-mode learning (THEORY.md §3): closed-form limits of ℓ_k(t).
+// Per-mode learning (docs/theory.md §3): closed-form limits of ℓ_k(t).
 import { describe, expect, it } from 'vitest';
 import { computeModes, modeIndices } from '../../../src/model/theory/modes.ts';
 import { DEFAULT_PARAMS, type Params } from '../../../src/model/params.ts';

@@ -1,4 +1,4 @@
-// Property test over the whole declared parameter box (issue 2): every output finite (or an
+// Property test over the whole declared parameter box: every output finite (or an
 // explicit ∞ limit flagged divergent), or a ParamError naming the parameter — never NaN.
 import { describe, expect, it } from 'vitest';
 import { computeCurve } from '../../../src/model/theory/curve.ts';

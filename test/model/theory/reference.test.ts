@@ -1,5 +1,5 @@
 // The engine against the independent theory implementation and the 64-seed exact simulations of
-// ../shared/reference (tolerances from issue 2: 1e-3 relative to theory; 5 % or 4 s.e.m. to sim).
+// test/fixtures/reference (tolerances: 1e-3 relative to theory; 5 % or 4 s.e.m. to the simulation).
 import { describe, expect, it } from 'vitest';
 import { computeCurve } from '../../../src/model/theory/curve.ts';
 import { computeLimit } from '../../../src/model/theory/limits.ts';

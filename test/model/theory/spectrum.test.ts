@@ -1,4 +1,4 @@
-// Mode compression (THEORY.md §5.1) against exact sums over k = 1..M: ~1e-5 relative.
+// Mode compression (docs/theory.md §5.1) against exact sums over k = 1..M: ~1e-5 relative.
 import { describe, expect, it } from 'vitest';
 import { buildSpectrum, M_EXACT_MAX } from '../../../src/model/theory/spectrum.ts';
 import { allSums } from '../../../src/model/theory/sums.ts';

@@ -1,4 +1,4 @@
-// The fixed-Talbot rule on transforms with known inverses (THEORY.md §3: ~1e-7 at M_t = 12).
+// The fixed-Talbot rule on transforms with known inverses (docs/theory.md §3: ~1e-7 at M_t = 12).
 import { describe, expect, it } from 'vitest';
 import { allocNodes, invert, keptNodes, talbotNodes } from '../../../src/model/theory/talbot.ts';
 
