@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-// End-to-end tests run against the built app (`vite preview`) in Debian's headless Chromium.
+// End-to-end tests run in Debian's headless Chromium against the test build of the app
+// (`npm run build:e2e` → dist-e2e/, which carries the test hooks; `npm run build` → dist/ does not),
+// served by `vite preview`.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -27,7 +29,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    command:
+      'npm run -s build:e2e && npx vite preview --outDir dist-e2e --host 127.0.0.1 --port 4173 --strictPort',
     url: 'http://127.0.0.1:4173/',
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

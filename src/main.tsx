@@ -8,6 +8,7 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startCompute } from './compute/index.ts';
+import { TEST_HOOKS } from './protocol/testHooks.ts';
 import { appStore } from './state/store.ts';
 import { installUrlSync } from './state/urlSync.ts';
 import { App } from './ui/App.tsx';
@@ -15,8 +16,10 @@ import { App } from './ui/App.tsx';
 installUrlSync(appStore);
 const compute = startCompute(appStore);
 
-// Debug handle (used by the end-to-end tests): the store and a way to crash a worker.
-(window as unknown as { __sp: unknown }).__sp = { store: appStore, crash: compute.crash };
+// The end-to-end tests read the store and crash a worker through this handle (test builds only).
+if (TEST_HOOKS) {
+  (window as unknown as { __sp: unknown }).__sp = { store: appStore, crash: compute.crash };
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

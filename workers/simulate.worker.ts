@@ -4,18 +4,15 @@
 import * as Comlink from 'comlink';
 import { aggregateSeeds, simulateSeed } from '../src/model/simulation/simulate.ts';
 import { timeGrid, type Params } from '../src/model/params.ts';
-import type { SimResult } from '../src/model/types.ts';
+import type { SimulateApi } from '../src/protocol/api.ts';
 import { attempt } from '../src/protocol/errors.ts';
-import type { Envelope } from '../src/protocol/messages.ts';
 import { collectBuffers } from '../src/protocol/transfer.ts';
 
 /** Times at which the simulation is sampled: log-spaced over the window, at most this many. */
 export const SIM_POINTS = 16;
 
-type Progress = (done: number, total: number, partial: SimResult) => void;
-
-const api = {
-  run(p: Params, onProgress: Progress): Envelope<SimResult> {
+const api: SimulateApi = {
+  run(p: Params, onProgress) {
     const env = attempt(() => {
       const t0 = performance.now();
       const t = timeGrid(p.tmin, p.tmax, Math.min(SIM_POINTS, p.nt));
@@ -31,5 +28,4 @@ const api = {
   },
 };
 
-export type SimulateApi = typeof api;
 Comlink.expose(api);

@@ -6,14 +6,16 @@ import { computeFrontier, frontierSweep } from '../src/model/theory/frontier.ts'
 import type { Params } from '../src/model/params.ts';
 import type { SizeAxis, SweepAt } from '../src/model/types.ts';
 import { attempt } from '../src/protocol/errors.ts';
+import type { CrashHook, TheoryApi } from '../src/protocol/api.ts';
 import type { Envelope } from '../src/protocol/messages.ts';
+import { TEST_HOOKS } from '../src/protocol/testHooks.ts';
 import { collectBuffers } from '../src/protocol/transfer.ts';
 
 function send<T>(env: Envelope<T>): Envelope<T> {
   return Comlink.transfer(env, collectBuffers(env));
 }
 
-const api = {
+const api: TheoryApi = {
   curve(p: Params) {
     return send(attempt(() => computeCurve(p)));
   },
@@ -27,13 +29,14 @@ const api = {
   frontier(p: Params) {
     return send(attempt(() => frontierSweep(computeFrontier(p), p.P)));
   },
-  /** Test hook: an uncaught error outside any call, as a real crash would be. */
-  crash(): void {
+};
+
+const crashHook: CrashHook = {
+  crash() {
     setTimeout(() => {
       throw new Error('deliberate crash (test hook)');
     });
   },
 };
 
-export type TheoryApi = typeof api;
-Comlink.expose(api);
+Comlink.expose(TEST_HOOKS ? { ...api, ...crashHook } : api);

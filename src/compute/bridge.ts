@@ -14,7 +14,9 @@ import { paramsKey } from '../state/pins.ts';
 import type { AppStore, SimRun } from '../state/store.ts';
 import type { ViewState } from '../state/view.ts';
 import { ComputeFailure, createComputeClient, unwrap, type ComputeClient } from './client.ts';
+import type { CrashHook } from '../protocol/api.ts';
 import { WorkerCrash } from '../protocol/errors.ts';
+import { TEST_HOOKS } from '../protocol/testHooks.ts';
 import type { ComputeError, ComputeKind } from '../protocol/messages.ts';
 import { noteRequest } from './perf.ts';
 import { LatestOnly } from './scheduler.ts';
@@ -34,8 +36,8 @@ export interface ComputeControls {
   cancelSimulation(): void;
   /** Forget what has been computed and request everything again (after a crash). */
   retry(): void;
-  /** Test hook: crash a worker. */
-  crash(which: 'main' | 'sweep'): void;
+  /** Test builds only: crash a theory worker. */
+  crash?(which: 'main' | 'sweep'): void;
   dispose(): void;
 }
 
@@ -248,9 +250,11 @@ export function installCompute(store: AppStore, client?: ComputeClient): Compute
       for (const k of Object.keys(submitted)) delete submitted[k as keyof typeof scheds];
       sync();
     },
-    crash(which) {
-      void c[which].call((api) => api.crash());
-    },
+    ...(TEST_HOOKS && {
+      crash(which: 'main' | 'sweep') {
+        void c[which].call((api) => (api as unknown as Comlink.Remote<CrashHook>).crash());
+      },
+    }),
     dispose() {
       clearTimeout(liveTimer);
       unsubscribe();

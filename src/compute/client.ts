@@ -1,7 +1,6 @@
 // The three workers: two theory workers (one for the main curve, modes and pins, so the curve
 // stays instant; one for the sweeps, which take ~16 curves each) and the simulation worker.
-import type { TheoryApi } from '../../workers/theory.worker.ts';
-import type { SimulateApi } from '../../workers/simulate.worker.ts';
+import type { SimulateApi, TheoryApi } from '../protocol/api.ts';
 import type { ComputeError, Envelope } from '../protocol/messages.ts';
 import { WorkerHandle } from './workerHandle.ts';
 

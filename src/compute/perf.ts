@@ -1,6 +1,7 @@
 // Latency probe: time from the input event that changed the parameters to the commit of the
 // redrawn curve for that request. Samples are exposed on window.__perf for the e2e benchmark
-// (bench:e2e); the app itself never reads them.
+// (bench:e2e); the app itself never reads them, so the probe is recorded in test builds only.
+import { TEST_HOOKS } from '../protocol/testHooks.ts';
 
 export interface PerfSample {
   id: number;
@@ -28,7 +29,7 @@ const MAX_SAMPLES = 5000;
 let lastInput = -Infinity;
 
 function perfStore(): PerfStore | null {
-  if (typeof window === 'undefined') return null;
+  if (!TEST_HOOKS || typeof window === 'undefined') return null;
   window.__perf ??= { samples: [], open: new Map() };
   return window.__perf;
 }
