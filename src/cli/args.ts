@@ -12,7 +12,7 @@ import {
   type Params,
   type Regime,
 } from '../model/params.ts';
-import { parseUrlState } from '../state/url.ts';
+import { readParams, readQuery } from '../model/paramsCodec.ts';
 
 export interface CliOptions {
   params: Params;
@@ -94,9 +94,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   // --url first, so explicit flags override the link.
   for (const [name, value] of flags) {
     if (name !== 'url' || value === undefined) continue;
-    const { state, notices } = parseUrlState(value);
-    opts.params = state.params;
-    for (const n of notices) opts.warnings.push(`--url: ${n.message}`);
+    const query = readQuery(value);
+    const link = readParams(query.values);
+    opts.params = link.params;
+    for (const n of [...query.notices, ...link.notices]) opts.warnings.push(`--url: ${n.message}`);
   }
   const known = new Set<string>([...PARAM_SPECS.map((s) => s.key), ...EXTRA_FLAGS]);
   for (const [name, value] of flags) {

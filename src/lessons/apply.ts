@@ -2,12 +2,12 @@
 // shape) and applied as one history entry, so Back returns to the previous lesson.
 import type { AppStore } from '../state/store.ts';
 import { parseUrlState } from '../state/url.ts';
-import { LESSONS, lessonById } from './lessons.ts';
+import { LESSONS, LESSON_IDS, lessonById } from './lessons.ts';
 
 export function applyLesson(store: AppStore, id: string): void {
   const lesson = lessonById(id);
   if (!lesson) return;
-  const { state } = parseUrlState(lesson.config);
+  const { state } = parseUrlState(lesson.config, { lessonIds: LESSON_IDS });
   const s = store.getState();
   // The lesson sets the configuration and panels; the theme is the presenter's choice.
   state.view = { ...state.view, lesson: id, theme: s.view.theme };

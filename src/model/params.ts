@@ -430,7 +430,10 @@ export function sanitizeParams(
   const out: Params = { ...base };
   for (const [key, value] of Object.entries(raw)) {
     // Own keys only: "toString" or "__proto__" from an untrusted link must not match.
-    if (!Object.hasOwn(SPEC_BY_KEY, key)) continue;
+    if (!Object.hasOwn(SPEC_BY_KEY, key)) {
+      notes.push({ key, from: String(value), to: '', reason: 'not a parameter' });
+      continue;
+    }
     const spec = (SPEC_BY_KEY as Record<string, ParamSpec>)[key];
     if (spec.kind === 'enum') {
       const s = String(value);

@@ -1,25 +1,29 @@
-// The URL codec: a readable, versioned query string whose keys are the CLI flag names (the keys of
-// PARAM_SPECS) plus a few view keys. parse = validate + clamp + report: it never
+// The app's URL codec: the parameter part comes from src/model/paramsCodec.ts (shared with the CLI),
+// this module adds the view keys and the pins. parse = validate + clamp + report: it never
 // throws, whatever the link holds, and returns the notices shown in the url-notice banner. Values
 // from the URL are only ever rendered as text, never as HTML.
 //
 //   ?v=1&regime=gf&alpha=1.5&beta=2&P=400&N=1000&M=inf&…&lesson=noise&panels=formulas,modes
 //    &theme=lecture&at=t&tat=100&etr=0&pins=sigma2:0.1,P:800;same
 //
-// Every parameter is always written (a link keeps its meaning if a default changes); view keys only
-// when they differ from DEFAULT_VIEW. A pin is written as the parameters in which it differs from
+// The regime and every parameter acting in it are always written (a link keeps its meaning if a
+// default changes; the others change nothing in the figure and are left out, so the CLI, which
+// rejects them, reads every link the app writes); view keys only when they differ from DEFAULT_VIEW. A pin is written as the parameters in which it differs from
 // the link's configuration ("same" when none), pins separated by ';'.
+import { coerceValue, formatValue, type Params } from '../model/params.ts';
 import {
-  PARAM_SPECS,
-  SPEC_BY_KEY,
-  coerceValue,
-  formatValue,
-  sanitizeParams,
-  type Adjustment,
-  type Params,
-} from '../model/params.ts';
+  MAX_QUERY_LENGTH,
+  URL_VERSION,
+  encodeComponent,
+  linkParams,
+  paramText,
+  quote,
+  readParams,
+  readQuery,
+  writeParams,
+  type Notice,
+} from '../model/paramsCodec.ts';
 import type { SweepAt } from '../model/types.ts';
-import { LESSON_IDS } from '../lessons/lessons.ts';
 import { MAX_PINS, differingKeys } from './pins.ts';
 import {
   DEFAULT_VIEW,
@@ -33,11 +37,7 @@ import {
   type ViewState,
 } from './view.ts';
 
-export const URL_VERSION = 1;
-/** Longest query string read; the rest is ignored (with a notice). */
-export const MAX_QUERY_LENGTH = 4096;
-/** Longest single value read (pins, up to six partial configurations, may use the whole link). */
-export const MAX_VALUE_LENGTH = 200;
+export { MAX_QUERY_LENGTH, URL_VERSION, quote, type Notice };
 /** Most notices listed; the rest are summarised. */
 export const MAX_NOTICES = 12;
 
@@ -47,50 +47,30 @@ export interface UrlState {
   pins: Params[];
 }
 
-export interface Notice {
-  key: string;
-  message: string;
+export interface ParseUrlOptions {
+  /** The lesson ids a link may name (the lessons live outside state/ and are passed in). */
+  lessonIds?: readonly string[];
 }
 
 const VIEW_KEYS = ['lesson', 'panels', 'theme', 'at', 'tat', 'etr', 'pins'] as const;
 const PIN_SAME = 'same';
 
-function isParamKey(key: string): key is keyof Params {
-  return Object.hasOwn(SPEC_BY_KEY, key);
-}
-
-/** Percent-encode, keeping the separators of our own small grammar (, : ;) readable. */
-function enc(s: string): string {
-  return encodeURIComponent(s)
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%2C/gi, ',')
-    .replace(/%3A/gi, ':')
-    .replace(/%3B/gi, ';');
-}
-
-/** Untrusted text as it may appear in a notice: short, control characters removed. */
-export function quote(raw: string, max = 40): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�');
-  const chars = Array.from(clean);
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : clean;
-}
-
+/** A pin as the parameters (acting in its regime) in which it differs from the link's. */
 function pinDiff(pin: Params, base: Params): string {
-  const keys = differingKeys(pin, base);
+  const p = linkParams(pin);
+  const keys = differingKeys(p, linkParams(base));
   if (keys.length === 0) return PIN_SAME;
-  return keys
-    .map((k) => `${k}:${k === 'regime' ? pin.regime : formatValue(pin[k] as number)}`)
-    .join(',');
+  return keys.map((k) => `${k}:${paramText(p, k)}`).join(',');
+}
+
+/** What a link keeps of a state: parameters that do not act in a regime are at their defaults. */
+export function linkState(s: UrlState): UrlState {
+  return { params: linkParams(s.params), view: s.view, pins: s.pins.map(linkParams) };
 }
 
 /** The query string (without '?') of a state. */
 export function serializeUrlState(s: UrlState): string {
-  const parts: [string, string][] = [['v', String(URL_VERSION)]];
-  for (const spec of PARAM_SPECS) {
-    const v = s.params[spec.key];
-    parts.push([spec.key, typeof v === 'number' ? formatValue(v) : v]);
-  }
+  const parts: [string, string][] = [['v', String(URL_VERSION)], ...writeParams(s.params)];
   const view = s.view;
   if (view.lesson !== null) parts.push(['lesson', view.lesson]);
   const panels = canonicalPanels(view.panels);
@@ -105,15 +85,7 @@ export function serializeUrlState(s: UrlState): string {
   if (view.tAt !== DEFAULT_VIEW.tAt) parts.push(['tat', formatValue(view.tAt)]);
   if (view.showEtr !== DEFAULT_VIEW.showEtr) parts.push(['etr', view.showEtr ? '1' : '0']);
   if (s.pins.length) parts.push(['pins', s.pins.map((p) => pinDiff(p, s.params)).join(';')]);
-  return parts.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
-}
-
-function adjustmentNotice(a: Adjustment, prefix = ''): Notice {
-  const to = a.to === '' ? 'ignored' : `set to ${a.to}`;
-  return {
-    key: a.key,
-    message: `${prefix}${a.key} = “${quote(a.from)}”: ${a.reason}; ${to}.`,
-  };
+  return parts.map(([k, v]) => `${encodeComponent(k)}=${encodeComponent(v)}`).join('&');
 }
 
 /** Parse a pins value against the link's configuration. */
@@ -127,36 +99,33 @@ function parsePins(raw: string, base: Params, notices: Notice[]): Params[] {
   }
   const pins: Params[] = [];
   items.slice(0, MAX_PINS).forEach((item, i) => {
-    const prefix = `pin ${i + 1}: `;
-    const record: Record<string, string> = {};
+    const values = new Map<string, string>();
     if (item.trim() !== PIN_SAME) {
       for (const field of item.split(',')) {
         if (field === '') continue;
         const colon = field.indexOf(':');
-        const key = colon < 0 ? field : field.slice(0, colon);
-        const value = colon < 0 ? '' : field.slice(colon + 1);
-        if (!isParamKey(key)) {
-          notices.push({
-            key: 'pins',
-            message: `${prefix}unknown setting “${quote(key)}” ignored.`,
-          });
-          continue;
-        }
-        record[key] = value;
+        values.set(
+          colon < 0 ? field : field.slice(0, colon),
+          colon < 0 ? '' : field.slice(colon + 1),
+        );
       }
     }
-    const { params, notes } = sanitizeParams(record, base);
-    for (const n of notes) notices.push(adjustmentNotice(n, prefix));
-    pins.push(params);
+    const pin = readParams(values, { base, prefix: `pin ${i + 1}: ` });
+    notices.push(...pin.notices);
+    pins.push(pin.params);
   });
   return pins;
 }
 
-function parseView(get: (k: string) => string | undefined, notices: Notice[]): ViewState {
+function parseView(
+  get: (k: string) => string | undefined,
+  lessonIds: readonly string[],
+  notices: Notice[],
+): ViewState {
   const view: ViewState = { ...DEFAULT_VIEW };
   const lesson = get('lesson');
   if (lesson !== undefined) {
-    if (LESSON_IDS.includes(lesson)) view.lesson = lesson;
+    if (lessonIds.includes(lesson)) view.lesson = lesson;
     else notices.push({ key: 'lesson', message: `unknown lesson “${quote(lesson)}” ignored.` });
   }
   const panels = get('panels');
@@ -216,71 +185,16 @@ function parseView(get: (k: string) => string | undefined, notices: Notice[]): V
  * Read a query string (with or without '?'). Never throws: whatever is wrong is replaced by a safe
  * value and reported in `notices`.
  */
-export function parseUrlState(search: string): { state: UrlState; notices: Notice[] } {
-  const notices: Notice[] = [];
-  let q = typeof search === 'string' ? search : '';
-  if (q.startsWith('?')) q = q.slice(1);
-  if (q.length > MAX_QUERY_LENGTH) {
-    notices.push({
-      key: '',
-      message: `the link's settings are ${q.length} characters long; only the first ${MAX_QUERY_LENGTH} were read.`,
-    });
-    q = q.slice(0, MAX_QUERY_LENGTH);
-  }
-  let usp: URLSearchParams;
-  try {
-    usp = new URLSearchParams(q);
-  } catch {
-    usp = new URLSearchParams();
-  }
-  // One value per key: the last, with a notice when a key repeats or a value is absurdly long.
-  const values = new Map<string, string>();
-  for (const key of new Set(usp.keys())) {
-    const all = usp.getAll(key);
-    const last = all[all.length - 1];
-    if (all.length > 1) {
-      notices.push({
-        key,
-        message: `“${quote(key)}” appears ${all.length} times; the last value (“${quote(last)}”) is used.`,
-      });
-    }
-    if (last.length > (key === 'pins' ? MAX_QUERY_LENGTH : MAX_VALUE_LENGTH)) {
-      notices.push({
-        key,
-        message: `the value of “${quote(key)}” is ${last.length} characters long; ignored.`,
-      });
-      continue;
-    }
-    values.set(key, last);
-  }
+export function parseUrlState(
+  search: string,
+  { lessonIds = [] }: ParseUrlOptions = {},
+): { state: UrlState; notices: Notice[] } {
+  const { values, notices } = readQuery(search, ['pins']);
   const get = (k: string) => values.get(k);
-
-  const known = new Set<string>(['v', ...VIEW_KEYS]);
-  const raw: Record<string, string> = {};
-  for (const [key, value] of values) {
-    if (isParamKey(key)) raw[key] = value;
-    else if (!known.has(key)) {
-      notices.push({ key, message: `unknown setting “${quote(key)}” ignored.` });
-    }
-  }
-  const version = get('v');
-  if (version === undefined) {
-    if (values.size > 0) {
-      notices.push({
-        key: 'v',
-        message: `the link has no version; read as version ${URL_VERSION}.`,
-      });
-    }
-  } else if (version !== String(URL_VERSION)) {
-    notices.push({
-      key: 'v',
-      message: `link version “${quote(version)}” is not supported; read as version ${URL_VERSION}, some settings may differ.`,
-    });
-  }
-
-  const { params, notes } = sanitizeParams(raw);
-  for (const n of notes) notices.push(adjustmentNotice(n));
-  const view = parseView(get, notices);
+  const read = readParams(values, { otherKeys: VIEW_KEYS });
+  notices.push(...read.notices);
+  const params = read.params;
+  const view = parseView(get, lessonIds, notices);
   const pinsRaw = get('pins');
   const pins = pinsRaw === undefined || pinsRaw === '' ? [] : parsePins(pinsRaw, params, notices);
 

@@ -16,16 +16,18 @@ export interface UrlSyncOptions {
    * drag updates the address bar at this pace, the last position always written.
    */
   replaceEveryMs?: number;
+  /** The lesson ids a link may name (passed in: state/ does not import the lessons). */
+  lessonIds?: readonly string[];
 }
 
 /** Load the state from the current URL, then keep URL and store in step. Returns an uninstaller. */
 export function installUrlSync(
   store: AppStore,
-  { win = window, replaceEveryMs = 150 }: UrlSyncOptions = {},
+  { win = window, replaceEveryMs = 150, lessonIds = [] }: UrlSyncOptions = {},
 ): () => void {
   const path = () => win.location.pathname;
   const load = () => {
-    const { state, notices } = parseUrlState(win.location.search);
+    const { state, notices } = parseUrlState(win.location.search, { lessonIds });
     store.getState().applyUrlState(state, 'none', notices);
   };
 

@@ -33,7 +33,12 @@ describe('parameter table', () => {
     });
     expect(params).toEqual(DEFAULT_PARAMS);
     expect(Object.keys(params).sort()).toEqual(Object.keys(DEFAULT_PARAMS).sort());
-    expect(notes).toEqual([]);
+    // Reported, not dropped silently ("__proto__" in a literal is not an own key).
+    expect(notes.map((n) => [n.key, n.to, n.reason])).toEqual([
+      ['toString', '', 'not a parameter'],
+      ['constructor', '', 'not a parameter'],
+      ['hasOwnProperty', '', 'not a parameter'],
+    ]);
   });
 
   it('clamps and reports; accepts inf only where allowed', () => {

@@ -2,17 +2,20 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PARAMS,
   PARAM_SPECS,
+  REGIMES,
+  isActive,
   type NumericSpec,
   type Params,
 } from '../../src/model/params.ts';
 import {
   MAX_NOTICES,
+  linkState,
   parseUrlState,
   serializeUrlState,
   type UrlState,
 } from '../../src/state/url.ts';
 import { DEFAULT_VIEW, PANELS } from '../../src/state/view.ts';
-import { LESSONS } from '../../src/lessons/lessons.ts';
+import { LESSONS, LESSON_IDS } from '../../src/lessons/lessons.ts';
 import { randomUrlState, rng } from './random.ts';
 
 const DEFAULT_STATE: UrlState = {
@@ -53,23 +56,30 @@ describe('url codec: round trip', () => {
     expect(state).toEqual(DEFAULT_STATE);
   });
 
-  it('keys are the parameter keys (CLI flag names), all written', () => {
-    const q = serializeUrlState(DEFAULT_STATE);
-    const keys = [...new URLSearchParams(q).keys()];
-    for (const s of PARAM_SPECS) expect(keys).toContain(s.key);
-    expect(q).toContain('M=inf');
+  it('keys are the parameter keys (CLI flag names): the regime and every parameter acting in it', () => {
+    for (const regime of REGIMES) {
+      const q = serializeUrlState({ ...DEFAULT_STATE, params: { ...DEFAULT_PARAMS, regime } });
+      const keys = [...new URLSearchParams(q).keys()];
+      for (const s of PARAM_SPECS)
+        expect(keys.includes(s.key), `${regime} ${s.key}`).toBe(isActive(s.key, regime));
+    }
+    expect(serializeUrlState(DEFAULT_STATE)).toContain('M=inf');
   });
 
-  it('300 random valid states (params, view, pins) survive parse(serialize(x))', () => {
+  it('300 random valid states (params, view, pins) survive parse(serialize(x)) up to parameters that do not act', () => {
     const r = rng(20240229);
     for (let i = 0; i < 300; i++) {
       const x = randomUrlState(r);
       const q = serializeUrlState(x);
-      const { state, notices } = parseUrlState(`?${q}`);
+      const { state, notices } = parseUrlState(`?${q}`, { lessonIds: LESSON_IDS });
       expect(notices, q).toEqual([]);
-      expect(state, q).toEqual(x);
+      expect(state, q).toEqual(linkState(x));
       // Serialising again gives the same text: the encoding is canonical.
       expect(serializeUrlState(state)).toBe(q);
+      // What is left out does not act: the theory sees the same effective parameters.
+      expect(state.params.regime).toBe(x.params.regime);
+      for (const s of PARAM_SPECS)
+        if (isActive(s.key, x.params.regime)) expect(state.params[s.key]).toBe(x.params[s.key]);
     }
   });
 
@@ -142,6 +152,31 @@ describe('url codec: validation and notices', () => {
     expect(state.view.lesson).toBeNull();
     expect(state.view.panels).toEqual(['modes']);
     expect(notices.map((n) => n.key).sort()).toEqual(['foo', 'lesson', 'panels', 'regime']);
+  });
+
+  it('unknown keys are reported by name, at the top level and in pins, never dropped silently', () => {
+    const { state, notices } = withParams('alpha=2&sigma=0.1&pins=P:800,zeta:3');
+    expect(state.params.alpha).toBe(2);
+    expect(notices.map((n) => n.message)).toEqual([
+      'sigma = “0.1”: not a parameter; ignored.',
+      'pin 1: zeta = “3”: not a parameter; ignored.',
+    ]);
+    expect(state.pins[0].P).toBe(800);
+  });
+
+  it('lesson ids are passed in: without them every lesson is unknown', () => {
+    const id = LESSON_IDS[0];
+    expect(withParams(`lesson=${id}`).notices.map((n) => n.key)).toEqual(['lesson']);
+    const ok = parseUrlState(`?v=1&lesson=${id}`, { lessonIds: LESSON_IDS });
+    expect(ok.notices).toEqual([]);
+    expect(ok.state.view.lesson).toBe(id);
+  });
+
+  it('a link with parameters that do not act in its regime is read as given (older links)', () => {
+    const { state, notices } = withParams('regime=gf&gamma=0.02&T=0.5');
+    expect(notices).toEqual([]);
+    expect(state.params.gamma).toBe(0.02);
+    expect(serializeUrlState({ ...state, pins: [] })).not.toMatch(/gamma|T=/);
   });
 
   it('a missing or wrong version gives a notice but still reads the link', () => {
