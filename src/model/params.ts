@@ -337,6 +337,58 @@ export class ParamError extends Error {
   }
 }
 
+/** The parameters of the model itself (not the time window, the seeds or the regime). */
+export const MODEL_KEYS: readonly NumericKey[] = [
+  'alpha',
+  'beta',
+  'P',
+  'N',
+  'M',
+  'sigma2',
+  'gamma',
+  'T',
+  'sigma02',
+];
+
+export interface ValidateOptions {
+  /** The keys checked (default: every key of the table). */
+  keys?: readonly (keyof Params)[];
+  /**
+   * Whether integer keys must hold integers. The theory is analytic in P, N and M (sweeps and the
+   * compute-optimal search move them continuously); the simulator draws P samples and N features.
+   */
+  integers?: boolean;
+}
+
+/** Why a value is outside its spec's domain, or null when it is inside. */
+export function domainError(spec: ParamSpec, v: unknown, integers = true): string | null {
+  const bad = () => `${spec.key} = ${String(v)} is out of its domain (${describeRange(spec)})`;
+  if (spec.kind === 'enum') return (spec.options as readonly unknown[]).includes(v) ? null : bad();
+  if (typeof v !== 'number' || Number.isNaN(v)) return bad();
+  if (v === Infinity) return spec.allowInf ? null : bad();
+  if (!(v >= spec.min && v <= spec.max)) return bad();
+  if (integers && spec.integer && !Number.isInteger(v)) return bad();
+  return null;
+}
+
+/**
+ * Check a configuration against PARAM_SPECS and the cross-parameter rules (tmin < tmax; the
+ * Bayesian posterior needs γ > 0). The one validation of the engine, the simulator and the CLI:
+ * throws a ParamError naming the first parameter outside its domain.
+ */
+export function validateParams(p: Params, { keys, integers = true }: ValidateOptions = {}): void {
+  const checked = keys ?? PARAM_SPECS.map((s) => s.key);
+  for (const key of checked) {
+    const reason = domainError(SPEC_BY_KEY[key], p[key], integers);
+    if (reason) throw new ParamError(key, reason);
+  }
+  if (checked.includes('tmax') && checked.includes('tmin') && !(p.tmax > p.tmin))
+    throw new ParamError('tmax', `tmax = ${p.tmax} must exceed tmin = ${p.tmin}`);
+  // A whole configuration only: the engine's equations stay finite at γ = 0 (a limit it reports).
+  if (checked.includes('regime') && p.regime === 'bayes' && !(p.gamma > 0))
+    throw new ParamError('gamma', 'the Bayesian posterior needs gamma > 0 (prior variance T/γ)');
+}
+
 /** "alpha in [1.05, 4]" — the allowed range of a parameter, in words. */
 export function describeRange(spec: ParamSpec): string {
   if (spec.kind === 'enum') return `${spec.key} in {${spec.options.join(', ')}}`;

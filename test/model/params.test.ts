@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PARAMS,
   PARAM_SPECS,
+  ParamError,
   coerceValue,
+  describeRange,
+  validateParams,
   sanitizeParams,
   timeGrid,
 } from '../../src/model/params.ts';
+import { computeCurve } from '../../src/model/theory/curve.ts';
+import { simulateSeed } from '../../src/model/simulation/simulate.ts';
+import { simulationModes } from '../../src/model/simulation/simulationModes.ts';
 
 describe('parameter table', () => {
   it('every default lies in its range and every key is unique', () => {
@@ -62,5 +68,44 @@ describe('parameter table', () => {
     expect(t[0]).toBe(1e-2);
     expect(t[24]).toBe(1e6);
     for (let i = 1; i < 25; i++) expect(t[i] / t[i - 1]).toBeCloseTo(10 ** (8 / 24), 10);
+  });
+});
+
+describe('validateParams: one validation, derived from the table', () => {
+  it('accepts each bound of every numeric spec and rejects just outside it, naming the key', () => {
+    for (const s of PARAM_SPECS) {
+      if (s.kind !== 'number') continue;
+      const at = (v: number) => () =>
+        validateParams({ ...DEFAULT_PARAMS, [s.key]: v }, { keys: [s.key] });
+      expect(at(s.min), s.key).not.toThrow();
+      expect(at(s.max), s.key).not.toThrow();
+      for (const v of [s.min - Math.max(1e-9, s.min * 1e-9), s.max * (1 + 1e-9), NaN]) {
+        expect(at(v), `${s.key} = ${v}`).toThrowError(ParamError);
+        try {
+          at(v)();
+        } catch (err) {
+          expect((err as ParamError).param).toBe(s.key);
+          expect((err as ParamError).message).toContain(describeRange(s));
+        }
+      }
+      if (s.allowInf) expect(at(Infinity), s.key).not.toThrow();
+      else expect(at(Infinity), s.key).toThrowError(ParamError);
+      if (s.integer) expect(at(s.min + 0.5), s.key).toThrowError(ParamError);
+    }
+  });
+
+  it('the engine and the simulator use it: α = 1.04 (table minimum 1.05) and M = 1 (minimum 2) are errors', () => {
+    expect(() => computeCurve({ ...DEFAULT_PARAMS, alpha: 1.04 })).toThrowError(/alpha.*1\.05/);
+    const small = { ...DEFAULT_PARAMS, P: 8, N: 8, M: 1 };
+    expect(() => simulateSeed(small, Float64Array.of(1), 1, 0)).toThrowError(/M.*\[2, /);
+    expect(() => simulationModes(small)).toThrowError(ParamError);
+  });
+
+  it('whole configurations: tmin < tmax and the Bayesian posterior needs γ > 0', () => {
+    expect(() => validateParams({ ...DEFAULT_PARAMS, tmin: 10, tmax: 10 })).toThrowError(/tmax/);
+    expect(() => validateParams({ ...DEFAULT_PARAMS, regime: 'bayes', gamma: 0 })).toThrowError(
+      /gamma > 0/,
+    );
+    expect(() => validateParams(DEFAULT_PARAMS)).not.toThrow();
   });
 });

@@ -10,7 +10,7 @@
 //   evaluate.ts  E_g(t), E_tr(t) in O(n²) per time
 // Pure TypeScript: runs in Node, the CLI, Vitest and a Web Worker alike.
 
-import { effectiveParams, ParamError, type Params } from '../params.ts';
+import { effectiveParams, MODEL_KEYS, ParamError, validateParams, type Params } from '../params.ts';
 import type { SimResult } from '../types.ts';
 import { Rng } from './random.ts';
 import { drawGeometry } from './geometry.ts';
@@ -41,23 +41,7 @@ export class CancelledError extends Error {
 }
 
 function validate(p: Params, t: Float64Array): void {
-  const finite = (key: keyof Params, v: number): void => {
-    if (!Number.isFinite(v)) throw new ParamError(key, `${key} must be a finite number, got ${v}`);
-  };
-  const nonNegative = (key: keyof Params, v: number): void => {
-    finite(key, v);
-    if (v < 0) throw new ParamError(key, `${key} must be ≥ 0, got ${v}`);
-  };
-  finite('alpha', p.alpha);
-  finite('beta', p.beta);
-  if (!Number.isInteger(p.P) || p.P < 1)
-    throw new ParamError('P', `P must be an integer ≥ 1, got ${p.P}`);
-  if (p.N !== Infinity && (!Number.isInteger(p.N) || p.N < 1))
-    throw new ParamError('N', `N must be an integer ≥ 1 or inf, got ${p.N}`);
-  nonNegative('sigma2', p.sigma2);
-  nonNegative('gamma', p.gamma);
-  nonNegative('T', p.T);
-  nonNegative('sigma02', p.sigma02);
+  validateParams(p, { keys: MODEL_KEYS });
   for (let i = 0; i < t.length; i++)
     if (!(t[i] >= 0))
       throw new ParamError('tmin', `simulation times must be ≥ 0 (or inf), got ${t[i]}`);
@@ -134,8 +118,7 @@ export function aggregateSeeds(
 /** Runs seeds sequentially; calls onProgress after each; throws CancelledError between seeds. */
 export function simulate(p: Params, opts: SimulateOptions): SimResult {
   const t0 = performance.now();
-  if (!Number.isInteger(opts.seeds) || opts.seeds < 1)
-    throw new ParamError('seeds', `seeds must be an integer ≥ 1, got ${opts.seeds}`);
+  validateParams({ ...p, seeds: opts.seeds }, { keys: ['seeds'] });
   const runs: { Eg: Float64Array; Etr: Float64Array }[] = [];
   for (let i = 0; i < opts.seeds; i++) {
     if (opts.shouldCancel?.()) throw new CancelledError();

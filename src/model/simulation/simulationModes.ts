@@ -1,6 +1,6 @@
 // The number of modes the exact simulator uses, in a module of its own so the UI can ask for it
 // without loading the simulator (it decides the M of the theory curve drawn under the points).
-import { ParamError, type Params } from '../params.ts';
+import { validateParams, type Params } from '../params.ts';
 
 /** Cap of the default number of modes when M = ∞. */
 export const MAX_SIM_MODES = 8192;
@@ -10,12 +10,8 @@ export const MAX_SIM_MODES = 8192;
  * (N only if finite) capped at 8192. The UI computes the matching theory curve at this M.
  */
 export function simulationModes(p: Params): number {
-  if (Number.isFinite(p.M)) {
-    if (!Number.isInteger(p.M) || p.M < 1)
-      throw new ParamError('M', `M must be an integer ≥ 1 or inf, got ${p.M}`);
-    return p.M;
-  }
-  if (p.M !== Infinity) throw new ParamError('M', `M must be an integer ≥ 1 or inf, got ${p.M}`);
+  validateParams(p, { keys: ['M'] });
+  if (Number.isFinite(p.M)) return p.M;
   const sizes = Number.isFinite(p.N) ? Math.max(p.P, p.N) : p.P;
   const M = Math.max(2048, 4 * (Number.isFinite(sizes) ? sizes : 0));
   return Math.min(MAX_SIM_MODES, Math.round(M));

@@ -23,7 +23,13 @@ export interface FrontierResult {
 
 /** E_g at time t for N features (gradient flow at the configuration's P, σ² and M). */
 function errorAt(p: Params, N: number, t: number): number {
-  const q: Params = { ...p, N, regime: 'gf', tmax: Math.max(t, p.tmin * 10) };
+  // exp(log 10⁷) can round a hair above MAX_SIZE, outside the table's range of N.
+  const q: Params = {
+    ...p,
+    N: Math.min(N, MAX_SIZE),
+    regime: 'gf',
+    tmax: Math.max(t, p.tmin * 10),
+  };
   return new TimeEvaluator(makeEngine(q, t)).at(t, false).Eg;
 }
 
