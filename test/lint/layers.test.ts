@@ -44,6 +44,9 @@ const violations: [string, string, string][] = [
   ['src/protocol/x.ts', '../state/store.ts', 'src/protocol'],
   ['src/protocol/x.ts', 'comlink', 'src/protocol'],
   ['src/format/x.ts', '../model/params.ts', 'src/format'],
+  ['src/state/url.ts', '../lessons/lessons.ts', 'src/state'],
+  ['src/cli/x.ts', '../state/url.ts', 'src/cli'],
+  ['src/cli/x.ts', '../state/store.ts', 'src/cli'],
 ];
 
 describe('layer rules', () => {
@@ -81,6 +84,7 @@ describe('layer rules', () => {
     ['src/charts/deep/x.ts', ['../../model/types.ts', '../frame.ts']],
     ['src/protocol/x.ts', ['../model/params.ts', './messages.ts']],
     ['src/format/x.ts', ['./number.ts']],
+    ['src/cli/x.ts', ['node:fs', '../model/paramsCodec.ts', '../format/number.ts', './args.ts']],
   ];
   it.each(clean)('%s may import %j', async (file, specs) => {
     const code = specs
