@@ -10,7 +10,6 @@ import {
   enforceConstraints,
   type Adjustment,
   type Params,
-  type Regime,
 } from '../model/params.ts';
 import { readParams, readQuery } from '../model/paramsCodec.ts';
 
@@ -38,10 +37,10 @@ const EXTRA_FLAGS = ['url', 'times', 'format', 'repeat', 'simulate', 'frontier',
 const SWITCHES = new Set(['simulate', 'frontier', 'help']);
 
 /** Strictly parse one parameter value: out of range or malformed is an error. */
-function strictValue(key: keyof Params, raw: string): number | Regime {
+function strictValue(key: keyof Params, raw: string): number | string {
   const spec = SPEC_BY_KEY[key];
   if (spec.kind === 'enum') {
-    if ((spec.options as readonly string[]).includes(raw)) return raw as Regime;
+    if (spec.options.includes(raw)) return raw;
     throw new CliError(key, `--${key}: “${raw}” is not allowed (${describeRange(spec)})`);
   }
   const { value, reason } = coerceValue(spec, raw);

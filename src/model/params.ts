@@ -2,6 +2,9 @@
 // and validation are all derived. Keys are the URL keys and the CLI flag names.
 // Conventions are those of docs/theory.md §0.
 
+import { KERNELS, type KernelKey } from './data/kernels.ts';
+import { TASKS, type TaskKey } from './data/tasks.ts';
+
 export type Regime = 'gf' | 'wd' | 'langevin' | 'bayes';
 
 export const REGIMES: readonly Regime[] = ['gf', 'wd', 'langevin', 'bayes'];
@@ -30,9 +33,18 @@ export interface Params {
   nt: number;
   seed: number;
   seeds: number;
+  /** Where the spectrum comes from: the power law (α, β), MNIST (kernel × task), a user's file. */
+  data: DataSource;
+  kernel: KernelKey;
+  task: TaskKey;
 }
 
-export type NumericKey = Exclude<keyof Params, 'regime'>;
+export type DataSource = 'powerlaw' | 'mnist' | 'custom';
+export const DATA_SOURCES: readonly DataSource[] = ['powerlaw', 'mnist', 'custom'];
+
+/** Keys whose values are one of a list of words. */
+export type EnumKey = 'regime' | 'data' | 'kernel' | 'task';
+export type NumericKey = Exclude<keyof Params, EnumKey>;
 
 export interface NumericSpec {
   key: NumericKey;
@@ -60,14 +72,14 @@ export interface NumericSpec {
 }
 
 export interface EnumSpec {
-  key: 'regime';
+  key: EnumKey;
   kind: 'enum';
   label: string;
   symbol: string;
   unit: string;
   help: string;
-  options: readonly Regime[];
-  default: Regime;
+  options: readonly string[];
+  default: string;
   regimes: readonly Regime[];
 }
 
@@ -291,6 +303,40 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     integer: true,
     regimes: ALL,
   },
+  // The data: the power-law world, or a measured spectrum (docs/theory.md §0; src/model/data/).
+  {
+    key: 'data',
+    kind: 'enum',
+    label: 'Data',
+    symbol: '',
+    unit: '',
+    help: 'The spectrum: the power law (α, β), the measured one of MNIST digits (kernel × task), or your own file.',
+    options: DATA_SOURCES,
+    default: 'powerlaw',
+    regimes: ALL,
+  },
+  {
+    key: 'kernel',
+    kind: 'enum',
+    label: 'Kernel',
+    symbol: '',
+    unit: '',
+    help: 'MNIST only: the linear kernel x·x′ or the ReLU NNGP kernel (random ReLU features as N → ∞).',
+    options: KERNELS,
+    default: 'relu',
+    regimes: ALL,
+  },
+  {
+    key: 'task',
+    kind: 'enum',
+    label: 'Task',
+    symbol: '',
+    unit: '',
+    help: 'MNIST only: labels ±1 for even vs odd, 0–4 vs 5–9, or 0 vs the rest.',
+    options: TASKS,
+    default: 'parity',
+    regimes: ALL,
+  },
 ];
 
 export const SPEC_BY_KEY: Readonly<Record<keyof Params, ParamSpec>> = Object.fromEntries(
@@ -489,13 +535,13 @@ export function sanitizeParams(
     const spec = (SPEC_BY_KEY as Record<string, ParamSpec>)[key];
     if (spec.kind === 'enum') {
       const s = String(value);
-      if ((spec.options as readonly string[]).includes(s)) out.regime = s as Regime;
+      if (spec.options.includes(s)) (out as unknown as Record<string, string>)[key] = s;
       else
         notes.push({
           key,
           from: s,
           to: spec.default,
-          reason: `unknown regime; one of ${spec.options.join(', ')}`,
+          reason: `unknown ${key}; one of ${spec.options.join(', ')}`,
         });
       continue;
     }

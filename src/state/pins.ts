@@ -1,7 +1,7 @@
 // Pins: frozen copies of a configuration whose curve stays on the plot for comparison. A pin is
 // named by what differs from the current configuration ("σ² = 0.1, P = 800"), so the legend
 // stays meaningful as the user moves the sliders.
-import { PARAM_SPECS, REGIME_LABELS, formatValue, type Params } from '../model/params.ts';
+import { PARAM_SPECS, REGIME_LABELS, SPEC_BY_KEY, formatValue, type Params } from '../model/params.ts';
 import type { CurveResult } from '../model/types.ts';
 import { formatParam } from '../format/number.ts';
 import { paramSymbol } from './symbols.ts';
@@ -12,7 +12,7 @@ export const MAX_PINS = 6;
 /** Canonical text of a configuration: equal strings ⇔ equal parameters. */
 export function paramsKey(p: Params): string {
   return PARAM_SPECS.map((s) =>
-    s.kind === 'enum' ? `${s.key}=${p.regime}` : `${s.key}=${formatValue(p[s.key])}`,
+    s.kind === 'enum' ? `${s.key}=${p[s.key]}` : `${s.key}=${formatValue(p[s.key])}`,
   ).join('&');
 }
 
@@ -29,7 +29,9 @@ export function pinLabel(pin: Params, current: Params): string {
     .map((k) =>
       k === 'regime'
         ? REGIME_LABELS[pin.regime]
-        : `${paramSymbol(k)} = ${formatParam(pin[k] as number)}`,
+        : SPEC_BY_KEY[k].kind === 'enum'
+          ? `${k} = ${pin[k]}`
+          : `${paramSymbol(k)} = ${formatParam(pin[k] as number)}`,
     )
     .join(', ');
 }

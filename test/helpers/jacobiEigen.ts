@@ -2,7 +2,10 @@
 // project's Householder + QL solver (different algorithm, explicit eigenvectors).
 
 /** Eigenvalues and eigenvectors (columns of V, row-major n×n) of the symmetric matrix A. */
-export function jacobiEigen(A0: Float64Array, n: number): { values: Float64Array; V: Float64Array } {
+export function jacobiEigen(
+  A0: Float64Array,
+  n: number,
+): { values: Float64Array; V: Float64Array } {
   const A = A0.slice();
   const V = new Float64Array(n * n);
   for (let i = 0; i < n; i++) V[i * n + i] = 1;

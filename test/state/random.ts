@@ -1,5 +1,5 @@
 // Random valid configurations for round-trip tests (seeded, so a failure can be replayed).
-import { PARAM_SPECS, REGIMES, type NumericSpec, type Params } from '../../src/model/params.ts';
+import { PARAM_SPECS, type NumericSpec, type Params } from '../../src/model/params.ts';
 import { LESSON_IDS } from '../../src/lessons/lessons.ts';
 import { PANELS, SWEEP_ATS, THEMES, T_AT_RANGE, type ViewState } from '../../src/state/view.ts';
 import type { UrlState } from '../../src/state/url.ts';
@@ -39,7 +39,7 @@ export function randomValue(r: () => number, s: NumericSpec): number {
 export function randomParams(r: () => number): Params {
   const p = {} as Record<string, unknown>;
   for (const s of PARAM_SPECS) {
-    p[s.key] = s.kind === 'enum' ? pick(r, REGIMES) : randomValue(r, s);
+    p[s.key] = s.kind === 'enum' ? pick(r, s.options) : randomValue(r, s);
   }
   const q = p as unknown as Params;
   if (!(q.tmax > q.tmin))

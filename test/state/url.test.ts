@@ -33,7 +33,7 @@ function expectInRange(p: Params) {
   expect(Object.keys(p).sort()).toEqual(PARAM_SPECS.map((s) => s.key).sort());
   for (const s of PARAM_SPECS) {
     if (s.kind === 'enum') {
-      expect(s.options).toContain(p.regime);
+      expect(s.options).toContain(p[s.key]);
       continue;
     }
     const v = p[s.key];

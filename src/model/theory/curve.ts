@@ -13,13 +13,15 @@ export interface CurveOptions {
   t?: Float64Array;
   /** Skip the exponent report (sweeps). */
   light?: boolean;
+  /** Measured data: the curve of the fitted power laws instead of the measured spectrum. */
+  fitted?: boolean;
 }
 
 export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResult {
   const start = performance.now();
   const t = opts.t ?? timeGrid(params.tmin, params.tmax, params.nt);
   const tmax = t.length ? t[t.length - 1] : params.tmax;
-  const e = makeEngine(params, tmax);
+  const e = makeEngine(params, tmax, opts.fitted);
   const ev = new TimeEvaluator(e);
   const Eg = new Float64Array(t.length);
   const Etr = new Float64Array(t.length);

@@ -3,6 +3,7 @@
 import { KappaSolver } from './kappa.ts';
 import { effectiveParams, MODEL_KEYS, ParamError, validateParams, type Params } from '../params.ts';
 import { getSpectrum, type Spectrum } from './spectrum.ts';
+import { dataSpectrum } from './dataSpectra.ts';
 import { allSums, dfSums } from './sums.ts';
 import { keptNodes, TALBOT_NODES, type TalbotNodes } from './talbot.ts';
 
@@ -20,8 +21,12 @@ export interface Engine {
  * fractional: the equations are analytic in them), and any positive, finite time window (the
  * compute-optimal search evaluates times beyond the window a user may ask for).
  */
-export function assertDomain(p: Params): void {
-  validateParams(p, { keys: MODEL_KEYS, integers: false });
+export function assertDomain(p: Params, powerLaw = true): void {
+  // A measured spectrum is a finite sum with its own modes: its fitted α, β and its rank M need
+  // not lie in the power law's ranges.
+  const own = ['alpha', 'beta', 'M'];
+  const keys = powerLaw ? MODEL_KEYS : MODEL_KEYS.filter((k) => !own.includes(k));
+  validateParams(p, { keys, integers: false });
   if (!(p.tmin > 0) || !Number.isFinite(p.tmin))
     throw new ParamError('tmin', `tmin must be > 0, got ${p.tmin}`);
   if (!(p.tmax > p.tmin) || !Number.isFinite(p.tmax))
@@ -40,10 +45,23 @@ export function kappaFloor(p: Params, tmax: number): number {
   return Math.min(star, 0.1 * rmin) / 4;
 }
 
-export function makeEngine(params: Params, tmax: number = params.tmax): Engine {
-  const p = effectiveParams(params);
-  assertDomain(p);
-  const sp = getSpectrum(p.alpha, p.beta, p.M, kappaFloor(p, Math.max(tmax, p.tmax)));
+/**
+ * The engine for the parameters. With measured data (data = mnist or custom) the spectrum is the
+ * registered one (`fitted`: its fitted power laws instead), and α, β, M of the effective
+ * parameters become the fitted exponents and the number of positive modes.
+ */
+export function makeEngine(params: Params, tmax: number = params.tmax, fitted = false): Engine {
+  let p = effectiveParams(params);
+  const data = dataSpectrum(p);
+  let sp: Spectrum;
+  if (data) {
+    sp = fitted ? data.fitted : data.measured;
+    p = { ...p, alpha: sp.alpha, beta: sp.beta, M: sp.M };
+    assertDomain(p, false);
+  } else {
+    assertDomain(p);
+    sp = getSpectrum(p.alpha, p.beta, p.M, kappaFloor(p, Math.max(tmax, p.tmax)));
+  }
   const solver = new KappaSolver(sp, p.N, p.P);
   return { p, sp, solver, iN: solver.iN, iP: solver.iP };
 }

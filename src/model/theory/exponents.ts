@@ -4,6 +4,7 @@ import { KappaSolver } from './kappa.ts';
 import { makeEngine, type Engine } from './engine.ts';
 import { fitPowerLaw } from './fit.ts';
 import { staticRidge } from './twoPoint.ts';
+import { modeBoundary } from './modes.ts';
 import type {
   Bottleneck,
   EarlyStop,
@@ -93,7 +94,7 @@ export function exponentReport(
       bottleneck = key;
     }
   }
-  const kStar = Math.pow(e.solver.solveReal(1 / tRef + p.gamma), -1 / p.alpha);
+  const kStar = modeBoundary(e.sp, e.solver.solveReal(1 / tRef + p.gamma));
   const explanation = explain(bottleneck, p, predicted, tRef, kStar, es);
   return { predicted, fittedT, bottleneck, contributions, explanation };
 }

@@ -26,8 +26,10 @@ export interface Spectrum {
   /** S_w = Σ k^{-β}, S_λ = Σ λ_k (including the tail). */
   Sw: number;
   Slam: number;
-  /** Analytic tail beyond X (M = ∞ only). */
+  /** Analytic tail beyond X (M = ∞ only), or the never-learned zero modes of a measured one. */
   tail: SpectrumTail | null;
+  /** Measured spectra: the eigenvalue of each mode k = 1..M (the mode panel's λ_k). */
+  modeLam?: Float64Array;
 }
 
 export interface SpectrumTail {

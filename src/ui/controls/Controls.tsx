@@ -15,7 +15,11 @@ export function ControlGroupView({
     <section className="ctl-group" aria-label={GROUP_TITLES[group]}>
       {title && <h2 className="ctl-group-title">{GROUP_TITLES[group]}</h2>}
       {specsOf(group).map((s) =>
-        s.kind === 'enum' ? <RegimeControl key={s.key} /> : <NumericControl key={s.key} spec={s} />,
+        s.kind === 'number' ? (
+          <NumericControl key={s.key} spec={s} />
+        ) : s.key === 'regime' ? (
+          <RegimeControl key={s.key} />
+        ) : null,
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 // The learning regime as a segmented control: native radio buttons (arrow keys move between them),
 // styled as one row of buttons.
 import { useId } from 'react';
-import { REGIME_LABELS, SPEC_BY_KEY, type EnumSpec } from '../../model/params.ts';
+import { REGIME_LABELS, REGIMES, SPEC_BY_KEY, type EnumSpec } from '../../model/params.ts';
 import { actions, useApp } from '../../state/hooks.ts';
 import { RichHelp } from '../RichHelp.tsx';
 import { REGIME_SHORT } from './regimes.ts';
@@ -14,7 +14,7 @@ export function RegimeControl() {
     <fieldset className="ctl ctl-regime" data-param="regime">
       <legend className="ctl-label">{spec.label}</legend>
       <div className="segmented" role="radiogroup" aria-describedby={`${id}-help`}>
-        {spec.options.map((r) => (
+        {REGIMES.map((r) => (
           <label key={r} className={r === regime ? 'seg seg--on' : 'seg'} title={REGIME_LABELS[r]}>
             <input
               type="radio"

@@ -1,0 +1,69 @@
+// The measured spectra the engine can run on, by data key: "mnist/<kernel>/<task>" (the digit
+// assets, loaded by the caller: a worker fetches them, the CLI and the tests read public/data/)
+// or "custom" (a user's file). The engine is pure and synchronous, so the arrays are registered
+// here once and looked up by the parameters; a missing one is a ParamError naming `data`.
+import { ParamError, type Params } from '../params.ts';
+import type { Spectrum } from './spectrum.ts';
+import {
+  buildMeasuredSpectrum,
+  fitSpectrum,
+  fittedModes,
+  type ModeSpectrum,
+  type SpectrumFit,
+} from './measuredSpectrum.ts';
+
+export interface RegisteredSpectrum {
+  modes: ModeSpectrum;
+  fit: SpectrumFit;
+  /** Node set of the measured spectrum (compressed unless registered exact). */
+  measured: Spectrum;
+  /** Node set of the fitted power laws A k^{-α}, B k^{-β} on as many modes. */
+  fitted: Spectrum;
+}
+
+const registry = new Map<string, RegisteredSpectrum>();
+
+/** The registry key of the parameters' data choice; null for the power law. */
+export function spectrumKey(p: Pick<Params, 'data' | 'kernel' | 'task'>): string | null {
+  if (p.data === 'mnist') return `mnist/${p.kernel}/${p.task}`;
+  if (p.data === 'custom') return 'custom';
+  return null;
+}
+
+/** Register (or replace) a spectrum; throws RangeError naming the bad mode. */
+export function registerSpectrum(
+  key: string,
+  modes: ModeSpectrum,
+  exact = false,
+): RegisteredSpectrum {
+  const fit = fitSpectrum(modes);
+  const entry = {
+    modes,
+    fit,
+    measured: buildMeasuredSpectrum(modes, exact),
+    fitted: buildMeasuredSpectrum(fittedModes(fit, modes.lam.length), exact),
+  };
+  registry.set(key, entry);
+  return entry;
+}
+
+export function hasSpectrum(key: string): boolean {
+  return registry.has(key);
+}
+
+/** The registered spectrum of the parameters' data choice (null for the power law). */
+export function dataSpectrum(
+  p: Pick<Params, 'data' | 'kernel' | 'task'>,
+): RegisteredSpectrum | null {
+  const key = spectrumKey(p);
+  if (key === null) return null;
+  const entry = registry.get(key);
+  if (!entry)
+    throw new ParamError(
+      'data',
+      key === 'custom'
+        ? 'data = custom: no spectrum file has been loaded'
+        : `data = mnist: the spectrum ${key} is not loaded`,
+    );
+  return entry;
+}
