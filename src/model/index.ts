@@ -2,7 +2,8 @@
 export * from './params.ts';
 export type * from './types.ts';
 export { computeCurve, type CurveOptions } from './theory/curve.ts';
-export { computeModes } from './theory/modes.ts';
+export { computeModeDetail, computeModes } from './theory/modes.ts';
+export { computeOrder } from './theory/order.ts';
 export { computeSweep, errorAt, type SweepOptions } from './theory/sweep.ts';
 export { computeLimit } from './theory/limits.ts';
 export { makeEngine } from './theory/engine.ts';

@@ -41,6 +41,20 @@ export interface ExponentReport {
   explanation: string;
 }
 
+/** The additive parts of E_g (docs/theory.md §2–§4): signal + noise + temperature + init = E_g. */
+export interface ErrorSplit<T> {
+  /** What is left of the target: BR/(1 − Γ) of the mean predictor (ridge bias at t → ∞). */
+  signal: T;
+  /** Label noise: σ²Γ/(1 − Γ) of the mean predictor (ridge variance at t → ∞), linear in σ². */
+  noise: T;
+  /** Langevin fluctuations (posterior variance at t → ∞). */
+  temperature: T;
+  /** Random initialisation σ0² (what the dynamics has not yet forgotten of w(0)). */
+  init: T;
+}
+
+export type CurveParts = ErrorSplit<Float64Array>;
+
 export interface LimitResult {
   /** κ at t → ∞ (λ = γ; κ_* when γ = 0). */
   kappa: number;
@@ -58,6 +72,8 @@ export interface LimitResult {
   Etr: number;
   /** True when E_g(∞) is infinite (interpolation peak N = P with noise, or Langevin at γ = 0). */
   divergent: boolean;
+  /** E_g(∞) split into its parts (a part is +∞ where it diverges). */
+  parts: ErrorSplit<number>;
 }
 
 export interface EarlyStop {
@@ -82,6 +98,8 @@ export interface CurveResult {
   exponents: ExponentReport;
   /** Wall-clock milliseconds spent in the engine. */
   ms: number;
+  /** The additive parts of E_g over t, when asked for (they sum to Eg). */
+  parts?: CurveParts;
 }
 
 export interface ModeResult {
@@ -94,6 +112,45 @@ export interface ModeResult {
   fracInf: Float64Array;
   /** Spectral-bias boundary k*(t) = κ(1/t + γ)^{-1/α}. */
   boundary: Float64Array;
+}
+
+/** The order parameters on a real timescale τ = 1/s, at λ = 1/τ + γ (docs/theory.md §1–§2). */
+export interface OrderResult {
+  tau: Float64Array;
+  /** Renormalised ridge κ. */
+  kappa: Float64Array;
+  /** Degrees of freedom df(κ) = Σ λ_k/(λ_k + κ). */
+  df: Float64Array;
+  /** Collective response (1 − df/N)(1 − df/P). */
+  R: Float64Array;
+  /** Diagonal Γ of the two-point kernel. */
+  Gamma: Float64Array;
+  /** Shared-noise amplification 1/(1 − Γ) (+∞ at the divergence). */
+  amplification: Float64Array;
+}
+
+/** One mode k in detail (docs/theory.md §3 "Per-mode learning"). */
+export interface ModeDetail {
+  k: number;
+  /** λ_k = k^{-α}. */
+  lambda: number;
+  /** Target power λ_k w̄_k² = k^{-β} (null on a measured spectrum: not stored per mode). */
+  target: number | null;
+  t: Float64Array;
+  /** Mean learned fraction ℓ_k(t) under the mean field. */
+  ell: Float64Array;
+  /** Free dynamics (no collective response): λ_k/(λ_k+γ)·(1 − e^{−(λ_k+γ)t}). */
+  free: Float64Array;
+  /** ℓ_k(∞) = λ_k/(λ_k + κ(γ)). */
+  ellInf: number;
+  /** κ at t → ∞ (λ = γ). */
+  kappaInf: number;
+  /** λ_k > κ(γ): the mode is eventually learned (ℓ_k(∞) > ½). */
+  everLearned: boolean;
+  /** Time at which ℓ_k reaches ½ (Infinity if never, or not before 1e12). */
+  learnedTime: number;
+  /** The same for the free dynamics. */
+  freeLearnedTime: number;
 }
 
 /** P and N: sweeps of one size; C: the compute-optimal frontier (x = C = N·t, E_g = L*). */

@@ -39,6 +39,7 @@ export function makeLimit(over: Partial<LimitResult> = {}): LimitResult {
     Eg: 0.0634,
     Etr: 0.05,
     divergent: false,
+    parts: { signal: 0.05, noise: 0.0134, temperature: 0, init: 0 },
     ...over,
   };
 }

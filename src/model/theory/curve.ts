@@ -5,8 +5,8 @@ import { findEarlyStop } from './earlyStop.ts';
 import { exponentReport } from './exponents.ts';
 import { computeLimit } from './limits.ts';
 import { timeGrid, type Params } from '../params.ts';
-import { TimeEvaluator } from './timeEval.ts';
-import type { CurveResult } from '../types.ts';
+import { TimeEvaluator, type ErrorParts } from './timeEval.ts';
+import type { CurveParts, CurveResult } from '../types.ts';
 
 export interface CurveOptions {
   /** Explicit times instead of the (tmin, tmax, nt) grid. */
@@ -15,6 +15,8 @@ export interface CurveOptions {
   light?: boolean;
   /** Measured data: the curve of the fitted power laws instead of the measured spectrum. */
   fitted?: boolean;
+  /** Also the additive parts of E_g over t (signal, label noise, temperature, init). */
+  parts?: boolean;
 }
 
 export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResult {
@@ -25,18 +27,38 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
   const ev = new TimeEvaluator(e);
   const Eg = new Float64Array(t.length);
   const Etr = new Float64Array(t.length);
+  const parts = opts.parts ? allocParts(t.length) : undefined;
   for (let i = 0; i < t.length; i++) {
-    const v = ev.at(t[i], !opts.light);
+    const v = ev.at(t[i], { train: !opts.light, parts: opts.parts });
     // Both are means of squares: a negative value is Talbot round-off (~1e-8 of E_g(0)), not data.
     Eg[i] = Math.max(0, v.Eg);
     Etr[i] = opts.light ? NaN : Math.max(0, v.Etr);
+    if (parts && v.parts) Eg[i] = storeParts(parts, i, v.parts);
   }
   const limit = computeLimit(e);
   const earlyStop = findEarlyStop(ev, t, Eg, limit.Eg);
   const exponents = opts.light ? emptyReport : exponentReport(e, t, Eg, earlyStop, limit);
   assertFinite(Eg, 'Eg');
   if (!opts.light) assertFinite(Etr, 'Etr');
-  return { params: e.p, t, Eg, Etr, earlyStop, limit, exponents, ms: performance.now() - start };
+  const ms = performance.now() - start;
+  return { params: e.p, t, Eg, Etr, earlyStop, limit, exponents, ms, ...(parts ? { parts } : {}) };
+}
+
+function allocParts(n: number): CurveParts {
+  const f = () => new Float64Array(n);
+  return { signal: f(), noise: f(), temperature: f(), init: f() };
+}
+
+/**
+ * Each part is a mean of squares, so each is clamped at 0 like E_g (a negative value is Talbot
+ * round-off); E_g is then their sum, so the split adds up exactly (it moves E_g only at round-off).
+ */
+function storeParts(out: CurveParts, i: number, v: ErrorParts): number {
+  out.signal[i] = Math.max(0, v.signal);
+  out.noise[i] = Math.max(0, v.noise);
+  out.temperature[i] = Math.max(0, v.temperature);
+  out.init[i] = Math.max(0, v.init);
+  return out.signal[i] + out.noise[i] + out.temperature[i] + out.init[i];
 }
 
 const emptyReport = Object.freeze({

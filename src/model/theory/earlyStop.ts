@@ -29,7 +29,7 @@ export function findEarlyStop(
       let u = u1 - (0.5 * num) / den;
       if (!(u > u0 && u < u2)) break;
       if (Math.abs(u - u1) < 1e-4) u = u1 + (u - u1 >= 0 ? 1e-4 : -1e-4);
-      const eu = ev.at(Math.exp(u), false).Eg;
+      const eu = ev.at(Math.exp(u), { train: false }).Eg;
       if (eu < e1) {
         if (u > u1) {
           u0 = u1;

@@ -30,7 +30,7 @@ function errorAt(p: Params, N: number, t: number): number {
     regime: 'gf',
     tmax: Math.max(t, p.tmin * 10),
   };
-  return new TimeEvaluator(makeEngine(q, t)).at(t, false).Eg;
+  return new TimeEvaluator(makeEngine(q, t)).at(t, { train: false }).Eg;
 }
 
 export interface FrontierOptions {

@@ -1,6 +1,6 @@
 // t → ∞ limits (docs/theory.md §4): the static ridge / posterior-mean error D(γ, γ), the GCV training
 // error, the posterior variance and the Gibbs error; plus the long-time behaviour of the Langevin
-// and random-init terms from their poles at s = 0 (§3, §6 "Langevin, γ = 0").
+// and random-init terms from their poles at s = 0 (docs/theory.md §3, §6 "Langevin, γ = 0").
 import type { Engine } from './engine.ts';
 import { staticRidge } from './twoPoint.ts';
 import type { LimitResult } from '../types.ts';
@@ -17,19 +17,21 @@ export function computeLimit(e: Engine): LimitResult {
   let Eg = Emean;
   let Etr = EtrMean;
   let divergent = r.divergent;
-  if (p.gamma === 0) {
-    // Null-space directions of K̂ keep their initial value: lim s·½σ0² df/(1 − df/P) at λ₂ = s/2,
-    // with 1 − df/P = λ₂/a, equals σ0² df·a (zero when a = 0, i.e. N ≤ P).
-    Eg += p.sigma02 * r.df * r.a;
-  }
+  // Null-space directions of K̂ keep their initial value when γ = 0: lim s·½σ0² df/(1 − df/P) at
+  // λ₂ = s/2, with 1 − df/P = λ₂/a, equals σ0² df·a (zero when a = 0, i.e. N ≤ P).
+  const init = p.gamma === 0 ? p.sigma02 * r.df * r.a : 0;
+  let temperature = 0;
+  Eg += init;
   if (p.T > 0) {
-    if (p.gamma > 0 || r.a <= 0) Eg += p.T * postVarPerT;
+    if (p.gamma > 0 || r.a <= 0) temperature = p.T * postVarPerT;
     else {
       // Double pole at s = 0: noise diffuses in the null space, E_g grows ∝ 2T·df·a·t.
-      Eg = Infinity;
+      temperature = Infinity;
       divergent = true;
     }
+    Eg += temperature;
     Etr += p.T * r.df;
   }
-  return { kappa: r.kappa, Emean, EtrMean, postVarPerT, Egibbs, Eg, Etr, divergent };
+  const parts = { signal: r.signal, noise: r.noise, temperature, init };
+  return { kappa: r.kappa, Emean, EtrMean, postVarPerT, Egibbs, Eg, Etr, divergent, parts };
 }

@@ -21,7 +21,7 @@ export interface SweepOptions {
 /** E_g for one configuration at the chosen point of training. */
 export function errorAt(p: Params, at: SweepAt, tFixed: number): number {
   if (at === 'inf') return computeLimit(makeEngine(p)).Eg;
-  if (at === 't') return new TimeEvaluator(makeEngine(p, tFixed)).at(tFixed, false).Eg;
+  if (at === 't') return new TimeEvaluator(makeEngine(p, tFixed)).at(tFixed, { train: false }).Eg;
   // Best error over training: the early-stopped minimum, or the limit if lower.
   // A coarser grid suffices: the minimum is refined by parabolic steps between grid points.
   const c = computeCurve({ ...p, nt: Math.min(p.nt, 32) }, { light: true });

@@ -72,9 +72,36 @@ export function talbotNodes(t: number, out: TalbotNodes): TalbotNodes {
   return out;
 }
 
+/**
+ * The conjugate-pair sum Re Σ_{j=−(n−1)}^{n−1} w_j F_j over the stored half j = 0..n−1, for weights
+ * and values with w_{−j} = w̄_j and F_{−j} = F̄_j: Re(w_0 F_0) + 2 Σ_{j≥1} Re(w_j F_j). Every
+ * inversion of the engine (single, Langevin/init, per mode, the outer sum of the two-point double
+ * sum) goes through this one function.
+ */
+export function conjugatePairSum(
+  wr: Float64Array,
+  wi: Float64Array,
+  Fr: Float64Array,
+  Fi: Float64Array,
+  n: number,
+): number {
+  let acc = wr[0] * Fr[0] - wi[0] * Fi[0];
+  for (let j = 1; j < n; j++) acc += 2 * (wr[j] * Fr[j] - wi[j] * Fi[j]);
+  return acc;
+}
+
 /** Re Σ_j c_j F(s_j) given F at the stored nodes (j ≥ 0) with F(s̄) = conj F(s). */
 export function invert(nodes: TalbotNodes, Fr: Float64Array, Fi: Float64Array): number {
-  let acc = nodes.cr[0] * Fr[0] - nodes.ci[0] * Fi[0];
-  for (let j = 1; j < nodes.n; j++) acc += 2 * (nodes.cr[j] * Fr[j] - nodes.ci[j] * Fi[j]);
-  return acc;
+  return conjugatePairSum(nodes.cr, nodes.ci, Fr, Fi, nodes.n);
+}
+
+/** The weights c_j/s_j of L⁻¹{F(s)/s} (the 1/s of a step response folded into the weights). */
+export function weightsOverS(nodes: TalbotNodes, wr: Float64Array, wi: Float64Array): void {
+  for (let j = 0; j < nodes.n; j++) {
+    const sr = nodes.sr[j];
+    const si = nodes.si[j];
+    const sm = sr * sr + si * si;
+    wr[j] = (nodes.cr[j] * sr + nodes.ci[j] * si) / sm;
+    wi[j] = (nodes.ci[j] * sr - nodes.cr[j] * si) / sm;
+  }
 }

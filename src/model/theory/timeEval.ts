@@ -11,14 +11,41 @@ import {
   type NodeHistory,
   type NodeState,
 } from './engine.ts';
-import { allocNodes, talbotNodes, TALBOT_NODES, type TalbotNodes } from './talbot.ts';
+import {
+  allocNodes,
+  conjugatePairSum,
+  invert,
+  talbotNodes,
+  TALBOT_NODES,
+  weightsOverS,
+  type TalbotNodes,
+} from './talbot.ts';
 import { allocPairWork, meanErrors, type PairWork } from './twoPoint.ts';
+
+/** The additive parts of E_g(t) (docs/theory.md §2–§3). */
+export interface ErrorParts {
+  /** Mean predictor, target part: double inverse of BR/(1 − Γ). */
+  signal: number;
+  /** Mean predictor, label-noise part: double inverse of σ²Γ/(1 − Γ) (linear in σ²). */
+  noise: number;
+  /** Langevin fluctuations: T·L⁻¹{df/(s(1 − df/P))} at λ₂ = γ + s/2. */
+  temperature: number;
+  /** Random initialisation: σ0²·L⁻¹{½ df/(1 − df/P)} at λ₂ = γ + s/2. */
+  init: number;
+}
 
 export interface TimePoint {
   Eg: number;
   Etr: number;
-  EgMean: number;
-  EgNoise: number;
+  /** Present only when asked for (`parts: true`). */
+  parts?: ErrorParts;
+}
+
+export interface AtOptions {
+  /** Also E_tr (default true); E_g-only callers (sweeps, early-stop refinement) save the work. */
+  train?: boolean;
+  /** Also the four additive parts of E_g (default false: the plain curve stays as fast as it was). */
+  parts?: boolean;
 }
 
 export class TimeEvaluator {
@@ -29,6 +56,11 @@ export class TimeEvaluator {
   private readonly work: PairWork;
   private readonly hist: NodeHistory;
   private readonly hist2: NodeHistory;
+  // Per-node scratch for the single inversions of the Langevin / init terms.
+  private readonly qr: Float64Array;
+  private readonly qi: Float64Array;
+  private readonly wr: Float64Array;
+  private readonly wi: Float64Array;
   /** Node state at λ = s + γ of the last evaluated time (the mode panel reuses it). */
   get state(): NodeState {
     return this.st;
@@ -46,6 +78,10 @@ export class TimeEvaluator {
     this.work = allocPairWork(n);
     this.hist = allocHistory(n);
     this.hist2 = allocHistory(n);
+    this.qr = new Float64Array(n);
+    this.qi = new Float64Array(n);
+    this.wr = new Float64Array(n);
+    this.wi = new Float64Array(n);
   }
 
   /** Solve κ at the nodes of time t (λ = s + γ) without the pair sums. */
@@ -54,39 +90,43 @@ export class TimeEvaluator {
     solveNodes(this.e, this.nodes, this.e.p.gamma, 1, this.st, true, this.hist, t);
   }
 
-  at(t: number, withTrain = true): TimePoint {
+  at(t: number, opts: AtOptions = {}): TimePoint {
+    const train = opts.train ?? true;
+    const parts = opts.parts ?? false;
     const e = this.e;
     const p = e.p;
     this.prepare(t);
-    const mean = meanErrors(e, this.nodes, this.st, this.work, withTrain);
-    let egN = 0;
+    const nodes = this.nodes;
+    const mean = meanErrors(e, nodes, this.st, this.work, { train, parts });
+    let temperature = 0;
+    let init = 0;
     let etrN = 0;
     if (p.T > 0 || p.sigma02 > 0) {
-      const nodes = this.nodes;
       const st2 = this.st2;
       solveNodes(e, nodes, p.gamma, 0.5, st2, false, this.hist2, t);
+      const { qr, qi, wr, wi } = this;
       const iP = e.iP;
       for (let j = 0; j < nodes.n; j++) {
-        const m = j === 0 ? 1 : 2;
+        // q = df/(1 − df/P)
         const dr = st2.dfr[j];
         const di = st2.dfi[j];
-        // q = df/(1 − df/P)
         const rr = 1 - dr * iP;
         const ri = -di * iP;
         const rm = rr * rr + ri * ri;
-        const qr = (dr * rr + di * ri) / rm;
-        const qi = (di * rr - dr * ri) / rm;
-        const cr = nodes.cr[j];
-        const ci = nodes.ci[j];
-        // c/s
-        const sm = nodes.sr[j] * nodes.sr[j] + nodes.si[j] * nodes.si[j];
-        const wr = (cr * nodes.sr[j] + ci * nodes.si[j]) / sm;
-        const wi = (ci * nodes.sr[j] - cr * nodes.si[j]) / sm;
-        egN += m * (p.T * (wr * qr - wi * qi) + 0.5 * p.sigma02 * (cr * qr - ci * qi));
-        if (withTrain)
-          etrN += m * (p.T * (wr * dr - wi * di) + 0.5 * p.sigma02 * (cr * dr - ci * di));
+        qr[j] = (dr * rr + di * ri) / rm;
+        qi[j] = (di * rr - dr * ri) / rm;
+      }
+      weightsOverS(nodes, wr, wi);
+      if (p.T > 0) temperature = p.T * conjugatePairSum(wr, wi, qr, qi, nodes.n);
+      if (p.sigma02 > 0) init = 0.5 * p.sigma02 * invert(nodes, qr, qi);
+      if (train) {
+        if (p.T > 0) etrN += p.T * conjugatePairSum(wr, wi, st2.dfr, st2.dfi, nodes.n);
+        if (p.sigma02 > 0) etrN += 0.5 * p.sigma02 * invert(nodes, st2.dfr, st2.dfi);
       }
     }
-    return { Eg: mean.eg + egN, Etr: mean.etr + etrN, EgMean: mean.eg, EgNoise: egN };
+    const Eg = mean.eg + temperature + init;
+    const Etr = train ? mean.etr + etrN : NaN;
+    if (!parts) return { Eg, Etr };
+    return { Eg, Etr, parts: { signal: mean.signal, noise: mean.noise, temperature, init } };
   }
 }

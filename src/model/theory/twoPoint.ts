@@ -7,7 +7,7 @@
 //   E_tr^mean(t) = Re Σ_{j,k} c_j c_k (1 − df_j/P)(1 − df_k/P)(D + σ²)/(s_j s_k)
 import type { Engine, NodeState } from './engine.ts';
 import { allSumsReal } from './sums.ts';
-import type { TalbotNodes } from './talbot.ts';
+import { conjugatePairSum, weightsOverS, type TalbotNodes } from './talbot.ts';
 
 // Scratch complex result of the inline helpers below (no allocation in the hot path).
 let RE = 0;
@@ -82,65 +82,207 @@ function preparePairNodes(e: Engine, st: NodeState, pn: PairNodes): void {
   }
 }
 
-/**
- * D between node x and node y (y conjugated when `conjY`). Result in RE, IM.
- * Falls back to the diagonal form when a_x ≈ a_y (docs/theory.md §5.6).
- */
-function pairD(
-  e: Engine,
-  st: NodeState,
-  pn: PairNodes,
-  x: number,
-  y: number,
-  conjY: boolean,
-): void {
-  const s = conjY ? -1 : 1;
-  const ayr = pn.ar[y];
-  const ayi = s * pn.ai[y];
-  const dr = pn.ar[x] - ayr;
-  const di = pn.ai[x] - ayi;
-  let gr: number;
-  let gi: number;
-  let br: number;
-  let bi: number;
-  if (dr * dr + di * di <= 1e-16 * (pn.ar[x] * pn.ar[x] + pn.ai[x] * pn.ai[x])) {
-    gr = pn.gdr[x];
-    gi = pn.gdi[x];
-    br = pn.bdr[x];
-    bi = pn.bdi[x];
-  } else {
-    cdiv(pn.Ar[x] - pn.Ar[y], pn.Ai[x] - s * pn.Ai[y], dr, di);
-    gr = e.iP * RE;
-    gi = e.iP * IM;
-    cdiv(pn.Br[x] - pn.Br[y], pn.Bi[x] - s * pn.Bi[y], dr, di);
-    br = e.sp.Sw - st.ur[x] - st.ur[y] + RE;
-    bi = -st.ui[x] - s * st.ui[y] + IM;
-  }
-  const sig2 = e.p.sigma2;
-  cdiv(br + sig2 * gr, bi + sig2 * gi, 1 - gr, -gi);
+/** A complex n×n matrix over node pairs: M(j,k) in (pr, pi) and M(j, k̄) in (nr, ni). */
+interface PairMatrix {
+  pr: Float64Array;
+  pi: Float64Array;
+  nr: Float64Array;
+  ni: Float64Array;
+}
+
+function allocPairMatrix(n: number): PairMatrix {
+  const f = () => new Float64Array(n * n);
+  return { pr: f(), pi: f(), nr: f(), ni: f() };
 }
 
 export interface PairWork {
   pn: PairNodes;
   /** D(j,k) for k ≥ j ≥ 0 and D(j, k̄) for k ≥ j ≥ 1, mirrored by symmetry. */
-  pr: Float64Array;
-  pi: Float64Array;
-  nr: Float64Array;
-  ni: Float64Array;
+  d: PairMatrix;
+  /** The split of D = BR/(1 − Γ) + σ²·Γ/(1 − Γ), filled only when the parts are asked for. */
+  signal: PairMatrix;
+  noise: PairMatrix;
+  /** Talbot weights c_j/s_j and the inner sums of the double sum. */
   wr: Float64Array;
   wi: Float64Array;
+  xr: Float64Array;
+  xi: Float64Array;
+  gr: Float64Array;
+  gi: Float64Array;
+  hr: Float64Array;
+  hi: Float64Array;
 }
 
 export function allocPairWork(n: number): PairWork {
+  const f = () => new Float64Array(n);
   return {
     pn: allocPairNodes(n),
-    pr: new Float64Array(n * n),
-    pi: new Float64Array(n * n),
-    nr: new Float64Array(n * n),
-    ni: new Float64Array(n * n),
-    wr: new Float64Array(n),
-    wi: new Float64Array(n),
+    d: allocPairMatrix(n),
+    signal: allocPairMatrix(n),
+    noise: allocPairMatrix(n),
+    wr: f(),
+    wi: f(),
+    xr: f(),
+    xi: f(),
+    gr: f(),
+    gi: f(),
+    hr: f(),
+    hi: f(),
   };
+}
+
+/**
+ * Fill the pair matrices: D, and with `parts` its signal and noise halves. Pairs (j, k ≥ j) and
+ * (j ≥ 1, k̄ ≥ j) are evaluated; the rest follow from D(x,y) = D(y,x), D(x̄,ȳ) = conj D(x,y).
+ * Γ and BR of a pair use the diagonal form when a_j ≈ a_k (docs/theory.md §5.6). Everything stays
+ * in locals: a module-level number written per pair would be boxed (a heap allocation each time).
+ */
+function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean): void {
+  const n = st.n;
+  const sig2 = e.p.sigma2;
+  const iP = e.iP;
+  const Sw = e.sp.Sw;
+  const { d, signal, noise, pn } = work;
+  for (let c = 0; c < 2; c++) {
+    const conj = c === 1;
+    const s = conj ? -1 : 1;
+    for (let x = conj ? 1 : 0; x < n; x++) {
+      for (let y = x; y < n; y++) {
+        const dr = pn.ar[x] - pn.ar[y];
+        const di = pn.ai[x] - s * pn.ai[y];
+        let gr: number;
+        let gi: number;
+        let br: number;
+        let bi: number;
+        if (dr * dr + di * di <= 1e-16 * (pn.ar[x] * pn.ar[x] + pn.ai[x] * pn.ai[x])) {
+          gr = pn.gdr[x];
+          gi = pn.gdi[x];
+          br = pn.bdr[x];
+          bi = pn.bdi[x];
+        } else {
+          cdiv(pn.Ar[x] - pn.Ar[y], pn.Ai[x] - s * pn.Ai[y], dr, di);
+          gr = iP * RE;
+          gi = iP * IM;
+          cdiv(pn.Br[x] - pn.Br[y], pn.Bi[x] - s * pn.Bi[y], dr, di);
+          br = Sw - st.ur[x] - st.ur[y] + RE;
+          bi = -st.ui[x] - s * st.ui[y] + IM;
+        }
+        if (parts) {
+          cdiv(br, bi, 1 - gr, -gi);
+          const sr = RE;
+          const si = IM;
+          put(signal, n, x, y, conj, sr, si);
+          cdiv(gr, gi, 1 - gr, -gi);
+          put(noise, n, x, y, conj, RE, IM);
+          put(d, n, x, y, conj, sr + sig2 * RE, si + sig2 * IM);
+        } else {
+          cdiv(br + sig2 * gr, bi + sig2 * gi, 1 - gr, -gi);
+          put(d, n, x, y, conj, RE, IM);
+        }
+      }
+    }
+    if (conj) continue;
+    // D(0, k̄) = conj D(0, k)
+    for (const m of parts ? [d, signal, noise] : [d])
+      for (let k = 1; k < n; k++) {
+        m.nr[k] = m.pr[k];
+        m.ni[k] = -m.pi[k];
+      }
+  }
+}
+
+/** Store (re, im) at (j,k) and at its mirror (k,j), or at (j,k̄) and (k,j̄) when `conj`. */
+function put(
+  m: PairMatrix,
+  n: number,
+  j: number,
+  k: number,
+  conj: boolean,
+  re: number,
+  im: number,
+) {
+  const jk = j * n + k;
+  const kj = k * n + j;
+  if (!conj) {
+    m.pr[jk] = re;
+    m.pi[jk] = im;
+    m.pr[kj] = re;
+    m.pi[kj] = im;
+  } else {
+    m.nr[jk] = re;
+    m.ni[jk] = im;
+    // D(k, j̄) = conj D(j, k̄)
+    m.nr[kj] = re;
+    m.ni[kj] = -im;
+  }
+}
+
+// Second result of doubleSums (a module-level number: written once per time, not per pair).
+let SECOND = 0;
+
+/**
+ * Re Σ_{j,k} w_j w_k M(j,k) over all 2n−1 nodes each, from the stored half: the inner sums
+ * G_j = Σ_k w_k M(j,k) + Σ_{k≥1} w̄_k M(j,k̄), then the conjugate-pair outer sum. With `x`, in the
+ * same pass, also Re Σ_{j,k} x_j x_k (M(j,k) + c) into SECOND (the training error).
+ */
+function doubleSums(
+  m: PairMatrix,
+  wr: Float64Array,
+  wi: Float64Array,
+  x: { xr: Float64Array; xi: Float64Array; c: number } | null,
+  work: PairWork,
+  n: number,
+): number {
+  const { gr, gi, hr, hi } = work;
+  const { pr, pi, nr, ni } = m;
+  for (let j = 0; j < n; j++) {
+    const o = j * n;
+    let sR = wr[0] * pr[o] - wi[0] * pi[o];
+    let sI = wr[0] * pi[o] + wi[0] * pr[o];
+    for (let k = 1; k < n; k++) {
+      // w_k M(j,k) + w̄_k M(j,k̄)
+      const ar = pr[o + k];
+      const ai = pi[o + k];
+      const br = nr[o + k];
+      const bi = ni[o + k];
+      sR += wr[k] * (ar + br) - wi[k] * (ai - bi);
+      sI += wr[k] * (ai + bi) + wi[k] * (ar - br);
+    }
+    gr[j] = sR;
+    gi[j] = sI;
+    if (x === null) continue;
+    const { xr, xi, c } = x;
+    let tR = xr[0] * (pr[o] + c) - xi[0] * pi[o];
+    let tI = xr[0] * pi[o] + xi[0] * (pr[o] + c);
+    for (let k = 1; k < n; k++) {
+      const ar = pr[o + k] + c;
+      const ai = pi[o + k];
+      const br = nr[o + k] + c;
+      const bi = ni[o + k];
+      tR += xr[k] * (ar + br) - xi[k] * (ai - bi);
+      tI += xr[k] * (ai + bi) + xi[k] * (ar - br);
+    }
+    hr[j] = tR;
+    hi[j] = tI;
+  }
+  if (x !== null) SECOND = conjugatePairSum(x.xr, x.xi, hr, hi, n);
+  return conjugatePairSum(wr, wi, gr, gi, n);
+}
+
+export interface MeanErrorOptions {
+  /** Also E_tr^mean (the curve); off for E_g-only callers (sweeps, early-stop refinement). */
+  train: boolean;
+  /** Also the signal and label-noise parts of E_g^mean (docs/theory.md §2: D = BR/(1−Γ) + σ²Γ/(1−Γ)). */
+  parts: boolean;
+}
+
+export interface MeanErrors {
+  eg: number;
+  etr: number;
+  /** BR/(1 − Γ) part (NaN unless parts were asked for). */
+  signal: number;
+  /** σ²Γ/(1 − Γ) part (NaN unless parts were asked for). */
+  noise: number;
 }
 
 /**
@@ -152,97 +294,38 @@ export function meanErrors(
   nodes: TalbotNodes,
   st: NodeState,
   work: PairWork,
-  withTrain: boolean,
-): { eg: number; etr: number } {
+  opts: MeanErrorOptions,
+): MeanErrors {
   const n = nodes.n;
-  const { pn, pr, pi, nr, ni, wr, wi } = work;
-  preparePairNodes(e, st, pn);
-  for (let j = 0; j < n; j++) {
-    cdiv(nodes.cr[j], nodes.ci[j], nodes.sr[j], nodes.si[j]);
-    wr[j] = RE;
-    wi[j] = IM;
-  }
-  for (let j = 0; j < n; j++) {
-    for (let k = j; k < n; k++) {
-      pairD(e, st, pn, j, k, false);
-      pr[j * n + k] = RE;
-      pi[j * n + k] = IM;
-      pr[k * n + j] = RE;
-      pi[k * n + j] = IM;
-    }
-  }
-  for (let k = 1; k < n; k++) {
-    // D(0, k̄) = conj D(0, k)
-    nr[k] = pr[k];
-    ni[k] = -pi[k];
-  }
-  for (let j = 1; j < n; j++) {
-    for (let k = j; k < n; k++) {
-      pairD(e, st, pn, j, k, true);
-      nr[j * n + k] = RE;
-      ni[j * n + k] = IM;
-      // D(k, j̄) = conj D(j, k̄)
-      nr[k * n + j] = RE;
-      ni[k * n + j] = -IM;
-    }
-  }
-  const sig2 = e.p.sigma2;
-  const iP = e.iP;
-  let eg = 0;
-  let etr = 0;
-  for (let j = 0; j < n; j++) {
-    let gR = 0;
-    let gI = 0;
-    let hR = 0;
-    let hI = 0;
+  const { wr, wi, xr, xi } = work;
+  const parts = opts.parts;
+  preparePairNodes(e, st, work.pn);
+  weightsOverS(nodes, wr, wi);
+  fillPairs(e, st, work, parts);
+  let train: { xr: Float64Array; xi: Float64Array; c: number } | null = null;
+  if (opts.train) {
+    // weights w_k ρ_k with ρ = 1 − df/P, on D + σ²
+    const iP = e.iP;
     for (let k = 0; k < n; k++) {
-      // + w_k D(j,k)
-      const dr = pr[j * n + k];
-      const di = pi[j * n + k];
-      const tr = wr[k] * dr - wi[k] * di;
-      const ti = wr[k] * di + wi[k] * dr;
-      gR += tr;
-      gI += ti;
-      if (withTrain) {
-        // w_k ρ_k (D + σ²), ρ = 1 − df/P
-        const rr = 1 - st.dfr[k] * iP;
-        const ri = -st.dfi[k] * iP;
-        const xr = wr[k] * rr - wi[k] * ri;
-        const xi = wr[k] * ri + wi[k] * rr;
-        hR += xr * (dr + sig2) - xi * di;
-        hI += xr * di + xi * (dr + sig2);
-      }
-      if (k === 0) continue;
-      // + w̄_k D(j, k̄)
-      const er = nr[j * n + k];
-      const ei = ni[j * n + k];
-      gR += wr[k] * er + wi[k] * ei;
-      gI += wr[k] * ei - wi[k] * er;
-      if (withTrain) {
-        const rr = 1 - st.dfr[k] * iP;
-        const ri = st.dfi[k] * iP; // conj
-        const xr = wr[k] * rr + wi[k] * ri; // w̄_k ρ̄_k
-        const xi = wr[k] * ri - wi[k] * rr;
-        hR += xr * (er + sig2) - xi * ei;
-        hI += xr * ei + xi * (er + sig2);
-      }
+      const rr = 1 - st.dfr[k] * iP;
+      const ri = -st.dfi[k] * iP;
+      xr[k] = wr[k] * rr - wi[k] * ri;
+      xi[k] = wr[k] * ri + wi[k] * rr;
     }
-    const m = j === 0 ? 1 : 2;
-    eg += m * (wr[j] * gR - wi[j] * gI);
-    if (withTrain) {
-      const rr = 1 - st.dfr[j] * iP;
-      const ri = -st.dfi[j] * iP;
-      const xr = wr[j] * rr - wi[j] * ri;
-      const xi = wr[j] * ri + wi[j] * rr;
-      etr += m * (xr * hR - xi * hI);
-    }
+    train = { xr, xi, c: e.p.sigma2 };
   }
-  return { eg, etr };
+  const eg = doubleSums(work.d, wr, wi, train, work, n);
+  const etr = train ? SECOND : NaN;
+  if (!parts) return { eg, etr, signal: NaN, noise: NaN };
+  const signal = doubleSums(work.signal, wr, wi, null, work, n);
+  const noise = e.p.sigma2 * doubleSums(work.noise, wr, wi, null, work, n);
+  return { eg, etr, signal, noise };
 }
 
 /**
  * Diagonal two-point quantities at a real ridge (the static ridge / posterior-mean error of §4):
- * κ from λ = κ(1 − df/N)(1 − df/P), then Γ, BR and D = (BR + σ²Γ)/(1 − Γ).
+ * κ from λ = κ(1 − df/N)(1 − df/P), then Γ, BR and D = (BR + σ²Γ)/(1 − Γ). Also the order
+ * parameters on a real timescale (order.ts) evaluate it at λ = 1/τ + γ.
  */
 export function staticRidge(
   e: Engine,
@@ -254,6 +337,9 @@ export function staticRidge(
   Gamma: number;
   BR: number;
   D: number;
+  /** The split D = signal + noise: BR/(1 − Γ) (ridge bias) and σ²Γ/(1 − Γ) (ridge variance). */
+  signal: number;
+  noise: number;
   divergent: boolean;
 } {
   const kappa = e.solver.solveReal(lam);
@@ -268,8 +354,12 @@ export function staticRidge(
   const BR = Math.max(0, sp.Sw - U + q * Ud);
   const oneMinus = 1 - Gamma;
   const divergent = !(oneMinus > 1e-13);
-  const D = divergent ? Infinity : (BR + e.p.sigma2 * Gamma) / oneMinus;
-  return { kappa, df, a, Gamma, BR, D, divergent };
+  const sig2 = e.p.sigma2;
+  const D = divergent ? Infinity : (BR + sig2 * Gamma) / oneMinus;
+  // At the divergence a part is infinite only if its numerator is non-zero (0·∞ = 0 here).
+  const signal = divergent ? (BR > 0 ? Infinity : 0) : BR / oneMinus;
+  const noise = divergent ? (sig2 > 0 ? Infinity : 0) : (sig2 * Gamma) / oneMinus;
+  return { kappa, df, a, Gamma, BR, D, signal, noise, divergent };
 }
 
 const realSums = new Float64Array(4);

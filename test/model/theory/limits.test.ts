@@ -6,41 +6,9 @@ import { computeCurve } from '../../../src/model/theory/curve.ts';
 import { makeEngine } from '../../../src/model/theory/engine.ts';
 import { computeLimit } from '../../../src/model/theory/limits.ts';
 import { DEFAULT_PARAMS, type Params } from '../../../src/model/params.ts';
+import { bisect, exactSums as sums } from '../../helpers/exactSums.ts';
 
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
-
-/** Exact sums over k = 1..M. */
-function sums(p: Params, kappa: number) {
-  let df = 0;
-  let dfd = 0;
-  let U = 0;
-  let Ud = 0;
-  let Sw = 0;
-  let bias2 = 0;
-  let G2 = 0;
-  for (let k = 1; k <= p.M; k++) {
-    const l = k ** -p.alpha;
-    const c = k ** -p.beta;
-    df += l / (l + kappa);
-    dfd -= l / (l + kappa) ** 2;
-    U += (l * c) / (l + kappa);
-    Ud -= (l * c) / (l + kappa) ** 2;
-    Sw += c;
-    bias2 += c / (l + kappa) ** 2;
-    G2 += (l * l) / (l + kappa) ** 2;
-  }
-  return { df, dfd, U, Ud, Sw, bias2, G2 };
-}
-
-/** Bisection for the increasing residual on [lo, hi]. */
-function bisect(f: (x: number) => number, lo: number, hi: number): number {
-  for (let i = 0; i < 200; i++) {
-    const m = Math.sqrt(lo * hi);
-    if (f(m) > 0) hi = m;
-    else lo = m;
-  }
-  return Math.sqrt(lo * hi);
-}
 
 const base: Params = { ...DEFAULT_PARAMS, M: 500, P: 200, sigma2: 0.1 };
 
