@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in turn.
 await import('./engine.bench.ts');
+await import('./real.bench.ts');
 try {
   await import('./simulate.bench.ts');
 } catch (err) {

@@ -18,6 +18,8 @@ export interface CliOptions {
   format: 'csv' | 'json';
   repeat: number;
   simulate: boolean;
+  /** Real kernel regression / random features on the MNIST pool (src/cli/real.ts). */
+  real: boolean;
   frontier: boolean;
   help: boolean;
   /** Messages about values a --url link had to change (printed on stderr). */
@@ -33,8 +35,8 @@ export class CliError extends Error {
   }
 }
 
-const EXTRA_FLAGS = ['url', 'times', 'format', 'repeat', 'simulate', 'frontier', 'help'] as const;
-const SWITCHES = new Set(['simulate', 'frontier', 'help']);
+const EXTRA_FLAGS = ['url', 'times', 'format', 'repeat', 'simulate', 'frontier', 'help', 'real'] as const;
+const SWITCHES = new Set(['simulate', 'frontier', 'help', 'real']);
 
 /** Strictly parse one parameter value: out of range or malformed is an error. */
 function strictValue(key: keyof Params, raw: string): number | string {
@@ -69,6 +71,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     format: 'csv',
     repeat: 0,
     simulate: false,
+    real: false,
     frontier: false,
     help: false,
     warnings: [],
@@ -105,6 +108,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
     if (name === 'url') continue;
     if (name === 'simulate') opts.simulate = true;
+    else if (name === 'real') opts.real = true;
     else if (name === 'frontier') opts.frontier = true;
     else if (name === 'help') opts.help = true;
     else if (name === 'times') Object.assign(opts.params, parseTimes(value!));
@@ -150,6 +154,7 @@ export function usage(): string {
     '  --format   csv | json (json: params, t, Eg, Etr, earlyStop, limit, exponents)',
     '  --repeat   K: recompute K times and report msPerCurve (json) or on stderr',
     '  --simulate run the exact finite-size simulator (--seeds S, --seed) instead: t,Eg_mean,Eg_sem',
+    '  --real     with --data mnist: real training on P digits of the pool (--seeds S): t,Eg_mean,Eg_sem',
     '  --frontier compute-optimal allocation at this P: C,Lstar,Nstar,tstar for C = N·t = 1e3…1e9',
     '  --regime bayes prints the Bayesian posterior errors (posterior mean, Gibbs, variance)',
     '',

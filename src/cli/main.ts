@@ -3,6 +3,7 @@ import { computeCurve } from '../model/theory/curve.ts';
 import { computeFrontier } from '../model/theory/frontier.ts';
 import { ParamError } from '../model/params.ts';
 import { CliError, parseArgs, usage } from './args.ts';
+import { prepareData, realOutput } from './real.ts';
 import {
   curveCsv,
   curveJson,
@@ -37,6 +38,11 @@ async function run(argv: string[]): Promise<number> {
   for (const w of opts.warnings) process.stderr.write(`warning: ${w}\n`);
   const p = opts.params;
   try {
+    prepareData(p);
+    if (opts.real) {
+      process.stdout.write(realOutput(p, opts.format));
+      return 0;
+    }
     if (opts.simulate) {
       // Loaded on demand: the theory path does not pay for the simulator's modules.
       const { simulate, simulationModes } = await import('../model/simulation/simulate.ts');

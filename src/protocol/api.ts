@@ -31,3 +31,8 @@ export type SimProgressCallback = (done: number, total: number, partial: SimResu
 export interface SimulateApi {
   run(p: Params, onProgress: SimProgressCallback): Envelope<SimResult>;
 }
+
+/** Real runs on the digit pool: `dataUrl` is the URL of the folder holding the digit assets. */
+export interface RealApi {
+  run(p: Params, dataUrl: string, onProgress: SimProgressCallback): Promise<Envelope<SimResult>>;
+}
