@@ -57,19 +57,23 @@ export function drawPool(source: readonly Uint8Array[], perDigit: number, seed: 
     const count = source[d].length / DIM;
     if (!Number.isInteger(count) || count < perDigit)
       throw new RangeError(`digit ${d}: ${count} images, need ${perDigit}`);
-    const rng = new Rng(seed, d);
-    const idx = Int32Array.from({ length: count }, (_, i) => i);
-    for (let i = 0; i < perDigit; i++) {
-      const j = i + Math.floor(rng.uniform() * (count - i));
-      const tmp = idx[i];
-      idx[i] = idx[j];
-      idx[j] = tmp;
-    }
-    const picked = idx.slice(0, perDigit).sort();
+    const picked = drawDistinct(count, perDigit, new Rng(seed, d)).sort();
     for (const src of picked) {
       pixels.set(source[d].subarray(src * DIM, (src + 1) * DIM), row * DIM);
       labels[row++] = d;
     }
   }
   return { n, pixels, labels };
+}
+
+/** k distinct indices of 0…n−1, uniformly (partial Fisher–Yates), in draw order. */
+export function drawDistinct(n: number, k: number, rng: Rng): Int32Array {
+  const perm = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rng.uniform() * (n - i));
+    const tmp = perm[i];
+    perm[i] = perm[j];
+    perm[j] = tmp;
+  }
+  return perm.slice(0, k);
 }

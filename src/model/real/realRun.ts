@@ -1,6 +1,7 @@
-// Real learning on the digit pool (docs/theory.md §0 conventions): P training digits drawn
-// uniformly with replacement from the pool (iid from the data distribution, as the theory
-// assumes), labels ±1 of the task plus Gaussian label noise of variance σ², trained in the chosen
+// Real learning on the digit pool (docs/theory.md §0 conventions): P distinct training digits
+// drawn uniformly from the pool (a training set without repeats: with replacement, the repeats
+// of a discrete pool pushed E_g 5 % (P = 400) to 20 % (P = 1000) above the theory at late times,
+// against 1.5 % and 6 % without), labels ±1 of the task plus Gaussian label noise of variance σ², trained in the chosen
 // regime, and the test error E_g(t) = (1/n) Σ_{pool} (f_t(x) − y(x))² against the clean labels.
 //
 // Predictor (kernel limit, or the random features F(x) = ReLU(Wx)/√N, W iid N(0, 1), for
@@ -22,7 +23,7 @@ import { aggregateSeeds } from '../simulation/simulate.ts';
 import type { SimResult } from '../types.ts';
 import { effectiveParams, ParamError, type Params } from '../params.ts';
 import { applyKernel, rowNorms, type KernelKey } from '../data/kernels.ts';
-import { DIM, normalisedInputs, type DigitPool } from '../data/pool.ts';
+import { DIM, drawDistinct, normalisedInputs, type DigitPool } from '../data/pool.ts';
 import { taskLabels, type TaskKey } from '../data/tasks.ts';
 
 /** Largest training set of a real run (one P×P eigendecomposition per draw). */
@@ -116,18 +117,6 @@ function kernelRows(
   let S = 0;
   for (let i = 0; i < F.length; i++) S += F[i] * F[i];
   return { C, S: S / n };
-}
-
-/** P distinct pool indices, uniformly (partial Fisher–Yates), in draw order. */
-export function drawDistinct(n: number, P: number, rng: Rng): Int32Array {
-  const perm = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < P; i++) {
-    const j = i + Math.floor(rng.uniform() * (n - i));
-    const tmp = perm[i];
-    perm[i] = perm[j];
-    perm[j] = tmp;
-  }
-  return perm.slice(0, P);
 }
 
 /** (1 − e^{−x t})/x, continuous at x = 0 (= t) and at t = ∞ (= 1/x for x > 0). */

@@ -2,8 +2,8 @@
 // formulas against a direct ridge solve.
 import { describe, expect, it } from 'vitest';
 import { computeCurve, DEFAULT_PARAMS, timeGrid, type Params } from '../../../src/model/index.ts';
+import { drawDistinct } from '../../../src/model/data/pool.ts';
 import {
-  drawDistinct,
   prepareReal,
   realDraw,
   runReal,
