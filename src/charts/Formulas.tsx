@@ -12,7 +12,7 @@
 import type { ReactNode } from 'react';
 import type { Params } from '../model/params.ts';
 import type { CurveResult } from '../model/types.ts';
-import { texNumber, texParam } from '../format/number.ts';
+import { texExponent, texNumber, texParam } from '../format/number.ts';
 import { Formula } from './Formula.tsx';
 
 export interface FormulasProps {
@@ -34,11 +34,6 @@ function bracket(size: number): string {
 }
 
 /** The equations for a parameter set, as trusted TeX (exported for tests). */
-/** An exponent to at most 3 decimals, without trailing zeros: 1, 0.667, 2.4. */
-function texExponent(x: number): string {
-  return Number.isFinite(x) ? String(Number(x.toFixed(3))) : '\\infty';
-}
-
 export function formulaItems(p: Params, curve: CurveResult | null): FormulaItem[] {
   const items: FormulaItem[] = [];
   const a = texParam(p.alpha);

@@ -2,6 +2,7 @@
 // and CSS variables inlined, xmlns, a background), a PNG of it, the curves as CSV, and a result
 // as JSON. The CSV/JSON writers are pure; the SVG writer needs a DOM; the PNG writer a browser.
 import type { CurveResult } from '../model/types.ts';
+import { csvField, csvNumber, toPlain } from '../format/data.ts';
 
 /** Properties inlined into an exported SVG (the ones charts.css and the components set). */
 const STYLE_PROPS = [
@@ -216,19 +217,6 @@ export function downloadBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A number in CSV/JSON text: full precision, "inf"/"-inf" for infinities, empty for NaN. */
-export function csvNumber(x: number): string {
-  if (Number.isNaN(x)) return '';
-  if (x === Infinity) return 'inf';
-  if (x === -Infinity) return '-inf';
-  return String(x);
-}
-
-/** RFC 4180 quoting of one field. */
-export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * Values of another curve at the times `t`: exact when the grids coincide, otherwise linear
  * interpolation in (log t, log E) inside its range (NaN outside, or where it cannot be done).
@@ -283,25 +271,6 @@ export function curvesToCsv(
     );
   }
   return `${rows.join('\n')}\n`;
-}
-
-/** JSON-safe copy: typed arrays become arrays, ±Infinity "inf"/"-inf", NaN null. */
-export function toPlain(value: unknown): unknown {
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return null;
-    if (value === Infinity) return 'inf';
-    if (value === -Infinity) return '-inf';
-    return value;
-  }
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
-    return Array.from(value as unknown as ArrayLike<number>, (v) => toPlain(v));
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
-    return out;
-  }
-  return value;
 }
 
 /**

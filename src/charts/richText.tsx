@@ -3,6 +3,7 @@
 // shifted run is followed by the opposite shift, so the rest of the line stays on the baseline.
 import type { ReactNode } from 'react';
 import { textWidth } from './labels.ts';
+import { r2 } from './path.ts';
 
 export interface RichRun {
   text: string;
@@ -81,19 +82,15 @@ export function RichText({ text, fontSize }: { text: string; fontSize: number })
     out.push(
       <tspan
         key={i}
-        dy={dy ? round1(dy) : undefined}
-        fontSize={r.shift ? round1(fontSize * SCALE) : undefined}
+        dy={dy ? r2(dy) : undefined}
+        fontSize={r.shift ? r2(fontSize * SCALE) : undefined}
       >
         {r.text}
       </tspan>,
     );
   });
-  if (offset !== 0) out.push(<tspan key="end" dy={round1(-offset)} />);
+  if (offset !== 0) out.push(<tspan key="end" dy={r2(-offset)} />);
   return out;
-}
-
-function round1(v: number): number {
-  return Math.round(v * 100) / 100;
 }
 
 /** Estimated width in px of a rich string. */
@@ -125,13 +122,13 @@ export function LabelText({
   testId?: string;
   lineHeight?: number;
 }): ReactNode {
-  const px = round1(x);
+  const px = r2(x);
   return (
     <text
       className={className}
       data-testid={testId}
       x={px}
-      y={round1(y)}
+      y={r2(y)}
       textAnchor={anchor}
       fontSize={fontSize}
     >
@@ -139,7 +136,7 @@ export function LabelText({
         <RichText text={lines[0]} fontSize={fontSize} />
       ) : (
         lines.map((l, i) => (
-          <tspan key={i} x={px} dy={i === 0 ? undefined : round1(lineHeight * fontSize)}>
+          <tspan key={i} x={px} dy={i === 0 ? undefined : r2(lineHeight * fontSize)}>
             <RichText text={l} fontSize={fontSize} />
           </tspan>
         ))

@@ -2,7 +2,7 @@
 // thinning rule so labels never crowd: a decade is labelled only when labels stay at least
 // `minSpacing` pixels apart (every 1st, 2nd, 3rd, 5th, 10th… decade, on exponents divisible by the
 // step so that 10⁰ is kept). Domains narrower than two decades get 1-2-5 style labels instead.
-import { formatDecade, formatNumber, powerOfTen } from '../format/number.ts';
+import { formatDecade, formatNumber, formatRounded, powerOfTen } from '../format/number.ts';
 
 export interface Tick {
   value: number;
@@ -111,15 +111,11 @@ export function logTicks(
   // One style per axis: plain decimals ("0.05", "0.1", "20") when they are all short, else 10ᵉ / m·10ᵉ.
   const plain = chosen.every((v) => v >= 1e-3 && v < 1e5);
   return {
-    major: chosen.map((v) => ({ value: v, label: plain ? plainLabel(v) : logTickLabel(v) })),
+    major: chosen.map((v) => ({ value: v, label: plain ? formatRounded(v, 1) : logTickLabel(v) })),
     minor: candidates.filter((v) => !chosen.includes(v)),
   };
 }
 
-/** A round tick value as a short decimal: 0.05, 0.1, 20, 5000. */
-function plainLabel(v: number): string {
-  return String(Number(v.toPrecision(1)));
-}
 
 function range(a: number, b: number): number[] {
   const out: number[] = [];

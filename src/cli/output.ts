@@ -2,24 +2,12 @@
 import type { FrontierResult } from '../model/theory/frontier.ts';
 import type { CurveResult, SimResult } from '../model/types.ts';
 import { formatValue, type Params } from '../model/params.ts';
-
-/** Shortest text that reads back to the same double. */
-export const num = (x: number): string =>
-  Number.isFinite(x) ? String(x) : Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
-
-export function toPlain(x: unknown): unknown {
-  if (typeof x === 'number')
-    return Number.isFinite(x) ? x : Number.isNaN(x) ? null : x > 0 ? 'inf' : '-inf';
-  if (x instanceof Float64Array) return Array.from(x, (v) => toPlain(v));
-  if (Array.isArray(x)) return x.map(toPlain);
-  if (x && typeof x === 'object')
-    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, toPlain(v)]));
-  return x;
-}
+import { csvNumber, toPlain } from '../format/data.ts';
 
 export function curveCsv(c: CurveResult): string {
   const rows = ['t,Eg,Etr'];
-  for (let i = 0; i < c.t.length; i++) rows.push(`${num(c.t[i])},${num(c.Eg[i])},${num(c.Etr[i])}`);
+  for (let i = 0; i < c.t.length; i++)
+    rows.push(`${csvNumber(c.t[i])},${csvNumber(c.Eg[i])},${csvNumber(c.Etr[i])}`);
   return rows.join('\n') + '\n';
 }
 
@@ -42,12 +30,12 @@ export function posteriorCsv(c: CurveResult): string {
   return (
     [
       'quantity,value',
-      `E_posterior_mean,${num(l.Emean)}`,
-      `E_gibbs,${num(l.Egibbs)}`,
-      `posterior_variance,${num(l.Egibbs - l.Emean)}`,
-      `posterior_variance_per_T,${num(l.postVarPerT)}`,
-      `Etr_posterior_mean,${num(l.EtrMean)}`,
-      `kappa,${num(l.kappa)}`,
+      `E_posterior_mean,${csvNumber(l.Emean)}`,
+      `E_gibbs,${csvNumber(l.Egibbs)}`,
+      `posterior_variance,${csvNumber(l.Egibbs - l.Emean)}`,
+      `posterior_variance_per_T,${csvNumber(l.postVarPerT)}`,
+      `Etr_posterior_mean,${csvNumber(l.EtrMean)}`,
+      `kappa,${csvNumber(l.kappa)}`,
     ].join('\n') + '\n'
   );
 }
@@ -55,7 +43,7 @@ export function posteriorCsv(c: CurveResult): string {
 export function simCsv(s: SimResult): string {
   const rows = ['t,Eg_mean,Eg_sem'];
   for (let i = 0; i < s.t.length; i++)
-    rows.push(`${num(s.t[i])},${num(s.EgMean[i])},${num(s.EgSem[i])}`);
+    rows.push(`${csvNumber(s.t[i])},${csvNumber(s.EgMean[i])},${csvNumber(s.EgSem[i])}`);
   return rows.join('\n') + '\n';
 }
 
@@ -75,7 +63,9 @@ function paramsPlain(p: Params): Record<string, string | number> {
 export function frontierCsv(f: FrontierResult): string {
   const rows = ['C,Lstar,Nstar,tstar'];
   for (let i = 0; i < f.C.length; i++)
-    rows.push(`${num(f.C[i])},${num(f.Lstar[i])},${num(f.Nstar[i])},${num(f.tstar[i])}`);
+    rows.push(
+      `${csvNumber(f.C[i])},${csvNumber(f.Lstar[i])},${csvNumber(f.Nstar[i])},${csvNumber(f.tstar[i])}`,
+    );
   return rows.join('\n') + '\n';
 }
 

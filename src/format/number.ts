@@ -19,7 +19,7 @@ const SUPERSCRIPT: Record<string, string> = {
   '.': '·',
 };
 
-export const MINUS = '\u2212';
+const MINUS = '\u2212';
 
 /** Unicode superscript of an integer or short numeric string: superscript(-12) = "⁻¹²". */
 export function superscript(n: number | string): string {
@@ -126,7 +126,8 @@ function texOf(formatted: string): string {
       (_m, s: string, e: string) => `${s}10^{${fromSuperscript(e)}}`,
     )
     .replace(/−/g, '-')
-    .replace(/∞/g, '\\infty');
+    .replace(/∞/g, '\\infty')
+    .replace(/—/g, '\\text{—}');
 }
 
 const FROM_SUP: Record<string, string> = Object.fromEntries(
@@ -139,6 +140,48 @@ function fromSuperscript(s: string): string {
   return Array.from(s)
     .map((c) => FROM_SUP[c] ?? c)
     .join('');
+}
+
+/**
+ * x rounded to `digits` significant digits as the shortest plain decimal, trailing zeros dropped:
+ * "0.05", "20", "5000", "0.667", "−1.5". Outside 10⁻³ ≤ |x| < 10⁵ (where a plain decimal gets long)
+ * it is written as formatNumber writes it.
+ */
+export function formatRounded(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return formatNumber(x);
+  const d = Math.max(1, Math.min(21, Math.round(digits)));
+  const rounded = Number(Math.abs(x).toPrecision(d));
+  if (rounded !== 0 && (rounded < DECIMAL_MIN || rounded >= 1e5)) return formatNumber(x, d);
+  return (x < 0 && rounded !== 0 ? MINUS : '') + String(rounded);
+}
+
+/** x to at most `decimals` decimals, trailing zeros dropped: "1", "0.667", "2.4", "−0.5". */
+export function formatTrimmed(x: number, decimals = 3): string {
+  if (!Number.isFinite(x)) return formatNumber(x);
+  const rounded = Number(x.toFixed(decimals));
+  return rounded === 0 ? '0' : typographic(String(rounded));
+}
+
+/** TeX source of an exponent, as formatTrimmed: "1", "0.667", "\infty". */
+export function texExponent(x: number, decimals = 3): string {
+  return texOf(formatTrimmed(x, decimals));
+}
+
+/**
+ * Compact ASCII text of a value for assistive technology (aria-valuetext), where superscripts and
+ * special signs may not be spoken: 4 significant digits, "2.5e-4" outside 10⁻³ ≤ |x| < 10⁵,
+ * "∞" for Infinity.
+ */
+export function formatAscii(x: number): string {
+  if (Number.isNaN(x)) return '—';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e5 || a < 1e-3) {
+    const [m, e] = x.toExponential(2).split('e');
+    return `${Number(m)}e${Number(e)}`;
+  }
+  return String(Number(x.toPrecision(4)));
 }
 
 /** A read-out value: 4 significant digits, as in the crosshair box. */

@@ -1,5 +1,6 @@
 // Plain-text renderings of the parameter table's KaTeX symbols, for places where KaTeX cannot go
 // (legend text, aria labels, notices, file names). Derived from the table, never listed by hand.
+import { superscript } from '../format/number.ts';
 import { SPEC_BY_KEY, type Params } from '../model/params.ts';
 
 const GREEK: Record<string, string> = {
@@ -10,14 +11,13 @@ const GREEK: Record<string, string> = {
   kappa: 'κ',
   lambda: 'λ',
 };
-const SUP: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '*': '*' };
 const SUB: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', t: 'ₜ' };
 
 /** '\\sigma_0^2' → 'σ₀²', 't_{\\min}' → 't_min', '\\text{seed}' → 'seed'. */
 export function plainSymbol(tex: string): string {
   let s = tex.replace(/\\text\{([^}]*)\}/g, '$1');
   s = s.replace(/\\([a-zA-Z]+)/g, (_m, name: string) => GREEK[name] ?? name);
-  s = s.replace(/\^\{?([0-9*])\}?/g, (_m, c: string) => SUP[c] ?? `^${c}`);
+  s = s.replace(/\^\{?([0-9*])\}?/g, (_m, c: string) => superscript(c));
   s = s.replace(/_\{([^}]*)\}/g, '_$1');
   s = s.replace(/_([0-9t])(?![a-z])/g, (_m, c: string) => SUB[c] ?? `_${c}`);
   return s;
@@ -29,14 +29,3 @@ export function paramSymbol(key: keyof Params): string {
   return spec.symbol ? plainSymbol(spec.symbol) : spec.key;
 }
 
-/** Compact human text of a value: 4 significant digits, ∞ for Infinity. */
-export function shortValue(x: number): string {
-  if (x === Infinity) return '∞';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e5 || a < 1e-3) {
-    const [m, e] = x.toExponential(2).split('e');
-    return `${Number(m)}e${Number(e)}`;
-  }
-  return String(Number(x.toPrecision(4)));
-}

@@ -2,14 +2,13 @@
 // CSV, everything (parameters, view, pins, results) as JSON, the simulation as CSV. Downloads go
 // through a Blob and an object URL: nothing leaves the browser.
 import {
-  csvNumber,
   curvesToCsv,
   downloadBlob,
   resampleLogLog,
   svgToPngBlob,
   svgToString,
-  toPlain,
 } from '../charts/export.ts';
+import { csvNumber, toPlain } from '../format/data.ts';
 import type { AppData } from '../state/store.ts';
 import { paramsKey, pinLabel, pinnedResults } from '../state/pins.ts';
 

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatAscii,
   formatDecade,
   formatNumber,
   formatParam,
   formatReadout,
+  formatRounded,
   formatSlope,
+  formatTrimmed,
   powerOfTen,
   superscript,
+  texExponent,
   texNumber,
   texParam,
 } from '../../src/format/number.ts';
@@ -113,5 +117,56 @@ describe('powerOfTen', () => {
     expect(powerOfTen(999.99)).toBeNull();
     expect(powerOfTen(0)).toBeNull();
     expect(powerOfTen(-10)).toBeNull();
+  });
+});
+
+describe('formatRounded', () => {
+  it('rounds to significant digits and drops trailing zeros', () => {
+    expect(formatRounded(0.05, 1)).toBe('0.05');
+    expect(formatRounded(20, 1)).toBe('20');
+    expect(formatRounded(5000, 1)).toBe('5000');
+    expect(formatRounded(2 / 3)).toBe('0.667');
+    expect(formatRounded(1.5)).toBe('1.5');
+    expect(formatRounded(-1.5)).toBe('−1.5');
+    expect(formatRounded(0)).toBe('0');
+  });
+
+  it('leaves plain decimals where they get long, and names non-finite values', () => {
+    expect(formatRounded(123456, 2)).toBe('1.2·10⁵');
+    expect(formatRounded(2e-5, 2)).toBe('2.0·10⁻⁵');
+    expect(formatRounded(Infinity)).toBe('∞');
+    expect(formatRounded(NaN)).toBe('—');
+  });
+});
+
+describe('formatTrimmed and texExponent', () => {
+  it('keeps at most the given decimals, without trailing zeros', () => {
+    expect(formatTrimmed(1)).toBe('1');
+    expect(formatTrimmed(2 / 3)).toBe('0.667');
+    expect(formatTrimmed(2.4)).toBe('2.4');
+    expect(formatTrimmed(12.3456)).toBe('12.346');
+    expect(formatTrimmed(-0.5)).toBe('−0.5');
+    expect(formatTrimmed(-0.0001)).toBe('0');
+    expect(formatTrimmed(Infinity)).toBe('∞');
+  });
+
+  it('writes the same in TeX', () => {
+    expect(texExponent(2 / 3)).toBe('0.667');
+    expect(texExponent(-0.5)).toBe('-0.5');
+    expect(texExponent(Infinity)).toBe('\\infty');
+    expect(texExponent(NaN)).toBe('\\text{—}');
+  });
+});
+
+describe('formatAscii', () => {
+  it('uses plain characters only', () => {
+    expect(formatAscii(0.05)).toBe('0.05');
+    expect(formatAscii(400)).toBe('400');
+    expect(formatAscii(2.5e-4)).toBe('2.5e-4');
+    expect(formatAscii(1234567)).toBe('1.23e6');
+    expect(formatAscii(-0.125)).toBe('-0.125');
+    expect(formatAscii(0)).toBe('0');
+    expect(formatAscii(Infinity)).toBe('∞');
+    expect(formatAscii(NaN)).toBe('—');
   });
 });

@@ -6,7 +6,8 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { REGIME_LABELS, formatValue, isActive, type NumericSpec } from '../../model/params.ts';
 import { noteInput } from '../../compute/perf.ts';
 import { actions, useApp } from '../../state/hooks.ts';
-import { plainSymbol, shortValue } from '../../state/symbols.ts';
+import { plainSymbol } from '../../state/symbols.ts';
+import { formatAscii } from '../../format/number.ts';
 import { RichHelp } from '../RichHelp.tsx';
 import { Tex } from '../Tex.tsx';
 import { REGIME_SHORT } from './regimes.ts';
@@ -150,7 +151,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
             value={scale.toPos(value)}
             disabled={!active}
             aria-label={name}
-            aria-valuetext={`${shortValue(value)}${spec.unit ? ` ${spec.unit}` : ''}`}
+            aria-valuetext={`${formatAscii(value)}${spec.unit ? ` ${spec.unit}` : ''}`}
             aria-describedby={helpId}
             data-testid={`slider-${spec.key}`}
             data-scale={spec.scale}
