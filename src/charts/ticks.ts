@@ -116,7 +116,6 @@ export function logTicks(
   };
 }
 
-
 function range(a: number, b: number): number[] {
   const out: number[] = [];
   for (let i = a; i <= b; i++) out.push(i);

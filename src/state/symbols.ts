@@ -28,4 +28,3 @@ export function paramSymbol(key: keyof Params): string {
   const spec = SPEC_BY_KEY[key];
   return spec.symbol ? plainSymbol(spec.symbol) : spec.key;
 }
-
