@@ -40,11 +40,11 @@ export function textWidth(text: string, fontSize: number): number {
 }
 
 /** Line height of multi-line labels, in em. */
-export const LINE_HEIGHT = 1.25;
+const LINE_HEIGHT = 1.25;
 
 /** Ascent of the label type above the baseline and descent below it, in em. */
-export const ASCENT = 0.78;
-export const DESCENT = 0.22;
+const ASCENT = 0.78;
+const DESCENT = 0.22;
 
 /** The box of a label of `lines` lines whose first baseline is at the position. */
 export function labelBox(pos: LabelPos, width: number, fontSize: number, lines = 1): Box {

@@ -58,7 +58,7 @@ export function plainText(s: string): string {
 }
 
 /** Width-relevant text: shifted runs are set smaller, so count them at ~70 %. */
-export function richWidthText(s: string): { normal: string; small: string } {
+function richWidthText(s: string): { normal: string; small: string } {
   let normal = '';
   let small = '';
   for (const r of parseRich(s)) {

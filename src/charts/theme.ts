@@ -63,7 +63,7 @@ export function chartClass(kind: string, variant: Variant = 'normal'): string {
   return `sp-chart sp-chart--${kind}${variant === 'lecture' ? ' sp-chart--lecture' : ''}`;
 }
 
-/** Default pin colours, as CSS variables with fallbacks (the app may pass its own). */
+/** The colour of the pin at `i` in the pins list, as the CSS variable charts.css defines. */
 export function pinColor(i: number): string {
   return `var(--c-pin-${((i % 6) + 6) % 6})`;
 }

@@ -18,7 +18,7 @@ const STEPS = [1, 2, 3, 4, 5, 10, 20, 25, 50, 100];
 const EPS = 1e-9;
 
 /** A tick label on a log axis: "10³" for decades, "2·10⁻²" or "0.3" between them. */
-export function logTickLabel(v: number): string {
+function logTickLabel(v: number): string {
   const e = powerOfTen(v);
   if (e !== null) return formatDecade(e);
   return formatNumber(v, 1);

@@ -2,6 +2,7 @@
 import { computeCurve } from '../model/theory/curve.ts';
 import { computeFrontier } from '../model/theory/frontier.ts';
 import { ParamError } from '../model/params.ts';
+import { simulationModes } from '../model/simulation/simulationModes.ts';
 import { CliError, parseArgs, usage } from './args.ts';
 import { prepareData, realOutput } from './real.ts';
 import {
@@ -45,7 +46,7 @@ async function run(argv: string[]): Promise<number> {
     }
     if (opts.simulate) {
       // Loaded on demand: the theory path does not pay for the simulator's modules.
-      const { simulate, simulationModes } = await import('../model/simulation/simulate.ts');
+      const { simulate } = await import('../model/simulation/simulate.ts');
       const M = simulationModes(p);
       if (!Number.isFinite(p.M)) process.stderr.write(`note: simulating with M = ${M} modes\n`);
       const q = { ...p, M };

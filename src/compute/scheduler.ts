@@ -23,7 +23,7 @@ interface Job<Req> {
 
 /** Request ids are global so that ids from different kinds never collide (perf probe). */
 let globalId = 0;
-export function nextRequestId(): number {
+function nextRequestId(): number {
   return ++globalId;
 }
 

@@ -2,7 +2,7 @@
 import { ParamError } from '../model/params.ts';
 import type { ComputeError, Envelope } from './messages.ts';
 
-export function toComputeError(err: unknown): ComputeError {
+function toComputeError(err: unknown): ComputeError {
   if (err instanceof ParamError) return { kind: 'param', param: err.param, message: err.message };
   if (err instanceof Error) return { kind: 'internal', message: err.message || err.name };
   return { kind: 'internal', message: String(err) };

@@ -70,7 +70,7 @@ const IDLE: Record<ComputeKind, ComputeStatus> = {
   sim: 'idle',
 };
 
-export const EMPTY_RESULTS: Results = {
+const EMPTY_RESULTS: Results = {
   curve: null,
   curveId: 0,
   curveKey: '',
@@ -138,7 +138,7 @@ function intent(prev: UrlIntent, live: boolean | undefined): UrlIntent {
   return { mode: live ? 'replace' : 'push', seq: prev.seq + 1 };
 }
 
-export function createAppStore(initial: Partial<AppData> = {}) {
+function createAppStore(initial: Partial<AppData> = {}) {
   return createStore<AppState>()((set, get) => ({
     ...INITIAL_DATA,
     ...initial,

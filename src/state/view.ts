@@ -15,7 +15,7 @@ export const PANELS = [
 export type PanelId = (typeof PANELS)[number];
 
 /** Panels shown by default (and when a link has no panels=): all but the compute-optimal frontier. */
-export const DEFAULT_PANELS: readonly PanelId[] = PANELS.filter((p) => p !== 'frontier');
+const DEFAULT_PANELS: readonly PanelId[] = PANELS.filter((p) => p !== 'frontier');
 
 export const PANEL_LABELS: Record<PanelId, string> = {
   formulas: 'Formulas',

@@ -7,6 +7,7 @@ import {
   type SimOverlay,
 } from '../charts/LearningCurve.tsx';
 import { captionFor } from '../charts/caption.ts';
+import { pinColor } from '../charts/theme.ts';
 import { useSize } from '../charts/useSize.ts';
 import { noteCommit } from '../compute/perf.ts';
 import { actions, useApp } from '../state/hooks.ts';
@@ -17,7 +18,7 @@ const LearningCurve = memo(LearningCurveChart);
 const NO_PINS: PinnedCurve[] = [];
 const setCursor = (t: number | null) => actions().setCursorT(t);
 
-export function usePinnedCurves(): PinnedCurve[] {
+function usePinnedCurves(): PinnedCurve[] {
   const params = useApp((s) => s.params);
   const pins = useApp((s) => s.pins);
   const pinCurves = useApp((s) => s.results.pinCurves);
@@ -29,14 +30,14 @@ export function usePinnedCurves(): PinnedCurve[] {
         : pinnedResults(pins, pinCurves, params).map(({ index, label, curve }) => ({
             id: `${index}`,
             label,
-            color: `var(--c-pin-${index})`,
+            color: pinColor(index),
             curve,
           })),
     [pins, pinCurves, params],
   );
 }
 
-export function useSimOverlay(): SimOverlay | null {
+function useSimOverlay(): SimOverlay | null {
   const sim = useApp((s) => s.results.sim);
   const current = useApp((s) => !!s.results.sim && s.results.sim.key === paramsKey(s.params));
   return useMemo(

@@ -8,7 +8,7 @@ import { PANELS, PANEL_LABELS } from '../state/view.ts';
 import { copyLink } from './copyLink.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 
-export function LessonNav() {
+function LessonNav() {
   const lesson = useApp((s) => s.view.lesson);
   const index = LESSONS.findIndex((l) => l.id === lesson);
   return (

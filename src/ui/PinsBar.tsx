@@ -1,4 +1,5 @@
 // The pins bar: pin the current curve, see each pin named by what differs, remove one or all.
+import { pinColor } from '../charts/theme.ts';
 import { actions, useApp } from '../state/hooks.ts';
 import { MAX_PINS, paramsKey, pinLabel } from '../state/pins.ts';
 
@@ -28,7 +29,7 @@ export function PinsBar() {
               <li key={`${i}-${paramsKey(p)}`} className="pin" data-pin-index={i}>
                 <span
                   className="swatch"
-                  style={{ background: `var(--c-pin-${i})` }}
+                  style={{ background: pinColor(i) }}
                   aria-hidden="true"
                 />
                 <span className="pin-label">{label}</span>

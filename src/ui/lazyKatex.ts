@@ -11,7 +11,7 @@ let loading: Promise<Katex | null> | null = null;
 const listeners = new Set<() => void>();
 
 /** Start loading KaTeX (idempotent); resolves to null if the chunk cannot be loaded. */
-export function loadKatex(): Promise<Katex | null> {
+function loadKatex(): Promise<Katex | null> {
   loading ??= import('../charts/katex.ts').then(
     (m) => {
       loaded = m.katex;

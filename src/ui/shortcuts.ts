@@ -58,7 +58,7 @@ function inField(target: EventTarget | null): boolean {
   return !['checkbox', 'radio', 'button', 'submit', 'range'].includes(type);
 }
 
-export function actionFor(
+function actionFor(
   e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>,
 ): ShortcutAction | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;

@@ -18,7 +18,7 @@ const FOCUSABLE = [
 
 /** The elements Tab visits inside `root`, in document order (walked, not queried: a selector list
  * need not come back in document order, e.g. in jsdom). */
-export function focusables(root: HTMLElement): HTMLElement[] {
+function focusables(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('*')].filter(
     (el) =>
       el.matches(FOCUSABLE) &&

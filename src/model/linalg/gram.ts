@@ -269,7 +269,7 @@ export function gram(
 }
 
 /** Copy the strict lower triangle of the n×n row-major matrix C onto its upper triangle. */
-export function mirrorLower(C: Float64Array, n: number): void {
+function mirrorLower(C: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) {
     const oi = i * n;
     for (let j = 0; j < i; j++) C[j * n + i] = C[oi + j];

@@ -23,19 +23,19 @@ export interface Dynamics {
   sigma02: number;
 }
 
-export function gFactor(kappa: number, t: number): number {
+function gFactor(kappa: number, t: number): number {
   if (kappa > 0) return t === Infinity ? 1 / kappa : -Math.expm1(-kappa * t) / kappa;
   return t; // κ = 0: only reached by non-null modes at t < ∞ (null modes carry no mean)
 }
 
-export function hFactor(mu: number, gamma: number, t: number): number {
+function hFactor(mu: number, gamma: number, t: number): number {
   const kappa = mu + gamma;
   if (!(kappa > 0)) return 1;
   const decay = t === Infinity ? 0 : Math.exp(-kappa * t);
   return (gamma + mu * decay) / kappa;
 }
 
-export function cFactor(kappa: number, t: number, dyn: Dynamics): number {
+function cFactor(kappa: number, t: number, dyn: Dynamics): number {
   if (kappa > 0) {
     if (t === Infinity) return dyn.T / kappa;
     const x = 2 * kappa * t;

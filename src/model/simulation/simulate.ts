@@ -28,9 +28,7 @@ export interface SimulateOptions {
 }
 
 /** Largest matrix the simulator diagonalises (min(P, N, M)); beyond it a seed takes minutes. */
-export const MAX_SIM_DIM = 4096;
-
-export { MAX_SIM_MODES, simulationModes } from './simulationModes.ts';
+const MAX_SIM_DIM = 4096;
 
 /** Thrown by `simulate` when `shouldCancel()` returns true between seeds. */
 export class CancelledError extends Error {

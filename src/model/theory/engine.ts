@@ -4,7 +4,7 @@ import { KappaSolver } from './kappa.ts';
 import { effectiveParams, MODEL_KEYS, ParamError, validateParams, type Params } from '../params.ts';
 import { getSpectrum, type Spectrum } from './spectrum.ts';
 import { dataSpectrum } from './dataSpectra.ts';
-import { allSums, dfSums } from './sums.ts';
+import { ALL_SUMS, allSums, DF, DFD, dfSums, U, UD } from './sums.ts';
 import { keptNodes, TALBOT_NODES, type TalbotNodes } from './talbot.ts';
 
 export interface Engine {
@@ -21,7 +21,7 @@ export interface Engine {
  * fractional: the equations are analytic in them), and any positive, finite time window (the
  * compute-optimal search evaluates times beyond the window a user may ask for).
  */
-export function assertDomain(p: Params, powerLaw = true): void {
+function assertDomain(p: Params, { powerLaw }: { powerLaw: boolean }): void {
   // A measured spectrum is a finite sum with its own modes: its fitted α, β and its rank M need
   // not lie in the power law's ranges.
   const own = ['alpha', 'beta', 'M'];
@@ -38,7 +38,7 @@ export function assertDomain(p: Params, powerLaw = true): void {
  * and |κ(λ)| ≳ |λ| ≥ 0.26·r at the Talbot nodes, r = 2M_t/(5 t_max), halved for the Langevin
  * variable γ + s/2. The spectrum's analytic tail starts twenty times below this.
  */
-export function kappaFloor(p: Params, tmax: number): number {
+function kappaFloor(p: Params, tmax: number): number {
   const n = Math.min(p.N, p.P);
   const star = Number.isFinite(n) ? Math.pow(2 * n, -p.alpha) : Infinity;
   const rmin = (2 * TALBOT_NODES) / (5 * tmax);
@@ -57,9 +57,9 @@ export function makeEngine(params: Params, tmax: number = params.tmax, fitted = 
   if (data) {
     sp = fitted ? data.fitted : data.measured;
     p = { ...p, alpha: sp.alpha, beta: sp.beta, M: sp.M };
-    assertDomain(p, false);
+    assertDomain(p, { powerLaw: false });
   } else {
-    assertDomain(p);
+    assertDomain(p, { powerLaw: true });
     sp = getSpectrum(p.alpha, p.beta, p.M, kappaFloor(p, Math.max(tmax, p.tmax)));
   }
   const solver = new KappaSolver(sp, p.N, p.P);
@@ -108,7 +108,7 @@ export function allocState(n: number = keptNodes(TALBOT_NODES)): NodeState {
   };
 }
 
-const sumBuf = new Float64Array(8);
+const sumBuf = new Float64Array(ALL_SUMS);
 const kBuf = new Float64Array(2);
 
 /**
@@ -215,7 +215,7 @@ export function solveNodes(
 }
 
 /** Spectral sums and a, da/dκ at the κ already in `st`. */
-export function fillSums(e: Engine, st: NodeState, withU = true): void {
+function fillSums(e: Engine, st: NodeState, withU = true): void {
   const iN = e.iN;
   for (let j = 0; j < st.n; j++) {
     const kr = st.kr[j];
@@ -223,23 +223,27 @@ export function fillSums(e: Engine, st: NodeState, withU = true): void {
     // The Langevin/init terms need df only: skip the U sums there.
     if (withU) allSums(e.sp, kr, ki, sumBuf);
     else dfSums(e.sp, kr, ki, sumBuf);
-    st.dfr[j] = sumBuf[0];
-    st.dfi[j] = sumBuf[1];
-    st.dfdr[j] = sumBuf[2];
-    st.dfdi[j] = sumBuf[3];
+    const dfr = sumBuf[DF];
+    const dfi = sumBuf[DF + 1];
+    const dfdr = sumBuf[DFD];
+    const dfdi = sumBuf[DFD + 1];
+    st.dfr[j] = dfr;
+    st.dfi[j] = dfi;
+    st.dfdr[j] = dfdr;
+    st.dfdi[j] = dfdi;
     if (withU) {
-      st.ur[j] = sumBuf[4];
-      st.ui[j] = sumBuf[5];
-      st.udr[j] = sumBuf[6];
-      st.udi[j] = sumBuf[7];
+      st.ur[j] = sumBuf[U];
+      st.ui[j] = sumBuf[U + 1];
+      st.udr[j] = sumBuf[UD];
+      st.udi[j] = sumBuf[UD + 1];
     }
     // a = κ (1 − df iN)
-    const mr = 1 - sumBuf[0] * iN;
-    const mi = -sumBuf[1] * iN;
+    const mr = 1 - dfr * iN;
+    const mi = -dfi * iN;
     st.ar[j] = kr * mr - ki * mi;
     st.ai[j] = kr * mi + ki * mr;
     // da/dκ = 1 − df iN − κ df' iN
-    st.apr[j] = mr - (kr * sumBuf[2] - ki * sumBuf[3]) * iN;
-    st.api[j] = mi - (kr * sumBuf[3] + ki * sumBuf[2]) * iN;
+    st.apr[j] = mr - (kr * dfdr - ki * dfdi) * iN;
+    st.api[j] = mi - (kr * dfdi + ki * dfdr) * iN;
   }
 }

@@ -3,15 +3,20 @@
 // on the physical branch: the continuation of κ ≈ λ from λ → +∞. For real λ > 0 it is the unique
 // root with κ > κ_*, where df(κ_*) = min(N, P) if min(N, P) < M, else κ_* = 0. For complex λ the
 // root is followed by damped Newton along a path from the real axis (the Talbot nodes, §3).
-import { dfReal, dfSums } from './sums.ts';
+import { DF, DF_SUMS, DFD, dfReal, dfSums } from './sums.ts';
 import type { Spectrum } from './spectrum.ts';
+
+/** Newton's buffer: df and df' as dfSums writes them, then f and f' (complex pairs) after them. */
+const F = DF_SUMS;
+const FD = F + 2;
+const NEWTON_BUFFER = FD + 2;
 
 export class KappaSolver {
   readonly sp: Spectrum;
   readonly iN: number;
   readonly iP: number;
   private kstar: number | undefined;
-  private readonly buf = new Float64Array(8);
+  private readonly buf = new Float64Array(NEWTON_BUFFER);
   /** Newton iterations spent (for benchmarks and tests). */
   iterations = 0;
 
@@ -83,34 +88,34 @@ export class KappaSolver {
     // f(κ) = κ R − λ and f'(κ) = R + κ R', R = (1 − df iN)(1 − df iP)
     const evalF = (r: number, i: number): void => {
       dfSums(this.sp, r, i, b);
-      const fr0 = b[0];
-      const fi0 = b[1];
+      const fr0 = b[DF];
+      const fi0 = b[DF + 1];
       const nr = 1 - fr0 * iN;
       const ni = -fi0 * iN;
       const pr = 1 - fr0 * iP;
       const pi = -fi0 * iP;
       const Rr = nr * pr - ni * pi;
       const Ri = nr * pi + ni * pr;
-      b[4] = r * Rr - i * Ri - lr; // f
-      b[5] = r * Ri + i * Rr - li;
+      b[F] = r * Rr - i * Ri - lr; // f
+      b[F + 1] = r * Ri + i * Rr - li;
       // R' = −df' (iN (1 − df iP) + iP (1 − df iN))
       const sr = iN * pr + iP * nr;
       const si = iN * pi + iP * ni;
-      const dRr = -(b[2] * sr - b[3] * si);
-      const dRi = -(b[2] * si + b[3] * sr);
-      b[6] = Rr + (r * dRr - i * dRi); // f'
-      b[7] = Ri + (r * dRi + i * dRr);
+      const dRr = -(b[DFD] * sr - b[DFD + 1] * si);
+      const dRi = -(b[DFD] * si + b[DFD + 1] * sr);
+      b[FD] = Rr + (r * dRr - i * dRi); // f'
+      b[FD + 1] = Ri + (r * dRi + i * dRr);
     };
     evalF(kr, ki);
-    let fn = Math.hypot(b[4], b[5]);
+    let fn = Math.hypot(b[F], b[F + 1]);
     const scale = Math.hypot(lr, li);
     for (let it = 0; it < 60; it++) {
       this.iterations++;
-      const dm = b[6] * b[6] + b[7] * b[7];
+      const dm = b[FD] * b[FD] + b[FD + 1] * b[FD + 1];
       if (!(dm > 0)) return false;
       // δ = f/f'
-      const dr = (b[4] * b[6] + b[5] * b[7]) / dm;
-      const di = (b[5] * b[6] - b[4] * b[7]) / dm;
+      const dr = (b[F] * b[FD] + b[F + 1] * b[FD + 1]) / dm;
+      const di = (b[F + 1] * b[FD] - b[F] * b[FD + 1]) / dm;
       const kmag = Math.hypot(kr, ki);
       // Quadratic convergence: after a step of relative size ≤ 1e-8 the error is ≤ ~1e-16.
       if (Math.hypot(dr, di) <= 1e-8 * kmag || fn <= 1e-15 * scale) {
@@ -128,7 +133,7 @@ export class KappaSolver {
           continue;
         }
         evalF(nr, ni);
-        const fnew = Math.hypot(b[4], b[5]);
+        const fnew = Math.hypot(b[F], b[F + 1]);
         if (fnew < fn || fnew <= 1e-15 * scale) {
           kr = nr;
           ki = ni;
@@ -180,7 +185,7 @@ export class KappaSolver {
  * Root of a monotone function g on [a, b] (sign = +1 increasing, −1 decreasing) by the Illinois
  * variant of regula falsi with bisection fallback. Returns a point with |g| ≈ 0 to ~1e-15.
  */
-export function solveMonotone(
+function solveMonotone(
   g: (u: number) => number,
   a: number,
   b: number,

@@ -45,11 +45,11 @@ export interface SpectrumTail {
 }
 
 /** Modes summed exactly before the quadrature starts. */
-export const K_EXACT = 24;
+const K_EXACT = 24;
 /** Below this many modes every sum is exact. */
 export const M_EXACT_MAX = 600;
 /** Gauss–Legendre nodes per decade of λ. */
-export const GL_ORDER = 8;
+const GL_ORDER = 8;
 const TAIL_TERMS = 40;
 
 // Gauss–Legendre nodes/weights on [−1, 1] by Newton on the Legendre recurrence.

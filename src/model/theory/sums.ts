@@ -5,13 +5,18 @@
 // Complex arithmetic is written out by hand: these loops are the engine's hot path.
 import type { Spectrum } from './spectrum.ts';
 
-/** Output layout of `sums`: [df, df', U, U'] as (re, im) pairs. */
+/**
+ * Layout of the `out` buffer of dfSums and allSums: each sum is a complex (re, im) pair at
+ * [offset, offset + 1]. dfSums writes df and df' (DF_SUMS values), allSums all four (ALL_SUMS).
+ */
 export const DF = 0;
 export const DFD = 2;
 export const U = 4;
 export const UD = 6;
+export const DF_SUMS = 4;
+export const ALL_SUMS = 8;
 
-/** df and df' only (the Newton iteration needs nothing else). out[0..3]. */
+/** df and df' only (the Newton iteration needs nothing else), at DF and DFD. */
 export function dfSums(sp: Spectrum, kr: number, ki: number, out: Float64Array): void {
   const lam = sp.lam;
   const wl = sp.wl;
@@ -31,14 +36,14 @@ export function dfSums(sp: Spectrum, kr: number, ki: number, out: Float64Array):
     gr -= w * (ir * ir - ii * ii);
     gi -= w * 2 * ir * ii;
   }
-  out[0] = fr;
-  out[1] = fi;
-  out[2] = gr;
-  out[3] = gi;
-  if (sp.tail) addTail(sp.tail.Ia, sp.tail.lamX, kr, ki, out, 0);
+  out[DF] = fr;
+  out[DF + 1] = fi;
+  out[DFD] = gr;
+  out[DFD + 1] = gi;
+  if (sp.tail) addTail(sp.tail.Ia, sp.tail.lamX, kr, ki, out, DF);
 }
 
-/** All four sums. out[0..7] = df, df', U, U'. */
+/** All four sums, at DF, DFD, U and UD. */
 export function allSums(sp: Spectrum, kr: number, ki: number, out: Float64Array): void {
   const lam = sp.lam;
   const wl = sp.wl;
@@ -70,17 +75,18 @@ export function allSums(sp: Spectrum, kr: number, ki: number, out: Float64Array)
     vr -= c * sr;
     vi -= c * si;
   }
-  out[0] = fr;
-  out[1] = fi;
-  out[2] = gr;
-  out[3] = gi;
-  out[4] = ur;
-  out[5] = ui;
-  out[6] = vr;
-  out[7] = vi;
+  out[DF] = fr;
+  out[DF + 1] = fi;
+  out[DFD] = gr;
+  out[DFD + 1] = gi;
+  out[U] = ur;
+  out[U + 1] = ui;
+  out[UD] = vr;
+  out[UD + 1] = vi;
   if (sp.tail) {
-    addTail(sp.tail.Ia, sp.tail.lamX, kr, ki, out, 0);
-    addTail(sp.tail.Iab, sp.tail.lamX, kr, ki, out, 4);
+    // A tail writes a sum and its κ-derivative: df with df', U with U'.
+    addTail(sp.tail.Ia, sp.tail.lamX, kr, ki, out, DF);
+    addTail(sp.tail.Iab, sp.tail.lamX, kr, ki, out, U);
   }
 }
 

@@ -11,7 +11,7 @@ import type { NumericSpec } from '../../model/params.ts';
 
 export const STEPS_PER_DECADE = 40;
 /** Linear sliders finer than this many positions get a numeric entry only (e.g. the seed). */
-export const MAX_LINEAR_POSITIONS = 10_000;
+const MAX_LINEAR_POSITIONS = 10_000;
 
 export interface SliderScale {
   /** Largest position (positions are integers 0..max). */

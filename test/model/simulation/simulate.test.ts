@@ -13,8 +13,8 @@ import {
   CancelledError,
   simulate,
   simulateSeed,
-  simulationModes,
 } from '../../../src/model/simulation/simulate.ts';
+import { simulationModes } from '../../../src/model/simulation/simulationModes.ts';
 import { DEFAULT_PARAMS, type Params, type Regime } from '../../../src/model/params.ts';
 import { Rng } from '../../../src/model/simulation/random.ts';
 import { drawGeometry } from '../../../src/model/simulation/geometry.ts';
