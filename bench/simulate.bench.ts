@@ -89,7 +89,9 @@ for (const c of cases) {
     const s1 = cpuMs();
     const data = drawData(geom, c.p.P, c.p.sigma2, rng);
     const s2 = cpuMs();
-    const modes = analyseModes(geom, data, c.p.regime === 'langevin' || c.p.sigma02 > 0);
+    const modes = analyseModes(geom, data, {
+      needCovariance: c.p.regime === 'langevin' || c.p.sigma02 > 0,
+    });
     const s3 = cpuMs();
     evaluateErrors(modes, t, {
       gamma: c.p.gamma,

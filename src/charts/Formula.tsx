@@ -18,7 +18,7 @@ export interface FormulaProps {
 }
 
 /** KaTeX HTML of a trusted TeX string; rendering errors show the source in red, never throw. */
-export function renderTex(tex: string, display = false): string {
+export function renderTex(tex: string, { display = false }: { display?: boolean } = {}): string {
   return katex.renderToString(tex, {
     throwOnError: false,
     displayMode: display,
@@ -27,7 +27,7 @@ export function renderTex(tex: string, display = false): string {
 }
 
 export function Formula({ tex, display = false, label }: FormulaProps): ReactNode {
-  const html = useMemo(() => renderTex(tex, display), [tex, display]);
+  const html = useMemo(() => renderTex(tex, { display }), [tex, display]);
   return (
     <span
       className={display ? 'sp-formula sp-formula--display' : 'sp-formula'}

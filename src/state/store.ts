@@ -99,14 +99,20 @@ export interface AppData {
   cursorT: number | null;
 }
 
+/** How an edit enters the browser history. */
+export interface EditOptions {
+  /** While a slider is being dragged: the URL is replaced, not pushed, until `commit()`. */
+  live?: boolean;
+}
+
 export interface AppActions {
-  /** Set one parameter. `live` while a slider is being dragged (URL replaced, not pushed). */
-  setParam<K extends keyof Params>(key: K, value: Params[K], live?: boolean): void;
+  /** Set one parameter. */
+  setParam<K extends keyof Params>(key: K, value: Params[K], opts?: EditOptions): void;
   /** Replace all parameters at once. */
-  setParams(p: Params, live?: boolean): void;
+  setParams(p: Params, opts?: EditOptions): void;
   /** End of a drag: the current state becomes a history entry. */
   commit(): void;
-  setView(patch: Partial<ViewState>, live?: boolean): void;
+  setView(patch: Partial<ViewState>, opts?: EditOptions): void;
   togglePanel(id: PanelId): void;
   /** Replace params, view and pins by a parsed URL state (`mode`: how the URL should follow). */
   applyUrlState(s: UrlState, mode: HistoryMode, notices?: readonly Notice[]): void;
@@ -134,8 +140,8 @@ const INITIAL_DATA: AppData = {
   cursorT: null,
 };
 
-function intent(prev: UrlIntent, live: boolean | undefined): UrlIntent {
-  return { mode: live ? 'replace' : 'push', seq: prev.seq + 1 };
+function intent(prev: UrlIntent, opts: EditOptions = {}): UrlIntent {
+  return { mode: opts.live ? 'replace' : 'push', seq: prev.seq + 1 };
 }
 
 function createAppStore(initial: Partial<AppData> = {}) {
@@ -143,30 +149,30 @@ function createAppStore(initial: Partial<AppData> = {}) {
     ...INITIAL_DATA,
     ...initial,
 
-    setParam(key, value, live) {
+    setParam(key, value, opts) {
       const s = get();
       if (Object.is(s.params[key], value)) {
-        if (!live) get().commit();
+        if (!opts?.live) get().commit();
         return;
       }
-      get().setParams({ ...s.params, [key]: value }, live);
+      get().setParams({ ...s.params, [key]: value }, opts);
     },
 
-    setParams(p, live) {
+    setParams(p, opts) {
       const adjustments: Adjustment[] = [];
       const params = enforceConstraints(p, adjustments);
-      set((s) => ({ params, adjustments, urlIntent: intent(s.urlIntent, live) }));
+      set((s) => ({ params, adjustments, urlIntent: intent(s.urlIntent, opts) }));
     },
 
     commit() {
-      set((s) => ({ urlIntent: intent(s.urlIntent, false) }));
+      set((s) => ({ urlIntent: intent(s.urlIntent) }));
     },
 
-    setView(patch, live) {
+    setView(patch, opts) {
       set((s) => {
         const view = { ...s.view, ...patch };
         if (patch.panels) view.panels = canonicalPanels(patch.panels);
-        return { view, urlIntent: intent(s.urlIntent, live) };
+        return { view, urlIntent: intent(s.urlIntent, opts) };
       });
     },
 
@@ -206,7 +212,7 @@ function createAppStore(initial: Partial<AppData> = {}) {
         return {
           pins,
           results: { ...s.results, pinCurves },
-          urlIntent: intent(s.urlIntent, false),
+          urlIntent: intent(s.urlIntent),
         };
       });
     },
@@ -214,13 +220,13 @@ function createAppStore(initial: Partial<AppData> = {}) {
     unpin(index) {
       set((s) => ({
         pins: s.pins.filter((_, i) => i !== index),
-        urlIntent: intent(s.urlIntent, false),
+        urlIntent: intent(s.urlIntent),
       }));
     },
 
     unpinAll() {
       if (get().pins.length === 0) return;
-      set((s) => ({ pins: [], urlIntent: intent(s.urlIntent, false) }));
+      set((s) => ({ pins: [], urlIntent: intent(s.urlIntent) }));
     },
 
     patchResults(patch) {

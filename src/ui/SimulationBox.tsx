@@ -28,7 +28,7 @@ function agreement(sim: SimRun): { z: number; rel: number } | null {
   return { z, rel };
 }
 
-function statusText(sim: SimRun, stale: boolean): string {
+function statusText(sim: SimRun, { stale }: { stale: boolean }): string {
   if (stale) return 'These results are for earlier settings: run again to compare.';
   const { done, total } = sim.progress;
   switch (sim.status) {
@@ -101,7 +101,7 @@ export function SimulationBox() {
             data-done={done}
             data-total={total}
           />
-          <p role="status">{statusText(sim, stale)}</p>
+          <p role="status">{statusText(sim, { stale })}</p>
           {fit && (
             <p className="sim-fit" data-testid="sim-agreement">
               Largest gap to theory: {formatNumber(fit.z, 2)} s.e.m. (

@@ -23,7 +23,7 @@ describe('store', () => {
   });
 
   it('live edits ask the URL to be replaced, commits to push', () => {
-    s().setParam('P', 500, true);
+    s().setParam('P', 500, { live: true });
     expect(s().urlIntent.mode).toBe('replace');
     const seq = s().urlIntent.seq;
     s().commit();
@@ -152,7 +152,7 @@ describe('URL sync', () => {
     const win = fakeWindow('');
     const stop = installUrlSync(appStore, { win: win as unknown as Window, replaceEveryMs: 0 });
     const start = win.location.search;
-    for (const P of [410, 450, 520, 600]) s().setParam('P', P, true);
+    for (const P of [410, 450, 520, 600]) s().setParam('P', P, { live: true });
     expect(win.entries).toHaveLength(1);
     expect(parseUrlState(win.location.search).state.params.P).toBe(600);
     s().commit();
@@ -193,7 +193,7 @@ describe('URL sync', () => {
       const stop = installUrlSync(appStore, { win: win as unknown as Window, replaceEveryMs: 100 });
       calls = 0;
       for (let i = 1; i <= 20; i++) {
-        s().setParam('P', 400 + i, true);
+        s().setParam('P', 400 + i, { live: true });
         vi.advanceTimersByTime(10);
       }
       // 200 ms of dragging at one event per 10 ms: about one write per 100 ms, not twenty.
@@ -212,8 +212,8 @@ describe('URL sync', () => {
   it('a drag that returns to its start leaves no new entry', () => {
     const win = fakeWindow('');
     const stop = installUrlSync(appStore, { win: win as unknown as Window, replaceEveryMs: 0 });
-    s().setParam('P', 700, true);
-    s().setParam('P', DEFAULT_PARAMS.P, true);
+    s().setParam('P', 700, { live: true });
+    s().setParam('P', DEFAULT_PARAMS.P, { live: true });
     s().commit();
     expect(win.entries).toHaveLength(1);
     stop();

@@ -72,16 +72,16 @@ describe('slider scales from the parameter table', () => {
   it('keys: arrows move a tenth of a decade (log) or a nice step (linear); Shift one position', () => {
     const P = sliderScale(numericSpec('P'))!;
     const p400 = P.toPos(400);
-    const up = P.fromPos(keyToPos(P, p400, 'ArrowUp', false)!);
+    const up = P.fromPos(keyToPos(P, p400, { key: 'ArrowUp' })!);
     expect(up / 400).toBeGreaterThan(1.2);
     expect(up / 400).toBeLessThan(1.3);
-    expect(P.fromPos(keyToPos(P, p400, 'PageUp', false)!)).toBeCloseTo(4000, -2);
+    expect(P.fromPos(keyToPos(P, p400, { key: 'PageUp' })!)).toBeCloseTo(4000, -2);
     const a = sliderScale(numericSpec('alpha'))!;
-    expect(a.fromPos(keyToPos(a, a.toPos(1.5), 'ArrowRight', false)!)).toBe(1.55);
-    expect(a.fromPos(keyToPos(a, a.toPos(1.5), 'ArrowLeft', true)!)).toBe(1.49);
-    expect(keyToPos(a, 0, 'ArrowDown', false)).toBe(0);
-    expect(keyToPos(a, 0, 'End', false)).toBe(a.max);
-    expect(keyToPos(a, 0, 'x', false)).toBeNull();
+    expect(a.fromPos(keyToPos(a, a.toPos(1.5), { key: 'ArrowRight' })!)).toBe(1.55);
+    expect(a.fromPos(keyToPos(a, a.toPos(1.5), { key: 'ArrowLeft', shiftKey: true })!)).toBe(1.49);
+    expect(keyToPos(a, 0, { key: 'ArrowDown' })).toBe(0);
+    expect(keyToPos(a, 0, { key: 'End' })).toBe(a.max);
+    expect(keyToPos(a, 0, { key: 'x' })).toBeNull();
   });
 });
 

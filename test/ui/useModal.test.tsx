@@ -37,7 +37,7 @@ function Page() {
 }
 
 const active = () => document.activeElement as HTMLElement;
-const press = (key: string, shiftKey = false) =>
+const press = (key: string, { shiftKey = false } = {}) =>
   act(() => {
     fireEvent.keyDown(active(), { key, shiftKey });
   });
@@ -55,7 +55,7 @@ describe('useModal', () => {
     expect(modalOpen()).toBe(true);
     expect(screen.getByTestId('behind').hasAttribute('inert')).toBe(true);
 
-    press('Tab', true); // Shift+Tab on the first control wraps to the last
+    press('Tab', { shiftKey: true }); // Shift+Tab on the first control wraps to the last
     expect(active().textContent).toBe('last');
     press('Tab'); // Tab on the last wraps to the first
     expect(active().textContent).toBe('first');

@@ -52,11 +52,14 @@ export interface ModeData {
 
 const EPS = 2 ** -52;
 
-/** Diagonalise; `needCovariance` when T > 0 or σ0² > 0 (needs d_i, i.e. explicit eigenvectors). */
+/**
+ * Diagonalise. `needCovariance` when T > 0 or σ0² > 0: the weight covariance needs d_i, i.e.
+ * explicit eigenvectors.
+ */
 export function analyseModes(
   geom: TestGeometry,
   data: TrainingData,
-  needCovariance: boolean,
+  { needCovariance }: { needCovariance: boolean },
 ): ModeData {
   const m = data.path === 'weight' ? data.n : data.P;
   const eig = symmetricEigen(data.gram, m, { vectors: needCovariance });

@@ -71,7 +71,7 @@ export function simulateSeed(
   const geom = drawGeometry(q.alpha, q.beta, q.N, M, rng);
   const data = drawData(geom, q.P, q.sigma2, rng);
   const dyn = { gamma: q.gamma, T: q.T, sigma02: q.sigma02 };
-  const modes = analyseModes(geom, data, dyn.T > 0 || dyn.sigma02 > 0);
+  const modes = analyseModes(geom, data, { needCovariance: dyn.T > 0 || dyn.sigma02 > 0 });
   const times = q.regime === 'bayes' ? new Float64Array(t.length).fill(Infinity) : t;
   return evaluateErrors(modes, times, dyn);
 }

@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { REGIME_LABELS, formatValue, isActive, type NumericSpec } from '../../model/params.ts';
 import { noteInput } from '../../compute/perf.ts';
 import { actions, useApp } from '../../state/hooks.ts';
+import type { EditOptions } from '../../state/store.ts';
 import { plainSymbol } from '../../state/symbols.ts';
 import { formatAscii } from '../../format/number.ts';
 import { RichHelp } from '../RichHelp.tsx';
@@ -52,9 +53,9 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
     return () => el.removeEventListener('change', commit);
   }, []);
 
-  const set = (v: number, live: boolean) => {
+  const set = (v: number, opts?: EditOptions) => {
     noteInput();
-    actions().setParam(spec.key, v, live);
+    actions().setParam(spec.key, v, opts);
   };
 
   const commitText = () => {
@@ -66,7 +67,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
     setError(null);
     setNote(r.note ? `${r.note.replace(/\.$/, '')}; ${formatValue(r.value)} used.` : null);
     setEditing(false);
-    set(r.value, false);
+    set(r.value);
   };
 
   const onEntryKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -82,10 +83,10 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
 
   const onRangeKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (!scale) return;
-    const pos = keyToPos(scale, scale.toPos(value), e.key, e.shiftKey);
+    const pos = keyToPos(scale, scale.toPos(value), e);
     if (pos === null) return;
     e.preventDefault();
-    set(scale.fromPos(pos), false);
+    set(scale.fromPos(pos));
   };
 
   const helpId = `${id}-help`;
@@ -157,7 +158,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
             data-scale={spec.scale}
             onChange={(e) => {
               setError(null);
-              set(scale.fromPos(Number(e.target.value)), true);
+              set(scale.fromPos(Number(e.target.value)), { live: true });
             }}
             onKeyDown={onRangeKey}
           />
@@ -170,7 +171,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
               disabled={!active}
               data-testid={`inf-${spec.key}`}
               aria-label={`${name} infinite`}
-              onChange={(e) => set(e.target.checked ? Infinity : lastFinite.current, false)}
+              onChange={(e) => set(e.target.checked ? Infinity : lastFinite.current)}
             />
             <span aria-hidden="true">∞</span>
           </label>

@@ -95,14 +95,13 @@ export function sliderScale(spec: NumericSpec): SliderScale | null {
   };
 }
 
-/** New position after a key press, or null if the key is not a slider key. */
+/** New position after a key press (Shift: the finest step), or null if not a slider key. */
 export function keyToPos(
   scale: SliderScale,
   pos: number,
-  key: string,
-  shift: boolean,
+  { key, shiftKey = false }: { key: string; shiftKey?: boolean },
 ): number | null {
-  const a = shift ? 1 : scale.arrow;
+  const a = shiftKey ? 1 : scale.arrow;
   let p: number;
   switch (key) {
     case 'ArrowUp':

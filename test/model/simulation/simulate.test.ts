@@ -143,7 +143,7 @@ function drawOne(p: Params, seed: number) {
   const rng = new Rng(seed, 0);
   const geom = drawGeometry(p.alpha, p.beta, p.N, simulationModes(p), rng);
   const data = drawData(geom, p.P, p.sigma2, rng);
-  const modes = analyseModes(geom, data, true);
+  const modes = analyseModes(geom, data, { needCovariance: true });
   return { geom, data, modes };
 }
 
