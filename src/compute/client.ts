@@ -1,15 +1,16 @@
 // The three workers: two theory workers (one for the main curve, modes and pins, so the curve
 // stays instant; one for the sweeps, which take ~16 curves each) and the simulation worker.
 import type { SimulateApi, TheoryApi } from '../protocol/api.ts';
+import { WorkerCrash } from '../protocol/errors.ts';
 import type { ComputeError, Envelope } from '../protocol/messages.ts';
-import { WorkerHandle } from './workerHandle.ts';
+import { WorkerHandle, type WorkerPort } from './workerHandle.ts';
 
 export type WorkerName = 'main' | 'sweep' | 'sim';
 
 export interface ComputeClient {
-  main: WorkerHandle<TheoryApi>;
-  sweep: WorkerHandle<TheoryApi>;
-  sim: WorkerHandle<SimulateApi>;
+  main: WorkerPort<TheoryApi>;
+  sweep: WorkerPort<TheoryApi>;
+  sim: WorkerPort<SimulateApi>;
 }
 
 export function createComputeClient(
@@ -56,4 +57,11 @@ export async function unwrap<T>(p: Promise<Envelope<T>>): Promise<T> {
   const env = await p;
   if (!env.ok) throw new ComputeFailure(env.error);
   return env.value;
+}
+
+/** The error of a failed worker call, as the store keeps it. */
+export function callError(err: unknown): ComputeError {
+  if (err instanceof ComputeFailure) return err.error;
+  if (err instanceof WorkerCrash) return { kind: 'crash', message: err.message };
+  return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
 }

@@ -8,10 +8,17 @@
 //     shown while the newest computes, so a dragged slider redraws at the worker's pace.
 //   · an error is reported only for the newest request: an older one has been overtaken anyway.
 
+/** Which request an answer belongs to. */
+export interface Answered<Req> {
+  id: number;
+  req: Req;
+  /** This answers the newest request submitted (nothing newer is waiting). */
+  latest: boolean;
+}
+
 export interface SchedulerHandlers<Req, Res> {
-  /** `latest`: this answers the newest request submitted (nothing newer is waiting). */
-  onResult(res: Res, id: number, req: Req, latest: boolean): void;
-  onError(err: unknown, id: number, req: Req): void;
+  onResult(res: Res, job: Answered<Req>): void;
+  onError(err: unknown, job: Answered<Req>): void;
   /** The newest request has been answered (result or error) and nothing is pending. */
   onIdle?(): void;
 }
@@ -76,14 +83,14 @@ export class LatestOnly<Req, Res> {
       (res) => {
         if (job.id > this.lastDelivered && job.id >= this.floor) {
           this.lastDelivered = job.id;
-          this.handlers.onResult(res, job.id, job.req, job.id === this.lastSubmitted);
+          this.handlers.onResult(res, { ...job, latest: job.id === this.lastSubmitted });
         }
         this.next();
       },
       (err: unknown) => {
         if (job.id === this.lastSubmitted && job.id >= this.floor) {
           this.lastDelivered = job.id;
-          this.handlers.onError(err, job.id, job.req);
+          this.handlers.onError(err, { ...job, latest: true });
         }
         this.next();
       },

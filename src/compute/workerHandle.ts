@@ -6,7 +6,17 @@
 import * as Comlink from 'comlink';
 import { WorkerCrash } from '../protocol/errors.ts';
 
-export class WorkerHandle<Api extends object> {
+/** What the compute bridge needs of a worker (the tests give it fakes). */
+export interface WorkerPort<Api extends object> {
+  /** Call into the worker; rejects with WorkerCrash if the worker dies meanwhile. */
+  call<T>(f: (api: Comlink.Remote<Api>) => Promise<T>): Promise<T>;
+  /** Terminate now; pending calls reject with `reason`. The next call starts afresh. */
+  stop(reason?: WorkerCrash): void;
+  /** Start the worker ahead of the first call. */
+  warm(): void;
+}
+
+export class WorkerHandle<Api extends object> implements WorkerPort<Api> {
   private worker: Worker | null = null;
   private api: Comlink.Remote<Api> | null = null;
   private died: Promise<never> | null = null;

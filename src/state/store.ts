@@ -144,7 +144,7 @@ function intent(prev: UrlIntent, opts: EditOptions = {}): UrlIntent {
   return { mode: opts.live ? 'replace' : 'push', seq: prev.seq + 1 };
 }
 
-function createAppStore(initial: Partial<AppData> = {}) {
+export function createAppStore(initial: Partial<AppData> = {}) {
   return createStore<AppState>()((set, get) => ({
     ...INITIAL_DATA,
     ...initial,

@@ -38,7 +38,7 @@ describe('LatestOnly', () => {
     const { calls, run } = manual();
     const latest: boolean[] = [];
     const s = new LatestOnly<number, string>(run, {
-      onResult: (_r, _id, _req, l) => latest.push(l),
+      onResult: (_r, job) => latest.push(job.latest),
       onError: () => {},
     });
     s.submit(1);

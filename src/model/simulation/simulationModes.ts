@@ -3,7 +3,7 @@
 import { validateParams, type Params } from '../params.ts';
 
 /** Cap of the default number of modes when M = ∞. */
-export const MAX_SIM_MODES = 8192;
+const MAX_SIM_MODES = 8192;
 
 /**
  * The finite number of modes the simulator uses: p.M if finite, else max(2048, 4·max(P, N))
