@@ -1,0 +1,39 @@
+// While a slider is dragged only the curve follows live; the other panels catch up when the drag
+// pauses for LIVE_PAUSE_MS or ends. On two cores a sweep worker busy during the drag would take
+// CPU from the main thread and from the curve's worker.
+import type { HistoryMode } from '../state/store.ts';
+
+/** Pause in a drag after which the secondary panels (sweeps, modes, pins) are recomputed. */
+export const LIVE_PAUSE_MS = 200;
+
+export interface DragGate {
+  /** No drag in progress, or the drag has paused: secondary requests may go. */
+  readonly paused: boolean;
+  /** A change reached the URL intent: 'replace' is a step of a drag, anything else ends it. */
+  onIntent(mode: HistoryMode): void;
+  dispose(): void;
+}
+
+/** `onPause` runs when a drag has not moved for `pauseMs`. */
+export function createDragGate(onPause: () => void, pauseMs = LIVE_PAUSE_MS): DragGate {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let paused = true;
+  return {
+    get paused() {
+      return paused;
+    },
+    onIntent(mode) {
+      clearTimeout(timer);
+      paused = mode !== 'replace';
+      if (!paused) {
+        timer = setTimeout(() => {
+          paused = true;
+          onPause();
+        }, pauseMs);
+      }
+    },
+    dispose() {
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// What to ask the theory workers for, given the state. The curve always: it follows a dragged
+// slider live. The sweeps and the frontier (sweep worker) once a drag pauses. The modes and the
+// next pin without a curve (main worker) only once the curve is answered, so that a moving
+// slider never waits behind them. Each request carries a key built from its inputs: a kind is
+// requested again only when its key changes, and only while its panel is visible.
+import type { Params } from '../model/params.ts';
+import type { CurveResult, ModeResult, SizeAxis, SweepAt, SweepResult } from '../model/types.ts';
+import { paramsKey } from '../state/pins.ts';
+import type { AppData } from '../state/store.ts';
+import type { ViewState } from '../state/view.ts';
+
+export interface SweepRequest {
+  p: Params;
+  axis: SizeAxis;
+  at: SweepAt;
+  tAt: number;
+}
+
+/** The request and the answer of each kind served by the theory workers. */
+export interface TheoryKinds {
+  curve: [Params, CurveResult];
+  modes: [Params, ModeResult];
+  sweepP: [SweepRequest, SweepResult];
+  sweepN: [SweepRequest, SweepResult];
+  frontier: [Params, SweepResult];
+  pins: [Params, CurveResult];
+  simTheory: [Params, CurveResult];
+}
+export type TheoryKind = keyof TheoryKinds;
+
+export type Request = {
+  [K in TheoryKind]: { kind: K; key: string; req: TheoryKinds[K][0] };
+}[TheoryKind];
+
+export interface Plan {
+  curve: Request;
+  /** For the sweep worker, once a drag pauses. */
+  sweeps: Request[];
+  /** For the main worker, once a drag pauses and the curve is answered. */
+  afterCurve: Request[];
+}
+
+/** The pins scheduler as the plan needs it. */
+export interface PinsState {
+  busy: boolean;
+  /** Key of the pin requested last (a pin whose request failed is not asked for again). */
+  lastKey: string | undefined;
+}
+
+function sweepKey(key: string, view: ViewState): string {
+  return `${key}|${view.at}|${view.at === 't' ? view.tAt : ''}`;
+}
+
+export function planRequests(s: AppData, pins: PinsState): Plan {
+  const key = paramsKey(s.params);
+  const panels = s.view.panels;
+  const sweeps: Request[] = [];
+  // The frontier depends on the parameters only (not on the view's at / tAt).
+  if (panels.includes('frontier')) sweeps.push({ kind: 'frontier', key, req: s.params });
+  for (const axis of ['P', 'N'] as const) {
+    if (!panels.includes(axis === 'P' ? 'scalingP' : 'scalingN')) continue;
+    const req: SweepRequest = { p: s.params, axis, at: s.view.at, tAt: s.view.tAt };
+    sweeps.push({ kind: axis === 'P' ? 'sweepP' : 'sweepN', key: sweepKey(key, s.view), req });
+  }
+  const afterCurve: Request[] = [];
+  if (panels.includes('modes')) afterCurve.push({ kind: 'modes', key, req: s.params });
+  if (!pins.busy) {
+    const missing = s.pins.find((p) => {
+      const k = paramsKey(p);
+      return !(k in s.results.pinCurves) && !(k === pins.lastKey && s.results.errors.pins);
+    });
+    if (missing) afterCurve.push({ kind: 'pins', key: paramsKey(missing), req: missing });
+  }
+  return { curve: { kind: 'curve', key, req: s.params }, sweeps, afterCurve };
+}

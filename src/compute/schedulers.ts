@@ -1,0 +1,78 @@
+// One latest-only scheduler per kind (scheduler.ts), each calling its worker and filing the answer
+// in the store. Results are filed under the request's parameters: the engine may normalise the
+// ones it returns (e.g. γ = 0 under gradient flow).
+import { paramsKey } from '../state/pins.ts';
+import type { AppStore } from '../state/store.ts';
+import type { ComputeKind } from '../protocol/messages.ts';
+import { callError, unwrap, type ComputeClient } from './client.ts';
+import type { TheoryKind, TheoryKinds } from './plan.ts';
+import { LatestOnly, type SchedulerHandlers } from './scheduler.ts';
+import { patchSim } from './simulation.ts';
+
+export type Schedulers = {
+  [K in TheoryKind]: LatestOnly<TheoryKinds[K][0], TheoryKinds[K][1]>;
+};
+
+/**
+ * The schedulers of every theory kind. `onIdle` runs whenever a kind falls idle: requests that
+ * waited for it (the main worker's secondary ones wait for the curve) may go then.
+ */
+export function createSchedulers(
+  c: ComputeClient,
+  store: AppStore,
+  onIdle: () => void,
+): Schedulers {
+  const st = () => store.getState();
+  const handlers = <K extends TheoryKind>(
+    kind: K & ComputeKind,
+    file: (res: TheoryKinds[K][1], req: TheoryKinds[K][0], id: number) => void,
+  ): SchedulerHandlers<TheoryKinds[K][0], TheoryKinds[K][1]> => ({
+    onResult(res, job) {
+      file(res, job.req, job.id);
+      if (job.latest) st().setStatus(kind, 'ok');
+    },
+    onError(err) {
+      st().setStatus(kind, 'error', callError(err));
+    },
+    onIdle,
+  });
+
+  return {
+    curve: new LatestOnly(
+      (p) => c.main.call((api) => unwrap(api.curve(p))),
+      handlers('curve', (curve, p, id) =>
+        st().patchResults({ curve, curveId: id, curveKey: paramsKey(p) }),
+      ),
+    ),
+    modes: new LatestOnly(
+      (p) => c.main.call((api) => unwrap(api.modes(p))),
+      handlers('modes', (modes) => st().patchResults({ modes })),
+    ),
+    sweepP: new LatestOnly(
+      (r) => c.sweep.call((api) => unwrap(api.sweep(r.p, r.axis, r.at, r.tAt))),
+      handlers('sweepP', (sweepP) => st().patchResults({ sweepP })),
+    ),
+    sweepN: new LatestOnly(
+      (r) => c.sweep.call((api) => unwrap(api.sweep(r.p, r.axis, r.at, r.tAt))),
+      handlers('sweepN', (sweepN) => st().patchResults({ sweepN })),
+    ),
+    frontier: new LatestOnly(
+      (p) => c.sweep.call((api) => unwrap(api.frontier(p))),
+      handlers('frontier', (frontier) => st().patchResults({ frontier })),
+    ),
+    // One pin at a time; the next pin without a curve is requested when this one is answered.
+    pins: new LatestOnly(
+      (p) => c.main.call((api) => unwrap(api.curve(p))),
+      handlers('pins', (curve, p) =>
+        st().patchResults({ pinCurves: { ...st().results.pinCurves, [paramsKey(p)]: curve } }),
+      ),
+    ),
+    simTheory: new LatestOnly(
+      (p) => c.main.call((api) => unwrap(api.curve(p))),
+      handlers('simTheory', (theory, p) => {
+        const sim = st().results.sim;
+        if (sim && paramsKey(sim.params) === paramsKey(p)) patchSim(store, { theory });
+      }),
+    ),
+  };
+}

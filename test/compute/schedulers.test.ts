@@ -1,0 +1,114 @@
+import { describe, expect, it, vi } from 'vitest';
+import { callError, ComputeFailure } from '../../src/compute/client.ts';
+import { createSchedulers } from '../../src/compute/schedulers.ts';
+import { DEFAULT_PARAMS } from '../../src/model/params.ts';
+import type { CurveResult, SweepResult } from '../../src/model/types.ts';
+import { WorkerCrash } from '../../src/protocol/errors.ts';
+import { paramsKey } from '../../src/state/pins.ts';
+import { createAppStore } from '../../src/state/store.ts';
+import { fakeClient, flush } from './fakeClient.ts';
+
+function setup() {
+  const fake = fakeClient();
+  const store = createAppStore();
+  const onIdle = vi.fn();
+  return { fake, store, onIdle, scheds: createSchedulers(fake.client, store, onIdle) };
+}
+
+const curve = { tag: 'curve' } as unknown as CurveResult;
+
+describe('createSchedulers', () => {
+  it('files the curve under the request’s parameters and marks it ok', async () => {
+    const { fake, store, onIdle, scheds } = setup();
+    const p = { ...DEFAULT_PARAMS, P: 123 };
+    const id = scheds.curve.submit(p);
+    const [call] = fake.pending({ worker: 'main', method: 'curve' });
+    expect(call.args).toEqual([p]);
+    // The engine may hand back normalised parameters: the key is the request's.
+    call.answer({ ...curve, params: DEFAULT_PARAMS });
+    await flush();
+    const r = store.getState().results;
+    expect(r.curve).toMatchObject({ tag: 'curve' });
+    expect(r.curveId).toBe(id);
+    expect(r.curveKey).toBe(paramsKey(p));
+    expect(r.status.curve).toBe('ok');
+    expect(onIdle).toHaveBeenCalled();
+  });
+
+  it('runs the sweeps and the frontier on the sweep worker', async () => {
+    const { fake, store, scheds } = setup();
+    const sweep = { tag: 'sweep' } as unknown as SweepResult;
+    scheds.sweepN.submit({ p: DEFAULT_PARAMS, axis: 'N', at: 't', tAt: 50 });
+    scheds.frontier.submit(DEFAULT_PARAMS);
+    const [s, f] = fake.pending({ worker: 'sweep' });
+    expect(s.method).toBe('sweep');
+    expect(s.args).toEqual([DEFAULT_PARAMS, 'N', 't', 50]);
+    expect(f.method).toBe('frontier');
+    s.answer(sweep);
+    f.answer(sweep);
+    await flush();
+    expect(store.getState().results.sweepN).toBe(sweep);
+    expect(store.getState().results.frontier).toBe(sweep);
+  });
+
+  it('files an engine error, naming the parameter, and a crash', async () => {
+    const { fake, store, scheds } = setup();
+    scheds.modes.submit(DEFAULT_PARAMS);
+    fake
+      .pending({ method: 'modes' })[0]
+      .fail({ kind: 'param', param: 'alpha', message: 'too small' });
+    await flush();
+    expect(store.getState().results.status.modes).toBe('error');
+    expect(store.getState().results.errors.modes).toEqual({
+      kind: 'param',
+      param: 'alpha',
+      message: 'too small',
+    });
+    scheds.curve.submit(DEFAULT_PARAMS);
+    fake.pending({ method: 'curve' })[0].crash('out of memory');
+    await flush();
+    expect(store.getState().results.errors.curve).toEqual({
+      kind: 'crash',
+      message: 'out of memory',
+    });
+  });
+
+  it('adds pin curves by key, and the simulation’s theory only to its own run', async () => {
+    const { fake, store, scheds } = setup();
+    const pin = { ...DEFAULT_PARAMS, P: 50 };
+    scheds.pins.submit(pin);
+    fake.pending({ method: 'curve' })[0].answer(curve);
+    await flush();
+    expect(store.getState().results.pinCurves).toEqual({ [paramsKey(pin)]: curve });
+
+    const run = { ...DEFAULT_PARAMS, M: 8192 };
+    store.getState().patchResults({
+      sim: {
+        params: run,
+        key: paramsKey(DEFAULT_PARAMS),
+        status: 'running',
+        progress: { done: 0, total: 1 },
+        result: null,
+        theory: null,
+      },
+    });
+    scheds.simTheory.submit({ ...run, M: 100 });
+    fake.pending({ method: 'curve' })[0].answer(curve);
+    await flush();
+    expect(store.getState().results.sim?.theory).toBeNull();
+    scheds.simTheory.submit(run);
+    fake.pending({ method: 'curve' })[0].answer(curve);
+    await flush();
+    expect(store.getState().results.sim?.theory).toBe(curve);
+  });
+});
+
+describe('callError', () => {
+  it('keeps engine errors, names crashes and wraps anything else', () => {
+    const e = { kind: 'param' as const, param: 'P' as const, message: 'm' };
+    expect(callError(new ComputeFailure(e))).toBe(e);
+    expect(callError(new WorkerCrash('gone'))).toEqual({ kind: 'crash', message: 'gone' });
+    expect(callError(new Error('boom'))).toEqual({ kind: 'internal', message: 'boom' });
+    expect(callError('text')).toEqual({ kind: 'internal', message: 'text' });
+  });
+});
