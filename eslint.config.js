@@ -88,7 +88,17 @@ const layerBlocks = LAYERS.flatMap((layer) =>
 );
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-e2e', 'node_modules', 'test-results', 'playwright-report', 'scratch'] },
+  {
+    ignores: [
+      'dist',
+      'dist-e2e',
+      'dist-cli',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'scratch',
+    ],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],

@@ -6,3 +6,4 @@ try {
 } catch (err) {
   console.log(`\n(simulator benchmark unavailable: ${(err as Error).message})`);
 }
+await import('./cli.bench.ts');

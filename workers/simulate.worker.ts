@@ -3,19 +3,17 @@
 // (the client starts a fresh one), which is robust however long a seed takes.
 import * as Comlink from 'comlink';
 import { aggregateSeeds, simulateSeed } from '../src/model/simulation/simulate.ts';
-import { timeGrid, type Params } from '../src/model/params.ts';
+import type { Params } from '../src/model/params.ts';
+import { simulationTimes } from '../src/model/simulation/sampleTimes.ts';
 import type { SimulateApi } from '../src/protocol/api.ts';
 import { attempt } from '../src/protocol/errors.ts';
 import { collectBuffers } from '../src/protocol/transfer.ts';
-
-/** Times at which the simulation is sampled: log-spaced over the window, at most this many. */
-export const SIM_POINTS = 16;
 
 const api: SimulateApi = {
   run(p: Params, onProgress) {
     const env = attempt(() => {
       const t0 = performance.now();
-      const t = timeGrid(p.tmin, p.tmax, Math.min(SIM_POINTS, p.nt));
+      const t = simulationTimes(p);
       const runs: { Eg: Float64Array; Etr: Float64Array }[] = [];
       for (let i = 0; i < p.seeds; i++) {
         runs.push(simulateSeed(p, t, p.seed, i));

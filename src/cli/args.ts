@@ -1,82 +1,95 @@
-// Command-line flags, derived from the parameter table (the flag names are the URL keys).
-// Unlike the URL (untrusted, clamped with a notice), a bad flag is an error: one line naming the
-// flag and its allowed range, exit code 2.
-import {
-  DEFAULT_PARAMS,
-  PARAM_SPECS,
-  SPEC_BY_KEY,
-  coerceValue,
-  describeRange,
-  enforceConstraints,
-  type Adjustment,
-  type Params,
-} from '../model/params.ts';
-import { readParams, readQuery } from '../model/paramsCodec.ts';
+// Command-line flags, derived from the parameter table (the flag names are the URL keys). Unlike
+// the app's links (untrusted, clamped with a notice), a bad flag is an error: one line naming the
+// flag and its allowed range, exit code 2. The values are collected here; resolve.ts turns them
+// into one configuration (regime rule), checkMode below checks them against the mode of the run.
+import { PARAM_SPECS, type Params } from '../model/params.ts';
+import { isParamKey, readParams, readQuery } from '../model/paramsCodec.ts';
+import { CliError, strictValue, type Given } from './resolve.ts';
+
+export type Mode = 'curve' | 'simulate' | 'frontier' | 'real';
 
 export interface CliOptions {
-  params: Params;
+  /** Parameter values in the order they apply: the --url link's, then the flags'. */
+  given: Given[];
+  mode: Mode;
   format: 'csv' | 'json';
+  /** Recompute the curve this many times and report msPerCurve (0: once, no timing). */
   repeat: number;
-  simulate: boolean;
-  /** Real kernel regression / random features on the MNIST pool (src/cli/real.ts). */
-  real: boolean;
-  frontier: boolean;
+  /** --batch: a file of JSON lines, or '-' for standard input. */
+  batch: string | null;
   help: boolean;
-  /** Messages about values a --url link had to change (printed on stderr). */
+  /** Messages about what a --url link had to change or does not use (printed on stderr). */
   warnings: string[];
 }
 
-export class CliError extends Error {
-  readonly flag: string;
-  constructor(flag: string, message: string) {
-    super(message);
-    this.name = 'CliError';
-    this.flag = flag;
-  }
-}
+/** The flags that are not parameters, with their help text (the parameters' come from the table). */
+export const EXTRA_FLAGS: readonly { name: string; value: string; help: string }[] = [
+  { name: 'times', value: 'tmin:tmax:n', help: 'shorthand for --tmin --tmax --nt' },
+  {
+    name: 'url',
+    value: "'<query>'",
+    help: 'the parameters of a shared link of the app (flags given too override it)',
+  },
+  {
+    name: 'format',
+    value: 'csv|json',
+    help: 'csv (default) or json: params, t, Eg, Etr, earlyStop, limit, exponents',
+  },
+  {
+    name: 'repeat',
+    value: 'K',
+    help: 'recompute the curve K times and report the median msPerCurve (json, or on stderr)',
+  },
+  {
+    name: 'simulate',
+    value: '',
+    help: 'the exact finite-size simulator instead (--seeds, --seed): t,Eg_mean,Eg_sem',
+  },
+  {
+    name: 'real',
+    value: '',
+    help: 'with --data mnist: real training on P digits of the pool (--seeds, --seed): t,Eg_mean,Eg_sem',
+  },
+  {
+    name: 'frontier',
+    value: '',
+    help: 'compute-optimal allocation at this P (gradient flow): C,Lstar,Nstar,tstar, C = N·t = 1e3…1e9',
+  },
+  {
+    name: 'batch',
+    value: 'FILE|-',
+    help: 'JSON lines of parameter sets (keys as the flags); one JSON result or {"line", "error"} per line',
+  },
+  { name: 'help', value: '', help: 'this text' },
+];
 
-const EXTRA_FLAGS = ['url', 'times', 'format', 'repeat', 'simulate', 'frontier', 'help', 'real'] as const;
-const SWITCHES = new Set(['simulate', 'frontier', 'help', 'real']);
+/** How a value from the --url link is named in messages ("gamma (in --url)"). */
+const LINK_SUFFIX = ' (in --url)';
+const SWITCHES = new Set(['simulate', 'frontier', 'real', 'help']);
+const MAX_REPEAT = 100000;
 
-/** Strictly parse one parameter value: out of range or malformed is an error. */
-function strictValue(key: keyof Params, raw: string): number | string {
-  const spec = SPEC_BY_KEY[key];
-  if (spec.kind === 'enum') {
-    if (spec.options.includes(raw)) return raw;
-    throw new CliError(key, `--${key}: “${raw}” is not allowed (${describeRange(spec)})`);
-  }
-  const { value, reason } = coerceValue(spec, raw);
-  if (reason)
-    throw new CliError(
-      key,
-      `--${key}: “${raw}” is ${reason.split(';')[0]} (${describeRange(spec)})`,
-    );
-  return value;
-}
-
-function parseTimes(raw: string): Pick<Params, 'tmin' | 'tmax' | 'nt'> {
+function parseTimes(raw: string): Given[] {
   const parts = raw.split(':');
   if (parts.length !== 3)
     throw new CliError('times', `--times: “${raw}” should be tmin:tmax:n, e.g. 1e-2:1e6:60`);
-  const tmin = strictValue('tmin', parts[0]) as number;
-  const tmax = strictValue('tmax', parts[1]) as number;
-  const nt = strictValue('nt', parts[2]) as number;
-  if (!(tmax > tmin)) throw new CliError('times', `--times: tmin must be below tmax (got ${raw})`);
-  return { tmin, tmax, nt };
+  return (['tmin', 'tmax', 'nt'] as const).map((key, i) => ({
+    key,
+    value: strictValue(key, parts[i], `--times (${key})`),
+    name: '--times',
+  }));
 }
 
-export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = {
-    params: { ...DEFAULT_PARAMS },
-    format: 'csv',
-    repeat: 0,
-    simulate: false,
-    real: false,
-    frontier: false,
-    help: false,
-    warnings: [],
-  };
-  const flags: [string, string | undefined][] = [];
+/** The parameter values of a --url link, and notices about it as warnings. */
+function linkValues(link: string, warnings: string[]): Given[] {
+  const query = readQuery(link);
+  const read = readParams(query.values);
+  for (const n of [...query.notices, ...read.notices]) warnings.push(`--url: ${n.message}`);
+  return read.given.map((key) => ({ key, value: read.params[key], name: `${key}${LINK_SUFFIX}` }));
+}
+
+/** Split argv into [flag, value] pairs ("--x v" or "--x=v"; switches take no value). */
+function tokens(argv: readonly string[]): [string, string | undefined][] {
+  const out: [string, string | undefined][] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--'))
@@ -84,81 +97,129 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
     if (SWITCHES.has(name)) {
-      flags.push([name, undefined]);
+      if (eq > 0) throw new CliError(name, `--${name} takes no value`);
+      out.push([name, undefined]);
       continue;
     }
-    let value: string | undefined = eq > 0 ? a.slice(eq + 1) : argv[i + 1];
-    if (eq < 0) i++;
+    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
     if (value === undefined) throw new CliError(name, `--${name} needs a value`);
-    value = value.trim();
-    flags.push([name, value]);
+    out.push([name, value.trim()]);
   }
-  // --url first, so explicit flags override the link.
+  return out;
+}
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const opts: CliOptions = {
+    given: [],
+    mode: 'curve',
+    format: 'csv',
+    repeat: 0,
+    batch: null,
+    help: false,
+    warnings: [],
+  };
+  const flags = tokens(argv);
+  const known = new Set<string>([
+    ...PARAM_SPECS.map((s) => s.key),
+    ...EXTRA_FLAGS.map((f) => f.name),
+  ]);
+  for (const [name] of flags)
+    if (!known.has(name)) throw new CliError(name, `unknown flag --${name} (see --help)`);
+  // The link first, so that explicit flags override it.
+  for (const [name, value] of flags)
+    if (name === 'url') opts.given.push(...linkValues(value!, opts.warnings));
+  const modes: Mode[] = [];
   for (const [name, value] of flags) {
-    if (name !== 'url' || value === undefined) continue;
-    const query = readQuery(value);
-    const link = readParams(query.values);
-    opts.params = link.params;
-    for (const n of [...query.notices, ...link.notices]) opts.warnings.push(`--url: ${n.message}`);
-  }
-  const known = new Set<string>([...PARAM_SPECS.map((s) => s.key), ...EXTRA_FLAGS]);
-  for (const [name, value] of flags) {
-    if (!known.has(name)) {
-      throw new CliError(name, `unknown flag --${name} (see --help)`);
-    }
     if (name === 'url') continue;
-    if (name === 'simulate') opts.simulate = true;
-    else if (name === 'real') opts.real = true;
-    else if (name === 'frontier') opts.frontier = true;
     else if (name === 'help') opts.help = true;
-    else if (name === 'times') Object.assign(opts.params, parseTimes(value!));
+    else if (name === 'simulate' || name === 'frontier' || name === 'real') modes.push(name);
+    else if (name === 'times') opts.given.push(...parseTimes(value!));
+    else if (name === 'batch') opts.batch = value!;
     else if (name === 'format') {
       if (value !== 'csv' && value !== 'json')
         throw new CliError('format', `--format: “${value}” is not allowed (csv or json)`);
       opts.format = value;
     } else if (name === 'repeat') {
       const k = Number(value);
-      if (!Number.isInteger(k) || k < 1 || k > 100000)
+      if (!Number.isInteger(k) || k < 1 || k > MAX_REPEAT)
         throw new CliError(
           'repeat',
-          `--repeat: “${value}” is not allowed (integer in [1, 100000])`,
+          `--repeat: “${value}” is not allowed (integer in [1, ${MAX_REPEAT}])`,
         );
       opts.repeat = k;
-    } else {
-      const key = name as keyof Params;
-      (opts.params as unknown as Record<string, unknown>)[key] = strictValue(key, value!);
+    } else if (isParamKey(name)) {
+      opts.given.push({
+        key: name,
+        value: strictValue(name, value, `--${name}`),
+        name: `--${name}`,
+      });
     }
   }
-  const notes: Adjustment[] = [];
-  opts.params = enforceConstraints(opts.params, notes);
-  for (const n of notes) {
-    throw new CliError(n.key, `--${n.key}: ${n.reason} (got ${n.from})`);
-  }
+  if (modes.length > 1)
+    throw new CliError(modes[1], `--${modes[0]} and --${modes[1]} exclude each other`);
+  opts.mode = modes[0] ?? 'curve';
+  if (opts.repeat > 0 && opts.mode !== 'curve')
+    throw new CliError(
+      'repeat',
+      `--repeat times the theory curve; it does not act with --${opts.mode}`,
+    );
+  if (opts.batch !== null && opts.format === 'csv' && flags.some(([n]) => n === 'format'))
+    throw new CliError('format', '--format csv: --batch prints JSON lines');
+  if (opts.batch !== null && opts.repeat > 0)
+    throw new CliError('repeat', '--repeat does not act with --batch (each result carries ms)');
   return opts;
 }
 
-export function usage(): string {
-  const lines = [
-    'Usage: npm run -s curve -- [flags]',
-    '',
-    'Prints the mean-field learning curve as CSV (t,Eg,Etr): E_g without the noise floor σ²,',
-    'E_tr with it. Parameters (defaults in brackets):',
-  ];
-  for (const s of PARAM_SPECS) {
-    const def = s.kind === 'enum' ? s.default : s.default === Infinity ? 'inf' : String(s.default);
-    lines.push(`  --${s.key.padEnd(8)} ${s.label}: ${s.help} [${def}] (${describeRange(s)})`);
+/**
+ * Parameters a mode does not use (beyond the regime rule): given as a flag or a batch key they are
+ * an error; in a --url link (which carries every setting of the app) a warning.
+ */
+export const MODE_UNUSED: Readonly<Record<Mode, readonly (keyof Params)[]>> = {
+  curve: ['seed', 'seeds'],
+  simulate: [],
+  real: [],
+  frontier: ['N', 'tmin', 'tmax', 'nt', 'seed', 'seeds'],
+};
+
+const MODE_WHY: Readonly<Record<Mode, string>> = {
+  curve: 'they act only with --simulate',
+  simulate: '',
+  real: '',
+  frontier: 'the frontier chooses N and t = C/N itself; seeds act only with --simulate',
+};
+
+/**
+ * Check the values given against the mode: errors for flags and batch keys, warnings for --url.
+ * The frontier is computed for gradient flow, so any other regime is an error there.
+ */
+export function checkMode(
+  mode: Mode,
+  given: readonly Given[],
+  params: Params,
+  warnings: string[],
+): void {
+  const unused = MODE_UNUSED[mode];
+  const fromLink: string[] = [];
+  for (const g of given) {
+    if (!unused.includes(g.key)) continue;
+    if (g.name.endsWith(LINK_SUFFIX)) {
+      if (!fromLink.includes(g.key)) fromLink.push(g.key);
+      continue;
+    }
+    const run = mode === 'curve' ? 'the theory curve' : `--${mode}`;
+    throw new CliError(g.key, `${g.name} does not act in ${run} (${MODE_WHY[mode]})`);
   }
-  lines.push(
-    '  --times    tmin:tmax:n, shorthand for --tmin --tmax --nt',
-    "  --url      '<query string of the app>': take the parameters from a shared link",
-    '  --format   csv | json (json: params, t, Eg, Etr, earlyStop, limit, exponents)',
-    '  --repeat   K: recompute K times and report msPerCurve (json) or on stderr',
-    '  --simulate run the exact finite-size simulator (--seeds S, --seed) instead: t,Eg_mean,Eg_sem',
-    '  --real     with --data mnist: real training on P digits of the pool (--seeds S): t,Eg_mean,Eg_sem',
-    '  --frontier compute-optimal allocation at this P: C,Lstar,Nstar,tstar for C = N·t = 1e3…1e9',
-    '  --regime bayes prints the Bayesian posterior errors (posterior mean, Gibbs, variance)',
-    '',
-    'Bad or out-of-range flags: a one-line error naming the flag, exit code 2.',
-  );
-  return lines.join('\n');
+  if (fromLink.length) warnings.push(`--url: ${fromLink.join(', ')} not used (${MODE_WHY[mode]})`);
+  if (mode === 'simulate' && params.data !== 'powerlaw') {
+    throw new CliError(
+      'data',
+      `--simulate draws power-law data (α, β); data ${params.data} is not simulated`,
+    );
+  }
+  if (mode === 'frontier' && params.regime !== 'gf') {
+    throw new CliError(
+      'regime',
+      `--frontier is computed for gradient flow (regime gf); the values given make regime ${params.regime}`,
+    );
+  }
 }

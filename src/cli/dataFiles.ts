@@ -1,6 +1,6 @@
 // The digit assets read from public/data/ in Node (the CLI; the tests use the same reader), and
 // the registration of their spectra with the engine.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   decodePool,
@@ -14,8 +14,13 @@ import type { DigitPool } from '../model/data/pool.ts';
 import { registerSpectrum, spectrumKey } from '../model/theory/dataSpectra.ts';
 import type { Params } from '../model/params.ts';
 
-/** public/data of this checkout. */
-export const DATA_DIR = join(import.meta.dirname, '..', '..', 'public', 'data');
+/** public/data of this checkout, from the sources (src/cli/) or from the bundle (dist-cli/). */
+export const DATA_DIR =
+  [
+    join(import.meta.dirname, '..', '..', 'public', 'data'),
+    join(import.meta.dirname, '..', 'public', 'data'),
+  ].find((dir) => existsSync(join(dir, MANIFEST_FILE))) ??
+  join(import.meta.dirname, '..', '..', 'public', 'data');
 
 export function readAsset(name: string, dir = DATA_DIR): Uint8Array {
   return new Uint8Array(readFileSync(join(dir, name)));

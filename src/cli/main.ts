@@ -1,87 +1,62 @@
-// `npm run -s curve -- …`: the theory (or the exact simulator) from the command line.
-import { computeCurve } from '../model/theory/curve.ts';
-import { computeFrontier } from '../model/theory/frontier.ts';
+// `npm run -s curve -- …`: the theory (or the exact simulator, or the compute-optimal frontier) from
+// the command line. Runs as the bundle dist-cli/curve.mjs (scripts/curve.mjs builds it when stale).
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { ParamError } from '../model/params.ts';
-import { simulationModes } from '../model/simulation/simulationModes.ts';
-import { CliError, parseArgs, usage } from './args.ts';
-import { prepareData, realOutput } from './real.ts';
-import {
-  curveCsv,
-  curveJson,
-  frontierCsv,
-  frontierJson,
-  posteriorCsv,
-  simCsv,
-  simJson,
-} from './output.ts';
+import { checkMode, parseArgs } from './args.ts';
+import { runBatch } from './batch.ts';
+import { evaluate } from './evaluate.ts';
+import { usage } from './help.ts';
+import { jsonText } from './output.ts';
+import { CliError, resolveParams } from './resolve.ts';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
-}
+const say = (line: string) => process.stderr.write(`${line}\n`);
 
 async function run(argv: string[]): Promise<number> {
-  let opts;
   try {
-    opts = parseArgs(argv);
+    const opts = parseArgs(argv);
+    if (opts.help) {
+      process.stdout.write(usage() + '\n');
+      return 0;
+    }
+    if (opts.batch !== null) {
+      for (const w of opts.warnings) say(`warning: ${w}`);
+      say(
+        'regime: per line, as named or inferred (T > 0 → langevin, else gamma > 0 → wd, else gf)',
+      );
+      const stream = opts.batch === '-' ? process.stdin : createReadStream(opts.batch);
+      const lines = createInterface({ input: stream, crlfDelay: Infinity });
+      const write = (s: string) => process.stdout.write(s);
+      const t0 = performance.now();
+      const { lines: n, failed } = await runBatch(lines, opts.mode, opts.given, write, (w) =>
+        say(`warning: ${w}`),
+      );
+      const s = ((performance.now() - t0) / 1000).toFixed(2);
+      say(`batch: ${n} lines, ${failed} failed, ${s} s`);
+      return failed > 0 ? 1 : 0;
+    }
+    const { params, inferred } = resolveParams(opts.given);
+    checkMode(opts.mode, opts.given, params, opts.warnings);
+    for (const w of opts.warnings) say(`warning: ${w}`);
+    if (inferred) say(inferred);
+    const result = await evaluate(opts.mode, params, opts.repeat);
+    for (const n of result.notes) say(`note: ${n}`);
+    process.stdout.write(opts.format === 'json' ? jsonText(result.record) : result.csv);
+    return 0;
   } catch (err) {
     if (err instanceof CliError) {
-      process.stderr.write(`error: ${err.message}\n`);
+      say(`error: ${err.message}`);
       return 2;
     }
-    throw err;
-  }
-  if (opts.help) {
-    process.stdout.write(usage() + '\n');
-    return 0;
-  }
-  for (const w of opts.warnings) process.stderr.write(`warning: ${w}\n`);
-  const p = opts.params;
-  try {
-    prepareData(p);
-    if (opts.real) {
-      process.stdout.write(realOutput(p, opts.format));
-      return 0;
-    }
-    if (opts.simulate) {
-      // Loaded on demand: the theory path does not pay for the simulator's modules.
-      const { simulate } = await import('../model/simulation/simulate.ts');
-      const M = simulationModes(p);
-      if (!Number.isFinite(p.M)) process.stderr.write(`note: simulating with M = ${M} modes\n`);
-      const q = { ...p, M };
-      const t = computeCurve(q, { light: true }).t;
-      const res = simulate(q, { t, seeds: p.seeds, seed: p.seed });
-      process.stdout.write(opts.format === 'json' ? simJson(q, res, M) : simCsv(res));
-      return 0;
-    }
-    if (opts.frontier) {
-      const f = computeFrontier(p);
-      process.stdout.write(opts.format === 'json' ? frontierJson(f) : frontierCsv(f));
-      return 0;
-    }
-    let curve = computeCurve(p);
-    let msPerCurve: number | undefined;
-    if (opts.repeat > 0) {
-      const ms: number[] = [];
-      for (let i = 0; i < opts.repeat; i++) {
-        const t0 = performance.now();
-        curve = computeCurve(p);
-        ms.push(performance.now() - t0);
-      }
-      msPerCurve = median(ms);
-      if (opts.format === 'csv') process.stderr.write(`msPerCurve=${msPerCurve.toFixed(3)}\n`);
-    }
-    if (opts.format === 'json') process.stdout.write(curveJson(curve, msPerCurve));
-    else if (p.regime === 'bayes') process.stdout.write(posteriorCsv(curve));
-    else process.stdout.write(curveCsv(curve));
-    return 0;
-  } catch (err) {
     if (err instanceof ParamError) {
-      process.stderr.write(`error: --${err.param}: ${err.message}\n`);
+      say(`error: --${err.param}: ${err.message}`);
       return 2;
     }
-    process.stderr.write(`error: ${(err as Error).message}\n`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      say(`error: --batch: ${(err as Error).message}`);
+      return 2;
+    }
+    say(`error: ${(err as Error).message}`);
     return 1;
   }
 }

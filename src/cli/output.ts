@@ -1,17 +1,31 @@
-// Text output of the CLI: CSV rows and JSON with ∞ written as "inf" (JSON has no Infinity).
+// Text output of the CLI: CSV rows, and JSON records with ∞ written as "inf" (JSON has no Infinity).
 import type { FrontierResult } from '../model/theory/frontier.ts';
 import type { CurveResult, SimResult } from '../model/types.ts';
 import { formatValue, type Params } from '../model/params.ts';
 import { csvNumber, toPlain } from '../format/data.ts';
 
-export function curveCsv(c: CurveResult): string {
-  const rows = ['t,Eg,Etr'];
-  for (let i = 0; i < c.t.length; i++)
-    rows.push(`${csvNumber(c.t[i])},${csvNumber(c.Eg[i])},${csvNumber(c.Etr[i])}`);
+/** JSON text of a record: indented for one result, one line per result in --batch. */
+export function jsonText(record: object, oneLine = false): string {
+  return JSON.stringify(toPlain(record), null, oneLine ? undefined : 1) + '\n';
+}
+
+function csv(header: string, columns: readonly ArrayLike<number>[]): string {
+  const rows = [header];
+  for (let i = 0; i < columns[0].length; i++)
+    rows.push(columns.map((c) => csvNumber(c[i])).join(','));
   return rows.join('\n') + '\n';
 }
 
-export function curveJson(c: CurveResult, msPerCurve?: number): string {
+export function paramsPlain(p: Params): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(p).map(([k, v]) => [
+      k,
+      typeof v === 'number' && !Number.isFinite(v) ? formatValue(v) : v,
+    ]),
+  );
+}
+
+export function curveRecord(c: CurveResult, msPerCurve?: number): Record<string, unknown> {
   const out: Record<string, unknown> = {
     params: paramsPlain(c.params),
     t: c.t,
@@ -20,10 +34,13 @@ export function curveJson(c: CurveResult, msPerCurve?: number): string {
     earlyStop: c.earlyStop,
     limit: c.limit,
     exponents: c.exponents,
+    ms: c.ms,
   };
   if (msPerCurve !== undefined) out.msPerCurve = msPerCurve;
-  return JSON.stringify(toPlain(out), null, 1) + '\n';
+  return out;
 }
+
+export const curveCsv = (c: CurveResult): string => csv('t,Eg,Etr', [c.t, c.Eg, c.Etr]);
 
 export function posteriorCsv(c: CurveResult): string {
   const l = c.limit;
@@ -40,35 +57,13 @@ export function posteriorCsv(c: CurveResult): string {
   );
 }
 
-export function simCsv(s: SimResult): string {
-  const rows = ['t,Eg_mean,Eg_sem'];
-  for (let i = 0; i < s.t.length; i++)
-    rows.push(`${csvNumber(s.t[i])},${csvNumber(s.EgMean[i])},${csvNumber(s.EgSem[i])}`);
-  return rows.join('\n') + '\n';
+export const simCsv = (s: SimResult): string => csv('t,Eg_mean,Eg_sem', [s.t, s.EgMean, s.EgSem]);
+
+export function simRecord(p: Params, s: SimResult): Record<string, unknown> {
+  return { params: paramsPlain(p), ...s };
 }
 
-export function simJson(p: Params, s: SimResult, M: number): string {
-  return JSON.stringify(toPlain({ params: paramsPlain({ ...p, M }), ...s }), null, 1) + '\n';
-}
+export const frontierCsv = (f: FrontierResult): string =>
+  csv('C,Lstar,Nstar,tstar', [f.C, f.Lstar, f.Nstar, f.tstar]);
 
-function paramsPlain(p: Params): Record<string, string | number> {
-  return Object.fromEntries(
-    Object.entries(p).map(([k, v]) => [
-      k,
-      typeof v === 'number' && !Number.isFinite(v) ? formatValue(v) : v,
-    ]),
-  );
-}
-
-export function frontierCsv(f: FrontierResult): string {
-  const rows = ['C,Lstar,Nstar,tstar'];
-  for (let i = 0; i < f.C.length; i++)
-    rows.push(
-      `${csvNumber(f.C[i])},${csvNumber(f.Lstar[i])},${csvNumber(f.Nstar[i])},${csvNumber(f.tstar[i])}`,
-    );
-  return rows.join('\n') + '\n';
-}
-
-export function frontierJson(f: FrontierResult): string {
-  return JSON.stringify(toPlain(f), null, 1) + '\n';
-}
+export const frontierRecord = (f: FrontierResult): Record<string, unknown> => ({ ...f });

@@ -4,7 +4,7 @@
 import { ParamError, timeGrid, type Params } from '../model/params.ts';
 import { prepareReal, runReal } from '../model/real/realRun.ts';
 import { registerMnistFor, readPool } from './dataFiles.ts';
-import { simCsv } from './output.ts';
+import type { SimResult } from '../model/types.ts';
 
 /** Load what the data choice needs before any computation. */
 export function prepareData(p: Params): void {
@@ -16,24 +16,9 @@ export function prepareData(p: Params): void {
   registerMnistFor(p);
 }
 
-/** The real run's CSV (or JSON: params, t, mean, s.e.m., seeds, ms). */
-export function realOutput(p: Params, format: 'csv' | 'json'): string {
+/** The real run on the digit pool at the curve's times (mean ± s.e.m. over the seeds). */
+export function realRun(p: Params): SimResult {
   if (p.data !== 'mnist') throw new ParamError('data', '--real needs --data mnist (real digits)');
   const t = timeGrid(p.tmin, p.tmax, p.nt);
-  const setup = prepareReal(readPool(), p.kernel, p.task);
-  const res = runReal(setup, p, t);
-  if (format === 'csv') return simCsv(res);
-  const arr = (a: Float64Array) => Array.from(a);
-  return (
-    JSON.stringify({
-      params: { ...p, N: Number.isFinite(p.N) ? p.N : 'inf', M: 'pool' },
-      t: arr(res.t),
-      EgMean: arr(res.EgMean),
-      EgSem: arr(res.EgSem),
-      EtrMean: arr(res.EtrMean),
-      EtrSem: arr(res.EtrSem),
-      seeds: res.seeds,
-      ms: res.ms,
-    }) + '\n'
-  );
+  return runReal(prepareReal(readPool(), p.kernel, p.task), p, t);
 }

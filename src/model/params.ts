@@ -69,6 +69,8 @@ export interface NumericSpec {
   regimes: readonly Regime[];
   /** Slider step for linear scales. */
   step?: number;
+  /** The data sources with which this parameter acts (default: all). */
+  data?: readonly DataSource[];
 }
 
 export interface EnumSpec {
@@ -81,6 +83,8 @@ export interface EnumSpec {
   options: readonly string[];
   default: string;
   regimes: readonly Regime[];
+  /** The data sources with which this parameter acts (default: all). */
+  data?: readonly DataSource[];
 }
 
 export type ParamSpec = NumericSpec | EnumSpec;
@@ -118,6 +122,8 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     scale: 'linear',
     step: 0.01,
     regimes: ALL,
+    // A measured spectrum brings its own exponents and number of modes (makeEngine).
+    data: ['powerlaw'],
   },
   {
     key: 'beta',
@@ -132,6 +138,8 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     scale: 'linear',
     step: 0.01,
     regimes: ALL,
+    // A measured spectrum brings its own exponents and number of modes (makeEngine).
+    data: ['powerlaw'],
   },
   {
     key: 'P',
@@ -176,6 +184,8 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     integer: true,
     allowInf: true,
     regimes: ALL,
+    // A measured spectrum brings its own exponents and number of modes (makeEngine).
+    data: ['powerlaw'],
   },
   {
     key: 'sigma2',
@@ -325,6 +335,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     options: KERNELS,
     default: 'relu',
     regimes: ALL,
+    data: ['mnist'],
   },
   {
     key: 'task',
@@ -336,6 +347,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     options: TASKS,
     default: 'parity',
     regimes: ALL,
+    data: ['mnist'],
   },
 ];
 
@@ -354,6 +366,12 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze(
 /** Whether a parameter acts in the given regime (its control is disabled otherwise). */
 export function isActive(key: keyof Params, regime: Regime): boolean {
   return SPEC_BY_KEY[key].regimes.includes(regime);
+}
+
+/** Whether a parameter acts with the given data source (kernel, task: MNIST; α, β, M: the power law). */
+export function actsWithData(key: keyof Params, data: DataSource): boolean {
+  const only = SPEC_BY_KEY[key].data;
+  return only === undefined || only.includes(data);
 }
 
 /**
@@ -435,12 +453,18 @@ export function validateParams(p: Params, { keys, integers = true }: ValidateOpt
     throw new ParamError('gamma', 'the Bayesian posterior needs gamma > 0 (prior variance T/γ)');
 }
 
-/** "alpha in [1.05, 4]" — the allowed range of a parameter, in words. */
-export function describeRange(spec: ParamSpec): string {
-  if (spec.kind === 'enum') return `${spec.key} in {${spec.options.join(', ')}}`;
+/** "integer in [1, 10000000] or inf", "one of gf, wd, langevin, bayes": a spec's domain in words. */
+export function rangeText(spec: ParamSpec): string {
+  if (spec.kind === 'enum') return `one of ${spec.options.join(', ')}`;
   const inf = spec.allowInf ? ' or inf' : '';
   const int = spec.integer ? 'integer ' : '';
-  return `${spec.key}: ${int}in [${spec.min}, ${spec.max}]${inf}`;
+  return `${int}in [${spec.min}, ${spec.max}]${inf}`;
+}
+
+/** "alpha: in [1.05, 4]" — the allowed range of a parameter, in words. */
+export function describeRange(spec: ParamSpec): string {
+  if (spec.kind === 'enum') return `${spec.key} in {${spec.options.join(', ')}}`;
+  return `${spec.key}: ${rangeText(spec)}`;
 }
 
 export interface Adjustment {

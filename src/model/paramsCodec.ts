@@ -4,11 +4,13 @@
 //
 // Reading is validate + clamp + report: it never throws, whatever the link holds; every problem
 // (a clamped value, a repeated key, a key that is not a parameter) becomes a notice. Writing puts
-// the regime and every parameter that acts in it, so a link states exactly what its figure uses.
+// the regime and every parameter that acts in it (and with the data source: the MNIST kernel and
+// task only for MNIST), so a link states exactly what its figure uses.
 import {
   DEFAULT_PARAMS,
   PARAM_SPECS,
   SPEC_BY_KEY,
+  actsWithData,
   formatValue,
   isActive,
   sanitizeParams,
@@ -61,17 +63,19 @@ export function paramText(p: Params, key: keyof Params): string {
 export function linkParams(p: Params): Params {
   const q = { ...p };
   for (const s of PARAM_SPECS) {
-    if (!isActive(s.key, p.regime)) (q as Record<string, unknown>)[s.key] = s.default;
+    if (!actsIn(s.key, p)) (q as Record<string, unknown>)[s.key] = s.default;
   }
   return q;
 }
 
+/** Whether a parameter acts in a configuration: in its regime, and with its data source. */
+export function actsIn(key: keyof Params, p: Params): boolean {
+  return isActive(key, p.regime) && actsWithData(key, p.data);
+}
+
 /** The [key, text] pairs of a configuration: the regime and every parameter acting in it. */
 export function writeParams(p: Params): [string, string][] {
-  return PARAM_SPECS.filter((s) => isActive(s.key, p.regime)).map((s) => [
-    s.key,
-    paramText(p, s.key),
-  ]);
+  return PARAM_SPECS.filter((s) => actsIn(s.key, p)).map((s) => [s.key, paramText(p, s.key)]);
 }
 
 /** One value per key of a query string, and the notices about reading it. */

@@ -1,19 +1,13 @@
 // The CLI as researchers script it: output formats, --url equivalence, strict flag errors.
-import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { computeCurve } from '../../src/model/theory/curve.ts';
 import { DEFAULT_PARAMS } from '../../src/model/params.ts';
-import { CliError, parseArgs } from '../../src/cli/args.ts';
+import { parseArgs } from '../../src/cli/args.ts';
+import { CliError, resolveParams } from '../../src/cli/resolve.ts';
+import { cli } from './run.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const tsx = resolve(root, 'node_modules/.bin/tsx');
-
-function cli(...args: string[]) {
-  const r = spawnSync(tsx, ['src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** The configuration the CLI computes for these flags. */
+const paramsOf = (args: string[]) => resolveParams(parseArgs(args).given).params;
 
 const example = [
   '--alpha',
@@ -45,7 +39,7 @@ describe('npm run curve', () => {
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toBe('t,Eg,Etr');
     expect(lines).toHaveLength(61);
-    const c = computeCurve(parseArgs(example).params);
+    const c = computeCurve(paramsOf(example));
     lines.slice(1).forEach((line, i) => {
       const [t, eg, etr] = line.split(',').map(Number);
       expect(t).toBe(c.t[i]);
@@ -59,7 +53,7 @@ describe('npm run curve', () => {
 
   it('--url takes the parameters of a shared link; flags override it', () => {
     const link =
-      'v=1&alpha=1.5&beta=1.5&P=400&N=800&M=4000&sigma2=0.1&gamma=0&T=0&sigma02=0&tmin=0.01&tmax=1000000&nt=60&regime=gf';
+      'v=1&alpha=1.5&beta=1.5&P=400&N=800&M=4000&sigma2=0.1&sigma02=0&tmin=0.01&tmax=1000000&nt=60&regime=gf';
     const a = cli('--url', `?${link}`);
     const b = cli(...example);
     expect(a.code).toBe(0);
@@ -119,7 +113,7 @@ describe('npm run curve', () => {
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toBe('t,Eg_mean,Eg_sem');
-    const theory = computeCurve(parseArgs(flags).params);
+    const theory = computeCurve(paramsOf(flags));
     lines.slice(1).forEach((line, i) => {
       const [t, mean, sem] = line.split(',').map(Number);
       expect(t).toBe(theory.t[i]);
@@ -158,9 +152,9 @@ describe('npm run curve', () => {
   ];
 
   it.each(bad)('bad flags %j: an error naming the flag and its range', (args, pattern) => {
-    expect(() => parseArgs(args)).toThrowError(pattern);
+    expect(() => paramsOf(args)).toThrowError(pattern);
     try {
-      parseArgs(args);
+      paramsOf(args);
     } catch (err) {
       expect((err as CliError).name).toBe('CliError');
     }

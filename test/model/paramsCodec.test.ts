@@ -1,7 +1,13 @@
 // The parameter-only link codec shared by the app and the CLI: every key that is not a parameter
 // is reported, values are clamped with a notice, and a link writes exactly what acts.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS, PARAM_SPECS, REGIMES, isActive } from '../../src/model/params.ts';
+import {
+  DEFAULT_PARAMS,
+  PARAM_SPECS,
+  REGIMES,
+  actsWithData,
+  isActive,
+} from '../../src/model/params.ts';
 import { linkParams, readParams, readQuery, writeParams } from '../../src/model/paramsCodec.ts';
 
 const read = (q: string, otherKeys: string[] = []) => {
@@ -37,7 +43,9 @@ describe('parameter codec', () => {
       const p = { ...DEFAULT_PARAMS, regime, gamma: 0.02, T: 0.003, sigma02: 0.5 };
       const pairs = writeParams(p);
       expect(pairs.map(([k]) => k)).toEqual(
-        PARAM_SPECS.filter((s) => isActive(s.key, regime)).map((s) => s.key),
+        PARAM_SPECS.filter((s) => isActive(s.key, regime) && actsWithData(s.key, p.data)).map(
+          (s) => s.key,
+        ),
       );
       const back = read(`v=1&${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`);
       expect(back.notices).toEqual([]);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PARAMS,
   PARAM_SPECS,
+  DATA_SOURCES,
   REGIMES,
+  actsWithData,
   isActive,
   type NumericSpec,
   type Params,
@@ -58,11 +60,25 @@ describe('url codec: round trip', () => {
 
   it('keys are the parameter keys (CLI flag names): the regime and every parameter acting in it', () => {
     for (const regime of REGIMES) {
-      const q = serializeUrlState({ ...DEFAULT_STATE, params: { ...DEFAULT_PARAMS, regime } });
-      const keys = [...new URLSearchParams(q).keys()];
-      for (const s of PARAM_SPECS)
-        expect(keys.includes(s.key), `${regime} ${s.key}`).toBe(isActive(s.key, regime));
+      for (const data of DATA_SOURCES) {
+        const q = serializeUrlState({
+          ...DEFAULT_STATE,
+          params: { ...DEFAULT_PARAMS, regime, data },
+        });
+        const keys = [...new URLSearchParams(q).keys()];
+        for (const s of PARAM_SPECS) {
+          const acts = isActive(s.key, regime) && actsWithData(s.key, data);
+          expect(keys.includes(s.key), `${regime} ${data} ${s.key}`).toBe(acts);
+        }
+      }
     }
+    // The MNIST kernel and task only with MNIST data.
+    const mnist = serializeUrlState({
+      ...DEFAULT_STATE,
+      params: { ...DEFAULT_PARAMS, data: 'mnist' },
+    });
+    expect(mnist).toMatch(/kernel=relu&task=parity/);
+    expect(serializeUrlState(DEFAULT_STATE)).not.toMatch(/kernel|task/);
     expect(serializeUrlState(DEFAULT_STATE)).toContain('M=inf');
   });
 
@@ -79,7 +95,8 @@ describe('url codec: round trip', () => {
       // What is left out does not act: the theory sees the same effective parameters.
       expect(state.params.regime).toBe(x.params.regime);
       for (const s of PARAM_SPECS)
-        if (isActive(s.key, x.params.regime)) expect(state.params[s.key]).toBe(x.params[s.key]);
+        if (isActive(s.key, x.params.regime) && actsWithData(s.key, x.params.data))
+          expect(state.params[s.key]).toBe(x.params[s.key]);
     }
   });
 

@@ -1,0 +1,79 @@
+// One run of the CLI for one configuration: the theory curve, the exact simulation or the
+// compute-optimal frontier, as CSV text and as a JSON record.
+import { computeCurve } from '../model/theory/curve.ts';
+import { computeFrontier } from '../model/theory/frontier.ts';
+import type { Params } from '../model/params.ts';
+import type { Mode } from './args.ts';
+import { prepareData, realRun } from './real.ts';
+import {
+  curveCsv,
+  curveRecord,
+  frontierCsv,
+  frontierRecord,
+  posteriorCsv,
+  simCsv,
+  simRecord,
+} from './output.ts';
+
+export interface Evaluation {
+  csv: string;
+  record: Record<string, unknown>;
+  /** Lines for stderr (what was chosen on the user's behalf). */
+  notes: string[];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+}
+
+/** The theory curve; with repeat > 0 recomputed that many times, the median time reported. */
+function curve(p: Params, repeat: number): Evaluation {
+  let c = computeCurve(p);
+  let msPerCurve: number | undefined;
+  if (repeat > 0) {
+    const ms: number[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const t0 = performance.now();
+      c = computeCurve(p);
+      ms.push(performance.now() - t0);
+    }
+    msPerCurve = median(ms);
+  }
+  return {
+    csv: p.regime === 'bayes' ? posteriorCsv(c) : curveCsv(c),
+    record: curveRecord(c, msPerCurve),
+    notes: msPerCurve === undefined ? [] : [`msPerCurve=${msPerCurve.toFixed(3)}`],
+  };
+}
+
+/** The exact simulation at the same sample times as the app's simulation panel. */
+async function simulation(p: Params): Promise<Evaluation> {
+  // Loaded on demand: the theory path does not pay for the simulator's modules.
+  const { simulate } = await import('../model/simulation/simulate.ts');
+  const { simulationModes } = await import('../model/simulation/simulationModes.ts');
+  const { simulationTimes } = await import('../model/simulation/sampleTimes.ts');
+  const M = simulationModes(p);
+  const q = { ...p, M };
+  const res = simulate(q, { t: simulationTimes(q), seeds: p.seeds, seed: p.seed });
+  return {
+    csv: simCsv(res),
+    record: simRecord(q, res),
+    notes: Number.isFinite(p.M) ? [] : [`simulating with M = ${M} modes`],
+  };
+}
+
+export async function evaluate(mode: Mode, p: Params, repeat = 0): Promise<Evaluation> {
+  prepareData(p);
+  if (mode === 'real') {
+    const res = realRun(p);
+    return { csv: simCsv(res), record: simRecord(p, res), notes: [] };
+  }
+  if (mode === 'simulate') return simulation(p);
+  if (mode === 'frontier') {
+    const f = computeFrontier(p);
+    return { csv: frontierCsv(f), record: frontierRecord(f), notes: [] };
+  }
+  return curve(p, repeat);
+}

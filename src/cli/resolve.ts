@@ -1,0 +1,110 @@
+// From the parameter values a run was given (flags, a --url link, a --batch line) to one validated
+// configuration. No value is ever silently ignored:
+//  - with an explicit regime, a parameter that does not act in it (PARAM_SPECS `regimes`) is an
+//    error naming it and the regimes in which it acts;
+//  - without one, the regime follows from what was given: T > 0 → langevin, else γ > 0 → wd,
+//    else gf (the values given can then never contradict it), and the caller says so on stderr.
+import {
+  DEFAULT_PARAMS,
+  ParamError,
+  SPEC_BY_KEY,
+  actsWithData,
+  coerceValue,
+  describeRange,
+  isActive,
+  validateParams,
+  type Params,
+  type Regime,
+} from '../model/params.ts';
+
+export class CliError extends Error {
+  /** The flag or key at fault ('' when none). */
+  readonly flag: string;
+  constructor(flag: string, message: string) {
+    super(message);
+    this.name = 'CliError';
+    this.flag = flag;
+  }
+}
+
+/** One parameter value and how to name it in a message ("--gamma", "gamma in --url"). */
+export interface Given {
+  key: keyof Params;
+  value: number | string;
+  name: string;
+}
+
+/** Strictly read one value: malformed, out of range or not an integer where one is needed is an error. */
+export function strictValue(key: keyof Params, raw: unknown, name: string): number | string {
+  const spec = SPEC_BY_KEY[key];
+  if (spec.kind === 'enum') {
+    if (typeof raw === 'string' && spec.options.includes(raw)) return raw;
+    throw new CliError(key, `${name}: “${String(raw)}” is not allowed (${describeRange(spec)})`);
+  }
+  const { value, reason } = coerceValue(spec, typeof raw === 'number' ? raw : String(raw).trim());
+  if (reason) {
+    throw new CliError(
+      key,
+      `${name}: “${String(raw)}” is ${reason.split(';')[0]} (${describeRange(spec)})`,
+    );
+  }
+  return value;
+}
+
+/** The regime that the values given imply when none is named, and why (one line). */
+export function inferRegime(last: ReadonlyMap<keyof Params, Given>): {
+  regime: Regime;
+  why: string;
+} {
+  const T = last.get('T');
+  const gamma = last.get('gamma');
+  if (T && (T.value as number) > 0) return { regime: 'langevin', why: `${T.name} > 0` };
+  if (gamma && (gamma.value as number) > 0) return { regime: 'wd', why: `${gamma.name} > 0` };
+  return { regime: 'gf', why: 'no T > 0 or gamma > 0 given' };
+}
+
+export interface Resolved {
+  params: Params;
+  /** Set when the regime was inferred: the one-line explanation to print. */
+  inferred: string | null;
+}
+
+/** The configuration of the values given (later values of a key override earlier ones). */
+export function resolveParams(given: readonly Given[], base: Params = DEFAULT_PARAMS): Resolved {
+  const last = new Map<keyof Params, Given>();
+  for (const g of given) last.set(g.key, g);
+  const named = last.get('regime');
+  let regime: Regime;
+  let inferred: string | null = null;
+  if (named) {
+    regime = named.value as Regime;
+    for (const g of last.values()) {
+      if (isActive(g.key, regime)) continue;
+      throw new CliError(
+        g.key,
+        `${g.name} does not act in regime ${regime} (${named.name}); it acts in ${SPEC_BY_KEY[g.key].regimes.join(', ')}`,
+      );
+    }
+  } else {
+    const r = inferRegime(last);
+    regime = r.regime;
+    inferred = `regime: ${regime} (inferred: ${r.why}; --regime sets it)`;
+  }
+  const params: Params = { ...base, regime };
+  for (const g of last.values()) (params as unknown as Record<string, unknown>)[g.key] = g.value;
+  for (const g of last.values()) {
+    if (actsWithData(g.key, params.data)) continue;
+    const only = SPEC_BY_KEY[g.key].data!;
+    throw new CliError(
+      g.key,
+      `${g.name} does not act with data ${params.data}; it acts with --data ${only.join(' or ')}`,
+    );
+  }
+  try {
+    validateParams(params);
+  } catch (err) {
+    if (!(err instanceof ParamError)) throw err;
+    throw new CliError(err.param, `${last.get(err.param)?.name ?? err.param}: ${err.message}`);
+  }
+  return { params, inferred };
+}

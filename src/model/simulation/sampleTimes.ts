@@ -1,0 +1,14 @@
+// The times at which the exact simulation is sampled, chosen in one place so that the app's
+// simulation worker and the CLI's --simulate give the same points for the same link.
+import { timeGrid, type Params } from '../params.ts';
+
+/**
+ * Most sample times: each costs O(n²) per seed after the one O(n³) diagonalisation, and more
+ * points than this add nothing visible under the theory curve.
+ */
+export const SIM_POINTS = 16;
+
+/** Log-spaced times over the configuration's window: min(nt, SIM_POINTS) of them, both ends included. */
+export function simulationTimes(p: Pick<Params, 'tmin' | 'tmax' | 'nt'>): Float64Array {
+  return timeGrid(p.tmin, p.tmax, Math.min(SIM_POINTS, p.nt));
+}
