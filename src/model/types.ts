@@ -187,4 +187,8 @@ export interface SimResult {
   EtrSem: Float64Array;
   seeds: number;
   ms: number;
+  /** When asked for: the parts of E_g per time (mean and s.e.m. over seeds; they sum to EgMean). */
+  parts?: { mean: ErrorSplit<Float64Array>; sem: ErrorSplit<Float64Array> };
+  /** When asked for: mean learned fraction of population modes k, row-major [k index][t]. */
+  modes?: { k: Float64Array; mean: Float64Array; sem: Float64Array };
 }

@@ -16,6 +16,7 @@
 import { crossGram } from '../linalg/gram.ts';
 import { transpose } from '../linalg/symmetricEigen.ts';
 import { lowerColumnRanges, type ModeData } from './modes.ts';
+import type { ErrorSplit } from '../types.ts';
 
 export interface Dynamics {
   gamma: number;
@@ -35,19 +36,46 @@ function hFactor(mu: number, gamma: number, t: number): number {
   return (gamma + mu * decay) / kappa;
 }
 
+/** Langevin part of c: T(1 − e^{−2κt})/κ (→ 2Tt at κ = 0; T/κ at t = ∞; ∞ at κ = 0, t = ∞). */
+function cTemperature(kappa: number, t: number, T: number): number {
+  if (T === 0) return 0;
+  if (kappa > 0) return t === Infinity ? T / kappa : (T * -Math.expm1(-2 * kappa * t)) / kappa;
+  return t === Infinity ? Infinity : 2 * T * t;
+}
+
+/** Random-init part of c: σ0² e^{−2κt} (σ0² forever on null modes when κ = 0). */
+function cInit(kappa: number, t: number, sigma02: number): number {
+  if (sigma02 === 0) return 0;
+  if (kappa > 0) return t === Infinity ? 0 : sigma02 * Math.exp(-2 * kappa * t);
+  return sigma02;
+}
+
 function cFactor(kappa: number, t: number, dyn: Dynamics): number {
-  if (kappa > 0) {
-    if (t === Infinity) return dyn.T / kappa;
-    const x = 2 * kappa * t;
-    return (dyn.T * -Math.expm1(-x)) / kappa + dyn.sigma02 * Math.exp(-x);
-  }
-  if (dyn.T === 0) return dyn.sigma02;
-  return t === Infinity ? Infinity : 2 * dyn.T * t + dyn.sigma02;
+  return cTemperature(kappa, t, dyn.T) + cInit(kappa, t, dyn.sigma02);
 }
 
 /** c·d with the convention 0·∞ = 0 (a direction with no test variance contributes nothing). */
 function weighted(c: number, d: number): number {
   return d === 0 ? 0 : c * d;
+}
+
+export interface EvaluateOptions {
+  /**
+   * Split E_g into its parts. The labels of `md` must then be drawn without label noise: the
+   * label-noise part of the (linear) mean predictor is averaged exactly instead, like the Langevin
+   * and init parts: E_ε|Lᵀg(K̂)Fᵀε/P|² = (σ²/P) Σ_i μ_i g_i(t)² d_i, and E_tr gains
+   * σ²(Σ_i h_i(t)² + P − m)/P (every sample direction keeps h_i of its noise; unfitted ones all).
+   */
+  sigma2Exact?: number;
+}
+
+export interface SeedErrors {
+  Eg: Float64Array;
+  Etr: Float64Array;
+  /** With `sigma2Exact`: the four parts, summing to Eg. */
+  parts?: ErrorSplit<Float64Array>;
+  /** The learned fraction of each mode the geometry reads out, row-major [mode][t]. */
+  modeFrac?: Float64Array;
 }
 
 /**
@@ -59,11 +87,16 @@ export function evaluateErrors(
   md: ModeData,
   t: Float64Array,
   dyn: Dynamics,
-): { Eg: Float64Array; Etr: Float64Array } {
+  opts: EvaluateOptions = {},
+): SeedErrors {
   const { m, mu, coef, y2, d } = md;
   const nt = t.length;
+  const split = opts.sigma2Exact !== undefined;
+  const sig2 = opts.sigma2Exact ?? 0;
+  const P = md.data.P;
   const Eg = new Float64Array(nt);
   const Etr = new Float64Array(nt);
+  const parts = split ? allocSplit(nt) : undefined;
   const Xt = new Float64Array(nt * m); // Xt[it][i]: eigenbasis coefficient of the mean at time it
   for (let it = 0; it < nt; it++) {
     const tt = t[it];
@@ -71,20 +104,47 @@ export function evaluateErrors(
     let train = md.yFixed2;
     let covG = 0;
     let covTr = 0;
+    let temp = 0;
+    let init = 0;
+    let noise = 0;
+    let h2 = 0;
     for (let i = 0; i < m; i++) {
       const kappa = mu[i] + dyn.gamma;
-      Xt[ox + i] = coef[i] === 0 ? 0 : coef[i] * gFactor(kappa, tt);
+      const g = gFactor(kappa, tt);
+      Xt[ox + i] = coef[i] === 0 ? 0 : coef[i] * g;
       const h = hFactor(mu[i], dyn.gamma, tt);
       train += y2[i] * h * h;
+      h2 += h * h;
       if (d !== null) {
-        const c = cFactor(kappa, tt, dyn);
-        covG += weighted(c, d[i]);
-        covTr += weighted(c, mu[i]);
+        if (split) {
+          const cT = cTemperature(kappa, tt, dyn.T);
+          const c0 = cInit(kappa, tt, dyn.sigma02);
+          temp += weighted(cT, d[i]);
+          init += weighted(c0, d[i]);
+          covTr += weighted(cT + c0, mu[i]);
+          if (mu[i] > 0) noise += mu[i] * g * g * d[i];
+        } else {
+          const c = cFactor(kappa, tt, dyn);
+          covG += weighted(c, d[i]);
+          covTr += weighted(c, mu[i]);
+        }
       }
     }
-    if (d !== null && md.nullTrace > 0) covG += weighted(cFactor(dyn.gamma, tt, dyn), md.nullTrace);
+    if (d !== null && md.nullTrace > 0) {
+      if (split) {
+        temp += weighted(cTemperature(dyn.gamma, tt, dyn.T), md.nullTrace);
+        init += weighted(cInit(dyn.gamma, tt, dyn.sigma02), md.nullTrace);
+      } else covG += weighted(cFactor(dyn.gamma, tt, dyn), md.nullTrace);
+    }
+    if (parts) {
+      parts.temperature[it] = temp;
+      parts.init[it] = init;
+      parts.noise[it] = (sig2 * noise) / P;
+      covG = temp + init + parts.noise[it];
+      train += sig2 * (h2 + P - m);
+    }
     Eg[it] = covG;
-    Etr[it] = train / md.data.P + covTr;
+    Etr[it] = train / P + covTr;
   }
   const Et = meanTestResidual(md, Xt, nt);
   const n = md.geom.n;
@@ -93,8 +153,41 @@ export function evaluateErrors(
     let s = 0;
     for (let k = 0; k < n; k++) s += Et[oe + k] * Et[oe + k];
     Eg[it] += md.geom.s2 + s;
+    if (parts) parts.signal[it] = md.geom.s2 + s;
   }
-  return { Eg, Etr };
+  const out: SeedErrors = { Eg, Etr };
+  if (parts) out.parts = parts;
+  if (md.geom.modeReadout.modes.length > 0) out.modeFrac = modeFractions(md, Et, nt);
+  return out;
+}
+
+function allocSplit(n: number): ErrorSplit<Float64Array> {
+  const f = () => new Float64Array(n);
+  return { signal: f(), noise: f(), temperature: f(), init: f() };
+}
+
+/**
+ * Learned fraction of population mode k: the mean predictor's coefficient on mode k over the
+ * target's, h_kᵀ(Lᵀ E w) / b_k with Lᵀ E w = Et + q (geometry.ts: h_k = e_k unless M > N).
+ */
+function modeFractions(md: ModeData, Et: Float64Array, nt: number): Float64Array {
+  const { n, q } = md.geom;
+  const { modes, b, h: hs } = md.geom.modeReadout;
+  const out = new Float64Array(modes.length * nt);
+  modes.forEach((k, im) => {
+    for (let it = 0; it < nt; it++) {
+      const oe = it * n;
+      let c: number;
+      if (hs === null) c = k < n ? Et[oe + k] + q[k] : 0;
+      else {
+        const h = hs[im];
+        c = 0;
+        for (let j = 0; j < n; j++) c += h[j] * (Et[oe + j] + q[j]);
+      }
+      out[im * nt + it] = c / b[im];
+    }
+  });
+  return out;
 }
 
 /**

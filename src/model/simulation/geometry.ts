@@ -44,6 +44,21 @@ export interface TestGeometry {
   s2: number;
   /** Tr Σ_test. */
   traceSigma: number;
+  /**
+   * Per-mode read-out (only for the modes asked for): the predictor's coefficient on population
+   * mode k is (Gᵀw)_k = g_kᵀw = h_kᵀ(Lᵀw) with h_k = L⁻¹g_k, g_k column k of G. Null when h_k = e_k
+   * (N = ∞, or M ≤ N where L is the top block of G): then the coefficient is (Lᵀw)_k itself.
+   */
+  modeReadout: ModeReadout;
+}
+
+export interface ModeReadout {
+  /** 0-based population modes. */
+  modes: readonly number[];
+  /** Their target coefficients b_k = k^{−β/2} (1-based k). */
+  b: Float64Array;
+  /** h_k per mode, or null when h_k = e_k. */
+  h: Float64Array[] | null;
 }
 
 /** λ_k = k^{−α} and b_k = (λ_k w̄_k²)^{1/2} = k^{−β/2}, k = 1..M (docs/theory.md §0). */
@@ -64,14 +79,24 @@ export function powerLawSpectrum(
 /** Modes per chunk when accumulating Σ = GGᵀ (G is generated chunk by chunk). */
 const MODE_CHUNK = 256;
 
+/**
+ * `keepModes`: 0-based population modes whose read-out vectors h_k the caller needs (per-mode
+ * means); drawing them changes no random number.
+ */
 export function drawGeometry(
   alpha: number,
   beta: number,
   N: number,
   M: number,
   rng: Rng,
+  keepModes: readonly number[] = [],
 ): TestGeometry {
   const { lambda, b } = powerLawSpectrum(alpha, beta, M);
+  const readout = (h: Float64Array[] | null): ModeReadout => ({
+    modes: keepModes,
+    b: Float64Array.from(keepModes, (k) => (k < M ? b[k] : NaN)),
+    h,
+  });
   let bNorm2 = 0;
   for (let k = 0; k < M; k++) bNorm2 += b[k] * b[k];
 
@@ -82,7 +107,14 @@ export function drawGeometry(
       diag[k] = Math.sqrt(lambda[k]);
       trace += lambda[k];
     }
-    return { n: M, L: { kind: 'diag', diag }, q: b.slice(), s2: 0, traceSigma: trace };
+    return {
+      n: M,
+      L: { kind: 'diag', diag },
+      q: b.slice(),
+      s2: 0,
+      traceSigma: trace,
+      modeReadout: readout(null),
+    };
   }
 
   const invSqrtN = 1 / Math.sqrt(N);
@@ -99,7 +131,14 @@ export function drawGeometry(
         trace += v * v;
       }
     }
-    return { n, L: { kind: 'lower', data: L }, q: b.slice(), s2: 0, traceSigma: trace };
+    return {
+      n,
+      L: { kind: 'lower', data: L },
+      q: b.slice(),
+      s2: 0,
+      traceSigma: trace,
+      modeReadout: readout(null),
+    };
   }
 
   // M > N: Σ = Σ_k λ_k a_k a_kᵀ / N accumulated over chunks of modes, and Gb alongside.
@@ -111,6 +150,9 @@ export function drawGeometry(
   const end = new Int32Array(n);
   const scale = new Float64Array(M);
   for (let k = 0; k < M; k++) scale[k] = Math.sqrt(lambda[k]) * invSqrtN;
+  // Columns g_k of G for the kept modes, captured as the chunks are drawn.
+  const kept = new Map<number, Float64Array>();
+  for (const k of keepModes) if (k >= 0 && k < M) kept.set(k, new Float64Array(n));
   for (let k0 = 0; k0 < M; k0 += MODE_CHUNK) {
     const w = Math.min(MODE_CHUNK, M - k0);
     chunk.fill(0);
@@ -135,6 +177,7 @@ export function drawGeometry(
         acc += v * b[k0 + c];
       }
       Gb[j] += acc;
+      for (const [k, g] of kept) if (k >= k0 && k < k0 + w) g[j] = chunk[oj + k - k0];
     }
     gram(chunk, n, w, Sigma, 1, { ranges: { start, end }, accumulate: k0 > 0 });
   }
@@ -147,12 +190,15 @@ export function drawGeometry(
     solveLower(Lc, n, q);
     let q2 = 0;
     for (let j = 0; j < n; j++) q2 += q[j] * q[j];
+    // h_k = L⁻¹ g_k
+    for (const g of kept.values()) solveLower(Lc, n, g);
     return {
       n,
       L: { kind: 'lower', data: Lc },
       q,
       s2: Math.max(0, bNorm2 - q2),
       traceSigma: trace,
+      modeReadout: readout(keepModes.map((k) => kept.get(k) ?? new Float64Array(n))),
     };
   }
   // Numerically singular Σ: work in its eigenbasis (a rotation of weight space, exact in law).
@@ -169,5 +215,25 @@ export function drawGeometry(
     q[i] = s / diag[i];
     q2 += q[i] * q[i];
   }
-  return { n, L: { kind: 'diag', diag }, q, s2: Math.max(0, bNorm2 - q2), traceSigma: trace };
+  // h_k = diag(√d)⁻¹ Vᵀ g_k (0 along directions without test variance, which g_k cannot reach).
+  const hs = keepModes.map((k) => {
+    const g = kept.get(k);
+    const h = new Float64Array(n);
+    if (!g) return h;
+    for (let i = 0; i < n; i++) {
+      if (diag[i] === 0) continue;
+      let s = 0;
+      for (let j = 0; j < n; j++) s += vectorsT[i * n + j] * g[j];
+      h[i] = s / diag[i];
+    }
+    return h;
+  });
+  return {
+    n,
+    L: { kind: 'diag', diag },
+    q,
+    s2: Math.max(0, bNorm2 - q2),
+    traceSigma: trace,
+    modeReadout: readout(hs),
+  };
 }

@@ -11,15 +11,23 @@
 // Pure TypeScript: runs in Node, the CLI, Vitest and a Web Worker alike.
 
 import { effectiveParams, MODEL_KEYS, ParamError, validateParams, type Params } from '../params.ts';
-import type { SimResult } from '../types.ts';
+import type { ErrorSplit, SimResult } from '../types.ts';
 import { Rng } from './random.ts';
 import { drawGeometry } from './geometry.ts';
 import { simulationModes } from './simulationModes.ts';
 import { drawData } from './data.ts';
 import { analyseModes } from './modes.ts';
-import { evaluateErrors } from './evaluate.ts';
+import { evaluateErrors, type SeedErrors } from './evaluate.ts';
 
-export interface SimulateOptions {
+/** What a seed reports beyond E_g and E_tr. */
+export interface SeedOptions {
+  /** The parts of E_g (label noise then averaged exactly per draw, see evaluate.ts). */
+  parts?: boolean;
+  /** Population modes k (1-based) whose mean learned fraction is read out. */
+  modes?: readonly number[];
+}
+
+export interface SimulateOptions extends SeedOptions {
   t: Float64Array;
   seeds: number;
   seed: number;
@@ -63,30 +71,41 @@ export function simulateSeed(
   t: Float64Array,
   baseSeed: number,
   seedIndex: number,
-): { Eg: Float64Array; Etr: Float64Array } {
+  opts: SeedOptions = {},
+): SeedErrors {
   const q = effectiveParams(p);
   validate(q, t);
   const M = simulationModes(q);
+  const keep = (opts.modes ?? []).map((k) => {
+    if (!Number.isInteger(k) || k < 1 || k > M)
+      throw new RangeError(`mode k must be an integer in [1, ${M}] (the simulation's M), got ${k}`);
+    return k - 1;
+  });
   const rng = new Rng(baseSeed, seedIndex);
-  const geom = drawGeometry(q.alpha, q.beta, q.N, M, rng);
-  const data = drawData(geom, q.P, q.sigma2, rng);
+  const geom = drawGeometry(q.alpha, q.beta, q.N, M, rng, keep);
+  // With parts, the labels are drawn without label noise (the same random numbers are used) and
+  // its contribution is averaged exactly instead.
+  const parts = opts.parts === true;
+  const data = drawData(geom, q.P, parts ? 0 : q.sigma2, rng);
   const dyn = { gamma: q.gamma, T: q.T, sigma02: q.sigma02 };
-  const modes = analyseModes(geom, data, { needCovariance: dyn.T > 0 || dyn.sigma02 > 0 });
+  const needCov = dyn.T > 0 || dyn.sigma02 > 0 || (parts && q.sigma2 > 0);
+  const modes = analyseModes(geom, data, { needCovariance: needCov });
   const times = q.regime === 'bayes' ? new Float64Array(t.length).fill(Infinity) : t;
-  return evaluateErrors(modes, times, dyn);
+  return evaluateErrors(modes, times, dyn, parts ? { sigma2Exact: q.sigma2 } : {});
 }
 
 /** Mean and standard error of the mean over seeds (sem = sd/√seeds with the n−1 sd; 0 for one seed). */
 export function aggregateSeeds(
-  runs: { Eg: Float64Array; Etr: Float64Array }[],
+  runs: SeedErrors[],
   t: Float64Array,
   ms: number,
+  modes: readonly number[] = [],
 ): SimResult {
   const S = runs.length;
-  const stats = (pick: (r: { Eg: Float64Array; Etr: Float64Array }) => Float64Array) => {
-    const mean = new Float64Array(t.length);
-    const sem = new Float64Array(t.length);
-    for (let i = 0; i < t.length; i++) {
+  const stats = (pick: (r: SeedErrors) => Float64Array, len = t.length) => {
+    const mean = new Float64Array(len);
+    const sem = new Float64Array(len);
+    for (let i = 0; i < len; i++) {
       let s = 0;
       for (const r of runs) s += pick(r)[i];
       const mu = S > 0 ? s / S : 0;
@@ -102,7 +121,7 @@ export function aggregateSeeds(
   };
   const g = stats((r) => r.Eg);
   const tr = stats((r) => r.Etr);
-  return {
+  const out: SimResult = {
     t: t.slice(),
     EgMean: g.mean,
     EgSem: g.sem,
@@ -111,17 +130,38 @@ export function aggregateSeeds(
     seeds: S,
     ms,
   };
+  if (S > 0 && runs.every((r) => r.parts)) {
+    const part = (key: keyof ErrorSplit<unknown>) => stats((r) => r.parts![key]);
+    const [signal, noise, temperature, init] = PART_KEYS.map(part);
+    out.parts = {
+      mean: {
+        signal: signal.mean,
+        noise: noise.mean,
+        temperature: temperature.mean,
+        init: init.mean,
+      },
+      sem: { signal: signal.sem, noise: noise.sem, temperature: temperature.sem, init: init.sem },
+    };
+  }
+  if (S > 0 && modes.length > 0 && runs.every((r) => r.modeFrac)) {
+    const f = stats((r) => r.modeFrac!, modes.length * t.length);
+    out.modes = { k: Float64Array.from(modes), mean: f.mean, sem: f.sem };
+  }
+  return out;
 }
+
+const PART_KEYS = ['signal', 'noise', 'temperature', 'init'] as const;
 
 /** Runs seeds sequentially; calls onProgress after each; throws CancelledError between seeds. */
 export function simulate(p: Params, opts: SimulateOptions): SimResult {
   const t0 = performance.now();
   validateParams({ ...p, seeds: opts.seeds }, { keys: ['seeds'] });
-  const runs: { Eg: Float64Array; Etr: Float64Array }[] = [];
+  const runs: SeedErrors[] = [];
+  const seedOpts = { parts: opts.parts, modes: opts.modes };
   for (let i = 0; i < opts.seeds; i++) {
     if (opts.shouldCancel?.()) throw new CancelledError();
-    runs.push(simulateSeed(p, opts.t, opts.seed, i));
+    runs.push(simulateSeed(p, opts.t, opts.seed, i, seedOpts));
     opts.onProgress?.(i + 1, opts.seeds);
   }
-  return aggregateSeeds(runs, opts.t, performance.now() - t0);
+  return aggregateSeeds(runs, opts.t, performance.now() - t0, opts.modes);
 }
