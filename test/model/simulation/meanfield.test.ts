@@ -3,7 +3,8 @@
 // 8 seeds: about 2 s in all) so the theory's finite-size corrections (a few %) stay inside
 // 4 combined s.e.m.; the theory is evaluated at the simulation's M.
 import { describe, expect, it } from 'vitest';
-import { simulate, simulateSeed, simulationModes } from '../../../src/model/simulation/simulate.ts';
+import { simulate, simulateSeed } from '../../../src/model/simulation/simulate.ts';
+import { simulationModes } from '../../../src/model/simulation/simulationModes.ts';
 import { computeCurve } from '../../../src/model/theory/curve.ts';
 import { computeModeDetail } from '../../../src/model/theory/modes.ts';
 import { DEFAULT_PARAMS, type Params } from '../../../src/model/params.ts';
