@@ -135,20 +135,28 @@ export function allocHistory(n: number = keptNodes(TALBOT_NODES)): NodeHistory {
 /** Largest step in log t for which the history is trusted (otherwise: path continuation). */
 const MAX_WARM_STEP = Math.log(3);
 
+/** Where solveNodes evaluates: λ_j = shift + scale·s_j at the Talbot nodes s_j of time t. */
+export interface NodeSolve {
+  shift: number;
+  scale: number;
+  /** Also the U sums (the Langevin and init terms need df only). Default true. */
+  withU?: boolean;
+  /** κ at the previous two times, for a warm start (null: solve from scratch). */
+  hist?: NodeHistory | null;
+  /** The time the nodes belong to (used with `hist`). */
+  t?: number;
+}
+
 /**
  * Solve κ at λ_j = shift + scale·s_j: warm-started Newton from the extrapolated history when the
  * previous times are close; otherwise the real node by a bracketed solver and damped-Newton
- * continuation along j (docs/theory.md §5.3). Then the four spectral sums at each κ.
+ * continuation along j (docs/theory.md §5.3). Then the spectral sums at each κ.
  */
 export function solveNodes(
   e: Engine,
   nodes: TalbotNodes,
-  shift: number,
-  scale: number,
   st: NodeState,
-  withU = true,
-  hist: NodeHistory | null = null,
-  t = 0,
+  { shift, scale, withU = true, hist = null, t = 0 }: NodeSolve,
 ): void {
   const n = nodes.n;
   let warm =
@@ -211,11 +219,11 @@ export function solveNodes(
     hist.t1 = t;
     hist.count++;
   }
-  fillSums(e, st, withU);
+  fillSums(e, st, { withU });
 }
 
 /** Spectral sums and a, da/dκ at the κ already in `st`. */
-function fillSums(e: Engine, st: NodeState, withU = true): void {
+function fillSums(e: Engine, st: NodeState, { withU }: { withU: boolean }): void {
   const iN = e.iN;
   for (let j = 0; j < st.n; j++) {
     const kr = st.kr[j];

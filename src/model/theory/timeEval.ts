@@ -87,7 +87,12 @@ export class TimeEvaluator {
   /** Solve κ at the nodes of time t (λ = s + γ) without the pair sums. */
   prepare(t: number): void {
     talbotNodes(t, this.nodes);
-    solveNodes(this.e, this.nodes, this.e.p.gamma, 1, this.st, true, this.hist, t);
+    solveNodes(this.e, this.nodes, this.st, {
+      shift: this.e.p.gamma,
+      scale: 1,
+      hist: this.hist,
+      t,
+    });
   }
 
   at(t: number, opts: AtOptions = {}): TimePoint {
@@ -103,7 +108,7 @@ export class TimeEvaluator {
     let etrN = 0;
     if (p.T > 0 || p.sigma02 > 0) {
       const st2 = this.st2;
-      solveNodes(e, nodes, p.gamma, 0.5, st2, false, this.hist2, t);
+      solveNodes(e, nodes, st2, { shift: p.gamma, scale: 0.5, withU: false, hist: this.hist2, t });
       const { qr, qi, wr, wi } = this;
       const iP = e.iP;
       for (let j = 0; j < nodes.n; j++) {
