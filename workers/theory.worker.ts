@@ -9,25 +9,45 @@ import { attempt } from '../src/protocol/errors.ts';
 import type { CrashHook, TheoryApi } from '../src/protocol/api.ts';
 import type { Envelope } from '../src/protocol/messages.ts';
 import { TEST_HOOKS } from '../src/protocol/testHooks.ts';
+import { ensureSpectrum } from './digitData.ts';
+import { spectrumView } from '../src/model/theory/dataSpectra.ts';
 import { collectBuffers } from '../src/protocol/transfer.ts';
 
 function send<T>(env: Envelope<T>): Envelope<T> {
   return Comlink.transfer(env, collectBuffers(env));
 }
 
+/** Compute once the measured spectrum the parameters choose is loaded (a failed load: an error envelope). */
+async function withData<T>(p: Params, f: () => T): Promise<Envelope<T>> {
+  let failure: unknown = null;
+  await ensureSpectrum(p).catch((e) => (failure = e));
+  return send(
+    attempt(() => {
+      if (failure) throw failure;
+      return f();
+    }),
+  );
+}
+
 const api: TheoryApi = {
   curve(p: Params) {
-    return send(attempt(() => computeCurve(p)));
+    return withData(p, () => computeCurve(p));
+  },
+  fittedCurve(p: Params) {
+    return withData(p, () => computeCurve(p, { fitted: true, light: true }));
+  },
+  spectrum(p: Params) {
+    return withData(p, () => spectrumView(p));
   },
   modes(p: Params) {
-    return send(attempt(() => computeModes(p)));
+    return withData(p, () => computeModes(p));
   },
   sweep(p: Params, axis: SizeAxis, at: SweepAt, tFixed: number) {
-    return send(attempt(() => computeSweep(p, axis, at, tFixed)));
+    return withData(p, () => computeSweep(p, axis, at, tFixed));
   },
   /** The compute-optimal frontier (~100–300 ms) as a sweep over C = N·t. */
   frontier(p: Params) {
-    return send(attempt(() => frontierSweep(computeFrontier(p), p.P)));
+    return withData(p, () => frontierSweep(computeFrontier(p), p.P));
   },
 };
 

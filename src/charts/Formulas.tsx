@@ -45,7 +45,12 @@ export function formulaItems(p: Params, curve: CurveResult | null): FormulaItem[
   const general =
     '\\kappa\\left(1-\\frac{\\mathrm{df}(\\kappa)}{N}\\right)\\left(1-\\frac{\\mathrm{df}(\\kappa)}{P}\\right)=\\lambda';
   const substituted = `\\kappa${bracket(p.N)}${bracket(p.P)}=\\lambda`;
-  const df = `\\mathrm{df}(\\kappa)=\\sum_{k}\\frac{\\lambda_k}{\\lambda_k+\\kappa},\\quad \\lambda_k=k^{-${a}}`;
+  // Measured data: λ_k are the pool's eigenvalues; α, β are the fitted exponents.
+  const measured = p.data !== 'powerlaw';
+  const lamTex = measured
+    ? `\\lambda_k\\ \\text{measured}\\ (\\approx A\\,k^{-${a}})`
+    : `\\lambda_k=k^{-${a}}`;
+  const df = `\\mathrm{df}(\\kappa)=\\sum_{k}\\frac{\\lambda_k}{\\lambda_k+\\kappa},\\quad ${lamTex}`;
   const kInf =
     curve && Number.isFinite(curve.limit.kappa)
       ? `,\\qquad \\kappa(\\lambda{=}${texParam(gamma)})=${texNumber(curve.limit.kappa, 3)}`
@@ -98,7 +103,7 @@ export function formulaItems(p: Params, curve: CurveResult | null): FormulaItem[
   const eN = Math.min(p.beta - 1, p.alpha);
   items.push({
     key: 'exponents',
-    title: 'Asymptotic exponents',
+    title: measured ? 'Asymptotic exponents of the fitted power laws' : 'Asymptotic exponents',
     tex:
       '\\begin{aligned}' +
       `E_g(t)&\\sim t^{-(\\beta-1)/\\alpha}=t^{-(${b}-1)/${a}}=t^{-${texExponent(et)}}\\\\ ` +

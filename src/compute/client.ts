@@ -1,16 +1,19 @@
 // The three workers: two theory workers (one for the main curve, modes and pins, so the curve
-// stays instant; one for the sweeps, which take ~16 curves each) and the simulation worker.
-import type { SimulateApi, TheoryApi } from '../protocol/api.ts';
+// stays instant; one for the sweeps, which take ~16 curves each), the simulation worker and the
+// real-digits worker.
+import type { RealApi, SimulateApi, TheoryApi } from '../protocol/api.ts';
 import { WorkerCrash } from '../protocol/errors.ts';
 import type { ComputeError, Envelope } from '../protocol/messages.ts';
 import { WorkerHandle, type WorkerPort } from './workerHandle.ts';
 
-export type WorkerName = 'main' | 'sweep' | 'sim';
+export type WorkerName = 'main' | 'sweep' | 'sim' | 'real';
 
 export interface ComputeClient {
   main: WorkerPort<TheoryApi>;
   sweep: WorkerPort<TheoryApi>;
   sim: WorkerPort<SimulateApi>;
+  /** Real runs on MNIST digits (started only when the user runs them). */
+  real: WorkerPort<RealApi>;
 }
 
 export function createComputeClient(
@@ -41,6 +44,14 @@ export function createComputeClient(
           name: 'simulate',
         }),
       (m) => onCrash('sim', m),
+    ),
+    real: new WorkerHandle<RealApi>(
+      () =>
+        new Worker(new URL('../../workers/real.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'real',
+        }),
+      (m) => onCrash('real', m),
     ),
   };
 }

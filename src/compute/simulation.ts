@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import type { Params } from '../model/params.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
-import type { SimulateApi } from '../protocol/api.ts';
+import type { RealApi, SimulateApi } from '../protocol/api.ts';
 import { WorkerCrash } from '../protocol/errors.ts';
 import { paramsKey } from '../state/pins.ts';
 import type { AppStore, SimRun } from '../state/store.ts';
@@ -23,9 +23,12 @@ export interface SimulationRunner {
   cancel(): void;
 }
 
-/** `requestTheory` asks for the theory curve of the configuration simulated. */
+/**
+ * `requestTheory` asks for the theory curve of the configuration simulated. With MNIST data the
+ * run is real learning on digits, in the `real` worker; otherwise the exact simulator.
+ */
 export function createSimulationRunner(
-  sim: WorkerPort<SimulateApi>,
+  { sim, real }: { sim: WorkerPort<SimulateApi>; real?: WorkerPort<RealApi> },
   store: AppStore,
   requestTheory: (p: Params) => void,
 ): SimulationRunner {
@@ -35,9 +38,11 @@ export function createSimulationRunner(
   return {
     async start() {
       sim.stop(new WorkerCrash('superseded'));
+      real?.stop(new WorkerCrash('superseded'));
       const mine = ++run;
       const s = st();
-      const p: Params = { ...s.params, M: simulationModes(s.params) };
+      const digits = real && s.params.data === 'mnist' ? real : null;
+      const p: Params = digits ? { ...s.params } : { ...s.params, M: simulationModes(s.params) };
       s.patchResults({
         sim: {
           params: p,
@@ -54,7 +59,9 @@ export function createSimulationRunner(
         if (mine === run) patchSim(store, { progress: { done, total }, result: partial });
       });
       try {
-        const result = await sim.call((api) => unwrap(api.run(p, onProgress)));
+        const result = digits
+          ? await digits.call((api) => unwrap(api.run(p, onProgress)))
+          : await sim.call((api) => unwrap(api.run(p, onProgress)));
         if (mine !== run) return;
         patchSim(store, { status: 'done', result, progress: { done: p.seeds, total: p.seeds } });
         st().setStatus('sim', 'ok');
@@ -69,6 +76,7 @@ export function createSimulationRunner(
       if (st().results.sim?.status !== 'running') return;
       run++;
       sim.stop(new WorkerCrash('cancelled'));
+      real?.stop(new WorkerCrash('cancelled'));
       patchSim(store, { status: 'cancelled' });
       st().setStatus('sim', 'idle');
     },

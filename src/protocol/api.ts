@@ -10,13 +10,19 @@ import type {
   SweepResult,
 } from '../model/types.ts';
 import type { Envelope } from './messages.ts';
+import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 
+// Theory calls are asynchronous: with MNIST data the worker first fetches the measured spectrum.
 export interface TheoryApi {
-  curve(p: Params): Envelope<CurveResult>;
-  modes(p: Params): Envelope<ModeResult>;
-  sweep(p: Params, axis: SizeAxis, at: SweepAt, tFixed: number): Envelope<SweepResult>;
+  curve(p: Params): Promise<Envelope<CurveResult>>;
+  /** Measured data: the curve of the fitted power laws (dashed overlay). */
+  fittedCurve(p: Params): Promise<Envelope<CurveResult>>;
+  /** Measured data: eigenvalues, target powers and fitted laws for the spectrum plot. */
+  spectrum(p: Params): Promise<Envelope<SpectrumView | null>>;
+  modes(p: Params): Promise<Envelope<ModeResult>>;
+  sweep(p: Params, axis: SizeAxis, at: SweepAt, tFixed: number): Promise<Envelope<SweepResult>>;
   /** The compute-optimal frontier as a sweep over C = N·t. */
-  frontier(p: Params): Envelope<SweepResult>;
+  frontier(p: Params): Promise<Envelope<SweepResult>>;
 }
 
 /** Test builds only: the theory worker also answers this, with an uncaught error outside any
@@ -32,7 +38,7 @@ export interface SimulateApi {
   run(p: Params, onProgress: SimProgressCallback): Envelope<SimResult>;
 }
 
-/** Real runs on the digit pool: `dataUrl` is the URL of the folder holding the digit assets. */
+/** Real runs on the digit pool (the worker fetches the pool on its first run). */
 export interface RealApi {
-  run(p: Params, dataUrl: string, onProgress: SimProgressCallback): Promise<Envelope<SimResult>>;
+  run(p: Params, onProgress: SimProgressCallback): Promise<Envelope<SimResult>>;
 }

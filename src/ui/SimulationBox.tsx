@@ -29,17 +29,18 @@ function agreement(sim: SimRun): { z: number; rel: number } | null {
 }
 
 function statusText(sim: SimRun, { stale }: { stale: boolean }): string {
+  const unit = sim.params.data === 'mnist' ? 'draws' : 'seeds';
   if (stale) return 'These results are for earlier settings: run again to compare.';
   const { done, total } = sim.progress;
   switch (sim.status) {
     case 'running':
-      return `Running: ${done} of ${total} seeds…`;
+      return `Running: ${done} of ${total} ${unit}…`;
     case 'done':
-      return `Done: ${total} seeds in ${formatNumber((sim.result?.ms ?? 0) / 1000, 2)} s.`;
+      return `Done: ${total} ${unit} in ${formatNumber((sim.result?.ms ?? 0) / 1000, 2)} s.`;
     case 'cancelled':
-      return `Cancelled after ${done} of ${total} seeds.`;
+      return `Cancelled after ${done} of ${total} ${unit}.`;
     case 'error':
-      return 'The simulation failed (see the message above).';
+      return `The ${sim.params.data === 'mnist' ? 'real run' : 'simulation'} failed (see the message above).`;
   }
 }
 
@@ -48,11 +49,13 @@ export function SimulationBox() {
   const sim = useApp((s) => s.results.sim);
   const M = useMemo(() => {
     try {
+      if (params.data !== 'powerlaw') return NaN;
       return simulationModes(params);
     } catch {
       return NaN;
     }
   }, [params]);
+  const real = params.data === 'mnist';
   const running = sim?.status === 'running';
   const stale = !!sim && sim.key !== paramsKey(params);
   const fit = sim && !stale ? agreement(sim) : null;
@@ -60,12 +63,23 @@ export function SimulationBox() {
   const total = sim?.progress.total ?? params.seeds;
   return (
     <section className="panel panel-sim" aria-labelledby="h-sim" data-testid="sim-box">
-      <h2 id="h-sim">Exact simulation</h2>
-      <p className="panel-note">
-        Trains {formatParam(params.seeds)} independent draws (data, features, noise) of the finite
-        model with M = {formatParam(M)} modes and averages them; the dashed line is the theory at
-        the same M. Error bars: ±1 s.e.m. over seeds.
-      </p>
+      <h2 id="h-sim">{real ? 'Run on real digits' : 'Exact simulation'}</h2>
+      {real ? (
+        <p className="panel-note" data-testid="real-note">
+          Draws P = {formatParam(params.P)} distinct digits from the pool of 3000, trains{' '}
+          {Number.isFinite(params.N)
+            ? `N = ${formatParam(params.N)} random ReLU features ReLU(Wx)/√N`
+            : 'kernel regression with the chosen kernel'}{' '}
+          on their ±1 labels in the chosen regime (Langevin noise averaged exactly), and measures
+          the test error on the whole pool; {formatParam(params.seeds)} draws, error bars ±1 s.e.m.
+        </p>
+      ) : (
+        <p className="panel-note">
+          Trains {formatParam(params.seeds)} independent draws (data, features, noise) of the finite
+          model with M = {formatParam(M)} modes and averages them; the dashed line is the theory at
+          the same M. Error bars: ±1 s.e.m. over seeds.
+        </p>
+      )}
       <ControlGroupView group="simulation" title={false} />
       <div className="sim-actions">
         <button
@@ -75,7 +89,7 @@ export function SimulationBox() {
           disabled={running}
           onClick={() => startSimulation()}
         >
-          Run simulation <kbd>r</kbd>
+          {real ? 'Run on real digits' : 'Run simulation'} <kbd>r</kbd>
         </button>
         <button
           type="button"

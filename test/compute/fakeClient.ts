@@ -75,7 +75,7 @@ export function fakeClient(): FakeClient {
   }
 
   return {
-    client: { main: port('main'), sweep: port('sweep'), sim: port('sim') },
+    client: { main: port('main'), sweep: port('sweep'), sim: port('sim'), real: port('real') },
     calls,
     pending: (f = {}) =>
       calls.filter(

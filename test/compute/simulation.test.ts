@@ -10,7 +10,7 @@ function setup() {
   const fake = fakeClient();
   const store = createAppStore({ params: { ...DEFAULT_PARAMS, seeds: 3 } });
   const requestTheory = vi.fn();
-  const runner = createSimulationRunner(fake.client.sim, store, requestTheory);
+  const runner = createSimulationRunner({ sim: fake.client.sim }, store, requestTheory);
   const sim = () => store.getState().results.sim;
   return { fake, store, requestTheory, runner, sim };
 }

@@ -67,3 +67,16 @@ export function dataSpectrum(
     );
   return entry;
 }
+
+/** What the spectrum plot draws: per mode λ_k and c_k, and the fitted laws with their ranges. */
+export interface SpectrumView {
+  lam: Float64Array;
+  power: Float64Array;
+  fit: SpectrumFit;
+}
+
+/** The spectrum plot's data for the parameters' measured spectrum (null for the power law). */
+export function spectrumView(p: Pick<Params, 'data' | 'kernel' | 'task'>): SpectrumView | null {
+  const d = dataSpectrum(p);
+  return d ? { lam: d.modes.lam.slice(), power: d.modes.power.slice(), fit: d.fit } : null;
+}

@@ -13,7 +13,7 @@
 // - modes with λ_k = 0 (a singular kernel) are never learned: their target power sits in `tail`
 //   (no series terms), as the power beyond the last node does for the power law.
 // α and β are fitted: λ_k ≈ A k^{-α} and the tail power Σ_{j>k} c_j ≈ B k^{1−β}/(β − 1) by least
-// squares in log-log over FIT_KMIN ≤ k ≤ min(n/10, rank/2): the ranges drawn on the spectrum plot.
+// squares in log-log over FIT_KMIN ≤ k ≤ min(n/10, rank/2) (the fit ranges).
 import { tridiagonalQL } from '../linalg/tridiagonalQL.ts';
 import { M_EXACT_MAX, type Spectrum } from './spectrum.ts';
 import { fitPowerLaw } from './fit.ts';

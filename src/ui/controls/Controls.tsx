@@ -3,6 +3,7 @@ import { useApp } from '../../state/hooks.ts';
 import { GROUP_TITLES, specsOf, type ControlGroup } from './groups.ts';
 import { NumericControl } from './NumericControl.tsx';
 import { RegimeControl } from './RegimeControl.tsx';
+import { DataControl } from './DataControl.tsx';
 
 export function ControlGroupView({
   group,
@@ -19,6 +20,8 @@ export function ControlGroupView({
           <NumericControl key={s.key} spec={s} />
         ) : s.key === 'regime' ? (
           <RegimeControl key={s.key} />
+        ) : s.key === 'data' ? (
+          <DataControl key={s.key} />
         ) : null,
       )}
     </section>

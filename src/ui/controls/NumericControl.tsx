@@ -13,7 +13,10 @@ import { RichHelp } from '../RichHelp.tsx';
 import { Tex } from '../Tex.tsx';
 import { REGIME_SHORT } from './regimes.ts';
 import { parseEntry } from './entry.ts';
+import { FIT_KMIN } from '../../model/theory/measuredSpectrum.ts';
 import { keyToPos, sliderScale } from './scale.ts';
+
+const MEASURED_KEYS: readonly string[] = ['alpha', 'beta', 'M'];
 
 /** A finite value to return to when ∞ is switched off and no finite value was seen yet. */
 function finiteFallback(spec: NumericSpec): number {
@@ -25,7 +28,10 @@ function finiteFallback(spec: NumericSpec): number {
 export function NumericControl({ spec }: { spec: NumericSpec }) {
   const value = useApp((s) => s.params[spec.key]);
   const regime = useApp((s) => s.params.regime);
-  const active = isActive(spec.key, regime);
+  // Measured data: α, β (fitted) and M (modes with λ > 0) are read off the spectrum.
+  const readOut = useApp((s) => s.params.data !== 'powerlaw') && MEASURED_KEYS.includes(spec.key);
+  const measured = useApp((s) => (readOut ? s.results.curve?.params[spec.key] : undefined));
+  const active = isActive(spec.key, regime) && !readOut;
   const scale = useMemo(() => sliderScale(spec), [spec]);
   const id = useId();
   const symbol = plainSymbol(spec.symbol);
@@ -41,7 +47,13 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
   }, [value]);
 
   // The entry shows the store's value unless the user is typing in it.
-  const shown = editing ? text : formatValue(value);
+  const shown = readOut
+    ? typeof measured === 'number'
+      ? formatValue(Number(measured.toPrecision(3)))
+      : 'n/a'
+    : editing
+      ? text
+      : formatValue(value);
 
   const range = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -91,11 +103,15 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
 
   const helpId = `${id}-help`;
   const msgId = `${id}-msg`;
-  const why = active
-    ? null
-    : `Inactive under ${REGIME_LABELS[regime].toLowerCase()}; acts under ${spec.regimes
-        .map((r) => REGIME_SHORT[r])
-        .join(', ')}.`;
+  const why = readOut
+    ? spec.key === 'M'
+      ? 'Read-out: the modes of the measured spectrum with λ > 0.'
+      : `Read-out: least-squares fit to the measured spectrum over modes k = ${FIT_KMIN}…300 (${spec.key === 'alpha' ? 'eigenvalues λ_k' : 'target power beyond k'}).`
+    : active
+      ? null
+      : `Inactive under ${REGIME_LABELS[regime].toLowerCase()}; acts under ${spec.regimes
+          .map((r) => REGIME_SHORT[r])
+          .join(', ')}.`;
 
   return (
     <div
@@ -141,7 +157,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
         </span>
       </div>
       <div className="ctl-row">
-        {scale && (
+        {scale && !readOut && (
           <input
             ref={range}
             className="ctl-range"
@@ -163,7 +179,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
             onKeyDown={onRangeKey}
           />
         )}
-        {spec.allowInf && (
+        {spec.allowInf && !readOut && (
           <label className="ctl-inf" title={`${symbol} = ∞`}>
             <input
               type="checkbox"

@@ -1,0 +1,81 @@
+// The data chooser: the power-law world (α, β) or MNIST digits (kernel × task), whose measured
+// spectrum the theory then runs on; α, β and M become read-outs of the measured spectrum.
+import { useId } from 'react';
+import { KERNEL_LABELS, KERNELS, type KernelKey } from '../../model/data/kernels.ts';
+import { TASK_LABELS, TASKS, type TaskKey } from '../../model/data/tasks.ts';
+import type { DataSource } from '../../model/params.ts';
+import { actions, useApp } from '../../state/hooks.ts';
+
+const CHOICES: [DataSource, string][] = [
+  ['powerlaw', 'power law (α, β)'],
+  ['mnist', 'MNIST: kernel × task'],
+];
+
+export function DataControl() {
+  const data = useApp((s) => s.params.data);
+  const kernel = useApp((s) => s.params.kernel);
+  const task = useApp((s) => s.params.task);
+  const id = useId();
+  const set = <K extends 'data' | 'kernel' | 'task'>(key: K, v: string) => {
+    actions().setParam(key, v as never);
+  };
+  return (
+    <fieldset className="ctl ctl-data" data-param="data">
+      <legend className="ctl-label">Data</legend>
+      <select
+        id={`${id}-data`}
+        aria-label="Data"
+        data-testid="data-choice"
+        value={data}
+        onChange={(e) => set('data', e.target.value)}
+      >
+        {CHOICES.map(([v, label]) => (
+          <option key={v} value={v}>
+            {label}
+          </option>
+        ))}
+        {/* A user's own spectrum arrives through a link only as the choice, not the file. */}
+        {data === 'custom' && <option value="custom">your spectrum file (not loaded)</option>}
+      </select>
+      {data === 'mnist' && (
+        <div className="ctl-data-mnist">
+          <label>
+            Kernel{' '}
+            <select
+              data-testid="data-kernel"
+              value={kernel}
+              onChange={(e) => set('kernel', e.target.value as KernelKey)}
+            >
+              {KERNELS.map((k) => (
+                <option key={k} value={k}>
+                  {KERNEL_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            Task{' '}
+            <select
+              data-testid="data-task"
+              value={task}
+              onChange={(e) => set('task', e.target.value as TaskKey)}
+            >
+              {TASKS.map((t) => (
+                <option key={t} value={t}>
+                  {TASK_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      <p className="ctl-help">
+        {data === 'powerlaw'
+          ? 'Eigenvalues k^{−α} and target power k^{−β}: the idealised model.'
+          : data === 'mnist'
+            ? '3000 MNIST digits; the theory runs on the measured eigenvalues of K/n and the target power per mode (exact sums over the pool’s modes). α, β and M below are read off the measured spectrum.'
+            : 'A spectrum from a file is not loaded in this page: choose another data source.'}
+      </p>
+    </fieldset>
+  );
+}
