@@ -182,10 +182,10 @@ export const MODE_UNUSED: Readonly<Record<Mode, readonly (keyof Params)[]>> = {
 };
 
 const MODE_WHY: Readonly<Record<Mode, string>> = {
-  curve: 'they act only with --simulate',
+  curve: 'they act only with --simulate or --real',
   simulate: '',
   real: '',
-  frontier: 'the frontier chooses N and t = C/N itself; seeds act only with --simulate',
+  frontier: 'the frontier chooses N and t = C/N itself; seeds act only with --simulate or --real',
 };
 
 /**

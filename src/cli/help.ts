@@ -40,7 +40,7 @@ export function usage(): string {
   }
   lines.push(
     '',
-    `Only with --simulate: ${MODE_UNUSED.curve.map((k) => `--${k}`).join(', ')}. Not with --frontier: ${MODE_UNUSED.frontier.map((k) => `--${k}`).join(', ')}.`,
+    `Only with --simulate or --real: ${MODE_UNUSED.curve.map((k) => `--${k}`).join(', ')}. Not with --frontier: ${MODE_UNUSED.frontier.map((k) => `--${k}`).join(', ')}.`,
     '--regime bayes prints the Bayesian posterior errors (posterior mean, Gibbs, variance).',
     'A bad flag, an out-of-range value or a flag that does not act: one line on stderr naming it,',
     'exit code 2.',
