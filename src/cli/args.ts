@@ -5,6 +5,7 @@
 import { PARAM_SPECS, type Params } from '../model/params.ts';
 import { isParamKey, readParams, readQuery } from '../model/paramsCodec.ts';
 import { CliError, strictValue, type Given } from './resolve.ts';
+import { parseModeFlag } from './meanfield.ts';
 
 export type Mode = 'curve' | 'simulate' | 'frontier' | 'real';
 
@@ -15,6 +16,8 @@ export interface CliOptions {
   format: 'csv' | 'json';
   /** Recompute the curve this many times and report msPerCurve (0: once, no timing). */
   repeat: number;
+  /** --mode K: one mode in detail in the JSON record (null: none). */
+  modeK: number | null;
   /** --batch: a file of JSON lines, or '-' for standard input. */
   batch: string | null;
   help: boolean;
@@ -33,7 +36,12 @@ export const EXTRA_FLAGS: readonly { name: string; value: string; help: string }
   {
     name: 'format',
     value: 'csv|json',
-    help: 'csv (default) or json: params, t, Eg, Etr, earlyStop, limit, exponents',
+    help: 'csv (default) or json: params, t, Eg, Etr, earlyStop, limit, exponents, parts, order',
+  },
+  {
+    name: 'mode',
+    value: 'K',
+    help: 'with --format json: adds mode K in detail (lambda, ell(t), free dynamics, learned time)',
   },
   {
     name: 'repeat',
@@ -114,6 +122,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     mode: 'curve',
     format: 'csv',
     repeat: 0,
+    modeK: null,
     batch: null,
     help: false,
     warnings: [],
@@ -135,6 +144,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (name === 'simulate' || name === 'frontier' || name === 'real') modes.push(name);
     else if (name === 'times') opts.given.push(...parseTimes(value!));
     else if (name === 'batch') opts.batch = value!;
+    else if (name === 'mode') opts.modeK = parseModeFlag(value!);
     else if (name === 'format') {
       if (value !== 'csv' && value !== 'json')
         throw new CliError('format', `--format: “${value}” is not allowed (csv or json)`);
@@ -165,6 +175,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     );
   if (opts.batch !== null && opts.format === 'csv' && flags.some(([n]) => n === 'format'))
     throw new CliError('format', '--format csv: --batch prints JSON lines');
+  if (
+    opts.modeK !== null &&
+    (opts.format !== 'json' || opts.mode !== 'curve' || opts.batch !== null)
+  )
+    throw new CliError(
+      'mode',
+      '--mode K adds to the JSON record of one theory curve (--format json)',
+    );
   if (opts.batch !== null && opts.repeat > 0)
     throw new CliError('repeat', '--repeat does not act with --batch (each result carries ms)');
   return opts;

@@ -4,6 +4,7 @@ import { computeCurve } from '../model/theory/curve.ts';
 import { computeFrontier } from '../model/theory/frontier.ts';
 import type { Params } from '../model/params.ts';
 import type { Mode } from './args.ts';
+import { meanfieldRecord } from './meanfield.ts';
 import { prepareData, realRun } from './real.ts';
 import {
   curveCsv,
@@ -28,9 +29,13 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
 }
 
-/** The theory curve; with repeat > 0 recomputed that many times, the median time reported. */
-function curve(p: Params, repeat: number): Evaluation {
-  let c = computeCurve(p);
+/**
+ * The theory curve; with repeat > 0 recomputed that many times (without the parts), the median
+ * time reported. The record carries the mean-field internals (and mode K when asked for).
+ */
+function curve(p: Params, repeat: number, modeK: number | null): Evaluation {
+  let c = computeCurve(p, { parts: true });
+  const inside = meanfieldRecord(p, c, modeK);
   let msPerCurve: number | undefined;
   if (repeat > 0) {
     const ms: number[] = [];
@@ -43,7 +48,7 @@ function curve(p: Params, repeat: number): Evaluation {
   }
   return {
     csv: p.regime === 'bayes' ? posteriorCsv(c) : curveCsv(c),
-    record: curveRecord(c, msPerCurve),
+    record: { ...curveRecord(c, msPerCurve), ...inside },
     notes: msPerCurve === undefined ? [] : [`msPerCurve=${msPerCurve.toFixed(3)}`],
   };
 }
@@ -64,7 +69,18 @@ async function simulation(p: Params): Promise<Evaluation> {
   };
 }
 
-export async function evaluate(mode: Mode, p: Params, repeat = 0): Promise<Evaluation> {
+export interface EvaluateOptions {
+  /** Recompute the curve this many times and report the median time. */
+  repeat?: number;
+  /** One mode in detail in the record. */
+  modeK?: number | null;
+}
+
+export async function evaluate(
+  mode: Mode,
+  p: Params,
+  opts: EvaluateOptions = {},
+): Promise<Evaluation> {
   prepareData(p);
   if (mode === 'real') {
     const res = realRun(p);
@@ -75,5 +91,5 @@ export async function evaluate(mode: Mode, p: Params, repeat = 0): Promise<Evalu
     const f = computeFrontier(p);
     return { csv: frontierCsv(f), record: frontierRecord(f), notes: [] };
   }
-  return curve(p, repeat);
+  return curve(p, opts.repeat ?? 0, opts.modeK ?? null);
 }

@@ -39,7 +39,7 @@ async function run(argv: string[]): Promise<number> {
     checkMode(opts.mode, opts.given, params, opts.warnings);
     for (const w of opts.warnings) say(`warning: ${w}`);
     if (inferred) say(inferred);
-    const result = await evaluate(opts.mode, params, opts.repeat);
+    const result = await evaluate(opts.mode, params, { repeat: opts.repeat, modeK: opts.modeK });
     for (const n of result.notes) say(`note: ${n}`);
     process.stdout.write(opts.format === 'json' ? jsonText(result.record) : result.csv);
     return 0;

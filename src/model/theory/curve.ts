@@ -33,7 +33,7 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
     // Both are means of squares: a negative value is Talbot round-off (~1e-8 of E_g(0)), not data.
     Eg[i] = Math.max(0, v.Eg);
     Etr[i] = opts.light ? NaN : Math.max(0, v.Etr);
-    if (parts && v.parts) Eg[i] = storeParts(parts, i, v.parts);
+    if (parts && v.parts) storeParts(parts, i, v.parts, Eg[i]);
   }
   const limit = computeLimit(e);
   const earlyStop = findEarlyStop(ev, t, Eg, limit.Eg);
@@ -50,17 +50,22 @@ function allocParts(n: number): CurveParts {
 }
 
 /**
- * Each part is a mean of squares, so each is clamped at 0 like E_g (a negative value is Talbot
- * round-off); E_g is then their sum, so the split adds up exactly (it moves E_g only at round-off).
+ * Each part is a mean of squares, so a negative value is Talbot round-off (~1e-8 of E_g(0)) and is
+ * clamped at 0 like E_g; the parts are then rescaled to sum to E_g (a change at round-off level),
+ * so E_g itself is the same whether or not the parts are asked for.
  */
-function storeParts(out: CurveParts, i: number, v: ErrorParts): number {
-  out.signal[i] = Math.max(0, v.signal);
-  out.noise[i] = Math.max(0, v.noise);
-  out.temperature[i] = Math.max(0, v.temperature);
-  out.init[i] = Math.max(0, v.init);
-  return out.signal[i] + out.noise[i] + out.temperature[i] + out.init[i];
+function storeParts(out: CurveParts, i: number, v: ErrorParts, Eg: number): void {
+  const signal = Math.max(0, v.signal);
+  const noise = Math.max(0, v.noise);
+  const temperature = Math.max(0, v.temperature);
+  const init = Math.max(0, v.init);
+  const sum = signal + noise + temperature + init;
+  const f = sum > 0 ? Eg / sum : 0;
+  out.signal[i] = signal * f;
+  out.noise[i] = noise * f;
+  out.temperature[i] = temperature * f;
+  out.init[i] = init * f;
 }
-
 const emptyReport = Object.freeze({
   predicted: { t: NaN, P: NaN, N: NaN, earlyStopP: NaN, compute: NaN, computeN: NaN },
   fittedT: null,

@@ -185,12 +185,7 @@ export class KappaSolver {
  * Root of a monotone function g on [a, b] (sign = +1 increasing, −1 decreasing) by the Illinois
  * variant of regula falsi with bisection fallback. Returns a point with |g| ≈ 0 to ~1e-15.
  */
-function solveMonotone(
-  g: (u: number) => number,
-  a: number,
-  b: number,
-  sign: 1 | -1,
-): number {
+function solveMonotone(g: (u: number) => number, a: number, b: number, sign: 1 | -1): number {
   let ga = g(a) * sign;
   let gb = g(b) * sign;
   if (ga >= 0) return a;

@@ -167,17 +167,14 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean): vo
           br = Sw - st.ur[x] - st.ur[y] + RE;
           bi = -st.ui[x] - s * st.ui[y] + IM;
         }
+        // D exactly as without the parts, so that E_g does not depend on asking for them.
+        cdiv(br + sig2 * gr, bi + sig2 * gi, 1 - gr, -gi);
+        put(d, n, x, y, conj, RE, IM);
         if (parts) {
           cdiv(br, bi, 1 - gr, -gi);
-          const sr = RE;
-          const si = IM;
-          put(signal, n, x, y, conj, sr, si);
+          put(signal, n, x, y, conj, RE, IM);
           cdiv(gr, gi, 1 - gr, -gi);
           put(noise, n, x, y, conj, RE, IM);
-          put(d, n, x, y, conj, sr + sig2 * RE, si + sig2 * IM);
-        } else {
-          cdiv(br + sig2 * gr, bi + sig2 * gi, 1 - gr, -gi);
-          put(d, n, x, y, conj, RE, IM);
         }
       }
     }
