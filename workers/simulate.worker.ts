@@ -10,17 +10,18 @@ import { attempt } from '../src/protocol/errors.ts';
 import { collectBuffers } from '../src/protocol/transfer.ts';
 
 const api: SimulateApi = {
-  run(p: Params, onProgress) {
+  run(p: Params, onProgress, extras = {}) {
     const env = attempt(() => {
       const t0 = performance.now();
       const t = simulationTimes(p);
-      const runs: { Eg: Float64Array; Etr: Float64Array }[] = [];
+      const runs: ReturnType<typeof simulateSeed>[] = [];
+      const modes = extras.modes ?? [];
       for (let i = 0; i < p.seeds; i++) {
-        runs.push(simulateSeed(p, t, p.seed, i));
+        runs.push(simulateSeed(p, t, p.seed, i, extras));
         // Fire and forget: the callback's promise is not awaited, seeds keep running.
-        void onProgress(i + 1, p.seeds, aggregateSeeds(runs, t, performance.now() - t0));
+        void onProgress(i + 1, p.seeds, aggregateSeeds(runs, t, performance.now() - t0, modes));
       }
-      return aggregateSeeds(runs, t, performance.now() - t0);
+      return aggregateSeeds(runs, t, performance.now() - t0, modes);
     });
     return Comlink.transfer(env, collectBuffers(env));
   },

@@ -1,7 +1,13 @@
 // Theory worker: a thin comlink wrapper over the pure engine (src/model). Every call answers with
 // an envelope (never throws across the boundary) whose Float64Arrays are transferred, not copied.
 import * as Comlink from 'comlink';
-import { computeCurve, computeModes, computeSweep } from '../src/model/index.ts';
+import {
+  computeCurve,
+  computeModeDetail,
+  computeModes,
+  computeOrder,
+  computeSweep,
+} from '../src/model/index.ts';
 import { computeFrontier, frontierSweep } from '../src/model/theory/frontier.ts';
 import type { Params } from '../src/model/params.ts';
 import type { SizeAxis, SweepAt } from '../src/model/types.ts';
@@ -48,6 +54,18 @@ const api: TheoryApi = {
   /** The compute-optimal frontier (~100–300 ms) as a sweep over C = N·t. */
   frontier(p: Params) {
     return withData(p, () => frontierSweep(computeFrontier(p), p.P));
+  },
+  parts(p: Params) {
+    return withData(p, () => {
+      const c = computeCurve(p, { parts: true, light: true });
+      return { t: c.t, Eg: c.Eg, parts: c.parts!, limit: c.limit.parts };
+    });
+  },
+  order(p: Params) {
+    return withData(p, () => computeOrder(p));
+  },
+  mode(p: Params, k: number) {
+    return withData(p, () => computeModeDetail(p, k));
   },
 };
 

@@ -2,8 +2,12 @@
 // compute clients call them, so neither side imports the other.
 import type { Params } from '../model/params.ts';
 import type {
+  CurveParts,
   CurveResult,
+  ErrorSplit,
+  ModeDetail,
   ModeResult,
+  OrderResult,
   SimResult,
   SizeAxis,
   SweepAt,
@@ -23,6 +27,27 @@ export interface TheoryApi {
   sweep(p: Params, axis: SizeAxis, at: SweepAt, tFixed: number): Promise<Envelope<SweepResult>>;
   /** The compute-optimal frontier as a sweep over C = N·t. */
   frontier(p: Params): Promise<Envelope<SweepResult>>;
+  /** The parts of E_g over the time grid and at t → ∞ (docs/theory.md §2–§4). */
+  parts(p: Params): Promise<Envelope<PartsResult>>;
+  /** The order parameters κ, R, 1/(1 − Γ) on τ = the time grid. */
+  order(p: Params): Promise<Envelope<OrderResult>>;
+  /** Mode k in detail (the mode inspector). */
+  mode(p: Params, k: number): Promise<Envelope<ModeDetail>>;
+}
+
+export interface PartsResult {
+  t: Float64Array;
+  Eg: Float64Array;
+  parts: CurveParts;
+  limit: ErrorSplit<number>;
+}
+
+/** What a simulation reports beyond E_g and E_tr (the mean-field view). */
+export interface SimulateExtras {
+  /** The parts of E_g (label noise averaged exactly per draw). */
+  parts?: boolean;
+  /** Population modes k whose mean learned fraction is read out. */
+  modes?: number[];
 }
 
 /** Test builds only: the theory worker also answers this, with an uncaught error outside any
@@ -35,7 +60,7 @@ export interface CrashHook {
 export type SimProgressCallback = (done: number, total: number, partial: SimResult) => void;
 
 export interface SimulateApi {
-  run(p: Params, onProgress: SimProgressCallback): Envelope<SimResult>;
+  run(p: Params, onProgress: SimProgressCallback, extras?: SimulateExtras): Envelope<SimResult>;
 }
 
 /** Real runs on the digit pool (the worker fetches the pool on its first run). */
