@@ -11,6 +11,12 @@ const LAYERS = [
   { dir: 'src/model', src: [], packages: [], why: 'the engines are pure: no UI, store or workers' },
   { dir: 'src/format', src: [], packages: [], why: 'number formatting depends on nothing' },
   {
+    dir: 'src/claims',
+    src: ['model', 'format'],
+    packages: [],
+    why: 'the words about results are made from the results alone',
+  },
+  {
     dir: 'src/protocol',
     src: ['model'],
     packages: [],
@@ -24,7 +30,7 @@ const LAYERS = [
   },
   {
     dir: 'src/charts',
-    src: ['model', 'format', 'styles'],
+    src: ['model', 'format', 'claims', 'styles'],
     packages: null,
     why: 'charts draw the data they are given, not the store, compute or workers',
   },
@@ -36,7 +42,7 @@ const LAYERS = [
   },
   {
     dir: 'src/cli',
-    src: ['model', 'format'],
+    src: ['model', 'format', 'claims'],
     packages: null,
     why: 'the CLI reads links with the parameter codec of src/model, not the app’s store',
   },

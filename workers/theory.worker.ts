@@ -36,8 +36,9 @@ async function withData<T>(p: Params, f: () => T): Promise<Envelope<T>> {
 }
 
 const api: TheoryApi = {
-  curve(p: Params) {
-    return withData(p, () => computeCurve(p));
+  /** `window`: 'auto' lets the engine choose tmin, tmax from the dynamics. */
+  curve(p: Params, window: 'auto' | 'manual' = 'manual') {
+    return withData(p, () => computeCurve(p, { window }));
   },
   fittedCurve(p: Params) {
     return withData(p, () => computeCurve(p, { fitted: true, light: true }));

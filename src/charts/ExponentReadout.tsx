@@ -1,80 +1,70 @@
-// ExponentReadout — fitted vs predicted scaling exponents (docs/theory.md §6) in a small table,
-// plus the bottleneck the model diagnoses, in words. Exponents are slopes of log E_g: negative.
+// ExponentReadout — fitted against predicted scaling exponents (docs/theory.md §6, §8) in a small
+// table, plus the bottleneck the engine diagnoses, in words. Every cell comes from one row object
+// (claims/exponentTable.ts): a fit states its window, a prediction its formula and condition, and
+// a missing value says why on hover and focus. Exponents are slopes of log E_g.
 //
 // Props
-//   curve    CurveResult | null    supplies the fitted time slope, the predictions and the bottleneck.
-//   sweepP   SweepResult | null    supplies the fitted slope in P (and its prediction, when present).
+//   curve    CurveResult | null    the fitted time slope, the state, the diagnosis.
+//   sweepP   SweepResult | null    the fitted slope in P (when its sweep matches `setting`).
 //   sweepN   SweepResult | null    the same in N.
+//   setting  SweepSetting          where the scaling panels evaluate E_g (part of the state).
 //   variant  'normal' | 'lecture'  default 'normal'.
 //
-// Hooks: div[data-testid="exponents"], tr[data-row="t" | "P" | "N"], td[data-col="fitted" |
-// "predicted"], p[data-testid="bottleneck"]. A missing fit shows "—" with a title saying why.
+// Hooks: div[data-testid="exponents"]; tr[data-testid="exp-t" | "exp-P" | "exp-N"] with
+// data-fitted, data-predicted (numbers or empty), data-law (the formula), data-fit-from,
+// data-fit-to; p[data-testid="bottleneck"] with data-kind.
 import type { ReactNode } from 'react';
-import type { Bottleneck, CurveResult, PowerFit, SweepResult } from '../model/types.ts';
-import { formatNumber, formatSlope } from '../format/number.ts';
+import type { CurveResult, SweepResult } from '../model/types.ts';
+import type { SweepSetting } from '../model/theory/laws.ts';
+import { exponentRows, type ExponentRow } from '../claims/exponentTable.ts';
+import { fitWindowText } from '../claims/fit.ts';
+import { DIAGNOSIS_TITLE, diagnosisHeadline, effectSentences } from '../claims/diagnosis.ts';
+import { formatSlope } from '../format/number.ts';
 import { RichHtml } from './richText.tsx';
 
 export interface ExponentReadoutProps {
   curve: CurveResult | null;
   sweepP: SweepResult | null;
   sweepN: SweepResult | null;
+  /** Default: at t*, fixed time 100 (the view's defaults). */
+  setting?: SweepSetting;
   variant?: 'normal' | 'lecture';
 }
 
-const BOTTLENECK_WORDS: Record<Bottleneck, string> = {
-  time: 'time-limited (training time is the bottleneck)',
-  data: 'data-limited (the number of samples P is the bottleneck)',
-  model: 'model-limited (the number of features N is the bottleneck)',
-  noise: 'noise-limited (label noise dominates)',
-  none: 'no single bottleneck',
-};
+const DEFAULT_SETTING: SweepSetting = { at: 'tstar', tAt: 100 };
 
-interface Row {
-  key: 't' | 'P' | 'N';
-  name: string;
-  law: string;
-  fitted: PowerFit | null;
-  predicted: number | null;
-  /** Why there is no fitted value (tooltip). */
-  why: string;
+function FittedCell({ r }: { r: ExponentRow }) {
+  if (r.fit)
+    return (
+      <td
+        data-col="fitted"
+        tabIndex={0}
+        title={`least-squares slope over ${fitWindowText(r.fit, r.key)} (${r.fit.n} points), where the local slope is stable`}
+      >
+        {formatSlope(r.fit.slope, 3)}
+        <span className="sp-fit-window"> {fitWindowText(r.fit, r.key)}</span>
+      </td>
+    );
+  return (
+    <td data-col="fitted" className="sp-missing" tabIndex={0} title={r.fitWhy ?? ''}>
+      —<span className="sp-visually-hidden"> ({r.fitWhy})</span>
+    </td>
+  );
 }
 
-function fitTitle(fit: PowerFit, variable: string): string {
-  return `least-squares slope of log E_g against log ${variable} over ${variable} ∈ [${formatNumber(fit.xmin, 2)}, ${formatNumber(fit.xmax, 2)}], ${fit.n} points, r² = ${fit.r2.toFixed(4)}`;
-}
-
-function sweepRow(key: 'P' | 'N', sweep: SweepResult | null, curve: CurveResult | null): Row {
-  const name = key === 'P' ? 'P (data)' : 'N (model)';
-  const law = key === 'P' ? '−min(β−1, 2α)' : '−min(β−1, α)';
-  const fromCurve = curve ? curve.exponents.predicted[key] : null;
-  const predicted = sweep && Number.isFinite(sweep.predicted) ? sweep.predicted : fromCurve;
-  const fitted = sweep?.fit && Number.isFinite(sweep.fit.slope) ? sweep.fit : null;
-  const why = !sweep
-    ? `No sweep over ${key} has been computed.`
-    : `Too few finite points in the ${key} sweep to fit a power law.`;
-  return { key, name, law, fitted, predicted, why };
+function PredictedCell({ r }: { r: ExponentRow }) {
+  const v = r.verdict.value;
+  if (r.verdict.law && Number.isFinite(v)) return <td data-col="predicted">{formatSlope(v, 3)}</td>;
+  return (
+    <td data-col="predicted" className="sp-missing" tabIndex={0} title={r.condition}>
+      n/a
+    </td>
+  );
 }
 
 export function ExponentReadout(props: ExponentReadoutProps): ReactNode {
-  const { curve, sweepP, sweepN, variant = 'normal' } = props;
-  const fitT =
-    curve?.exponents.fittedT && Number.isFinite(curve.exponents.fittedT.slope)
-      ? curve.exponents.fittedT
-      : null;
-  const rows: Row[] = [
-    {
-      key: 't',
-      name: 't (time)',
-      law: '−(β−1)/α',
-      fitted: fitT,
-      predicted: curve ? curve.exponents.predicted.t : null,
-      why: !curve
-        ? 'No learning curve has been computed.'
-        : 'No clean power-law window in the current curve (it is not limited by training time alone).',
-    },
-    sweepRow('P', sweepP, curve),
-    sweepRow('N', sweepN, curve),
-  ];
+  const { curve, sweepP, sweepN, setting = DEFAULT_SETTING, variant = 'normal' } = props;
+  const rows = curve ? exponentRows(curve, sweepP, sweepN, setting) : [];
   return (
     <div
       data-testid="exponents"
@@ -89,46 +79,55 @@ export function ExponentReadout(props: ExponentReadoutProps): ReactNode {
             <th scope="col">slope in</th>
             <th scope="col">fitted</th>
             <th scope="col">predicted</th>
-            <th scope="col">law</th>
+            <th scope="col">law and when it holds</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.key} data-row={r.key}>
+            <tr
+              key={r.key}
+              data-row={r.key}
+              data-testid={`exp-${r.key}`}
+              data-fitted={r.fit ? String(r.fit.slope) : ''}
+              data-predicted={r.verdict.law ? String(r.verdict.value) : ''}
+              data-law={r.formula}
+              data-fit-from={r.fit ? String(r.fit.xmin) : ''}
+              data-fit-to={r.fit ? String(r.fit.xmax) : ''}
+            >
               <th scope="row">{r.name}</th>
-              {r.fitted ? (
-                <td data-col="fitted" title={fitTitle(r.fitted, r.key)}>
-                  {formatSlope(r.fitted.slope, 3)}
-                </td>
-              ) : (
-                <td data-col="fitted" className="sp-missing" title={r.why}>
-                  —
-                </td>
-              )}
-              {r.predicted !== null && Number.isFinite(r.predicted) ? (
-                <td data-col="predicted">{formatSlope(r.predicted, 3)}</td>
-              ) : (
-                <td
-                  data-col="predicted"
-                  className="sp-missing"
-                  title="No prediction available yet."
-                >
-                  —
-                </td>
-              )}
-              <td className="sp-law">{r.law}</td>
+              <FittedCell r={r} />
+              <PredictedCell r={r} />
+              <td className="sp-law">
+                {r.verdict.law ? (
+                  <>
+                    <span className="sp-law-formula">{r.formula}</span> {r.law}
+                  </>
+                ) : (
+                  'n/a'
+                )}
+                <span className="sp-law-condition">
+                  {' '}
+                  <RichHtml text={r.verdict.law ? r.condition : `(${r.condition})`} />
+                </span>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {curve && (
-        <p className="sp-bottleneck" data-testid="bottleneck">
-          <strong>Bottleneck: {BOTTLENECK_WORDS[curve.exponents.bottleneck]}.</strong>{' '}
-          {/* The model writes powers as "^0.50": one superscript for the whole number. */}
-          <RichHtml
-            text={curve.exponents.explanation.replace(/\^([−-]?\d+(?:\.\d+)?)/g, '^{$1}')}
-          />
-        </p>
+        <div className="sp-bottleneck" data-testid="bottleneck" data-kind={curve.diagnosis.kind}>
+          <p>
+            <strong>{DIAGNOSIS_TITLE[curve.diagnosis.kind]}.</strong>{' '}
+            <RichHtml text={diagnosisHeadline(curve)} />
+          </p>
+          <ul className="sp-effects">
+            {effectSentences(curve).map((s) => (
+              <li key={s}>
+                <RichHtml text={s} />
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </div>
   );

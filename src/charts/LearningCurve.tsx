@@ -1,4 +1,4 @@
-// LearningCurve — the main plot: E_g(t), E_tr(t) on log-log axes (docs/theory.md §3), with pinned
+// LearningCurve — the main plot: E_g(t) and E_tr(t) on log-log axes (docs/theory.md §3), with pinned
 // curves, simulation points, the early-stopping point, and the t → ∞ reference values (§4).
 //
 // Props
@@ -16,7 +16,8 @@
 //                                    called when the crosshair moves (e.g. to sync ModePanel's tCursor).
 //
 // Hooks for tests: svg[data-testid="learning-curve"], path[data-series="Eg" | "Etr" | "pin" |
-// "sim-theory"], g[data-testid="early-stop"] (only when earlyStop.interior), g[data-testid=
+// "sim-theory"], g[data-testid="early-stop-mark"][data-case="inside" | "beyond"] (none when
+// stopping does not pay), g[data-testid="fit-window"], g[data-testid="time-marker"], g[data-testid=
 // "limit-line"], text[data-testid="limit-divergent"], g[data-testid="gibbs-line" |
 // "posterior-mean-line"], g[data-testid="crosshair"], g[data-testid="no-data"].
 //
@@ -25,6 +26,8 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import type { CurveResult } from '../model/types.ts';
+import type { SweepSetting } from '../model/theory/laws.ts';
+import type { EarlyStopMark } from './learningCurveMarks.ts';
 import { Annotation } from './Annotation.tsx';
 import { captionFor } from './caption.ts';
 import { ChartSvg } from './ChartSvg.tsx';
@@ -57,6 +60,10 @@ export interface LearningCurveProps {
   height: number;
   variant?: Variant;
   showEtr?: boolean;
+  /** Where the scaling panels evaluate E_g (for the caption's laws; default at t*). */
+  setting?: SweepSetting;
+  /** The scaling panels' fixed time, marked on the time axis (null: none). */
+  markT?: number | null;
   onCursorChange?: (t: number | null) => void;
 }
 
@@ -74,12 +81,14 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     height,
     variant = 'normal',
     showEtr = true,
+    setting,
+    markT = null,
     onCursorChange,
   } = props;
   const m = metricsFor(variant);
   const L = useMemo(
-    () => learningCurveLayout({ curve, pins, sim, width, height, showEtr, metrics: m }),
-    [curve, pins, sim, width, height, showEtr, m],
+    () => learningCurveLayout({ curve, pins, sim, width, height, showEtr, metrics: m, markT }),
+    [curve, pins, sim, width, height, showEtr, m, markT],
   );
   // Position of the crosshair in L.cursorIndex (not the raw curve index), or null when hidden.
   const [cursorPos, setCursorPos] = useState<number | null>(null);
@@ -122,7 +131,7 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
   };
 
   const caption = curve
-    ? captionFor(curve, curve.params)
+    ? captionFor(curve, curve.params, setting)
     : 'No learning curve has been computed yet.';
   const readoutText = readout ? readout.map((l) => plainText(l.text)).join(', ') : '';
   const ariaLabel = readout ? `${BASE_LABEL}. Crosshair at ${readoutText}.` : `${BASE_LABEL}.`;
@@ -159,7 +168,7 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
 function defaultPos(L: LearningCurveLayout, curve: CurveResult | null): number {
   const n = L.cursorIndex.length;
   if (!curve || n === 0) return 0;
-  if (curve.earlyStop.interior && L.earlyStop) return findNearestIndex(L.cursorX, L.earlyStop.cx);
+  if (L.earlyStop?.case === 'inside') return findNearestIndex(L.cursorX, L.earlyStop.cx);
   return n - 1;
 }
 
@@ -242,33 +251,75 @@ const Plot = memo(function Plot({ L, m }: { L: LearningCurveLayout; m: Metrics }
               fontSize={fs}
             />
           )}
-          {L.earlyStop && (
-            <g data-testid="early-stop">
+          {L.timeMarker && (
+            <g data-testid="time-marker">
               <line
-                className="sp-drop"
-                x1={r2(L.earlyStop.cx)}
-                x2={r2(L.earlyStop.cx)}
-                y1={r2(L.earlyStop.cy + m.markRadius)}
+                className="sp-time-marker"
+                x1={r2(L.timeMarker.x)}
+                x2={r2(L.timeMarker.x)}
+                y1={0}
                 y2={r2(L.plotH)}
               />
-              <circle
-                className="sp-mark"
-                cx={r2(L.earlyStop.cx)}
-                cy={r2(L.earlyStop.cy)}
-                r={m.markRadius}
+              <Annotation className="sp-annot" label={L.timeMarker.label} fontSize={fs} />
+            </g>
+          )}
+          {L.fitBracket && (
+            <g data-testid="fit-window">
+              <path
+                className="sp-fit-bracket"
+                d={`M${r2(L.fitBracket.x1)},${r2(L.fitBracket.y - 4)}V${r2(L.fitBracket.y)}H${r2(L.fitBracket.x2)}V${r2(L.fitBracket.y - 4)}`}
               />
               <Annotation
-                className="sp-annot sp-annot--accent"
-                label={L.earlyStop.label}
+                className="sp-annot sp-annot--fit"
+                label={L.fitBracket.label}
                 fontSize={fs}
               />
             </g>
           )}
+          {L.earlyStop && <EarlyStopMarker mark={L.earlyStop} plotH={L.plotH} m={m} />}
         </>
       )}
     </PlotFrame>
   );
 });
+
+/** The early-stopping point: a marker with a drop line, or an arrow out of the window's edge. */
+function EarlyStopMarker({
+  mark,
+  plotH,
+  m,
+}: {
+  mark: EarlyStopMark;
+  plotH: number;
+  m: Metrics;
+}): ReactNode {
+  const fs = m.labelFont;
+  const { cx, cy } = mark;
+  const a = 2 * m.markRadius;
+  const dir = mark.edge === 'left' ? -1 : 1;
+  return (
+    <g data-testid="early-stop-mark" data-case={mark.case}>
+      {mark.case === 'inside' ? (
+        <>
+          <line
+            className="sp-drop"
+            x1={r2(cx)}
+            x2={r2(cx)}
+            y1={r2(cy + m.markRadius)}
+            y2={r2(plotH)}
+          />
+          <circle className="sp-mark" cx={r2(cx)} cy={r2(cy)} r={m.markRadius} />
+        </>
+      ) : (
+        <path
+          className="sp-mark sp-mark--edge"
+          d={`M${r2(cx)},${r2(cy)}L${r2(cx - dir * a)},${r2(cy - a / 1.6)}L${r2(cx - dir * a)},${r2(cy + a / 1.6)}Z`}
+        />
+      )}
+      <Annotation className="sp-annot sp-annot--accent" label={mark.label} fontSize={fs} />
+    </g>
+  );
+}
 
 /** Simulation means as points with ±1 s.e.m. bars, one group per series. */
 function SimMarks({

@@ -1,5 +1,4 @@
-// ScalingPanel — E_g against dataset size P or model size N on log-log axes (docs/theory.md §6,
-// docs/lessons.md #2, #4, #7): the sweep as line and points, the fitted power law dashed over its window
+// ScalingPanel — E_g against dataset size P or model size N on log-log axes (docs/theory.md §6): the sweep as line and points, the fitted power law dashed over its window
 // [fit.xmin, fit.xmax] with "fit: slope −1.03 · predicted −1.00", a dotted guide with the predicted
 // slope through the fit's centre, and the current value marked "current P = 400".
 //
@@ -11,7 +10,9 @@
 //   width, height  number           size in px.
 //   variant  'normal' | 'lecture'   default 'normal'.
 //
-// Points with E_g = ∞ (the interpolation peak) are marked "∞" at the top edge.
+// Points with E_g = ∞ (the interpolation peak) are marked "∞" at the top edge; the curve climbs
+// out of the plot there (a clipped peak) with "→ ∞ at N = P" (g[data-testid="peak"]). The fit
+// window is bracketed on the x axis (g[data-testid="fit-window"]); no fit spans the peak.
 //
 // Hooks: svg[data-testid="scaling-P" | "scaling-N" | "scaling-C"], path[data-series="sweep" | "fit" |
 // "predicted"], g[data-series="sweep-points"], g[data-series="sweep-divergent"], text[data-testid="fit-label"], g[data-testid=
@@ -119,6 +120,19 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
                     <title>E_g = ∞ at this value</title>∞
                   </text>
                 ))}
+              </g>
+            )}
+            {L.peak && (
+              <g data-testid="peak">
+                <Annotation className="sp-annot sp-annot--limit" label={L.peak} fontSize={fs} />
+              </g>
+            )}
+            {L.fitBracket && (
+              <g data-testid="fit-window">
+                <path
+                  className="sp-fit-bracket"
+                  d={`M${r2(L.fitBracket.x1)},${r2(L.fitBracket.y - 4)}V${r2(L.fitBracket.y)}H${r2(L.fitBracket.x2)}V${r2(L.fitBracket.y - 4)}`}
+                />
               </g>
             )}
             {L.current && (

@@ -1,8 +1,17 @@
-// The figure caption, generated from state (so that captions cannot drift from the figure).
+// The figure caption, generated from state so it cannot drift from the figure: every sentence
+// comes from the same objects as the markers, the exponent table and the lessons (src/claims/).
 // Every number comes from the parameters or from the engine's result; nothing is hard-coded.
 import type { CurveResult } from '../model/types.ts';
 import type { Params } from '../model/params.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
+import { outcomeSentence } from '../claims/earlyStop.ts';
+import { fitWindowText } from '../claims/fit.ts';
+import { LAW_FORMULA, LAW_NAME, lawCondition } from '../claims/laws.ts';
+import { exponentLaws, type SweepSetting } from '../model/theory/laws.ts';
+
+/** What the learning-curve panel shows in the Bayes regime. */
+export const BAYES_CURVE =
+  'The posterior has no training time: the curve is the Langevin training at the same T and γ, whose t → ∞ limit samples this posterior.';
 
 /** The regime in words, with the parameters that define it. */
 export function regimePhrase(p: Params): string {
@@ -40,41 +49,21 @@ function showsPosterior(p: Params): boolean {
   return p.T > 0 && (p.regime === 'langevin' || p.regime === 'bayes');
 }
 
-/** What happens at long times: early stopping, divergence, or convergence to E_g(∞). */
-function outcomeSentence(curve: CurveResult): string | null {
-  const { earlyStop: es, limit, t, Eg } = curve;
-  const n = t.length;
-  const Einf = limit.divergent || limit.Eg === Infinity ? null : limit.Eg;
-  if (es.interior && Number.isFinite(es.t) && Number.isFinite(es.Eg)) {
-    const head = `Early stopping at t* ≈ ${formatNumber(es.t, 2)} gives E* = ${formatNumber(es.Eg, 3)}`;
-    if (Einf === null) return `${head}, while E_g grows without bound as t → ∞.`;
-    if (!Number.isFinite(Einf)) return `${head}.`;
-    const gain = Number.isFinite(es.gain) && es.gain > 0 ? es.gain : Einf / es.Eg;
-    return `${head}, ${formatNumber(gain, 2)}× below E_g(∞) = ${formatNumber(Einf, 3)}.`;
-  }
-  if (Einf === null) return 'E_g grows without bound as t → ∞ (E_g(∞) = ∞).';
-  if (!Number.isFinite(Einf)) return null;
-  const last = n > 0 ? Eg[n - 1] : NaN;
-  if (Number.isFinite(last) && last > Einf * (1 + 1e-3) && es.t >= t[n - 1] * (1 - 1e-9)) {
-    return (
-      `E_g is still decreasing at t = ${formatNumber(t[n - 1], 2)} ` +
-      `(E_g = ${formatNumber(last, 3)}) towards E_g(∞) = ${formatNumber(Einf, 3)}.`
-    );
-  }
-  return `Early stopping does not pay here: E_g(∞) = ${formatNumber(Einf, 3)}.`;
-}
-
 /**
  * The caption of the learning-curve figure for the given state. `curve` may be null (nothing
  * computed yet); `params` are the parameters the figure is about.
  */
-export function captionFor(curve: CurveResult | null, params: Params): string {
+export function captionFor(
+  curve: CurveResult | null,
+  params: Params,
+  setting: SweepSetting = { at: 'tstar', tAt: 100 },
+): string {
   const subject = 'Test error E_g (no noise floor) and training error E_tr';
   const head = `${subject} ${regimePhrase(params)} for ${paramsPhrase(params)}.`;
   if (!curve) return `${head} No result computed yet.`;
   const sentences = [head];
-  const outcome = outcomeSentence(curve);
-  if (outcome) sentences.push(outcome);
+  if (params.regime === 'bayes') sentences.push(BAYES_CURVE);
+  sentences.push(outcomeSentence(curve));
   if (
     showsPosterior(params) &&
     Number.isFinite(curve.limit.Egibbs) &&
@@ -85,11 +74,14 @@ export function captionFor(curve: CurveResult | null, params: Params): string {
         `posterior-mean error ${formatNumber(curve.limit.Emean, 3)}.`,
     );
   }
-  const fit = curve.exponents.fittedT;
-  if (fit && params.regime !== 'bayes' && Number.isFinite(fit.slope)) {
+  const fit = curve.fitT.fit;
+  if (fit) {
+    const law = exponentLaws(curve.params, setting, curve.earlyStop.t).t;
+    const pred = law.law
+      ? `the ${LAW_NAME[law.law]} law predicts ${LAW_FORMULA[law.law]} = ${formatSlope(law.value, 3)}, which ${lawCondition(law, curve.params)}`
+      : `no law applies: ${lawCondition(law, curve.params)}`;
     sentences.push(
-      `Fitted slope ${formatSlope(fit.slope, 3)} over t ∈ [${formatNumber(fit.xmin, 2)}, ${formatNumber(fit.xmax, 2)}] ` +
-        `(predicted −(β−1)/α = ${formatSlope(curve.exponents.predicted.t, 3)}).`,
+      `Where the slope is stable (${fitWindowText(fit, 't')}) E_g falls as t^${formatSlope(fit.slope, 3)}; ${pred}.`,
     );
   }
   return sentences.join(' ');

@@ -275,11 +275,12 @@ export function curvesToCsv(
 
 /**
  * A curve as a JSON document: its parameters, the arrays as plain numbers ("inf" for Infinity),
- * the early-stopping point, the t → ∞ limits and the exponent report. Wall-clock time is left out
+ * the time window, the early-stopping point over all t, the t → ∞ limits, the fitted time
+ * exponent with its window and the diagnosis. Wall-clock time is left out
  * so the same state always gives the same file.
  */
 export function resultToJson(curve: CurveResult): string {
-  const { params, t, Eg, Etr, earlyStop, limit, exponents } = curve;
+  const { params, t, Eg, Etr, window, earlyStop, limit, fitT, diagnosis } = curve;
   const doc = {
     format: 'scaling-playground/curve',
     version: 1,
@@ -287,9 +288,11 @@ export function resultToJson(curve: CurveResult): string {
     t,
     Eg,
     Etr,
+    window,
     earlyStop,
     limit,
-    exponents,
+    fitT,
+    diagnosis,
   };
   return `${JSON.stringify(toPlain(doc), null, 2)}\n`;
 }

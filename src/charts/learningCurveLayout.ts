@@ -1,7 +1,7 @@
 // Geometry of the learning-curve figure as plain data: margins, scales, ticks, paths and the
 // positions of every annotation. A pure function of the props (no DOM), so LearningCurve.tsx only
 // renders, and the layout can be checked without rendering. Annotations (t*, E_g(∞), Gibbs and
-// posterior-mean errors) come from the engine's results (docs/theory.md §4, §6), never placed by
+// posterior-mean errors) are drawn from the engine's results (docs/theory.md §4, §6, §8), never placed by
 // hand; their labels are put where they cross no curve (labels.ts).
 import type { CurveResult, SimResult } from '../model/types.ts';
 import { capDecades, isLogFinite, logExtent, padLogDomain } from './domain.ts';
@@ -11,10 +11,15 @@ import { edgePositions, plotObstacles, type LabelPos, type Obstacles } from './l
 import { layoutLegend, legendWidth, type LegendItem, type LegendLayout } from './Legend.tsx';
 import { isolatedPoints, linePath, present, seriesPoints, type Point } from './path.ts';
 import { placeText, type PlacedText } from './placeText.ts';
+import {
+  earlyStopMark,
+  fitBracket,
+  timeMarker,
+  type EarlyStopMark,
+  type FitBracket,
+  type TimeMarker,
+} from './learningCurveMarks.ts';
 import type { Metrics } from './theme.ts';
-
-// PlacedText moved to placeText.ts (shared by all layouts); re-exported for existing importers.
-export type { PlacedText };
 
 export interface PinnedCurve {
   id: string;
@@ -38,6 +43,8 @@ export interface LearningCurveInput {
   height: number;
   showEtr: boolean;
   metrics: Metrics;
+  /** The fixed time of the scaling panels, marked on the time axis (null: not marked). */
+  markT?: number | null;
 }
 
 export interface SeriesPath {
@@ -80,7 +87,11 @@ export interface LearningCurveLayout extends AxesFrame {
   sim: { eg: SimMark[]; etr: SimMark[] } | null;
   refs: RefLine[];
   divergent: PlacedText | null;
-  earlyStop: { cx: number; cy: number; label: PlacedText } | null;
+  earlyStop: EarlyStopMark | null;
+  /** The window of the fitted time exponent, bracketed on the time axis. */
+  fitBracket: FitBracket | null;
+  /** The scaling panels' fixed time, when they evaluate E_g at a fixed t. */
+  timeMarker: TimeMarker | null;
   /** The drawn polylines in plot pixels (for placing transient boxes such as the read-out). */
   drawn: Point[][];
   /** Indices of curve points usable by the crosshair and their pixel x, ascending. */
@@ -166,7 +177,9 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   const main: number[] = [];
   if (!curve.limit.divergent && isLogFinite(curve.limit.Eg)) main.push(curve.limit.Eg);
   if (showsPosterior(curve)) main.push(curve.limit.Egibbs, curve.limit.Emean);
-  if (curve.earlyStop.interior) main.push(curve.earlyStop.Eg);
+  // E* is shown (marker or edge arrow) whenever stopping pays, so it must be on the axis.
+  if (curve.earlyStop.case !== 'none' && isLogFinite(curve.earlyStop.Eg))
+    main.push(curve.earlyStop.Eg);
   const arrays: ArrayLike<number>[] = [curve.Eg, main, ...pins.map((p) => p.curve.Eg)];
   if (sim) {
     arrays.push(sim.result.EgMean);
@@ -217,7 +230,7 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   let dims = axesFrame(legend.height, width, height, xDomain, yDomain, m);
   // Leave room under the early-stopping point for its label (it is a minimum: the curve is above).
   if (
-    curve?.earlyStop.interior &&
+    curve?.earlyStop.case === 'inside' &&
     isLogFinite(curve.earlyStop.Eg) &&
     curve.earlyStop.Eg >= yDomain[0]
   ) {
@@ -244,6 +257,8 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
       refs: [],
       divergent: null,
       earlyStop: null,
+      fitBracket: null,
+      timeMarker: null,
       drawn: [],
       cursorIndex: [],
       cursorX: [],
@@ -317,40 +332,10 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   const fs = m.labelFont;
   const gap = 4;
 
-  // Early stopping: only when stopping pays (the minimum is interior and below E_g(∞)).
-  let earlyStop: LearningCurveLayout['earlyStop'] = null;
-  const es = curve.earlyStop;
-  if (es.interior && isLogFinite(es.t) && isLogFinite(es.Eg)) {
-    const cx = X(es.t);
-    const cy = Y(es.Eg);
-    const tStar = `t* = ${formatNumber(es.t, 2)}`;
-    const eStar = `E* = ${formatNumber(es.Eg, 3)}`;
-    const d = m.markRadius + gap;
-    obs.lines.push([
-      [cx, cy + m.markRadius],
-      [cx, plotH],
-    ]);
-    const cands = (extra: number): LabelPos[] => [
-      { x: cx + d, y: cy + d + 0.78 * fs, anchor: 'start' },
-      { x: cx - d, y: cy + d + 0.78 * fs, anchor: 'end' },
-      { x: cx + d, y: cy + 2 * d + 1.6 * fs, anchor: 'start' },
-      { x: cx - d, y: cy + 2 * d + 1.6 * fs, anchor: 'end' },
-      { x: cx + d, y: cy - d - extra, anchor: 'start' },
-      { x: cx - d, y: cy - d - extra, anchor: 'end' },
-      { x: cx, y: cy - d - 0.22 * fs - extra, anchor: 'middle' },
-      { x: cx + d + 2, y: cy + 0.35 * fs - extra / 2, anchor: 'start' },
-      { x: cx - d - 2, y: cy + 0.35 * fs - extra / 2, anchor: 'end' },
-    ];
-    // Keep the marker itself free of text.
-    obs.boxes.push({
-      x: cx - m.markRadius,
-      y: cy - m.markRadius,
-      width: 2 * m.markRadius,
-      height: 2 * m.markRadius,
-    });
-    const label = placeText([[`${tStar}, ${eStar}`], [tStar, eStar]], cands, fs, obs);
-    earlyStop = { cx, cy, label };
-  }
+  const scales = { X, Y, plotW, plotH };
+  const tMark = timeMarker(input.markT ?? null, xDomain, scales, m, obs);
+  const earlyStop = earlyStopMark(curve.earlyStop, scales, m, obs);
+  const bracket = fitBracket(curve.fitT.fit, 't', scales, m, obs);
 
   // Reference lines at t → ∞ (docs/theory.md §4), each with a long and a short label.
   const refs: RefLine[] = [];
@@ -465,6 +450,8 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
     refs,
     divergent,
     earlyStop,
+    fitBracket: bracket,
+    timeMarker: tMark,
     drawn: lines.slice(),
     cursorIndex,
     cursorX,

@@ -1,4 +1,4 @@
-// Geometry of a scaling panel (E_g against P or N, log-log; docs/theory.md §6) as plain data: the
+// Geometry of a scaling panel (E_g against P or N, log-log; docs/theory.md §6, §8) as plain data: the
 // sweep, the fitted power law over its window, the predicted slope through the fit's centre, the
 // current value, and collision-free labels.
 import type { SweepAxis, SweepResult } from '../model/types.ts';
@@ -18,6 +18,7 @@ import { linePath, present, seriesPoints, type Point } from './path.ts';
 import { placeText, type PlacedText } from './placeText.ts';
 import { richWidth } from './richText.tsx';
 import type { Metrics } from './theme.ts';
+import { fitBracket, type FitBracket } from './learningCurveMarks.ts';
 
 export interface ScalingLayout extends AxesFrame {
   width: number;
@@ -37,6 +38,10 @@ export interface ScalingLayout extends AxesFrame {
   fitD: string;
   predictedD: string;
   fitLabel: PlacedText & { text: string };
+  /** The fit window, bracketed on the x axis. */
+  fitBracket: FitBracket | null;
+  /** The interpolation peak (E_g → ∞ at N = P): where, and its label. */
+  peak: (PlacedText & { x: number; text: string }) | null;
   current: (PlacedText & { x: number; y: number | null; label: string }) | null;
 }
 
@@ -53,11 +58,14 @@ export function atPhrase(sweep: Pick<SweepResult, 'at' | 'tFixed'>, short = fals
   return `at t = ${formatNumber(sweep.tFixed, 3)}`;
 }
 
-/** "fit: slope −1.03 · predicted −1.00" (two decimals, true minus signs). */
+/**
+ * "fit: slope −1.03 · predicted −1.00" (two decimals, true minus signs); "fit: none (no stable
+ * slope)" when no window qualifies; "predicted n/a" when no law applies in this state.
+ */
 export function fitLabelText(sweep: SweepResult): string {
-  const pred = Number.isFinite(sweep.predicted) ? formatSlope(sweep.predicted, 2) : '—';
+  const pred = Number.isFinite(sweep.predicted) ? formatSlope(sweep.predicted, 2) : 'n/a';
   if (!sweep.fit || !Number.isFinite(sweep.fit.slope))
-    return `fit: — (too few points) · predicted ${pred}`;
+    return `fit: none (${sweep.fitGap === 'too-few' ? 'too few points' : 'no stable slope'}) · predicted ${pred}`;
   return `fit: slope ${formatSlope(sweep.fit.slope, 2)} · predicted ${pred}`;
 }
 
@@ -187,15 +195,29 @@ export function scalingLayout(
       fitD: '',
       predictedD: '',
       fitLabel: { text: '', lines: [], pos: { x: 0, y: 0, anchor: 'start' } },
+      fitBracket: null,
+      peak: null,
       current: null,
     };
 
   const X = (v: number): number => x(v);
   const Y = (v: number): number => y(v);
-  const sweepPts = seriesPoints(sweep.x, sweep.Eg, X, Y);
+  // A divergent point is drawn past the top edge, so the curve climbs out of the plot there (the
+  // clip cuts it): a clipped peak, not a gap.
+  const above = yDomain[1] * 1e3;
+  const sweepPts = seriesPoints(
+    sweep.x,
+    Array.from(sweep.Eg, (v) => (v === Infinity ? above : v)),
+    X,
+    Y,
+  );
   const fitPts = seriesPoints(fitXs, fitYs, X, Y);
   const predPts = seriesPoints(fitXs, predYs, X, Y);
-  const lines: Point[][] = [present(sweepPts), present(fitPts), present(predPts)];
+  const lines: Point[][] = [
+    present(sweepPts).filter((p) => p[1] >= 0),
+    present(fitPts),
+    present(predPts),
+  ];
   const obs = plotObstacles(lines, plotW, plotH);
   const fs = m.labelFont;
   const divergentX: number[] = [];
@@ -234,6 +256,24 @@ export function scalingLayout(
     current = { x: cx, y: cy, label: `current ${value}`, ...placed };
   }
 
+  let peak: ScalingLayout['peak'] = null;
+  if (sweep.peak !== null && isLogFinite(sweep.peak)) {
+    const px = X(sweep.peak);
+    const other = axis === 'N' ? 'P' : 'N';
+    const ptext = `→ ∞ at ${axis} = ${other}`;
+    const placed = placeText(
+      [[ptext], ['→ ∞', `at ${axis} = ${other}`]],
+      (extra) => [
+        { x: px + 4, y: 0.78 * fs + 2 + extra, anchor: 'start' },
+        { x: px - 4, y: 0.78 * fs + 2 + extra, anchor: 'end' },
+      ],
+      fs,
+      obs,
+    );
+    peak = { x: px, text: ptext, ...placed };
+  }
+  const fitBracketMark = fitBracket(fit, axis, { X, Y, plotW, plotH }, m, obs);
+
   const text = fitLabelText(sweep);
   const [fitPart, predPart] = text.split(' · ');
   const fitCands = (extra: number): LabelPos[] =>
@@ -255,6 +295,8 @@ export function scalingLayout(
     fitD: linePath(fitPts),
     predictedD: linePath(predPts),
     fitLabel,
+    fitBracket: fitBracketMark,
+    peak,
     current,
   };
 }

@@ -3,6 +3,8 @@ import type { FrontierResult } from '../model/theory/frontier.ts';
 import type { CurveResult, SimResult } from '../model/types.ts';
 import { formatValue, type Params } from '../model/params.ts';
 import { csvNumber, toPlain } from '../format/data.ts';
+import { exponentLaws } from '../model/theory/laws.ts';
+import { lawCell, lawCondition } from '../claims/laws.ts';
 
 /** JSON text of a record: indented for one result, one line per result in --batch. */
 export function jsonText(record: object, oneLine = false): string {
@@ -31,9 +33,12 @@ export function curveRecord(c: CurveResult, msPerCurve?: number): Record<string,
     t: c.t,
     Eg: c.Eg,
     Etr: c.Etr,
+    window: c.window,
     earlyStop: c.earlyStop,
     limit: c.limit,
-    exponents: c.exponents,
+    fitT: c.fitT,
+    laws: lawsJson(c),
+    diagnosis: c.diagnosis,
     ms: c.ms,
   };
   if (msPerCurve !== undefined) out.msPerCurve = msPerCurve;
@@ -41,6 +46,25 @@ export function curveRecord(c: CurveResult, msPerCurve?: number): Record<string,
 }
 
 export const curveCsv = (c: CurveResult): string => csv('t,Eg,Etr', [c.t, c.Eg, c.Etr]);
+
+/**
+ * The law of each exponent at t → ∞ for the scaling rows (as the app's "at t → ∞" panels) and for
+ * the time row: the formula, its value and its condition, or "n/a" with the reason.
+ */
+function lawsJson(c: CurveResult): Record<string, unknown> {
+  const laws = exponentLaws(c.params, { at: 'inf', tAt: c.params.tmax }, c.earlyStop.t);
+  return Object.fromEntries(
+    Object.entries(laws).map(([row, v]) => [
+      row,
+      {
+        law: v.law ?? 'n/a',
+        formula: lawCell(v).formula,
+        value: v.value,
+        condition: lawCondition(v, c.params),
+      },
+    ]),
+  );
+}
 
 export function posteriorCsv(c: CurveResult): string {
   const l = c.limit;

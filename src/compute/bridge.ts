@@ -63,7 +63,10 @@ export function installCompute(
     if (s.pins !== prev.pins) prunePinCurves(store);
     const intent = s.urlIntent.seq !== prev.urlIntent.seq;
     if (intent) gate.onIntent(s.urlIntent.mode);
-    if (s.params !== prev.params || s.view !== prev.view || s.pins !== prev.pins) sync();
+    // An automatic window arrives with the curve: the panels that share it follow.
+    const windowMoved = s.view.timeWindow === 'auto' && s.results.curve !== prev.results.curve;
+    if (s.params !== prev.params || s.view !== prev.view || s.pins !== prev.pins || windowMoved)
+      sync();
     else if (intent && gate.paused) sync();
   });
 

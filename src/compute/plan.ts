@@ -6,8 +6,14 @@
 import type { Params } from '../model/params.ts';
 import type { CurveResult, ModeResult, SizeAxis, SweepAt, SweepResult } from '../model/types.ts';
 import { paramsKey } from '../state/pins.ts';
-import type { AppData } from '../state/store.ts';
-import type { ViewState } from '../state/view.ts';
+import { windowedParams, type AppData } from '../state/store.ts';
+import type { TimeWindowMode, ViewState } from '../state/view.ts';
+
+export interface CurveRequest {
+  p: Params;
+  /** 'auto': the engine chooses the time window from the dynamics. */
+  window: TimeWindowMode;
+}
 
 export interface SweepRequest {
   p: Params;
@@ -18,7 +24,7 @@ export interface SweepRequest {
 
 /** The request and the answer of each kind served by the theory workers. */
 export interface TheoryKinds {
-  curve: [Params, CurveResult];
+  curve: [CurveRequest, CurveResult];
   modes: [Params, ModeResult];
   sweepP: [SweepRequest, SweepResult];
   sweepN: [SweepRequest, SweepResult];
@@ -58,12 +64,18 @@ export function planRequests(s: AppData, pins: PinsState): Plan {
   // The frontier depends on the parameters only (not on the view's at / tAt).
   if (panels.includes('frontier')) sweeps.push({ kind: 'frontier', key, req: s.params });
   for (const axis of ['P', 'N'] as const) {
-    if (!panels.includes(axis === 'P' ? 'scalingP' : 'scalingN')) continue;
+    // The exponent table fits the sweeps too: they are computed when either is shown.
+    if (!panels.includes(axis === 'P' ? 'scalingP' : 'scalingN') && !panels.includes('exponents'))
+      continue;
     const req: SweepRequest = { p: s.params, axis, at: s.view.at, tAt: s.view.tAt };
     sweeps.push({ kind: axis === 'P' ? 'sweepP' : 'sweepN', key: sweepKey(key, s.view), req });
   }
   const afterCurve: Request[] = [];
-  if (panels.includes('modes')) afterCurve.push({ kind: 'modes', key, req: s.params });
+  // The mode panel shares the curve's time window (automatic or typed).
+  if (panels.includes('modes')) {
+    const w = windowedParams(s);
+    afterCurve.push({ kind: 'modes', key: paramsKey(w), req: w });
+  }
   if (!pins.busy) {
     const missing = s.pins.find((p) => {
       const k = paramsKey(p);
@@ -71,5 +83,11 @@ export function planRequests(s: AppData, pins: PinsState): Plan {
     });
     if (missing) afterCurve.push({ kind: 'pins', key: paramsKey(missing), req: missing });
   }
-  return { curve: { kind: 'curve', key, req: s.params }, sweeps, afterCurve };
+  const window = s.view.timeWindow;
+  const curve: Request = {
+    kind: 'curve',
+    key: `${key}&window=${window}`,
+    req: { p: s.params, window },
+  };
+  return { curve, sweeps, afterCurve };
 }

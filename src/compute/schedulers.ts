@@ -39,9 +39,9 @@ export function createSchedulers(
 
   return {
     curve: new LatestOnly(
-      (p) => c.main.call((api) => unwrap(api.curve(p))),
-      handlers('curve', (curve, p, id) =>
-        st().patchResults({ curve, curveId: id, curveKey: paramsKey(p) }),
+      (r) => c.main.call((api) => unwrap(api.curve(r.p, r.window))),
+      handlers('curve', (curve, r, id) =>
+        st().patchResults({ curve, curveId: id, curveKey: paramsKey(r.p) }),
       ),
     ),
     modes: new LatestOnly(

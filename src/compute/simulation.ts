@@ -8,7 +8,7 @@ import { simulationModes } from '../model/simulation/simulationModes.ts';
 import type { RealApi, SimulateApi } from '../protocol/api.ts';
 import { WorkerCrash } from '../protocol/errors.ts';
 import { paramsKey } from '../state/pins.ts';
-import type { AppStore, SimRun } from '../state/store.ts';
+import { windowedParams, type AppStore, type SimRun } from '../state/store.ts';
 import { callError, unwrap } from './client.ts';
 import type { WorkerPort } from './workerHandle.ts';
 
@@ -42,7 +42,9 @@ export function createSimulationRunner(
       const mine = ++run;
       const s = st();
       const digits = real && s.params.data === 'mnist' ? real : null;
-      const p: Params = digits ? { ...s.params } : { ...s.params, M: simulationModes(s.params) };
+      // The simulation samples the times of the curve on screen (automatic window included).
+      const shown = windowedParams(s);
+      const p: Params = digits ? { ...shown } : { ...shown, M: simulationModes(s.params) };
       s.patchResults({
         sim: {
           params: p,

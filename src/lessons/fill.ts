@@ -1,11 +1,18 @@
-// Filling a lesson's {placeholders} from the results computed at this moment (never hard-coded
-// numbers). A value not yet computed reads "…"; an unknown placeholder is left as written.
+// Filling a lesson's {placeholders} from the results computed at this moment for the state on
+// screen (never hard-coded numbers), and choosing each sentence by its claim (claims.ts). A value
+// not yet computed reads "…"; an unknown placeholder is left as written.
 import { PARAM_SPECS, type Params } from '../model/params.ts';
-import type { CurveResult, SweepResult } from '../model/types.ts';
+import type { CurveResult, SweepAt, SweepResult } from '../model/types.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
+import { fitGapReason, fitWindowText } from '../claims/fit.ts';
+import { lawCondition } from '../claims/laws.ts';
+import { claimHolds, lessonLaws } from './claims.ts';
+import type { LessonSentence } from './lessons.ts';
 
 export interface LessonContext {
   params: Params;
+  /** Where the scaling panels evaluate E_g, and their fixed time. */
+  at: SweepAt;
   tAt: number;
   curve: CurveResult | null;
   sweepP: SweepResult | null;
@@ -17,7 +24,7 @@ export interface LessonContext {
   pinCurve: CurveResult | null;
 }
 
-const PENDING = '…';
+export const PENDING = '…';
 
 function num(x: number | null | undefined, digits = 3): string {
   return x === null || x === undefined || Number.isNaN(x) ? PENDING : formatNumber(x, digits);
@@ -32,33 +39,70 @@ function limitError(c: CurveResult | null): string {
   return c.limit.divergent ? '∞' : num(c.limit.Eg);
 }
 
+function sweepFitWords(
+  s: SweepResult | null,
+  key: 'P' | 'N',
+): { win: string; why: string; fit: string } {
+  if (!s) return { win: PENDING, why: PENDING, fit: PENDING };
+  if (s.fit) return { win: fitWindowText(s.fit, key), why: '', fit: slope(s.fit.slope) };
+  return { win: '', why: fitGapReason(s.fitGap ?? 'unstable', key), fit: '—' };
+}
+
 /** Every placeholder a lesson may use, with its current text. */
 export function lessonValues(ctx: LessonContext): Record<string, string> {
   const { curve: c, sweepP, sweepN, frontier } = ctx;
+  const p = ctx.params;
   const values: Record<string, string> = {};
   // Every parameter is a placeholder of its own: {P}, {sigma2}, {T}, …
   for (const s of PARAM_SPECS) {
-    const v = ctx.params[s.key];
+    const v = p[s.key];
     values[s.key] = typeof v === 'number' ? formatParam(v) : v;
   }
+  const laws = lessonLaws(ctx);
+  const pred = (k: 't' | 'P' | 'N') =>
+    !laws ? PENDING : laws[k].law ? slope(laws[k].value) : 'n/a';
+  const why = (k: 't' | 'P' | 'N') => (laws && c ? lawCondition(laws[k], c.params) : PENDING);
+  const fP = sweepFitWords(sweepP, 'P');
+  const fN = sweepFitWords(sweepN, 'N');
+  const es = c?.earlyStop;
   Object.assign(values, {
     tAt: formatParam(ctx.tAt),
-    tstar: num(c?.earlyStop.t, 2),
-    Estar: num(c?.earlyStop.Eg),
+    kAt: num(Math.pow(ctx.tAt, 1 / p.alpha), 2),
+    twoAlphaPlus1: formatParam(2 * p.alpha + 1),
+    tstar: es && es.case !== 'none' ? num(es.t, 2) : PENDING,
+    Estar: es && es.case !== 'none' ? num(es.Eg) : PENDING,
     Einf: limitError(c),
-    gain: num(c?.earlyStop.gain, 3),
+    gain: es && es.case !== 'none' ? num(es.gain, 3) : PENDING,
+    bestE: es ? num(es.Eg) : PENDING,
+    bestWhere: !es ? PENDING : es.case === 'none' ? 't → ∞' : `t* ≈ ${num(es.t, 2)}`,
     Epm: num(c?.limit.Emean),
-    postVar: c ? num(ctx.params.T * c.limit.postVarPerT) : PENDING,
+    Egibbs: num(c?.limit.Egibbs),
+    postVar: c ? num(p.T * c.limit.postVarPerT) : PENDING,
+    limitWords: !c
+      ? PENDING
+      : c.limit.divergent
+        ? 'E_g grows without bound'
+        : `E_g(∞) = ${num(c.limit.Eg)}`,
     EgNow: c && c.Eg.length ? num(c.Eg[c.Eg.length - 1]) : PENDING,
-    fitT: slope(c?.exponents.fittedT?.slope),
-    predT: slope(c?.exponents.predicted.t),
-    fitP: slope(sweepP?.fit?.slope),
-    predP: slope(sweepP?.predicted ?? c?.exponents.predicted.P),
-    fitN: slope(sweepN?.fit?.slope),
-    predN: slope(sweepN?.predicted ?? c?.exponents.predicted.N),
+    fitT: c?.fitT.fit ? slope(c.fitT.fit.slope) : c ? '—' : PENDING,
+    fitTwin: c?.fitT.fit ? fitWindowText(c.fitT.fit, 't') : c ? '' : PENDING,
+    fitTwhy: c ? fitGapReason(c.fitT.gap ?? 'unstable', 't') : PENDING,
+    predT: pred('t'),
+    lawTwhy: why('t'),
+    fitP: fP.fit,
+    fitPwin: fP.win,
+    fitPwhy: fP.why,
+    predP: pred('P'),
+    lawPwhy: why('P'),
+    fitN: fN.fit,
+    fitNwin: fN.win,
+    fitNwhy: fN.why,
+    predN: pred('N'),
+    lawNwhy: why('N'),
     fitC: slope(frontier?.fit?.slope),
-    predC: slope(frontier?.predicted ?? c?.exponents.predicted.compute),
-    predCN: c ? formatSlope(c.exponents.predicted.computeN, 2) : PENDING,
+    predC: frontier ? slope(frontier.predicted) : PENDING,
+    predCnote: p.beta - 1 > p.alpha ? ' (asymptotic, approached slowly for β − 1 > α)' : '',
+    predCN: formatSlope((p.beta - 1) / (p.beta - 1 + p.alpha * Math.min(p.beta - 1, p.alpha)), 2),
     pinEinf: limitError(ctx.pinCurve),
     pinGamma: ctx.pin ? formatParam(ctx.pin.gamma) : PENDING,
   });
@@ -70,4 +114,20 @@ export function fillText(template: string, values: Readonly<Record<string, strin
   return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (m, name: string) =>
     Object.hasOwn(values, name) ? values[name] : m,
   );
+}
+
+/**
+ * The text of one sentence in the live state: its own text while its claim holds, its
+ * `otherwise` text when it does not, null (not shown) when it has none or the claim is pending.
+ */
+export function sentenceText(
+  s: LessonSentence,
+  ctx: LessonContext,
+  values: Readonly<Record<string, string>>,
+): string | null {
+  if (!s.when) return fillText(s.text, values);
+  const holds = claimHolds(s.when, ctx);
+  if (holds === null) return null;
+  if (holds) return fillText(s.text, values);
+  return s.otherwise ? fillText(s.otherwise, values) : null;
 }

@@ -1,18 +1,32 @@
-// The lessons: data, not code. Each is a configuration in the URL shape (the same
-// query string a shared link carries; parameters not named take their defaults), a few sentences
-// whose numbers are {placeholders} filled from the results computed at that moment (fill.ts),
-// and a suggested next move. Material: docs/lessons.md. Lessons 1–7 use M = 20000 modes,
-// the truncation at which that table's numbers were computed, so the text and that table agree.
+// The lessons: data (a configuration in the URL shape, sentences with {placeholders}, a next step),
+// plus the claim each sentence makes, by name (claims.ts). A sentence is shown only while its claim
+// holds in the live state; otherwise its `otherwise` text (true there) or nothing. Numbers are
+// {placeholders} filled from the live results of the state on screen (fill.ts). The settings and
+// numbers of lessons 1–6 are those of docs/lessons.md (M = 20000 modes).
+import type { ClaimId } from './claims.ts';
+
+export interface LessonSentence {
+  text: string;
+  /** The claim this sentence makes; it is shown only while the claim holds. */
+  when?: ClaimId;
+  /** Shown instead when the claim does not hold (must be true there). */
+  otherwise?: string;
+}
+
+export interface LessonNext {
+  /** What to try, in words (shown with a button). */
+  text: string;
+  /** The change, as a query fragment applied over the current state (e.g. "N=600"). */
+  change: string;
+}
 
 export interface Lesson {
   id: string;
   title: string;
   /** Query string of the lesson's state: parameters, panels, sweep mode, pins. */
   config: string;
-  /** Paragraphs; {name} placeholders are listed in fill.ts. */
-  text: readonly string[];
-  /** What to try next. */
-  next: string;
+  text: readonly LessonSentence[];
+  next: LessonNext;
 }
 
 export const LESSONS: readonly Lesson[] = [
@@ -20,12 +34,23 @@ export const LESSONS: readonly Lesson[] = [
     id: 'time',
     title: 'Time-limited scaling',
     config:
-      'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=1000000&N=inf&sigma2=0&tmin=0.01&tmax=100000&panels=formulas,exponents,modes',
+      'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=1000000&N=inf&sigma2=0&panels=formulas,exponents,modes',
     text: [
-      'With a million examples and infinitely many features, only training time limits learning. The test error falls as a power law in t.',
-      'Fitted over the clean window the slope is {fitT}; the theory predicts −(β−1)/α = {predT}.',
+      {
+        text: 'With P = {P} examples and N = {N} features only training time limits learning over this window: E_g falls as a power law in t.',
+        when: 'timeLawVisible',
+        otherwise: 'In this state E_g shows no clean power law in t: {fitTwhy}.',
+      },
+      {
+        text: 'Where the local slope is stable ({fitTwin}) it is {fitT}; the theory predicts −(β−1)/α = {predT}.',
+        when: 'timeLawVisible',
+        otherwise: 'The time law −(β−1)/α does not apply here: {lawTwhy}.',
+      },
     ],
-    next: 'Raise β (a smoother target): the slope steepens. Raise α: it flattens.',
+    next: {
+      text: 'Raise β to 3 (a smoother target): the predicted slope −(β−1)/α steepens.',
+      change: 'beta=3',
+    },
   },
   {
     id: 'data',
@@ -33,10 +58,21 @@ export const LESSONS: readonly Lesson[] = [
     config:
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=400&N=inf&sigma2=0&panels=formulas,scalingP,exponents&at=inf',
     text: [
-      'Train to convergence (t → ∞) without noise and with infinitely many features: now the data set is the bottleneck.',
-      'Across P the converged error falls with slope {fitP}; the theory predicts −min(β−1, 2α) = {predP}.',
+      {
+        text: 'Trained to convergence (t → ∞), without label noise and with N = {N} features, the data set is the bottleneck.',
+        when: 'dataLaw',
+        otherwise: 'The data law does not apply in this state: {lawPwhy}.',
+      },
+      {
+        text: 'Across P the converged error falls with slope {fitP} ({fitPwin}); the theory predicts −min(β−1, 2α) = {predP}.',
+        when: 'dataLawVisible',
+        otherwise: 'No stable slope across P to compare with: {fitPwhy}.',
+      },
     ],
-    next: 'Set β above 2α + 1 (try α = 1.2, β = 4): the exponent saturates at 2α.',
+    next: {
+      text: 'Set α = 1.2, β = 4 (β > 2α + 1): the predicted exponent saturates at −2α.',
+      change: 'alpha=1.2&beta=4',
+    },
   },
   {
     id: 'noise',
@@ -44,10 +80,21 @@ export const LESSONS: readonly Lesson[] = [
     config:
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=400&N=inf&sigma2=0.1&panels=formulas,exponents,modes',
     text: [
-      'With label noise σ² = {sigma2} the test error has a minimum: {Estar} at t* ≈ {tstar}.',
-      'Trained to convergence the model interpolates the noise and ends at {Einf}, {gain}× worse than stopping early.',
+      {
+        text: 'With label noise σ² = {sigma2} the test error has a minimum: E* = {Estar} at t* ≈ {tstar}.',
+        when: 'stoppingPays',
+        otherwise:
+          'With σ² = {sigma2}, E_g has no minimum below E_g(∞) = {Einf}: early stopping does not pay here.',
+      },
+      {
+        text: 'Trained to convergence the model fits the noise and ends at E_g(∞) = {Einf}, {gain}× worse than stopping early.',
+        when: 'stoppingPaysFinite',
+      },
     ],
-    next: 'Drag σ² up and down: t* moves as (P/σ²)^{α/β}. Pin this curve (k) before you do.',
+    next: {
+      text: 'Raise the noise to σ² = 0.4: t* moves earlier, as (P/σ²)^{α/β}, and stopping pays more.',
+      change: 'sigma2=0.4',
+    },
   },
   {
     id: 'double-descent',
@@ -55,21 +102,48 @@ export const LESSONS: readonly Lesson[] = [
     config:
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=300&N=300&sigma2=0.05&panels=formulas,scalingN,exponents&at=inf',
     text: [
-      'With as many features as examples (N = P = {P}) the trained model must fit the noise exactly and its error at convergence explodes: E(∞) = {Einf}.',
-      'The N-sweep panel shows the peak: more parameters first hurt, then help again.',
+      {
+        text: 'With as many features as examples (N = P = {P}) the trained model must fit the noise exactly, and its error at convergence diverges: E_g(∞) = {Einf}.',
+        when: 'interpolationDiverges',
+        otherwise:
+          'Here N = {N} and P = {P}: E_g(∞) = {Einf} is finite. The divergence sits at N = P.',
+      },
+      {
+        text: 'The N-sweep panel shows the peak at N = P = {P}: more features first hurt, then help again.',
+        when: 'sweepShowsPeak',
+      },
+      {
+        text: 'Stopping early avoids it: E* = {Estar} at t* ≈ {tstar}.',
+        when: 'stoppingPays',
+      },
     ],
-    next: 'Move N away from P in either direction, or add a little weight decay (regime: weight decay): the peak disappears.',
+    next: { text: 'Move N away from P (try N = 600): the peak is left behind.', change: 'N=600' },
   },
   {
     id: 'langevin',
     title: 'Langevin reaches the Bayesian posterior',
     config:
-      'v=1&M=20000&regime=langevin&alpha=1.5&beta=2&P=400&N=inf&sigma2=0.05&gamma=0.001&T=0.0001&tmax=10000000&panels=formulas,exponents',
+      'v=1&M=20000&regime=langevin&alpha=1.5&beta=2&P=400&N=inf&sigma2=0.05&gamma=0.001&T=0.0001&panels=formulas,exponents',
     text: [
-      'Langevin training adds noise of temperature T = {T}. Run long enough, it samples the Bayesian posterior, and the test error settles at the Gibbs error {Einf}.',
-      'The posterior mean alone would reach {Epm}; the gap is the posterior variance T·df/(1 − df/P) = {postVar}.',
+      {
+        text: 'Langevin training adds noise of temperature T = {T}. With weight decay γ = {gamma} it samples the Bayesian posterior at t → ∞, where the test error is the Gibbs error {Egibbs}.',
+        when: 'reachesPosterior',
+        otherwise:
+          'Without weight decay and temperature both positive there is no posterior to reach: {limitWords}.',
+      },
+      {
+        text: 'The posterior mean alone would reach {Epm}; the gap is the posterior variance T·df/(1 − df/P) = {postVar}.',
+        when: 'reachesPosterior',
+      },
+      {
+        text: 'Stopping before the noise has spread still pays: E* = {Estar} at t* ≈ {tstar}.',
+        when: 'stoppingPays',
+      },
     ],
-    next: 'Switch the regime to “Bayesian posterior” to see the t → ∞ values directly, or lower T.',
+    next: {
+      text: 'Switch the regime to “Bayesian posterior” to see the t → ∞ values directly.',
+      change: 'regime=bayes',
+    },
   },
   {
     id: 'stop-vs-decay',
@@ -77,31 +151,62 @@ export const LESSONS: readonly Lesson[] = [
     config:
       'v=1&M=20000&regime=gf&alpha=1.2&beta=4&P=400&N=inf&sigma2=0.1&panels=formulas,exponents&pins=regime:wd,gamma:0.03',
     text: [
-      'A smooth target (β = {beta} > 2α + 1): early-stopped gradient flow reaches {Estar} at t* ≈ {tstar}.',
-      'The pinned curve is ridge regression with the best weight decay γ = {pinGamma}: it ends at {pinEinf}. Ridge saturates, its rate in P is capped, while early stopping keeps the full (σ²/P)^{(β−1)/β}.',
+      {
+        text: 'A smooth target (β = {beta} > 2α + 1 = {twoAlphaPlus1}): early-stopped gradient flow reaches E* = {Estar} at t* ≈ {tstar}.',
+        when: 'smoothStopping',
+        otherwise: 'The current curve reaches {bestE} at best ({bestWhere}).',
+      },
+      {
+        text: 'The pinned curve is ridge regression with weight decay γ = {pinGamma}: it ends at E_g(∞) = {pinEinf}, above the early-stopping minimum. Ridge saturates (its rate in P is capped by m = min(β−1, 2α)), while early stopping keeps the full (σ²/P)^{(β−1)/β}.',
+        when: 'pinAboveStopping',
+      },
     ],
-    next: 'Switch the current regime to weight decay and move γ: no value beats the early-stopping minimum.',
+    next: {
+      text: 'Switch the current curve to weight decay γ = 0.03: it coincides with the pin, and no longer has an early-stopping advantage.',
+      change: 'regime=wd&gamma=0.03',
+    },
   },
   {
     id: 'model',
     title: 'Model-limited scaling',
     config:
-      'v=1&M=20000&regime=gf&alpha=1.5&beta=3&P=1000000&N=100&sigma2=0&panels=formulas,scalingN,exponents&at=inf',
+      'v=1&regime=gf&alpha=1.5&beta=3&P=1000000&N=100&sigma2=0&panels=formulas,scalingN,exponents&at=inf',
     text: [
-      'Plenty of data and time: the number of features N is the bottleneck.',
-      'Across N the converged error falls with slope {fitN}; the theory predicts −min(β−1, α) = {predN} — not 2α as for data.',
+      {
+        text: 'Plenty of data (P = {P}) and time: the number of features N = {N} is the bottleneck.',
+        when: 'modelLaw',
+        otherwise: 'The model law does not apply in this state: {lawNwhy}.',
+      },
+      {
+        text: 'Across N the converged error falls with slope {fitN} ({fitNwin}); the theory predicts −min(β−1, α) = {predN}, not −min(β−1, 2α) as for data.',
+        when: 'modelLawVisible',
+        otherwise: 'No stable slope across N to compare with: {fitNwhy}.',
+      },
     ],
-    next: 'Lower β below α + 1: the exponent follows β − 1 instead.',
+    next: {
+      text: 'Lower β to 2 (β < α + 1): the predicted exponent becomes −(β−1) = −1.',
+      change: 'beta=2',
+    },
   },
   {
     id: 'spectral-bias',
     title: 'Spectral bias',
     config: 'v=1&regime=gf&alpha=1.5&beta=2&P=10000&N=inf&sigma2=0&panels=formulas,modes,exponents',
     text: [
-      'The mode panel shows which eigenmodes have been learned at each time. Large-eigenvalue modes are learned first; a mode is learned once λ_k exceeds κ(1/t).',
-      'The boundary k*(t) moves as a power of t, and that moving boundary is what makes the error a power law in time (now {EgNow} at the end of the window).',
+      {
+        text: 'The mode panel shows which eigenmodes have been learned at each time. Large-eigenvalue modes are learned first; a mode is learned once λ_k exceeds κ(1/t).',
+      },
+      {
+        text: 'The boundary k*(t) moves as a power of t, and that moving boundary makes the error a power law in time: slope {fitT} ({fitTwin}).',
+        when: 'timeFitVisible',
+        otherwise:
+          'The boundary k*(t) moves as a power of t; E_g is {EgNow} at the end of the window.',
+      },
     ],
-    next: 'Lower α: the spectrum flattens and many more modes are learned at once.',
+    next: {
+      text: 'Lower α to 1.2: the spectrum flattens and many more modes are learned at once.',
+      change: 'alpha=1.2',
+    },
   },
   {
     id: 'compute',
@@ -109,11 +214,22 @@ export const LESSONS: readonly Lesson[] = [
     config:
       'v=1&regime=gf&alpha=1.5&beta=2&P=10000000&N=200&sigma2=0&panels=formulas,scalingN,exponents,frontier&at=t&tat=1000',
     text: [
-      'With unlimited data, a budget C = N·t can buy features or training time. The error is roughly t^{−(β−1)/α} + N^{−min(β−1, α)}: spend until the two terms balance.',
-      'The compute-optimal frontier panel takes the best N at each budget: the best loss L* falls with slope {fitC} in C; the theory gives L* ~ C^{{predC}} with N* ~ C^{{predCN}}.',
-      'The N-sweep here is at the fixed time t = {tAt}: past the knee, more features stop helping.',
+      {
+        text: 'With unlimited data, a budget C = N·t can buy features or training time. The error is roughly t^{−(β−1)/α} + N^{−min(β−1, α)}: spend until the two terms balance.',
+      },
+      {
+        text: 'The compute-optimal frontier panel takes the best N at each budget: the best loss L* falls with slope {fitC} in C; the theory gives L* ~ C^{{predC}}{predCnote} with N* ~ C^{{predCN}}.',
+        when: 'frontierFit',
+      },
+      {
+        text: 'The N-sweep here is at the fixed time t = {tAt}: past the knee near N ~ t^{1/α} = {kAt}, more features stop helping.',
+        when: 'sweepAtFixedTime',
+      },
     ],
-    next: 'Change the fixed time of the sweep: the knee moves to N ~ t^{1/α}.',
+    next: {
+      text: 'Move the fixed time of the sweep to t = 10⁴: the knee moves to N ~ t^{1/α}.',
+      change: 'tat=10000',
+    },
   },
 ];
 

@@ -8,4 +8,5 @@ export { computeSweep, errorAt, type SweepOptions } from './theory/sweep.ts';
 export { computeLimit } from './theory/limits.ts';
 export { makeEngine } from './theory/engine.ts';
 export { predictedExponents, fitTimeExponent } from './theory/exponents.ts';
+export { exponentLaws, lawValue } from './theory/laws.ts';
 export { fitPowerLaw, localSlopes } from './theory/fit.ts';

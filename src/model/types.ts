@@ -1,5 +1,7 @@
 // Result types of the engine. Plain data with Float64Arrays, so the workers can transfer them.
 import type { Params } from './params.ts';
+import type { FitFailure } from './theory/fit.ts';
+import type { LawVerdict } from './theory/laws.ts';
 
 /** Least-squares power-law fit y ≈ C x^slope over [xmin, xmax] (log-log). */
 export interface PowerFit {
@@ -12,7 +14,31 @@ export interface PowerFit {
   n: number;
 }
 
-export type Bottleneck = 'time' | 'data' | 'model' | 'noise' | 'none';
+/** What bounds the error, as found by the engine's counterfactuals (theory/diagnosis.ts). */
+export type DiagnosisKind =
+  'time' | 'data' | 'model' | 'noise' | 'interpolation' | 'temperature' | 'posterior' | 'none';
+
+/** E_g at the operating point before and after changing one resource. */
+export interface Effect {
+  what:
+    'longer' | 'earlier' | 'data' | 'model' | 'smaller-model' | 'noise' | 'temperature' | 'ridge';
+  before: number;
+  after: number;
+  /** The changed parameter's new value ('longer': the time at which `after` is reached, ∞: t → ∞). */
+  value: number;
+  /** after < before·(1 − 2 %). */
+  helps: boolean;
+}
+
+export interface Diagnosis {
+  kind: DiagnosisKind;
+  /** The operating point: t* when early stopping pays in the window, else t_max (Bayes: ∞). */
+  tOp: number;
+  Eop: number;
+  effects: Effect[];
+  /** At the interpolation peak (E_g(∞) = ∞): E_g(∞) with N moved away from P, or weight decay. */
+  atInfinity: Effect[];
+}
 
 export interface PredictedExponents {
   /** E_g ~ t^{-(β−1)/α} (time bottleneck, docs/theory.md §6). Negative numbers: slopes. */
@@ -29,16 +55,13 @@ export interface PredictedExponents {
   computeN: number;
 }
 
-export interface ExponentReport {
-  predicted: PredictedExponents;
-  /** Local slope of log E_g vs log t over the window the model judges clean; null if none. */
-  fittedT: PowerFit | null;
-  /** The three single-bottleneck errors at the current (P, N, t*): which one dominates. */
-  bottleneck: Bottleneck;
-  /** Contributions: E_time(t) at P=N=∞; E_data at N=∞, t=∞; E_model at P=∞, t=∞. */
-  contributions: { time: number; data: number; model: number; noise: number };
-  /** One or two sentences, in words, of which regime the user is in. */
-  explanation: string;
+/** Why a fitted exponent is missing ("—" in the table). */
+export type FitGap = FitFailure | 'rises-after-min' | 'no-time';
+
+/** A fitted exponent: the visible power law (theory/fit.ts stableFit), or why there is none. */
+export interface FittedExponent {
+  fit: PowerFit | null;
+  gap: FitGap | null;
 }
 
 /** The additive parts of E_g (docs/theory.md §2–§4): signal + noise + temperature + init = E_g. */
@@ -76,14 +99,28 @@ export interface LimitResult {
   parts: ErrorSplit<number>;
 }
 
+/** Where the minimum of E_g over all t lies: in the window, outside it, or nowhere (no gain). */
+export type EarlyStopCase = 'inside' | 'beyond' | 'none';
+
 export interface EarlyStop {
-  /** t* minimising E_g over [tmin, tmax] (refined between grid points). */
+  case: EarlyStopCase;
+  /** t* minimising E_g over t ∈ (0, ∞); Infinity when case = 'none' (the infimum is E_g(∞)). */
   t: number;
+  /** E* = E_g(t*); E_g(∞) when case = 'none'. */
   Eg: number;
-  /** True when the minimum is strictly inside the window and below E_g(∞): stopping pays. */
-  interior: boolean;
-  /** E_g(∞)/E* — how much worse training to convergence is. */
+  /** E_g(∞)/E* (Infinity when E_g(∞) diverges); 1 when case = 'none'. */
   gain: number;
+  /** case 'beyond': t* lies after t_max or before t_min. */
+  side: 'after' | 'before' | null;
+  /** E_g never rises over training (within round-off). */
+  monotone: boolean;
+}
+
+/** The time window of the curve: chosen automatically from the dynamics, or typed by the user. */
+export interface TimeWindow {
+  tmin: number;
+  tmax: number;
+  auto: boolean;
 }
 
 export interface CurveResult {
@@ -93,9 +130,13 @@ export interface CurveResult {
   Eg: Float64Array;
   /** Training error with floor. */
   Etr: Float64Array;
+  /** The window the curve spans (automatic or typed). */
+  window: TimeWindow;
   earlyStop: EarlyStop;
   limit: LimitResult;
-  exponents: ExponentReport;
+  /** The visible power law of E_g(t) in the window (falling branch only). */
+  fitT: FittedExponent;
+  diagnosis: Diagnosis;
   /** Wall-clock milliseconds spent in the engine. */
   ms: number;
   /** The additive parts of E_g over t, when asked for (they sum to Eg). */
@@ -167,10 +208,15 @@ export interface SweepResult {
   tFixed: number;
   x: Float64Array;
   Eg: Float64Array;
-  /** Fitted slope over the sweep (log-log least squares). */
+  /** The visible power law over the sweep (falling branch), or null with the reason in fitGap. */
   fit: PowerFit | null;
-  /** Predicted asymptotic slope for this axis and setting. */
+  fitGap: FitGap | null;
+  /** The law that predicts this slope in this state (null for the compute frontier). */
+  law: LawVerdict | null;
+  /** Predicted slope: the law's value (NaN when no law applies). */
   predicted: number;
+  /** The interpolation point (N = P) inside the sweep where E_g peaks, or null. */
+  peak: number | null;
   /** Current value of the swept parameter. */
   current: number;
   /** E_g at the current value. */

@@ -18,7 +18,8 @@ import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 
 // Theory calls are asynchronous: with MNIST data the worker first fetches the measured spectrum.
 export interface TheoryApi {
-  curve(p: Params): Promise<Envelope<CurveResult>>;
+  /** `window`: 'auto' lets the engine choose tmin, tmax from the dynamics. */
+  curve(p: Params, window?: 'auto' | 'manual'): Promise<Envelope<CurveResult>>;
   /** Measured data: the curve of the fitted power laws (dashed overlay). */
   fittedCurve(p: Params): Promise<Envelope<CurveResult>>;
   /** Measured data: eigenvalues, target powers and fitted laws for the spectrum plot. */

@@ -1,7 +1,13 @@
 // Pins: frozen copies of a configuration whose curve stays on the plot for comparison. A pin is
 // named by what differs from the current configuration ("σ² = 0.1, P = 800"), so the legend
 // stays meaningful as the user moves the sliders.
-import { PARAM_SPECS, REGIME_LABELS, SPEC_BY_KEY, formatValue, type Params } from '../model/params.ts';
+import {
+  PARAM_SPECS,
+  REGIME_LABELS,
+  SPEC_BY_KEY,
+  formatValue,
+  type Params,
+} from '../model/params.ts';
 import type { CurveResult } from '../model/types.ts';
 import { formatParam } from '../format/number.ts';
 import { paramSymbol } from './symbols.ts';

@@ -14,7 +14,13 @@ import type { CurveResult, ModeResult, SimResult, SweepResult } from '../model/t
 import type { ComputeError, ComputeKind, SimProgress } from '../protocol/messages.ts';
 import { MAX_PINS, paramsKey } from './pins.ts';
 import type { Notice, UrlState } from './url.ts';
-import { DEFAULT_VIEW, canonicalPanels, type PanelId, type ViewState } from './view.ts';
+import {
+  DEFAULT_VIEW,
+  canonicalPanels,
+  type PanelId,
+  type TimeWindowMode,
+  type ViewState,
+} from './view.ts';
 
 export type HistoryMode = 'replace' | 'push' | 'none';
 
@@ -124,9 +130,21 @@ export interface AppActions {
   patchResults(patch: Partial<Results>): void;
   setStatus(kind: ComputeKind, status: ComputeStatus, error?: ComputeError): void;
   setCursorT(t: number | null): void;
+  /** Auto: the window follows the dynamics; manual: freeze the window on screen as tmin, tmax. */
+  setTimeWindow(mode: TimeWindowMode): void;
 }
 
 export type AppState = AppData & AppActions;
+
+/**
+ * The parameters with the time window on screen: in the automatic mode, tmin and tmax of the
+ * last curve (the simulation, the mode panel and pins use the same times as the curve).
+ */
+export function windowedParams(s: Pick<AppData, 'params' | 'view' | 'results'>): Params {
+  const w = s.results.curve?.window;
+  if (s.view.timeWindow !== 'auto' || !w?.auto) return s.params;
+  return { ...s.params, tmin: w.tmin, tmax: w.tmax };
+}
 export type AppStore = ReturnType<typeof createAppStore>;
 
 const INITIAL_DATA: AppData = {
@@ -151,6 +169,14 @@ export function createAppStore(initial: Partial<AppData> = {}) {
 
     setParam(key, value, opts) {
       const s = get();
+      if ((key === 'tmin' || key === 'tmax') && s.view.timeWindow === 'auto') {
+        // Typing a bound makes the window manual; the other bound keeps the window on screen.
+        const w = s.results.curve?.window;
+        const shown = w?.auto ? { ...s.params, tmin: w.tmin, tmax: w.tmax } : s.params;
+        set({ view: { ...s.view, timeWindow: 'manual' } });
+        get().setParams({ ...shown, [key]: value }, opts);
+        return;
+      }
       if (Object.is(s.params[key], value)) {
         if (!opts?.live) get().commit();
         return;
@@ -200,10 +226,12 @@ export function createAppStore(initial: Partial<AppData> = {}) {
 
     pin() {
       set((s) => {
-        const key = paramsKey(s.params);
+        // A pin keeps the window on screen, so its curve is drawn over the same times.
+        const pinned = windowedParams(s);
+        const key = paramsKey(pinned);
         if (s.pins.some((p) => paramsKey(p) === key)) return {};
         // Oldest pin leaves when the palette is full.
-        const pins = [...s.pins, s.params].slice(-MAX_PINS);
+        const pins = [...s.pins, pinned].slice(-MAX_PINS);
         // The curve on screen is reused only if it belongs to these parameters (not a stale one).
         const pinCurves =
           s.results.curve && s.results.curveKey === key
@@ -235,6 +263,15 @@ export function createAppStore(initial: Partial<AppData> = {}) {
 
     setCursorT(cursorT) {
       set({ cursorT });
+    },
+
+    setTimeWindow(mode) {
+      const s = get();
+      if (s.view.timeWindow === mode) return;
+      const w = s.results.curve?.window;
+      if (mode === 'manual' && w?.auto)
+        set({ params: { ...s.params, tmin: w.tmin, tmax: w.tmax } });
+      get().setView({ timeWindow: mode });
     },
 
     setStatus(kind, status, error) {

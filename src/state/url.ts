@@ -10,7 +10,13 @@
 // default changes; the others change nothing in the figure and are left out, so the CLI, which
 // rejects them, reads every link the app writes); view keys only when they differ from DEFAULT_VIEW. A pin is written as the parameters in which it differs from
 // the link's configuration ("same" when none), pins separated by ';'.
-import { coerceValue, formatValue, type Params } from '../model/params.ts';
+import {
+  DEFAULT_PARAMS,
+  coerceValue,
+  formatValue,
+  isActive,
+  type Params,
+} from '../model/params.ts';
 import {
   MAX_QUERY_LENGTH,
   URL_VERSION,
@@ -54,6 +60,8 @@ export interface ParseUrlOptions {
 
 const VIEW_KEYS = ['lesson', 'panels', 'theme', 'at', 'tat', 'etr', 'pins'] as const;
 const PIN_SAME = 'same';
+/** A link with either of these keys has a typed (manual) time window; without, an automatic one. */
+const TIME_WINDOW_KEYS = ['tmin', 'tmax'] as const;
 
 /** A pin as the parameters (acting in its regime) in which it differs from the link's. */
 function pinDiff(pin: Params, base: Params): string {
@@ -65,13 +73,23 @@ function pinDiff(pin: Params, base: Params): string {
 
 /** What a link keeps of a state: parameters that do not act in a regime are at their defaults. */
 export function linkState(s: UrlState): UrlState {
-  return { params: linkParams(s.params), view: s.view, pins: s.pins.map(linkParams) };
+  const params = linkParams(s.params);
+  // Where the bounds do not act (the posterior has no training time) the window is automatic.
+  const acts = TIME_WINDOW_KEYS.every((k) => isActive(k, params.regime));
+  const view = acts ? s.view : { ...s.view, timeWindow: 'auto' as const };
+  // An automatic window is not written either: the typed bounds return to their defaults.
+  if (view.timeWindow === 'auto') for (const k of TIME_WINDOW_KEYS) params[k] = DEFAULT_PARAMS[k];
+  return { params, view, pins: s.pins.map(linkParams) };
 }
 
 /** The query string (without '?') of a state. */
 export function serializeUrlState(s: UrlState): string {
-  const parts: [string, string][] = [['v', String(URL_VERSION)], ...writeParams(s.params)];
   const view = s.view;
+  // An automatic window is not written: the link opens with the window the dynamics choose.
+  const written = writeParams(s.params).filter(
+    ([k]) => view.timeWindow === 'manual' || !(TIME_WINDOW_KEYS as readonly string[]).includes(k),
+  );
+  const parts: [string, string][] = [['v', String(URL_VERSION)], ...written];
   if (view.lesson !== null) parts.push(['lesson', view.lesson]);
   const panels = canonicalPanels(view.panels);
   if (
@@ -84,7 +102,9 @@ export function serializeUrlState(s: UrlState): string {
   if (view.at !== DEFAULT_VIEW.at) parts.push(['at', view.at]);
   if (view.tAt !== DEFAULT_VIEW.tAt) parts.push(['tat', formatValue(view.tAt)]);
   if (view.showEtr !== DEFAULT_VIEW.showEtr) parts.push(['etr', view.showEtr ? '1' : '0']);
-  if (s.pins.length) parts.push(['pins', s.pins.map((p) => pinDiff(p, s.params)).join(';')]);
+  // Pins are written against the parameters the link carries (the window's defaults when auto).
+  const base = linkState(s).params;
+  if (s.pins.length) parts.push(['pins', s.pins.map((p) => pinDiff(p, base)).join(';')]);
   return parts.map(([k, v]) => `${encodeComponent(k)}=${encodeComponent(v)}`).join('&');
 }
 
@@ -195,6 +215,7 @@ export function parseUrlState(
   notices.push(...read.notices);
   const params = read.params;
   const view = parseView(get, lessonIds, notices);
+  view.timeWindow = TIME_WINDOW_KEYS.some((k) => values.has(k)) ? 'manual' : 'auto';
   const pinsRaw = get('pins');
   const pins = pinsRaw === undefined || pinsRaw === '' ? [] : parsePins(pinsRaw, params, notices);
 

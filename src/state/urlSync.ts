@@ -18,16 +18,21 @@ export interface UrlSyncOptions {
   replaceEveryMs?: number;
   /** The lesson ids a link may name (passed in: state/ does not import the lessons). */
   lessonIds?: readonly string[];
+  /**
+   * Rewrites an incoming query string before it is parsed (the app passes the lessons' expansion
+   * of "?lesson=ID" to that lesson's state; state/ itself knows no lessons).
+   */
+  expand?: (search: string) => string;
 }
 
 /** Load the state from the current URL, then keep URL and store in step. Returns an uninstaller. */
 export function installUrlSync(
   store: AppStore,
-  { win = window, replaceEveryMs = 150, lessonIds = [] }: UrlSyncOptions = {},
+  { win = window, replaceEveryMs = 150, lessonIds = [], expand = (q) => q }: UrlSyncOptions = {},
 ): () => void {
   const path = () => win.location.pathname;
   const load = () => {
-    const { state, notices } = parseUrlState(win.location.search, { lessonIds });
+    const { state, notices } = parseUrlState(expand(win.location.search), { lessonIds });
     store.getState().applyUrlState(state, 'none', notices);
   };
 

@@ -49,7 +49,14 @@ export interface ViewState {
   tAt: number;
   /** Draw the training error next to the test error. */
   showEtr: boolean;
+  /**
+   * 'auto': the time window follows the dynamics (from where E_g leaves its initial value to
+   * where it has settled); 'manual': the typed tmin, tmax. A link with tmin or tmax is manual.
+   */
+  timeWindow: TimeWindowMode;
 }
+
+export type TimeWindowMode = 'auto' | 'manual';
 
 /** Range of the fixed sweep time: the same window the time axis allows. */
 export const T_AT_RANGE = { min: numericSpec('tmin').min, max: numericSpec('tmax').max } as const;
@@ -70,6 +77,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   at: 'tstar',
   tAt: T_AT_SPEC.default,
   showEtr: true,
+  timeWindow: 'auto',
 });
 
 /** Panels in canonical order, without duplicates. */

@@ -21,6 +21,7 @@ import {
 } from './Panels.tsx';
 import { PinsBar } from './PinsBar.tsx';
 import type { ShortcutAction } from './shortcuts.ts';
+import { showEarlyStop } from './showEarlyStop.ts';
 import { useShortcuts } from './shortcuts.ts';
 import { SimulationBox } from './SimulationBox.tsx';
 import { Toast } from './toast.tsx';
@@ -102,6 +103,8 @@ export function App() {
       case 'atInf':
         s.setView({ at: 'inf' });
         break;
+      case 'showTstar':
+        return showEarlyStop(appStore);
       case 'focusControls':
         document.querySelector<HTMLElement>('.controls input:not([disabled])')?.focus();
         break;

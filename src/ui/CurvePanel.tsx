@@ -13,6 +13,10 @@ import { noteCommit } from '../compute/perf.ts';
 import { actions, useApp } from '../state/hooks.ts';
 import { paramsKey, pinnedResults } from '../state/pins.ts';
 import { RichHelp } from './RichHelp.tsx';
+import { markerLabel, outcomeSentence } from '../claims/earlyStop.ts';
+import type { CurveResult } from '../model/types.ts';
+import { appStore } from '../state/store.ts';
+import { showEarlyStop, windowShowing } from './showEarlyStop.ts';
 
 const LearningCurve = memo(LearningCurveChart);
 const NO_PINS: PinnedCurve[] = [];
@@ -63,8 +67,16 @@ export function CurvePanel() {
     if (curveId) noteCommit(curveId);
   }, [curveId]);
 
+  const at = useApp((s) => s.view.at);
+  const tAt = useApp((s) => s.view.tAt);
+  const scalingShown = useApp(
+    (s) => s.view.panels.includes('scalingP') || s.view.panels.includes('scalingN'),
+  );
+  const setting = useMemo(() => ({ at, tAt }), [at, tAt]);
+  // The fixed time of the scaling panels is marked on the time axis while they use it.
+  const markT = scalingShown && at === 't' ? tAt : null;
   // The caption describes the figure drawn, i.e. the parameters of the curve shown.
-  const caption = captionFor(curve, curve?.params ?? params);
+  const caption = captionFor(curve, curve?.params ?? params, setting);
   return (
     <figure
       className={`panel panel-curve${pending ? ' is-pending' : ''}${failed ? ' is-failed' : ''}`}
@@ -80,17 +92,54 @@ export function CurvePanel() {
           height={height}
           variant={lecture ? 'lecture' : 'normal'}
           showEtr={showEtr}
+          setting={setting}
+          markT={markT}
           onCursorChange={setCursor}
         />
         <span className="busy" aria-hidden="true">
           computing…
         </span>
       </div>
+      {curve && <EarlyStopLine curve={curve} />}
       <figcaption className="caption" data-testid="caption">
         {/* The caption is plain text with TeX-style E_g, E_tr (the same string is the figure's SVG
             description); on the page they get real subscripts. */}
         <RichHelp text={caption.replace(/E_tr\b/g, 'E_{tr}')} />
       </figcaption>
     </figure>
+  );
+}
+
+/** The early-stopping point as data (test hook) and, when it lies outside the window, "Show it". */
+function EarlyStopLine({ curve }: { curve: CurveResult }) {
+  const es = curve.earlyStop;
+  const show = windowShowing(curve);
+  return (
+    <p
+      className={`early-stop-line${es.case === 'beyond' ? '' : ' sp-visually-hidden'}`}
+      data-testid="early-stop"
+      data-case={es.case}
+      data-t={Number.isFinite(es.t) ? String(es.t) : ''}
+      data-e={String(es.Eg)}
+    >
+      {es.case === 'beyond' && (
+        <>
+          <RichHelp text={markerLabel(curve)} />{' '}
+          {show ? (
+            <button
+              type="button"
+              className="btn"
+              data-testid="show-tstar"
+              onClick={() => showEarlyStop(appStore)}
+            >
+              Show it <kbd>w</kbd>
+            </button>
+          ) : (
+            <span>(outside the largest window the time controls allow)</span>
+          )}
+        </>
+      )}
+      {es.case !== 'beyond' && <RichHelp text={outcomeSentence(curve)} />}
+    </p>
   );
 }

@@ -1,7 +1,15 @@
-// The lesson text, its numbers filled from the results of this moment (lessons/fill.ts).
+// The lesson text, each sentence shown while its claim holds in the live state and its numbers
+// filled from the results of the state on screen (lessons/fill.ts). When the user moves away
+// from the lesson's setting the panel says what changed and offers to reset it.
 import { useMemo } from 'react';
-import { fillText, lessonValues } from '../lessons/fill.ts';
-import { leaveLesson, stepLesson } from '../lessons/apply.ts';
+import { lessonValues, sentenceText } from '../lessons/fill.ts';
+import {
+  applyLesson,
+  applyNext,
+  leaveLesson,
+  lessonChanges,
+  stepLesson,
+} from '../lessons/apply.ts';
 import { LESSONS, lessonById } from '../lessons/lessons.ts';
 import { useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
@@ -11,28 +19,48 @@ import { RichHelp } from './RichHelp.tsx';
 export function LessonPanel() {
   const id = useApp((s) => s.view.lesson);
   const params = useApp((s) => s.params);
-  const tAt = useApp((s) => s.view.tAt);
+  const view = useApp((s) => s.view);
   const curve = useApp((s) => s.results.curve);
-  const sweepP = useApp((s) => s.results.sweepP);
-  const sweepN = useApp((s) => s.results.sweepN);
-  const frontier = useApp((s) => s.results.frontier);
+  // A sweep still pending belongs to other parameters: its sentences wait for the new one.
+  const sweepP = useApp((s) => (s.results.status.sweepP === 'pending' ? null : s.results.sweepP));
+  const sweepN = useApp((s) => (s.results.status.sweepN === 'pending' ? null : s.results.sweepN));
+  const frontier = useApp((s) =>
+    s.results.status.frontier === 'pending' ? null : s.results.frontier,
+  );
   const pin = useApp((s) => s.pins[0] ?? null);
   const pinCurve = useApp((s) =>
     s.pins[0] ? (s.results.pinCurves[paramsKey(s.pins[0])] ?? null) : null,
   );
-  const values = useMemo(
-    () => lessonValues({ params, tAt, curve, sweepP, sweepN, frontier, pin, pinCurve }),
-    [params, tAt, curve, sweepP, sweepN, frontier, pin, pinCurve],
+  const curveCurrent = useApp((s) => s.results.curveKey === paramsKey(s.params));
+  const ctx = useMemo(
+    () => ({
+      params,
+      at: view.at,
+      tAt: view.tAt,
+      curve: curveCurrent ? curve : null,
+      sweepP,
+      sweepN,
+      frontier,
+      pin,
+      pinCurve,
+    }),
+    [params, view.at, view.tAt, curve, curveCurrent, sweepP, sweepN, frontier, pin, pinCurve],
   );
+  const values = useMemo(() => lessonValues(ctx), [ctx]);
   const lesson = lessonById(id);
   if (!lesson) return null;
   const index = LESSONS.indexOf(lesson);
+  const changes = lessonChanges(lesson, params, view);
+  const sentences = lesson.text
+    .map((s) => sentenceText(s, ctx, values))
+    .filter((t): t is string => t !== null);
   return (
     <section
       className="panel lesson"
       aria-labelledby="h-lesson"
-      data-testid="lesson-panel"
+      data-testid="lesson"
       data-lesson={lesson.id}
+      data-modified={changes.length > 0 ? 'true' : 'false'}
     >
       <header className="panel-head">
         <h2 id="h-lesson">
@@ -50,13 +78,30 @@ export function LessonPanel() {
           ×
         </button>
       </header>
-      {lesson.text.map((t, i) => (
+      {changes.length > 0 && (
+        <p className="lesson-modified" data-testid="lesson-modified">
+          You changed {changes.map((c) => c.name).join(', ')}: the lesson uses{' '}
+          {changes.map((c) => `${c.name} = ${c.lessonValue}`).join(', ')}.{' '}
+          <button type="button" className="btn" onClick={() => applyLesson(appStore, lesson.id)}>
+            Reset lesson
+          </button>
+        </p>
+      )}
+      {sentences.map((t, i) => (
         <p key={i}>
-          <RichHelp text={fillText(t, values)} />
+          <RichHelp text={t} />
         </p>
       ))}
       <p className="lesson-next">
-        <strong>Try next:</strong> <RichHelp text={fillText(lesson.next, values)} />
+        <strong>Try next:</strong> <RichHelp text={lesson.next.text} />{' '}
+        <button
+          type="button"
+          className="btn"
+          data-testid="lesson-try"
+          onClick={() => applyNext(appStore, lesson)}
+        >
+          Try it
+        </button>
       </p>
       <div className="lesson-steps">
         <button

@@ -7,7 +7,7 @@
 //
 // The formulas need KaTeX (script, CSS and fonts: a third of the app), so their panel is a lazy
 // chunk: the page paints without it and the formulas appear a moment later.
-import { lazy, memo, Suspense, useDeferredValue, useId, useState } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { ExponentReadout as ExponentReadoutChart } from '../charts/ExponentReadout.tsx';
 import { ModePanel as ModePanelChart } from '../charts/ModePanel.tsx';
 import { ScalingPanel as ScalingPanelChart } from '../charts/ScalingPanel.tsx';
@@ -151,19 +151,28 @@ export function FrontierSection() {
 
 export function ExponentsSection() {
   const curve = useDeferredValue(useApp((s) => s.results.curve));
-  // A sweep is recomputed only while its panel is shown; a hidden one would be a stale answer
-  // for other parameters (say, the previous lesson's), so its row shows "—" instead.
+  // The sweeps are computed while this table is shown; one still pending is an answer for other
+  // parameters (say, the previous lesson's), so its row says it is being computed instead.
   const sweepP = useDeferredValue(
-    useApp((s) => (s.view.panels.includes('scalingP') ? s.results.sweepP : null)),
+    useApp((s) => (s.results.status.sweepP === 'pending' ? null : s.results.sweepP)),
   );
   const sweepN = useDeferredValue(
-    useApp((s) => (s.view.panels.includes('scalingN') ? s.results.sweepN : null)),
+    useApp((s) => (s.results.status.sweepN === 'pending' ? null : s.results.sweepN)),
   );
+  const at = useApp((s) => s.view.at);
+  const tAt = useApp((s) => s.view.tAt);
+  const setting = useMemo(() => ({ at, tAt }), [at, tAt]);
   const variant = useVariant();
   return (
     <section className="panel panel-exponents" aria-labelledby="h-exponents">
       <h2 id="h-exponents">Exponents</h2>
-      <ExponentReadout curve={curve} sweepP={sweepP} sweepN={sweepN} variant={variant} />
+      <ExponentReadout
+        curve={curve}
+        sweepP={sweepP}
+        sweepN={sweepN}
+        setting={setting}
+        variant={variant}
+      />
     </section>
   );
 }

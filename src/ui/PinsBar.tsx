@@ -27,11 +27,7 @@ export function PinsBar() {
             const ready = paramsKey(p) in pinCurves;
             return (
               <li key={`${i}-${paramsKey(p)}`} className="pin" data-pin-index={i}>
-                <span
-                  className="swatch"
-                  style={{ background: pinColor(i) }}
-                  aria-hidden="true"
-                />
+                <span className="swatch" style={{ background: pinColor(i) }} aria-hidden="true" />
                 <span className="pin-label">{label}</span>
                 {!ready && <span className="pin-wait"> (computing…)</span>}
                 <button

@@ -19,7 +19,8 @@ export type ShortcutAction =
   | 'atTstar'
   | 'atT'
   | 'atInf'
-  | 'focusControls';
+  | 'focusControls'
+  | 'showTstar';
 
 export interface Shortcut {
   /** KeyboardEvent.key values that trigger it. */
@@ -44,6 +45,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['2'], action: 'atT', description: 'Scaling panels at a fixed time t' },
   { keys: ['3'], action: 'atInf', description: 'Scaling panels at t → ∞' },
   { keys: ['g'], action: 'focusControls', description: 'Jump to the first control' },
+  {
+    keys: ['w'],
+    action: 'showTstar',
+    description: 'Widen the time window to show the early-stopping point t* when it lies outside',
+  },
 ];
 
 /** Typing in a field must not trigger the page's single-key shortcuts. */

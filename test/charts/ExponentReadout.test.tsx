@@ -2,63 +2,82 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExponentReadout } from '../../src/charts/ExponentReadout.tsx';
-import { basicCurve, earlyStopCurve, sweepN, sweepOnePoint, sweepP } from './fixtures.ts';
+import {
+  basicCurve,
+  earlyStopCurve,
+  makeParams,
+  sweepN,
+  sweepOnePoint,
+  sweepP,
+} from './fixtures.ts';
 import { normalizeMarkup } from './normalize.ts';
 
 afterEach(cleanup);
 
-const cell = (c: HTMLElement, row: string, col: string): HTMLElement =>
-  c.querySelector(`tr[data-row="${row}"] td[data-col="${col}"]`)!;
+const row = (c: HTMLElement, key: string): HTMLElement =>
+  c.querySelector(`tr[data-testid="exp-${key}"]`)!;
+const cell = (c: HTMLElement, key: string, col: string): HTMLElement =>
+  row(c, key).querySelector(`td[data-col="${col}"]`)!;
 
 describe('ExponentReadout', () => {
-  it('exponents-basic', async () => {
+  it('exponents-basic: fitted windows, laws with their conditions, the diagnosis', async () => {
+    const setting = { at: 'inf' as const, tAt: 100 };
     const { container } = render(
-      <ExponentReadout curve={basicCurve()} sweepP={sweepP()} sweepN={sweepN()} />,
+      <ExponentReadout
+        curve={basicCurve()}
+        sweepP={sweepP()}
+        sweepN={sweepN()}
+        setting={setting}
+      />,
     );
-    expect(cell(container, 't', 'fitted').textContent).toBe('−0.500');
-    expect(cell(container, 't', 'fitted').title).toMatch(
-      /over t ∈ \[10, 10³\], 12 points, r² = 0\.9999/,
-    );
-    expect(cell(container, 'P', 'fitted').textContent).toBe('−1.030');
+    // t: the curve's fit with its window; the law of the state (N = ∞, P = 400, σ² = 0).
+    expect(cell(container, 't', 'fitted').textContent).toBe('−0.500 t ∈ [10, 10³]');
+    expect(row(container, 't').dataset.fitFrom).toBe('10');
+    expect(row(container, 't').dataset.fitTo).toBe('1000');
+    expect(row(container, 't').dataset.law).toBe('−(β−1)/α');
+    expect(Number(row(container, 't').dataset.predicted)).toBeCloseTo(-1 / 1.5, 12);
+    // P: data law at t → ∞ without noise (α = 1.5, β = 2: −min(1, 3) = −1).
+    expect(cell(container, 'P', 'fitted').textContent).toMatch(/^−1\.030/);
+    expect(row(container, 'P').dataset.law).toBe('−min(β−1, 2α)');
     expect(cell(container, 'P', 'predicted').textContent).toBe('−1.000');
-    expect(cell(container, 'N', 'fitted').textContent).toBe('−1.270');
-    const bottleneck = container.querySelector('[data-testid="bottleneck"]')!;
-    expect(bottleneck.textContent).toBe(
-      'Bottleneck: time-limited (training time is the bottleneck). Training time is the bottleneck: Eg falls as a power of t.',
-    );
-    // The model's plain-text notation is shown with real subscripts (E_g → E<sub>g</sub>).
-    expect(bottleneck.querySelector('sub')?.textContent).toBe('g');
+    // N = ∞: no model size to scale, and the row says so.
+    expect(cell(container, 'N', 'predicted').textContent).toBe('n/a');
+    expect(row(container, 'N').textContent).toContain('kernel limit');
+    expect(row(container, 'N').dataset.predicted).toBe('');
+    const bottleneck = container.querySelector('[data-testid="bottleneck"]') as HTMLElement;
+    expect(bottleneck.dataset.kind).toBe('time');
+    expect(bottleneck.textContent).toMatch(/^Time-limited\./);
     expect(container.querySelector('caption sub')?.textContent).toBe('g');
     await expect(normalizeMarkup(container.innerHTML)).toMatchFileSnapshot(
       './__snapshots__/exponents-basic.html',
     );
   });
 
-  it('shows a power written "^0.50" by the model as one superscript', () => {
+  it('never depends on which panels are visible: the law follows the state, not the sweep', () => {
     const c = basicCurve();
-    const curve = {
-      ...c,
-      exponents: { ...c.exponents, explanation: 'Early-stopped error scales as (σ²/P)^0.50.' },
-    };
-    const { container } = render(<ExponentReadout curve={curve} sweepP={null} sweepN={null} />);
-    expect(container.querySelector('[data-testid="bottleneck"] sup')?.textContent).toBe('0.50');
+    const a = render(<ExponentReadout curve={c} sweepP={sweepP()} sweepN={null} />);
+    const withSweep = row(a.container, 'P').dataset.predicted;
+    cleanup();
+    const b = render(<ExponentReadout curve={c} sweepP={null} sweepN={null} />);
+    expect(row(b.container, 'P').dataset.predicted).toBe(withSweep);
   });
 
-  it('exponents-null-fits', async () => {
+  it('exponents-null-fits: every missing value says why', async () => {
+    const c = earlyStopCurve();
+    c.params = makeParams({ sigma2: 0.1 });
     const { container } = render(
-      <ExponentReadout curve={earlyStopCurve()} sweepP={sweepOnePoint()} sweepN={null} />,
+      <ExponentReadout curve={c} sweepP={sweepOnePoint()} sweepN={null} />,
     );
-    expect(container.querySelector('[data-testid="exponents"]')).not.toBeNull();
-    for (const row of ['t', 'P', 'N']) {
-      const td = cell(container, row, 'fitted');
-      expect(td.textContent).toBe('—');
+    for (const key of ['t', 'P', 'N']) {
+      const td = cell(container, key, 'fitted');
+      expect(td.textContent).toMatch(/^—/);
       expect(td.title.length).toBeGreaterThan(10);
+      expect(row(container, key).dataset.fitted).toBe('');
     }
-    expect(cell(container, 'N', 'fitted').title).toBe('No sweep over N has been computed.');
-    expect(cell(container, 'P', 'fitted').title).toMatch(/Too few finite points/);
-    // Predictions still show: from the sweep when present, else from the curve.
-    expect(cell(container, 'P', 'predicted').textContent).toBe('−0.500');
-    expect(cell(container, 'N', 'predicted').textContent).toBe('−1.000');
+    expect(cell(container, 'N', 'fitted').title).toMatch(/being computed/);
+    expect(cell(container, 'P', 'fitted').title).toMatch(/too few points/);
+    // At t* with noise (N = ∞, γ = 0): the early-stopping law.
+    expect(row(container, 'P').dataset.law).toBe('−(β−1)/β');
     expect(container.innerHTML).not.toMatch(/NaN|Infinity/);
     await expect(normalizeMarkup(container.innerHTML)).toMatchFileSnapshot(
       './__snapshots__/exponents-null-fits.html',
@@ -67,7 +86,7 @@ describe('ExponentReadout', () => {
 
   it('exponents-empty', () => {
     const { container } = render(<ExponentReadout curve={null} sweepP={null} sweepN={null} />);
-    expect(container.querySelectorAll('td.sp-missing')).toHaveLength(6);
+    expect(container.querySelectorAll('tr[data-testid]')).toHaveLength(0);
     expect(container.querySelector('[data-testid="bottleneck"]')).toBeNull();
   });
 });

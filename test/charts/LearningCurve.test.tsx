@@ -140,23 +140,48 @@ describe('LearningCurve contents', () => {
     expect(container.querySelector('path[data-series="Etr"]')).toBeNull();
   });
 
-  it('marks the early-stopping point only when it is interior', () => {
+  it('marks t* inside the window, points out of the window when beyond, nothing when none', () => {
     const es = render(
       <LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />,
     );
-    const g = es.container.querySelector('[data-testid="early-stop"]');
+    const g = es.container.querySelector('[data-testid="early-stop-mark"]') as SVGGElement;
     expect(g).not.toBeNull();
-    expect(g!.textContent).toMatch(/^t\* = [\d.]+·10², E\* = 0\.0\d{3}$/);
+    expect(g.dataset.case).toBe('inside');
+    expect(g.textContent).toMatch(/^t\* ≈ [\d.]+·10², E\* = 0\.0\d{3}$/);
     cleanup();
     const basic = render(
       <LearningCurve curve={basicCurve()} pins={[]} sim={null} width={W} height={H} />,
     );
-    expect(basic.container.querySelector('[data-testid="early-stop"]')).toBeNull();
+    expect(basic.container.querySelector('[data-testid="early-stop-mark"]')).toBeNull();
     cleanup();
     const c = earlyStopCurve();
-    c.earlyStop = { ...c.earlyStop, interior: false };
+    c.earlyStop = { ...c.earlyStop, case: 'beyond', side: 'after', t: 3e7 };
+    const beyond = render(<LearningCurve curve={c} pins={[]} sim={null} width={W} height={H} />);
+    const b = beyond.container.querySelector('[data-testid="early-stop-mark"]') as SVGGElement;
+    expect(b.dataset.case).toBe('beyond');
+    expect(b.textContent).toContain('beyond tmax');
+    cleanup();
+    c.earlyStop = { ...c.earlyStop, case: 'none' };
     const off = render(<LearningCurve curve={c} pins={[]} sim={null} width={W} height={H} />);
-    expect(off.container.querySelector('[data-testid="early-stop"]')).toBeNull();
+    expect(off.container.querySelector('[data-testid="early-stop-mark"]')).toBeNull();
+  });
+
+  it('brackets the fit window of the time exponent on the axis (in the exported figure too)', () => {
+    const { container } = render(
+      <LearningCurve curve={basicCurve()} pins={[]} sim={null} width={W} height={H} />,
+    );
+    const g = container.querySelector('[data-testid="fit-window"]');
+    expect(g).not.toBeNull();
+    expect(g!.textContent).toBe('fit t−0.50');
+  });
+
+  it("marks the scaling panels' fixed time when given", () => {
+    const { container } = render(
+      <LearningCurve curve={basicCurve()} pins={[]} sim={null} width={W} height={H} markT={100} />,
+    );
+    expect(container.querySelector('[data-testid="time-marker"]')?.textContent).toContain(
+      't = 100',
+    );
   });
 
   it('draws the E_g(∞) line, or says E_g(∞) = ∞ when divergent', () => {

@@ -59,10 +59,11 @@ describe('ScalingPanel contents', () => {
     const { container } = render(<ScalingPanel sweep={sweepN()} width={640} height={400} />);
     expect(container.querySelector('svg[data-testid="scaling-N"]')).not.toBeNull();
     expect(container.querySelectorAll('g[data-series="sweep-divergent"] text')).toHaveLength(1);
-    // The ∞ point breaks the line: two runs.
+    // The ∞ point is a clipped peak: one run that climbs out of the plot, labelled.
     expect(
       container.querySelector('path[data-series="sweep"]')!.getAttribute('d')!.match(/M/g),
-    ).toHaveLength(2);
+    ).toHaveLength(1);
+    expect(container.querySelector('[data-testid="peak"]')!.textContent).toBe('→ ∞ at N = P');
     expect(container.querySelector('[data-testid="scaling-caption"]')!.textContent).toContain(
       'at t = 10³',
     );
@@ -72,7 +73,7 @@ describe('ScalingPanel contents', () => {
     const { container } = render(<ScalingPanel sweep={sweepOnePoint()} width={640} height={400} />);
     expect(container.querySelector('path[data-series="fit"]')!.getAttribute('d')).toBe('');
     expect(container.querySelector('[data-testid="fit-label"]')!.textContent).toBe(
-      'fit: — (too few points) · predicted −0.50',
+      'fit: none (too few points) · predicted −0.50',
     );
     expect(container.querySelectorAll('g[data-series="sweep-points"] circle')).toHaveLength(1);
     const ticks = Array.from(

@@ -16,39 +16,48 @@ describe('captionFor', () => {
       params,
       Eg: () => 0.05,
       Etr: () => 0.04,
-      earlyStop: { t: 402, Eg: 0.02821, interior: true, gain: 2.248 },
+      earlyStop: { case: 'inside', t: 402, Eg: 0.02821, gain: 2.248 },
       limit: { Eg: 0.0634 },
     });
     expect(captionFor(curve, params)).toBe(
       'Test error E_g (no noise floor) and training error E_tr under gradient flow for α = 1.5, β = 2, ' +
-        'P = 400, N = ∞, σ² = 0.1. Early stopping at t* ≈ 4.0·10² gives E* = 0.0282, 2.2× below E_g(∞) = 0.0634.',
+        'P = 400, N = ∞, σ² = 0.1. Early stopping pays: E_g is lowest, E* = 0.0282, at t* ≈ 4.0·10²; ' +
+        'training on to t → ∞ ends at E_g(∞) = 0.0634, 2.25× higher.',
     );
   });
 
-  it('follows the figure’s state', () => {
+  it('follows the figure’s state: the fit with its window and the law with its condition', () => {
     const c = earlyStopCurve();
     expect(captionFor(c, c.params)).toContain(`E* = ${c.earlyStop.Eg.toPrecision(3)}`);
     const b = basicCurve();
     const text = captionFor(b, b.params);
     expect(text).toContain('σ² = 0.');
     expect(text).toContain(
-      'E_g is still decreasing at t = 10⁶ (E_g = 0.0105) towards E_g(∞) = 0.0100.',
+      'No early-stopping gain: E_g decreases monotonically to E_g(∞) = 0.0100',
     );
-    expect(text).toContain('Fitted slope −0.500 over t ∈ [10, 10³] (predicted −(β−1)/α = −0.500).');
+    expect(text).toContain('At t_max = 10⁶ it is still at 0.0105.');
+    expect(text).toContain('Where the slope is stable (t ∈ [10, 10³]) E_g falls as t^−0.500;');
+    expect(text).toContain('the time-limited law predicts −(β−1)/α = −0.667');
   });
 
-  it('says when early stopping does not pay and when E_g diverges', () => {
+  it('three cases of early stopping, each in its own words', () => {
     const c = earlyStopCurve();
-    c.earlyStop = { ...c.earlyStop, interior: false, t: c.t[c.t.length - 1] * 0.5 };
-    c.Eg[c.Eg.length - 1] = 0.0634;
-    expect(captionFor(c, c.params)).toContain('Early stopping does not pay here: E_g(∞) = 0.0634.');
+    const inside = captionFor(c, c.params);
+    expect(inside).toContain('Early stopping pays');
+    c.earlyStop = { ...c.earlyStop, case: 'beyond', side: 'after', t: 3e6 };
+    expect(captionFor(c, c.params)).toContain('E_g is still falling at t_max = 10⁶; its minimum');
+    expect(captionFor(c, c.params)).toContain('beyond the window');
+    c.earlyStop = { ...c.earlyStop, case: 'beyond', side: 'before', t: 3e-3 };
+    expect(captionFor(c, c.params)).toContain('before the window starts');
+    c.earlyStop = { case: 'none', t: Infinity, Eg: 0.0634, gain: 1, side: null, monotone: false };
+    const none = captionFor(c, c.params);
+    expect(none).toContain('No early-stopping gain');
+    expect(none).not.toMatch(/1\.0×|does not pay/);
     const d = divergentCurve();
     expect(captionFor(d, d.params)).toContain(
       'under Langevin dynamics at temperature T = 10⁻⁴ without weight decay',
     );
-    expect(captionFor(d, d.params)).toContain('while E_g grows without bound as t → ∞.');
-    d.earlyStop = { ...d.earlyStop, interior: false };
-    expect(captionFor(d, d.params)).toContain('E_g grows without bound as t → ∞ (E_g(∞) = ∞).');
+    expect(captionFor(d, d.params)).toContain('E_g grows without bound as t → ∞.');
   });
 
   it('reports the posterior errors for Langevin dynamics', () => {

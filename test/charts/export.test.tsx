@@ -120,7 +120,9 @@ describe('resultToJson', () => {
     expect(doc.Eg[5]).toBe(c.Eg[5]);
     expect(doc.limit.Eg).toBe('inf');
     expect(doc.limit.divergent).toBe(true);
-    expect(doc.exponents.predicted.t).toBeCloseTo(-1 / 3, 12);
+    expect(doc.earlyStop.case).toBe('inside');
+    expect(doc.diagnosis.kind).toBe('data');
+    expect(doc.window).toEqual({ tmin: c.t[0], tmax: c.t[c.t.length - 1], auto: false });
     expect(doc).not.toHaveProperty('ms');
   });
 });

@@ -4,8 +4,9 @@
 import { DEFAULT_PARAMS, timeGrid, type Params } from '../../src/model/params.ts';
 import type {
   CurveResult,
+  Diagnosis,
   EarlyStop,
-  ExponentReport,
+  FittedExponent,
   LimitResult,
   ModeResult,
   PowerFit,
@@ -17,14 +18,16 @@ export function makeParams(over: Partial<Params> = {}): Params {
   return { ...DEFAULT_PARAMS, regime: 'gf', N: Infinity, P: 400, sigma2: 0.1, ...over };
 }
 
-export function makeExponents(over: Partial<ExponentReport> = {}): ExponentReport {
+export function makeDiagnosis(over: Partial<Diagnosis> = {}): Diagnosis {
   return {
-    predicted: { t: -1 / 3, P: -1, N: -1, earlyStopP: -0.5, compute: -0.4, computeN: 0.4 },
-    fittedT: null,
-    bottleneck: 'data',
-    contributions: { time: 0.001, data: 0.06, model: 0, noise: 0.02 },
-    explanation:
-      'The error is limited by the number of samples: more data helps, longer training does not.',
+    kind: 'data',
+    tOp: 1e6,
+    Eop: 0.0634,
+    effects: [
+      { what: 'data', before: 0.0634, after: 0.041, value: 800, helps: true },
+      { what: 'longer', before: 0.0634, after: 0.0634, value: 1e6, helps: false },
+    ],
+    atInfinity: [],
     ...over,
   };
 }
@@ -51,7 +54,8 @@ interface CurveSpec {
   Etr: (t: number) => number;
   earlyStop?: Partial<EarlyStop>;
   limit?: Partial<LimitResult>;
-  exponents?: Partial<ExponentReport>;
+  fitT?: FittedExponent;
+  diagnosis?: Partial<Diagnosis>;
 }
 
 export function makeCurve(spec: CurveSpec): CurveResult {
@@ -59,25 +63,40 @@ export function makeCurve(spec: CurveSpec): CurveResult {
   const t = spec.t ? Float64Array.from(spec.t) : timeGrid(1e-2, 1e6, 61);
   const Eg = Float64Array.from(t, spec.Eg);
   const Etr = Float64Array.from(t, spec.Etr);
-  // Default early stop: the grid minimum, interior if it is not at an end.
+  // Default: early stopping does not pay (the infimum is E_g(∞)).
+  const limit = makeLimit(spec.limit);
   let k = 0;
   for (let i = 1; i < Eg.length; i++) if (Eg[i] < Eg[k]) k = i;
-  const limit = makeLimit(spec.limit);
-  const earlyStop: EarlyStop = {
-    t: t[k] ?? NaN,
-    Eg: Eg[k] ?? NaN,
-    interior: false,
-    gain: (limit.Eg ?? NaN) / (Eg[k] ?? NaN),
-    ...spec.earlyStop,
-  };
+  const earlyStop: EarlyStop =
+    spec.earlyStop?.case === 'inside'
+      ? {
+          case: 'inside',
+          t: t[k],
+          Eg: Eg[k],
+          gain: limit.Eg / Eg[k],
+          side: null,
+          monotone: false,
+          ...spec.earlyStop,
+        }
+      : {
+          case: 'none',
+          t: Infinity,
+          Eg: limit.Eg,
+          gain: 1,
+          side: null,
+          monotone: true,
+          ...spec.earlyStop,
+        };
   return {
     params,
     t,
     Eg,
     Etr,
+    window: { tmin: t[0] ?? 1e-2, tmax: t[t.length - 1] ?? 1e6, auto: false },
     earlyStop,
     limit,
-    exponents: makeExponents(spec.exponents),
+    fitT: spec.fitT ?? { fit: null, gap: 'unstable' },
+    diagnosis: makeDiagnosis(spec.diagnosis),
     ms: 12.5,
   };
 }
@@ -89,12 +108,11 @@ export const basicCurve = (): CurveResult =>
     Eg: (t) => 0.5 / Math.sqrt(1 + t) + 0.01,
     Etr: (t) => 0.3 / Math.sqrt(1 + t) + 0.004,
     limit: { Eg: 0.01, Emean: 0.01, Egibbs: 0.01, Etr: 0.004 },
-    exponents: {
-      fittedT: { slope: -0.5, intercept: Math.log10(0.5), r2: 0.9999, xmin: 10, xmax: 1e3, n: 12 },
-      predicted: { t: -0.5, P: -1, N: -1, earlyStopP: -0.5, compute: -0.4, computeN: 0.4 },
-      bottleneck: 'time',
-      explanation: 'Training time is the bottleneck: E_g falls as a power of t.',
+    fitT: {
+      fit: { slope: -0.5, intercept: Math.log10(0.5), r2: 0.9999, xmin: 10, xmax: 1e3, n: 12 },
+      gap: null,
     },
+    diagnosis: { kind: 'time', tOp: 1e6 },
   });
 
 /** Noise makes early stopping pay (docs/lessons.md #3): an interior minimum below E_g(∞) = 0.0634. */
@@ -111,7 +129,14 @@ export function earlyStopCurve(): CurveResult {
     const t = 10 ** lt;
     if (Eg(t) < best.E) best = { t, E: Eg(t) };
   }
-  c.earlyStop = { t: best.t, Eg: best.E, interior: true, gain: 0.0634 / best.E };
+  c.earlyStop = {
+    case: 'inside',
+    t: best.t,
+    Eg: best.E,
+    gain: 0.0634 / best.E,
+    side: null,
+    monotone: false,
+  };
   return c;
 }
 
@@ -121,7 +146,7 @@ export const divergentCurve = (): CurveResult =>
     params: { regime: 'langevin', gamma: 0, T: 1e-4, sigma2: 0.05 },
     Eg: (t) => 0.4 * (1 + t) ** -0.667 + 2e-6 * t,
     Etr: (t) => 0.3 * (1 + t) ** -0.667 + 0.04,
-    earlyStop: { interior: true },
+    earlyStop: { case: 'inside' },
     limit: {
       Eg: Infinity,
       Egibbs: Infinity,
@@ -239,7 +264,10 @@ export function sweepP(): SweepResult {
     x,
     Eg,
     fit: fit(-1.03, 3, 100, 1600, 9),
+    fitGap: null,
+    law: null,
     predicted: -1,
+    peak: null,
     current: 400,
     currentEg: 3 * 400 ** -1.03,
   };
@@ -256,7 +284,10 @@ export function sweepN(): SweepResult {
     x,
     Eg,
     fit: fit(-1.27, 0.239 * 400 ** 1.27, 400, 1200, 3),
+    fitGap: null,
+    law: null,
     predicted: -1,
+    peak: 300,
     current: 1000,
     currentEg: 0.07,
   };
@@ -270,7 +301,10 @@ export function sweepOnePoint(): SweepResult {
     x: Float64Array.from([400]),
     Eg: Float64Array.from([0.0282]),
     fit: null,
+    fitGap: 'too-few',
+    law: null,
     predicted: -0.5,
+    peak: null,
     current: 400,
     currentEg: 0.0282,
   };
@@ -334,7 +368,10 @@ export function sweepC(): SweepResult {
     x,
     Eg,
     fit: fit(-0.26, 0.9, 1e3, 1e9, 10),
+    fitGap: null,
+    law: null,
     predicted: -0.25,
+    peak: null,
     current: NaN,
     currentEg: NaN,
     P: 1e7,

@@ -62,7 +62,7 @@ describe('npm run curve', () => {
     expect(c.out).not.toBe(b.out);
   });
 
-  it('--format json carries params, curves, early stop, limit and exponents; --repeat adds msPerCurve', () => {
+  it('--format json carries params, curves, early stop, limit, fitted and predicted exponents with their laws; --repeat adds msPerCurve', () => {
     const r = cli('--N', 'inf', '--sigma2', '0.1', '--format', 'json', '--repeat', '3');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
@@ -72,10 +72,12 @@ describe('npm run curve', () => {
     expect(j.earlyStop.t).toBeGreaterThan(0);
     expect(j.earlyStop.Eg).toBeGreaterThan(0);
     expect(j.limit.Eg).toBeGreaterThan(j.earlyStop.Eg);
-    expect(j.exponents.predicted.t).toBeCloseTo(
-      -(DEFAULT_PARAMS.beta - 1) / DEFAULT_PARAMS.alpha,
-      12,
-    );
+    expect(j.earlyStop.case).toMatch(/^(inside|beyond)$/);
+    expect(j.laws.t.formula).toBe('−(β−1)/α');
+    expect(j.laws.t.value).toBeCloseTo(-(DEFAULT_PARAMS.beta - 1) / DEFAULT_PARAMS.alpha, 12);
+    // At t → ∞ with label noise and no ridge no data law applies, and the JSON says why.
+    expect(j.laws.P.law).toBe('n/a');
+    expect(j.laws.P.condition).toMatch(/σ²-dependent constant/);
     expect(j.msPerCurve).toBeGreaterThan(0);
   });
 

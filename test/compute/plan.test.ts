@@ -20,8 +20,8 @@ describe('planRequests', () => {
     const plan = planRequests(state({}, ['scalingP', 'scalingN', 'modes']), idle);
     expect(plan.curve).toEqual({
       kind: 'curve',
-      key: paramsKey(DEFAULT_PARAMS),
-      req: DEFAULT_PARAMS,
+      key: `${paramsKey(DEFAULT_PARAMS)}&window=auto`,
+      req: { p: DEFAULT_PARAMS, window: 'auto' },
     });
     expect(kinds(plan.sweeps)).toEqual(['sweepP', 'sweepN']);
     expect(plan.sweeps[0].req).toMatchObject({ axis: 'P', at: 'tstar' });

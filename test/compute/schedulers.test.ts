@@ -21,9 +21,9 @@ describe('createSchedulers', () => {
   it('files the curve under the request’s parameters and marks it ok', async () => {
     const { fake, store, onIdle, scheds } = setup();
     const p = { ...DEFAULT_PARAMS, P: 123 };
-    const id = scheds.curve.submit(p);
+    const id = scheds.curve.submit({ p, window: 'auto' });
     const [call] = fake.pending({ worker: 'main', method: 'curve' });
-    expect(call.args).toEqual([p]);
+    expect(call.args).toEqual([p, 'auto']);
     // The engine may hand back normalised parameters: the key is the request's.
     call.answer({ ...curve, params: DEFAULT_PARAMS });
     await flush();
@@ -64,7 +64,7 @@ describe('createSchedulers', () => {
       param: 'alpha',
       message: 'too small',
     });
-    scheds.curve.submit(DEFAULT_PARAMS);
+    scheds.curve.submit({ p: DEFAULT_PARAMS, window: 'manual' });
     fake.pending({ method: 'curve' })[0].crash('out of memory');
     await flush();
     expect(store.getState().results.errors.curve).toEqual({

@@ -12,7 +12,11 @@ function setup() {
   return { store, submit, submitter: createSubmitter(scheds, store) };
 }
 
-const curve = (key: string) => ({ kind: 'curve' as const, key, req: DEFAULT_PARAMS });
+const curve = (key: string) => ({
+  kind: 'curve' as const,
+  key,
+  req: { p: DEFAULT_PARAMS, window: 'manual' as const },
+});
 
 describe('createSubmitter', () => {
   it('submits a kind again only when its key changes, and marks it pending', () => {

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/model/params.ts';
-import type { CurveResult } from '../../src/model/types.ts';
-import { fillText, lessonValues } from '../../src/lessons/fill.ts';
-import { LESSONS, LESSON_IDS } from '../../src/lessons/lessons.ts';
+import { formatNumber } from '../../src/format/number.ts';
+import { computeCurve } from '../../src/model/theory/curve.ts';
+import {
+  fillText,
+  lessonValues,
+  sentenceText,
+  type LessonContext,
+} from '../../src/lessons/fill.ts';
+import {
+  expandLessonLink,
+  lessonChanges,
+  lessonState,
+  withChange,
+} from '../../src/lessons/apply.ts';
+import { LESSONS, LESSON_IDS, lessonById } from '../../src/lessons/lessons.ts';
 import { parseUrlState } from '../../src/state/url.ts';
+import { DEFAULT_VIEW } from '../../src/state/view.ts';
 
-const ctx = {
+const empty: LessonContext = {
   params: DEFAULT_PARAMS,
+  at: 'tstar',
   tAt: 100,
   curve: null,
   sweepP: null,
@@ -15,34 +29,7 @@ const ctx = {
   pin: null,
   pinCurve: null,
 };
-const KNOWN = new Set(Object.keys(lessonValues(ctx)));
-
-/** A minimal curve result: the fields lessonValues reads. */
-const curve = {
-  params: DEFAULT_PARAMS,
-  t: new Float64Array([1, 10]),
-  Eg: new Float64Array([0.5, 0.04]),
-  Etr: new Float64Array([0.5, 0.03]),
-  earlyStop: { t: 412.3, Eg: 0.02821, interior: true, gain: 2.25 },
-  limit: {
-    kappa: 0,
-    Emean: 0.0214,
-    EtrMean: 0,
-    postVarPerT: 274,
-    Egibbs: 0.0487,
-    Eg: 0.0634,
-    Etr: 0,
-    divergent: false,
-  },
-  exponents: {
-    predicted: { t: -2 / 3, P: -1, N: -1, earlyStopP: -0.5, compute: -1 / 2.5, computeN: 1 / 2.5 },
-    fittedT: { slope: -0.671, intercept: 0, r2: 1, xmin: 10, xmax: 1e4, n: 20 },
-    bottleneck: 'time',
-    contributions: { time: 0, data: 0, model: 0, noise: 0 },
-    explanation: '',
-  },
-  ms: 1,
-} as unknown as CurveResult;
+const KNOWN = new Set(Object.keys(lessonValues(empty)));
 
 describe('lessons', () => {
   it('at least 8, with unique ids', () => {
@@ -53,42 +40,83 @@ describe('lessons', () => {
   it('configurations are valid links (no notice) that differ from each other', () => {
     const seen = new Set<string>();
     for (const l of LESSONS) {
-      const { notices } = parseUrlState(l.config);
+      const { notices } = parseUrlState(l.config, { lessonIds: LESSON_IDS });
       expect(notices, l.id).toEqual([]);
       expect(seen.has(l.config), l.id).toBe(false);
       seen.add(l.config);
+      // The "Try next" change is a valid link fragment too.
+      const q = new URLSearchParams(l.config);
+      for (const [k, v] of new URLSearchParams(l.next.change)) q.set(k, v);
+      const next = parseUrlState(q.toString(), { lessonIds: LESSON_IDS });
+      expect(next.notices, `${l.id} next`).toEqual([]);
     }
   });
 
   it('every {placeholder} is one fill.ts knows (no typo leaves a raw name on screen)', () => {
     for (const l of LESSONS) {
-      for (const t of [...l.text, l.next]) {
-        for (const [, name] of t.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)) {
+      const texts = [...l.text.flatMap((s) => [s.text, s.otherwise ?? '']), l.next.text];
+      for (const t of texts)
+        for (const [, name] of t.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g))
           expect(KNOWN.has(name), `${l.id}: {${name}}`).toBe(true);
-        }
-      }
     }
   });
 
-  it('fills numbers from the results, and "…" while they are not computed', () => {
-    const pending = fillText('E* = {Estar} at t* ≈ {tstar}; P = {P}', lessonValues(ctx));
-    expect(pending).toBe('E* = … at t* ≈ …; P = 400');
-    const v = lessonValues({ ...ctx, curve });
-    expect(fillText('{Estar} {tstar} {Einf} {gain} {fitT} {predT}', v)).toBe(
-      '0.0282 4.1·10² 0.0634 2.25 −0.67 −0.67',
+  it('fills numbers from the live results, "…" while they are not computed', () => {
+    expect(fillText('E* = {Estar} at t* ≈ {tstar}; P = {P}', lessonValues(empty))).toBe(
+      'E* = … at t* ≈ …; P = 400',
     );
-    expect(fillText('{Epm} {postVar}', v)).toBe('0.0214 0.0274');
+    const p = { ...DEFAULT_PARAMS, N: Infinity, sigma2: 0.1, M: 20000 };
+    const curve = computeCurve(p, { window: 'auto' });
+    const v = lessonValues({ ...empty, params: p, curve });
+    // docs/lessons.md #3: E* = 0.0282, E(∞) = 0.0634 (the engine's E* is 0.02815).
+    expect(Math.abs(curve.earlyStop.Eg - 0.0282)).toBeLessThan(1e-4);
+    expect(v.Estar).toBe(formatNumber(curve.earlyStop.Eg, 3));
+    expect(v.Einf).toBe('0.0634');
+    expect(v.predT).toBe('−0.67');
     // Text that only looks like a placeholder is left alone.
     expect(fillText('(σ²/P)^{(β−1)/β} and {α/β} and {unknownName}', v)).toBe(
       '(σ²/P)^{(β−1)/β} and {α/β} and {unknownName}',
     );
   });
 
-  it('a divergent limit reads ∞', () => {
-    const div = {
-      ...curve,
-      limit: { ...curve.limit, divergent: true, Eg: Infinity },
-    } as CurveResult;
-    expect(lessonValues({ ...ctx, curve: div }).Einf).toBe('∞');
+  it('a sentence whose claim is pending waits; one whose claim fails shows its alternative', () => {
+    const dd = lessonById('double-descent')!;
+    const s = dd.text[0];
+    expect(sentenceText(s, empty, lessonValues(empty))).toBeNull();
+    const p = lessonState(dd).params;
+    const at600 = { ...p, N: 600 };
+    const curve = computeCurve(at600, { window: 'auto' });
+    const ctx = { ...empty, params: at600, at: 'inf' as const, curve };
+    const text = sentenceText(s, ctx, lessonValues(ctx))!;
+    expect(text).toContain('N = 600 and P = 300');
+    expect(text).not.toContain('diverges');
+  });
+
+  it('?lesson=ID opens the lesson’s state; the link’s own keys win', () => {
+    const dd = lessonById('double-descent')!;
+    const opened = parseUrlState(expandLessonLink('?lesson=double-descent'), {
+      lessonIds: LESSON_IDS,
+    }).state;
+    expect(opened.params).toEqual(lessonState(dd).params);
+    expect(opened.view.lesson).toBe('double-descent');
+    const changed = parseUrlState(expandLessonLink('?lesson=double-descent&N=600'), {
+      lessonIds: LESSON_IDS,
+    }).state;
+    expect(changed.params.N).toBe(600);
+    expect(changed.params.P).toBe(300);
+    expect(expandLessonLink('?alpha=2')).toBe('?alpha=2');
+  });
+
+  it('names what the user changed away from the lesson, and nothing when unchanged', () => {
+    const dd = lessonById('double-descent')!;
+    const st = lessonState(dd);
+    expect(lessonChanges(dd, st.params, st.view)).toEqual([]);
+    const moved = withChange(st, dd.next.change);
+    const ch = lessonChanges(dd, moved.params, moved.view);
+    expect(ch.map((c) => `${c.name} = ${c.lessonValue}`)).toEqual(['N = 300']);
+    expect(lessonChanges(dd, st.params, { ...st.view, at: 'tstar' })[0].name).toBe(
+      'scaling panels',
+    );
+    expect(DEFAULT_VIEW.timeWindow).toBe('auto');
   });
 });

@@ -47,6 +47,9 @@ const violations: [string, string, string][] = [
   ['src/state/url.ts', '../lessons/lessons.ts', 'src/state'],
   ['src/cli/x.ts', '../state/url.ts', 'src/cli'],
   ['src/cli/x.ts', '../state/store.ts', 'src/cli'],
+  ['src/claims/x.ts', '../state/store.ts', 'src/claims'],
+  ['src/claims/x.ts', '../charts/theme.ts', 'src/claims'],
+  ['src/claims/x.ts', 'react', 'src/claims'],
 ];
 
 describe('layer rules', () => {
@@ -80,7 +83,18 @@ describe('layer rules', () => {
       'src/state/x.ts',
       ['zustand', '../model/params.ts', '../protocol/messages.ts', '../format/number.ts'],
     ],
-    ['src/charts/x.ts', ['react', 'd3', '../model/types.ts', '../format/number.ts', './theme.ts']],
+    [
+      'src/charts/x.ts',
+      [
+        'react',
+        'd3',
+        '../model/types.ts',
+        '../format/number.ts',
+        '../claims/laws.ts',
+        './theme.ts',
+      ],
+    ],
+    ['src/claims/x.ts', ['../model/theory/laws.ts', '../format/number.ts', './fit.ts']],
     ['src/charts/deep/x.ts', ['../../model/types.ts', '../frame.ts']],
     ['src/protocol/x.ts', ['../model/params.ts', './messages.ts']],
     ['src/format/x.ts', ['./number.ts']],

@@ -58,6 +58,7 @@ export function randomView(r: () => number): ViewState {
     at: pick(r, SWEEP_ATS),
     tAt: r() < 0.5 ? 100 : logUniform(r, T_AT_RANGE.min, T_AT_RANGE.max),
     showEtr: r() < 0.5,
+    timeWindow: r() < 0.5 ? 'auto' : 'manual',
   };
 }
 

@@ -61,14 +61,22 @@ describe('url codec: round trip', () => {
   it('keys are the parameter keys (CLI flag names): the regime and every parameter acting in it', () => {
     for (const regime of REGIMES) {
       for (const data of DATA_SOURCES) {
-        const q = serializeUrlState({
-          ...DEFAULT_STATE,
-          params: { ...DEFAULT_PARAMS, regime, data },
-        });
-        const keys = [...new URLSearchParams(q).keys()];
-        for (const s of PARAM_SPECS) {
-          const acts = isActive(s.key, regime) && actsWithData(s.key, data);
-          expect(keys.includes(s.key), `${regime} ${data} ${s.key}`).toBe(acts);
+        for (const timeWindow of ['auto', 'manual'] as const) {
+          const view = { ...DEFAULT_STATE.view, timeWindow };
+          const q = serializeUrlState({
+            ...DEFAULT_STATE,
+            view,
+            params: { ...DEFAULT_PARAMS, regime, data },
+          });
+          const keys = [...new URLSearchParams(q).keys()];
+          // An automatic time window writes no bounds; a typed one writes both (where they act).
+          for (const s of PARAM_SPECS) {
+            const written =
+              isActive(s.key, regime) &&
+              actsWithData(s.key, data) &&
+              !(timeWindow === 'auto' && (s.key === 'tmin' || s.key === 'tmax'));
+            expect(keys.includes(s.key), `${regime} ${data} ${timeWindow} ${s.key}`).toBe(written);
+          }
         }
       }
     }
@@ -80,6 +88,17 @@ describe('url codec: round trip', () => {
     expect(mnist).toMatch(/kernel=relu&task=parity/);
     expect(serializeUrlState(DEFAULT_STATE)).not.toMatch(/kernel|task/);
     expect(serializeUrlState(DEFAULT_STATE)).toContain('M=inf');
+  });
+
+  it('a link with tmin or tmax has a typed window; one without, an automatic one', () => {
+    const opts = { lessonIds: LESSON_IDS };
+    expect(parseUrlState('?v=1&alpha=2', opts).state.view.timeWindow).toBe('auto');
+    const typed = parseUrlState('?v=1&tmin=1e7&tmax=1e8', opts).state;
+    expect(typed.view.timeWindow).toBe('manual');
+    expect([typed.params.tmin, typed.params.tmax]).toEqual([1e7, 1e8]);
+    expect(parseUrlState('?tmax=10', opts).state.view.timeWindow).toBe('manual');
+    const q = serializeUrlState(typed);
+    expect(q).toContain('tmin=10000000&tmax=100000000');
   });
 
   it('300 random valid states (params, view, pins) survive parse(serialize(x)) up to parameters that do not act', () => {
@@ -94,8 +113,14 @@ describe('url codec: round trip', () => {
       expect(serializeUrlState(state)).toBe(q);
       // What is left out does not act: the theory sees the same effective parameters.
       expect(state.params.regime).toBe(x.params.regime);
+      // (An automatic window's bounds are chosen by the engine, so they are not kept either.)
+      const auto = x.view.timeWindow === 'auto';
       for (const s of PARAM_SPECS)
-        if (isActive(s.key, x.params.regime) && actsWithData(s.key, x.params.data))
+        if (
+          isActive(s.key, x.params.regime) &&
+          actsWithData(s.key, x.params.data) &&
+          !(auto && (s.key === 'tmin' || s.key === 'tmax'))
+        )
           expect(state.params[s.key]).toBe(x.params[s.key]);
     }
   });

@@ -82,7 +82,7 @@ describe('App', () => {
     render(<App />);
     key('n');
     expect(s().view.lesson).toBe(LESSONS[0].id);
-    expect(screen.getByTestId('lesson-panel').textContent).toContain(LESSONS[0].title);
+    expect(screen.getByTestId('lesson').textContent).toContain(LESSONS[0].title);
     key('PageDown');
     expect(s().view.lesson).toBe(LESSONS[1].id);
     expect(s().params.alpha).toBe(parseUrlState(LESSONS[1].config).state.params.alpha);

@@ -1,18 +1,23 @@
-// The learning curve: E_g(t), E_tr(t) on the log-spaced time grid, with the early-stopping point,
-// the t → ∞ limits and the exponent report attached (key points travel with the data).
-import { makeEngine } from './engine.ts';
+// The learning curve: E_g(t), E_tr(t) on the log-spaced grid of the time window, with the key
+// points read from one scan of the whole course of training (dynamics.ts): the early-stopping
+// point over all t, the automatic window, the visible time power law and the diagnosis of what
+// bounds the error. Key points travel with the data (docs/theory.md §8).
+import { scanDynamics } from './dynamics.ts';
+import { diagnose } from './diagnosis.ts';
 import { findEarlyStop } from './earlyStop.ts';
-import { exponentReport } from './exponents.ts';
-import { computeLimit } from './limits.ts';
+import { fitTimeExponent } from './exponents.ts';
+import { autoWindow } from './window.ts';
 import { timeGrid, type Params } from '../params.ts';
-import { TimeEvaluator, type ErrorParts } from './timeEval.ts';
-import type { CurveParts, CurveResult } from '../types.ts';
+import { type ErrorParts } from './timeEval.ts';
+import type { CurveParts, CurveResult, Diagnosis, FittedExponent, TimeWindow } from '../types.ts';
 
 export interface CurveOptions {
-  /** Explicit times instead of the (tmin, tmax, nt) grid. */
+  /** Explicit times instead of the grid of the window. */
   t?: Float64Array;
-  /** Skip the exponent report (sweeps). */
+  /** Skip E_tr, the fitted exponent and the diagnosis (curves that only feed sweeps). */
   light?: boolean;
+  /** 'auto': choose tmin, tmax from the dynamics (window.ts); default: the typed tmin, tmax. */
+  window?: 'auto' | 'manual';
   /** Measured data: the curve of the fitted power laws instead of the measured spectrum. */
   fitted?: boolean;
   /** Also the additive parts of E_g over t (signal, label noise, temperature, init). */
@@ -21,10 +26,12 @@ export interface CurveOptions {
 
 export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResult {
   const start = performance.now();
-  const t = opts.t ?? timeGrid(params.tmin, params.tmax, params.nt);
-  const tmax = t.length ? t[t.length - 1] : params.tmax;
-  const e = makeEngine(params, tmax, opts.fitted);
-  const ev = new TimeEvaluator(e);
+  const auto = opts.window === 'auto' && !opts.t;
+  const scan = scanDynamics(params, auto ? 0 : params.tmax, { fitted: opts.fitted });
+  const w = auto ? autoWindow(scan) : { tmin: params.tmin, tmax: params.tmax };
+  const window: TimeWindow = { ...w, auto };
+  const t = opts.t ?? timeGrid(window.tmin, window.tmax, params.nt);
+  const ev = scan.ev;
   const Eg = new Float64Array(t.length);
   const Etr = new Float64Array(t.length);
   const parts = opts.parts ? allocParts(t.length) : undefined;
@@ -35,13 +42,31 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
     Etr[i] = opts.light ? NaN : Math.max(0, v.Etr);
     if (parts && v.parts) storeParts(parts, i, v.parts, Eg[i]);
   }
-  const limit = computeLimit(e);
-  const earlyStop = findEarlyStop(ev, t, Eg, limit.Eg);
-  const exponents = opts.light ? emptyReport : exponentReport(e, t, Eg, earlyStop, limit);
+  const p = ev.e.p;
+  const earlyStop = findEarlyStop(scan, window.tmin, window.tmax);
+  const fitT: FittedExponent = opts.light
+    ? { fit: null, gap: 'too-few' }
+    : p.regime === 'bayes'
+      ? { fit: null, gap: 'no-time' }
+      : fitTimeExponent(scan, window, earlyStop);
+  const diagnosis: Diagnosis = opts.light
+    ? { kind: 'none', tOp: NaN, Eop: NaN, effects: [], atInfinity: [] }
+    : diagnose(p, scan, earlyStop, window);
   assertFinite(Eg, 'Eg');
   if (!opts.light) assertFinite(Etr, 'Etr');
-  const ms = performance.now() - start;
-  return { params: e.p, t, Eg, Etr, earlyStop, limit, exponents, ms, ...(parts ? { parts } : {}) };
+  return {
+    params: p,
+    t,
+    Eg,
+    Etr,
+    window,
+    earlyStop,
+    limit: scan.limit,
+    fitT,
+    diagnosis,
+    ms: performance.now() - start,
+    ...(parts ? { parts } : {}),
+  };
 }
 
 function allocParts(n: number): CurveParts {
@@ -66,13 +91,6 @@ function storeParts(out: CurveParts, i: number, v: ErrorParts, Eg: number): void
   out.temperature[i] = temperature * f;
   out.init[i] = init * f;
 }
-const emptyReport = Object.freeze({
-  predicted: { t: NaN, P: NaN, N: NaN, earlyStopP: NaN, compute: NaN, computeN: NaN },
-  fittedT: null,
-  bottleneck: 'none' as const,
-  contributions: { time: NaN, data: NaN, model: NaN, noise: NaN },
-  explanation: '',
-});
 
 /** The engine never hands out NaN silently: a non-finite value is an internal error. */
 function assertFinite(a: Float64Array, name: string): void {

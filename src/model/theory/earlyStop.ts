@@ -1,57 +1,64 @@
-// The early-stopping point: t* = argmin_t E_g(t) over the time window, refined between grid points
-// by successive parabolic interpolation in log t (each step one exact evaluation of E_g).
-import type { TimeEvaluator } from './timeEval.ts';
+// Early stopping over all of training (docs/theory.md §8): t* and E* are the minimum of E_g over
+// t ∈ (0, ∞), found on the dynamics scan (which runs until E_g has settled at E_g(∞), far beyond
+// the window on screen) and refined between scan points by parabolic steps in log t. Stopping
+// pays only when E* is below E_g(∞) by more than GAIN_TOL; where it lies relative to the window
+// decides how the figure speaks about it.
+import { refineMinimum, resolutionAt, type DynamicsScan } from './dynamics.ts';
 import type { EarlyStop } from '../types.ts';
 
-export function findEarlyStop(
-  ev: TimeEvaluator,
-  t: Float64Array,
-  Eg: Float64Array,
-  limitEg: number,
-): EarlyStop {
+/** Early stopping "pays" when E* < E_g(∞)·(1 − GAIN_TOL). */
+export const GAIN_TOL = 0.005;
+/** Relative rise between scan points still counted as round-off (plus the absolute resolution). */
+const MONOTONE_TOL = 1e-6;
+
+export function findEarlyStop(scan: DynamicsScan, tmin: number, tmax: number): EarlyStop {
+  const { t, Eg, limit, iMin } = scan;
   const n = t.length;
-  let i = 0;
-  for (let k = 1; k < n; k++) if (Eg[k] < Eg[i]) i = k;
-  let ts = t[i];
-  let Es = Eg[i];
-  if (i > 0 && i < n - 1) {
-    // Bracket (u0, u1, u2) in u = ln t around the minimum.
-    let u0 = Math.log(t[i - 1]);
-    let u1 = Math.log(t[i]);
-    let u2 = Math.log(t[i + 1]);
-    let e0 = Eg[i - 1];
-    let e1 = Eg[i];
-    let e2 = Eg[i + 1];
-    for (let it = 0; it < 4; it++) {
-      const num = (u1 - u0) ** 2 * (e1 - e2) - (u1 - u2) ** 2 * (e1 - e0);
-      const den = (u1 - u0) * (e1 - e2) - (u1 - u2) * (e1 - e0);
-      if (!(Math.abs(den) > 0)) break;
-      let u = u1 - (0.5 * num) / den;
-      if (!(u > u0 && u < u2)) break;
-      if (Math.abs(u - u1) < 1e-4) u = u1 + (u - u1 >= 0 ? 1e-4 : -1e-4);
-      const eu = ev.at(Math.exp(u), { train: false }).Eg;
-      if (eu < e1) {
-        if (u > u1) {
-          u0 = u1;
-          e0 = e1;
-        } else {
-          u2 = u1;
-          e2 = e1;
-        }
-        u1 = u;
-        e1 = eu;
-      } else if (u > u1) {
-        u2 = u;
-        e2 = eu;
-      } else {
-        u0 = u;
-        e0 = eu;
-      }
-      if (u2 - u0 < 2e-3) break;
-    }
-    ts = Math.exp(u1);
-    Es = e1;
+  let monotone = true;
+  for (let k = 1; k < n; k++)
+    if (Eg[k] > Eg[k - 1] * (1 + MONOTONE_TOL) + resolutionAt(scan, t[k])) monotone = false;
+  let ts = t[iMin];
+  let Es = Eg[iMin];
+  if (iMin > 0 && iMin < n - 1) {
+    const f = (u: number) => Math.max(0, scan.ev.at(Math.exp(u), { train: false }).Eg);
+    const r = refineMinimum(
+      f,
+      Math.log(t[iMin - 1]),
+      Math.log(t[iMin]),
+      Math.log(t[iMin + 1]),
+      Eg[iMin - 1],
+      Eg[iMin],
+      Eg[iMin + 1],
+    );
+    ts = Math.exp(r.u);
+    Es = r.e;
   }
-  const interior = i > 0 && i < n - 1 && Es < limitEg * (1 - 1e-6);
-  return { t: ts, Eg: Es, interior, gain: limitEg / Es };
+  const Einf = limit.Eg;
+  // The scan's last point is still above the minimum's level by construction when the minimum is
+  // interior; a minimum at the last point means E_g was still falling there: the infimum is E(∞).
+  // Stopping pays where some time beats E_g(∞) by more than the tolerance and the resolution
+  // of the engine at that time.
+  let beats = false;
+  for (let k = 0; k < n; k++)
+    if (Eg[k] < Einf * (1 - GAIN_TOL) - resolutionAt(scan, t[k])) beats = true;
+  const pays = iMin < n - 1 && (limit.divergent || beats);
+  if (!pays) {
+    return {
+      case: 'none',
+      t: Infinity,
+      Eg: Einf,
+      gain: 1,
+      side: null,
+      monotone,
+    };
+  }
+  const inside = ts >= tmin * (1 - 1e-9) && ts <= tmax * (1 + 1e-9);
+  return {
+    case: inside ? 'inside' : 'beyond',
+    t: ts,
+    Eg: Es,
+    gain: limit.divergent ? Infinity : Einf / Es,
+    side: inside ? null : ts > tmax ? 'after' : 'before',
+    monotone,
+  };
 }

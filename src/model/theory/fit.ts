@@ -61,3 +61,86 @@ export function localSlopes(x: ArrayLike<number>, y: ArrayLike<number>): Float64
   }
   return s;
 }
+
+/** Half-width of the band the local slope must stay in: ±ABS_TOL and ±REL_TOL of its mean. */
+export const STABLE_ABS_TOL = 0.05;
+export const STABLE_REL_TOL = 0.125;
+/** Slopes smaller than this in magnitude are a plateau, not a power law. */
+export const FLAT_SLOPE = 0.01;
+
+/** Why no stable power-law window exists (the exponent table shows "—" and says this). */
+export type FitFailure = 'too-few' | 'flat' | 'wrong-sign' | 'unstable';
+
+export interface StableFitOptions {
+  /** Required sign of every local slope: −1 falling branch, +1 rising, 0 either (one branch). */
+  sign?: -1 | 0 | 1;
+  /** Shortest accepted window, in decades of x. */
+  minDecades?: number;
+}
+
+export type StableFit = { fit: PowerFit; failure: null } | { fit: null; failure: FitFailure };
+
+/**
+ * The power law visible in y(x), if any (docs/theory.md §8): the longest run of consecutive
+ * two-point slopes d log y / d log x, all of one sign and at least FLAT_SLOPE in magnitude, that
+ * stay within ±min(STABLE_ABS_TOL, STABLE_REL_TOL·|mean|) of their mean over at least
+ * `minDecades` decades of x; then a least-squares fit over that window. A non-finite or
+ * non-positive point ends a run (never across a divergence); a sign change ends a run (never
+ * across a minimum or a peak). x must be increasing.
+ */
+export function stableFit(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  opts: StableFitOptions = {},
+): StableFit {
+  const sign = opts.sign ?? 0;
+  const minDecades = opts.minDecades ?? 1;
+  const n = x.length;
+  const s: number[] = [];
+  for (let i = 0; i + 1 < n; i++) {
+    const ok = x[i] > 0 && x[i + 1] > x[i] && y[i] > 0 && y[i + 1] > 0;
+    s.push(
+      ok && Number.isFinite(y[i]) && Number.isFinite(y[i + 1])
+        ? Math.log(y[i + 1] / y[i]) / Math.log(x[i + 1] / x[i])
+        : NaN,
+    );
+  }
+  const usable = (v: number, sg: number) =>
+    Number.isFinite(v) && Math.abs(v) >= FLAT_SLOPE && (sg === 0 || Math.sign(v) === sg);
+  let best: { i: number; j: number; span: number } | null = null;
+  for (let i = 0; i < s.length; i++) {
+    const sg = sign === 0 ? Math.sign(s[i]) : sign;
+    if (!usable(s[i], sg)) continue;
+    let lo = s[i];
+    let hi = s[i];
+    let sum = 0;
+    for (let j = i; j < s.length && usable(s[j], sg); j++) {
+      lo = Math.min(lo, s[j]);
+      hi = Math.max(hi, s[j]);
+      sum += s[j];
+      const mean = sum / (j - i + 1);
+      if (hi - mean > bandOf(mean) || mean - lo > bandOf(mean)) break;
+      const span = Math.log10(x[j + 1] / x[i]);
+      if (span >= minDecades * (1 - 1e-9) && (!best || span > best.span + 1e-9))
+        best = { i, j, span };
+    }
+  }
+  if (best) {
+    const fit = fitPowerLaw(x, y, x[best.i], x[best.j + 1]);
+    if (fit) return { fit, failure: null };
+  }
+  return { fit: null, failure: diagnoseFailure(s, sign) };
+}
+
+function bandOf(mean: number): number {
+  return Math.min(STABLE_ABS_TOL, STABLE_REL_TOL * Math.abs(mean));
+}
+
+function diagnoseFailure(s: number[], sign: number): FitFailure {
+  const finite = s.filter(Number.isFinite);
+  if (finite.length < 2) return 'too-few';
+  if (finite.every((v) => Math.abs(v) < FLAT_SLOPE)) return 'flat';
+  if (sign !== 0 && !finite.some((v) => Math.sign(v) === sign && Math.abs(v) >= FLAT_SLOPE))
+    return 'wrong-sign';
+  return 'unstable';
+}

@@ -1,36 +1,65 @@
-// Scaling panels: E_g swept over a log grid of P or of N, evaluated at the early-stopping point,
-// at a fixed time, or at t → ∞; with the local fitted exponent around the current value and the
-// predicted asymptotic one (docs/theory.md §6).
-import { computeCurve } from './curve.ts';
+// Scaling panels: E_g swept over a log grid of P or of N, evaluated at the early-stopping point
+// (the true t* of each point, over all t), at a fixed time, or at t → ∞; with the visible power
+// law (fit.ts stableFit, falling branch only) and the law that predicts the slope in this state
+// (laws.ts). Near the interpolation point N = P the grid is refined so the peak shows, and no fit
+// spans it (docs/theory.md §6, §8).
+import { scanDynamics } from './dynamics.ts';
+import { findEarlyStop } from './earlyStop.ts';
 import { makeEngine } from './engine.ts';
-import { predictedExponents } from './exponents.ts';
-import { fitPowerLaw } from './fit.ts';
+import { stableFit } from './fit.ts';
+import { exponentLaws } from './laws.ts';
 import { computeLimit } from './limits.ts';
 import { MAX_SIZE, type Params } from '../params.ts';
 import { TimeEvaluator } from './timeEval.ts';
 import type { SizeAxis, SweepAt, SweepResult } from '../types.ts';
 
 export interface SweepOptions {
-  /** Number of sweep points (default 13: 32× each side of the current value). */
+  /** Number of log-spaced sweep points (default 13: 32× each side of the current value). */
   n?: number;
   /** Sweep range; default [current/32, current·32] clipped to [1, 10⁷]. */
   lo?: number;
   hi?: number;
 }
 
-/** E_g for one configuration at the chosen point of training. */
+/** Relative offsets from the interpolation point added to the grid (and the point itself). */
+const PEAK_OFFSETS = [-0.25, -0.1, -0.03, -0.01, 0, 0.01, 0.03, 0.1, 0.25];
+
+/** E_g for one configuration at the chosen point of training (Infinity where it diverges). */
 export function errorAt(p: Params, at: SweepAt, tFixed: number): number {
-  if (at === 'inf') return computeLimit(makeEngine(p)).Eg;
+  if (at === 'inf' || p.regime === 'bayes') return computeLimit(makeEngine(p)).Eg;
   if (at === 't') return new TimeEvaluator(makeEngine(p, tFixed)).at(tFixed, { train: false }).Eg;
-  // Best error over training: the early-stopped minimum, or the limit if lower.
-  // A coarser grid suffices: the minimum is refined by parabolic steps between grid points.
-  const c = computeCurve({ ...p, nt: Math.min(p.nt, 32) }, { light: true });
-  return Math.min(c.earlyStop.Eg, c.limit.Eg);
+  // Best error over all of training: E* where stopping pays, else E_g(∞).
+  const scan = scanDynamics(p, 0);
+  return findEarlyStop(scan, p.tmin, p.tmax).Eg;
+}
+
+/** The early-stopping time of one configuration over all t (Infinity: stopping does not pay). */
+export function earlyStopTime(p: Params): number {
+  if (p.regime === 'bayes') return Infinity;
+  return findEarlyStop(scanDynamics(p, 0), p.tmin, p.tmax).t;
 }
 
 export function sweepCenter(p: Params, axis: SizeAxis): number {
   const v = p[axis];
   return Number.isFinite(v) ? v : p.P;
+}
+
+/** The sweep grid: log-spaced integers, refined around the interpolation point when in range. */
+export function sweepGrid(p: Params, axis: SizeAxis, opts: SweepOptions = {}): Float64Array {
+  const n = opts.n ?? 13;
+  const c = sweepCenter(p, axis);
+  const lo = Math.max(1, opts.lo ?? c / 32);
+  const hi = Math.min(MAX_SIZE, opts.hi ?? c * 32);
+  const xs = new Set<number>();
+  for (let i = 0; i < n; i++)
+    xs.add(Math.round(Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * i) / (n - 1))));
+  const other = axis === 'N' ? p.P : p.N;
+  if (Number.isFinite(other))
+    for (const d of PEAK_OFFSETS) {
+      const v = Math.round(other * (1 + d));
+      if (v >= lo && v <= hi) xs.add(v);
+    }
+  return Float64Array.from([...xs].sort((a, b) => a - b));
 }
 
 export function computeSweep(
@@ -40,23 +69,30 @@ export function computeSweep(
   tFixed: number = p.tmax,
   opts: SweepOptions = {},
 ): SweepResult {
-  const n = opts.n ?? 13;
-  const c = sweepCenter(p, axis);
-  const lo = Math.max(1, opts.lo ?? c / 32);
-  const hi = Math.min(MAX_SIZE, opts.hi ?? c * 32);
-  const x = new Float64Array(n);
-  const Eg = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = Math.round(Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * i) / (n - 1)));
-    x[i] = v;
-    Eg[i] = errorAt({ ...p, [axis]: v }, at, tFixed);
-  }
+  const x = sweepGrid(p, axis, opts);
+  const Eg = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) Eg[i] = errorAt({ ...p, [axis]: x[i] }, at, tFixed);
   const current = p[axis];
   const currentEg = Number.isFinite(current) ? errorAt(p, at, tFixed) : NaN;
-  // Local exponent: least squares over [c/4, 4c] (a divergent point is skipped by the fit).
-  const fit = fitPowerLaw(x, Eg, c / 4.01, c * 4.01);
-  const pe = predictedExponents(p.alpha, p.beta);
-  const predicted =
-    axis === 'N' ? pe.N : at !== 'inf' && p.sigma2 > 0 && p.regime === 'gf' ? pe.earlyStopP : pe.P;
-  return { axis, at, tFixed, x, Eg, fit, predicted, current, currentEg };
+  const { fit, failure } = stableFit(x, Eg, { sign: -1 });
+  const law = exponentLaws(p, { at, tAt: tFixed }, earlyStopTime(p))[axis];
+  const other = axis === 'N' ? p.P : p.N;
+  const peak =
+    p.gamma === 0 && Number.isFinite(other) && other >= x[0] && other <= x[x.length - 1]
+      ? other
+      : null;
+  return {
+    axis,
+    at,
+    tFixed,
+    x,
+    Eg,
+    fit,
+    fitGap: failure,
+    law,
+    predicted: law.value,
+    current,
+    currentEg,
+    peak,
+  };
 }

@@ -1,5 +1,5 @@
 // The control panel, generated from PARAM_SPECS (grouped by groups.ts).
-import { useApp } from '../../state/hooks.ts';
+import { actions, useApp } from '../../state/hooks.ts';
 import { GROUP_TITLES, specsOf, type ControlGroup } from './groups.ts';
 import { NumericControl } from './NumericControl.tsx';
 import { RegimeControl } from './RegimeControl.tsx';
@@ -15,6 +15,7 @@ export function ControlGroupView({
   return (
     <section className="ctl-group" aria-label={GROUP_TITLES[group]}>
       {title && <h2 className="ctl-group-title">{GROUP_TITLES[group]}</h2>}
+      {group === 'time' && <TimeWindowToggle />}
       {specsOf(group).map((s) =>
         s.kind === 'number' ? (
           <NumericControl key={s.key} spec={s} />
@@ -25,6 +26,28 @@ export function ControlGroupView({
         ) : null,
       )}
     </section>
+  );
+}
+
+/** Automatic time window on/off; off freezes the window on screen as typed values. */
+function TimeWindowToggle() {
+  const auto = useApp((s) => s.view.timeWindow === 'auto');
+  const bayes = useApp((s) => s.params.regime === 'bayes');
+  return (
+    <label className="ctl ctl-check" data-testid="time-window-auto">
+      <input
+        type="checkbox"
+        checked={auto}
+        onChange={(e) => actions().setTimeWindow(e.target.checked ? 'auto' : 'manual')}
+      />{' '}
+      Automatic time window
+      <span className="ctl-help">
+        {auto
+          ? ' — from where E_g leaves its initial value to where it has settled; typing t_min or t_max fixes it.'
+          : ' — off: the typed t_min, t_max are used.'}
+        {bayes ? ' (Bayes: the window is that of the Langevin path drawn.)' : ''}
+      </span>
+    </label>
   );
 }
 

@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { REGIME_LABELS, formatValue, isActive, type NumericSpec } from '../../model/params.ts';
 import { noteInput } from '../../compute/perf.ts';
 import { actions, useApp } from '../../state/hooks.ts';
-import type { EditOptions } from '../../state/store.ts';
+import { windowedParams, type EditOptions } from '../../state/store.ts';
 import { plainSymbol } from '../../state/symbols.ts';
 import { formatAscii } from '../../format/number.ts';
 import { RichHelp } from '../RichHelp.tsx';
@@ -26,7 +26,11 @@ function finiteFallback(spec: NumericSpec): number {
 }
 
 export function NumericControl({ spec }: { spec: NumericSpec }) {
-  const value = useApp((s) => s.params[spec.key]);
+  // tmin and tmax show the window on screen: in the automatic mode, the one the engine chose.
+  const value = useApp((s) => windowedParams(s)[spec.key]);
+  const auto = useApp(
+    (s) => (spec.key === 'tmin' || spec.key === 'tmax') && s.view.timeWindow === 'auto',
+  );
   const regime = useApp((s) => s.params.regime);
   // Measured data: α, β (fitted) and M (modes with λ > 0) are read off the spectrum.
   const readOut = useApp((s) => s.params.data !== 'powerlaw') && MEASURED_KEYS.includes(spec.key);
@@ -125,6 +129,11 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
           <span className="ctl-name">{spec.label}</span>
           {/* A symbol that is only a word (\text{seed}) would repeat the label. */}
           {!spec.symbol.startsWith('\\text') && <Tex tex={spec.symbol} />}
+          {auto && (
+            <span className="ctl-auto" title="chosen from the dynamics; type a value to fix it">
+              auto
+            </span>
+          )}
         </label>
         <span className="ctl-value">
           <input

@@ -5,6 +5,7 @@ import { REGIME_LABELS, REGIMES, SPEC_BY_KEY, type EnumSpec } from '../../model/
 import { actions, useApp } from '../../state/hooks.ts';
 import { RichHelp } from '../RichHelp.tsx';
 import { REGIME_SHORT } from './regimes.ts';
+import { REGIME_DESCRIPTION } from '../../claims/regimes.ts';
 
 export function RegimeControl() {
   const spec = SPEC_BY_KEY.regime as EnumSpec;
@@ -29,8 +30,8 @@ export function RegimeControl() {
           </label>
         ))}
       </div>
-      <p className="ctl-help" id={`${id}-help`}>
-        <strong>{REGIME_LABELS[regime]}.</strong> <RichHelp text={spec.help} />
+      <p className="ctl-help" id={`${id}-help`} data-testid="regime-description">
+        <strong>{REGIME_LABELS[regime]}.</strong> <RichHelp text={REGIME_DESCRIPTION[regime]} />
       </p>
     </fieldset>
   );

@@ -3,12 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeCurve, DEFAULT_PARAMS, timeGrid, type Params } from '../../../src/model/index.ts';
 import { drawDistinct } from '../../../src/model/data/pool.ts';
-import {
-  prepareReal,
-  realDraw,
-  runReal,
-  RealCancelled,
-} from '../../../src/model/real/realRun.ts';
+import { prepareReal, realDraw, runReal, RealCancelled } from '../../../src/model/real/realRun.ts';
 import { Rng } from '../../../src/model/simulation/random.ts';
 import { reluKernel } from '../../../src/model/data/kernels.ts';
 import { DIM } from '../../../src/model/data/pool.ts';

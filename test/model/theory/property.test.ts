@@ -55,11 +55,14 @@ describe('1000 random configurations across the box', () => {
         checkFinite(`${tag} Etr`, c.Etr);
         for (const v of c.Eg) expect(v, tag).toBeGreaterThanOrEqual(0);
         for (const v of c.Etr) expect(v, tag).toBeGreaterThanOrEqual(0);
-        expect(Number.isFinite(c.earlyStop.Eg) && Number.isFinite(c.earlyStop.t), tag).toBe(true);
+        const es = c.earlyStop;
+        if (es.case === 'none') expect(es.Eg === c.limit.Eg && es.t === Infinity, tag).toBe(true);
+        else expect(Number.isFinite(es.Eg) && Number.isFinite(es.t) && es.Eg >= 0, tag).toBe(true);
         expect(Number.isNaN(c.limit.Eg), tag).toBe(false);
         if (!c.limit.divergent) expect(Number.isFinite(c.limit.Eg), tag).toBe(true);
         expect(Number.isFinite(c.limit.Emean) || c.limit.divergent, tag).toBe(true);
-        expect(c.exponents.explanation.length, tag).toBeGreaterThan(0);
+        for (const e of c.diagnosis.effects) expect(Number.isNaN(e.after), tag).toBe(false);
+        if (c.fitT.fit) expect(Number.isFinite(c.fitT.fit.slope), tag).toBe(true);
       } catch (err) {
         if (!(err instanceof ParamError)) throw new Error(`${tag}: ${(err as Error).stack}`);
         expect(PARAM_SPECS.map((s) => s.key)).toContain(err.param);

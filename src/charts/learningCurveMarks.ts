@@ -1,0 +1,189 @@
+// The annotations of the learning curve that come from the claims about it (docs/theory.md §8):
+// the early-stopping point (a marker when t* is in the window, an arrow at the edge when it lies
+// beyond, nothing when stopping does not pay), the fit window of the time exponent (a bracket on
+// the time axis, so an exported figure states where the slope was fitted), and the fixed time of
+// the scaling panels (a dashed vertical line). Pure geometry: LearningCurve.tsx draws it.
+import type { EarlyStopCase, PowerFit } from '../model/types.ts';
+import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
+import type { LabelPos, Obstacles } from './labels.ts';
+import { placeText, type PlacedText } from './placeText.ts';
+import type { Metrics } from './theme.ts';
+
+export interface EarlyStopMark {
+  case: Exclude<EarlyStopCase, 'none'>;
+  /** The marker (inside) or the arrow's tip on the plot's edge (beyond). */
+  cx: number;
+  cy: number;
+  /** Beyond: which edge the arrow points out of. */
+  edge: 'left' | 'right' | null;
+  label: PlacedText;
+}
+
+interface Scales {
+  X: (v: number) => number;
+  Y: (v: number) => number;
+  plotW: number;
+  plotH: number;
+}
+
+const GAP = 4;
+
+/** Candidate label positions around a point, below first (a minimum has the curve above it). */
+function aroundPoint(cx: number, cy: number, d: number, fs: number): (extra: number) => LabelPos[] {
+  return (extra) => [
+    { x: cx + d, y: cy + d + 0.78 * fs, anchor: 'start' },
+    { x: cx - d, y: cy + d + 0.78 * fs, anchor: 'end' },
+    { x: cx + d, y: cy + 2 * d + 1.6 * fs, anchor: 'start' },
+    { x: cx - d, y: cy + 2 * d + 1.6 * fs, anchor: 'end' },
+    { x: cx + d, y: cy - d - extra, anchor: 'start' },
+    { x: cx - d, y: cy - d - extra, anchor: 'end' },
+    { x: cx, y: cy - d - 0.22 * fs - extra, anchor: 'middle' },
+    { x: cx + d + 2, y: cy + 0.35 * fs - extra / 2, anchor: 'start' },
+    { x: cx - d - 2, y: cy + 0.35 * fs - extra / 2, anchor: 'end' },
+  ];
+}
+
+export function earlyStopMark(
+  es: { case: EarlyStopCase; t: number; Eg: number; side: 'after' | 'before' | null },
+  s: Scales,
+  m: Metrics,
+  obs: Obstacles,
+): EarlyStopMark | null {
+  if (es.case === 'none' || !(es.t > 0) || !(es.Eg > 0) || !Number.isFinite(es.t)) return null;
+  const fs = m.labelFont;
+  const tStar = `t* ≈ ${formatNumber(es.t, 2)}`;
+  const eStar = `E* = ${formatNumber(es.Eg, 3)}`;
+  if (es.case === 'inside') {
+    const cx = s.X(es.t);
+    const cy = s.Y(es.Eg);
+    obs.lines.push([
+      [cx, cy + m.markRadius],
+      [cx, s.plotH],
+    ]);
+    obs.boxes.push({
+      x: cx - m.markRadius,
+      y: cy - m.markRadius,
+      width: 2 * m.markRadius,
+      height: 2 * m.markRadius,
+    });
+    const label = placeText(
+      [[`${tStar}, ${eStar}`], [tStar, eStar]],
+      aroundPoint(cx, cy, m.markRadius + GAP, fs),
+      fs,
+      obs,
+    );
+    return { case: 'inside', cx, cy, edge: null, label };
+  }
+  const edge = es.side === 'before' ? 'left' : 'right';
+  const cx = edge === 'right' ? s.plotW : 0;
+  const cy = Math.min(s.plotH, Math.max(0, s.Y(es.Eg)));
+  const inward = edge === 'right' ? -1 : 1;
+  const d = 2 * m.markRadius + GAP;
+  const anchor = edge === 'right' ? 'end' : 'start';
+  const where = edge === 'right' ? 'beyond t_max' : 'before t_min';
+  const cands = (extra: number): LabelPos[] => [
+    { x: cx + inward * d, y: cy - GAP - extra, anchor },
+    { x: cx + inward * d, y: cy + GAP + 0.78 * fs, anchor },
+    { x: cx + inward * d, y: cy + 0.35 * fs - extra / 2, anchor },
+  ];
+  obs.boxes.push({
+    x: cx - m.markRadius * 2,
+    y: cy - m.markRadius,
+    width: 4 * m.markRadius,
+    height: 2 * m.markRadius,
+  });
+  const label = placeText(
+    [
+      [`minimum ${where}: ${tStar}, ${eStar}`],
+      [`minimum ${where}:`, `${tStar}, ${eStar}`],
+      [tStar, eStar],
+    ],
+    cands,
+    fs,
+    obs,
+  );
+  return { case: 'beyond', cx, cy, edge, label };
+}
+
+export interface FitBracket {
+  x1: number;
+  x2: number;
+  /** Baseline of the bracket (just above the time axis). */
+  y: number;
+  label: PlacedText;
+  /** The fit as text, for the figure's description. */
+  text: string;
+}
+
+/** The window of a fitted power law, as a bracket on the x axis with the slope written on it. */
+export function fitBracket(
+  fit: PowerFit | null,
+  variable: string,
+  s: Scales,
+  m: Metrics,
+  obs: Obstacles,
+): FitBracket | null {
+  if (!fit || !(fit.xmin > 0) || !(fit.xmax > fit.xmin)) return null;
+  const x1 = Math.max(0, s.X(fit.xmin));
+  const x2 = Math.min(s.plotW, s.X(fit.xmax));
+  if (!(x2 > x1)) return null;
+  const y = s.plotH - GAP;
+  const fs = m.labelFont;
+  const text = `fit ${variable}^{${formatSlope(fit.slope, 2)}}`;
+  const mid = (x1 + x2) / 2;
+  const label = placeText(
+    [[text]],
+    (extra) => [
+      { x: mid, y: y - GAP - extra, anchor: 'middle' },
+      { x: x2, y: y - GAP - extra, anchor: 'end' },
+      { x: x1, y: y - GAP - extra, anchor: 'start' },
+      { x: mid, y: y - 2 * GAP - 1.1 * fs - extra, anchor: 'middle' },
+    ],
+    fs,
+    obs,
+  );
+  obs.lines.push([
+    [x1, y],
+    [x2, y],
+  ]);
+  return {
+    x1,
+    x2,
+    y,
+    label,
+    text: `${text} over [${formatNumber(fit.xmin, 2)}, ${formatNumber(fit.xmax, 2)}]`,
+  };
+}
+
+export interface TimeMarker {
+  x: number;
+  label: PlacedText;
+}
+
+/** The fixed time at which the scaling panels evaluate E_g, as a dashed vertical line. */
+export function timeMarker(
+  tAt: number | null,
+  xDomain: [number, number],
+  s: Scales,
+  m: Metrics,
+  obs: Obstacles,
+): TimeMarker | null {
+  if (tAt === null || !(tAt >= xDomain[0] && tAt <= xDomain[1])) return null;
+  const x = s.X(tAt);
+  const fs = m.labelFont;
+  const label = placeText(
+    [[`scaling panels at t = ${formatParam(tAt)}`], [`t = ${formatParam(tAt)}`]],
+    (extra) => [
+      { x: x + GAP, y: 0.78 * fs + GAP + extra, anchor: 'start' },
+      { x: x - GAP, y: 0.78 * fs + GAP + extra, anchor: 'end' },
+      { x: x + GAP, y: s.plotH / 2, anchor: 'start' },
+    ],
+    fs,
+    obs,
+  );
+  obs.lines.push([
+    [x, 0],
+    [x, s.plotH],
+  ]);
+  return { x, label };
+}

@@ -1,0 +1,59 @@
+// What happens over the whole of training, in one sentence per case of model/theory/earlyStop.ts:
+// a minimum inside the window, a minimum outside it, or no early-stopping gain. The caption, the
+// marker's label and the lessons all use these words (docs/theory.md §8).
+import type { CurveResult } from '../model/types.ts';
+import { formatNumber, formatParam } from '../format/number.ts';
+
+const e3 = (x: number) => (Number.isFinite(x) ? formatNumber(x, 3) : '∞');
+const t2 = (x: number) => formatNumber(x, 2);
+
+/** "E_g(∞) = 0.0748" or "E_g(∞) = ∞". */
+export function limitPhrase(c: CurveResult): string {
+  return `E_g(∞) = ${c.limit.divergent ? '∞' : e3(c.limit.Eg)}`;
+}
+
+/** How much worse training to convergence is: "2.85× higher" / "grows without bound". */
+export function gainPhrase(c: CurveResult): string {
+  const es = c.earlyStop;
+  if (c.limit.divergent) return 'E_g grows without bound as t → ∞';
+  return `training on to t → ∞ ends at ${limitPhrase(c)}, ${formatNumber(es.gain, 3)}× higher`;
+}
+
+export function outcomeSentence(c: CurveResult): string {
+  const es = c.earlyStop;
+  const w = c.window;
+  switch (es.case) {
+    case 'inside':
+      return `Early stopping pays: E_g is lowest, E* = ${e3(es.Eg)}, at t* ≈ ${t2(es.t)}; ${gainPhrase(c)}.`;
+    case 'beyond':
+      if (es.side === 'after')
+        return (
+          `E_g is still falling at t_max = ${formatParam(w.tmax)}; its minimum E* = ${e3(es.Eg)} ` +
+          `is reached at t* ≈ ${t2(es.t)}, beyond the window; ${gainPhrase(c)}.`
+        );
+      return (
+        `E_g's minimum E* = ${e3(es.Eg)} lies at t* ≈ ${t2(es.t)}, before the window starts ` +
+        `(t_min = ${formatParam(w.tmin)}); ${gainPhrase(c)}.`
+      );
+    case 'none': {
+      const last = c.Eg.length ? c.Eg[c.Eg.length - 1] : NaN;
+      const stillFalling = Number.isFinite(last) && last > c.limit.Eg * 1.01 && !c.limit.divergent;
+      const tail = stillFalling
+        ? ` At t_max = ${formatParam(w.tmax)} it is still at ${e3(last)}.`
+        : '';
+      const how = es.monotone
+        ? 'E_g decreases monotonically to'
+        : 'E_g is not monotone, but its lowest value is the limit';
+      return `No early-stopping gain: ${how} ${limitPhrase(c)} (within 0.5 %).${tail}`;
+    }
+  }
+}
+
+/** Short label of the early-stopping marker. */
+export function markerLabel(c: CurveResult): string {
+  const es = c.earlyStop;
+  if (es.case === 'none') return '';
+  const where =
+    es.case === 'inside' ? '' : es.side === 'after' ? ' (beyond t_max)' : ' (before t_min)';
+  return `t* ≈ ${t2(es.t)}, E* = ${e3(es.Eg)}${where}`;
+}

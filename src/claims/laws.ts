@@ -1,0 +1,150 @@
+// The exponent table's law column in words: for each law of model/theory/laws.ts the formula that
+// produced the number (in the notation of the figures), the condition under which it holds, and
+// for each gap the reason no law applies. Numbers in the conditions come from the verdict's facts,
+// so the words and the value are one object (docs/theory.md §8).
+import type { LawGap, LawId, LawVerdict } from '../model/theory/laws.ts';
+import { MUCH, T_LAW_START } from '../model/theory/laws.ts';
+import type { Params } from '../model/params.ts';
+import { formatNumber, formatParam } from '../format/number.ts';
+
+/** The formula of each law's exponent, as displayed (test/claims evaluates these strings). */
+export const LAW_FORMULA: Record<LawId, string> = {
+  time: '−(β−1)/α',
+  data: '−min(β−1, 2α)',
+  'early-stop': '−(β−1)/β',
+  model: '−min(β−1, α)',
+  'flat-time': '0',
+  'flat-model': '0',
+  'flat-data': '0',
+  'flat-ridge': '0',
+};
+
+/** Short name of each law. */
+export const LAW_NAME: Record<LawId, string> = {
+  time: 'time-limited',
+  data: 'data-limited',
+  'early-stop': 'early-stopped with noise',
+  model: 'model-limited',
+  'flat-time': 'time-limited (P and N do not matter yet)',
+  'flat-model': 'model-limited (more data does not help)',
+  'flat-data': 'data-limited (more features do not help)',
+  'flat-ridge': 'ridge-limited (weight decay sets the error)',
+};
+
+const n = (x: number) => formatNumber(x, 2);
+
+/** The condition of a law, in words with the current numbers. */
+export function lawCondition(v: LawVerdict, p: Params): string {
+  const f = v.facts;
+  switch (v.law) {
+    case 'time':
+      return (
+        `holds while the modes learned by t, k*(t) ≈ t^{1/α}, are far fewer than ` +
+        `min(P, N, M)${Number.isFinite(f.sizeRidge) ? ' and t ≪ 1/γ' : ''}` +
+        `${Number.isFinite(f.tStar) ? ', and before t*' : ''}: ` +
+        `here for about ${T_LAW_START} ≲ t ≲ ${n(f.tHi)}`
+      );
+    case 'data':
+      return (
+        `t → ∞, ridgeless (γ = 0), no label noise, N ≫ P` +
+        `${Number.isFinite(f.NoverP) ? ` (here N/P = ${n(f.NoverP)})` : ' (here N = ∞)'}, P ≪ M`
+      );
+    case 'early-stop':
+      return (
+        `best error over training (at t*) with label noise σ² = ${formatParam(p.sigma2)}, ` +
+        `N ≫ P${Number.isFinite(f.NoverP) ? ` (here N/P = ${n(f.NoverP)})` : ' (here N = ∞)'}, ` +
+        `no weight decay before t*`
+      );
+    case 'model':
+      return (
+        `t → ∞ (or t*), P ≫ N (here P/N = ${n(1 / f.NoverP)}), N ≪ M, ` +
+        `label-noise variance σ²N/(P−N) small`
+      );
+    case 'flat-time':
+      return (
+        `at the fixed time t = ${formatParam(f.tAt)} ` +
+        `only about k*(t) ≈ ${n(f.kAt)} modes are learned; ` +
+        `${v.row === 'P' ? 'P' : 'N'} ≥ ${MUCH}·k*(t), so it no longer matters`
+      );
+    case 'flat-model':
+      return `P ≥ ${MUCH} N (here P/N = ${n(1 / f.NoverP)}): the N features are the bottleneck`;
+    case 'flat-data':
+      return `N ≥ ${MUCH} P (here N/P = ${n(f.NoverP)}): the P samples are the bottleneck`;
+    case 'flat-ridge':
+      return (
+        `${v.row} ≥ ${MUCH}·γ^{−1/α} = ${n(MUCH * f.sizeRidge)}: ` +
+        `weight decay γ = ${formatParam(p.gamma)} caps the number of modes learned`
+      );
+    case null:
+      return gapReason(v.gap ?? 'crossover', v, p);
+  }
+}
+
+/** Why no law applies, in words with the current numbers. */
+export function gapReason(g: LawGap, v: LawVerdict, p: Params): string {
+  const f = v.facts;
+  const row = v.row;
+  switch (g) {
+    case 'no-time':
+      return 'the Bayesian posterior has no training time';
+    case 'no-room':
+      return (
+        `no decade of t where the law can hold: it needs ${T_LAW_START} ≲ t ≪ ` +
+        `min(P, N, M)^α${Number.isFinite(f.sizeRidge) ? ', 1/γ' : ''}${Number.isFinite(f.tStar) ? ', t*' : ''}, ` +
+        `here t ≲ ${n(f.tHi)}`
+      );
+    case 'modes':
+      return `${row} is comparable to the number of modes M = ${formatParam(p.M)}: every mode is resolved`;
+    case 'kernel':
+      return 'N = ∞ (kernel limit): there is no model size to scale';
+    case 'interpolation':
+      return (
+        `N ≈ P (N/P = ${n(f.NoverP)}) without weight decay: the interpolation peak, ` +
+        `where E_g follows no power law`
+      );
+    case 'crossover':
+      return (
+        `${row} lies between two laws (within a factor ${MUCH} of the ` +
+        `${crossoverOther(v, p)}): the slope is in transition`
+      );
+    case 'noise-ridgeless':
+      return (
+        `with label noise σ² = ${formatParam(p.sigma2)} and no weight decay, E_g(∞) tends to a ` +
+        `σ²-dependent constant, not a power of P (choose “at t*” to see the early-stopping law)`
+      );
+    case 'noise-model':
+      return (
+        `the label-noise variance σ²N/(P−N) grows with N and is not small against the model ` +
+        `error here`
+      );
+    case 'temperature':
+      return (
+        `temperature T = ${formatParam(p.T)}: the posterior variance T·df/(1 − df/P) adds a ` +
+        `part that follows no ${row} law`
+      );
+    case 'ridge-before-stop':
+      return (
+        `weight decay γ = ${formatParam(p.gamma)} acts before t* (γ·t* = ${n(p.gamma * f.tStar)}): ` +
+        `the early-stopping law assumes γ·t* ≪ 1`
+      );
+  }
+}
+
+function crossoverOther(v: LawVerdict, p: Params): string {
+  const f = v.facts;
+  const size = v.row === 'P' ? p.P : p.N;
+  const other = v.row === 'P' ? p.N : p.P;
+  if (Number.isFinite(other) && size < MUCH * other && other < MUCH * size)
+    return v.row === 'P'
+      ? `model size N = ${formatParam(p.N)}`
+      : `data size P = ${formatParam(p.P)}`;
+  if (Number.isFinite(f.sizeRidge) && size < MUCH * f.sizeRidge && f.sizeRidge < MUCH * size)
+    return `ridge scale γ^{−1/α} = ${n(f.sizeRidge)}`;
+  return `modes learned by the fixed time, k*(t) ≈ ${n(f.kAt)}`;
+}
+
+/** The law column of one row: formula = value, or "n/a". */
+export function lawCell(v: LawVerdict): { formula: string; law: string } {
+  if (!v.law) return { formula: '', law: 'n/a' };
+  return { formula: LAW_FORMULA[v.law], law: LAW_NAME[v.law] };
+}

@@ -1,0 +1,97 @@
+// The claims lesson sentences make, by name: each is a predicate on the live state (the results of
+// the parameters on screen). A sentence is shown only while its claim holds (null: not computed
+// yet, the sentence waits), so a lesson's text stays true when the user moves a parameter.
+import { exponentLaws, type LawVerdict, type ExponentRowId } from '../model/theory/laws.ts';
+import type { LessonContext } from './fill.ts';
+
+export type ClaimId =
+  | 'timeLawVisible'
+  | 'timeFitVisible'
+  | 'dataLaw'
+  | 'dataLawVisible'
+  | 'stoppingPays'
+  | 'stoppingPaysFinite'
+  | 'interpolationDiverges'
+  | 'sweepShowsPeak'
+  | 'reachesPosterior'
+  | 'smoothStopping'
+  | 'pinAboveStopping'
+  | 'modelLaw'
+  | 'modelLawVisible'
+  | 'frontierFit'
+  | 'sweepAtFixedTime';
+
+/** The exponent laws of the state on screen (null until the curve is computed). */
+export function lessonLaws(ctx: LessonContext): Record<ExponentRowId, LawVerdict> | null {
+  if (!ctx.curve) return null;
+  return exponentLaws(ctx.curve.params, { at: ctx.at, tAt: ctx.tAt }, ctx.curve.earlyStop.t);
+}
+
+type Claim = (ctx: LessonContext) => boolean | null;
+
+const CLAIMS: Record<ClaimId, Claim> = {
+  timeLawVisible: (c) => {
+    const l = lessonLaws(c);
+    return l && c.curve ? l.t.law === 'time' && c.curve.fitT.fit !== null : null;
+  },
+  timeFitVisible: (c) => (c.curve ? c.curve.fitT.fit !== null : null),
+  dataLaw: (c) => {
+    const l = lessonLaws(c);
+    return l ? l.P.law === 'data' : null;
+  },
+  dataLawVisible: (c) => {
+    const l = lessonLaws(c);
+    if (!l || !c.sweepP) return null;
+    return l.P.law === 'data' && c.sweepP.fit !== null;
+  },
+  stoppingPays: (c) => (c.curve ? c.curve.earlyStop.case !== 'none' : null),
+  stoppingPaysFinite: (c) =>
+    c.curve ? c.curve.earlyStop.case !== 'none' && !c.curve.limit.divergent : null,
+  interpolationDiverges: (c) =>
+    c.curve ? c.params.N === c.params.P && c.curve.limit.divergent : null,
+  sweepShowsPeak: (c) => (c.sweepN ? c.sweepN.peak !== null && c.at === 'inf' : null),
+  reachesPosterior: (c) => {
+    const p = c.params;
+    if (!c.curve) return null;
+    return (
+      (p.regime === 'langevin' || p.regime === 'bayes') &&
+      p.gamma > 0 &&
+      p.T > 0 &&
+      !c.curve.limit.divergent
+    );
+  },
+  smoothStopping: (c) => {
+    const p = c.params;
+    if (!c.curve) return null;
+    return p.regime === 'gf' && p.beta > 2 * p.alpha + 1 && c.curve.earlyStop.case !== 'none';
+  },
+  pinAboveStopping: (c) => {
+    const { pin, pinCurve, curve, params: p } = c;
+    if (!curve || (pin && !pinCurve)) return null;
+    return (
+      !!pin &&
+      !!pinCurve &&
+      pin.regime === 'wd' &&
+      pin.alpha === p.alpha &&
+      pin.beta === p.beta &&
+      p.beta > 2 * p.alpha + 1 &&
+      curve.earlyStop.case !== 'none' &&
+      pinCurve.limit.Eg > curve.earlyStop.Eg
+    );
+  },
+  modelLaw: (c) => {
+    const l = lessonLaws(c);
+    return l ? l.N.law === 'model' : null;
+  },
+  modelLawVisible: (c) => {
+    const l = lessonLaws(c);
+    if (!l || !c.sweepN) return null;
+    return l.N.law === 'model' && c.sweepN.fit !== null;
+  },
+  frontierFit: (c) => (c.frontier ? c.frontier.fit !== null : null),
+  sweepAtFixedTime: (c) => c.at === 't',
+};
+
+export function claimHolds(id: ClaimId, ctx: LessonContext): boolean | null {
+  return CLAIMS[id](ctx);
+}

@@ -1,0 +1,163 @@
+// The whole course of training, not just the window on screen: E_g(t) on a fixed log grid from
+// t = 10⁻³ (where nothing is learned yet: the top eigenvalue is λ_1 = 1) until the curve has
+// settled at E_g(∞), far beyond any window a user can choose. Early stopping (earlyStop.ts), the
+// automatic time window (window.ts) and the fitted time exponent (claims.ts) are all read from this
+// one scan, so they cannot disagree (docs/theory.md §8).
+import { makeEngine, type Engine } from './engine.ts';
+import { computeLimit } from './limits.ts';
+import { TimeEvaluator } from './timeEval.ts';
+import type { Params } from '../params.ts';
+import type { LimitResult } from '../types.ts';
+
+/** First time of the scan: E_g(10⁻³) differs from E_g(0) by ~2·10⁻³ relative. */
+export const SCAN_START = 1e-3;
+/** Points per decade of the scan (two-point slopes span 0.2 decades). */
+export const SCAN_PER_DECADE = 5;
+/** The scan never goes beyond this time (E_g may still be falling there: M = ∞, huge P). */
+export const SCAN_CAP = 1e12;
+/** "Settled": within this fraction of E_g(∞) (plus the numerical floor). */
+export const SETTLE_TOL = 0.01;
+/**
+ * The resolution of the theory, relative to E_g(0): the fixed-Talbot inversion is accurate to
+ * ~1e-7 of the transform's scale, but at very long times (t ≳ 10¹⁰, κ near κ_*) it wobbles by up
+ * to 1.5e-5 of E_g(0) (measured over t ≤ 10¹⁴). Differences of E_g below NUMERIC_FLOOR·E_g(0)
+ * are not claimed: no early-stopping gain, no "helps", no slope is read from them.
+ */
+export const NUMERIC_FLOOR = 3e-5;
+
+/** The absolute resolution of E_g in a scan: NUMERIC_FLOOR·E_g(0). */
+export function resolution(scan: Pick<DynamicsScan, 'E0'>): number {
+  return NUMERIC_FLOOR * scan.E0;
+}
+
+/** Up to this time the inversion keeps ~1e-7 of E_g(0) (the wobble starts beyond ~10⁹). */
+export const ACCURATE_UNTIL = 1e8;
+
+/** The resolution of E_g at time t: 1e-7·E_g(0) up to ACCURATE_UNTIL, NUMERIC_FLOOR·E_g(0) after. */
+export function resolutionAt(scan: Pick<DynamicsScan, 'E0'>, t: number): number {
+  return (t <= ACCURATE_UNTIL * (1 + 1e-9) ? 1e-7 : NUMERIC_FLOOR) * scan.E0;
+}
+/** "Left its initial value": changed by more than this fraction of E_g(0). */
+export const LEAVE_TOL = 0.01;
+
+export interface DynamicsScan {
+  /** Scan times (SCAN_PER_DECADE per decade from SCAN_START) and E_g there. */
+  t: Float64Array;
+  Eg: Float64Array;
+  /** E_g at the first scan time (≈ E_g(0)). */
+  E0: number;
+  limit: LimitResult;
+  /** First scan time at which E_g differs from E0 by more than LEAVE_TOL. */
+  tLeave: number;
+  /**
+   * First scan time from which on E_g stays settled at E_g(∞); Infinity when the scan
+   * ends first (or E_g(∞) = ∞).
+   */
+  tSettle: number;
+  /** Index of the smallest scanned E_g. */
+  iMin: number;
+  /** The evaluator, for refinements between scan points (it holds the scan's engine). */
+  ev: TimeEvaluator;
+}
+
+function settled(E: number, t: number, limit: LimitResult, E0: number): boolean {
+  return (
+    !limit.divergent && Math.abs(E - limit.Eg) <= SETTLE_TOL * limit.Eg + resolutionAt({ E0 }, t)
+  );
+}
+
+/**
+ * Scan E_g over training. The scan runs at least to `tEnd` (the end of the window on screen) and
+ * on until E_g has stayed settled for a decade, or, when E_g(∞) = ∞, until it has grown tenfold
+ * above its minimum for two decades; never past SCAN_CAP.
+ */
+export function scanDynamics(
+  params: Params,
+  tEnd: number,
+  opts: { fitted?: boolean } = {},
+): DynamicsScan {
+  const e: Engine = makeEngine(params, SCAN_CAP, opts.fitted);
+  const ev = new TimeEvaluator(e);
+  const limit = computeLimit(e);
+  const step = Math.pow(10, 1 / SCAN_PER_DECADE);
+  const ts: number[] = [];
+  const Es: number[] = [];
+  let tSettle = Infinity;
+  let iMin = 0;
+  for (let k = 0; ; k++) {
+    const t = SCAN_START * Math.pow(step, k);
+    if (t > SCAN_CAP * 1.0001) break;
+    // Means of squares: a negative value is Talbot round-off, not data.
+    const E = Math.max(0, ev.at(t, { train: false }).Eg);
+    ts.push(t);
+    Es.push(E);
+    if (E < Es[iMin]) iMin = k;
+    if (settled(E, t, limit, Es[0])) {
+      if (!Number.isFinite(tSettle)) tSettle = t;
+    } else tSettle = Infinity;
+    if (t < tEnd) continue;
+    if (Number.isFinite(tSettle) && t >= tSettle * 10) break;
+    if (limit.divergent && E > 10 * Es[iMin] && t >= ts[iMin] * 100) break;
+  }
+  const E0 = Es[0];
+  let tLeave = Infinity;
+  for (let k = 0; k < Es.length; k++)
+    if (Math.abs(Es[k] - E0) > LEAVE_TOL * E0) {
+      tLeave = ts[k];
+      break;
+    }
+  return {
+    t: Float64Array.from(ts),
+    Eg: Float64Array.from(Es),
+    E0,
+    limit,
+    tLeave,
+    tSettle,
+    iMin,
+    ev,
+  };
+}
+
+/**
+ * Minimum of f(u) bracketed by u0 < u1 < u2 with f(u1) ≤ f(u0), f(u2): successive parabolic
+ * interpolation, each step one evaluation. Returns the best point found.
+ */
+export function refineMinimum(
+  f: (u: number) => number,
+  u0: number,
+  u1: number,
+  u2: number,
+  e0: number,
+  e1: number,
+  e2: number,
+  steps = 6,
+): { u: number; e: number } {
+  for (let it = 0; it < steps; it++) {
+    const num = (u1 - u0) ** 2 * (e1 - e2) - (u1 - u2) ** 2 * (e1 - e0);
+    const den = (u1 - u0) * (e1 - e2) - (u1 - u2) * (e1 - e0);
+    if (!(Math.abs(den) > 0)) break;
+    let u = u1 - (0.5 * num) / den;
+    if (!(u > u0 && u < u2)) break;
+    if (Math.abs(u - u1) < 1e-4) u = u1 + (u - u1 >= 0 ? 1e-4 : -1e-4);
+    const eu = f(u);
+    if (eu < e1) {
+      if (u > u1) {
+        u0 = u1;
+        e0 = e1;
+      } else {
+        u2 = u1;
+        e2 = e1;
+      }
+      u1 = u;
+      e1 = eu;
+    } else if (u > u1) {
+      u2 = u;
+      e2 = eu;
+    } else {
+      u0 = u;
+      e0 = eu;
+    }
+    if (u2 - u0 < 2e-3) break;
+  }
+  return { u: u1, e: e1 };
+}
