@@ -65,6 +65,7 @@ export function installCompute(
     if (intent) gate.onIntent(s.urlIntent.mode);
     // An automatic window arrives with the curve: the panels that share it follow.
     const windowMoved = s.view.timeWindow === 'auto' && s.results.curve !== prev.results.curve;
+    if (windowMoved) store.getState().pinsFollowWindow();
     if (s.params !== prev.params || s.view !== prev.view || s.pins !== prev.pins || windowMoved)
       sync();
     else if (intent && gate.paused) sync();

@@ -27,9 +27,16 @@ export function differingKeys(a: Params, b: Params): (keyof Params)[] {
   return PARAM_SPECS.filter((s) => !Object.is(a[s.key], b[s.key])).map((s) => s.key);
 }
 
-/** Legend text of a pin relative to the current configuration. */
-export function pinLabel(pin: Params, current: Params): string {
-  const keys = differingKeys(pin, current);
+/** Time-window keys: not part of a pin's label while the window is automatic (pins follow it). */
+export const WINDOW_KEYS: readonly (keyof Params)[] = ['tmin', 'tmax'];
+
+/** Legend text of a pin relative to the current configuration (`ignore`: keys left out). */
+export function pinLabel(
+  pin: Params,
+  current: Params,
+  ignore: readonly (keyof Params)[] = [],
+): string {
+  const keys = differingKeys(pin, current).filter((k) => !ignore.includes(k));
   if (keys.length === 0) return 'same as current';
   return keys
     .map((k) =>
@@ -54,9 +61,10 @@ export function pinnedResults(
   pins: readonly Params[],
   pinCurves: Readonly<Record<string, CurveResult>>,
   current: Params,
+  ignore: readonly (keyof Params)[] = [],
 ): PinnedResult[] {
   return pins.flatMap((p, index) => {
     const curve = pinCurves[paramsKey(p)];
-    return curve ? [{ index, label: pinLabel(p, current), curve }] : [];
+    return curve ? [{ index, label: pinLabel(p, current, ignore), curve }] : [];
   });
 }

@@ -132,6 +132,11 @@ export interface AppActions {
   setCursorT(t: number | null): void;
   /** Auto: the window follows the dynamics; manual: freeze the window on screen as tmin, tmax. */
   setTimeWindow(mode: TimeWindowMode): void;
+  /**
+   * With an automatic window, pins follow the window on screen (so every curve shares its times,
+   * in the figure and in the exported data). No history entry: the window is not a user edit.
+   */
+  pinsFollowWindow(): void;
 }
 
 export type AppState = AppData & AppActions;
@@ -250,6 +255,14 @@ export function createAppStore(initial: Partial<AppData> = {}) {
         pins: s.pins.filter((_, i) => i !== index),
         urlIntent: intent(s.urlIntent),
       }));
+    },
+
+    pinsFollowWindow() {
+      const s = get();
+      const w = s.results.curve?.window;
+      if (s.view.timeWindow !== 'auto' || !w?.auto) return;
+      if (s.pins.every((p) => p.tmin === w.tmin && p.tmax === w.tmax)) return;
+      set({ pins: s.pins.map((p) => ({ ...p, tmin: w.tmin, tmax: w.tmax })) });
     },
 
     unpinAll() {

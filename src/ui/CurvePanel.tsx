@@ -11,7 +11,7 @@ import { pinColor } from '../charts/theme.ts';
 import { useSize } from '../charts/useSize.ts';
 import { noteCommit } from '../compute/perf.ts';
 import { actions, useApp } from '../state/hooks.ts';
-import { paramsKey, pinnedResults } from '../state/pins.ts';
+import { paramsKey, pinnedResults, WINDOW_KEYS } from '../state/pins.ts';
 import { RichHelp } from './RichHelp.tsx';
 import { markerLabel, outcomeSentence } from '../claims/earlyStop.ts';
 import type { CurveResult } from '../model/types.ts';
@@ -26,18 +26,22 @@ function usePinnedCurves(): PinnedCurve[] {
   const params = useApp((s) => s.params);
   const pins = useApp((s) => s.pins);
   const pinCurves = useApp((s) => s.results.pinCurves);
+  // With an automatic window pins follow it, so the window is not what sets them apart.
+  const auto = useApp((s) => s.view.timeWindow === 'auto');
   // A stable empty list: a new [] on every parameter change would make the chart re-lay out.
   return useMemo(
     () =>
       pins.length === 0
         ? NO_PINS
-        : pinnedResults(pins, pinCurves, params).map(({ index, label, curve }) => ({
-            id: `${index}`,
-            label,
-            color: pinColor(index),
-            curve,
-          })),
-    [pins, pinCurves, params],
+        : pinnedResults(pins, pinCurves, params, auto ? WINDOW_KEYS : []).map(
+            ({ index, label, curve }) => ({
+              id: `${index}`,
+              label,
+              color: pinColor(index),
+              curve,
+            }),
+          ),
+    [pins, pinCurves, params, auto],
   );
 }
 

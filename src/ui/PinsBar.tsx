@@ -1,11 +1,12 @@
 // The pins bar: pin the current curve, see each pin named by what differs, remove one or all.
 import { pinColor } from '../charts/theme.ts';
 import { actions, useApp } from '../state/hooks.ts';
-import { MAX_PINS, paramsKey, pinLabel } from '../state/pins.ts';
+import { MAX_PINS, paramsKey, pinLabel, WINDOW_KEYS } from '../state/pins.ts';
 
 export function PinsBar() {
   const pins = useApp((s) => s.pins);
   const params = useApp((s) => s.params);
+  const auto = useApp((s) => s.view.timeWindow === 'auto');
   const pinCurves = useApp((s) => s.results.pinCurves);
   return (
     <div className="pins" data-testid="pins">
@@ -23,7 +24,7 @@ export function PinsBar() {
       ) : (
         <ul className="pins-list" aria-label="Pinned curves">
           {pins.map((p, i) => {
-            const label = pinLabel(p, params);
+            const label = pinLabel(p, params, auto ? WINDOW_KEYS : []);
             const ready = paramsKey(p) in pinCurves;
             return (
               <li key={`${i}-${paramsKey(p)}`} className="pin" data-pin-index={i}>

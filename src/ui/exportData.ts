@@ -10,7 +10,10 @@ import {
 } from '../charts/export.ts';
 import { csvNumber, toPlain } from '../format/data.ts';
 import type { AppData } from '../state/store.ts';
-import { paramsKey, pinLabel, pinnedResults } from '../state/pins.ts';
+import { paramsKey, pinLabel, pinnedResults, WINDOW_KEYS } from '../state/pins.ts';
+
+/** Pins follow an automatic window: it is not what sets them apart in labels. */
+const ignoredKeys = (s: AppData) => (s.view.timeWindow === 'auto' ? WINDOW_KEYS : []);
 
 export const PLOTS = [
   { testid: 'learning-curve', name: 'learning-curve', label: 'Learning curve' },
@@ -42,7 +45,9 @@ export async function exportPng(testid: string, name: string): Promise<boolean> 
 
 export function curvesCsv(s: AppData): string | null {
   const c = s.results.curve;
-  return c ? curvesToCsv(c, pinnedResults(s.pins, s.results.pinCurves, s.params)) : null;
+  return c
+    ? curvesToCsv(c, pinnedResults(s.pins, s.results.pinCurves, s.params, ignoredKeys(s)))
+    : null;
 }
 
 /** t, simulated means and s.e.m., and the theory at the simulation's M at the same times. */
@@ -81,7 +86,7 @@ export function stateJson(s: AppData, url: string): string {
     params: s.params,
     view: s.view,
     pins: s.pins.map((p) => ({
-      label: pinLabel(p, s.params),
+      label: pinLabel(p, s.params, ignoredKeys(s)),
       params: p,
       curve: s.results.pinCurves[paramsKey(p)] ?? null,
     })),

@@ -110,7 +110,7 @@ test.describe('phone (375 × 812)', () => {
     await waitForCurve(page);
     const lesson = LESSONS.find((l) => l.config.includes('scalingN')) ?? LESSONS[0];
     await page.getByTestId('lesson-select').selectOption(lesson.id);
-    await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', lesson.id);
+    await expect(page.getByTestId('lesson')).toHaveAttribute('data-lesson', lesson.id);
     await waitForCurve(page);
     await expect(
       page.locator('svg[data-testid="scaling-N"] path[data-series="sweep"]'),

@@ -11,7 +11,7 @@ test('every lesson loads without error, with non-empty curves and filled-in numb
   await waitForCurve(page);
   for (const [i, lesson] of LESSONS.entries()) {
     await page.getByTestId('lesson-select').selectOption(lesson.id);
-    const panel = page.getByTestId('lesson-panel');
+    const panel = page.getByTestId('lesson');
     await expect(panel).toHaveAttribute('data-lesson', lesson.id);
     await expect(panel).toContainText(lesson.title);
     await waitForCurve(page);
@@ -70,5 +70,5 @@ test('a lesson with a pin draws the pinned curve', async ({ page }) => {
   const other = await page.context().newPage();
   await other.goto(page.url());
   await expect(other.locator('path[data-series="pin"]')).toHaveCount(1, { timeout: 20_000 });
-  await expect(other.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', 'stop-vs-decay');
+  await expect(other.getByTestId('lesson')).toHaveAttribute('data-lesson', 'stop-vs-decay');
 });

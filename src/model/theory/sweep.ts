@@ -9,7 +9,7 @@ import { makeEngine } from './engine.ts';
 import { stableFit } from './fit.ts';
 import { exponentLaws } from './laws.ts';
 import { computeLimit } from './limits.ts';
-import { MAX_SIZE, type Params } from '../params.ts';
+import { MAX_SIZE, effectiveParams, type Params } from '../params.ts';
 import { TimeEvaluator } from './timeEval.ts';
 import type { SizeAxis, SweepAt, SweepResult } from '../types.ts';
 
@@ -78,7 +78,10 @@ export function computeSweep(
   const law = exponentLaws(p, { at, tAt: tFixed }, earlyStopTime(p))[axis];
   const other = axis === 'N' ? p.P : p.N;
   const peak =
-    p.gamma === 0 && Number.isFinite(other) && other >= x[0] && other <= x[x.length - 1]
+    effectiveParams(p).gamma === 0 &&
+    Number.isFinite(other) &&
+    other >= x[0] &&
+    other <= x[x.length - 1]
       ? other
       : null;
   return {
