@@ -1,6 +1,6 @@
 // The truth suite (docs/theory.md §8): every claim the app makes about a state, checked against
-// the engine by an independent path over more than 300 states — the cases users reported, random
-// states across the whole parameter box, and every lesson with and without its "Try next".
+// the engine by an independent path over 294 states — the 16 cases users reported, 260 random
+// states across the whole parameter box, and the 9 lessons with and without their "Try next".
 //   early stopping: t*, E* against a brute-force minimum over a dense grid far beyond the window;
 //     "no gain" only where no t has E_g < E_g(∞)(1 − 0.005);
 //   fitted slopes: the sign of the curve over their window, a direct two-point slope within 0.05,
