@@ -80,7 +80,7 @@ export function earlyStopMark(
   const inward = edge === 'right' ? -1 : 1;
   const d = 2 * m.markRadius + GAP;
   const anchor = edge === 'right' ? 'end' : 'start';
-  const where = edge === 'right' ? 'beyond t_max' : 'before t_min';
+  const where = edge === 'right' ? 'beyond t_{max}' : 'before t_{min}';
   const cands = (extra: number): LabelPos[] => [
     { x: cx + inward * d, y: cy - GAP - extra, anchor },
     { x: cx + inward * d, y: cy + GAP + 0.78 * fs, anchor },

@@ -23,7 +23,7 @@ function where(c: CurveResult): string {
   if (c.params.regime === 'bayes') return 'of the posterior';
   if (c.earlyStop.case === 'inside' && d.tOp === c.earlyStop.t)
     return `at t* ≈ ${formatNumber(d.tOp, 2)}`;
-  return `at t_max = ${formatParam(d.tOp)}`;
+  return `at t_{max} = ${formatParam(d.tOp)}`;
 }
 
 /** " (−24 %)", or " (×12)" for more than doubling; "" when not finite. */

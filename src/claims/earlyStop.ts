@@ -28,18 +28,18 @@ export function outcomeSentence(c: CurveResult): string {
     case 'beyond':
       if (es.side === 'after')
         return (
-          `E_g is still falling at t_max = ${formatParam(w.tmax)}; its minimum E* = ${e3(es.Eg)} ` +
+          `E_g is still falling at t_{max} = ${formatParam(w.tmax)}; its minimum E* = ${e3(es.Eg)} ` +
           `is reached at t* ≈ ${t2(es.t)}, beyond the window; ${gainPhrase(c)}.`
         );
       return (
         `E_g's minimum E* = ${e3(es.Eg)} lies at t* ≈ ${t2(es.t)}, before the window starts ` +
-        `(t_min = ${formatParam(w.tmin)}); ${gainPhrase(c)}.`
+        `(t_{min} = ${formatParam(w.tmin)}); ${gainPhrase(c)}.`
       );
     case 'none': {
       const last = c.Eg.length ? c.Eg[c.Eg.length - 1] : NaN;
       const stillFalling = Number.isFinite(last) && last > c.limit.Eg * 1.01 && !c.limit.divergent;
       const tail = stillFalling
-        ? ` At t_max = ${formatParam(w.tmax)} it is still at ${e3(last)}.`
+        ? ` At t_{max} = ${formatParam(w.tmax)} it is still at ${e3(last)}.`
         : '';
       const how = es.monotone
         ? 'E_g decreases monotonically to'
@@ -54,6 +54,6 @@ export function markerLabel(c: CurveResult): string {
   const es = c.earlyStop;
   if (es.case === 'none') return '';
   const where =
-    es.case === 'inside' ? '' : es.side === 'after' ? ' (beyond t_max)' : ' (before t_min)';
+    es.case === 'inside' ? '' : es.side === 'after' ? ' (beyond t_{max})' : ' (before t_{min})';
   return `t* ≈ ${t2(es.t)}, E* = ${e3(es.Eg)}${where}`;
 }

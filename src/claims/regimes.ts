@@ -14,5 +14,5 @@ export const REGIME_DESCRIPTION: Record<Regime, string> = {
     '(prior variance T/γ, noise variance P·T), so E_g(∞) is the Gibbs error; with γ = 0 the noise diffuses where the data do not constrain the weights and E_g grows without bound.',
   bayes:
     'The Bayesian posterior of a Gaussian process with prior variance T/γ and noise variance P·T: the t → ∞ law of Langevin training. ' +
-    'There is no training time, so t_min, t_max, the number of time points and σ₀² are not used; the learning-curve panel shows the Langevin training that reaches this posterior, with the posterior-mean and Gibbs errors marked.',
+    'There is no training time, so t_{min}, t_{max}, the number of time points and σ₀² are not used; the learning-curve panel shows the Langevin training that reaches this posterior, with the posterior-mean and Gibbs errors marked.',
 };

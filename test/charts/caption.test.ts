@@ -35,7 +35,7 @@ describe('captionFor', () => {
     expect(text).toContain(
       'No early-stopping gain: E_g decreases monotonically to E_g(∞) = 0.0100',
     );
-    expect(text).toContain('At t_max = 10⁶ it is still at 0.0105.');
+    expect(text).toContain('At t_{max} = 10⁶ it is still at 0.0105.');
     expect(text).toContain('Where the slope is stable (t ∈ [10, 10³]) E_g falls as t^−0.500;');
     expect(text).toContain('the time-limited law predicts −(β−1)/α = −0.667');
   });
@@ -45,7 +45,7 @@ describe('captionFor', () => {
     const inside = captionFor(c, c.params);
     expect(inside).toContain('Early stopping pays');
     c.earlyStop = { ...c.earlyStop, case: 'beyond', side: 'after', t: 3e6 };
-    expect(captionFor(c, c.params)).toContain('E_g is still falling at t_max = 10⁶; its minimum');
+    expect(captionFor(c, c.params)).toContain('E_g is still falling at t_{max} = 10⁶; its minimum');
     expect(captionFor(c, c.params)).toContain('beyond the window');
     c.earlyStop = { ...c.earlyStop, case: 'beyond', side: 'before', t: 3e-3 };
     expect(captionFor(c, c.params)).toContain('before the window starts');

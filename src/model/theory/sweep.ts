@@ -9,7 +9,7 @@ import { makeEngine } from './engine.ts';
 import { stableFit } from './fit.ts';
 import { exponentLaws } from './laws.ts';
 import { computeLimit } from './limits.ts';
-import { MAX_SIZE, effectiveParams, type Params } from '../params.ts';
+import { MAX_SIZE, type Params } from '../params.ts';
 import { TimeEvaluator } from './timeEval.ts';
 import type { SizeAxis, SweepAt, SweepResult } from '../types.ts';
 
@@ -77,13 +77,9 @@ export function computeSweep(
   const { fit, failure } = stableFit(x, Eg, { sign: -1 });
   const law = exponentLaws(p, { at, tAt: tFixed }, earlyStopTime(p))[axis];
   const other = axis === 'N' ? p.P : p.N;
-  const peak =
-    effectiveParams(p).gamma === 0 &&
-    Number.isFinite(other) &&
-    other >= x[0] &&
-    other <= x[x.length - 1]
-      ? other
-      : null;
+  // The interpolation peak: E_g(∞) diverges at N = P (no ridge); at t* or a fixed t it is finite.
+  const iPeak = Number.isFinite(other) ? Array.prototype.indexOf.call(x, other) : -1;
+  const peak = at === 'inf' && iPeak >= 0 && Eg[iPeak] === Infinity ? other : null;
   return {
     axis,
     at,

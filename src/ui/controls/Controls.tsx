@@ -1,5 +1,6 @@
 // The control panel, generated from PARAM_SPECS (grouped by groups.ts).
 import { actions, useApp } from '../../state/hooks.ts';
+import { RichHelp } from '../RichHelp.tsx';
 import { GROUP_TITLES, specsOf, type ControlGroup } from './groups.ts';
 import { NumericControl } from './NumericControl.tsx';
 import { RegimeControl } from './RegimeControl.tsx';
@@ -42,10 +43,14 @@ function TimeWindowToggle() {
       />{' '}
       Automatic time window
       <span className="ctl-help">
-        {auto
-          ? ' — from where E_g leaves its initial value to where it has settled; typing t_min or t_max fixes it.'
-          : ' — off: the typed t_min, t_max are used.'}
-        {bayes ? ' (Bayes: the window is that of the Langevin path drawn.)' : ''}
+        <RichHelp
+          text={
+            (auto
+              ? ' — from where E_g leaves its initial value to where it has settled; typing t_{min} or t_{max} fixes it.'
+              : ' — off: the typed t_{min}, t_{max} are used.') +
+            (bayes ? ' (Bayes: the window is that of the Langevin path drawn.)' : '')
+          }
+        />
       </span>
     </label>
   );
