@@ -47,7 +47,9 @@ export function exponentRows(
   const fitT = curve.fitT.fit
     ? { fit: curve.fitT.fit, why: null }
     : { fit: null, why: fitGapReason(curve.fitT.gap ?? 'unstable', 't') };
-  const fits = { t: fitT, P: sweepFit('P', sweepP, setting), N: sweepFit('N', sweepN, setting) };
+  // The posterior's sweeps are at t → ∞ whatever the panels' setting.
+  const swept = p.regime === 'bayes' ? { ...setting, at: 'inf' as const } : setting;
+  const fits = { t: fitT, P: sweepFit('P', sweepP, swept), N: sweepFit('N', sweepN, swept) };
   return (['t', 'P', 'N'] as const).map((key) => {
     const v = laws[key];
     const cell = lawCell(v);

@@ -69,6 +69,8 @@ export function computeSweep(
   tFixed: number = p.tmax,
   opts: SweepOptions = {},
 ): SweepResult {
+  // The posterior has no training time: its sweeps are at t → ∞, and say so.
+  if (p.regime === 'bayes') at = 'inf';
   const x = sweepGrid(p, axis, opts);
   const Eg = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) Eg[i] = errorAt({ ...p, [axis]: x[i] }, at, tFixed);
