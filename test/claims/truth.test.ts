@@ -1,5 +1,5 @@
 // The truth suite (docs/theory.md §8): every claim the app makes about a state, checked against
-// the engine by an independent path over 294 states — the 16 cases users reported, 260 random
+// the engine by an independent path over 304 states — the 16 cases users reported, 270 random
 // states across the whole parameter box, and the 9 lessons with and without their "Try next".
 //   early stopping: t*, E* against a brute-force minimum over a dense grid far beyond the window;
 //     "no gain" only where no t has E_g < E_g(∞)(1 − 0.005);
