@@ -29,6 +29,7 @@ import type { CurveResult } from '../model/types.ts';
 import type { SweepSetting } from '../model/theory/laws.ts';
 import type { EarlyStopMark } from './learningCurveMarks.ts';
 import { Annotation } from './Annotation.tsx';
+import { FitBracketMark } from './FitBracketMark.tsx';
 import { captionFor } from './caption.ts';
 import { ChartSvg } from './ChartSvg.tsx';
 import { formatReadout } from '../format/number.ts';
@@ -263,19 +264,7 @@ const Plot = memo(function Plot({ L, m }: { L: LearningCurveLayout; m: Metrics }
               <Annotation className="sp-annot" label={L.timeMarker.label} fontSize={fs} />
             </g>
           )}
-          {L.fitBracket && (
-            <g data-testid="fit-window">
-              <path
-                className="sp-fit-bracket"
-                d={`M${r2(L.fitBracket.x1)},${r2(L.fitBracket.y - 4)}V${r2(L.fitBracket.y)}H${r2(L.fitBracket.x2)}V${r2(L.fitBracket.y - 4)}`}
-              />
-              <Annotation
-                className="sp-annot sp-annot--fit"
-                label={L.fitBracket.label}
-                fontSize={fs}
-              />
-            </g>
-          )}
+          {L.fitBracket && <FitBracketMark bracket={L.fitBracket} fontSize={fs} labelled />}
           {L.earlyStop && <EarlyStopMarker mark={L.earlyStop} plotH={L.plotH} m={m} />}
         </>
       )}

@@ -21,6 +21,7 @@ import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { SweepAxis, SweepResult } from '../model/types.ts';
 import { Annotation } from './Annotation.tsx';
+import { FitBracketMark } from './FitBracketMark.tsx';
 import { ChartSvg } from './ChartSvg.tsx';
 import { Heading } from './Heading.tsx';
 import { Legend } from './Legend.tsx';
@@ -128,12 +129,7 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
               </g>
             )}
             {L.fitBracket && (
-              <g data-testid="fit-window">
-                <path
-                  className="sp-fit-bracket"
-                  d={`M${r2(L.fitBracket.x1)},${r2(L.fitBracket.y - 4)}V${r2(L.fitBracket.y)}H${r2(L.fitBracket.x2)}V${r2(L.fitBracket.y - 4)}`}
-                />
-              </g>
+              <FitBracketMark bracket={L.fitBracket} fontSize={fs} labelled={false} />
             )}
             {L.current && (
               <g data-testid="current">
