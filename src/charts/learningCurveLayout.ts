@@ -5,12 +5,20 @@
 // hand; their labels are put where they cross no curve (labels.ts).
 import type { CurveResult, SimResult } from '../model/types.ts';
 import { capDecades, isLogFinite, logExtent, padLogDomain } from './domain.ts';
-import { formatNumber, formatParam } from '../format/number.ts';
+import { formatParam } from '../format/number.ts';
 import { axesFrame, noData, type AxesFrame, type EmptyState } from './frame.ts';
-import { edgePositions, plotObstacles, type LabelPos, type Obstacles } from './labels.ts';
+import { plotObstacles } from './labels.ts';
 import { layoutLegend, legendWidth, type LegendItem, type LegendLayout } from './Legend.tsx';
 import { isolatedPoints, linePath, present, seriesPoints, type Point } from './path.ts';
-import { placeText, type PlacedText } from './placeText.ts';
+import { type PlacedText } from './placeText.ts';
+import {
+  divergentLabel,
+  referenceLines,
+  referenceSpecs,
+  showsPosterior,
+  type RefLine,
+} from './learningCurveRefs.ts';
+export type { RefLine };
 import {
   earlyStopMark,
   fitBracket,
@@ -66,15 +74,6 @@ export interface SimMark {
   y2: number;
 }
 
-/** A reference line at t → ∞; its label as drawn may be a shorter variant of `label`. */
-export interface RefLine extends PlacedText {
-  testId: 'limit-line' | 'gibbs-line' | 'posterior-mean-line';
-  className: string;
-  y: number;
-  /** The full label (for tests and descriptions). */
-  label: string;
-}
-
 export interface LearningCurveLayout extends AxesFrame {
   width: number;
   height: number;
@@ -107,15 +106,6 @@ const Y_PAD = 0.06;
  */
 const ETR_DECADES_BELOW = 1.5;
 const MAX_DECADES = 18;
-
-function relClose(a: number, b: number, tol = 1e-6): boolean {
-  return Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b));
-}
-
-function showsPosterior(curve: CurveResult): boolean {
-  const p = curve.params;
-  return p.T > 0 && (p.regime === 'langevin' || p.regime === 'bayes');
-}
 
 function legendItems(input: LearningCurveInput): LegendItem[] {
   const items: LegendItem[] = [
@@ -201,7 +191,7 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
 }
 
 export function learningCurveLayout(input: LearningCurveInput): LearningCurveLayout {
-  const { curve, pins, sim, showEtr, metrics: m } = input;
+  const { curve, sim, showEtr, metrics: m } = input;
   const width = Math.max(0, input.width);
   const height = Math.max(0, input.height);
   const items = legendItems(input);
@@ -266,181 +256,25 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
 
   const X = (v: number): number => x(v);
   const Y = (v: number): number => y(v);
-  const lines: Point[][] = [];
-  const paths: SeriesPath[] = [];
-  const addSeries = (
-    s: Omit<SeriesPath, 'd' | 'dots'>,
-    xs: ArrayLike<number>,
-    ys: ArrayLike<number>,
-  ): void => {
-    const pts = seriesPoints(xs, ys, X, Y);
-    lines.push(present(pts));
-    paths.push({ ...s, d: linePath(pts), dots: isolatedPoints(pts) });
-  };
-
-  pins.forEach((p) =>
-    addSeries(
-      {
-        key: `pin-${p.id}`,
-        series: 'pin',
-        className: 'sp-series sp-series--pin',
-        pinId: p.id,
-        color: p.color,
-      },
-      p.curve.t,
-      p.curve.Eg,
-    ),
-  );
-  if (sim?.theory)
-    addSeries(
-      { key: 'sim-theory', series: 'sim-theory', className: 'sp-series sp-series--sim-theory' },
-      sim.theory.t,
-      sim.theory.Eg,
-    );
-  if (showEtr)
-    addSeries(
-      { key: 'Etr', series: 'Etr', className: 'sp-series sp-series--etr' },
-      curve.t,
-      curve.Etr,
-    );
-  addSeries({ key: 'Eg', series: 'Eg', className: 'sp-series sp-series--eg' }, curve.t, curve.Eg);
-
-  let simMarks: LearningCurveLayout['sim'] = null;
-  if (sim) {
-    const r = sim.result;
-    const marks = (mean: ArrayLike<number>, sem: ArrayLike<number>): SimMark[] => {
-      const out: SimMark[] = [];
-      for (let i = 0; i < Math.min(r.t.length, mean.length); i++) {
-        const t = r.t[i];
-        const v = mean[i];
-        if (!isLogFinite(t) || !isLogFinite(v)) continue;
-        const s = Number.isFinite(sem[i]) && sem[i] > 0 ? sem[i] : 0;
-        const lo = v - s > 0 ? Y(v - s) : plotH;
-        out.push({ cx: X(t), cy: Y(v), y1: Math.min(plotH, lo), y2: Math.max(0, Y(v + s)) });
-      }
-      return out;
-    };
-    simMarks = { eg: marks(r.EgMean, r.EgSem), etr: showEtr ? marks(r.EtrMean, r.EtrSem) : [] };
+  const { paths, lines } = seriesPaths(input, curve, X, Y);
+  const simMarks = sim ? simulationMarks(sim.result, showEtr, X, Y, plotH) : null;
+  if (simMarks)
     for (const s of [...simMarks.eg, ...simMarks.etr])
       lines.push([
         [s.cx, s.y1],
         [s.cx, s.y2],
       ]);
-  }
 
   const obs = plotObstacles(lines, plotW, plotH);
-  const fs = m.labelFont;
-  const gap = 4;
-
   const scales = { X, Y, plotW, plotH };
   const tMark = timeMarker(input.markT ?? null, xDomain, scales, m, obs);
   const earlyStop = earlyStopMark(curve.earlyStop, scales, m, obs);
   const bracket = fitBracket(curve.fitT.fit, 't', scales, m, obs);
 
-  // Reference lines at t → ∞ (docs/theory.md §4), each with a long and a short label.
-  const refs: RefLine[] = [];
-  const refSpecs: {
-    testId: RefLine['testId'];
-    className: string;
-    value: number;
-    variants: string[][];
-  }[] = [];
-  const lim = curve.limit;
-  const posterior = showsPosterior(curve);
-  const EgInf = !lim.divergent && isLogFinite(lim.Eg) ? lim.Eg : null;
-  const gibbs = (): (typeof refSpecs)[number] => {
-    const v = formatNumber(lim.Egibbs, 3);
-    return {
-      testId: 'gibbs-line',
-      className: 'sp-ref sp-ref--gibbs',
-      value: lim.Egibbs,
-      variants: [[`Gibbs error E_{Gibbs} = ${v}`], [`E_{Gibbs} = ${v}`], ['E_{Gibbs}']],
-    };
-  };
-  if (EgInf !== null) {
-    const merged = posterior && isLogFinite(lim.Egibbs) && relClose(lim.Egibbs, EgInf);
-    const v = formatNumber(EgInf, 3);
-    refSpecs.push({
-      testId: 'limit-line',
-      className: 'sp-ref sp-ref--limit',
-      value: EgInf,
-      variants: merged
-        ? [[`E_g(∞) = E_{Gibbs} = ${v}`], [`E_g(∞) = ${v}`], ['E_g(∞)']]
-        : [[`E_g(∞) = ${v}`], ['E_g(∞)']],
-    });
-    if (posterior && isLogFinite(lim.Egibbs) && !merged) refSpecs.push(gibbs());
-  } else if (posterior && isLogFinite(lim.Egibbs)) refSpecs.push(gibbs());
-  if (posterior && isLogFinite(lim.Emean)) {
-    const v = formatNumber(lim.Emean, 3);
-    refSpecs.push({
-      testId: 'posterior-mean-line',
-      className: 'sp-ref sp-ref--mean',
-      value: lim.Emean,
-      variants: [[`posterior mean E_{pm} = ${v}`], [`E_{pm} = ${v}`], ['E_{pm}']],
-    });
-  }
-  const refYs = refSpecs.map((r) => Y(r.value));
-  refSpecs.forEach((r, i) => {
-    const yy = refYs[i];
-    // Other reference lines are obstacles for this label; its own line is not.
-    const others = refYs
-      .filter((_, j) => j !== i)
-      .map((oy): Point[] => [
-        [0, oy],
-        [plotW, oy],
-      ]);
-    const local: Obstacles = { ...obs, lines: [...obs.lines, ...others] };
-    const below = yy + gap + 0.78 * fs + 2;
-    const cands = (extra: number): LabelPos[] => {
-      const above = yy - gap - 0.22 * fs - extra;
-      return [
-        { x: plotW - 4, y: above, anchor: 'end' },
-        { x: 4, y: above, anchor: 'start' },
-        { x: plotW - 4, y: below, anchor: 'end' },
-        { x: 4, y: below, anchor: 'start' },
-        { x: plotW / 2, y: above, anchor: 'middle' },
-        { x: plotW / 2, y: below, anchor: 'middle' },
-        { x: plotW * 0.75, y: above, anchor: 'middle' },
-        { x: plotW * 0.25, y: above, anchor: 'middle' },
-        { x: plotW * 0.75, y: below, anchor: 'middle' },
-        { x: plotW * 0.25, y: below, anchor: 'middle' },
-      ];
-    };
-    const placed = placeText(r.variants, cands, fs, local);
-    refs.push({
-      testId: r.testId,
-      className: r.className,
-      y: yy,
-      label: r.variants[0].join(' '),
-      ...placed,
-    });
-  });
-  for (const yy of refYs)
-    obs.lines.push([
-      [0, yy],
-      [plotW, yy],
-    ]);
+  const refs = referenceLines(referenceSpecs(curve), scales, m, obs);
+  const divergent = divergentLabel(curve, scales, m, obs);
 
-  let divergent: PlacedText | null = null;
-  if (lim.divergent || !Number.isFinite(lim.Eg)) {
-    const cands = (): LabelPos[] =>
-      edgePositions(
-        ['top end', 'top start', 'bottom end', 'bottom start', 'top middle'],
-        plotW,
-        plotH,
-        fs,
-      );
-    divergent = placeText([['E_g(∞) = ∞']], cands, fs, obs);
-  }
-
-  const cursorIndex: number[] = [];
-  const cursorX: number[] = [];
-  for (let i = 0; i < curve.t.length; i++) {
-    if (isLogFinite(curve.t[i])) {
-      cursorIndex.push(i);
-      cursorX.push(X(curve.t[i]));
-    }
-  }
+  const { cursorIndex, cursorX } = cursorPoints(curve.t, X);
 
   return {
     ...base,
@@ -456,6 +290,82 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
     cursorIndex,
     cursorX,
   };
+}
+
+/** Step: the drawn series (pins, the theory at the simulation's M, E_tr, E_g) and their polylines. */
+export function seriesPaths(
+  input: Pick<LearningCurveInput, 'pins' | 'sim' | 'showEtr'>,
+  curve: CurveResult,
+  X: (v: number) => number,
+  Y: (v: number) => number,
+): { paths: SeriesPath[]; lines: Point[][] } {
+  const lines: Point[][] = [];
+  const paths: SeriesPath[] = [];
+  const add = (s: Omit<SeriesPath, 'd' | 'dots'>, xs: ArrayLike<number>, ys: ArrayLike<number>) => {
+    const pts = seriesPoints(xs, ys, X, Y);
+    lines.push(present(pts));
+    paths.push({ ...s, d: linePath(pts), dots: isolatedPoints(pts) });
+  };
+  for (const p of input.pins)
+    add(
+      {
+        key: `pin-${p.id}`,
+        series: 'pin',
+        className: 'sp-series sp-series--pin',
+        pinId: p.id,
+        color: p.color,
+      },
+      p.curve.t,
+      p.curve.Eg,
+    );
+  if (input.sim?.theory)
+    add(
+      { key: 'sim-theory', series: 'sim-theory', className: 'sp-series sp-series--sim-theory' },
+      input.sim.theory.t,
+      input.sim.theory.Eg,
+    );
+  if (input.showEtr)
+    add({ key: 'Etr', series: 'Etr', className: 'sp-series sp-series--etr' }, curve.t, curve.Etr);
+  add({ key: 'Eg', series: 'Eg', className: 'sp-series sp-series--eg' }, curve.t, curve.Eg);
+  return { paths, lines };
+}
+
+/** Step: simulation means with ±1 s.e.m. bars, clamped to the plot (E_tr only when shown). */
+export function simulationMarks(
+  r: SimResult,
+  showEtr: boolean,
+  X: (v: number) => number,
+  Y: (v: number) => number,
+  plotH: number,
+): { eg: SimMark[]; etr: SimMark[] } {
+  const marks = (mean: ArrayLike<number>, sem: ArrayLike<number>): SimMark[] => {
+    const out: SimMark[] = [];
+    for (let i = 0; i < Math.min(r.t.length, mean.length); i++) {
+      const t = r.t[i];
+      const v = mean[i];
+      if (!isLogFinite(t) || !isLogFinite(v)) continue;
+      const s = Number.isFinite(sem[i]) && sem[i] > 0 ? sem[i] : 0;
+      const lo = v - s > 0 ? Y(v - s) : plotH;
+      out.push({ cx: X(t), cy: Y(v), y1: Math.min(plotH, lo), y2: Math.max(0, Y(v + s)) });
+    }
+    return out;
+  };
+  return { eg: marks(r.EgMean, r.EgSem), etr: showEtr ? marks(r.EtrMean, r.EtrSem) : [] };
+}
+
+/** Step: the points the crosshair can sit on (finite times) and their pixel x. */
+export function cursorPoints(
+  t: ArrayLike<number>,
+  X: (v: number) => number,
+): { cursorIndex: number[]; cursorX: number[] } {
+  const cursorIndex: number[] = [];
+  const cursorX: number[] = [];
+  for (let i = 0; i < t.length; i++)
+    if (isLogFinite(t[i])) {
+      cursorIndex.push(i);
+      cursorX.push(X(t[i]));
+    }
+  return { cursorIndex, cursorX };
 }
 
 /** A line of the crosshair's read-out; `color` (pins) overrides the class's colour. */

@@ -1,0 +1,158 @@
+// The t → ∞ reference lines of the learning curve (docs/theory.md §4): E_g(∞), the Gibbs error and
+// the posterior-mean error, each a horizontal line with a long and a short label, placed where it
+// crosses no curve; and the "E_g(∞) = ∞" note when the limit diverges. Pure geometry.
+import type { CurveResult } from '../model/types.ts';
+import { formatNumber } from '../format/number.ts';
+import { isLogFinite } from './domain.ts';
+import { edgePositions, type LabelPos, type Obstacles } from './labels.ts';
+import type { Point } from './path.ts';
+import { placeText, type PlacedText } from './placeText.ts';
+import type { Metrics } from './theme.ts';
+
+/** A reference line at t → ∞; its label as drawn may be a shorter variant of `label`. */
+export interface RefLine extends PlacedText {
+  testId: 'limit-line' | 'gibbs-line' | 'posterior-mean-line';
+  className: string;
+  y: number;
+  /** The full label (for tests and descriptions). */
+  label: string;
+}
+
+export interface RefSpec {
+  testId: RefLine['testId'];
+  className: string;
+  value: number;
+  /** Ways to write the label, longest first. */
+  variants: string[][];
+}
+
+interface Scales {
+  Y: (v: number) => number;
+  plotW: number;
+  plotH: number;
+}
+
+const GAP = 4;
+
+/** Langevin or Bayes at T > 0: the posterior's errors are drawn. */
+export function showsPosterior(curve: CurveResult): boolean {
+  const p = curve.params;
+  return p.T > 0 && (p.regime === 'langevin' || p.regime === 'bayes');
+}
+
+function relClose(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** Step: which reference lines a curve has (E_g(∞) merged with the Gibbs error when equal). */
+export function referenceSpecs(curve: CurveResult): RefSpec[] {
+  const specs: RefSpec[] = [];
+  const lim = curve.limit;
+  const posterior = showsPosterior(curve);
+  const EgInf = !lim.divergent && isLogFinite(lim.Eg) ? lim.Eg : null;
+  const gibbs = (): RefSpec => {
+    const v = formatNumber(lim.Egibbs, 3);
+    return {
+      testId: 'gibbs-line',
+      className: 'sp-ref sp-ref--gibbs',
+      value: lim.Egibbs,
+      variants: [[`Gibbs error E_{Gibbs} = ${v}`], [`E_{Gibbs} = ${v}`], ['E_{Gibbs}']],
+    };
+  };
+  if (EgInf !== null) {
+    const merged = posterior && isLogFinite(lim.Egibbs) && relClose(lim.Egibbs, EgInf);
+    const v = formatNumber(EgInf, 3);
+    specs.push({
+      testId: 'limit-line',
+      className: 'sp-ref sp-ref--limit',
+      value: EgInf,
+      variants: merged
+        ? [[`E_g(∞) = E_{Gibbs} = ${v}`], [`E_g(∞) = ${v}`], ['E_g(∞)']]
+        : [[`E_g(∞) = ${v}`], ['E_g(∞)']],
+    });
+    if (posterior && isLogFinite(lim.Egibbs) && !merged) specs.push(gibbs());
+  } else if (posterior && isLogFinite(lim.Egibbs)) specs.push(gibbs());
+  if (posterior && isLogFinite(lim.Emean)) {
+    const v = formatNumber(lim.Emean, 3);
+    specs.push({
+      testId: 'posterior-mean-line',
+      className: 'sp-ref sp-ref--mean',
+      value: lim.Emean,
+      variants: [[`posterior mean E_{pm} = ${v}`], [`E_{pm} = ${v}`], ['E_{pm}']],
+    });
+  }
+  return specs;
+}
+
+/** Step: place each reference line's label clear of the curves and of the other lines. */
+export function referenceLines(
+  specs: readonly RefSpec[],
+  s: Scales,
+  m: Metrics,
+  obs: Obstacles,
+): RefLine[] {
+  const fs = m.labelFont;
+  const { plotW } = s;
+  const ys = specs.map((r) => s.Y(r.value));
+  const refs = specs.map((r, i): RefLine => {
+    const yy = ys[i];
+    // Other reference lines are obstacles for this label; its own line is not.
+    const others = ys
+      .filter((_, j) => j !== i)
+      .map((oy): Point[] => [
+        [0, oy],
+        [plotW, oy],
+      ]);
+    const local: Obstacles = { ...obs, lines: [...obs.lines, ...others] };
+    const below = yy + GAP + 0.78 * fs + 2;
+    const cands = (extra: number): LabelPos[] => {
+      const above = yy - GAP - 0.22 * fs - extra;
+      return [
+        { x: plotW - 4, y: above, anchor: 'end' },
+        { x: 4, y: above, anchor: 'start' },
+        { x: plotW - 4, y: below, anchor: 'end' },
+        { x: 4, y: below, anchor: 'start' },
+        { x: plotW / 2, y: above, anchor: 'middle' },
+        { x: plotW / 2, y: below, anchor: 'middle' },
+        { x: plotW * 0.75, y: above, anchor: 'middle' },
+        { x: plotW * 0.25, y: above, anchor: 'middle' },
+        { x: plotW * 0.75, y: below, anchor: 'middle' },
+        { x: plotW * 0.25, y: below, anchor: 'middle' },
+      ];
+    };
+    const placed = placeText(r.variants, cands, fs, local);
+    return {
+      testId: r.testId,
+      className: r.className,
+      y: yy,
+      label: r.variants[0].join(' '),
+      ...placed,
+    };
+  });
+  for (const yy of ys)
+    obs.lines.push([
+      [0, yy],
+      [plotW, yy],
+    ]);
+  return refs;
+}
+
+/** Step: "E_g(∞) = ∞" at an edge of the plot when the limit diverges (else null). */
+export function divergentLabel(
+  curve: CurveResult,
+  s: Scales,
+  m: Metrics,
+  obs: Obstacles,
+): PlacedText | null {
+  const lim = curve.limit;
+  if (!lim.divergent && Number.isFinite(lim.Eg)) return null;
+  const fs = m.labelFont;
+  const cands = (): LabelPos[] =>
+    edgePositions(
+      ['top end', 'top start', 'bottom end', 'bottom start', 'top middle'],
+      s.plotW,
+      s.plotH,
+      fs,
+    );
+  return placeText([['E_g(∞) = ∞']], cands, fs, obs);
+}
