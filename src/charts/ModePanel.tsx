@@ -42,9 +42,9 @@ const Rects = memo(function Rects({ cells }: { cells: Cell[] }): ReactNode {
 const LABEL =
   'Mode panel: heat map of the learned fraction of each eigenmode k against training time t, with the spectral-bias boundary k*(t)';
 
-const DESC =
+const descOf = (counted: boolean) =>
   'Colour: mean learned fraction ℓ_k(t) of eigenmode k (0 = not learned, 1 = learned; values ' +
-  'outside [0, 1] are clamped). Line: the boundary k*(t) = κ(1/t)^(−1/α) between learned and ' +
+  `outside [0, 1] are clamped). Line: the boundary k*(t) = ${counted ? 'number of modes with λ_k ≥ κ(1/t)' : 'κ(1/t)^(−1/α)'} between learned and ` +
   'unlearned modes. Right column: t → ∞.';
 
 export function ModePanel(props: ModePanelProps): ReactNode {
@@ -65,7 +65,7 @@ export function ModePanel(props: ModePanelProps): ReactNode {
       height={height}
       label={LABEL}
       title="Per-mode learning"
-      desc={DESC}
+      desc={descOf(!!modes?.boundaryCounted)}
     >
       <Heading text={L.heading} x={L.margin.left} fontSize={fs} />
       <PlotFrame

@@ -179,7 +179,7 @@ export function modeLayout(
   );
   let boundaryLabel: ModeLayout['boundaryLabel'] = null;
   if (visible.length >= 2) {
-    const text = 'k*(t) = κ(1/t)^{−1/α}';
+    const text = modes.boundaryCounted ? 'k*(t) = #{k: λ_k ≥ κ(1/t)}' : 'k*(t) = κ(1/t)^{−1/α}';
     // The label does not avoid the time cursor: it would jump around while the user scrubs.
     const obs = plotObstacles([present(bPts)], plotW, plotH);
     // Preferred: above-left of the rising line, on the unlearned (dark) side.

@@ -151,8 +151,10 @@ export interface ModeResult {
   frac: Float64Array;
   /** Learned fraction at t → ∞, λ_k/(λ_k + κ(γ)). */
   fracInf: Float64Array;
-  /** Spectral-bias boundary k*(t) = κ(1/t + γ)^{-1/α}. */
+  /** Spectral-bias boundary k*(t) = κ(1/t + γ)^{-1/α} (measured spectra: #{k : λ_k ≥ κ}). */
   boundary: Float64Array;
+  /** True when the boundary counts measured eigenvalues instead of the power law's κ^{−1/α}. */
+  boundaryCounted?: boolean;
 }
 
 /** The order parameters on a real timescale τ = 1/s, at λ = 1/τ + γ (docs/theory.md §1–§2). */

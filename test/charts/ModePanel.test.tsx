@@ -113,3 +113,17 @@ describe('ModePanel contents', () => {
     expect(logEdges([10])).toEqual([0.75, 1.25]);
   });
 });
+
+describe('ModePanel boundary label', () => {
+  it('names the rule the boundary was computed with (power law or counted measured eigenvalues)', () => {
+    const a = render(<ModePanel modes={modesBasic()} width={640} height={400} />);
+    expect(a.container.querySelector('desc')?.textContent).toContain('κ(1/t)^(−1/α)');
+    cleanup();
+    const counted = { ...modesBasic(), boundaryCounted: true };
+    const b = render(<ModePanel modes={counted} width={640} height={400} />);
+    expect(b.container.querySelector('desc')?.textContent).toContain(
+      'number of modes with λ_k ≥ κ(1/t)',
+    );
+    expect(b.container.textContent).not.toContain('−1/α');
+  });
+});

@@ -97,7 +97,7 @@ export function computeModes(params: Params, nk = 40): ModeResult {
   }
   const kInf = e.solver.solveReal(p.gamma);
   const fracInf = lam.map((l) => l / (l + kInf));
-  return { k, t, frac, fracInf, boundary };
+  return { k, t, frac, fracInf, boundary, boundaryCounted: !!measured };
 }
 
 /** Latest time the learned-time search looks at. */
