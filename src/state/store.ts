@@ -176,8 +176,7 @@ export function createAppStore(initial: Partial<AppData> = {}) {
       const s = get();
       if ((key === 'tmin' || key === 'tmax') && s.view.timeWindow === 'auto') {
         // Typing a bound makes the window manual; the other bound keeps the window on screen.
-        const w = s.results.curve?.window;
-        const shown = w?.auto ? { ...s.params, tmin: w.tmin, tmax: w.tmax } : s.params;
+        const shown = windowedParams(s);
         set({ view: { ...s.view, timeWindow: 'manual' } });
         get().setParams({ ...shown, [key]: value }, opts);
         return;
@@ -281,9 +280,7 @@ export function createAppStore(initial: Partial<AppData> = {}) {
     setTimeWindow(mode) {
       const s = get();
       if (s.view.timeWindow === mode) return;
-      const w = s.results.curve?.window;
-      if (mode === 'manual' && w?.auto)
-        set({ params: { ...s.params, tmin: w.tmin, tmax: w.tmax } });
+      if (mode === 'manual') set({ params: windowedParams(s) });
       get().setView({ timeWindow: mode });
     },
 

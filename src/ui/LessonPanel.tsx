@@ -11,7 +11,7 @@ import {
   stepLesson,
 } from '../lessons/apply.ts';
 import { LESSONS, lessonById } from '../lessons/lessons.ts';
-import { useApp } from '../state/hooks.ts';
+import { settledResult, useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import { appStore } from '../state/store.ts';
 import { RichHelp } from './RichHelp.tsx';
@@ -22,11 +22,9 @@ export function LessonPanel() {
   const view = useApp((s) => s.view);
   const curve = useApp((s) => s.results.curve);
   // A sweep still pending belongs to other parameters: its sentences wait for the new one.
-  const sweepP = useApp((s) => (s.results.status.sweepP === 'pending' ? null : s.results.sweepP));
-  const sweepN = useApp((s) => (s.results.status.sweepN === 'pending' ? null : s.results.sweepN));
-  const frontier = useApp((s) =>
-    s.results.status.frontier === 'pending' ? null : s.results.frontier,
-  );
+  const sweepP = useApp(settledResult('sweepP'));
+  const sweepN = useApp(settledResult('sweepN'));
+  const frontier = useApp(settledResult('frontier'));
   const pin = useApp((s) => s.pins[0] ?? null);
   const pinCurve = useApp((s) =>
     s.pins[0] ? (s.results.pinCurves[paramsKey(s.pins[0])] ?? null) : null,

@@ -14,7 +14,7 @@ import { ScalingPanel as ScalingPanelChart } from '../charts/ScalingPanel.tsx';
 import { useSize } from '../charts/useSize.ts';
 import { formatValue } from '../model/params.ts';
 import type { SweepAxis } from '../model/types.ts';
-import { actions, useApp } from '../state/hooks.ts';
+import { actions, settledResult, useApp } from '../state/hooks.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
 import { LoadBoundary } from './LoadBoundary.tsx';
@@ -153,12 +153,8 @@ export function ExponentsSection() {
   const curve = useDeferredValue(useApp((s) => s.results.curve));
   // The sweeps are computed while this table is shown; one still pending is an answer for other
   // parameters (say, the previous lesson's), so its row says it is being computed instead.
-  const sweepP = useDeferredValue(
-    useApp((s) => (s.results.status.sweepP === 'pending' ? null : s.results.sweepP)),
-  );
-  const sweepN = useDeferredValue(
-    useApp((s) => (s.results.status.sweepN === 'pending' ? null : s.results.sweepN)),
-  );
+  const sweepP = useDeferredValue(useApp(settledResult('sweepP')));
+  const sweepN = useDeferredValue(useApp(settledResult('sweepN')));
   const at = useApp((s) => s.view.at);
   const tAt = useApp((s) => s.view.tAt);
   const setting = useMemo(() => ({ at, tAt }), [at, tAt]);

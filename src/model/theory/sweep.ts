@@ -28,15 +28,12 @@ const PEAK_OFFSETS = [-0.25, -0.1, -0.03, -0.01, 0, 0.01, 0.03, 0.1, 0.25];
 export function errorAt(p: Params, at: SweepAt, tFixed: number): number {
   if (at === 'inf' || p.regime === 'bayes') return computeLimit(makeEngine(p)).Eg;
   if (at === 't') return new TimeEvaluator(makeEngine(p, tFixed)).at(tFixed, { train: false }).Eg;
-  // Best error over all of training: E* where stopping pays, else E_g(∞).
-  const scan = scanDynamics(p, 0);
-  return findEarlyStop(scan, p.tmin, p.tmax).Eg;
+  return bestOverTraining(p).Eg;
 }
 
-/** The early-stopping time of one configuration over all t (Infinity: stopping does not pay). */
-export function earlyStopTime(p: Params): number {
-  if (p.regime === 'bayes') return Infinity;
-  return findEarlyStop(scanDynamics(p, 0), p.tmin, p.tmax).t;
+/** Best error over all of training: E* at t* where stopping pays, else E_g(∞) (t* = Infinity). */
+function bestOverTraining(p: Params): { t: number; Eg: number } {
+  return findEarlyStop(scanDynamics(p, 0), p.tmin, p.tmax);
 }
 
 export function sweepCenter(p: Params, axis: SizeAxis): number {
@@ -75,9 +72,15 @@ export function computeSweep(
   const Eg = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) Eg[i] = errorAt({ ...p, [axis]: x[i] }, at, tFixed);
   const current = p[axis];
-  const currentEg = Number.isFinite(current) ? errorAt(p, at, tFixed) : NaN;
+  // The current point's best over training serves both its error at t* and the laws' t*.
+  const best = p.regime === 'bayes' ? { t: Infinity, Eg: NaN } : bestOverTraining(p);
+  const currentEg = !Number.isFinite(current)
+    ? NaN
+    : at === 'tstar' && p.regime !== 'bayes'
+      ? best.Eg
+      : errorAt(p, at, tFixed);
   const { fit, failure } = stableFit(x, Eg, { sign: -1 });
-  const law = exponentLaws(p, { at, tAt: tFixed }, earlyStopTime(p))[axis];
+  const law = exponentLaws(p, { at, tAt: tFixed }, best.t)[axis];
   const other = axis === 'N' ? p.P : p.N;
   // The interpolation peak: E_g(∞) diverges at N = P (no ridge); at t* or a fixed t it is finite.
   const iPeak = Number.isFinite(other) ? Array.prototype.indexOf.call(x, other) : -1;
