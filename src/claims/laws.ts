@@ -2,7 +2,7 @@
 // produced the number (in the notation of the figures), the condition under which it holds, and
 // for each gap the reason no law applies. Numbers in the conditions come from the verdict's facts,
 // so the words and the value are one object (docs/theory.md §8).
-import type { LawGap, LawId, LawVerdict } from '../model/theory/laws.ts';
+import type { LawBranch, LawGap, LawId, LawVerdict } from '../model/theory/laws.ts';
 import { MUCH, T_LAW_START } from '../model/theory/laws.ts';
 import type { Params } from '../model/params.ts';
 import { formatNumber, formatParam } from '../format/number.ts';
@@ -13,10 +13,31 @@ export const LAW_FORMULA: Record<LawId, string> = {
   data: '−min(β−1, 2α)',
   'early-stop': '−(β−1)/β',
   model: '−min(β−1, α)',
+  compute: '−(β−1)m/(β−1+αm), m = min(β−1, α)',
   'flat-time': '0',
   'flat-model': '0',
   'flat-data': '0',
   'flat-ridge': '0',
+};
+
+/** The formula of each term of a law (model/theory/laws.ts lawTerm), as displayed. */
+export const LAW_TERM_FORMULA: Record<LawId, Partial<Record<LawBranch, string>>> = {
+  time: { target: '−(β−1)/α' },
+  data: { target: '−(β−1)', spectrum: '−2α' },
+  'early-stop': { target: '−(β−1)/β' },
+  model: { target: '−(β−1)', spectrum: '−α' },
+  compute: { target: '−(β−1)/(1+α)', spectrum: '−(β−1)α/(β−1+α²)' },
+  'flat-time': { flat: '0' },
+  'flat-model': { flat: '0' },
+  'flat-data': { flat: '0' },
+  'flat-ridge': { flat: '0' },
+};
+
+/** Which term holds, in words. */
+export const BRANCH_NAME: Record<LawBranch, string> = {
+  target: 'set by the target (β−1)',
+  spectrum: 'saturated by the spectrum (α)',
+  flat: 'flat',
 };
 
 /** Short name of each law. */
@@ -25,6 +46,7 @@ export const LAW_NAME: Record<LawId, string> = {
   data: 'data-limited',
   'early-stop': 'early-stopped with noise',
   model: 'model-limited',
+  compute: 'compute-optimal',
   'flat-time': 'time-limited (P and N do not matter yet)',
   'flat-model': 'model-limited (more data does not help)',
   'flat-data': 'data-limited (more features do not help)',
@@ -59,6 +81,15 @@ export function lawCondition(v: LawVerdict, p: Params): string {
       return (
         `t → ∞ (or t*), P ≫ N (here P/N = ${n(1 / f.NoverP)}), N ≪ M, ` +
         `label-noise variance σ²N/(P−N) small`
+      );
+    case 'compute':
+      return (
+        `gradient flow at the best split of the budget C = N·t between features and time, ` +
+        `data unlimited (P ≫ N*; here P = ${formatParam(p.P)})` +
+        (p.beta - 1 > p.alpha
+          ? `; with β−1 > α only as a slowly approached asymptote: slopes fitted over ` +
+            `C = 10³…10⁹ are about 0.05–0.07 shallower`
+          : '')
       );
     case 'flat-time':
       return (

@@ -2,14 +2,21 @@
 // points read from one scan of the whole course of training (dynamics.ts): the early-stopping
 // point over all t, the automatic window, the visible time power law and the diagnosis of what
 // bounds the error. Key points travel with the data (docs/theory.md §8).
-import { scanDynamics } from './dynamics.ts';
+import { scanDynamics, type DynamicsScan } from './dynamics.ts';
 import { diagnose } from './diagnosis.ts';
 import { findEarlyStop } from './earlyStop.ts';
 import { fitTimeExponent } from './exponents.ts';
 import { autoWindow } from './window.ts';
 import { timeGrid, type Params } from '../params.ts';
 import { type ErrorParts } from './timeEval.ts';
-import type { CurveParts, CurveResult, Diagnosis, FittedExponent, TimeWindow } from '../types.ts';
+import type {
+  CurveParts,
+  CurveResult,
+  Diagnosis,
+  EarlyStop,
+  FittedExponent,
+  TimeWindow,
+} from '../types.ts';
 
 export interface CurveOptions {
   /** Explicit times instead of the grid of the window. */
@@ -27,9 +34,7 @@ export interface CurveOptions {
 export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResult {
   const start = performance.now();
   const auto = opts.window === 'auto' && !opts.t;
-  const scan = scanDynamics(params, auto ? 0 : params.tmax, { fitted: opts.fitted });
-  const w = auto ? autoWindow(scan) : { tmin: params.tmin, tmax: params.tmax };
-  const window: TimeWindow = { ...w, auto };
+  const { scan, window } = scanInWindow(params, auto, opts.fitted);
   const t = opts.t ?? timeGrid(window.tmin, window.tmax, params.nt);
   const ev = scan.ev;
   const Eg = new Float64Array(t.length);
@@ -46,9 +51,7 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
   const earlyStop = findEarlyStop(scan, window.tmin, window.tmax);
   const fitT: FittedExponent = opts.light
     ? { fit: null, gap: 'too-few' }
-    : p.regime === 'bayes'
-      ? { fit: null, gap: 'no-time' }
-      : fitTimeExponent(scan, window, earlyStop);
+    : timeExponentOf(scan, window, earlyStop);
   const diagnosis: Diagnosis = opts.light
     ? { kind: 'none', tOp: NaN, Eop: NaN, effects: [], atInfinity: [] }
     : diagnose(p, scan, earlyStop, window);
@@ -67,6 +70,28 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
     ms: performance.now() - start,
     ...(parts ? { parts } : {}),
   };
+}
+
+/** One scan of the dynamics and the time window on it (automatic or the typed tmin, tmax). */
+export function scanInWindow(
+  params: Params,
+  auto: boolean,
+  fitted?: boolean,
+): { scan: DynamicsScan; window: TimeWindow } {
+  const scan = scanDynamics(params, auto ? 0 : params.tmax, { fitted });
+  const w = auto ? autoWindow(scan) : { tmin: params.tmin, tmax: params.tmax };
+  return { scan, window: { ...w, auto } };
+}
+
+/** The fitted time exponent of a scan in its window (the posterior has no training time). */
+export function timeExponentOf(
+  scan: DynamicsScan,
+  window: TimeWindow,
+  earlyStop: EarlyStop,
+): FittedExponent {
+  return scan.ev.e.p.regime === 'bayes'
+    ? { fit: null, gap: 'no-time' }
+    : fitTimeExponent(scan, window, earlyStop);
 }
 
 function allocParts(n: number): CurveParts {

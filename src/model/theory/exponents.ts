@@ -2,18 +2,21 @@
 // time exponent: the power law visible on the falling branch of E_g(t) inside the window
 // (docs/theory.md §8). Which law applies in a given state is decided in laws.ts.
 import { stableFit } from './fit.ts';
+import { lawValue } from './laws.ts';
 import { resolutionAt, type DynamicsScan } from './dynamics.ts';
 import type { EarlyStop, FittedExponent, PredictedExponents } from '../types.ts';
 
+/** The laws' values (laws.ts) at (α, β), plus the compute-optimal allocation N* ~ C^{computeN}. */
 export function predictedExponents(alpha: number, beta: number): PredictedExponents {
+  const p = { alpha, beta };
   const b1 = beta - 1;
-  const mN = Math.min(b1, alpha);
+  const mN = -lawValue('model', p);
   return {
-    t: -b1 / alpha,
-    P: -Math.min(b1, 2 * alpha),
+    t: lawValue('time', p),
+    P: lawValue('data', p),
     N: -mN,
-    earlyStopP: -b1 / beta,
-    compute: -(b1 * mN) / (b1 + alpha * mN),
+    earlyStopP: lawValue('early-stop', p),
+    compute: lawValue('compute', p),
     computeN: b1 / (b1 + alpha * mN),
   };
 }

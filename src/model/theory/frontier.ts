@@ -39,6 +39,9 @@ export interface FrontierOptions {
   n?: number;
   /** Grid points per decade of N in the search before refinement. */
   perDecade?: number;
+  /** Width of the bracket in ln N at which the golden-section refinement stops (L* is flat at
+   * its minimum, so an error δ in ln N changes L* by O(δ²)). Default 1e-4. */
+  tol?: number;
 }
 
 export function computeFrontier(params: Params, opts: FrontierOptions = {}): FrontierResult {
@@ -47,6 +50,7 @@ export function computeFrontier(params: Params, opts: FrontierOptions = {}): Fro
   const Cmax = opts.Cmax ?? 1e9;
   const n = opts.n ?? 10;
   const perDecade = opts.perDecade ?? 6;
+  const tol = opts.tol ?? 1e-4;
   const C = new Float64Array(n);
   const Lstar = new Float64Array(n);
   const Nstar = new Float64Array(n);
@@ -77,7 +81,7 @@ export function computeFrontier(params: Params, opts: FrontierOptions = {}): Fro
     let x2 = a + g * (b - a);
     let f1 = f(x1);
     let f2 = f(x2);
-    for (let it = 0; it < 30 && b - a > 1e-4; it++) {
+    for (let it = 0; it < 30 && b - a > tol; it++) {
       if (f1 < f2) {
         b = x2;
         x2 = x1;

@@ -20,6 +20,8 @@ export type LawId =
   | 'early-stop'
   /** E_g(∞) ~ N^{−min(β−1, α)}: limited by the number of features. */
   | 'model'
+  /** L*(C) ~ C^{−(β−1)m/(β−1+αm)}, m = min(β−1, α): the compute-optimal frontier, C = N·t. */
+  | 'compute'
   /** Slope 0: the swept resource is not the bottleneck (another one is). */
   | 'flat-time'
   | 'flat-model'
@@ -49,9 +51,11 @@ export type LawGap =
   | 'ridge-before-stop';
 
 export type ExponentRowId = 't' | 'P' | 'N';
+/** The exponent table's rows and the compute-optimal frontier's slope in C. */
+export type LawRowId = ExponentRowId | 'C';
 
 export interface LawVerdict {
-  row: ExponentRowId;
+  row: LawRowId;
   /** The law used, or null when none applies (then `gap` says why). */
   law: LawId | null;
   gap: LawGap | null;
@@ -107,27 +111,59 @@ export function lawFacts(p: Params, setting: SweepSetting, tStar: number): LawFa
   };
 }
 
-const predicted = {
-  time: (p: Params) => -(p.beta - 1) / p.alpha,
-  data: (p: Params) => -Math.min(p.beta - 1, 2 * p.alpha),
-  'early-stop': (p: Params) => -(p.beta - 1) / p.beta,
-  model: (p: Params) => -Math.min(p.beta - 1, p.alpha),
-  'flat-time': () => 0,
-  'flat-model': () => 0,
-  'flat-data': () => 0,
-  'flat-ridge': () => 0,
-} satisfies Record<LawId, (p: Params) => number>;
+/**
+ * Which term of a law's exponent holds (docs/theory.md §6): each law is the shallowest of its
+ * terms, −min(β−1, 2α) = max(−(β−1), −2α). 'target': set by the smoothness of the target (β−1);
+ * 'spectrum': saturated by the decay of the spectrum (α); 'flat': no dependence. The phase
+ * diagram colours (α, β) by the term that holds, so its regions are these functions' switches.
+ */
+export type LawBranch = 'target' | 'spectrum' | 'flat';
 
-/** The value of a law at the given exponents (the claims layer prints its formula). */
-export function lawValue(law: LawId, p: Params): number {
-  return predicted[law](p);
+/** The exponents a law depends on. */
+export type LawExponents = Pick<Params, 'alpha' | 'beta'>;
+type Term = (p: LawExponents) => number;
+
+const TERMS: Record<LawId, Partial<Record<LawBranch, Term>>> = {
+  time: { target: (p) => -(p.beta - 1) / p.alpha },
+  data: { target: (p) => -(p.beta - 1), spectrum: (p) => -2 * p.alpha },
+  'early-stop': { target: (p) => -(p.beta - 1) / p.beta },
+  model: { target: (p) => -(p.beta - 1), spectrum: (p) => -p.alpha },
+  // L* ~ C^{−(β−1)m/(β−1+αm)} falls with m = min(β−1, α), so it too is the shallower of its terms.
+  compute: {
+    target: (p) => -(p.beta - 1) / (1 + p.alpha),
+    spectrum: (p) => -((p.beta - 1) * p.alpha) / (p.beta - 1 + p.alpha * p.alpha),
+  },
+  'flat-time': { flat: () => 0 },
+  'flat-model': { flat: () => 0 },
+  'flat-data': { flat: () => 0 },
+  'flat-ridge': { flat: () => 0 },
+};
+
+/** The term of a law that holds at (α, β) and its value (ties go to the first, 'target'). */
+export function lawTerm(law: LawId, p: LawExponents): { branch: LawBranch; value: number } {
+  let best: { branch: LawBranch; value: number } | null = null;
+  for (const [branch, f] of Object.entries(TERMS[law]) as [LawBranch, Term][]) {
+    const value = f(p);
+    if (!best || value > best.value) best = { branch, value };
+  }
+  return best!;
 }
 
-function verdict(row: ExponentRowId, p: Params, facts: LawFacts, law: LawId): LawVerdict {
+/** The branches a law has (one for the laws without a min). */
+export function lawBranches(law: LawId): LawBranch[] {
+  return Object.keys(TERMS[law]) as LawBranch[];
+}
+
+/** The value of a law at the given exponents (the claims layer prints its formula). */
+export function lawValue(law: LawId, p: LawExponents): number {
+  return lawTerm(law, p).value;
+}
+
+function verdict(row: LawRowId, p: Params, facts: LawFacts, law: LawId): LawVerdict {
   return { row, law, gap: null, value: lawValue(law, p), facts };
 }
 
-function gap(row: ExponentRowId, facts: LawFacts, g: LawGap): LawVerdict {
+function gap(row: LawRowId, facts: LawFacts, g: LawGap): LawVerdict {
   return { row, law: null, gap: g, value: NaN, facts };
 }
 
@@ -136,6 +172,15 @@ function timeLaw(p: Params, facts: LawFacts): LawVerdict {
   if (p.regime === 'bayes') return gap('t', facts, 'no-time');
   if (facts.tHi < MUCH * T_LAW_START) return gap('t', facts, 'no-room');
   return verdict('t', p, facts, 'time');
+}
+
+/**
+ * The slope of the compute-optimal frontier L*(C) (frontier.ts): always the compute law, whose
+ * condition (data unlimited, and only asymptotically where β−1 > α) the claims layer states.
+ */
+export function computeLaw(params: Params, setting: SweepSetting): LawVerdict {
+  const p = effectiveParams(params);
+  return verdict('C', p, lawFacts(p, setting, Infinity), 'compute');
 }
 
 /** Ratio r = a/b read as ≫ (1), ≪ (−1) or comparable (0). */

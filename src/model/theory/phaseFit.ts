@@ -1,0 +1,111 @@
+// The measured side of the phase diagram (docs/theory.md §6.1): at a point (α, β), with every other
+// parameter of the state, the slope the engine's curves show, fitted by the same rule as the
+// exponent table (time: the stable-slope fit on the falling branch of E_g(t) in the window; P, N:
+// the stable-slope fit of the sweep; compute: the frontier's fit over C), with the verdict on the
+// law's condition at that point.
+import type { Params } from '../params.ts';
+import type { FitGap, PowerFit } from '../types.ts';
+import { scanInWindow, timeExponentOf } from './curve.ts';
+import { findEarlyStop } from './earlyStop.ts';
+import { computeFrontier, type FrontierOptions } from './frontier.ts';
+import type { LawVerdict } from './laws.ts';
+import { PHASE_SPEC, phaseAxes, phaseVerdict, predictAt, type PhaseExponent } from './phase.ts';
+import { computeSweep } from './sweep.ts';
+
+/** What the grid needs besides the parameters: the table's window mode and fixed time. */
+export interface PhaseFitOptions {
+  window: 'auto' | 'manual';
+  tAt: number;
+}
+
+/**
+ * The frontier at grid points: 7 budgets (one per decade of C = 10³…10⁹), 2 trial N per decade
+ * and the best N to 3 % instead of the panel's 10 budgets, 6 per decade and 0.01 %: a fifth of the
+ * time, and slopes equal to the panel's within 10⁻³ (test/model/theory/phaseFit.test.ts).
+ */
+export const PHASE_FRONTIER: FrontierOptions = { n: 7, perDecade: 2, tol: 0.03 };
+
+export interface PhasePoint {
+  alpha: number;
+  beta: number;
+  /** The law's value at (α, β) (phase.ts). */
+  predicted: number;
+  /** The fitted slope, or NaN when none is visible (then `gap` says why). */
+  fitted: number;
+  fit: PowerFit | null;
+  gap: FitGap | null;
+  /** Whether the law's condition holds here in this state, or why not. */
+  verdict: LawVerdict;
+}
+
+export function fitPhasePoint(
+  exponent: PhaseExponent,
+  base: Params,
+  alpha: number,
+  beta: number,
+  opts: PhaseFitOptions,
+): PhasePoint {
+  const p: Params = { ...base, alpha, beta };
+  const predicted = predictAt(exponent, { alpha, beta }).value;
+  const { fit, gap, verdict } = measure(exponent, p, opts);
+  return { alpha, beta, predicted, fitted: fit ? fit.slope : NaN, fit, gap, verdict };
+}
+
+function measure(
+  exponent: PhaseExponent,
+  p: Params,
+  opts: PhaseFitOptions,
+): { fit: PowerFit | null; gap: FitGap | null; verdict: LawVerdict } {
+  const spec = PHASE_SPEC[exponent];
+  if (spec.row === 't') {
+    const { scan, window } = scanInWindow(p, opts.window === 'auto');
+    const es = findEarlyStop(scan, window.tmin, window.tmax);
+    const r = timeExponentOf(scan, window, es);
+    return { ...r, verdict: phaseVerdict(exponent, p, opts.tAt, es.t) };
+  }
+  if (spec.row === 'C') {
+    const f = computeFrontier(p, PHASE_FRONTIER);
+    return {
+      fit: f.fitL,
+      gap: f.fitL ? null : 'too-few',
+      verdict: phaseVerdict(exponent, p, opts.tAt, Infinity),
+    };
+  }
+  const s = computeSweep(p, spec.row, spec.at, opts.tAt);
+  return { fit: s.fit, gap: s.fit ? null : s.fitGap, verdict: s.law! };
+}
+
+/** The fitted grid as computed so far: K × K points over the α, β ranges, row by row in β. */
+export interface PhaseGrid {
+  exponent: PhaseExponent;
+  K: number;
+  alphas: Float64Array;
+  betas: Float64Array;
+  /** Index i + j·K; null until computed. */
+  points: (PhasePoint | null)[];
+  done: number;
+}
+
+export function emptyPhaseGrid(exponent: PhaseExponent, K: number): PhaseGrid {
+  const { alphas, betas } = phaseAxes(K);
+  return { exponent, K, alphas, betas, points: new Array<null>(K * K).fill(null), done: 0 };
+}
+
+/** Grid points with a stride of 2^level along both axes come first: a coarse map, then finer. */
+export function coarseFirstOrder(K: number): number[] {
+  const level = (i: number) => (i === 0 ? 30 : Math.log2(i & -i));
+  const idx = Array.from({ length: K * K }, (_, k) => k);
+  const lv = (k: number) => Math.min(level(k % K), level(Math.floor(k / K)), 2);
+  // Array.prototype.sort is stable: within a level, row by row.
+  return idx.sort((a, b) => lv(b) - lv(a));
+}
+
+/** Fit a list of grid points (one worker call computes a batch). */
+export function fitPhasePoints(
+  exponent: PhaseExponent,
+  base: Params,
+  ab: readonly (readonly [number, number])[],
+  opts: PhaseFitOptions,
+): PhasePoint[] {
+  return ab.map(([a, b]) => fitPhasePoint(exponent, base, a, b, opts));
+}
