@@ -41,7 +41,7 @@ export function installCompute(
   const scheds = createSchedulers(c, store, () => sync());
   const submitter = createSubmitter(scheds, store);
   const gate = createDragGate(() => sync());
-  const simulation = createSimulationRunner({ sim: c.sim, real: c.real }, store, (p) => {
+  const simulation = createSimulationRunner({ sims: c.sims, real: c.real }, store, (p) => {
     // A new run always gets its theory curve, even for the configuration of the previous run.
     submitter.forget('simTheory');
     submitter.submit({ kind: 'simTheory', key: paramsKey(p), req: p });
@@ -92,7 +92,7 @@ export function installCompute(
       unsubscribe();
       c.main.stop();
       c.sweep.stop();
-      c.sim.stop();
+      c.sims.forEach((w) => w.stop());
       c.real.stop();
     },
   };

@@ -1,9 +1,10 @@
-// The three workers: two theory workers (one for the main curve, modes and pins, so the curve
-// stays instant; one for the sweeps, which take ~16 curves each), the simulation worker and the
-// real-digits worker.
+// The workers: two theory workers (one for the main curve, modes and pins, so the curve stays
+// instant; one for the sweeps, which take ~16 curves each), the simulation workers (one per core
+// but one, started only when a simulation runs) and the real-digits worker.
 import type { RealApi, SimulateApi, TheoryApi } from '../protocol/api.ts';
 import { WorkerCrash } from '../protocol/errors.ts';
 import type { ComputeError, Envelope } from '../protocol/messages.ts';
+import { simWorkerCount } from './seedPool.ts';
 import { WorkerHandle, type WorkerPort } from './workerHandle.ts';
 
 export type WorkerName = 'main' | 'sweep' | 'sim' | 'real';
@@ -11,13 +12,15 @@ export type WorkerName = 'main' | 'sweep' | 'sim' | 'real';
 export interface ComputeClient {
   main: WorkerPort<TheoryApi>;
   sweep: WorkerPort<TheoryApi>;
-  sim: WorkerPort<SimulateApi>;
+  /** The simulation workers; a run uses the first simWorkerCount(cores, seeds) of them. */
+  sims: readonly WorkerPort<SimulateApi>[];
   /** Real runs on MNIST digits (started only when the user runs them). */
   real: WorkerPort<RealApi>;
 }
 
 export function createComputeClient(
   onCrash: (which: WorkerName, message: string) => void,
+  cores: number | undefined = globalThis.navigator?.hardwareConcurrency,
 ): ComputeClient {
   // The `new Worker(new URL(…), { type: 'module' })` form is what Vite bundles as a worker.
   return {
@@ -37,13 +40,18 @@ export function createComputeClient(
         }),
       (m) => onCrash('sweep', m),
     ),
-    sim: new WorkerHandle<SimulateApi>(
-      () =>
-        new Worker(new URL('../../workers/simulate.worker.ts', import.meta.url), {
-          type: 'module',
-          name: 'simulate',
-        }),
-      (m) => onCrash('sim', m),
+    // Handles are lazy: a worker starts at its first call, so unused ones cost nothing.
+    sims: Array.from(
+      { length: simWorkerCount(cores, Infinity) },
+      (_, i) =>
+        new WorkerHandle<SimulateApi>(
+          () =>
+            new Worker(new URL('../../workers/simulate.worker.ts', import.meta.url), {
+              type: 'module',
+              name: `simulate-${i}`,
+            }),
+          (m) => onCrash('sim', m),
+        ),
     ),
     real: new WorkerHandle<RealApi>(
       () =>

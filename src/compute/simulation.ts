@@ -1,15 +1,20 @@
-// The exact simulation: one run at a time on the simulation worker, its progress and partial
-// aggregate filed in the store after each seed, the theory at the simulation's M requested beside
-// it. Starting again supersedes a run; cancelling terminates the worker (a seed cannot be
-// interrupted), which the next run restarts.
+// The exact simulation: one run at a time, its seeds spread over the simulation workers
+// (seedPool.ts), its progress (seeds done) and partial aggregate filed in the store after each
+// seed, the theory at the simulation's M requested beside it. Starting again supersedes a run;
+// cancelling terminates the workers (a seed cannot be interrupted), which the next run restarts.
 import * as Comlink from 'comlink';
 import type { Params } from '../model/params.ts';
+import { aggregateSeeds } from '../model/simulation/simulate.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
+import { simulationTimes } from '../model/simulation/sampleTimes.ts';
+import type { SeedErrors } from '../model/simulation/evaluate.ts';
 import type { RealApi, SimulateApi } from '../protocol/api.ts';
+import type { SimResult } from '../model/types.ts';
 import { WorkerCrash } from '../protocol/errors.ts';
 import { paramsKey } from '../state/pins.ts';
 import { windowedParams, type AppStore, type SimRun } from '../state/store.ts';
 import { callError, unwrap } from './client.ts';
+import { doneInOrder, runSeeds, simWorkerCount } from './seedPool.ts';
 import type { WorkerPort } from './workerHandle.ts';
 
 /** Merge into the current simulation run, if there is one. */
@@ -23,22 +28,47 @@ export interface SimulationRunner {
   cancel(): void;
 }
 
+/** The exact simulator's seeds on `sims` (as many as the machine's cores allow), in seed order. */
+async function simulateOnWorkers(
+  sims: readonly WorkerPort<SimulateApi>[],
+  cores: number | undefined,
+  p: Params,
+  onProgress: (done: number, total: number, partial: SimResult) => void,
+): Promise<SimResult> {
+  const t = simulationTimes(p);
+  const t0 = performance.now();
+  const workers = sims.slice(0, simWorkerCount(cores, p.seeds));
+  const aggregate = (runs: SeedErrors[]) => aggregateSeeds(runs, t, performance.now() - t0);
+  const runs = await runSeeds(
+    workers,
+    p.seeds,
+    (w, i) => w.call((api) => unwrap(api.seed(p, i))),
+    (done, results) => onProgress(done, p.seeds, aggregate(doneInOrder(results))),
+  );
+  return aggregate(runs);
+}
+
 /**
  * `requestTheory` asks for the theory curve of the configuration simulated. With MNIST data the
- * run is real learning on digits, in the `real` worker; otherwise the exact simulator.
+ * run is real learning on digits, in the `real` worker; otherwise the exact simulator, its seeds
+ * on min(cores − 1, seeds) of `sims` (at least one).
  */
 export function createSimulationRunner(
-  { sim, real }: { sim: WorkerPort<SimulateApi>; real?: WorkerPort<RealApi> },
+  { sims, real }: { sims: readonly WorkerPort<SimulateApi>[]; real?: WorkerPort<RealApi> },
   store: AppStore,
   requestTheory: (p: Params) => void,
+  cores: number | undefined = globalThis.navigator?.hardwareConcurrency,
 ): SimulationRunner {
   const st = () => store.getState();
   let run = 0;
+  const stopAll = (reason: string) => {
+    sims.forEach((w) => w.stop(new WorkerCrash(reason)));
+    real?.stop(new WorkerCrash(reason));
+  };
 
   return {
     async start() {
-      sim.stop(new WorkerCrash('superseded'));
-      real?.stop(new WorkerCrash('superseded'));
+      stopAll('superseded');
       const mine = ++run;
       const s = st();
       const digits = real && s.params.data === 'mnist' ? real : null;
@@ -57,18 +87,20 @@ export function createSimulationRunner(
       });
       st().setStatus('sim', 'pending');
       requestTheory(p);
-      const onProgress = Comlink.proxy((done: number, total: number, partial: SimRun['result']) => {
+      const onProgress = (done: number, total: number, partial: SimResult) => {
         if (mine === run) patchSim(store, { progress: { done, total }, result: partial });
-      });
+      };
       try {
         const result = digits
-          ? await digits.call((api) => unwrap(api.run(p, onProgress)))
-          : await sim.call((api) => unwrap(api.run(p, onProgress)));
+          ? await digits.call((api) => unwrap(api.run(p, Comlink.proxy(onProgress))))
+          : await simulateOnWorkers(sims, cores, p, onProgress);
         if (mine !== run) return;
         patchSim(store, { status: 'done', result, progress: { done: p.seeds, total: p.seeds } });
         st().setStatus('sim', 'ok');
       } catch (err) {
         if (mine !== run) return;
+        // Seeds still running on other workers are of no use any more.
+        stopAll('failed');
         patchSim(store, { status: 'error' });
         st().setStatus('sim', 'error', callError(err));
       }
@@ -77,8 +109,7 @@ export function createSimulationRunner(
     cancel() {
       if (st().results.sim?.status !== 'running') return;
       run++;
-      sim.stop(new WorkerCrash('cancelled'));
-      real?.stop(new WorkerCrash('cancelled'));
+      stopAll('cancelled');
       patchSim(store, { status: 'cancelled' });
       st().setStatus('sim', 'idle');
     },

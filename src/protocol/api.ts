@@ -14,6 +14,7 @@ import type {
   SweepResult,
 } from '../model/types.ts';
 import type { Envelope } from './messages.ts';
+import type { SeedErrors } from '../model/simulation/evaluate.ts';
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 
 // Theory calls are asynchronous: with MNIST data the worker first fetches the measured spectrum.
@@ -61,7 +62,8 @@ export interface CrashHook {
 export type SimProgressCallback = (done: number, total: number, partial: SimResult) => void;
 
 export interface SimulateApi {
-  run(p: Params, onProgress: SimProgressCallback, extras?: SimulateExtras): Envelope<SimResult>;
+  /** Seed `index` of the run (the index-th random stream of p.seed) at simulationTimes(p). */
+  seed(p: Params, index: number, extras?: SimulateExtras): Envelope<SeedErrors>;
 }
 
 /** Real runs on the digit pool (the worker fetches the pool on its first run). */

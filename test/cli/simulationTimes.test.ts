@@ -1,7 +1,11 @@
-// The app and the CLI simulate the same time grid for the same link: the simulation worker (run
-// here with comlink stubbed) and `--simulate --url` sample at the same times.
+// The app and the CLI simulate the same time grid for the same link: the app's simulation runner
+// with its worker (run here in-process, comlink stubbed) and `--simulate --url` sample at the
+// same times.
 import { describe, expect, it, vi } from 'vitest';
-import { simulationModes } from '../../src/model/simulation/simulationModes.ts';
+import type * as Comlink from 'comlink';
+import { createSimulationRunner } from '../../src/compute/simulation.ts';
+import type { WorkerPort } from '../../src/compute/workerHandle.ts';
+import { createAppStore } from '../../src/state/store.ts';
 import { SIM_POINTS, simulationTimes } from '../../src/model/simulation/sampleTimes.ts';
 import type { SimulateApi } from '../../src/protocol/api.ts';
 import { parseUrlState } from '../../src/state/url.ts';
@@ -15,13 +19,17 @@ vi.mock('comlink', () => ({
   transfer: <T>(value: T) => value,
 }));
 
-/** What the app's simulation worker samples for a link (the bridge sets M as simulationModes). */
+/** What the app's simulation samples for a link (a manual window: the link's tmin, tmax). */
 async function appTimes(link: string): Promise<number[]> {
   await import('../../workers/simulate.worker.ts');
-  const { params } = parseUrlState(link).state;
-  const env = (exposed.api as SimulateApi).run({ ...params, M: simulationModes(params) }, () => {});
-  if (!env.ok) throw new Error(env.error.message);
-  return Array.from(env.value.t);
+  const api = exposed.api as Comlink.Remote<SimulateApi>;
+  const worker: WorkerPort<SimulateApi> = { call: (f) => f(api), stop() {}, warm() {} };
+  const store = createAppStore(parseUrlState(link).state);
+  await createSimulationRunner({ sims: [worker] }, store, () => {}).start();
+  const r = store.getState().results.sim?.result;
+  if (!r) throw new Error('no simulation result');
+  expect(r.EgMean).toHaveLength(r.t.length);
+  return Array.from(r.t);
 }
 
 function cliTimes(link: string): number[] {

@@ -81,7 +81,7 @@ describe('installCompute', () => {
   it('starts the simulation with its theory curve, and stops every worker on dispose', async () => {
     await settle();
     controls.startSimulation();
-    expect(methods()).toContain('sim.run');
+    expect(methods()).toContain('sim.seed');
     expect(store.getState().results.status.simTheory).toBe('pending');
     controls.dispose();
     expect(fake.stops.map((s) => s.worker)).toEqual(

@@ -28,12 +28,14 @@ export interface FakeClient {
   warmed: WorkerName[];
 }
 
-export function fakeClient(): FakeClient {
+/** `simWorkers`: how many simulation workers the client has (all are named 'sim'). */
+export function fakeClient({ simWorkers = 1 }: { simWorkers?: number } = {}): FakeClient {
   const calls: FakeCall[] = [];
   const stops: FakeClient['stops'] = [];
   const warmed: WorkerName[] = [];
 
   function port<Api extends object>(worker: WorkerName): WorkerPort<Api> {
+    const own: FakeCall[] = [];
     const api = new Proxy(
       {},
       {
@@ -60,6 +62,7 @@ export function fakeClient(): FakeClient {
                 },
               };
               calls.push(call);
+              own.push(call);
             }),
       },
     ) as Comlink.Remote<Api>;
@@ -68,14 +71,19 @@ export function fakeClient(): FakeClient {
       // As WorkerHandle: stopping rejects the calls still waiting on the worker.
       stop(reason = new WorkerCrash('stopped')) {
         stops.push({ worker, reason: reason.message });
-        for (const c of calls) if (c.worker === worker && !c.settled) c.crash(reason.message);
+        for (const c of own) if (!c.settled) c.crash(reason.message);
       },
       warm: () => void warmed.push(worker),
     };
   }
 
   return {
-    client: { main: port('main'), sweep: port('sweep'), sim: port('sim'), real: port('real') },
+    client: {
+      main: port('main'),
+      sweep: port('sweep'),
+      sims: Array.from({ length: simWorkers }, () => port('sim')),
+      real: port('real'),
+    },
     calls,
     pending: (f = {}) =>
       calls.filter(

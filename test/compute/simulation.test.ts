@@ -1,26 +1,37 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSimulationRunner } from '../../src/compute/simulation.ts';
 import { DEFAULT_PARAMS } from '../../src/model/params.ts';
+import type { SeedErrors } from '../../src/model/simulation/evaluate.ts';
+import { simulationTimes } from '../../src/model/simulation/sampleTimes.ts';
 import { simulationModes } from '../../src/model/simulation/simulationModes.ts';
-import type { SimResult } from '../../src/model/types.ts';
 import { createAppStore } from '../../src/state/store.ts';
 import { fakeClient, flush } from './fakeClient.ts';
 
-function setup() {
-  const fake = fakeClient();
-  const store = createAppStore({ params: { ...DEFAULT_PARAMS, seeds: 3 } });
+/** A runner on `cores` cores with a client that has `simWorkers` simulation workers. */
+function setup({ cores = 2, simWorkers = 1, seeds = 3 } = {}) {
+  const fake = fakeClient({ simWorkers });
+  const store = createAppStore({ params: { ...DEFAULT_PARAMS, seeds } });
   const requestTheory = vi.fn();
-  const runner = createSimulationRunner({ sim: fake.client.sim }, store, requestTheory);
+  const runner = createSimulationRunner(
+    { sims: fake.client.sims },
+    store,
+    requestTheory,
+    cores,
+  );
   const sim = () => store.getState().results.sim;
-  return { fake, store, requestTheory, runner, sim };
+  const nt = () => simulationTimes(sim()!.params).length;
+  /** A seed whose E_g is `v` at every time. */
+  const seedOf = (v: number): SeedErrors => ({
+    Eg: new Float64Array(nt()).fill(v),
+    Etr: new Float64Array(nt()).fill(v / 2),
+  });
+  const seedCalls = () => fake.pending({ worker: 'sim', method: 'seed' });
+  return { fake, store, requestTheory, runner, sim, seedOf, seedCalls };
 }
 
-const partial = { tag: 'partial' } as unknown as SimResult;
-const final = { tag: 'final' } as unknown as SimResult;
-
 describe('createSimulationRunner', () => {
-  it('runs at the simulation’s M, files progress, then the result', async () => {
-    const { fake, store, requestTheory, runner, sim } = setup();
+  it('runs seed by seed at the simulation’s M, filing progress and the aggregate so far', async () => {
+    const { store, requestTheory, runner, sim, seedOf, seedCalls } = setup();
     const done = runner.start();
     const M = simulationModes(store.getState().params);
     expect(sim()).toMatchObject({ status: 'running', progress: { done: 0, total: 3 } });
@@ -28,49 +39,96 @@ describe('createSimulationRunner', () => {
     expect(requestTheory).toHaveBeenCalledWith(expect.objectContaining({ M }));
     expect(store.getState().results.status.sim).toBe('pending');
 
-    const [call] = fake.pending({ worker: 'sim', method: 'run' });
-    const onProgress = call.args[1] as (d: number, t: number, r: SimResult) => void;
-    onProgress(1, 3, partial);
-    expect(sim()).toMatchObject({ progress: { done: 1, total: 3 }, result: partial });
-
-    call.answer(final);
+    // One worker on two cores: one seed at a time, in order.
+    for (const [i, v] of [1, 2, 6].entries()) {
+      await flush();
+      const calls = seedCalls();
+      expect(calls).toHaveLength(1);
+      expect(calls[0].args[1]).toBe(i);
+      expect((calls[0].args[0] as { M: number }).M).toBe(M);
+      calls[0].answer(seedOf(v));
+      await flush();
+      expect(sim()?.progress.done).toBe(i + 1);
+    }
     await done;
-    expect(sim()).toMatchObject({ status: 'done', result: final, progress: { done: 3 } });
+    expect(sim()).toMatchObject({ status: 'done', progress: { done: 3, total: 3 } });
+    expect(sim()?.result?.seeds).toBe(3);
+    expect(sim()?.result?.EgMean[0]).toBe(3);
     expect(store.getState().results.status.sim).toBe('ok');
   });
 
-  it('cancels by stopping the worker; a late progress report is ignored', async () => {
-    const { fake, store, runner, sim } = setup();
+  it('spreads the seeds over min(cores − 1, seeds) workers; progress counts seeds done', async () => {
+    const { runner, sim, seedOf, seedCalls } = setup({ cores: 3, simWorkers: 7, seeds: 5 });
     const done = runner.start();
-    const [call] = fake.pending({ method: 'run' });
+    await flush();
+    expect(seedCalls().map((c) => c.args[1])).toEqual([0, 1]);
+    // Seed 1 finishes first: the partial aggregate holds it alone; that worker takes seed 2.
+    seedCalls()[1].answer(seedOf(4));
+    await flush();
+    expect(sim()?.progress.done).toBe(1);
+    expect(sim()?.result?.EgMean[0]).toBe(4);
+    expect(seedCalls().map((c) => c.args[1])).toEqual([0, 2]);
+    for (const v of [1, 2, 3, 5]) {
+      seedCalls()[0].answer(seedOf(v));
+      await flush();
+    }
+    await done;
+    expect(sim()?.progress.done).toBe(5);
+    expect(sim()?.result?.EgMean[0]).toBe(3);
+
+    const few = setup({ cores: 8, simWorkers: 7, seeds: 2 });
+    void few.runner.start();
+    await flush();
+    expect(few.seedCalls()).toHaveLength(2); // never more workers than seeds
+    const one = setup({ cores: 1, simWorkers: 1, seeds: 4 });
+    void one.runner.start();
+    await flush();
+    expect(one.seedCalls()).toHaveLength(1); // at least one
+  });
+
+  it('cancels by stopping every worker; a late answer is ignored', async () => {
+    const { fake, store, runner, sim, seedOf, seedCalls } = setup({ cores: 3, simWorkers: 2 });
+    const done = runner.start();
+    await flush();
+    const calls = seedCalls();
+    expect(calls).toHaveLength(2);
     runner.cancel();
     await done;
-    expect(fake.stops.at(-1)).toEqual({ worker: 'sim', reason: 'cancelled' });
+    expect(fake.stops.slice(-2)).toEqual([
+      { worker: 'sim', reason: 'cancelled' },
+      { worker: 'sim', reason: 'cancelled' },
+    ]);
     expect(sim()?.status).toBe('cancelled');
     expect(store.getState().results.status.sim).toBe('idle');
-    (call.args[1] as (d: number, t: number, r: SimResult) => void)(2, 3, partial);
+    calls[0].answer(seedOf(1));
+    await flush();
     expect(sim()?.progress.done).toBe(0);
   });
 
   it('a new run supersedes the running one', async () => {
-    const { fake, runner, sim } = setup();
+    const { fake, runner, sim, seedOf, seedCalls } = setup({ seeds: 1 });
     const first = runner.start();
     const second = runner.start();
     await first;
     expect(fake.stops.map((s) => s.reason)).toEqual(['superseded', 'superseded']);
     expect(sim()?.status).toBe('running');
-    fake.pending({ method: 'run' })[0].answer(final);
+    await flush();
+    seedCalls()[0].answer(seedOf(1));
     await second;
     expect(sim()?.status).toBe('done');
   });
 
-  it('files an engine error', async () => {
-    const { fake, store, runner, sim } = setup();
+  it('files an engine error and stops the seeds still running elsewhere', async () => {
+    const { fake, store, runner, sim, seedCalls } = setup({ cores: 3, simWorkers: 2 });
     const done = runner.start();
-    fake.pending({ method: 'run' })[0].fail({ kind: 'param', param: 'P', message: 'too large' });
+    await flush();
+    const [a, b] = seedCalls();
+    a.fail({ kind: 'param', param: 'P', message: 'too large' });
     await done;
     expect(sim()?.status).toBe('error');
     expect(store.getState().results.errors.sim).toMatchObject({ param: 'P' });
+    expect(b.settled).toBe(true);
+    expect(fake.stops.at(-1)).toEqual({ worker: 'sim', reason: 'failed' });
   });
 
   it('does nothing on cancel when no run is going', async () => {
