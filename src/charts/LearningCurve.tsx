@@ -5,6 +5,8 @@
 //   curve      CurveResult | null     the current theory curve; null shows "No data".
 //   pins       PinnedCurve[]          {id, label, color, curve}: earlier curves kept for comparison,
 //                                    drawn thinner (`path[data-series="pin"][data-pin-id]`). Default [].
+//   currentLabel string              the current curve's values of what sets the pins apart
+//                                    ("P = 400"), shown beside E_g in the legend. Default none.
 //   sim        {result: SimResult; theory?: CurveResult} | null
 //                                    exact-simulation means with ±1 s.e.m. bars (`g[data-series="sim"]`);
 //                                    `theory` (theory at the simulation's M) is drawn dashed
@@ -65,6 +67,7 @@ export interface LearningCurveProps {
   setting?: SweepSetting;
   /** The scaling panels' fixed time, marked on the time axis (null: none). */
   markT?: number | null;
+  currentLabel?: string;
   onCursorChange?: (t: number | null) => void;
 }
 
@@ -84,12 +87,24 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     showEtr = true,
     setting,
     markT = null,
+    currentLabel,
     onCursorChange,
   } = props;
   const m = metricsFor(variant);
   const L = useMemo(
-    () => learningCurveLayout({ curve, pins, sim, width, height, showEtr, metrics: m, markT }),
-    [curve, pins, sim, width, height, showEtr, m, markT],
+    () =>
+      learningCurveLayout({
+        curve,
+        pins,
+        sim,
+        width,
+        height,
+        showEtr,
+        metrics: m,
+        markT,
+        currentLabel,
+      }),
+    [curve, pins, sim, width, height, showEtr, m, markT, currentLabel],
   );
   // Position of the crosshair in L.cursorIndex (not the raw curve index), or null when hidden.
   const [cursorPos, setCursorPos] = useState<number | null>(null);

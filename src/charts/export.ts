@@ -3,6 +3,9 @@
 // as JSON. The CSV/JSON writers are pure; the SVG writer needs a DOM; the PNG writer a browser.
 import type { CurveResult } from '../model/types.ts';
 import { csvField, csvNumber, toPlain } from '../format/data.ts';
+import { wrapLines } from './footer.ts';
+import { textWidth } from './labels.ts';
+import { addPngText } from './pngText.ts';
 
 /** Properties inlined into an exported SVG (the ones charts.css and the components set). */
 const STYLE_PROPS = [
@@ -82,6 +85,24 @@ export interface SvgExportOptions {
   background?: string;
   /** Font family for the standalone file; default: the chart's computed font, else Inter/system. */
   fontFamily?: string;
+  /** Lines drawn below the chart (wrapped to its width): what the figure shows, its link. */
+  footer?: readonly string[];
+}
+
+/** Type size of the footer in px, and its padding. */
+const FOOTER_FONT = 11;
+const FOOTER_PAD = 10;
+/**
+ * A PNG is drawn from the SVG as an image, which cannot use the page's web fonts: the system's
+ * sans-serif draws it, up to ~12 % wider than the Inter widths textWidth knows.
+ */
+const FALLBACK_FONT_WIDER = 1.12;
+
+/** A standalone SVG document and the size it is drawn at (the chart's, plus its footer). */
+export interface StandaloneSvg {
+  xml: string;
+  width: number;
+  height: number;
 }
 
 /**
@@ -90,6 +111,11 @@ export interface SvgExportOptions {
  * parts (`[data-export-ignore]`, e.g. the crosshair) removed.
  */
 export function svgToString(svg: SVGSVGElement, options: SvgExportOptions = {}): string {
+  return standaloneSvg(svg, options).xml;
+}
+
+/** svgToString with the size of the document (the PNG writer draws it at that size). */
+export function standaloneSvg(svg: SVGSVGElement, options: SvgExportOptions = {}): StandaloneSvg {
   const doc = svg.ownerDocument;
   const view = doc.defaultView;
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -142,6 +168,17 @@ export function svgToString(svg: SVGSVGElement, options: SvgExportOptions = {}):
   const height = svg.getAttribute('height') ?? '';
   if (!clone.getAttribute('viewBox') && width && height)
     clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const w = Number(width) || svg.getBoundingClientRect().width;
+  const chartH = Number(height) || svg.getBoundingClientRect().height;
+  let totalH = chartH;
+  if (options.footer?.length) {
+    const fg = resolveCssVars('var(--muted, var(--fg))', lookup).trim() || '#555555';
+    const g = footerGroup(doc, options.footer, w, chartH, fg);
+    clone.appendChild(g.el);
+    totalH = chartH + g.height;
+    clone.setAttribute('height', String(totalH));
+    clone.setAttribute('viewBox', `0 0 ${w} ${totalH}`);
+  }
   // One explicit font for the whole file (text inherits it): the option, else the chart's own.
   const computedFont = resolveCssVars(
     rootStyle?.getPropertyValue('font-family') ?? '',
@@ -157,14 +194,49 @@ export function svgToString(svg: SVGSVGElement, options: SvgExportOptions = {}):
   rect.setAttribute('x', '0');
   rect.setAttribute('y', '0');
   rect.setAttribute('width', width || '100%');
-  rect.setAttribute('height', height || '100%');
+  rect.setAttribute('height', options.footer?.length ? String(totalH) : height || '100%');
   rect.setAttribute('fill', bg);
   rect.setAttribute('data-export-background', '');
   clone.insertBefore(rect, clone.firstChild);
   let xml = new (view?.XMLSerializer ?? XMLSerializer)().serializeToString(clone);
   // Serialisers add the namespace of an SVG element themselves; make sure it is there once.
   if (!/^<svg[^>]*\sxmlns="/.test(xml)) xml = xml.replace(/^<svg/, `<svg xmlns="${ns}"`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
+  return { xml: `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`, width: w, height: totalH };
+}
+
+/** The footer below a chart of width `w` and height `top`: a rule, then the wrapped lines. */
+function footerGroup(
+  doc: Document,
+  lines: readonly string[],
+  w: number,
+  top: number,
+  color: string,
+): { el: SVGGElement; height: number } {
+  const ns = 'http://www.w3.org/2000/svg';
+  const g = doc.createElementNS(ns, 'g');
+  g.setAttribute('data-export-footer', '');
+  g.setAttribute('style', `fill:${color};font-size:${FOOTER_FONT}px`);
+  const rule = doc.createElementNS(ns, 'line');
+  rule.setAttribute('x1', String(FOOTER_PAD));
+  rule.setAttribute('x2', String(w - FOOTER_PAD));
+  rule.setAttribute('y1', String(top + FOOTER_PAD / 2));
+  rule.setAttribute('y2', String(top + FOOTER_PAD / 2));
+  rule.setAttribute('style', `stroke:${color};stroke-width:0.5`);
+  g.appendChild(rule);
+  const wrapped = wrapLines(
+    lines,
+    w - 2 * FOOTER_PAD,
+    (s) => textWidth(s, FOOTER_FONT) * FALLBACK_FONT_WIDER,
+  );
+  const lineH = Math.round(FOOTER_FONT * 1.4);
+  wrapped.forEach((line, i) => {
+    const text = doc.createElementNS(ns, 'text');
+    text.setAttribute('x', String(FOOTER_PAD));
+    text.setAttribute('y', String(top + FOOTER_PAD + (i + 1) * lineH - 3));
+    text.textContent = line;
+    g.appendChild(text);
+  });
+  return { el: g, height: FOOTER_PAD * 2 + wrapped.length * lineH };
 }
 
 /** Computed values that are placeholders rather than fonts (jsdom reports "depends on user agent"). */
@@ -172,11 +244,16 @@ function isUsableFont(f: string): boolean {
   return !!f && !/depends on user agent|^inherit$|^initial$/i.test(f);
 }
 
-/** A PNG of a rendered chart at `scale` × its size (browser only: Image + canvas). */
-export async function svgToPngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const text = svgToString(svg);
-  const width = Number(svg.getAttribute('width')) || svg.getBoundingClientRect().width;
-  const height = Number(svg.getAttribute('height')) || svg.getBoundingClientRect().height;
+/**
+ * A PNG of a rendered chart at `scale` × its size (browser only: Image + canvas). The footer, if
+ * any, is drawn below the chart and also stored as the PNG's "Description" text.
+ */
+export async function svgToPngBlob(
+  svg: SVGSVGElement,
+  scale = 2,
+  options: SvgExportOptions = {},
+): Promise<Blob> {
+  const { xml: text, width, height } = standaloneSvg(svg, options);
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const img = new Image();
@@ -193,12 +270,19 @@ export async function svgToPngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob>
     if (!ctx) throw new Error('No 2D canvas available to rasterise the chart.');
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) =>
+    const png = await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob(
         (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed.'))),
         'image/png',
       ),
     );
+    if (!options.footer?.length) return png;
+    const bytes = addPngText(
+      new Uint8Array(await png.arrayBuffer()),
+      'Description',
+      options.footer.join('\n'),
+    );
+    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' });
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -254,23 +338,38 @@ export function resampleLogLog(
   return out;
 }
 
+/** Comment lines opening a CSV file ("# …"): what it holds, its parameters, its link. */
+export function csvPreamble(lines: readonly string[]): string {
+  return lines.map((l) => `# ${l.replace(/[\r\n]+/g, ' ')}\n`).join('');
+}
+
 /**
- * The curves as CSV: header `t,Eg,Etr`, then one `Eg_<label>` column per pin (resampled onto the
- * current curve's times), one row per time. Infinity is written "inf", NaN as an empty field.
+ * The curves as CSV: `preamble` as "# " comment lines, the header `t,Eg,Etr`, then `Eg_<label>`
+ * and `Etr_<label>` columns per pin (resampled onto the current curve's times), one row per time.
+ * Infinity is written "inf", NaN as an empty field.
  */
 export function curvesToCsv(
   curve: CurveResult,
   pins: readonly { label: string; curve: CurveResult }[] = [],
+  preamble: readonly string[] = [],
 ): string {
-  const header = ['t', 'Eg', 'Etr', ...pins.map((p) => csvField(`Eg_${p.label}`))];
-  const cols = pins.map((p) => resampleLogLog(curve.t, p.curve.t, p.curve.Eg));
+  const header = [
+    't',
+    'Eg',
+    'Etr',
+    ...pins.flatMap((p) => [csvField(`Eg_${p.label}`), csvField(`Etr_${p.label}`)]),
+  ];
+  const cols = pins.flatMap((p) => [
+    resampleLogLog(curve.t, p.curve.t, p.curve.Eg),
+    resampleLogLog(curve.t, p.curve.t, p.curve.Etr),
+  ]);
   const rows = [header.join(',')];
   for (let i = 0; i < curve.t.length; i++) {
     rows.push(
       [curve.t[i], curve.Eg[i], curve.Etr[i], ...cols.map((c) => c[i])].map(csvNumber).join(','),
     );
   }
-  return `${rows.join('\n')}\n`;
+  return `${csvPreamble(preamble)}${rows.join('\n')}\n`;
 }
 
 /**

@@ -53,6 +53,8 @@ export interface LearningCurveInput {
   metrics: Metrics;
   /** The fixed time of the scaling panels, marked on the time axis (null: not marked). */
   markT?: number | null;
+  /** The current curve's values of what sets the pins apart ("P = 400"), beside E_g's legend. */
+  currentLabel?: string;
 }
 
 export interface SeriesPath {
@@ -111,7 +113,7 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
   const items: LegendItem[] = [
     {
       key: 'Eg',
-      label: 'test error E_g',
+      label: input.currentLabel ? `test error E_g (${input.currentLabel})` : 'test error E_g',
       kind: 'line',
       className: 'sp-series sp-series--eg sp-legend-swatch',
     },

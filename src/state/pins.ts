@@ -1,6 +1,8 @@
-// Pins: frozen copies of a configuration whose curve stays on the plot for comparison. A pin is
-// named by what differs from the current configuration ("σ² = 0.1, P = 800"), so the legend
-// stays meaningful as the user moves the sliders.
+// Pins: frozen copies of a configuration whose curve stays on the plot for comparison. Pins are
+// named by the parameters that set the curves apart (those in which some pin differs from the
+// current configuration), with each curve's own values: a pin taken at P = 4000 says "P = 4000",
+// and the current curve says its own P beside it, so a legend (and an exported figure) reads on
+// its own, without knowing where the sliders are.
 import {
   PARAM_SPECS,
   REGIME_LABELS,
@@ -11,6 +13,7 @@ import {
 import type { CurveResult } from '../model/types.ts';
 import { formatParam } from '../format/number.ts';
 import { paramSymbol } from './symbols.ts';
+import type { TimeWindowMode } from './view.ts';
 
 /** Most pins shown at once (one colour each: --c-pin-0 … --c-pin-5). */
 export const MAX_PINS = 6;
@@ -30,23 +33,54 @@ export function differingKeys(a: Params, b: Params): (keyof Params)[] {
 /** Time-window keys: not part of a pin's label while the window is automatic (pins follow it). */
 export const WINDOW_KEYS: readonly (keyof Params)[] = ['tmin', 'tmax'];
 
-/** Legend text of a pin relative to the current configuration (`ignore`: keys left out). */
-export function pinLabel(
-  pin: Params,
+/** Keys left out of the labels: the window's while it is automatic (every curve follows it). */
+export function labelIgnore(timeWindow: TimeWindowMode): readonly (keyof Params)[] {
+  return timeWindow === 'auto' ? WINDOW_KEYS : [];
+}
+
+/** Keys in which some pin differs from `current`, in table order, less `ignore`. */
+export function apartKeys(
+  pins: readonly Params[],
   current: Params,
   ignore: readonly (keyof Params)[] = [],
-): string {
-  const keys = differingKeys(pin, current).filter((k) => !ignore.includes(k));
-  if (keys.length === 0) return 'same as current';
+): (keyof Params)[] {
+  const keys = new Set(pins.flatMap((p) => differingKeys(p, current)));
+  return PARAM_SPECS.map((s) => s.key).filter((k) => keys.has(k) && !ignore.includes(k));
+}
+
+/** The values of `keys` in a configuration: "P = 4000, σ² = 0.1" (the regime by its name). */
+export function valuesLabel(p: Params, keys: readonly (keyof Params)[]): string {
   return keys
     .map((k) =>
       k === 'regime'
-        ? REGIME_LABELS[pin.regime]
+        ? REGIME_LABELS[p.regime]
         : SPEC_BY_KEY[k].kind === 'enum'
-          ? `${k} = ${pin[k]}`
-          : `${paramSymbol(k)} = ${formatParam(pin[k] as number)}`,
+          ? `${k} = ${p[k]}`
+          : `${paramSymbol(k)} = ${formatParam(p[k] as number)}`,
     )
     .join(', ');
+}
+
+/**
+ * Legend text of each pin: its values of the keys that set the pins apart from the current
+ * configuration (`ignore`: keys left out), or "same as current" when nothing does.
+ */
+export function pinLabels(
+  pins: readonly Params[],
+  current: Params,
+  ignore: readonly (keyof Params)[] = [],
+): string[] {
+  const keys = apartKeys(pins, current, ignore);
+  return pins.map((p) => (keys.length ? valuesLabel(p, keys) : 'same as current'));
+}
+
+/** The current curve's values of the keys that set the pins apart ('' when none do). */
+export function currentLabel(
+  pins: readonly Params[],
+  current: Params,
+  ignore: readonly (keyof Params)[] = [],
+): string {
+  return valuesLabel(current, apartKeys(pins, current, ignore));
 }
 
 export interface PinnedResult {
@@ -56,15 +90,16 @@ export interface PinnedResult {
   curve: CurveResult;
 }
 
-/** The pins whose curve has been computed, labelled relative to the current configuration. */
+/** The pins whose curve has been computed, labelled as pinLabels. */
 export function pinnedResults(
   pins: readonly Params[],
   pinCurves: Readonly<Record<string, CurveResult>>,
   current: Params,
   ignore: readonly (keyof Params)[] = [],
 ): PinnedResult[] {
+  const labels = pinLabels(pins, current, ignore);
   return pins.flatMap((p, index) => {
     const curve = pinCurves[paramsKey(p)];
-    return curve ? [{ index, label: pinLabel(p, current, ignore), curve }] : [];
+    return curve ? [{ index, label: labels[index], curve }] : [];
   });
 }

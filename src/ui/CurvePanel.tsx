@@ -11,7 +11,7 @@ import { pinColor } from '../charts/theme.ts';
 import { useSize } from '../charts/useSize.ts';
 import { noteCommit } from '../compute/perf.ts';
 import { actions, useApp } from '../state/hooks.ts';
-import { paramsKey, pinnedResults, WINDOW_KEYS } from '../state/pins.ts';
+import { currentLabel, labelIgnore, paramsKey, pinnedResults } from '../state/pins.ts';
 import { RichHelp } from './RichHelp.tsx';
 import { markerLabel, outcomeSentence } from '../claims/earlyStop.ts';
 import type { CurveResult } from '../model/types.ts';
@@ -27,13 +27,13 @@ function usePinnedCurves(): PinnedCurve[] {
   const pins = useApp((s) => s.pins);
   const pinCurves = useApp((s) => s.results.pinCurves);
   // With an automatic window pins follow it, so the window is not what sets them apart.
-  const auto = useApp((s) => s.view.timeWindow === 'auto');
+  const timeWindow = useApp((s) => s.view.timeWindow);
   // A stable empty list: a new [] on every parameter change would make the chart re-lay out.
   return useMemo(
     () =>
       pins.length === 0
         ? NO_PINS
-        : pinnedResults(pins, pinCurves, params, auto ? WINDOW_KEYS : []).map(
+        : pinnedResults(pins, pinCurves, params, labelIgnore(timeWindow)).map(
             ({ index, label, curve }) => ({
               id: `${index}`,
               label,
@@ -41,7 +41,7 @@ function usePinnedCurves(): PinnedCurve[] {
               curve,
             }),
           ),
-    [pins, pinCurves, params, auto],
+    [pins, pinCurves, params, timeWindow],
   );
 }
 
@@ -64,6 +64,7 @@ export function CurvePanel() {
   const pending = useApp((s) => s.results.status.curve === 'pending');
   const failed = useApp((s) => s.results.status.curve === 'error');
   const pins = usePinnedCurves();
+  const current = useApp((s) => currentLabel(s.pins, s.params, labelIgnore(s.view.timeWindow)));
   const sim = useSimOverlay();
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 720, height: 440 });
 
@@ -98,6 +99,7 @@ export function CurvePanel() {
           showEtr={showEtr}
           setting={setting}
           markT={markT}
+          currentLabel={current || undefined}
           onCursorChange={setCursor}
         />
         <span className="busy" aria-hidden="true">

@@ -7,6 +7,7 @@ import {
   downloadText,
   exportPng,
   exportSvg,
+  footerOf,
   simCsv,
   stateJson,
 } from './exportData.ts';
@@ -42,6 +43,8 @@ export function ExportMenu() {
     return true;
   };
   const s = () => appStore.getState();
+  // The address bar holds the complete state (urlSync.ts): it is the figure's link.
+  const footer = () => footerOf(s(), window.location.href);
   return (
     <details className="menu" data-testid="export-menu">
       <summary className="btn">Export</summary>
@@ -55,7 +58,7 @@ export function ExportMenu() {
               className="btn btn--small"
               data-testid={`export-${p.name}-svg`}
               onClick={(e) =>
-                run(e.currentTarget, () => exportSvg(p.testid, p.name), `${p.label} SVG`)
+                run(e.currentTarget, () => exportSvg(p.testid, p.name, footer()), `${p.label} SVG`)
               }
             >
               SVG
@@ -65,7 +68,7 @@ export function ExportMenu() {
               className="btn btn--small"
               data-testid={`export-${p.name}-png`}
               onClick={(e) =>
-                run(e.currentTarget, () => exportPng(p.testid, p.name), `${p.label} PNG`)
+                run(e.currentTarget, () => exportPng(p.testid, p.name, footer()), `${p.label} PNG`)
               }
             >
               PNG
@@ -81,7 +84,7 @@ export function ExportMenu() {
           onClick={(e) =>
             run(
               e.currentTarget,
-              text(() => curvesCsv(s()), 'curves.csv', 'text/csv'),
+              text(() => curvesCsv(s(), window.location.href), 'curves.csv', 'text/csv'),
               'curves CSV',
             )
           }
@@ -110,7 +113,7 @@ export function ExportMenu() {
           onClick={(e) =>
             run(
               e.currentTarget,
-              text(() => simCsv(s()), 'simulation.csv', 'text/csv'),
+              text(() => simCsv(s(), window.location.href), 'simulation.csv', 'text/csv'),
               'simulation CSV',
             )
           }

@@ -1,13 +1,17 @@
-// The pins bar: pin the current curve, see each pin named by what differs, remove one or all.
+// The pins bar: pin the current curve, see each pin named by its values of the parameters that set
+// the pins apart (and the current curve's beside them), remove one or all.
 import { pinColor } from '../charts/theme.ts';
 import { actions, useApp } from '../state/hooks.ts';
-import { MAX_PINS, paramsKey, pinLabel, WINDOW_KEYS } from '../state/pins.ts';
+import { currentLabel, labelIgnore, MAX_PINS, paramsKey, pinLabels } from '../state/pins.ts';
 
 export function PinsBar() {
   const pins = useApp((s) => s.pins);
   const params = useApp((s) => s.params);
-  const auto = useApp((s) => s.view.timeWindow === 'auto');
+  const timeWindow = useApp((s) => s.view.timeWindow);
   const pinCurves = useApp((s) => s.results.pinCurves);
+  const ignore = labelIgnore(timeWindow);
+  const labels = pinLabels(pins, params, ignore);
+  const current = currentLabel(pins, params, ignore);
   return (
     <div className="pins" data-testid="pins">
       <button
@@ -23,8 +27,13 @@ export function PinsBar() {
         <span className="pins-empty">No pins yet: pin a curve, then move a slider to compare.</span>
       ) : (
         <ul className="pins-list" aria-label="Pinned curves">
+          {current && (
+            <li className="pin pin--current" data-testid="pin-current">
+              <span className="pin-label">now: {current}</span>
+            </li>
+          )}
           {pins.map((p, i) => {
-            const label = pinLabel(p, params, auto ? WINDOW_KEYS : []);
+            const label = labels[i];
             const ready = paramsKey(p) in pinCurves;
             return (
               <li key={`${i}-${paramsKey(p)}`} className="pin" data-pin-index={i}>

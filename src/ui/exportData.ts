@@ -1,19 +1,42 @@
-// Exports: each plot as SVG or PNG (charts/export.ts does the standalone-SVG work), the curves as
-// CSV, everything (parameters, view, pins, results) as JSON, the simulation as CSV. Downloads go
-// through a Blob and an object URL: nothing leaves the browser.
+// Exports: each plot as SVG or PNG (charts/export.ts does the standalone-SVG work) with a footer
+// saying what it shows and its link, the curves as CSV, everything (parameters, view, pins,
+// results) as JSON, the simulation as CSV; the data files open with their parameters and link.
+// Downloads go through a Blob and an object URL: nothing leaves the browser.
 import {
+  csvPreamble,
   curvesToCsv,
   downloadBlob,
   resampleLogLog,
   svgToPngBlob,
   svgToString,
 } from '../charts/export.ts';
+import { figureFooter } from '../charts/footer.ts';
 import { csvNumber, toPlain } from '../format/data.ts';
+import type { Params } from '../model/params.ts';
+import { writeParams } from '../model/paramsCodec.ts';
 import type { AppData } from '../state/store.ts';
-import { paramsKey, pinLabel, pinnedResults, WINDOW_KEYS } from '../state/pins.ts';
+import { labelIgnore, paramsKey, pinLabels, pinnedResults } from '../state/pins.ts';
 
 /** Pins follow an automatic window: it is not what sets them apart in labels. */
-const ignoredKeys = (s: AppData) => (s.view.timeWindow === 'auto' ? WINDOW_KEYS : []);
+const ignoredKeys = (s: AppData) => labelIgnore(s.view.timeWindow);
+
+/** The footer of an exported figure: the state's curve and parameters, and the link. */
+export function footerOf(s: AppData, url: string): string[] {
+  return figureFooter(s.results.curve, s.params, url);
+}
+
+/** Opening lines of a data file: what it holds, the figure's description, the parameters, the link. */
+export function dataPreamble(what: string, s: AppData, p: Params, url: string): string[] {
+  const [description] = footerOf(s, url);
+  return [
+    `Scaling Playground: ${what}`,
+    description,
+    `params: ${writeParams(p)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}`,
+    `link: ${url}`,
+  ];
+}
 
 export const PLOTS = [
   { testid: 'learning-curve', name: 'learning-curve', label: 'Learning curve' },
@@ -28,33 +51,43 @@ function plotSvg(testid: string): SVGSVGElement | null {
   return document.querySelector<SVGSVGElement>(`svg[data-testid="${testid}"]`);
 }
 
-export function exportSvg(testid: string, name: string): boolean {
+export function exportSvg(testid: string, name: string, footer: readonly string[]): boolean {
   const svg = plotSvg(testid);
   if (!svg) return false;
-  const text = svgToString(svg);
+  const text = svgToString(svg, { footer });
   downloadBlob(new Blob([text], { type: 'image/svg+xml' }), `${PREFIX}-${name}.svg`);
   return true;
 }
 
-export async function exportPng(testid: string, name: string): Promise<boolean> {
+export async function exportPng(
+  testid: string,
+  name: string,
+  footer: readonly string[],
+): Promise<boolean> {
   const svg = plotSvg(testid);
   if (!svg) return false;
-  downloadBlob(await svgToPngBlob(svg, 2), `${PREFIX}-${name}.png`);
+  downloadBlob(await svgToPngBlob(svg, 2, { footer }), `${PREFIX}-${name}.png`);
   return true;
 }
 
-export function curvesCsv(s: AppData): string | null {
+export function curvesCsv(s: AppData, url: string): string | null {
   const c = s.results.curve;
   return c
-    ? curvesToCsv(c, pinnedResults(s.pins, s.results.pinCurves, s.params, ignoredKeys(s)))
+    ? curvesToCsv(
+        c,
+        pinnedResults(s.pins, s.results.pinCurves, s.params, ignoredKeys(s)),
+        dataPreamble('learning curves (pins: E_g and E_tr of each)', s, c.params, url),
+      )
     : null;
 }
 
 /** t, simulated means and s.e.m., and the theory at the simulation's M at the same times. */
-export function simCsv(s: AppData): string | null {
+export function simCsv(s: AppData, url: string): string | null {
   const sim = s.results.sim;
   const r = sim?.result;
   if (!sim || !r) return null;
+  // Its own parameters: the simulation runs at a finite M, and may be of an earlier state.
+  const preamble = dataPreamble(`exact simulation, ${r.seeds} seeds`, s, sim.params, url);
   const thEg = sim.theory ? resampleLogLog(r.t, sim.theory.t, sim.theory.Eg) : null;
   const thEtr = sim.theory ? resampleLogLog(r.t, sim.theory.t, sim.theory.Etr) : null;
   const rows = ['t,Eg_mean,Eg_sem,Etr_mean,Etr_sem,Eg_theory,Etr_theory'];
@@ -73,20 +106,22 @@ export function simCsv(s: AppData): string | null {
         .join(','),
     );
   }
-  return `${rows.join('\n')}\n`;
+  return `${csvPreamble(preamble)}${rows.join('\n')}\n`;
 }
 
 /** The whole state as one JSON document (typed arrays as arrays, ∞ as "inf"). */
 export function stateJson(s: AppData, url: string): string {
   const { curve, modes, sweepP, sweepN, sim } = s.results;
+  const labels = pinLabels(s.pins, s.params, ignoredKeys(s));
   const doc = {
     format: 'scaling-playground/state',
     version: 1,
-    url,
     params: s.params,
+    url,
+    description: footerOf(s, url)[0],
     view: s.view,
-    pins: s.pins.map((p) => ({
-      label: pinLabel(p, s.params, ignoredKeys(s)),
+    pins: s.pins.map((p, i) => ({
+      label: labels[i],
       params: p,
       curve: s.results.pinCurves[paramsKey(p)] ?? null,
     })),

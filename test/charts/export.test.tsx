@@ -6,9 +6,11 @@ import {
   resampleLogLog,
   resolveCssVars,
   resultToJson,
+  standaloneSvg,
   svgToString,
 } from '../../src/charts/export.ts';
 import { LearningCurve } from '../../src/charts/LearningCurve.tsx';
+import { textWidth } from '../../src/charts/labels.ts';
 import { basicCurve, divergentCurve, makeCurve, pins } from './fixtures.ts';
 
 afterEach(() => {
@@ -72,6 +74,34 @@ describe('svgToString', () => {
     expect(custom).toContain('fill="#000000" data-export-background');
     expect(custom).toContain('font-family:Inter');
   });
+
+  it('draws a footer below the chart, wrapped to its width, and grows to hold it', () => {
+    const { container } = render(<LearningCurve curve={basicCurve()} width={300} height={200} />);
+    const svg = container.querySelector('svg')!;
+    const link = `http://127.0.0.1/?v=1&${'alpha=1.5&'.repeat(12)}P=4000`;
+    const out = standaloneSvg(svg, { footer: ['Gradient flow · P = 4000', `Link: ${link}`] });
+    expect(out.width).toBe(300);
+    expect(out.height).toBeGreaterThan(200 + 3 * 11);
+    const doc = new DOMParser().parseFromString(out.xml, 'image/svg+xml');
+    const root = doc.documentElement;
+    expect(root.getAttribute('height')).toBe(String(out.height));
+    expect(root.getAttribute('viewBox')).toBe(`0 0 300 ${out.height}`);
+    const bg = root.querySelector('[data-export-background]')!;
+    expect(bg.getAttribute('height')).toBe(String(out.height));
+    const lines = [...root.querySelectorAll('[data-export-footer] text')].map((t) => t.textContent);
+    expect(lines[0]).toBe('Gradient flow · P = 4000');
+    expect(lines.length).toBeGreaterThan(2); // the link wraps
+    expect(lines.slice(1).join('').replace(/ /g, '')).toBe(`Link:${link}`);
+    for (const l of lines) expect(textWidth(l!, 11)).toBeLessThanOrEqual(280);
+    // Every line sits below the chart and inside the file.
+    for (const t of root.querySelectorAll('[data-export-footer] text')) {
+      const y = Number(t.getAttribute('y'));
+      expect(y).toBeGreaterThan(200);
+      expect(y).toBeLessThanOrEqual(out.height);
+    }
+    // Without a footer nothing changes.
+    expect(svgToString(svg)).not.toContain('data-export-footer');
+  });
 });
 
 describe('curvesToCsv', () => {
@@ -79,14 +109,22 @@ describe('curvesToCsv', () => {
     const c = makeCurve({ t: [1, 10, 100], Eg: (t) => 1 / t, Etr: (t) => 0.5 / t });
     const p = makeCurve({ t: [1, 10, 100], Eg: (t) => 2 / t, Etr: () => 0 });
     const csv = curvesToCsv(c, [{ label: 'P = 100', curve: p }]);
-    expect(csv).toBe('t,Eg,Etr,Eg_P = 100\n1,1,0.5,2\n10,0.1,0.05,0.2\n100,0.01,0.005,0.02\n');
+    expect(csv).toBe(
+      't,Eg,Etr,Eg_P = 100,Etr_P = 100\n1,1,0.5,2,0\n10,0.1,0.05,0.2,0\n100,0.01,0.005,0.02,0\n',
+    );
+  });
+
+  it('opens with its parameters and link as comment lines', () => {
+    const c = makeCurve({ t: [1], Eg: () => 1, Etr: () => 1 });
+    const csv = curvesToCsv(c, [], ['params: P=400', 'link: http://x/?P=400\r\nevil']);
+    expect(csv).toBe('# params: P=400\n# link: http://x/?P=400 evil\nt,Eg,Etr\n1,1,1\n');
   });
 
   it('writes inf for Infinity, an empty field for NaN, and quotes awkward labels', () => {
     const c = makeCurve({ t: [1, 2], Eg: () => Infinity, Etr: () => NaN });
     const csv = curvesToCsv(c, [{ label: 'a, "b"', curve: c }]);
-    expect(csv.split('\n')[0]).toBe('t,Eg,Etr,"Eg_a, ""b"""');
-    expect(csv.split('\n')[1]).toBe('1,inf,,inf');
+    expect(csv.split('\n')[0]).toBe('t,Eg,Etr,"Eg_a, ""b""","Etr_a, ""b"""');
+    expect(csv.split('\n')[1]).toBe('1,inf,,inf,');
   });
 
   it('resamples pins on other grids in log-log, blank outside their range', () => {

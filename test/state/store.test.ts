@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PARAMS, type Params } from '../../src/model/params.ts';
 import type { CurveResult } from '../../src/model/types.ts';
-import { MAX_PINS, paramsKey, pinLabel } from '../../src/state/pins.ts';
+import { currentLabel, MAX_PINS, paramsKey, pinLabels, WINDOW_KEYS } from '../../src/state/pins.ts';
 import { appStore, resetStore } from '../../src/state/store.ts';
 import { parseUrlState } from '../../src/state/url.ts';
 import { installUrlSync } from '../../src/state/urlSync.ts';
@@ -72,12 +72,28 @@ describe('store', () => {
 
   it('names a pin by what differs from the current configuration', () => {
     const pin: Params = { ...DEFAULT_PARAMS, sigma2: 0.1, P: 800 };
-    expect(pinLabel(pin, DEFAULT_PARAMS)).toBe('P = 800, σ² = 0.1');
-    expect(pinLabel({ ...DEFAULT_PARAMS, N: Infinity }, DEFAULT_PARAMS)).toBe('N = ∞');
-    expect(pinLabel({ ...DEFAULT_PARAMS, regime: 'wd' }, DEFAULT_PARAMS)).toBe(
+    expect(pinLabels([pin], DEFAULT_PARAMS)).toEqual(['P = 800, σ² = 0.1']);
+    expect(pinLabels([{ ...DEFAULT_PARAMS, N: Infinity }], DEFAULT_PARAMS)).toEqual(['N = ∞']);
+    expect(pinLabels([{ ...DEFAULT_PARAMS, regime: 'wd' }], DEFAULT_PARAMS)).toEqual([
       'Gradient flow + weight decay',
-    );
-    expect(pinLabel(DEFAULT_PARAMS, DEFAULT_PARAMS)).toBe('same as current');
+    ]);
+    expect(pinLabels([DEFAULT_PARAMS], DEFAULT_PARAMS)).toEqual(['same as current']);
+    expect(currentLabel([DEFAULT_PARAMS], DEFAULT_PARAMS)).toBe('');
+  });
+
+  it('labels pins with absolute values of what sets the curves apart', () => {
+    // Pinned at P = 4000, then at σ² = 0.1 (P back to 400), now at P = 800.
+    const a: Params = { ...DEFAULT_PARAMS, P: 4000 };
+    const b: Params = { ...DEFAULT_PARAMS, sigma2: 0.1 };
+    const now: Params = { ...DEFAULT_PARAMS, P: 800 };
+    expect(pinLabels([a, b], now)).toEqual(['P = 4000, σ² = 0.05', 'P = 400, σ² = 0.1']);
+    expect(currentLabel([a, b], now)).toBe('P = 800, σ² = 0.05');
+    // A pin equal to the current curve still says its values when another pin differs.
+    expect(pinLabels([a, now], now)).toEqual(['P = 4000', 'P = 800']);
+    // Keys left out (an automatic window) never appear.
+    const w: Params = { ...a, tmax: 5000 };
+    expect(pinLabels([w], now, WINDOW_KEYS)).toEqual(['P = 4000']);
+    expect(pinLabels([w], now)).toEqual(['P = 4000, t_max = 5000']);
   });
 
   it('plain symbols from the KaTeX table', () => {
