@@ -29,7 +29,7 @@ export function PinsBar() {
         <ul className="pins-list" aria-label="Pinned curves">
           {current && (
             <li className="pin pin--current" data-testid="pin-current">
-              <span className="pin-label">now: {current}</span>
+              <span>now: {current}</span>
             </li>
           )}
           {pins.map((p, i) => {

@@ -72,13 +72,10 @@ export async function exportPng(
 
 export function curvesCsv(s: AppData, url: string): string | null {
   const c = s.results.curve;
-  return c
-    ? curvesToCsv(
-        c,
-        pinnedResults(s.pins, s.results.pinCurves, s.params, ignoredKeys(s)),
-        dataPreamble('learning curves (pins: E_g and E_tr of each)', s, c.params, url),
-      )
-    : null;
+  if (!c) return null;
+  const pins = pinnedResults(s.pins, s.results.pinCurves, s.params, ignoredKeys(s));
+  const what = pins.length ? 'learning curves, with E_g and E_tr of each pin' : 'learning curves';
+  return curvesToCsv(c, pins, dataPreamble(what, s, c.params, url));
 }
 
 /** t, simulated means and s.e.m., and the theory at the simulation's M at the same times. */

@@ -99,7 +99,7 @@ test('exports: curves as CSV (header + numeric rows) and everything as JSON', as
   // It opens with what it holds, its parameters and its link, as comment lines.
   const comments = all.filter((l) => l.startsWith('# '));
   expect(all.slice(0, comments.length)).toEqual(comments);
-  expect(comments[0]).toMatch(/^# Scaling Playground: learning curves/);
+  expect(comments[0]).toBe('# Scaling Playground: learning curves, with E_g and E_tr of each pin');
   expect(comments).toContain(`# link: ${page.url()}`);
   expect(comments.find((l) => l.startsWith('# params: '))).toMatch(/regime=gf, .*P=800/);
   const lines = all.slice(comments.length);

@@ -85,9 +85,15 @@ test('simulation: a completed run agrees with the theory at the same M', async (
   }
   expect(checked).toBeGreaterThanOrEqual(10);
 
-  // The simulation CSV has the same numbers.
+  // The simulation CSV has the same numbers, after comment lines giving its own parameters (the
+  // simulation's finite M) and the link.
   const csv = await exportItem(page, 'export-sim-csv');
-  const lines = csv.text.trim().split('\n');
+  const all = csv.text.trim().split('\n');
+  const comments = all.filter((l) => l.startsWith('# '));
+  expect(comments[0]).toBe('# Scaling Playground: exact simulation, 8 seeds');
+  expect(comments.find((l) => l.startsWith('# params: '))).toContain('M=256');
+  expect(comments).toContain(`# link: ${page.url()}`);
+  const lines = all.slice(comments.length);
   expect(lines[0]).toBe('t,Eg_mean,Eg_sem,Etr_mean,Etr_sem,Eg_theory,Etr_theory');
   expect(lines).toHaveLength(t.length + 1);
   expect(Number(lines[1].split(',')[1])).toBeCloseTo(EgMean[0], 12);
