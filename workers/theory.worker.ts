@@ -16,7 +16,7 @@ import type { CrashHook, TheoryApi } from '../src/protocol/api.ts';
 import type { Envelope } from '../src/protocol/messages.ts';
 import { TEST_HOOKS } from '../src/protocol/testHooks.ts';
 import { ensureSpectrum } from './digitData.ts';
-import { spectrumView } from '../src/model/theory/dataSpectra.ts';
+import { registerSpectrum, spectrumView } from '../src/model/theory/dataSpectra.ts';
 import { collectBuffers } from '../src/protocol/transfer.ts';
 
 function send<T>(env: Envelope<T>): Envelope<T> {
@@ -67,6 +67,14 @@ const api: TheoryApi = {
   },
   mode(p: Params, k: number) {
     return withData(p, () => computeModeDetail(p, k));
+  },
+  setCustom(modes) {
+    return Promise.resolve(
+      attempt(() => {
+        registerSpectrum('custom', modes);
+        return null;
+      }),
+    );
   },
 };
 

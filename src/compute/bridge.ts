@@ -15,6 +15,7 @@ import { planRequests } from './plan.ts';
 import { createSchedulers } from './schedulers.ts';
 import { createSimulationRunner } from './simulation.ts';
 import { createSubmitter } from './submitter.ts';
+import { customAware } from './customSpectrum.ts';
 
 export interface ComputeControls {
   startSimulation(): void;
@@ -38,7 +39,10 @@ export function installCompute(
   store: AppStore,
   c: ComputeClient = workerClient(),
 ): ComputeControls {
-  const scheds = createSchedulers(c, store, () => sync());
+  // The theory workers get the user's spectrum file (data = custom) before their calls.
+  const custom = () => store.getState().custom;
+  const theory = { ...c, main: customAware(c.main, custom), sweep: customAware(c.sweep, custom) };
+  const scheds = createSchedulers(theory, store, () => sync());
   const submitter = createSubmitter(scheds, store);
   const gate = createDragGate(() => sync());
   const simulation = createSimulationRunner({ sims: c.sims, real: c.real }, store, (p) => {
@@ -61,6 +65,12 @@ export function installCompute(
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.pins !== prev.pins) prunePinCurves(store);
+    // A new spectrum file under the same parameters: everything is computed again.
+    if (s.custom !== prev.custom) {
+      submitter.forget();
+      sync();
+      return;
+    }
     const intent = s.urlIntent.seq !== prev.urlIntent.seq;
     if (intent) gate.onIntent(s.urlIntent.mode);
     // An automatic window arrives with the curve: the panels that share it follow.

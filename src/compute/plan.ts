@@ -5,6 +5,7 @@
 // requested again only when its key changes, and only while its panel is visible.
 import type { Params } from '../model/params.ts';
 import type { CurveResult, ModeResult, SizeAxis, SweepAt, SweepResult } from '../model/types.ts';
+import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import { paramsKey } from '../state/pins.ts';
 import { windowedParams, type AppData } from '../state/store.ts';
 import type { TimeWindowMode, ViewState } from '../state/view.ts';
@@ -31,6 +32,8 @@ export interface TheoryKinds {
   frontier: [Params, SweepResult];
   pins: [Params, CurveResult];
   simTheory: [Params, CurveResult];
+  spectrum: [Params, SpectrumView | null];
+  fitted: [Params, CurveResult];
 }
 export type TheoryKind = keyof TheoryKinds;
 
@@ -75,6 +78,13 @@ export function planRequests(s: AppData, pins: PinsState): Plan {
   if (panels.includes('modes')) {
     const w = windowedParams(s);
     afterCurve.push({ kind: 'modes', key: paramsKey(w), req: w });
+  }
+  // Measured data: the spectrum plot and the fitted power law's curve on the curve's times.
+  if (s.params.data !== 'powerlaw') {
+    const { data, kernel, task } = s.params;
+    afterCurve.push({ kind: 'spectrum', key: `${data}/${kernel}/${task}`, req: s.params });
+    const w = windowedParams(s);
+    afterCurve.push({ kind: 'fitted', key: paramsKey(w), req: w });
   }
   if (!pins.busy) {
     const missing = s.pins.find((p) => {

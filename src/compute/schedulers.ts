@@ -67,6 +67,14 @@ export function createSchedulers(
         st().patchResults({ pinCurves: { ...st().results.pinCurves, [paramsKey(p)]: curve } }),
       ),
     ),
+    spectrum: new LatestOnly(
+      (p) => c.main.call((api) => unwrap(api.spectrum(p))),
+      handlers('spectrum', (spectrum) => st().patchResults({ spectrum })),
+    ),
+    fitted: new LatestOnly(
+      (p) => c.main.call((api) => unwrap(api.fittedCurve(p))),
+      handlers('fitted', (fitted, p) => st().patchResults({ fitted, fittedKey: paramsKey(p) })),
+    ),
     simTheory: new LatestOnly(
       (p) => c.main.call((api) => unwrap(api.curve(p))),
       handlers('simTheory', (theory, p) => {

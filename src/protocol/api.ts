@@ -16,6 +16,7 @@ import type {
 import type { Envelope } from './messages.ts';
 import type { SeedErrors } from '../model/simulation/evaluate.ts';
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
+import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
 
 // Theory calls are asynchronous: with MNIST data the worker first fetches the measured spectrum.
 export interface TheoryApi {
@@ -35,6 +36,8 @@ export interface TheoryApi {
   order(p: Params): Promise<Envelope<OrderResult>>;
   /** Mode k in detail (the mode inspector). */
   mode(p: Params, k: number): Promise<Envelope<ModeDetail>>;
+  /** Register a user's spectrum as data = custom (each worker keeps its own copy). */
+  setCustom(modes: ModeSpectrum): Promise<Envelope<null>>;
 }
 
 export interface PartsResult {

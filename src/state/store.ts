@@ -11,6 +11,8 @@ import {
   type Params,
 } from '../model/params.ts';
 import type { CurveResult, ModeResult, SimResult, SweepResult } from '../model/types.ts';
+import type { SpectrumView } from '../model/theory/dataSpectra.ts';
+import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
 import type { ComputeError, ComputeKind, SimProgress } from '../protocol/messages.ts';
 import { MAX_PINS, paramsKey } from './pins.ts';
 import type { Notice, UrlState } from './url.ts';
@@ -45,6 +47,34 @@ export interface SimRun {
   theory: CurveResult | null;
 }
 
+/** One real point of the scaling panel: mean ± s.e.m. of the pool test error at size x. */
+export interface RealPoint {
+  x: number;
+  /** The time it is evaluated at (the theory sweep's t for this x, or ∞). */
+  t: number;
+  mean: number;
+  sem: number;
+  draws: number;
+}
+
+/** Real runs at a few P, drawn on the P scaling panel. */
+export interface RealSweepRun {
+  /** paramsKey and sweep setting it was started from (staleness check). */
+  key: string;
+  status: SimStatus;
+  progress: SimProgress;
+  points: RealPoint[];
+}
+
+/** A user's own spectrum (data = custom), loaded from a file: too large for a link. */
+export interface CustomSpectrum {
+  /** File name, or "pasted text". */
+  name: string;
+  modes: ModeSpectrum;
+  /** Increments on every load, so a new file is computed again. */
+  version: number;
+}
+
 export type ComputeStatus = 'idle' | 'pending' | 'ok' | 'error';
 
 export interface Results {
@@ -61,6 +91,13 @@ export interface Results {
   /** Curves of the pins, by paramsKey. */
   pinCurves: Readonly<Record<string, CurveResult>>;
   sim: SimRun | null;
+  /** Measured data: eigenvalues, target powers and the fitted laws. */
+  spectrum: SpectrumView | null;
+  /** Measured data: the curve of the fitted power laws, on the curve's times. */
+  fitted: CurveResult | null;
+  /** paramsKey of the (windowed) configuration the fitted curve was computed for. */
+  fittedKey: string;
+  realSweep: RealSweepRun | null;
   status: Readonly<Record<ComputeKind, ComputeStatus>>;
   errors: Readonly<Partial<Record<ComputeKind, ComputeError>>>;
 }
@@ -74,6 +111,9 @@ const IDLE: Record<ComputeKind, ComputeStatus> = {
   pins: 'idle',
   simTheory: 'idle',
   sim: 'idle',
+  spectrum: 'idle',
+  fitted: 'idle',
+  realSweep: 'idle',
 };
 
 const EMPTY_RESULTS: Results = {
@@ -86,6 +126,10 @@ const EMPTY_RESULTS: Results = {
   frontier: null,
   pinCurves: {},
   sim: null,
+  spectrum: null,
+  fitted: null,
+  fittedKey: '',
+  realSweep: null,
   status: IDLE,
   errors: {},
 };
@@ -103,6 +147,8 @@ export interface AppData {
   urlIntent: UrlIntent;
   /** Time under the learning curve's crosshair (shared with the mode panel); not in the URL. */
   cursorT: number | null;
+  /** The spectrum of data = custom, once a file is loaded (not in the URL: shared as a file). */
+  custom: CustomSpectrum | null;
 }
 
 /** How an edit enters the browser history. */
@@ -130,6 +176,8 @@ export interface AppActions {
   patchResults(patch: Partial<Results>): void;
   setStatus(kind: ComputeKind, status: ComputeStatus, error?: ComputeError): void;
   setCursorT(t: number | null): void;
+  /** Load a user's spectrum and choose it as the data (data = custom). */
+  loadCustom(name: string, modes: ModeSpectrum): void;
   /** Auto: the window follows the dynamics; manual: freeze the window on screen as tmin, tmax. */
   setTimeWindow(mode: TimeWindowMode): void;
   /**
@@ -161,6 +209,7 @@ const INITIAL_DATA: AppData = {
   adjustments: [],
   urlIntent: { mode: 'none', seq: 0 },
   cursorT: null,
+  custom: null,
 };
 
 function intent(prev: UrlIntent, opts: EditOptions = {}): UrlIntent {
@@ -275,6 +324,12 @@ export function createAppStore(initial: Partial<AppData> = {}) {
 
     setCursorT(cursorT) {
       set({ cursorT });
+    },
+
+    loadCustom(name, modes) {
+      const version = (get().custom?.version ?? 0) + 1;
+      set({ custom: { name, modes, version } });
+      get().setParam('data', 'custom');
     },
 
     setTimeWindow(mode) {

@@ -14,6 +14,9 @@ const KIND_LABEL: Record<ComputeKind, string> = {
   pins: 'Pinned curve',
   simTheory: 'Theory at the simulation’s M',
   sim: 'Simulation',
+  spectrum: 'Spectrum plot',
+  fitted: 'Fitted power-law curve',
+  realSweep: 'Real points on the scaling panel',
 };
 
 export function UrlNotice() {
