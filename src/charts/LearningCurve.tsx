@@ -59,6 +59,8 @@ export interface LearningCurveProps {
   curve: CurveResult | null;
   pins?: readonly PinnedCurve[];
   sim?: SimOverlay | null;
+  /** Measured data: the curve of the fitted power laws, dashed (path[data-series="fitted"]). */
+  fitted?: CurveResult | null;
   width: number;
   height: number;
   variant?: Variant;
@@ -81,6 +83,7 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     curve,
     pins = EMPTY_PINS,
     sim = null,
+    fitted = null,
     width,
     height,
     variant = 'normal',
@@ -97,6 +100,7 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
         curve,
         pins,
         sim,
+        fitted,
         width,
         height,
         showEtr,
@@ -104,7 +108,7 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
         markT,
         currentLabel,
       }),
-    [curve, pins, sim, width, height, showEtr, m, markT, currentLabel],
+    [curve, pins, sim, fitted, width, height, showEtr, m, markT, currentLabel],
   );
   // Position of the crosshair in L.cursorIndex (not the raw curve index), or null when hidden.
   const [cursorPos, setCursorPos] = useState<number | null>(null);

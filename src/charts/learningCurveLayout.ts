@@ -5,7 +5,7 @@
 // hand; their labels are put where they cross no curve (labels.ts).
 import type { CurveResult, SimResult } from '../model/types.ts';
 import { capDecades, isLogFinite, logExtent, padLogDomain } from './domain.ts';
-import { formatParam } from '../format/number.ts';
+import { formatNumber, formatParam } from '../format/number.ts';
 import { axesFrame, noData, type AxesFrame, type EmptyState } from './frame.ts';
 import { plotObstacles } from './labels.ts';
 import { layoutLegend, legendWidth, type LegendItem, type LegendLayout } from './Legend.tsx';
@@ -41,12 +41,16 @@ export interface SimOverlay {
   result: SimResult;
   /** Theory at the simulation's M (docs/theory.md §7: the tail matters), drawn dashed. */
   theory?: CurveResult;
+  /** Real learning on the digits (draws of training digits) rather than the exact simulator. */
+  real?: boolean;
 }
 
 export interface LearningCurveInput {
   curve: CurveResult | null;
   pins: readonly PinnedCurve[];
   sim: SimOverlay | null;
+  /** Measured data: the theory with the fitted power laws instead (docs/theory.md §0), dashed. */
+  fitted?: CurveResult | null;
   width: number;
   height: number;
   showEtr: boolean;
@@ -59,7 +63,7 @@ export interface LearningCurveInput {
 
 export interface SeriesPath {
   key: string;
-  series: 'Eg' | 'Etr' | 'pin' | 'sim-theory';
+  series: 'Eg' | 'Etr' | 'pin' | 'sim-theory' | 'fitted';
   className: string;
   d: string;
   /** Isolated points, drawn as markers. */
@@ -134,22 +138,35 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
       color: p.color,
     }),
   );
+  if (input.fitted) {
+    const { alpha, beta } = input.fitted.params;
+    items.push({
+      key: 'fitted',
+      label: `theory with the fitted power laws, α = ${formatNumber(alpha, 3)}, β = ${formatNumber(beta, 3)}`,
+      kind: 'line',
+      className: 'sp-series sp-series--fitted-law sp-legend-swatch',
+    });
+  }
   if (input.sim) {
     const s = input.sim.result.seeds;
+    const real = input.sim.real;
     items.push({
       key: 'sim',
-      label: `simulation E_g, ${s} seed${s === 1 ? '' : 's'} (±1 s.e.m.)`,
+      label: real
+        ? `real digits E_g, ${s} draw${s === 1 ? '' : 's'} (±1 s.e.m.)`
+        : `simulation E_g, ${s} seed${s === 1 ? '' : 's'} (±1 s.e.m.)`,
       kind: 'point-bar',
       className: 'sp-sim-point',
     });
     if (input.showEtr)
       items.push({
         key: 'sim-etr',
-        label: 'simulation E_{tr}',
+        label: real ? 'real digits E_{tr}' : 'simulation E_{tr}',
         kind: 'hollow-point',
         className: 'sp-sim-point sp-sim-point--etr',
       });
-    if (input.sim.theory) {
+    // With real digits the theory is that of the curve itself (the measured spectrum, M = rank).
+    if (input.sim.theory && !real) {
       const M = input.sim.theory.params.M;
       items.push({
         key: 'sim-theory',
@@ -173,6 +190,7 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   if (curve.earlyStop.case !== 'none' && isLogFinite(curve.earlyStop.Eg))
     main.push(curve.earlyStop.Eg);
   const arrays: ArrayLike<number>[] = [curve.Eg, main, ...pins.map((p) => p.curve.Eg)];
+  if (input.fitted) arrays.push(input.fitted.Eg);
   if (sim) {
     arrays.push(sim.result.EgMean);
     const up = Array.from(sim.result.EgMean, (v, i) => v + (sim.result.EgSem[i] || 0));
@@ -296,7 +314,7 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
 
 /** Step: the drawn series (pins, the theory at the simulation's M, E_tr, E_g) and their polylines. */
 export function seriesPaths(
-  input: Pick<LearningCurveInput, 'pins' | 'sim' | 'showEtr'>,
+  input: Pick<LearningCurveInput, 'pins' | 'sim' | 'showEtr' | 'fitted'>,
   curve: CurveResult,
   X: (v: number) => number,
   Y: (v: number) => number,
@@ -320,7 +338,13 @@ export function seriesPaths(
       p.curve.t,
       p.curve.Eg,
     );
-  if (input.sim?.theory)
+  if (input.fitted)
+    add(
+      { key: 'fitted', series: 'fitted', className: 'sp-series sp-series--fitted-law' },
+      input.fitted.t,
+      input.fitted.Eg,
+    );
+  if (input.sim?.theory && !input.sim.real)
     add(
       { key: 'sim-theory', series: 'sim-theory', className: 'sp-series sp-series--sim-theory' },
       input.sim.theory.t,

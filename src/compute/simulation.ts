@@ -68,6 +68,8 @@ export function createSimulationRunner(
 
   return {
     async start() {
+      // A spectrum file has no data to draw samples from (the box says so; `r` does nothing).
+      if (st().params.data === 'custom') return;
       stopAll('superseded');
       const mine = ++run;
       const s = st();

@@ -18,6 +18,7 @@ import {
   FrontierSection,
   ModesSection,
   ScalingSection,
+  SpectrumSection,
 } from './Panels.tsx';
 import { PinsBar } from './PinsBar.tsx';
 import type { ShortcutAction } from './shortcuts.ts';
@@ -134,6 +135,7 @@ export function App() {
         <div className="area-side">
           {/* Lecture: the lesson sits beside the big plot, above the panels it refers to. */}
           {lecture && <LessonPanel />}
+          <SpectrumSection />
           <ScalingSection />
           <FrontierSection />
           {panels.includes('exponents') && <ExponentsSection />}

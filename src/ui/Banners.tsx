@@ -13,7 +13,7 @@ const KIND_LABEL: Record<ComputeKind, string> = {
   frontier: 'Compute-optimal frontier',
   pins: 'Pinned curve',
   simTheory: 'Theory at the simulation’s M',
-  sim: 'Simulation',
+  sim: 'Simulation or real run',
   spectrum: 'Spectrum plot',
   fitted: 'Fitted power-law curve',
   realSweep: 'Real points on the scaling panel',

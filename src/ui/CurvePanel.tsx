@@ -15,7 +15,7 @@ import { currentLabel, labelIgnore, paramsKey, pinnedResults } from '../state/pi
 import { RichHelp } from './RichHelp.tsx';
 import { markerLabel, outcomeSentence } from '../claims/earlyStop.ts';
 import type { CurveResult } from '../model/types.ts';
-import { appStore } from '../state/store.ts';
+import { appStore, windowedParams } from '../state/store.ts';
 import { showEarlyStop, windowShowing } from './showEarlyStop.ts';
 
 const LearningCurve = memo(LearningCurveChart);
@@ -50,8 +50,23 @@ function useSimOverlay(): SimOverlay | null {
   const current = useApp((s) => !!s.results.sim && s.results.sim.key === paramsKey(s.params));
   return useMemo(
     () =>
-      sim && sim.result && current ? { result: sim.result, theory: sim.theory ?? undefined } : null,
+      sim && sim.result && current
+        ? {
+            result: sim.result,
+            theory: sim.theory ?? undefined,
+            real: sim.params.data === 'mnist',
+          }
+        : null,
     [sim, current],
+  );
+}
+
+/** Measured data: the fitted power law's curve, while it belongs to the curve on screen. */
+function useFittedCurve(): CurveResult | null {
+  return useApp((s) =>
+    s.params.data !== 'powerlaw' && s.results.fittedKey === paramsKey(windowedParams(s))
+      ? s.results.fitted
+      : null,
   );
 }
 
@@ -66,6 +81,7 @@ export function CurvePanel() {
   const pins = usePinnedCurves();
   const current = useApp((s) => currentLabel(s.pins, s.params, labelIgnore(s.view.timeWindow)));
   const sim = useSimOverlay();
+  const fitted = useFittedCurve();
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 720, height: 440 });
 
   useLayoutEffect(() => {
@@ -93,6 +109,7 @@ export function CurvePanel() {
           curve={curve}
           pins={pins}
           sim={sim}
+          fitted={fitted}
           width={width}
           height={height}
           variant={lecture ? 'lecture' : 'normal'}

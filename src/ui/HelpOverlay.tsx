@@ -40,7 +40,8 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
           Every curve is computed from the exact mean-field theory of random-feature regression with
           power-law spectra (λ<sub>k</sub> = k<sup>−α</sup>, target power k<sup>−β</sup>). Move a
           slider and watch the learning curve, the scaling panels and the exponents respond; pin a
-          curve to compare; run the exact simulation to check the theory.
+          curve to compare; run the exact simulation (power law) or real digits (MNIST) to check the
+          theory.
         </p>
         <h3>Keyboard</h3>
         <table className="shortcuts">

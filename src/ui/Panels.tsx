@@ -11,6 +11,9 @@ import { lazy, memo, Suspense, useDeferredValue, useId, useMemo, useState } from
 import { ExponentReadout as ExponentReadoutChart } from '../charts/ExponentReadout.tsx';
 import { ModePanel as ModePanelChart } from '../charts/ModePanel.tsx';
 import { ScalingPanel as ScalingPanelChart } from '../charts/ScalingPanel.tsx';
+import { SpectrumPanel as SpectrumPanelChart } from '../charts/SpectrumPanel.tsx';
+import { KERNEL_LABELS } from '../model/data/kernels.ts';
+import { TASK_LABELS } from '../model/data/tasks.ts';
 import { useSize } from '../charts/useSize.ts';
 import { formatValue } from '../model/params.ts';
 import type { SweepAxis } from '../model/types.ts';
@@ -25,6 +28,7 @@ const Formulas = lazy(() =>
 );
 const ModePanel = memo(ModePanelChart);
 const ScalingPanel = memo(ScalingPanelChart);
+const SpectrumPanel = memo(SpectrumPanelChart);
 
 function useVariant() {
   return useApp((s) => (s.view.theme === 'lecture' ? 'lecture' : 'normal'));
@@ -213,6 +217,46 @@ export function FormulasSection() {
           <Formulas params={curve?.params ?? params} curve={curve} />
         </Suspense>
       </LoadBoundary>
+    </section>
+  );
+}
+
+/** What the measured spectrum is, for the spectrum plot's heading. */
+function useSpectrumTitle(): string {
+  return useApp((s) =>
+    s.params.data === 'custom'
+      ? `Your spectrum (${s.custom?.name ?? 'not loaded'})`
+      : `MNIST, ${KERNEL_LABELS[s.params.kernel]} kernel, ${TASK_LABELS[s.params.task]}`,
+  );
+}
+
+/**
+ * The measured spectrum the theory runs on, with the fitted power laws whose α, β the read-outs
+ * show. Only for measured data: in the power-law world the spectrum is k^{−α}, k^{−β} by
+ * definition, and the panel would show nothing the sliders do not say.
+ */
+export function SpectrumSection() {
+  const measured = useApp((s) => s.params.data !== 'powerlaw');
+  const spectrum = useDeferredValue(
+    useApp((s) => (s.results.status.spectrum === 'pending' ? null : s.results.spectrum)),
+  );
+  const pending = useApp((s) => s.results.status.spectrum === 'pending');
+  const title = useSpectrumTitle();
+  const variant = useVariant();
+  const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 300 });
+  if (!measured) return null;
+  return (
+    <section className="panel panel-spectrum" aria-labelledby="h-spectrum">
+      <h2 id="h-spectrum">The spectrum the theory runs on</h2>
+      <div ref={ref} className={`plot plot-spectrum${pending ? ' is-pending' : ''}`}>
+        <SpectrumPanel
+          spectrum={spectrum}
+          title={title}
+          width={width}
+          height={height}
+          variant={variant}
+        />
+      </div>
     </section>
   );
 }

@@ -56,6 +56,8 @@ export function SimulationBox() {
     }
   }, [params]);
   const real = params.data === 'mnist';
+  // A spectrum file gives the theory its sums, but nothing to draw samples from.
+  const none = params.data === 'custom';
   const running = sim?.status === 'running';
   const stale = !!sim && sim.key !== paramsKey(params);
   const fit = sim && !stale ? agreement(sim) : null;
@@ -64,7 +66,13 @@ export function SimulationBox() {
   return (
     <section className="panel panel-sim" aria-labelledby="h-sim" data-testid="sim-box">
       <h2 id="h-sim">{real ? 'Run on real digits' : 'Exact simulation'}</h2>
-      {real ? (
+      {none ? (
+        <p className="panel-note" data-testid="sim-na">
+          n/a with a spectrum file: the exact simulator draws data from the power law (α, β) and
+          real runs draw MNIST digits; a file of eigenvalues and target powers has no data to draw.
+          Choose the power law or MNIST to run one.
+        </p>
+      ) : real ? (
         <p className="panel-note" data-testid="real-note">
           Draws P = {formatParam(params.P)} distinct digits from the pool of 3000, trains{' '}
           {Number.isFinite(params.N)
@@ -86,7 +94,7 @@ export function SimulationBox() {
           type="button"
           className="btn btn--primary"
           data-testid="sim-run"
-          disabled={running}
+          disabled={running || none}
           onClick={() => startSimulation()}
         >
           {real ? 'Run on real digits' : 'Run simulation'} <kbd>r</kbd>
@@ -110,7 +118,7 @@ export function SimulationBox() {
           <progress
             max={total}
             value={done}
-            aria-label="Simulation progress"
+            aria-label={real ? 'Real-run progress' : 'Simulation progress'}
             data-testid="sim-progress"
             data-done={done}
             data-total={total}

@@ -38,6 +38,14 @@ describe('learning-curve layout steps', () => {
     expect(a.lines).toHaveLength(4);
     const b = seriesPaths({ pins: [], sim: null, showEtr: false }, c, X, Y);
     expect(b.paths.map((p) => p.series)).toEqual(['Eg']);
+    // Measured data: the fitted power law's curve, under the measured one.
+    const f = seriesPaths({ pins: [], sim: null, showEtr: false, fitted: basicCurve() }, c, X, Y);
+    expect(f.paths.map((p) => p.series)).toEqual(['fitted', 'Eg']);
+    expect(f.paths[0].className).toContain('sp-series--fitted-law');
+    // Real runs: their theory is the curve itself, not drawn twice.
+    const sim = { result: simResult(), theory: basicCurve(), real: true };
+    const r = seriesPaths({ pins: [], sim, showEtr: false }, c, X, Y);
+    expect(r.paths.map((p) => p.series)).toEqual(['Eg']);
     expect(b.paths[0].d.startsWith('M')).toBe(true);
   });
 

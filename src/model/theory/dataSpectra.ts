@@ -41,7 +41,13 @@ export function registerSpectrum(
     modes,
     fit,
     measured: buildMeasuredSpectrum(modes, exact),
-    fitted: buildMeasuredSpectrum(fittedModes(fit, modes.lam.length), exact),
+    // Its α, β are those fitted to the measured spectrum (a refit of the fitted laws on n modes
+    // would differ: the power beyond k of a truncated law bends near n).
+    fitted: {
+      ...buildMeasuredSpectrum(fittedModes(fit, modes.lam.length), exact),
+      alpha: fit.alpha,
+      beta: fit.beta,
+    },
   };
   registry.set(key, entry);
   return entry;

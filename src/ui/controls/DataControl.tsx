@@ -1,10 +1,14 @@
 // The data chooser: the power-law world (α, β) or MNIST digits (kernel × task), whose measured
 // spectrum the theory then runs on; α, β and M become read-outs of the measured spectrum.
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { spectrumJson } from '../../model/data/customSpectrum.ts';
 import { KERNEL_LABELS, KERNELS, type KernelKey } from '../../model/data/kernels.ts';
 import { TASK_LABELS, TASKS, type TaskKey } from '../../model/data/tasks.ts';
 import type { DataSource } from '../../model/params.ts';
 import { actions, useApp } from '../../state/hooks.ts';
+import { CustomSpectrumDialog } from '../CustomSpectrumDialog.tsx';
+import { downloadText } from '../exportData.ts';
+import { RichHelp } from '../RichHelp.tsx';
 
 const CHOICES: [DataSource, string][] = [
   ['powerlaw', 'power law (α, β)'],
@@ -15,6 +19,8 @@ export function DataControl() {
   const data = useApp((s) => s.params.data);
   const kernel = useApp((s) => s.params.kernel);
   const task = useApp((s) => s.params.task);
+  const custom = useApp((s) => s.custom);
+  const [dialog, setDialog] = useState(false);
   const id = useId();
   const set = <K extends 'data' | 'kernel' | 'task'>(key: K, v: string) => {
     actions().setParam(key, v as never);
@@ -35,7 +41,11 @@ export function DataControl() {
           </option>
         ))}
         {/* A user's own spectrum arrives through a link only as the choice, not the file. */}
-        {data === 'custom' && <option value="custom">your spectrum file (not loaded)</option>}
+        {(data === 'custom' || custom) && (
+          <option value="custom">
+            {custom ? `your spectrum: ${custom.name}` : 'your spectrum file (not loaded)'}
+          </option>
+        )}
       </select>
       {data === 'mnist' && (
         <div className="ctl-data-mnist">
@@ -70,12 +80,52 @@ export function DataControl() {
         </div>
       )}
       <p className="ctl-help">
-        {data === 'powerlaw'
-          ? 'Eigenvalues k^{−α} and target power k^{−β}: the idealised model.'
-          : data === 'mnist'
-            ? '3000 MNIST digits; the theory runs on the measured eigenvalues of K/n and the target power per mode (exact sums over the pool’s modes). α, β and M below are read off the measured spectrum.'
-            : 'A spectrum from a file is not loaded in this page: choose another data source.'}
+        <RichHelp
+          text={
+            data === 'powerlaw'
+              ? 'Eigenvalues k^{−α} and target power k^{−β}: the idealised model.'
+              : data === 'mnist'
+                ? '3000 MNIST digits; the theory runs on the measured eigenvalues of K/n and the target power per mode (exact sums over the pool’s modes). α, β and M below are read off the measured spectrum.'
+                : custom
+                  ? `Your spectrum (${custom.name}, ${custom.modes.lam.length} modes): the theory runs on its eigenvalues and target powers; α, β and M below are read off it. It is not part of links (too large): share it as a file with “Save (JSON)”.`
+                  : ''
+          }
+        />
       </p>
+      {data === 'custom' && !custom && (
+        <p className="ctl-msg ctl-msg--error" role="alert" data-testid="custom-missing">
+          This link chose your own spectrum, which is shared as a file, not in the link (it is too
+          large for one). Open the JSON or CSV file you were sent with “Your spectrum…”, or choose
+          another data source.
+        </p>
+      )}
+      <div className="ctl-data-custom">
+        <button
+          type="button"
+          className="btn"
+          data-testid="custom-open"
+          onClick={() => setDialog(true)}
+        >
+          Your spectrum…
+        </button>
+        {custom && (
+          <button
+            type="button"
+            className="btn"
+            data-testid="custom-export"
+            onClick={() =>
+              downloadText(
+                spectrumJson(custom.name, custom.modes),
+                'spectrum.json',
+                'application/json',
+              )
+            }
+          >
+            Save (JSON)
+          </button>
+        )}
+      </div>
+      {dialog && <CustomSpectrumDialog onClose={() => setDialog(false)} />}
     </fieldset>
   );
 }

@@ -13,7 +13,7 @@ import { RichHelp } from '../RichHelp.tsx';
 import { Tex } from '../Tex.tsx';
 import { REGIME_SHORT } from './regimes.ts';
 import { parseEntry } from './entry.ts';
-import { FIT_KMIN } from '../../model/theory/measuredSpectrum.ts';
+import { dataAwareText } from './dataHelp.ts';
 import { keyToPos, sliderScale } from './scale.ts';
 
 const MEASURED_KEYS: readonly string[] = ['alpha', 'beta', 'M'];
@@ -32,14 +32,22 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
     (s) => (spec.key === 'tmin' || spec.key === 'tmax') && s.view.timeWindow === 'auto',
   );
   const regime = useApp((s) => s.params.regime);
+  const data = useApp((s) => s.params.data);
+  const { label, help } = dataAwareText(spec, data);
   // Measured data: α, β (fitted) and M (modes with λ > 0) are read off the spectrum.
   const readOut = useApp((s) => s.params.data !== 'powerlaw') && MEASURED_KEYS.includes(spec.key);
   const measured = useApp((s) => (readOut ? s.results.curve?.params[spec.key] : undefined));
+  // The fit range of this exponent, as drawn on the spectrum plot.
+  const fitRange = useApp((s) => {
+    const f = readOut ? s.results.spectrum?.fit : undefined;
+    const r = spec.key === 'alpha' ? f?.lam : spec.key === 'beta' ? f?.tail : undefined;
+    return r ? `${r.xmin}…${r.xmax}` : null;
+  });
   const active = isActive(spec.key, regime) && !readOut;
   const scale = useMemo(() => sliderScale(spec), [spec]);
   const id = useId();
   const symbol = plainSymbol(spec.symbol);
-  const name = `${spec.label} ${symbol}`;
+  const name = `${label} ${symbol}`;
 
   const [text, setText] = useState(formatValue(value));
   const [editing, setEditing] = useState(false);
@@ -110,7 +118,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
   const why = readOut
     ? spec.key === 'M'
       ? 'Read-out: the modes of the measured spectrum with λ > 0.'
-      : `Read-out: least-squares fit to the measured spectrum over modes k = ${FIT_KMIN}…300 (${spec.key === 'alpha' ? 'eigenvalues λ_k' : 'target power beyond k'}).`
+      : `Read-out: least-squares fit to the measured spectrum (${spec.key === 'alpha' ? 'eigenvalues λ_k' : 'target power beyond k'})${fitRange ? ` over modes k = ${fitRange}` : ''}, drawn on the spectrum plot.`
     : active
       ? null
       : `Inactive under ${REGIME_LABELS[regime].toLowerCase()}; acts under ${spec.regimes
@@ -126,7 +134,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
     >
       <div className="ctl-head">
         <label className="ctl-label" id={`${id}-label`} htmlFor={`${id}-entry`}>
-          <span className="ctl-name">{spec.label}</span>
+          <span className="ctl-name">{label}</span>
           {/* A symbol that is only a word (\text{seed}) would repeat the label. */}
           {!spec.symbol.startsWith('\\text') && <Tex tex={spec.symbol} />}
           {auto && (
@@ -203,7 +211,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
         )}
       </div>
       <p className="ctl-help" id={helpId}>
-        <RichHelp text={spec.help} />
+        <RichHelp text={help} />
         {why && <span className="ctl-why"> {why}</span>}
       </p>
       {(error || note) && (

@@ -1,0 +1,238 @@
+// Geometry of the spectrum plot (docs/theory.md §0 "Measured spectra"): per mode k the measured
+// eigenvalue λ_k (line) and target power c_k (dots), log-log, with the fitted power laws
+// A k^{−α} and B k^{−β} drawn over their fit ranges, each range bracketed on the k axis, and the
+// fitted exponents written beside their lines. Modes with λ_k = 0 or c_k = 0 have no place on a
+// log axis and are left out (the heading counts them).
+import type { SpectrumView } from '../model/theory/dataSpectra.ts';
+import type { PowerFit } from '../model/types.ts';
+import { formatNumber } from '../format/number.ts';
+import { capDecades, logExtent, padLogDomain } from './domain.ts';
+import {
+  axesFrame,
+  headingHeight,
+  noData,
+  TOP_PAD,
+  type AxesFrame,
+  type EmptyState,
+} from './frame.ts';
+import { plotObstacles, type LabelPos } from './labels.ts';
+import { layoutLegend, legendWidth, type LegendItem, type LegendLayout } from './Legend.tsx';
+import { linePath, present, seriesPoints, type Point } from './path.ts';
+import { placeText, type PlacedText } from './placeText.ts';
+import type { Metrics } from './theme.ts';
+
+/** Decades of the y axis at most: the target power of the last modes can be ~1e-30. */
+const MAX_DECADES = 14;
+
+export interface SpectrumRange {
+  /** Which law: 'lam' (α, from λ_k), 'power' (β, from the power beyond k), or both. */
+  key: 'lam' | 'power' | 'both';
+  x1: number;
+  x2: number;
+  /** Height of the bracket, px from the plot top. */
+  y: number;
+  kmin: number;
+  kmax: number;
+  label: PlacedText & { text: string };
+}
+
+export interface SpectrumLayout extends AxesFrame {
+  width: number;
+  height: number;
+  empty: EmptyState;
+  heading: string;
+  legend: LegendLayout;
+  legendY: number;
+  lamD: string;
+  /** Target power per mode as dots (zero-length segments with round caps). */
+  powerD: string;
+  lamFitD: string;
+  powerFitD: string;
+  ranges: SpectrumRange[];
+  lamLabel: PlacedText & { text: string };
+  powerLabel: PlacedText & { text: string };
+}
+
+/** "λ_k ≈ 0.23 k^{−1.31}". */
+function lawText(symbol: string, amp: number, exponent: number): string {
+  return `${symbol} ≈ ${formatNumber(amp, 2)} k^{−${formatNumber(exponent, 3)}}`;
+}
+
+/** Decimate a polyline on screen: drop points within half a pixel of the last kept one. */
+function thin(points: (Point | null)[]): (Point | null)[] {
+  const out: (Point | null)[] = [];
+  let last: Point | null = null;
+  for (const p of points) {
+    if (p && last && Math.abs(p[0] - last[0]) < 0.5 && Math.abs(p[1] - last[1]) < 0.5) continue;
+    out.push(p);
+    last = p;
+  }
+  return out;
+}
+
+/** Dots at distinct pixels (thousands of modes crowd the right end of a log axis). */
+function dotPath(points: (Point | null)[]): string {
+  const seen = new Set<string>();
+  let d = '';
+  for (const p of points) {
+    if (!p) continue;
+    const key = `${Math.round(p[0])},${Math.round(p[1])}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    d += linePath([p]);
+  }
+  return d;
+}
+
+export function spectrumLayout(
+  view: SpectrumView | null,
+  title: string,
+  width: number,
+  height: number,
+  m: Metrics,
+): SpectrumLayout {
+  const n = view?.lam.length ?? 0;
+  const k = Float64Array.from({ length: n }, (_, i) => i + 1);
+  const fit = view?.fit;
+  const lamAt = (v: number) => (fit ? fit.A * v ** -fit.alpha : NaN);
+  const powAt = (v: number) => (fit && fit.B > 0 ? fit.B * v ** -fit.beta : NaN);
+  const ends = (f: PowerFit | undefined) => (f ? [f.xmin, f.xmax] : []);
+  const lamXs = ends(fit?.lam);
+  const powXs = ends(fit?.tail);
+  const xExt = view ? logExtent(k) : null;
+  const lamExt = view ? logExtent(view.lam) : null;
+  const powExt = view ? logExtent(view.power) : null;
+  const yExt = lamExt && powExt ? logExtent(lamExt, powExt) : (lamExt ?? powExt);
+  let empty: EmptyState = null;
+  if (!view) empty = noData('The measured spectrum has not been loaded yet.');
+  else if (!xExt || !yExt || !lamExt) empty = noData('The spectrum has no positive eigenvalues.');
+  const xDomain = xExt ? padLogDomain(xExt, 0.03, 1) : ([1, 10] as [number, number]);
+  // The decades that matter are the top ones (where the eigenvalues and the fits are).
+  const yDomain: [number, number] = yExt
+    ? capDecades(padLogDomain(yExt, 0.05, 0.4), MAX_DECADES)
+    : [1e-6, 1];
+
+  const items: LegendItem[] = [
+    {
+      key: 'lam',
+      label: 'eigenvalue λ_k',
+      kind: 'line',
+      className: 'sp-series sp-series--eg sp-legend-swatch',
+    },
+    {
+      key: 'power',
+      label: 'target power c_k',
+      kind: 'point',
+      className: 'sp-points--power',
+    },
+    {
+      key: 'lam-fit',
+      label: 'fit A k^{−α}',
+      kind: 'line',
+      className: 'sp-series sp-series--fit sp-legend-swatch',
+    },
+    {
+      key: 'power-fit',
+      label: 'fit B k^{−β}',
+      kind: 'line',
+      className: 'sp-series sp-series--fit sp-series--power-fit sp-legend-swatch',
+    },
+  ];
+  const headingH = headingHeight(m);
+  let legend = layoutLegend(items, legendWidth(width), m);
+  let frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
+  legend = layoutLegend(items, legendWidth(width, frame.margin), m);
+  frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
+  const { plotW, plotH, x, y } = frame;
+  const zeros = view ? view.lam.length - Array.from(view.lam).filter((l) => l > 0).length : 0;
+  const heading = view
+    ? `${title}: ${n} modes${zeros ? ` (${zeros} with λ_k = 0, not drawn)` : ''}`
+    : title;
+  const base = { ...frame, width, height, heading, legend, legendY: TOP_PAD + headingH };
+  const blank = { text: '', lines: [], pos: { x: 0, y: 0, anchor: 'start' as const } };
+  if (empty || !view || !fit)
+    return {
+      ...base,
+      empty: empty ?? noData(''),
+      lamD: '',
+      powerD: '',
+      lamFitD: '',
+      powerFitD: '',
+      ranges: [],
+      lamLabel: blank,
+      powerLabel: blank,
+    };
+
+  const X = (v: number): number => x(v);
+  const Y = (v: number): number => y(v);
+  const inside = (v: number) => (v >= yDomain[0] ? v : NaN);
+  const lamPts = thin(seriesPoints(k, Array.from(view.lam, inside), X, Y));
+  const powPts = seriesPoints(k, Array.from(view.power, inside), X, Y);
+  const lamFitPts = seriesPoints(lamXs, lamXs.map(lamAt), X, Y);
+  const powFitPts = seriesPoints(powXs, powXs.map(powAt), X, Y);
+  const obs = plotObstacles(
+    [present(lamPts), present(lamFitPts), present(powFitPts)],
+    plotW,
+    plotH,
+  );
+  const fs = m.labelFont;
+
+  // The fit ranges, bracketed at the bottom of the plot (one bracket when they coincide), each
+  // with its range written above it.
+  const ranges: SpectrumRange[] = [];
+  const same = fit.lam.xmin === fit.tail.xmin && fit.lam.xmax === fit.tail.xmax;
+  const rangeOf = (key: SpectrumRange['key'], f: PowerFit, row: number) => {
+    const x1 = Math.max(0, X(f.xmin));
+    const x2 = Math.min(plotW, X(f.xmax));
+    if (!(x2 > x1)) return;
+    const yb = plotH - 6 - row * (fs + 8);
+    const what = key === 'both' ? 'α, β' : key === 'lam' ? 'α' : 'β';
+    const text = `fit of ${what}: k = ${f.xmin}…${f.xmax}`;
+    const mid = (x1 + x2) / 2;
+    const label = placeText(
+      [[text]],
+      (extra) => [
+        { x: mid, y: yb - 6 - extra, anchor: 'middle' },
+        { x: x2, y: yb - 6 - extra, anchor: 'end' },
+        { x: x1, y: yb - 6 - extra, anchor: 'start' },
+      ],
+      fs,
+      obs,
+    );
+    ranges.push({ key, x1, x2, y: yb, kmin: f.xmin, kmax: f.xmax, label: { text, ...label } });
+    obs.lines.push([
+      [x1, yb],
+      [x2, yb],
+    ]);
+  };
+  if (same) rangeOf('both', fit.lam, 0);
+  else {
+    rangeOf('lam', fit.lam, 1);
+    rangeOf('power', fit.tail, 0);
+  }
+
+  // The exponents, top right (the per-mode powers scatter too widely for a label beside a line).
+  const corner = (text: string, row: number) => {
+    const pos: LabelPos = { x: plotW - 6, y: 6 + 0.78 * fs + row * 1.3 * fs, anchor: 'end' };
+    return { text, ...placeText([[text]], () => [pos], fs, obs) };
+  };
+  const lamText = `α = ${formatNumber(fit.alpha, 3)}: ${lawText('λ_k', fit.A, fit.alpha)}`;
+  const powText =
+    fit.B > 0
+      ? `β = ${formatNumber(fit.beta, 3)}: ${lawText('c_k', fit.B, fit.beta)}`
+      : `β = ${formatNumber(fit.beta, 3)} ≤ 1: no power law for c_k`;
+  const lamLabel = corner(lamText, 0);
+  const powerLabel = corner(powText, 1);
+
+  return {
+    ...base,
+    empty: null,
+    lamD: linePath(lamPts),
+    powerD: dotPath(powPts),
+    lamFitD: linePath(lamFitPts),
+    powerFitD: linePath(powFitPts),
+    ranges,
+    lamLabel,
+    powerLabel,
+  };
+}
