@@ -17,7 +17,7 @@ export const REAL_POINTS = 16;
 let setup: RealSetup | null = null;
 
 const api: RealApi = {
-  async run(p: Params, onProgress) {
+  async run(p: Params, onProgress, times) {
     let pool: DigitPool | null = null;
     let failure: unknown = null;
     await loadPool()
@@ -28,7 +28,7 @@ const api: RealApi = {
       if (p.data !== 'mnist') throw new ParamError('data', 'real runs need data = mnist');
       if (!setup || setup.kernel !== p.kernel || setup.task !== p.task)
         setup = prepareReal(pool, p.kernel, p.task);
-      const t = timeGrid(p.tmin, p.tmax, Math.min(REAL_POINTS, p.nt));
+      const t = times ?? timeGrid(p.tmin, p.tmax, Math.min(REAL_POINTS, p.nt));
       return runReal(setup, p, t, {
         // Fire and forget: the callback's promise is not awaited, draws keep running.
         onDraw: (done, total, partial) => void onProgress(done, total, partial),

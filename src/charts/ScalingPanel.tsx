@@ -27,7 +27,7 @@ import { Heading } from './Heading.tsx';
 import { Legend } from './Legend.tsx';
 import { r2 } from './path.ts';
 import { PlotFrame } from './PlotFrame.tsx';
-import { fitLabelText, scalingLayout } from './scalingLayout.ts';
+import { fitLabelText, scalingLayout, type RealScalingPoints } from './scalingLayout.ts';
 import { metricsFor, type Variant } from './theme.ts';
 
 export interface ScalingPanelProps {
@@ -36,6 +36,8 @@ export interface ScalingPanelProps {
   width: number;
   height: number;
   variant?: Variant;
+  /** Real learning at a few sizes (g[data-series="real"]), drawn over the theory. */
+  real?: RealScalingPoints | null;
 }
 
 const AXIS_TEXT: Record<SweepAxis, { label: string; title: string }> = {
@@ -45,12 +47,12 @@ const AXIS_TEXT: Record<SweepAxis, { label: string; title: string }> = {
 };
 
 export function ScalingPanel(props: ScalingPanelProps): ReactNode {
-  const { sweep, width, height, variant = 'normal' } = props;
+  const { sweep, width, height, variant = 'normal', real = null } = props;
   const axis: SweepAxis = props.axis ?? sweep?.axis ?? 'P';
   const m = metricsFor(variant);
   const L = useMemo(
-    () => scalingLayout(sweep, axis, width, height, m),
-    [sweep, axis, width, height, m],
+    () => scalingLayout(sweep, axis, width, height, m, real),
+    [sweep, axis, width, height, m, real],
   );
   const fs = m.labelFont;
   const label =
@@ -107,6 +109,27 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
               </g>
               <path className="sp-series sp-series--fit" data-series="fit" d={L.fitD} fill="none" />
             </g>
+            {L.real.length > 0 && (
+              <g data-series="real">
+                {L.real.map((p, i) => (
+                  <g key={i}>
+                    <line
+                      className="sp-sim-bar"
+                      x1={r2(p.cx)}
+                      x2={r2(p.cx)}
+                      y1={r2(p.y1)}
+                      y2={r2(p.y2)}
+                    />
+                    <circle
+                      className="sp-sim-point"
+                      cx={r2(p.cx)}
+                      cy={r2(p.cy)}
+                      r={m.pointRadius + 1.5}
+                    />
+                  </g>
+                ))}
+              </g>
+            )}
             {L.divergentX.length > 0 && (
               <g data-series="sweep-divergent">
                 {L.divergentX.map((x) => (

@@ -43,6 +43,17 @@ export interface ScalingLayout extends AxesFrame {
   /** The interpolation peak (E_g → ∞ at N = P): where, and its label. */
   peak: (PlacedText & { x: number; text: string }) | null;
   current: (PlacedText & { x: number; y: number | null; label: string }) | null;
+  /** Real points (mean ± 1 s.e.m.), when given. */
+  real: { cx: number; cy: number; y1: number; y2: number }[];
+}
+
+/** Real learning at a few sizes, drawn over the theory sweep (MNIST). */
+export interface RealScalingPoints {
+  x: number[];
+  mean: number[];
+  sem: number[];
+  /** Draws per point (the legend says how many). */
+  draws: number;
 }
 
 const NAMES: Record<SweepAxis, { noun: string; unit: string }> = {
@@ -75,6 +86,7 @@ export function scalingLayout(
   width: number,
   height: number,
   m: Metrics,
+  real: RealScalingPoints | null = null,
 ): ScalingLayout {
   const { noun, unit } = NAMES[axis];
   const isC = axis === 'C';
@@ -116,7 +128,10 @@ export function scalingLayout(
   const curX = sweep && isLogFinite(sweep.current) ? sweep.current : null;
   const curY = curX !== null && sweep && isLogFinite(sweep.currentEg) ? sweep.currentEg : null;
   const xExt = sweep ? logExtent(sweep.x, curX !== null ? [curX] : [], fitXs) : null;
-  const yExt = sweep ? logExtent(sweep.Eg, curY !== null ? [curY] : [], fitYs, predYs) : null;
+  const realHi = real ? real.mean.map((v, i) => v + (real.sem[i] || 0)) : [];
+  const yExt = sweep
+    ? logExtent(sweep.Eg, curY !== null ? [curY] : [], fitYs, predYs, real?.mean ?? [], realHi)
+    : null;
   const hasData = sweep ? logExtent(sweep.Eg) !== null && logExtent(sweep.x) !== null : false;
   let empty: EmptyState = null;
   if (!sweep)
@@ -143,6 +158,13 @@ export function scalingLayout(
       className: 'sp-series sp-series--fit sp-legend-swatch',
     },
   ];
+  if (real)
+    items.push({
+      key: 'real',
+      label: `real digits, ${real.draws} draw${real.draws === 1 ? '' : 's'} (±1 s.e.m.)`,
+      kind: 'point-bar',
+      className: 'sp-sim-point',
+    });
   if (fit && sweep && Number.isFinite(sweep.predicted))
     items.push({
       key: 'pred',
@@ -198,6 +220,7 @@ export function scalingLayout(
       fitBracket: null,
       peak: null,
       current: null,
+      real: [],
     };
 
   const X = (v: number): number => x(v);
@@ -218,6 +241,25 @@ export function scalingLayout(
     present(fitPts),
     present(predPts),
   ];
+  const realMarks: ScalingLayout['real'] = [];
+  if (real)
+    real.x.forEach((xv, i) => {
+      const mv = real.mean[i];
+      if (!isLogFinite(xv) || !isLogFinite(mv)) return;
+      const s = real.sem[i] || 0;
+      const clampY = (v: number) => Math.max(0, Math.min(plotH, v));
+      const mark = {
+        cx: X(xv),
+        cy: Y(mv),
+        y1: clampY(Y(mv + s)),
+        y2: clampY(mv - s > 0 ? Y(mv - s) : plotH),
+      };
+      realMarks.push(mark);
+      lines.push([
+        [mark.cx, mark.y1],
+        [mark.cx, mark.y2],
+      ]);
+    });
   const obs = plotObstacles(lines, plotW, plotH);
   const fs = m.labelFont;
   const divergentX: number[] = [];
@@ -298,5 +340,6 @@ export function scalingLayout(
     fitBracket: fitBracketMark,
     peak,
     current,
+    real: realMarks,
   };
 }

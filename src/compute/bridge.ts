@@ -16,10 +16,14 @@ import { createSchedulers } from './schedulers.ts';
 import { createSimulationRunner } from './simulation.ts';
 import { createSubmitter } from './submitter.ts';
 import { customAware } from './customSpectrum.ts';
+import { createRealSweepRunner } from './realSweep.ts';
 
 export interface ComputeControls {
   startSimulation(): void;
   cancelSimulation(): void;
+  /** Real points on the P scaling panel (MNIST). */
+  startRealSweep(): void;
+  cancelRealSweep(): void;
   /** Forget what has been computed and request everything again (after a crash). */
   retry(): void;
   /** Test builds only: crash a theory worker. */
@@ -30,7 +34,7 @@ export interface ComputeControls {
 function workerClient(): ComputeClient {
   return createComputeClient((which, message) => {
     // A crash with a call in flight is reported by that call; this covers an idle worker.
-    if (which === 'sim') return;
+    if (which !== 'main' && which !== 'sweep') return;
     console.warn(`The ${which} theory worker stopped (${message}); it will be restarted.`);
   });
 }
@@ -50,6 +54,8 @@ export function installCompute(
     submitter.forget('simTheory');
     submitter.submit({ kind: 'simTheory', key: paramsKey(p), req: p });
   });
+
+  const realSweep = createRealSweepRunner(c.realSweep, store);
 
   function sync(): void {
     const plan = planRequests(store.getState(), {
@@ -88,6 +94,8 @@ export function installCompute(
   return {
     startSimulation: () => void simulation.start(),
     cancelSimulation: simulation.cancel,
+    startRealSweep: () => void realSweep.start(),
+    cancelRealSweep: realSweep.cancel,
     retry() {
       submitter.forget();
       sync();
@@ -104,6 +112,7 @@ export function installCompute(
       c.sweep.stop();
       c.sims.forEach((w) => w.stop());
       c.real.stop();
+      c.realSweep.stop();
     },
   };
 }

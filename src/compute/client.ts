@@ -7,7 +7,7 @@ import type { ComputeError, Envelope } from '../protocol/messages.ts';
 import { simWorkerCount } from './seedPool.ts';
 import { WorkerHandle, type WorkerPort } from './workerHandle.ts';
 
-export type WorkerName = 'main' | 'sweep' | 'sim' | 'real';
+export type WorkerName = 'main' | 'sweep' | 'sim' | 'real' | 'realSweep';
 
 export interface ComputeClient {
   main: WorkerPort<TheoryApi>;
@@ -16,6 +16,8 @@ export interface ComputeClient {
   sims: readonly WorkerPort<SimulateApi>[];
   /** Real runs on MNIST digits (started only when the user runs them). */
   real: WorkerPort<RealApi>;
+  /** Real points of the scaling panel (a worker of its own: it runs beside a real run). */
+  realSweep: WorkerPort<RealApi>;
 }
 
 export function createComputeClient(
@@ -60,6 +62,14 @@ export function createComputeClient(
           name: 'real',
         }),
       (m) => onCrash('real', m),
+    ),
+    realSweep: new WorkerHandle<RealApi>(
+      () =>
+        new Worker(new URL('../../workers/real.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'real-sweep',
+        }),
+      (m) => onCrash('realSweep', m),
     ),
   };
 }

@@ -22,3 +22,11 @@ export function cancelSimulation(): void {
 export function retryCompute(): void {
   controls?.retry();
 }
+
+export function startRealSweep(): void {
+  controls?.startRealSweep();
+}
+
+export function cancelRealSweep(): void {
+  controls?.cancelRealSweep();
+}

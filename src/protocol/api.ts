@@ -71,5 +71,10 @@ export interface SimulateApi {
 
 /** Real runs on the digit pool (the worker fetches the pool on its first run). */
 export interface RealApi {
-  run(p: Params, onProgress: SimProgressCallback): Promise<Envelope<SimResult>>;
+  /** `times`: where to evaluate (default: log-spaced over the window, as the simulator does). */
+  run(
+    p: Params,
+    onProgress: SimProgressCallback,
+    times?: Float64Array,
+  ): Promise<Envelope<SimResult>>;
 }

@@ -21,6 +21,9 @@ import { actions, settledResult, useApp } from '../state/hooks.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
 import { LoadBoundary } from './LoadBoundary.tsx';
+import { RealSweepBar } from './RealSweepBar.tsx';
+import { realSweepKey } from '../compute/realSweep.ts';
+import type { RealScalingPoints } from '../charts/scalingLayout.ts';
 
 const ExponentReadout = memo(ExponentReadoutChart);
 const Formulas = lazy(() =>
@@ -39,14 +42,41 @@ const SLOT = { P: 'sweepP', N: 'sweepN', C: 'frontier' } as const satisfies Reco
   string
 >;
 
+/** The real points of the P panel, while they belong to the parameters and setting on screen. */
+function useRealPoints(axis: SweepAxis): RealScalingPoints | null {
+  const run = useApp((s) =>
+    axis === 'P' && s.results.realSweep?.key === realSweepKey(s) ? s.results.realSweep : null,
+  );
+  return useMemo(
+    () =>
+      run && run.points.length
+        ? {
+            x: run.points.map((p) => p.x),
+            mean: run.points.map((p) => p.mean),
+            sem: run.points.map((p) => p.sem),
+            draws: run.points[0].draws,
+          }
+        : null,
+    [run],
+  );
+}
+
 function ScalingPlot({ axis }: { axis: SweepAxis }) {
   const sweep = useDeferredValue(useApp((s) => s.results[SLOT[axis]]));
+  const real = useRealPoints(axis);
   const pending = useApp((s) => s.results.status[SLOT[axis]] === 'pending');
   const variant = useVariant();
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 280 });
   return (
     <div ref={ref} className={`plot plot-scaling${pending ? ' is-pending' : ''}`}>
-      <ScalingPanel sweep={sweep} axis={axis} width={width} height={height} variant={variant} />
+      <ScalingPanel
+        sweep={sweep}
+        axis={axis}
+        width={width}
+        height={height}
+        variant={variant}
+        real={real}
+      />
       <span className="busy" aria-hidden="true">
         computing…
       </span>
@@ -122,6 +152,7 @@ export function ScalingSection() {
   const panels = useApp((s) => s.view.panels);
   const showP = panels.includes('scalingP');
   const showN = panels.includes('scalingN');
+  const mnist = useApp((s) => s.params.data === 'mnist');
   if (!showP && !showN) return null;
   return (
     <section className="panel panel-scaling" aria-labelledby="h-scaling">
@@ -133,6 +164,7 @@ export function ScalingSection() {
         {showP && <ScalingPlot axis="P" />}
         {showN && <ScalingPlot axis="N" />}
       </div>
+      {showP && mnist && <RealSweepBar />}
     </section>
   );
 }

@@ -83,6 +83,7 @@ export function fakeClient({ simWorkers = 1 }: { simWorkers?: number } = {}): Fa
       sweep: port('sweep'),
       sims: Array.from({ length: simWorkers }, () => port('sim')),
       real: port('real'),
+      realSweep: port('realSweep'),
     },
     calls,
     pending: (f = {}) =>
