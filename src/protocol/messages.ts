@@ -13,7 +13,7 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ComputeEr
 
 /** What the main thread asks for. Each kind is scheduled latest-only on its own. */
 export type ComputeKind =
-    | 'curve'
+  | 'curve'
   | 'modes'
   | 'sweepP'
   | 'sweepN'

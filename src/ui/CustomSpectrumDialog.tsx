@@ -135,15 +135,6 @@ export function CustomSpectrumDialog({ onClose }: { onClose: () => void }) {
             </select>
           </label>
         </div>
-        {result && (
-          <p
-            className={result.ok ? 'custom-preview' : 'ctl-msg ctl-msg--error'}
-            role={result.ok ? 'status' : 'alert'}
-            data-testid={result.ok ? 'custom-preview' : 'custom-error'}
-          >
-            {summary(result)}
-          </p>
-        )}
         <div className="sim-actions">
           <button
             type="button"
@@ -157,6 +148,19 @@ export function CustomSpectrumDialog({ onClose }: { onClose: () => void }) {
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
+        </div>
+        {/* Always there, two lines high: the dialog is centred, so a message appearing (on blur,
+            between a button's press and release) must not move the buttons. */}
+        <div className="custom-message">
+          {result && (
+            <p
+              className={result.ok ? 'custom-preview' : 'ctl-msg ctl-msg--error'}
+              role={result.ok ? 'status' : 'alert'}
+              data-testid={result.ok ? 'custom-preview' : 'custom-error'}
+            >
+              {summary(result)}
+            </p>
+          )}
         </div>
       </div>
     </div>,

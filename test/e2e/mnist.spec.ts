@@ -18,6 +18,15 @@ test('choose MNIST: the theory runs on the measured spectrum, α and β become r
   await expect(page.getByTestId('entry-beta')).toHaveValue('1.42');
   await expect(page.getByTestId('entry-M')).toHaveValue('3000');
   await expect(page.getByTestId('entry-alpha')).toBeDisabled();
+  // The spectrum plot: measured λ_k and c_k with the fitted laws and their fit range, and the
+  // read-out names the same range; the fitted power law's curve is dashed on the learning curve.
+  const spectrum = page.locator('svg[data-testid="spectrum"]');
+  await expect(spectrum.locator('[data-testid="alpha-label"]')).toContainText('α = 1.31');
+  await expect(spectrum.locator('[data-testid="beta-label"]')).toContainText('β = 1.42');
+  await expect(spectrum.locator('[data-testid="fit-range"]').first()).toContainText('k = 10…300');
+  await expect(page.locator('[data-param="alpha"]')).toContainText('over modes k = 10…300');
+  await expect(page.locator('path[data-series="fitted"]')).toHaveCount(1);
+  await expect(page.getByTestId('legend').first()).toContainText('fitted power laws, α = 1.31');
   await page.getByTestId('data-kernel').selectOption('linear');
   await waitForCurve(page);
   await expect(page.getByTestId('entry-M')).toHaveValue('636');
@@ -66,4 +75,60 @@ test('run on real digits: progress, points on the theory; cancel', async ({ page
   });
   await page.getByTestId('sim-cancel').click();
   await expect(page.getByTestId('sim-status')).toHaveAttribute('data-status', 'cancelled');
+});
+
+test('real points on the P scaling panel land on the theory', async ({ page }) => {
+  await page.goto('./?v=1&data=mnist&kernel=relu&task=parity&N=inf&regime=gf&sigma2=0&seeds=3');
+  await waitForCurve(page);
+  await expect(page.getByTestId('real-sweep-run')).toBeEnabled({ timeout: 30_000 });
+  await page.getByTestId('real-sweep-run').click();
+  await expect(page.getByTestId('real-sweep-status')).toHaveAttribute('data-status', 'done', {
+    timeout: 45_000,
+  });
+  await expect(
+    page.locator('svg[data-testid="scaling-P"] g[data-series="real"] circle'),
+  ).toHaveCount(5);
+  // Within 4 s.e.m. or 5 % of the theory at every P (3 draws each).
+  const text = (await page.getByTestId('real-sweep-agreement').textContent()) ?? '';
+  const z = Number(/gap to the theory: ([\d.]+) s\.e\.m\./.exec(text)?.[1]);
+  const pct = Number(/\(([\d.]+) %\)/.exec(text)?.[1]);
+  expect(z < 4 || pct < 5).toBe(true);
+});
+
+test('your own spectrum: a bad CSV is rejected with its line; a good one runs, saves, and a link asks for the file', async ({
+  page,
+}) => {
+  const w = watch(page);
+  await page.goto('./');
+  await waitForCurve(page);
+  await page.getByTestId('custom-open').click();
+  await page.getByTestId('custom-text').fill('eigenvalue,power\n0.5,0.3\n0.2,x\n');
+  await page.getByTestId('custom-apply').click();
+  await expect(page.getByTestId('custom-error')).toHaveText('line 3: target “x” is not a number');
+  const rows = Array.from({ length: 400 }, (_, i) => `${(i + 1) ** -1.5},${(i + 1) ** -2}`);
+  await page.getByTestId('custom-text').fill(rows.join('\n'));
+  await page.getByTestId('custom-apply').click();
+  await expect(page.getByTestId('custom-dialog')).toHaveCount(0);
+  await expect(page).toHaveURL(/data=custom/);
+  await waitForCurve(page);
+  await expect(page.locator('svg[data-testid="spectrum"]')).toContainText('Your spectrum');
+  await expect(page.getByTestId('entry-alpha')).toHaveValue('1.5');
+  const d = await page
+    .locator('svg[data-testid="learning-curve"] path[data-series="Eg"]')
+    .getAttribute('d');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('custom-export').click();
+  const file = await (await download).path();
+  // The link carries the choice, not the file: it says so, and the saved file brings it back.
+  await page.goto(page.url());
+  await expect(page.getByTestId('custom-missing')).toContainText('shared as a file');
+  await page.getByTestId('custom-open').click();
+  await page.getByTestId('custom-file').setInputFiles(file);
+  await expect(page.getByTestId('custom-preview')).toContainText('400 modes');
+  await page.getByTestId('custom-apply').click();
+  await waitForCurve(page);
+  await expect(
+    page.locator('svg[data-testid="learning-curve"] path[data-series="Eg"]'),
+  ).toHaveAttribute('d', d!);
+  expect(w.errors.filter((e) => !/no spectrum file/.test(e))).toEqual([]);
 });

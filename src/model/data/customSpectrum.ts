@@ -131,7 +131,7 @@ export function parseSpectrumCsv(
     detected = 'detected from the header';
   } else {
     use = 'power';
-    detected = 'no header and no negative value: read as powers (choose coefficients if they are)';
+    detected = 'no header, no negative value: powers assumed; choose coefficients if they are';
   }
   if (use === 'power' && negative >= 0)
     return problem(
