@@ -1,7 +1,7 @@
 // A legend laid out in rows above the plot (never over the data): items flow left to right and
 // wrap when the next one would not fit in the available width.
 import type { CSSProperties, ReactNode } from 'react';
-import type { Margin } from './frame.ts';
+import { axesFrame, type AxesFrame, type Margin } from './frame.ts';
 import type { Metrics } from './theme.ts';
 import { r2 } from './path.ts';
 import { RichText, richWidth } from './richText.tsx';
@@ -32,6 +32,27 @@ const GAP = 16;
  */
 export function legendWidth(width: number, margin?: Margin): number {
   return Math.max(60, margin ? width - margin.left - 8 : width - 24);
+}
+
+/**
+ * A legend above a log-log frame with a heading of `headingH` px: the legend's width depends on
+ * the left margin, which depends on the y ticks, which depend on the legend's height; two rounds
+ * settle it.
+ */
+export function legendAndFrame(
+  items: readonly LegendItem[],
+  headingH: number,
+  width: number,
+  height: number,
+  xDomain: [number, number],
+  yDomain: [number, number],
+  m: Metrics,
+): { legend: LegendLayout; frame: AxesFrame } {
+  let legend = layoutLegend(items, legendWidth(width), m);
+  let frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
+  legend = layoutLegend(items, legendWidth(width, frame.margin), m);
+  frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
+  return { legend, frame };
 }
 
 export function layoutLegend(

@@ -15,10 +15,10 @@ import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import { Annotation } from './Annotation.tsx';
+import { FitBracketMark } from './FitBracketMark.tsx';
 import { ChartSvg } from './ChartSvg.tsx';
 import { Heading } from './Heading.tsx';
 import { Legend } from './Legend.tsx';
-import { r2 } from './path.ts';
 import { PlotFrame } from './PlotFrame.tsx';
 import { spectrumLayout } from './spectrumLayout.ts';
 import { metricsFor, type Variant } from './theme.ts';
@@ -41,7 +41,7 @@ export function SpectrumPanel(props: SpectrumPanelProps): ReactNode {
   const fs = m.labelFont;
   const desc = spectrum
     ? `${L.heading}. ${L.lamLabel.text}; ${L.powerLabel.text}. Fit ranges: ${L.ranges
-        .map((r) => r.label.text)
+        .map((r) => r.text)
         .join(', ')}.`
     : 'No spectrum loaded.';
   return (
@@ -89,11 +89,7 @@ export function SpectrumPanel(props: SpectrumPanelProps): ReactNode {
                 data-kmin={r.kmin}
                 data-kmax={r.kmax}
               >
-                <path
-                  className="sp-fit-bracket"
-                  d={`M${r2(r.x1)},${r2(r.y - 4)}V${r2(r.y)}H${r2(r.x2)}V${r2(r.y - 4)}`}
-                />
-                <Annotation className="sp-annot sp-annot--fit" label={r.label} fontSize={fs} />
+                <FitBracketMark bracket={r} fontSize={fs} labelled />
               </g>
             ))}
             <Annotation

@@ -13,7 +13,7 @@ import {
   type EmptyState,
 } from './frame.ts';
 import { edgePositions, plotObstacles, type LabelPos } from './labels.ts';
-import { layoutLegend, legendWidth, type LegendItem, type LegendLayout } from './Legend.tsx';
+import { legendAndFrame, type LegendItem, type LegendLayout } from './Legend.tsx';
 import { linePath, present, seriesPoints, type Point } from './path.ts';
 import { placeText, type PlacedText } from './placeText.ts';
 import { richWidth } from './richText.tsx';
@@ -173,10 +173,9 @@ export function scalingLayout(
       className: 'sp-series sp-series--predicted sp-legend-swatch',
     });
   const headingH = headingHeight(m);
-  let legend = layoutLegend(items, legendWidth(width), m);
-  let frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
-  legend = layoutLegend(items, legendWidth(width, frame.margin), m);
-  frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
+  const framed = legendAndFrame(items, headingH, width, height, xDomain, yDomain, m);
+  const legend = framed.legend;
+  let frame = framed.frame;
   // Points with E_g = ∞ are marked at the top edge: keep that strip free of finite data.
   if (sweep && yExt && Array.from(sweep.Eg).some((v) => v === Infinity)) {
     const q = Math.min(0.4, (1.6 * m.labelFont) / frame.plotH);

@@ -7,33 +7,23 @@ import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { PowerFit } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
 import { capDecades, logExtent, padLogDomain } from './domain.ts';
-import {
-  axesFrame,
-  headingHeight,
-  noData,
-  TOP_PAD,
-  type AxesFrame,
-  type EmptyState,
-} from './frame.ts';
+import { headingHeight, noData, TOP_PAD, type AxesFrame, type EmptyState } from './frame.ts';
 import { plotObstacles, type LabelPos } from './labels.ts';
-import { layoutLegend, legendWidth, type LegendItem, type LegendLayout } from './Legend.tsx';
+import { legendAndFrame, type LegendItem, type LegendLayout } from './Legend.tsx';
 import { linePath, present, seriesPoints, type Point } from './path.ts';
 import { placeText, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
+import type { FitBracket } from './learningCurveMarks.ts';
 
 /** Decades of the y axis at most: the target power of the last modes can be ~1e-30. */
 const MAX_DECADES = 14;
 
-export interface SpectrumRange {
+/** A fit range as a bracket on the k axis, with the range written above it. */
+export interface SpectrumRange extends FitBracket {
   /** Which law: 'lam' (α, from λ_k), 'power' (β, from the power beyond k), or both. */
   key: 'lam' | 'power' | 'both';
-  x1: number;
-  x2: number;
-  /** Height of the bracket, px from the plot top. */
-  y: number;
   kmin: number;
   kmax: number;
-  label: PlacedText & { text: string };
 }
 
 export interface SpectrumLayout extends AxesFrame {
@@ -139,10 +129,7 @@ export function spectrumLayout(
     },
   ];
   const headingH = headingHeight(m);
-  let legend = layoutLegend(items, legendWidth(width), m);
-  let frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
-  legend = layoutLegend(items, legendWidth(width, frame.margin), m);
-  frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
+  const { legend, frame } = legendAndFrame(items, headingH, width, height, xDomain, yDomain, m);
   const { plotW, plotH, x, y } = frame;
   const zeros = view ? view.lam.length - Array.from(view.lam).filter((l) => l > 0).length : 0;
   const heading = view
@@ -199,7 +186,7 @@ export function spectrumLayout(
       fs,
       obs,
     );
-    ranges.push({ key, x1, x2, y: yb, kmin: f.xmin, kmax: f.xmax, label: { text, ...label } });
+    ranges.push({ key, x1, x2, y: yb, kmin: f.xmin, kmax: f.xmax, label, text });
     obs.lines.push([
       [x1, yb],
       [x2, yb],
