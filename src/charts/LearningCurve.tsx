@@ -151,7 +151,7 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
   };
 
   const caption = curve
-    ? captionFor(curve, curve.params, setting)
+    ? captionFor(curve, curve.params, setting, { showEtr })
     : 'No learning curve has been computed yet.';
   const readoutText = readout ? readout.map((l) => plainText(l.text)).join(', ') : '';
   const ariaLabel = readout ? `${BASE_LABEL}. Crosshair at ${readoutText}.` : `${BASE_LABEL}.`;

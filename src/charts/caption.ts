@@ -51,14 +51,18 @@ function showsPosterior(p: Params): boolean {
 
 /**
  * The caption of the learning-curve figure for the given state. `curve` may be null (nothing
- * computed yet); `params` are the parameters the figure is about.
+ * computed yet); `params` are the parameters the figure is about; `showEtr`: whether E_tr is drawn.
  */
 export function captionFor(
   curve: CurveResult | null,
   params: Params,
   setting: SweepSetting = { at: 'tstar', tAt: 100 },
+  { showEtr = true }: { showEtr?: boolean } = {},
 ): string {
-  const subject = 'Test error E_g (no noise floor) and training error E_tr';
+  // E_tr is named only while it is drawn.
+  const subject = showEtr
+    ? 'Test error E_g (no noise floor) and training error E_tr'
+    : 'Test error E_g (no noise floor)';
   const head = `${subject} ${regimePhrase(params)} for ${paramsPhrase(params)}.`;
   if (!curve) return `${head} No result computed yet.`;
   const sentences = [head];

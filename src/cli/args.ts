@@ -3,7 +3,12 @@
 // flag and its allowed range, exit code 2. The values are collected here; resolve.ts turns them
 // into one configuration (regime rule), checkMode below checks them against the mode of the run.
 import { PARAM_SPECS, type Params } from '../model/params.ts';
-import { isParamKey, readParams, readQuery } from '../model/paramsCodec.ts';
+import {
+  isParamKey,
+  readParams,
+  readQuery,
+  withVersionNotice,
+} from '../model/paramsCodec.ts';
 import { CliError, strictValue, type Given } from './resolve.ts';
 import { parseModeFlag } from './meanfield.ts';
 
@@ -91,7 +96,8 @@ function parseTimes(raw: string): Given[] {
 function linkValues(link: string, warnings: string[]): Given[] {
   const query = readQuery(link);
   const read = readParams(query.values);
-  for (const n of [...query.notices, ...read.notices]) warnings.push(`--url: ${n.message}`);
+  for (const n of withVersionNotice(query.unversioned, [...query.notices, ...read.notices]))
+    warnings.push(`--url: ${n.message}`);
   return read.given.map((key) => ({ key, value: read.params[key], name: `${key}${LINK_SUFFIX}` }));
 }
 

@@ -493,6 +493,11 @@ export function coerceValue(
     else x = Number(s);
   } else x = NaN;
   if (Number.isNaN(x)) return { value: spec.default, reason: 'not a number; default used' };
+  // Digits beyond the largest double ("1e400") are not a request for ∞: clamped and said.
+  if (!Number.isFinite(x) && typeof raw === 'string' && /\d/.test(raw)) {
+    const v = x > 0 ? spec.max : spec.min;
+    return { value: v, reason: `too large to be a number (it overflows); clamped to ${v}` };
+  }
   if (x === Infinity && spec.allowInf) return { value: Infinity, reason: null };
   if (!Number.isFinite(x)) {
     const v = x > 0 ? spec.max : spec.min;

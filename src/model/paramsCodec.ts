@@ -82,6 +82,8 @@ export function writeParams(p: Params): [string, string][] {
 export interface QueryValues {
   values: Map<string, string>;
   notices: Notice[];
+  /** The link gives settings but no version `v` (see withVersionNotice). */
+  unversioned: boolean;
 }
 
 /**
@@ -127,20 +129,25 @@ export function readQuery(search: string, longKeys: readonly string[] = []): Que
   }
   const version = values.get('v');
   values.delete('v');
-  if (version === undefined) {
-    if (values.size > 0) {
-      notices.push({
-        key: 'v',
-        message: `the link has no version; read as version ${URL_VERSION}.`,
-      });
-    }
-  } else if (version !== String(URL_VERSION)) {
+  if (version !== undefined && version !== String(URL_VERSION)) {
     notices.push({
       key: 'v',
       message: `link version “${quote(version)}” is not supported; read as version ${URL_VERSION}, some settings may differ.`,
     });
   }
-  return { values, notices };
+  return { values, notices, unversioned: version === undefined && values.size > 0 };
+}
+
+/**
+ * The notices about a link, with one about its missing version first when something else in it
+ * was wrong: a link without `v` whose keys are all valid is read as the current version silently.
+ */
+export function withVersionNotice(unversioned: boolean, notices: readonly Notice[]): Notice[] {
+  if (!unversioned || notices.length === 0) return [...notices];
+  return [
+    { key: 'v', message: `the link has no version; read as version ${URL_VERSION}.` },
+    ...notices,
+  ];
 }
 
 /** A notice about a value that was changed or dropped. */

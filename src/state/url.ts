@@ -26,6 +26,7 @@ import {
   quote,
   readParams,
   readQuery,
+  withVersionNotice,
   writeParams,
   type Notice,
 } from '../model/paramsCodec.ts';
@@ -151,13 +152,25 @@ function parseView(
   const panels = get('panels');
   if (panels !== undefined) {
     const ids: PanelId[] = [];
+    const unknown: string[] = [];
     if (panels !== 'none' && panels !== '') {
       for (const id of panels.split(',')) {
         if ((PANELS as readonly string[]).includes(id)) ids.push(id as PanelId);
-        else notices.push({ key: 'panels', message: `unknown panel “${quote(id)}” ignored.` });
+        else unknown.push(`“${quote(id)}”`);
       }
     }
-    view.panels = canonicalPanels(ids);
+    // Only unknown names: the link meant some panels, so the default ones are kept.
+    const none = unknown.length > 0 && ids.length === 0;
+    if (!none) view.panels = canonicalPanels(ids);
+    if (unknown.length > 0) {
+      const names = `unknown panel${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`;
+      notices.push({
+        key: 'panels',
+        message: none
+          ? `${names} ignored; the default panels are shown (known: ${PANELS.join(', ')}).`
+          : `${names} ignored (known: ${PANELS.join(', ')}).`,
+      });
+    }
   }
   const theme = get('theme');
   if (theme !== undefined) {
@@ -209,7 +222,9 @@ export function parseUrlState(
   search: string,
   { lessonIds = [] }: ParseUrlOptions = {},
 ): { state: UrlState; notices: Notice[] } {
-  const { values, notices } = readQuery(search, ['pins']);
+  const query = readQuery(search, ['pins']);
+  const { values } = query;
+  const notices = [...query.notices];
   const get = (k: string) => values.get(k);
   const read = readParams(values, { otherKeys: VIEW_KEYS });
   notices.push(...read.notices);
@@ -219,6 +234,7 @@ export function parseUrlState(
   const pinsRaw = get('pins');
   const pins = pinsRaw === undefined || pinsRaw === '' ? [] : parsePins(pinsRaw, params, notices);
 
+  notices.splice(0, notices.length, ...withVersionNotice(query.unversioned, notices));
   if (notices.length > MAX_NOTICES) {
     const extra = notices.length - (MAX_NOTICES - 1);
     notices.splice(MAX_NOTICES - 1, notices.length, {

@@ -97,7 +97,7 @@ export function CurvePanel() {
   // The fixed time of the scaling panels is marked on the time axis while they use it.
   const markT = scalingShown && at === 't' ? tAt : null;
   // The caption describes the figure drawn, i.e. the parameters of the curve shown.
-  const caption = captionFor(curve, curve?.params ?? params, setting);
+  const caption = captionFor(curve, curve?.params ?? params, setting, { showEtr });
   return (
     <figure
       className={`panel panel-curve${pending ? ' is-pending' : ''}${failed ? ' is-failed' : ''}`}

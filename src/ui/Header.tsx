@@ -5,7 +5,7 @@ import { LESSONS } from '../lessons/lessons.ts';
 import { actions, useApp } from '../state/hooks.ts';
 import { appStore } from '../state/store.ts';
 import { PANELS, PANEL_LABELS } from '../state/view.ts';
-import { copyLink } from './copyLink.ts';
+import { copyLink, type CopiedLink } from './copyLink.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 
 function LessonNav() {
@@ -86,26 +86,30 @@ function PanelsMenu() {
   );
 }
 
-/** Copy link, with the link itself shown (selected) for a manual copy. */
+/**
+ * Copy link, with the link itself shown. When the clipboard took it, focus stays where it was, so
+ * the keyboard shortcuts work at once; otherwise the box is focused and selected for a manual copy.
+ */
 function CopyLink({ request }: { request: number }) {
-  const [url, setUrl] = useState<string | null>(null);
+  const [link, setLink] = useState<CopiedLink | null>(null);
+  const url = link?.url ?? null;
   const box = useRef<HTMLInputElement>(null);
   const pop = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const copy = () => void copyLink().then(setUrl);
+  const copy = () => void copyLink().then(setLink);
   useEffect(() => {
-    if (request > 0) void copyLink().then(setUrl);
+    if (request > 0) void copyLink().then(setLink);
   }, [request]);
   useEffect(() => {
-    if (url) box.current?.select();
-  }, [url]);
+    if (link && !link.copied) box.current?.select();
+  }, [link]);
   // Escape closes the popover; focus inside it goes back to the button.
   useEffect(() => {
     if (!url) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       if (pop.current?.contains(document.activeElement)) button.current?.focus();
-      setUrl(null);
+      setLink(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -138,7 +142,7 @@ function CopyLink({ request }: { request: number }) {
             aria-label="Close"
             onClick={() => {
               button.current?.focus();
-              setUrl(null);
+              setLink(null);
             }}
           >
             ×

@@ -67,6 +67,16 @@ describe('captionFor', () => {
     );
   });
 
+  it('names E_tr only while it is drawn', () => {
+    const c = basicCurve();
+    expect(captionFor(c, c.params)).toMatch(
+      /^Test error E_g \(no noise floor\) and training error E_tr /,
+    );
+    const hidden = captionFor(c, c.params, undefined, { showEtr: false });
+    expect(hidden).toMatch(/^Test error E_g \(no noise floor\) under /);
+    expect(hidden).not.toMatch(/E_tr|training error/);
+  });
+
   it('works before any result exists', () => {
     expect(captionFor(null, makeParams())).toMatch(/No result computed yet\.$/);
   });

@@ -221,10 +221,43 @@ describe('url codec: validation and notices', () => {
     expect(serializeUrlState({ ...state, pins: [] })).not.toMatch(/gamma|T=/);
   });
 
-  it('a missing or wrong version gives a notice but still reads the link', () => {
-    const missing = parseUrlState('?alpha=2');
+  it('a link without a version is read silently when its keys are all valid', () => {
+    const missing = parseUrlState('?alpha=2&P=800&panels=modes');
     expect(missing.state.params.alpha).toBe(2);
-    expect(missing.notices.map((n) => n.key)).toEqual(['v']);
+    expect(missing.state.params.P).toBe(800);
+    expect(missing.notices).toEqual([]);
+    // With something else wrong, the missing version is named first.
+    const bad = parseUrlState('?alpha=2&P=-5');
+    expect(bad.notices.map((n) => n.key)).toEqual(['v', 'P']);
+  });
+
+  it('a number too large for a double is clamped and reported, like an infinity', () => {
+    for (const [key, max] of [
+      ['N', 1e7],
+      ['gamma', 10],
+    ] as const) {
+      const big = parseUrlState(`?v=1&regime=wd&${key}=1e400`);
+      expect(big.state.params[key]).toBe(max);
+      expect(big.notices).toHaveLength(1);
+      expect(big.notices[0].key).toBe(key);
+      expect(big.notices[0].message).toMatch(/overflows.*clamped to/);
+    }
+    expect(parseUrlState('?v=1&gamma=Infinity&regime=wd').notices[0].message).toMatch(/clamped/);
+    // ∞ asked for in words is still ∞ where allowed, with no notice.
+    const inf = parseUrlState('?v=1&N=inf');
+    expect(inf.state.params.N).toBe(Infinity);
+    expect(inf.notices).toEqual([]);
+  });
+
+  it('panels with only unknown names keep the default panels and name the unknown ones', () => {
+    const { state, notices } = parseUrlState('?v=1&panels=foo,bar');
+    expect(state.view.panels).toEqual(DEFAULT_VIEW.panels);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].message).toMatch(/unknown panels “foo”, “bar” ignored; the default panels/);
+    expect(parseUrlState('?v=1&panels=none').state.view.panels).toEqual([]);
+  });
+
+  it('a wrong version gives a notice but still reads the link', () => {
     const wrong = parseUrlState('?v=7&alpha=2');
     expect(wrong.state.params.alpha).toBe(2);
     expect(wrong.notices).toHaveLength(1);

@@ -13,6 +13,7 @@ vi.mock('../../src/compute/index.ts', () => ({
 import { DEFAULT_PARAMS, PARAM_SPECS } from '../../src/model/params.ts';
 import { appStore, resetStore } from '../../src/state/store.ts';
 import { Controls } from '../../src/ui/controls/Controls.tsx';
+import { KEY_PAUSE_MS } from '../../src/ui/controls/NumericControl.tsx';
 import { sliderScale } from '../../src/ui/controls/scale.ts';
 import { numericSpec } from '../../src/model/params.ts';
 
@@ -134,11 +135,40 @@ describe('controls generated from PARAM_SPECS', () => {
     expect(Number.isFinite(s().params.M)).toBe(true);
   });
 
-  it('keyboard: arrows move by a sensible step and commit', () => {
+  it('keyboard: arrow steps are live; a pause commits them as one history entry', () => {
+    vi.useFakeTimers();
+    try {
+      render(<Controls />);
+      const pushes: number[] = [];
+      const off = appStore.subscribe((st, prev) => {
+        if (st.urlIntent.seq !== prev.urlIntent.seq && st.urlIntent.mode === 'push')
+          pushes.push(st.params.alpha);
+      });
+      for (let i = 0; i < 5; i++) {
+        fireEvent.keyDown(slider('alpha'), { key: 'ArrowRight' });
+        act(() => void vi.advanceTimersByTime(KEY_PAUSE_MS / 3));
+      }
+      expect(s().params.alpha).toBe(1.75);
+      expect(s().urlIntent.mode).toBe('replace');
+      expect(pushes).toEqual([]);
+      act(() => void vi.advanceTimersByTime(KEY_PAUSE_MS));
+      expect(pushes).toEqual([1.75]);
+      // Leaving the slider commits at once.
+      fireEvent.keyDown(slider('alpha'), { key: 'ArrowRight' });
+      fireEvent.blur(slider('alpha'));
+      expect(pushes).toEqual([1.75, 1.8]);
+      act(() => void vi.advanceTimersByTime(KEY_PAUSE_MS));
+      expect(pushes).toEqual([1.75, 1.8]);
+      off();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keyboard: arrows move by a sensible step', () => {
     render(<Controls />);
     fireEvent.keyDown(slider('alpha'), { key: 'ArrowRight' });
     expect(s().params.alpha).toBe(1.55);
-    expect(s().urlIntent.mode).toBe('push');
     fireEvent.keyDown(slider('alpha'), { key: 'ArrowLeft', shiftKey: true });
     expect(s().params.alpha).toBe(1.54);
     for (let i = 0; i < 10; i++) fireEvent.keyDown(slider('P'), { key: 'ArrowUp' });

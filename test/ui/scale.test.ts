@@ -104,3 +104,29 @@ describe('typed entry', () => {
     expect(parseEntry(numericSpec('P'), 'inf')).toMatchObject({ ok: true, value: 1e7 });
   });
 });
+
+describe('typed entry: commas and hints', () => {
+  it('reads a decimal comma, and thousands separators in an integer box', () => {
+    expect(parseEntry(numericSpec('alpha'), '2,5')).toMatchObject({ ok: true, value: 2.5 });
+    expect(parseEntry(numericSpec('sigma2'), ' 0,05 ')).toMatchObject({ ok: true, value: 0.05 });
+    const r = parseEntry(numericSpec('alpha'), '2,5');
+    expect(r.ok && r.note).toMatch(/decimal comma/i);
+    expect(parseEntry(numericSpec('P'), '1,000')).toMatchObject({ ok: true, value: 1000 });
+    expect(parseEntry(numericSpec('P'), '1,000,000')).toMatchObject({ ok: true, value: 1e6 });
+    expect(parseEntry(numericSpec('alpha'), '1,2,3').ok).toBe(false);
+  });
+
+  it('never suggests a value outside the range', () => {
+    for (const spec of PARAM_SPECS) {
+      if (spec.kind !== 'number') continue;
+      const r = parseEntry(spec, 'abc');
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      const tried = /try ([^;]+);/.exec(r.message)?.[1];
+      expect(tried, `${spec.key}: ${r.message}`).toBeDefined();
+      const again = parseEntry(spec, tried!);
+      // The example is accepted as it is: no clamping note.
+      expect(again, `${spec.key}: ${r.message}`).toMatchObject({ ok: true, note: null });
+    }
+  });
+});

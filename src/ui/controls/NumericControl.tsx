@@ -18,6 +18,9 @@ import { keyToPos, sliderScale } from './scale.ts';
 
 const MEASURED_KEYS: readonly string[] = ['alpha', 'beta', 'M'];
 
+/** Quiet time after the last arrow-key step on a slider before the steps become a history entry. */
+export const KEY_PAUSE_MS = 600;
+
 /** A finite value to return to when ∞ is switched off and no finite value was seen yet. */
 function finiteFallback(spec: NumericSpec): number {
   if (Number.isFinite(spec.default)) return spec.default;
@@ -105,12 +108,24 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
     }
   };
 
+  // Arrow-key steps are live, like a drag; a pause (or leaving the slider) commits them as one
+  // history entry.
+  const keyCommit = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const commitKeys = () => {
+    if (keyCommit.current === null) return;
+    clearTimeout(keyCommit.current);
+    keyCommit.current = null;
+    actions().commit();
+  };
+  useEffect(() => commitKeys, []);
   const onRangeKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (!scale) return;
     const pos = keyToPos(scale, scale.toPos(value), e);
     if (pos === null) return;
     e.preventDefault();
-    set(scale.fromPos(pos));
+    set(scale.fromPos(pos), { live: true });
+    if (keyCommit.current !== null) clearTimeout(keyCommit.current);
+    keyCommit.current = setTimeout(commitKeys, KEY_PAUSE_MS);
   };
 
   const helpId = `${id}-help`;
@@ -194,6 +209,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
               set(scale.fromPos(Number(e.target.value)), { live: true });
             }}
             onKeyDown={onRangeKey}
+            onBlur={commitKeys}
           />
         )}
         {spec.allowInf && !readOut && (
