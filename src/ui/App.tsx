@@ -53,6 +53,7 @@ export function App() {
   const panels = useApp((s) => s.view.panels);
   const lecture = theme === 'lecture';
   const [help, setHelp] = useState(false);
+  const [sheet, setSheet] = useState(true);
   const [copyRequest, setCopyRequest] = useState(0);
 
   useEffect(() => {
@@ -123,7 +124,22 @@ export function App() {
       <UrlNotice />
       <ComputeErrors />
       <main className="layout">
-        <aside className="area-controls" aria-label="Parameters">
+        <aside
+          className={`area-controls${sheet ? '' : ' is-collapsed'}`}
+          aria-label="Parameters"
+          data-testid="controls-sheet"
+        >
+          {/* Phones: the controls are a sheet at the bottom of the screen, under the plot they
+              change; this handle folds it away to read the rest (hidden on wider screens). */}
+          <button
+            type="button"
+            className="btn sheet-toggle"
+            aria-expanded={sheet}
+            data-testid="sheet-toggle"
+            onClick={() => setSheet((o) => !o)}
+          >
+            Parameters {sheet ? '▾' : '▴'}
+          </button>
           <Controls />
         </aside>
         <div className="area-center" id="main-plot">
