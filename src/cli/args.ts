@@ -3,12 +3,7 @@
 // flag and its allowed range, exit code 2. The values are collected here; resolve.ts turns them
 // into one configuration (regime rule), checkMode below checks them against the mode of the run.
 import { PARAM_SPECS, type Params } from '../model/params.ts';
-import {
-  isParamKey,
-  readParams,
-  readQuery,
-  withVersionNotice,
-} from '../model/paramsCodec.ts';
+import { isParamKey, readParams, readQuery, withVersionNotice } from '../model/paramsCodec.ts';
 import { CliError, strictValue, type Given } from './resolve.ts';
 import { parseModeFlag } from './meanfield.ts';
 

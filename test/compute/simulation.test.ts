@@ -12,12 +12,7 @@ function setup({ cores = 2, simWorkers = 1, seeds = 3 } = {}) {
   const fake = fakeClient({ simWorkers });
   const store = createAppStore({ params: { ...DEFAULT_PARAMS, seeds } });
   const requestTheory = vi.fn();
-  const runner = createSimulationRunner(
-    { sims: fake.client.sims },
-    store,
-    requestTheory,
-    cores,
-  );
+  const runner = createSimulationRunner({ sims: fake.client.sims }, store, requestTheory, cores);
   const sim = () => store.getState().results.sim;
   const nt = () => simulationTimes(sim()!.params).length;
   /** A seed whose E_g is `v` at every time. */
