@@ -87,8 +87,8 @@ test.describe('a 375 px phone', () => {
     await expect(page.locator('[data-testid="formulas"] .katex').first()).toBeVisible({
       timeout: 20_000,
     });
-    // Each display formula is inside the page width; a wider one scrolls inside its box.
-    const formulas = await page.locator('.panel-formulas .katex-display').evaluateAll((els) =>
+    // Each formula's box is inside the page width; a wider formula scrolls inside its box.
+    const formulas = await page.locator('[data-testid="formulas"] dd').evaluateAll((els) =>
       els.map((el) => ({
         right: el.getBoundingClientRect().right,
         scrolls: getComputedStyle(el).overflowX === 'auto',
