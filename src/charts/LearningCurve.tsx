@@ -75,8 +75,9 @@ export interface LearningCurveProps {
 
 const EMPTY_PINS: readonly PinnedCurve[] = [];
 
-const BASE_LABEL =
-  'Learning curve: test error and training error against training time t, on log-log axes';
+/** The figure's accessible name; it names the training error only while it is drawn. */
+const baseLabel = (showEtr: boolean) =>
+  `Learning curve: test error${showEtr ? ' and training error' : ''} against training time t, on log-log axes`;
 
 export function LearningCurve(props: LearningCurveProps): ReactNode {
   const {
@@ -154,7 +155,8 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     ? captionFor(curve, curve.params, setting, { showEtr })
     : 'No learning curve has been computed yet.';
   const readoutText = readout ? readout.map((l) => plainText(l.text)).join(', ') : '';
-  const ariaLabel = readout ? `${BASE_LABEL}. Crosshair at ${readoutText}.` : `${BASE_LABEL}.`;
+  const label = baseLabel(showEtr);
+  const ariaLabel = readout ? `${label}. Crosshair at ${readoutText}.` : `${label}.`;
 
   return (
     <ChartSvg
