@@ -1,5 +1,5 @@
 // Start-up of the command line: median wall time over repeated runs of --help and of one default
-// curve, beside a bare `node -e 0` (the floor). Used by bench/cli.bench.ts and test/cli/startup.test.ts.
+// curve, beside a bare `node -e 0` (the floor). Used by bench/cli.bench.ts.
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
