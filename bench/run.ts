@@ -6,4 +6,5 @@ try {
 } catch (err) {
   console.log(`\n(simulator benchmark unavailable: ${(err as Error).message})`);
 }
+await import('./phase.bench.ts');
 await import('./cli.bench.ts');

@@ -10,6 +10,8 @@ import {
 } from '../src/model/index.ts';
 import { computeFrontier, frontierSweep } from '../src/model/theory/frontier.ts';
 import type { Params } from '../src/model/params.ts';
+import type { PhaseExponent } from '../src/model/theory/phase.ts';
+import { fitPhasePoints, type PhaseFitOptions } from '../src/model/theory/phaseFit.ts';
 import type { SizeAxis, SweepAt } from '../src/model/types.ts';
 import { attempt } from '../src/protocol/errors.ts';
 import type { CrashHook, TheoryApi } from '../src/protocol/api.ts';
@@ -75,6 +77,9 @@ const api: TheoryApi = {
         return null;
       }),
     );
+  },
+  phasePoints(exponent: PhaseExponent, p: Params, ab: [number, number][], opts: PhaseFitOptions) {
+    return withData(p, () => fitPhasePoints(exponent, p, ab, opts));
   },
 };
 

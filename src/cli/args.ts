@@ -6,8 +6,14 @@ import { PARAM_SPECS, type Params } from '../model/params.ts';
 import { isParamKey, readParams, readQuery, withVersionNotice } from '../model/paramsCodec.ts';
 import { CliError, strictValue, type Given } from './resolve.ts';
 import { parseModeFlag } from './meanfield.ts';
+import {
+  ALPHA_RANGE,
+  BETA_RANGE,
+  PHASE_EXPONENTS,
+  type PhaseExponent,
+} from '../model/theory/phase.ts';
 
-export type Mode = 'curve' | 'simulate' | 'frontier' | 'real';
+export type Mode = 'curve' | 'simulate' | 'frontier' | 'real' | 'phase';
 
 export interface CliOptions {
   /** Parameter values in the order they apply: the --url link's, then the flags'. */
@@ -20,10 +26,19 @@ export interface CliOptions {
   modeK: number | null;
   /** --batch: a file of JSON lines, or '-' for standard input. */
   batch: string | null;
+  /** --phase EXPONENT: the phase diagram's grid of that exponent (mode 'phase'). */
+  phase: PhaseExponent | null;
+  /** --grid K: points per axis of the phase grid. */
+  gridK: number;
   help: boolean;
   /** Messages about what a --url link had to change or does not use (printed on stderr). */
   warnings: string[];
 }
+
+/** --grid: points per axis of the phase grid (the app's is 12 × 12). */
+export const DEFAULT_GRID = 12;
+const MIN_GRID = 2;
+const MAX_GRID = 48;
 
 /** The flags that are not parameters, with their help text (the parameters' come from the table). */
 export const EXTRA_FLAGS: readonly { name: string; value: string; help: string }[] = [
@@ -62,6 +77,18 @@ export const EXTRA_FLAGS: readonly { name: string; value: string; help: string }
     name: 'frontier',
     value: '',
     help: 'compute-optimal allocation at this P (gradient flow): C,Lstar,Nstar,tstar, C = N·t = 1e3…1e9',
+  },
+  {
+    name: 'phase',
+    value: PHASE_EXPONENTS.join('|'),
+    help:
+      `the phase diagram: on a K×K grid over α ∈ [${ALPHA_RANGE.join(', ')}], ` +
+      `β ∈ [${BETA_RANGE.join(', ')}] at the other parameters: alpha,beta,predicted,fitted,law`,
+  },
+  {
+    name: 'grid',
+    value: 'K',
+    help: `with --phase: K points per axis (integer in [${MIN_GRID}, ${MAX_GRID}], default ${DEFAULT_GRID})`,
   },
   {
     name: 'batch',
@@ -125,6 +152,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     repeat: 0,
     modeK: null,
     batch: null,
+    phase: null,
+    gridK: DEFAULT_GRID,
     help: false,
     warnings: [],
   };
@@ -146,7 +175,23 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (name === 'times') opts.given.push(...parseTimes(value!));
     else if (name === 'batch') opts.batch = value!;
     else if (name === 'mode') opts.modeK = parseModeFlag(value!);
-    else if (name === 'format') {
+    else if (name === 'phase') {
+      if (!(PHASE_EXPONENTS as readonly string[]).includes(value!))
+        throw new CliError(
+          'phase',
+          `--phase: “${value}” is not allowed (${PHASE_EXPONENTS.join(', ')})`,
+        );
+      opts.phase = value as PhaseExponent;
+      modes.push('phase');
+    } else if (name === 'grid') {
+      const k = Number(value);
+      if (!Number.isInteger(k) || k < MIN_GRID || k > MAX_GRID)
+        throw new CliError(
+          'grid',
+          `--grid: “${value}” is not allowed (integer in [${MIN_GRID}, ${MAX_GRID}])`,
+        );
+      opts.gridK = k;
+    } else if (name === 'format') {
       if (value !== 'csv' && value !== 'json')
         throw new CliError('format', `--format: “${value}” is not allowed (csv or json)`);
       opts.format = value;
@@ -184,6 +229,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       'mode',
       '--mode K adds to the JSON record of one theory curve (--format json)',
     );
+  if (flags.some(([n]) => n === 'grid') && opts.mode !== 'phase')
+    throw new CliError('grid', '--grid K sets the grid of --phase');
+  if (opts.mode === 'phase' && opts.batch !== null)
+    throw new CliError('phase', '--phase does not act with --batch (one grid per run)');
   if (opts.batch !== null && opts.repeat > 0)
     throw new CliError('repeat', '--repeat does not act with --batch (each result carries ms)');
   return opts;
@@ -198,6 +247,7 @@ export const MODE_UNUSED: Readonly<Record<Mode, readonly (keyof Params)[]>> = {
   simulate: [],
   real: [],
   frontier: ['N', 'tmin', 'tmax', 'nt', 'seed', 'seeds'],
+  phase: ['alpha', 'beta', 'nt', 'seed', 'seeds'],
 };
 
 const MODE_WHY: Readonly<Record<Mode, string>> = {
@@ -205,6 +255,7 @@ const MODE_WHY: Readonly<Record<Mode, string>> = {
   simulate: '',
   real: '',
   frontier: 'the frontier chooses N and t = C/N itself; seeds act only with --simulate or --real',
+  phase: 'α and β are the axes of the grid; the fits use the dynamics, not a time grid',
 };
 
 /**
@@ -233,6 +284,12 @@ export function checkMode(
     throw new CliError(
       'data',
       `--simulate draws power-law data (α, β); data ${params.data} is not simulated`,
+    );
+  }
+  if (mode === 'phase' && params.data !== 'powerlaw') {
+    throw new CliError(
+      'data',
+      `--phase varies α and β of power-law data; with data ${params.data} they are read-outs`,
     );
   }
   if (mode === 'frontier' && params.regime !== 'gf') {

@@ -4,6 +4,9 @@ import { computeCurve } from '../model/theory/curve.ts';
 import { computeFrontier } from '../model/theory/frontier.ts';
 import type { Params } from '../model/params.ts';
 import type { Mode } from './args.ts';
+import { phaseCsv } from '../claims/phase.ts';
+import { phaseAxes, type PhaseExponent } from '../model/theory/phase.ts';
+import { fitPhasePoints } from '../model/theory/phaseFit.ts';
 import { meanfieldRecord } from './meanfield.ts';
 import { prepareData, realRun } from './real.ts';
 import {
@@ -69,9 +72,24 @@ async function simulation(p: Params): Promise<Evaluation> {
   };
 }
 
+/** The phase diagram's grid: every point's predicted and fitted exponent and its law. */
+function phaseGrid(p: Params, o: NonNullable<EvaluateOptions['phase']>): Evaluation {
+  const { alphas, betas } = phaseAxes(o.K);
+  const ab: [number, number][] = [];
+  for (const b of betas) for (const a of alphas) ab.push([a, b]);
+  const points = fitPhasePoints(o.exponent, p, ab, { window: o.window });
+  return {
+    csv: phaseCsv(o.exponent, points),
+    record: { exponent: o.exponent, K: o.K, points },
+    notes: [`time window of the fits: ${o.window === 'auto' ? 'automatic' : 'tmin…tmax as given'}`],
+  };
+}
+
 export interface EvaluateOptions {
   /** Recompute the curve this many times and report the median time. */
   repeat?: number;
+  /** Mode 'phase': the exponent, the grid size and the time window of the fits. */
+  phase?: { exponent: PhaseExponent; K: number; window: 'auto' | 'manual' };
   /** One mode in detail in the record. */
   modeK?: number | null;
 }
@@ -87,6 +105,7 @@ export async function evaluate(
     return { csv: simCsv(res), record: simRecord(p, res), notes: [] };
   }
   if (mode === 'simulate') return simulation(p);
+  if (mode === 'phase') return phaseGrid(p, opts.phase!);
   if (mode === 'frontier') {
     const f = computeFrontier(p);
     return { csv: frontierCsv(f), record: frontierRecord(f), notes: [] };

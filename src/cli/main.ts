@@ -39,7 +39,20 @@ async function run(argv: string[]): Promise<number> {
     checkMode(opts.mode, opts.given, params, opts.warnings);
     for (const w of opts.warnings) say(`warning: ${w}`);
     if (inferred) say(inferred);
-    const result = await evaluate(opts.mode, params, { repeat: opts.repeat, modeK: opts.modeK });
+    const result = await evaluate(opts.mode, params, {
+      repeat: opts.repeat,
+      modeK: opts.modeK,
+      // The app's default window is automatic; typed bounds make it manual, as in a link.
+      phase: opts.phase
+        ? {
+            exponent: opts.phase,
+            K: opts.gridK,
+            window: opts.given.some((g) => g.key === 'tmin' || g.key === 'tmax')
+              ? 'manual'
+              : 'auto',
+          }
+        : undefined,
+    });
     for (const n of result.notes) say(`note: ${n}`);
     process.stdout.write(opts.format === 'json' ? jsonText(result.record) : result.csv);
     return 0;

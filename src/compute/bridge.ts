@@ -11,6 +11,7 @@ import type { AppStore } from '../state/store.ts';
 import { createComputeClient, type ComputeClient } from './client.ts';
 import { createDragGate } from './dragGate.ts';
 import { prunePinCurves } from './pinCurves.ts';
+import { createPhaseRunner } from './phaseGrid.ts';
 import { planRequests } from './plan.ts';
 import { createSchedulers } from './schedulers.ts';
 import { createSimulationRunner } from './simulation.ts';
@@ -49,6 +50,7 @@ export function installCompute(
   const scheds = createSchedulers(theory, store, () => sync());
   const submitter = createSubmitter(scheds, store);
   const gate = createDragGate(() => sync());
+  const phase = createPhaseRunner([c.phase, c.sweep], store);
   const simulation = createSimulationRunner({ sims: c.sims, real: c.real }, store, (p) => {
     // A new run always gets its theory curve, even for the configuration of the previous run.
     submitter.forget('simTheory');
@@ -63,7 +65,9 @@ export function installCompute(
       lastKey: submitter.lastKey('pins'),
     });
     submitter.submit(plan.curve);
+    phase.setActive(gate.paused);
     if (!gate.paused) return;
+    phase.request(plan.phase.key, plan.phase.req);
     plan.sweeps.forEach(submitter.submit);
     // The main worker's secondary requests wait until the curve is answered.
     if (!scheds.curve.busy) plan.afterCurve.forEach(submitter.submit);
@@ -98,6 +102,7 @@ export function installCompute(
     cancelRealSweep: realSweep.cancel,
     retry() {
       submitter.forget();
+      phase.forget();
       sync();
     },
     ...(TEST_HOOKS && {
@@ -110,6 +115,7 @@ export function installCompute(
       unsubscribe();
       c.main.stop();
       c.sweep.stop();
+      c.phase.stop();
       c.sims.forEach((w) => w.stop());
       c.real.stop();
       c.realSweep.stop();

@@ -7,11 +7,13 @@ import type { ComputeError, Envelope } from '../protocol/messages.ts';
 import { simWorkerCount } from './seedPool.ts';
 import { WorkerHandle, type WorkerPort } from './workerHandle.ts';
 
-export type WorkerName = 'main' | 'sweep' | 'sim' | 'real' | 'realSweep';
+export type WorkerName = 'main' | 'sweep' | 'phase' | 'sim' | 'real' | 'realSweep';
 
 export interface ComputeClient {
   main: WorkerPort<TheoryApi>;
   sweep: WorkerPort<TheoryApi>;
+  /** The phase diagram's fitted grid (started when its panel is first shown). */
+  phase: WorkerPort<TheoryApi>;
   /** The simulation workers; a run uses the first simWorkerCount(cores, seeds) of them. */
   sims: readonly WorkerPort<SimulateApi>[];
   /** Real runs on MNIST digits (started only when the user runs them). */
@@ -41,6 +43,14 @@ export function createComputeClient(
           name: 'theory-sweep',
         }),
       (m) => onCrash('sweep', m),
+    ),
+    phase: new WorkerHandle<TheoryApi>(
+      () =>
+        new Worker(new URL('../../workers/theory.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'theory-phase',
+        }),
+      (m) => onCrash('phase', m),
     ),
     // Handles are lazy: a worker starts at its first call, so unused ones cost nothing.
     sims: Array.from(

@@ -3,7 +3,8 @@
 // next pin without a curve (main worker) only once the curve is answered, so that a moving
 // slider never waits behind them. Each request carries a key built from its inputs: a kind is
 // requested again only when its key changes, and only while its panel is visible.
-import type { Params } from '../model/params.ts';
+import { DEFAULT_PARAMS, type Params } from '../model/params.ts';
+import type { PhaseRequest } from './phaseGrid.ts';
 import type { CurveResult, ModeResult, SizeAxis, SweepAt, SweepResult } from '../model/types.ts';
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import { paramsKey } from '../state/pins.ts';
@@ -47,6 +48,8 @@ export interface Plan {
   sweeps: Request[];
   /** For the main worker, once a drag pauses and the curve is answered. */
   afterCurve: Request[];
+  /** The phase diagram's fitted grid (null: not shown, or n/a for measured data). */
+  phase: { key: string; req: PhaseRequest | null };
 }
 
 /** The pins scheduler as the plan needs it. */
@@ -99,5 +102,17 @@ export function planRequests(s: AppData, pins: PinsState): Plan {
     key: `${key}&window=${window}`,
     req: { p: s.params, window },
   };
-  return { curve, sweeps, afterCurve };
+  return { curve, sweeps, afterCurve, phase: phasePlan(s) };
+}
+
+/**
+ * The grid over (α, β) at every other parameter of the state; its key leaves α and β out, so
+ * moving the marker keeps it. Measured data do not change with α and β: no grid then.
+ */
+function phasePlan(s: AppData): Plan['phase'] {
+  const v = s.view;
+  if (!v.panels.includes('phase') || s.params.data !== 'powerlaw') return { key: '', req: null };
+  const p = { ...s.params, alpha: DEFAULT_PARAMS.alpha, beta: DEFAULT_PARAMS.beta };
+  const key = `${paramsKey(p)}|${v.phase}|${v.timeWindow}`;
+  return { key, req: { p, exponent: v.phase, window: v.timeWindow } };
 }

@@ -19,7 +19,9 @@ export type ClaimId =
   | 'modelLaw'
   | 'modelLawVisible'
   | 'frontierFit'
-  | 'sweepAtFixedTime';
+  | 'sweepAtFixedTime'
+  | 'phaseShowsModel'
+  | 'phaseModelGridDone';
 
 /** The exponent laws of the state on screen (null until the curve is computed). */
 export function lessonLaws(ctx: LessonContext): Record<ExponentRowId, LawVerdict> | null {
@@ -90,6 +92,13 @@ const CLAIMS: Record<ClaimId, Claim> = {
   },
   frontierFit: (c) => (c.frontier ? c.frontier.fit !== null : null),
   sweepAtFixedTime: (c) => c.at === 't',
+  phaseShowsModel: (c) => c.phase === 'model-inf',
+  // Pending until every point is fitted; false when the grid is of another exponent.
+  phaseModelGridDone: (c) => {
+    const g = c.phaseGrid;
+    if (!g || g.done < g.points.length) return c.phase === 'model-inf' ? null : false;
+    return g.exponent === 'model-inf';
+  },
 };
 
 export function claimHolds(id: ClaimId, ctx: LessonContext): boolean | null {

@@ -5,7 +5,11 @@ import { PARAM_SPECS, type Params } from '../model/params.ts';
 import type { CurveResult, SweepAt, SweepResult } from '../model/types.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import { fitGapReason, fitWindowText } from '../claims/fit.ts';
-import { lawCondition } from '../claims/laws.ts';
+import { LAW_TERM_FORMULA, lawCondition } from '../claims/laws.ts';
+import { phaseAgreement } from '../claims/phase.ts';
+import { lawTerm } from '../model/theory/laws.ts';
+import type { PhaseExponent } from '../model/theory/phase.ts';
+import type { PhaseGrid } from '../model/theory/phaseFit.ts';
 import { claimHolds, lessonLaws } from './claims.ts';
 import type { LessonSentence } from './lessons.ts';
 
@@ -22,6 +26,9 @@ export interface LessonContext {
   /** The first pin's configuration and curve (lessons that compare against a pin). */
   pin: Params | null;
   pinCurve: CurveResult | null;
+  /** The exponent the phase diagram shows, and its fitted grid when the diagram is shown. */
+  phase?: PhaseExponent;
+  phaseGrid?: PhaseGrid | null;
 }
 
 export const PENDING = '…';
@@ -46,6 +53,20 @@ function sweepFitWords(
   if (!s) return { win: PENDING, why: PENDING, fit: PENDING };
   if (s.fit) return { win: fitWindowText(s.fit, key), why: '', fit: slope(s.fit.slope) };
   return { win: '', why: fitGapReason(s.fitGap ?? 'unstable', key), fit: '—' };
+}
+
+/** How many fitted points of the diagram agree with the law, deep inside and near a boundary. */
+function phaseCounts(ctx: LessonContext): Record<string, string> {
+  const g = ctx.phaseGrid;
+  if (!g || g.done < g.points.length)
+    return { phaseDeepOk: PENDING, phaseDeepN: PENDING, phaseNearOk: PENDING, phaseNearN: PENDING };
+  const a = phaseAgreement(g.exponent, g.points);
+  return {
+    phaseDeepOk: String(a.deepOk),
+    phaseDeepN: String(a.deepN),
+    phaseNearOk: String(a.nearOk),
+    phaseNearN: String(a.nearN),
+  };
 }
 
 /** Every placeholder a lesson may use, with its current text. */
@@ -103,6 +124,10 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     predC: frontier ? slope(frontier.predicted) : PENDING,
     predCnote: p.beta - 1 > p.alpha ? ' (asymptotic, approached slowly for β − 1 > α)' : '',
     predCN: formatSlope((p.beta - 1) / (p.beta - 1 + p.alpha * Math.min(p.beta - 1, p.alpha)), 2),
+    alphaPlus1: formatParam(p.alpha + 1),
+    sideOfLine: p.beta > p.alpha + 1 ? 'above' : p.beta < p.alpha + 1 ? 'below' : 'on',
+    phaseTerm: LAW_TERM_FORMULA.model[lawTerm('model', p).branch] ?? '',
+    ...phaseCounts(ctx),
     pinEinf: limitError(ctx.pinCurve),
     pinGamma: ctx.pin ? formatParam(ctx.pin.gamma) : PENDING,
   });

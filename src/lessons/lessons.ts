@@ -231,6 +231,41 @@ export const LESSONS: readonly Lesson[] = [
       change: 'tat=10000',
     },
   },
+  {
+    id: 'phase',
+    title: 'Which law am I in?',
+    config:
+      'v=1&regime=gf&alpha=2&beta=2.5&P=10000000&N=1000&sigma2=0&panels=scalingN,exponents,phase&at=inf&phase=model-inf',
+    text: [
+      {
+        text: 'The phase diagram maps the model exponent (E_g(∞) against N) over (α, β): below the dashed line β = α + 1 it is −(β−1), set by how smooth the target is; above it, −α: the spectrum caps it however smooth the target.',
+        when: 'phaseShowsModel',
+        otherwise:
+          'Choose “model N, t → ∞” in the phase diagram’s Exponent menu to follow this lesson.',
+      },
+      {
+        text: 'You are at α = {alpha}, β = {beta}, {sideOfLine} the line (α + 1 = {alphaPlus1}): the law there is {phaseTerm} = {predN}.',
+        when: 'modelLaw',
+        otherwise: 'The model law does not apply in this state: {lawNwhy}.',
+      },
+      {
+        text: 'The N-sweep at P = {P} falls with slope {fitN} ({fitNwin}).',
+        when: 'modelLawVisible',
+        otherwise: 'No stable slope across N to compare with: {fitNwhy}.',
+      },
+      {
+        text: 'The dots repeat that fit at every grid point: {phaseDeepOk} of the {phaseDeepN} fitted points farther than 0.5 from the line agree with the law within 0.05, and {phaseNearOk} of the {phaseNearN} nearer to it, where the two terms are close and the slope changes along the sweep.',
+        when: 'phaseModelGridDone',
+      },
+      {
+        text: 'Drag the marker across the line, or focus it and press ↑: the colour changes hue where the law changes term.',
+      },
+    ],
+    next: {
+      text: 'Cross the boundary: β = 4 lies above α + 1 = 3, where the model exponent saturates at −α.',
+      change: 'beta=4',
+    },
+  },
 ];
 
 export const LESSON_IDS: readonly string[] = LESSONS.map((l) => l.id);

@@ -17,6 +17,8 @@ import type { Envelope } from './messages.ts';
 import type { SeedErrors } from '../model/simulation/evaluate.ts';
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
+import type { PhaseExponent } from '../model/theory/phase.ts';
+import type { PhaseFitOptions, PhasePoint } from '../model/theory/phaseFit.ts';
 
 // Theory calls are asynchronous: with MNIST data the worker first fetches the measured spectrum.
 export interface TheoryApi {
@@ -38,6 +40,13 @@ export interface TheoryApi {
   mode(p: Params, k: number): Promise<Envelope<ModeDetail>>;
   /** Register a user's spectrum as data = custom (each worker keeps its own copy). */
   setCustom(modes: ModeSpectrum): Promise<Envelope<null>>;
+  /** Fitted exponents at points (α, β) of the phase diagram, with the rest of p. */
+  phasePoints(
+    exponent: PhaseExponent,
+    p: Params,
+    ab: [number, number][],
+    opts: PhaseFitOptions,
+  ): Promise<Envelope<PhasePoint[]>>;
 }
 
 export interface PartsResult {

@@ -26,7 +26,9 @@ export type ComputeKind =
   /** Measured data: the curve of the fitted power laws (dashed overlay). */
   | 'fitted'
   /** Real points on the scaling panel (real runs at a few P). */
-  | 'realSweep';
+  | 'realSweep'
+  /** The phase diagram's fitted grid. */
+  | 'phase';
 
 export interface SimProgress {
   done: number;

@@ -13,6 +13,7 @@ import {
 import type { CurveResult, ModeResult, SimResult, SweepResult } from '../model/types.ts';
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
+import type { PhaseGrid } from '../model/theory/phaseFit.ts';
 import type { ComputeError, ComputeKind, SimProgress } from '../protocol/messages.ts';
 import { MAX_PINS, paramsKey } from './pins.ts';
 import type { Notice, UrlState } from './url.ts';
@@ -88,6 +89,8 @@ export interface Results {
   sweepN: SweepResult | null;
   /** The compute-optimal frontier as a sweep over C. */
   frontier: SweepResult | null;
+  /** The phase diagram's fitted grid so far, and the key of the state it belongs to. */
+  phase: { key: string; grid: PhaseGrid } | null;
   /** Curves of the pins, by paramsKey. */
   pinCurves: Readonly<Record<string, CurveResult>>;
   sim: SimRun | null;
@@ -114,6 +117,7 @@ const IDLE: Record<ComputeKind, ComputeStatus> = {
   spectrum: 'idle',
   fitted: 'idle',
   realSweep: 'idle',
+  phase: 'idle',
 };
 
 const EMPTY_RESULTS: Results = {
@@ -124,6 +128,7 @@ const EMPTY_RESULTS: Results = {
   sweepP: null,
   sweepN: null,
   frontier: null,
+  phase: null,
   pinCurves: {},
   sim: null,
   spectrum: null,

@@ -31,6 +31,7 @@ import {
   type Notice,
 } from '../model/paramsCodec.ts';
 import type { SweepAt } from '../model/types.ts';
+import { PHASE_EXPONENTS, type PhaseExponent } from '../model/theory/phase.ts';
 import { MAX_PINS, differingKeys } from './pins.ts';
 import {
   DEFAULT_VIEW,
@@ -59,7 +60,7 @@ export interface ParseUrlOptions {
   lessonIds?: readonly string[];
 }
 
-const VIEW_KEYS = ['lesson', 'panels', 'theme', 'at', 'tat', 'etr', 'pins'] as const;
+const VIEW_KEYS = ['lesson', 'panels', 'theme', 'at', 'tat', 'etr', 'pins', 'phase'] as const;
 const PIN_SAME = 'same';
 /** A link with either of these keys has a typed (manual) time window; without, an automatic one. */
 const TIME_WINDOW_KEYS = ['tmin', 'tmax'] as const;
@@ -93,9 +94,13 @@ export function serializeUrlState(s: UrlState): string {
   const parts: [string, string][] = [['v', String(URL_VERSION)], ...written];
   if (view.lesson !== null) parts.push(['lesson', view.lesson]);
   const panels = canonicalPanels(view.panels);
+  // The diagram's exponent is written whenever the diagram is shown, so the link names it; a link
+  // with phase= and no panels= opens the diagram, so one that hides it lists its panels.
+  const writePhase = view.phase !== DEFAULT_VIEW.phase || panels.includes('phase');
   if (
     panels.length !== DEFAULT_VIEW.panels.length ||
-    panels.some((p) => !DEFAULT_VIEW.panels.includes(p))
+    panels.some((p) => !DEFAULT_VIEW.panels.includes(p)) ||
+    (writePhase && !panels.includes('phase'))
   ) {
     parts.push(['panels', panels.length ? panels.join(',') : 'none']);
   }
@@ -103,6 +108,7 @@ export function serializeUrlState(s: UrlState): string {
   if (view.at !== DEFAULT_VIEW.at) parts.push(['at', view.at]);
   if (view.tAt !== DEFAULT_VIEW.tAt) parts.push(['tat', formatValue(view.tAt)]);
   if (view.showEtr !== DEFAULT_VIEW.showEtr) parts.push(['etr', view.showEtr ? '1' : '0']);
+  if (writePhase) parts.push(['phase', view.phase]);
   // Pins are written against the parameters the link carries (the window's defaults when auto).
   const base = linkState(s).params;
   if (s.pins.length) parts.push(['pins', s.pins.map((p) => pinDiff(p, base)).join(';')]);
@@ -205,6 +211,20 @@ function parseView(
         });
       }
     }
+  }
+  const phase = get('phase');
+  if (phase !== undefined) {
+    if ((PHASE_EXPONENTS as readonly string[]).includes(phase)) {
+      view.phase = phase as PhaseExponent;
+      // A link naming the diagram's exponent without a panel list opens the diagram.
+      if (panels === undefined) view.panels = canonicalPanels([...view.panels, 'phase']);
+    } else
+      notices.push({
+        key: 'phase',
+        message:
+          `phase = “${quote(phase)}” is not one of ${PHASE_EXPONENTS.join(', ')}; ` +
+          `${DEFAULT_VIEW.phase} used.`,
+      });
   }
   const etr = get('etr');
   if (etr !== undefined) {

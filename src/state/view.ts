@@ -2,6 +2,7 @@
 // URL (url.ts), so every field has a canonical form (panels in PANELS order).
 import { numericSpec, type NumericSpec } from '../model/params.ts';
 import type { SweepAt } from '../model/types.ts';
+import type { PhaseExponent } from '../model/theory/phase.ts';
 
 export const PANELS = [
   'formulas',
@@ -11,11 +12,16 @@ export const PANELS = [
   'modes',
   'simulation',
   'frontier',
+  'phase',
 ] as const;
 export type PanelId = (typeof PANELS)[number];
 
-/** Panels shown by default (and when a link has no panels=): all but the compute-optimal frontier. */
-const DEFAULT_PANELS: readonly PanelId[] = PANELS.filter((p) => p !== 'frontier');
+/**
+ * Panels shown by default (and when a link has no panels=): all but the compute-optimal frontier
+ * and the phase diagram. Both fit many curves per state (the diagram up to 144 sweeps or frontiers,
+ * seconds of worker time on two cores) and answer questions a first visit does not ask yet.
+ */
+const DEFAULT_PANELS: readonly PanelId[] = PANELS.filter((p) => p !== 'frontier' && p !== 'phase');
 
 export const PANEL_LABELS: Record<PanelId, string> = {
   formulas: 'Formulas',
@@ -25,6 +31,16 @@ export const PANEL_LABELS: Record<PanelId, string> = {
   modes: 'Modes',
   simulation: 'Simulation',
   frontier: 'Compute-optimal frontier',
+  phase: 'Phase diagram',
+};
+
+/** The exponent the phase diagram shows, as the selector and the URL's phase= name it. */
+export const PHASE_LABELS: Record<PhaseExponent, string> = {
+  time: 'time t',
+  'data-inf': 'data P, t → ∞',
+  'data-tstar': 'data P, at t*',
+  'model-inf': 'model N, t → ∞',
+  compute: 'compute C (frontier)',
 };
 
 export type Theme = 'normal' | 'lecture';
@@ -54,6 +70,8 @@ export interface ViewState {
    * where it has settled); 'manual': the typed tmin, tmax. A link with tmin or tmax is manual.
    */
   timeWindow: TimeWindowMode;
+  /** The exponent shown in the phase diagram. */
+  phase: PhaseExponent;
 }
 
 export type TimeWindowMode = 'auto' | 'manual';
@@ -78,6 +96,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   tAt: T_AT_SPEC.default,
   showEtr: true,
   timeWindow: 'auto',
+  phase: 'data-inf',
 });
 
 /** Panels in canonical order, without duplicates. */

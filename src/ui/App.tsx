@@ -20,6 +20,7 @@ import {
   ScalingSection,
   SpectrumSection,
 } from './Panels.tsx';
+import { PhaseSection } from './PhaseSection.tsx';
 import { PinsBar } from './PinsBar.tsx';
 import type { ShortcutAction } from './shortcuts.ts';
 import { showEarlyStop } from './showEarlyStop.ts';
@@ -147,6 +148,7 @@ export function App() {
           <CurvePanel />
           <PinsBar />
           {panels.includes('formulas') && <FormulasSection />}
+          <PhaseSection />
         </div>
         <div className="area-side">
           {/* Lecture: the lesson sits beside the big plot, above the panels it refers to. */}

@@ -17,6 +17,7 @@ const KIND_LABEL: Record<ComputeKind, string> = {
   spectrum: 'Spectrum plot',
   fitted: 'Fitted power-law curve',
   realSweep: 'Real points on the scaling panel',
+  phase: 'Phase diagram',
 };
 
 export function UrlNotice() {

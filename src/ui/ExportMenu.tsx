@@ -8,6 +8,7 @@ import {
   exportPng,
   exportSvg,
   footerOf,
+  phaseGridCsv,
   simCsv,
   stateJson,
 } from './exportData.ts';
@@ -21,13 +22,15 @@ function closeMenu(el: HTMLElement) {
 export function ExportMenu() {
   const hasSim = useApp((s) => !!s.results.sim?.result);
   const hasCurve = useApp((s) => !!s.results.curve);
+  const hasPhase = useApp((s) => (s.results.phase?.grid.done ?? 0) > 0);
   const panels = useApp((s) => s.view.panels);
   const visible = PLOTS.filter(
     (p) =>
       p.testid === 'learning-curve' ||
       (p.testid === 'scaling-P' && panels.includes('scalingP')) ||
       (p.testid === 'scaling-N' && panels.includes('scalingN')) ||
-      (p.testid === 'modes' && panels.includes('modes')),
+      (p.testid === 'modes' && panels.includes('modes')) ||
+      (p.testid === 'phase-diagram' && panels.includes('phase')),
   );
   const run = (el: HTMLElement, f: () => boolean | Promise<boolean>, what: string) => {
     closeMenu(el);
@@ -120,6 +123,23 @@ export function ExportMenu() {
         >
           Simulation (CSV)
         </button>
+        {panels.includes('phase') && (
+          <button
+            type="button"
+            className="btn btn--small"
+            data-testid="export-phase-csv"
+            disabled={!hasPhase}
+            onClick={(e) =>
+              run(
+                e.currentTarget,
+                text(() => phaseGridCsv(s()), 'phase-grid.csv', 'text/csv'),
+                'phase grid CSV',
+              )
+            }
+          >
+            Phase grid (CSV)
+          </button>
+        )}
       </div>
     </details>
   );

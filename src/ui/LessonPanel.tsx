@@ -30,6 +30,8 @@ export function LessonPanel() {
     s.pins[0] ? (s.results.pinCurves[paramsKey(s.pins[0])] ?? null) : null,
   );
   const curveCurrent = useApp((s) => s.results.curveKey === paramsKey(s.params));
+  // The grid does not depend on α and β; a new one replaces it as soon as the rest changes.
+  const phaseGrid = useApp((s) => s.results.phase?.grid ?? null);
   const ctx = useMemo(
     () => ({
       params,
@@ -41,8 +43,23 @@ export function LessonPanel() {
       frontier,
       pin,
       pinCurve,
+      phase: view.phase,
+      phaseGrid,
     }),
-    [params, view.at, view.tAt, curve, curveCurrent, sweepP, sweepN, frontier, pin, pinCurve],
+    [
+      params,
+      view.at,
+      view.tAt,
+      view.phase,
+      curve,
+      curveCurrent,
+      sweepP,
+      sweepN,
+      frontier,
+      pin,
+      pinCurve,
+      phaseGrid,
+    ],
   );
   const values = useMemo(() => lessonValues(ctx), [ctx]);
   const lesson = lessonById(id);

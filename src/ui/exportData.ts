@@ -11,6 +11,7 @@ import {
   svgToString,
 } from '../charts/export.ts';
 import { figureFooter } from '../charts/footer.ts';
+import { phaseCsv } from '../claims/phase.ts';
 import { csvNumber, toPlain } from '../format/data.ts';
 import type { Params } from '../model/params.ts';
 import { writeParams } from '../model/paramsCodec.ts';
@@ -43,6 +44,7 @@ export const PLOTS = [
   { testid: 'scaling-P', name: 'scaling-P', label: 'Scaling with P' },
   { testid: 'scaling-N', name: 'scaling-N', label: 'Scaling with N' },
   { testid: 'modes', name: 'modes', label: 'Modes' },
+  { testid: 'phase-diagram', name: 'phase-diagram', label: 'Phase diagram' },
 ] as const;
 
 const PREFIX = 'scaling-playground';
@@ -76,6 +78,12 @@ export function curvesCsv(s: AppData, url: string): string | null {
   const pins = pinnedResults(s.pins, s.results.pinCurves, s.params, ignoredKeys(s));
   const what = pins.length ? 'learning curves, with E_g and E_tr of each pin' : 'learning curves';
   return curvesToCsv(c, pins, dataPreamble(what, s, c.params, url));
+}
+
+/** The phase diagram's fitted grid so far: alpha,beta,predicted,fitted,law (as the CLI's --phase). */
+export function phaseGridCsv(s: AppData): string | null {
+  const g = s.results.phase?.grid;
+  return g && g.done > 0 ? phaseCsv(g.exponent, g.points) : null;
 }
 
 /** t, simulated means and s.e.m., and the theory at the simulation's M at the same times. */

@@ -30,6 +30,8 @@ import { lessonState, withChange } from '../../src/lessons/apply.ts';
 import { LESSONS } from '../../src/lessons/lessons.ts';
 import { randomParams, rng } from '../state/random.ts';
 import { evaluateFormula } from './formula.ts';
+import type { PhaseExponent } from '../../src/model/theory/phase.ts';
+import { emptyPhaseGrid, fitPhasePoints, type PhaseGrid } from '../../src/model/theory/phaseFit.ts';
 
 interface State {
   name: string;
@@ -194,6 +196,15 @@ function checkLaws(s: State, c: CurveResult): void {
   }
 }
 
+/** The phase diagram's whole 12 × 12 grid for a state (as the app's workers compute it). */
+function phaseGridOf(exponent: PhaseExponent, p: Params): PhaseGrid {
+  const g = emptyPhaseGrid(exponent, 12);
+  const ab: [number, number][] = [];
+  for (const b of g.betas) for (const a of g.alphas) ab.push([a, b]);
+  const points = fitPhasePoints(exponent, p, ab, { window: 'auto' });
+  return { ...g, points, done: points.length };
+}
+
 /** E_g of a state at t (t = ∞: the limit), by a fresh engine. */
 function errorOf(p: Params, t: number): number {
   if (!Number.isFinite(t)) return computeLimit(makeEngine(p)).Eg;
@@ -292,7 +303,8 @@ describe('truth suite', () => {
     (_n, s) => {
       const c = checkState(s)!;
       const sweep = (axis: 'P' | 'N') => computeSweep(c.params, axis, s.setting.at, s.setting.tAt);
-      const panels = lessonState(s.lesson).view.panels;
+      const view = lessonState(s.lesson).view;
+      const panels = view.panels;
       const ctx: LessonContext = {
         params: c.params,
         at: s.setting.at,
@@ -305,6 +317,8 @@ describe('truth suite', () => {
           : null,
         pin: s.pin,
         pinCurve: s.pin ? computeCurve(s.pin) : null,
+        phase: view.phase,
+        phaseGrid: panels.includes('phase') ? phaseGridOf(view.phase, c.params) : null,
       };
       const values = lessonValues(ctx);
       const shown = s.lesson.text.map((t) => sentenceText(t, ctx, values));
@@ -344,6 +358,14 @@ describe('truth suite', () => {
               expect(Math.abs(c.fitT.fit!.slope - -(p.beta - 1) / p.alpha), s.name).toBeLessThan(
                 0.05,
               );
+            break;
+          case 'phaseModelGridDone':
+            // Two grid points refitted from their own sweeps over N at t → ∞.
+            for (const k of [0, 77]) {
+              const pt = ctx.phaseGrid!.points[k]!;
+              const sw = computeSweep({ ...p, alpha: pt.alpha, beta: pt.beta }, 'N', 'inf', NaN);
+              expect(pt.fitted, s.name).toBe(sw.fit ? sw.fit.slope : NaN);
+            }
             break;
           case 'pinAboveStopping':
             if (holds) expect(ctx.pinCurve!.limit.Eg, s.name).toBeGreaterThan(c.earlyStop.Eg);

@@ -81,6 +81,7 @@ export function fakeClient({ simWorkers = 1 }: { simWorkers?: number } = {}): Fa
     client: {
       main: port('main'),
       sweep: port('sweep'),
+      phase: port('phase'),
       sims: Array.from({ length: simWorkers }, () => port('sim')),
       real: port('real'),
       realSweep: port('realSweep'),

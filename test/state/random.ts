@@ -1,6 +1,7 @@
 // Random valid configurations for round-trip tests (seeded, so a failure can be replayed).
 import { PARAM_SPECS, type NumericSpec, type Params } from '../../src/model/params.ts';
 import { LESSON_IDS } from '../../src/lessons/lessons.ts';
+import { PHASE_EXPONENTS } from '../../src/model/theory/phase.ts';
 import { PANELS, SWEEP_ATS, THEMES, T_AT_RANGE, type ViewState } from '../../src/state/view.ts';
 import type { UrlState } from '../../src/state/url.ts';
 
@@ -59,6 +60,7 @@ export function randomView(r: () => number): ViewState {
     tAt: r() < 0.5 ? 100 : logUniform(r, T_AT_RANGE.min, T_AT_RANGE.max),
     showEtr: r() < 0.5,
     timeWindow: r() < 0.5 ? 'auto' : 'manual',
+    phase: pick(r, PHASE_EXPONENTS),
   };
 }
 

@@ -364,6 +364,25 @@ describe('url codec: validation and notices', () => {
     expect(nan.notices).toHaveLength(1);
   });
 
+  it('phase= names the diagram’s exponent, opens the diagram, and a bad value is reported', () => {
+    const ok = withParams('phase=model-inf');
+    expect(ok.state.view.phase).toBe('model-inf');
+    expect(ok.state.view.panels).toContain('phase');
+    expect(ok.notices).toEqual([]);
+    // With a panel list, the list decides what is shown.
+    const hidden = withParams('phase=compute&panels=formulas');
+    expect([hidden.state.view.phase, hidden.state.view.panels]).toEqual(['compute', ['formulas']]);
+    const bad = withParams('phase=entropy');
+    expect(bad.state.view.phase).toBe(DEFAULT_VIEW.phase);
+    expect(bad.state.view.panels).not.toContain('phase');
+    expect(bad.notices.map((n) => n.message)).toEqual([
+      'phase = “entropy” is not one of time, data-inf, data-tstar, model-inf, compute; data-inf used.',
+    ]);
+    const q = serializeUrlState(ok.state);
+    expect(q).toContain('phase=model-inf');
+    expect(parseUrlState(q).state.view).toEqual(ok.state.view);
+  });
+
   it('cross-parameter constraints are applied and reported (tmin < tmax, Bayes needs γ > 0)', () => {
     const t = withParams('tmin=100&tmax=10');
     expect(t.state.params.tmax).toBeGreaterThan(t.state.params.tmin);

@@ -87,7 +87,8 @@ export function predictAt(exponent: PhaseExponent, ab: LawExponents): PhasePredi
 /** n evenly spaced values over [lo, hi] (n ≥ 2). */
 export function linspace(lo: number, hi: number, n: number): Float64Array {
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = lo + ((hi - lo) * i) / (n - 1);
+  // The ends exactly (α = 4.000000000000001 would be outside the parameter's range).
+  for (let i = 0; i < n; i++) out[i] = i === n - 1 ? hi : lo + ((hi - lo) * i) / (n - 1);
   return out;
 }
 
@@ -133,14 +134,10 @@ export function predictedMap(exponent: PhaseExponent, axes: PhaseGridAxes): Pred
  * The verdict on this exponent's law in a state (the exponent table's, or the frontier's for
  * compute): whether its condition holds at these P, N, σ², … and, if not, why.
  */
-export function phaseVerdict(
-  exponent: PhaseExponent,
-  p: Params,
-  tAt: number,
-  tStar: number,
-): LawVerdict {
+export function phaseVerdict(exponent: PhaseExponent, p: Params, tStar: number): LawVerdict {
   const spec = PHASE_SPEC[exponent];
-  const setting: SweepSetting = { at: spec.at, tAt };
+  // No exponent of the diagram is evaluated at a fixed time: there is no tAt (NaN).
+  const setting: SweepSetting = { at: spec.at, tAt: NaN };
   if (spec.row === 'C') return computeLaw(p, setting);
   return exponentLaws(p, setting, tStar)[spec.row];
 }

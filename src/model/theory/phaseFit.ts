@@ -12,10 +12,9 @@ import type { LawVerdict } from './laws.ts';
 import { PHASE_SPEC, phaseAxes, phaseVerdict, predictAt, type PhaseExponent } from './phase.ts';
 import { computeSweep } from './sweep.ts';
 
-/** What the grid needs besides the parameters: the table's window mode and fixed time. */
+/** What the grid needs besides the parameters: the time window of the table's time fit. */
 export interface PhaseFitOptions {
   window: 'auto' | 'manual';
-  tAt: number;
 }
 
 /**
@@ -61,17 +60,17 @@ function measure(
     const { scan, window } = scanInWindow(p, opts.window === 'auto');
     const es = findEarlyStop(scan, window.tmin, window.tmax);
     const r = timeExponentOf(scan, window, es);
-    return { ...r, verdict: phaseVerdict(exponent, p, opts.tAt, es.t) };
+    return { ...r, verdict: phaseVerdict(exponent, p, es.t) };
   }
   if (spec.row === 'C') {
     const f = computeFrontier(p, PHASE_FRONTIER);
     return {
       fit: f.fitL,
       gap: f.fitL ? null : 'too-few',
-      verdict: phaseVerdict(exponent, p, opts.tAt, Infinity),
+      verdict: phaseVerdict(exponent, p, Infinity),
     };
   }
-  const s = computeSweep(p, spec.row, spec.at, opts.tAt);
+  const s = computeSweep(p, spec.row, spec.at, NaN);
   return { fit: s.fit, gap: s.fit ? null : s.fitGap, verdict: s.law! };
 }
 

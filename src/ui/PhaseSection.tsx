@@ -1,0 +1,107 @@
+// The phase diagram panel: the exponent selector, the map (charts/PhaseDiagram.tsx) with the
+// current (α, β) as a marker that sets the parameters, the sentence about the current state and
+// the grid's progress. Under measured data α and β are read-outs: the panel says so and the marker
+// shows where the fits place the data.
+import { memo, useDeferredValue, useId, useMemo } from 'react';
+import { phaseStateNote } from '../claims/phase.ts';
+import { PhaseDiagram as PhaseDiagramChart } from '../charts/PhaseDiagram.tsx';
+import { useSize } from '../charts/useSize.ts';
+import { PHASE_EXPONENTS, phaseVerdict, type PhaseExponent } from '../model/theory/phase.ts';
+import { actions, useApp } from '../state/hooks.ts';
+import { PHASE_LABELS } from '../state/view.ts';
+
+const PhaseDiagram = memo(PhaseDiagramChart);
+
+function ExponentSelector() {
+  const phase = useApp((s) => s.view.phase);
+  const id = useId();
+  return (
+    <label className="phase-select" htmlFor={id}>
+      Exponent{' '}
+      <select
+        id={id}
+        className="phase-select-input"
+        data-testid="phase-exponent"
+        value={phase}
+        onChange={(e) => actions().setView({ phase: e.target.value as PhaseExponent })}
+      >
+        {PHASE_EXPONENTS.map((e) => (
+          <option key={e} value={e}>
+            {PHASE_LABELS[e]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const onSet = (alpha: number, beta: number, live: boolean) => {
+  const s = actions();
+  s.setParams({ ...s.params, alpha, beta }, { live });
+};
+const onCommit = () => actions().commit();
+
+export function PhaseSection() {
+  const show = useApp((s) => s.view.panels.includes('phase'));
+  if (!show) return null;
+  return (
+    <section className="panel panel-phase" aria-labelledby="h-phase">
+      <header className="panel-head">
+        <h2 id="h-phase">Which law am I in? Phase diagram over (α, β)</h2>
+        <ExponentSelector />
+      </header>
+      <PhaseBody />
+    </section>
+  );
+}
+
+function PhaseBody() {
+  const exponent = useApp((s) => s.view.phase);
+  const live = useApp((s) => s.params);
+  const curve = useDeferredValue(useApp((s) => s.results.curve));
+  const phase = useDeferredValue(useApp((s) => s.results.phase));
+  const status = useApp((s) => s.results.status.phase);
+  const variant = useApp((s) => (s.view.theme === 'lecture' ? 'lecture' : 'normal'));
+  const measured = live.data !== 'powerlaw';
+  // Measured data: the marker and the words use the curve's read-outs of α and β.
+  const params = measured ? (curve?.params ?? live) : live;
+  const verdict = useMemo(
+    () => (curve && !measured ? phaseVerdict(exponent, curve.params, curve.earlyStop.t) : null),
+    [curve, measured, exponent],
+  );
+  const grid = !measured && phase && phase.grid.exponent === exponent ? phase.grid : null;
+  const { ref, width, height } = useSize<HTMLDivElement>({ width: 720, height: 420 });
+  const note = phaseStateNote(exponent, curve?.params ?? params, verdict, measured);
+  const total = grid ? grid.K * grid.K : 0;
+  return (
+    <>
+      <div ref={ref} className="plot plot-phase">
+        <PhaseDiagram
+          exponent={exponent}
+          grid={grid}
+          params={params}
+          verdict={verdict}
+          measured={measured}
+          pending={status === 'pending'}
+          width={width}
+          height={height}
+          variant={variant}
+          onSet={onSet}
+          onCommit={onCommit}
+        />
+      </div>
+      <p className="panel-note" data-testid="phase-note">
+        {note}
+      </p>
+      <p className="panel-note" data-testid="phase-progress" aria-live="polite">
+        {measured
+          ? 'Fitted grid: n/a for measured data.'
+          : grid
+            ? `Fitted grid: ${grid.done} of ${total} points` +
+              (grid.done < total ? ' (coarse first, refined while idle)…' : '.') +
+              ' Drag or click the map to set α and β; arrow keys move the focused marker.'
+            : 'Fitted grid: waiting for the parameters to settle…'}
+      </p>
+    </>
+  );
+}
