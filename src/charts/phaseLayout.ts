@@ -101,8 +101,9 @@ export function phaseLayout(
   m: Metrics,
 ): PhaseLayout {
   const fs = m.labelFont;
-  // Wide: the legend on the right of the plot; narrow: below it, in two columns.
-  const below = width < 640;
+  // Wide: the legend on the right of the plot; narrow: below it, in two columns
+  // (The legend's longest line is about 26 em: at lecture size it goes below up to ~940 px.)
+  const below = width < 52 * m.legendFont;
   const legendW = below
     ? Math.max(120, width - 24)
     : Math.round(Math.max(170, Math.min(300, width * 0.3)));
@@ -160,12 +161,17 @@ export function phaseLayout(
       branch,
       clip: clip.d,
       bands,
-      label: labelInPlot(clip.labelAt, [
-        ...regionLabel(exponent, branch).split(': '),
-        ...(asymptoticOnly(exponent, branch) ? ['asymptotic: fits at C ≤ 10⁹ are shallower'] : []),
-      ]),
+      label: labelInPlot(clip.labelAt, regionLabelLines(branch)),
     };
   });
+
+  /** A region's label: its formula, its name and, where so, that the law is only asymptotic. */
+  function regionLabelLines(branch: LawBranch): string[] {
+    return [
+      ...regionLabel(exponent, branch).split(': '),
+      ...(asymptoticOnly(exponent, branch) ? ['asymptotic: fits at C ≤ 10⁹ are shallower'] : []),
+    ];
+  }
 
   /** Lines centred at a point, moved so that the widest stays inside the plot. */
   function labelInPlot(at: { x: number; y: number }, lines: string[]) {
@@ -201,19 +207,35 @@ export function phaseLayout(
         ? [[a0, b0], [a1, b0], ...pts.reverse()]
         : [[a0, b1], [a1, b1], ...pts.reverse()];
     const d = 'M' + ring.map(([a, b]) => `${r2(x(a))},${r2(y(b))}`).join('L') + 'Z';
-    // The label where the region is widest: far from the line and from the plot's edges.
+    // The label where its box lies in the region farthest from the line and the plot's edges.
+    const lbl = regionLabelLines(side === 'below' ? l.below : l.above);
+    const hw = Math.max(...lbl.map((t) => textWidth(t, fs * 1.1))) / 2;
+    const [up, down] = [fs * 1.1, fs * 1.25 * (lbl.length - 1) + fs * 0.3];
+    // Signed distance (px, positive inside the region) of a pixel point from the line.
+    const norm = Math.hypot(1, (l.slope * (plotH / (b1 - b0))) / (plotW / (a1 - a0)));
+    const inside = (px: number, py: number) => {
+      const d = (y(boundaryBeta(l, x.invert(px))) - py) / norm;
+      return side === 'above' ? d : -d;
+    };
     let best = { x: 0, y: 0, score: -Infinity };
-    for (let i = 1; i < 10; i++)
-      for (let j = 1; j < 10; j++) {
-        const a = a0 + ((a1 - a0) * i) / 10;
-        const b = b0 + ((b1 - b0) * j) / 10;
-        const above = b > boundaryBeta(l, a);
-        if (above !== (side === 'above')) continue;
-        const dLine =
-          Math.abs(y(b) - y(boundaryBeta(l, a))) /
-          Math.hypot(1, (l.slope * (plotH / (b1 - b0))) / (plotW / (a1 - a0)));
-        const score = Math.min(dLine, x(a), plotW - x(a), y(b), plotH - y(b));
-        if (score > best.score) best = { x: x(a), y: y(b), score };
+    for (let i = 1; i < 20; i++)
+      for (let j = 1; j < 20; j++) {
+        const px = (plotW * i) / 20;
+        const py = (plotH * j) / 20;
+        const corners = [
+          [px - hw, py - up],
+          [px + hw, py - up],
+          [px - hw, py + down],
+          [px + hw, py + down],
+        ];
+        const score = Math.min(
+          ...corners.map(([cx, cy]) => inside(cx, cy)),
+          px - hw,
+          plotW - px - hw,
+          py - up,
+          plotH - py - down,
+        );
+        if (score > best.score) best = { x: px, y: py, score };
       }
     return { d, labelAt: { x: best.x, y: best.y } };
   }

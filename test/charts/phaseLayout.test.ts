@@ -1,0 +1,55 @@
+// The phase diagram's layout and words: the boundary labels are the lines' equations, each region
+// label sits inside its region, the legend has one ramp per region, and the CSV and tooltip text
+// carry the numbers of the law functions.
+import { describe, expect, it } from 'vitest';
+import { phaseLayout } from '../../src/charts/phaseLayout.ts';
+import { metricsFor } from '../../src/charts/metrics.ts';
+import { lawColumn, phaseCsv, pointLines } from '../../src/claims/phase.ts';
+import { DEFAULT_PARAMS } from '../../src/model/params.ts';
+import { PHASE_BOUNDARIES, PHASE_EXPONENTS, boundaryBeta } from '../../src/model/theory/phase.ts';
+import { fitPhasePoint } from '../../src/model/theory/phaseFit.ts';
+
+describe('phase layout', () => {
+  for (const variant of ['normal', 'lecture'] as const)
+    for (const e of PHASE_EXPONENTS)
+      it(`${variant} ${e}: labels, regions and legend`, () => {
+        const L = phaseLayout(e, 460, 520, metricsFor(variant));
+        const lines = PHASE_BOUNDARIES[e];
+        expect(L.boundaries.map((b) => b.label.text)).toEqual(
+          lines.map((l) => (l.slope === 2 ? 'β = 2α + 1' : 'β = α + 1')),
+        );
+        expect(L.regions).toHaveLength(lines.length ? 2 : 1);
+        expect(L.legend.ramps).toHaveLength(L.regions.length);
+        for (const [i, r] of L.regions.entries()) {
+          expect(r.bands.length).toBeGreaterThan(3);
+          if (!lines.length) continue;
+          const a = L.x.invert(r.label.x);
+          const b = L.y.invert(r.label.y);
+          expect(b > boundaryBeta(lines[0], a), `${e} ${r.branch}`).toBe(i === 1);
+        }
+        expect(L.levels.every((v, i) => i === 0 || v > L.levels[i - 1])).toBe(true);
+        expect(L.contourD.length).toBeGreaterThan(100);
+      });
+});
+
+describe('phase words', () => {
+  const base = { ...DEFAULT_PARAMS, N: Infinity, sigma2: 0, P: 1e4 };
+  const pt = fitPhasePoint('data-inf', base, 1.2, 5, { window: 'auto' });
+  it('CSV rows: alpha,beta,predicted,fitted,law with the term that holds', () => {
+    const csv = phaseCsv('data-inf', [pt, null]).trim().split('\n');
+    expect(csv[0]).toBe('alpha,beta,predicted,fitted,law');
+    expect(csv).toHaveLength(2);
+    const [a, b, pred, fitted, law] = csv[1].split(',');
+    expect([a, b, pred, law]).toEqual(['1.2', '5', '-2.4', 'data:spectrum']);
+    expect(Math.abs(Number(fitted) + 2.4)).toBeLessThan(0.05);
+  });
+  it('a point where the condition fails says n/a and why, in the CSV and the tooltip', () => {
+    const noisy = fitPhasePoint('data-inf', { ...base, sigma2: 0.05 }, 1.5, 2, {
+      window: 'auto',
+    });
+    expect(lawColumn('data-inf', noisy)).toBe('data:target (n/a: noise-ridgeless)');
+    const tip = pointLines('data-inf', 1.5, 2, noisy, false, { ...base, sigma2: 0.05 });
+    expect(tip[1]).toContain('predicted −1.00 = −(β−1)');
+    expect(tip[3]).toMatch(/^n\/a in this state: with label noise/);
+  });
+});
