@@ -12,8 +12,10 @@ const base: Params = { ...DEFAULT_PARAMS, data: 'mnist', kernel: 'relu', task: '
 registerMnistFor(base);
 registerMnistFor({ ...base, kernel: 'linear' });
 
-console.log('\nMNIST: theory on the measured spectrum, median ms per 60-point curve');
-console.log('kernel  regime    N      ms');
+console.log('\nMNIST: theory on the measured spectrum, median ms per 60-point curve, against the');
+console.log('power law with the same (fitted) α, β, M = ∞, in the same regime');
+console.log('kernel  regime    N      measured  power law  ratio');
+const ratios: number[] = [];
 const regimes: [Regime, Partial<Params>][] = [
   ['gf', {}],
   ['wd', { gamma: 1e-3 }],
@@ -24,9 +26,18 @@ for (const kernel of ['relu', 'linear'] as const)
     for (const N of [1000, Infinity]) {
       const p = { ...base, kernel, regime, N, ...extra };
       const ms = timeIt(() => computeCurve(p));
+      const { alpha, beta } = computeCurve(p, { light: true }).params;
+      const law = { ...p, data: 'powerlaw' as const, alpha, beta, M: Infinity };
+      const msLaw = timeIt(() => computeCurve(law));
+      ratios.push(ms / msLaw);
       const n = Number.isFinite(N) ? String(N) : '∞';
-      console.log(`${kernel.padEnd(8)}${regime.padEnd(10)}${n.padEnd(7)}${ms.toFixed(2)}`);
+      console.log(
+        `${kernel.padEnd(8)}${regime.padEnd(10)}${n.padEnd(7)}${ms.toFixed(2).padEnd(10)}` +
+          `${msLaw.toFixed(2).padEnd(11)}${(ms / msLaw).toFixed(2)}`,
+      );
     }
+ratios.sort((a, b) => a - b);
+console.log(`median ratio measured / power law: ${ratios[ratios.length >> 1].toFixed(2)}`);
 
 const P = 1000;
 const draws = 3;

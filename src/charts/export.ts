@@ -1,6 +1,7 @@
 // Exporting a figure and its data: a standalone SVG that renders the same outside the app (styles
 // and CSS variables inlined, xmlns, a background), a PNG of it, the curves as CSV, and a result
 // as JSON. The CSV/JSON writers are pure; the SVG writer needs a DOM; the PNG writer a browser.
+import { resampleLogLog } from '../model/resample.ts';
 import type { CurveResult } from '../model/types.ts';
 import { csvField, csvNumber, toPlain } from '../format/data.ts';
 import { wrapLines } from './footer.ts';
@@ -299,43 +300,6 @@ export function downloadBlob(blob: Blob, filename: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/**
- * Values of another curve at the times `t`: exact when the grids coincide, otherwise linear
- * interpolation in (log t, log E) inside its range (NaN outside, or where it cannot be done).
- */
-export function resampleLogLog(
-  t: ArrayLike<number>,
-  ts: ArrayLike<number>,
-  ys: ArrayLike<number>,
-): Float64Array {
-  const out = new Float64Array(t.length).fill(NaN);
-  const same =
-    t.length === ts.length &&
-    Array.from(t).every((v, i) => Math.abs(v - ts[i]) <= 1e-12 * Math.abs(v));
-  if (same) {
-    for (let i = 0; i < t.length; i++) out[i] = ys[i];
-    return out;
-  }
-  for (let i = 0; i < t.length; i++) {
-    const x = t[i];
-    for (let j = 0; j + 1 < ts.length; j++) {
-      const a = ts[j];
-      const b = ts[j + 1];
-      if (!(x >= a && x <= b)) continue;
-      const ya = ys[j];
-      const yb = ys[j + 1];
-      if (x === a) out[i] = ya;
-      else if (x === b) out[i] = yb;
-      else if (a > 0 && ya > 0 && yb > 0 && Number.isFinite(ya) && Number.isFinite(yb)) {
-        const f = Math.log(x / a) / Math.log(b / a);
-        out[i] = Math.exp(Math.log(ya) + f * Math.log(yb / ya));
-      }
-      break;
-    }
-  }
-  return out;
 }
 
 /** Comment lines opening a CSV file ("# …"): what it holds, its parameters, its link. */

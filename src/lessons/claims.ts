@@ -2,7 +2,11 @@
 // the parameters on screen). A sentence is shown only while its claim holds (null: not computed
 // yet, the sentence waits), so a lesson's text stays true when the user moves a parameter.
 import { exponentLaws, type LawVerdict, type ExponentRowId } from '../model/theory/laws.ts';
+import { gapToTheory, type Agreement } from '../claims/agreement.ts';
 import type { LessonContext } from './fill.ts';
+
+/** The real run lands on the theory: within 3 % or 4 s.e.m. at every time (docs/theory.md §7). */
+export const REAL_CLOSE = { rel: 0.03, z: 4 } as const;
 
 export type ClaimId =
   | 'timeLawVisible'
@@ -21,12 +25,23 @@ export type ClaimId =
   | 'frontierFit'
   | 'sweepAtFixedTime'
   | 'phaseShowsModel'
-  | 'phaseModelGridDone';
+  | 'phaseModelGridDone'
+  | 'measuredDigits'
+  | 'fittedShown'
+  | 'realRunDone'
+  | 'realRunClose';
 
 /** The exponent laws of the state on screen (null until the curve is computed). */
 export function lessonLaws(ctx: LessonContext): Record<ExponentRowId, LawVerdict> | null {
   if (!ctx.curve) return null;
   return exponentLaws(ctx.curve.params, { at: ctx.at, tAt: ctx.tAt }, ctx.curve.earlyStop.t);
+}
+
+/** The real run's largest gap to the theory (null until there is a finished real run). */
+export function realAgreement(ctx: LessonContext): Agreement | null {
+  const r = ctx.real;
+  if (!r) return null;
+  return gapToTheory(r.result.t, r.result.EgMean, r.result.EgSem, r.theory.t, r.theory.Eg);
 }
 
 type Claim = (ctx: LessonContext) => boolean | null;
@@ -98,6 +113,17 @@ const CLAIMS: Record<ClaimId, Claim> = {
     const g = c.phaseGrid;
     if (!g || g.done < g.points.length) return c.phase === 'model-inf' ? null : false;
     return g.exponent === 'model-inf';
+  },
+  measuredDigits: (c) => (c.curve ? c.params.data === 'mnist' : null),
+  fittedShown: (c) => {
+    if (c.params.data === 'powerlaw') return false;
+    return c.curve && c.fitted ? true : null;
+  },
+  realRunDone: (c) => (c.curve ? c.params.data === 'mnist' && !!c.real : null),
+  realRunClose: (c) => {
+    const a = realAgreement(c);
+    if (!a) return null;
+    return a.rel <= REAL_CLOSE.rel || a.z <= REAL_CLOSE.z;
   },
 };
 

@@ -2,7 +2,7 @@
 // screen (never hard-coded numbers), and choosing each sentence by its claim (claims.ts). A value
 // not yet computed reads "…"; an unknown placeholder is left as written.
 import { PARAM_SPECS, type Params } from '../model/params.ts';
-import type { CurveResult, SweepAt, SweepResult } from '../model/types.ts';
+import type { CurveResult, SimResult, SweepAt, SweepResult } from '../model/types.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import { fitGapReason, fitWindowText } from '../claims/fit.ts';
 import { LAW_TERM_FORMULA, lawCondition } from '../claims/laws.ts';
@@ -10,7 +10,7 @@ import { phaseAgreement } from '../claims/phase.ts';
 import { lawTerm } from '../model/theory/laws.ts';
 import type { PhaseExponent } from '../model/theory/phase.ts';
 import type { PhaseGrid } from '../model/theory/phaseFit.ts';
-import { claimHolds, lessonLaws } from './claims.ts';
+import { claimHolds, lessonLaws, realAgreement } from './claims.ts';
 import type { LessonSentence } from './lessons.ts';
 
 export interface LessonContext {
@@ -29,6 +29,10 @@ export interface LessonContext {
   /** The exponent the phase diagram shows, and its fitted grid when the diagram is shown. */
   phase?: PhaseExponent;
   phaseGrid?: PhaseGrid | null;
+  /** Measured data: the curve of the fitted power laws on the curve's times. */
+  fitted?: CurveResult | null;
+  /** A finished real run on the digits for the state on screen, and its theory curve. */
+  real?: { result: SimResult; theory: CurveResult } | null;
 }
 
 export const PENDING = '…';
@@ -39,6 +43,10 @@ function num(x: number | null | undefined, digits = 3): string {
 
 function slope(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? PENDING : formatSlope(x, 2);
+}
+
+function pct(x: number | null | undefined): number | null {
+  return x === null || x === undefined ? null : 100 * x;
 }
 
 function limitError(c: CurveResult | null): string {
@@ -67,6 +75,13 @@ function phaseCounts(ctx: LessonContext): Record<string, string> {
     phaseNearOk: String(a.nearOk),
     phaseNearN: String(a.nearN),
   };
+}
+
+/** Relative gap of the fitted power law's curve to the measured one at the window's end. */
+function fittedGapAtEnd(c: CurveResult | null, f: CurveResult | null | undefined): number | null {
+  if (!c || !f || !c.Eg.length || f.Eg.length !== c.Eg.length) return null;
+  const i = c.Eg.length - 1;
+  return Math.abs(f.Eg[i] - c.Eg[i]) / c.Eg[i];
 }
 
 /** Every placeholder a lesson may use, with its current text. */
@@ -129,6 +144,16 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     phaseTerm: LAW_TERM_FORMULA.model[lawTerm('model', p).branch] ?? '',
     ...phaseCounts(ctx),
     pinEinf: limitError(ctx.pinCurve),
+    // Measured data: the fitted exponents (the engine's α, β of the curve), the fitted law's curve
+    // at the window's end, and the real run's gap to the theory.
+    alphaFit: c ? num(c.params.alpha) : PENDING,
+    betaFit: c ? num(c.params.beta) : PENDING,
+    tEnd: c && c.t.length ? num(c.t[c.t.length - 1], 2) : PENDING,
+    fittedEnd: ctx.fitted?.Eg.length ? num(ctx.fitted.Eg[ctx.fitted.Eg.length - 1]) : PENDING,
+    fittedGap: num(pct(fittedGapAtEnd(c, ctx.fitted)), 2),
+    realDraws: ctx.real ? formatParam(ctx.real.result.seeds) : PENDING,
+    realGap: num(pct(realAgreement(ctx)?.rel), 2),
+    realZ: num(realAgreement(ctx)?.z, 2),
     pinGamma: ctx.pin ? formatParam(ctx.pin.gamma) : PENDING,
   });
   return values;

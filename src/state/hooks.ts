@@ -1,7 +1,8 @@
 // React bindings: atomic selectors over the vanilla store (a component re-renders only when the
 // value it selects changes).
 import { useStore } from 'zustand';
-import { appStore, type AppState } from './store.ts';
+import { appStore, windowedParams, type AppState } from './store.ts';
+import { paramsKey } from './pins.ts';
 
 export function useApp<T>(selector: (s: AppState) => T): T {
   return useStore(appStore, selector);
@@ -17,3 +18,9 @@ export const settledResult =
   <K extends 'sweepP' | 'sweepN' | 'frontier'>(kind: K) =>
   (s: AppState): AppState['results'][K] | null =>
     s.results.status[kind] === 'pending' ? null : s.results[kind];
+
+/** Measured data: the fitted power law's curve, while it belongs to the curve on screen. */
+export const currentFitted = (s: AppState): AppState['results']['fitted'] =>
+  s.params.data !== 'powerlaw' && s.results.fittedKey === paramsKey(windowedParams(s))
+    ? s.results.fitted
+    : null;

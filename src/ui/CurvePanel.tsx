@@ -10,12 +10,12 @@ import { captionFor } from '../charts/caption.ts';
 import { pinColor } from '../charts/theme.ts';
 import { useSize } from '../charts/useSize.ts';
 import { noteCommit } from '../compute/perf.ts';
-import { actions, useApp } from '../state/hooks.ts';
+import { actions, currentFitted, useApp } from '../state/hooks.ts';
 import { currentLabel, labelIgnore, paramsKey, pinnedResults } from '../state/pins.ts';
 import { RichHelp } from './RichHelp.tsx';
 import { markerLabel, outcomeSentence } from '../claims/earlyStop.ts';
 import type { CurveResult } from '../model/types.ts';
-import { appStore, windowedParams } from '../state/store.ts';
+import { appStore } from '../state/store.ts';
 import { showEarlyStop, windowShowing } from './showEarlyStop.ts';
 
 const LearningCurve = memo(LearningCurveChart);
@@ -61,15 +61,6 @@ function useSimOverlay(): SimOverlay | null {
   );
 }
 
-/** Measured data: the fitted power law's curve, while it belongs to the curve on screen. */
-function useFittedCurve(): CurveResult | null {
-  return useApp((s) =>
-    s.params.data !== 'powerlaw' && s.results.fittedKey === paramsKey(windowedParams(s))
-      ? s.results.fitted
-      : null,
-  );
-}
-
 export function CurvePanel() {
   const curve = useApp((s) => s.results.curve);
   const curveId = useApp((s) => s.results.curveId);
@@ -81,7 +72,7 @@ export function CurvePanel() {
   const pins = usePinnedCurves();
   const current = useApp((s) => currentLabel(s.pins, s.params, labelIgnore(s.view.timeWindow)));
   const sim = useSimOverlay();
-  const fitted = useFittedCurve();
+  const fitted = useApp(currentFitted);
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 720, height: 440 });
 
   useLayoutEffect(() => {

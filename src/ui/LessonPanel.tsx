@@ -11,7 +11,7 @@ import {
   stepLesson,
 } from '../lessons/apply.ts';
 import { LESSONS, lessonById } from '../lessons/lessons.ts';
-import { settledResult, useApp } from '../state/hooks.ts';
+import { currentFitted, settledResult, useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import { appStore } from '../state/store.ts';
 import { RichHelp } from './RichHelp.tsx';
@@ -32,6 +32,22 @@ export function LessonPanel() {
   const curveCurrent = useApp((s) => s.results.curveKey === paramsKey(s.params));
   // The grid does not depend on α and β; a new one replaces it as soon as the rest changes.
   const phaseGrid = useApp((s) => s.results.phase?.grid ?? null);
+  const fitted = useApp(currentFitted);
+  // A finished real run on the digits, for these parameters, with its theory curve.
+  const sim = useApp((s) => s.results.sim);
+  const simCurrent = useApp((s) => !!s.results.sim && s.results.sim.key === paramsKey(s.params));
+  const real = useMemo(
+    () =>
+      sim &&
+      simCurrent &&
+      sim.status === 'done' &&
+      sim.params.data === 'mnist' &&
+      sim.result &&
+      sim.theory
+        ? { result: sim.result, theory: sim.theory }
+        : null,
+    [sim, simCurrent],
+  );
   const ctx = useMemo(
     () => ({
       params,
@@ -45,6 +61,8 @@ export function LessonPanel() {
       pinCurve,
       phase: view.phase,
       phaseGrid,
+      fitted,
+      real,
     }),
     [
       params,
@@ -59,6 +77,8 @@ export function LessonPanel() {
       pin,
       pinCurve,
       phaseGrid,
+      fitted,
+      real,
     ],
   );
   const values = useMemo(() => lessonValues(ctx), [ctx]);

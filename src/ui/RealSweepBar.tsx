@@ -6,27 +6,21 @@ import { realSweepKey } from '../compute/realSweep.ts';
 import { formatNumber, formatParam } from '../format/number.ts';
 import { REAL_SWEEP_DRAWS, REAL_SWEEP_P } from '../model/real/realSweep.ts';
 import type { SweepResult } from '../model/types.ts';
-import { resampleLogLog } from '../charts/export.ts';
+import { gapToTheory, type Agreement } from '../claims/agreement.ts';
 import { useApp } from '../state/hooks.ts';
 import type { RealSweepRun } from '../state/store.ts';
 
 /** Largest gap of the real points to the theory sweep: in s.e.m. and relative. */
-function gap(run: RealSweepRun, sweep: SweepResult | null): { z: number; rel: number } | null {
+function gap(run: RealSweepRun, sweep: SweepResult | null): Agreement | null {
   if (!sweep || run.points.length === 0) return null;
-  const theory = resampleLogLog(
-    run.points.map((p) => p.x),
+  const pts = run.points;
+  return gapToTheory(
+    pts.map((p) => p.x),
+    pts.map((p) => p.mean),
+    pts.map((p) => p.sem),
     sweep.x,
     sweep.Eg,
   );
-  let z = 0;
-  let rel = 0;
-  run.points.forEach((p, i) => {
-    const d = Math.abs(p.mean - theory[i]);
-    if (!Number.isFinite(d)) return;
-    if (p.sem > 0) z = Math.max(z, d / p.sem);
-    rel = Math.max(rel, d / theory[i]);
-  });
-  return { z, rel };
 }
 
 function status(run: RealSweepRun, stale: boolean): string {

@@ -9,23 +9,14 @@ import { useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import type { SimRun } from '../state/store.ts';
 import { ControlGroupView } from './controls/Controls.tsx';
-import { resampleLogLog } from '../charts/export.ts';
+import { gapToTheory, type Agreement } from '../claims/agreement.ts';
 
-/** Largest |sim − theory| in units of the s.e.m., and the largest relative gap. */
-function agreement(sim: SimRun): { z: number; rel: number } | null {
+/** Largest gap of the means to the theory (needs two seeds for an s.e.m.). */
+function agreement(sim: SimRun): Agreement | null {
   const r = sim.result;
   const th = sim.theory;
   if (!r || !th || r.seeds < 2) return null;
-  const theory = resampleLogLog(r.t, th.t, th.Eg);
-  let z = 0;
-  let rel = 0;
-  for (let i = 0; i < r.t.length; i++) {
-    const d = Math.abs(r.EgMean[i] - theory[i]);
-    if (!Number.isFinite(d)) continue;
-    if (r.EgSem[i] > 0) z = Math.max(z, d / r.EgSem[i]);
-    rel = Math.max(rel, d / theory[i]);
-  }
-  return { z, rel };
+  return gapToTheory(r.t, r.EgMean, r.EgSem, th.t, th.Eg);
 }
 
 function statusText(sim: SimRun, { stale }: { stale: boolean }): string {

@@ -6,12 +6,12 @@ import {
   csvPreamble,
   curvesToCsv,
   downloadBlob,
-  resampleLogLog,
   svgToPngBlob,
   svgToString,
 } from '../charts/export.ts';
 import { figureFooter } from '../charts/footer.ts';
 import { phaseCsv } from '../claims/phase.ts';
+import { resampleLogLog } from '../model/resample.ts';
 import { csvNumber, toPlain } from '../format/data.ts';
 import type { Params } from '../model/params.ts';
 import { writeParams } from '../model/paramsCodec.ts';

@@ -3,13 +3,13 @@ import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   curvesToCsv,
-  resampleLogLog,
   resolveCssVars,
   resultToJson,
   standaloneSvg,
   svgToString,
 } from '../../src/charts/export.ts';
 import { LearningCurve } from '../../src/charts/LearningCurve.tsx';
+import { resampleLogLog } from '../../src/model/resample.ts';
 import { textWidth } from '../../src/charts/labels.ts';
 import { basicCurve, divergentCurve, makeCurve, pins } from './fixtures.ts';
 

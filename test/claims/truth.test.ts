@@ -32,6 +32,21 @@ import { randomParams, rng } from '../state/random.ts';
 import { evaluateFormula } from './formula.ts';
 import type { PhaseExponent } from '../../src/model/theory/phase.ts';
 import { emptyPhaseGrid, fitPhasePoints, type PhaseGrid } from '../../src/model/theory/phaseFit.ts';
+import { registerMnist } from '../helpers/mnistSpectra.ts';
+import { committedPool } from '../helpers/digitAssets.ts';
+import { prepareReal, runReal } from '../../src/model/real/realRun.ts';
+import { timeGrid } from '../../src/model/params.ts';
+
+// Lessons on the digits run the theory on the measured spectrum and compare with real runs.
+registerMnist('relu', 'parity');
+let realSetup: ReturnType<typeof prepareReal> | null = null;
+/** A real run as the app's worker makes one (at most 16 times over the window), few draws. */
+function realRunOf(p: Params, c: CurveResult, draws: number): LessonContext['real'] {
+  if (p.data !== 'mnist') return null;
+  realSetup ??= prepareReal(committedPool(), 'relu', 'parity');
+  const t = timeGrid(c.t[0], c.t[c.t.length - 1], Math.min(16, p.nt));
+  return { result: runReal(realSetup, { ...p, seeds: draws }, t), theory: c };
+}
 
 interface State {
   name: string;
@@ -319,6 +334,8 @@ describe('truth suite', () => {
         pinCurve: s.pin ? computeCurve(s.pin) : null,
         phase: view.phase,
         phaseGrid: panels.includes('phase') ? phaseGridOf(view.phase, c.params) : null,
+        fitted: c.params.data === 'powerlaw' ? null : computeCurve(c.params, { fitted: true }),
+        real: realRunOf(c.params, c, s.name.includes('try next') ? 2 : c.params.seeds),
       };
       const values = lessonValues(ctx);
       const shown = s.lesson.text.map((t) => sentenceText(t, ctx, values));
@@ -367,6 +384,24 @@ describe('truth suite', () => {
               expect(pt.fitted, s.name).toBe(sw.fit ? sw.fit.slope : NaN);
             }
             break;
+          case 'realRunClose': {
+            // Independently: the real means against the theory evaluated at their own times.
+            const r = ctx.real!.result;
+            const th = computeCurve(p, { t: r.t, light: true }).Eg;
+            let rel = 0;
+            let z = 0;
+            r.t.forEach((_, i) => {
+              const d = Math.abs(r.EgMean[i] - th[i]);
+              rel = Math.max(rel, d / th[i]);
+              if (r.EgSem[i] > 0) z = Math.max(z, d / r.EgSem[i]);
+            });
+            console.log(
+              `${s.name}: real run within ${(100 * rel).toFixed(1)} %, ${z.toFixed(1)} s.e.m.`,
+            );
+            if (holds) expect(rel <= 0.031 || z <= 4.1, s.name).toBe(true);
+            else expect(rel > 0.029 && z > 3.9, s.name).toBe(true);
+            break;
+          }
           case 'pinAboveStopping':
             if (holds) expect(ctx.pinCurve!.limit.Eg, s.name).toBeGreaterThan(c.earlyStop.Eg);
             break;

@@ -7,8 +7,14 @@ test('choose MNIST: the theory runs on the measured spectrum, α and β become r
   page,
 }) => {
   const w = watch(page);
+  const data: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/data/')) data.push(new URL(r.url()).pathname.split('/').pop()!);
+  });
   await page.goto('./');
   await waitForCurve(page);
+  // The digit assets load only when MNIST is chosen, and the pool only for a real run.
+  expect(data).toEqual([]);
   await page.getByTestId('data-choice').selectOption('mnist');
   await expect(page).toHaveURL(/data=mnist/);
   await expect(page).toHaveURL(/kernel=relu/);
@@ -27,6 +33,8 @@ test('choose MNIST: the theory runs on the measured spectrum, α and β become r
   await expect(page.locator('[data-param="alpha"]')).toContainText('over modes k = 10…300');
   await expect(page.locator('path[data-series="fitted"]')).toHaveCount(1);
   await expect(page.getByTestId('legend').first()).toContainText('fitted power laws, α = 1.31');
+  expect(data).toContain('mnist-spectra.bin');
+  expect(data).not.toContain('mnist-pool.bin');
   await page.getByTestId('data-kernel').selectOption('linear');
   await waitForCurve(page);
   await expect(page.getByTestId('entry-M')).toHaveValue('636');

@@ -30,7 +30,7 @@ const base: Params = {
 const t = timeGrid(1, 1e5, 11);
 
 /** Largest deviation in units of the tolerance max(3 % of theory, 4 s.e.m.), and the worst %. */
-function compare(p: Params) {
+function compare(p: Params, label?: string) {
   const real = runReal(setup, p, t);
   const theory = computeCurve(p, { t, light: true }).Eg;
   let ratio = 0;
@@ -40,23 +40,34 @@ function compare(p: Params) {
     ratio = Math.max(ratio, dev / Math.max(0.03 * theory[i], 4 * real.EgSem[i]));
     pct = Math.max(pct, (100 * dev) / theory[i]);
   }
+  // The deviation is stated in docs/theory.md §7; the log shows it on every run.
+  if (label)
+    console.log(
+      `${label}: largest deviation ${pct.toFixed(1)} % (${ratio.toFixed(2)} of the tolerance)`,
+    );
   return { ratio, pct };
 }
 
 describe('theory on the measured spectrum predicts real learning (ReLU NNGP, even vs odd)', () => {
   it('gradient flow, P = 100: within 3 % or 4 s.e.m. for t = 1…1e5', () => {
-    const r = compare({ ...base, P: 100, seeds: 12 });
+    const r = compare({ ...base, P: 100, seeds: 12 }, 'P = 100');
     expect(r.ratio).toBeLessThan(1);
   });
   it('gradient flow, P = 400: within 3 % or 4 s.e.m. for t = 1…1e5', () => {
-    const r = compare({ ...base, P: 400, seeds: 6 });
+    const r = compare({ ...base, P: 400, seeds: 6 }, 'P = 400');
     expect(r.ratio).toBeLessThan(1);
   });
   it('random ReLU features N = 200 (P = 400, through the interpolation peak): finite-N theory', () => {
-    expect(compare({ ...base, P: 400, N: 200, seeds: 4 }).ratio).toBeLessThan(1);
+    expect(compare({ ...base, P: 400, N: 200, seeds: 4 }, 'N = 200').ratio).toBeLessThan(1);
   });
   it('random ReLU features N = 1000 (P = 400): finite-N theory', () => {
-    expect(compare({ ...base, P: 400, N: 1000, seeds: 3 }).ratio).toBeLessThan(1);
+    expect(compare({ ...base, P: 400, N: 1000, seeds: 3 }, 'N = 1000').ratio).toBeLessThan(1);
+  });
+  it('gradient flow, P = 1000 (a third of the pool): the deviation is stated, below 8 %', () => {
+    // Finite-pool effects: the training digits are a third of the pool the error is measured on,
+    // which the theory (fresh test points) does not see; docs/theory.md §7 quotes the number.
+    const r = compare({ ...base, P: 1000, seeds: 3 }, 'P = 1000');
+    expect(r.pct).toBeLessThan(8);
   });
   it('Langevin (T = 1e-4, γ = 1e-3, noise averaged exactly), P = 200', () => {
     expect(compare({ ...base, regime: 'langevin', P: 200, seeds: 6 }).ratio).toBeLessThan(1);
