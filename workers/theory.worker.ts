@@ -65,7 +65,11 @@ const api: TheoryApi = {
     });
   },
   order(p: Params) {
-    return withData(p, () => computeOrder(p));
+    return withData(p, () => {
+      const inf = computeOrder(p, Float64Array.of(Infinity));
+      const atInfinity = { kappa: inf.kappa[0], R: inf.R[0], amplification: inf.amplification[0] };
+      return { ...computeOrder(p), atInfinity };
+    });
   },
   mode(p: Params, k: number) {
     return withData(p, () => computeModeDetail(p, k));

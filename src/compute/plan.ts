@@ -1,12 +1,21 @@
 // What to ask the theory workers for, given the state. The curve always: it follows a dragged
 // slider live. The sweeps and the frontier (sweep worker) once a drag pauses. The modes and the
 // next pin without a curve (main worker) only once the curve is answered, so that a moving
-// slider never waits behind them. Each request carries a key built from its inputs: a kind is
+// slider never waits behind them; so do the mean field's internals (the parts of E_g, the order
+// parameters, the inspected mode), which share the curve's time window. Each request carries a key built from its inputs: a kind is
 // requested again only when its key changes, and only while its panel is visible.
 import { DEFAULT_PARAMS, type Params } from '../model/params.ts';
 import type { PhaseRequest } from './phaseGrid.ts';
-import type { CurveResult, ModeResult, SizeAxis, SweepAt, SweepResult } from '../model/types.ts';
+import type {
+  CurveResult,
+  ModeDetail,
+  ModeResult,
+  SizeAxis,
+  SweepAt,
+  SweepResult,
+} from '../model/types.ts';
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
+import type { OrderView, PartsResult } from '../protocol/api.ts';
 import { paramsKey } from '../state/pins.ts';
 import { windowedParams, type AppData } from '../state/store.ts';
 import type { TimeWindowMode, ViewState } from '../state/view.ts';
@@ -15,6 +24,11 @@ export interface CurveRequest {
   p: Params;
   /** 'auto': the engine chooses the time window from the dynamics. */
   window: TimeWindowMode;
+}
+
+export interface ModeRequest {
+  p: Params;
+  k: number;
 }
 
 export interface SweepRequest {
@@ -35,6 +49,9 @@ export interface TheoryKinds {
   simTheory: [Params, CurveResult];
   spectrum: [Params, SpectrumView | null];
   fitted: [Params, CurveResult];
+  parts: [Params, PartsResult];
+  order: [Params, OrderView];
+  mode: [ModeRequest, ModeDetail];
 }
 export type TheoryKind = keyof TheoryKinds;
 
@@ -89,6 +106,7 @@ export function planRequests(s: AppData, pins: PinsState): Plan {
     const w = windowedParams(s);
     afterCurve.push({ kind: 'fitted', key: paramsKey(w), req: w });
   }
+  afterCurve.push(...meanFieldRequests(s));
   if (!pins.busy) {
     const missing = s.pins.find((p) => {
       const k = paramsKey(p);
@@ -115,4 +133,28 @@ function phasePlan(s: AppData): Plan['phase'] {
   const p = { ...s.params, alpha: DEFAULT_PARAMS.alpha, beta: DEFAULT_PARAMS.beta };
   const key = `${paramsKey(p)}|${v.phase}|${v.timeWindow}`;
   return { key, req: { p, exponent: v.phase, window: v.timeWindow } };
+}
+
+/**
+ * The inspected mode on a power-law spectrum: at most M (a link may name a mode beyond the M
+ * chosen later); a measured spectrum's size is known to the worker only, which says so.
+ */
+export function inspectedMode(s: Pick<AppData, 'params' | 'view'>): number {
+  const M = s.params.data === 'powerlaw' ? s.params.M : Infinity;
+  return Math.min(s.view.mode, M);
+}
+
+/** The panels of the mean field's internals, each on the curve's time window. */
+function meanFieldRequests(s: AppData): Request[] {
+  const panels = s.view.panels;
+  const w = windowedParams(s);
+  const key = paramsKey(w);
+  const out: Request[] = [];
+  if (panels.includes('decomposition')) out.push({ kind: 'parts', key, req: w });
+  if (panels.includes('order')) out.push({ kind: 'order', key, req: w });
+  if (panels.includes('inspector')) {
+    const k = inspectedMode(s);
+    out.push({ kind: 'mode', key: `${key}|k=${k}`, req: { p: w, k } });
+  }
+  return out;
 }

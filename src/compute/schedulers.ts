@@ -75,6 +75,18 @@ export function createSchedulers(
       (p) => c.main.call((api) => unwrap(api.fittedCurve(p))),
       handlers('fitted', (fitted, p) => st().patchResults({ fitted, fittedKey: paramsKey(p) })),
     ),
+    parts: new LatestOnly(
+      (p) => c.main.call((api) => unwrap(api.parts(p))),
+      handlers('parts', (parts) => st().patchResults({ parts })),
+    ),
+    order: new LatestOnly(
+      (p) => c.main.call((api) => unwrap(api.order(p))),
+      handlers('order', (order) => st().patchResults({ order })),
+    ),
+    mode: new LatestOnly(
+      (r) => c.main.call((api) => unwrap(api.mode(r.p, r.k))),
+      handlers('mode', (mode) => st().patchResults({ mode })),
+    ),
     simTheory: new LatestOnly(
       (p) => c.main.call((api) => unwrap(api.curve(p))),
       handlers('simTheory', (theory, p) => {

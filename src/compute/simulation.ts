@@ -8,11 +8,12 @@ import { aggregateSeeds } from '../model/simulation/simulate.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
 import { simulationTimes } from '../model/simulation/sampleTimes.ts';
 import type { SeedErrors } from '../model/simulation/evaluate.ts';
-import type { RealApi, SimulateApi } from '../protocol/api.ts';
+import type { RealApi, SimulateApi, SimulateExtras } from '../protocol/api.ts';
 import type { SimResult } from '../model/types.ts';
 import { WorkerCrash } from '../protocol/errors.ts';
 import { paramsKey } from '../state/pins.ts';
-import { windowedParams, type AppStore, type SimRun } from '../state/store.ts';
+import { windowedParams, type AppData, type AppStore, type SimRun } from '../state/store.ts';
+import { inspectedMode } from './plan.ts';
 import { callError, unwrap } from './client.ts';
 import { doneInOrder, runSeeds, simWorkerCount } from './seedPool.ts';
 import type { WorkerPort } from './workerHandle.ts';
@@ -21,6 +22,24 @@ import type { WorkerPort } from './workerHandle.ts';
 export function patchSim(store: AppStore, patch: Partial<SimRun>): void {
   const sim = store.getState().results.sim;
   if (sim) store.getState().patchResults({ sim: { ...sim, ...patch } });
+}
+
+/** Modes every simulation with the mode inspector open reads out (besides the inspected one). */
+export const SIM_READOUT_MODES: readonly number[] = [1, 3, 10, 30, 100, 300, 1000];
+
+/**
+ * What the run reports beyond E_g: per-mode means for the mode inspector (the inspected mode and
+ * a fixed log-spaced set, within the simulation's M), the parts of E_g for the decomposition.
+ */
+export function simulationExtras(s: AppData, M: number): SimulateExtras {
+  const panels = s.view.panels;
+  const extras: SimulateExtras = {};
+  if (panels.includes('decomposition')) extras.parts = true;
+  if (panels.includes('inspector')) {
+    const ks = new Set([...SIM_READOUT_MODES, inspectedMode(s)]);
+    extras.modes = [...ks].filter((k) => k <= M).sort((a, b) => a - b);
+  }
+  return extras;
 }
 
 export interface SimulationRunner {
@@ -33,16 +52,18 @@ async function simulateOnWorkers(
   sims: readonly WorkerPort<SimulateApi>[],
   cores: number | undefined,
   p: Params,
+  extras: SimulateExtras,
   onProgress: (done: number, total: number, partial: SimResult) => void,
 ): Promise<SimResult> {
   const t = simulationTimes(p);
   const t0 = performance.now();
   const workers = sims.slice(0, simWorkerCount(cores, p.seeds));
-  const aggregate = (runs: SeedErrors[]) => aggregateSeeds(runs, t, performance.now() - t0);
+  const aggregate = (runs: SeedErrors[]) =>
+    aggregateSeeds(runs, t, performance.now() - t0, extras.modes);
   const runs = await runSeeds(
     workers,
     p.seeds,
-    (w, i) => w.call((api) => unwrap(api.seed(p, i))),
+    (w, i) => w.call((api) => unwrap(api.seed(p, i, extras))),
     (done, results) => onProgress(done, p.seeds, aggregate(doneInOrder(results))),
   );
   return aggregate(runs);
@@ -95,7 +116,7 @@ export function createSimulationRunner(
       try {
         const result = digits
           ? await digits.call((api) => unwrap(api.run(p, Comlink.proxy(onProgress))))
-          : await simulateOnWorkers(sims, cores, p, onProgress);
+          : await simulateOnWorkers(sims, cores, p, simulationExtras(s, p.M), onProgress);
         if (mine !== run) return;
         patchSim(store, { status: 'done', result, progress: { done: p.seeds, total: p.seeds } });
         st().setStatus('sim', 'ok');

@@ -34,8 +34,8 @@ export interface TheoryApi {
   frontier(p: Params): Promise<Envelope<SweepResult>>;
   /** The parts of E_g over the time grid and at t → ∞ (docs/theory.md §2–§4). */
   parts(p: Params): Promise<Envelope<PartsResult>>;
-  /** The order parameters κ, R, 1/(1 − Γ) on τ = the time grid. */
-  order(p: Params): Promise<Envelope<OrderResult>>;
+  /** The order parameters κ, R, 1/(1 − Γ) on τ = the time grid, and at τ → ∞. */
+  order(p: Params): Promise<Envelope<OrderView>>;
   /** Mode k in detail (the mode inspector). */
   mode(p: Params, k: number): Promise<Envelope<ModeDetail>>;
   /** Register a user's spectrum as data = custom (each worker keeps its own copy). */
@@ -54,6 +54,11 @@ export interface PartsResult {
   Eg: Float64Array;
   parts: CurveParts;
   limit: ErrorSplit<number>;
+}
+
+/** The order parameters on the time grid, with their values at τ → ∞ (λ = γ). */
+export interface OrderView extends OrderResult {
+  atInfinity: { kappa: number; R: number; amplification: number };
 }
 
 /** What a simulation reports beyond E_g and E_tr (the mean-field view). */

@@ -28,7 +28,10 @@ export type ComputeKind =
   /** Real points on the scaling panel (real runs at a few P). */
   | 'realSweep'
   /** The phase diagram's fitted grid. */
-  | 'phase';
+  | 'phase'
+  | 'parts'
+  | 'order'
+  | 'mode';
 
 export interface SimProgress {
   done: number;

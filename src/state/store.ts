@@ -10,10 +10,17 @@ import {
   type Adjustment,
   type Params,
 } from '../model/params.ts';
-import type { CurveResult, ModeResult, SimResult, SweepResult } from '../model/types.ts';
+import type {
+  CurveResult,
+  ModeDetail,
+  ModeResult,
+  SimResult,
+  SweepResult,
+} from '../model/types.ts';
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
 import type { PhaseGrid } from '../model/theory/phaseFit.ts';
+import type { OrderView, PartsResult } from '../protocol/api.ts';
 import type { ComputeError, ComputeKind, SimProgress } from '../protocol/messages.ts';
 import { MAX_PINS, paramsKey } from './pins.ts';
 import type { Notice, UrlState } from './url.ts';
@@ -101,6 +108,12 @@ export interface Results {
   /** paramsKey of the (windowed) configuration the fitted curve was computed for. */
   fittedKey: string;
   realSweep: RealSweepRun | null;
+  /** The parts of E_g over the curve's times (the decomposition panel). */
+  parts: PartsResult | null;
+  /** The order parameters over τ = the curve's times (the order-parameter panel). */
+  order: OrderView | null;
+  /** The inspected mode in detail (the mode inspector). */
+  mode: ModeDetail | null;
   status: Readonly<Record<ComputeKind, ComputeStatus>>;
   errors: Readonly<Partial<Record<ComputeKind, ComputeError>>>;
 }
@@ -118,6 +131,9 @@ const IDLE: Record<ComputeKind, ComputeStatus> = {
   fitted: 'idle',
   realSweep: 'idle',
   phase: 'idle',
+  parts: 'idle',
+  order: 'idle',
+  mode: 'idle',
 };
 
 const EMPTY_RESULTS: Results = {
@@ -135,6 +151,9 @@ const EMPTY_RESULTS: Results = {
   fitted: null,
   fittedKey: '',
   realSweep: null,
+  parts: null,
+  order: null,
+  mode: null,
   status: IDLE,
   errors: {},
 };

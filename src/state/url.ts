@@ -4,7 +4,7 @@
 // from the URL are only ever rendered as text, never as HTML.
 //
 //   ?v=1&regime=gf&alpha=1.5&beta=2&P=400&N=1000&M=inf&…&lesson=noise&panels=formulas,modes
-//    &theme=lecture&at=t&tat=100&etr=0&pins=sigma2:0.1,P:800;same
+//    &theme=lecture&at=t&tat=100&etr=0&mode=30&pins=sigma2:0.1,P:800;same
 //
 // The regime and every parameter acting in it are always written (a link keeps its meaning if a
 // default changes; the others change nothing in the figure and are left out, so the CLI, which
@@ -40,6 +40,7 @@ import {
   THEMES,
   T_AT_SPEC,
   canonicalPanels,
+  parseMode,
   type PanelId,
   type Theme,
   type ViewState,
@@ -60,7 +61,17 @@ export interface ParseUrlOptions {
   lessonIds?: readonly string[];
 }
 
-const VIEW_KEYS = ['lesson', 'panels', 'theme', 'at', 'tat', 'etr', 'pins', 'phase'] as const;
+const VIEW_KEYS = [
+  'lesson',
+  'panels',
+  'theme',
+  'at',
+  'tat',
+  'etr',
+  'mode',
+  'pins',
+  'phase',
+] as const;
 const PIN_SAME = 'same';
 /** A link with either of these keys has a typed (manual) time window; without, an automatic one. */
 const TIME_WINDOW_KEYS = ['tmin', 'tmax'] as const;
@@ -109,6 +120,7 @@ export function serializeUrlState(s: UrlState): string {
   if (view.tAt !== DEFAULT_VIEW.tAt) parts.push(['tat', formatValue(view.tAt)]);
   if (view.showEtr !== DEFAULT_VIEW.showEtr) parts.push(['etr', view.showEtr ? '1' : '0']);
   if (writePhase) parts.push(['phase', view.phase]);
+  if (view.mode !== DEFAULT_VIEW.mode) parts.push(['mode', String(view.mode)]);
   // Pins are written against the parameters the link carries (the window's defaults when auto).
   const base = linkState(s).params;
   if (s.pins.length) parts.push(['pins', s.pins.map((p) => pinDiff(p, base)).join(';')]);
@@ -230,6 +242,16 @@ function parseView(
   if (etr !== undefined) {
     if (etr === '0' || etr === '1') view.showEtr = etr === '1';
     else notices.push({ key: 'etr', message: `etr = “${quote(etr)}” should be 0 or 1; ignored.` });
+  }
+  const mode = get('mode');
+  if (mode !== undefined) {
+    const r = parseMode(mode);
+    if (r.ok) view.mode = r.k;
+    else
+      notices.push({
+        key: 'mode',
+        message: `mode = “${quote(mode)}”: ${r.message}; ${DEFAULT_VIEW.mode} used.`,
+      });
   }
   return view;
 }

@@ -13,15 +13,21 @@ export const PANELS = [
   'simulation',
   'frontier',
   'phase',
+  'decomposition',
+  'order',
+  'inspector',
 ] as const;
 export type PanelId = (typeof PANELS)[number];
 
 /**
- * Panels shown by default (and when a link has no panels=): all but the compute-optimal frontier
- * and the phase diagram. Both fit many curves per state (the diagram up to 144 sweeps or frontiers,
- * seconds of worker time on two cores) and answer questions a first visit does not ask yet.
+ * Panels shown on request only: the compute-optimal frontier and the phase diagram fit many
+ * curves per state (the diagram up to 144 sweeps or frontiers, seconds of worker time on two
+ * cores) and answer questions a first visit does not ask yet; so do the mean field's internals.
  */
-const DEFAULT_PANELS: readonly PanelId[] = PANELS.filter((p) => p !== 'frontier' && p !== 'phase');
+const ON_REQUEST: readonly PanelId[] = ['frontier', 'phase', 'decomposition', 'order', 'inspector'];
+
+/** Panels shown by default (and when a link has no panels=). */
+const DEFAULT_PANELS: readonly PanelId[] = PANELS.filter((p) => !ON_REQUEST.includes(p));
 
 export const PANEL_LABELS: Record<PanelId, string> = {
   formulas: 'Formulas',
@@ -32,6 +38,9 @@ export const PANEL_LABELS: Record<PanelId, string> = {
   simulation: 'Simulation',
   frontier: 'Compute-optimal frontier',
   phase: 'Phase diagram',
+  decomposition: 'Error decomposed',
+  order: 'Order parameters',
+  inspector: 'Mode inspector',
 };
 
 /** The exponent the phase diagram shows, as the selector and the URL's phase= name it. */
@@ -72,6 +81,8 @@ export interface ViewState {
   timeWindow: TimeWindowMode;
   /** The exponent shown in the phase diagram. */
   phase: PhaseExponent;
+  /** The eigenmode k the mode inspector shows (chosen on the mode panel or typed). */
+  mode: number;
 }
 
 export type TimeWindowMode = 'auto' | 'manual';
@@ -97,7 +108,23 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   showEtr: true,
   timeWindow: 'auto',
   phase: 'data-inf',
+  mode: 10,
 });
+
+/** The mode indices the inspector accepts (the largest M the parameter table allows). */
+export const MODE_RANGE = { min: 1, max: numericSpec('M').max } as const;
+
+/** A typed or linked mode index: an integer within MODE_RANGE, or why not. */
+export function parseMode(text: string): { ok: true; k: number } | { ok: false; message: string } {
+  const k = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(k))
+    return { ok: false, message: 'the mode k must be a whole number' };
+  if (!Number.isInteger(k))
+    return { ok: false, message: `the mode k must be a whole number, not ${text.trim()}` };
+  if (k < MODE_RANGE.min || k > MODE_RANGE.max)
+    return { ok: false, message: `the mode k must lie in [${MODE_RANGE.min}, ${MODE_RANGE.max}]` };
+  return { ok: true, k };
+}
 
 /** Panels in canonical order, without duplicates. */
 export function canonicalPanels(ids: Iterable<PanelId>): PanelId[] {

@@ -18,6 +18,9 @@ const KIND_LABEL: Record<ComputeKind, string> = {
   fitted: 'Fitted power-law curve',
   realSweep: 'Real points on the scaling panel',
   phase: 'Phase diagram',
+  parts: 'Error decomposed',
+  order: 'Order parameters',
+  mode: 'Mode inspector',
 };
 
 export function UrlNotice() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRequests, type Request } from '../../src/compute/plan.ts';
+import { inspectedMode, planRequests, type Request } from '../../src/compute/plan.ts';
 import { DEFAULT_PARAMS } from '../../src/model/params.ts';
 import type { CurveResult } from '../../src/model/types.ts';
 import { paramsKey } from '../../src/state/pins.ts';
@@ -67,5 +67,32 @@ describe('planRequests', () => {
       results: { ...s.results, errors: { pins: { kind: 'internal' as const, message: 'x' } } },
     };
     expect(planRequests(failed, { busy: false, lastKey: paramsKey(a) }).afterCurve[0].req).toBe(b);
+  });
+});
+
+describe('the mean field panels', () => {
+  it('ask for the parts, the order parameters and the inspected mode on the curve’s window', () => {
+    const s = state({}, ['decomposition', 'order', 'inspector']);
+    const window = { tmin: 0.1, tmax: 1e4, auto: true };
+    const withCurve = { ...s, results: { ...s.results, curve: { ...curve, window } } };
+    const after = planRequests(withCurve, idle).afterCurve;
+    expect(kinds(after)).toEqual(['parts', 'order', 'mode']);
+    const shown = { ...DEFAULT_PARAMS, tmin: 0.1, tmax: 1e4 };
+    expect(after[0].req).toEqual(shown);
+    expect(after[1].req).toEqual(shown);
+    expect(after[2].req).toEqual({ p: shown, k: 10 });
+    // Another mode is another request; the parts and order keep their key.
+    const k30 = { ...withCurve, view: { ...withCurve.view, mode: 30 } };
+    const after30 = planRequests(k30, idle).afterCurve;
+    expect(after30[2].key).not.toBe(after[2].key);
+    expect(after30[0].key).toBe(after[0].key);
+  });
+
+  it('inspect at most mode M of a truncated power law', () => {
+    const s = state({ params: { ...DEFAULT_PARAMS, M: 50 } }, ['inspector']);
+    const far = { ...s, view: { ...s.view, mode: 400 } };
+    expect(inspectedMode(far)).toBe(50);
+    expect(planRequests(far, idle).afterCurve[0].req).toMatchObject({ k: 50 });
+    expect(inspectedMode({ ...far, params: DEFAULT_PARAMS })).toBe(400);
   });
 });

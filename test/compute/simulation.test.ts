@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSimulationRunner } from '../../src/compute/simulation.ts';
+import { createSimulationRunner, simulationExtras } from '../../src/compute/simulation.ts';
 import { DEFAULT_PARAMS } from '../../src/model/params.ts';
 import type { SeedErrors } from '../../src/model/simulation/evaluate.ts';
 import { simulationTimes } from '../../src/model/simulation/sampleTimes.ts';
@@ -131,5 +131,24 @@ describe('createSimulationRunner', () => {
     runner.cancel();
     await flush();
     expect(fake.stops).toEqual([]);
+  });
+});
+
+describe('simulationExtras', () => {
+  it('asks for nothing more without the mean field panels', async () => {
+    const { fake, runner } = setup();
+    void runner.start();
+    await flush();
+    expect(fake.pending({ method: 'run' })[0].args[2]).toEqual({});
+  });
+
+  it('reads out the inspected mode and a fixed set within M, and the parts with the decomposition', () => {
+    const s = createAppStore().getState();
+    const view = { ...s.view, panels: ['decomposition', 'inspector'] as const, mode: 42 };
+    const extras = simulationExtras({ ...s, view: { ...view, panels: [...view.panels] } }, 300);
+    expect(extras.parts).toBe(true);
+    expect(extras.modes).toEqual([1, 3, 10, 30, 42, 100, 300]);
+    const few = simulationExtras({ ...s, view: { ...s.view, panels: ['inspector'] } }, 20);
+    expect(few).toEqual({ modes: [1, 3, 10] });
   });
 });

@@ -61,6 +61,7 @@ export function randomView(r: () => number): ViewState {
     showEtr: r() < 0.5,
     timeWindow: r() < 0.5 ? 'auto' : 'manual',
     phase: pick(r, PHASE_EXPONENTS),
+    mode: r() < 0.5 ? 10 : Math.round(logUniform(r, 1, 1e6)),
   };
 }
 

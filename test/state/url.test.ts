@@ -16,7 +16,7 @@ import {
   serializeUrlState,
   type UrlState,
 } from '../../src/state/url.ts';
-import { DEFAULT_VIEW, PANELS } from '../../src/state/view.ts';
+import { DEFAULT_VIEW, PANELS, type PanelId } from '../../src/state/view.ts';
 import { LESSONS, LESSON_IDS } from '../../src/lessons/lessons.ts';
 import { randomUrlState, rng } from './random.ts';
 
@@ -390,5 +390,33 @@ describe('url codec: validation and notices', () => {
     const b = withParams('regime=bayes&gamma=0');
     expect(b.state.params.gamma).toBeGreaterThan(0);
     expect(b.notices).toHaveLength(1);
+  });
+});
+
+describe('url codec: the mean field view', () => {
+  it('writes the new panels and the inspected mode, and reads them back', () => {
+    const view = {
+      ...DEFAULT_VIEW,
+      panels: ['modes', 'decomposition', 'order', 'inspector'] as PanelId[],
+      mode: 30,
+    };
+    const q = serializeUrlState({ params: DEFAULT_PARAMS, view, pins: [] });
+    expect(q).toContain('panels=modes,decomposition,order,inspector');
+    expect(q).toContain('mode=30');
+    const { state, notices } = parseUrlState(q);
+    expect(notices).toEqual([]);
+    expect(state.view.panels).toEqual(view.panels);
+    expect(state.view.mode).toBe(30);
+    // The default mode is not written.
+    expect(serializeUrlState({ params: DEFAULT_PARAMS, view: DEFAULT_VIEW, pins: [] })).not.toMatch(
+      /mode=/,
+    );
+  });
+
+  it.each(['0', '2.5', 'x', '', '1e9'])('reports mode=%s and keeps the default', (raw) => {
+    const { state, notices } = parseUrlState(`?v=1&mode=${raw}`);
+    expect(state.view.mode).toBe(DEFAULT_VIEW.mode);
+    expect(notices.map((n) => n.key)).toEqual(['mode']);
+    expect(notices[0].message).toMatch(/mode/);
   });
 });
