@@ -9,12 +9,15 @@
 //   variant  'normal' | 'lecture'   default 'normal'.
 //   tCursor  number (optional)      a time to mark with a vertical line (e.g. the learning curve's
 //                                   crosshair, via LearningCurve's onCursorChange).
+//   selectedK  number (optional)    the mode shown in the mode inspector: a horizontal line.
+//   onSelectK  (k) => void          makes the panel choose a mode: a click picks the mode under
+//                                   the pointer, ↑/↓ (when focused) the next row up or down.
 //
 // Hooks: svg[data-testid="modes"], g[data-series="heatmap"] (rects), g[data-series="frac-inf"],
 // path[data-series="boundary"], text[data-testid="boundary-label"], g[data-testid="color-legend"],
-// line[data-testid="t-cursor"], g[data-testid="no-data"].
+// line[data-testid="t-cursor"], line[data-testid="mode-selected"], g[data-testid="no-data"].
 import { memo, useMemo } from 'react';
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import type { ModeResult } from '../model/types.ts';
 import { Annotation } from './Annotation.tsx';
 import { ChartSvg } from './ChartSvg.tsx';
@@ -30,6 +33,15 @@ export interface ModePanelProps {
   height: number;
   variant?: Variant;
   tCursor?: number;
+  selectedK?: number;
+  onSelectK?: (k: number) => void;
+}
+
+/** The mode of the row next to `k` (dir +1: the next larger k on the map, −1: the next smaller). */
+export function neighbourMode(ks: ArrayLike<number>, k: number, dir: 1 | -1): number | null {
+  const rows = Array.from(ks).filter((v) => v > 0 && Number.isFinite(v));
+  const next = dir > 0 ? rows.find((v) => v > k) : rows.reverse().find((v) => v < k);
+  return next ?? null;
 }
 
 // Memoised: the heat map has thousands of cells and must not re-render when only the cursor moves.
@@ -48,7 +60,7 @@ const descOf = (counted: boolean) =>
   'unlearned modes. Right column: t → ∞.';
 
 export function ModePanel(props: ModePanelProps): ReactNode {
-  const { modes, width, height, variant = 'normal', tCursor } = props;
+  const { modes, width, height, variant = 'normal', tCursor, selectedK, onSelectK } = props;
   const m = metricsFor(variant);
   const L = useMemo(() => modeLayout(modes, width, height, m), [modes, width, height, m]);
   const [t0, t1] = L.x.domain();
@@ -56,6 +68,27 @@ export function ModePanel(props: ModePanelProps): ReactNode {
     tCursor !== undefined && tCursor > 0 && tCursor >= t0 && tCursor <= t1 ? L.x(tCursor) : null;
   const fs = m.labelFont;
   const cb = L.colorbar;
+  const [k0, k1] = L.y.domain();
+  const selY =
+    selectedK !== undefined && !L.empty && selectedK >= k0 && selectedK <= k1
+      ? L.y(selectedK)
+      : null;
+  const pick = onSelectK && modes && !L.empty;
+  const onClick = (e: MouseEvent<SVGSVGElement>) => {
+    if (!pick) return;
+    const box = e.currentTarget.getBoundingClientRect();
+    const py = e.clientY - box.top - L.margin.top;
+    const px = e.clientX - box.left - L.margin.left;
+    if (py < 0 || py > L.plotH || px < 0 || px > L.plotW) return;
+    const kMax = Math.max(...Array.from(modes.k).filter((v) => Number.isFinite(v)));
+    onSelectK(Math.min(kMax, Math.max(1, Math.round(L.y.invert(py)))));
+  };
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    if (!pick || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    const next = neighbourMode(modes.k, selectedK ?? 1, e.key === 'ArrowUp' ? 1 : -1);
+    e.preventDefault();
+    if (next !== null) onSelectK(next);
+  };
   return (
     <ChartSvg
       testId="modes"
@@ -66,6 +99,14 @@ export function ModePanel(props: ModePanelProps): ReactNode {
       label={LABEL}
       title="Per-mode learning"
       desc={descOf(!!modes?.boundaryCounted)}
+      {...(pick && {
+        tabIndex: 0,
+        onClick,
+        onKeyDown,
+        'aria-keyshortcuts': 'ArrowUp ArrowDown',
+        'aria-description': 'Click a row, or press the up and down arrows, to inspect that mode.',
+        style: { cursor: 'pointer' },
+      })}
     >
       <Heading text={L.heading} x={L.margin.left} fontSize={fs} />
       <PlotFrame
@@ -103,6 +144,16 @@ export function ModePanel(props: ModePanelProps): ReactNode {
                 d={L.boundaryD}
                 fill="none"
               />
+              {selY !== null && (
+                <line
+                  data-testid="mode-selected"
+                  className="sp-ref sp-ref--selected"
+                  x1={0}
+                  x2={r2(L.plotW)}
+                  y1={r2(selY)}
+                  y2={r2(selY)}
+                />
+              )}
               {cursorX !== null && (
                 <line
                   data-testid="t-cursor"

@@ -1,8 +1,9 @@
 // The frame shared by the log-log charts: margins that fit the tick labels and axis titles, the
 // scales and the ticks. A heading and a legend of known height sit in the top margin; `extraRight`
-// reserves room on the right (the mode panel's colour bar). PlotFrame.tsx renders it.
-import { scaleLog } from 'd3';
-import type { ScaleLogarithmic } from 'd3';
+// reserves room on the right (the mode panel's colour bar); `yLinear` makes the y axis linear with
+// the given ticks (a fraction between 0 and 1). PlotFrame.tsx renders it.
+import { scaleLinear, scaleLog } from 'd3';
+import type { ScaleContinuousNumeric, ScaleLogarithmic } from 'd3';
 import { textWidth } from './labels.ts';
 import type { Metrics } from './theme.ts';
 import { logTicks, type LogTicks } from './ticks.ts';
@@ -19,7 +20,8 @@ export interface AxesFrame {
   plotW: number;
   plotH: number;
   x: ScaleLogarithmic<number, number>;
-  y: ScaleLogarithmic<number, number>;
+  /** Logarithmic, or linear where a chart asks for it (a fraction between 0 and 1). */
+  y: ScaleContinuousNumeric<number, number>;
   xTicks: LogTicks;
   yTicks: LogTicks;
   xTitleOffset: number;
@@ -51,13 +53,16 @@ export function axesFrame(
   yDomain: [number, number],
   m: Metrics,
   extraRight = 0,
+  yLinear?: { ticks: number[] },
 ): AxesFrame {
   const xTitleOffset = m.tickLength + 3 + m.tickFont * 1.2 + 6 + m.labelFont * 0.8;
   const top = Math.ceil(TOP_PAD + legendHeight + (legendHeight ? 8 : 0));
   const bottom = Math.ceil(xTitleOffset + m.labelFont * 0.3 + 4);
   const plotH = Math.max(10, height - top - bottom);
-  const y = scaleLog().domain(yDomain).range([plotH, 0]);
-  const yTicks = logTicks(yDomain, plotH, m.yTickSpacing);
+  const y = (yLinear ? scaleLinear() : scaleLog()).domain(yDomain).range([plotH, 0]);
+  const yTicks = yLinear
+    ? { major: yLinear.ticks.map((v) => ({ value: v, label: String(v) })), minor: [] }
+    : logTicks(yDomain, plotH, m.yTickSpacing);
   const maxYLabel = Math.max(0, ...yTicks.major.map((t) => textWidth(t.label, m.tickFont)));
   const yTitleOffset = m.tickLength + 4 + maxYLabel + 8 + m.labelFont * 0.2;
   const left = Math.ceil(yTitleOffset + m.labelFont * 0.8 + 4);

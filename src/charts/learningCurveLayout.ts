@@ -210,6 +210,13 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   return [Math.max(Math.min(mainExt[0], etrExt[0]), floor), Math.max(mainExt[1], etrExt[1])];
 }
 
+/** The learning curve's time axis; the panels drawn under it (parts, order parameters, one mode) share it. */
+export function curveTimeDomain(curve: Pick<CurveResult, 't'> | null): [number, number] | null {
+  const ext = curve ? logExtent(curve.t) : null;
+  if (!ext) return null;
+  return ext[0] < ext[1] ? ext : padLogDomain(ext, 0, 1);
+}
+
 export function learningCurveLayout(input: LearningCurveInput): LearningCurveLayout {
   const { curve, sim, showEtr, metrics: m } = input;
   const width = Math.max(0, input.width);
@@ -218,18 +225,14 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   const xTitle = 'training time t';
   const yTitle = showEtr ? 'error E_g, E_{tr}' : 'test error E_g';
 
-  const xExt = curve ? logExtent(curve.t) : null;
+  const tDomain = curveTimeDomain(curve);
   const hasEg = curve ? logExtent(curve.Eg) !== null : false;
   const yExt = yExtent(input);
   let empty: EmptyState = null;
   if (!curve) empty = noData('No learning curve has been computed yet.');
-  else if (!xExt || !hasEg || !yExt)
+  else if (!tDomain || !hasEg || !yExt)
     empty = noData('The curve has no finite, positive values to plot.');
-  const xDomain: [number, number] = xExt
-    ? xExt[0] < xExt[1]
-      ? xExt
-      : padLogDomain(xExt, 0, 1)
-    : [1, 10];
+  const xDomain: [number, number] = tDomain ?? [1, 10];
   let yDomain: [number, number] = yExt
     ? capDecades(padLogDomain(yExt, Y_PAD, 0.4), MAX_DECADES)
     : [0.1, 1];

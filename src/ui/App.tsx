@@ -20,6 +20,7 @@ import {
   ScalingSection,
   SpectrumSection,
 } from './Panels.tsx';
+import { DecompositionSection, InspectorSection, OrderSection } from './MeanFieldPanels.tsx';
 import { PhaseSection } from './PhaseSection.tsx';
 import { PinsBar } from './PinsBar.tsx';
 import type { ShortcutAction } from './shortcuts.ts';
@@ -147,6 +148,9 @@ export function App() {
           {!lecture && <LessonPanel />}
           <CurvePanel />
           <PinsBar />
+          {/* Under the curve, on its time axis: the parts of E_g and the order parameters. */}
+          {panels.includes('decomposition') && <DecompositionSection />}
+          {panels.includes('order') && <OrderSection />}
           {panels.includes('formulas') && <FormulasSection />}
           <PhaseSection />
         </div>
@@ -158,6 +162,7 @@ export function App() {
           <FrontierSection />
           {panels.includes('exponents') && <ExponentsSection />}
           {panels.includes('modes') && <ModesSection />}
+          {panels.includes('inspector') && <InspectorSection />}
           {panels.includes('simulation') && <SimulationBox />}
         </div>
       </main>

@@ -33,7 +33,7 @@ const ModePanel = memo(ModePanelChart);
 const ScalingPanel = memo(ScalingPanelChart);
 const SpectrumPanel = memo(SpectrumPanelChart);
 
-function useVariant() {
+export function useVariant() {
   return useApp((s) => (s.view.theme === 'lecture' ? 'lecture' : 'normal'));
 }
 
@@ -209,9 +209,19 @@ export function ExponentsSection() {
   );
 }
 
+/** A click or ↑/↓ on the mode panel inspects that mode (and opens the inspector). */
+function selectMode(k: number) {
+  const { view, setView } = actions();
+  const panels = view.panels.includes('inspector')
+    ? view.panels
+    : [...view.panels, 'inspector' as const];
+  setView({ mode: k, panels });
+}
+
 export function ModesSection() {
   const modes = useDeferredValue(useApp((s) => s.results.modes));
   const cursorT = useApp((s) => s.cursorT);
+  const selectedK = useApp((s) => (s.view.panels.includes('inspector') ? s.view.mode : undefined));
   const pending = useApp((s) => s.results.status.modes === 'pending');
   const variant = useVariant();
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 300 });
@@ -225,6 +235,8 @@ export function ModesSection() {
           height={height}
           variant={variant}
           tCursor={cursorT ?? undefined}
+          selectedK={selectedK}
+          onSelectK={selectMode}
         />
       </div>
     </section>

@@ -1,0 +1,291 @@
+// The mean field's internals (docs/theory.md §1–§4): the error decomposed into its parts over
+// training time, the order parameters against the timescale τ, and one mode at a time. The two
+// time panels share the learning curve's time axis; their sentences are made in src/claims from
+// the results drawn, and shown only once those results belong to the state on screen.
+import { memo, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { Decomposition as DecompositionChart } from '../charts/Decomposition.tsx';
+import { curveTimeDomain } from '../charts/learningCurveLayout.ts';
+import { ModeInspectorChart as ModeChart } from '../charts/ModeInspectorChart.tsx';
+import { simModeRow } from '../charts/modeInspectorLayout.ts';
+import { OrderParameters as OrderChart } from '../charts/OrderParameters.tsx';
+import { useSize } from '../charts/useSize.ts';
+import {
+  crossingSentence,
+  limitSplitSentence,
+  signalNoiseCrossing,
+  stopExplanation,
+} from '../claims/decomposition.ts';
+import {
+  amplificationSentence,
+  ORDER_LABELS,
+  ORDER_SERIES,
+  orderFormulas,
+  orderNumbers,
+  responseSentence,
+} from '../claims/orderParams.ts';
+import {
+  learnedSentence,
+  modeEquationTex,
+  modeEquationText,
+  modeSpectrumSentence,
+} from '../claims/modeDetail.ts';
+import { inspectedMode } from '../compute/plan.ts';
+import type { CurveResult } from '../model/types.ts';
+import type { PartsResult } from '../protocol/api.ts';
+import { actions, useApp } from '../state/hooks.ts';
+import { paramsKey } from '../state/pins.ts';
+import { parseMode } from '../state/view.ts';
+import { useVariant } from './Panels.tsx';
+import { RichHelp } from './RichHelp.tsx';
+import { TexFormula } from './TexFormula.tsx';
+
+const Decomposition = memo(DecompositionChart);
+const OrderParameters = memo(OrderChart);
+const ModeInspectorChart = memo(ModeChart);
+
+/** The learning curve's time axis (shared by the panels below it). */
+function useTimeDomain(): [number, number] | null {
+  const curve = useApp((s) => s.results.curve);
+  return useMemo(() => curveTimeDomain(curve), [curve]);
+}
+
+/** The parts belong to the curve on screen: the same times and the same E_g (the engine's E_g is
+ * identical with or without the parts). */
+function partsOfCurve(curve: CurveResult | null, parts: PartsResult | null): boolean {
+  if (!curve || !parts || curve.t.length !== parts.t.length) return false;
+  for (let i = 0; i < curve.t.length; i++)
+    if (curve.t[i] !== parts.t[i] || curve.Eg[i] !== parts.Eg[i]) return false;
+  return true;
+}
+
+function Sentences({ lines, testId }: { lines: (string | null)[]; testId: string }) {
+  return (
+    <div className="mf-claims" data-testid={testId}>
+      {lines.map(
+        (l, i) =>
+          l && (
+            <p key={i}>
+              <RichHelp text={l} />
+            </p>
+          ),
+      )}
+    </div>
+  );
+}
+
+export function DecompositionSection(): ReactNode {
+  const parts = useDeferredValue(useApp((s) => s.results.parts));
+  const curve = useApp((s) => s.results.curve);
+  const pending = useApp((s) => s.results.status.parts === 'pending');
+  const tDomain = useTimeDomain();
+  const variant = useVariant();
+  const { ref, width, height } = useSize<HTMLDivElement>({ width: 600, height: 300 });
+  const matches = partsOfCurve(curve, parts);
+  const data = useMemo(
+    () =>
+      parts && curve && matches
+        ? { params: curve.params, ...parts, earlyStop: curve.earlyStop }
+        : null,
+    [parts, curve, matches],
+  );
+  const lines =
+    data && curve && !pending
+      ? [
+          stopExplanation(curve, data.t, data.parts).text,
+          crossingSentence(signalNoiseCrossing(data.t, data.parts)),
+          limitSplitSentence(curve.params, data.limit, curve.limit.Eg),
+        ]
+      : [pending || (parts && !matches) ? 'Computing the parts…' : null];
+  return (
+    <section className="panel panel-decomposition" aria-labelledby="h-decomposition">
+      <h2 id="h-decomposition">The error, decomposed</h2>
+      <div ref={ref} className={`plot plot-time${pending ? ' is-pending' : ''}`}>
+        <Decomposition
+          data={data}
+          tDomain={tDomain}
+          width={width}
+          height={height}
+          variant={variant}
+        />
+        <span className="busy" aria-hidden="true">
+          computing…
+        </span>
+      </div>
+      <Sentences lines={lines} testId="decomposition-claims" />
+    </section>
+  );
+}
+
+export function OrderSection(): ReactNode {
+  const order = useDeferredValue(useApp((s) => s.results.order));
+  const pending = useApp((s) => s.results.status.order === 'pending');
+  const params = useApp((s) => s.params);
+  const tDomain = useTimeDomain();
+  const variant = useVariant();
+  const { ref, width, height } = useSize<HTMLDivElement>({ width: 600, height: 300 });
+  const settled = order && !pending;
+  const inf = order?.atInfinity;
+  const tex = settled && inf ? orderFormulas(params, order, inf) : null;
+  const nums = settled && inf ? orderNumbers(order, inf) : null;
+  return (
+    <section className="panel panel-order" aria-labelledby="h-order" data-testid="order-parameters">
+      <h2 id="h-order">Order parameters: the collective response and the shared noise</h2>
+      <div ref={ref} className={`plot plot-time${pending ? ' is-pending' : ''}`}>
+        <OrderParameters
+          order={order}
+          tDomain={tDomain}
+          width={width}
+          height={height}
+          variant={variant}
+        />
+        <span className="busy" aria-hidden="true">
+          computing…
+        </span>
+      </div>
+      {tex && nums && inf && (
+        <>
+          <dl className="mf-formulas" data-testid="order-formulas">
+            {ORDER_SERIES.map((k) => (
+              <div key={k} data-formula={k}>
+                <dt>{ORDER_LABELS[k]}</dt>
+                <dd>
+                  <TexFormula tex={tex[k]} text={`${ORDER_LABELS[k]}: ${nums[k]}`} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <Sentences
+            lines={[responseSentence(order, inf), amplificationSentence(params, inf)]}
+            testId="order-claims"
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The mode index entry: type k and press Enter, or step with ↑/↓. */
+function ModeEntry({ k }: { k: number }) {
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const set = (v: number) => {
+    setError(null);
+    setText(null);
+    actions().setView({ mode: v });
+  };
+  const commit = () => {
+    if (text === null) return;
+    const r = parseMode(text);
+    if (!r.ok) return setError(r.message);
+    set(r.k);
+  };
+  return (
+    <label className="mode-entry">
+      mode k =
+      <input
+        type="text"
+        inputMode="numeric"
+        className="ctl-entry"
+        aria-label="Mode k to inspect"
+        aria-invalid={error ? true : undefined}
+        data-testid="mode-k"
+        value={text ?? String(k)}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') {
+            setText(null);
+            setError(null);
+          }
+          if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+            e.preventDefault();
+            const next = k + (e.key === 'ArrowUp' ? 1 : -1);
+            if (parseMode(String(next)).ok) set(next);
+          }
+        }}
+      />
+      {error && (
+        <span className="ctl-msg ctl-msg--error" role="alert">
+          {error}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** What the simulation says about this mode, or why it shows nothing. */
+function simNote(ran: boolean, row: boolean, k: number): string | null {
+  if (!ran) return null;
+  if (row)
+    return `Points: the simulation's mean coefficient on population mode k = ${k}, as a fraction of the target's (±1 s.e.m.).`;
+  return `The last simulation did not read out mode k = ${k}: run it again with the inspector open.`;
+}
+
+export function InspectorSection(): ReactNode {
+  const detail = useDeferredValue(useApp((s) => s.results.mode));
+  const status = useApp((s) => s.results.status.mode);
+  const k = useApp((s) => inspectedMode(s));
+  const wanted = useApp((s) => s.view.mode);
+  const params = useApp((s) => s.params);
+  const sim = useApp((s) => s.results.sim);
+  const simCurrent = !!sim?.result && sim.key === paramsKey(params);
+  const tDomain = useTimeDomain();
+  const variant = useVariant();
+  const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 300 });
+  const shown = detail && detail.k === k ? detail : null;
+  const row = useMemo(
+    () => (simCurrent && sim?.result ? simModeRow(sim.result, k) : null),
+    [simCurrent, sim, k],
+  );
+  const settled = shown && status !== 'pending';
+  const clamped =
+    wanted !== k ? `Mode ${wanted} is beyond M = ${params.M}: showing mode ${k}.` : null;
+  return (
+    <section
+      className="panel panel-inspector"
+      aria-labelledby="h-inspector"
+      data-testid="mode-inspector"
+      data-k={k}
+    >
+      <header className="panel-head">
+        <h2 id="h-inspector">One mode at a time</h2>
+        <ModeEntry k={k} />
+      </header>
+      <div ref={ref} className={`plot plot-modes${status === 'pending' ? ' is-pending' : ''}`}>
+        <ModeInspectorChart
+          detail={shown}
+          sim={row}
+          tDomain={tDomain}
+          width={width}
+          height={height}
+          variant={variant}
+        />
+        <span className="busy" aria-hidden="true">
+          computing…
+        </span>
+      </div>
+      {settled && (
+        <>
+          <Sentences
+            lines={[
+              clamped,
+              modeSpectrumSentence(shown),
+              learnedSentence(shown),
+              simNote(simCurrent, !!row, k),
+            ]}
+            testId="mode-claims"
+          />
+          <p className="mf-equation">
+            Effective single-mode equation:{' '}
+            <TexFormula
+              tex={modeEquationTex(params, shown)}
+              text={modeEquationText(params, shown)}
+              testId="mode-equation"
+            />
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
