@@ -3,6 +3,7 @@
 // parts do at the early-stopping point, and the split at t → ∞ (bias and variance of the ridge
 // predictor; the posterior). Everything is read from the engine's arrays; docs/theory.md §8.
 import { effectiveParams, type Params } from '../model/params.ts';
+import { resolutionAt } from '../model/theory/dynamics.ts';
 import type { CurveParts, CurveResult, ErrorSplit } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
 
@@ -117,12 +118,19 @@ export function stopExplanation(
   if (es.case === 'none') return na('no early-stopping gain: E_g is lowest at t → ∞');
   const b = stopBracket(t, parts, es.t);
   if (!b) return na(`t* ≈ ${t2(es.t)} lies outside the times shown`);
-  const rising = PART_KEYS.filter((k) => k !== 'signal' && b.change[k] > 0);
+  // A change below the engine's resolution there (docs/theory.md §8) is not read as a rise or fall.
+  const res = resolutionAt({ E0: Math.max(...Array.from(curve.Eg)) }, t[b.i + 1]);
+  const moved = PART_KEYS.filter((k) => Math.abs(b.change[k]) > res);
+  const rising = moved.filter((k) => k !== 'signal' && b.change[k] > 0);
   const step = `from t = ${t2(t[b.i])} to ${t2(t[b.i + 1])}`;
-  const changes = PART_KEYS.filter((k) => b.change[k] !== 0)
-    .map((k) => `${PART_LABELS[k]} ${signed(b.change[k])}`)
-    .join(', ');
-  if (b.change.signal < 0 && rising.length > 0) {
+  if (moved.length === 0)
+    return {
+      balance: false,
+      rising: [],
+      text: `E_g is lowest at t* ≈ ${t2(es.t)}; ${step} no part changes by more than the engine's resolution.`,
+    };
+  const changes = moved.map((k) => `${PART_LABELS[k]} ${signed(b.change[k])}`).join(', ');
+  if (b.change.signal < -res && rising.length > 0) {
     const names = rising.map((k) => `${PART_LABELS[k]} part`).join(' and the ');
     return {
       balance: true,
