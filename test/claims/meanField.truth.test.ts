@@ -2,7 +2,7 @@
 // decomposition, the order-parameter panel and the mode inspector say about a state, checked by a
 // path of its own (a fresh engine and evaluator, the order parameters at τ → ∞, a fresh mode
 // detail around the time a mode is said to be learned) over the regimes' defaults, the
-// interpolation point and 90 random states across the parameter box.
+// interpolation point and 200 random states across the parameter box.
 import { describe, expect, it } from 'vitest';
 import {
   PART_KEYS,
@@ -66,15 +66,16 @@ function partsAt(p: Params) {
   return (t: number) => ev.at(t, { train: false, parts: true }).parts!;
 }
 
-function checkDecomposition(name: string, c: CurveResult): void {
+function checkDecomposition(name: string, c: CurveResult, { acts = false } = {}): void {
   const p = c.params;
   const parts = c.parts!;
   for (const k of PART_KEYS) {
     const why = zeroPartReason(p, k);
     const max = Math.max(...parts[k]);
-    // "0 (why)" only where the part is identically zero; a part that acts is drawn (> 0 somewhere).
+    // "0 (why)" only where the part is identically zero. In the named states a part that acts is
+    // visible; at random a part can act below round-off (init decayed as e^{−2γt} by t_min).
     if (why) expect(max, `${name}: ${k} said zero (${why})`).toBe(0);
-    else expect(max, `${name}: ${k} acts`).toBeGreaterThan(0);
+    else if (acts) expect(max, `${name}: ${k} acts`).toBeGreaterThan(0);
   }
   const at = partsAt(p);
   const ex = stopExplanation(c, c.t, parts);
@@ -151,15 +152,16 @@ function checkMode(name: string, p: Params, k: number): void {
 describe('truth suite: the mean field’s internals', () => {
   it.each(NAMED)('%s', (name, p) => {
     const c = curveOf(p)!;
-    checkDecomposition(name, c);
+    checkDecomposition(name, c, { acts: true });
     checkOrder(name, c.params);
-    for (const k of [1, 10, 300]) checkMode(`${name} k=${k}`, c.params, k);
+    for (const k of [1, 10, 300].filter((j) => j <= c.params.M))
+      checkMode(`${name} k=${k}`, c.params, k);
   });
 
-  it('random states across the whole box (90)', () => {
+  it('random states across the whole box (200)', () => {
     const r = rng(7);
     let checked = 0;
-    for (const [name, p] of randomStates(90)) {
+    for (const [name, p] of randomStates(200)) {
       const c = curveOf(p);
       if (!c) continue;
       checkDecomposition(name, c);
@@ -168,6 +170,6 @@ describe('truth suite: the mean field’s internals', () => {
       checkMode(name, c.params, Math.max(1, Math.round(kMax ** r())));
       checked++;
     }
-    expect(checked).toBeGreaterThan(75);
+    expect(checked).toBeGreaterThan(170);
   }, 600_000);
 });
