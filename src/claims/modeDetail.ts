@@ -19,10 +19,15 @@ export function modeSpectrumSentence(d: ModeDetail): string {
 }
 
 /** When the mode is learned, or why never: the verdict the engine computed. */
+/** When the mode would be learned without the collective response (the free dynamics). */
+export function freePhrase(d: ModeDetail): string {
+  return Number.isFinite(d.freeLearnedTime)
+    ? `without the collective response (free dynamics) it would be learned at t ≈ ${t2(d.freeLearnedTime)}`
+    : 'without the collective response (free dynamics) it would never be learned either';
+}
+
 export function learnedSentence(d: ModeDetail): string {
-  const free = Number.isFinite(d.freeLearnedTime)
-    ? `without the collective response (free dynamics) it would be at t ≈ ${t2(d.freeLearnedTime)}`
-    : 'without the collective response (free dynamics) it would never be either';
+  const free = freePhrase(d);
   if (!d.everLearned)
     return (
       `Never learned: λ_k = ${e3(d.lambda)} ≤ κ(∞) = ${e3(d.kappaInf)}, so ℓ_k stays below ½ ` +
@@ -35,7 +40,7 @@ export function learnedSentence(d: ModeDetail): string {
     );
   return (
     `Learned (ℓ_k = ½) at t ≈ ${t2(d.learnedTime)}; ${free}. It ends at ` +
-    `ℓ_k(∞) = ${e3(d.ellInf)}, since λ_k = ${e3(d.lambda)} > κ(∞) = ${e3(d.kappaInf)}.`
+    `ℓ_k(∞) = ${e3(d.ellInf)} > ½, since λ_k = ${e3(d.lambda)} > κ(∞) = ${e3(d.kappaInf)}.`
   );
 }
 

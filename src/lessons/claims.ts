@@ -3,6 +3,7 @@
 // yet, the sentence waits), so a lesson's text stays true when the user moves a parameter.
 import { exponentLaws, type LawVerdict, type ExponentRowId } from '../model/theory/laws.ts';
 import { gapToTheory, type Agreement } from '../claims/agreement.ts';
+import { lastIndex } from '../claims/orderParams.ts';
 import type { LessonContext } from './fill.ts';
 
 /** The real run lands on the theory: within 3 % or 4 s.e.m. at every time (docs/theory.md §7). */
@@ -29,7 +30,11 @@ export type ClaimId =
   | 'measuredDigits'
   | 'fittedShown'
   | 'realRunDone'
-  | 'realRunClose';
+  | 'realRunClose'
+  | 'responseFalls'
+  | 'modeNeverLearned'
+  | 'amplificationDiverges'
+  | 'partsDiverge';
 
 /** The exponent laws of the state on screen (null until the curve is computed). */
 export function lessonLaws(ctx: LessonContext): Record<ExponentRowId, LawVerdict> | null {
@@ -125,6 +130,16 @@ const CLAIMS: Record<ClaimId, Claim> = {
     if (!a) return null;
     return a.rel <= REAL_CLOSE.rel || a.z <= REAL_CLOSE.z;
   },
+  // The collective response at the end of the window is below its value at the start.
+  responseFalls: (c) => {
+    if (!c.order) return null;
+    const i = lastIndex(c.order);
+    return i > 0 && c.order.R[i] < c.order.R[0];
+  },
+  modeNeverLearned: (c) => (c.mode ? !c.mode.everLearned : null),
+  amplificationDiverges: (c) => (c.order ? c.order.atInfinity.amplification === Infinity : null),
+  partsDiverge: (c) =>
+    c.parts ? c.parts.limit.signal === Infinity && c.parts.limit.noise === Infinity : null,
 };
 
 export function claimHolds(id: ClaimId, ctx: LessonContext): boolean | null {

@@ -2,7 +2,18 @@
 // screen (never hard-coded numbers), and choosing each sentence by its claim (claims.ts). A value
 // not yet computed reads "…"; an unknown placeholder is left as written.
 import { PARAM_SPECS, type Params } from '../model/params.ts';
-import type { CurveResult, SimResult, SweepAt, SweepResult } from '../model/types.ts';
+import type {
+  CurveParts,
+  CurveResult,
+  ErrorSplit,
+  ModeDetail,
+  OrderResult,
+  SimResult,
+  SweepAt,
+  SweepResult,
+} from '../model/types.ts';
+import { freePhrase, learnedSentence } from '../claims/modeDetail.ts';
+import { lastIndex, type OrderAtInfinity } from '../claims/orderParams.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import { fitGapReason, fitWindowText } from '../claims/fit.ts';
 import { LAW_TERM_FORMULA, lawCondition } from '../claims/laws.ts';
@@ -33,6 +44,38 @@ export interface LessonContext {
   fitted?: CurveResult | null;
   /** A finished real run on the digits for the state on screen, and its theory curve. */
   real?: { result: SimResult; theory: CurveResult } | null;
+  /** The mean field's internals, when their panels are shown (and computed for this state). */
+  parts?: { t: Float64Array; parts: CurveParts; limit: ErrorSplit<number> } | null;
+  order?: (OrderResult & { atInfinity: OrderAtInfinity }) | null;
+  /** The inspected mode in detail. */
+  mode?: ModeDetail | null;
+}
+
+/** The placeholders of the mean field's internals: order parameters, parts, the inspected mode. */
+function meanFieldValues(ctx: LessonContext): Record<string, string> {
+  const { order: o, parts: pr, mode: d } = ctx;
+  const i = o ? lastIndex(o) : -1;
+  const n = pr ? pr.t.length - 1 : -1;
+  const at = (a: ArrayLike<number> | undefined, j: number) => (a && j >= 0 ? num(a[j]) : PENDING);
+  return {
+    Rfirst: at(o?.R, 0),
+    tauFirst: o ? num(o.tau[0], 2) : PENDING,
+    Rlast: at(o?.R, i),
+    tauLast: o && i >= 0 ? num(o.tau[i], 2) : PENDING,
+    ampLast: at(o?.amplification, i),
+    ampInf: num(o?.atInfinity.amplification),
+    kappaInf: d ? num(d.kappaInf) : num(o?.atInfinity.kappa),
+    tLast: pr && n >= 0 ? num(pr.t[n], 2) : PENDING,
+    signalLast: at(pr?.parts.signal, n),
+    noiseLast: at(pr?.parts.noise, n),
+    signalInf: num(pr?.limit.signal),
+    noiseInf: num(pr?.limit.noise),
+    modeK: d ? formatParam(d.k) : PENDING,
+    modeLambda: num(d?.lambda),
+    ellInf: num(d?.ellInf),
+    modeFree: d ? freePhrase(d) : PENDING,
+    modeLearned: d ? learnedSentence(d) : PENDING,
+  };
 }
 
 export const PENDING = '…';
@@ -155,6 +198,7 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     realGap: num(pct(realAgreement(ctx)?.rel), 2),
     realZ: num(realAgreement(ctx)?.z, 2),
     pinGamma: ctx.pin ? formatParam(ctx.pin.gamma) : PENDING,
+    ...meanFieldValues(ctx),
   });
   return values;
 }

@@ -299,6 +299,60 @@ export const LESSONS: readonly Lesson[] = [
       change: 'P=1000',
     },
   },
+  {
+    id: 'collective',
+    title: 'Why modes stop learning: the collective response',
+    config:
+      'v=1&regime=gf&alpha=1.5&beta=2&P=400&N=1000&sigma2=0&panels=modes,order,inspector&mode=300',
+    text: [
+      {
+        text: 'The modes do not learn alone: each one sees the gradient signal scaled by the collective response R(τ) = (1 − df/N)(1 − df/P), the fraction of it that still reaches the modes on the timescale τ.',
+      },
+      {
+        text: 'Here R falls from {Rfirst} at τ = {tauFirst} to {Rlast} at τ = {tauLast}: the longer the timescale, the more modes are fitted (df grows) and the less signal is left for the rest.',
+        when: 'responseFalls',
+        otherwise:
+          'Over this window R does not fall: {Rfirst} at τ = {tauFirst}, {Rlast} at τ = {tauLast}.',
+      },
+      {
+        text: 'Mode k = {modeK} has λ_k = {modeLambda}, below κ(∞) = {kappaInf}: however long training runs, it stops at ℓ_k(∞) = {ellInf}, while {modeFree}.',
+        when: 'modeNeverLearned',
+        otherwise: '{modeLearned}',
+      },
+    ],
+    next: {
+      text: 'Give the model four times the data (P = 1600): κ(∞) falls, and more modes can be learned.',
+      change: 'P=1600',
+    },
+  },
+  {
+    id: 'noise-amplification',
+    title: 'Where the double-descent peak comes from: the shared noise amplification',
+    config:
+      'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=300&N=300&sigma2=0.05&panels=scalingN,decomposition,order&at=inf',
+    text: [
+      {
+        text: 'With as many features as examples (N = P = {P}) the effective noise that all modes share is amplified by 1/(1 − Γ(τ)): {ampLast} at τ = {tauLast}, and without bound as τ → ∞.',
+        when: 'amplificationDiverges',
+        otherwise:
+          'Here N = {N} and P = {P}: the shared-noise amplification 1/(1 − Γ) stays finite, tending to {ampInf} as τ → ∞.',
+      },
+      {
+        text: 'Both the signal part BR/(1 − Γ) and the label-noise part σ²Γ/(1 − Γ) of E_g carry that factor: at t = {tLast} they are {signalLast} and {noiseLast}, and both grow without bound as t → ∞.',
+        when: 'partsDiverge',
+        otherwise:
+          'Both the signal part BR/(1 − Γ) and the label-noise part σ²Γ/(1 − Γ) of E_g carry that factor; as t → ∞ they tend to {signalInf} and {noiseInf}.',
+      },
+      {
+        text: 'The N-sweep shows the resulting peak at N = P = {P}.',
+        when: 'sweepShowsPeak',
+      },
+    ],
+    next: {
+      text: 'Move N to 600: the amplification stays finite and the peak is left behind.',
+      change: 'N=600',
+    },
+  },
 ];
 
 export const LESSON_IDS: readonly string[] = LESSONS.map((l) => l.id);

@@ -15,7 +15,7 @@ export const actions = (): AppState => appStore.getState();
  * pending (the stored one answers other parameters, say the previous lesson's).
  */
 export const settledResult =
-  <K extends 'sweepP' | 'sweepN' | 'frontier'>(kind: K) =>
+  <K extends 'sweepP' | 'sweepN' | 'frontier' | 'parts' | 'order' | 'mode'>(kind: K) =>
   (s: AppState): AppState['results'][K] | null =>
     s.results.status[kind] === 'pending' ? null : s.results[kind];
 

@@ -11,6 +11,7 @@ import {
   stepLesson,
 } from '../lessons/apply.ts';
 import { LESSONS, lessonById } from '../lessons/lessons.ts';
+import { inspectedMode } from '../compute/plan.ts';
 import { currentFitted, settledResult, useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import { appStore } from '../state/store.ts';
@@ -48,6 +49,13 @@ export function LessonPanel() {
         : null,
     [sim, simCurrent],
   );
+  const parts = useApp(settledResult('parts'));
+  const order = useApp(settledResult('order'));
+  // The detail of another mode (the inspector moved on) is not this lesson's.
+  const mode = useApp((s) => {
+    const d = settledResult('mode')(s);
+    return d && d.k === inspectedMode(s) ? d : null;
+  });
   const ctx = useMemo(
     () => ({
       params,
@@ -63,6 +71,9 @@ export function LessonPanel() {
       phaseGrid,
       fitted,
       real,
+      parts,
+      order,
+      mode,
     }),
     [
       params,
@@ -79,6 +90,9 @@ export function LessonPanel() {
       phaseGrid,
       fitted,
       real,
+      parts,
+      order,
+      mode,
     ],
   );
   const values = useMemo(() => lessonValues(ctx), [ctx]);

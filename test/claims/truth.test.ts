@@ -1,6 +1,7 @@
 // The truth suite (docs/theory.md §8): every claim the app makes about a state, checked against
-// the engine by an independent path over 304 states — the 16 cases users reported, 270 random
-// states across the whole parameter box, and the 9 lessons with and without their "Try next".
+// the engine by an independent path over 312 states — the 16 cases users reported, 270 random
+// states across the whole parameter box, and the 13 lessons with and without their "Try next"
+// (the mean field's panels: test/claims/meanField.truth.test.ts).
 //   early stopping: t*, E* against a brute-force minimum over a dense grid far beyond the window;
 //     "no gain" only where no t has E_g < E_g(∞)(1 − 0.005);
 //   fitted slopes: the sign of the curve over their window, a direct two-point slope within 0.05,
@@ -20,6 +21,9 @@ import { resolutionAt, SCAN_CAP } from '../../src/model/theory/dynamics.ts';
 import type { SweepSetting } from '../../src/model/theory/laws.ts';
 import type { CurveResult, SweepAt } from '../../src/model/types.ts';
 import { computeSweep } from '../../src/model/theory/sweep.ts';
+import { computeOrder } from '../../src/model/theory/order.ts';
+import { computeModeDetail } from '../../src/model/theory/modes.ts';
+import type { PanelId } from '../../src/state/view.ts';
 import { computeFrontier, frontierSweep } from '../../src/model/theory/frontier.ts';
 import { exponentRows } from '../../src/claims/exponentTable.ts';
 import { LAW_FORMULA } from '../../src/claims/laws.ts';
@@ -290,6 +294,29 @@ function curveOf(s: State): CurveResult | null {
   }
 }
 
+/** The mean field's internals a lesson's panels show, on the curve's window (as the app asks). */
+function meanFieldContext(
+  c: CurveResult,
+  panels: readonly PanelId[],
+  k: number,
+): Pick<LessonContext, 'parts' | 'order' | 'mode'> {
+  const w: Params = { ...c.params, tmin: c.window.tmin, tmax: c.window.tmax };
+  const partsCurve = panels.includes('decomposition') ? computeCurve(w, { parts: true }) : null;
+  const inf = computeOrder(w, Float64Array.of(Infinity));
+  return {
+    parts: partsCurve
+      ? { t: partsCurve.t, parts: partsCurve.parts!, limit: partsCurve.limit.parts }
+      : null,
+    order: panels.includes('order')
+      ? {
+          ...computeOrder(w),
+          atInfinity: { kappa: inf.kappa[0], R: inf.R[0], amplification: inf.amplification[0] },
+        }
+      : null,
+    mode: panels.includes('inspector') ? computeModeDetail(w, k) : null,
+  };
+}
+
 function checkState(s: State): CurveResult | null {
   const c = curveOf(s);
   if (!c) return null;
@@ -336,6 +363,7 @@ describe('truth suite', () => {
         phaseGrid: panels.includes('phase') ? phaseGridOf(view.phase, c.params) : null,
         fitted: c.params.data === 'powerlaw' ? null : computeCurve(c.params, { fitted: true }),
         real: realRunOf(c.params, c, s.name.includes('try next') ? 2 : c.params.seeds),
+        ...meanFieldContext(c, panels, lessonState(s.lesson).view.mode),
       };
       const values = lessonValues(ctx);
       const shown = s.lesson.text.map((t) => sentenceText(t, ctx, values));
@@ -402,6 +430,27 @@ describe('truth suite', () => {
             else expect(rel > 0.029 && z > 3.9, s.name).toBe(true);
             break;
           }
+          case 'responseFalls': {
+            // R at the window's ends, by the order parameters on those two timescales alone.
+            const o = ctx.order!;
+            const ends = computeOrder(c.params, Float64Array.of(o.tau[0], o.tau[o.tau.length - 1]));
+            expect(holds, s.name).toBe(ends.R[1] < ends.R[0]);
+            break;
+          }
+          case 'modeNeverLearned': {
+            const kInf = computeOrder(c.params, Float64Array.of(Infinity)).kappa[0];
+            expect(holds, s.name).toBe(!(ctx.mode!.lambda > kInf));
+            break;
+          }
+          case 'amplificationDiverges': {
+            const far = computeOrder(c.params, Float64Array.of(1e4, 1e12)).amplification;
+            expect(holds, s.name).toBe(far[1] > 10 * far[0]);
+            if (holds) expect(p.N, s.name).toBe(p.P);
+            break;
+          }
+          case 'partsDiverge':
+            expect(holds, s.name).toBe(computeLimit(makeEngine(p)).divergent);
+            break;
           case 'pinAboveStopping':
             if (holds) expect(ctx.pinCurve!.limit.Eg, s.name).toBeGreaterThan(c.earlyStop.Eg);
             break;
