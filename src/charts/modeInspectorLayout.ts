@@ -46,7 +46,7 @@ function legend(sim: SimModeRow | null): LegendItem[] {
     },
     {
       key: 'free',
-      label: 'free: 1 − e^{−λ_k t}',
+      label: 'free dynamics (no coupling)',
       kind: 'line',
       className: 'sp-series sp-series--free sp-legend-swatch',
     },

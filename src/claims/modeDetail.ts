@@ -46,24 +46,24 @@ export function learnedSentence(d: ModeDetail): string {
 
 /**
  * The effective single-mode equation (Laplace domain): the free mode with λ_k scaled by R(s), and
- * its t → ∞ value with the numbers; trusted TeX.
+ * its t → ∞ value with the numbers; trusted TeX, one line each.
  */
-export function modeEquationTex(p: Params, d: ModeDetail): string {
+export function modeEquationTex(p: Params, d: ModeDetail): [string, string] {
   const gamma = effectiveParams(p).gamma;
   const lam = texNumber(d.lambda);
-  return (
-    `\\hat\\ell_k(s)=\\frac{\\lambda_k R(s)}{s\\,\\big(s+\\gamma+\\lambda_k R(s)\\big)},\\quad ` +
-    `\\lambda_k=${lam},\\ \\gamma=${texParam(gamma)};\\qquad ` +
-    `\\ell_k(\\infty)=\\frac{\\lambda_k}{\\lambda_k+\\kappa(\\gamma)}=` +
-    `\\frac{${lam}}{${lam}+${texNumber(d.kappaInf)}}=${texNumber(d.ellInf)}`
-  );
+  return [
+    `\hat\ell_k(s)=\frac{\lambda_k R(s)}{s\,\big(s+\gamma+\lambda_k R(s)\big)},\quad ` +
+      `\lambda_k=${lam},\ \gamma=${texParam(gamma)}`,
+    `\ell_k(\infty)=\frac{\lambda_k}{\lambda_k+\kappa(\gamma)}=` +
+      `\frac{${lam}}{${lam}+${texNumber(d.kappaInf)}}=${texNumber(d.ellInf)}`,
+  ];
 }
 
-/** The same equation in plain text (fallback before KaTeX loads, and the accessible name). */
-export function modeEquationText(p: Params, d: ModeDetail): string {
+/** The same lines in plain text (fallback before KaTeX loads, and the accessible name). */
+export function modeEquationText(p: Params, d: ModeDetail): [string, string] {
   const gamma = effectiveParams(p).gamma;
-  return (
-    `ℓ̂_k(s) = λ_k R(s) / (s (s + γ + λ_k R(s))) with λ_k = ${e3(d.lambda)}, γ = ${formatParam(gamma)}; ` +
-    `ℓ_k(∞) = λ_k/(λ_k + κ(γ)) = ${e3(d.ellInf)}`
-  );
+  return [
+    `ℓ̂_k(s) = λ_k R(s) / (s (s + γ + λ_k R(s))) with λ_k = ${e3(d.lambda)}, γ = ${formatParam(gamma)}`,
+    `ℓ_k(∞) = λ_k/(λ_k + κ(γ)) = ${e3(d.lambda)}/(${e3(d.lambda)} + ${e3(d.kappaInf)}) = ${e3(d.ellInf)}`,
+  ];
 }

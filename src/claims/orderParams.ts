@@ -29,27 +29,30 @@ function sizeFactor(size: number): string {
   return Number.isFinite(size) ? `\\left(1-\\frac{\\mathrm{df}}{${texParam(size)}}\\right)` : '';
 }
 
-/** Trusted TeX of each series' definition with the numbers at τ (index i) and at τ → ∞. */
+/** Trusted TeX of each series: its definition, and its numbers at τ (index i) and at τ → ∞. */
 export function orderFormulas(
   p: Params,
   o: OrderResult,
   inf: OrderAtInfinity,
-): Record<OrderSeries, string> {
+): Record<OrderSeries, { definition: string; values: string }> {
   const i = lastIndex(o);
-  const tau = i >= 0 ? texNumber(o.tau[i], 2) : '\\text{—}';
-  const at = (k: OrderSeries) => (i >= 0 ? texNumber(o[k][i]) : '\\text{—}');
+  const tau = i >= 0 ? texNumber(o.tau[i], 2) : '\text{—}';
+  const at = (k: OrderSeries) => (i >= 0 ? texNumber(o[k][i]) : '\text{—}');
   const gamma = texParam(effectiveParams(p).gamma);
   const brackets = `${sizeFactor(p.N)}${sizeFactor(p.P)}` || '1';
   return {
-    kappa:
-      `\\tfrac{1}{\\tau}+\\gamma=\\kappa\\,${brackets},\\quad \\gamma=${gamma};\\quad ` +
-      `\\kappa(${tau})=${at('kappa')},\\ \\kappa(\\infty)=${texNumber(inf.kappa)}`,
-    R:
-      `R(\\tau)=\\Big(1-\\frac{\\mathrm{df}}{N}\\Big)\\Big(1-\\frac{\\mathrm{df}}{P}\\Big);\\quad ` +
-      `R(${tau})=${at('R')},\\ R(\\infty)=${texNumber(inf.R)}`,
-    amplification:
-      `\\frac{1}{1-\\Gamma(\\tau)};\\quad \\frac{1}{1-\\Gamma(${tau})}=${at('amplification')},\\ ` +
-      `\\frac{1}{1-\\Gamma(\\infty)}=${texNumber(inf.amplification)}`,
+    kappa: {
+      definition: `\frac{1}{\tau}+\gamma=\kappa\,${brackets},\quad \gamma=${gamma}`,
+      values: `\kappa(\tau{=}${tau})=${at('kappa')},\quad \kappa(\infty)=${texNumber(inf.kappa)}`,
+    },
+    R: {
+      definition: `R(\tau)=\Big(1-\frac{\mathrm{df}}{N}\Big)\Big(1-\frac{\mathrm{df}}{P}\Big)=\frac{1/\tau+\gamma}{\kappa}`,
+      values: `R(\tau{=}${tau})=${at('R')},\quad R(\infty)=${texNumber(inf.R)}`,
+    },
+    amplification: {
+      definition: `\frac{1}{1-\Gamma(\tau)},\quad \Gamma=\frac{1}{P}\Big[\mathrm{df}+\frac{a\,\mathrm{df}'}{da/d\kappa}\Big]`,
+      values: `\frac{1}{1-\Gamma(\tau{=}${tau})}=${at('amplification')},\quad \frac{1}{1-\Gamma(\infty)}=${texNumber(inf.amplification)}`,
+    },
   };
 }
 

@@ -149,7 +149,8 @@ export function OrderSection(): ReactNode {
               <div key={k} data-formula={k}>
                 <dt>{ORDER_LABELS[k]}</dt>
                 <dd>
-                  <TexFormula tex={tex[k]} text={`${ORDER_LABELS[k]}: ${nums[k]}`} />
+                  <TexFormula tex={tex[k].definition} text={ORDER_LABELS[k]} />
+                  <TexFormula tex={tex[k].values} text={nums[k]} />
                 </dd>
               </div>
             ))}
@@ -276,14 +277,12 @@ export function InspectorSection(): ReactNode {
             ]}
             testId="mode-claims"
           />
-          <p className="mf-equation">
-            Effective single-mode equation:{' '}
-            <TexFormula
-              tex={modeEquationTex(params, shown)}
-              text={modeEquationText(params, shown)}
-              testId="mode-equation"
-            />
-          </p>
+          <div className="mf-equation" data-testid="mode-equation">
+            <p>Effective single-mode equation (the free mode with λ_k scaled by R):</p>
+            {modeEquationTex(params, shown).map((tex, i) => (
+              <TexFormula key={i} tex={tex} text={modeEquationText(params, shown)[i]} />
+            ))}
+          </div>
         </>
       )}
     </section>

@@ -139,7 +139,29 @@ describe('simulationExtras', () => {
     const { fake, runner } = setup();
     void runner.start();
     await flush();
-    expect(fake.pending({ method: 'run' })[0].args[2]).toEqual({});
+    expect(fake.pending({ method: 'seed' })[0].args[2]).toEqual({});
+  });
+
+  it('with the inspector open, every seed reads out the modes and the run aggregates them', async () => {
+    const { store, runner, sim, seedOf, seedCalls } = setup({ seeds: 2 });
+    store.getState().setView({ panels: ['inspector'], mode: 5 });
+    const done = runner.start();
+    await flush();
+    const modes = [1, 3, 5, 10, 30, 100, 300, 1000];
+    const nt = simulationTimes(sim()!.params).length;
+    for (let i = 0; i < 2; i++) {
+      await flush();
+      const [call] = seedCalls();
+      expect(call.args[2]).toEqual({ modes });
+      call.answer({
+        ...seedOf(1),
+        modeFrac: new Float64Array(modes.length * nt).fill(0.25 * (i + 1)),
+      });
+    }
+    await done;
+    const m = sim()!.result!.modes!;
+    expect(Array.from(m.k)).toEqual(modes);
+    expect(m.mean[0]).toBeCloseTo(0.375, 12);
   });
 
   it('reads out the inspected mode and a fixed set within M, and the parts with the decomposition', () => {
