@@ -7,6 +7,7 @@ import {
   computeModes,
   computeOrder,
   computeSweep,
+  effectiveParams,
 } from '../src/model/index.ts';
 import { computeFrontier, frontierSweep } from '../src/model/theory/frontier.ts';
 import type { Params } from '../src/model/params.ts';
@@ -67,7 +68,11 @@ const api: TheoryApi = {
   order(p: Params) {
     return withData(p, () => {
       const inf = computeOrder(p, Float64Array.of(Infinity));
-      const atInfinity = { kappa: inf.kappa[0], R: inf.R[0], amplification: inf.amplification[0] };
+      // R = λ/κ (docs/theory.md §1) at λ = γ: exactly 0 without weight decay, where the product
+      // (1 − df/N)(1 − df/P) at κ_* leaves round-off.
+      const kappa = inf.kappa[0];
+      const R = kappa > 0 ? effectiveParams(p).gamma / kappa : inf.R[0];
+      const atInfinity = { kappa, R, amplification: inf.amplification[0] };
       return { ...computeOrder(p), atInfinity };
     });
   },

@@ -52,10 +52,10 @@ export function modeEquationTex(p: Params, d: ModeDetail): [string, string] {
   const gamma = effectiveParams(p).gamma;
   const lam = texNumber(d.lambda);
   return [
-    `\hat\ell_k(s)=\frac{\lambda_k R(s)}{s\,\big(s+\gamma+\lambda_k R(s)\big)},\quad ` +
-      `\lambda_k=${lam},\ \gamma=${texParam(gamma)}`,
-    `\ell_k(\infty)=\frac{\lambda_k}{\lambda_k+\kappa(\gamma)}=` +
-      `\frac{${lam}}{${lam}+${texNumber(d.kappaInf)}}=${texNumber(d.ellInf)}`,
+    `\\hat\\ell_k(s)=\\frac{\\lambda_k R(s)}{s\\,\\big(s+\\gamma+\\lambda_k R(s)\\big)},\\quad ` +
+      `\\lambda_k=${lam},\\ \\gamma=${texParam(gamma)}`,
+    `\\ell_k(\\infty)=\\frac{\\lambda_k}{\\lambda_k+\\kappa(\\gamma)}=` +
+      `\\frac{${lam}}{${lam}+${texNumber(d.kappaInf)}}=${texNumber(d.ellInf)}`,
   ];
 }
 

@@ -36,22 +36,22 @@ export function orderFormulas(
   inf: OrderAtInfinity,
 ): Record<OrderSeries, { definition: string; values: string }> {
   const i = lastIndex(o);
-  const tau = i >= 0 ? texNumber(o.tau[i], 2) : '\text{—}';
-  const at = (k: OrderSeries) => (i >= 0 ? texNumber(o[k][i]) : '\text{—}');
+  const tau = i >= 0 ? texNumber(o.tau[i], 2) : '\\text{—}';
+  const at = (k: OrderSeries) => (i >= 0 ? texNumber(o[k][i]) : '\\text{—}');
   const gamma = texParam(effectiveParams(p).gamma);
   const brackets = `${sizeFactor(p.N)}${sizeFactor(p.P)}` || '1';
   return {
     kappa: {
-      definition: `\frac{1}{\tau}+\gamma=\kappa\,${brackets},\quad \gamma=${gamma}`,
-      values: `\kappa(\tau{=}${tau})=${at('kappa')},\quad \kappa(\infty)=${texNumber(inf.kappa)}`,
+      definition: `\\frac{1}{\\tau}+\\gamma=\\kappa\\,${brackets},\\quad \\gamma=${gamma}`,
+      values: `\\kappa(\\tau{=}${tau})=${at('kappa')},\\quad \\kappa(\\infty)=${texNumber(inf.kappa)}`,
     },
     R: {
-      definition: `R(\tau)=\Big(1-\frac{\mathrm{df}}{N}\Big)\Big(1-\frac{\mathrm{df}}{P}\Big)=\frac{1/\tau+\gamma}{\kappa}`,
-      values: `R(\tau{=}${tau})=${at('R')},\quad R(\infty)=${texNumber(inf.R)}`,
+      definition: `R(\\tau)=\\Big(1-\\frac{\\mathrm{df}}{N}\\Big)\\Big(1-\\frac{\\mathrm{df}}{P}\\Big)=\\frac{1/\\tau+\\gamma}{\\kappa}`,
+      values: `R(\\tau{=}${tau})=${at('R')},\\quad R(\\infty)=${texNumber(inf.R)}`,
     },
     amplification: {
-      definition: `\frac{1}{1-\Gamma(\tau)},\quad \Gamma=\frac{1}{P}\Big[\mathrm{df}+\frac{a\,\mathrm{df}'}{da/d\kappa}\Big]`,
-      values: `\frac{1}{1-\Gamma(\tau{=}${tau})}=${at('amplification')},\quad \frac{1}{1-\Gamma(\infty)}=${texNumber(inf.amplification)}`,
+      definition: `\\frac{1}{1-\\Gamma(\\tau)},\\quad \\Gamma=\\frac{1}{P}\\Big[\\mathrm{df}+\\frac{a\\,\\mathrm{df}'}{da/d\\kappa}\\Big]`,
+      values: `\\frac{1}{1-\\Gamma(\\tau{=}${tau})}=${at('amplification')},\\quad \\frac{1}{1-\\Gamma(\\infty)}=${texNumber(inf.amplification)}`,
     },
   };
 }

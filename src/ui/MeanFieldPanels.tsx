@@ -278,7 +278,9 @@ export function InspectorSection(): ReactNode {
             testId="mode-claims"
           />
           <div className="mf-equation" data-testid="mode-equation">
-            <p>Effective single-mode equation (the free mode with λ_k scaled by R):</p>
+            <p>
+              <RichHelp text="Effective single-mode equation (the free mode with λ_k scaled by R; dashed lines: ℓ_k = ½ and ℓ_k(∞)):" />
+            </p>
             {modeEquationTex(params, shown).map((tex, i) => (
               <TexFormula key={i} tex={tex} text={modeEquationText(params, shown)[i]} />
             ))}
