@@ -13,6 +13,7 @@ import { legendAndFrame, type LegendItem, type LegendLayout } from './Legend.tsx
 import { linePath, present, seriesPoints, type Point } from './path.ts';
 import { placeText, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
+import { richWidth } from './richText.tsx';
 import type { FitBracket } from './learningCurveMarks.ts';
 
 /** Decades of the y axis at most: the target power of the last modes can be ~1e-30. */
@@ -132,9 +133,15 @@ export function spectrumLayout(
   const { legend, frame } = legendAndFrame(items, headingH, width, height, xDomain, yDomain, m);
   const { plotW, plotH, x, y } = frame;
   const zeros = view ? view.lam.length - Array.from(view.lam).filter((l) => l > 0).length : 0;
-  const heading = view
-    ? `${title}: ${n} modes${zeros ? ` (${zeros} with λ_k = 0, not drawn)` : ''}`
-    : title;
+  // The long heading where it fits before the right edge (bold: ~2 % wider than the estimate).
+  const room = width - frame.margin.left - 4;
+  const fits = (h: string) => richWidth(h, m.labelFont) * 1.02 <= room;
+  const zeroNote = zeros ? ` (${zeros} with λ_k = 0, not drawn)` : '';
+  const heading = !view
+    ? title
+    : ([`${title}: ${n} modes${zeroNote}`, `${title}: ${n} modes`, `${n} modes${zeroNote}`].find(
+        fits,
+      ) ?? `${n} modes`);
   const base = { ...frame, width, height, heading, legend, legendY: TOP_PAD + headingH };
   const blank = { text: '', lines: [], pos: { x: 0, y: 0, anchor: 'start' as const } };
   if (empty || !view || !fit)

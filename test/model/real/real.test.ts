@@ -68,7 +68,7 @@ describe('theory on the measured spectrum predicts real learning (ReLU NNGP, eve
     // which the theory (fresh test points) does not see; docs/theory.md §7 quotes the number.
     const r = compare({ ...base, P: 1000, seeds: 3 }, 'P = 1000');
     expect(r.pct).toBeLessThan(8);
-  });
+  }, 240_000);
   it('Langevin (T = 1e-4, γ = 1e-3, noise averaged exactly), P = 200', () => {
     expect(compare({ ...base, regime: 'langevin', P: 200, seeds: 6 }).ratio).toBeLessThan(1);
   });
