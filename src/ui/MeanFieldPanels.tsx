@@ -2,7 +2,7 @@
 // training time, the order parameters against the timescale τ, and one mode at a time. The two
 // time panels share the learning curve's time axis; their sentences are made in src/claims from
 // the results drawn, and shown only once those results belong to the state on screen.
-import { memo, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { memo, useDeferredValue, useMemo, type ReactNode } from 'react';
 import { Decomposition as DecompositionChart } from '../charts/Decomposition.tsx';
 import { curveTimeDomain } from '../charts/learningCurveLayout.ts';
 import { ModeInspectorChart as ModeChart } from '../charts/ModeInspectorChart.tsx';
@@ -38,6 +38,7 @@ import { parseMode } from '../state/view.ts';
 import { useVariant } from './Panels.tsx';
 import { RichHelp } from './RichHelp.tsx';
 import { TexFormula } from './TexFormula.tsx';
+import { TypedEntry } from './TypedEntry.tsx';
 
 const Decomposition = memo(DecompositionChart);
 const OrderParameters = memo(OrderChart);
@@ -56,6 +57,24 @@ function partsOfCurve(curve: CurveResult | null, parts: PartsResult | null): boo
   for (let i = 0; i < curve.t.length; i++)
     if (curve.t[i] !== parts.t[i] || curve.Eg[i] !== parts.Eg[i]) return false;
   return true;
+}
+
+/** A plot sized to its box, dimmed with a "computing…" badge while its result is pending. */
+function PlotBox(props: {
+  pending: boolean;
+  className: string;
+  initial: { width: number; height: number };
+  children: (width: number, height: number) => ReactNode;
+}) {
+  const { ref, width, height } = useSize<HTMLDivElement>(props.initial);
+  return (
+    <div ref={ref} className={`plot ${props.className}${props.pending ? ' is-pending' : ''}`}>
+      {props.children(width, height)}
+      <span className="busy" aria-hidden="true">
+        computing…
+      </span>
+    </div>
+  );
 }
 
 function Sentences({ lines, testId }: { lines: (string | null)[]; testId: string }) {
@@ -79,7 +98,6 @@ export function DecompositionSection(): ReactNode {
   const pending = useApp((s) => s.results.status.parts === 'pending');
   const tDomain = useTimeDomain();
   const variant = useVariant();
-  const { ref, width, height } = useSize<HTMLDivElement>({ width: 600, height: 300 });
   const matches = partsOfCurve(curve, parts);
   const data = useMemo(
     () =>
@@ -99,18 +117,17 @@ export function DecompositionSection(): ReactNode {
   return (
     <section className="panel panel-decomposition" aria-labelledby="h-decomposition">
       <h2 id="h-decomposition">The error, decomposed</h2>
-      <div ref={ref} className={`plot plot-time${pending ? ' is-pending' : ''}`}>
-        <Decomposition
-          data={data}
-          tDomain={tDomain}
-          width={width}
-          height={height}
-          variant={variant}
-        />
-        <span className="busy" aria-hidden="true">
-          computing…
-        </span>
-      </div>
+      <PlotBox pending={pending} className="plot-time" initial={{ width: 600, height: 300 }}>
+        {(width, height) => (
+          <Decomposition
+            data={data}
+            tDomain={tDomain}
+            width={width}
+            height={height}
+            variant={variant}
+          />
+        )}
+      </PlotBox>
       <Sentences lines={lines} testId="decomposition-claims" />
     </section>
   );
@@ -122,7 +139,6 @@ export function OrderSection(): ReactNode {
   const params = useApp((s) => s.params);
   const tDomain = useTimeDomain();
   const variant = useVariant();
-  const { ref, width, height } = useSize<HTMLDivElement>({ width: 600, height: 300 });
   const settled = order && !pending;
   const inf = order?.atInfinity;
   const tex = settled && inf ? orderFormulas(params, order, inf) : null;
@@ -130,18 +146,17 @@ export function OrderSection(): ReactNode {
   return (
     <section className="panel panel-order" aria-labelledby="h-order" data-testid="order-parameters">
       <h2 id="h-order">Order parameters: the collective response and the shared noise</h2>
-      <div ref={ref} className={`plot plot-time${pending ? ' is-pending' : ''}`}>
-        <OrderParameters
-          order={order}
-          tDomain={tDomain}
-          width={width}
-          height={height}
-          variant={variant}
-        />
-        <span className="busy" aria-hidden="true">
-          computing…
-        </span>
-      </div>
+      <PlotBox pending={pending} className="plot-time" initial={{ width: 600, height: 300 }}>
+        {(width, height) => (
+          <OrderParameters
+            order={order}
+            tDomain={tDomain}
+            width={width}
+            height={height}
+            variant={variant}
+          />
+        )}
+      </PlotBox>
       {tex && nums && inf && (
         <>
           <dl className="mf-formulas" data-testid="order-formulas">
@@ -167,50 +182,28 @@ export function OrderSection(): ReactNode {
 
 /** The mode index entry: type k and press Enter, or step with ↑/↓. */
 function ModeEntry({ k }: { k: number }) {
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const set = (v: number) => {
-    setError(null);
-    setText(null);
-    actions().setView({ mode: v });
-  };
-  const commit = () => {
-    if (text === null) return;
-    const r = parseMode(text);
-    if (!r.ok) return setError(r.message);
-    set(r.k);
-  };
+  const set = (v: number) => actions().setView({ mode: v });
   return (
     <label className="mode-entry">
       mode k =
-      <input
-        type="text"
+      <TypedEntry
+        value={String(k)}
+        parse={(text) => {
+          const r = parseMode(text);
+          return r.ok ? { ok: true, value: r.k } : r;
+        }}
+        onCommit={set}
+        label="Mode k to inspect"
+        testId="mode-k"
         inputMode="numeric"
-        className="ctl-entry"
-        aria-label="Mode k to inspect"
-        aria-invalid={error ? true : undefined}
-        data-testid="mode-k"
-        value={text ?? String(k)}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') {
-            setText(null);
-            setError(null);
-          }
-          if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
-            e.preventDefault();
-            const next = k + (e.key === 'ArrowUp' ? 1 : -1);
-            if (parseMode(String(next)).ok) set(next);
-          }
+        onKey={(e, reset) => {
+          if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+          e.preventDefault();
+          const next = k + (e.key === 'ArrowUp' ? 1 : -1);
+          reset();
+          if (parseMode(String(next)).ok) set(next);
         }}
       />
-      {error && (
-        <span className="ctl-msg ctl-msg--error" role="alert">
-          {error}
-        </span>
-      )}
     </label>
   );
 }
@@ -233,7 +226,6 @@ export function InspectorSection(): ReactNode {
   const simCurrent = !!sim?.result && sim.key === paramsKey(params);
   const tDomain = useTimeDomain();
   const variant = useVariant();
-  const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 300 });
   const shown = detail && detail.k === k ? detail : null;
   const row = useMemo(
     () => (simCurrent && sim?.result ? simModeRow(sim.result, k) : null),
@@ -253,19 +245,22 @@ export function InspectorSection(): ReactNode {
         <h2 id="h-inspector">One mode at a time</h2>
         <ModeEntry k={k} />
       </header>
-      <div ref={ref} className={`plot plot-modes${status === 'pending' ? ' is-pending' : ''}`}>
-        <ModeInspectorChart
-          detail={shown}
-          sim={row}
-          tDomain={tDomain}
-          width={width}
-          height={height}
-          variant={variant}
-        />
-        <span className="busy" aria-hidden="true">
-          computing…
-        </span>
-      </div>
+      <PlotBox
+        pending={status === 'pending'}
+        className="plot-modes"
+        initial={{ width: 400, height: 300 }}
+      >
+        {(width, height) => (
+          <ModeInspectorChart
+            detail={shown}
+            sim={row}
+            tDomain={tDomain}
+            width={width}
+            height={height}
+            variant={variant}
+          />
+        )}
+      </PlotBox>
       {settled && (
         <>
           <Sentences

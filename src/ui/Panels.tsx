@@ -7,7 +7,7 @@
 //
 // The formulas need KaTeX (script, CSS and fonts: a third of the app), so their panel is a lazy
 // chunk: the page paints without it and the formulas appear a moment later.
-import { lazy, memo, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useId, useMemo } from 'react';
 import { ExponentReadout as ExponentReadoutChart } from '../charts/ExponentReadout.tsx';
 import { ModePanel as ModePanelChart } from '../charts/ModePanel.tsx';
 import { ScalingPanel as ScalingPanelChart } from '../charts/ScalingPanel.tsx';
@@ -21,6 +21,7 @@ import { actions, settledResult, useApp } from '../state/hooks.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
 import { LoadBoundary } from './LoadBoundary.tsx';
+import { TypedEntry } from './TypedEntry.tsx';
 import { RealSweepBar } from './RealSweepBar.tsx';
 import { realSweepKey } from '../compute/realSweep.ts';
 import type { RealScalingPoints } from '../charts/scalingLayout.ts';
@@ -89,16 +90,6 @@ function AtSelector() {
   const at = useApp((s) => s.view.at);
   const tAt = useApp((s) => s.view.tAt);
   const id = useId();
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const commit = () => {
-    if (text === null) return;
-    const r = parseEntry(T_AT_SPEC, text);
-    if (!r.ok) return setError(r.message);
-    setError(null);
-    setText(null);
-    actions().setView({ tAt: r.value });
-  };
   return (
     <div className="at-selector">
       <div className="segmented" role="radiogroup" aria-label="Evaluate the scaling panels">
@@ -119,29 +110,14 @@ function AtSelector() {
       {at === 't' && (
         <label className="at-t">
           t =
-          <input
-            type="text"
+          <TypedEntry
+            value={formatValue(tAt)}
+            parse={(text) => parseEntry(T_AT_SPEC, text)}
+            onCommit={(v) => actions().setView({ tAt: v })}
+            label="Fixed time of the scaling panels"
+            testId="entry-tat"
             inputMode="decimal"
-            className="ctl-entry"
-            aria-label="Fixed time of the scaling panels"
-            aria-invalid={error ? true : undefined}
-            data-testid="entry-tat"
-            value={text ?? formatValue(tAt)}
-            onChange={(e) => setText(e.target.value)}
-            onBlur={commit}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') commit();
-              if (e.key === 'Escape') {
-                setText(null);
-                setError(null);
-              }
-            }}
           />
-          {error && (
-            <span className="ctl-msg ctl-msg--error" role="alert">
-              {error}
-            </span>
-          )}
         </label>
       )}
     </div>
