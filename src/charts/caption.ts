@@ -49,6 +49,16 @@ function showsPosterior(p: Params): boolean {
   return p.T > 0 && (p.regime === 'langevin' || p.regime === 'bayes');
 }
 
+export interface CaptionOptions {
+  /** E_tr is drawn (default): the caption names it only then. */
+  showEtr?: boolean;
+  /**
+   * Include the fitted slope in t and its law (default). The projector's caption leaves it out to
+   * keep the figure, caption and lesson on one screen; the exponent panel states it there.
+   */
+  slope?: boolean;
+}
+
 /**
  * The caption of the learning-curve figure for the given state. `curve` may be null (nothing
  * computed yet); `params` are the parameters the figure is about; `showEtr`: whether E_tr is drawn.
@@ -57,7 +67,7 @@ export function captionFor(
   curve: CurveResult | null,
   params: Params,
   setting: SweepSetting = { at: 'tstar', tAt: 100 },
-  { showEtr = true }: { showEtr?: boolean } = {},
+  { showEtr = true, slope = true }: CaptionOptions = {},
 ): string {
   // E_tr is named only while it is drawn.
   const subject = showEtr
@@ -79,7 +89,7 @@ export function captionFor(
     );
   }
   const fit = curve.fitT.fit;
-  if (fit) {
+  if (fit && slope) {
     const law = exponentLaws(curve.params, setting, curve.earlyStop.t).t;
     const pred = law.law
       ? `the ${LAW_NAME[law.law]} law predicts ${LAW_FORMULA[law.law]} = ${formatSlope(law.value, 3)}, which ${lawCondition(law, curve.params)}`

@@ -21,8 +21,9 @@ export function applyLesson(store: AppStore, id: string): void {
   if (!lesson) return;
   const state = lessonState(lesson);
   const s = store.getState();
-  // The lesson sets the configuration and panels; the theme is the presenter's choice.
-  state.view = { ...state.view, lesson: id, theme: s.view.theme };
+  // The lesson sets the configuration and panels; the theme and the pinned lecture sliders are the
+  // presenter's choice.
+  state.view = { ...state.view, lesson: id, theme: s.view.theme, controls: s.view.controls };
   s.applyUrlState(state, 'push', []);
 }
 

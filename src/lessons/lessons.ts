@@ -3,6 +3,7 @@
 // holds in the live state; otherwise its `otherwise` text (true there) or nothing. Numbers are
 // {placeholders} filled from the live results of the state on screen (fill.ts). The settings and
 // numbers of lessons 1–6 are those of docs/lessons.md (M = 20000 modes).
+import type { NumericKey } from '../model/params.ts';
 import type { ClaimId } from './claims.ts';
 
 export interface LessonSentence {
@@ -27,11 +28,17 @@ export interface Lesson {
   config: string;
   text: readonly LessonSentence[];
   next: LessonNext;
+  /**
+   * The two or three sliders the lesson is about, shown beside the plot in lecture mode. Optional:
+   * without it, the parameters its "Try next" change sets (lessons/controls.ts).
+   */
+  controls?: readonly NumericKey[];
 }
 
 export const LESSONS: readonly Lesson[] = [
   {
     id: 'time',
+    controls: ['beta', 'alpha'],
     title: 'Time-limited scaling',
     config:
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=1000000&N=inf&sigma2=0&panels=formulas,exponents,modes',
@@ -54,6 +61,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'data',
+    controls: ['P', 'beta', 'alpha'],
     title: 'Data-limited scaling',
     config:
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=400&N=inf&sigma2=0&panels=formulas,scalingP,exponents&at=inf',
@@ -76,6 +84,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'noise',
+    controls: ['sigma2', 'P'],
     title: 'Noise makes early stopping pay',
     config:
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=400&N=inf&sigma2=0.1&panels=formulas,exponents,modes',
@@ -98,6 +107,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'double-descent',
+    controls: ['N', 'P', 'sigma2'],
     title: 'Double descent at N = P',
     config:
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=300&N=300&sigma2=0.05&panels=formulas,scalingN,exponents&at=inf',
@@ -121,6 +131,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'langevin',
+    controls: ['T', 'gamma'],
     title: 'Langevin reaches the Bayesian posterior',
     config:
       'v=1&M=20000&regime=langevin&alpha=1.5&beta=2&P=400&N=inf&sigma2=0.05&gamma=0.001&T=0.0001&panels=formulas,exponents',
@@ -147,6 +158,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'stop-vs-decay',
+    controls: ['gamma', 'sigma2'],
     title: 'Early stopping beats weight decay',
     config:
       'v=1&M=20000&regime=gf&alpha=1.2&beta=4&P=400&N=inf&sigma2=0.1&panels=formulas,exponents&pins=regime:wd,gamma:0.03',
@@ -168,6 +180,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'model',
+    controls: ['N', 'beta'],
     title: 'Model-limited scaling',
     config:
       'v=1&regime=gf&alpha=1.5&beta=3&P=1000000&N=100&sigma2=0&panels=formulas,scalingN,exponents&at=inf',
@@ -190,6 +203,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'spectral-bias',
+    controls: ['P', 'alpha'],
     title: 'Spectral bias',
     config: 'v=1&regime=gf&alpha=1.5&beta=2&P=10000&N=inf&sigma2=0&panels=formulas,modes,exponents',
     text: [
@@ -210,6 +224,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'compute',
+    controls: ['N', 'P'],
     title: 'Compute-optimal allocation',
     config:
       'v=1&regime=gf&alpha=1.5&beta=2&P=10000000&N=200&sigma2=0&panels=formulas,scalingN,exponents,frontier&at=t&tat=1000',

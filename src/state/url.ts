@@ -4,7 +4,7 @@
 // from the URL are only ever rendered as text, never as HTML.
 //
 //   ?v=1&regime=gf&alpha=1.5&beta=2&P=400&N=1000&M=inf&…&lesson=noise&panels=formulas,modes
-//    &theme=lecture&at=t&tat=100&etr=0&mode=30&pins=sigma2:0.1,P:800;same
+//    &theme=lecture&at=t&tat=100&etr=0&mode=30&pins=sigma2:0.1,P:800;same&controls=sigma2,P
 //
 // The regime and every parameter acting in it are always written (a link keeps its meaning if a
 // default changes; the others change nothing in the figure and are left out, so the CLI, which
@@ -15,6 +15,8 @@ import {
   coerceValue,
   formatValue,
   isActive,
+  SPEC_BY_KEY,
+  type NumericKey,
   type Params,
 } from '../model/params.ts';
 import {
@@ -35,6 +37,7 @@ import { PHASE_EXPONENTS, type PhaseExponent } from '../model/theory/phase.ts';
 import { MAX_PINS, differingKeys } from './pins.ts';
 import {
   DEFAULT_VIEW,
+  MAX_FOCUS_CONTROLS,
   PANELS,
   SWEEP_ATS,
   THEMES,
@@ -71,6 +74,7 @@ const VIEW_KEYS = [
   'mode',
   'pins',
   'phase',
+  'controls',
 ] as const;
 const PIN_SAME = 'same';
 /** A link with either of these keys has a typed (manual) time window; without, an automatic one. */
@@ -121,6 +125,7 @@ export function serializeUrlState(s: UrlState): string {
   if (view.showEtr !== DEFAULT_VIEW.showEtr) parts.push(['etr', view.showEtr ? '1' : '0']);
   if (writePhase) parts.push(['phase', view.phase]);
   if (view.mode !== DEFAULT_VIEW.mode) parts.push(['mode', String(view.mode)]);
+  if (view.controls.length) parts.push(['controls', view.controls.join(',')]);
   // Pins are written against the parameters the link carries (the window's defaults when auto).
   const base = linkState(s).params;
   if (s.pins.length) parts.push(['pins', s.pins.map((p) => pinDiff(p, base)).join(';')]);
@@ -154,6 +159,23 @@ function parsePins(raw: string, base: Params, notices: Notice[]): Params[] {
     pins.push(pin.params);
   });
   return pins;
+}
+
+/** The pinned lecture sliders: numeric parameter keys, without repeats, at most three. */
+function parseControls(raw: string, notices: Notice[]): NumericKey[] {
+  const keys: NumericKey[] = [];
+  for (const k of raw.split(',')) {
+    if (k === '' || keys.includes(k as NumericKey)) continue;
+    if (!Object.hasOwn(SPEC_BY_KEY, k) || SPEC_BY_KEY[k as keyof Params].kind !== 'number') {
+      notices.push({ key: 'controls', message: `unknown slider “${quote(k)}” ignored.` });
+    } else if (keys.length === MAX_FOCUS_CONTROLS) {
+      notices.push({
+        key: 'controls',
+        message: `at most ${MAX_FOCUS_CONTROLS} sliders can be pinned; “${quote(k)}” ignored.`,
+      });
+    } else keys.push(k as NumericKey);
+  }
+  return keys;
 }
 
 function parseView(
@@ -238,6 +260,8 @@ function parseView(
           `${DEFAULT_VIEW.phase} used.`,
       });
   }
+  const controls = get('controls');
+  if (controls !== undefined) view.controls = parseControls(controls, notices);
   const etr = get('etr');
   if (etr !== undefined) {
     if (etr === '0' || etr === '1') view.showEtr = etr === '1';

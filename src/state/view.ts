@@ -1,6 +1,6 @@
 // The view slice: what is shown and how, independent of the model parameters. Shared through the
 // URL (url.ts), so every field has a canonical form (panels in PANELS order).
-import { numericSpec, type NumericSpec } from '../model/params.ts';
+import { numericSpec, type NumericKey, type NumericSpec } from '../model/params.ts';
 import type { SweepAt } from '../model/types.ts';
 import type { PhaseExponent } from '../model/theory/phase.ts';
 
@@ -83,7 +83,15 @@ export interface ViewState {
   phase: PhaseExponent;
   /** The eigenmode k the mode inspector shows (chosen on the mode panel or typed). */
   mode: number;
+  /**
+   * Sliders the lecturer pinned beside the plot in lecture mode (at most MAX_FOCUS_CONTROLS);
+   * empty: those the lesson names (lessons/controls.ts).
+   */
+  controls: readonly NumericKey[];
 }
+
+/** Most sliders beside the plot in lecture mode. */
+export const MAX_FOCUS_CONTROLS = 3;
 
 export type TimeWindowMode = 'auto' | 'manual';
 
@@ -109,6 +117,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   timeWindow: 'auto',
   phase: 'data-inf',
   mode: 10,
+  controls: [],
 });
 
 /** The mode indices the inspector accepts (the largest M the parameter table allows). */

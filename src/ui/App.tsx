@@ -1,6 +1,7 @@
 // The page layout. Desktop: controls | learning curve (+ lesson, pins, formulas) | panels.
 // Narrower screens fold the panels under the curve, phones use a single column (CSS grid areas
-// in app.css). Lecture mode is a theme (theme.css) plus this same layout with one big plot.
+// in app.css). Lecture mode is a theme (theme.css) plus a projector layout: the first screen holds
+// the plot, its caption, the lesson and the lesson's sliders; the other panels follow below.
 import { useCallback, useEffect, useState } from 'react';
 import { cancelSimulation, startSimulation } from '../compute/index.ts';
 import { stepLesson } from '../lessons/apply.ts';
@@ -8,6 +9,8 @@ import { useApp } from '../state/hooks.ts';
 import { appStore } from '../state/store.ts';
 import { ComputeErrors, UrlNotice } from './Banners.tsx';
 import { Controls } from './controls/Controls.tsx';
+import { FocusControls } from './controls/FocusControls.tsx';
+import { useFocusKeys } from './controls/PinSlider.tsx';
 import { CurvePanel } from './CurvePanel.tsx';
 import { Header } from './Header.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
@@ -53,6 +56,7 @@ function useMenusCloseOnOutsideClick() {
 export function App() {
   const theme = useApp((s) => s.view.theme);
   const panels = useApp((s) => s.view.panels);
+  const lessonId = useApp((s) => s.view.lesson);
   const lecture = theme === 'lecture';
   const [help, setHelp] = useState(false);
   const [sheet, setSheet] = useState(true);
@@ -117,55 +121,96 @@ export function App() {
   useShortcuts(handle);
   useMenusCloseOnOutsideClick();
 
+  const focusKeys = useFocusKeys();
+  const sidePanels = (
+    <>
+      <SpectrumSection />
+      <ScalingSection />
+      <FrontierSection />
+      {panels.includes('exponents') && <ExponentsSection />}
+      {panels.includes('modes') && <ModesSection />}
+      {panels.includes('inspector') && <InspectorSection />}
+      {panels.includes('simulation') && <SimulationBox />}
+    </>
+  );
+
   return (
     <div className={`app app--${theme}`}>
       <a className="skip" href="#main-plot">
         Skip to the plot
       </a>
-      <Header onHelp={() => setHelp(true)} copyRequest={copyRequest} />
-      <UrlNotice />
-      <ComputeErrors />
-      <main className="layout">
-        <aside
-          className={`area-controls${sheet ? '' : ' is-collapsed'}`}
-          aria-label="Parameters"
-          data-testid="controls-sheet"
-        >
-          {/* Phones: the controls are a sheet at the bottom of the screen, under the plot they
-              change; this handle folds it away to read the rest (hidden on wider screens). */}
-          <button
-            type="button"
-            className="btn sheet-toggle"
-            aria-expanded={sheet}
-            data-testid="sheet-toggle"
-            onClick={() => setSheet((o) => !o)}
-          >
-            Parameters {sheet ? '▾' : '▴'}
-          </button>
-          <Controls />
-        </aside>
-        <div className="area-center" id="main-plot">
-          {!lecture && <LessonPanel />}
-          <CurvePanel />
-          <PinsBar />
-          {/* Under the curve, on its time axis: the parts of E_g and the order parameters. */}
-          {panels.includes('decomposition') && <DecompositionSection />}
-          {panels.includes('order') && <OrderSection />}
-          {panels.includes('formulas') && <FormulasSection />}
-          <PhaseSection />
-        </div>
-        <div className="area-side">
-          {/* Lecture: the lesson sits beside the big plot, above the panels it refers to. */}
-          {lecture && <LessonPanel />}
-          <SpectrumSection />
-          <ScalingSection />
-          <FrontierSection />
-          {panels.includes('exponents') && <ExponentsSection />}
-          {panels.includes('modes') && <ModesSection />}
-          {panels.includes('inspector') && <InspectorSection />}
-          {panels.includes('simulation') && <SimulationBox />}
-        </div>
-      </main>
+      {lecture ? (
+        <>
+          {/* Lecture: one projected screen holds the plot with its caption, the lesson and the
+              sliders it names; everything else follows below the fold. */}
+          <div className="stage-screen">
+            <Header onHelp={() => setHelp(true)} copyRequest={copyRequest} />
+            <UrlNotice />
+            <ComputeErrors />
+            <main className={lessonId ? 'stage' : 'stage stage--bare'}>
+              <div className="area-center" id="main-plot">
+                <CurvePanel />
+              </div>
+              <div className="area-lesson">
+                <LessonPanel />
+              </div>
+              <div className="area-focus">
+                <FocusControls />
+              </div>
+            </main>
+          </div>
+          <div className="layout layout--below">
+            <div className="area-side">
+              <PinsBar />
+              {panels.includes('decomposition') && <DecompositionSection />}
+              {panels.includes('order') && <OrderSection />}
+              {sidePanels}
+              {panels.includes('formulas') && <FormulasSection />}
+              <PhaseSection />
+            </div>
+            <aside className="area-controls" aria-label="Parameters">
+              <Controls exclude={focusKeys} />
+            </aside>
+          </div>
+        </>
+      ) : (
+        <>
+          <Header onHelp={() => setHelp(true)} copyRequest={copyRequest} />
+          <UrlNotice />
+          <ComputeErrors />
+          <main className="layout">
+            <aside
+              className={`area-controls${sheet ? '' : ' is-collapsed'}`}
+              aria-label="Parameters"
+              data-testid="controls-sheet"
+            >
+              {/* Phones: the controls are a sheet at the bottom of the screen, under the plot they
+                  change; this handle folds it away to read the rest (hidden on wider screens). */}
+              <button
+                type="button"
+                className="btn sheet-toggle"
+                aria-expanded={sheet}
+                data-testid="sheet-toggle"
+                onClick={() => setSheet((o) => !o)}
+              >
+                Parameters {sheet ? '▾' : '▴'}
+              </button>
+              <Controls />
+            </aside>
+            <div className="area-center" id="main-plot">
+              <LessonPanel />
+              <CurvePanel />
+              <PinsBar />
+              {/* Under the curve, on its time axis: the parts of E_g and the order parameters. */}
+              {panels.includes('decomposition') && <DecompositionSection />}
+              {panels.includes('order') && <OrderSection />}
+              {panels.includes('formulas') && <FormulasSection />}
+              <PhaseSection />
+            </div>
+            <div className="area-side">{sidePanels}</div>
+          </main>
+        </>
+      )}
       <footer className="app-footer">
         <p>
           Theory: exact mean-field (DMFT) learning curves of random-feature regression; press{' '}

@@ -88,7 +88,10 @@ export function CurvePanel() {
   // The fixed time of the scaling panels is marked on the time axis while they use it.
   const markT = scalingShown && at === 't' ? tAt : null;
   // The caption describes the figure drawn, i.e. the parameters of the curve shown.
-  const caption = captionFor(curve, curve?.params ?? params, setting, { showEtr });
+  const caption = captionFor(curve, curve?.params ?? params, setting, {
+    showEtr,
+    slope: !lecture,
+  });
   return (
     <figure
       className={`panel panel-curve${pending ? ' is-pending' : ''}${failed ? ' is-failed' : ''}`}

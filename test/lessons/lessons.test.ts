@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS } from '../../src/model/params.ts';
+import { DEFAULT_PARAMS, SPEC_BY_KEY } from '../../src/model/params.ts';
+import { focusControls, lessonControls } from '../../src/lessons/controls.ts';
 import { formatNumber } from '../../src/format/number.ts';
 import { computeCurve } from '../../src/model/theory/curve.ts';
 import {
@@ -118,5 +119,31 @@ describe('lessons', () => {
       'scaling panels',
     );
     expect(DEFAULT_VIEW.timeWindow).toBe('auto');
+  });
+});
+
+describe('lecture sliders', () => {
+  it('every lesson names two or three sliders, each a numeric parameter', () => {
+    for (const l of LESSONS) {
+      const keys = lessonControls(l);
+      expect(keys.length, l.id).toBeGreaterThanOrEqual(2);
+      expect(keys.length, l.id).toBeLessThanOrEqual(3);
+      for (const k of keys) expect(SPEC_BY_KEY[k].kind, `${l.id}: ${k}`).toBe('number');
+    }
+  });
+
+  it('a lesson without `controls` gets the parameters its "Try next" sets, then σ², P', () => {
+    const base = LESSONS[0];
+    const lesson = { ...base, controls: undefined, next: { text: '', change: 'beta=3' } };
+    expect(lessonControls(lesson)).toEqual(['beta', 'sigma2']);
+    expect(lessonControls({ ...lesson, next: { text: '', change: 'regime=bayes' } })).toEqual([
+      'sigma2',
+      'P',
+    ]);
+  });
+
+  it('pinned sliders win over the lesson’s', () => {
+    expect(focusControls(['T'], LESSONS[0])).toEqual(['T']);
+    expect(focusControls([], LESSONS[0])).toEqual(LESSONS[0].controls);
   });
 });

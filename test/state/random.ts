@@ -62,6 +62,7 @@ export function randomView(r: () => number): ViewState {
     timeWindow: r() < 0.5 ? 'auto' : 'manual',
     phase: pick(r, PHASE_EXPONENTS),
     mode: r() < 0.5 ? 10 : Math.round(logUniform(r, 1, 1e6)),
+    controls: r() < 0.5 ? [] : (['sigma2', 'P', 'alpha'] as const).filter(() => r() < 0.5),
   };
 }
 

@@ -420,3 +420,16 @@ describe('url codec: the mean field view', () => {
     expect(notices[0].message).toMatch(/mode/);
   });
 });
+
+describe('url codec: pinned lecture sliders', () => {
+  it('reads controls=… as numeric keys, drops unknown and repeated keys and keeps three', () => {
+    const { state, notices } = parseUrlState('?v=1&controls=sigma2,P,bogus,P,regime,N,alpha');
+    expect(state.view.controls).toEqual(['sigma2', 'P', 'N']);
+    expect(notices.map((n) => n.message)).toEqual([
+      'unknown slider “bogus” ignored.',
+      'unknown slider “regime” ignored.',
+      'at most 3 sliders can be pinned; “alpha” ignored.',
+    ]);
+    expect(serializeUrlState(state)).toMatch(/&controls=sigma2,P,N(&|$)/);
+  });
+});

@@ -6,26 +6,33 @@ import { NumericControl } from './NumericControl.tsx';
 import { RegimeControl } from './RegimeControl.tsx';
 import { DataControl } from './DataControl.tsx';
 
+const NONE: readonly string[] = [];
+
 export function ControlGroupView({
   group,
   title = true,
+  exclude = NONE,
 }: {
   group: ControlGroup;
   title?: boolean;
+  /** Parameters whose sliders stand elsewhere (lecture mode: beside the plot). */
+  exclude?: readonly string[];
 }) {
   return (
     <section className="ctl-group" aria-label={GROUP_TITLES[group]}>
       {title && <h2 className="ctl-group-title">{GROUP_TITLES[group]}</h2>}
       {group === 'time' && <TimeWindowToggle />}
-      {specsOf(group).map((s) =>
-        s.kind === 'number' ? (
-          <NumericControl key={s.key} spec={s} />
-        ) : s.key === 'regime' ? (
-          <RegimeControl key={s.key} />
-        ) : s.key === 'data' ? (
-          <DataControl key={s.key} />
-        ) : null,
-      )}
+      {specsOf(group)
+        .filter((s) => !exclude.includes(s.key))
+        .map((s) =>
+          s.kind === 'number' ? (
+            <NumericControl key={s.key} spec={s} />
+          ) : s.key === 'regime' ? (
+            <RegimeControl key={s.key} />
+          ) : s.key === 'data' ? (
+            <DataControl key={s.key} />
+          ) : null,
+        )}
     </section>
   );
 }
@@ -70,12 +77,12 @@ function Adjustments() {
   );
 }
 
-export function Controls() {
+export function Controls({ exclude = NONE }: { exclude?: readonly string[] }) {
   return (
     <div className="controls" data-testid="controls">
-      <ControlGroupView group="model" />
-      <ControlGroupView group="training" />
-      <ControlGroupView group="time" />
+      <ControlGroupView group="model" exclude={exclude} />
+      <ControlGroupView group="training" exclude={exclude} />
+      <ControlGroupView group="time" exclude={exclude} />
       <Adjustments />
     </div>
   );

@@ -15,6 +15,7 @@ import { REGIME_SHORT } from './regimes.ts';
 import { parseEntry } from './entry.ts';
 import { dataAwareText } from './dataHelp.ts';
 import { keyToPos, sliderScale } from './scale.ts';
+import { PinSlider } from './PinSlider.tsx';
 
 const MEASURED_KEYS: readonly string[] = ['alpha', 'beta', 'M'];
 
@@ -37,6 +38,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
   const regime = useApp((s) => s.params.regime);
   const data = useApp((s) => s.params.data);
   const { label, help } = dataAwareText(spec, data);
+  const lecture = useApp((s) => s.view.theme === 'lecture');
   // Measured data: α, β (fitted) and M (modes with λ > 0) are read off the spectrum.
   const readOut = useApp((s) => s.params.data !== 'powerlaw') && MEASURED_KEYS.includes(spec.key);
   const measured = useApp((s) => (readOut ? s.results.curve?.params[spec.key] : undefined));
@@ -186,6 +188,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
             }}
           />
           {spec.unit && <span className="ctl-unit">{spec.unit}</span>}
+          {lecture && <PinSlider k={spec.key} />}
         </span>
       </div>
       <div className="ctl-row">
