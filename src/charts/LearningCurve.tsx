@@ -25,6 +25,9 @@
 //
 // Interaction: pointer move shows a crosshair with a read-out; the svg is focusable (tabIndex 0):
 // ←/→ move the crosshair point by point (Shift: 10 points), Home/End jump to the ends, Esc hides it.
+// With onTimeCursor, a press or drag on the plot holds a time cursor there (Enter holds it at the
+// crosshair); while it is held the keys move it instead and Esc removes it
+// (g[data-testid="time-cursor"][data-t]; its values are read off the drawn curves, timeCursor.ts).
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import type { CurveResult } from '../model/types.ts';
@@ -32,6 +35,7 @@ import type { SweepSetting } from '../model/theory/laws.ts';
 import type { EarlyStopMark } from './learningCurveMarks.ts';
 import { Annotation } from './Annotation.tsx';
 import { FitBracketMark } from './FitBracketMark.tsx';
+import { GainReveal } from './GainReveal.tsx';
 import { captionFor } from './caption.ts';
 import { ChartSvg } from './ChartSvg.tsx';
 import { formatReadout } from '../format/number.ts';
@@ -48,6 +52,7 @@ import {
 } from './learningCurveLayout.ts';
 import { Legend } from './Legend.tsx';
 import { findNearestIndex } from './nearest.ts';
+import { cursorReadout, curveSpan } from './timeCursor.ts';
 import { r2 } from './path.ts';
 import { PlotFrame } from './PlotFrame.tsx';
 import { RichText, plainText, richWidth } from './richText.tsx';
@@ -71,6 +76,10 @@ export interface LearningCurveProps {
   markT?: number | null;
   currentLabel?: string;
   onCursorChange?: (t: number | null) => void;
+  /** The held time cursor (null: none); drawn with its read-out as g[data-testid="time-cursor"]. */
+  timeCursor?: number | null;
+  /** Called when the user places, drags or clears the time cursor (none: it cannot be moved). */
+  onTimeCursor?: (t: number | null) => void;
 }
 
 const EMPTY_PINS: readonly PinnedCurve[] = [];
@@ -93,6 +102,8 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     markT = null,
     currentLabel,
     onCursorChange,
+    timeCursor = null,
+    onTimeCursor,
   } = props;
   const m = metricsFor(variant);
   const L = useMemo(
@@ -113,8 +124,15 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
   );
   // Position of the crosshair in L.cursorIndex (not the raw curve index), or null when hidden.
   const [cursorPos, setCursorPos] = useState<number | null>(null);
+  const [dragging, setDragging] = useState(false);
   const n = L.cursorIndex.length;
-  const pos = cursorPos === null || n === 0 ? null : Math.min(cursorPos, n - 1);
+  const span = curve && curve.t.length > 1 ? curveSpan(curve) : null;
+  // The held cursor, when it lies on the curve drawn; the transient crosshair is off meanwhile.
+  const held =
+    timeCursor !== null && span && !L.empty && timeCursor >= span[0] && timeCursor <= span[1]
+      ? timeCursor
+      : null;
+  const pos = cursorPos === null || n === 0 || held !== null ? null : Math.min(cursorPos, n - 1);
   const index = pos === null ? null : L.cursorIndex[pos];
   const cursorT = index !== null && curve ? curve.t[index] : null;
 
@@ -125,11 +143,41 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
   const readout =
     index !== null && curve ? readoutLines(curve, index, showEtr, pins, formatReadout) : null;
 
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>): void => {
-    if (n === 0) return;
+  /** The plot x of a pointer event, in the layout's pixels. */
+  const plotX = (e: PointerEvent<SVGSVGElement>): number => {
     const rect = e.currentTarget.getBoundingClientRect();
     const sx = rect.width > 0 ? width / rect.width : 1;
-    const px = (e.clientX - rect.left) * sx - L.margin.left;
+    return (e.clientX - rect.left) * sx - L.margin.left;
+  };
+  /** The time under the pointer, within the curve's span; null off the plot. */
+  const timeAt = (px: number): number | null => {
+    if (!span || px < -8 || px > L.plotW + 8) return null;
+    const t = L.x.invert(Math.min(L.plotW, Math.max(0, px)));
+    return Math.min(span[1], Math.max(span[0], t));
+  };
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>): void => {
+    if (!onTimeCursor || n === 0 || e.button !== 0) return;
+    // Marks with a drag of their own (the early-stopping label) keep it.
+    if (e.target instanceof Element && e.target.closest('[data-drag]')) return;
+    const t = timeAt(plotX(e));
+    if (t === null) return;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    setDragging(true);
+    onTimeCursor(t);
+  };
+  const endDrag = (e: PointerEvent<SVGSVGElement>): void => {
+    if (!dragging) return;
+    setDragging(false);
+    e.currentTarget.releasePointerCapture?.(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>): void => {
+    if (n === 0) return;
+    const px = plotX(e);
+    if (dragging) {
+      const t = timeAt(px);
+      if (t !== null) onTimeCursor?.(t);
+      return;
+    }
     if (px < -8 || px > L.plotW + 8) {
       setCursorPos(null);
       return;
@@ -138,6 +186,27 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
   };
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>): void => {
     if (n === 0) return;
+    if (held !== null && curve && onTimeCursor) {
+      // The held cursor steps from computed time to computed time (Shift: 10 at a time).
+      const at = findNearestIndex(L.cursorX, L.x(held));
+      const step = e.shiftKey ? 10 : 1;
+      let next: number | null = at;
+      if (e.key === 'ArrowRight' || e.key === 'ArrowUp') next = Math.min(n - 1, at + step);
+      else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') next = Math.max(0, at - step);
+      else if (e.key === 'Home') next = 0;
+      else if (e.key === 'End') next = n - 1;
+      else if (e.key === 'Escape') next = null;
+      else return;
+      e.preventDefault();
+      onTimeCursor(next === null ? null : curve.t[L.cursorIndex[next]]);
+      return;
+    }
+    if (e.key === 'Enter' && onTimeCursor && cursorT !== null) {
+      // Hold the cursor where the crosshair is: the arrows then move it.
+      e.preventDefault();
+      onTimeCursor(cursorT);
+      return;
+    }
     const cur = pos ?? defaultPos(L, curve);
     const step = e.shiftKey ? 10 : 1;
     let next: number | null = cur;
@@ -154,9 +223,16 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
   const caption = curve
     ? captionFor(curve, curve.params, setting, { showEtr })
     : 'No learning curve has been computed yet.';
+  const heldReadout =
+    held !== null && curve ? cursorReadout(curve, held, showEtr, pins, formatReadout) : null;
   const readoutText = readout ? readout.map((l) => plainText(l.text)).join(', ') : '';
   const label = baseLabel(showEtr);
-  const ariaLabel = readout ? `${label}. Crosshair at ${readoutText}.` : `${label}.`;
+  const heldText = heldReadout ? heldReadout.lines.map((l) => plainText(l.text)).join(', ') : '';
+  const ariaLabel = heldReadout
+    ? `${label}. Time cursor at ${heldText}; arrow keys move it, Escape removes it.`
+    : readout
+      ? `${label}. Crosshair at ${readoutText}${onTimeCursor ? '; Enter holds a time cursor here' : ''}.`
+      : `${label}.`;
 
   return (
     <ChartSvg
@@ -169,6 +245,10 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
       title="Learning curve"
       desc={caption}
       tabIndex={0}
+      data-held-cursor={held !== null ? '' : undefined}
+      onPointerDown={onPointerDown}
+      onPointerUp={endDrag}
+      onPointerCancel={endDrag}
       onPointerMove={onPointerMove}
       onPointerLeave={(e) => {
         if (e.currentTarget.ownerDocument.activeElement !== e.currentTarget) setCursorPos(null);
@@ -180,7 +260,29 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
       <Legend layout={L.legend} x={L.margin.left} y={TOP_PAD} metrics={m} />
       <Plot L={L} m={m} />
       {!L.empty && curve && index !== null && readout && (
-        <Crosshair L={L} m={m} curve={curve} index={index} showEtr={showEtr} lines={readout} />
+        <CursorMark
+          testId="crosshair"
+          L={L}
+          m={m}
+          t={curve.t[index]}
+          eg={curve.Eg[index]}
+          etr={curve.Etr[index]}
+          showEtr={showEtr}
+          lines={readout}
+        />
+      )}
+      {!L.empty && curve && <GainReveal L={L} m={m} curve={curve} />}
+      {held !== null && heldReadout && (
+        <CursorMark
+          testId="time-cursor"
+          L={L}
+          m={m}
+          t={held}
+          eg={heldReadout.eg}
+          etr={heldReadout.etr}
+          showEtr={showEtr}
+          lines={heldReadout.lines}
+        />
       )}
     </ChartSvg>
   );
@@ -355,22 +457,28 @@ function SimMarks({
   );
 }
 
-function Crosshair({
+/** A vertical cursor at time t with dots on E_g, E_tr and a read-out box: the transient crosshair,
+ * or the held time cursor (which carries its time in data-t). */
+function CursorMark({
+  testId,
   L,
   m,
-  curve,
-  index,
+  t,
+  eg,
+  etr,
   showEtr,
   lines,
 }: {
+  testId: 'crosshair' | 'time-cursor';
   L: LearningCurveLayout;
   m: Metrics;
-  curve: CurveResult;
-  index: number;
+  t: number;
+  eg: number;
+  etr: number;
   showEtr: boolean;
   lines: ReadoutLine[];
 }): ReactNode {
-  const cx = L.x(curve.t[index]);
+  const cx = L.x(t);
   const dot = (v: number, cls: string): ReactNode =>
     v > 0 && Number.isFinite(v) && L.y(v) >= 0 && L.y(v) <= L.plotH ? (
       <circle className={cls} cx={r2(cx)} cy={r2(L.y(v))} r={m.pointRadius + 1} />
@@ -405,14 +513,27 @@ function Crosshair({
   const [bx, by] = best;
   return (
     <g
-      data-testid="crosshair"
+      data-testid={testId}
+      data-t={testId === 'time-cursor' ? String(t) : undefined}
       data-export-ignore=""
       pointerEvents="none"
       transform={`translate(${L.margin.left},${L.margin.top})`}
     >
-      <line className="sp-crosshair" x1={r2(cx)} x2={r2(cx)} y1={0} y2={r2(L.plotH)} />
-      {showEtr && dot(curve.Etr[index], 'sp-crosshair-dot--etr')}
-      {dot(curve.Eg[index], 'sp-crosshair-dot--eg')}
+      <line
+        className={testId === 'time-cursor' ? 'sp-crosshair sp-time-cursor' : 'sp-crosshair'}
+        x1={r2(cx)}
+        x2={r2(cx)}
+        y1={0}
+        y2={r2(L.plotH)}
+      />
+      {testId === 'time-cursor' && (
+        <path
+          className="sp-time-cursor-handle"
+          d={`M${r2(cx - 7)},-9L${r2(cx + 7)},-9L${r2(cx)},0Z`}
+        />
+      )}
+      {showEtr && dot(etr, 'sp-crosshair-dot--etr')}
+      {dot(eg, 'sp-crosshair-dot--eg')}
       <g data-testid="readout" transform={`translate(${r2(bx)},${r2(by)})`}>
         <rect className="sp-readout-box" width={r2(boxW)} height={r2(boxH)} rx={3} />
         <text fontSize={fs}>

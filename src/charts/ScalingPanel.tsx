@@ -9,6 +9,7 @@
 //                                   Default: sweep.axis, else 'P'.
 //   width, height  number           size in px.
 //   variant  'normal' | 'lecture'   default 'normal'.
+//   onPick   (value, live) => void    optional: click, drag or arrow keys on the plot set P or N.
 //
 // Points with E_g = ∞ (the interpolation peak) are marked "∞" at the top edge; the curve climbs
 // out of the plot there (a clipped peak) with "→ ∞ at N = P" (g[data-testid="peak"]). The fit
@@ -17,8 +18,8 @@
 // Hooks: svg[data-testid="scaling-P" | "scaling-N" | "scaling-C"], path[data-series="sweep" | "fit" |
 // "predicted"], g[data-series="sweep-points"], g[data-series="sweep-divergent"], text[data-testid="fit-label"], g[data-testid=
 // "current"], text[data-testid="scaling-caption"], g[data-testid="no-data"].
-import { useMemo } from 'react';
-import type { ReactNode } from 'react';
+import { useMemo, useState } from 'react';
+import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import type { SweepAxis, SweepResult } from '../model/types.ts';
 import { Annotation } from './Annotation.tsx';
 import { FitBracketMark } from './FitBracketMark.tsx';
@@ -38,7 +39,17 @@ export interface ScalingPanelProps {
   variant?: Variant;
   /** Real learning at a few sizes (g[data-series="real"]), drawn over the theory. */
   real?: RealScalingPoints | null;
+  /**
+   * Set P or N from the panel: a press or drag on the plot picks the value under the pointer
+   * (live while dragging, `live` false on release); with the panel focused, ←/→ step it by a tenth
+   * of a decade (Shift: half a decade), Home/End go to the swept range's ends. Not for 'C'.
+   */
+  onPick?: (value: number, live: boolean) => void;
 }
+
+/** Value steps of the keyboard, in decades. */
+const KEY_STEP = 0.1;
+const KEY_BIG_STEP = 0.5;
 
 const AXIS_TEXT: Record<SweepAxis, { label: string; title: string }> = {
   P: { label: 'dataset size P', title: 'Scaling with dataset size' },
@@ -47,17 +58,64 @@ const AXIS_TEXT: Record<SweepAxis, { label: string; title: string }> = {
 };
 
 export function ScalingPanel(props: ScalingPanelProps): ReactNode {
-  const { sweep, width, height, variant = 'normal', real = null } = props;
+  const { sweep, width, height, variant = 'normal', real = null, onPick } = props;
   const axis: SweepAxis = props.axis ?? sweep?.axis ?? 'P';
   const m = metricsFor(variant);
   const L = useMemo(
     () => scalingLayout(sweep, axis, width, height, m, real),
     [sweep, axis, width, height, m, real],
   );
+  const [dragging, setDragging] = useState(false);
+  const pick = axis !== 'C' && sweep && !L.empty ? onPick : undefined;
+  const [lo, hi] = L.x.domain();
+  const valueAt = (e: PointerEvent<SVGSVGElement>): number | null => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const sx = rect.width > 0 ? width / rect.width : 1;
+    const px = (e.clientX - rect.left) * sx - L.margin.left;
+    if (px < -8 || px > L.plotW + 8) return null;
+    return L.x.invert(Math.min(L.plotW, Math.max(0, px)));
+  };
+  const pointer = pick && {
+    onPointerDown(e: PointerEvent<SVGSVGElement>) {
+      const v = e.button === 0 ? valueAt(e) : null;
+      if (v === null) return;
+      e.currentTarget.setPointerCapture?.(e.pointerId);
+      setDragging(true);
+      pick(v, true);
+    },
+    onPointerMove(e: PointerEvent<SVGSVGElement>) {
+      const v = dragging ? valueAt(e) : null;
+      if (v !== null) pick(v, true);
+    },
+    onPointerUp(e: PointerEvent<SVGSVGElement>) {
+      if (!dragging) return;
+      setDragging(false);
+      const v = valueAt(e);
+      if (v !== null) pick(v, false);
+    },
+    onKeyDown(e: KeyboardEvent<SVGSVGElement>) {
+      const cur = sweep && isFinite(sweep.current) && sweep.current > 0 ? sweep.current : hi;
+      const d = e.shiftKey ? KEY_BIG_STEP : KEY_STEP;
+      const v =
+        e.key === 'ArrowRight' || e.key === 'ArrowUp'
+          ? cur * 10 ** d
+          : e.key === 'ArrowLeft' || e.key === 'ArrowDown'
+            ? cur / 10 ** d
+            : e.key === 'Home'
+              ? lo
+              : e.key === 'End'
+                ? hi
+                : null;
+      if (v === null) return;
+      e.preventDefault();
+      pick(v, false);
+    },
+  };
   const fs = m.labelFont;
   const label =
     `Scaling panel: log-log plot of the test error E_g against ${AXIS_TEXT[axis].label}` +
-    (sweep ? `; ${fitLabelText(sweep)}` : '; no data');
+    (sweep ? `; ${fitLabelText(sweep)}` : '; no data') +
+    (pick ? `. Click or drag to set ${axis}; the arrow keys step it.` : '');
   return (
     <ChartSvg
       testId={`scaling-${axis}`}
@@ -68,6 +126,7 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
       label={label}
       title={AXIS_TEXT[axis].title}
       desc={`${L.heading}.`}
+      {...(pointer && { tabIndex: 0, 'data-pickable': '', ...pointer })}
     >
       <Heading testId="scaling-caption" text={L.heading} x={L.margin.left} fontSize={fs} />
       <Legend layout={L.legend} x={L.margin.left} y={L.legendY} metrics={m} />

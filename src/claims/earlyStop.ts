@@ -57,3 +57,15 @@ export function markerLabel(c: CurveResult): string {
     es.case === 'inside' ? '' : es.side === 'after' ? ' (beyond t_{max})' : ' (before t_{min})';
   return `t* ≈ ${t2(es.t)}, E* = ${e3(es.Eg)}${where}`;
 }
+
+/**
+ * What stopping at t* saves, as the two lines revealed beside the marker when its label is
+ * dragged: where training on ends and how much higher that is than E*. Empty unless the minimum
+ * lies in the window.
+ */
+export function gainLines(c: CurveResult): string[] {
+  const es = c.earlyStop;
+  if (es.case !== 'inside') return [];
+  if (c.limit.divergent) return ['training on: E_g grows', 'without bound as t → ∞'];
+  return [`training on: ${limitPhrase(c)},`, `${formatNumber(es.gain, 3)}× E* at t*`];
+}

@@ -10,9 +10,10 @@ import { paramsKey } from '../state/pins.ts';
 import type { AppStore } from '../state/store.ts';
 import { createComputeClient, type ComputeClient } from './client.ts';
 import { createDragGate } from './dragGate.ts';
+import { createFrameCache, prefetchCurves, type Prefetch } from './frames.ts';
 import { prunePinCurves } from './pinCurves.ts';
 import { createPhaseRunner } from './phaseGrid.ts';
-import { planRequests } from './plan.ts';
+import { planRequests, type CurveRequest } from './plan.ts';
 import { createSchedulers } from './schedulers.ts';
 import { createSimulationRunner } from './simulation.ts';
 import { createSubmitter } from './submitter.ts';
@@ -27,6 +28,11 @@ export interface ComputeControls {
   cancelRealSweep(): void;
   /** Forget what has been computed and request everything again (after a crash). */
   retry(): void;
+  /** Compute the curves of a parameter sweep ahead, for Play (frames.ts). */
+  prefetchCurves(
+    reqs: readonly CurveRequest[],
+    onProgress: (done: number, total: number) => void,
+  ): Prefetch;
   /** Test builds only: crash a theory worker. */
   crash?(which: 'main' | 'sweep'): void;
   dispose(): void;
@@ -47,7 +53,8 @@ export function installCompute(
   // The theory workers get the user's spectrum file (data = custom) before their calls.
   const custom = () => store.getState().custom;
   const theory = { ...c, main: customAware(c.main, custom), sweep: customAware(c.sweep, custom) };
-  const scheds = createSchedulers(theory, store, () => sync());
+  const frames = createFrameCache();
+  const scheds = createSchedulers(theory, store, () => sync(), frames);
   const submitter = createSubmitter(scheds, store);
   const gate = createDragGate(() => sync());
   const phase = createPhaseRunner([c.phase, c.sweep], store);
@@ -105,6 +112,7 @@ export function installCompute(
       phase.forget();
       sync();
     },
+    prefetchCurves: (reqs, onProgress) => prefetchCurves(theory, frames, reqs, onProgress),
     ...(TEST_HOOKS && {
       crash(which: 'main' | 'sweep') {
         void c[which].call((api) => (api as unknown as Comlink.Remote<CrashHook>).crash());

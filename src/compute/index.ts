@@ -2,6 +2,8 @@
 // functions (component tests replace this module with vi.mock: jsdom has no Worker).
 import type { AppStore } from '../state/store.ts';
 import { installCompute, type ComputeControls } from './bridge.ts';
+import type { Prefetch } from './frames.ts';
+import type { CurveRequest } from './plan.ts';
 
 let controls: ComputeControls | null = null;
 
@@ -29,4 +31,12 @@ export function startRealSweep(): void {
 
 export function cancelRealSweep(): void {
   controls?.cancelRealSweep();
+}
+
+/** Compute a parameter sweep's curves ahead (Play); null before the bridge is installed. */
+export function prefetchCurves(
+  reqs: readonly CurveRequest[],
+  onProgress: (done: number, total: number) => void,
+): Prefetch | null {
+  return controls?.prefetchCurves(reqs, onProgress) ?? null;
 }

@@ -76,6 +76,11 @@ export interface PinsState {
   lastKey: string | undefined;
 }
 
+/** The key of a curve request (a parameter sweep's frames are cached under it). */
+export function curveKey(r: CurveRequest): string {
+  return `${paramsKey(r.p)}&window=${r.window}`;
+}
+
 function sweepKey(key: string, view: ViewState): string {
   return `${key}|${view.at}|${view.at === 't' ? view.tAt : ''}`;
 }
@@ -114,12 +119,8 @@ export function planRequests(s: AppData, pins: PinsState): Plan {
     });
     if (missing) afterCurve.push({ kind: 'pins', key: paramsKey(missing), req: missing });
   }
-  const window = s.view.timeWindow;
-  const curve: Request = {
-    kind: 'curve',
-    key: `${key}&window=${window}`,
-    req: { p: s.params, window },
-  };
+  const curveReq: CurveRequest = { p: s.params, window: s.view.timeWindow };
+  const curve: Request = { kind: 'curve', key: curveKey(curveReq), req: curveReq };
   return { curve, sweeps, afterCurve, phase: phasePlan(s) };
 }
 

@@ -5,6 +5,7 @@ import { paramsKey } from '../state/pins.ts';
 import type { AppStore } from '../state/store.ts';
 import type { ComputeKind } from '../protocol/messages.ts';
 import { callError, unwrap, type ComputeClient } from './client.ts';
+import type { FrameCache } from './frames.ts';
 import type { TheoryKind, TheoryKinds } from './plan.ts';
 import { LatestOnly, type SchedulerHandlers } from './scheduler.ts';
 import { patchSim } from './simulation.ts';
@@ -15,12 +16,14 @@ export type Schedulers = {
 
 /**
  * The schedulers of every theory kind. `onIdle` runs whenever a kind falls idle: requests that
- * waited for it (the main worker's secondary ones wait for the curve) may go then.
+ * waited for it (the main worker's secondary ones wait for the curve) may go then. Curves found
+ * in `frames` (computed ahead for Play) are answered from there.
  */
 export function createSchedulers(
   c: ComputeClient,
   store: AppStore,
   onIdle: () => void,
+  frames?: FrameCache,
 ): Schedulers {
   const st = () => store.getState();
   const handlers = <K extends TheoryKind>(
@@ -39,7 +42,13 @@ export function createSchedulers(
 
   return {
     curve: new LatestOnly(
-      (r) => c.main.call((api) => unwrap(api.curve(r.p, r.window))),
+      (r) => {
+        // A frame of a parameter sweep computed ahead (Play) is drawn without a worker call.
+        const ready = frames?.get(r);
+        return ready
+          ? Promise.resolve(ready)
+          : c.main.call((api) => unwrap(api.curve(r.p, r.window)));
+      },
       handlers('curve', (curve, r, id) =>
         st().patchResults({ curve, curveId: id, curveKey: paramsKey(r.p) }),
       ),

@@ -23,6 +23,7 @@ import type { PhaseGrid } from '../model/theory/phaseFit.ts';
 import type { OrderView, PartsResult } from '../protocol/api.ts';
 import type { ComputeError, ComputeKind, SimProgress } from '../protocol/messages.ts';
 import { MAX_PINS, paramsKey } from './pins.ts';
+import { DEFAULT_PLAY, type PlayState } from './play.ts';
 import type { Notice, UrlState } from './url.ts';
 import {
   DEFAULT_VIEW,
@@ -173,6 +174,13 @@ export interface AppData {
   cursorT: number | null;
   /** The spectrum of data = custom, once a file is loaded (not in the URL: shared as a file). */
   custom: CustomSpectrum | null;
+  /**
+   * The time cursor held on the learning curve (placed by a click or drag, moved by Play), with
+   * its read-out; the mode panel follows it. Not in the URL.
+   */
+  timeCursor: number | null;
+  /** The animation (Play); not in the URL. */
+  play: PlayState;
 }
 
 /** How an edit enters the browser history. */
@@ -202,6 +210,8 @@ export interface AppActions {
   setCursorT(t: number | null): void;
   /** Load a user's spectrum and choose it as the data (data = custom). */
   loadCustom(name: string, modes: ModeSpectrum): void;
+  setTimeCursor(t: number | null): void;
+  setPlay(patch: Partial<PlayState>): void;
   /** Auto: the window follows the dynamics; manual: freeze the window on screen as tmin, tmax. */
   setTimeWindow(mode: TimeWindowMode): void;
   /**
@@ -234,6 +244,8 @@ const INITIAL_DATA: AppData = {
   urlIntent: { mode: 'none', seq: 0 },
   cursorT: null,
   custom: null,
+  timeCursor: null,
+  play: DEFAULT_PLAY,
 };
 
 function intent(prev: UrlIntent, opts: EditOptions = {}): UrlIntent {
@@ -354,6 +366,14 @@ export function createAppStore(initial: Partial<AppData> = {}) {
       const version = (get().custom?.version ?? 0) + 1;
       set({ custom: { name, modes, version } });
       get().setParam('data', 'custom');
+    },
+
+    setTimeCursor(timeCursor) {
+      if (get().timeCursor !== timeCursor) set({ timeCursor });
+    },
+
+    setPlay(patch) {
+      set((s) => ({ play: { ...s.play, ...patch } }));
     },
 
     setTimeWindow(mode) {

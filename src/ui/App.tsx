@@ -26,6 +26,7 @@ import {
 import { DecompositionSection, InspectorSection, OrderSection } from './MeanFieldPanels.tsx';
 import { PhaseSection } from './PhaseSection.tsx';
 import { PinsBar } from './PinsBar.tsx';
+import { togglePlay, usePlayLoop } from './play/PlayBar.tsx';
 import type { ShortcutAction } from './shortcuts.ts';
 import { showEarlyStop } from './showEarlyStop.ts';
 import { useShortcuts } from './shortcuts.ts';
@@ -113,12 +114,18 @@ export function App() {
         break;
       case 'showTstar':
         return showEarlyStop(appStore);
+      case 'play':
+        // Space on a button, link, menu or list presses that instead.
+        if (document.activeElement?.closest('button, summary, a, select')) return false;
+        togglePlay();
+        break;
       case 'focusControls':
         document.querySelector<HTMLElement>('.controls input:not([disabled])')?.focus();
         break;
     }
   }, []);
   useShortcuts(handle);
+  usePlayLoop();
   useMenusCloseOnOutsideClick();
 
   const focusKeys = useFocusKeys();

@@ -13,6 +13,7 @@ import { noteCommit } from '../compute/perf.ts';
 import { actions, currentFitted, useApp } from '../state/hooks.ts';
 import { currentLabel, labelIgnore, paramsKey, pinnedResults } from '../state/pins.ts';
 import { RichHelp } from './RichHelp.tsx';
+import { PlayBar } from './play/PlayBar.tsx';
 import { markerLabel, outcomeSentence } from '../claims/earlyStop.ts';
 import type { CurveResult } from '../model/types.ts';
 import { appStore } from '../state/store.ts';
@@ -21,6 +22,7 @@ import { showEarlyStop, windowShowing } from './showEarlyStop.ts';
 const LearningCurve = memo(LearningCurveChart);
 const NO_PINS: PinnedCurve[] = [];
 const setCursor = (t: number | null) => actions().setCursorT(t);
+const setTimeCursor = (t: number | null) => actions().setTimeCursor(t);
 
 function usePinnedCurves(): PinnedCurve[] {
   const params = useApp((s) => s.params);
@@ -68,6 +70,7 @@ export function CurvePanel() {
   const showEtr = useApp((s) => s.view.showEtr);
   const lecture = useApp((s) => s.view.theme === 'lecture');
   const pending = useApp((s) => s.results.status.curve === 'pending');
+  const timeCursor = useApp((s) => s.timeCursor);
   const failed = useApp((s) => s.results.status.curve === 'error');
   const pins = usePinnedCurves();
   const current = useApp((s) => currentLabel(s.pins, s.params, labelIgnore(s.view.timeWindow)));
@@ -98,6 +101,7 @@ export function CurvePanel() {
       data-testid="curve-panel"
       data-curve-id={curveId}
     >
+      <PlayBar />
       <div ref={ref} className="plot plot-curve">
         <LearningCurve
           curve={curve}
@@ -112,6 +116,8 @@ export function CurvePanel() {
           markT={markT}
           currentLabel={current || undefined}
           onCursorChange={setCursor}
+          timeCursor={timeCursor}
+          onTimeCursor={setTimeCursor}
         />
         <span className="busy" aria-hidden="true">
           computing…

@@ -6,7 +6,7 @@ import { SHORTCUTS } from './shortcuts.ts';
 import { useModal } from './useModal.ts';
 
 function keyName(k: string): string {
-  return k === 'K' ? 'Shift+K' : k;
+  return k === 'K' ? 'Shift+K' : k === ' ' ? 'Space' : k;
 }
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {

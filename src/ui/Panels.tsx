@@ -15,7 +15,8 @@ import { SpectrumPanel as SpectrumPanelChart } from '../charts/SpectrumPanel.tsx
 import { KERNEL_LABELS } from '../model/data/kernels.ts';
 import { TASK_LABELS } from '../model/data/tasks.ts';
 import { useSize } from '../charts/useSize.ts';
-import { formatValue } from '../model/params.ts';
+import { formatValue, numericSpec } from '../model/params.ts';
+import { noteInput } from '../compute/perf.ts';
 import type { SweepAxis } from '../model/types.ts';
 import { actions, settledResult, useApp } from '../state/hooks.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
@@ -61,6 +62,14 @@ function useRealPoints(axis: SweepAxis): RealScalingPoints | null {
     [run],
   );
 }
+/** A value picked on a scaling panel sets P or N (whole numbers in range), live while dragged. */
+const pickSize = (key: 'P' | 'N') => (v: number, live: boolean) => {
+  const spec = numericSpec(key);
+  const value = Math.min(spec.max, Math.max(spec.min, Math.round(v)));
+  noteInput();
+  actions().setParam(key, value, { live });
+};
+const PICK = { P: pickSize('P'), N: pickSize('N') };
 
 function ScalingPlot({ axis }: { axis: SweepAxis }) {
   const sweep = useDeferredValue(useApp((s) => s.results[SLOT[axis]]));
@@ -77,6 +86,7 @@ function ScalingPlot({ axis }: { axis: SweepAxis }) {
         height={height}
         variant={variant}
         real={real}
+        onPick={axis === 'C' ? undefined : PICK[axis]}
       />
       <span className="busy" aria-hidden="true">
         computing…
@@ -196,7 +206,8 @@ function selectMode(k: number) {
 
 export function ModesSection() {
   const modes = useDeferredValue(useApp((s) => s.results.modes));
-  const cursorT = useApp((s) => s.cursorT);
+  // The crosshair while the pointer is on the curve, else the held time cursor (dragged or played).
+  const cursorT = useApp((s) => s.cursorT ?? s.timeCursor);
   const selectedK = useApp((s) => (s.view.panels.includes('inspector') ? s.view.mode : undefined));
   const pending = useApp((s) => s.results.status.modes === 'pending');
   const variant = useVariant();

@@ -20,7 +20,8 @@ export type ShortcutAction =
   | 'atT'
   | 'atInf'
   | 'focusControls'
-  | 'showTstar';
+  | 'showTstar'
+  | 'play';
 
 export interface Shortcut {
   /** KeyboardEvent.key values that trigger it. */
@@ -49,6 +50,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['2'], action: 'atT', description: 'Scaling panels at a fixed time t' },
   { keys: ['3'], action: 'atInf', description: 'Scaling panels at t → ∞' },
   { keys: ['g'], action: 'focusControls', description: 'Jump to the first control' },
+  {
+    keys: [' '],
+    action: 'play',
+    description:
+      'Play or pause the animation (time cursor or parameter sweep, see the bar above the plot)',
+  },
   {
     keys: ['w'],
     action: 'showTstar',

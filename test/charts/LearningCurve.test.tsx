@@ -8,6 +8,7 @@ import { labelBox, polylineHits, textWidth } from '../../src/charts/labels.ts';
 import { richWidth } from '../../src/charts/richText.tsx';
 import { present, seriesPoints } from '../../src/charts/path.ts';
 import { metricsFor } from '../../src/charts/theme.ts';
+import { readCurveAt } from '../../src/charts/timeCursor.ts';
 import type { CurveResult } from '../../src/model/types.ts';
 import {
   basicCurve,
@@ -478,5 +479,92 @@ describe('LearningCurve crosshair', () => {
     fireEvent.pointerLeave(svg);
     expect(readout(container)).toBeNull();
     expect(seen[seen.length - 1]).toBeNull();
+  });
+});
+
+describe('LearningCurve time cursor', () => {
+  const held = (c: HTMLElement) => c.querySelector('[data-testid="time-cursor"]');
+
+  it('is placed and dragged with the pointer, moved by the keys, removed by Escape', () => {
+    const curve = basicCurve();
+    let t: number | null = null;
+    const onTimeCursor = (v: number | null) => (t = v);
+    const draw = () => (
+      <LearningCurve
+        curve={curve}
+        pins={[]}
+        sim={null}
+        width={W}
+        height={H}
+        timeCursor={t}
+        onTimeCursor={onTimeCursor}
+      />
+    );
+    const { container, rerender } = render(draw());
+    const svg = container.querySelector('svg')!;
+    const L = learningCurveLayout({
+      curve,
+      pins: [],
+      sim: null,
+      width: W,
+      height: H,
+      showEtr: true,
+      metrics: metricsFor('normal'),
+    });
+    fireEvent.pointerDown(svg, { clientX: L.margin.left + L.x(100), button: 0, pointerId: 1 });
+    expect(t).toBeCloseTo(100, 6);
+    fireEvent.pointerMove(svg, { clientX: L.margin.left + L.x(3000), buttons: 1, pointerId: 1 });
+    expect(t).toBeCloseTo(3000, 6);
+    fireEvent.pointerUp(svg, { pointerId: 1 });
+    rerender(draw());
+    const g = held(container)!;
+    expect(Number(g.getAttribute('data-t'))).toBeCloseTo(3000, 6);
+    // Between computed times the read-out is the drawn (log-log straight) line.
+    expect(g.textContent).toContain('t = 3.000·10³');
+    expect(g.textContent).toMatch(/Eg = [\d.]+/);
+    // The keys step it from computed time to computed time.
+    fireEvent.keyDown(svg, { key: 'End' });
+    expect(t).toBe(curve.t[curve.t.length - 1]);
+    rerender(draw());
+    fireEvent.keyDown(svg, { key: 'ArrowLeft' });
+    expect(t).toBe(curve.t[curve.t.length - 2]);
+    rerender(draw());
+    fireEvent.keyDown(svg, { key: 'Escape' });
+    expect(t).toBeNull();
+    rerender(draw());
+    expect(held(container)).toBeNull();
+  });
+
+  it('Enter holds it where the keyboard crosshair is', () => {
+    const curve = basicCurve();
+    let t: number | null = null;
+    const { container } = render(
+      <LearningCurve
+        curve={curve}
+        pins={[]}
+        sim={null}
+        width={W}
+        height={H}
+        onTimeCursor={(v) => (t = v)}
+      />,
+    );
+    const svg = container.querySelector('svg')!;
+    act(() => svg.focus());
+    fireEvent.keyDown(svg, { key: 'Home' });
+    fireEvent.keyDown(svg, { key: 'Enter' });
+    expect(t).toBe(curve.t[0]);
+  });
+});
+
+describe('readCurveAt', () => {
+  it('reads the log-log polyline: exact at computed times, straight between, NaN outside', () => {
+    const ts = [1, 10, 100];
+    const ys = [1, 0.1, 0.1];
+    expect(readCurveAt(ts, ys, 10)).toBe(0.1);
+    expect(readCurveAt(ts, ys, Math.sqrt(10))).toBeCloseTo(Math.sqrt(0.1), 12);
+    expect(readCurveAt(ts, ys, 50)).toBeCloseTo(0.1, 12);
+    expect(readCurveAt(ts, ys, 0.5)).toBeNaN();
+    expect(readCurveAt(ts, ys, 200)).toBeNaN();
+    expect(readCurveAt([1, 10], [1, 0], 3)).toBeNaN();
   });
 });

@@ -28,6 +28,7 @@ import { computeFrontier, frontierSweep } from '../../src/model/theory/frontier.
 import { exponentRows } from '../../src/claims/exponentTable.ts';
 import { LAW_FORMULA } from '../../src/claims/laws.ts';
 import { captionFor } from '../../src/charts/caption.ts';
+import { gainLines } from '../../src/claims/earlyStop.ts';
 import { claimHolds } from '../../src/lessons/claims.ts';
 import { lessonValues, sentenceText, type LessonContext } from '../../src/lessons/fill.ts';
 import { lessonState, withChange } from '../../src/lessons/apply.ts';
@@ -283,6 +284,14 @@ function checkCaption(s: State, c: CurveResult): void {
   expect(text, s.name).not.toMatch(/NaN|undefined|Infinity|1\.0×|does not pay/);
   if (text.includes('No early-stopping gain')) expect(c.earlyStop.case, s.name).toBe('none');
   if (text.includes('Early stopping pays')) expect(c.earlyStop.case, s.name).toBe('inside');
+  // The gain revealed beside the marker: only for a minimum in the window, E_g(∞) = gain · E* > E*.
+  const gain = gainLines(c).join(' ');
+  if (c.earlyStop.case !== 'inside') expect(gain, s.name).toBe('');
+  else if (!c.limit.divergent) {
+    expect(gain, s.name).not.toMatch(/NaN|undefined|Infinity/);
+    expect(c.earlyStop.gain * c.earlyStop.Eg, s.name).toBeCloseTo(c.limit.Eg, 6);
+    expect(c.earlyStop.gain, s.name).toBeGreaterThan(1);
+  }
 }
 
 function curveOf(s: State): CurveResult | null {
