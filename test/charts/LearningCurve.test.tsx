@@ -399,6 +399,18 @@ describe('LearningCurve contents', () => {
   });
 });
 
+/** The layout of a curve alone, at the test size (where the pointer events land). */
+const plainLayout = (curve: CurveResult) =>
+  learningCurveLayout({
+    curve,
+    pins: [],
+    sim: null,
+    width: W,
+    height: H,
+    showEtr: true,
+    metrics: metricsFor('normal'),
+  });
+
 describe('LearningCurve crosshair', () => {
   const readout = (c: HTMLElement): string | null =>
     c.querySelector('[data-testid="readout"]')?.textContent ?? null;
@@ -461,15 +473,7 @@ describe('LearningCurve crosshair', () => {
       />,
     );
     const svg = container.querySelector('svg')!;
-    const L = learningCurveLayout({
-      curve,
-      pins: [],
-      sim: null,
-      width: W,
-      height: H,
-      showEtr: true,
-      metrics: metricsFor('normal'),
-    });
+    const L = plainLayout(curve);
     // jsdom has no layout: the svg's client rect is at 0,0, so clientX is the svg x coordinate.
     fireEvent.pointerMove(svg, { clientX: L.margin.left + L.x(100) + 1 });
     expect(readout(container)).toContain('t = 1.000·10²');
@@ -502,15 +506,7 @@ describe('LearningCurve time cursor', () => {
     );
     const { container, rerender } = render(draw());
     const svg = container.querySelector('svg')!;
-    const L = learningCurveLayout({
-      curve,
-      pins: [],
-      sim: null,
-      width: W,
-      height: H,
-      showEtr: true,
-      metrics: metricsFor('normal'),
-    });
+    const L = plainLayout(curve);
     fireEvent.pointerDown(svg, { clientX: L.margin.left + L.x(100), button: 0, pointerId: 1 });
     expect(t).toBeCloseTo(100, 6);
     fireEvent.pointerMove(svg, { clientX: L.margin.left + L.x(3000), buttons: 1, pointerId: 1 });

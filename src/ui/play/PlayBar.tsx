@@ -14,6 +14,7 @@ import {
 import { actions, useApp } from '../../state/hooks.ts';
 import { appStore } from '../../state/store.ts';
 import { parseEntry } from '../controls/entry.ts';
+import { TypedEntry } from '../TypedEntry.tsx';
 import { browserEnv, runPlay } from './runPlay.ts';
 
 /** Runs the animation while the store says Play is on (mounted once, in the app). */
@@ -51,37 +52,16 @@ function useReducedMotion(): boolean {
 function RangeEntry({ k, end }: { k: SweptKey; end: 'from' | 'to' }) {
   const value = useApp((s) => s.play[end]);
   const spec = numericSpec(k);
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const commit = () => {
-    if (text === null) return;
-    const r = parseEntry(spec, text);
-    if (!r.ok) return setError(r.message);
-    setError(null);
-    setText(null);
-    actions().setPlay({ [end]: r.value });
-  };
   return (
     <label className="play-range">
       {end === 'from' ? 'from' : 'to'}
-      <input
-        type="text"
+      <TypedEntry
+        value={formatValue(value)}
+        parse={(text) => parseEntry(spec, text)}
+        onCommit={(v) => actions().setPlay({ [end]: v })}
+        label={`${PLAY_TARGET_LABELS[k]}: ${end === 'from' ? 'first' : 'last'} value of the sweep`}
+        testId={`play-${end}`}
         inputMode="decimal"
-        className="ctl-entry"
-        data-testid={`play-${end}`}
-        aria-label={`${PLAY_TARGET_LABELS[k]}: ${end === 'from' ? 'first' : 'last'} value of the sweep`}
-        aria-invalid={error ? true : undefined}
-        title={error ?? undefined}
-        value={text ?? formatValue(value)}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') {
-            setText(null);
-            setError(null);
-          }
-        }}
       />
     </label>
   );
