@@ -83,3 +83,65 @@ for (const slider of ['slider-beta', 'slider-P']) {
     console.log(lines.join('\n'));
   });
 }
+
+// Play: frames per second (requestAnimationFrame callbacks), distinct curves or cursor positions
+// drawn per second, and long tasks on the main thread over 4 s of animation, for the time cursor
+// and for a parameter sweep (after its frames are computed in the workers).
+for (const target of ['time', 'sigma2']) {
+  test(`Play ${target} for 4 s`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longtasks: number[] };
+      w.__longtasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longtasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`./?v=1&${process.env.BENCH_QUERY ?? ''}`);
+    await waitForCurve(page);
+    await page.waitForTimeout(1500);
+    await page.getByTestId('play-target').selectOption(target);
+    const t0 = Date.now();
+    await page.getByTestId('play').click();
+    await page.waitForFunction(
+      () =>
+        !/Computing/.test(document.querySelector('[data-testid=play-status]')?.textContent ?? ''),
+      null,
+      { timeout: 60_000 },
+    );
+    const prepared = Date.now() - t0;
+    await page.waitForTimeout(300);
+    const r = await page.evaluate(
+      () =>
+        new Promise<{ fps: number; changes: number; lt: number[] }>((done) => {
+          const w = window as unknown as { __longtasks: number[] };
+          w.__longtasks.length = 0;
+          let frames = 0;
+          let last = '';
+          let changes = 0;
+          const start = performance.now();
+          const tick = () => {
+            frames++;
+            const now =
+              (document.querySelector('[data-testid=curve-panel]')?.getAttribute('data-curve-id') ??
+                '') +
+              (document.querySelector('[data-testid=time-cursor]')?.getAttribute('data-t') ?? '');
+            if (now !== last) changes++;
+            last = now;
+            if (performance.now() - start < 4000) requestAnimationFrame(tick);
+            else done({ fps: frames / 4, changes: changes / 4, lt: [...w.__longtasks] });
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    await page.getByTestId('play').click();
+    console.log(
+      [
+        `Play ${target}: frames computed in ${target === 'time' ? '— (none needed)' : `${prepared} ms`}`,
+        `  ${r.fps.toFixed(1)} frames/s, ${r.changes.toFixed(1)} new ${target === 'time' ? 'cursor positions' : 'curves'}/s`,
+        `  long tasks (> 50 ms): ${r.lt.length}, longest ${fmt(r.lt.length ? Math.max(...r.lt) : 0)} ms`,
+      ].join('\n'),
+    );
+  });
+}
