@@ -47,13 +47,13 @@ import {
   type LearningCurveLayout,
   type PinnedCurve,
   type ReadoutLine,
-  type SimMark,
   type SimOverlay,
 } from './learningCurveLayout.ts';
 import { Legend } from './Legend.tsx';
 import { findNearestIndex } from './nearest.ts';
 import { cursorReadout, curveSpan } from './timeCursor.ts';
 import { r2 } from './path.ts';
+import { SimMarks } from './SimMarks.tsx';
 import { PlotFrame } from './PlotFrame.tsx';
 import { RichText, plainText, richWidth } from './richText.tsx';
 import { metricsFor, type Metrics, type Variant } from './theme.ts';
@@ -429,30 +429,6 @@ function EarlyStopMarker({
         />
       )}
       <Annotation className="sp-annot sp-annot--accent" label={mark.label} fontSize={fs} />
-    </g>
-  );
-}
-
-/** Simulation means as points with ±1 s.e.m. bars, one group per series. */
-function SimMarks({
-  series,
-  marks,
-  pointClass,
-  r,
-}: {
-  series: 'sim' | 'sim-etr';
-  marks: readonly SimMark[];
-  pointClass: string;
-  r: number;
-}): ReactNode {
-  return (
-    <g data-series={series}>
-      {marks.map((s, i) => (
-        <g key={i}>
-          <line className="sp-sim-bar" x1={r2(s.cx)} x2={r2(s.cx)} y1={r2(s.y1)} y2={r2(s.y2)} />
-          <circle className={pointClass} cx={r2(s.cx)} cy={r2(s.cy)} r={r} />
-        </g>
-      ))}
     </g>
   );
 }

@@ -15,6 +15,7 @@ import type { ModeDetail } from '../model/types.ts';
 import { modeInspectorLayout, type SimModeRow } from './modeInspectorLayout.ts';
 import { r2 } from './path.ts';
 import { metricsFor, type Variant } from './theme.ts';
+import { SimMarks } from './SimMarks.tsx';
 import { TimePanel } from './TimePanel.tsx';
 
 export interface ModeInspectorChartProps {
@@ -70,25 +71,12 @@ export function ModeInspectorChart(props: ModeInspectorChartProps): ReactNode {
             />
           )}
           {L.sim.length > 0 && (
-            <g data-testid="sim-mode">
-              {L.sim.map((p, i) => (
-                <g key={i}>
-                  <line
-                    className="sp-sim-bar"
-                    x1={r2(p.cx)}
-                    x2={r2(p.cx)}
-                    y1={r2(p.y1)}
-                    y2={r2(p.y2)}
-                  />
-                  <circle
-                    className="sp-sim-point"
-                    cx={r2(p.cx)}
-                    cy={r2(p.cy)}
-                    r={m.pointRadius + 0.5}
-                  />
-                </g>
-              ))}
-            </g>
+            <SimMarks
+              testId="sim-mode"
+              marks={L.sim}
+              pointClass="sp-sim-point"
+              r={m.pointRadius + 0.5}
+            />
           )}
         </g>
       )}

@@ -28,6 +28,7 @@ import { Heading } from './Heading.tsx';
 import { Legend } from './Legend.tsx';
 import { r2 } from './path.ts';
 import { PlotFrame } from './PlotFrame.tsx';
+import { SimMarks } from './SimMarks.tsx';
 import { fitLabelText, scalingLayout, type RealScalingPoints } from './scalingLayout.ts';
 import { metricsFor, type Variant } from './theme.ts';
 
@@ -169,25 +170,12 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
               <path className="sp-series sp-series--fit" data-series="fit" d={L.fitD} fill="none" />
             </g>
             {L.real.length > 0 && (
-              <g data-series="real">
-                {L.real.map((p, i) => (
-                  <g key={i}>
-                    <line
-                      className="sp-sim-bar"
-                      x1={r2(p.cx)}
-                      x2={r2(p.cx)}
-                      y1={r2(p.y1)}
-                      y2={r2(p.y2)}
-                    />
-                    <circle
-                      className="sp-sim-point"
-                      cx={r2(p.cx)}
-                      cy={r2(p.cy)}
-                      r={m.pointRadius + 1.5}
-                    />
-                  </g>
-                ))}
-              </g>
+              <SimMarks
+                series="real"
+                marks={L.real}
+                pointClass="sp-sim-point"
+                r={m.pointRadius + 1.5}
+              />
             )}
             {L.divergentX.length > 0 && (
               <g data-series="sweep-divergent">

@@ -3,6 +3,7 @@
 // response), on the learning curve's time axis with a linear fraction axis; ℓ = ½ and ℓ_k(∞) as
 // reference lines, the time the mode is learned marked, and the simulator's per-mode mean ± 1 s.e.m.
 import type { ModeDetail, SimResult } from '../model/types.ts';
+import type { SimMark } from './learningCurveLayout.ts';
 import type { LegendItem } from './Legend.tsx';
 import type { Metrics } from './theme.ts';
 import { timePanelLayout, type TimePanelLayout } from './timePanelLayout.ts';
@@ -31,7 +32,7 @@ export interface ModeInspectorLayout extends TimePanelLayout {
   infY: number | null;
   /** x of the time the mode is learned (ℓ_k = ½), when it lies in the window. */
   learnedX: number | null;
-  sim: { cx: number; cy: number; y1: number; y2: number }[];
+  sim: SimMark[];
 }
 
 const Y_TICKS = [0, 0.25, 0.5, 0.75, 1];

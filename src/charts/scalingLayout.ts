@@ -19,6 +19,7 @@ import { placeText, type PlacedText } from './placeText.ts';
 import { richWidth } from './richText.tsx';
 import type { Metrics } from './theme.ts';
 import { fitBracket, type FitBracket } from './learningCurveMarks.ts';
+import type { SimMark } from './learningCurveLayout.ts';
 
 export interface ScalingLayout extends AxesFrame {
   width: number;
@@ -44,7 +45,7 @@ export interface ScalingLayout extends AxesFrame {
   peak: (PlacedText & { x: number; text: string }) | null;
   current: (PlacedText & { x: number; y: number | null; label: string }) | null;
   /** Real points (mean ± 1 s.e.m.), when given. */
-  real: { cx: number; cy: number; y1: number; y2: number }[];
+  real: SimMark[];
 }
 
 /** Real learning at a few sizes, drawn over the theory sweep (MNIST). */
