@@ -291,7 +291,16 @@ const RegionLabels = memo(function RegionLabels({ L, fs }: { L: PhaseLayout; fs:
   );
 });
 
-function Dots({ L, grid, m }: { L: PhaseLayout; grid: PhaseGrid | null; m: Metrics }) {
+/** The fitted grid (memoised: depends on the grid and the layout, not on the marker). */
+const Dots = memo(function Dots({
+  L,
+  grid,
+  m,
+}: {
+  L: PhaseLayout;
+  grid: PhaseGrid | null;
+  m: Metrics;
+}) {
   if (!grid) return null;
   const r = m.pointRadius + 1.5;
   return (
@@ -317,7 +326,7 @@ function Dots({ L, grid, m }: { L: PhaseLayout; grid: PhaseGrid | null; m: Metri
       })}
     </g>
   );
-}
+});
 
 function Tooltip(props: {
   L: PhaseLayout;
@@ -362,7 +371,8 @@ function wrap(text: string, width: number, fs: number): string[] {
   return out;
 }
 
-function Legend({ L, m }: { L: PhaseLayout; m: Metrics }) {
+/** The legend (memoised: depends on the exponent and the size only). */
+const Legend = memo(function Legend({ L, m }: { L: PhaseLayout; m: Metrics }) {
   const g = L.legend;
   const fs = m.legendFont;
   const tf = m.tickFont;
@@ -418,4 +428,4 @@ function Legend({ L, m }: { L: PhaseLayout; m: Metrics }) {
       ))}
     </g>
   );
-}
+});

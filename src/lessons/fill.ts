@@ -106,12 +106,16 @@ function sweepFitWords(
   return { win: '', why: fitGapReason(s.fitGap ?? 'unstable', key), fit: '—' };
 }
 
+const agreementCache = new WeakMap<object, ReturnType<typeof phaseAgreement>>();
+
 /** How many fitted points of the diagram agree with the law, deep inside and near a boundary. */
 function phaseCounts(ctx: LessonContext): Record<string, string> {
   const g = ctx.phaseGrid;
   if (!g || g.done < g.points.length)
     return { phaseDeepOk: PENDING, phaseDeepN: PENDING, phaseNearOk: PENDING, phaseNearN: PENDING };
-  const a = phaseAgreement(g.exponent, g.points);
+  // A finished grid never changes, and lessons refill on every drag step: count it once.
+  let a = agreementCache.get(g.points);
+  if (!a) agreementCache.set(g.points, (a = phaseAgreement(g.exponent, g.points)));
   return {
     phaseDeepOk: String(a.deepOk),
     phaseDeepN: String(a.deepN),
