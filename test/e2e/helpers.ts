@@ -116,3 +116,14 @@ export async function exportItem(
     await menu.locator('summary').click();
   return downloadText(page, () => page.getByTestId(testid).click());
 }
+
+/** From the next page load on, collect the durations of long tasks (> 50 ms) in window.__longtasks. */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longtasks: number[] };
+    w.__longtasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longtasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}

@@ -5,7 +5,7 @@
 //     (window.__perf samples: the app stamps performance.now() at the input and in the layout
 //     effect that follows the chart's commit, and once more at the next animation frame).
 import { test } from '@playwright/test';
-import { waitForCurve } from './helpers.ts';
+import { recordLongTasks, waitForCurve } from './helpers.ts';
 
 interface Sample {
   input: number;
@@ -90,13 +90,7 @@ for (const slider of ['slider-beta', 'slider-P']) {
 for (const target of ['time', 'sigma2']) {
   test(`Play ${target} for 4 s`, async ({ page }) => {
     test.setTimeout(90_000);
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longtasks: number[] };
-      w.__longtasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longtasks.push(e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(page);
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`./?v=1&${process.env.BENCH_QUERY ?? ''}`);
     await waitForCurve(page);

@@ -2,6 +2,7 @@
 // panel open, drag the (α, β) marker for 3 s, then the α slider for 3 s, and report frames per
 // second (requestAnimationFrame callbacks) and long tasks on the main thread (> 50 ms).
 import { test, type Page } from '@playwright/test';
+import { recordLongTasks } from './helpers.ts';
 
 const LINK = './?v=1&regime=gf&alpha=1.5&beta=2&P=1000&N=inf&sigma2=0&panels=phase&phase=data-inf';
 
@@ -52,13 +53,7 @@ async function dragFor(page: Page, path: Path, ms: number) {
 
 test('phase diagram: drag the marker and the α slider for 3 s each', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longtasks: number[] };
-    w.__longtasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longtasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(LINK);
   await page

@@ -43,6 +43,21 @@ test('phase diagram: click, drag, keys, exponent, link and exports', async ({ pa
   await expect(tip).toContainText('predicted');
   await expect(tip).toContainText('data-limited');
 
+  // The map's static layers (regions, contours, boundaries, legend) stay untouched while the
+  // marker moves: the same DOM nodes, not one mutation in them (only the marker redraws).
+  const STATIC =
+    'svg[data-testid="phase-diagram"] :is([data-series="phase-region"], [data-series="phase-contours"], [data-series="phase-boundary"], [data-testid="phase-legend"])';
+  const nStatic = await page.evaluate((sel) => {
+    const w = window as unknown as { __static: Element[]; __staticMutations: number };
+    w.__static = [...document.querySelectorAll(sel)];
+    w.__staticMutations = 0;
+    const mo = new MutationObserver((l) => (w.__staticMutations += l.length));
+    for (const el of w.__static)
+      mo.observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
+    return w.__static.length;
+  }, STATIC);
+  expect(nStatic).toBeGreaterThan(3);
+
   // Drag the marker from (3, 3) to (1.5, 5): above β = 2α + 1, where −2α holds.
   const p2 = await at(page, 1.5, 5);
   await page.mouse.move(p1.x, p1.y);
@@ -55,6 +70,15 @@ test('phase diagram: click, drag, keys, exponent, link and exports', async ({ pa
   const [a2, b2] = await ab(page);
   expect(a2).toBeLessThan(2.5);
   expect(b2).toBeGreaterThan(3.5);
+  const kept = await page.evaluate((sel) => {
+    const w = window as unknown as { __static: Element[]; __staticMutations: number };
+    const now = [...document.querySelectorAll(sel)];
+    return {
+      same: now.length === w.__static.length && now.every((el, i) => el === w.__static[i]),
+      mutations: w.__staticMutations,
+    };
+  }, STATIC);
+  expect(kept).toEqual({ same: true, mutations: 0 });
   const predicted = -Math.min(b2 - 1, 2 * a2);
   await expect(page.getByTestId('phase-note')).toContainText(
     `predicts −${(-predicted).toFixed(2)}`,
