@@ -17,7 +17,9 @@
 //
 // Hooks: svg[data-testid="scaling-P" | "scaling-N" | "scaling-C"], path[data-series="sweep" | "fit" |
 // "predicted"], g[data-series="sweep-points"], g[data-series="sweep-divergent"], text[data-testid="fit-label"], g[data-testid=
-// "current"], text[data-testid="scaling-caption"], g[data-testid="no-data"].
+// "current"], text[data-testid="scaling-caption"], g[data-testid="no-data"],
+// g[data-testid="modes-edge"] (P = M of a measured spectrum: beyond it every mode is interpolated;
+// claims/modesEdge.ts) with line[data-series="modes-edge"].
 import { useMemo, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import type { SweepAxis, SweepResult } from '../model/types.ts';
@@ -31,6 +33,7 @@ import { PlotFrame } from './PlotFrame.tsx';
 import { SimMarks } from './SimMarks.tsx';
 import { fitLabelText, scalingLayout, type RealScalingPoints } from './scalingLayout.ts';
 import { metricsFor, type Variant } from './theme.ts';
+import { edgeSentence, visibleEdge } from '../claims/modesEdge.ts';
 
 export interface ScalingPanelProps {
   sweep: SweepResult | null;
@@ -113,9 +116,11 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
     },
   };
   const fs = m.labelFont;
+  const edge = axis === 'P' && sweep ? visibleEdge(sweep) : null;
   const label =
     `Scaling panel: log-log plot of the test error E_g against ${AXIS_TEXT[axis].label}` +
     (sweep ? `; ${fitLabelText(sweep)}` : '; no data') +
+    (edge ? `. ${edgeSentence(edge)}` : '') +
     (pick ? `. Click or drag to set ${axis}; the arrow keys step it.` : '');
   return (
     <ChartSvg
@@ -140,6 +145,16 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
                   className="sp-ref sp-ref--current"
                   x1={r2(L.current.x)}
                   x2={r2(L.current.x)}
+                  y1={0}
+                  y2={r2(L.plotH)}
+                />
+              )}
+              {L.edge && (
+                <line
+                  className="sp-ref sp-ref--half"
+                  data-series="modes-edge"
+                  x1={r2(L.edge.x)}
+                  x2={r2(L.edge.x)}
                   y1={0}
                   y2={r2(L.plotH)}
                 />
@@ -196,6 +211,12 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
             {L.peak && (
               <g data-testid="peak">
                 <Annotation className="sp-annot sp-annot--limit" label={L.peak} fontSize={fs} />
+              </g>
+            )}
+            {L.edge && edge && (
+              <g data-testid="modes-edge" data-modes={edge.M}>
+                <title>{edgeSentence(edge)}</title>
+                <Annotation className="sp-annot" label={L.edge} fontSize={fs} />
               </g>
             )}
             {L.fitBracket && (

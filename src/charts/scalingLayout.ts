@@ -20,6 +20,7 @@ import { richWidth } from './richText.tsx';
 import type { Metrics } from './theme.ts';
 import { fitBracket, type FitBracket } from './learningCurveMarks.ts';
 import type { SimMark } from './learningCurveLayout.ts';
+import { edgeLabel, edgeNote, visibleEdge } from '../claims/modesEdge.ts';
 
 export interface ScalingLayout extends AxesFrame {
   width: number;
@@ -46,6 +47,8 @@ export interface ScalingLayout extends AxesFrame {
   current: (PlacedText & { x: number; y: number | null; label: string }) | null;
   /** Real points (mean ± 1 s.e.m.), when given. */
   real: SimMark[];
+  /** P = M of a measured spectrum (claims/modesEdge.ts): where, and its label and note. */
+  edge: (PlacedText & { x: number; text: string }) | null;
 }
 
 /** Real learning at a few sizes, drawn over the theory sweep (MNIST). */
@@ -76,9 +79,11 @@ export function atPhrase(sweep: Pick<SweepResult, 'at' | 'tFixed'>, short = fals
  */
 export function fitLabelText(sweep: SweepResult): string {
   const pred = Number.isFinite(sweep.predicted) ? formatSlope(sweep.predicted, 2) : 'n/a';
+  const edge = visibleEdge(sweep);
+  const fit = edge ? `fit (P < ${formatParam(edge.M)})` : 'fit';
   if (!sweep.fit || !Number.isFinite(sweep.fit.slope))
-    return `fit: none (${sweep.fitGap === 'too-few' ? 'too few points' : 'no stable slope'}) · predicted ${pred}`;
-  return `fit: slope ${formatSlope(sweep.fit.slope, 2)} · predicted ${pred}`;
+    return `${fit}: none (${sweep.fitGap === 'too-few' ? 'too few points' : 'no stable slope'}) · predicted ${pred}`;
+  return `${fit}: slope ${formatSlope(sweep.fit.slope, 2)} · predicted ${pred}`;
 }
 
 export function scalingLayout(
@@ -221,6 +226,7 @@ export function scalingLayout(
       peak: null,
       current: null,
       real: [],
+      edge: null,
     };
 
   const X = (v: number): number => x(v);
@@ -314,6 +320,24 @@ export function scalingLayout(
     );
     peak = { x: px, text: ptext, ...placed };
   }
+  let edge: ScalingLayout['edge'] = null;
+  const modesEdge = axis === 'P' ? visibleEdge(sweep) : null;
+  if (modesEdge) {
+    const ex = X(modesEdge.M);
+    obs.lines.push([
+      [ex, 0],
+      [ex, plotH],
+    ]);
+    const text = edgeLabel(modesEdge);
+    const cands = (extra: number): LabelPos[] => [
+      { x: ex - 4, y: plotH - 6 - extra, anchor: 'end' },
+      { x: ex + 4, y: plotH - 6 - extra, anchor: 'start' },
+      { x: ex - 4, y: plotH / 2, anchor: 'end' },
+      { x: ex - 4, y: 0.78 * fs + 4 + extra, anchor: 'end' },
+      { x: ex + 4, y: 0.78 * fs + 4 + extra, anchor: 'start' },
+    ];
+    edge = { x: ex, text, ...placeText([[text]], cands, fs, obs) };
+  }
   const fitBracketMark = fitBracket(fit, axis, { X, Y, plotW, plotH }, m, obs);
 
   const text = fitLabelText(sweep);
@@ -326,7 +350,16 @@ export function scalingLayout(
       fs,
       extra,
     );
-  const fitLabel = { text, ...placeText([[text], [fitPart, predPart]], fitCands, fs, obs) };
+  // Past P = M the curve is no scaling law of the data: the fit's words say so wherever they go.
+  const note = modesEdge ? edgeNote(modesEdge) : null;
+  const fitVariants = note
+    ? [
+        [text, note.join(' ')],
+        [fitPart, predPart, note.join(' ')],
+        [fitPart, predPart, ...note],
+      ]
+    : [[text], [fitPart, predPart]];
+  const fitLabel = { text, ...placeText(fitVariants, fitCands, fs, obs) };
 
   return {
     ...base,
@@ -341,5 +374,6 @@ export function scalingLayout(
     peak,
     current,
     real: realMarks,
+    edge,
   };
 }

@@ -225,6 +225,20 @@ export interface SweepResult {
   currentEg: number;
   /** Axis C only: the dataset size the frontier was computed at. */
   P?: number;
+  /**
+   * Axis P on a measured spectrum (MNIST or a file): its M modes, where P ≥ M interpolates all of
+   * them; the fit stops below M. Absent or null for the power law.
+   */
+  modesEdge?: ModesEdge | null;
+}
+
+/** The end of a measured spectrum on the P axis (docs/theory.md §6). */
+export interface ModesEdge {
+  source: 'mnist' | 'custom';
+  /** Modes with positive eigenvalue: the engine's M. */
+  M: number;
+  /** Entries of the spectrum (for MNIST: the digits in the pool, the points of its measure). */
+  entries: number;
 }
 
 export interface SimResult {

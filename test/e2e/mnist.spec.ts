@@ -35,6 +35,14 @@ test('choose MNIST: the theory runs on the measured spectrum, α and β become r
   await expect(page.getByTestId('legend').first()).toContainText('fitted power laws, α = 1.31');
   expect(data).toContain('mnist-spectra.bin');
   expect(data).not.toContain('mnist-pool.bin');
+  // The P panel sweeps past the pool: P = pool is marked, and the fit stops below it.
+  const edge = page.locator('svg[data-testid="scaling-P"] [data-testid="modes-edge"]');
+  await expect(edge).toContainText('P = pool (3000 digits)');
+  await expect(
+    page.locator('svg[data-testid="scaling-P"] [data-testid="fit-label"]'),
+  ).toContainText(
+    /^fit \(P < 3000\): slope −0\.\d\d.*beyond: pool memorised,\s?not MNIST at large$/,
+  );
   await page.getByTestId('data-kernel').selectOption('linear');
   await waitForCurve(page);
   await expect(page.getByTestId('entry-M')).toHaveValue('636');

@@ -9,9 +9,10 @@ import { makeEngine } from './engine.ts';
 import { stableFit } from './fit.ts';
 import { exponentLaws } from './laws.ts';
 import { computeLimit } from './limits.ts';
+import { dataSpectrum } from './dataSpectra.ts';
 import { MAX_SIZE, type Params } from '../params.ts';
 import { TimeEvaluator } from './timeEval.ts';
-import type { SizeAxis, SweepAt, SweepResult } from '../types.ts';
+import type { ModesEdge, SizeAxis, SweepAt, SweepResult } from '../types.ts';
 
 export interface SweepOptions {
   /** Number of log-spaced sweep points (default 13: 32× each side of the current value). */
@@ -79,7 +80,12 @@ export function computeSweep(
     : at === 'tstar' && p.regime !== 'bayes'
       ? best.Eg
       : errorAt(p, at, tFixed);
-  const { fit, failure } = stableFit(x, Eg, { sign: -1 });
+  // Past a measured spectrum's last mode the curve shows that finite spectrum being interpolated,
+  // not a law of the distribution it was measured on: no fit spans it.
+  const modesEdge = axis === 'P' ? measuredEdge(p) : null;
+  const below = modesEdge ? x.findIndex((v) => v >= modesEdge.M) : -1;
+  const nFit = below >= 0 ? below : x.length;
+  const { fit, failure } = stableFit(x.subarray(0, nFit), Eg.subarray(0, nFit), { sign: -1 });
   const law = exponentLaws(p, { at, tAt: tFixed }, best.t)[axis];
   const other = axis === 'N' ? p.P : p.N;
   // The interpolation peak: E_g(∞) diverges at N = P (no ridge); at t* or a fixed t it is finite.
@@ -98,5 +104,13 @@ export function computeSweep(
     current,
     currentEg,
     peak,
+    modesEdge,
   };
+}
+
+/** The measured spectrum's number of modes M and of entries, for the P axis; null for the power law. */
+export function measuredEdge(p: Params): ModesEdge | null {
+  const data = dataSpectrum(p);
+  if (!data || (p.data !== 'mnist' && p.data !== 'custom')) return null;
+  return { source: p.data, M: data.measured.M, entries: data.modes.lam.length };
 }
