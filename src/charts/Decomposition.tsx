@@ -9,12 +9,14 @@
 //   width, height, variant.
 //
 // Hooks: svg[data-testid="decomposition"], path[data-part="signal|noise|temperature|init"],
-// path[data-series="Eg"], line[data-testid="parts-tstar"], circle[data-testid="parts-crossing"].
+// path[data-series="Eg"], line[data-testid="parts-tstar"], circle[data-testid="parts-crossing"],
+// g[data-sim-part="signal|noise|temperature|init"] (the exact simulation's parts, ±1 s.e.m.).
 import { useMemo, type ReactNode } from 'react';
 import { decompositionLayout, type DecompositionData } from './decompositionLayout.ts';
 import { r2 } from './path.ts';
 import { metricsFor, type Variant } from './theme.ts';
 import { TimePanel } from './TimePanel.tsx';
+import { SimMarks } from './SimMarks.tsx';
 
 export interface DecompositionProps {
   data: DecompositionData | null;
@@ -26,7 +28,8 @@ export interface DecompositionProps {
 
 const DESC =
   'Lines: the test error E_g and its parts over training time t (log-log): signal, label noise, ' +
-  'temperature and init, which add up to E_g. A part that is zero in this state is not drawn.';
+  'temperature and init, which add up to E_g. A part that is zero in this state is not drawn. ' +
+  'Points, when a simulation ran at these parameters: its parts, mean ±1 s.e.m. over seeds.';
 
 export function Decomposition(props: DecompositionProps): ReactNode {
   const { data, tDomain, width, height, variant = 'normal' } = props;
@@ -62,6 +65,15 @@ export function Decomposition(props: DecompositionProps): ReactNode {
               y2={r2(L.plotH)}
             />
           )}
+          {L.simParts.map(({ key, marks }) => (
+            <g key={key} data-sim-part={key}>
+              <SimMarks
+                marks={marks}
+                pointClass={`sp-sim-point sp-sim-point--${key}`}
+                r={m.pointRadius + 1}
+              />
+            </g>
+          ))}
           {L.crossing && (
             <circle
               data-testid="parts-crossing"

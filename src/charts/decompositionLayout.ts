@@ -3,7 +3,8 @@
 // identically zero in the state is not drawn; its legend entry says why. The early-stopping time
 // is marked, and the point where the signal part falls below the noise part.
 import type { Params } from '../model/params.ts';
-import type { CurveParts, EarlyStop } from '../model/types.ts';
+import type { CurveParts, EarlyStop, SimResult } from '../model/types.ts';
+import { meanSemMarks, type SimMark } from './learningCurveLayout.ts';
 import {
   PART_KEYS,
   PART_LABELS,
@@ -21,6 +22,8 @@ export interface DecompositionData {
   Eg: Float64Array;
   parts: CurveParts;
   earlyStop: EarlyStop | null;
+  /** The exact simulation's parts (mean ± s.e.m. over seeds) at these parameters, if it ran with them. */
+  sim?: Pick<SimResult, 't' | 'seeds' | 'parts'> | null;
 }
 
 export interface DecompositionLayout extends TimePanelLayout {
@@ -30,6 +33,8 @@ export interface DecompositionLayout extends TimePanelLayout {
   /** x of t* when it lies in the window. */
   tStarX: number | null;
   crossing: (PartsCrossing & { cx: number; cy: number }) | null;
+  /** The simulation's parts drawn as points ±1 s.e.m., per drawn part (inside the plot). */
+  simParts: { key: string; marks: SimMark[] }[];
 }
 
 function legendItems(d: DecompositionData | null): LegendItem[] {
@@ -50,6 +55,14 @@ function legendItems(d: DecompositionData | null): LegendItem[] {
       className: `sp-series sp-series--${why ? 'zero' : k} sp-legend-swatch`,
     });
   }
+  const sim = d?.sim;
+  if (sim?.parts)
+    items.push({
+      key: 'sim-parts',
+      label: `simulation, ${sim.seeds} seed${sim.seeds === 1 ? '' : 's'} (±1 s.e.m.)`,
+      kind: 'point-bar',
+      className: 'sp-sim-point',
+    });
   return items;
 }
 
@@ -84,12 +97,22 @@ export function decompositionLayout(
     emptyReason: 'The parts of E_g have not been computed yet.',
   });
   const heading = 'E_g(t) split into its parts';
-  if (L.empty || !d) return { ...L, heading, drawnParts, tStarX: null, crossing: null };
+  if (L.empty || !d)
+    return { ...L, heading, drawnParts, tStarX: null, crossing: null, simParts: [] };
   const es = d.earlyStop;
   const [t0, t1] = L.x.domain();
   const tStarX = es && es.case === 'inside' && es.t >= t0 && es.t <= t1 ? L.X(es.t) : null;
   const c = drawnParts.includes('noise') ? signalNoiseCrossing(d.t, d.parts) : null;
   const [y0, y1] = L.y.domain();
   const crossing = c && c.E >= y0 && c.E <= y1 ? { ...c, cx: L.X(c.t), cy: L.Y(c.E) } : null;
-  return { ...L, heading, drawnParts, tStarX, crossing };
+  const sp = d.sim?.parts;
+  const simParts = sp
+    ? drawnParts.map((k) => ({
+        key: k,
+        marks: meanSemMarks(d.sim!.t, sp.mean[k], sp.sem[k], L.X, L.Y, L.plotH).filter(
+          (mk) => mk.cy >= 0 && mk.cy <= L.plotH,
+        ),
+      }))
+    : [];
+  return { ...L, heading, drawnParts, tStarX, crossing, simParts };
 }

@@ -367,19 +367,29 @@ export function simulationMarks(
   Y: (v: number) => number,
   plotH: number,
 ): { eg: SimMark[]; etr: SimMark[] } {
-  const marks = (mean: ArrayLike<number>, sem: ArrayLike<number>): SimMark[] => {
-    const out: SimMark[] = [];
-    for (let i = 0; i < Math.min(r.t.length, mean.length); i++) {
-      const t = r.t[i];
-      const v = mean[i];
-      if (!isLogFinite(t) || !isLogFinite(v)) continue;
-      const s = Number.isFinite(sem[i]) && sem[i] > 0 ? sem[i] : 0;
-      const lo = v - s > 0 ? Y(v - s) : plotH;
-      out.push({ cx: X(t), cy: Y(v), y1: Math.min(plotH, lo), y2: Math.max(0, Y(v + s)) });
-    }
-    return out;
-  };
+  const marks = (mean: ArrayLike<number>, sem: ArrayLike<number>): SimMark[] =>
+    meanSemMarks(r.t, mean, sem, X, Y, plotH);
   return { eg: marks(r.EgMean, r.EgSem), etr: showEtr ? marks(r.EtrMean, r.EtrSem) : [] };
+}
+
+/** Means ±1 s.e.m. at times t as marks, bars clamped to the plot (non-positive values skipped). */
+export function meanSemMarks(
+  t: ArrayLike<number>,
+  mean: ArrayLike<number>,
+  sem: ArrayLike<number>,
+  X: (v: number) => number,
+  Y: (v: number) => number,
+  plotH: number,
+): SimMark[] {
+  const out: SimMark[] = [];
+  for (let i = 0; i < Math.min(t.length, mean.length); i++) {
+    const v = mean[i];
+    if (!isLogFinite(t[i]) || !isLogFinite(v)) continue;
+    const s = Number.isFinite(sem[i]) && sem[i] > 0 ? sem[i] : 0;
+    const lo = v - s > 0 ? Y(v - s) : plotH;
+    out.push({ cx: X(t[i]), cy: Y(v), y1: Math.min(plotH, lo), y2: Math.max(0, Y(v + s)) });
+  }
+  return out;
 }
 
 /** Step: the points the crosshair can sit on (finite times) and their pixel x. */

@@ -99,12 +99,16 @@ export function DecompositionSection(): ReactNode {
   const tDomain = useTimeDomain();
   const variant = useVariant();
   const matches = partsOfCurve(curve, parts);
+  // The simulation's parts only when it ran at the curve's parameters.
+  const simRun = useApp((s) => s.results.sim);
+  const simCurrent = useApp((s) => !!s.results.sim && s.results.sim.key === paramsKey(s.params));
+  const sim = simCurrent && simRun?.result?.parts ? simRun.result : null;
   const data = useMemo(
     () =>
       parts && curve && matches
-        ? { params: curve.params, ...parts, earlyStop: curve.earlyStop }
+        ? { params: curve.params, ...parts, earlyStop: curve.earlyStop, sim }
         : null,
-    [parts, curve, matches],
+    [parts, curve, matches, sim],
   );
   const lines =
     data && curve && !pending

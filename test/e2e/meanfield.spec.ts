@@ -115,6 +115,14 @@ test('after a simulation the inspector shows the simulated per-mode mean', async
   await expect(page.getByTestId('mode-claims')).toContainText(
     'mean coefficient on population mode k = 3',
   );
+  // The same run's parts (it ran with the decomposition open) as points on the decomposition.
+  const dec = page.getByTestId('decomposition');
+  for (const part of ['signal', 'noise'])
+    await expect
+      .poll(() => dec.locator(`g[data-sim-part="${part}"] circle`).count())
+      .toBeGreaterThan(5);
+  await expect(dec.locator('g[data-sim-part="temperature"]')).toHaveCount(0);
+  await expect(dec).toContainText('simulation, 4 seeds (±1 s.e.m.)');
 });
 
 /** Page coordinates → a position relative to the element. */
