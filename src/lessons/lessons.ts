@@ -248,6 +248,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'phase',
+    controls: ['beta', 'alpha'],
     title: 'Which law am I in?',
     config:
       'v=1&regime=gf&alpha=2&beta=2.5&P=10000000&N=1000&sigma2=0&panels=scalingN,exponents,phase&at=inf&phase=model-inf',
@@ -283,6 +284,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'real-digits',
+    controls: ['P', 'seeds'],
     title: 'Does the theory predict real learning?',
     config:
       'v=1&data=mnist&kernel=relu&task=parity&regime=gf&P=400&N=inf&sigma2=0&seeds=6&tmin=1&tmax=100000&panels=scalingP,simulation',
@@ -316,6 +318,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'collective',
+    controls: ['P', 'N'],
     title: 'Why modes stop learning: the collective response',
     config:
       'v=1&regime=gf&alpha=1.5&beta=2&P=400&N=1000&sigma2=0&panels=modes,order,inspector&mode=300',
@@ -342,6 +345,7 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'noise-amplification',
+    controls: ['N', 'P', 'sigma2'],
     title: 'Where the double-descent peak comes from: the shared noise amplification',
     config:
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=300&N=300&sigma2=0.05&panels=scalingN,decomposition,order&at=inf',
