@@ -254,7 +254,7 @@ export const LESSONS: readonly Lesson[] = [
       'v=1&regime=gf&alpha=2&beta=2.5&P=10000000&N=1000&sigma2=0&panels=scalingN,exponents,phase&at=inf&phase=model-inf',
     text: [
       {
-        text: 'The phase diagram maps the model exponent (E_g(∞) against N) over (α, β): below the dashed line β = α + 1 it is −(β−1), set by how smooth the target is; above it, −α: the spectrum caps it however smooth the target.',
+        text: 'The phase diagram maps the model exponent (E_g(∞) against N) over (α, β): −(β−1) below the dashed line β = α + 1, set by the target’s smoothness; −α above it, where the spectrum caps it.',
         when: 'phaseShowsModel',
         otherwise:
           'Choose “model N, t → ∞” in the phase diagram’s Exponent menu to follow this lesson.',
@@ -270,11 +270,11 @@ export const LESSONS: readonly Lesson[] = [
         otherwise: 'No stable slope across N to compare with: {fitNwhy}.',
       },
       {
-        text: 'The dots repeat that fit at every grid point: {phaseDeepOk} of the {phaseDeepN} fitted points farther than 0.5 from the line agree with the law within 0.05, and {phaseNearOk} of the {phaseNearN} nearer to it, where the two terms are close and the slope changes along the sweep.',
+        text: 'The dots repeat that fit across the grid: {phaseDeepOk} of {phaseDeepN} fitted points farther than 0.5 from the line agree with the law within 0.05; {phaseNearOk} of {phaseNearN} nearer to it, where the two terms are close and the slope bends.',
         when: 'phaseModelGridDone',
       },
       {
-        text: 'Drag the marker across the line, or focus it and press ↑: the colour changes hue where the law changes term.',
+        text: 'Drag the marker across the line (or focus it and press ↑): the hue changes where the law changes term.',
       },
     ],
     next: {

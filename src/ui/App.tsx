@@ -2,7 +2,7 @@
 // Narrower screens fold the panels under the curve, phones use a single column (CSS grid areas
 // in app.css). Lecture mode is a theme (theme.css) plus a projector layout: the first screen holds
 // the plot, its caption, the lesson and the lesson's sliders; the other panels follow below.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { cancelSimulation, startSimulation } from '../compute/index.ts';
 import { stepLesson } from '../lessons/apply.ts';
 import { useApp } from '../state/hooks.ts';
@@ -32,6 +32,7 @@ import { showEarlyStop } from './showEarlyStop.ts';
 import { useShortcuts } from './shortcuts.ts';
 import { SimulationBox } from './SimulationBox.tsx';
 import { Toast } from './toast.tsx';
+import { useLessonFit } from './useLessonFit.ts';
 
 /** Close the open menus (<details>); focus inside one goes back to its button (summary). */
 function closeMenus(except?: Node) {
@@ -129,6 +130,8 @@ export function App() {
   useMenusCloseOnOutsideClick();
 
   const focusKeys = useFocusKeys();
+  const stage = useRef<HTMLElement>(null);
+  useLessonFit(stage, lecture && Boolean(lessonId));
   const sidePanels = (
     <>
       <SpectrumSection />
@@ -154,7 +157,7 @@ export function App() {
             <Header onHelp={() => setHelp(true)} copyRequest={copyRequest} />
             <UrlNotice />
             <ComputeErrors />
-            <main className={lessonId ? 'stage' : 'stage stage--bare'}>
+            <main ref={stage} className={lessonId ? 'stage' : 'stage stage--bare'}>
               <div className="area-center" id="main-plot">
                 <CurvePanel />
               </div>
