@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // (`npm run build:e2e` → dist-e2e/, which carries the test hooks; `npm run build` → dist/ does not),
 // served by `vite preview`.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// E2E_PORT lets several checkouts on one machine run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './test/e2e',
@@ -14,7 +16,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     launchOptions: {
       executablePath,
       args: [
@@ -30,8 +32,8 @@ export default defineConfig({
   },
   webServer: {
     command:
-      'npm run -s build:e2e && npx vite preview --outDir dist-e2e --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
+      `npm run -s build:e2e && npx vite preview --outDir dist-e2e --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
