@@ -4,7 +4,7 @@
 // is marked, and the point where the signal part falls below the noise part.
 import type { Params } from '../model/params.ts';
 import type { CurveParts, EarlyStop, SimResult } from '../model/types.ts';
-import { meanSemMarks, type SimMark } from './learningCurveLayout.ts';
+import { meanSemMarks, type MeanSemMark } from './marks/meanSem.ts';
 import {
   PART_KEYS,
   PART_LABELS,
@@ -12,7 +12,7 @@ import {
   zeroPartReason,
   type PartsCrossing,
 } from '../claims/decomposition.ts';
-import type { LegendItem } from './Legend.tsx';
+import type { LegendItem } from './marks/legend.ts';
 import type { Metrics } from './theme.ts';
 import { timePanelLayout, type TimePanelLayout, type TimeSeries } from './timePanelLayout.ts';
 
@@ -34,7 +34,7 @@ export interface DecompositionLayout extends TimePanelLayout {
   tStarX: number | null;
   crossing: (PartsCrossing & { cx: number; cy: number }) | null;
   /** The simulation's parts drawn as points ±1 s.e.m., per drawn part (inside the plot). */
-  simParts: { key: string; marks: SimMark[] }[];
+  simParts: { key: string; marks: MeanSemMark[] }[];
 }
 
 function legendItems(d: DecompositionData | null): LegendItem[] {

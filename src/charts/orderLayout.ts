@@ -3,7 +3,7 @@
 // on one log axis (all three are positive; R = 0 at κ_* is left out of the log axis).
 import type { OrderResult } from '../model/types.ts';
 import { ORDER_LABELS, ORDER_SERIES } from '../claims/orderParams.ts';
-import type { LegendItem } from './Legend.tsx';
+import type { LegendItem } from './marks/legend.ts';
 import type { Metrics } from './theme.ts';
 import { timePanelLayout, type TimePanelLayout } from './timePanelLayout.ts';
 

@@ -4,7 +4,7 @@
 // the results drawn, and shown only once those results belong to the state on screen.
 import { memo, useDeferredValue, useMemo, type ReactNode } from 'react';
 import { Decomposition as DecompositionChart } from '../charts/Decomposition.tsx';
-import { curveTimeDomain } from '../charts/learningCurveLayout.ts';
+import { curveTimeDomain } from '../charts/domain.ts';
 import { ModeInspectorChart as ModeChart } from '../charts/ModeInspectorChart.tsx';
 import { simModeRow } from '../charts/modeInspectorLayout.ts';
 import { OrderParameters as OrderChart } from '../charts/OrderParameters.tsx';
