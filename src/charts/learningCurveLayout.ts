@@ -202,31 +202,24 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   return [Math.max(Math.min(mainExt[0], etrExt[0]), floor), Math.max(mainExt[1], etrExt[1])];
 }
 
-export function learningCurveLayout(input: LearningCurveInput): LearningCurveLayout {
-  const { curve, sim, showEtr, metrics: m } = input;
-  const width = Math.max(0, input.width);
-  const height = Math.max(0, input.height);
-  const items = legendItems(input);
-  const xTitle = 'training time t';
-  const yTitle = showEtr ? 'error E_g, E_{tr}' : 'test error E_g';
-
-  const tDomain = curveTimeDomain(curve);
-  const hasEg = curve ? logExtent(curve.Eg) !== null : false;
-  const yExt = yExtent(input);
-  let empty: EmptyState = null;
-  if (!curve) empty = noData('No learning curve has been computed yet.');
-  else if (!tDomain || !hasEg || !yExt)
-    empty = noData('The curve has no finite, positive values to plot.');
-  const xDomain: [number, number] = tDomain ?? [1, 10];
-  let yDomain: [number, number] = yExt
-    ? capDecades(padLogDomain(yExt, Y_PAD, 0.4), MAX_DECADES)
-    : [0.1, 1];
-
-  // The legend sits above the plot, aligned with its left edge; its height sets the top margin,
-  // which sets the y ticks, whose labels set the left margin, which sets the legend's width.
+/**
+ * Step: the legend above the plot, aligned with its left edge, and the frame below it. The
+ * legend's height sets the top margin, which sets the y ticks, whose labels set the left margin,
+ * which sets the legend's width. Room is left under the early-stopping point for its label (it is
+ * a minimum: the curve is above).
+ */
+function curveFrame(
+  curve: CurveResult | null,
+  items: readonly LegendItem[],
+  xDomain: [number, number],
+  yDomain0: [number, number],
+  width: number,
+  height: number,
+  m: Metrics,
+): { legend: LegendLayout; dims: AxesFrame; yDomain: [number, number] } {
+  let yDomain = yDomain0;
   let legend = layoutLegend(items, legendWidth(width), m);
   let dims = axesFrame(legend.height, width, height, xDomain, yDomain, m);
-  // Leave room under the early-stopping point for its label (it is a minimum: the curve is above).
   if (
     curve?.earlyStop.case === 'inside' &&
     isLogFinite(curve.earlyStop.Eg) &&
@@ -243,24 +236,51 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   if (legend2.height !== legend.height)
     dims = axesFrame(legend2.height, width, height, xDomain, yDomain, m);
   legend = legend2;
+  return { legend, dims, yDomain };
+}
+
+/** What an empty figure draws: nothing. */
+const noMarks = (): Omit<
+  LearningCurveLayout,
+  keyof AxesFrame | 'width' | 'height' | 'empty' | 'xTitle' | 'yTitle' | 'legend'
+> => ({
+  paths: [],
+  sim: null,
+  refs: [],
+  divergent: null,
+  earlyStop: null,
+  fitBracket: null,
+  timeMarker: null,
+  drawn: [],
+  cursorIndex: [],
+  cursorX: [],
+});
+
+export function learningCurveLayout(input: LearningCurveInput): LearningCurveLayout {
+  const { curve, sim, showEtr, metrics: m } = input;
+  const width = Math.max(0, input.width);
+  const height = Math.max(0, input.height);
+  const items = legendItems(input);
+  const xTitle = 'training time t';
+  const yTitle = showEtr ? 'error E_g, E_{tr}' : 'test error E_g';
+
+  const tDomain = curveTimeDomain(curve);
+  const hasEg = curve ? logExtent(curve.Eg) !== null : false;
+  const yExt = yExtent(input);
+  let empty: EmptyState = null;
+  if (!curve) empty = noData('No learning curve has been computed yet.');
+  else if (!tDomain || !hasEg || !yExt)
+    empty = noData('The curve has no finite, positive values to plot.');
+  const xDomain: [number, number] = tDomain ?? [1, 10];
+  const yDomain0: [number, number] = yExt
+    ? capDecades(padLogDomain(yExt, Y_PAD, 0.4), MAX_DECADES)
+    : [0.1, 1];
+
+  const { legend, dims } = curveFrame(curve, items, xDomain, yDomain0, width, height, m);
   const { plotW, plotH, x, y } = dims;
 
   const base = { ...dims, width, height, xTitle, yTitle, legend };
-  if (empty || !curve)
-    return {
-      ...base,
-      empty: empty ?? noData(''),
-      paths: [],
-      sim: null,
-      refs: [],
-      divergent: null,
-      earlyStop: null,
-      fitBracket: null,
-      timeMarker: null,
-      drawn: [],
-      cursorIndex: [],
-      cursorX: [],
-    };
+  if (empty || !curve) return { ...base, ...noMarks(), empty: empty ?? noData('') };
 
   const X = (v: number): number => x(v);
   const Y = (v: number): number => y(v);

@@ -451,6 +451,34 @@ function fitLabelMark(
   return { text, ...placeText(variants, at, fs, obs) };
 }
 
+/** What an empty panel draws: nothing. */
+type ScalingMarks = Omit<
+  ScalingLayout,
+  | keyof AxesFrame
+  | 'width'
+  | 'height'
+  | 'axis'
+  | 'empty'
+  | 'xTitle'
+  | 'yTitle'
+  | 'heading'
+  | 'legend'
+  | 'legendY'
+>;
+const noMarks = (): ScalingMarks => ({
+  sweepD: '',
+  points: [],
+  divergentX: [],
+  fitD: '',
+  predictedD: '',
+  fitLabel: { text: '', lines: [], pos: { x: 0, y: 0, anchor: 'start' } },
+  fitBracket: null,
+  peak: null,
+  current: null,
+  real: [],
+  edge: null,
+});
+
 export function scalingLayout(
   sweep: SweepResult | null,
   axis: SweepAxis,
@@ -489,22 +517,7 @@ export function scalingLayout(
     legend,
     legendY: TOP_PAD + headingHeight(m),
   };
-  if (dom.empty || !sweep)
-    return {
-      ...base,
-      empty: dom.empty ?? noData(''),
-      sweepD: '',
-      points: [],
-      divergentX: [],
-      fitD: '',
-      predictedD: '',
-      fitLabel: { text: '', lines: [], pos: { x: 0, y: 0, anchor: 'start' } },
-      fitBracket: null,
-      peak: null,
-      current: null,
-      real: [],
-      edge: null,
-    };
+  if (dom.empty || !sweep) return { ...base, ...noMarks(), empty: dom.empty ?? noData('') };
 
   const s: PlotScales = { X: (v) => x(v), Y: (v) => y(v), plotW, plotH };
   const paths = scalingPaths(sweep, lines, real, s, yDomain[1]);
