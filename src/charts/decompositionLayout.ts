@@ -37,6 +37,8 @@ export interface DecompositionLayout extends TimePanelLayout {
   simParts: { key: string; marks: MeanSemMark[] }[];
 }
 
+export const DECOMPOSITION_HEADING = 'E_g(t) split into its parts';
+
 function legendItems(d: DecompositionData | null): LegendItem[] {
   const items: LegendItem[] = [
     {
@@ -96,7 +98,7 @@ export function decompositionLayout(
     maxDecades: 5,
     emptyReason: 'The parts of E_g have not been computed yet.',
   });
-  const heading = 'E_g(t) split into its parts';
+  const heading = DECOMPOSITION_HEADING;
   if (L.empty || !d)
     return { ...L, heading, drawnParts, tStarX: null, crossing: null, simParts: [] };
   const es = d.earlyStop;

@@ -37,6 +37,10 @@ export interface ModeInspectorLayout extends TimePanelLayout {
 
 const Y_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
+export function inspectorHeading(d: Pick<ModeDetail, 'k'> | null): string {
+  return d ? `Mode k = ${d.k}: learned fraction` : 'One mode: learned fraction';
+}
+
 function legend(sim: SimModeRow | null): LegendItem[] {
   const items: LegendItem[] = [
     {
@@ -109,7 +113,7 @@ export function modeInspectorLayout(
     yLinear: { domain: [lo, Math.min(hi, 2)], ticks: Y_TICKS },
     emptyReason: 'The inspected mode has not been computed yet.',
   });
-  const heading = d ? `Mode k = ${d.k}: learned fraction` : 'One mode: learned fraction';
+  const heading = inspectorHeading(d);
   const [t0, t1] = L.x.domain();
   const inWindow = (t: number) => Number.isFinite(t) && t >= t0 && t <= t1;
   const marks = {

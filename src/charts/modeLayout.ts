@@ -69,6 +69,8 @@ export function logEdges(values: readonly number[]): number[] {
   return e;
 }
 
+export const MODE_HEADING = 'Learned fraction ℓ_k(t) of each eigenmode';
+
 /** Widths right of the plot: the t → ∞ column, the colour bar and its ticks and title. */
 interface ModeRight {
   infW: number;
@@ -231,7 +233,7 @@ export function modeLayout(
   height: number,
   m: Metrics,
 ): ModeLayout {
-  const heading = 'Learned fraction ℓ_k(t) of each eigenmode';
+  const heading = MODE_HEADING;
   const right = modeRight(m);
   const grid = modeGrid(modes);
   const tE = grid.tEdges;

@@ -11,6 +11,8 @@ export interface OrderLayout extends TimePanelLayout {
   heading: string;
 }
 
+export const ORDER_HEADING = 'Order parameters against the timescale τ';
+
 const LEGEND: LegendItem[] = ORDER_SERIES.map((k) => ({
   key: k,
   label: ORDER_LABELS[k],
@@ -42,5 +44,5 @@ export function orderLayout(
     maxDecades: 12,
     emptyReason: 'The order parameters have not been computed yet.',
   });
-  return { ...L, heading: 'Order parameters against the timescale τ' };
+  return { ...L, heading: ORDER_HEADING };
 }

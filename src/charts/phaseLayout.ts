@@ -331,6 +331,10 @@ function boundaryLayouts(exponent: PhaseExponent, box: PhaseBox): PhaseLayout['b
   });
 }
 
+export function phaseHeading(exponent: PhaseExponent): string {
+  return `Phase diagram: the exponent of ${PHASE_WHAT[exponent]} over (α, β)`;
+}
+
 export function phaseLayout(
   exponent: PhaseExponent,
   width: number,
@@ -356,7 +360,7 @@ export function phaseLayout(
     y,
     xTicks: linearTicks(x, plotW, m.xTickSpacing + 10),
     yTicks: linearTicks(y, plotH, m.yTickSpacing + 10),
-    heading: `Phase diagram: the exponent of ${PHASE_WHAT[exponent]} over (α, β)`,
+    heading: phaseHeading(exponent),
     regions,
     contourD: field.bandPaths.slice(1).join(''),
     levels: field.levels,

@@ -154,6 +154,11 @@ function scalingWords(sweep: SweepResult | null, axis: SweepAxis): ScalingWords 
   };
 }
 
+/** The panel's heading in full (an exported figure's footer says it too). */
+export function scalingHeading(sweep: SweepResult | null, axis: SweepAxis): string {
+  return scalingWords(sweep, axis).long;
+}
+
 /** The data domains, the current point, and why nothing is drawn (or null). */
 interface ScalingDomains {
   xDomain: [number, number];

@@ -134,18 +134,18 @@ function spectrumDomains(view: SpectrumView | null): {
   };
 }
 
-/** Step: the heading: the title and the number of modes, as long as fits before the right edge. */
-function spectrumHeading(
+/**
+ * The heading: the title and the number of modes, as long as `fits` allows (the layout's width;
+ * an exported figure's footer gives it in full).
+ */
+export function spectrumHeading(
   view: SpectrumView | null,
   title: string,
-  room: number,
-  m: Metrics,
+  fits: (heading: string) => boolean = () => true,
 ): string {
   if (!view) return title;
   const n = view.lam.length;
   const zeros = n - Array.from(view.lam).filter((l) => l > 0).length;
-  // Bold: ~2 % wider than the estimate.
-  const fits = (h: string) => richWidth(h, m.labelFont) * 1.02 <= room;
   const zeroNote = zeros ? ` (${zeros} with λ_k = 0, not drawn)` : '';
   return (
     [`${title}: ${n} modes${zeroNote}`, `${title}: ${n} modes`, `${n} modes${zeroNote}`].find(
@@ -235,7 +235,9 @@ export function spectrumLayout(
     axesFrame(headingH + legendH, width, height, xDomain, yDomain, m),
   );
   const { plotW, plotH, x, y } = frame;
-  const heading = spectrumHeading(view, title, width - frame.margin.left - 4, m);
+  // The long heading where it fits before the right edge (bold: ~2 % wider than the estimate).
+  const room = width - frame.margin.left - 4;
+  const heading = spectrumHeading(view, title, (h) => richWidth(h, m.labelFont) * 1.02 <= room);
   const base = { ...frame, width, height, heading, legend, legendY: TOP_PAD + headingH };
   const fit = view?.fit;
   if (empty || !view || !fit) {
