@@ -15,6 +15,7 @@ vi.mock('../../src/compute/index.ts', () => ({
 }));
 
 import { svgToString } from '../../src/charts/export.ts';
+import { parseSpectrumCsv } from '../../src/model/data/customSpectrum.ts';
 import { DEFAULT_PARAMS, type Params } from '../../src/model/params.ts';
 import { computeCurve } from '../../src/model/theory/curve.ts';
 import { spectrumView } from '../../src/model/theory/dataSpectra.ts';
@@ -314,6 +315,13 @@ describe('the spectrum panel (measured data)', () => {
     const { head, body } = dataDoc(text, '# ');
     expect(head.find((l) => l.startsWith('# fit: lambda_k'))).toBeTruthy();
     expect(body[0]).toBe('lambda,power');
-    expect(body.length - 1).toBe(s().results.spectrum!.lam.length);
+    const view = s().results.spectrum!;
+    expect(body.length - 1).toBe(view.lam.length);
+    // It reads back as "Your spectrum…": the same eigenvalues and target powers, read as powers.
+    const back = parseSpectrumCsv(text);
+    if (!back.ok) throw new Error(back.message);
+    expect(back.column).toBe('power');
+    expect(Array.from(back.modes.lam)).toEqual(Array.from(view.lam));
+    expect(Array.from(back.modes.power)).toEqual(Array.from(view.power));
   });
 });
