@@ -40,12 +40,14 @@ export function figureFooter(
       : '',
     p.regime === 'langevin' || p.regime === 'bayes' ? `T = ${formatParam(p.T)}` : '',
   ].filter(Boolean);
+  // The window the curve spans: an automatic one is the engine's choice, not the link's tmin, tmax.
+  const w = curve?.window ?? { tmin: p.tmin, tmax: p.tmax, auto: false };
   const window =
     facts.window !== undefined
       ? facts.window
       : p.regime === 'bayes'
         ? ''
-        : `t from ${formatParam(p.tmin)} to ${formatParam(p.tmax)}`;
+        : `${rangeText('t', w.tmin, w.tmax)}${w.auto ? ' (auto)' : ''}`;
   const parts = [
     facts.what ?? '',
     `${REGIME_LABELS[p.regime]}${regime.length ? ` (${regime.join(', ')})` : ''}`,

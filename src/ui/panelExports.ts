@@ -202,8 +202,9 @@ export function partsCsv(parts: PartsResult, s: AppData, url: string): string {
 }
 
 export function orderFacts(s: AppData): FigureFacts {
-  const p = s.results.curve?.params ?? s.params;
-  return { what: ORDER_HEADING, window: rangeText('τ', p.tmin, p.tmax) };
+  // τ runs over the curve's time window (the panel shares its axis).
+  const w = s.results.curve?.window ?? s.params;
+  return { what: ORDER_HEADING, window: rangeText('τ', w.tmin, w.tmax) };
 }
 
 /** The order parameters on τ, then their values at τ = inf. */

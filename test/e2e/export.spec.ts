@@ -34,7 +34,7 @@ test('exports: the learning curve as a valid standalone SVG', async ({ page }) =
   // The footer says what the figure shows and carries the link that reproduces it.
   const full = parsed.footer.join(' ');
   expect(full).toMatch(
-    /^Gradient flow · α = 1\.5, β = 2, P = 400, N = 1000, σ² = 0\.05 · t from \S+ to \S+ · bottleneck: [A-Z][a-z-]+ Link: /,
+    /^Gradient flow · α = 1\.5, β = 2, P = 400, N = 1000, σ² = 0\.05 · t from \S+ to \S+ (\(auto\) )?· bottleneck: [A-Z][a-z-]+ Link: /,
   );
   expect(full.slice(full.indexOf('Link:')).replace(/ /g, '')).toBe(`Link:${page.url()}`);
   expect(parsed.footerTop).toBeGreaterThan(parsed.chartHeight);
