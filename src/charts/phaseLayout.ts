@@ -96,12 +96,7 @@ export interface PhaseLegend {
 export const DOT_FILL: readonly string[] = ['#1a9850', '#fdd835', '#d73027'];
 
 /** The plot's box: margins, size, scales, and where the legend goes (right, or below when narrow). */
-interface PhaseBox {
-  margin: Margin;
-  plotW: number;
-  plotH: number;
-  x: ScaleLinear<number, number>;
-  y: ScaleLinear<number, number>;
+interface PhaseBox extends Pick<PhaseLayout, 'margin' | 'plotW' | 'plotH' | 'x' | 'y'> {
   below: boolean;
   legendW: number;
   /** Label type size, px. */

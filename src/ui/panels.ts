@@ -117,6 +117,23 @@ export interface PanelRecord {
 const toggled = (id: PanelId) => ({ id, shown: panelShown(id) });
 const csv = 'text/csv' as const;
 
+/** A panel's own CSV: export-<name>-csv in the menu, <name>.csv on disk, "<label> (CSV)". */
+function panelCsv(
+  name: string,
+  label: string,
+  ready: DataExport['ready'],
+  write: DataExport['write'],
+): DataExport {
+  return {
+    testid: `export-${name}-csv`,
+    label: `${label} (CSV)`,
+    file: `${name}.csv`,
+    type: csv,
+    ready,
+    write,
+  };
+}
+
 /** The P and N scaling panels and the frontier: one sweep each, drawn by ScalingPanel. */
 function sweepRecord(
   id: 'scalingP' | 'scalingN' | 'frontier',
@@ -132,17 +149,15 @@ function sweepRecord(
     component,
     figures: [{ svg: `scaling-${axis}`, name, label, facts: (s) => sweepFacts(axis, s) }],
     data: [
-      {
-        testid: `export-${name}-csv`,
-        label: `${label} (CSV)`,
-        file: `${name}.csv`,
-        type: csv,
-        ready: (s) => !!sweepOf(axis)(s),
-        write: (s, url) => {
+      panelCsv(
+        name,
+        label,
+        (s) => !!sweepOf(axis)(s),
+        (s, url) => {
           const sweep = sweepOf(axis)(s);
           return sweep && sweepCsv(axis, sweep, s, url);
         },
-      },
+      ),
     ],
     exportNote: null,
     stage: { place: 'instead-of-curve', minHeight: 300 },
@@ -199,17 +214,15 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
       { svg: 'decomposition', name: 'decomposition', label: 'Error decomposed', facts: partsFacts },
     ],
     data: [
-      {
-        testid: 'export-decomposition-csv',
-        label: 'Error decomposed (CSV)',
-        file: 'decomposition.csv',
-        type: csv,
-        ready: (s) => !!shownParts(s),
-        write: (s, url) => {
+      panelCsv(
+        'decomposition',
+        'Error decomposed',
+        (s) => !!shownParts(s),
+        (s, url) => {
           const parts = shownParts(s);
           return parts && partsCsv(parts, s, url);
         },
-      },
+      ),
     ],
     exportNote: null,
     stage: { place: 'under-curve', minHeight: 220 },
@@ -220,16 +233,7 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
     section: 'under',
     component: OrderSection,
     figures: [{ svg: 'order-chart', name: 'order', label: 'Order parameters', facts: orderFacts }],
-    data: [
-      {
-        testid: 'export-order-csv',
-        label: 'Order parameters (CSV)',
-        file: 'order.csv',
-        type: csv,
-        ready: (s) => !!s.results.order,
-        write: orderCsv,
-      },
-    ],
+    data: [panelCsv('order', 'Order parameters', (s) => !!s.results.order, orderCsv)],
     exportNote: null,
     stage: { place: 'under-curve', minHeight: 220 },
   },
@@ -248,14 +252,12 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
       },
     ],
     data: [
-      {
-        testid: 'export-spectrum-csv',
-        label: 'Spectrum (CSV)',
-        file: 'spectrum.csv',
-        type: csv,
-        ready: (s) => !!s.results.spectrum,
-        write: (s, url) => spectrumCsv(s, url, spectrumTitle(s)),
-      },
+      panelCsv(
+        'spectrum',
+        'Spectrum',
+        (s) => !!s.results.spectrum,
+        (s, url) => spectrumCsv(s, url, spectrumTitle(s)),
+      ),
     ],
     exportNote: null,
     stage: { place: 'instead-of-curve', minHeight: 300 },
@@ -269,16 +271,7 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
     section: 'side',
     component: ExponentsSection,
     figures: [],
-    data: [
-      {
-        testid: 'export-exponents-csv',
-        label: 'Exponents (CSV)',
-        file: 'exponents.csv',
-        type: csv,
-        ready: (s) => !!s.results.curve,
-        write: exponentsCsv,
-      },
-    ],
+    data: [panelCsv('exponents', 'Exponents', (s) => !!s.results.curve, exponentsCsv)],
     exportNote: 'A table, not a figure: its rows export as CSV.',
     stage: { place: 'under-curve', minHeight: 160 },
   },
@@ -288,16 +281,7 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
     section: 'side',
     component: ModesSection,
     figures: [{ svg: 'modes', name: 'modes', label: 'Modes', facts: modesFacts }],
-    data: [
-      {
-        testid: 'export-modes-csv',
-        label: 'Modes (CSV)',
-        file: 'modes.csv',
-        type: csv,
-        ready: (s) => !!s.results.modes,
-        write: modesCsv,
-      },
-    ],
+    data: [panelCsv('modes', 'Modes', (s) => !!s.results.modes, modesCsv)],
     exportNote: null,
     stage: { place: 'instead-of-curve', minHeight: 300 },
   },
@@ -307,16 +291,7 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
     section: 'side',
     component: InspectorSection,
     figures: [{ svg: 'mode-chart', name: 'inspector', label: 'Mode inspector', facts: modeFacts }],
-    data: [
-      {
-        testid: 'export-inspector-csv',
-        label: 'Mode inspector (CSV)',
-        file: 'mode.csv',
-        type: csv,
-        ready: (s) => !!shownMode(s),
-        write: modeCsv,
-      },
-    ],
+    data: [panelCsv('inspector', 'Mode inspector', (s) => !!shownMode(s), modeCsv)],
     exportNote: null,
     stage: { place: 'under-curve', minHeight: 240 },
   },
