@@ -18,8 +18,10 @@ export interface SgdData {
   modes: ModeSpectrum;
   /** The compressed node set of docs/theory.md §5.1 (used at N = ∞). */
   nodes: Spectrum;
-  /** The fitted decay exponent of λ_k (sets the eigenvalue cells at finite N). */
+  /** The fitted exponents of λ_k and of the target's tail (sets the eigenvalue cells at finite
+   * N; quoted in the laws). */
   alpha: number;
+  beta: number;
 }
 
 /** Everything one-pass SGD depends on (URL keys and CLI flags: the field names). */
