@@ -53,8 +53,8 @@ export interface PropagateResult {
 }
 
 export const DEFAULT_EPS = 0.05;
-export const DEFAULT_EPS_ETA = 0.02;
-export const DEFAULT_TOL = 1e-5;
+export const DEFAULT_EPS_ETA = 0.05;
+export const DEFAULT_TOL = 3e-5;
 /** Shorter blocks are done as exact steps. */
 const MIN_BLOCK = 8;
 /** E_g above this multiple of E_g(0) + σ² counts as diverged. */
@@ -418,17 +418,19 @@ export class Propagator {
     const meanA = Ga * meanLag(lagA, L) + G0 * meanLag(lag0, L);
     const meanB = meanLag(lag1, L);
     const tq = tailNoiseCoef(sys) * invB * sch.sum2;
-    const rhs =
-      sys.sigma2 +
+    // E1 = X + q·(E1 + σ²): solved as E1 = (X + qσ²)/(1 − q), so that an E_g far below σ²
+    // keeps its digits.
+    const X =
       sys.nodes.residual +
       sumPhi +
       sumP +
       tailSignal(sys, T1, T2, T3) +
       tailNoiseCoef(sys) * st.Q0 +
       tq * meanA;
-    const den = 1 - sumQ - tq * meanB;
-    const G1 = rhs / den;
-    if (!(den > 0) || !(G1 > 0) || !Number.isFinite(G1)) return Infinity;
+    const q = sumQ + tq * meanB;
+    const E1 = (X + q * sys.sigma2) / (1 - q);
+    const G1 = E1 + sys.sigma2;
+    if (!(q < 1) || !(E1 >= 0) || !Number.isFinite(E1)) return Infinity;
     // Without gradient noise (B = ∞) G does not feed back: every block is exact.
     const ratio = invB > 0 ? Math.abs(G1 - hist.extrapolate(s0 + L)) / (this.tol * G1) : 0;
     if (ratio > 1) return ratio;
@@ -440,7 +442,7 @@ export class Propagator {
     st.T3 = T3;
     st.Q0 += invB * sch.sum2 * (meanA + meanB * G1);
     st.s = s0 + L;
-    this.E = G1 - sys.sigma2;
+    this.E = E1;
     this.blocks++;
     hist.push(st.s, G1);
     return ratio;

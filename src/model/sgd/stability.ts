@@ -35,7 +35,11 @@ export function kernelNorm(nodes: SgdNodes, eta: number, B: number): number {
   return (eta / B) * s;
 }
 
-/** Where the constant-η edge comes from: a single mode (a_k = 1) or the gradient noise (‖K‖ = 1). */
+/**
+ * Which limiting closed form η_max is nearer to (in ratio): the top mode's 2B/((B + 1)λ_max)
+ * (the curvature limit of full-batch descent, reached as B → ∞) or the small-η noise estimate
+ * 2B/S_λ (all modes' gradient noise together, the limit for small B on a flat spectrum).
+ */
 export type EdgeKind = 'mode' | 'noise';
 
 export interface StabilityEdge {
@@ -67,12 +71,9 @@ export function stabilityEdge(nodes: SgdNodes, B: number): StabilityEdge {
     else lo = mid;
   }
   const etaMax = 0.5 * (lo + hi);
-  return {
-    etaMax,
-    kind: etaMax < etaMode * (1 - 1e-9) ? 'noise' : 'mode',
-    etaMode,
-    etaNoiseEstimate,
-  };
+  const nearMode =
+    Math.abs(Math.log(etaMax / etaMode)) <= Math.abs(Math.log(etaMax / etaNoiseEstimate));
+  return { etaMax, kind: nearMode ? 'mode' : 'noise', etaMode, etaNoiseEstimate };
 }
 
 /**
