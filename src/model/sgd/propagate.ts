@@ -29,7 +29,7 @@ import {
   type SgdSystem,
 } from './recursion.ts';
 import { geometricMoments, MAX_POWER, powerSums } from './moments.ts';
-import { pieceAt, rangeSum, stepSum, type Piece } from './schedule.ts';
+import { pieceAt, stepSum, type Piece } from './schedule.ts';
 
 export interface PropagateOptions {
   /** Block length ≤ eps·(steps since the last kink). */
@@ -137,66 +137,113 @@ interface BlockSchedule {
   part: Float64Array;
 }
 
-function blockSchedule(piece: Piece, s0: number, L: number): BlockSchedule {
-  const etaP = new Float64Array(4);
+/** A BlockSchedule to be filled by fillBlockSchedule (one per propagator, reused). */
+function newBlockSchedule(): BlockSchedule {
+  return {
+    constant: true,
+    eta: 0,
+    m2: 0,
+    m3: 0,
+    m4: 0,
+    dmax: 0,
+    sum1: 0,
+    sum2: 0,
+    sum3: 0,
+    etaP: new Float64Array(4),
+    part: new Float64Array(9),
+  };
+}
+
+const GL8_X = [
+  -0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498,
+  0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363,
+];
+const GL8_W = [
+  0.1012285362903763, 0.2223810344533745, 0.3137066375431855, 0.362683783378362, 0.362683783378362,
+  0.3137066375431855, 0.2223810344533745, 0.1012285362903763,
+];
+const sumBuf = new Float64Array(5);
+
+/**
+ * out[n] = Σ_{q=q0}^{q1−1} (η_q − c)^n, n = 1..nmax: term by term for a short integer range,
+ * else the smooth extension of schedule.ts (rangeSum): 8-point Gauss–Legendre on
+ * [q0 − ½, q1 − ½] and the Euler–Maclaurin end term, with η evaluated once per point.
+ */
+function centralSums(
+  piece: Piece,
+  q0: number,
+  q1: number,
+  c: number,
+  nmax: number,
+  out: Float64Array,
+): void {
+  out.fill(0);
+  if (Number.isInteger(q0) && q1 - q0 <= 32) {
+    for (let q = q0; q < q1; q++) {
+      const d = piece.eta(q) - c;
+      let pw = 1;
+      for (let n = 1; n <= nmax; n++) out[n] += pw *= d;
+    }
+    return;
+  }
+  const a = q0 - 0.5;
+  const b = q1 - 0.5;
+  const h = 0.5 * (b - a);
+  const mid = 0.5 * (a + b);
+  for (let g = 0; g < 8; g++) {
+    const d = piece.eta(mid + h * GL8_X[g]) - c;
+    const w = h * GL8_W[g];
+    let pw = 1;
+    for (let n = 1; n <= nmax; n++) out[n] += w * (pw *= d);
+  }
+  const da = piece.eta(a) - c;
+  const db = piece.eta(b) - c;
+  const ea = piece.deta(a);
+  const eb = piece.deta(b);
+  let pa = 1;
+  let pb = 1;
+  for (let n = 1; n <= nmax; n++) {
+    out[n] -= (n * (pb * eb - pa * ea)) / 24;
+    pa *= da;
+    pb *= db;
+  }
+}
+
+/** The schedule's sums and moments over the block [s0, s0 + L) (node-independent). */
+function fillBlockSchedule(sch: BlockSchedule, piece: Piece, s0: number, L: number): void {
   if (piece.constant) {
     const e = piece.eta(s0);
-    etaP.fill(e);
-    return {
-      constant: true,
-      eta: e,
-      m2: 0,
-      m3: 0,
-      m4: 0,
-      dmax: 0,
-      sum1: L * e,
-      sum2: L * e * e,
-      sum3: L * e * e * e,
-      etaP,
-      part: new Float64Array(9),
-    };
+    sch.constant = true;
+    sch.eta = e;
+    sch.m2 = sch.m3 = sch.m4 = sch.dmax = 0;
+    sch.sum1 = L * e;
+    sch.sum2 = L * e * e;
+    sch.sum3 = L * e * e * e;
+    sch.etaP.fill(e);
+    sch.part.fill(0);
+    return;
   }
   const f = piece.eta;
-  const df = piece.deta;
   const s1 = s0 + L;
-  const sum1 = stepSum(f, df, s0, s1);
-  const mean = sum1 / L;
-  const mom = (n: number) =>
-    stepSum(
-      (x) => Math.pow(f(x) - mean, n),
-      (x) => n * Math.pow(f(x) - mean, n - 1) * df(x),
-      s0,
-      s1,
-    );
-  const m2 = mom(2);
-  const m3 = mom(3);
-  const m4 = mom(4);
-  for (let p = 0; p < 4; p++) etaP[p] = f(s0 + (L - 1) - (p * (L - 1)) / 3);
-  const part = new Float64Array(9);
+  centralSums(piece, s0, s1, 0, 1, sumBuf);
+  const mean = sumBuf[1] / L;
+  centralSums(piece, s0, s1, mean, 4, sumBuf);
+  const m2 = sumBuf[2];
+  const m3 = sumBuf[3];
+  sch.constant = false;
+  sch.eta = mean;
+  sch.m2 = m2;
+  sch.m3 = m3;
+  sch.m4 = sumBuf[4];
+  sch.sum1 = L * mean;
+  sch.sum2 = L * mean * mean + m2;
+  sch.sum3 = L * mean * mean * mean + 3 * mean * m2 + m3;
+  for (let p = 0; p < 4; p++) sch.etaP[p] = f(s0 + (L - 1) - (p * (L - 1)) / 3);
   for (let p = 1; p < 4; p++) {
-    const from = s1 - (p * (L - 1)) / 3;
-    for (let n = 1; n <= 3; n++)
-      part[3 * (p - 1) + n - 1] = rangeSum(
-        (x) => Math.pow(f(x) - mean, n),
-        (x) => n * Math.pow(f(x) - mean, n - 1) * df(x),
-        from,
-        s1,
-      );
+    centralSums(piece, s1 - (p * (L - 1)) / 3, s1, mean, 3, sumBuf);
+    for (let n = 1; n <= 3; n++) sch.part[3 * (p - 1) + n - 1] = sumBuf[n];
   }
-  const dmax = Math.max(Math.abs(f(s0) - mean), Math.abs(f(s1 - 1) - mean));
-  return {
-    constant: false,
-    eta: mean,
-    m2,
-    m3,
-    m4,
-    dmax,
-    sum1,
-    sum2: L * mean * mean + m2,
-    sum3: L * mean * mean * mean + 3 * mean * m2 + m3,
-    etaP,
-    part,
-  };
+  sch.dmax = Math.max(Math.abs(f(s0) - mean), Math.abs(f(s1 - 1) - mean));
 }
 
 /**
@@ -222,6 +269,7 @@ export class Propagator {
   private readonly wf = new Float64Array(4);
   /** Taylor coefficients of log a(η) at η̄ for the current node (NaN: not expanded). */
   private readonly D = new Float64Array(4);
+  private readonly sch = newBlockSchedule();
   /** Step-size control: the fraction of the admissible length the next block uses. */
   private scale = 1;
   private readonly hist = new History();
@@ -328,14 +376,18 @@ export class Propagator {
     if (hist.s.length < 3) return Infinity;
     const s0 = st.s;
     const G0 = this.E + sys.sigma2;
-    const sch = blockSchedule(piece, s0, L);
+    const sch = this.sch;
+    fillBlockSchedule(sch, piece, s0, L);
     // G(q) = A(q) + Bq(q)·G1 on q ∈ [0, L] (relative to s0): quadratic through the previous
     // history point, the block start and the block end.
     const qa = hist.s[1] - s0;
     const Ga = hist.G[1];
-    const lagA = (q: number) => (q * (q - L)) / (qa * (qa - L));
-    const lag0 = (q: number) => ((q - qa) * (q - L)) / (-qa * -L);
-    const lag1 = (q: number) => ((q - qa) * q) / ((L - qa) * L);
+    const cA0 = 1 / (qa * (qa - L));
+    const c00 = 1 / (qa * L);
+    const c10 = 1 / ((L - qa) * L);
+    const lagA = (q: number) => q * (q - L) * cA0;
+    const lag0 = (q: number) => (q - qa) * (q - L) * c00;
+    const lag1 = (q: number) => (q - qa) * q * c10;
     const { A, Bq, cA, cB, hA, hB, wf } = this;
     cA.fill(0);
     cB.fill(0);
@@ -415,8 +467,10 @@ export class Propagator {
     const T1 = st.T1 + sch.sum1;
     const T2 = st.T2 + sch.sum2;
     const T3 = st.T3 + sch.sum3;
-    const meanA = Ga * meanLag(lagA, L) + G0 * meanLag(lag0, L);
-    const meanB = meanLag(lag1, L);
+    const meanA =
+      Ga * meanLag(lagA(0), lagA((L - 1) / 2), lagA(L - 1), L) +
+      G0 * meanLag(lag0(0), lag0((L - 1) / 2), lag0(L - 1), L);
+    const meanB = meanLag(lag1(0), lag1((L - 1) / 2), lag1(L - 1), L);
     const tq = tailNoiseCoef(sys) * invB * sch.sum2;
     // E1 = X + q·(E1 + σ²): solved as E1 = (X + qσ²)/(1 − q), so that an E_g far below σ²
     // keeps its digits.
@@ -481,7 +535,8 @@ export class Propagator {
           D[0] * sch.part[o] +
           (D[1] / 2) * (sch.part[o + 1] - (mp * sch.m2) / L) +
           (D[2] / 6) * (sch.part[o + 2] - (mp * sch.m3) / L);
-        wf[p] = Math.exp(E) * bp;
+        // |E| ≤ ℓ̄L·(relative change of η) ≤ 0.05 here: e^E to fifth order (error ≤ 3e-9·E).
+        wf[p] = (1 + E * (1 + E * (0.5 + E * (1 / 6 + E * (1 / 24 + E / 120))))) * bp;
       } else {
         const omap = -elp * (c * elp - 2); // 1 − a(η_p)
         wf[p] = omap !== 0 ? (bp * oma) / omap : bp;
@@ -529,15 +584,13 @@ export class Propagator {
   }
 }
 
-/** Mean of a quadratic polynomial over the integers q = 0..L−1. */
-function meanLag(f: (q: number) => number, L: number): number {
-  // Exact for quadratics: Simpson-like combination of the values at 0, (L−1)/2, L−1.
+/**
+ * Mean over the integers q = 0..L−1 of the quadratic with values f0, f1, f2 at 0, (L−1)/2, L−1.
+ * The mean of q² over 0..h (h = L − 1) is h²/3 + h/6; Simpson gives h²/3, so add h/6 times the
+ * quadratic coefficient.
+ */
+function meanLag(f0: number, f1: number, f2: number, L: number): number {
   const h = L - 1;
-  const f0 = f(0);
-  const f1 = f(h / 2);
-  const f2 = f(h);
-  // The mean of q² over 0..h is h(2h + 1)/6 = h²/3 + h/6; Simpson gives h²/3, so add h/6 times
-  // the quadratic coefficient.
   if (h === 0) return f0;
   const quad = (2 * (f0 - 2 * f1 + f2)) / (h * h);
   return (f0 + 4 * f1 + f2) / 6 + (quad * h) / 6;
