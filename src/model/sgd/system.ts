@@ -3,6 +3,7 @@
 // deterministic-equivalent spectrum of Σ_A, finiteN.ts). Building a finite-N measure costs a
 // few hundred complex κ solves, so it is cached per (spectrum, N): moving η, B or the schedule
 // reuses it.
+import type { RegisteredSpectrum } from '../theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../theory/measuredSpectrum.ts';
 import type { Spectrum } from '../theory/spectrum.ts';
 import { finiteNMeasure, type BaseSpectrum, type FiniteNMeasure } from './finiteN.ts';
@@ -22,6 +23,17 @@ export interface SgdData {
    * N; quoted in the laws). */
   alpha: number;
   beta: number;
+}
+
+/** The SGD engine's view of a registered measured spectrum (theory/dataSpectra.ts). */
+export function sgdDataFrom(key: string, entry: RegisteredSpectrum): SgdData {
+  return {
+    key,
+    modes: entry.modes,
+    nodes: entry.measured,
+    alpha: entry.fit.alpha,
+    beta: entry.fit.beta,
+  };
 }
 
 /** Everything one-pass SGD depends on (URL keys and CLI flags: the field names). */
