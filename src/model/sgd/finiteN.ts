@@ -26,14 +26,17 @@ import type { SgdNodes } from './nodes.ts';
 /** The spectrum before projection: the power law, or explicit modes (a measured spectrum). */
 export type BaseSpectrum =
   | { kind: 'powerlaw'; alpha: number; beta: number; M: number }
-  /** `alpha`: the fitted decay exponent (sets the eigenvalue cells, see cellCount). */
+  /** `alpha`: the fitted decay exponent (sets how many modes df and U sum one by one). */
   | { kind: 'modes'; modes: ModeSpectrum; alpha: number };
 
 export interface FiniteNMeasure {
   nodes: SgdNodes;
   /** κ_*: df(κ_*) = N (N < number of modes), else 0. */
   kappaStar: number;
-  /** E_approx(N) = S_w − U(κ_*): the target power no weights on N features reach. */
+  /**
+   * The target power no weights on N features reach: S_w − U(κ_*) of the positive modes (0 for
+   * N ≥ their number), plus the power of the zero modes of a measured spectrum.
+   */
   Eapprox: number;
   /** The support of the deterministic-equivalent spectrum of Σ_A. */
   muMin: number;
@@ -194,17 +197,18 @@ function evalModes(m: ModeSpectrum, alpha: number): EvalSpectrum {
   const wlc: number[] = [];
   const wc: number[] = [];
   const head: number[] = [];
+  // Sw: the positive modes' target power; the zero modes' power is never learned (nullPower).
   let Sw = 0;
   let Slam = 0;
   let nullPower = 0;
   for (let k = 0; k < m.lam.length; k++) {
     const l = m.lam[k];
-    Sw += m.power[k];
     Slam += l;
     if (!(l > 0)) {
       nullPower += m.power[k];
       continue;
     }
+    Sw += m.power[k];
     lam.push(l);
     wl.push(l);
     wlc.push(l * m.power[k]);
@@ -430,6 +434,8 @@ interface Segment {
   edge: Edge | null;
   /** Compression group: an eigenvalue cell keeps its own nodes; -1: panel compression. */
   cell: number;
+  /** Points per decade of μ in the log mappings. */
+  perDecade: number;
 }
 
 interface FinePoint {
@@ -450,7 +456,7 @@ function segmentPoints(seg: Segment): FinePoint[] {
     const b = log ? Math.log(hi) : hi;
     const c = 0.5 * (a + b);
     const h = 0.5 * (b - a);
-    const n = log ? logPoints(lo, hi) : GL8.x.length;
+    const n = log ? logPoints(lo, hi, seg.perDecade) : GL8.x.length;
     const gl = log ? gaussLegendre(n) : GL8;
     // θ from 0 (hi) to π (lo).
     for (let g = 0; g < n; g++) {
@@ -472,7 +478,7 @@ function segmentPoints(seg: Segment): FinePoint[] {
   const log = map === 'logBottom';
   const a = log ? Math.log(lo) : lo;
   const b = log ? Math.log(hi) : hi;
-  const n = log ? logPoints(lo, hi) : GL8.x.length;
+  const n = log ? logPoints(lo, hi, seg.perDecade) : GL8.x.length;
   const gl = log ? gaussLegendre(n) : GL8;
   const pts: FinePoint[] = [];
   for (let g = 0; g < n; g++) {
@@ -489,14 +495,12 @@ function segmentPoints(seg: Segment): FinePoint[] {
   return pts;
 }
 
-/** Points for a segment spanning decades of μ: 12 per decade and 8 more. */
-function logPoints(lo: number, hi: number): number {
-  return Math.ceil(12 * Math.log10(hi / lo)) + 8;
-}
-
-/** Eigenvalue cells up to this index (pole distance π k²/(α²N) ≥ 2.2: no visible eigenvalues). */
-function cellCount(alpha: number, N: number): number {
-  return Math.ceil(0.85 * alpha * Math.sqrt(N));
+/**
+ * Points for a segment spanning decades of μ: perDecade per decade and 8 more (12 for the power
+ * law; 24 for a measured spectrum, whose density and target powers are irregular).
+ */
+function logPoints(lo: number, hi: number, perDecade: number): number {
+  return Math.ceil(perDecade * Math.log10(hi / lo)) + 8;
 }
 
 /** Cells (eigenvalues) that keep their own few Gauss nodes; later cells go into panels. */
@@ -524,8 +528,10 @@ export function finiteNMeasure(base: BaseSpectrum, N: number): FiniteNMeasure {
     while (pr.df(hi) > N) hi *= 2;
     kstar = Math.exp(bisect((u) => pr.df(Math.exp(u)) - N, Math.log(lo), Math.log(hi)));
   }
-  const Eapprox = N < modes ? ev.sp.Sw - pr.U(kstar) : 0;
-  const segments = supportSegments(pr, base, N, head, modes, kstar);
+  // The target power out of the features' reach: E_approx of the positive modes, and the zero
+  // modes' power (no features reach those at any N).
+  const Eapprox = (N < modes ? ev.sp.Sw - pr.U(kstar) : 0) + ev.nullPower;
+  const segments = supportSegments(pr, base.kind === 'modes' ? 24 : 12, N, head, modes, kstar);
   const fine = solveSegments(pr, segments);
   const nodes = compress(fine);
   let count = 0;
@@ -543,7 +549,7 @@ export function finiteNMeasure(base: BaseSpectrum, N: number): FiniteNMeasure {
       wl: nodes.wl,
       wc: nodes.wc,
       tail: null,
-      residual: Eapprox + ev.nullPower,
+      residual: Eapprox,
       Slam,
       Sw: ev.sp.Sw + ev.nullPower,
     },
@@ -558,13 +564,21 @@ export function finiteNMeasure(base: BaseSpectrum, N: number): FiniteNMeasure {
 }
 
 /**
- * The support as segments, top to bottom: one cell per eigenvalue k while the density still
- * shows them (k < cellCount, or separated by a gap), each between its two boundaries (gaps or
- * dips), then the smooth bulk down to the lower edge.
+ * a′ at the middle of (−ℓ_k, −ℓ_{k+1}) above this: the density still dips between eigenvalues k
+ * and k + 1 (at the power law's cell count 0.85 α √N, a′ ≈ −4.8 there), so they get a
+ * boundary and cells of their own.
+ */
+const DIP_SLOPE = -5;
+
+/**
+ * The support as segments, top to bottom. Between each pair of neighbouring eigenvalues that the
+ * density still shows apart (a gap, or a dip: a′ > DIP_SLOPE in the middle) there is a boundary;
+ * an eigenvalue between two boundaries is a cell of its own, a run of eigenvalues without
+ * boundaries one stretch in ln μ, and so is the rest of the spectrum below the exact head.
  */
 function supportSegments(
   pr: Projection,
-  base: BaseSpectrum,
+  perDecade: number,
   N: number,
   head: Float64Array,
   modes: number,
@@ -595,42 +609,51 @@ function supportSegments(
     );
     if (!(bottom.mu > 0)) bottom = { kappa: 0, mu: 1e-9 * l, app: 1 };
   }
-  // Boundaries after each eigenvalue: every one up to the cell count, then while gaps remain.
-  const cells = cellCount(base.alpha, N);
-  const bounds: Boundary[] = [];
-  let misses = 0;
-  for (let k = 0; k + 1 < head.length; k++) {
-    if (k >= cells && misses >= 3) break;
-    const b = boundaryBetween(pr, head[k], head[k + 1]);
-    misses = b.kind === 'gap' ? 0 : misses + 1;
-    bounds.push(b);
-  }
-  // Beyond the cells only gaps matter: drop the trailing dips.
-  while (bounds.length > cells && bounds[bounds.length - 1].kind === 'dip') bounds.pop();
   const segs: Segment[] = [];
   let upperMu = top.mu;
   let upperEdge: Edge | null = top;
-  for (let k = 0; k < bounds.length; k++) {
-    const b = bounds[k];
+  let first = 0;
+  const close = (lowerMu: number, last: number) => {
+    if (!(lowerMu < upperMu)) return;
+    const single = last === first;
+    segs.push({
+      lo: lowerMu,
+      hi: upperMu,
+      map: single ? 'both' : 'logBoth',
+      edge: upperEdge,
+      cell: single ? first : -1,
+      perDecade,
+    });
+  };
+  // Eigenvalues below the lower edge sit inside the bulk's bottom stretch (their intervals are
+  // not on the physical branch), so the scan stops there.
+  for (let k = 0; k + 1 < head.length && head[k + 1] > bottom.mu; k++) {
+    const w = head[k] - head[k + 1];
+    const mid = Math.max(
+      pr.ap(-head[k] + 0.25 * w),
+      pr.ap(-head[k] + 0.5 * w),
+      pr.ap(-head[k] + 0.75 * w),
+    );
+    if (!(mid > DIP_SLOPE)) continue;
+    const b = boundaryBetween(pr, head[k], head[k + 1]);
     const lowerMu = b.kind === 'gap' ? b.lower.mu : b.mu;
-    if (lowerMu < upperMu)
-      segs.push({ lo: lowerMu, hi: upperMu, map: 'both', edge: upperEdge, cell: k });
+    if (!(lowerMu > bottom.mu && lowerMu < upperMu)) continue;
+    close(lowerMu, k);
     upperMu = b.kind === 'gap' ? b.upper.mu : b.mu;
     upperEdge = b.kind === 'gap' ? b.upper : null;
+    first = k + 1;
   }
-  const remaining = modes - bounds.length;
-  if (remaining > 1 || !Number.isFinite(modes)) {
-    // The smooth bulk (in ln μ): an edge at the bottom, and at the top when a gap is above it.
-    segs.push({
-      lo: bottom.mu,
-      hi: upperMu,
-      map: upperEdge ? 'logBoth' : 'logBottom',
-      edge: upperEdge,
-      cell: -1,
-    });
-  } else {
-    segs.push({ lo: bottom.mu, hi: upperMu, map: 'both', edge: upperEdge, cell: bounds.length });
-  }
+  // The rest: the last head eigenvalue alone (all modes exact), or with the spectrum below it.
+  const last = head.length < modes ? Infinity : head.length - 1;
+  const single = last === first;
+  segs.push({
+    lo: bottom.mu,
+    hi: upperMu,
+    map: single ? 'both' : upperEdge ? 'logBoth' : 'logBottom',
+    edge: upperEdge,
+    cell: single ? first : -1,
+    perDecade,
+  });
   return segs;
 }
 

@@ -5,6 +5,7 @@ export {
   checkSgdParams,
   finiteMeasure,
   scheduleOf,
+  sgdDataFrom,
   sgdSystem,
   type SgdData,
   type SgdParams,
@@ -53,4 +54,5 @@ export {
   simulateSgdSeed,
   type SgdSimOptions,
 } from './simulate.ts';
+export { MAX_POOL_N, poolKernel, simulatePool, simulatePoolSeed } from './simulatePool.ts';
 export type { FiniteNMeasure } from './finiteN.ts';

@@ -6,7 +6,15 @@ import { computeCurve, DEFAULT_PARAMS } from '../../../src/model/index.ts';
 import { flowLimit, logSteps, sgdCurve } from '../../../src/model/sgd/curve.ts';
 import { finiteNMeasure } from '../../../src/model/sgd/finiteN.ts';
 import { sampledTheory } from '../../../src/model/sgd/simulate.ts';
-import { DEFAULT_SGD, sgdSystem, type SgdParams } from '../../../src/model/sgd/system.ts';
+import { nodesFromModes } from '../../../src/model/sgd/nodes.ts';
+import {
+  DEFAULT_SGD,
+  finiteMeasure,
+  sgdDataFrom,
+  sgdSystem,
+  type SgdParams,
+} from '../../../src/model/sgd/system.ts';
+import { registerMnist } from '../../helpers/mnistSpectra.ts';
 
 // κ_* (df(κ_*) = N) and E_approx = Σ_k c_k κ_* / (λ_k + κ_*) by exact sums over k = 1..M.
 function exactApprox(alpha: number, beta: number, M: number, N: number) {
@@ -99,6 +107,50 @@ describe('the deterministic-equivalent spectrum of Σ_A', () => {
         for (let i = 0; i < g.t.length; i++)
           expect(Math.abs(f[i] - g.Eg[i]) / g.Eg[i]).toBeLessThan(2e-4);
       }
+    });
+  }
+});
+
+describe('measured spectra (MNIST, 3000 modes)', () => {
+  it('N = ∞: the compressed nodes against the exact sum over the modes to 1e-5', () => {
+    const reg = registerMnist('relu', 'parity');
+    const sys = sgdSystem({ ...DEFAULT_SGD, data: sgdDataFrom('mnist/relu/parity', reg) }, 1e5);
+    const exact = { ...sys, nodes: nodesFromModes(reg.modes.lam, reg.modes.power) };
+    const t = [0.1, 1, 10, 100, 1e3, 1e4, 1e5];
+    const a = flowLimit(sys, t);
+    const b = flowLimit(exact, t);
+    for (let i = 0; i < t.length; i++) expect(Math.abs(a[i] - b[i]) / b[i]).toBeLessThan(1e-5);
+  });
+
+  for (const [kernel, N] of [
+    ['relu', 200],
+    ['linear', 1000],
+  ] as const) {
+    it(`${kernel} kernel, N = ${N}: the identities and the Laplace engine at P = 1e7 to 2e-4`, () => {
+      const reg = registerMnist(kernel, 'parity');
+      const p: SgdParams = { ...DEFAULT_SGD, N, data: sgdDataFrom(`mnist/${kernel}/parity`, reg) };
+      const m = finiteMeasure(p);
+      // N above the linear kernel's rank: every positive mode is reached.
+      const rank = reg.measured.M;
+      expect(Math.abs(m.mass.count - Math.min(N, rank)) / Math.min(N, rank)).toBeLessThan(1e-5);
+      const Sw = reg.modes.power.reduce((x, y) => x + y, 0);
+      expect(Math.abs(m.mass.target - (Sw - m.Eapprox)) / Sw).toBeLessThan(1e-5);
+      const g = computeCurve({
+        ...DEFAULT_PARAMS,
+        data: 'mnist',
+        kernel,
+        task: 'parity',
+        N,
+        P: 1e7,
+        sigma2: 0,
+        regime: 'gf',
+        tmin: 0.1,
+        tmax: 1e4,
+        nt: 12,
+      });
+      const f = flowLimit(sgdSystem(p, 1e4), g.t);
+      for (let i = 0; i < g.t.length; i++)
+        expect(Math.abs(f[i] - g.Eg[i]) / g.Eg[i]).toBeLessThan(2e-4);
     });
   }
 });
