@@ -19,7 +19,7 @@
 // exactly, then Gauss–Legendre panels in the mode index x whose width follows the pole distance
 // π x²/(α² N) (a mode's neighbours are |Im κ| apart in λ), then the usual decades of λ.
 import { ALL_SUMS, allSums, allSumsReal, DF, DFD, U } from '../theory/sums.ts';
-import type { Spectrum } from '../theory/spectrum.ts';
+import { gaussLegendre, type Spectrum } from '../theory/spectrum.ts';
 import { gaussNodes, lagrangeWeights, type ModeSpectrum } from '../theory/measuredSpectrum.ts';
 import type { SgdNodes } from './nodes.ts';
 
@@ -51,31 +51,6 @@ export interface FiniteNMeasure {
 
 const GL_ORDER = 8;
 const GL = gaussLegendre(GL_ORDER);
-
-function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
-  const x = new Float64Array(n);
-  const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
-    for (let it = 0; it < 100; it++) {
-      let p0 = 1;
-      let p1 = 0;
-      for (let j = 1; j <= n; j++) {
-        const p2 = p1;
-        p1 = p0;
-        p0 = ((2 * j - 1) * z * p1 - (j - 1) * p2) / j;
-      }
-      dp = (n * (z * p0 - p1)) / (z * z - 1);
-      const dz = p0 / dp;
-      z -= dz;
-      if (Math.abs(dz) < 1e-16) break;
-    }
-    x[i] = -z;
-    w[i] = 2 / ((1 - z * z) * dp * dp);
-  }
-  return { x, w };
-}
 
 const GL8 = gaussLegendre(8);
 const GL5 = gaussLegendre(5);

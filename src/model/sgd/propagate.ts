@@ -29,7 +29,7 @@ import {
   type SgdSystem,
 } from './recursion.ts';
 import { geometricMoments, MAX_POWER, powerSums } from './moments.ts';
-import { pieceAt, stepSum, type Piece } from './schedule.ts';
+import { GL8, pieceAt, stepSum, type Piece } from './schedule.ts';
 
 export interface PropagateOptions {
   /** Block length ≤ eps·(steps since the last kink). */
@@ -154,14 +154,6 @@ function newBlockSchedule(): BlockSchedule {
   };
 }
 
-const GL8_X = [
-  -0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498,
-  0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363,
-];
-const GL8_W = [
-  0.1012285362903763, 0.2223810344533745, 0.3137066375431855, 0.362683783378362, 0.362683783378362,
-  0.3137066375431855, 0.2223810344533745, 0.1012285362903763,
-];
 const sumBuf = new Float64Array(5);
 
 /**
@@ -191,8 +183,8 @@ function centralSums(
   const h = 0.5 * (b - a);
   const mid = 0.5 * (a + b);
   for (let g = 0; g < 8; g++) {
-    const d = piece.eta(mid + h * GL8_X[g]) - c;
-    const w = h * GL8_W[g];
+    const d = piece.eta(mid + h * GL8.x[g]) - c;
+    const w = h * GL8.w[g];
     let pw = 1;
     for (let n = 1; n <= nmax; n++) out[n] += w * (pw *= d);
   }

@@ -7,6 +7,7 @@
 // with η_min = final·η. Between its kinks (the end of the warm-up, the start of the decay, the
 // horizon) η_s is one analytic function of s: a `Piece`. The block propagation of propagate.ts
 // never straddles a kink, so within a block η may be extended to real x and summed by quadrature.
+import { gaussLegendre } from '../theory/spectrum.ts';
 
 export type ScheduleKind = 'constant' | 'cosine' | 'wsd';
 export const SCHEDULE_KINDS: readonly ScheduleKind[] = ['constant', 'cosine', 'wsd'];
@@ -132,14 +133,7 @@ export function pieceAt(pieces: readonly Piece[], s: number): Piece {
 }
 
 // Gauss–Legendre, 8 nodes on [−1, 1] (the sums below are of functions analytic on the block).
-const GL_X = [
-  -0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498,
-  0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363,
-];
-const GL_W = [
-  0.1012285362903763, 0.2223810344533745, 0.3137066375431855, 0.362683783378362, 0.362683783378362,
-  0.3137066375431855, 0.2223810344533745, 0.1012285362903763,
-];
+export const GL8 = gaussLegendre(8);
 
 /** Below this many steps a block sum is done term by term. */
 const DIRECT_SUM = 32;
@@ -180,7 +174,7 @@ export function rangeSum(
   const h = 0.5 * (b - a);
   const c = 0.5 * (a + b);
   let s = 0;
-  for (let g = 0; g < 8; g++) s += GL_W[g] * f(c + h * GL_X[g]);
+  for (let g = 0; g < 8; g++) s += GL8.w[g] * f(c + h * GL8.x[g]);
   return s * h - (df(b) - df(a)) / 24;
 }
 
