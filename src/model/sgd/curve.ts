@@ -5,7 +5,7 @@ import { propagate, type PropagateOptions } from './propagate.ts';
 import type { SgdSystem } from './recursion.ts';
 import { etaSeries, intrinsicTimes, peakEta, schedulePieces } from './schedule.ts';
 import { noiseFloor, stabilityEdge, type StabilityEdge } from './stability.ts';
-import { scheduleOf, sgdSystem, type SgdParams } from './system.ts';
+import { checkSgdParams, scheduleOf, sgdSystem, type SgdParams } from './system.ts';
 
 export interface SgdCurve {
   /** Steps s (integers, increasing). */
@@ -55,6 +55,7 @@ export function sgdCurve(
   steps: ArrayLike<number>,
   opts: PropagateOptions = {},
 ): SgdCurve {
+  checkSgdParams(p);
   for (let i = 0; i < steps.length; i++)
     if (!(Number.isInteger(steps[i]) && steps[i] >= 0 && (i === 0 || steps[i] > steps[i - 1])))
       throw new RangeError('steps must be increasing integers ≥ 0');

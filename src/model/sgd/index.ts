@@ -2,6 +2,8 @@
 // and the CLI call. Pure functions of SgdParams.
 export {
   DEFAULT_SGD,
+  MAX_SGD_N,
+  SgdParamError,
   checkSgdParams,
   finiteMeasure,
   scheduleOf,

@@ -83,3 +83,37 @@ describe('the compute-optimal frontier, C = N·B·s', () => {
     expect(Math.abs(f.fitN!.slope - f.predicted.N)).toBeLessThan(0.03);
   });
 });
+
+describe('bad input', () => {
+  it('names the parameter, never a NaN', async () => {
+    const { SgdParamError } = await import('../../../src/model/sgd/system.ts');
+    const cases: [Partial<SgdParams>, string][] = [
+      [{ eta: 0 }, 'eta'],
+      [{ eta: NaN }, 'eta'],
+      [{ batch: 0.5 }, 'batch'],
+      [{ alpha: 1 }, 'alpha'],
+      [{ N: 1e9 }, 'N'],
+      [{ schedule: 'cosine', horizon: 0 }, 'horizon'],
+      [{ decay: 0 }, 'decay'],
+      [{ final: 2 }, 'final'],
+      [{ warmup: -1 }, 'warmup'],
+      [{ sigma2: -1 }, 'sigma2'],
+    ];
+    for (const [extra, key] of cases) {
+      let err: unknown = null;
+      try {
+        sgdCurve({ ...DEFAULT_SGD, ...extra }, [1, 10]);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(SgdParamError);
+      expect((err as InstanceType<typeof SgdParamError>).param).toBe(key);
+    }
+    expect(() => sgdCurve(DEFAULT_SGD, [10, 5])).toThrow(RangeError);
+    // Beyond the edge: Infinity and a flag, not NaN.
+    const c = sgdCurve({ ...DEFAULT_SGD, eta: 3 }, [1, 1e4]);
+    expect(c.Eg[1]).toBe(Infinity);
+    expect(c.unstable).toBe(true);
+    expect(c.floor).toBe(Infinity);
+  });
+});
