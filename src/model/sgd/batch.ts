@@ -151,3 +151,24 @@ export function etaSweep(p: SgdParams, steps: number, n = 16): EtaSweep {
   const Eopt = Math.min(f1, f2, Eg[best]);
   return { eta, Eg, steps, etaOpt: Eopt === Eg[best] ? eta[best] : etaOpt, Eopt, etaMax };
 }
+
+export interface ScheduleResult {
+  schedule: SgdParams['schedule'];
+  /** E_g at the horizon (Infinity: diverged). */
+  Eg: number;
+}
+
+/**
+ * The schedules side by side at the same peak η, warm-up, final ratio and horizon S: E_g after S
+ * steps for each, lowest first (a constant rate runs the same S steps).
+ */
+export function compareSchedules(
+  p: SgdParams,
+  kinds: readonly SgdParams['schedule'][] = ['constant', 'cosine', 'wsd'],
+): ScheduleResult[] {
+  const out = kinds.map((schedule) => ({
+    schedule,
+    Eg: sgdCurve({ ...p, schedule }, [p.horizon]).Eg[0],
+  }));
+  return out.sort((a, b) => a.Eg - b.Eg);
+}

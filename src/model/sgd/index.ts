@@ -41,12 +41,14 @@ export {
 export {
   CRITICAL_COST,
   batchSweep,
+  compareSchedules,
   criticalBatch,
   errorAfter,
   etaSweep,
   type BatchSweep,
   type CriticalBatch,
   type EtaSweep,
+  type ScheduleResult,
 } from './batch.ts';
 export { sgdComputeLaw, sgdFrontier, type SgdFrontier } from './frontier.ts';
 export {

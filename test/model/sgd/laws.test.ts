@@ -2,7 +2,13 @@
 // numbers (§9.8): fitted slopes against the laws, the critical batch and the optimal η against
 // their definitions.
 import { describe, expect, it } from 'vitest';
-import { batchSweep, criticalBatch, errorAfter, etaSweep } from '../../../src/model/sgd/batch.ts';
+import {
+  batchSweep,
+  compareSchedules,
+  criticalBatch,
+  errorAfter,
+  etaSweep,
+} from '../../../src/model/sgd/batch.ts';
 import { sgdCurve } from '../../../src/model/sgd/curve.ts';
 import { sgdLaws, sgdLawValue } from '../../../src/model/sgd/exponents.ts';
 import { sgdFrontier } from '../../../src/model/sgd/frontier.ts';
@@ -72,6 +78,17 @@ describe('E_g at the horizon against η', () => {
     for (const E of e.Eg) expect(e.Eopt).toBeLessThanOrEqual(E * (1 + 1e-12));
     // Beyond the edge the run diverges.
     expect(e.Eg[e.Eg.length - 1]).toBe(Infinity);
+  });
+});
+
+describe('schedules side by side', () => {
+  it('decaying the rate at the end pays: wsd and cosine end below constant, sorted lowest first', () => {
+    const p: SgdParams = { ...DEFAULT_SGD, eta: 0.3, batch: 1, horizon: 1e4, sigma2: 0.05 };
+    const r = compareSchedules(p);
+    expect(r.map((x) => x.schedule).sort()).toEqual(['constant', 'cosine', 'wsd']);
+    for (let i = 1; i < r.length; i++) expect(r[i].Eg).toBeGreaterThanOrEqual(r[i - 1].Eg);
+    expect(r[r.length - 1].schedule).toBe('constant');
+    for (const x of r) expect(x.Eg).toBe(sgdCurve({ ...p, schedule: x.schedule }, [1e4]).Eg[0]);
   });
 });
 
