@@ -5,7 +5,7 @@
 import { effectiveParams, type Params } from '../model/params.ts';
 import { resolutionAt } from '../model/theory/dynamics.ts';
 import type { CurveParts, CurveResult, ErrorSplit } from '../model/types.ts';
-import { formatNumber } from '../format/number.ts';
+import { e3, t2 } from '../format/number.ts';
 
 export type PartKey = keyof ErrorSplit<unknown>;
 export const PART_KEYS: readonly PartKey[] = ['signal', 'noise', 'temperature', 'init'];
@@ -17,8 +17,6 @@ export const PART_LABELS: Record<PartKey, string> = {
   init: 'init',
 };
 
-const e3 = (x: number) => formatNumber(x, 3);
-const t2 = (x: number) => formatNumber(x, 2);
 
 /**
  * Why a part is identically zero in this state (its source is switched off), or null when it is

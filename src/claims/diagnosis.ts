@@ -3,9 +3,8 @@
 // advice cannot contradict the curve.
 import type { CurveResult, DiagnosisKind, Effect } from '../model/types.ts';
 import type { Params } from '../model/params.ts';
-import { formatNumber, formatParam } from '../format/number.ts';
+import { e3, formatNumber, formatParam } from '../format/number.ts';
 
-const e3 = (x: number) => (Number.isFinite(x) ? formatNumber(x, 3) : '∞');
 
 export const DIAGNOSIS_TITLE: Record<DiagnosisKind, string> = {
   time: 'Time-limited',
