@@ -2,7 +2,8 @@
 // learning regime, the parameters (as the caption writes them), the time window, the bottleneck
 // the engine diagnosed, and the link that reproduces the exact view. Wrapped to the figure's width.
 import type { CurveResult } from '../model/types.ts';
-import { REGIME_LABELS, type Params } from '../model/params.ts';
+import { isActive, type Params } from '../model/params.ts';
+import { REGIME, hasDynamics } from '../model/regimes.ts';
 import { formatParam } from '../format/number.ts';
 import { DIAGNOSIS_TITLE } from '../claims/diagnosis.ts';
 import { paramsPhrase } from './caption.ts';
@@ -14,16 +15,15 @@ import { paramsPhrase } from './caption.ts';
  */
 export function figureFooter(curve: CurveResult | null, params: Params, url: string): string[] {
   const p = curve?.params ?? params;
+  // The regime's own knobs: γ and T where they act.
   const regime = [
-    p.regime === 'wd' || p.regime === 'langevin' || p.regime === 'bayes'
-      ? `γ = ${formatParam(p.gamma)}`
-      : '',
-    p.regime === 'langevin' || p.regime === 'bayes' ? `T = ${formatParam(p.T)}` : '',
+    isActive('gamma', p.regime) ? `γ = ${formatParam(p.gamma)}` : '',
+    isActive('T', p.regime) ? `T = ${formatParam(p.T)}` : '',
   ].filter(Boolean);
   const parts = [
-    `${REGIME_LABELS[p.regime]}${regime.length ? ` (${regime.join(', ')})` : ''}`,
+    `${REGIME[p.regime].label}${regime.length ? ` (${regime.join(', ')})` : ''}`,
     paramsPhrase(p),
-    p.regime === 'bayes' ? '' : `t from ${formatParam(p.tmin)} to ${formatParam(p.tmax)}`,
+    hasDynamics(p.regime) ? `t from ${formatParam(p.tmin)} to ${formatParam(p.tmax)}` : '',
     curve ? `bottleneck: ${DIAGNOSIS_TITLE[curve.diagnosis.kind]}` : '',
   ].filter(Boolean);
   return [parts.join(' · '), `Link: ${url}`];

@@ -4,7 +4,6 @@
 import type { CurveResult } from '../model/types.ts';
 import { e3, formatNumber, formatParam, t2 } from '../format/number.ts';
 
-
 /** "E_g(∞) = 0.0748" or "E_g(∞) = ∞". */
 export function limitPhrase(c: CurveResult): string {
   return `E_g(∞) = ${c.limit.divergent ? '∞' : e3(c.limit.Eg)}`;

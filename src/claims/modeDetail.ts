@@ -6,7 +6,6 @@ import { effectiveParams, type Params } from '../model/params.ts';
 import type { ModeDetail } from '../model/types.ts';
 import { e3, formatParam, t2, texNumber, texParam } from '../format/number.ts';
 
-
 /** "λ_k = 0.0316, target power k^{−β} = 0.01" (a measured spectrum stores no per-mode target). */
 export function modeSpectrumSentence(d: ModeDetail): string {
   const target =

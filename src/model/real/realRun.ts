@@ -27,6 +27,7 @@ import { effectiveParams, ParamError, type Params } from '../params.ts';
 import { applyKernel, rowNorms, type KernelKey } from '../data/kernels.ts';
 import { DIM, drawDistinct, normalisedInputs, type DigitPool } from '../data/pool.ts';
 import { taskLabels, type TaskKey } from '../data/tasks.ts';
+import { hasDynamics } from '../regimes.ts';
 
 /** Largest training set of a real run (one P×P eigendecomposition per draw). */
 export const MAX_REAL_P = 2000;
@@ -123,7 +124,7 @@ function kernelRows(
 
 /**
  * One draw (the seedIndex-th stream of p.seed): E_g(t) without noise floor and E_tr(t) with it.
- * In the 'bayes' regime every entry is the t → ∞ (posterior) value.
+ * In a regime without dynamics (the posterior) every entry is the t → ∞ (posterior) value.
  */
 export function realDraw(
   s: RealSetup,
@@ -133,7 +134,7 @@ export function realDraw(
 ): RealDraw {
   const p = effectiveParams(params);
   check(p);
-  const times = p.regime === 'bayes' ? new Float64Array(t.length).fill(Infinity) : t;
+  const times = !hasDynamics(p.regime) ? new Float64Array(t.length).fill(Infinity) : t;
   const { P, gamma, T, sigma02 } = p;
   const n = s.n;
   const rng = new Rng(p.seed, seedIndex);

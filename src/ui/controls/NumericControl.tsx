@@ -3,7 +3,8 @@
 // regime. The slider updates the store continuously while dragged (live: the URL is replaced) and
 // commits on release (the URL gets a history entry).
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { REGIME_LABELS, formatValue, isActive, type NumericSpec } from '../../model/params.ts';
+import { formatValue, isActive, type NumericSpec } from '../../model/params.ts';
+import { REGIME } from '../../model/regimes.ts';
 import { noteInput } from '../../compute/perf.ts';
 import { actions, useApp } from '../../state/hooks.ts';
 import { windowedParams, type EditOptions } from '../../state/store.ts';
@@ -11,7 +12,6 @@ import { plainSymbol } from '../../state/symbols.ts';
 import { formatAscii } from '../../format/number.ts';
 import { RichHelp } from '../RichHelp.tsx';
 import { Tex } from '../Tex.tsx';
-import { REGIME_SHORT } from './regimes.ts';
 import { parseEntry } from './entry.ts';
 import { dataAwareText } from './dataHelp.ts';
 import { keyToPos, sliderScale } from './scale.ts';
@@ -138,8 +138,8 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
       : `Read-out: least-squares fit to the measured spectrum (${spec.key === 'alpha' ? 'eigenvalues λ_k' : 'target power beyond k'})${fitRange ? ` over modes k = ${fitRange}` : ''}, drawn on the spectrum plot.`
     : active
       ? null
-      : `Inactive under ${REGIME_LABELS[regime].toLowerCase()}; acts under ${spec.regimes
-          .map((r) => REGIME_SHORT[r])
+      : `Inactive under ${REGIME[regime].label.toLowerCase()}; acts under ${spec.regimes
+          .map((r) => REGIME[r].short)
           .join(', ')}.`;
 
   return (
