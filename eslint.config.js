@@ -35,6 +35,12 @@ const LAYERS = [
     why: 'charts draw the data they are given, not the store, compute or workers',
   },
   {
+    dir: 'src/lessons',
+    src: ['model', 'format', 'claims', 'state'],
+    packages: [],
+    why: 'a lesson is data and checked words about the state: it reads the model, the claims and the store, not compute, charts, the UI or workers',
+  },
+  {
     dir: 'src/compute',
     src: ['model', 'protocol', 'state', 'format'],
     packages: null,

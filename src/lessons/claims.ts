@@ -5,7 +5,7 @@ import { showsPosterior } from '../model/regimes.ts';
 import { exponentLaws, type LawVerdict, type ExponentRowId } from '../model/theory/laws.ts';
 import { gapToTheory, type Agreement } from '../claims/agreement.ts';
 import { lastIndex } from '../claims/orderParams.ts';
-import type { LessonContext } from './fill.ts';
+import type { LessonContext } from './context.ts';
 
 /** The real run lands on the theory: within 3 % or 4 s.e.m. at every time (docs/theory.md §7). */
 export const REAL_CLOSE = { rel: 0.03, z: 4 } as const;

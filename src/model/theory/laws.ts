@@ -4,7 +4,6 @@
 // reason no law applies. The words for each law and reason live in src/claims/ (laws.ts there),
 // the numbers and the choice here: the table, the captions and the lessons read the same verdict.
 import { effectiveParams, type Params } from '../params.ts';
-import type { SweepAt } from '../types.ts';
 import { hasDynamics } from '../regimes.ts';
 
 /** "a ≫ b" is read as a ≥ MUCH·b, "a ≪ b" as a·MUCH ≤ b. */
@@ -79,6 +78,9 @@ export interface LawFacts {
   /** Early-stopping time of the current state (Infinity when stopping does not pay). */
   tStar: number;
 }
+
+/** Where along training the sweeps are evaluated: at t*, at a fixed time, or t → ∞. */
+export type SweepAt = 'tstar' | 't' | 'inf';
 
 /** The scaling panels' setting, part of the state (it does not depend on panel visibility). */
 export interface SweepSetting {
