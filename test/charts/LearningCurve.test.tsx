@@ -283,8 +283,11 @@ describe('LearningCurve contents', () => {
     const { container } = render(
       <LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />,
     );
-    for (const p of Array.from(container.querySelectorAll('path')))
-      expect(p.getAttribute('d')).not.toMatch(/\.\d{3}/);
+    const paths = Array.from(container.querySelectorAll('path'));
+    // E_g and E_tr, each with fractional coordinates to round: the check is not vacuous.
+    expect(paths.length).toBeGreaterThanOrEqual(2);
+    for (const p of paths) expect(p.getAttribute('d')).toMatch(/^M.*\d\.\d/);
+    for (const p of paths) expect(p.getAttribute('d')).not.toMatch(/\.\d{3}/);
   });
 
   it('labels the x axis in decades for a known domain', () => {
