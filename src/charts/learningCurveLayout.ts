@@ -17,9 +17,9 @@ import {
   divergentLabel,
   referenceLines,
   referenceSpecs,
-  showsPosterior,
   type RefLine,
 } from './learningCurveRefs.ts';
+import { showsPosterior } from '../model/regimes.ts';
 export type { RefLine };
 import {
   earlyStopMark,
@@ -177,7 +177,7 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   if (!curve) return null;
   const main: number[] = [];
   if (!curve.limit.divergent && isLogFinite(curve.limit.Eg)) main.push(curve.limit.Eg);
-  if (showsPosterior(curve)) main.push(curve.limit.Egibbs, curve.limit.Emean);
+  if (showsPosterior(curve.params)) main.push(curve.limit.Egibbs, curve.limit.Emean);
   // E* is shown (marker or edge arrow) whenever stopping pays, so it must be on the axis.
   if (curve.earlyStop.case !== 'none' && isLogFinite(curve.earlyStop.Eg))
     main.push(curve.earlyStop.Eg);

@@ -3,11 +3,12 @@
 // but one, started only when a simulation runs) and the real-digits worker.
 import type { RealApi, SimulateApi, TheoryApi } from '../protocol/api.ts';
 import { WorkerCrash } from '../protocol/errors.ts';
+import type { WorkerName } from '../protocol/kinds.ts';
 import type { ComputeError, Envelope } from '../protocol/messages.ts';
 import { simWorkerCount } from './seedPool.ts';
 import { WorkerHandle, type WorkerPort } from './workerHandle.ts';
 
-export type WorkerName = 'main' | 'sweep' | 'phase' | 'sim' | 'real' | 'realSweep';
+export type { WorkerName };
 
 export interface ComputeClient {
   main: WorkerPort<TheoryApi>;

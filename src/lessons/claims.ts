@@ -1,10 +1,11 @@
 // The claims lesson sentences make, by name: each is a predicate on the live state (the results of
 // the parameters on screen). A sentence is shown only while its claim holds (null: not computed
 // yet, the sentence waits), so a lesson's text stays true when the user moves a parameter.
+import { showsPosterior } from '../model/regimes.ts';
 import { exponentLaws, type LawVerdict, type ExponentRowId } from '../model/theory/laws.ts';
 import { gapToTheory, type Agreement } from '../claims/agreement.ts';
 import { lastIndex } from '../claims/orderParams.ts';
-import type { LessonContext } from './fill.ts';
+import type { LessonContext } from './context.ts';
 
 /** The real run lands on the theory: within 3 % or 4 s.e.m. at every time (docs/theory.md §7). */
 export const REAL_CLOSE = { rel: 0.03, z: 4 } as const;
@@ -75,12 +76,7 @@ const CLAIMS: Record<ClaimId, Claim> = {
   reachesPosterior: (c) => {
     const p = c.params;
     if (!c.curve) return null;
-    return (
-      (p.regime === 'langevin' || p.regime === 'bayes') &&
-      p.gamma > 0 &&
-      p.T > 0 &&
-      !c.curve.limit.divergent
-    );
+    return showsPosterior(p) && p.gamma > 0 && !c.curve.limit.divergent;
   },
   smoothStopping: (c) => {
     const p = c.params;

@@ -1,55 +1,22 @@
 // Filling a lesson's {placeholders} from the results computed at this moment for the state on
 // screen (never hard-coded numbers), and choosing each sentence by its claim (claims.ts). A value
 // not yet computed reads "…"; an unknown placeholder is left as written.
-import { PARAM_SPECS, type Params } from '../model/params.ts';
-import type {
-  CurveParts,
-  CurveResult,
-  ErrorSplit,
-  ModeDetail,
-  OrderResult,
-  SimResult,
-  SweepAt,
-  SweepResult,
-} from '../model/types.ts';
+import { PARAM_SPECS } from '../model/params.ts';
+import type { CurveResult, SweepResult } from '../model/types.ts';
 import { freePhrase, learnedSentence } from '../claims/modeDetail.ts';
-import { lastIndex, type OrderAtInfinity } from '../claims/orderParams.ts';
+import { lastIndex } from '../claims/orderParams.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import { fitGapReason, fitWindowText } from '../claims/fit.ts';
 import { LAW_TERM_FORMULA, lawCondition } from '../claims/laws.ts';
 import { phaseAgreement } from '../claims/phase.ts';
 import { lawTerm } from '../model/theory/laws.ts';
-import type { PhaseExponent } from '../model/theory/phase.ts';
-import type { PhaseGrid } from '../model/theory/phaseFit.ts';
 import { claimHolds, lessonLaws, realAgreement } from './claims.ts';
 import type { LessonSentence } from './lessons.ts';
+import type { LessonContext } from './context.ts';
 
-export interface LessonContext {
-  params: Params;
-  /** Where the scaling panels evaluate E_g, and their fixed time. */
-  at: SweepAt;
-  tAt: number;
-  curve: CurveResult | null;
-  sweepP: SweepResult | null;
-  sweepN: SweepResult | null;
-  /** The compute-optimal frontier (a sweep over C = N·t), when its panel is shown. */
-  frontier: SweepResult | null;
-  /** The first pin's configuration and curve (lessons that compare against a pin). */
-  pin: Params | null;
-  pinCurve: CurveResult | null;
-  /** The exponent the phase diagram shows, and its fitted grid when the diagram is shown. */
-  phase?: PhaseExponent;
-  phaseGrid?: PhaseGrid | null;
-  /** Measured data: the curve of the fitted power laws on the curve's times. */
-  fitted?: CurveResult | null;
-  /** A finished real run on the digits for the state on screen, and its theory curve. */
-  real?: { result: SimResult; theory: CurveResult } | null;
-  /** The mean field's internals, when their panels are shown (and computed for this state). */
-  parts?: { t: Float64Array; parts: CurveParts; limit: ErrorSplit<number> } | null;
-  order?: (OrderResult & { atInfinity: OrderAtInfinity }) | null;
-  /** The inspected mode in detail. */
-  mode?: ModeDetail | null;
-}
+// The live state a lesson reads has a module of its own (context.ts), so that the claims can name
+// it without importing this file (which imports them).
+export type { LessonContext };
 
 /** The placeholders of the mean field's internals: order parameters, parts, the inspected mode. */
 function meanFieldValues(ctx: LessonContext): Record<string, string> {

@@ -4,17 +4,10 @@
 
 import { KERNELS, type KernelKey } from './data/kernels.ts';
 import { TASKS, type TaskKey } from './data/tasks.ts';
+import { REGIME, REGIMES, regimesWith, type Regime } from './regimes.ts';
 
-export type Regime = 'gf' | 'wd' | 'langevin' | 'bayes';
-
-export const REGIMES: readonly Regime[] = ['gf', 'wd', 'langevin', 'bayes'];
-
-export const REGIME_LABELS: Record<Regime, string> = {
-  gf: 'Gradient flow',
-  wd: 'Gradient flow + weight decay',
-  langevin: 'Langevin dynamics',
-  bayes: 'Bayesian posterior (t → ∞)',
-};
+// The regimes are a table of their own (regimes.ts); re-exported for the many readers of params.
+export { REGIME_LABELS, REGIMES, type Regime } from './regimes.ts';
 
 /** A full configuration of the model. `Infinity` stands for N = ∞ (kernel limit) or M = ∞. */
 export interface Params {
@@ -65,8 +58,16 @@ export interface NumericSpec {
   integer?: boolean;
   /** Accepts `inf` / Infinity (N: kernel limit, M: infinitely many modes). */
   allowInf?: boolean;
-  /** Regimes in which this parameter acts; elsewhere the control is disabled. */
+  /**
+   * Regimes in which this parameter acts; elsewhere the control is disabled. Derived from the
+   * regime records (regimesWith), never listed by hand.
+   */
   regimes: readonly Regime[];
+  /**
+   * The value at which the parameter has no effect (γ = T = σ₀² = 0): effectiveParams sets it in
+   * the regimes where the parameter does not act.
+   */
+  neutral?: number;
   /** Slider step for linear scales. */
   step?: number;
   /** The data sources with which this parameter acts (default: all). */
@@ -90,7 +91,7 @@ export interface EnumSpec {
 export type ParamSpec = NumericSpec | EnumSpec;
 
 const ALL = REGIMES;
-const DYNAMIC: readonly Regime[] = ['gf', 'wd', 'langevin'];
+const DYNAMIC = regimesWith('dynamics');
 
 /** Largest finite P and N the engine supports (the quadrature adapts down to κ ~ P^{-α}). */
 export const MAX_SIZE = 1e7;
@@ -153,7 +154,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: 400,
     scale: 'log',
     integer: true,
-    regimes: ALL,
+    regimes: regimesWith('dataset'),
   },
   {
     key: 'N',
@@ -213,7 +214,8 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: 1e-3,
     scale: 'log',
     logMin: 1e-8,
-    regimes: ['wd', 'langevin', 'bayes'],
+    regimes: regimesWith('weightDecay'),
+    neutral: 0,
   },
   {
     key: 'T',
@@ -227,7 +229,8 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: 1e-4,
     scale: 'log',
     logMin: 1e-10,
-    regimes: ['langevin', 'bayes'],
+    regimes: regimesWith('temperature'),
+    neutral: 0,
   },
   {
     key: 'sigma02',
@@ -242,6 +245,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     scale: 'log',
     logMin: 1e-6,
     regimes: DYNAMIC,
+    neutral: 0,
   },
   {
     key: 'tmin',
@@ -376,20 +380,18 @@ export function actsWithData(key: keyof Params, data: DataSource): boolean {
 
 /**
  * The parameters the theory actually uses: those that do not act in the regime are set to their
- * neutral value (gradient flow: γ = T = 0; weight decay: T = 0; Bayes: no init, no time window).
+ * neutral value (gradient flow: γ = T = 0; weight decay: T = 0; Bayes: σ₀² = 0, no init). The
+ * rule is the table's: a parameter with a `neutral` value that is inactive in the regime.
  */
 export function effectiveParams(p: Params): Params {
   const q = { ...p };
-  if (q.regime === 'gf') {
-    q.gamma = 0;
-    q.T = 0;
-  } else if (q.regime === 'wd') {
-    q.T = 0;
-  } else if (q.regime === 'bayes') {
-    q.sigma02 = 0;
-  }
+  for (const s of NEUTRALISED) if (!s.regimes.includes(p.regime)) q[s.key] = s.neutral!;
   return q;
 }
+
+const NEUTRALISED = PARAM_SPECS.filter(
+  (s): s is NumericSpec => s.kind === 'number' && s.neutral !== undefined,
+);
 
 /** A parameter-naming error: the model never returns NaN silently. */
 export class ParamError extends Error {
@@ -449,8 +451,15 @@ export function validateParams(p: Params, { keys, integers = true }: ValidateOpt
   if (checked.includes('tmax') && checked.includes('tmin') && !(p.tmax > p.tmin))
     throw new ParamError('tmax', `tmax = ${p.tmax} must exceed tmin = ${p.tmin}`);
   // A whole configuration only: the engine's equations stay finite at γ = 0 (a limit it reports).
-  if (checked.includes('regime') && p.regime === 'bayes' && !(p.gamma > 0))
-    throw new ParamError('gamma', 'the Bayesian posterior needs gamma > 0 (prior variance T/γ)');
+  const must = positiveKey(p.regime);
+  if (checked.includes('regime') && must && !(p[must.key] > 0))
+    throw new ParamError(must.key, `${REGIME[p.regime].noun} needs ${must.key} > 0 (${must.why})`);
+}
+
+/** The parameter that must be positive in a regime (regimes.ts), typed as a key of the table. */
+function positiveKey(r: Regime): { key: NumericKey; symbol: string; why: string } | undefined {
+  const must = REGIME[r].positive;
+  return must && { ...must, key: must.key as NumericKey };
 }
 
 /** "integer in [1, 10000000] or inf", "one of gf, wd, langevin, bayes": a spec's domain in words. */
@@ -533,14 +542,16 @@ export function enforceConstraints(p: Params, notes: Adjustment[]): Params {
       reason: 'the time window must satisfy tmin < tmax',
     });
   }
-  if (q.regime === 'bayes' && !(q.gamma > 0)) {
+  const must = positiveKey(q.regime);
+  if (must && !(q[must.key] > 0)) {
+    const to = numericSpec(must.key).default;
     notes.push({
-      key: 'gamma',
-      from: String(q.gamma),
-      to: '0.001',
-      reason: 'the Bayesian posterior needs γ > 0 (prior variance T/γ)',
+      key: must.key,
+      from: String(q[must.key]),
+      to: formatValue(to),
+      reason: `${REGIME[q.regime].noun} needs ${must.symbol} > 0 (${must.why})`,
     });
-    q.gamma = 1e-3;
+    q[must.key] = to;
   }
   return q;
 }

@@ -1,18 +1,11 @@
 // Result types of the engine. Plain data with Float64Arrays, so the workers can transfer them.
+// The fit and the law verdicts are declared with their engines (theory/fit.ts, theory/laws.ts),
+// which import nothing from here: the types flow one way.
 import type { Params } from './params.ts';
-import type { FitFailure } from './theory/fit.ts';
-import type { LawVerdict } from './theory/laws.ts';
+import type { FitFailure, PowerFit } from './theory/fit.ts';
+import type { LawVerdict, SweepAt } from './theory/laws.ts';
 
-/** Least-squares power-law fit y ≈ C x^slope over [xmin, xmax] (log-log). */
-export interface PowerFit {
-  slope: number;
-  /** log10 C */
-  intercept: number;
-  r2: number;
-  xmin: number;
-  xmax: number;
-  n: number;
-}
+export type { PowerFit, SweepAt };
 
 /** What bounds the error, as found by the engine's counterfactuals (theory/diagnosis.ts). */
 export type DiagnosisKind =
@@ -200,9 +193,6 @@ export interface ModeDetail {
 export type SweepAxis = 'P' | 'N' | 'C';
 /** The axes computeSweep sweeps: one size parameter. */
 export type SizeAxis = Exclude<SweepAxis, 'C'>;
-/** Where along training the sweep is evaluated. */
-export type SweepAt = 'tstar' | 't' | 'inf';
-
 export interface SweepResult {
   axis: SweepAxis;
   at: SweepAt;

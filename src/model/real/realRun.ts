@@ -8,14 +8,16 @@
 // finite N: the same formulas with the empirical kernel F(x)·F(x′)). With G = K_PP/P = Q D Qᵀ,
 // gradient flow from 0 with weight decay γ gives f_t(x) = K(x, X_P) a(t),
 //   a(t) = Q g_t(D) Qᵀ y / P,   g_t(d) = (1 − e^{−(d+γ)t})/(d + γ),
-// and the training predictions K_PP a(t) = Q (d g_t(d)) Qᵀ y. The Langevin noise and the random
-// initialisation are averaged exactly: the weight covariance is h(K̂) with
-// h(d) = T(1 − e^{−2(d+γ)t})/(d + γ) + σ₀² e^{−2(d+γ)t}, K̂ = ΨᵀΨ/P, and its test error
+// and the training residual Q h_t(D) Qᵀ y (g, h: the filter functions of ../filters.ts). The
+// Langevin noise and the random initialisation are averaged exactly: the weight covariance is
+// h(K̂) with h(d) = T(1 − e^{−2(d+γ)t})/(d + γ) + σ₀² e^{−2(d+γ)t} (there c(t) at κ = d + γ),
+// K̂ = ΨᵀΨ/P, and its test error
 //   Tr[Σ_pool h(K̂)] = h(0) S + Σ_j (h(d_j) − h(0)) c_j/(P d_j),
 //   S = (1/n) Σ_i K(x_i, x_i),  c_j = |K(pool, X_P) q_j|²/n,
 // (the eigenvectors of K̂ outside the span of the training features have eigenvalue 0), its
 // training error Σ_j d_j h(d_j). One O(P³) eigendecomposition (explicit eigenvectors) per draw;
 // everything else is matrix products: P·n·784 for the kernel rows, nt·P·n for the predictions.
+import { meanFilter, residualFilter, weightVariance } from '../filters.ts';
 import { crossGram } from '../linalg/gram.ts';
 import { symmetricEigen } from '../linalg/symmetricEigen.ts';
 import { Rng } from '../simulation/random.ts';
@@ -25,6 +27,7 @@ import { effectiveParams, ParamError, type Params } from '../params.ts';
 import { applyKernel, rowNorms, type KernelKey } from '../data/kernels.ts';
 import { DIM, drawDistinct, normalisedInputs, type DigitPool } from '../data/pool.ts';
 import { taskLabels, type TaskKey } from '../data/tasks.ts';
+import { hasDynamics } from '../regimes.ts';
 
 /** Largest training set of a real run (one P×P eigendecomposition per draw). */
 export const MAX_REAL_P = 2000;
@@ -119,16 +122,9 @@ function kernelRows(
   return { C, S: S / n };
 }
 
-/** (1 − e^{−x t})/x, continuous at x = 0 (= t) and at t = ∞ (= 1/x for x > 0). */
-function relax(x: number, t: number): number {
-  if (t === Infinity) return x > 0 ? 1 / x : Infinity;
-  const u = x * t;
-  return Math.abs(u) < 1e-8 ? t * (1 - u / 2) : -Math.expm1(-u) / x;
-}
-
 /**
  * One draw (the seedIndex-th stream of p.seed): E_g(t) without noise floor and E_tr(t) with it.
- * In the 'bayes' regime every entry is the t → ∞ (posterior) value.
+ * In a regime without dynamics (the posterior) every entry is the t → ∞ (posterior) value.
  */
 export function realDraw(
   s: RealSetup,
@@ -138,7 +134,7 @@ export function realDraw(
 ): RealDraw {
   const p = effectiveParams(params);
   check(p);
-  const times = p.regime === 'bayes' ? new Float64Array(t.length).fill(Infinity) : t;
+  const times = !hasDynamics(p.regime) ? new Float64Array(t.length).fill(Infinity) : t;
   const { P, gamma, T, sigma02 } = p;
   const n = s.n;
   const rng = new Rng(p.seed, seedIndex);
@@ -168,9 +164,9 @@ export function realDraw(
     let res = 0;
     for (let j = 0; j < P; j++) {
       const dj = Math.max(0, d[j]);
-      const g = relax(dj + gamma, times[i]);
+      const g = meanFilter(dj + gamma, times[i]);
       Wt[j * nt + i] = (g * z[j]) / P;
-      const r = 1 - dj * g;
+      const r = residualFilter(dj, gamma, times[i]);
       res += z[j] * z[j] * r * r;
     }
     Etr[i] = res / P;
@@ -220,9 +216,7 @@ function addFluctuations(
   }
   let dmax = 0;
   for (let j = 0; j < P; j++) dmax = Math.max(dmax, d[j]);
-  const h = (dj: number, t: number) =>
-    T * 2 * relax(2 * (dj + gamma), t) +
-    sigma02 * (t === Infinity ? 0 : Math.exp(-2 * (dj + gamma) * t));
+  const h = (dj: number, t: number) => weightVariance(dj + gamma, t, { T, sigma02 });
   for (let i = 0; i < times.length; i++) {
     const t = times[i];
     const h0 = h(0, t);

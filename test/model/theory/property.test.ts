@@ -53,6 +53,8 @@ describe('1000 random configurations across the box', () => {
         const c = computeCurve(p);
         checkFinite(`${tag} Eg`, c.Eg);
         checkFinite(`${tag} Etr`, c.Etr);
+        expect(c.Eg.length, tag).toBe(p.nt);
+        expect(c.Etr.length, tag).toBe(p.nt);
         for (const v of c.Eg) expect(v, tag).toBeGreaterThanOrEqual(0);
         for (const v of c.Etr) expect(v, tag).toBeGreaterThanOrEqual(0);
         const es = c.earlyStop;
@@ -88,6 +90,7 @@ describe('1000 random configurations across the box', () => {
         p.tmax,
         { n: 5 },
       );
+      expect(s.Eg.length, tag).toBeGreaterThanOrEqual(5);
       for (const v of s.Eg) expect(Number.isNaN(v), tag).toBe(false);
     }
   });
