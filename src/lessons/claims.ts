@@ -4,6 +4,7 @@
 import { exponentLaws, type LawVerdict, type ExponentRowId } from '../model/theory/laws.ts';
 import { gapToTheory, type Agreement } from '../claims/agreement.ts';
 import { lastIndex } from '../claims/orderParams.ts';
+import { hasPool } from '../model/data/sources.ts';
 import type { LessonContext } from './fill.ts';
 
 /** The real run lands on the theory: within 3 % or 4 s.e.m. at every time (docs/theory.md §7). */
@@ -124,7 +125,7 @@ const CLAIMS: Record<ClaimId, Claim> = {
     if (c.params.data === 'powerlaw') return false;
     return c.curve && c.fitted ? true : null;
   },
-  realRunDone: (c) => (c.curve ? c.params.data === 'mnist' && !!c.real : null),
+  realRunDone: (c) => (c.curve ? hasPool(c.params) && !!c.real : null),
   realRunClose: (c) => {
     const a = realAgreement(c);
     if (!a) return null;

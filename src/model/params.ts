@@ -2,8 +2,19 @@
 // and validation are all derived. Keys are the URL keys and the CLI flag names.
 // Conventions are those of docs/theory.md §0.
 
-import { KERNELS, type KernelKey } from './data/kernels.ts';
+import { KERNEL_WORDS, KERNELS, type KernelKey } from './data/kernels.ts';
 import { TASKS, type TaskKey } from './data/tasks.ts';
+import {
+  CHOICE_SOURCES,
+  DATA_SOURCES,
+  LAW_SOURCES,
+  POOL_SOURCES,
+  sourceChoiceFix,
+  sourceOf,
+  type DataSource,
+} from './data/sources.ts';
+
+export { DATA_SOURCES, type DataSource } from './data/sources.ts';
 
 export type Regime = 'gf' | 'wd' | 'langevin' | 'bayes';
 
@@ -33,14 +44,12 @@ export interface Params {
   nt: number;
   seed: number;
   seeds: number;
-  /** Where the spectrum comes from: the power law (α, β), MNIST (kernel × task), a user's file. */
+  /** Where the spectrum comes from (src/model/data/sources.ts): the power law (α, β), a pool of
+   * images (kernel × task), a user's file. */
   data: DataSource;
   kernel: KernelKey;
   task: TaskKey;
 }
-
-export type DataSource = 'powerlaw' | 'mnist' | 'custom';
-export const DATA_SOURCES: readonly DataSource[] = ['powerlaw', 'mnist', 'custom'];
 
 /** Keys whose values are one of a list of words. */
 export type EnumKey = 'regime' | 'data' | 'kernel' | 'task';
@@ -90,6 +99,18 @@ export interface EnumSpec {
 export type ParamSpec = NumericSpec | EnumSpec;
 
 const ALL = REGIMES;
+
+/** "a, b, or c" */
+function orList(words: readonly string[]): string {
+  return words.length < 3
+    ? words.join(' or ')
+    : `${words.slice(0, -1).join(', ')}, or ${words[words.length - 1]}`;
+}
+
+/** The names of the sources with a kernel × task choice: "MNIST and Fashion-MNIST". */
+function choiceNames(ids: readonly DataSource[] = CHOICE_SOURCES): string {
+  return ids.map((d) => sourceOf(d).words?.name ?? d).join(' and ');
+}
 const DYNAMIC: readonly Regime[] = ['gf', 'wd', 'langevin'];
 
 /** Largest finite P and N the engine supports (the quadrature adapts down to κ ~ P^{-α}). */
@@ -123,7 +144,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.01,
     regimes: ALL,
     // A measured spectrum brings its own exponents and number of modes (makeEngine).
-    data: ['powerlaw'],
+    data: LAW_SOURCES,
   },
   {
     key: 'beta',
@@ -139,7 +160,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.01,
     regimes: ALL,
     // A measured spectrum brings its own exponents and number of modes (makeEngine).
-    data: ['powerlaw'],
+    data: LAW_SOURCES,
   },
   {
     key: 'P',
@@ -185,7 +206,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     allowInf: true,
     regimes: ALL,
     // A measured spectrum brings its own exponents and number of modes (makeEngine).
-    data: ['powerlaw'],
+    data: LAW_SOURCES,
   },
   {
     key: 'sigma2',
@@ -320,7 +341,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     label: 'Data',
     symbol: '',
     unit: '',
-    help: 'The spectrum: the power law (α, β), the measured one of MNIST digits (kernel × task), or your own file.',
+    help: `The spectrum: the power law (α, β), the measured one of ${POOL_SOURCES.map((s) => `${s.words.name} ${s.words.items}`).join(' or ')} (kernel × task), or your own file.`,
     options: DATA_SOURCES,
     default: 'powerlaw',
     regimes: ALL,
@@ -331,11 +352,11 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     label: 'Kernel',
     symbol: '',
     unit: '',
-    help: 'MNIST only: the linear kernel x·x′ or the ReLU NNGP kernel (random ReLU features as N → ∞).',
+    help: `${choiceNames()} only: ${KERNELS.map((k) => KERNEL_WORDS[k]).join(' or ')}.`,
     options: KERNELS,
     default: 'relu',
     regimes: ALL,
-    data: ['mnist'],
+    data: CHOICE_SOURCES,
   },
   {
     key: 'task',
@@ -343,11 +364,11 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     label: 'Task',
     symbol: '',
     unit: '',
-    help: 'MNIST only: labels ±1 for even vs odd, 0–4 vs 5–9, or 0 vs the rest.',
+    help: `Labels ±1; ${CHOICE_SOURCES.map((d) => `${choiceNames([d])}: ${orList(sourceOf(d).tasks.map((t) => t.label))}`).join('; ')}.`,
     options: TASKS,
     default: 'parity',
     regimes: ALL,
-    data: ['mnist'],
+    data: CHOICE_SOURCES,
   },
 ];
 
@@ -451,6 +472,18 @@ export function validateParams(p: Params, { keys, integers = true }: ValidateOpt
   // A whole configuration only: the engine's equations stay finite at γ = 0 (a limit it reports).
   if (checked.includes('regime') && p.regime === 'bayes' && !(p.gamma > 0))
     throw new ParamError('gamma', 'the Bayesian posterior needs gamma > 0 (prior variance T/γ)');
+  if (checked.includes('data')) {
+    const fix = sourceChoiceFix(p);
+    for (const key of ['kernel', 'task'] as const)
+      if (fix && fix[key] !== p[key]) throw new ParamError(key, notOffered(p, key));
+  }
+}
+
+/** "task parity is not offered by data fashion (one of footwear, tops)" */
+function notOffered(p: Params, key: 'kernel' | 'task'): string {
+  const s = sourceOf(p);
+  const offered = key === 'kernel' ? s.kernels : s.tasks.map((t) => t.key);
+  return `${key} ${p[key]} is not offered by data ${p.data} (one of ${offered.join(', ')})`;
 }
 
 /** "integer in [1, 10000000] or inf", "one of gf, wd, langevin, bayes": a spec's domain in words. */
@@ -542,7 +575,10 @@ export function enforceConstraints(p: Params, notes: Adjustment[]): Params {
     });
     q.gamma = 1e-3;
   }
-  return q;
+  // A source's own kernel and task when it does not offer the ones held (choosing another data
+  // source in the app: silently, as the chooser then shows them; sanitizeParams notes a value a
+  // link gave).
+  return { ...q, ...sourceChoiceFix(q) };
 }
 
 /**
@@ -578,6 +614,10 @@ export function sanitizeParams(
     (out as unknown as Record<string, number>)[key] = v;
     if (reason) notes.push({ key, from: String(value), to: formatValue(v), reason });
   }
+  const fix = sourceChoiceFix(out);
+  for (const key of ['kernel', 'task'] as const)
+    if (fix && fix[key] !== out[key] && Object.hasOwn(raw, key))
+      notes.push({ key, from: out[key], to: fix[key], reason: notOffered(out, key) });
   return { params: enforceConstraints(out, notes), notes };
 }
 

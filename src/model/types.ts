@@ -1,5 +1,6 @@
 // Result types of the engine. Plain data with Float64Arrays, so the workers can transfer them.
 import type { Params } from './params.ts';
+import type { DataSource } from './data/sources.ts';
 import type { FitFailure } from './theory/fit.ts';
 import type { LawVerdict } from './theory/laws.ts';
 
@@ -226,7 +227,7 @@ export interface SweepResult {
   /** Axis C only: the dataset size the frontier was computed at. */
   P?: number;
   /**
-   * Axis P on a measured spectrum (MNIST or a file): its M modes, where P ≥ M interpolates all of
+   * Axis P on a measured spectrum (a pool source's or a file): its M modes, where P ≥ M interpolates all of
    * them; the fit stops below M. Absent or null for the power law.
    */
   modesEdge?: ModesEdge | null;
@@ -234,10 +235,11 @@ export interface SweepResult {
 
 /** The end of a measured spectrum on the P axis (docs/theory.md §6). */
 export interface ModesEdge {
-  source: 'mnist' | 'custom';
+  /** The measured source (src/model/data/sources.ts): a pool source or a file. */
+  source: DataSource;
   /** Modes with positive eigenvalue: the engine's M. */
   M: number;
-  /** Entries of the spectrum (for MNIST: the digits in the pool, the points of its measure). */
+  /** Entries of the spectrum (for a pool: its images, the points of its measure). */
   entries: number;
 }
 

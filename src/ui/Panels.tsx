@@ -14,6 +14,7 @@ import { ScalingPanel as ScalingPanelChart } from '../charts/ScalingPanel.tsx';
 import { SpectrumPanel as SpectrumPanelChart } from '../charts/SpectrumPanel.tsx';
 import { KERNEL_LABELS } from '../model/data/kernels.ts';
 import { TASK_LABELS } from '../model/data/tasks.ts';
+import { hasPool, isMeasured, poolSourceOf, sourceOf } from '../model/data/sources.ts';
 import { useSize } from '../charts/useSize.ts';
 import { formatValue, numericSpec } from '../model/params.ts';
 import { noteInput } from '../compute/perf.ts';
@@ -49,17 +50,19 @@ function useRealPoints(axis: SweepAxis): RealScalingPoints | null {
   const run = useApp((s) =>
     axis === 'P' && s.results.realSweep?.key === realSweepKey(s) ? s.results.realSweep : null,
   );
+  const words = useApp((s) => poolSourceOf(s.params)?.words.real ?? null);
   return useMemo(
     () =>
-      run && run.points.length
+      run && words && run.points.length
         ? {
+            words,
             x: run.points.map((p) => p.x),
             mean: run.points.map((p) => p.mean),
             sem: run.points.map((p) => p.sem),
             draws: run.points[0].draws,
           }
         : null,
-    [run],
+    [run, words],
   );
 }
 /** A value picked on a scaling panel sets P or N (whole numbers in range), live while dragged. */
@@ -138,7 +141,7 @@ export function ScalingSection() {
   const panels = useApp((s) => s.view.panels);
   const showP = panels.includes('scalingP');
   const showN = panels.includes('scalingN');
-  const mnist = useApp((s) => s.params.data === 'mnist');
+  const pool = useApp((s) => hasPool(s.params));
   if (!showP && !showN) return null;
   return (
     <section className="panel panel-scaling" aria-labelledby="h-scaling">
@@ -150,7 +153,7 @@ export function ScalingSection() {
         {showP && <ScalingPlot axis="P" />}
         {showN && <ScalingPlot axis="N" />}
       </div>
-      {showP && mnist && <RealSweepBar />}
+      {showP && pool && <RealSweepBar />}
     </section>
   );
 }
@@ -255,9 +258,9 @@ export function FormulasSection() {
 /** What the measured spectrum is, for the spectrum plot's heading. */
 function useSpectrumTitle(): string {
   return useApp((s) =>
-    s.params.data === 'custom'
+    sourceOf(s.params).spectrum === 'file'
       ? `Your spectrum (${s.custom?.name ?? 'not loaded'})`
-      : `MNIST, ${KERNEL_LABELS[s.params.kernel]} kernel, ${TASK_LABELS[s.params.task]}`,
+      : `${sourceOf(s.params).words?.name}, ${KERNEL_LABELS[s.params.kernel]} kernel, ${TASK_LABELS[s.params.task]}`,
   );
 }
 
@@ -267,7 +270,7 @@ function useSpectrumTitle(): string {
  * definition, and the panel would show nothing the sliders do not say.
  */
 export function SpectrumSection() {
-  const measured = useApp((s) => s.params.data !== 'powerlaw');
+  const measured = useApp((s) => isMeasured(s.params));
   const spectrum = useDeferredValue(
     useApp((s) => (s.results.status.spectrum === 'pending' ? null : s.results.spectrum)),
   );

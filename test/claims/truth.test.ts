@@ -48,7 +48,7 @@ let realSetup: ReturnType<typeof prepareReal> | null = null;
 /** A real run as the app's worker makes one (at most 16 times over the window), few draws. */
 function realRunOf(p: Params, c: CurveResult, draws: number): LessonContext['real'] {
   if (p.data !== 'mnist') return null;
-  realSetup ??= prepareReal(committedPool(), 'relu', 'parity');
+  realSetup ??= prepareReal(committedPool(), { data: 'mnist', kernel: 'relu', task: 'parity' });
   const t = timeGrid(c.t[0], c.t[c.t.length - 1], Math.min(16, p.nt));
   return { result: runReal(realSetup, { ...p, seeds: draws }, t), theory: c };
 }
