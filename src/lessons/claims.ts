@@ -4,7 +4,7 @@
 import { exponentLaws, type LawVerdict, type ExponentRowId } from '../model/theory/laws.ts';
 import { gapToTheory, type Agreement } from '../claims/agreement.ts';
 import { lastIndex } from '../claims/orderParams.ts';
-import { hasPool } from '../model/data/sources.ts';
+import { hasPool, type DataSource } from '../model/data/sources.ts';
 import type { LessonContext } from './fill.ts';
 
 /** The real run lands on the theory: within 3 % or 4 s.e.m. at every time (docs/theory.md §7). */
@@ -29,6 +29,10 @@ export type ClaimId =
   | 'phaseShowsModel'
   | 'phaseModelGridDone'
   | 'measuredDigits'
+  | 'measuredClothes'
+  | 'pinOnPool'
+  | 'alphaBelowPin'
+  | 'betaBelowPin'
   | 'fittedShown'
   | 'realRunDone'
   | 'realRunClose'
@@ -51,6 +55,23 @@ export function realAgreement(ctx: LessonContext): Agreement | null {
 }
 
 type Claim = (ctx: LessonContext) => boolean | null;
+
+/** The curve on screen runs on the measured spectrum of this source. */
+const onData =
+  (id: DataSource): Claim =>
+  (c) =>
+    c.curve ? c.params.data === id : null;
+
+/**
+ * The current fitted exponent below the pinned one, both measured on pools of images (a lesson
+ * that sets two datasets side by side); null when the pin is not on a pool or a curve is pending.
+ */
+const belowPin =
+  (key: 'alpha' | 'beta'): Claim =>
+  (c) =>
+    c.pin && hasPool(c.pin) && hasPool(c.params) && c.curve && c.pinCurve
+      ? c.curve.params[key] < c.pinCurve.params[key]
+      : null;
 
 const CLAIMS: Record<ClaimId, Claim> = {
   timeLawVisible: (c) => {
@@ -120,7 +141,11 @@ const CLAIMS: Record<ClaimId, Claim> = {
     if (!g || g.done < g.points.length) return c.phase === 'model-inf' ? null : false;
     return g.exponent === 'model-inf';
   },
-  measuredDigits: (c) => (c.curve ? c.params.data === 'mnist' : null),
+  measuredDigits: onData('mnist'),
+  measuredClothes: onData('fashion'),
+  pinOnPool: (c) => (!c.pin ? false : c.pinCurve ? hasPool(c.pin) : null),
+  alphaBelowPin: belowPin('alpha'),
+  betaBelowPin: belowPin('beta'),
   fittedShown: (c) => {
     if (c.params.data === 'powerlaw') return false;
     return c.curve && c.fitted ? true : null;

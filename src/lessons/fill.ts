@@ -15,6 +15,8 @@ import type {
 import { freePhrase, learnedSentence } from '../claims/modeDetail.ts';
 import { lastIndex, type OrderAtInfinity } from '../claims/orderParams.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
+import { KERNEL_LABELS } from '../model/data/kernels.ts';
+import { poolPhrase, poolSourceOf, taskOf } from '../model/data/sources.ts';
 import { fitGapReason, fitWindowText } from '../claims/fit.ts';
 import { LAW_TERM_FORMULA, lawCondition } from '../claims/laws.ts';
 import { phaseAgreement } from '../claims/phase.ts';
@@ -42,13 +44,42 @@ export interface LessonContext {
   phaseGrid?: PhaseGrid | null;
   /** Measured data: the curve of the fitted power laws on the curve's times. */
   fitted?: CurveResult | null;
-  /** A finished real run on the digits for the state on screen, and its theory curve. */
+  /** A finished real run on a pool of images for the state on screen, and its theory curve. */
   real?: { result: SimResult; theory: CurveResult } | null;
   /** The mean field's internals, when their panels are shown (and computed for this state). */
   parts?: { t: Float64Array; parts: CurveParts; limit: ErrorSplit<number> } | null;
   order?: (OrderResult & { atInfinity: OrderAtInfinity }) | null;
   /** The inspected mode in detail. */
   mode?: ModeDetail | null;
+}
+
+/**
+ * The placeholders naming a configuration's data (src/model/data/sources.ts) and its fitted
+ * exponents, for the state on screen (`prefix` '') or the first pin ('pin'): {dataName},
+ * {dataPool}, {dataItems}, {dataReal}, {kernelLabel}, {taskLabel}, and the laws of §6 at the
+ * fitted α, β: {expT} = −(β−1)/α, {expP} = −min(β−1, 2α); the pin's as {pinDataName}, ….
+ */
+function dataWords(p: Params | null, c: CurveResult | null, prefix: '' | 'pin') {
+  const pool = p ? poolSourceOf(p) : null;
+  const task = pool ? taskOf(pool, p!.task) : undefined;
+  const q = c?.params;
+  const words: Record<string, string> = {
+    dataName: pool?.words.name ?? PENDING,
+    dataPool: pool ? poolPhrase(pool) : PENDING,
+    dataItems: pool?.words.items ?? PENDING,
+    dataReal: pool?.words.real ?? PENDING,
+    kernelLabel: pool ? KERNEL_LABELS[p!.kernel] : PENDING,
+    taskLabel: task?.label ?? PENDING,
+    expT: q ? slope(-(q.beta - 1) / q.alpha) : PENDING,
+    expP: q ? slope(-Math.min(q.beta - 1, 2 * q.alpha)) : PENDING,
+  };
+  if (prefix === '') return words;
+  return Object.fromEntries(
+    Object.entries({ ...words, alpha: num(q?.alpha), beta: num(q?.beta) }).map(([k, v]) => [
+      `pin${k[0].toUpperCase()}${k.slice(1)}`,
+      v,
+    ]),
+  );
 }
 
 /** The placeholders of the mean field's internals: order parameters, parts, the inspected mode. */
@@ -202,6 +233,9 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     realGap: num(pct(realAgreement(ctx)?.rel), 2),
     realZ: num(realAgreement(ctx)?.z, 2),
     pinGamma: ctx.pin ? formatParam(ctx.pin.gamma) : PENDING,
+    pinEgNow: ctx.pinCurve?.Eg.length ? num(ctx.pinCurve.Eg[ctx.pinCurve.Eg.length - 1]) : PENDING,
+    ...dataWords(p, c, ''),
+    ...dataWords(ctx.pin, ctx.pinCurve, 'pin'),
     ...meanFieldValues(ctx),
   });
   return values;
