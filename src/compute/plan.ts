@@ -19,6 +19,7 @@ import type { OrderView, PartsResult } from '../protocol/api.ts';
 import { paramsKey } from '../state/pins.ts';
 import { windowedParams, type AppData } from '../state/store.ts';
 import type { TimeWindowMode, ViewState } from '../state/view.ts';
+import { isMeasured } from '../model/data/sources.ts';
 
 export interface CurveRequest {
   p: Params;
@@ -105,7 +106,7 @@ export function planRequests(s: AppData, pins: PinsState): Plan {
     afterCurve.push({ kind: 'modes', key: paramsKey(w), req: w });
   }
   // Measured data: the spectrum plot and the fitted power law's curve on the curve's times.
-  if (s.params.data !== 'powerlaw') {
+  if (isMeasured(s.params)) {
     const { data, kernel, task } = s.params;
     afterCurve.push({ kind: 'spectrum', key: `${data}/${kernel}/${task}`, req: s.params });
     const w = windowedParams(s);
@@ -130,7 +131,7 @@ export function planRequests(s: AppData, pins: PinsState): Plan {
  */
 function phasePlan(s: AppData): Plan['phase'] {
   const v = s.view;
-  if (!v.panels.includes('phase') || s.params.data !== 'powerlaw') return { key: '', req: null };
+  if (!v.panels.includes('phase') || isMeasured(s.params)) return { key: '', req: null };
   const p = { ...s.params, alpha: DEFAULT_PARAMS.alpha, beta: DEFAULT_PARAMS.beta };
   const key = `${paramsKey(p)}|${v.phase}|${v.timeWindow}`;
   return { key, req: { p, exponent: v.phase, window: v.timeWindow } };
@@ -141,7 +142,7 @@ function phasePlan(s: AppData): Plan['phase'] {
  * chosen later); a measured spectrum's size is known to the worker only, which says so.
  */
 export function inspectedMode(s: Pick<AppData, 'params' | 'view'>): number {
-  const M = s.params.data === 'powerlaw' ? s.params.M : Infinity;
+  const M = isMeasured(s.params) ? Infinity : s.params.M;
   return Math.min(s.view.mode, M);
 }
 

@@ -4,7 +4,7 @@
 import { exponentLaws, type LawVerdict, type ExponentRowId } from '../model/theory/laws.ts';
 import { gapToTheory, type Agreement } from '../claims/agreement.ts';
 import { lastIndex } from '../claims/orderParams.ts';
-import { hasPool, type DataSource } from '../model/data/sources.ts';
+import { hasPool, isMeasured, type DataSource } from '../model/data/sources.ts';
 import type { LessonContext } from './fill.ts';
 
 /** The real run lands on the theory: within 3 % or 4 s.e.m. at every time (docs/theory.md §7). */
@@ -147,7 +147,7 @@ const CLAIMS: Record<ClaimId, Claim> = {
   alphaBelowPin: belowPin('alpha'),
   betaBelowPin: belowPin('beta'),
   fittedShown: (c) => {
-    if (c.params.data === 'powerlaw') return false;
+    if (!isMeasured(c.params)) return false;
     return c.curve && c.fitted ? true : null;
   },
   realRunDone: (c) => (c.curve ? hasPool(c.params) && !!c.real : null),

@@ -48,7 +48,7 @@ export function SimulationBox() {
   const sim = useApp((s) => s.results.sim);
   const M = useMemo(() => {
     try {
-      if (params.data !== 'powerlaw') return NaN;
+      if (runKind(params) !== 'simulate') return NaN;
       return simulationModes(params);
     } catch {
       return NaN;

@@ -10,6 +10,18 @@ import { assetFiles, POOL_SOURCES } from '../../../src/model/data/sources.ts';
 import { manifestText, rawImagesMissing, readRawImages } from '../../../scripts/rawImages.ts';
 import { DATA_DIR, readAsset } from '../../helpers/digitAssets.ts';
 
+describe('raw images', () => {
+  it('a source whose raw images are absent says which files, where, and which package', () => {
+    const fashion = POOL_SOURCES.find((s) => s.id === 'fashion')!;
+    const raw = fashion.pool.raw as Extract<typeof fashion.pool.raw, { kind: 'idx' }>;
+    const absent = { ...fashion, pool: { ...fashion.pool, raw: { ...raw, dir: '/nonexistent' } } };
+    expect(rawImagesMissing(absent)).toBe(
+      't10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz not found in /nonexistent ' +
+        '(Debian package dataset-fashion-mnist: apt-get install dataset-fashion-mnist)',
+    );
+  });
+});
+
 describe('npm run data', () => {
   expect(POOL_SOURCES.length).toBeGreaterThan(0);
   for (const source of POOL_SOURCES) {
