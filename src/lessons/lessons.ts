@@ -383,42 +383,37 @@ export const LESSONS: readonly Lesson[] = [
       'v=1&data=fashion&kernel=relu&task=footwear&regime=gf&P=400&N=inf&sigma2=0&seeds=6&tmin=1&tmax=100000&panels=scalingP,simulation&pins=data:mnist,task:parity',
     text: [
       {
-        text: 'The same theory on other data: the {kernelLabel} kernel’s spectrum on {dataPool}, labels {taskLabel}, fitted by α = {alphaFit}, β = {betaFit}.',
+        text: 'The same theory on {dataPool}: the {kernelLabel} kernel, labels {taskLabel}, fitted by α = {alphaFit}, β = {betaFit}.',
         when: 'measuredClothes',
         otherwise:
           'This lesson sets Fashion-MNIST beside the digits: choose Fashion-MNIST as the data to see it.',
       },
       {
-        text: 'Pinned: {pinDataPool}, labels {pinTaskLabel}, α = {pinAlpha}, β = {pinBeta}.',
-        when: 'pinOnPool',
-      },
-      {
-        text: 'α is how fast the eigenvalues fall on the data: more slowly on {dataName} than on {pinDataName}, its images spread over more directions.',
+        text: 'Its eigenvalues fall more slowly than on the pinned {pinDataName} (α = {pinAlpha}): its images spread over more directions.',
         when: 'alphaBelowPin',
         otherwise:
-          'α is how fast the eigenvalues fall on the data: faster on {dataName} than on {pinDataName}, its images spread over fewer directions.',
+          'Its eigenvalues fall faster than on the pinned {pinDataName} (α = {pinAlpha}): its images spread over fewer directions.',
       },
       {
-        text: 'β is how much of the task sits in the leading modes: less for {taskLabel} than for {pinTaskLabel}, more is left to slow modes.',
+        text: 'Less of the task sits in the leading modes than for {pinTaskLabel} (β = {pinBeta}): more is left to slow modes.',
         when: 'betaBelowPin',
         otherwise:
-          'β is how much of the task sits in the leading modes: more for {taskLabel} than for {pinTaskLabel}, less is left to slow modes.',
+          'More of the task sits in the leading modes than for {pinTaskLabel} (β = {pinBeta}): less is left to slow modes.',
       },
       {
-        text: 'Through the laws of §6 they give −(β−1)/α = {expT} in time and −min(β−1, 2α) = {expP} in P, against {pinExpT} and {pinExpP} on {pinDataName}; at t = {tEnd}, E_g = {EgNow} against {pinEgNow} (the exponents set the slopes, not the level).',
+        text: 'By §6: −(β−1)/α = {expT} against {pinExpT}, −min(β−1, 2α) = {expP} against {pinExpP}; at t = {tEnd}, E_g = {EgNow} against {pinEgNow}: exponents set slopes, not levels.',
         when: 'pinOnPool',
       },
       {
-        text: 'Real kernel regression on P = {P} training {dataItems} ({realDraws} draws) lies at most {realGap} % ({realZ} s.e.m.) from the theory on their measured spectrum.',
+        text: 'Real kernel regression on P = {P} {dataItems} ({realDraws} draws) lies at most {realGap} % ({realZ} s.e.m.) from the theory.',
         when: 'realRunDone',
-        otherwise:
-          'Press “Run on {dataReal}” (r): kernel regression on P = {P} {dataItems}, {seeds} draws, against the theory at each time.',
+        otherwise: 'Press “Run on {dataReal}” (r) to set real learning beside the theory.',
       },
       {
-        text: 'That is within 3 % or 4 s.e.m. at every time: fed this dataset’s spectrum, the same theory predicts its learning too.',
+        text: 'Within 3 % or 4 s.e.m. at every time: the same theory predicts learning on this dataset too.',
         when: 'realRunClose',
         otherwise:
-          'That is more than 3 % and more than 4 s.e.m. at some time: here the theory does not track the real runs that closely.',
+          'More than 3 % and 4 s.e.m. apart at some time: here the theory does not track real learning that closely.',
       },
     ],
     next: {
