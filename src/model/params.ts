@@ -364,7 +364,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     label: 'Task',
     symbol: '',
     unit: '',
-    help: `Labels ±1; ${CHOICE_SOURCES.map((d) => `${choiceNames([d])}: ${orList(sourceOf(d).tasks.map((t) => t.label))}`).join('; ')}.`,
+    help: `Labels ±1 (by default the first task of the data source); ${CHOICE_SOURCES.map((d) => `${choiceNames([d])}: ${orList(sourceOf(d).tasks.map((t) => t.label))}`).join('; ')}.`,
     options: TASKS,
     default: 'parity',
     regimes: ALL,
@@ -389,7 +389,7 @@ export function isActive(key: keyof Params, regime: Regime): boolean {
   return SPEC_BY_KEY[key].regimes.includes(regime);
 }
 
-/** Whether a parameter acts with the given data source (kernel, task: MNIST; α, β, M: the power law). */
+/** Whether a parameter acts with the given data source (kernel, task: the pool sources; α, β, M: the power law). */
 export function actsWithData(key: keyof Params, data: DataSource): boolean {
   const only = SPEC_BY_KEY[key].data;
   return only === undefined || only.includes(data);
