@@ -472,15 +472,18 @@ export function validateParams(p: Params, { keys, integers = true }: ValidateOpt
   // A whole configuration only: the engine's equations stay finite at γ = 0 (a limit it reports).
   if (checked.includes('regime') && p.regime === 'bayes' && !(p.gamma > 0))
     throw new ParamError('gamma', 'the Bayesian posterior needs gamma > 0 (prior variance T/γ)');
-  if (checked.includes('data')) {
-    const fix = sourceChoiceFix(p);
-    for (const key of ['kernel', 'task'] as const)
-      if (fix && fix[key] !== p[key]) throw new ParamError(key, notOffered(p, key));
-  }
+  if (checked.includes('data')) assertDataChoice(p);
+}
+
+/** The kernel and task must be offered by the data source (src/model/data/sources.ts). */
+export function assertDataChoice(p: Pick<Params, 'data' | 'kernel' | 'task'>): void {
+  const fix = sourceChoiceFix(p);
+  for (const key of ['kernel', 'task'] as const)
+    if (fix && fix[key] !== p[key]) throw new ParamError(key, notOffered(p, key));
 }
 
 /** "task parity is not offered by data fashion (one of footwear, tops)" */
-function notOffered(p: Params, key: 'kernel' | 'task'): string {
+function notOffered(p: Pick<Params, 'data' | 'kernel' | 'task'>, key: 'kernel' | 'task'): string {
   const s = sourceOf(p);
   const offered = key === 'kernel' ? s.kernels : s.tasks.map((t) => t.key);
   return `${key} ${p[key]} is not offered by data ${p.data} (one of ${offered.join(', ')})`;

@@ -194,18 +194,25 @@ export const ALL_TASKS: readonly (TaskSpec & { key: TaskKey })[] = SOURCES.flatM
 
 const BY_ID = new Map<string, DataSourceSpec>(SOURCES.map((s) => [s.id, s]));
 
-/** The record of a source (unknown ids throw: the parameter table admits only known ones). */
+/** The record of a source, or undefined for an id that is none (unvalidated input). */
+export function findSource(p: { data: DataSource } | DataSource): DataSourceSpec | undefined {
+  return BY_ID.get(typeof p === 'string' ? p : p.data);
+}
+
+/**
+ * The record of a source. Validated parameters only: an unknown id throws (the engine checks the
+ * `data` parameter's domain first and names it, src/model/theory/dataSpectra.ts).
+ */
 export function sourceOf(p: { data: DataSource } | DataSource): DataSourceSpec {
-  const id = typeof p === 'string' ? p : p.data;
-  const s = BY_ID.get(id);
-  if (!s) throw new RangeError(`unknown data source ${id}`);
+  const s = findSource(p);
+  if (!s) throw new RangeError(`unknown data source ${typeof p === 'string' ? p : p.data}`);
   return s;
 }
 
-/** The pool source of the parameters, or null when the source has no pool. */
+/** The pool source of the parameters, or null when the source has no pool (or is none). */
 export function poolSourceOf(p: { data: DataSource } | DataSource): PoolSource | null {
-  const s = sourceOf(p);
-  return isPoolSource(s) ? s : null;
+  const s = findSource(p);
+  return s && isPoolSource(s) ? s : null;
 }
 
 /** Whether the parameters' source has a pool of images to run real learning on. */
@@ -262,8 +269,8 @@ export const CHOICE_SOURCES: readonly DataSource[] = SOURCES.filter(
 export function sourceChoiceFix<P extends { data: DataSource; kernel: KernelKey; task: TaskKey }>(
   p: P,
 ): { kernel: KernelKey; task: TaskKey } | null {
-  const s = sourceOf(p);
-  if (!s.kernels.length || !s.tasks.length) return null;
+  const s = findSource(p);
+  if (!s || !s.kernels.length || !s.tasks.length) return null;
   const kernelOk = s.kernels.includes(p.kernel);
   const taskOk = taskOf(s, p.task) !== undefined;
   if (kernelOk && taskOk) return null;

@@ -2,7 +2,7 @@
 // of a pool source, src/model/data/sources.ts, loaded by the caller: a worker fetches them, the
 // CLI and the tests read public/data/) or "custom" (a user's file). The engine is pure and synchronous, so the arrays are registered
 // here once and looked up by the parameters; a missing one is a ParamError naming `data`.
-import { ParamError, type Params } from '../params.ts';
+import { assertDataChoice, domainError, ParamError, SPEC_BY_KEY, type Params } from '../params.ts';
 import { sourceOf } from '../data/sources.ts';
 import type { Spectrum } from './spectrum.ts';
 import {
@@ -26,6 +26,11 @@ const registry = new Map<string, RegisteredSpectrum>();
 
 /** The registry key of the parameters' data choice; null for the power law. */
 export function spectrumKey(p: Pick<Params, 'data' | 'kernel' | 'task'>): string | null {
+  // Unvalidated parameters reach the engine here first: an unknown source, or a task another
+  // source offers, is named, not a crash or a missing spectrum.
+  const bad = domainError(SPEC_BY_KEY.data, p.data);
+  if (bad) throw new ParamError('data', bad);
+  assertDataChoice(p);
   switch (sourceOf(p).spectrum) {
     case 'assets':
       return `${p.data}/${p.kernel}/${p.task}`;

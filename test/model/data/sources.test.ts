@@ -27,7 +27,9 @@ import {
   sanitizeParams,
   validateParams,
   type EnumSpec,
+  type Params,
 } from '../../../src/model/params.ts';
+import { computeCurve } from '../../../src/model/theory/curve.ts';
 import { spectrumKey } from '../../../src/model/theory/dataSpectra.ts';
 import { committedManifest, DATA_DIR } from '../../helpers/digitAssets.ts';
 
@@ -152,5 +154,19 @@ describe('a kernel × task choice belongs to its source', () => {
     expect(() =>
       validateParams({ ...DEFAULT_PARAMS, data: 'fashion', task: 'tops' }),
     ).not.toThrow();
+  });
+
+  it('the engine names a bad data source or another source’s task, never a crash', () => {
+    const param = (p: Params) => {
+      try {
+        computeCurve(p);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ParamError);
+        return (e as ParamError).param;
+      }
+      return null;
+    };
+    expect(param({ ...DEFAULT_PARAMS, data: 'digits' as never })).toBe('data');
+    expect(param({ ...DEFAULT_PARAMS, data: 'fashion', task: 'parity' })).toBe('task');
   });
 });
