@@ -4,6 +4,7 @@
 import type { Params } from './params.ts';
 import type { FitFailure, PowerFit } from './theory/fit.ts';
 import type { LawVerdict, SweepAt } from './theory/laws.ts';
+import type { DataSource } from './data/sources.ts';
 
 export type { PowerFit, SweepAt };
 
@@ -216,7 +217,7 @@ export interface SweepResult {
   /** Axis C only: the dataset size the frontier was computed at. */
   P?: number;
   /**
-   * Axis P on a measured spectrum (MNIST or a file): its M modes, where P ≥ M interpolates all of
+   * Axis P on a measured spectrum (a pool source's or a file): its M modes, where P ≥ M interpolates all of
    * them; the fit stops below M. Absent or null for the power law.
    */
   modesEdge?: ModesEdge | null;
@@ -224,10 +225,11 @@ export interface SweepResult {
 
 /** The end of a measured spectrum on the P axis (docs/theory.md §6). */
 export interface ModesEdge {
-  source: 'mnist' | 'custom';
+  /** The measured source (src/model/data/sources.ts): a pool source or a file. */
+  source: DataSource;
   /** Modes with positive eigenvalue: the engine's M. */
   M: number;
-  /** Entries of the spectrum (for MNIST: the digits in the pool, the points of its measure). */
+  /** Entries of the spectrum (for a pool: its images, the points of its measure). */
   entries: number;
 }
 

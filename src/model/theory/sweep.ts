@@ -10,6 +10,7 @@ import { stableFit } from './fit.ts';
 import { exponentLaws } from './laws.ts';
 import { computeLimit } from './limits.ts';
 import { dataSpectrum } from './dataSpectra.ts';
+import { isMeasured } from '../data/sources.ts';
 import { MAX_SIZE, type Params } from '../params.ts';
 import { TimeEvaluator } from './timeEval.ts';
 import type { ModesEdge, SizeAxis, SweepAt, SweepResult } from '../types.ts';
@@ -112,6 +113,6 @@ export function computeSweep(
 /** The measured spectrum's number of modes M and of entries, for the P axis; null for the power law. */
 export function measuredEdge(p: Params): ModesEdge | null {
   const data = dataSpectrum(p);
-  if (!data || (p.data !== 'mnist' && p.data !== 'custom')) return null;
+  if (!data || !isMeasured(p)) return null;
   return { source: p.data, M: data.measured.M, entries: data.modes.lam.length };
 }
