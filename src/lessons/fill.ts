@@ -21,7 +21,7 @@ import { phaseAgreement } from '../claims/phase.ts';
 import { lawTerm } from '../model/theory/laws.ts';
 import type { PhaseExponent } from '../model/theory/phase.ts';
 import type { PhaseGrid } from '../model/theory/phaseFit.ts';
-import { claimHolds, lessonLaws, realAgreement } from './claims.ts';
+import { claimsHold, lessonLaws, poolShare, realAgreement, tstarRatios } from './claims.ts';
 import type { LessonSentence } from './lessons.ts';
 
 export interface LessonContext {
@@ -75,6 +75,34 @@ function meanFieldValues(ctx: LessonContext): Record<string, string> {
     ellInf: num(d?.ellInf),
     modeFree: d ? freePhrase(d) : PENDING,
     modeLearned: d ? learnedSentence(d) : PENDING,
+    modeLearnedAt: d ? num(d.learnedTime, 2) : PENDING,
+  };
+}
+
+/**
+ * The first pin's placeholders: each parameter as {pinAlpha}, {pinSigma2}, … and its curve's
+ * E*, t*, gain and fitted time slope (a step that pins the state before it compares with it).
+ */
+function pinValues(ctx: LessonContext): Record<string, string> {
+  const { pin, pinCurve: pc } = ctx;
+  const out: Record<string, string> = {};
+  for (const s of PARAM_SPECS) {
+    const name = `pin${s.key[0].toUpperCase()}${s.key.slice(1)}`;
+    const v = pin?.[s.key];
+    out[name] = v === undefined ? PENDING : typeof v === 'number' ? formatParam(v) : v;
+  }
+  const es = pc?.earlyStop;
+  const stops = es && es.case !== 'none';
+  const ratios = tstarRatios(ctx);
+  return {
+    ...out,
+    pinEinf: limitError(pc ?? null),
+    pinEstar: stops ? num(es.Eg) : PENDING,
+    pinTstar: stops ? num(es.t, 2) : PENDING,
+    pinGain: stops ? num(es.gain, 3) : PENDING,
+    pinFitT: pc?.fitT.fit ? slope(pc.fitT.fit.slope) : pc ? '—' : PENDING,
+    tstarRatio: num(ratios?.actual, 2),
+    tstarRatioLaw: num(ratios?.law, 2),
   };
 }
 
@@ -152,6 +180,8 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     tAt: formatParam(ctx.tAt),
     kAt: num(Math.pow(ctx.tAt, 1 / p.alpha), 2),
     twoAlphaPlus1: formatParam(2 * p.alpha + 1),
+    twoAlpha: formatParam(2 * p.alpha),
+    betaMinus1: formatParam(p.beta - 1),
     tstar: es && es.case !== 'none' ? num(es.t, 2) : PENDING,
     Estar: es && es.case !== 'none' ? num(es.Eg) : PENDING,
     Einf: limitError(c),
@@ -190,7 +220,6 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     sideOfLine: p.beta > p.alpha + 1 ? 'above' : p.beta < p.alpha + 1 ? 'below' : 'on',
     phaseTerm: LAW_TERM_FORMULA.model[lawTerm('model', p).branch] ?? '',
     ...phaseCounts(ctx),
-    pinEinf: limitError(ctx.pinCurve),
     // Measured data: the fitted exponents (the engine's α, β of the curve), the fitted law's curve
     // at the window's end, and the real run's gap to the theory.
     alphaFit: c ? num(c.params.alpha) : PENDING,
@@ -201,7 +230,9 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     realDraws: ctx.real ? formatParam(ctx.real.result.seeds) : PENDING,
     realGap: num(pct(realAgreement(ctx)?.rel), 2),
     realZ: num(realAgreement(ctx)?.z, 2),
-    pinGamma: ctx.pin ? formatParam(ctx.pin.gamma) : PENDING,
+    poolDigits: ctx.sweepP?.modesEdge ? formatParam(ctx.sweepP.modesEdge.entries) : PENDING,
+    poolShare: num(pct(poolShare(ctx)), 2),
+    ...pinValues(ctx),
     ...meanFieldValues(ctx),
   });
   return values;
@@ -224,7 +255,7 @@ export function sentenceText(
   values: Readonly<Record<string, string>>,
 ): string | null {
   if (!s.when) return fillText(s.text, values);
-  const holds = claimHolds(s.when, ctx);
+  const holds = claimsHold(s.when, ctx);
   if (holds === null) return null;
   if (holds) return fillText(s.text, values);
   return s.otherwise ? fillText(s.otherwise, values) : null;
