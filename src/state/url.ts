@@ -394,6 +394,13 @@ function readWindow(
   const raw = get('window');
   if (raw === undefined) return bounds.length ? 'manual' : base.view.timeWindow;
   const mode = oneOf<TimeWindowMode>('window', raw, WINDOW_MODES, 'auto', notices);
+  if (mode === 'manual' && !TIME_WINDOW_KEYS.every((k) => isActive(k, params.regime))) {
+    notices.push({
+      key: 'window',
+      message: `window = “manual”: regime ${params.regime} has no training time; auto used.`,
+    });
+    return 'auto';
+  }
   if (mode === 'auto') {
     for (const k of bounds) {
       notices.push({
