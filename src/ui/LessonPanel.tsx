@@ -169,7 +169,7 @@ export function LessonPanel() {
         </p>
       )}
       {sentences.map((t, i) => (
-        <p key={i}>
+        <p key={i} className="lesson-sentence">
           <RichHelp text={t} />
         </p>
       ))}

@@ -1,4 +1,4 @@
-// Lecture mode on a projector: at 1920×1080, 1280×720 and 1024×768, for every lesson, the learning
+// Lecture mode on a projector: at 1920×1080, 1280×720 and 1024×768, for every lesson step, the learning
 // curve, its caption, the lesson text and the sliders the lesson names are all on the first screen
 // (no scrolling of the page or inside the lesson's column), caption and lesson text are at least
 // 24 px, the plot is taller than a third of the screen, and no panel's content overflows it.
@@ -93,7 +93,8 @@ function problems(fit: Fit, id: string, width: number, height: number): string[]
   // The plot is the figure, not a strip: more than a third of the screen's height.
   if (!(fit.plotHeight > height / 3))
     out.push(`${at} plot ${Math.round(fit.plotHeight)} px ≤ ${Math.round(height / 3)}`);
-  const want = lessonControls(LESSONS.find((l) => l.id === id)).map((k) => `slider-${k}`);
+  const lesson = LESSONS.find((l) => id.startsWith(`${l.id} `));
+  const want = lessonControls(lesson).map((k) => `slider-${k}`);
   if (fit.sliders.join() !== want.join())
     out.push(`${at} sliders ${fit.sliders.join()} instead of ${want.join()}`);
   return out;
@@ -114,17 +115,21 @@ async function settle(page: Page): Promise<void> {
     .toEqual([]);
 }
 
-test('lecture: every lesson’s plot, caption, text and sliders fit one screen at three sizes', async ({
+test('lecture: every lesson step’s plot, caption, text and sliders fit one screen at three sizes', async ({
   page,
 }) => {
-  test.setTimeout(LESSONS.length * 20_000);
+  const states = LESSONS.flatMap((l) =>
+    l.steps.map((_, k) => [l, k + 1] as const).concat([[l, 0]]),
+  );
+  test.setTimeout(states.length * 20_000);
   const w = watch(page);
   const found: string[] = [];
-  for (const lesson of LESSONS) {
-    // One page: each lesson is opened by its link, then the viewport is resized under it.
+  for (const [lesson, step] of states) {
+    // One page: each step is opened by its link, then the viewport is resized under it.
     await page.setViewportSize({ width: SIZES[0][0], height: SIZES[0][1] });
-    await page.goto(`./?v=1&theme=lecture&lesson=${lesson.id}`);
+    await page.goto(`./?v=1&theme=lecture&lesson=${lesson.id}&step=${step}`);
     await expect(page.getByTestId('lesson')).toHaveAttribute('data-lesson', lesson.id);
+    await expect(page.getByTestId('lesson')).toHaveAttribute('data-step', String(step));
     await settle(page);
     for (const [width, height] of SIZES) {
       await page.setViewportSize({ width, height });
@@ -132,7 +137,7 @@ test('lecture: every lesson’s plot, caption, text and sliders fit one screen a
       await page.evaluate(
         () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
       );
-      found.push(...problems(await measure(page), lesson.id, width, height));
+      found.push(...problems(await measure(page), `${lesson.id} step ${step}`, width, height));
     }
   }
   expect(found).toEqual([]);
