@@ -229,15 +229,15 @@ export const LESSONS: readonly Lesson[] = [
     ],
     steps: [
       {
-        text: 'Switch the regime to “Bayesian posterior” to see the t → ∞ values directly.',
+        text: 'Switch the regime to “Bayesian posterior”: the t → ∞ values directly.',
         change: 'regime=bayes',
         then: [
           {
-            text: 'The Bayesian posterior with prior variance T/γ (T = {T}, γ = {gamma}) is what Langevin training samples at t → ∞: its test error is the Gibbs error {Egibbs}.',
+            text: 'Langevin training samples this posterior at t → ∞: its test error is the Gibbs error {Egibbs}.',
             when: 'reachesPosterior',
           },
           {
-            text: 'The posterior mean alone would reach {Epm}; the gap is the posterior variance T·df/(1 − df/P) = {postVar}.',
+            text: 'The posterior mean alone reaches {Epm}; the gap is the posterior variance T·df/(1 − df/P) = {postVar}.',
             when: 'reachesPosterior',
           },
         ],
