@@ -135,7 +135,7 @@ export const MODE_SPEC: NumericSpec = {
   label: 'Inspected mode',
   help: 'The eigenmode k the mode inspector shows.',
   ...MODE_RANGE,
-  default: 10,
+  default: DEFAULT_VIEW.mode,
   allowInf: false,
 };
 
