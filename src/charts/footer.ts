@@ -8,11 +8,31 @@ import { DIAGNOSIS_TITLE } from '../claims/diagnosis.ts';
 import { paramsPhrase } from './caption.ts';
 
 /**
+ * What an exported figure shows beyond the state's parameters, from the objects it is drawn from:
+ * the learning curve needs none; the other panels name themselves and the ranges they span.
+ */
+export interface FigureFacts {
+  /** What the figure shows, first ("E_g against dataset size P, at t → ∞"). */
+  what?: string;
+  /** The ranges its axes span as drawn ("P from 10 to 10⁴"); default: the curve's time window. */
+  window?: string | null;
+  /** Further facts of the figure (its fit, the grid's progress), after the window. */
+  notes?: readonly string[];
+  /** Name the bottleneck the engine diagnosed (default true; only once a curve exists). */
+  bottleneck?: boolean;
+}
+
+/**
  * The footer's lines, unwrapped: what the figure shows, then the link. Like the caption it
  * describes the curve drawn (its parameters include an automatic window's times); `params` stand
- * in while no curve has been computed.
+ * in while no curve has been computed. `facts` say what a figure other than the curve shows.
  */
-export function figureFooter(curve: CurveResult | null, params: Params, url: string): string[] {
+export function figureFooter(
+  curve: CurveResult | null,
+  params: Params,
+  url: string,
+  facts: FigureFacts = {},
+): string[] {
   const p = curve?.params ?? params;
   const regime = [
     p.regime === 'wd' || p.regime === 'langevin' || p.regime === 'bayes'
@@ -20,13 +40,30 @@ export function figureFooter(curve: CurveResult | null, params: Params, url: str
       : '',
     p.regime === 'langevin' || p.regime === 'bayes' ? `T = ${formatParam(p.T)}` : '',
   ].filter(Boolean);
+  // The window the curve spans: an automatic one is the engine's choice, not the link's tmin, tmax.
+  const w = curve?.window ?? { tmin: p.tmin, tmax: p.tmax, auto: false };
+  const window =
+    facts.window !== undefined
+      ? facts.window
+      : p.regime === 'bayes'
+        ? ''
+        : `${rangeText('t', w.tmin, w.tmax)}${w.auto ? ' (auto)' : ''}`;
   const parts = [
+    facts.what ?? '',
     `${REGIME_LABELS[p.regime]}${regime.length ? ` (${regime.join(', ')})` : ''}`,
     paramsPhrase(p),
-    p.regime === 'bayes' ? '' : `t from ${formatParam(p.tmin)} to ${formatParam(p.tmax)}`,
-    curve ? `bottleneck: ${DIAGNOSIS_TITLE[curve.diagnosis.kind]}` : '',
+    window ?? '',
+    ...(facts.notes ?? []),
+    curve && facts.bottleneck !== false
+      ? `bottleneck: ${DIAGNOSIS_TITLE[curve.diagnosis.kind]}`
+      : '',
   ].filter(Boolean);
   return [parts.join(' · '), `Link: ${url}`];
+}
+
+/** "P from 10 to 10⁴": the range of a drawn axis, as the footer states it. */
+export function rangeText(name: string, lo: number, hi: number): string {
+  return `${name} from ${formatParam(lo)} to ${formatParam(hi)}`;
 }
 
 /**

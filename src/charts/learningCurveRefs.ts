@@ -5,9 +5,12 @@ import type { CurveResult } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
 import { isLogFinite } from './domain.ts';
 import { edgePositions, type LabelPos, type Obstacles } from './labels.ts';
-import type { Point } from './path.ts';
 import { placeText, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
+import { hRuleLine } from './marks/rule.ts';
+import type { PlotScales } from './marks/scales.ts';
+
+type Scales = Pick<PlotScales, 'Y' | 'plotW' | 'plotH'>;
 
 /** A reference line at t → ∞; its label as drawn may be a shorter variant of `label`. */
 export interface RefLine extends PlacedText {
@@ -24,12 +27,6 @@ export interface RefSpec {
   value: number;
   /** Ways to write the label, longest first. */
   variants: string[][];
-}
-
-interface Scales {
-  Y: (v: number) => number;
-  plotW: number;
-  plotH: number;
 }
 
 const GAP = 4;
@@ -97,12 +94,7 @@ export function referenceLines(
   const refs = specs.map((r, i): RefLine => {
     const yy = ys[i];
     // Other reference lines are obstacles for this label; its own line is not.
-    const others = ys
-      .filter((_, j) => j !== i)
-      .map((oy): Point[] => [
-        [0, oy],
-        [plotW, oy],
-      ]);
+    const others = ys.filter((_, j) => j !== i).map((oy) => hRuleLine(oy, plotW));
     const local: Obstacles = { ...obs, lines: [...obs.lines, ...others] };
     const below = yy + GAP + 0.78 * fs + 2;
     const cands = (extra: number): LabelPos[] => {
@@ -129,11 +121,7 @@ export function referenceLines(
       ...placed,
     };
   });
-  for (const yy of ys)
-    obs.lines.push([
-      [0, yy],
-      [plotW, yy],
-    ]);
+  for (const yy of ys) obs.lines.push(hRuleLine(yy, plotW));
   return refs;
 }
 

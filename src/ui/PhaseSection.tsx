@@ -42,8 +42,6 @@ const onSet = (alpha: number, beta: number, live: boolean) => {
 const onCommit = () => actions().commit();
 
 export function PhaseSection() {
-  const show = useApp((s) => s.view.panels.includes('phase'));
-  if (!show) return null;
   return (
     <section className="panel panel-phase" aria-labelledby="h-phase">
       <header className="panel-head">

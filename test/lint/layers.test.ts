@@ -68,6 +68,17 @@ describe('layer rules', () => {
     expect(messages.map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
   });
 
+  it.each([
+    ['src/charts/x.ts', './Legend.tsx'],
+    ['src/charts/marks/x.ts', '../richText.tsx'],
+  ])('%s, a layout file, may not import JSX (%s)', async (file, spec) => {
+    const messages = await lint(file, importing(spec));
+    expect(messages.map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
+    expect(messages[0].message).toContain('plain TypeScript');
+    // A component may.
+    expect(await lint(file.replace(/\.ts$/, '.tsx'), importing(spec))).toEqual([]);
+  });
+
   it('src/model uses no browser globals', async () => {
     const messages = await lint('src/model/theory/x.ts', 'export const w = window.innerWidth;\n');
     expect(messages.map((m) => m.ruleId)).toEqual(['no-restricted-globals']);
