@@ -29,6 +29,8 @@ export interface LessonStep {
   change: string;
   /** The sentences of the state the step leads to: its promise, each part a claim that holds there. */
   then: readonly LessonSentence[];
+  /** The panels these sentences are about, when not the lesson's (`Lesson.stage`). */
+  stage?: readonly StageId[];
 }
 
 /**
@@ -372,6 +374,7 @@ export const LESSONS: readonly Lesson[] = [
       {
         text: 'Move the fixed time of the sweep to t = 10⁴: the knee moves to larger N, near N ~ t^{1/α}.',
         change: 'tat=10000',
+        stage: ['scalingN', 'frontier'],
         then: [
           {
             text: 'At t = {tAt} the N-sweep falls as a power law up to its knee ({fitNwin}), near t^{1/α} = {kAt}; beyond it more features stop helping: the training time limits the error.',
@@ -492,7 +495,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'collective',
     controls: ['P', 'N'],
-    stage: ['inspector', 'order'],
+    stage: ['inspector'],
     title: 'Why modes stop learning: the collective response',
     config:
       'v=1&regime=gf&alpha=1.5&beta=2&P=400&N=1000&sigma2=0&panels=modes,order,inspector&mode=300',
@@ -532,7 +535,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'noise-amplification',
     controls: ['N', 'P', 'sigma2'],
-    stage: ['decomposition', 'order'],
+    stage: ['decomposition'],
     title: 'Where the double-descent peak comes from: the shared noise amplification',
     config:
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=300&N=300&sigma2=0.05&panels=scalingN,decomposition,order&at=inf',

@@ -19,7 +19,7 @@ import {
   withChange,
 } from '../../src/lessons/apply.ts';
 import { LESSONS, LESSON_IDS, lessonById, type Lesson } from '../../src/lessons/lessons.ts';
-import { stagePanels } from '../../src/lessons/stage.ts';
+import { lectureStage, stageOf, stagePanels, type StagePlace } from '../../src/lessons/stage.ts';
 import { createAppStore, urlStateOf } from '../../src/state/store.ts';
 import { parseUrlState, serializeUrlState } from '../../src/state/url.ts';
 import { DEFAULT_VIEW } from '../../src/state/view.ts';
@@ -247,17 +247,47 @@ describe('lesson steps ("Try it", "Back")', () => {
 });
 
 describe('stage panels (lecture mode’s first screen)', () => {
-  it('every lesson’s stage is shown in its own state; the curve otherwise', () => {
-    for (const l of LESSONS) {
-      const st = lessonState(l);
-      const stage = stagePanels(l, st.view.panels, st.params.data);
-      expect(stage, l.id).toEqual(l.stage ?? ['curve']);
-    }
+  it('every lesson step’s stage is shown in its own state; the curve otherwise', () => {
+    for (const l of LESSONS)
+      for (let k = 0; k <= l.steps.length; k++) {
+        const st = lessonState(l, k);
+        const stage = stagePanels(l, k, st.view.panels, st.params.data);
+        expect(stage, `${l.id} step ${k}`).toEqual([
+          ...(stageOf(l, k).length ? stageOf(l, k) : ['curve']),
+        ]);
+      }
     const phase = lessonById('phase')!;
-    expect(stagePanels(phase, ['scalingN'], 'powerlaw')).toEqual(['scalingN']);
-    expect(stagePanels(phase, [], 'powerlaw')).toEqual(['curve']);
-    expect(stagePanels(lessonById('real-digits'), [], 'mnist')).toEqual(['spectrum']);
-    expect(stagePanels(undefined, ['phase'], 'powerlaw')).toEqual(['curve']);
+    expect(stagePanels(phase, 0, ['scalingN'], 'powerlaw')).toEqual(['scalingN']);
+    expect(stagePanels(phase, 0, [], 'powerlaw')).toEqual(['curve']);
+    expect(stagePanels(lessonById('real-digits'), 0, [], 'mnist')).toEqual(['spectrum']);
+    expect(stagePanels(undefined, 0, ['phase'], 'powerlaw')).toEqual(['curve']);
+    // A step may name its own: the compute lesson's step is about the N-sweep's knee.
+    expect(stageOf(lessonById('compute'), 1)[0]).toBe('scalingN');
+  });
+
+  it('the first panel that can stand there leads the stage; one more goes under it', () => {
+    const place = (id: string): StagePlace =>
+      id === 'curve'
+        ? 'stage'
+        : ['decomposition', 'order', 'inspector', 'simulation'].includes(id)
+          ? 'under-curve'
+          : id === 'formulas'
+            ? null
+            : 'instead-of-curve';
+    expect(lectureStage(['spectrum', 'simulation'], place)).toEqual({
+      main: 'spectrum',
+      under: 'simulation',
+    });
+    expect(lectureStage(['inspector', 'order'], place)).toEqual({
+      main: 'inspector',
+      under: 'order',
+    });
+    expect(lectureStage(['formulas', 'phase', 'scalingN'], place)).toEqual({
+      main: 'phase',
+      under: null,
+    });
+    expect(lectureStage(['curve'], place)).toEqual({ main: 'curve', under: null });
+    expect(lectureStage(['formulas'], place)).toEqual({ main: 'curve', under: null });
   });
 });
 
