@@ -3,9 +3,8 @@
 // advice cannot contradict the curve.
 import type { CurveResult, DiagnosisKind, Effect } from '../model/types.ts';
 import type { Params } from '../model/params.ts';
-import { formatNumber, formatParam } from '../format/number.ts';
-
-const e3 = (x: number) => (Number.isFinite(x) ? formatNumber(x, 3) : '∞');
+import { e3, formatNumber, formatParam } from '../format/number.ts';
+import { hasDynamics } from '../model/regimes.ts';
 
 export const DIAGNOSIS_TITLE: Record<DiagnosisKind, string> = {
   time: 'Time-limited',
@@ -20,7 +19,7 @@ export const DIAGNOSIS_TITLE: Record<DiagnosisKind, string> = {
 
 function where(c: CurveResult): string {
   const d = c.diagnosis;
-  if (c.params.regime === 'bayes') return 'of the posterior';
+  if (!hasDynamics(c.params.regime)) return 'of the posterior';
   if (c.earlyStop.case === 'inside' && d.tOp === c.earlyStop.t)
     return `at t* ≈ ${formatNumber(d.tOp, 2)}`;
   return `at t_{max} = ${formatParam(d.tOp)}`;

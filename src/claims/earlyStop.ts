@@ -2,10 +2,7 @@
 // a minimum inside the window, a minimum outside it, or no early-stopping gain. The caption, the
 // marker's label and the lessons all use these words (docs/theory.md §8).
 import type { CurveResult } from '../model/types.ts';
-import { formatNumber, formatParam } from '../format/number.ts';
-
-const e3 = (x: number) => (Number.isFinite(x) ? formatNumber(x, 3) : '∞');
-const t2 = (x: number) => formatNumber(x, 2);
+import { e3, formatNumber, formatParam, t2 } from '../format/number.ts';
 
 /** "E_g(∞) = 0.0748" or "E_g(∞) = ∞". */
 export function limitPhrase(c: CurveResult): string {

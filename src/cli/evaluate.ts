@@ -18,6 +18,7 @@ import {
   simCsv,
   simRecord,
 } from './output.ts';
+import { hasDynamics } from '../model/regimes.ts';
 
 export interface Evaluation {
   csv: string;
@@ -50,7 +51,7 @@ function curve(p: Params, repeat: number, modeK: number | null): Evaluation {
     msPerCurve = median(ms);
   }
   return {
-    csv: p.regime === 'bayes' ? posteriorCsv(c) : curveCsv(c),
+    csv: !hasDynamics(p.regime) ? posteriorCsv(c) : curveCsv(c),
     record: { ...curveRecord(c, msPerCurve), ...inside },
     notes: msPerCurve === undefined ? [] : [`msPerCurve=${msPerCurve.toFixed(3)}`],
   };

@@ -1,6 +1,7 @@
 // The claims lesson sentences make, by name: each is a predicate on the live state (the results of
 // the parameters on screen). A sentence is shown only while its claim holds (null: not computed
 // yet, the sentence waits), so a lesson's text stays true when the user moves a parameter.
+import { showsPosterior } from '../model/regimes.ts';
 import {
   exponentLaws,
   lawTerm,
@@ -11,7 +12,8 @@ import {
 import type { CurveResult, PowerFit, SweepResult } from '../model/types.ts';
 import { gapToTheory, type Agreement } from '../claims/agreement.ts';
 import { lastIndex } from '../claims/orderParams.ts';
-import type { LessonContext } from './fill.ts';
+import type { LessonContext } from './context.ts';
+import { hasPool, isMeasured, type DataSource } from '../model/data/sources.ts';
 
 /** The real run lands on the theory: within 3 % or 4 s.e.m. at every time (docs/theory.md §7). */
 export const REAL_CLOSE = { rel: 0.03, z: 4 } as const;
@@ -46,6 +48,10 @@ export type ClaimId =
   | 'phaseShowsModel'
   | 'phaseModelGridDone'
   | 'measuredDigits'
+  | 'measuredClothes'
+  | 'pinOnPool'
+  | 'alphaBelowPin'
+  | 'betaBelowPin'
   | 'fittedShown'
   | 'realRunDone'
   | 'realRunClose'
@@ -65,7 +71,9 @@ export type ClaimId =
   | 'trainsOnPool'
   | 'modeLearned'
   | 'amplificationFinite'
-  | 'partsFinite';
+  | 'partsFinite'
+  | 'sameAlphaAsPin'
+  | 'betaDiffersFromPin';
 
 /** The exponent laws of the state on screen (null until the curve is computed). */
 export function lessonLaws(ctx: LessonContext): Record<ExponentRowId, LawVerdict> | null {
@@ -136,6 +144,23 @@ export function poolShare(c: LessonContext): number | null {
   return edge ? c.params.P / edge.entries : null;
 }
 
+/** The curve on screen runs on the measured spectrum of this source. */
+const onData =
+  (id: DataSource): Claim =>
+  (c) =>
+    c.curve ? c.params.data === id : null;
+
+/**
+ * The current fitted exponent below the pinned one, both measured on pools of images (a lesson
+ * that sets two datasets side by side); null when the pin is not on a pool or a curve is pending.
+ */
+const belowPin =
+  (key: 'alpha' | 'beta'): Claim =>
+  (c) =>
+    c.pin && hasPool(c.pin) && hasPool(c.params) && c.curve && c.pinCurve
+      ? c.curve.params[key] < c.pinCurve.params[key]
+      : null;
+
 const CLAIMS: Record<ClaimId, Claim> = {
   timeLawVisible: (c) => {
     const l = lessonLaws(c);
@@ -160,12 +185,7 @@ const CLAIMS: Record<ClaimId, Claim> = {
   reachesPosterior: (c) => {
     const p = c.params;
     if (!c.curve) return null;
-    return (
-      (p.regime === 'langevin' || p.regime === 'bayes') &&
-      p.gamma > 0 &&
-      p.T > 0 &&
-      !c.curve.limit.divergent
-    );
+    return showsPosterior(p) && p.gamma > 0 && !c.curve.limit.divergent;
   },
   smoothStopping: (c) => {
     const p = c.params;
@@ -214,12 +234,16 @@ const CLAIMS: Record<ClaimId, Claim> = {
     if (!g || g.done < g.points.length) return c.phase === 'model-inf' ? null : false;
     return g.exponent === 'model-inf';
   },
-  measuredDigits: (c) => (c.curve ? c.params.data === 'mnist' : null),
+  measuredDigits: onData('mnist'),
+  measuredClothes: onData('fashion'),
+  pinOnPool: (c) => (!c.pin ? false : c.pinCurve ? hasPool(c.pin) : null),
+  alphaBelowPin: belowPin('alpha'),
+  betaBelowPin: belowPin('beta'),
   fittedShown: (c) => {
-    if (c.params.data === 'powerlaw') return false;
+    if (!isMeasured(c.params)) return false;
     return c.curve && c.fitted ? true : null;
   },
-  realRunDone: (c) => (c.curve ? c.params.data === 'mnist' && !!c.real : null),
+  realRunDone: (c) => (c.curve ? hasPool(c.params) && !!c.real : null),
   realRunClose: (c) => {
     const a = realAgreement(c);
     if (!a) return null;
@@ -293,7 +317,7 @@ const CLAIMS: Record<ClaimId, Claim> = {
   },
   trainsOnPool: (c) => {
     if (!c.curve) return null;
-    if (c.params.data !== 'mnist') return false;
+    if (!hasPool(c.params)) return false;
     const share = poolShare(c);
     return share === null ? null : share >= POOL_SHARE;
   },
@@ -301,7 +325,29 @@ const CLAIMS: Record<ClaimId, Claim> = {
   amplificationFinite: (c) => (c.order ? Number.isFinite(c.order.atInfinity.amplification) : null),
   partsFinite: (c) =>
     c.parts ? Number.isFinite(c.parts.limit.signal) && Number.isFinite(c.parts.limit.noise) : null,
+  // The pin shows the same images under the same kernel (another task): the same eigenvalues, so
+  // the same fitted α; the task's labels give their own β.
+  sameAlphaAsPin: (c) => {
+    const both = withPin(c);
+    if (!both || !c.pin) return both === null ? null : false;
+    return samePoolAsPin(c) && both.curve.params.alpha === both.pin.params.alpha;
+  },
+  betaDiffersFromPin: (c) => {
+    const both = withPin(c);
+    if (!both || !c.pin) return both === null ? null : false;
+    return (
+      samePoolAsPin(c) &&
+      c.pin.task !== c.params.task &&
+      both.curve.params.beta !== both.pin.params.beta
+    );
+  },
 };
+
+/** The pin runs on the same pool of images under the same kernel as the curve on screen. */
+function samePoolAsPin(c: LessonContext): boolean {
+  const q = c.pin;
+  return !!q && hasPool(c.params) && q.data === c.params.data && q.kernel === c.params.kernel;
+}
 
 export function claimHolds(id: ClaimId, ctx: LessonContext): boolean | null {
   return CLAIMS[id](ctx);

@@ -1,18 +1,12 @@
 // Result types of the engine. Plain data with Float64Arrays, so the workers can transfer them.
+// The fit and the law verdicts are declared with their engines (theory/fit.ts, theory/laws.ts),
+// which import nothing from here: the types flow one way.
 import type { Params } from './params.ts';
-import type { FitFailure } from './theory/fit.ts';
-import type { LawVerdict } from './theory/laws.ts';
+import type { FitFailure, PowerFit } from './theory/fit.ts';
+import type { LawVerdict, SweepAt } from './theory/laws.ts';
+import type { DataSource } from './data/sources.ts';
 
-/** Least-squares power-law fit y ≈ C x^slope over [xmin, xmax] (log-log). */
-export interface PowerFit {
-  slope: number;
-  /** log10 C */
-  intercept: number;
-  r2: number;
-  xmin: number;
-  xmax: number;
-  n: number;
-}
+export type { PowerFit, SweepAt };
 
 /** What bounds the error, as found by the engine's counterfactuals (theory/diagnosis.ts). */
 export type DiagnosisKind =
@@ -200,9 +194,6 @@ export interface ModeDetail {
 export type SweepAxis = 'P' | 'N' | 'C';
 /** The axes computeSweep sweeps: one size parameter. */
 export type SizeAxis = Exclude<SweepAxis, 'C'>;
-/** Where along training the sweep is evaluated. */
-export type SweepAt = 'tstar' | 't' | 'inf';
-
 export interface SweepResult {
   axis: SweepAxis;
   at: SweepAt;
@@ -226,7 +217,7 @@ export interface SweepResult {
   /** Axis C only: the dataset size the frontier was computed at. */
   P?: number;
   /**
-   * Axis P on a measured spectrum (MNIST or a file): its M modes, where P ≥ M interpolates all of
+   * Axis P on a measured spectrum (a pool source's or a file): its M modes, where P ≥ M interpolates all of
    * them; the fit stops below M. Absent or null for the power law.
    */
   modesEdge?: ModesEdge | null;
@@ -234,10 +225,11 @@ export interface SweepResult {
 
 /** The end of a measured spectrum on the P axis (docs/theory.md §6). */
 export interface ModesEdge {
-  source: 'mnist' | 'custom';
+  /** The measured source (src/model/data/sources.ts): a pool source or a file. */
+  source: DataSource;
   /** Modes with positive eigenvalue: the engine's M. */
   M: number;
-  /** Entries of the spectrum (for MNIST: the digits in the pool, the points of its measure). */
+  /** Entries of the spectrum (for a pool: its images, the points of its measure). */
   entries: number;
 }
 

@@ -178,7 +178,9 @@ function viewParts(view: ViewState, base: ViewState): [string, string][] {
 
 /** The query string (without '?') of a state. */
 export function serializeUrlState(s: UrlState, { lessons }: SerializeOptions = {}): string {
-  const view = s.view;
+  // What the link keeps: parameters that act, and a window only where there is training time.
+  const kept = linkState(s);
+  const view = kept.view;
   const base = baseOf(view, lessons);
   // An automatic window is not written: the link opens with the window the dynamics choose.
   const written = writeParams(s.params).filter(
@@ -187,8 +189,7 @@ export function serializeUrlState(s: UrlState, { lessons }: SerializeOptions = {
   const parts: [string, string][] = [['v', String(URL_VERSION)], ...written];
   parts.push(...viewParts(view, base.view));
   // Pins are written against the parameters the link carries (the window's defaults when auto).
-  const params = linkState(s).params;
-  if (s.pins.length) parts.push(['pins', s.pins.map((p) => pinDiff(p, params)).join(';')]);
+  if (s.pins.length) parts.push(['pins', s.pins.map((p) => pinDiff(p, kept.params)).join(';')]);
   else if (base.pins.length) parts.push(['pins', NONE]);
   return parts.map(([k, v]) => `${encodeComponent(k)}=${encodeComponent(v)}`).join('&');
 }

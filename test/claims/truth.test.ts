@@ -1,5 +1,5 @@
 // The truth suite (docs/theory.md §8): every claim the app makes about a state, checked against
-// the engine by an independent path over 312 states — the 16 cases users reported, 270 random
+// the engine by an independent path over 314 states — the 16 cases users reported, 270 random
 // states across the whole parameter box, and every lesson at each of its steps, before and after
 // each "Try it" (the mean field's panels: test/claims/meanField.truth.test.ts).
 //   early stopping: t*, E* against a brute-force minimum over a dense grid far beyond the window;
@@ -47,20 +47,27 @@ import { randomParams, rng } from '../state/random.ts';
 import { evaluateFormula } from './formula.ts';
 import type { PhaseExponent } from '../../src/model/theory/phase.ts';
 import { emptyPhaseGrid, fitPhasePoints, type PhaseGrid } from '../../src/model/theory/phaseFit.ts';
-import { registerMnist } from '../helpers/mnistSpectra.ts';
+import { registerMeasured } from '../helpers/mnistSpectra.ts';
 import { committedPool } from '../helpers/digitAssets.ts';
 import { prepareReal, runReal } from '../../src/model/real/realRun.ts';
 import { timeGrid } from '../../src/model/params.ts';
+import { hasPool } from '../../src/model/data/sources.ts';
+import { dataSpectrum } from '../../src/model/theory/dataSpectra.ts';
 
-// Lessons on the digits run the theory on the measured spectrum and compare with real runs.
-registerMnist('relu', 'parity');
-let realSetup: ReturnType<typeof prepareReal> | null = null;
+// Lessons on measured data (the digits, the clothes) run the theory on the measured spectra and
+// compare with real runs.
+registerMeasured('mnist', 'relu', 'parity');
+registerMeasured('fashion', 'relu', 'footwear');
+registerMeasured('fashion', 'relu', 'tops');
+const realSetups = new Map<string, ReturnType<typeof prepareReal>>();
 /** A real run as the app's worker makes one (at most 16 times over the window), few draws. */
 function realRunOf(p: Params, c: CurveResult, draws: number): LessonContext['real'] {
-  if (p.data !== 'mnist') return null;
-  realSetup ??= prepareReal(committedPool(), 'relu', 'parity');
+  if (!hasPool(p)) return null;
+  const key = `${p.data}/${p.kernel}/${p.task}`;
+  let setup = realSetups.get(key);
+  if (!setup) realSetups.set(key, (setup = prepareReal(committedPool(p.data), p)));
   const t = timeGrid(c.t[0], c.t[c.t.length - 1], Math.min(16, p.nt));
-  return { result: runReal(realSetup, { ...p, seeds: draws }, t), theory: c };
+  return { result: runReal(setup, { ...p, seeds: draws }, t), theory: c };
 }
 
 interface State {
@@ -609,6 +616,22 @@ function checkMeanFieldClaim(
     case 'pinAboveStopping':
       if (holds) expect(ctx.pinCurve!.limit.Eg, s.name).toBeGreaterThan(c.earlyStop.Eg);
       break;
+    case 'alphaBelowPin':
+    case 'betaBelowPin':
+    case 'sameAlphaAsPin':
+    case 'betaDiffersFromPin': {
+      // The fitted exponents of the two registered spectra (docs/theory.md §0).
+      const key = id === 'alphaBelowPin' || id === 'sameAlphaAsPin' ? 'alpha' : 'beta';
+      const mine = dataSpectrum(p)!.fit[key];
+      const pinned = dataSpectrum(ctx.pin!)!.fit[key];
+      const want = id.endsWith('BelowPin')
+        ? mine < pinned
+        : id === 'sameAlphaAsPin'
+          ? mine === pinned
+          : mine !== pinned;
+      expect(holds, s.name).toBe(want);
+      break;
+    }
   }
 }
 

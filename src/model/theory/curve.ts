@@ -17,6 +17,7 @@ import type {
   FittedExponent,
   TimeWindow,
 } from '../types.ts';
+import { hasDynamics } from '../regimes.ts';
 
 export interface CurveOptions {
   /** Explicit times instead of the grid of the window. */
@@ -89,7 +90,7 @@ export function timeExponentOf(
   window: TimeWindow,
   earlyStop: EarlyStop,
 ): FittedExponent {
-  return scan.ev.e.p.regime === 'bayes'
+  return !hasDynamics(scan.ev.e.p.regime)
     ? { fit: null, gap: 'no-time' }
     : fitTimeExponent(scan, window, earlyStop);
 }

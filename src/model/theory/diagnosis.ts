@@ -9,8 +9,9 @@ import { makeEngine } from './engine.ts';
 import { computeLimit } from './limits.ts';
 import { TimeEvaluator } from './timeEval.ts';
 import { resolutionAt, type DynamicsScan } from './dynamics.ts';
-import { numericSpec, type Params } from '../params.ts';
+import { isActive, numericSpec, type Params } from '../params.ts';
 import type { Diagnosis, DiagnosisKind, EarlyStop, Effect } from '../types.ts';
+import { hasDynamics, withWeightDecay } from '../regimes.ts';
 
 /** A change "helps" when it lowers E_g by more than this fraction. */
 export const HELPS = 0.02;
@@ -66,11 +67,11 @@ export function diagnose(
   // (at the time the changed error is read: the operating point, or the later time reached).
   const effect = (before: number, after: number, what: Effect['what'], value: number) =>
     effectOf(before, after, what, value, resolutionAt(scan, readAt(what, value, tOp)));
-  const bayes = p.regime === 'bayes';
-  const tOp = bayes ? Infinity : es.case === 'inside' ? es.t : window.tmax;
-  const Eop = bayes ? scan.limit.Eg : es.case === 'inside' ? es.Eg : errorAt(p, tOp);
+  const timeless = !hasDynamics(p.regime);
+  const tOp = timeless ? Infinity : es.case === 'inside' ? es.t : window.tmax;
+  const Eop = timeless ? scan.limit.Eg : es.case === 'inside' ? es.Eg : errorAt(p, tOp);
   const effects: Effect[] = [];
-  if (!bayes) {
+  if (!timeless) {
     // Training longer: the lowest E_g reached after t_op, and when. E_g(∞) (a closed form) wins
     // over a scan point within the engine's resolution of it, so the claim is read where it is
     // accurate.
@@ -107,15 +108,19 @@ export function diagnose(
       );
   }
   if (p.sigma2 > 0) effects.push(effect(Eop, errorAt({ ...p, sigma2: 0 }, tOp), 'noise', 0));
-  if (p.T > 0 && p.regime !== 'gf' && p.regime !== 'wd')
+  if (p.T > 0 && isActive('T', p.regime))
     effects.push(effect(Eop, errorAt({ ...p, T: 0 }, tOp), 'temperature', 0));
-  // Ten times the weight decay (gradient flow: switch it on at γ = RIDGE_TRY).
-  const ridge: Params = {
-    ...p,
-    regime: p.regime === 'gf' ? 'wd' : p.regime,
-    gamma: p.gamma > 0 ? 10 * p.gamma : RIDGE_TRY,
-  };
-  effects.push(effect(Eop, errorAt(ridge, tOp), 'ridge', ridge.gamma));
+  // Ten times the weight decay (gradient flow: switch it on at γ = RIDGE_TRY, in the regime
+  // that adds weight decay to it).
+  const decayed = withWeightDecay(p.regime);
+  if (decayed) {
+    const ridge: Params = {
+      ...p,
+      regime: decayed,
+      gamma: p.gamma > 0 ? 10 * p.gamma : RIDGE_TRY,
+    };
+    effects.push(effect(Eop, errorAt(ridge, tOp), 'ridge', ridge.gamma));
+  }
   return {
     kind: classify(p, es, asked(effects), interpolationDivergence(p, scan)),
     tOp,
@@ -161,7 +166,7 @@ function classify(
   effects: Effect[],
   interpolation: boolean,
 ): DiagnosisKind {
-  if (p.regime === 'bayes') return 'posterior';
+  if (!hasDynamics(p.regime)) return 'posterior';
   if (interpolation) return 'interpolation';
   const g = (w: Effect['what']) => gainOf(effects, w);
   // Near N = P both more and fewer features help a lot: the interpolation peak.

@@ -46,7 +46,7 @@ function kappaFloor(p: Params, tmax: number): number {
 }
 
 /**
- * The engine for the parameters. With measured data (data = mnist or custom) the spectrum is the
+ * The engine for the parameters. With measured data (a pool source or a file) the spectrum is the
  * registered one (`fitted`: its fitted power laws instead), and α, β, M of the effective
  * parameters become the fitted exponents and the number of positive modes.
  */

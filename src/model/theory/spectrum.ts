@@ -53,7 +53,7 @@ const GL_ORDER = 8;
 const TAIL_TERMS = 40;
 
 // Gauss–Legendre nodes/weights on [−1, 1] by Newton on the Legendre recurrence.
-function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
+export function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
   const x = new Float64Array(n);
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -10,9 +10,11 @@ import { stableFit } from './fit.ts';
 import { exponentLaws } from './laws.ts';
 import { computeLimit } from './limits.ts';
 import { dataSpectrum } from './dataSpectra.ts';
+import { isMeasured } from '../data/sources.ts';
 import { MAX_SIZE, type Params } from '../params.ts';
 import { TimeEvaluator } from './timeEval.ts';
 import type { ModesEdge, SizeAxis, SweepAt, SweepResult } from '../types.ts';
+import { hasDynamics } from '../regimes.ts';
 
 export interface SweepOptions {
   /** Number of log-spaced sweep points (default 13: 32× each side of the current value). */
@@ -27,7 +29,7 @@ const PEAK_OFFSETS = [-0.25, -0.1, -0.03, -0.01, 0, 0.01, 0.03, 0.1, 0.25];
 
 /** E_g for one configuration at the chosen point of training (Infinity where it diverges). */
 export function errorAt(p: Params, at: SweepAt, tFixed: number): number {
-  if (at === 'inf' || p.regime === 'bayes') return computeLimit(makeEngine(p)).Eg;
+  if (at === 'inf' || !hasDynamics(p.regime)) return computeLimit(makeEngine(p)).Eg;
   if (at === 't') return new TimeEvaluator(makeEngine(p, tFixed)).at(tFixed, { train: false }).Eg;
   return bestOverTraining(p).Eg;
 }
@@ -68,16 +70,16 @@ export function computeSweep(
   opts: SweepOptions = {},
 ): SweepResult {
   // The posterior has no training time: its sweeps are at t → ∞, and say so.
-  if (p.regime === 'bayes') at = 'inf';
+  if (!hasDynamics(p.regime)) at = 'inf';
   const x = sweepGrid(p, axis, opts);
   const Eg = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) Eg[i] = errorAt({ ...p, [axis]: x[i] }, at, tFixed);
   const current = p[axis];
   // The current point's best over training serves both its error at t* and the laws' t*.
-  const best = p.regime === 'bayes' ? { t: Infinity, Eg: NaN } : bestOverTraining(p);
+  const best = !hasDynamics(p.regime) ? { t: Infinity, Eg: NaN } : bestOverTraining(p);
   const currentEg = !Number.isFinite(current)
     ? NaN
-    : at === 'tstar' && p.regime !== 'bayes'
+    : at === 'tstar' && hasDynamics(p.regime)
       ? best.Eg
       : errorAt(p, at, tFixed);
   // Past a measured spectrum's last mode the curve shows that finite spectrum being interpolated,
@@ -111,6 +113,6 @@ export function computeSweep(
 /** The measured spectrum's number of modes M and of entries, for the P axis; null for the power law. */
 export function measuredEdge(p: Params): ModesEdge | null {
   const data = dataSpectrum(p);
-  if (!data || (p.data !== 'mnist' && p.data !== 'custom')) return null;
+  if (!data || !isMeasured(p)) return null;
   return { source: p.data, M: data.measured.M, entries: data.modes.lam.length };
 }
