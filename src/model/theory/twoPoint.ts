@@ -9,22 +9,22 @@ import type { Engine, NodeState } from './engine.ts';
 import { allSumsReal } from './sums.ts';
 import { conjugatePairSum, weightsOverS, type TalbotNodes } from './talbot.ts';
 
-// Scratch complex result of the inline helpers below (no allocation in the hot path).
-let RE = 0;
-let IM = 0;
+// Scratch complex result of cdiv: a typed array, because a module-level number written per call
+// would be boxed (one heap allocation per division in the hot path).
+const Q = new Float64Array(2);
 
 function cdiv(ar: number, ai: number, br: number, bi: number): void {
   // Smith's algorithm: robust against overflow for widely scaled operands.
   if (Math.abs(br) >= Math.abs(bi)) {
     const q = bi / br;
     const d = br + bi * q;
-    RE = (ar + ai * q) / d;
-    IM = (ai - ar * q) / d;
+    Q[0] = (ar + ai * q) / d;
+    Q[1] = (ai - ar * q) / d;
   } else {
     const q = br / bi;
     const d = br * q + bi;
-    RE = (ar * q + ai) / d;
-    IM = (ai * q - ar) / d;
+    Q[0] = (ar * q + ai) / d;
+    Q[1] = (ai * q - ar) / d;
   }
 }
 
@@ -73,8 +73,8 @@ function preparePairNodes(e: Engine, st: NodeState, pn: PairNodes): void {
     pn.Bi[j] = ar * st.ui[j] + ai * st.ur[j];
     // a/(da/dκ)
     cdiv(ar, ai, st.apr[j], st.api[j]);
-    const qr = RE;
-    const qi = IM;
+    const qr = Q[0];
+    const qi = Q[1];
     pn.gdr[j] = iP * (st.dfr[j] + qr * st.dfdr[j] - qi * st.dfdi[j]);
     pn.gdi[j] = iP * (st.dfi[j] + qr * st.dfdi[j] + qi * st.dfdr[j]);
     pn.bdr[j] = Sw - st.ur[j] + qr * st.udr[j] - qi * st.udi[j];
@@ -99,9 +99,10 @@ export interface PairWork {
   pn: PairNodes;
   /** D(j,k) for k ≥ j ≥ 0 and D(j, k̄) for k ≥ j ≥ 1, mirrored by symmetry. */
   d: PairMatrix;
-  /** The split of D = BR/(1 − Γ) + σ²·Γ/(1 − Γ), filled only when the parts are asked for. */
-  signal: PairMatrix;
-  noise: PairMatrix;
+  /** The split of D = BR/(1 − Γ) + σ²·Γ/(1 − Γ), allocated and filled only when the parts are
+   *  asked for. */
+  signal: PairMatrix | null;
+  noise: PairMatrix | null;
   /** Talbot weights c_j/s_j and the inner sums of the double sum. */
   wr: Float64Array;
   wi: Float64Array;
@@ -118,8 +119,8 @@ export function allocPairWork(n: number): PairWork {
   return {
     pn: allocPairNodes(n),
     d: allocPairMatrix(n),
-    signal: allocPairMatrix(n),
-    noise: allocPairMatrix(n),
+    signal: null,
+    noise: null,
     wr: f(),
     wi: f(),
     xr: f(),
@@ -142,7 +143,13 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean): vo
   const sig2 = e.p.sigma2;
   const iP = e.iP;
   const Sw = e.sp.Sw;
-  const { d, signal, noise, pn } = work;
+  if (parts) {
+    work.signal ??= allocPairMatrix(n);
+    work.noise ??= allocPairMatrix(n);
+  }
+  const { d, pn } = work;
+  const signal = work.signal!;
+  const noise = work.noise!;
   for (let c = 0; c < 2; c++) {
     const conj = c === 1;
     const s = conj ? -1 : 1;
@@ -161,20 +168,20 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean): vo
           bi = pn.bdi[x];
         } else {
           cdiv(pn.Ar[x] - pn.Ar[y], pn.Ai[x] - s * pn.Ai[y], dr, di);
-          gr = iP * RE;
-          gi = iP * IM;
+          gr = iP * Q[0];
+          gi = iP * Q[1];
           cdiv(pn.Br[x] - pn.Br[y], pn.Bi[x] - s * pn.Bi[y], dr, di);
-          br = Sw - st.ur[x] - st.ur[y] + RE;
-          bi = -st.ui[x] - s * st.ui[y] + IM;
+          br = Sw - st.ur[x] - st.ur[y] + Q[0];
+          bi = -st.ui[x] - s * st.ui[y] + Q[1];
         }
         // D exactly as without the parts, so that E_g does not depend on asking for them.
         cdiv(br + sig2 * gr, bi + sig2 * gi, 1 - gr, -gi);
-        put(d, n, x, y, conj, RE, IM);
+        put(d, n, x, y, conj, Q[0], Q[1]);
         if (parts) {
           cdiv(br, bi, 1 - gr, -gi);
-          put(signal, n, x, y, conj, RE, IM);
+          put(signal, n, x, y, conj, Q[0], Q[1]);
           cdiv(gr, gi, 1 - gr, -gi);
-          put(noise, n, x, y, conj, RE, IM);
+          put(noise, n, x, y, conj, Q[0], Q[1]);
         }
       }
     }
@@ -314,8 +321,8 @@ export function meanErrors(
   const eg = doubleSums(work.d, wr, wi, train, work, n);
   const etr = train ? SECOND : NaN;
   if (!parts) return { eg, etr, signal: NaN, noise: NaN };
-  const signal = doubleSums(work.signal, wr, wi, null, work, n);
-  const noise = e.p.sigma2 * doubleSums(work.noise, wr, wi, null, work, n);
+  const signal = doubleSums(work.signal!, wr, wi, null, work, n);
+  const noise = e.p.sigma2 * doubleSums(work.noise!, wr, wi, null, work, n);
   return { eg, etr, signal, noise };
 }
 
