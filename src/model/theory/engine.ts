@@ -188,7 +188,11 @@ export function solveNodes(
       const ok = e.solver.solveComplex(lr, li, gr, j === 0 ? 0 : gi, kBuf);
       const mr = kBuf[0] - gr;
       const mi = kBuf[1] - gi;
-      if (!ok || e.solver.iterations - before > 8 || mr * mr + mi * mi > 0.0625 * (gr * gr + gi * gi))
+      if (
+        !ok ||
+        e.solver.iterations - before > 8 ||
+        mr * mr + mi * mi > 0.0625 * (gr * gr + gi * gi)
+      )
         warm = false;
       st.kr[j] = kBuf[0];
       st.ki[j] = j === 0 ? 0 : kBuf[1];
