@@ -4,7 +4,7 @@ import { KappaSolver } from './kappa.ts';
 import { effectiveParams, MODEL_KEYS, ParamError, validateParams, type Params } from '../params.ts';
 import { getSpectrum, type Spectrum } from './spectrum.ts';
 import { dataSpectrum } from './dataSpectra.ts';
-import { ALL_SUMS, allSums, DF, DFD, dfSums, U, UD } from './sums.ts';
+import { ALL_SUMS, allSums, DF, DFD, dfSums, V, VD } from './sums.ts';
 import { keptNodes, TALBOT_NODES, type TalbotNodes } from './talbot.ts';
 
 export interface Engine {
@@ -71,15 +71,15 @@ export interface NodeState {
   n: number;
   kr: Float64Array;
   ki: Float64Array;
-  /** df, df' (derivative), U, U' */
+  /** df, df' (derivative), V = Σ k^{-β}/(λ+κ), V' */
   dfr: Float64Array;
   dfi: Float64Array;
   dfdr: Float64Array;
   dfdi: Float64Array;
-  ur: Float64Array;
-  ui: Float64Array;
-  udr: Float64Array;
-  udi: Float64Array;
+  vr: Float64Array;
+  vi: Float64Array;
+  vdr: Float64Array;
+  vdi: Float64Array;
   /** a = κ(1 − df/N) and da/dκ = 1 − df/N − κ df'/N */
   ar: Float64Array;
   ai: Float64Array;
@@ -97,10 +97,10 @@ export function allocState(n: number = keptNodes(TALBOT_NODES)): NodeState {
     dfi: f(),
     dfdr: f(),
     dfdi: f(),
-    ur: f(),
-    ui: f(),
-    udr: f(),
-    udi: f(),
+    vr: f(),
+    vi: f(),
+    vdr: f(),
+    vdi: f(),
     ar: f(),
     ai: f(),
     apr: f(),
@@ -139,8 +139,8 @@ const MAX_WARM_STEP = Math.log(3);
 export interface NodeSolve {
   shift: number;
   scale: number;
-  /** Also the U sums (the Langevin and init terms need df only). Default true. */
-  withU?: boolean;
+  /** Also the V sums (the Langevin and init terms need df only). Default true. */
+  withV?: boolean;
   /** κ at the previous two times, for a warm start (null: solve from scratch). */
   hist?: NodeHistory | null;
   /** The time the nodes belong to (used with `hist`). */
@@ -156,7 +156,7 @@ export function solveNodes(
   e: Engine,
   nodes: TalbotNodes,
   st: NodeState,
-  { shift, scale, withU = true, hist = null, t = 0 }: NodeSolve,
+  { shift, scale, withV = true, hist = null, t = 0 }: NodeSolve,
 ): void {
   const n = nodes.n;
   let warm =
@@ -224,17 +224,17 @@ export function solveNodes(
     hist.t1 = t;
     hist.count++;
   }
-  fillSums(e, st, { withU });
+  fillSums(e, st, withV);
 }
 
 /** Spectral sums and a, da/dκ at the κ already in `st`. */
-function fillSums(e: Engine, st: NodeState, { withU }: { withU: boolean }): void {
+function fillSums(e: Engine, st: NodeState, withV: boolean): void {
   const iN = e.iN;
   for (let j = 0; j < st.n; j++) {
     const kr = st.kr[j];
     const ki = st.ki[j];
-    // The Langevin/init terms need df only: skip the U sums there.
-    if (withU) allSums(e.sp, kr, ki, sumBuf);
+    // The Langevin/init terms need df only: skip the V sums there.
+    if (withV) allSums(e.sp, kr, ki, sumBuf);
     else dfSums(e.sp, kr, ki, sumBuf);
     const dfr = sumBuf[DF];
     const dfi = sumBuf[DF + 1];
@@ -244,11 +244,11 @@ function fillSums(e: Engine, st: NodeState, { withU }: { withU: boolean }): void
     st.dfi[j] = dfi;
     st.dfdr[j] = dfdr;
     st.dfdi[j] = dfdi;
-    if (withU) {
-      st.ur[j] = sumBuf[U];
-      st.ui[j] = sumBuf[U + 1];
-      st.udr[j] = sumBuf[UD];
-      st.udi[j] = sumBuf[UD + 1];
+    if (withV) {
+      st.vr[j] = sumBuf[V];
+      st.vi[j] = sumBuf[V + 1];
+      st.vdr[j] = sumBuf[VD];
+      st.vdi[j] = sumBuf[VD + 1];
     }
     // a = κ (1 − df iN)
     const mr = 1 - dfr * iN;

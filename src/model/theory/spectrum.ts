@@ -38,8 +38,9 @@ export interface SpectrumTail {
   lamX: number;
   /** I_{nα} = ∫_X^∞ x^{-nα} dx, n = 1..len. */
   Ia: Float64Array;
-  /** I_{nα+β}. */
-  Iab: Float64Array;
+  /** J_n = Σ_{k>X} k^{-β} λ_k^{n−1} ≈ I_{(n−1)α+β}, n = 1..len: the series of
+   *  Σ_{k>X} k^{-β}/(λ_k + κ) = Σ_n (−1)^{n+1} J_n κ^{-n} (J_1 is the target power beyond X). */
+  Ic: Float64Array;
   /** Σ_{k>X} k^{-β} ≈ X^{1−β}/(β − 1): the target power beyond the last node. */
   Sw: number;
 }
@@ -132,12 +133,12 @@ export function buildSpectrum(alpha: number, beta: number, M: number, lamFloor: 
       nodes.push(b - h, 1 / (48 * h));
     } else {
       const Ia = new Float64Array(TAIL_TERMS);
-      const Iab = new Float64Array(TAIL_TERMS);
-      for (let n = 1; n <= TAIL_TERMS; n++) {
+      const Ic = new Float64Array(TAIL_TERMS + 1);
+      for (let n = 1; n <= TAIL_TERMS; n++)
         Ia[n - 1] = Math.pow(b, 1 - n * alpha) / (n * alpha - 1);
-        Iab[n - 1] = Math.pow(b, 1 - n * alpha - beta) / (n * alpha + beta - 1);
-      }
-      tail = { X: b, lamX: Math.pow(b, -alpha), Ia, Iab, Sw: Math.pow(b, 1 - beta) / (beta - 1) };
+      for (let n = 0; n <= TAIL_TERMS; n++)
+        Ic[n] = Math.pow(b, 1 - n * alpha - beta) / (n * alpha + beta - 1);
+      tail = { X: b, lamX: Math.pow(b, -alpha), Ia, Ic, Sw: Ic[0] };
     }
   }
 

@@ -34,9 +34,26 @@ export interface ErrorParts {
   init: number;
 }
 
+/**
+ * The resolution of one inversion, as a fraction of the size of the terms that cancel in it
+ * (`TimePoint.scale`): the double sum of the mean part (3.1) and the single sums of (3.2), (3.3).
+ * Measured against closed forms and against the rule of order 16 (docs/theory.md §5.6, §7), with
+ * a margin of ten.
+ */
+export const FLOOR_DOUBLE = 1e-10;
+export const FLOOR_SINGLE = 1e-8;
+
 export interface TimePoint {
   Eg: number;
   Etr: number;
+  /**
+   * The absolute floor of Eg (and of Etr): the inversion does not resolve differences below it,
+   * and a value below it is not a result (docs/theory.md §5.6).
+   */
+  floor: number;
+  floorTr: number;
+  /** The size of what cancels: in the double sum of the mean part, and in the single sums. */
+  scale: { double: number; single: number };
   /** Present only when asked for (`parts: true`). */
   parts?: ErrorParts;
 }
@@ -95,6 +112,29 @@ export class TimeEvaluator {
     });
   }
 
+  /**
+   * The size of what cancels in the single inversions of (3.2), (3.3): Σ_j |w_j||q_j| with
+   * q = df/(1 − df/P) and its error through 1 − df/P (E_g), Σ_j |w_j||df_j| (E_tr).
+   */
+  private singleScales(st2: NodeState, T: number, half0: number): { g: number; tr: number } {
+    const { qr, qi, wr, wi } = this;
+    const nodes = this.nodes;
+    const iP = this.e.iP;
+    let g = 0;
+    let tr = 0;
+    for (let j = 0; j < nodes.n; j++) {
+      const mult = j === 0 ? 1 : 2;
+      const q = Math.abs(qr[j]) + Math.abs(qi[j]);
+      const df = Math.abs(st2.dfr[j]) + Math.abs(st2.dfi[j]);
+      const amp = 1 + (df * iP) / (Math.abs(1 - st2.dfr[j] * iP) + Math.abs(st2.dfi[j] * iP));
+      const w = Math.abs(wr[j]) + Math.abs(wi[j]);
+      const c = Math.abs(nodes.cr[j]) + Math.abs(nodes.ci[j]);
+      g += mult * (T * w + half0 * c) * q * amp;
+      tr += mult * (T * w + half0 * c) * df;
+    }
+    return { g, tr };
+  }
+
   at(t: number, opts: AtOptions = {}): TimePoint {
     const train = opts.train ?? true;
     const parts = opts.parts ?? false;
@@ -106,9 +146,11 @@ export class TimeEvaluator {
     let temperature = 0;
     let init = 0;
     let etrN = 0;
+    let single = 0;
+    let singleTr = 0;
     if (p.T > 0 || p.sigma02 > 0) {
       const st2 = this.st2;
-      solveNodes(e, nodes, st2, { shift: p.gamma, scale: 0.5, withU: false, hist: this.hist2, t });
+      solveNodes(e, nodes, st2, { shift: p.gamma, scale: 0.5, withV: false, hist: this.hist2, t });
       const { qr, qi, wr, wi } = this;
       const iP = e.iP;
       for (let j = 0; j < nodes.n; j++) {
@@ -128,10 +170,17 @@ export class TimeEvaluator {
         if (p.T > 0) etrN += p.T * conjugatePairSum(wr, wi, st2.dfr, st2.dfi, nodes.n);
         if (p.sigma02 > 0) etrN += 0.5 * p.sigma02 * invert(nodes, st2.dfr, st2.dfi);
       }
+      const sc = this.singleScales(st2, p.T, 0.5 * p.sigma02);
+      single = sc.g;
+      singleTr = sc.tr;
     }
     const Eg = mean.eg + temperature + init;
     const Etr = train ? mean.etr + etrN : NaN;
-    if (!parts) return { Eg, Etr };
-    return { Eg, Etr, parts: { signal: mean.signal, noise: mean.noise, temperature, init } };
+    const floor = FLOOR_DOUBLE * mean.scaleG + FLOOR_SINGLE * single;
+    const floorTr = train ? FLOOR_DOUBLE * mean.scaleT + FLOOR_SINGLE * singleTr : NaN;
+    const scale = { double: mean.scaleG, single };
+    if (!parts) return { Eg, Etr, floor, floorTr, scale };
+    const split = { signal: mean.signal, noise: mean.noise, temperature, init };
+    return { Eg, Etr, floor, floorTr, scale, parts: split };
   }
 }

@@ -6,12 +6,12 @@
 //   E_g^mean(t)  = Re Σ_{j,k} c_j c_k D(s_j+γ, s_k+γ)/(s_j s_k)
 //   E_tr^mean(t) = Re Σ_{j,k} c_j c_k (1 − df_j/P)(1 − df_k/P)(D + σ²)/(s_j s_k)
 import type { Engine, NodeState } from './engine.ts';
-import { allSumsReal } from './sums.ts';
+import { allSumsReal, secondSums } from './sums.ts';
 import { conjugatePairSum, weightsOverS, type TalbotNodes } from './talbot.ts';
 
 // Scratch complex result of cdiv: a typed array, because a module-level number written per call
 // would be boxed (one heap allocation per division in the hot path).
-const Q = new Float64Array(2);
+const Q = new Float64Array(4);
 
 function cdiv(ar: number, ai: number, br: number, bi: number): void {
   // Smith's algorithm: robust against overflow for widely scaled operands.
@@ -28,19 +28,36 @@ function cdiv(ar: number, ai: number, br: number, bi: number): void {
   }
 }
 
-/** Per-node products reused by every pair. */
+/**
+ * Per-node quantities reused by every pair (docs/theory.md §2, §5.4): a, G = a·df and
+ * φ = V/(1 − df/N), so that Γ = (1/P)·ΔG/Δa and BR = −a·b·Δφ/Δa over a pair; the diagonal
+ * quotients G'/a' and φ'/a'; and, for pairs of close nodes, the derivatives of a Taylor form.
+ */
 interface PairNodes {
   ar: Float64Array;
   ai: Float64Array;
-  Ar: Float64Array; // a·df
-  Ai: Float64Array;
-  Br: Float64Array; // a·U
-  Bi: Float64Array;
-  // diagonal Γ and BR
-  gdr: Float64Array;
-  gdi: Float64Array;
-  bdr: Float64Array;
-  bdi: Float64Array;
+  Gr: Float64Array;
+  Gi: Float64Array;
+  Fr: Float64Array;
+  Fi: Float64Array;
+  /** G'/a' and φ'/a' (the diagonal quotients) */
+  gqr: Float64Array;
+  gqi: Float64Array;
+  fqr: Float64Array;
+  fqi: Float64Array;
+  /** a', G', φ' and the second derivatives a'', G'', φ'' (filled only when two nodes are close) */
+  a1r: Float64Array;
+  a1i: Float64Array;
+  G1r: Float64Array;
+  G1i: Float64Array;
+  F1r: Float64Array;
+  F1i: Float64Array;
+  a2r: Float64Array;
+  a2i: Float64Array;
+  G2r: Float64Array;
+  G2i: Float64Array;
+  F2r: Float64Array;
+  F2i: Float64Array;
 }
 
 function allocPairNodes(n: number): PairNodes {
@@ -48,38 +65,170 @@ function allocPairNodes(n: number): PairNodes {
   return {
     ar: f(),
     ai: f(),
-    Ar: f(),
-    Ai: f(),
-    Br: f(),
-    Bi: f(),
-    gdr: f(),
-    gdi: f(),
-    bdr: f(),
-    bdi: f(),
+    Gr: f(),
+    Gi: f(),
+    Fr: f(),
+    Fi: f(),
+    gqr: f(),
+    gqi: f(),
+    fqr: f(),
+    fqi: f(),
+    a1r: f(),
+    a1i: f(),
+    G1r: f(),
+    G1i: f(),
+    F1r: f(),
+    F1i: f(),
+    a2r: f(),
+    a2i: f(),
+    G2r: f(),
+    G2i: f(),
+    F2r: f(),
+    F2i: f(),
   };
 }
 
+/**
+ * Two nodes are "close" when |a_j − a_k| ≤ CLOSE·|a_j|: there the difference quotients of (2.1)
+ * would lose −log10(CLOSE) digits to cancellation, and the second-order Taylor form is used
+ * instead (its error ~CLOSE², its own round-off ~1e-16).
+ */
+const CLOSE = 1e-5;
+const CLOSE2 = CLOSE * CLOSE;
+
 function preparePairNodes(e: Engine, st: NodeState, pn: PairNodes): void {
-  const iP = e.iP;
-  const Sw = e.sp.Sw;
+  const iN = e.iN;
   for (let j = 0; j < st.n; j++) {
     const ar = st.ar[j];
     const ai = st.ai[j];
+    const dfr = st.dfr[j];
+    const dfi = st.dfi[j];
     pn.ar[j] = ar;
     pn.ai[j] = ai;
-    pn.Ar[j] = ar * st.dfr[j] - ai * st.dfi[j];
-    pn.Ai[j] = ar * st.dfi[j] + ai * st.dfr[j];
-    pn.Br[j] = ar * st.ur[j] - ai * st.ui[j];
-    pn.Bi[j] = ar * st.ui[j] + ai * st.ur[j];
-    // a/(da/dκ)
-    cdiv(ar, ai, st.apr[j], st.api[j]);
-    const qr = Q[0];
-    const qi = Q[1];
-    pn.gdr[j] = iP * (st.dfr[j] + qr * st.dfdr[j] - qi * st.dfdi[j]);
-    pn.gdi[j] = iP * (st.dfi[j] + qr * st.dfdi[j] + qi * st.dfdr[j]);
-    pn.bdr[j] = Sw - st.ur[j] + qr * st.udr[j] - qi * st.udi[j];
-    pn.bdi[j] = -st.ui[j] + qr * st.udi[j] + qi * st.udr[j];
+    // G = a·df, G' = a'·df + a·df'
+    pn.Gr[j] = ar * dfr - ai * dfi;
+    pn.Gi[j] = ar * dfi + ai * dfr;
+    const a1r = st.apr[j];
+    const a1i = st.api[j];
+    const G1r = a1r * dfr - a1i * dfi + ar * st.dfdr[j] - ai * st.dfdi[j];
+    const G1i = a1r * dfi + a1i * dfr + ar * st.dfdi[j] + ai * st.dfdr[j];
+    // m = 1 − df/N, φ = V/m, m' = −df'/N, φ' = (V' − φ·m')/m
+    const mr = 1 - dfr * iN;
+    const mi = -dfi * iN;
+    cdiv(st.vr[j], st.vi[j], mr, mi);
+    const Fr = Q[0];
+    const Fi = Q[1];
+    pn.Fr[j] = Fr;
+    pn.Fi[j] = Fi;
+    const m1r = -st.dfdr[j] * iN;
+    const m1i = -st.dfdi[j] * iN;
+    cdiv(st.vdr[j] - (Fr * m1r - Fi * m1i), st.vdi[j] - (Fr * m1i + Fi * m1r), mr, mi);
+    const F1r = Q[0];
+    const F1i = Q[1];
+    pn.a1r[j] = a1r;
+    pn.a1i[j] = a1i;
+    pn.G1r[j] = G1r;
+    pn.G1i[j] = G1i;
+    pn.F1r[j] = F1r;
+    pn.F1i[j] = F1i;
+    cdiv(G1r, G1i, a1r, a1i);
+    pn.gqr[j] = Q[0];
+    pn.gqi[j] = Q[1];
+    cdiv(F1r, F1i, a1r, a1i);
+    pn.fqr[j] = Q[0];
+    pn.fqi[j] = Q[1];
   }
+}
+
+/** Whether some pair of distinct nodes (j, k) or (j, k̄) is close (the Taylor form is needed). */
+function anyClose(pn: PairNodes, n: number): boolean {
+  for (let x = 0; x < n; x++) {
+    const lim = CLOSE2 * (pn.ar[x] * pn.ar[x] + pn.ai[x] * pn.ai[x]);
+    for (let y = x; y < n; y++) {
+      const dr = pn.ar[x] - pn.ar[y];
+      const di = pn.ai[x] - pn.ai[y];
+      const ci = pn.ai[x] + pn.ai[y];
+      if (y > x && dr * dr + di * di <= lim) return true;
+      if (x > 0 && dr * dr + ci * ci <= lim) return true;
+    }
+  }
+  return false;
+}
+
+const second = new Float64Array(4);
+
+/**
+ * a'', G'' and φ'' at every node, from df'' and V'' (one more pass over the modes):
+ * m'' = −df''/N, a'' = 2m' + κ m'', G'' = a''·df + 2a'·df' + a·df'', φ'' = (V'' − φ m'')/m − 2m'φ'/m.
+ */
+function prepareSecond(e: Engine, st: NodeState, pn: PairNodes): void {
+  const iN = e.iN;
+  for (let j = 0; j < st.n; j++) {
+    const kr = st.kr[j];
+    const ki = st.ki[j];
+    secondSums(e.sp, kr, ki, second);
+    const d2r = second[0];
+    const d2i = second[1];
+    const v2r = second[2];
+    const v2i = second[3];
+    const m1r = -st.dfdr[j] * iN;
+    const m1i = -st.dfdi[j] * iN;
+    const m2r = -d2r * iN;
+    const m2i = -d2i * iN;
+    const a2r = 2 * m1r + kr * m2r - ki * m2i;
+    const a2i = 2 * m1i + kr * m2i + ki * m2r;
+    pn.a2r[j] = a2r;
+    pn.a2i[j] = a2i;
+    const dfr = st.dfr[j];
+    const dfi = st.dfi[j];
+    const ddr = st.dfdr[j];
+    const ddi = st.dfdi[j];
+    const ar = pn.ar[j];
+    const ai = pn.ai[j];
+    const a1r = pn.a1r[j];
+    const a1i = pn.a1i[j];
+    pn.G2r[j] = a2r * dfr - a2i * dfi + 2 * (a1r * ddr - a1i * ddi) + (ar * d2r - ai * d2i);
+    pn.G2i[j] = a2r * dfi + a2i * dfr + 2 * (a1r * ddi + a1i * ddr) + (ar * d2i + ai * d2r);
+    const mr = 1 - dfr * iN;
+    const mi = -dfi * iN;
+    const Fr = pn.Fr[j];
+    const Fi = pn.Fi[j];
+    const F1r = pn.F1r[j];
+    const F1i = pn.F1i[j];
+    // (V'' − φ m'' − 2 m' φ')/m
+    const nr = v2r - (Fr * m2r - Fi * m2i) - 2 * (m1r * F1r - m1i * F1i);
+    const ni = v2i - (Fr * m2i + Fi * m2r) - 2 * (m1r * F1i + m1i * F1r);
+    cdiv(nr, ni, mr, mi);
+    pn.F2r[j] = Q[0];
+    pn.F2i[j] = Q[1];
+  }
+}
+
+/**
+ * Δf/Δa over a close pair by the second-order Taylor form at node x, with h = κ_y − κ_x:
+ * (f' + f''h/2)/(a' + a''h/2); f = G (into Q[0], Q[1]) and φ (into Q[2], Q[3]).
+ */
+function taylorQuotients(pn: PairNodes, x: number, hr: number, hi: number): void {
+  const dr = pn.a1r[x] + 0.5 * (pn.a2r[x] * hr - pn.a2i[x] * hi);
+  const di = pn.a1i[x] + 0.5 * (pn.a2r[x] * hi + pn.a2i[x] * hr);
+  cdiv(
+    pn.G1r[x] + 0.5 * (pn.G2r[x] * hr - pn.G2i[x] * hi),
+    pn.G1i[x] + 0.5 * (pn.G2r[x] * hi + pn.G2i[x] * hr),
+    dr,
+    di,
+  );
+  const gr = Q[0];
+  const gi = Q[1];
+  cdiv(
+    pn.F1r[x] + 0.5 * (pn.F2r[x] * hr - pn.F2i[x] * hi),
+    pn.F1i[x] + 0.5 * (pn.F2r[x] * hi + pn.F2i[x] * hr),
+    dr,
+    di,
+  );
+  Q[2] = Q[0];
+  Q[3] = Q[1];
+  Q[0] = gr;
+  Q[1] = gi;
 }
 
 /** A complex n×n matrix over node pairs: M(j,k) in (pr, pi) and M(j, k̄) in (nr, ni). */
@@ -106,6 +255,11 @@ export interface PairWork {
   /** Talbot weights c_j/s_j and the inner sums of the double sum. */
   wr: Float64Array;
   wi: Float64Array;
+  /** |w_j| and |w_j ρ_j| (L1), and the scale of what cancels in E_g and E_tr (fillPairs). */
+  wa: Float64Array;
+  xa: Float64Array;
+  scaleG: number;
+  scaleT: number;
   xr: Float64Array;
   xi: Float64Array;
   gr: Float64Array;
@@ -123,6 +277,10 @@ export function allocPairWork(n: number): PairWork {
     noise: null,
     wr: f(),
     wi: f(),
+    wa: f(),
+    xa: f(),
+    scaleG: 0,
+    scaleT: 0,
     xr: f(),
     xi: f(),
     gr: f(),
@@ -138,11 +296,13 @@ export function allocPairWork(n: number): PairWork {
  * Γ and BR of a pair use the diagonal form when a_j ≈ a_k (docs/theory.md §5.6). Everything stays
  * in locals: a module-level number written per pair would be boxed (a heap allocation each time).
  */
-function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean): void {
+function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean, train: boolean): void {
   const n = st.n;
+  const { wa, xa } = work;
+  let scaleG = 0;
+  let scaleT = 0;
   const sig2 = e.p.sigma2;
   const iP = e.iP;
-  const Sw = e.sp.Sw;
   if (parts) {
     work.signal ??= allocPairMatrix(n);
     work.noise ??= allocPairMatrix(n);
@@ -150,33 +310,73 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean): vo
   const { d, pn } = work;
   const signal = work.signal!;
   const noise = work.noise!;
+  const close = anyClose(pn, n);
+  if (close) prepareSecond(e, st, pn);
   for (let c = 0; c < 2; c++) {
     const conj = c === 1;
     const s = conj ? -1 : 1;
     for (let x = conj ? 1 : 0; x < n; x++) {
+      const axr = pn.ar[x];
+      const axi = pn.ai[x];
+      const lim = CLOSE2 * (axr * axr + axi * axi);
       for (let y = x; y < n; y++) {
-        const dr = pn.ar[x] - pn.ar[y];
-        const di = pn.ai[x] - s * pn.ai[y];
+        // The partner node: y, or its conjugate ȳ (a, G, φ, κ conjugated).
+        const ayr = pn.ar[y];
+        const ayi = s * pn.ai[y];
+        const dr = axr - ayr;
+        const di = axi - ayi;
         let gr: number;
         let gi: number;
-        let br: number;
-        let bi: number;
-        if (dr * dr + di * di <= 1e-16 * (pn.ar[x] * pn.ar[x] + pn.ai[x] * pn.ai[x])) {
-          gr = pn.gdr[x];
-          gi = pn.gdi[x];
-          br = pn.bdr[x];
-          bi = pn.bdi[x];
+        let fr: number;
+        let fi: number;
+        // |ΔG| and |Δφ| before they cancel, over |Δa| (L1 norms: a bound within √2), for the
+        // round-off floor; 0 where no difference is taken.
+        let cg = 0;
+        let cf = 0;
+        if (x === y && !conj) {
+          gr = pn.gqr[x];
+          gi = pn.gqi[x];
+          fr = pn.fqr[x];
+          fi = pn.fqi[x];
+        } else if (close && dr * dr + di * di <= lim) {
+          taylorQuotients(pn, x, st.kr[y] - st.kr[x], s * st.ki[y] - st.ki[x]);
+          gr = Q[0];
+          gi = Q[1];
+          fr = Q[2];
+          fi = Q[3];
         } else {
-          cdiv(pn.Ar[x] - pn.Ar[y], pn.Ai[x] - s * pn.Ai[y], dr, di);
-          gr = iP * Q[0];
-          gi = iP * Q[1];
-          cdiv(pn.Br[x] - pn.Br[y], pn.Bi[x] - s * pn.Bi[y], dr, di);
-          br = Sw - st.ur[x] - st.ur[y] + Q[0];
-          bi = -st.ui[x] - s * st.ui[y] + Q[1];
+          cdiv(pn.Gr[x] - pn.Gr[y], pn.Gi[x] - s * pn.Gi[y], dr, di);
+          gr = Q[0];
+          gi = Q[1];
+          cdiv(pn.Fr[x] - pn.Fr[y], pn.Fi[x] - s * pn.Fi[y], dr, di);
+          fr = Q[0];
+          fi = Q[1];
+          const da = Math.abs(dr) + Math.abs(di);
+          cg = (l1(pn.Gr[x], pn.Gi[x]) + l1(pn.Gr[y], pn.Gi[y])) / da;
+          cf = (l1(pn.Fr[x], pn.Fi[x]) + l1(pn.Fr[y], pn.Fi[y])) / da;
         }
+        // Γ = (1/P)·ΔG/Δa;  BR = −a_x a_y·Δφ/Δa (no S_w to cancel: accurate far below it)
+        gr *= iP;
+        gi *= iP;
+        const pr = axr * ayr - axi * ayi;
+        const pi = axr * ayi + axi * ayr;
+        const br = -(pr * fr - pi * fi);
+        const bi = -(pr * fi + pi * fr);
         // D exactly as without the parts, so that E_g does not depend on asking for them.
         cdiv(br + sig2 * gr, bi + sig2 * gi, 1 - gr, -gi);
         put(d, n, x, y, conj, Q[0], Q[1]);
+        {
+          // The size of what cancels in D (docs/theory.md §5.6): |BR|, σ²|Γ| and |D|·|Γ| with
+          // the quotients' cancelling terms in place of their results, over |1 − Γ|.
+          const om = l1(1 - gr, gi);
+          const dm = l1(Q[0], Q[1]);
+          const g = Math.max(l1(gr, gi), iP * cg);
+          const b = Math.max(l1(br, bi), l1(pr, pi) * cf);
+          const sc = dm + (b + sig2 * g + dm * g) / om;
+          const mult = x === y ? (x === 0 && !conj ? 1 : 2) : 4;
+          scaleG += mult * wa[x] * wa[y] * sc;
+          if (train) scaleT += mult * xa[x] * xa[y] * (sc + sig2);
+        }
         if (parts) {
           cdiv(br, bi, 1 - gr, -gi);
           put(signal, n, x, y, conj, Q[0], Q[1]);
@@ -187,11 +387,26 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean): vo
     }
     if (conj) continue;
     // D(0, k̄) = conj D(0, k)
-    for (const m of parts ? [d, signal, noise] : [d])
-      for (let k = 1; k < n; k++) {
-        m.nr[k] = m.pr[k];
-        m.ni[k] = -m.pi[k];
-      }
+    mirrorZero(d, n);
+    if (parts) {
+      mirrorZero(signal, n);
+      mirrorZero(noise, n);
+    }
+  }
+  work.scaleG = scaleG;
+  work.scaleT = scaleT;
+}
+
+/** |re| + |im|: within √2 of the modulus, and no square root. */
+function l1(re: number, im: number): number {
+  return Math.abs(re) + Math.abs(im);
+}
+
+/** M(0, k̄) = conj M(0, k): node 0 is real. */
+function mirrorZero(m: PairMatrix, n: number): void {
+  for (let k = 1; k < n; k++) {
+    m.nr[k] = m.pr[k];
+    m.ni[k] = -m.pi[k];
   }
 }
 
@@ -287,6 +502,13 @@ export interface MeanErrors {
   signal: number;
   /** σ²Γ/(1 − Γ) part (NaN unless parts were asked for). */
   noise: number;
+  /**
+   * The size of what cancels in the double sums of E_g and E_tr: Σ_{j,k} |w_j||w_k| times the
+   * magnitude of the terms that make up D(s_j, s_k) (docs/theory.md §5.6). Round-off in E_g is a
+   * small multiple of u·scaleG (u = 2⁻⁵³).
+   */
+  scaleG: number;
+  scaleT: number;
 }
 
 /**
@@ -301,11 +523,11 @@ export function meanErrors(
   opts: MeanErrorOptions,
 ): MeanErrors {
   const n = nodes.n;
-  const { wr, wi, xr, xi } = work;
+  const { wr, wi, xr, xi, wa, xa } = work;
   const parts = opts.parts;
   preparePairNodes(e, st, work.pn);
   weightsOverS(nodes, wr, wi);
-  fillPairs(e, st, work, parts);
+  for (let k = 0; k < n; k++) wa[k] = l1(wr[k], wi[k]);
   let train: { xr: Float64Array; xi: Float64Array; c: number } | null = null;
   if (opts.train) {
     // weights w_k ρ_k with ρ = 1 − df/P, on D + σ²
@@ -315,15 +537,19 @@ export function meanErrors(
       const ri = -st.dfi[k] * iP;
       xr[k] = wr[k] * rr - wi[k] * ri;
       xi[k] = wr[k] * ri + wi[k] * rr;
+      xa[k] = l1(xr[k], xi[k]);
     }
     train = { xr, xi, c: e.p.sigma2 };
   }
+  fillPairs(e, st, work, parts, opts.train);
   const eg = doubleSums(work.d, wr, wi, train, work, n);
   const etr = train ? SECOND : NaN;
-  if (!parts) return { eg, etr, signal: NaN, noise: NaN };
+  const scaleG = work.scaleG;
+  const scaleT = train ? work.scaleT : NaN;
+  if (!parts) return { eg, etr, signal: NaN, noise: NaN, scaleG, scaleT };
   const signal = doubleSums(work.signal!, wr, wi, null, work, n);
   const noise = e.p.sigma2 * doubleSums(work.noise!, wr, wi, null, work, n);
-  return { eg, etr, signal, noise };
+  return { eg, etr, signal, noise, scaleG, scaleT };
 }
 
 /**
@@ -347,15 +573,22 @@ export function staticRidge(
   divergent: boolean;
 } {
   const kappa = e.solver.solveReal(lam);
-  allSumsReal(e.sp, kappa, realSums);
-  const [df, dfd, U, Ud] = realSums;
   const sp = e.sp;
-  const a = kappa * (1 - df * e.iN);
-  const ap = 1 - df * e.iN - kappa * dfd * e.iN;
+  if (kappa > 0) allSumsReal(sp, kappa, realSums);
+  else realSums.set([modeCount(sp), 0, 0, 0]);
+  const [df, dfd, V, Vd] = realSums;
+  const m = 1 - df * e.iN;
+  const a = kappa * m;
+  const ap = m - kappa * dfd * e.iN;
   // a/ap → 0 when κ → 0 (κ_* = 0); guard 0/0 when ap = 0 as well.
   const q = a === 0 ? 0 : a / ap;
   const Gamma = e.iP * (df + q * dfd);
-  const BR = Math.max(0, sp.Sw - U + q * Ud);
+  // BR = −a²φ'/a' with φ = V/(1 − df/N) (docs/theory.md §2, §5.4). At κ = 0 (more samples and
+  // features than modes) only the never-learned power remains: S_w − U(0) = Σ_{λ=0} k^{-β}.
+  const BR =
+    kappa > 0
+      ? Math.max(0, (-kappa * kappa * (m * Vd + V * dfd * e.iN)) / ap)
+      : Math.max(0, sp.Sw - nullFree(sp));
   const oneMinus = 1 - Gamma;
   const divergent = !(oneMinus > 1e-13);
   const sig2 = e.p.sigma2;
@@ -367,3 +600,17 @@ export function staticRidge(
 }
 
 const realSums = new Float64Array(4);
+
+/** df(0) = Σ λ/λ: the number of modes with λ > 0 (κ = 0 arises only with finitely many). */
+function modeCount(sp: Engine['sp']): number {
+  let d = 0;
+  for (let i = 0; i < sp.lam.length; i++) d += sp.wl[i] / sp.lam[i];
+  return d;
+}
+
+/** U(0) = Σ λ k^{-β}/λ over the modes with λ > 0: the target power the ridgeless fit learns. */
+function nullFree(sp: Engine['sp']): number {
+  let u = 0;
+  for (let i = 0; i < sp.lam.length; i++) u += sp.wlc[i] / sp.lam[i];
+  return u;
+}
