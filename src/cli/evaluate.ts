@@ -15,6 +15,7 @@ import {
   frontierCsv,
   frontierRecord,
   posteriorCsv,
+  resolutionNotes,
   simCsv,
   simRecord,
 } from './output.ts';
@@ -49,10 +50,12 @@ function curve(p: Params, repeat: number, modeK: number | null): Evaluation {
     }
     msPerCurve = median(ms);
   }
+  const notes = p.regime === 'bayes' ? [] : resolutionNotes(c);
+  if (msPerCurve !== undefined) notes.push(`msPerCurve=${msPerCurve.toFixed(3)}`);
   return {
     csv: p.regime === 'bayes' ? posteriorCsv(c) : curveCsv(c),
     record: { ...curveRecord(c, msPerCurve), ...inside },
-    notes: msPerCurve === undefined ? [] : [`msPerCurve=${msPerCurve.toFixed(3)}`],
+    notes,
   };
 }
 

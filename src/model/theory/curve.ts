@@ -11,6 +11,7 @@ import { timeGrid, type Params } from '../params.ts';
 import { type ErrorParts } from './timeEval.ts';
 import type {
   CurveParts,
+  CurveResolution,
   CurveResult,
   Diagnosis,
   EarlyStop,
@@ -39,12 +40,16 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
   const ev = scan.ev;
   const Eg = new Float64Array(t.length);
   const Etr = new Float64Array(t.length);
+  const floor = new Float64Array(t.length);
+  const floorTr = new Float64Array(t.length);
   const parts = opts.parts ? allocParts(t.length) : undefined;
   for (let i = 0; i < t.length; i++) {
     const v = ev.at(t[i], { train: !opts.light, parts: opts.parts });
-    // Both are means of squares: a negative value is Talbot round-off (~1e-8 of E_g(0)), not data.
+    // Both are means of squares: a negative value is round-off below the floor, not data.
     Eg[i] = Math.max(0, v.Eg);
     Etr[i] = opts.light ? NaN : Math.max(0, v.Etr);
+    floor[i] = v.floor;
+    floorTr[i] = v.floorTr;
     if (parts && v.parts) storeParts(parts, i, v.parts, Eg[i]);
   }
   const p = ev.e.p;
@@ -52,9 +57,16 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
   const fitT: FittedExponent = opts.light
     ? { fit: null, gap: 'too-few' }
     : timeExponentOf(scan, window, earlyStop);
+  // The curve's own value at t_max (its last point), so that the caption and the advice quote
+  // one number there.
+  const last = t.length - 1;
+  const atTmax =
+    last >= 0 && Math.abs(t[last] / window.tmax - 1) < 1e-12
+      ? { E: Eg[last], floor: floor[last] }
+      : null;
   const diagnosis: Diagnosis = opts.light
-    ? { kind: 'none', tOp: NaN, Eop: NaN, effects: [], atInfinity: [] }
-    : diagnose(p, scan, earlyStop, window);
+    ? { kind: 'none', tOp: NaN, Eop: NaN, floor: NaN, effects: [], atInfinity: [] }
+    : diagnose(p, scan, earlyStop, window, atTmax);
   assertFinite(Eg, 'Eg');
   if (!opts.light) assertFinite(Etr, 'Etr');
   return {
@@ -67,6 +79,7 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
     limit: scan.limit,
     fitT,
     diagnosis,
+    resolution: curveResolution(Eg, Etr, floor, floorTr),
     ms: performance.now() - start,
     ...(parts ? { parts } : {}),
   };
@@ -92,6 +105,27 @@ export function timeExponentOf(
   return scan.ev.e.p.regime === 'bayes'
     ? { fit: null, gap: 'no-time' }
     : fitTimeExponent(scan, window, earlyStop);
+}
+
+/** Which points of a curve are below the engine's floor, and where the curve ends (types.ts). */
+export function curveResolution(
+  Eg: Float64Array,
+  Etr: Float64Array,
+  floor: Float64Array,
+  floorTr: Float64Array,
+): CurveResolution {
+  const n = Eg.length;
+  const below = new Uint8Array(n);
+  const belowTr = new Uint8Array(n);
+  let relative = 0;
+  let end = n;
+  for (let i = 0; i < n; i++) {
+    below[i] = Eg[i] < floor[i] ? 1 : 0;
+    belowTr[i] = Etr[i] < floorTr[i] ? 1 : 0;
+    relative = Math.max(relative, floor[i] / Eg[0]);
+  }
+  while (end > 0 && below[end - 1]) end--;
+  return { floor, floorTr, relative, below, belowTr, end };
 }
 
 function allocParts(n: number): CurveParts {

@@ -18,25 +18,31 @@ export const SCAN_CAP = 1e12;
 /** "Settled": within this fraction of E_g(∞) (plus the numerical floor). */
 export const SETTLE_TOL = 0.01;
 /**
- * The resolution of the theory, relative to E_g(0): the fixed-Talbot inversion is accurate to
- * ~1e-7 of the transform's scale, but at very long times (t ≳ 10¹⁰, κ near κ_*) it wobbles by up
- * to 1.5e-5 of E_g(0) (measured over t ≤ 10¹⁴). Differences of E_g below NUMERIC_FLOOR·E_g(0)
- * are not claimed: no early-stopping gain, no "helps", no slope is read from them.
+ * The engine's resolution at time t (docs/theory.md §5.6, §8): the floor of the inversion there,
+ * read from the floors at the scan's (or a curve's) times, the larger of the two around t. No
+ * claim is read from a difference below it (no early-stopping gain, no "helps", no "settled", no
+ * fitted slope), and a value below it is not a result.
  */
-export const NUMERIC_FLOOR = 3e-5;
-
-/** The absolute resolution of E_g in a scan: NUMERIC_FLOOR·E_g(0). */
-export function resolution(scan: Pick<DynamicsScan, 'E0'>): number {
-  return NUMERIC_FLOOR * scan.E0;
+export function resolutionAt(scan: Pick<DynamicsScan, 't' | 'floor'>, t: number): number {
+  return floorAt(scan.t, scan.floor, t);
 }
 
-/** Up to this time the inversion keeps ~1e-7 of E_g(0) (the wobble starts beyond ~10⁹). */
-export const ACCURATE_UNTIL = 1e8;
-
-/** The resolution of E_g at time t: 1e-7·E_g(0) up to ACCURATE_UNTIL, NUMERIC_FLOOR·E_g(0) after. */
-export function resolutionAt(scan: Pick<DynamicsScan, 'E0'>, t: number): number {
-  return (t <= ACCURATE_UNTIL * (1 + 1e-9) ? 1e-7 : NUMERIC_FLOOR) * scan.E0;
+/** The floor at t from floors at increasing times ts: the larger of its two neighbours. */
+export function floorAt(ts: ArrayLike<number>, floors: ArrayLike<number>, t: number): number {
+  const n = ts.length;
+  if (n === 0) return 0;
+  if (t <= ts[0]) return floors[0];
+  if (t >= ts[n - 1]) return floors[n - 1];
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid] <= t) lo = mid;
+    else hi = mid;
+  }
+  return Math.max(floors[lo], floors[hi]);
 }
+
 /** "Left its initial value": changed by more than this fraction of E_g(0). */
 export const LEAVE_TOL = 0.01;
 
@@ -44,6 +50,8 @@ export interface DynamicsScan {
   /** Scan times (SCAN_PER_DECADE per decade from SCAN_START) and E_g there. */
   t: Float64Array;
   Eg: Float64Array;
+  /** The engine's floor of E_g at each scan time (TimePoint.floor). */
+  floor: Float64Array;
   /** E_g at the first scan time (≈ E_g(0)). */
   E0: number;
   limit: LimitResult;
@@ -60,10 +68,8 @@ export interface DynamicsScan {
   ev: TimeEvaluator;
 }
 
-function settled(E: number, t: number, limit: LimitResult, E0: number): boolean {
-  return (
-    !limit.divergent && Math.abs(E - limit.Eg) <= SETTLE_TOL * limit.Eg + resolutionAt({ E0 }, t)
-  );
+function settled(E: number, floor: number, limit: LimitResult): boolean {
+  return !limit.divergent && Math.abs(E - limit.Eg) <= SETTLE_TOL * limit.Eg + floor;
 }
 
 /**
@@ -82,17 +88,20 @@ export function scanDynamics(
   const step = Math.pow(10, 1 / SCAN_PER_DECADE);
   const ts: number[] = [];
   const Es: number[] = [];
+  const floors: number[] = [];
   let tSettle = Infinity;
   let iMin = 0;
   for (let k = 0; ; k++) {
     const t = SCAN_START * Math.pow(step, k);
     if (t > SCAN_CAP * 1.0001) break;
     // Means of squares: a negative value is Talbot round-off, not data.
-    const E = Math.max(0, ev.at(t, { train: false }).Eg);
+    const v = ev.at(t, { train: false });
+    const E = Math.max(0, v.Eg);
     ts.push(t);
     Es.push(E);
+    floors.push(v.floor);
     if (E < Es[iMin]) iMin = k;
-    if (settled(E, t, limit, Es[0])) {
+    if (settled(E, v.floor, limit)) {
       if (!Number.isFinite(tSettle)) tSettle = t;
     } else tSettle = Infinity;
     if (t < tEnd) continue;
@@ -109,6 +118,7 @@ export function scanDynamics(
   return {
     t: Float64Array.from(ts),
     Eg: Float64Array.from(Es),
+    floor: Float64Array.from(floors),
     E0,
     limit,
     tLeave,

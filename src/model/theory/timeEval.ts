@@ -35,13 +35,30 @@ export interface ErrorParts {
 }
 
 /**
- * The resolution of one inversion, as a fraction of the size of the terms that cancel in it
- * (`TimePoint.scale`): the double sum of the mean part (3.1) and the single sums of (3.2), (3.3).
- * Measured against closed forms and against the rule of order 16 (docs/theory.md §5.6, §7), with
- * a margin of ten.
+ * The floor of one inversion (docs/theory.md §5.6): the fixed-Talbot rule's discretization error
+ * is a fraction of the size of its terms (FLOOR_TERMS for the double sum of (3.1), FLOOR_SINGLE
+ * for the single sums of (3.2), (3.3)), and round-off a multiple FLOOR_ROUND of u = 2⁻⁵³ times
+ * the size of what cancels. Measured against closed forms and the rule of order 16 (§7), with a
+ * margin of ten.
  */
-export const FLOOR_DOUBLE = 1e-10;
+export const FLOOR_TERMS = 2e-10;
 export const FLOOR_SINGLE = 1e-8;
+export const FLOOR_ROUND = 100;
+const U = 2 ** -53;
+
+/** The size of an inversion's terms and of what cancels before them (TimePoint.scale). */
+export interface InversionScale {
+  /** Σ|w_j||w_k||D_jk| of the double sum, and Σ|w_j||F_j| of the single sums. */
+  terms: number;
+  single: number;
+  /** The magnitudes that cancel inside the terms before they are summed. */
+  cancel: number;
+}
+
+/** The floor of a value from the size of its inversion (FLOOR_* above). */
+export function floorOf(s: InversionScale): number {
+  return FLOOR_TERMS * s.terms + FLOOR_SINGLE * s.single + FLOOR_ROUND * U * s.cancel;
+}
 
 export interface TimePoint {
   Eg: number;
@@ -52,8 +69,8 @@ export interface TimePoint {
    */
   floor: number;
   floorTr: number;
-  /** The size of what cancels: in the double sum of the mean part, and in the single sums. */
-  scale: { double: number; single: number };
+  /** The size of the inversion of Eg: its terms and what cancels (floor = floorOf(scale)). */
+  scale: InversionScale;
   /** Present only when asked for (`parts: true`). */
   parts?: ErrorParts;
 }
@@ -116,11 +133,16 @@ export class TimeEvaluator {
    * The size of what cancels in the single inversions of (3.2), (3.3): Σ_j |w_j||q_j| with
    * q = df/(1 − df/P) and its error through 1 − df/P (E_g), Σ_j |w_j||df_j| (E_tr).
    */
-  private singleScales(st2: NodeState, T: number, half0: number): { g: number; tr: number } {
+  private singleScales(
+    st2: NodeState,
+    T: number,
+    half0: number,
+  ): { g: number; gCancel: number; tr: number } {
     const { qr, qi, wr, wi } = this;
     const nodes = this.nodes;
     const iP = this.e.iP;
     let g = 0;
+    let gCancel = 0;
     let tr = 0;
     for (let j = 0; j < nodes.n; j++) {
       const mult = j === 0 ? 1 : 2;
@@ -129,10 +151,11 @@ export class TimeEvaluator {
       const amp = 1 + (df * iP) / (Math.abs(1 - st2.dfr[j] * iP) + Math.abs(st2.dfi[j] * iP));
       const w = Math.abs(wr[j]) + Math.abs(wi[j]);
       const c = Math.abs(nodes.cr[j]) + Math.abs(nodes.ci[j]);
-      g += mult * (T * w + half0 * c) * q * amp;
+      g += mult * (T * w + half0 * c) * q;
+      gCancel += mult * (T * w + half0 * c) * q * amp;
       tr += mult * (T * w + half0 * c) * df;
     }
-    return { g, tr };
+    return { g, gCancel, tr };
   }
 
   at(t: number, opts: AtOptions = {}): TimePoint {
@@ -146,8 +169,9 @@ export class TimeEvaluator {
     let temperature = 0;
     let init = 0;
     let etrN = 0;
-    let single = 0;
-    let singleTr = 0;
+    const sc = mean.scale;
+    const scale: InversionScale = { terms: sc.termsG, single: 0, cancel: sc.cancelG };
+    const scaleTr: InversionScale = { terms: sc.termsT, single: 0, cancel: sc.cancelT };
     if (p.T > 0 || p.sigma02 > 0) {
       const st2 = this.st2;
       solveNodes(e, nodes, st2, { shift: p.gamma, scale: 0.5, withV: false, hist: this.hist2, t });
@@ -170,15 +194,16 @@ export class TimeEvaluator {
         if (p.T > 0) etrN += p.T * conjugatePairSum(wr, wi, st2.dfr, st2.dfi, nodes.n);
         if (p.sigma02 > 0) etrN += 0.5 * p.sigma02 * invert(nodes, st2.dfr, st2.dfi);
       }
-      const sc = this.singleScales(st2, p.T, 0.5 * p.sigma02);
-      single = sc.g;
-      singleTr = sc.tr;
+      const single = this.singleScales(st2, p.T, 0.5 * p.sigma02);
+      scale.single = single.g;
+      scale.cancel += single.gCancel;
+      scaleTr.single = single.tr;
+      scaleTr.cancel += single.tr;
     }
     const Eg = mean.eg + temperature + init;
     const Etr = train ? mean.etr + etrN : NaN;
-    const floor = FLOOR_DOUBLE * mean.scaleG + FLOOR_SINGLE * single;
-    const floorTr = train ? FLOOR_DOUBLE * mean.scaleT + FLOOR_SINGLE * singleTr : NaN;
-    const scale = { double: mean.scaleG, single };
+    const floor = floorOf(scale);
+    const floorTr = train ? floorOf(scaleTr) : NaN;
     if (!parts) return { Eg, Etr, floor, floorTr, scale };
     const split = { signal: mean.signal, noise: mean.noise, temperature, init };
     return { Eg, Etr, floor, floorTr, scale, parts: split };

@@ -255,11 +255,16 @@ export interface PairWork {
   /** Talbot weights c_j/s_j and the inner sums of the double sum. */
   wr: Float64Array;
   wi: Float64Array;
-  /** |w_j| and |w_j ρ_j| (L1), and the scale of what cancels in E_g and E_tr (fillPairs). */
+  /**
+   * |w_j| and |w_j ρ_j| (L1); the size of the terms of the double sums of E_g and E_tr, and of
+   * what cancels before them (fillPairs).
+   */
   wa: Float64Array;
   xa: Float64Array;
   scaleG: number;
   scaleT: number;
+  termsG: number;
+  termsT: number;
   xr: Float64Array;
   xi: Float64Array;
   gr: Float64Array;
@@ -281,6 +286,8 @@ export function allocPairWork(n: number): PairWork {
     xa: f(),
     scaleG: 0,
     scaleT: 0,
+    termsG: 0,
+    termsT: 0,
     xr: f(),
     xi: f(),
     gr: f(),
@@ -301,6 +308,8 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean, tra
   const { wa, xa } = work;
   let scaleG = 0;
   let scaleT = 0;
+  let termsG = 0;
+  let termsT = 0;
   const sig2 = e.p.sigma2;
   const iP = e.iP;
   if (parts) {
@@ -375,7 +384,11 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean, tra
           const sc = dm + (b + sig2 * g + dm * g) / om;
           const mult = x === y ? (x === 0 && !conj ? 1 : 2) : 4;
           scaleG += mult * wa[x] * wa[y] * sc;
-          if (train) scaleT += mult * xa[x] * xa[y] * (sc + sig2);
+          termsG += mult * wa[x] * wa[y] * dm;
+          if (train) {
+            scaleT += mult * xa[x] * xa[y] * (sc + sig2);
+            termsT += mult * xa[x] * xa[y] * (dm + sig2);
+          }
         }
         if (parts) {
           cdiv(br, bi, 1 - gr, -gi);
@@ -395,6 +408,8 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean, tra
   }
   work.scaleG = scaleG;
   work.scaleT = scaleT;
+  work.termsG = termsG;
+  work.termsT = termsT;
 }
 
 /** |re| + |im|: within √2 of the modulus, and no square root. */
@@ -503,12 +518,11 @@ export interface MeanErrors {
   /** σ²Γ/(1 − Γ) part (NaN unless parts were asked for). */
   noise: number;
   /**
-   * The size of what cancels in the double sums of E_g and E_tr: Σ_{j,k} |w_j||w_k| times the
-   * magnitude of the terms that make up D(s_j, s_k) (docs/theory.md §5.6). Round-off in E_g is a
-   * small multiple of u·scaleG (u = 2⁻⁵³).
+   * The size of the double sums of E_g and E_tr (docs/theory.md §5.6): their terms,
+   * Σ_{j,k} |w_j||w_k||D(s_j, s_k)| (the inversion's discretization error is a small fraction of
+   * it), and what cancels inside D before (round-off is a small multiple of u times it).
    */
-  scaleG: number;
-  scaleT: number;
+  scale: { termsG: number; cancelG: number; termsT: number; cancelT: number };
 }
 
 /**
@@ -544,12 +558,16 @@ export function meanErrors(
   fillPairs(e, st, work, parts, opts.train);
   const eg = doubleSums(work.d, wr, wi, train, work, n);
   const etr = train ? SECOND : NaN;
-  const scaleG = work.scaleG;
-  const scaleT = train ? work.scaleT : NaN;
-  if (!parts) return { eg, etr, signal: NaN, noise: NaN, scaleG, scaleT };
+  const scale = {
+    termsG: work.termsG,
+    cancelG: work.scaleG,
+    termsT: train ? work.termsT : NaN,
+    cancelT: train ? work.scaleT : NaN,
+  };
+  if (!parts) return { eg, etr, signal: NaN, noise: NaN, scale };
   const signal = doubleSums(work.signal!, wr, wi, null, work, n);
   const noise = e.p.sigma2 * doubleSums(work.noise!, wr, wi, null, work, n);
-  return { eg, etr, signal, noise, scaleG, scaleT };
+  return { eg, etr, signal, noise, scale };
 }
 
 /**
