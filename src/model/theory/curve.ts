@@ -3,6 +3,7 @@
 // point over all t, the automatic window, the visible time power law and the diagnosis of what
 // bounds the error. Key points travel with the data (docs/theory.md §8).
 import { scanDynamics, type DynamicsScan } from './dynamics.ts';
+import type { KappaCache } from './engine.ts';
 import { diagnose } from './diagnosis.ts';
 import { findEarlyStop } from './earlyStop.ts';
 import { fitTimeExponent } from './exponents.ts';
@@ -90,8 +91,9 @@ export function scanInWindow(
   params: Params,
   auto: boolean,
   fitted?: boolean,
+  cache: KappaCache | null = null,
 ): { scan: DynamicsScan; window: TimeWindow } {
-  const scan = scanDynamics(params, auto ? 0 : params.tmax, { fitted });
+  const scan = scanDynamics(params, auto ? 0 : params.tmax, { fitted, cache });
   const w = auto ? autoWindow(scan) : { tmin: params.tmin, tmax: params.tmax };
   return { scan, window: { ...w, auto } };
 }

@@ -7,7 +7,7 @@
 // so advice cannot contradict the curve. The words are in src/claims/diagnosis.ts.
 import { makeEngine } from './engine.ts';
 import { computeLimit } from './limits.ts';
-import { TimeEvaluator } from './timeEval.ts';
+import { evaluatorFor } from './timeEval.ts';
 import { resolutionAt, type DynamicsScan } from './dynamics.ts';
 import { numericSpec, type Params } from '../params.ts';
 import type { Diagnosis, DiagnosisKind, EarlyStop, Effect } from '../types.ts';
@@ -28,7 +28,7 @@ function errorAt(p: Params, t: number): Read {
   if (!withinBox(p)) return { E: NaN, floor: 0 };
   const e = makeEngine(p, Number.isFinite(t) ? Math.max(t, p.tmax) : p.tmax);
   if (!Number.isFinite(t)) return { E: computeLimit(e).Eg, floor: 0 };
-  const v = new TimeEvaluator(e).at(t, { train: false });
+  const v = evaluatorFor(e).at(t, { train: false });
   return { E: Math.max(0, v.Eg), floor: v.floor };
 }
 

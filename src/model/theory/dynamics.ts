@@ -3,7 +3,7 @@
 // settled at E_g(∞), far beyond any window a user can choose. Early stopping (earlyStop.ts), the
 // automatic time window (window.ts) and the fitted time exponent (claims.ts) are all read from this
 // one scan, so they cannot disagree (docs/theory.md §8).
-import { makeEngine, type Engine } from './engine.ts';
+import { makeEngine, type Engine, type KappaCache } from './engine.ts';
 import { computeLimit } from './limits.ts';
 import { TimeEvaluator } from './timeEval.ts';
 import type { Params } from '../params.ts';
@@ -80,9 +80,9 @@ function settled(E: number, floor: number, limit: LimitResult): boolean {
 export function scanDynamics(
   params: Params,
   tEnd: number,
-  opts: { fitted?: boolean } = {},
+  opts: { fitted?: boolean; cache?: KappaCache | null } = {},
 ): DynamicsScan {
-  const e: Engine = makeEngine(params, SCAN_CAP, opts.fitted);
+  const e: Engine = makeEngine(params, SCAN_CAP, opts.fitted, opts.cache ?? null);
   const ev = new TimeEvaluator(e);
   const limit = computeLimit(e);
   const step = Math.pow(10, 1 / SCAN_PER_DECADE);

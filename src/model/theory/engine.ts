@@ -6,6 +6,7 @@ import { getSpectrum, type Spectrum } from './spectrum.ts';
 import { dataSpectrum } from './dataSpectra.ts';
 import { ALL_SUMS, allSums, DF, DFD, dfSums, V, VD } from './sums.ts';
 import { keptNodes, TALBOT_NODES, type TalbotNodes } from './talbot.ts';
+import { WORK } from './work.ts';
 
 export interface Engine {
   /** Effective parameters (inactive ones neutralised for the regime). */
@@ -14,7 +15,37 @@ export interface Engine {
   solver: KappaSolver;
   iN: number;
   iP: number;
+  /** κ solves shared with other engines of the same eigenvalues, N and P (a batch over β). */
+  cache: KappaCache | null;
 }
+
+/**
+ * κ at the Talbot nodes of the times already solved, shared by the engines of a batch whose
+ * κ(λ) is the same: the same eigenvalue nodes (Spectrum.lamKey), N and P. κ does not depend on
+ * the target (β), so along a column of the phase diagram each time is solved once and the other
+ * points only sum their target at the known κ (docs/theory.md §5.3). A hit returns exactly what
+ * the solve would have (the warm-start history is kept as if solved), so results do not depend
+ * on whether a cache is used.
+ */
+export class KappaCache {
+  private readonly tables = new Map<string, KappaTable>();
+
+  /**
+   * The table of κ by time for an engine's eigenvalues, N and P and a node map (shift, scale,
+   * order of the rule); null when the spectrum has no key (measured spectra: no sharing).
+   */
+  table(e: Engine, shift: number, scale: number, order: number): KappaTable | null {
+    const k = e.sp.lamKey;
+    if (k === undefined) return null;
+    const key = `${k}|${e.iN}|${e.iP}|${shift}|${scale}|${order}`;
+    let tb = this.tables.get(key);
+    if (!tb) this.tables.set(key, (tb = new Map()));
+    return tb;
+  }
+}
+
+/** κ at the stored nodes (re then im) by time. */
+export type KappaTable = Map<number, Float64Array>;
 
 /**
  * Check the domain of the theory: the model parameters as the table declares them (P, N, M may be
@@ -50,7 +81,12 @@ function kappaFloor(p: Params, tmax: number): number {
  * registered one (`fitted`: its fitted power laws instead), and α, β, M of the effective
  * parameters become the fitted exponents and the number of positive modes.
  */
-export function makeEngine(params: Params, tmax: number = params.tmax, fitted = false): Engine {
+export function makeEngine(
+  params: Params,
+  tmax: number = params.tmax,
+  fitted = false,
+  cache: KappaCache | null = null,
+): Engine {
   let p = effectiveParams(params);
   const data = dataSpectrum(p);
   let sp: Spectrum;
@@ -63,7 +99,7 @@ export function makeEngine(params: Params, tmax: number = params.tmax, fitted = 
     sp = getSpectrum(p.alpha, p.beta, p.M, kappaFloor(p, Math.max(tmax, p.tmax)));
   }
   const solver = new KappaSolver(sp, p.N, p.P);
-  return { p, sp, solver, iN: solver.iN, iP: solver.iP };
+  return { p, sp, solver, iN: solver.iN, iP: solver.iP, cache };
 }
 
 /** Single-point quantities at the nodes λ_j = shift + scale·s_j (j = 0..n−1). */
@@ -135,38 +171,72 @@ export function allocHistory(n: number = keptNodes(TALBOT_NODES)): NodeHistory {
 /** Largest step in log t for which the history is trusted (otherwise: path continuation). */
 const MAX_WARM_STEP = Math.log(3);
 
-/** Where solveNodes evaluates: λ_j = shift + scale·s_j at the Talbot nodes s_j of time t. */
-export interface NodeSolve {
-  shift: number;
-  scale: number;
-  /** Also the V sums (the Langevin and init terms need df only). Default true. */
-  withV?: boolean;
-  /** κ at the previous two times, for a warm start (null: solve from scratch). */
-  hist?: NodeHistory | null;
-  /** The time the nodes belong to (used with `hist`). */
-  t?: number;
-}
-
 /**
- * Solve κ at λ_j = shift + scale·s_j: warm-started Newton from the extrapolated history when the
- * previous times are close; otherwise the real node by a bracketed solver and damped-Newton
- * continuation along j (docs/theory.md §5.3). Then the spectral sums at each κ.
+ * Solve κ at λ_j = shift + scale·s_j (the Talbot nodes s_j of time t): from the table when this
+ * time was solved for the same eigenvalues before (a batch over β), else warm-started Newton from
+ * the extrapolated history when the previous times are close, else the real node by a bracketed
+ * solver and damped-Newton continuation along j (docs/theory.md §5.3). Then the spectral sums at
+ * each κ (withV: also V, V'; the Langevin and init terms need df only).
  */
 export function solveNodes(
   e: Engine,
   nodes: TalbotNodes,
   st: NodeState,
-  { shift, scale, withV = true, hist = null, t = 0 }: NodeSolve,
+  shift: number,
+  scale: number,
+  withV: boolean,
+  hist: NodeHistory,
+  t: number,
+  table: KappaTable | null,
+): void {
+  const n = nodes.n;
+  const hit = table === null ? undefined : table.get(t);
+  if (hit) {
+    for (let j = 0; j < n; j++) {
+      st.kr[j] = hit[j];
+      st.ki[j] = hit[n + j];
+    }
+    WORK.cachedNodes += n;
+  } else {
+    solveAt(e, nodes, st, shift, scale, hist, t);
+    if (table !== null) {
+      const v = new Float64Array(2 * n);
+      v.set(st.kr);
+      v.set(st.ki, n);
+      table.set(t, v);
+    }
+  }
+  // The history moves on as if solved, so a later miss warm-starts exactly as without a table.
+  if (hist.shift !== shift) hist.count = 0;
+  hist.shift = shift;
+  hist.k2r.set(hist.k1r);
+  hist.k2i.set(hist.k1i);
+  hist.k1r.set(st.kr);
+  hist.k1i.set(st.ki);
+  hist.t2 = hist.t1;
+  hist.t1 = t;
+  hist.count++;
+  fillSums(e, st, withV);
+}
+
+/** κ at the nodes: warm start from the history, else the real node and continuation (§5.3). */
+function solveAt(
+  e: Engine,
+  nodes: TalbotNodes,
+  st: NodeState,
+  shift: number,
+  scale: number,
+  hist: NodeHistory,
+  t: number,
 ): void {
   const n = nodes.n;
   let warm =
-    hist !== null &&
     hist.count >= 2 &&
     hist.shift === shift &&
     Math.abs(Math.log(t / hist.t1)) <= MAX_WARM_STEP &&
     Math.abs(Math.log(hist.t1 / hist.t2)) <= MAX_WARM_STEP &&
     hist.t1 !== hist.t2;
-  if (warm && hist) {
+  if (warm) {
     const rho = Math.log(t / hist.t1) / Math.log(hist.t1 / hist.t2);
     for (let j = 0; j < n && warm; j++) {
       // guess = κ1 · (κ1/κ2)^ρ
@@ -213,23 +283,13 @@ export function solveNodes(
       li = ni;
     }
   }
-  if (hist) {
-    if (hist.shift !== shift) hist.count = 0;
-    hist.shift = shift;
-    hist.k2r.set(hist.k1r);
-    hist.k2i.set(hist.k1i);
-    hist.k1r.set(st.kr);
-    hist.k1i.set(st.ki);
-    hist.t2 = hist.t1;
-    hist.t1 = t;
-    hist.count++;
-  }
-  fillSums(e, st, withV);
 }
 
 /** Spectral sums and a, da/dκ at the κ already in `st`. */
 function fillSums(e: Engine, st: NodeState, withV: boolean): void {
   const iN = e.iN;
+  WORK.sumPasses += st.n;
+  WORK.modeTerms += st.n * e.sp.lam.length;
   for (let j = 0; j < st.n; j++) {
     const kr = st.kr[j];
     const ki = st.ki[j];

@@ -5,6 +5,7 @@
 // root is followed by damped Newton along a path from the real axis (the Talbot nodes, §3).
 import { DF, DF_SUMS, DFD, dfReal, dfSums } from './sums.ts';
 import type { Spectrum } from './spectrum.ts';
+import { WORK } from './work.ts';
 
 /** Newton's buffer: df and df' as dfSums writes them, then f and f' (complex pairs) after them. */
 const F = DF_SUMS;
@@ -52,6 +53,8 @@ export class KappaSolver {
 
   /** Residual κ R(κ) − λ for real κ. */
   private residualReal(k: number, lam: number): number {
+    WORK.realPasses++;
+    WORK.modeTerms += this.sp.lam.length;
     const df = dfReal(this.sp, k);
     return k * (1 - df * this.iN) * (1 - df * this.iP) - lam;
   }
@@ -144,6 +147,8 @@ export class KappaSolver {
     const iN = this.iN;
     const iP = this.iP;
     this.evaluations++;
+    WORK.newtonPasses++;
+    WORK.modeTerms += this.sp.lam.length;
     dfSums(this.sp, r, i, b);
     const fr0 = b[DF];
     const fi0 = b[DF + 1];

@@ -6,6 +6,7 @@
 import type { Params } from '../params.ts';
 import type { FitGap, PowerFit } from '../types.ts';
 import { scanInWindow, timeExponentOf } from './curve.ts';
+import { KappaCache } from './engine.ts';
 import { findEarlyStop } from './earlyStop.ts';
 import { computeFrontier, type FrontierOptions } from './frontier.ts';
 import type { LawVerdict } from './laws.ts';
@@ -43,10 +44,11 @@ export function fitPhasePoint(
   alpha: number,
   beta: number,
   opts: PhaseFitOptions,
+  cache: KappaCache | null = null,
 ): PhasePoint {
   const p: Params = { ...base, alpha, beta };
   const predicted = predictAt(exponent, { alpha, beta }).value;
-  const { fit, gap, verdict } = measure(exponent, p, opts);
+  const { fit, gap, verdict } = measure(exponent, p, opts, cache);
   return { alpha, beta, predicted, fitted: fit ? fit.slope : NaN, fit, gap, verdict };
 }
 
@@ -54,23 +56,24 @@ function measure(
   exponent: PhaseExponent,
   p: Params,
   opts: PhaseFitOptions,
+  cache: KappaCache | null,
 ): { fit: PowerFit | null; gap: FitGap | null; verdict: LawVerdict } {
   const spec = PHASE_SPEC[exponent];
   if (spec.row === 't') {
-    const { scan, window } = scanInWindow(p, opts.window === 'auto');
+    const { scan, window } = scanInWindow(p, opts.window === 'auto', false, cache);
     const es = findEarlyStop(scan, window.tmin, window.tmax);
     const r = timeExponentOf(scan, window, es);
     return { ...r, verdict: phaseVerdict(exponent, p, es.t) };
   }
   if (spec.row === 'C') {
-    const f = computeFrontier(p, PHASE_FRONTIER);
+    const f = computeFrontier(p, { ...PHASE_FRONTIER, cache });
     return {
       fit: f.fitL,
       gap: f.fitL ? null : 'too-few',
       verdict: phaseVerdict(exponent, p, Infinity),
     };
   }
-  const s = computeSweep(p, spec.row, spec.at, NaN);
+  const s = computeSweep(p, spec.row, spec.at, NaN, { cache });
   return { fit: s.fit, gap: s.fit ? null : s.fitGap, verdict: s.law! };
 }
 
@@ -99,12 +102,22 @@ export function coarseFirstOrder(K: number): number[] {
   return idx.sort((a, b) => lv(b) - lv(a));
 }
 
-/** Fit a list of grid points (one worker call computes a batch). */
+/**
+ * Fit a list of grid points (one worker call computes a batch). The points of one column (one α)
+ * share their κ solves: κ depends on the eigenvalues, N and P but not on the target, so along a
+ * column each time of each sweep is solved once (engine.ts KappaCache; the results are those of
+ * the points computed one by one).
+ */
 export function fitPhasePoints(
   exponent: PhaseExponent,
   base: Params,
   ab: readonly (readonly [number, number])[],
   opts: PhaseFitOptions,
 ): PhasePoint[] {
-  return ab.map(([a, b]) => fitPhasePoint(exponent, base, a, b, opts));
+  const caches = new Map<number, KappaCache>();
+  return ab.map(([a, b]) => {
+    let cache = caches.get(a);
+    if (!cache) caches.set(a, (cache = new KappaCache()));
+    return fitPhasePoint(exponent, base, a, b, opts, cache);
+  });
 }

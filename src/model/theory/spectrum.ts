@@ -30,6 +30,12 @@ export interface Spectrum {
   tail: SpectrumTail | null;
   /** Measured spectra: the eigenvalue of each mode k = 1..M (the mode panel's λ_k). */
   modeLam?: Float64Array;
+  /**
+   * Identifies the eigenvalue nodes (λ_i, weights of df and the tail of df) independently of the
+   * target: spectra with the same key have the same κ(λ) (κ does not depend on β), so a batch
+   * over β can share its κ solves (engine.ts KappaCache). Absent: no sharing.
+   */
+  lamKey?: string;
 }
 
 export interface SpectrumTail {
@@ -181,6 +187,7 @@ export function getSpectrum(alpha: number, beta: number, M: number, lamFloor: nu
   let s = cache.get(key);
   if (!s) {
     s = buildSpectrum(alpha, beta, M, floor);
+    s.lamKey = `${alpha}|${M}|${Number.isFinite(M) ? 0 : floor}`;
     if (cache.size > 64) cache.clear();
     cache.set(key, s);
   }

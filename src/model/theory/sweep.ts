@@ -5,13 +5,13 @@
 // spans it (docs/theory.md §6, §8).
 import { scanDynamics } from './dynamics.ts';
 import { findEarlyStop } from './earlyStop.ts';
-import { makeEngine } from './engine.ts';
+import { makeEngine, type KappaCache } from './engine.ts';
 import { stableFit } from './fit.ts';
 import { exponentLaws } from './laws.ts';
 import { computeLimit } from './limits.ts';
 import { dataSpectrum } from './dataSpectra.ts';
 import { MAX_SIZE, type Params } from '../params.ts';
-import { TimeEvaluator } from './timeEval.ts';
+import { evaluatorFor } from './timeEval.ts';
 import type { ModesEdge, SizeAxis, SweepAt, SweepResult } from '../types.ts';
 
 export interface SweepOptions {
@@ -20,21 +20,29 @@ export interface SweepOptions {
   /** Sweep range; default [current/32, current·32] clipped to [1, 10⁷]. */
   lo?: number;
   hi?: number;
+  /** κ solves shared with sweeps of other targets on the same eigenvalues (engine.ts). */
+  cache?: KappaCache | null;
 }
 
 /** Relative offsets from the interpolation point added to the grid (and the point itself). */
 const PEAK_OFFSETS = [-0.25, -0.1, -0.03, -0.01, 0, 0.01, 0.03, 0.1, 0.25];
 
 /** E_g for one configuration at the chosen point of training (Infinity where it diverges). */
-export function errorAt(p: Params, at: SweepAt, tFixed: number): number {
+export function errorAt(
+  p: Params,
+  at: SweepAt,
+  tFixed: number,
+  cache: KappaCache | null = null,
+): number {
   if (at === 'inf' || p.regime === 'bayes') return computeLimit(makeEngine(p)).Eg;
-  if (at === 't') return new TimeEvaluator(makeEngine(p, tFixed)).at(tFixed, { train: false }).Eg;
-  return bestOverTraining(p).Eg;
+  if (at === 't')
+    return evaluatorFor(makeEngine(p, tFixed, false, cache)).at(tFixed, { train: false }).Eg;
+  return bestOverTraining(p, cache).Eg;
 }
 
 /** Best error over all of training: E* at t* where stopping pays, else E_g(∞) (t* = Infinity). */
-function bestOverTraining(p: Params): { t: number; Eg: number } {
-  return findEarlyStop(scanDynamics(p, 0), p.tmin, p.tmax);
+function bestOverTraining(p: Params, cache: KappaCache | null): { t: number; Eg: number } {
+  return findEarlyStop(scanDynamics(p, 0, { cache }), p.tmin, p.tmax);
 }
 
 export function sweepCenter(p: Params, axis: SizeAxis): number {
@@ -69,17 +77,21 @@ export function computeSweep(
 ): SweepResult {
   // The posterior has no training time: its sweeps are at t → ∞, and say so.
   if (p.regime === 'bayes') at = 'inf';
+  const cache = opts.cache ?? null;
   const x = sweepGrid(p, axis, opts);
-  const Eg = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) Eg[i] = errorAt({ ...p, [axis]: x[i] }, at, tFixed);
   const current = p[axis];
   // The current point's best over training serves both its error at t* and the laws' t*.
-  const best = p.regime === 'bayes' ? { t: Infinity, Eg: NaN } : bestOverTraining(p);
-  const currentEg = !Number.isFinite(current)
-    ? NaN
-    : at === 'tstar' && p.regime !== 'bayes'
-      ? best.Eg
-      : errorAt(p, at, tFixed);
+  const best = p.regime === 'bayes' ? { t: Infinity, Eg: NaN } : bestOverTraining(p, cache);
+  const Eg = new Float64Array(x.length);
+  let currentEg = !Number.isFinite(current) ? NaN : at === 'tstar' ? best.Eg : NaN;
+  for (let i = 0; i < x.length; i++) {
+    // The grid point at the current value is the current state: not computed twice.
+    if (x[i] === current && !Number.isNaN(currentEg)) Eg[i] = currentEg;
+    else Eg[i] = errorAt({ ...p, [axis]: x[i] }, at, tFixed, cache);
+    if (x[i] === current) currentEg = Eg[i];
+  }
+  if (Number.isFinite(current) && Number.isNaN(currentEg))
+    currentEg = errorAt(p, at, tFixed, cache);
   // Past a measured spectrum's last mode the curve shows that finite spectrum being interpolated,
   // not a law of the distribution it was measured on: no fit spans it.
   const modesEdge = axis === 'P' ? measuredEdge(p) : null;

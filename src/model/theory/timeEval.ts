@@ -8,6 +8,7 @@ import {
   allocState,
   solveNodes,
   type Engine,
+  type KappaTable,
   type NodeHistory,
   type NodeState,
 } from './engine.ts';
@@ -21,6 +22,7 @@ import {
   type TalbotNodes,
 } from './talbot.ts';
 import { allocPairWork, meanErrors, type PairWork } from './twoPoint.ts';
+import { WORK } from './work.ts';
 
 /** The additive parts of E_g(t) (docs/theory.md §2–§3). */
 export interface ErrorParts {
@@ -83,7 +85,7 @@ export interface AtOptions {
 }
 
 export class TimeEvaluator {
-  readonly e: Engine;
+  private engine: Engine;
   private readonly nodes: TalbotNodes;
   private readonly st: NodeState;
   private readonly st2: NodeState;
@@ -95,6 +97,13 @@ export class TimeEvaluator {
   private readonly qi: Float64Array;
   private readonly wr: Float64Array;
   private readonly wi: Float64Array;
+  /** κ by time shared with the other engines of a batch (engine.ts KappaCache), or null. */
+  private table: KappaTable | null;
+  private table2: KappaTable | null;
+  /** The engine evaluated. */
+  get e(): Engine {
+    return this.engine;
+  }
   /** Node state at λ = s + γ of the last evaluated time (the mode panel reuses it). */
   get state(): NodeState {
     return this.st;
@@ -104,7 +113,7 @@ export class TimeEvaluator {
   }
 
   constructor(e: Engine, order: number = TALBOT_NODES) {
-    this.e = e;
+    this.engine = e;
     this.nodes = allocNodes(order);
     const n = this.nodes.n;
     this.st = allocState(n);
@@ -116,17 +125,31 @@ export class TimeEvaluator {
     this.qi = new Float64Array(n);
     this.wr = new Float64Array(n);
     this.wi = new Float64Array(n);
+    this.table = e.cache?.table(e, e.p.gamma, 1, order) ?? null;
+    this.table2 = e.cache?.table(e, e.p.gamma, 0.5, order) ?? null;
+  }
+
+  /**
+   * Evaluate another engine with the same buffers (callers that evaluate many engines at one time
+   * each, as the frontier and the counterfactuals do, allocate them once). The warm-start history
+   * is forgotten: the result is that of a new evaluator.
+   */
+  use(e: Engine): this {
+    this.engine = e;
+    this.hist.count = 0;
+    this.hist2.count = 0;
+    this.hist.shift = NaN;
+    this.hist2.shift = NaN;
+    const order = this.nodes.order;
+    this.table = e.cache?.table(e, e.p.gamma, 1, order) ?? null;
+    this.table2 = e.cache?.table(e, e.p.gamma, 0.5, order) ?? null;
+    return this;
   }
 
   /** Solve κ at the nodes of time t (λ = s + γ) without the pair sums. */
   prepare(t: number): void {
     talbotNodes(t, this.nodes);
-    solveNodes(this.e, this.nodes, this.st, {
-      shift: this.e.p.gamma,
-      scale: 1,
-      hist: this.hist,
-      t,
-    });
+    solveNodes(this.e, this.nodes, this.st, this.e.p.gamma, 1, true, this.hist, t, this.table);
   }
 
   /**
@@ -159,6 +182,7 @@ export class TimeEvaluator {
   }
 
   at(t: number, opts: AtOptions = {}): TimePoint {
+    WORK.times++;
     const train = opts.train ?? true;
     const parts = opts.parts ?? false;
     const e = this.e;
@@ -174,7 +198,7 @@ export class TimeEvaluator {
     const scaleTr: InversionScale = { terms: sc.termsT, single: 0, cancel: sc.cancelT };
     if (p.T > 0 || p.sigma02 > 0) {
       const st2 = this.st2;
-      solveNodes(e, nodes, st2, { shift: p.gamma, scale: 0.5, withV: false, hist: this.hist2, t });
+      solveNodes(e, nodes, st2, p.gamma, 0.5, false, this.hist2, t, this.table2);
       const { qr, qi, wr, wi } = this;
       const iP = e.iP;
       for (let j = 0; j < nodes.n; j++) {
@@ -208,4 +232,16 @@ export class TimeEvaluator {
     const split = { signal: mean.signal, noise: mean.noise, temperature, init };
     return { Eg, Etr, floor, floorTr, scale, parts: split };
   }
+}
+
+let scratch: TimeEvaluator | null = null;
+
+/**
+ * An evaluator for one-off evaluations of many engines (one time each: the frontier, the
+ * counterfactuals, sweeps at a fixed t), reusing one set of buffers. Read its result at once: the
+ * next call hands the same evaluator to another engine.
+ */
+export function evaluatorFor(e: Engine): TimeEvaluator {
+  scratch = scratch ? scratch.use(e) : new TimeEvaluator(e);
+  return scratch;
 }

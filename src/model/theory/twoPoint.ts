@@ -7,6 +7,7 @@
 //   E_tr^mean(t) = Re Σ_{j,k} c_j c_k (1 − df_j/P)(1 − df_k/P)(D + σ²)/(s_j s_k)
 import type { Engine, NodeState } from './engine.ts';
 import { allSumsReal, secondSums } from './sums.ts';
+import { WORK } from './work.ts';
 import { conjugatePairSum, weightsOverS, type TalbotNodes } from './talbot.ts';
 
 // Scratch complex result of cdiv: a typed array, because a module-level number written per call
@@ -321,6 +322,7 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean, tra
   const noise = work.noise!;
   const close = anyClose(pn, n);
   if (close) prepareSecond(e, st, pn);
+  WORK.pairs += n * n;
   for (let c = 0; c < 2; c++) {
     const conj = c === 1;
     const s = conj ? -1 : 1;
@@ -338,8 +340,8 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean, tra
         let gi: number;
         let fr: number;
         let fi: number;
-        // |ΔG| and |Δφ| before they cancel, over |Δa| (L1 norms: a bound within √2), for the
-        // round-off floor; 0 where no difference is taken.
+        // |ΔG| and |Δφ| before they cancel, times |1/Δa| (L1 norms: a bound within a factor 2),
+        // for the round-off floor; 0 where no difference is taken.
         let cg = 0;
         let cf = 0;
         if (x === y && !conj) {
@@ -354,15 +356,21 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean, tra
           fr = Q[2];
           fi = Q[3];
         } else {
-          cdiv(pn.Gr[x] - pn.Gr[y], pn.Gi[x] - s * pn.Gi[y], dr, di);
-          gr = Q[0];
-          gi = Q[1];
-          cdiv(pn.Fr[x] - pn.Fr[y], pn.Fi[x] - s * pn.Fi[y], dr, di);
-          fr = Q[0];
-          fi = Q[1];
-          const da = Math.abs(dr) + Math.abs(di);
-          cg = (l1(pn.Gr[x], pn.Gi[x]) + l1(pn.Gr[y], pn.Gi[y])) / da;
-          cf = (l1(pn.Fr[x], pn.Fi[x]) + l1(pn.Fr[y], pn.Fi[y])) / da;
+          // One reciprocal 1/Δa for both quotients (far from close nodes it is well scaled).
+          const q = 1 / (dr * dr + di * di);
+          const ir = dr * q;
+          const ii = -di * q;
+          const xr = pn.Gr[x] - pn.Gr[y];
+          const xi = pn.Gi[x] - s * pn.Gi[y];
+          gr = xr * ir - xi * ii;
+          gi = xr * ii + xi * ir;
+          const yr = pn.Fr[x] - pn.Fr[y];
+          const yi = pn.Fi[x] - s * pn.Fi[y];
+          fr = yr * ir - yi * ii;
+          fi = yr * ii + yi * ir;
+          const ia = l1(ir, ii);
+          cg = (l1(pn.Gr[x], pn.Gi[x]) + l1(pn.Gr[y], pn.Gi[y])) * ia;
+          cf = (l1(pn.Fr[x], pn.Fi[x]) + l1(pn.Fr[y], pn.Fi[y])) * ia;
         }
         // Γ = (1/P)·ΔG/Δa;  BR = −a_x a_y·Δφ/Δa (no S_w to cancel: accurate far below it)
         gr *= iP;
@@ -371,30 +379,38 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean, tra
         const pi = axr * ayi + axi * ayr;
         const br = -(pr * fr - pi * fi);
         const bi = -(pr * fi + pi * fr);
-        // D exactly as without the parts, so that E_g does not depend on asking for them.
-        cdiv(br + sig2 * gr, bi + sig2 * gi, 1 - gr, -gi);
-        put(d, n, x, y, conj, Q[0], Q[1]);
+        // 1/(1 − Γ), then D = (BR + σ²Γ)/(1 − Γ); the parts are BR/(1 − Γ) and Γ/(1 − Γ), so E_g
+        // does not depend on asking for them.
+        const omr = 1 - gr;
+        const omi = -gi;
+        const oq = 1 / (omr * omr + omi * omi);
+        const vr = omr * oq;
+        const vi = -omi * oq;
+        const nr = br + sig2 * gr;
+        const ni = bi + sig2 * gi;
+        const Dr = nr * vr - ni * vi;
+        const Di = nr * vi + ni * vr;
+        put(d, n, x, y, conj, Dr, Di);
         {
           // The size of what cancels in D (docs/theory.md §5.6): |BR|, σ²|Γ| and |D|·|Γ| with
           // the quotients' cancelling terms in place of their results, over |1 − Γ|.
-          const om = l1(1 - gr, gi);
-          const dm = l1(Q[0], Q[1]);
+          const dm = l1(Dr, Di);
           const g = Math.max(l1(gr, gi), iP * cg);
           const b = Math.max(l1(br, bi), l1(pr, pi) * cf);
-          const sc = dm + (b + sig2 * g + dm * g) / om;
+          const sc = dm + (b + sig2 * g + dm * g) * l1(vr, vi);
           const mult = x === y ? (x === 0 && !conj ? 1 : 2) : 4;
-          scaleG += mult * wa[x] * wa[y] * sc;
-          termsG += mult * wa[x] * wa[y] * dm;
+          const ww = mult * wa[x] * wa[y];
+          scaleG += ww * sc;
+          termsG += ww * dm;
           if (train) {
-            scaleT += mult * xa[x] * xa[y] * (sc + sig2);
-            termsT += mult * xa[x] * xa[y] * (dm + sig2);
+            const xx = mult * xa[x] * xa[y];
+            scaleT += xx * (sc + sig2);
+            termsT += xx * (dm + sig2);
           }
         }
         if (parts) {
-          cdiv(br, bi, 1 - gr, -gi);
-          put(signal, n, x, y, conj, Q[0], Q[1]);
-          cdiv(gr, gi, 1 - gr, -gi);
-          put(noise, n, x, y, conj, Q[0], Q[1]);
+          put(signal, n, x, y, conj, br * vr - bi * vi, br * vi + bi * vr);
+          put(noise, n, x, y, conj, gr * vr - gi * vi, gr * vi + gi * vr);
         }
       }
     }
