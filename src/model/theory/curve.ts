@@ -45,6 +45,7 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
   const floorTr = new Float64Array(t.length);
   const parts = opts.parts ? allocParts(t.length) : undefined;
   for (let i = 0; i < t.length; i++) {
+    seedFromScan(scan, t[i]);
     const v = ev.at(t[i], { train: !opts.light, parts: opts.parts });
     // Both are means of squares: a negative value is round-off below the floor, not data.
     Eg[i] = Math.max(0, v.Eg);
@@ -107,6 +108,17 @@ export function timeExponentOf(
   return scan.ev.e.p.regime === 'bayes'
     ? { fit: null, gap: 'no-time' }
     : fitTimeExponent(scan, window, earlyStop);
+}
+
+/**
+ * Warm-start the evaluation at t from the scan's κ at the scan times around it (an
+ * interpolation): the curve reuses the scan's solves instead of extrapolating from its own.
+ */
+function seedFromScan(scan: DynamicsScan, t: number): void {
+  const ts = scan.t;
+  let k = 0;
+  while (k + 1 < ts.length && ts[k + 1] <= t) k++;
+  if (k + 1 < ts.length) scan.ev.seed(ts[k], ts[k + 1]);
 }
 
 /** Which points of a curve are below the engine's floor, and where the curve ends (types.ts). */

@@ -3,7 +3,7 @@
 // settled at E_g(∞), far beyond any window a user can choose. Early stopping (earlyStop.ts), the
 // automatic time window (window.ts) and the fitted time exponent (claims.ts) are all read from this
 // one scan, so they cannot disagree (docs/theory.md §8).
-import { makeEngine, type Engine, type KappaCache } from './engine.ts';
+import { KappaCache, makeEngine, type Engine } from './engine.ts';
 import { computeLimit } from './limits.ts';
 import { TimeEvaluator } from './timeEval.ts';
 import type { Params } from '../params.ts';
@@ -82,7 +82,9 @@ export function scanDynamics(
   tEnd: number,
   opts: { fitted?: boolean; cache?: KappaCache | null } = {},
 ): DynamicsScan {
-  const e: Engine = makeEngine(params, SCAN_CAP, opts.fitted, opts.cache ?? null);
+  // The scan keeps its κ by time (a cache of its own unless a batch shares one): refinements
+  // between scan points and the curve's grid warm-start from them.
+  const e: Engine = makeEngine(params, SCAN_CAP, opts.fitted, opts.cache ?? new KappaCache());
   const ev = new TimeEvaluator(e);
   const limit = computeLimit(e);
   const step = Math.pow(10, 1 / SCAN_PER_DECADE);

@@ -4,7 +4,7 @@ import { KappaSolver } from './kappa.ts';
 import { effectiveParams, MODEL_KEYS, ParamError, validateParams, type Params } from '../params.ts';
 import { getSpectrum, type Spectrum } from './spectrum.ts';
 import { dataSpectrum } from './dataSpectra.ts';
-import { ALL_SUMS, allSums, DF, DFD, dfSums, V, VD } from './sums.ts';
+import { ALL_SUMS, allSums, DF, DFD, dfSums, V, VD, vSums } from './sums.ts';
 import { keptNodes, TALBOT_NODES, type TalbotNodes } from './talbot.ts';
 import { WORK } from './work.ts';
 
@@ -192,20 +192,17 @@ export function solveNodes(
   const n = nodes.n;
   const hit = table === null ? undefined : table.get(t);
   if (hit) {
+    // κ, df and df' at the nodes: kr, ki, dfr, dfi, dfdr, dfdi (n each).
     for (let j = 0; j < n; j++) {
       st.kr[j] = hit[j];
       st.ki[j] = hit[n + j];
+      st.dfr[j] = hit[2 * n + j];
+      st.dfi[j] = hit[3 * n + j];
+      st.dfdr[j] = hit[4 * n + j];
+      st.dfdi[j] = hit[5 * n + j];
     }
     WORK.cachedNodes += n;
-  } else {
-    solveAt(e, nodes, st, shift, scale, hist, t);
-    if (table !== null) {
-      const v = new Float64Array(2 * n);
-      v.set(st.kr);
-      v.set(st.ki, n);
-      table.set(t, v);
-    }
-  }
+  } else solveAt(e, nodes, st, shift, scale, hist, t);
   // The history moves on as if solved, so a later miss warm-starts exactly as without a table.
   if (hist.shift !== shift) hist.count = 0;
   hist.shift = shift;
@@ -216,7 +213,12 @@ export function solveNodes(
   hist.t2 = hist.t1;
   hist.t1 = t;
   hist.count++;
-  fillSums(e, st, withV);
+  fillSums(e, st, withV, hit !== undefined);
+  if (table !== null && !hit) {
+    const v = new Float64Array(6 * n);
+    [st.kr, st.ki, st.dfr, st.dfi, st.dfdr, st.dfdi].forEach((a, i) => v.set(a, i * n));
+    table.set(t, v);
+  }
 }
 
 /** κ at the nodes: warm start from the history, else the real node and continuation (§5.3). */
@@ -285,25 +287,34 @@ function solveAt(
   }
 }
 
-/** Spectral sums and a, da/dκ at the κ already in `st`. */
-function fillSums(e: Engine, st: NodeState, withV: boolean): void {
+/**
+ * Spectral sums and a, da/dκ at the κ already in `st` (dfKnown: df and df' are there too, from
+ * a KappaCache; only the target's V sums are left).
+ */
+function fillSums(e: Engine, st: NodeState, withV: boolean, dfKnown: boolean): void {
   const iN = e.iN;
-  WORK.sumPasses += st.n;
-  WORK.modeTerms += st.n * e.sp.lam.length;
+  if (withV || !dfKnown) {
+    WORK.sumPasses += st.n;
+    WORK.modeTerms += st.n * e.sp.lam.length;
+  }
   for (let j = 0; j < st.n; j++) {
     const kr = st.kr[j];
     const ki = st.ki[j];
     // The Langevin/init terms need df only: skip the V sums there.
-    if (withV) allSums(e.sp, kr, ki, sumBuf);
+    if (dfKnown) {
+      if (withV) vSums(e.sp, kr, ki, sumBuf);
+    } else if (withV) allSums(e.sp, kr, ki, sumBuf);
     else dfSums(e.sp, kr, ki, sumBuf);
-    const dfr = sumBuf[DF];
-    const dfi = sumBuf[DF + 1];
-    const dfdr = sumBuf[DFD];
-    const dfdi = sumBuf[DFD + 1];
-    st.dfr[j] = dfr;
-    st.dfi[j] = dfi;
-    st.dfdr[j] = dfdr;
-    st.dfdi[j] = dfdi;
+    if (!dfKnown) {
+      st.dfr[j] = sumBuf[DF];
+      st.dfi[j] = sumBuf[DF + 1];
+      st.dfdr[j] = sumBuf[DFD];
+      st.dfdi[j] = sumBuf[DFD + 1];
+    }
+    const dfr = st.dfr[j];
+    const dfi = st.dfi[j];
+    const dfdr = st.dfdr[j];
+    const dfdi = st.dfdi[j];
     if (withV) {
       st.vr[j] = sumBuf[V];
       st.vi[j] = sumBuf[V + 1];

@@ -93,13 +93,22 @@ export function emptyPhaseGrid(exponent: PhaseExponent, K: number): PhaseGrid {
   return { exponent, K, alphas, betas, points: new Array<null>(K * K).fill(null), done: 0 };
 }
 
-/** Grid points with a stride of 2^level along both axes come first: a coarse map, then finer. */
-export function coarseFirstOrder(K: number): number[] {
+/**
+ * The grid in batches, coarse first: the points with a stride of 2^level along both axes come
+ * first (level 2: a 3 × 3 map at K = 12, then level 1, then the rest), and within a level one
+ * batch per column (one α), so that a batch shares its κ solves (fitPhasePoints). Index i + j·K.
+ */
+export function coarseFirstBatches(K: number): number[][] {
   const level = (i: number) => (i === 0 ? 30 : Math.log2(i & -i));
-  const idx = Array.from({ length: K * K }, (_, k) => k);
-  const lv = (k: number) => Math.min(level(k % K), level(Math.floor(k / K)), 2);
-  // Array.prototype.sort is stable: within a level, row by row.
-  return idx.sort((a, b) => lv(b) - lv(a));
+  const lv = (i: number, j: number) => Math.min(level(i), level(j), 2);
+  const batches: number[][] = [];
+  for (let L = 2; L >= 0; L--)
+    for (let i = 0; i < K; i++) {
+      const batch: number[] = [];
+      for (let j = 0; j < K; j++) if (lv(i, j) === L) batch.push(i + j * K);
+      if (batch.length) batches.push(batch);
+    }
+  return batches;
 }
 
 /**

@@ -93,6 +93,38 @@ export function allSums(sp: Spectrum, kr: number, ki: number, out: Float64Array)
 }
 
 /**
+ * V and V' only (out[V..VD+1]): where df and df' at this κ are known already (engine.ts
+ * KappaCache: they do not depend on the target). The same arithmetic as allSums.
+ */
+export function vSums(sp: Spectrum, kr: number, ki: number, out: Float64Array): void {
+  const lam = sp.lam;
+  const wc = sp.wc;
+  const n = lam.length;
+  let ur = 0;
+  let ui = 0;
+  let vr = 0;
+  let vi = 0;
+  for (let i = 0; i < n; i++) {
+    const dr = lam[i] + kr;
+    const q = 1 / (dr * dr + ki * ki);
+    const ir = dr * q;
+    const ii = -ki * q;
+    const sr = ir * ir - ii * ii;
+    const si = 2 * ir * ii;
+    const c = wc[i];
+    ur += c * ir;
+    ui += c * ii;
+    vr -= c * sr;
+    vi -= c * si;
+  }
+  out[V] = ur;
+  out[V + 1] = ui;
+  out[VD] = vr;
+  out[VD + 1] = vi;
+  if (sp.tail) addTail(sp.tail.Ic, sp.tail.lamX, kr, ki, out, V);
+}
+
+/**
  * The second derivatives df'' = 2 Σ λ/(λ+κ)³ and V'' = 2 Σ k^{-β}/(λ+κ)³ into out[0..1] and
  * out[2..3]: needed only where two Talbot nodes are so close that a difference quotient of §2
  * would cancel (docs/theory.md §5.6).

@@ -146,6 +146,17 @@ export class TimeEvaluator {
     return this;
   }
 
+  /**
+   * Warm-start the next evaluation from κ already solved at two times t2, t1 of the table (the
+   * scan's): the next time t gets the guess κ1·(κ1/κ2)^ρ, ρ = log(t/t1)/log(t1/t2), an
+   * interpolation when t lies between them (docs/theory.md §5.3). Nothing happens when either
+   * time is not in the table.
+   */
+  seed(t2: number, t1: number): void {
+    seedHistory(this.hist, this.table, this.e.p.gamma, t2, t1);
+    seedHistory(this.hist2, this.table2, this.e.p.gamma, t2, t1);
+  }
+
   /** Solve κ at the nodes of time t (λ = s + γ) without the pair sums. */
   prepare(t: number): void {
     talbotNodes(t, this.nodes);
@@ -232,6 +243,30 @@ export class TimeEvaluator {
     const split = { signal: mean.signal, noise: mean.noise, temperature, init };
     return { Eg, Etr, floor, floorTr, scale, parts: split };
   }
+}
+
+/** History (t2, κ2), (t1, κ1) from a table; unchanged when either time is missing. */
+function seedHistory(
+  h: NodeHistory,
+  table: KappaTable | null,
+  shift: number,
+  t2: number,
+  t1: number,
+): void {
+  const a = table?.get(t1);
+  const b = table?.get(t2);
+  if (!a || !b) return;
+  const n = h.k1r.length;
+  for (let j = 0; j < n; j++) {
+    h.k1r[j] = a[j];
+    h.k1i[j] = a[n + j];
+    h.k2r[j] = b[j];
+    h.k2i[j] = b[n + j];
+  }
+  h.t1 = t1;
+  h.t2 = t2;
+  h.shift = shift;
+  h.count = 2;
 }
 
 let scratch: TimeEvaluator | null = null;
