@@ -3,7 +3,7 @@
 // law (fit.ts stableFit, falling branch only) and the law that predicts the slope in this state
 // (laws.ts). Near the interpolation point N = P the grid is refined so the peak shows, and no fit
 // spans it (docs/theory.md §6, §8).
-import { scanDynamics } from './dynamics.ts';
+import { resolutionAt, scanDynamics } from './dynamics.ts';
 import { findEarlyStop } from './earlyStop.ts';
 import { makeEngine, type KappaCache } from './engine.ts';
 import { stableFit } from './fit.ts';
@@ -34,15 +34,35 @@ export function errorAt(
   tFixed: number,
   cache: KappaCache | null = null,
 ): number {
-  if (at === 'inf' || p.regime === 'bayes') return computeLimit(makeEngine(p)).Eg;
-  if (at === 't')
-    return evaluatorFor(makeEngine(p, tFixed, false, cache)).at(tFixed, { train: false }).Eg;
-  return bestOverTraining(p, cache).Eg;
+  return readAt(p, at, tFixed, cache).Eg;
 }
 
-/** Best error over all of training: E* at t* where stopping pays, else E_g(∞) (t* = Infinity). */
-function bestOverTraining(p: Params, cache: KappaCache | null): { t: number; Eg: number } {
-  return findEarlyStop(scanDynamics(p, 0, { cache }), p.tmin, p.tmax);
+/** E_g at the chosen point of training and the engine's floor there (0: a closed form). */
+function readAt(
+  p: Params,
+  at: SweepAt,
+  tFixed: number,
+  cache: KappaCache | null,
+): { Eg: number; floor: number } {
+  if (at === 'inf' || p.regime === 'bayes') return { Eg: computeLimit(makeEngine(p)).Eg, floor: 0 };
+  if (at === 't') {
+    const v = evaluatorFor(makeEngine(p, tFixed, false, cache)).at(tFixed, { train: false });
+    return { Eg: v.Eg, floor: v.floor };
+  }
+  return bestOverTraining(p, cache);
+}
+
+/**
+ * Best error over all of training: E* at t* where stopping pays, else E_g(∞) (t* = Infinity),
+ * with the floor there.
+ */
+function bestOverTraining(
+  p: Params,
+  cache: KappaCache | null,
+): { t: number; Eg: number; floor: number } {
+  const scan = scanDynamics(p, 0, { cache });
+  const es = findEarlyStop(scan, p.tmin, p.tmax);
+  return { t: es.t, Eg: es.Eg, floor: es.case === 'none' ? 0 : resolutionAt(scan, es.t) };
 }
 
 export function sweepCenter(p: Params, axis: SizeAxis): number {
@@ -81,13 +101,21 @@ export function computeSweep(
   const x = sweepGrid(p, axis, opts);
   const current = p[axis];
   // The current point's best over training serves both its error at t* and the laws' t*.
-  const best = p.regime === 'bayes' ? { t: Infinity, Eg: NaN } : bestOverTraining(p, cache);
+  const best =
+    p.regime === 'bayes' ? { t: Infinity, Eg: NaN, floor: 0 } : bestOverTraining(p, cache);
   const Eg = new Float64Array(x.length);
+  // What the fit may read: E_g where it is well above the engine's floor (1 %), else NaN, which
+  // ends a run (docs/theory.md §8: no slope read below the resolution).
+  const fitEg = new Float64Array(x.length);
   let currentEg = !Number.isFinite(current) ? NaN : at === 'tstar' ? best.Eg : NaN;
   for (let i = 0; i < x.length; i++) {
     // The grid point at the current value is the current state: not computed twice.
-    if (x[i] === current && !Number.isNaN(currentEg)) Eg[i] = currentEg;
-    else Eg[i] = errorAt({ ...p, [axis]: x[i] }, at, tFixed, cache);
+    const r =
+      x[i] === current && at === 'tstar' && p.regime !== 'bayes'
+        ? best
+        : readAt({ ...p, [axis]: x[i] }, at, tFixed, cache);
+    Eg[i] = r.Eg;
+    fitEg[i] = r.Eg >= 100 * r.floor ? r.Eg : NaN;
     if (x[i] === current) currentEg = Eg[i];
   }
   if (Number.isFinite(current) && Number.isNaN(currentEg))
@@ -97,7 +125,7 @@ export function computeSweep(
   const modesEdge = axis === 'P' ? measuredEdge(p) : null;
   const below = modesEdge ? x.findIndex((v) => v >= modesEdge.M) : -1;
   const nFit = below >= 0 ? below : x.length;
-  const { fit, failure } = stableFit(x.subarray(0, nFit), Eg.subarray(0, nFit), { sign: -1 });
+  const { fit, failure } = stableFit(x.subarray(0, nFit), fitEg.subarray(0, nFit), { sign: -1 });
   const law = exponentLaws(p, { at, tAt: tFixed }, best.t)[axis];
   const other = axis === 'N' ? p.P : p.N;
   // The interpolation peak: E_g(∞) diverges at N = P (no ridge); at t* or a fixed t it is finite.
