@@ -6,7 +6,7 @@ import { DEFAULT_PARAMS, timeGrid, type Params, type Regime } from '../src/model
 import { prepareReal, realDraw } from '../src/model/real/realRun.ts';
 import { aggregateSeeds } from '../src/model/simulation/simulate.ts';
 import { readPool, registerMnistFor } from '../src/cli/dataFiles.ts';
-import { timeIt } from './engine.bench.ts';
+import { timeIt } from './util.ts';
 
 const base: Params = { ...DEFAULT_PARAMS, data: 'mnist', kernel: 'relu', task: 'parity' };
 registerMnistFor(base);
