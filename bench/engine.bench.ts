@@ -38,9 +38,8 @@ function unitCosts(): { term: number; pair: number } {
   ev.at(10);
   const st = ev.state;
   const work = (ev as unknown as { work: Parameters<typeof meanErrors>[3] }).work;
-  const opts = { train: true, parts: false };
   const pair = timeIt(() => {
-    for (let i = 0; i < 200; i++) meanErrors(e, ev.talbot, st, work, opts);
+    for (let i = 0; i < 200; i++) meanErrors(e, ev.talbot, st, work, true, false);
   });
   const n = keptNodes(TALBOT_NODES);
   return { term: (1e6 * term) / (2000 * m), pair: (1e6 * pair) / (200 * n * n) };

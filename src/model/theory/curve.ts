@@ -2,7 +2,7 @@
 // points read from one scan of the whole course of training (dynamics.ts): the early-stopping
 // point over all t, the automatic window, the visible time power law and the diagnosis of what
 // bounds the error. Key points travel with the data (docs/theory.md §8).
-import { scanDynamics, type DynamicsScan } from './dynamics.ts';
+import { scanLockstep, type DynamicsScan } from './dynamics.ts';
 import type { KappaCache } from './engine.ts';
 import { diagnose } from './diagnosis.ts';
 import { findEarlyStop } from './earlyStop.ts';
@@ -92,11 +92,25 @@ export function scanInWindow(
   params: Params,
   auto: boolean,
   fitted?: boolean,
-  cache: KappaCache | null = null,
 ): { scan: DynamicsScan; window: TimeWindow } {
-  const scan = scanDynamics(params, auto ? 0 : params.tmax, { fitted, cache });
-  const w = auto ? autoWindow(scan) : { tmin: params.tmin, tmax: params.tmax };
-  return { scan, window: { ...w, auto } };
+  return scansInWindow([params], auto, fitted)[0];
+}
+
+/**
+ * The scans of states that differ only in β (with the same time window settings), in lockstep
+ * (dynamics.ts scanLockstep), each with its window.
+ */
+export function scansInWindow(
+  ps: readonly Params[],
+  auto: boolean,
+  fitted = false,
+  cache?: KappaCache,
+): { scan: DynamicsScan; window: TimeWindow }[] {
+  const scans = scanLockstep(ps, auto ? 0 : ps[0].tmax, cache, fitted);
+  return scans.map((scan, i) => {
+    const w = auto ? autoWindow(scan) : { tmin: ps[i].tmin, tmax: ps[i].tmax };
+    return { scan, window: { ...w, auto } };
+  });
 }
 
 /** The fitted time exponent of a scan in its window (the posterior has no training time). */

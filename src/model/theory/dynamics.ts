@@ -13,6 +13,7 @@ import type { LimitResult } from '../types.ts';
 export const SCAN_START = 1e-3;
 /** Points per decade of the scan (two-point slopes span 0.2 decades). */
 export const SCAN_PER_DECADE = 5;
+const SCAN_STEP = Math.pow(10, 1 / SCAN_PER_DECADE);
 /** The scan never goes beyond this time (E_g may still be falling there: M = ∞, huge P). */
 export const SCAN_CAP = 1e12;
 /** "Settled": within this fraction of E_g(∞) (plus the numerical floor). */
@@ -84,50 +85,95 @@ export function scanDynamics(
 ): DynamicsScan {
   // The scan keeps its κ by time (a cache of its own unless a batch shares one): refinements
   // between scan points and the curve's grid warm-start from them.
-  const e: Engine = makeEngine(params, SCAN_CAP, opts.fitted, opts.cache ?? new KappaCache());
-  const ev = new TimeEvaluator(e);
-  const limit = computeLimit(e);
-  const step = Math.pow(10, 1 / SCAN_PER_DECADE);
-  const ts: number[] = [];
-  const Es: number[] = [];
-  const floors: number[] = [];
-  let tSettle = Infinity;
-  let iMin = 0;
-  for (let k = 0; ; k++) {
-    const t = SCAN_START * Math.pow(step, k);
-    if (t > SCAN_CAP * 1.0001) break;
-    // Means of squares: a negative value is Talbot round-off, not data.
-    const v = ev.at(t, { train: false });
+  const run = new ScanRun(params, tEnd, opts.fitted ?? false, opts.cache ?? new KappaCache());
+  for (let k = 0; !run.done; k++) run.step(k);
+  return run.result();
+}
+
+/**
+ * The scans of several states that share their eigenvalues, N and P (a column of the phase
+ * diagram: they differ in β), run in lockstep over the scan times with one KappaCache: at each
+ * time κ is solved once and the reciprocals 1/(λ_i + κ) are formed once, and each state sums only
+ * its target. Each scan is exactly the one scanDynamics would give.
+ */
+export function scanLockstep(
+  ps: readonly Params[],
+  tEnd: number,
+  cache: KappaCache = new KappaCache(),
+  fitted = false,
+): DynamicsScan[] {
+  const runs = ps.map((p) => new ScanRun(p, tEnd, fitted, cache));
+  for (let k = 0; runs.some((r) => !r.done); k++) for (const r of runs) r.step(k);
+  return runs.map((r) => r.result());
+}
+
+/** One scan in progress: step(k) evaluates the k-th scan time unless the scan is done. */
+class ScanRun {
+  done = false;
+  private readonly ev: TimeEvaluator;
+  private readonly limit: LimitResult;
+  private readonly ts: number[] = [];
+  private readonly Es: number[] = [];
+  private readonly floors: number[] = [];
+  private tSettle = Infinity;
+  private iMin = 0;
+
+  constructor(
+    params: Params,
+    private readonly tEnd: number,
+    fitted: boolean,
+    cache: KappaCache,
+  ) {
+    const e: Engine = makeEngine(params, SCAN_CAP, fitted, cache);
+    this.ev = new TimeEvaluator(e);
+    this.limit = computeLimit(e);
+  }
+
+  step(k: number): void {
+    if (this.done) return;
+    const t = SCAN_START * Math.pow(SCAN_STEP, k);
+    if (t > SCAN_CAP * 1.0001) {
+      this.done = true;
+      return;
+    }
+    const { ts, Es, limit } = this;
+    // Means of squares: a negative value is round-off below the floor, not data.
+    const v = this.ev.at(t, { train: false });
     const E = Math.max(0, v.Eg);
     ts.push(t);
     Es.push(E);
-    floors.push(v.floor);
-    if (E < Es[iMin]) iMin = k;
+    this.floors.push(v.floor);
+    if (E < Es[this.iMin]) this.iMin = k;
     if (settled(E, v.floor, limit)) {
-      if (!Number.isFinite(tSettle)) tSettle = t;
-    } else tSettle = Infinity;
-    if (t < tEnd) continue;
-    if (Number.isFinite(tSettle) && t >= tSettle * 10) break;
-    if (limit.divergent && E > 10 * Es[iMin] && t >= ts[iMin] * 100) break;
+      if (!Number.isFinite(this.tSettle)) this.tSettle = t;
+    } else this.tSettle = Infinity;
+    if (t < this.tEnd) return;
+    if (Number.isFinite(this.tSettle) && t >= this.tSettle * 10) this.done = true;
+    else if (limit.divergent && E > 10 * Es[this.iMin] && t >= ts[this.iMin] * 100)
+      this.done = true;
   }
-  const E0 = Es[0];
-  let tLeave = Infinity;
-  for (let k = 0; k < Es.length; k++)
-    if (Math.abs(Es[k] - E0) > LEAVE_TOL * E0) {
-      tLeave = ts[k];
-      break;
-    }
-  return {
-    t: Float64Array.from(ts),
-    Eg: Float64Array.from(Es),
-    floor: Float64Array.from(floors),
-    E0,
-    limit,
-    tLeave,
-    tSettle,
-    iMin,
-    ev,
-  };
+
+  result(): DynamicsScan {
+    const { ts, Es } = this;
+    const E0 = Es[0];
+    let tLeave = Infinity;
+    for (let k = 0; k < Es.length; k++)
+      if (Math.abs(Es[k] - E0) > LEAVE_TOL * E0) {
+        tLeave = ts[k];
+        break;
+      }
+    return {
+      t: Float64Array.from(ts),
+      Eg: Float64Array.from(Es),
+      floor: Float64Array.from(this.floors),
+      E0,
+      limit: this.limit,
+      tLeave,
+      tSettle: this.tSettle,
+      iMin: this.iMin,
+      ev: this.ev,
+    };
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { KappaSolver } from './kappa.ts';
 import { effectiveParams, MODEL_KEYS, ParamError, validateParams, type Params } from '../params.ts';
 import { getSpectrum, type Spectrum } from './spectrum.ts';
 import { dataSpectrum } from './dataSpectra.ts';
-import { ALL_SUMS, allSums, DF, DFD, dfSums, V, VD, vSums } from './sums.ts';
+import { ALL_SUMS, allSums, DF, DFD, dfSums, V, VD, vSums, vSumsStored } from './sums.ts';
 import { keptNodes, TALBOT_NODES, type TalbotNodes } from './talbot.ts';
 import { WORK } from './work.ts';
 
@@ -29,6 +29,14 @@ export interface Engine {
  */
 export class KappaCache {
   private readonly tables = new Map<string, KappaTable>();
+  /**
+   * The reciprocals 1/(λ_i + κ) and their squares at the nodes of the latest time whose sums were
+   * computed in full (table and time below): in a batch that runs its targets in lockstep
+   * (dynamics.ts scanLockstep), the other targets at that time sum V by multiply-adds alone.
+   */
+  recip = new Float64Array(0);
+  recipTable: KappaTable | null = null;
+  recipT = NaN;
 
   /**
    * The table of κ by time for an engine's eigenvalues, N and P and a node map (shift, scale,
@@ -213,7 +221,7 @@ export function solveNodes(
   hist.t2 = hist.t1;
   hist.t1 = t;
   hist.count++;
-  fillSums(e, st, withV, hit !== undefined);
+  fillSums(e, st, withV, hit !== undefined, withV ? table : null, t);
   if (table !== null && !hit) {
     const v = new Float64Array(6 * n);
     [st.kr, st.ki, st.dfr, st.dfi, st.dfdr, st.dfdi].forEach((a, i) => v.set(a, i * n));
@@ -291,19 +299,39 @@ function solveAt(
  * Spectral sums and a, da/dκ at the κ already in `st` (dfKnown: df and df' are there too, from
  * a KappaCache; only the target's V sums are left).
  */
-function fillSums(e: Engine, st: NodeState, withV: boolean, dfKnown: boolean): void {
+function fillSums(
+  e: Engine,
+  st: NodeState,
+  withV: boolean,
+  dfKnown: boolean,
+  table: KappaTable | null,
+  t: number,
+): void {
   const iN = e.iN;
-  if (withV || !dfKnown) {
+  const m = e.sp.lam.length;
+  // Another target has summed at these κ just before: its reciprocals serve (KappaCache.recip).
+  const c = table !== null ? e.cache : null;
+  const stored = c !== null && dfKnown && c.recipTable === table && c.recipT === t;
+  let store: Float64Array | null = null;
+  if (c !== null && !stored) {
+    if (c.recip.length < 4 * m * st.n) c.recip = new Float64Array(4 * m * st.n);
+    store = c.recip;
+    c.recipTable = table;
+    c.recipT = t;
+  }
+  if (stored) WORK.storedPasses += st.n;
+  else if (withV || !dfKnown) {
     WORK.sumPasses += st.n;
-    WORK.modeTerms += st.n * e.sp.lam.length;
+    WORK.modeTerms += st.n * m;
   }
   for (let j = 0; j < st.n; j++) {
     const kr = st.kr[j];
     const ki = st.ki[j];
     // The Langevin/init terms need df only: skip the V sums there.
-    if (dfKnown) {
-      if (withV) vSums(e.sp, kr, ki, sumBuf);
-    } else if (withV) allSums(e.sp, kr, ki, sumBuf);
+    if (stored) vSumsStored(e.sp, kr, ki, c.recip, 4 * m * j, sumBuf);
+    else if (dfKnown) {
+      if (withV) vSums(e.sp, kr, ki, sumBuf, store, 4 * m * j);
+    } else if (withV) allSums(e.sp, kr, ki, sumBuf, store, 4 * m * j);
     else dfSums(e.sp, kr, ki, sumBuf);
     if (!dfKnown) {
       st.dfr[j] = sumBuf[DF];

@@ -5,13 +5,13 @@
 // law's condition at that point.
 import type { Params } from '../params.ts';
 import type { FitGap, PowerFit } from '../types.ts';
-import { scanInWindow, timeExponentOf } from './curve.ts';
+import { scansInWindow, timeExponentOf } from './curve.ts';
 import { KappaCache } from './engine.ts';
 import { findEarlyStop } from './earlyStop.ts';
 import { computeFrontier, type FrontierOptions } from './frontier.ts';
 import type { LawVerdict } from './laws.ts';
 import { PHASE_SPEC, phaseAxes, phaseVerdict, predictAt, type PhaseExponent } from './phase.ts';
-import { computeSweep } from './sweep.ts';
+import { computeSweeps } from './sweep.ts';
 
 /** What the grid needs besides the parameters: the time window of the table's time fit. */
 export interface PhaseFitOptions {
@@ -44,37 +44,43 @@ export function fitPhasePoint(
   alpha: number,
   beta: number,
   opts: PhaseFitOptions,
-  cache: KappaCache | null = null,
 ): PhasePoint {
-  const p: Params = { ...base, alpha, beta };
-  const predicted = predictAt(exponent, { alpha, beta }).value;
-  const { fit, gap, verdict } = measure(exponent, p, opts, cache);
-  return { alpha, beta, predicted, fitted: fit ? fit.slope : NaN, fit, gap, verdict };
+  return fitPhasePoints(exponent, base, [[alpha, beta]], opts)[0];
 }
 
-function measure(
+type Measured = { fit: PowerFit | null; gap: FitGap | null; verdict: LawVerdict };
+
+/**
+ * The fitted slopes of one column (one α, several β), computed together: κ does not depend on β,
+ * so the column shares its κ solves (a KappaCache) and its scans run in lockstep.
+ */
+function measureColumn(
   exponent: PhaseExponent,
-  p: Params,
+  ps: readonly Params[],
   opts: PhaseFitOptions,
-  cache: KappaCache | null,
-): { fit: PowerFit | null; gap: FitGap | null; verdict: LawVerdict } {
+): Measured[] {
   const spec = PHASE_SPEC[exponent];
-  if (spec.row === 't') {
-    const { scan, window } = scanInWindow(p, opts.window === 'auto', false, cache);
-    const es = findEarlyStop(scan, window.tmin, window.tmax);
-    const r = timeExponentOf(scan, window, es);
-    return { ...r, verdict: phaseVerdict(exponent, p, es.t) };
-  }
-  if (spec.row === 'C') {
-    const f = computeFrontier(p, { ...PHASE_FRONTIER, cache });
-    return {
-      fit: f.fitL,
-      gap: f.fitL ? null : 'too-few',
-      verdict: phaseVerdict(exponent, p, Infinity),
-    };
-  }
-  const s = computeSweep(p, spec.row, spec.at, NaN, { cache });
-  return { fit: s.fit, gap: s.fit ? null : s.fitGap, verdict: s.law! };
+  const cache = new KappaCache();
+  if (spec.row === 't')
+    return scansInWindow(ps, opts.window === 'auto', false, cache).map(({ scan, window }, i) => {
+      const es = findEarlyStop(scan, window.tmin, window.tmax);
+      const r = timeExponentOf(scan, window, es);
+      return { ...r, verdict: phaseVerdict(exponent, ps[i], es.t) };
+    });
+  if (spec.row === 'C')
+    return ps.map((p) => {
+      const f = computeFrontier(p, { ...PHASE_FRONTIER, cache });
+      return {
+        fit: f.fitL,
+        gap: f.fitL ? null : 'too-few',
+        verdict: phaseVerdict(exponent, p, Infinity),
+      };
+    });
+  return computeSweeps(ps, spec.row, spec.at, NaN, { cache }).map((s) => ({
+    fit: s.fit,
+    gap: s.fit ? null : s.fitGap,
+    verdict: s.law!,
+  }));
 }
 
 /** The fitted grid as computed so far: K × K points over the α, β ranges, row by row in β. */
@@ -112,10 +118,9 @@ export function coarseFirstBatches(K: number): number[][] {
 }
 
 /**
- * Fit a list of grid points (one worker call computes a batch). The points of one column (one α)
- * share their κ solves: κ depends on the eigenvalues, N and P but not on the target, so along a
- * column each time of each sweep is solved once (engine.ts KappaCache; the results are those of
- * the points computed one by one).
+ * Fit a list of grid points (one worker call computes a batch), column by column: the points of
+ * one α share their κ solves and scans (measureColumn); the results are those of the points
+ * computed one by one.
  */
 export function fitPhasePoints(
   exponent: PhaseExponent,
@@ -123,10 +128,20 @@ export function fitPhasePoints(
   ab: readonly (readonly [number, number])[],
   opts: PhaseFitOptions,
 ): PhasePoint[] {
-  const caches = new Map<number, KappaCache>();
-  return ab.map(([a, b]) => {
-    let cache = caches.get(a);
-    if (!cache) caches.set(a, (cache = new KappaCache()));
-    return fitPhasePoint(exponent, base, a, b, opts, cache);
+  const out: PhasePoint[] = new Array<PhasePoint>(ab.length);
+  const columns = new Map<number, number[]>();
+  ab.forEach(([a], i) => {
+    const c = columns.get(a);
+    if (c) c.push(i);
+    else columns.set(a, [i]);
   });
+  for (const [alpha, idx] of columns) {
+    const ps = idx.map((i): Params => ({ ...base, alpha, beta: ab[i][1] }));
+    measureColumn(exponent, ps, opts).forEach(({ fit, gap, verdict }, k) => {
+      const beta = ab[idx[k]][1];
+      const predicted = predictAt(exponent, { alpha, beta }).value;
+      out[idx[k]] = { alpha, beta, predicted, fitted: fit ? fit.slope : NaN, fit, gap, verdict };
+    });
+  }
+  return out;
 }

@@ -45,8 +45,18 @@ export function dfSums(sp: Spectrum, kr: number, ki: number, out: Float64Array):
   if (sp.tail) addTail(sp.tail.Ia, sp.tail.lamX, kr, ki, out, DF);
 }
 
-/** All four sums, at DF, DFD, V and VD. */
-export function allSums(sp: Spectrum, kr: number, ki: number, out: Float64Array): void {
+/**
+ * All four sums, at DF, DFD, V and VD. With `store`, also the reciprocals 1/(λ_i + κ) and their
+ * squares, (re, im, re², im²-part) per mode from `at` on, for vSumsStored.
+ */
+export function allSums(
+  sp: Spectrum,
+  kr: number,
+  ki: number,
+  out: Float64Array,
+  store: Float64Array | null = null,
+  at = 0,
+): void {
   const lam = sp.lam;
   const wl = sp.wl;
   const wc = sp.wc;
@@ -66,6 +76,13 @@ export function allSums(sp: Spectrum, kr: number, ki: number, out: Float64Array)
     const ii = -ki * q;
     const sr = ir * ir - ii * ii;
     const si = 2 * ir * ii;
+    if (store !== null) {
+      const o = at + 4 * i;
+      store[o] = ir;
+      store[o + 1] = ii;
+      store[o + 2] = sr;
+      store[o + 3] = si;
+    }
     const w = wl[i];
     const c = wc[i];
     fr += w * ir;
@@ -94,9 +111,16 @@ export function allSums(sp: Spectrum, kr: number, ki: number, out: Float64Array)
 
 /**
  * V and V' only (out[V..VD+1]): where df and df' at this κ are known already (engine.ts
- * KappaCache: they do not depend on the target). The same arithmetic as allSums.
+ * KappaCache: they do not depend on the target). The same arithmetic as allSums; `store` as there.
  */
-export function vSums(sp: Spectrum, kr: number, ki: number, out: Float64Array): void {
+export function vSums(
+  sp: Spectrum,
+  kr: number,
+  ki: number,
+  out: Float64Array,
+  store: Float64Array | null = null,
+  at = 0,
+): void {
   const lam = sp.lam;
   const wc = sp.wc;
   const n = lam.length;
@@ -111,11 +135,51 @@ export function vSums(sp: Spectrum, kr: number, ki: number, out: Float64Array): 
     const ii = -ki * q;
     const sr = ir * ir - ii * ii;
     const si = 2 * ir * ii;
+    if (store !== null) {
+      const o = at + 4 * i;
+      store[o] = ir;
+      store[o + 1] = ii;
+      store[o + 2] = sr;
+      store[o + 3] = si;
+    }
     const c = wc[i];
     ur += c * ir;
     ui += c * ii;
     vr -= c * sr;
     vi -= c * si;
+  }
+  out[V] = ur;
+  out[V + 1] = ui;
+  out[VD] = vr;
+  out[VD + 1] = vi;
+  if (sp.tail) addTail(sp.tail.Ic, sp.tail.lamX, kr, ki, out, V);
+}
+
+/**
+ * V and V' from reciprocals stored by allSums or vSums at the same κ (another target on the same
+ * eigenvalues: engine.ts KappaCache): multiply-adds only, and the same values as vSums.
+ */
+export function vSumsStored(
+  sp: Spectrum,
+  kr: number,
+  ki: number,
+  stored: Float64Array,
+  at: number,
+  out: Float64Array,
+): void {
+  const wc = sp.wc;
+  const n = wc.length;
+  let ur = 0;
+  let ui = 0;
+  let vr = 0;
+  let vi = 0;
+  for (let i = 0; i < n; i++) {
+    const o = at + 4 * i;
+    const c = wc[i];
+    ur += c * stored[o];
+    ui += c * stored[o + 1];
+    vr -= c * stored[o + 2];
+    vi -= c * stored[o + 3];
   }
   out[V] = ur;
   out[V + 1] = ui;

@@ -3,7 +3,7 @@
 // law (fit.ts stableFit, falling branch only) and the law that predicts the slope in this state
 // (laws.ts). Near the interpolation point N = P the grid is refined so the peak shows, and no fit
 // spans it (docs/theory.md §6, §8).
-import { resolutionAt, scanDynamics } from './dynamics.ts';
+import { resolutionAt, scanLockstep } from './dynamics.ts';
 import { findEarlyStop } from './earlyStop.ts';
 import { makeEngine, type KappaCache } from './engine.ts';
 import { stableFit } from './fit.ts';
@@ -34,35 +34,45 @@ export function errorAt(
   tFixed: number,
   cache: KappaCache | null = null,
 ): number {
-  return readAt(p, at, tFixed, cache).Eg;
+  return readsAt([p], at, tFixed, cache)[0].Eg;
 }
 
-/** E_g at the chosen point of training and the engine's floor there (0: a closed form). */
-function readAt(
-  p: Params,
+/** A value of E_g and the engine's floor there (0: a closed form); t: where it is read. */
+interface Read {
+  t: number;
+  Eg: number;
+  floor: number;
+}
+
+/**
+ * E_g of states that differ only in β at the chosen point of training, with the floor there. At
+ * t* their scans run in lockstep (dynamics.ts scanLockstep: κ once per time for all of them).
+ */
+function readsAt(
+  ps: readonly Params[],
   at: SweepAt,
   tFixed: number,
   cache: KappaCache | null,
-): { Eg: number; floor: number } {
-  if (at === 'inf' || p.regime === 'bayes') return { Eg: computeLimit(makeEngine(p)).Eg, floor: 0 };
-  if (at === 't') {
-    const v = evaluatorFor(makeEngine(p, tFixed, false, cache)).at(tFixed, { train: false });
-    return { Eg: v.Eg, floor: v.floor };
-  }
-  return bestOverTraining(p, cache);
+): Read[] {
+  if (at === 'inf' || ps[0].regime === 'bayes')
+    return ps.map((p) => ({ t: Infinity, Eg: computeLimit(makeEngine(p)).Eg, floor: 0 }));
+  if (at === 't')
+    return ps.map((p) => {
+      const v = evaluatorFor(makeEngine(p, tFixed, false, cache)).at(tFixed, { train: false });
+      return { t: tFixed, Eg: v.Eg, floor: v.floor };
+    });
+  return bestsOverTraining(ps, cache);
 }
 
 /**
  * Best error over all of training: E* at t* where stopping pays, else E_g(∞) (t* = Infinity),
- * with the floor there.
+ * with the floor there; for states that differ only in β, their scans in lockstep.
  */
-function bestOverTraining(
-  p: Params,
-  cache: KappaCache | null,
-): { t: number; Eg: number; floor: number } {
-  const scan = scanDynamics(p, 0, { cache });
-  const es = findEarlyStop(scan, p.tmin, p.tmax);
-  return { t: es.t, Eg: es.Eg, floor: es.case === 'none' ? 0 : resolutionAt(scan, es.t) };
+function bestsOverTraining(ps: readonly Params[], cache: KappaCache | null): Read[] {
+  return scanLockstep(ps, 0, cache ?? undefined).map((scan, i) => {
+    const es = findEarlyStop(scan, ps[i].tmin, ps[i].tmax);
+    return { t: es.t, Eg: es.Eg, floor: es.case === 'none' ? 0 : resolutionAt(scan, es.t) };
+  });
 }
 
 export function sweepCenter(p: Params, axis: SizeAxis): number {
@@ -95,38 +105,89 @@ export function computeSweep(
   tFixed: number = p.tmax,
   opts: SweepOptions = {},
 ): SweepResult {
+  return computeSweeps([p], axis, at, tFixed, opts)[0];
+}
+
+/**
+ * The sweeps of states that differ only in β (a column of the phase diagram: the grid over P or
+ * N is the same for all of them), computed together: each sweep point's scans run in lockstep and
+ * share their κ. Each result is exactly computeSweep's for that state.
+ */
+export function computeSweeps(
+  ps: readonly Params[],
+  axis: SizeAxis,
+  at: SweepAt,
+  tFixed: number = ps[0].tmax,
+  opts: SweepOptions = {},
+): SweepResult[] {
+  const p0 = ps[0];
   // The posterior has no training time: its sweeps are at t → ∞, and say so.
-  if (p.regime === 'bayes') at = 'inf';
+  if (p0.regime === 'bayes') at = 'inf';
   const cache = opts.cache ?? null;
-  const x = sweepGrid(p, axis, opts);
-  const current = p[axis];
+  const x = sweepGrid(p0, axis, opts);
+  const current = p0[axis];
   // The current point's best over training serves both its error at t* and the laws' t*.
-  const best =
-    p.regime === 'bayes' ? { t: Infinity, Eg: NaN, floor: 0 } : bestOverTraining(p, cache);
-  const Eg = new Float64Array(x.length);
+  const bests: Read[] =
+    p0.regime === 'bayes'
+      ? ps.map(() => ({ t: Infinity, Eg: NaN, floor: 0 }))
+      : bestsOverTraining(ps, cache);
+  const Eg = ps.map(() => new Float64Array(x.length));
   // What the fit may read: E_g where it is well above the engine's floor (1 %), else NaN, which
   // ends a run (docs/theory.md §8: no slope read below the resolution).
-  const fitEg = new Float64Array(x.length);
-  let currentEg = !Number.isFinite(current) ? NaN : at === 'tstar' ? best.Eg : NaN;
+  const fitEg = ps.map(() => new Float64Array(x.length));
+  const currentEg = ps.map((_, b) =>
+    !Number.isFinite(current) ? NaN : at === 'tstar' ? bests[b].Eg : NaN,
+  );
   for (let i = 0; i < x.length; i++) {
     // The grid point at the current value is the current state: not computed twice.
-    const r =
-      x[i] === current && at === 'tstar' && p.regime !== 'bayes'
-        ? best
-        : readAt({ ...p, [axis]: x[i] }, at, tFixed, cache);
-    Eg[i] = r.Eg;
-    fitEg[i] = r.Eg >= 100 * r.floor ? r.Eg : NaN;
-    if (x[i] === current) currentEg = Eg[i];
+    const reads =
+      x[i] === current && at === 'tstar' && p0.regime !== 'bayes'
+        ? bests
+        : readsAt(
+            ps.map((p) => ({ ...p, [axis]: x[i] })),
+            at,
+            tFixed,
+            cache,
+          );
+    reads.forEach((r, b) => {
+      Eg[b][i] = r.Eg;
+      fitEg[b][i] = r.Eg >= 100 * r.floor ? r.Eg : NaN;
+      if (x[i] === current) currentEg[b] = r.Eg;
+    });
   }
-  if (Number.isFinite(current) && Number.isNaN(currentEg))
-    currentEg = errorAt(p, at, tFixed, cache);
+  return ps.map((p, b) => {
+    if (Number.isFinite(current) && Number.isNaN(currentEg[b]))
+      currentEg[b] = errorAt(p, at, tFixed, cache);
+    return sweepResult(
+      p,
+      axis,
+      at,
+      tFixed,
+      { x, Eg: Eg[b], fitEg: fitEg[b] },
+      bests[b].t,
+      currentEg[b],
+    );
+  });
+}
+
+/** A sweep's values with its fit, its law and its interpolation peak. */
+function sweepResult(
+  p: Params,
+  axis: SizeAxis,
+  at: SweepAt,
+  tFixed: number,
+  v: { x: Float64Array; Eg: Float64Array; fitEg: Float64Array },
+  tStar: number,
+  currentEg: number,
+): SweepResult {
+  const { x, Eg, fitEg } = v;
   // Past a measured spectrum's last mode the curve shows that finite spectrum being interpolated,
   // not a law of the distribution it was measured on: no fit spans it.
   const modesEdge = axis === 'P' ? measuredEdge(p) : null;
-  const below = modesEdge ? x.findIndex((v) => v >= modesEdge.M) : -1;
+  const below = modesEdge ? x.findIndex((u) => u >= modesEdge.M) : -1;
   const nFit = below >= 0 ? below : x.length;
   const { fit, failure } = stableFit(x.subarray(0, nFit), fitEg.subarray(0, nFit), { sign: -1 });
-  const law = exponentLaws(p, { at, tAt: tFixed }, best.t)[axis];
+  const law = exponentLaws(p, { at, tAt: tFixed }, tStar)[axis];
   const other = axis === 'N' ? p.P : p.N;
   // The interpolation peak: E_g(∞) diverges at N = P (no ridge); at t* or a fixed t it is finite.
   const iPeak = Number.isFinite(other) ? Array.prototype.indexOf.call(x, other) : -1;
@@ -141,7 +202,7 @@ export function computeSweep(
     fitGap: failure,
     law,
     predicted: law.value,
-    current,
+    current: p[axis],
     currentEg,
     peak,
     modesEdge,

@@ -57,9 +57,9 @@ export interface InversionScale {
   cancel: number;
 }
 
-/** The floor of a value from the size of its inversion (FLOOR_* above). */
-export function floorOf(s: InversionScale): number {
-  return FLOOR_TERMS * s.terms + FLOOR_SINGLE * s.single + FLOOR_ROUND * U * s.cancel;
+/** The floor of a value from the size of its inversion (InversionScale; FLOOR_* above). */
+export function floorOf(terms: number, single: number, cancel: number): number {
+  return FLOOR_TERMS * terms + FLOOR_SINGLE * single + FLOOR_ROUND * U * cancel;
 }
 
 export interface TimePoint {
@@ -163,15 +163,16 @@ export class TimeEvaluator {
     solveNodes(this.e, this.nodes, this.st, this.e.p.gamma, 1, true, this.hist, t, this.table);
   }
 
+  /** singleScales' results: written in place, no allocation per time. */
+  private sg = 0;
+  private sgCancel = 0;
+  private str = 0;
+
   /**
-   * The size of what cancels in the single inversions of (3.2), (3.3): Σ_j |w_j||q_j| with
-   * q = df/(1 − df/P) and its error through 1 − df/P (E_g), Σ_j |w_j||df_j| (E_tr).
+   * The size of the single inversions of (3.2), (3.3): Σ_j |w_j||q_j| with q = df/(1 − df/P), the
+   * same with its error through 1 − df/P (what cancels), and Σ_j |w_j||df_j| (E_tr).
    */
-  private singleScales(
-    st2: NodeState,
-    T: number,
-    half0: number,
-  ): { g: number; gCancel: number; tr: number } {
+  private singleScales(st2: NodeState, T: number, half0: number): void {
     const { qr, qi, wr, wi } = this;
     const nodes = this.nodes;
     const iP = this.e.iP;
@@ -189,7 +190,9 @@ export class TimeEvaluator {
       gCancel += mult * (T * w + half0 * c) * q * amp;
       tr += mult * (T * w + half0 * c) * df;
     }
-    return { g, gCancel, tr };
+    this.sg = g;
+    this.sgCancel = gCancel;
+    this.str = tr;
   }
 
   at(t: number, opts: AtOptions = {}): TimePoint {
@@ -200,13 +203,13 @@ export class TimeEvaluator {
     const p = e.p;
     this.prepare(t);
     const nodes = this.nodes;
-    const mean = meanErrors(e, nodes, this.st, this.work, { train, parts });
+    const mean = meanErrors(e, nodes, this.st, this.work, train, parts);
     let temperature = 0;
     let init = 0;
     let etrN = 0;
-    const sc = mean.scale;
-    const scale: InversionScale = { terms: sc.termsG, single: 0, cancel: sc.cancelG };
-    const scaleTr: InversionScale = { terms: sc.termsT, single: 0, cancel: sc.cancelT };
+    const scale: InversionScale = { terms: mean.termsG, single: 0, cancel: mean.cancelG };
+    let singleTr = 0;
+    let cancelTr = mean.cancelT;
     if (p.T > 0 || p.sigma02 > 0) {
       const st2 = this.st2;
       solveNodes(e, nodes, st2, p.gamma, 0.5, false, this.hist2, t, this.table2);
@@ -229,16 +232,16 @@ export class TimeEvaluator {
         if (p.T > 0) etrN += p.T * conjugatePairSum(wr, wi, st2.dfr, st2.dfi, nodes.n);
         if (p.sigma02 > 0) etrN += 0.5 * p.sigma02 * invert(nodes, st2.dfr, st2.dfi);
       }
-      const single = this.singleScales(st2, p.T, 0.5 * p.sigma02);
-      scale.single = single.g;
-      scale.cancel += single.gCancel;
-      scaleTr.single = single.tr;
-      scaleTr.cancel += single.tr;
+      this.singleScales(st2, p.T, 0.5 * p.sigma02);
+      scale.single = this.sg;
+      scale.cancel += this.sgCancel;
+      singleTr = this.str;
+      cancelTr += this.str;
     }
     const Eg = mean.eg + temperature + init;
     const Etr = train ? mean.etr + etrN : NaN;
-    const floor = floorOf(scale);
-    const floorTr = train ? floorOf(scaleTr) : NaN;
+    const floor = floorOf(scale.terms, scale.single, scale.cancel);
+    const floorTr = train ? floorOf(mean.termsT, singleTr, cancelTr) : NaN;
     if (!parts) return { Eg, Etr, floor, floorTr, scale };
     const split = { signal: mean.signal, noise: mean.noise, temperature, init };
     return { Eg, Etr, floor, floorTr, scale, parts: split };

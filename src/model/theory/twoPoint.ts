@@ -256,16 +256,11 @@ export interface PairWork {
   /** Talbot weights c_j/s_j and the inner sums of the double sum. */
   wr: Float64Array;
   wi: Float64Array;
-  /**
-   * |w_j| and |w_j ρ_j| (L1); the size of the terms of the double sums of E_g and E_tr, and of
-   * what cancels before them (fillPairs).
-   */
+  /** |w_j| and |w_j ρ_j| (L1). */
   wa: Float64Array;
   xa: Float64Array;
-  scaleG: number;
-  scaleT: number;
-  termsG: number;
-  termsT: number;
+  /** The results of meanErrors (written in place: no allocation per time). */
+  out: MeanErrors;
   xr: Float64Array;
   xi: Float64Array;
   gr: Float64Array;
@@ -285,10 +280,16 @@ export function allocPairWork(n: number): PairWork {
     wi: f(),
     wa: f(),
     xa: f(),
-    scaleG: 0,
-    scaleT: 0,
-    termsG: 0,
-    termsT: 0,
+    out: {
+      eg: NaN,
+      etr: NaN,
+      signal: NaN,
+      noise: NaN,
+      termsG: 0,
+      cancelG: 0,
+      termsT: 0,
+      cancelT: 0,
+    },
     xr: f(),
     xi: f(),
     gr: f(),
@@ -422,10 +423,11 @@ function fillPairs(e: Engine, st: NodeState, work: PairWork, parts: boolean, tra
       mirrorZero(noise, n);
     }
   }
-  work.scaleG = scaleG;
-  work.scaleT = scaleT;
-  work.termsG = termsG;
-  work.termsT = termsT;
+  const out = work.out;
+  out.cancelG = scaleG;
+  out.termsG = termsG;
+  out.cancelT = train ? scaleT : NaN;
+  out.termsT = train ? termsT : NaN;
 }
 
 /** |re| + |im|: within √2 of the modulus, and no square root. */
@@ -472,19 +474,21 @@ let SECOND = 0;
 
 /**
  * Re Σ_{j,k} w_j w_k M(j,k) over all 2n−1 nodes each, from the stored half: the inner sums
- * G_j = Σ_k w_k M(j,k) + Σ_{k≥1} w̄_k M(j,k̄), then the conjugate-pair outer sum. With `x`, in the
- * same pass, also Re Σ_{j,k} x_j x_k (M(j,k) + c) into SECOND (the training error).
+ * G_j = Σ_k w_k M(j,k) + Σ_{k≥1} w̄_k M(j,k̄), then the conjugate-pair outer sum. With c not NaN,
+ * in the same pass, also Re Σ_{j,k} x_j x_k (M(j,k) + c) into SECOND (the training error; the
+ * weights x in work.xr, xi).
  */
 function doubleSums(
   m: PairMatrix,
   wr: Float64Array,
   wi: Float64Array,
-  x: { xr: Float64Array; xi: Float64Array; c: number } | null,
+  c: number,
   work: PairWork,
   n: number,
 ): number {
-  const { gr, gi, hr, hi } = work;
+  const { gr, gi, hr, hi, xr, xi } = work;
   const { pr, pi, nr, ni } = m;
+  const second = !Number.isNaN(c);
   for (let j = 0; j < n; j++) {
     const o = j * n;
     let sR = wr[0] * pr[o] - wi[0] * pi[o];
@@ -500,8 +504,7 @@ function doubleSums(
     }
     gr[j] = sR;
     gi[j] = sI;
-    if (x === null) continue;
-    const { xr, xi, c } = x;
+    if (!second) continue;
     let tR = xr[0] * (pr[o] + c) - xi[0] * pi[o];
     let tI = xr[0] * pi[o] + xi[0] * (pr[o] + c);
     for (let k = 1; k < n; k++) {
@@ -515,15 +518,8 @@ function doubleSums(
     hr[j] = tR;
     hi[j] = tI;
   }
-  if (x !== null) SECOND = conjugatePairSum(x.xr, x.xi, hr, hi, n);
+  if (second) SECOND = conjugatePairSum(xr, xi, hr, hi, n);
   return conjugatePairSum(wr, wi, gr, gi, n);
-}
-
-export interface MeanErrorOptions {
-  /** Also E_tr^mean (the curve); off for E_g-only callers (sweeps, early-stop refinement). */
-  train: boolean;
-  /** Also the signal and label-noise parts of E_g^mean (docs/theory.md §2: D = BR/(1−Γ) + σ²Γ/(1−Γ)). */
-  parts: boolean;
 }
 
 export interface MeanErrors {
@@ -534,32 +530,36 @@ export interface MeanErrors {
   /** σ²Γ/(1 − Γ) part (NaN unless parts were asked for). */
   noise: number;
   /**
-   * The size of the double sums of E_g and E_tr (docs/theory.md §5.6): their terms,
+   * The size of the double sums of E_g and E_tr (docs/theory.md §5.8): their terms,
    * Σ_{j,k} |w_j||w_k||D(s_j, s_k)| (the inversion's discretization error is a small fraction of
    * it), and what cancels inside D before (round-off is a small multiple of u times it).
    */
-  scale: { termsG: number; cancelG: number; termsT: number; cancelT: number };
+  termsG: number;
+  cancelG: number;
+  termsT: number;
+  cancelT: number;
 }
 
 /**
- * The mean-predictor errors at one time from the nodes/weights and the node state at λ = s + γ.
- * Uses D(x,y) = D(y,x) and D(x̄,ȳ) = conj D(x,y): 2n² − n pair evaluations become ~n².
+ * The mean-predictor errors at one time from the nodes/weights and the node state at λ = s + γ,
+ * written into work.out (train: also E_tr^mean; parts: also the signal and label-noise parts of
+ * E_g^mean, docs/theory.md §2: D = BR/(1−Γ) + σ²Γ/(1−Γ)). Uses D(x,y) = D(y,x) and
+ * D(x̄,ȳ) = conj D(x,y): 2n² − n pair evaluations become ~n².
  */
 export function meanErrors(
   e: Engine,
   nodes: TalbotNodes,
   st: NodeState,
   work: PairWork,
-  opts: MeanErrorOptions,
+  train: boolean,
+  parts: boolean,
 ): MeanErrors {
   const n = nodes.n;
   const { wr, wi, xr, xi, wa, xa } = work;
-  const parts = opts.parts;
   preparePairNodes(e, st, work.pn);
   weightsOverS(nodes, wr, wi);
   for (let k = 0; k < n; k++) wa[k] = l1(wr[k], wi[k]);
-  let train: { xr: Float64Array; xi: Float64Array; c: number } | null = null;
-  if (opts.train) {
+  if (train) {
     // weights w_k ρ_k with ρ = 1 − df/P, on D + σ²
     const iP = e.iP;
     for (let k = 0; k < n; k++) {
@@ -569,21 +569,14 @@ export function meanErrors(
       xi[k] = wr[k] * ri + wi[k] * rr;
       xa[k] = l1(xr[k], xi[k]);
     }
-    train = { xr, xi, c: e.p.sigma2 };
   }
-  fillPairs(e, st, work, parts, opts.train);
-  const eg = doubleSums(work.d, wr, wi, train, work, n);
-  const etr = train ? SECOND : NaN;
-  const scale = {
-    termsG: work.termsG,
-    cancelG: work.scaleG,
-    termsT: train ? work.termsT : NaN,
-    cancelT: train ? work.scaleT : NaN,
-  };
-  if (!parts) return { eg, etr, signal: NaN, noise: NaN, scale };
-  const signal = doubleSums(work.signal!, wr, wi, null, work, n);
-  const noise = e.p.sigma2 * doubleSums(work.noise!, wr, wi, null, work, n);
-  return { eg, etr, signal, noise, scale };
+  fillPairs(e, st, work, parts, train);
+  const out = work.out;
+  out.eg = doubleSums(work.d, wr, wi, train ? e.p.sigma2 : NaN, work, n);
+  out.etr = train ? SECOND : NaN;
+  out.signal = parts ? doubleSums(work.signal!, wr, wi, NaN, work, n) : NaN;
+  out.noise = parts ? e.p.sigma2 * doubleSums(work.noise!, wr, wi, NaN, work, n) : NaN;
+  return out;
 }
 
 /**

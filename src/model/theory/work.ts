@@ -13,6 +13,8 @@ export const WORK = {
   sumPasses: 0,
   /** Mode terms summed over all passes (passes × compressed modes). */
   modeTerms: 0,
+  /** Node sums of a target from another target's reciprocals (multiply-adds only, no division). */
+  storedPasses: 0,
   /** Pair terms D(s_j, s_k) of the double sums. */
   pairs: 0,
 };

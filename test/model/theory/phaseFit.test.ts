@@ -8,7 +8,11 @@ import { computeCurve } from '../../../src/model/theory/curve.ts';
 import { computeFrontier } from '../../../src/model/theory/frontier.ts';
 import { computeSweep } from '../../../src/model/theory/sweep.ts';
 import { exponentRows } from '../../../src/claims/exponentTable.ts';
-import { PHASE_FRONTIER, fitPhasePoint } from '../../../src/model/theory/phaseFit.ts';
+import {
+  PHASE_FRONTIER,
+  fitPhasePoint,
+  fitPhasePoints,
+} from '../../../src/model/theory/phaseFit.ts';
 import type { PhaseExponent } from '../../../src/model/theory/phase.ts';
 
 const opts = { window: 'auto' as const };
@@ -60,6 +64,24 @@ describe('fitted exponents equal the slopes fitted directly from engine curves',
       1e-3,
     );
   });
+});
+
+describe('a column computed together equals its points computed one by one', () => {
+  // A batch shares κ along a column (one α) and runs its scans in lockstep; nothing may change.
+  for (const e of ['time', 'data-tstar', 'data-inf', 'compute'] as const)
+    it(e, () => {
+      const base = { ...DEFAULT_PARAMS, P: 2000, sigma2: e === 'data-inf' ? 0 : 0.05, N: Infinity };
+      const ab: [number, number][] = [
+        [1.5, 1.6],
+        [1.5, 2.4],
+        [2.2, 3],
+        [1.5, 4],
+      ];
+      const together = fitPhasePoints(e, base, ab, opts);
+      const alone = ab.map(([a, b]) => fitPhasePoint(e, base, a, b, opts));
+      expect(together).toEqual(alone);
+      expect(together.some((p) => p.fit)).toBe(true);
+    });
 });
 
 const DEEP: [PhaseExponent, Partial<Params>, [number, number][]][] = [
