@@ -18,7 +18,7 @@ import { makeEngine } from '../../src/model/theory/engine.ts';
 import { computeLimit } from '../../src/model/theory/limits.ts';
 import { TimeEvaluator } from '../../src/model/theory/timeEval.ts';
 import { GAIN_TOL } from '../../src/model/theory/earlyStop.ts';
-import { resolutionAt, SCAN_CAP } from '../../src/model/theory/dynamics.ts';
+import { SCAN_CAP } from '../../src/model/theory/dynamics.ts';
 import type { SweepSetting } from '../../src/model/theory/laws.ts';
 import type { CurveResult, SweepAt } from '../../src/model/types.ts';
 import { computeSweep } from '../../src/model/theory/sweep.ts';
@@ -151,10 +151,15 @@ function randomStates(n: number): State[] {
   }));
 }
 
-/** E_g at t by a path of its own (a fresh engine and evaluator, not the curve's scan). */
-function evaluator(p: Params): (t: number) => number {
+/**
+ * E_g at t by a path of its own (a fresh engine and evaluator, not the curve's scan), with the
+ * engine's floor there (docs/theory.md §5.6): differences below it are not claims.
+ */
+type Evaluate = ((t: number) => number) & { floor: (t: number) => number };
+function evaluator(p: Params): Evaluate {
   const ev = new TimeEvaluator(makeEngine(p, SCAN_CAP));
-  return (t) => Math.max(0, ev.at(t, { train: false }).Eg);
+  const E = (t: number) => Math.max(0, ev.at(t, { train: false }).Eg);
+  return Object.assign(E, { floor: (t: number) => ev.at(t, { train: false }).floor });
 }
 
 /** Brute-force minimum of E_g over t ∈ [10⁻³, 10¹²]: 20 points a decade, then golden section. */
@@ -180,16 +185,15 @@ function bruteMinimum(E: (t: number) => number): { t: number; E: number; grid: n
   return { t, E: E(t), grid };
 }
 
-function checkEarlyStop(s: State, c: CurveResult, E: (t: number) => number): void {
+function checkEarlyStop(s: State, c: CurveResult, E: Evaluate): void {
   const es = c.earlyStop;
   const tag = s.name;
   const bf = bruteMinimum(E);
   const Einf = c.limit.Eg;
   // Differences below the engine's resolution at that time (docs/theory.md §8) are not claims.
-  const E0 = { E0: bf.grid[0][1] };
   const gainSomewhere =
-    c.limit.divergent || bf.grid.some(([t, e]) => e < Einf * (1 - GAIN_TOL) - resolutionAt(E0, t));
-  const floor = resolutionAt(E0, bf.t);
+    c.limit.divergent || bf.grid.some(([t, e]) => e < Einf * (1 - GAIN_TOL) - E.floor(t));
+  const floor = E.floor(bf.t);
   if (es.case === 'none') {
     // Never "no gain" where some t beats E_g(∞) by more than the tolerance.
     expect(gainSomewhere, `${tag}: no gain claimed, brute force finds E ${bf.E} < E∞ ${Einf}`).toBe(
@@ -251,16 +255,18 @@ function phaseGridOf(exponent: PhaseExponent, p: Params): PhaseGrid {
   return { ...g, points, done: points.length };
 }
 
-/** E_g of a state at t (t = ∞: the limit), by a fresh engine. */
-function errorOf(p: Params, t: number): number {
-  if (!Number.isFinite(t)) return computeLimit(makeEngine(p)).Eg;
-  return Math.max(
-    0,
-    new TimeEvaluator(makeEngine(p, Math.max(t, p.tmax))).at(t, { train: false }).Eg,
-  );
+/** E_g of a state at t (t = ∞: the limit), by a fresh engine, and the engine's floor there. */
+function readOf(p: Params, t: number): { E: number; floor: number } {
+  if (!Number.isFinite(t)) return { E: computeLimit(makeEngine(p)).Eg, floor: 0 };
+  const v = new TimeEvaluator(makeEngine(p, Math.max(t, p.tmax))).at(t, { train: false });
+  return { E: Math.max(0, v.Eg), floor: v.floor };
 }
 
-function checkAdvice(s: State, c: CurveResult, E: (t: number) => number): void {
+function errorOf(p: Params, t: number): number {
+  return readOf(p, t).E;
+}
+
+function checkAdvice(s: State, c: CurveResult, E: Evaluate): void {
   const d = c.diagnosis;
   const p = c.params;
   for (const e of d.effects) {
@@ -274,7 +280,7 @@ function checkAdvice(s: State, c: CurveResult, E: (t: number) => number): void {
         for (let k = 0; k <= 60; k++) {
           const t = d.tOp * 10 ** (k / 4);
           if (t > SCAN_CAP) break;
-          const floor = resolutionAt({ E0: E(1e-3) }, t);
+          const floor = E.floor(t) + E.floor(d.tOp);
           expect(E(t), `${tag} at ${t}`).toBeGreaterThan(d.Eop * (1 - 0.03) - floor);
         }
       }
@@ -294,9 +300,11 @@ function checkAdvice(s: State, c: CurveResult, E: (t: number) => number): void {
             : e.what === 'temperature'
               ? { ...p, T: 0 }
               : { ...p, regime: p.regime === 'gf' ? 'wd' : p.regime, gamma: e.value };
-    const after = errorOf(changed, d.tOp);
+    const read = readOf(changed, d.tOp);
+    const after = read.E;
     expect(Math.abs(after - e.after) <= 1e-9 * Math.max(after, 1e-300) + 1e-15, tag).toBe(true);
-    const floor = resolutionAt({ E0: E(1e-3) }, d.tOp);
+    // The floors of both values (docs/theory.md §5.6): the operating point's, the changed state's.
+    const floor = (Number.isFinite(d.tOp) ? E.floor(d.tOp) : 0) + read.floor;
     expect(e.helps, tag).toBe(e.after < e.before * (1 - 0.02) - floor);
   }
   if (d.kind === 'time')
@@ -438,8 +446,9 @@ function checkLessonClaim(
   switch (id) {
     case 'stoppingPays':
     case 'stoppingPaysFinite': {
-      const bf = bruteMinimum(evaluator(p));
-      const floor = resolutionAt({ E0: bf.grid[0][1] }, bf.t);
+      const E = evaluator(p);
+      const bf = bruteMinimum(E);
+      const floor = E.floor(bf.t);
       const pays = c.limit.divergent || bf.E < c.limit.Eg * (1 - GAIN_TOL) - floor;
       expect(holds, s.name).toBe(id === 'stoppingPays' ? pays : pays && !c.limit.divergent);
       break;
