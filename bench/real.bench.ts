@@ -7,7 +7,7 @@ import { prepareReal, realDraw } from '../src/model/real/realRun.ts';
 import { aggregateSeeds } from '../src/model/simulation/simulate.ts';
 import { readPool, registerDataFor } from '../src/cli/dataFiles.ts';
 import { poolSourceOf } from '../src/model/data/sources.ts';
-import { timeIt } from './engine.bench.ts';
+import { timeIt } from './util.ts';
 
 const base: Params = { ...DEFAULT_PARAMS, data: 'mnist', kernel: 'relu', task: 'parity' };
 registerDataFor(base);

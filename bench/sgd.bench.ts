@@ -9,7 +9,7 @@ import { sgdFrontier } from '../src/model/sgd/frontier.ts';
 import { recursionCurve } from '../src/model/sgd/recursion.ts';
 import { schedulePieces } from '../src/model/sgd/schedule.ts';
 import { DEFAULT_SGD, scheduleOf, sgdSystem, type SgdParams } from '../src/model/sgd/system.ts';
-import { timeIt } from './engine.bench.ts';
+import { timeIt } from './util.ts';
 
 const TARGET_MS = 20;
 const S = 1e6;
