@@ -69,10 +69,12 @@ export interface SimulateExtras {
   modes?: number[];
 }
 
-/** Test builds only: the theory worker also answers this, with an uncaught error outside any
- * call, as a real crash would be. */
+/** Test builds only: the theory worker also answers these. */
 export interface CrashHook {
+  /** An uncaught error outside any call, as a real crash would be. */
   crash(): void;
+  /** Never answer (an endless loop, as a hung computation would): the watchdog's case. */
+  hang(): void;
 }
 
 /** Progress of a simulation: seeds done, seeds in all, and the aggregate so far. */
