@@ -17,6 +17,7 @@ import type { Envelope } from './messages.ts';
 import type { SeedErrors } from '../model/simulation/evaluate.ts';
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
+import type { SecondColumn, SpectrumParse } from '../model/data/customSpectrum.ts';
 import type { PhaseExponent } from '../model/theory/phase.ts';
 import type { PhaseFitOptions, PhasePoint } from '../model/theory/phaseFit.ts';
 
@@ -67,6 +68,19 @@ export interface SimulateExtras {
   parts?: boolean;
   /** Population modes k whose mean learned fraction is read out. */
   modes?: number[];
+}
+
+/**
+ * The spectrum file reader (data = custom): files are read in this worker, streamed and checked
+ * line by line, never whole on the page; the answer's arrays are transferred.
+ */
+export interface SpectrumFileApi {
+  /** Read a file (its size is checked before reading a byte). */
+  readFile(file: Blob, column: SecondColumn | 'auto'): Promise<SpectrumParse>;
+  /** Read pasted text. */
+  readText(text: string, column: SecondColumn | 'auto'): Promise<SpectrumParse>;
+  /** The last CSV read again with another reading of its second column (null: nothing to reuse). */
+  reinterpret(column: SecondColumn | 'auto'): Promise<SpectrumParse | null>;
 }
 
 /** Test builds only: the theory worker also answers these. */

@@ -14,17 +14,22 @@ import {
   outOfRange,
   problem,
   readSpectrumRows,
+  SpectrumCsvReader,
   type SecondColumn,
   type SpectrumProblem,
   type SpectrumRows,
 } from './spectrumRows.ts';
 
 export {
+  fileSizeProblem,
   MAX_CUSTOM_MODES,
   MAX_SPECTRUM_BYTES,
+  megabytes,
+  SIZE_LIMIT_TEXT,
   SpectrumCsvReader,
   type SecondColumn,
   type SpectrumProblem,
+  type SpectrumRows,
 } from './spectrumRows.ts';
 
 export const SECOND_COLUMN_LABELS: Record<SecondColumn, string> = {
@@ -66,9 +71,46 @@ export function parseSpectrumCsv(
   return 'ok' in rows ? rows : interpretRows(rows, column);
 }
 
-/** Text that is JSON (an object, or anything else JSON starts with) rather than rows of numbers. */
+/** Text that is JSON (an object, or a list) rather than rows of numbers. */
 export function looksLikeJson(text: string): boolean {
   return /^\s*[[{]/.test(text);
+}
+
+/** What a streamed read gives: the parse, and the CSV rows (kept to read the column again). */
+export interface StreamedSpectrum {
+  parse: SpectrumParse;
+  rows: SpectrumRows | null;
+}
+
+/**
+ * Read a text that arrives in chunks (a file, read in a worker): CSV rows are checked as they
+ * come, so a bad line stops the reading there; the app's JSON is gathered and parsed at the end.
+ * Whether it is JSON is decided by its first character that is not white space.
+ */
+export async function readSpectrumChunks(
+  chunks: AsyncIterable<string>,
+  column: SecondColumn | 'auto',
+): Promise<StreamedSpectrum> {
+  const csv = new SpectrumCsvReader();
+  let kind: 'csv' | 'json' | null = null;
+  const json: string[] = [];
+  // White space before the first character is kept (CSV line numbers count its line breaks).
+  let lead = '';
+  for await (const piece of chunks) {
+    let chunk = piece;
+    if (kind === null) {
+      lead += chunk;
+      if (lead.trim() === '') continue;
+      kind = looksLikeJson(lead) ? 'json' : 'csv';
+      chunk = lead;
+    }
+    if (kind === 'json') json.push(chunk);
+    else if (!csv.push(chunk)) break;
+  }
+  if (kind === null) return { parse: problem('the text is empty'), rows: null };
+  if (kind === 'json') return { parse: parseSpectrumJson(json.join('')), rows: null };
+  const rows = csv.end();
+  return 'ok' in rows ? { parse: rows, rows: null } : { parse: interpretRows(rows, column), rows };
 }
 
 /** Read a text as the app's JSON or as CSV, whichever it is. */
@@ -190,7 +232,9 @@ export function parseSpectrumJson(text: string): SpectrumParse {
     const a = r[k];
     if (!Array.isArray(a)) return problem(`"${k}" must be a list of numbers`);
     if (a.length > MAX_CUSTOM_MODES)
-      return problem(`"${k}" has more than ${MAX_CUSTOM_MODES.toLocaleString('en-US')} entries: too many modes`);
+      return problem(
+        `"${k}" has more than ${MAX_CUSTOM_MODES.toLocaleString('en-US')} entries: too many modes`,
+      );
     for (let i = 0; i < a.length; i++) {
       const x: unknown = a[i];
       if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)

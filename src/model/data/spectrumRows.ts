@@ -11,8 +11,28 @@ export type SecondColumn = 'power' | 'coefficient';
 
 /** Most modes a file may hold (the engine compresses them: theory/measuredSpectrum.ts). */
 export const MAX_CUSTOM_MODES = 1_000_000;
-/** Largest file read, stated before reading (a million rows of CSV take about 40 MB). */
+/** Largest file read, stated before reading (a million rows of CSV take 20–40 MB). */
 export const MAX_SPECTRUM_BYTES = 64 * 1024 * 1024;
+
+/** "23.4 MB" (binary megabytes, as file managers mostly show them). */
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}
+
+/** The stated limit, for the dialog: said before any file is chosen. */
+export const SIZE_LIMIT_TEXT = `files up to ${megabytes(MAX_SPECTRUM_BYTES)} and ${MAX_CUSTOM_MODES.toLocaleString('en-US')} modes`;
+
+/** Why a file is not read at all (checked before reading a byte); null: it may be read. */
+export function fileSizeProblem(bytes: number): SpectrumProblem | null {
+  if (bytes === 0) return problem('the file is empty');
+  if (bytes > MAX_SPECTRUM_BYTES)
+    return problem(
+      `the file is ${megabytes(bytes)}; this page reads ${SIZE_LIMIT_TEXT} (not read: ` +
+        `keep every mode down to the smallest eigenvalue you need, or thin the tail evenly in log λ)`,
+    );
+  return null;
+}
 /** Longest line: a text file of spectrum rows has short lines; a binary file does not. */
 export const MAX_LINE_CHARS = 10_000;
 /**
