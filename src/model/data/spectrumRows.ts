@@ -105,13 +105,13 @@ function headerColumn(name: string): SecondColumn | null {
   return null;
 }
 
-/** "1,5;0,3" or "1,5 0,3": numbers written with decimal commas, said so beside the problem. */
+/** "1,5;0,3" or "1,5 0,3": numbers written with decimal commas, said so after the problem. */
 function decimalCommaHint(line: string): string {
   const f = line.split(/\s*[;\t]\s*|\s+/).filter((x) => x !== '');
   if (!f.some((x) => DECIMAL_COMMA.test(x))) return '';
   if (!f.every((x) => DECIMAL_COMMA.test(x) || NUMBER.test(x))) return '';
   const ex = f.find((x) => DECIMAL_COMMA.test(x))!;
-  return ` “${ex}” looks like a decimal comma: write decimals with a point (${ex.replace(',', '.')}).`;
+  return `. “${ex}” looks like a decimal comma: write decimals with a point (${ex.replace(',', '.')})`;
 }
 
 /** A Float64Array that grows by doubling. */
@@ -212,13 +212,13 @@ export class SpectrumCsvReader {
   private row(f: string[], raw: string, ln: number): SpectrumProblem | null {
     if (f.length !== 2)
       return problem(
-        `${f.length} column${f.length === 1 ? '' : 's'}, expected 2 (eigenvalue, then target power or coefficient).${decimalCommaHint(raw)}`,
+        `${f.length} column${f.length === 1 ? '' : 's'}, expected 2 (eigenvalue, then target power or coefficient)${decimalCommaHint(raw)}`,
         ln,
       );
     for (let j = 0; j < 2; j++)
       if (!NUMBER.test(f[j]))
         return problem(
-          `${j === 0 ? 'eigenvalue' : 'target'} “${f[j].slice(0, 24)}” is not a number.${decimalCommaHint(raw)}`,
+          `${j === 0 ? 'eigenvalue' : 'target'} “${f[j].slice(0, 24)}” is not a number${decimalCommaHint(raw)}`,
           ln,
         );
     const l = Number(f[0]);
