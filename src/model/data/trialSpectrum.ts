@@ -19,8 +19,9 @@ export function trySpectrum(parsed: ParsedSpectrum): SpectrumParse {
     const c = computeCurve(TRIAL, { light: true });
     const i = c.Eg.findIndex((e) => !(Number.isFinite(e) && e >= 0));
     if (i >= 0) bad = `gives E_g(t = ${c.t[i].toPrecision(3)}) = ${c.Eg[i]}`;
-    // The defaults are far from an interpolation peak: an infinite E_g(∞) there is the file's.
-    else if (!(Number.isFinite(c.limit.Eg) && c.limit.Eg >= 0))
+    // An infinite E_g(∞) is the theory's when the engine says why (fewer modes than samples
+    // with label noise, docs/theory.md §4); otherwise it is the numbers'.
+    else if (!(c.limit.Eg >= 0) || (c.limit.Eg === Infinity && !c.limit.divergent))
       bad = `gives E_g(∞) = ${c.limit.Eg}`;
   } catch (e) {
     bad = `stops with “${(e as Error).message}”`;

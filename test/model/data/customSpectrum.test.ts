@@ -330,6 +330,15 @@ describe('values near the limits of double precision', () => {
       beta: 2,
     });
     expect(trySpectrum(parsed(1)).ok).toBe(true);
+    // 400 modes at the defaults: E_g(∞) = ∞ is the theory's (the engine says it diverges), kept.
+    const few = ok(parseSpectrumCsv(rows(400).join('\n')));
+    expect(trySpectrum(few).ok).toBe(true);
+    expect(
+      computeCurve({ ...DEFAULT_PARAMS, data: 'custom' }, { light: true }).limit,
+    ).toMatchObject({
+      Eg: Infinity,
+      divergent: true,
+    });
     for (const s of [1e-300, 1e200])
       expect(trySpectrum(parsed(s))).toMatchObject({
         ok: false,
