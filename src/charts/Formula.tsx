@@ -32,6 +32,7 @@ export function Formula({ tex, display = false, label }: FormulaProps): ReactNod
     <span
       className={display ? 'sp-formula sp-formula--display' : 'sp-formula'}
       data-tex={tex}
+      role={label ? 'img' : undefined}
       aria-label={label}
       dangerouslySetInnerHTML={{ __html: html }}
     />

@@ -35,6 +35,7 @@ export function TexFormula({
       className="tex-formula"
       data-testid={testId}
       data-tex={tex}
+      role="img"
       aria-label={text}
       dangerouslySetInnerHTML={{ __html: html }}
     />
