@@ -157,7 +157,11 @@ export function gaussNodes(v: Float64Array, w: Float64Array, q: number): Float64
 }
 
 /** Σ_i w_i L_j(v_i) for each Lagrange basis polynomial L_j of the nodes. */
-export function lagrangeWeights(nodes: Float64Array, v: Float64Array, w: Float64Array): Float64Array {
+export function lagrangeWeights(
+  nodes: Float64Array,
+  v: Float64Array,
+  w: Float64Array,
+): Float64Array {
   const q = nodes.length;
   const out = new Float64Array(q);
   for (let i = 0; i < v.length; i++) {
