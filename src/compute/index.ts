@@ -5,6 +5,8 @@ import { installCompute, type ComputeControls } from './bridge.ts';
 import type { Prefetch } from './frames.ts';
 import type { CurveRequest } from './plan.ts';
 
+export { readSpectrum, type SpectrumInput } from './spectrumFile.ts';
+
 let controls: ComputeControls | null = null;
 
 export function startCompute(store: AppStore): ComputeControls {
