@@ -19,12 +19,12 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(usage() + '\n');
       return 0;
     }
-    if (opts.batch !== null) {
+    if (opts.lines !== null) {
       for (const w of opts.warnings) say(`warning: ${w}`);
       say(
         'regime: per line, as named or inferred (T > 0 → langevin, else gamma > 0 → wd, else gf)',
       );
-      const stream = opts.batch === '-' ? process.stdin : createReadStream(opts.batch);
+      const stream = opts.lines === '-' ? process.stdin : createReadStream(opts.lines);
       const lines = createInterface({ input: stream, crlfDelay: Infinity });
       const write = (s: string) => process.stdout.write(s);
       const t0 = performance.now();
@@ -66,7 +66,7 @@ async function run(argv: string[]): Promise<number> {
       return 2;
     }
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      say(`error: --batch: ${(err as Error).message}`);
+      say(`error: --lines: ${(err as Error).message}`);
       return 2;
     }
     say(`error: ${(err as Error).message}`);

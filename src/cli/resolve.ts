@@ -12,6 +12,7 @@ import {
   REGIMES,
   SPEC_BY_KEY,
   actsWithData,
+  actsWithSchedule,
   coerceValue,
   describeRange,
   isActive,
@@ -142,6 +143,14 @@ export function resolveParams(given: readonly Given[], base: Params = DEFAULT_PA
     throw new CliError(
       g.key,
       `${g.name} does not act with data ${params.data}; it acts with --data ${only.join(' or ')}`,
+    );
+  }
+  for (const g of last.values()) {
+    if (actsWithSchedule(g.key, params.schedule)) continue;
+    const only = SPEC_BY_KEY[g.key].schedules!;
+    throw new CliError(
+      g.key,
+      `${g.name} does not act with schedule ${params.schedule}; it acts with --schedule ${only.join(' or ')}`,
     );
   }
   try {

@@ -11,6 +11,7 @@ import {
   PARAM_SPECS,
   SPEC_BY_KEY,
   actsWithData,
+  actsWithSchedule,
   formatValue,
   isActive,
   sanitizeParams,
@@ -68,9 +69,14 @@ export function linkParams(p: Params): Params {
   return q;
 }
 
-/** Whether a parameter acts in a configuration: in its regime, and with its data source. */
+/**
+ * Whether a parameter acts in a configuration: in its regime, with its data source, and (an SGD
+ * schedule's own parameters) with its schedule.
+ */
 export function actsIn(key: keyof Params, p: Params): boolean {
-  return isActive(key, p.regime) && actsWithData(key, p.data);
+  return (
+    isActive(key, p.regime) && actsWithData(key, p.data) && actsWithSchedule(key, p.schedule)
+  );
 }
 
 /** The [key, text] pairs of a configuration: the regime and every parameter acting in it. */
