@@ -9,7 +9,7 @@ import { sgdFrontier } from '../src/model/sgd/frontier.ts';
 import { recursionCurve } from '../src/model/sgd/recursion.ts';
 import { schedulePieces } from '../src/model/sgd/schedule.ts';
 import { DEFAULT_SGD, scheduleOf, sgdSystem, type SgdParams } from '../src/model/sgd/system.ts';
-import { timeIt } from './engine.bench.ts';
+import { timeIt } from './util.ts';
 
 const TARGET_MS = 20;
 const S = 1e6;
@@ -97,7 +97,8 @@ console.log(
 
 // Real SGD on the whole MNIST pool (kernel limit) beside the Gaussian theory on its spectrum.
 {
-  const { readPool, registerMnistFor } = await import('../src/cli/dataFiles.ts');
+  const { readPool, registerDataFor } = await import('../src/cli/dataFiles.ts');
+  const { poolSourceOf } = await import('../src/model/data/sources.ts');
   const { DEFAULT_PARAMS } = await import('../src/model/params.ts');
   const { dataSpectrum } = await import('../src/model/theory/dataSpectra.ts');
   const { prepareReal } = await import('../src/model/real/realRun.ts');
@@ -109,9 +110,9 @@ console.log(
     kernel: 'relu' as const,
     task: 'parity' as const,
   };
-  registerMnistFor(params);
+  registerDataFor(params);
   const data = sgdDataFrom('mnist/relu/parity', dataSpectrum(params)!);
-  const setup = prepareReal(readPool(), 'relu', 'parity');
+  const setup = prepareReal(readPool(poolSourceOf(params)!), params);
   let t0 = performance.now();
   poolKernel(setup);
   console.log(

@@ -15,6 +15,7 @@ import { hasDynamics, showsPosterior } from '../model/regimes.ts';
 import type { CurveResult } from '../model/types.ts';
 import { texExponent, texNumber, texParam } from '../format/number.ts';
 import { Formula } from './Formula.tsx';
+import { isMeasured } from '../model/data/sources.ts';
 
 export interface FormulasProps {
   params: Params;
@@ -47,7 +48,7 @@ export function formulaItems(p: Params, curve: CurveResult | null): FormulaItem[
     '\\kappa\\left(1-\\frac{\\mathrm{df}(\\kappa)}{N}\\right)\\left(1-\\frac{\\mathrm{df}(\\kappa)}{P}\\right)=\\lambda';
   const substituted = `\\kappa${bracket(p.N)}${bracket(p.P)}=\\lambda`;
   // Measured data: λ_k are the pool's eigenvalues; α, β are the fitted exponents.
-  const measured = p.data !== 'powerlaw';
+  const measured = isMeasured(p);
   const lamTex = measured
     ? `\\lambda_k\\ \\text{measured}\\ (\\approx A\\,k^{-${a}})`
     : `\\lambda_k=k^{-${a}}`;

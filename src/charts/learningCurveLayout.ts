@@ -54,8 +54,11 @@ export interface SimOverlay {
   result: SimResult;
   /** Theory at the simulation's M (docs/theory.md §7: the tail matters), drawn dashed. */
   theory?: CurveResult;
-  /** Real learning on the digits (draws of training digits) rather than the exact simulator. */
-  real?: boolean;
+  /**
+   * Real learning on a pool of images rather than the exact simulator: its words ("real digits",
+   * src/model/data/sources.ts), which name the legend's entries.
+   */
+  real?: string;
 }
 
 export interface LearningCurveInput {
@@ -173,7 +176,7 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
     items.push({
       key: 'sim',
       label: real
-        ? `real digits E_g, ${s} draw${s === 1 ? '' : 's'} (±1 s.e.m.)`
+        ? `${real} E_g, ${s} draw${s === 1 ? '' : 's'} (±1 s.e.m.)`
         : `simulation E_g, ${s} seed${s === 1 ? '' : 's'} (±1 s.e.m.)`,
       kind: 'point-bar',
       className: 'sp-sim-point',
@@ -181,11 +184,11 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
     if (input.showEtr)
       items.push({
         key: 'sim-etr',
-        label: real ? 'real digits E_{tr}' : 'simulation E_{tr}',
+        label: real ? `${real} E_{tr}` : 'simulation E_{tr}',
         kind: 'hollow-point',
         className: 'sp-sim-point sp-sim-point--etr',
       });
-    // With real digits the theory is that of the curve itself (the measured spectrum, M = rank).
+    // With real data the theory is that of the curve itself (the measured spectrum, M = rank).
     if (input.sim.theory && !real) {
       const M = input.sim.theory.params.M;
       items.push({

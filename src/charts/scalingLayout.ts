@@ -53,8 +53,10 @@ export interface ScalingLayout extends AxesFrame {
   edge: (PlacedText & { x: number; text: string }) | null;
 }
 
-/** Real learning at a few sizes, drawn over the theory sweep (MNIST). */
+/** Real learning at a few sizes, drawn over the theory sweep (a pool source). */
 export interface RealScalingPoints {
+  /** Real learning on the source, in its words ("real digits", src/model/data/sources.ts). */
+  words: string;
   x: number[];
   mean: number[];
   sem: number[];
@@ -228,7 +230,7 @@ function scalingLegend(real: RealScalingPoints | null, predicted: boolean): Lege
   if (real)
     items.push({
       key: 'real',
-      label: `real digits, ${real.draws} draw${real.draws === 1 ? '' : 's'} (±1 s.e.m.)`,
+      label: `${real.words}, ${real.draws} draw${real.draws === 1 ? '' : 's'} (±1 s.e.m.)`,
       kind: 'point-bar',
       className: 'sp-sim-point',
     });

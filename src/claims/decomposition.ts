@@ -4,7 +4,7 @@
 // predictor; the posterior). Everything is read from the engine's arrays; docs/theory.md §8.
 import { effectiveParams, isActive, type Params } from '../model/params.ts';
 import { hasDynamics, showsPosterior } from '../model/regimes.ts';
-import { resolutionAt } from '../model/theory/dynamics.ts';
+import { floorAt } from '../model/theory/dynamics.ts';
 import type { CurveParts, CurveResult, ErrorSplit } from '../model/types.ts';
 import { e3, t2 } from '../format/number.ts';
 
@@ -117,7 +117,8 @@ export function stopExplanation(
   const b = stopBracket(t, parts, es.t);
   if (!b) return na(`t* ≈ ${t2(es.t)} lies outside the times shown`);
   // A change below the engine's resolution there (docs/theory.md §8) is not read as a rise or fall.
-  const res = resolutionAt({ E0: Math.max(...Array.from(curve.Eg)) }, t[b.i + 1]);
+  const r = curve.resolution;
+  const res = Math.max(floorAt(curve.t, r.floor, t[b.i]), floorAt(curve.t, r.floor, t[b.i + 1]));
   const moved = PART_KEYS.filter((k) => Math.abs(b.change[k]) > res);
   const rising = moved.filter((k) => k !== 'signal' && b.change[k] > 0);
   const step = `from t = ${t2(t[b.i])} to ${t2(t[b.i + 1])}`;

@@ -33,11 +33,16 @@ export function outcomeSentence(c: CurveResult): string {
         `(t_{min} = ${formatParam(w.tmin)}); ${gainPhrase(c)}.`
       );
     case 'none': {
-      const last = c.Eg.length ? c.Eg[c.Eg.length - 1] : NaN;
+      const i = c.Eg.length - 1;
+      const last = i >= 0 ? c.Eg[i] : NaN;
+      // A value below the engine's floor is not quoted (docs/theory.md §5.6).
+      const below = i >= 0 && c.resolution.below[i] === 1;
       const stillFalling = Number.isFinite(last) && last > c.limit.Eg * 1.01 && !c.limit.divergent;
-      const tail = stillFalling
-        ? ` At t_{max} = ${formatParam(w.tmax)} it is still at ${e3(last)}.`
-        : '';
+      const tail = below
+        ? ` At t_{max} = ${formatParam(w.tmax)} it is below the engine’s resolution (≈ ${formatNumber(c.resolution.floor[i], 2)}).`
+        : stillFalling
+          ? ` At t_{max} = ${formatParam(w.tmax)} it is still at ${e3(last)}.`
+          : '';
       const how = es.monotone
         ? 'E_g decreases monotonically to'
         : 'E_g is not monotone, but its lowest value is the limit';

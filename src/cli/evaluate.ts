@@ -15,6 +15,7 @@ import {
   frontierCsv,
   frontierRecord,
   posteriorCsv,
+  resolutionNotes,
   simCsv,
   simRecord,
 } from './output.ts';
@@ -50,10 +51,12 @@ function curve(p: Params, repeat: number, modeK: number | null): Evaluation {
     }
     msPerCurve = median(ms);
   }
+  const notes = hasDynamics(p.regime) ? resolutionNotes(c) : [];
+  if (msPerCurve !== undefined) notes.push(`msPerCurve=${msPerCurve.toFixed(3)}`);
   return {
     csv: !hasDynamics(p.regime) ? posteriorCsv(c) : curveCsv(c),
     record: { ...curveRecord(c, msPerCurve), ...inside },
-    notes: msPerCurve === undefined ? [] : [`msPerCurve=${msPerCurve.toFixed(3)}`],
+    notes,
   };
 }
 

@@ -21,6 +21,7 @@ import {
   type Regime,
 } from '../model/params.ts';
 import { regimesOwning } from '../model/regimes.ts';
+import { sourceChoiceFix } from '../model/data/sources.ts';
 
 export class CliError extends Error {
   /** The flag or key at fault ('' when none). */
@@ -137,6 +138,10 @@ export function resolveParams(given: readonly Given[], base: Params = DEFAULT_PA
   }
   const params: Params = { ...base, regime };
   for (const g of last.values()) (params as unknown as Record<string, unknown>)[g.key] = g.value;
+  // A data source's own kernel and task where none was given (the defaults are another's).
+  const fix = sourceChoiceFix(params);
+  for (const key of ['kernel', 'task'] as const)
+    if (fix && !last.has(key)) params[key] = fix[key] as never;
   for (const g of last.values()) {
     if (actsWithData(g.key, params.data)) continue;
     const only = SPEC_BY_KEY[g.key].data!;

@@ -11,6 +11,7 @@ import type { CurveRequest, SweepRequest, TheoryKind, TheoryKinds } from '../pro
 import { paramsKey } from '../state/pins.ts';
 import { windowedParams, type AppData } from '../state/store.ts';
 import type { ViewState } from '../state/view.ts';
+import { isMeasured } from '../model/data/sources.ts';
 
 // The requests and answers of the theory kinds are declared with their calls (protocol/kinds.ts).
 export type {
@@ -72,7 +73,7 @@ export function planRequests(s: AppData, pins: PinsState): Plan {
     afterCurve.push({ kind: 'modes', key: paramsKey(w), req: w });
   }
   // Measured data: the spectrum plot and the fitted power law's curve on the curve's times.
-  if (s.params.data !== 'powerlaw') {
+  if (isMeasured(s.params)) {
     const { data, kernel, task } = s.params;
     afterCurve.push({ kind: 'spectrum', key: `${data}/${kernel}/${task}`, req: s.params });
     const w = windowedParams(s);
@@ -123,7 +124,7 @@ function planSteps(s: AppData, pins: PinsState): Plan {
  */
 function phasePlan(s: AppData): Plan['phase'] {
   const v = s.view;
-  if (!v.panels.includes('phase') || s.params.data !== 'powerlaw') return { key: '', req: null };
+  if (!v.panels.includes('phase') || isMeasured(s.params)) return { key: '', req: null };
   const p = { ...s.params, alpha: DEFAULT_PARAMS.alpha, beta: DEFAULT_PARAMS.beta };
   const key = `${paramsKey(p)}|${v.phase}|${v.timeWindow}`;
   return { key, req: { p, exponent: v.phase, window: v.timeWindow } };
@@ -134,7 +135,7 @@ function phasePlan(s: AppData): Plan['phase'] {
  * chosen later); a measured spectrum's size is known to the worker only, which says so.
  */
 export function inspectedMode(s: Pick<AppData, 'params' | 'view'>): number {
-  const M = s.params.data === 'powerlaw' ? s.params.M : Infinity;
+  const M = isMeasured(s.params) ? Infinity : s.params.M;
   return Math.min(s.view.mode, M);
 }
 

@@ -34,7 +34,7 @@ export interface LessonContext {
   phaseGrid?: PhaseGrid | null;
   /** Measured data: the curve of the fitted power laws on the curve's times. */
   fitted?: CurveResult | null;
-  /** A finished real run on the digits for the state on screen, and its theory curve. */
+  /** A finished real run on a pool of images for the state on screen, and its theory curve. */
   real?: { result: SimResult; theory: CurveResult } | null;
   /** The mean field's internals, when their panels are shown (and computed for this state). */
   parts?: { t: Float64Array; parts: CurveParts; limit: ErrorSplit<number> } | null;

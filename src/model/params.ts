@@ -2,11 +2,22 @@
 // and validation are all derived. Keys are the URL keys and the CLI flag names.
 // Conventions are those of docs/theory.md §0.
 
-import { KERNELS, type KernelKey } from './data/kernels.ts';
+import { KERNEL_WORDS, KERNELS, type KernelKey } from './data/kernels.ts';
 import { TASKS, type TaskKey } from './data/tasks.ts';
 import { REGIME, REGIMES, inSteps, regimesOwning, regimesWith, type Regime } from './regimes.ts';
 import { MAX_SGD_N } from './sgd/limits.ts';
 import { SCHEDULE_KINDS, type ScheduleKind } from './sgd/schedule.ts';
+import {
+  CHOICE_SOURCES,
+  DATA_SOURCES,
+  LAW_SOURCES,
+  POOL_SOURCES,
+  sourceChoiceFix,
+  sourceOf,
+  type DataSource,
+} from './data/sources.ts';
+
+export { DATA_SOURCES, type DataSource } from './data/sources.ts';
 
 // The regimes are a table of their own (regimes.ts); re-exported for the many readers of params.
 export { REGIME_LABELS, REGIMES, type Regime } from './regimes.ts';
@@ -28,7 +39,8 @@ export interface Params {
   nt: number;
   seed: number;
   seeds: number;
-  /** Where the spectrum comes from: the power law (α, β), MNIST (kernel × task), a user's file. */
+  /** Where the spectrum comes from (src/model/data/sources.ts): the power law (α, β), a pool of
+   * images (kernel × task), a user's file. */
   data: DataSource;
   kernel: KernelKey;
   task: TaskKey;
@@ -47,9 +59,6 @@ export interface Params {
   /** W: steps of linear warm-up. */
   warmup: number;
 }
-
-export type DataSource = 'powerlaw' | 'mnist' | 'custom';
-export const DATA_SOURCES: readonly DataSource[] = ['powerlaw', 'mnist', 'custom'];
 
 /** Keys whose values are one of a list of words. */
 export type EnumKey = 'regime' | 'data' | 'kernel' | 'task' | 'schedule';
@@ -114,6 +123,18 @@ const DYNAMIC = regimesWith('dynamics');
 // The typed time window is one of continuous training time (SGD's curve spans its horizon).
 const FLOW_TIME = regimesWith('flowTime');
 
+/** "a, b, or c" */
+function orList(words: readonly string[]): string {
+  return words.length < 3
+    ? words.join(' or ')
+    : `${words.slice(0, -1).join(', ')}, or ${words[words.length - 1]}`;
+}
+
+/** The names of the sources with a kernel × task choice: "MNIST and Fashion-MNIST". */
+function choiceNames(ids: readonly DataSource[] = CHOICE_SOURCES): string {
+  return ids.map((d) => sourceOf(d).words?.name ?? d).join(' and ');
+}
+
 /** Largest finite P and N the engine supports (the quadrature adapts down to κ ~ P^{-α}). */
 export const MAX_SIZE = 1e7;
 /** Largest finite number of modes; above it use `inf`. */
@@ -145,7 +166,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.01,
     regimes: ALL,
     // A measured spectrum brings its own exponents and number of modes (makeEngine).
-    data: ['powerlaw'],
+    data: LAW_SOURCES,
   },
   {
     key: 'beta',
@@ -161,7 +182,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.01,
     regimes: ALL,
     // A measured spectrum brings its own exponents and number of modes (makeEngine).
-    data: ['powerlaw'],
+    data: LAW_SOURCES,
   },
   {
     key: 'P',
@@ -207,7 +228,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     allowInf: true,
     regimes: ALL,
     // A measured spectrum brings its own exponents and number of modes (makeEngine).
-    data: ['powerlaw'],
+    data: LAW_SOURCES,
   },
   {
     key: 'sigma2',
@@ -444,7 +465,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     label: 'Data',
     symbol: '',
     unit: '',
-    help: 'The spectrum: the power law (α, β), the measured one of MNIST digits (kernel × task), or your own file.',
+    help: `The spectrum: the power law (α, β), the measured one of ${POOL_SOURCES.map((s) => `${s.words.name} ${s.words.items}`).join(' or ')} (kernel × task), or your own file.`,
     options: DATA_SOURCES,
     default: 'powerlaw',
     regimes: ALL,
@@ -455,11 +476,11 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     label: 'Kernel',
     symbol: '',
     unit: '',
-    help: 'MNIST only: the linear kernel x·x′ or the ReLU NNGP kernel (random ReLU features as N → ∞).',
+    help: `${choiceNames()} only: ${KERNELS.map((k) => KERNEL_WORDS[k]).join(' or ')}.`,
     options: KERNELS,
     default: 'relu',
     regimes: ALL,
-    data: ['mnist'],
+    data: CHOICE_SOURCES,
   },
   {
     key: 'task',
@@ -467,11 +488,11 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     label: 'Task',
     symbol: '',
     unit: '',
-    help: 'MNIST only: labels ±1 for even vs odd, 0–4 vs 5–9, or 0 vs the rest.',
+    help: `Labels ±1 (by default the first task of the data source); ${CHOICE_SOURCES.map((d) => `${choiceNames([d])}: ${orList(sourceOf(d).tasks.map((t) => t.label))}`).join('; ')}.`,
     options: TASKS,
     default: 'parity',
     regimes: ALL,
-    data: ['mnist'],
+    data: CHOICE_SOURCES,
   },
 ];
 
@@ -492,7 +513,7 @@ export function isActive(key: keyof Params, regime: Regime): boolean {
   return SPEC_BY_KEY[key].regimes.includes(regime);
 }
 
-/** Whether a parameter acts with the given data source (kernel, task: MNIST; α, β, M: the power law). */
+/** Whether a parameter acts with the given data source (kernel, task: the pool sources; α, β, M: the power law). */
 export function actsWithData(key: keyof Params, data: DataSource): boolean {
   const only = SPEC_BY_KEY[key].data;
   return only === undefined || only.includes(data);
@@ -582,6 +603,7 @@ export function validateParams(p: Params, { keys, integers = true }: ValidateOpt
     throw new ParamError(must.key, `${REGIME[p.regime].noun} needs ${must.key} > 0 (${must.why})`);
   if (checked.includes('regime') && checked.includes('N') && sgdTooWide(p))
     throw new ParamError('N', `N = ${p.N}: ${SGD_N_WHY}`);
+  if (checked.includes('data')) assertDataChoice(p);
 }
 
 /** The SGD theory's finite-N spectrum is built up to MAX_SGD_N features (docs/theory.md §9.5). */
@@ -595,6 +617,20 @@ function sgdTooWide(p: Pick<Params, 'regime' | 'N'>): boolean {
 function positiveKey(r: Regime): { key: NumericKey; symbol: string; why: string } | undefined {
   const must = REGIME[r].positive;
   return must && { ...must, key: must.key as NumericKey };
+}
+
+/** The kernel and task must be offered by the data source (src/model/data/sources.ts). */
+export function assertDataChoice(p: Pick<Params, 'data' | 'kernel' | 'task'>): void {
+  const fix = sourceChoiceFix(p);
+  for (const key of ['kernel', 'task'] as const)
+    if (fix && fix[key] !== p[key]) throw new ParamError(key, notOffered(p, key));
+}
+
+/** "task parity is not offered by data fashion (one of footwear, tops)" */
+function notOffered(p: Pick<Params, 'data' | 'kernel' | 'task'>, key: 'kernel' | 'task'): string {
+  const s = sourceOf(p);
+  const offered = key === 'kernel' ? s.kernels : s.tasks.map((t) => t.key);
+  return `${key} ${p[key]} is not offered by data ${p.data} (one of ${offered.join(', ')})`;
 }
 
 /** "integer in [1, 10000000] or inf", "one of gf, wd, langevin, bayes": a spec's domain in words. */
@@ -692,7 +728,10 @@ export function enforceConstraints(p: Params, notes: Adjustment[]): Params {
     notes.push({ key: 'N', from: String(q.N), to: String(MAX_SGD_N), reason: SGD_N_WHY });
     q.N = MAX_SGD_N;
   }
-  return q;
+  // A source's own kernel and task when it does not offer the ones held (choosing another data
+  // source in the app: silently, as the chooser then shows them; sanitizeParams notes a value a
+  // link gave).
+  return { ...q, ...sourceChoiceFix(q) };
 }
 
 /**
@@ -728,6 +767,10 @@ export function sanitizeParams(
     (out as unknown as Record<string, number>)[key] = v;
     if (reason) notes.push({ key, from: String(value), to: formatValue(v), reason });
   }
+  const fix = sourceChoiceFix(out);
+  for (const key of ['kernel', 'task'] as const)
+    if (fix && fix[key] !== out[key] && Object.hasOwn(raw, key))
+      notes.push({ key, from: out[key], to: fix[key], reason: notOffered(out, key) });
   return { params: enforceConstraints(out, notes), notes };
 }
 

@@ -1,5 +1,5 @@
-// Real learning on the digit pool (docs/theory.md §0 conventions): P distinct training digits
-// drawn uniformly from the pool (a training set without repeats: with replacement, the repeats
+// Real learning on the pool of a data source (docs/theory.md §0 conventions; the pools:
+// src/model/data/sources.ts): P distinct training images drawn uniformly from the pool (a training set without repeats: with replacement, the repeats
 // of a discrete pool pushed E_g 5 % (P = 400) to 20 % (P = 1000) above the theory at late times,
 // against 1.5 % and 6 % without), labels ±1 of the task plus Gaussian label noise of variance σ², trained in the chosen
 // regime, and the test error E_g(t) = (1/n) Σ_{pool} (f_t(x) − y(x))² against the clean labels.
@@ -16,7 +16,7 @@
 //   S = (1/n) Σ_i K(x_i, x_i),  c_j = |K(pool, X_P) q_j|²/n,
 // (the eigenvectors of K̂ outside the span of the training features have eigenvalue 0), its
 // training error Σ_j d_j h(d_j). One O(P³) eigendecomposition (explicit eigenvectors) per draw;
-// everything else is matrix products: P·n·784 for the kernel rows, nt·P·n for the predictions.
+// everything else is matrix products: P·n·dim for the kernel rows, nt·P·n for the predictions.
 import { meanFilter, residualFilter, weightVariance } from '../filters.ts';
 import { crossGram } from '../linalg/gram.ts';
 import { symmetricEigen } from '../linalg/symmetricEigen.ts';
@@ -25,8 +25,9 @@ import { aggregateSeeds } from '../simulation/simulate.ts';
 import type { SimResult } from '../types.ts';
 import { effectiveParams, ParamError, type Params } from '../params.ts';
 import { applyKernel, rowNorms, type KernelKey } from '../data/kernels.ts';
-import { DIM, drawDistinct, normalisedInputs, type DigitPool } from '../data/pool.ts';
-import { taskLabels, type TaskKey } from '../data/tasks.ts';
+import { drawDistinct, normalisedInputs, type ImagePool } from '../data/pool.ts';
+import { poolSourceOf, taskOf, type DataSource, type TaskKey } from '../data/sources.ts';
+import { taskLabels } from '../data/tasks.ts';
 import { hasDynamics } from '../regimes.ts';
 
 /** Largest training set of a real run (one P×P eigendecomposition per draw). */
@@ -34,9 +35,11 @@ export const MAX_REAL_P = 2000;
 /** Largest number of random features (the n × N feature matrix of the pool). */
 export const MAX_REAL_N = 4000;
 
-/** The pool prepared once per (kernel, task): inputs, norms, clean labels. */
+/** The pool prepared once per (source, kernel, task): inputs, norms, clean labels. */
 export interface RealSetup {
+  data: DataSource;
   n: number;
+  dim: number;
   X: Float64Array;
   norms: Float64Array;
   kernel: KernelKey;
@@ -44,15 +47,25 @@ export interface RealSetup {
   y: Float64Array;
 }
 
-export function prepareReal(pool: DigitPool, kernel: KernelKey, task: TaskKey): RealSetup {
+/** The choice of the parameters on the pool of their source (which the caller loaded). */
+export function prepareReal(
+  pool: ImagePool,
+  { data, kernel, task }: Pick<Params, 'data' | 'kernel' | 'task'>,
+): RealSetup {
+  const source = poolSourceOf(data);
+  if (!source) throw new ParamError('data', `data = ${data} has no pool to run real learning on`);
+  const spec = taskOf(source, task);
+  if (!spec) throw new ParamError('task', `task ${task} is not offered by data ${data}`);
   const X = normalisedInputs(pool);
   return {
+    data,
     n: pool.n,
+    dim: pool.dim,
     X,
-    norms: rowNorms(X, pool.n, DIM),
+    norms: rowNorms(X, pool.n, pool.dim),
     kernel,
     task,
-    y: taskLabels(task, pool.labels),
+    y: taskLabels(spec, pool.labels),
   };
 }
 
@@ -81,7 +94,7 @@ function check(p: Params): void {
 
 /**
  * Empirical kernel rows K(X_P, pool) (P × n) and the pool mean of K(x, x). Kernel limit: the
- * kernel itself. Finite N: random features of every pool digit, ReLU(Wx)/√N for the ReLU
+ * kernel itself. Finite N: random features of every pool image, ReLU(Wx)/√N for the ReLU
  * kernel and Wx/√N for the linear one (whose kernels are the NNGP and linear kernels as N → ∞).
  */
 function kernelRows(
@@ -91,16 +104,16 @@ function kernelRows(
   rng: Rng,
 ): { C: Float64Array; S: number } {
   const P = idx.length;
-  const n = s.n;
+  const { n, dim } = s;
   const C = new Float64Array(P * n);
   if (N === Infinity) {
-    const XP = new Float64Array(P * DIM);
+    const XP = new Float64Array(P * dim);
     const normsP = new Float64Array(P);
     for (let a = 0; a < P; a++) {
-      XP.set(s.X.subarray(idx[a] * DIM, (idx[a] + 1) * DIM), a * DIM);
+      XP.set(s.X.subarray(idx[a] * dim, (idx[a] + 1) * dim), a * dim);
       normsP[a] = s.norms[idx[a]];
     }
-    crossGram(XP, P, s.X, n, DIM, C);
+    crossGram(XP, P, s.X, n, dim, C);
     applyKernel(s.kernel, C, P, n, normsP, s.norms);
     let S = 0;
     for (let i = 0; i < n; i++) {
@@ -109,10 +122,10 @@ function kernelRows(
     }
     return { C, S: S / n };
   }
-  const W = new Float64Array(N * DIM);
+  const W = new Float64Array(N * dim);
   rng.fillNormal(W, 0, W.length);
   const F = new Float64Array(n * N);
-  crossGram(s.X, n, W, N, DIM, F, undefined, { s: 1 / Math.sqrt(N) });
+  crossGram(s.X, n, W, N, dim, F, undefined, { s: 1 / Math.sqrt(N) });
   if (s.kernel === 'relu') for (let i = 0; i < F.length; i++) if (F[i] < 0) F[i] = 0;
   const FP = new Float64Array(P * N);
   for (let a = 0; a < P; a++) FP.set(F.subarray(idx[a] * N, (idx[a] + 1) * N), a * N);

@@ -18,7 +18,7 @@
 // |Im κ| from the real axis, so the modes near −Re κ must be resolved: the first K_head modes
 // exactly, then Gauss–Legendre panels in the mode index x whose width follows the pole distance
 // π x²/(α² N) (a mode's neighbours are |Im κ| apart in λ), then the usual decades of λ.
-import { ALL_SUMS, allSums, allSumsReal, DF, DFD, U } from '../theory/sums.ts';
+import { ALL_SUMS, allSums, allSumsReal, DF, DFD, V } from '../theory/sums.ts';
 import { gaussLegendre, type Spectrum } from '../theory/spectrum.ts';
 import { gaussNodes, lagrangeWeights, type ModeSpectrum } from '../theory/measuredSpectrum.ts';
 import type { SgdNodes } from './nodes.ts';
@@ -119,12 +119,13 @@ function evalSpectrum(base: BaseSpectrum, N: number): EvalSpectrum {
     } else {
       const TERMS = 40;
       const Ia = new Float64Array(TERMS);
-      const Iab = new Float64Array(TERMS);
-      for (let n = 1; n <= TERMS; n++) {
-        Ia[n - 1] = Math.pow(b, 1 - n * alpha) / (n * alpha - 1);
-        Iab[n - 1] = Math.pow(b, 1 - n * alpha - beta) / (n * alpha + beta - 1);
+      // Ic[n] = Σ_{k>X} k^{−β} λ_k^n ≈ I_{nα+β} (Ic[0]: the target power beyond X), as spectrum.ts.
+      const Ic = new Float64Array(TERMS + 1);
+      for (let n = 0; n <= TERMS; n++) {
+        if (n > 0) Ia[n - 1] = Math.pow(b, 1 - n * alpha) / (n * alpha - 1);
+        Ic[n] = Math.pow(b, 1 - n * alpha - beta) / (n * alpha + beta - 1);
       }
-      tail = { X: b, lamX: Math.pow(b, -alpha), Ia, Iab, Sw: Math.pow(b, 1 - beta) / (beta - 1) };
+      tail = { X: b, lamX: Math.pow(b, -alpha), Ia, Ic, Sw: Ic[0] };
     }
   }
   const n = w.length;
@@ -242,9 +243,10 @@ class Projection {
     return this.rbuf[0];
   }
 
-  U(k: number): number {
+  /** S_w − U(κ) = κ V(κ) at real κ: the target power left at ridge κ (no cancellation). */
+  leftover(k: number): number {
     allSumsReal(this.ev.sp, k, this.rbuf);
-    return this.rbuf[2];
+    return k * this.rbuf[2];
   }
 
   /**
@@ -301,7 +303,8 @@ class Projection {
     this.kr = kr;
     this.ki = ki;
     this.imDf = b[DF + 1];
-    this.imU = b[U + 1];
+    // U = S_w − κV: Im U = −Im(κV).
+    this.imU = -(kr * b[V + 1] + ki * b[V]);
     // Off the support the root is real: no density.
     if (Math.abs(ki) <= 1e-12 * Math.hypot(kr, ki)) {
       this.imDf = 0;
@@ -505,7 +508,7 @@ export function finiteNMeasure(base: BaseSpectrum, N: number): FiniteNMeasure {
   }
   // The target power out of the features' reach: E_approx of the positive modes, and the zero
   // modes' power (no features reach those at any N).
-  const Eapprox = (N < modes ? ev.sp.Sw - pr.U(kstar) : 0) + ev.nullPower;
+  const Eapprox = (N < modes ? pr.leftover(kstar) : 0) + ev.nullPower;
   const segments = supportSegments(pr, base.kind === 'modes' ? 24 : 12, N, head, modes, kstar);
   const fine = solveSegments(pr, segments);
   const nodes = compress(fine);

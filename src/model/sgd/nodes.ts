@@ -47,7 +47,8 @@ export function nodesFromSpectrum(sp: Spectrum): SgdNodes {
   let residual = 0;
   if (sp.tail) {
     if (sp.tail.Ia.length >= 4) {
-      tail = { Ia: sp.tail.Ia, Iab: sp.tail.Iab, Sw: sp.tail.Sw, lamX: sp.tail.lamX };
+      // The engine's Ic[n] = Σ_{k>X} k^{−β} λ_k^n (Ic[0] = Sw); Iab starts at n = 1.
+      tail = { Ia: sp.tail.Ia, Iab: sp.tail.Ic.subarray(1), Sw: sp.tail.Sw, lamX: sp.tail.lamX };
     } else {
       // A measured spectrum's zero modes: their power is never learned.
       residual = sp.tail.Sw;

@@ -16,7 +16,6 @@
 // pool's feature covariance is diag(λ_k)), so the η → 0 limit is exact; the gradient-noise term,
 // of order η/B, uses Gaussian fourth moments, which the pool's eigenfunctions do not have.
 import { applyKernel, type KernelKey } from '../data/kernels.ts';
-import { DIM } from '../data/pool.ts';
 import { crossGram } from '../linalg/gram.ts';
 import type { RealSetup } from '../real/realRun.ts';
 import { Rng } from '../simulation/random.ts';
@@ -35,7 +34,7 @@ export function poolKernel(s: RealSetup): Float64Array {
   let K = kernels.get(s);
   if (!K) {
     K = new Float64Array(s.n * s.n);
-    crossGram(s.X, s.n, s.X, s.n, DIM, K);
+    crossGram(s.X, s.n, s.X, s.n, s.dim, K);
     applyKernel(s.kernel, K, s.n, s.n, s.norms, s.norms);
     kernels.set(s, K);
   }
@@ -44,10 +43,10 @@ export function poolKernel(s: RealSetup): Float64Array {
 
 /** Random features of every pool digit: n × N, ReLU(Wx)/√N or Wx/√N. */
 function poolFeatures(s: RealSetup, N: number, kernel: KernelKey, rng: Rng): Float64Array {
-  const W = new Float64Array(N * DIM);
+  const W = new Float64Array(N * s.dim);
   rng.fillNormal(W, 0, W.length);
   const F = new Float64Array(s.n * N);
-  crossGram(s.X, s.n, W, N, DIM, F, undefined, { s: 1 / Math.sqrt(N) });
+  crossGram(s.X, s.n, W, N, s.dim, F, undefined, { s: 1 / Math.sqrt(N) });
   if (kernel === 'relu') for (let i = 0; i < F.length; i++) if (F[i] < 0) F[i] = 0;
   return F;
 }

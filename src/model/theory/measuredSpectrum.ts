@@ -220,10 +220,11 @@ export function buildMeasuredSpectrum(m: ModeSpectrum, exact = false): Spectrum 
     x: Float64Array.from(xs),
     Sw,
     Slam,
-    // The never-learned power of the zero modes; no series terms (nothing below the last node).
+    // The never-learned power of the zero modes: in S_w, and in V as Σ c_k/(0 + κ) = S_null/κ
+    // (no df terms: λ_k = 0).
     tail:
       Snull > 0
-        ? { X: r, lamX: 0, Ia: new Float64Array(0), Iab: new Float64Array(0), Sw: Snull }
+        ? { X: r, lamX: 0, Ia: new Float64Array(0), Ic: Float64Array.of(Snull), Sw: Snull }
         : null,
     modeLam: m.lam.slice(0, r),
   };

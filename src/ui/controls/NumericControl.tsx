@@ -7,6 +7,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatValue, isActive, type NumericSpec, type Regime } from '../../model/params.ts';
 import { REGIME } from '../../model/regimes.ts';
+import { isMeasured } from '../../model/data/sources.ts';
 import { noteInput } from '../../compute/perf.ts';
 import { actions, useApp } from '../../state/hooks.ts';
 import { windowedParams, type EditOptions } from '../../state/store.ts';
@@ -49,7 +50,7 @@ function useControlState(spec: NumericSpec) {
   const data = useApp((s) => s.params.data);
   const lecture = useApp((s) => s.view.theme === 'lecture');
   // Measured data: α, β (fitted) and M (modes with λ > 0) are read off the spectrum.
-  const readOut = useApp((s) => s.params.data !== 'powerlaw') && MEASURED_KEYS.includes(spec.key);
+  const readOut = useApp((s) => isMeasured(s.params)) && MEASURED_KEYS.includes(spec.key);
   const measured = useApp((s) => (readOut ? s.results.curve?.params[spec.key] : undefined));
   // The fit range of this exponent, as drawn on the spectrum plot.
   const fitRange = useApp((s) => {

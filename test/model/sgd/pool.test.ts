@@ -3,7 +3,9 @@
 // its kernel matrix and eigendecomposition cheap; its spectrum is computed here exactly as the
 // committed spectra are (eigendecomposition of K/n, c_k = (u_k·y)²/n).
 import { describe, expect, it } from 'vitest';
-import { DIM, type DigitPool } from '../../../src/model/data/pool.ts';
+import type { ImagePool } from '../../../src/model/data/pool.ts';
+
+const DIM = 784;
 import { symmetricEigen } from '../../../src/model/linalg/symmetricEigen.ts';
 import { prepareReal } from '../../../src/model/real/realRun.ts';
 import { logSteps, sgdCurve } from '../../../src/model/sgd/curve.ts';
@@ -12,7 +14,7 @@ import { DEFAULT_SGD, sgdDataFrom, type SgdParams } from '../../../src/model/sgd
 import { registerSpectrum } from '../../../src/model/theory/dataSpectra.ts';
 import { committedPool } from '../../helpers/digitAssets.ts';
 
-function subPool(per: number): DigitPool {
+function subPool(per: number): ImagePool {
   const full = committedPool();
   const rows: number[] = [];
   for (let d = 0; d < 10; d++)
@@ -23,11 +25,11 @@ function subPool(per: number): DigitPool {
       }
   const pixels = new Uint8Array(rows.length * DIM);
   rows.forEach((i, r) => pixels.set(full.pixels.subarray(i * DIM, (i + 1) * DIM), r * DIM));
-  return { n: rows.length, pixels, labels: Uint8Array.from(rows, (i) => full.labels[i]) };
+  return { n: rows.length, dim: DIM, pixels, labels: Uint8Array.from(rows, (i) => full.labels[i]) };
 }
 
 describe('real SGD on a digit pool against the measured-spectrum theory', () => {
-  const setup = prepareReal(subPool(30), 'relu', 'parity');
+  const setup = prepareReal(subPool(30), { data: 'mnist', kernel: 'relu', task: 'parity' });
   const n = setup.n;
   const eig = symmetricEigen(
     Float64Array.from(poolKernel(setup), (x) => x / n),

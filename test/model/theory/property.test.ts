@@ -12,7 +12,9 @@ export function randomParams(r: () => number): Params {
   const out: Record<string, unknown> = {};
   for (const s of PARAM_SPECS) {
     if (s.kind === 'enum') {
-      out[s.key] = REGIMES[Math.floor(r() * REGIMES.length)];
+      // The regime varies; the data stay the power law's (one draw each, as for every key).
+      const u = r();
+      out[s.key] = s.key === 'regime' ? REGIMES[Math.floor(u * REGIMES.length)] : s.default;
       continue;
     }
     const u = r();
