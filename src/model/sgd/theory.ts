@@ -221,7 +221,14 @@ export function computeSgdCurve(params: Params, steps?: Float64Array): SgdCurveR
       earlyStop: stepMinimum(c.steps, c.Eg, last),
       limit: sgdLimit(c.floor, last, c.unstable, sp.sigma2),
       fitT: fitSgdSlope(c, laws.s.facts),
-      diagnosis: { kind: 'none', tOp: params.horizon, Eop: last, effects: [], atInfinity: [] },
+      diagnosis: {
+        kind: 'none',
+        tOp: params.horizon,
+        Eop: last,
+        floor: SGD_RELATIVE_ACCURACY * last,
+        effects: [],
+        atInfinity: [],
+      },
       resolution: sgdResolution(c.Eg, Etr),
       ms: performance.now() - start,
       sgd: {
