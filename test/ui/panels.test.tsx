@@ -29,6 +29,7 @@ import { PANELS, panelShown } from '../../src/state/view.ts';
 import { App } from '../../src/ui/App.tsx';
 import { footerOf } from '../../src/ui/exportData.ts';
 import {
+  inRegime,
   isShown,
   PANEL_LABELS,
   PANEL_TABLE,
@@ -82,6 +83,7 @@ const ON_PAGE: Record<PanelKey, string> = {
   exponents: 'section.panel-exponents',
   formulas: 'section.panel-formulas',
   simulation: '[data-testid="sim-run"]',
+  sgd: 'svg[data-testid="sgd-batch"]',
 };
 
 afterEach(cleanup);
@@ -127,7 +129,7 @@ describe('the panel table', () => {
   it('shows a panel by request, always, or with measured data', () => {
     const ctx = (panels: readonly (typeof PANELS)[number][], data: Params['data']) => ({
       view: { panels },
-      params: { data },
+      params: { data, regime: 'gf' as const },
     });
     expect(isShown(panelRecord('modes'), ctx(['modes'], 'powerlaw'))).toBe(true);
     expect(isShown(panelRecord('modes'), ctx([], 'powerlaw'))).toBe(false);
@@ -151,7 +153,8 @@ describe('App draws each shown panel once', () => {
       let checked = 0;
       for (const r of PANEL_TABLE) {
         const n = container.querySelectorAll(ON_PAGE[r.id]).length;
-        expect(n, r.id).toBe(r.id === 'spectrum' ? 0 : 1);
+        // Under gradient flow, not the measured spectrum nor one-pass SGD's own panel.
+        expect(n, r.id).toBe(r.id === 'spectrum' || !inRegime(r, 'gf') ? 0 : 1);
         checked++;
       }
       expect(checked).toBe(PANEL_TABLE.length);
@@ -272,10 +275,12 @@ describe('every panel exports its figure and its data', () => {
 
   it('the power-law panels, from the results on screen', async () => {
     render(<App />);
-    const keys = PANEL_TABLE.map((r) => r.id).filter((id) => id !== 'spectrum');
+    // One-pass SGD's own panel is not on the page under gradient flow (its test is below).
+    const flow = PANEL_TABLE.filter((r) => inRegime(r, 'gf'));
+    const keys = flow.map((r) => r.id).filter((id) => id !== 'spectrum');
     const { figures, files } = await checkExports(keys);
     expect(figures).toBe(9);
-    expect(files).toBe(PANEL_TABLE.flatMap((r) => r.data).length - 2); // no run, no spectrum
+    expect(files).toBe(flow.flatMap((r) => r.data).length - 2); // no run, no spectrum
   });
 
   it('each footer states its own figure: the sweep’s range and fit, the modes’ ranges', () => {
