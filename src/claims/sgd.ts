@@ -186,6 +186,8 @@ export function floorClaim(c: SgdCurveResult): SgdClaim | null {
 
 /** SGD against its η → 0 limit at the same intrinsic time (§9.2). */
 export function flowClaim(c: SgdCurveResult): SgdClaim | null {
+  // A diverging run has left its η → 0 limit behind for good: no ratio is worth quoting.
+  if (Number.isFinite(c.sgd.divergedAt)) return null;
   const i = lastFinite(c.Eg);
   if (i < 0) return null;
   const ratio = c.Eg[i] / c.sgd.flow[i];
