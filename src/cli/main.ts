@@ -35,13 +35,14 @@ async function run(argv: string[]): Promise<number> {
       say(`batch: ${n} lines, ${failed} failed, ${s} s`);
       return failed > 0 ? 1 : 0;
     }
-    const { params, inferred } = resolveParams(opts.given);
+    const { params, inferred, steps } = resolveParams(opts.given);
     checkMode(opts.mode, opts.given, params, opts.warnings);
     for (const w of opts.warnings) say(`warning: ${w}`);
     if (inferred) say(inferred);
     const result = await evaluate(opts.mode, params, {
       repeat: opts.repeat,
       modeK: opts.modeK,
+      steps,
       // The app's default window is automatic; typed bounds make it manual, as in a link.
       phase: opts.phase
         ? {

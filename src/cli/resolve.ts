@@ -20,7 +20,8 @@ import {
   type Params,
   type Regime,
 } from '../model/params.ts';
-import { regimesOwning } from '../model/regimes.ts';
+import { inSteps, regimesOwning } from '../model/regimes.ts';
+import { takeStepTimes } from './sgd.ts';
 import { sourceChoiceFix } from '../model/data/sources.ts';
 
 export class CliError extends Error {
@@ -113,10 +114,22 @@ export interface Resolved {
   params: Params;
   /** Set when the regime was inferred: the one-line explanation to print. */
   inferred: string | null;
+  /** One-pass SGD: the steps --times asks for (null: nt steps over 1 … S). */
+  steps: Float64Array | null;
+}
+
+/** The regime the values name, or the one they make (as resolveParams decides it). */
+function regimeOf(given: readonly Given[]): Regime {
+  const last = new Map<keyof Params, Given>();
+  for (const g of given) last.set(g.key, g);
+  const named = last.get('regime');
+  return named ? (named.value as Regime) : inferRegime(last).regime;
 }
 
 /** The configuration of the values given (later values of a key override earlier ones). */
-export function resolveParams(given: readonly Given[], base: Params = DEFAULT_PARAMS): Resolved {
+export function resolveParams(all: readonly Given[], base: Params = DEFAULT_PARAMS): Resolved {
+  // In a regime trained in steps (one-pass SGD) --times gives the steps, not a time window.
+  const { rest: given, steps } = inSteps(regimeOf(all)) ? takeStepTimes(all) : { rest: all, steps: null };
   const last = new Map<keyof Params, Given>();
   for (const g of given) last.set(g.key, g);
   const named = last.get('regime');
@@ -164,5 +177,5 @@ export function resolveParams(given: readonly Given[], base: Params = DEFAULT_PA
     if (!(err instanceof ParamError)) throw err;
     throw new CliError(err.param, `${last.get(err.param)?.name ?? err.param}: ${err.message}`);
   }
-  return { params, inferred };
+  return { params, inferred, steps };
 }

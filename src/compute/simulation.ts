@@ -7,7 +7,7 @@ import type { Params } from '../model/params.ts';
 import { runKind } from '../model/data/sources.ts';
 import { aggregateSeeds } from '../model/simulation/simulate.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
-import { simulationTimes } from '../model/simulation/sampleTimes.ts';
+import { sampleTimesOf } from '../model/simulation/sampleTimes.ts';
 import type { SeedErrors } from '../model/simulation/evaluate.ts';
 import type { RealApi, SimulateApi, SimulateExtras } from '../protocol/api.ts';
 import type { SimResult } from '../model/types.ts';
@@ -56,7 +56,7 @@ async function simulateOnWorkers(
   extras: SimulateExtras,
   onProgress: (done: number, total: number, partial: SimResult) => void,
 ): Promise<SimResult> {
-  const t = simulationTimes(p);
+  const t = sampleTimesOf(p);
   const t0 = performance.now();
   const workers = sims.slice(0, simWorkerCount(cores, p.seeds));
   const aggregate = (runs: SeedErrors[]) =>
