@@ -20,7 +20,7 @@ import {
   type Params,
   type Regime,
 } from '../model/params.ts';
-import { inSteps, regimesOwning } from '../model/regimes.ts';
+import { inSteps, REGIME, regimesOwning } from '../model/regimes.ts';
 import { takeStepTimes } from './sgd.ts';
 import { sourceChoiceFix } from '../model/data/sources.ts';
 
@@ -104,9 +104,14 @@ export function inferRegime(last: ReadonlyMap<keyof Params, Given>): {
   }
   // What would have chosen another regime: the later regimes' switches first.
   const first = (key: keyof Params) => REGIMES.findIndex((r) => isActive(key, r));
-  const switches = PARAM_SPECS.filter((s) => isSwitch(s.key) && !isActive(s.key, REGIMES[0]))
+  const off = PARAM_SPECS.filter((s) => isSwitch(s.key) && !isActive(s.key, REGIMES[0]));
+  const switches = off
+    .filter((s) => regimesOwning(s.key).length === 0)
     .sort((a, b) => first(b.key) - first(a.key))
     .map((s) => switchPhrase(s.key, s.key));
+  // A regime's own parameters (SGD's eta, batch, …) are named once, as that regime's.
+  const owners = new Set(off.flatMap((s) => regimesOwning(s.key)));
+  for (const r of owners) switches.push(`${REGIME[r].short} parameter`);
   return { regime: REGIMES[0], why: `no ${switches.join(' or ')} given` };
 }
 
