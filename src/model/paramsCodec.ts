@@ -195,6 +195,8 @@ export function inactiveReason(key: keyof Params, p: Params): string | null {
     return `does not act in regime ${p.regime} (it acts in ${spec.regimes.join(', ')})`;
   if (!actsWithData(key, p.data))
     return `does not act with data ${p.data} (it acts with ${spec.data!.join(', ')})`;
+  if (!actsWithSchedule(key, p.schedule))
+    return `does not act with schedule ${p.schedule} (it acts with ${spec.schedules!.join(', ')})`;
   return null;
 }
 
