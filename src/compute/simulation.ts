@@ -4,7 +4,7 @@
 // cancelling terminates the workers (a seed cannot be interrupted), which the next run restarts.
 import * as Comlink from 'comlink';
 import type { Params } from '../model/params.ts';
-import { runKind } from '../model/data/sources.ts';
+import { simulationKind } from '../model/sgd/simSteps.ts';
 import { aggregateSeeds } from '../model/simulation/simulate.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
 import { sampleTimesOf } from '../model/simulation/sampleTimes.ts';
@@ -91,7 +91,7 @@ export function createSimulationRunner(
   return {
     async start() {
       // A spectrum file has no data to draw samples from (the box says so; `r` does nothing).
-      const kind = runKind(st().params);
+      const kind = simulationKind(st().params);
       if (kind === null) return;
       stopAll('superseded');
       const mine = ++run;

@@ -340,7 +340,6 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
   },
   {
     ...toggled('simulation'),
-    axis: 'time',
     label: 'Simulation',
     section: 'side',
     component: SimulationBox,
