@@ -141,7 +141,7 @@ export function EtaEdgeMark({ scale }: { scale: SliderScale }): ReactNode {
   const pos = Math.min(1, Math.max(0, scale.toPos(etaMax) / scale.max));
   const beyond = params.eta >= etaMax;
   return (
-    <div className="ctl-edge" data-testid="eta-edge" data-eta-max={etaMax}>
+    <div className="ctl-edge" data-testid="eta-slider-edge" data-eta-max={etaMax}>
       <div className="ctl-edge-track" aria-hidden="true">
         <span className="ctl-edge-zone" style={{ left: `${100 * pos}%` }} />
         <span className="ctl-edge-tick" style={{ left: `${100 * pos}%` }} />
