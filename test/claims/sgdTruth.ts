@@ -79,11 +79,14 @@ export function checkSgdState(name: string, c: SgdCurveResult): void {
     expect(f.peakEta, name).toBeGreaterThanOrEqual(edge * (1 - 1e-6));
     if (f.divergedAt <= RECURSION_STEPS) expect(byRecursion(p, [f.divergedAt])[0], name).toBeGreaterThan(1e20);
   }
-  // The floor (9.2): a constant stable rate run 10⁷ steps settles there.
+  // The floor (9.2): a constant stable rate that has settled by 10⁷ steps settles there (a slow
+  // rate may not have: then the run is still above it).
   const floor = floorClaim(c);
   if (floor?.id === 'sgd-floor' && p.schedule === 'constant') {
-    const far = errorAfter(sgdParamsOf(p), 1e7);
-    expect(Math.abs(far / f.floor - 1), name).toBeLessThan(1e-3);
+    const [half, far] = sgdCurve(sgdParamsOf(p), [5e6, 1e7]).Eg;
+    if (Math.abs(half / far - 1) < 1e-5)
+      expect(Math.abs(far / f.floor - 1), name).toBeLessThan(1e-3);
+    else expect(far, name).toBeGreaterThan(f.floor);
   }
   // The fitted slope: the sign and a direct two-point slope over its window.
   const fit = c.fitT.fit;
