@@ -11,11 +11,10 @@ import { Heading } from './Heading.tsx';
 import { Legend } from './Legend.tsx';
 import { r2 } from './path.ts';
 import { PlotFrame } from './PlotFrame.tsx';
-import { sgdSweepLayout, type SgdSweepInput } from './sgdSweepLayout.ts';
+import { sgdSweepLayout, type SweepFigure } from './sgdSweepLayout.ts';
 import { metricsFor, type Variant } from './theme.ts';
 
-/** What the figure shows (memoised by the caller): heading, axis titles, series, marks. */
-export type SweepFigure = Omit<SgdSweepInput, 'metrics' | 'width' | 'height'>;
+export type { SweepFigure };
 
 export interface SgdSweepProps {
   testId: string;

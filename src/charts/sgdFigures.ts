@@ -4,8 +4,7 @@
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import type { SgdFrontier } from '../model/sgd/frontier.ts';
 import type { SgdSweeps } from '../model/sgd/panels.ts';
-import type { SweepFigure } from './SgdSweep.tsx';
-import type { SweepMarkSpec, SweepSeries } from './sgdSweepLayout.ts';
+import type { SweepFigure, SweepMarkSpec, SweepSeries } from './sgdSweepLayout.ts';
 
 const n3 = (x: number) => formatNumber(x, 3);
 

@@ -45,6 +45,9 @@ export interface SgdSweepInput {
   metrics: Metrics;
 }
 
+/** What the figure shows (memoised by the caller): heading, axis titles, series, marks. */
+export type SweepFigure = Omit<SgdSweepInput, 'metrics' | 'width' | 'height'>;
+
 export interface SweepPath {
   key: string;
   className: string;

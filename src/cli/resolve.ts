@@ -134,7 +134,9 @@ function regimeOf(given: readonly Given[]): Regime {
 /** The configuration of the values given (later values of a key override earlier ones). */
 export function resolveParams(all: readonly Given[], base: Params = DEFAULT_PARAMS): Resolved {
   // In a regime trained in steps (one-pass SGD) --times gives the steps, not a time window.
-  const { rest: given, steps } = inSteps(regimeOf(all)) ? takeStepTimes(all) : { rest: all, steps: null };
+  const { rest: given, steps } = inSteps(regimeOf(all))
+    ? takeStepTimes(all)
+    : { rest: all, steps: null };
   const last = new Map<keyof Params, Given>();
   for (const g of given) last.set(g.key, g);
   const named = last.get('regime');

@@ -6,7 +6,11 @@ import { csvNumber } from '../format/data.ts';
 import { numericSpec, type Params } from '../model/params.ts';
 import { actsIn } from '../model/paramsCodec.ts';
 import { logSteps } from '../model/sgd/curve.ts';
-import { computeSgdCurve, SGD_RELATIVE_ACCURACY, type SgdCurveResult } from '../model/sgd/theory.ts';
+import {
+  computeSgdCurve,
+  SGD_RELATIVE_ACCURACY,
+  type SgdCurveResult,
+} from '../model/sgd/theory.ts';
 import type { SimResult } from '../model/types.ts';
 import type { Given } from './resolve.ts';
 import { CliError } from './resolve.ts';
@@ -15,7 +19,10 @@ import { CliError } from './resolve.ts';
  * In a regime in steps the values of --times (given as tmin, tmax, nt) are the first and last step
  * and the number of points: distinct integers, log-spaced. Returns the other values and the steps.
  */
-export function takeStepTimes(given: readonly Given[]): { rest: Given[]; steps: Float64Array | null } {
+export function takeStepTimes(given: readonly Given[]): {
+  rest: Given[];
+  steps: Float64Array | null;
+} {
   const times = given.filter((g) => g.name === '--times');
   if (times.length === 0) return { rest: [...given], steps: null };
   const value = (key: keyof Params) => Number(times.find((g) => g.key === key)?.value);
@@ -99,7 +106,9 @@ export async function sgdSimulation(p: Params) {
   const { sgdSimModes } = await import('../model/sgd/limits.ts');
   const res: SimResult = sgdSimulate(p);
   const M = sgdSimModes(p);
-  const notes = [`real SGD with M = ${M} modes, ${p.seeds} seeds, steps 1 … ${res.t[res.t.length - 1]}`];
+  const notes = [
+    `real SGD with M = ${M} modes, ${p.seeds} seeds, steps 1 … ${res.t[res.t.length - 1]}`,
+  ];
   return {
     csv: csvRows('steps,Eg_mean,Eg_sem', [res.t, res.EgMean, res.EgSem]),
     record: { params: actingParams({ ...p, M }), steps: res.t, ...res },

@@ -679,7 +679,8 @@ export const LESSONS: readonly Lesson[] = [
       {
         text: 'At a fixed number of samples n = {nSamples} a larger batch averages away gradient noise but leaves fewer steps. Up to the critical batch {BcritSym} ≈ {Bcrit} (marked on the batch panel) doubling B costs less than 10 %; beyond it the lost steps cost more than the noise saved.',
         when: 'sgdCriticalInRange',
-        otherwise: 'In this state doubling B costs more than 10 % already at the smallest batch, or never within B ≤ 1024: there is no critical batch to mark.',
+        otherwise:
+          'In this state doubling B costs more than 10 % already at the smallest batch, or never within B ≤ 1024: there is no critical batch to mark.',
       },
     ],
     steps: [

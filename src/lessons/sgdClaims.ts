@@ -70,7 +70,9 @@ export const SGD_LESSON_CLAIMS: Record<SgdLessonClaimId, Claim> = {
   sgdStable: (c) => {
     const s = sgd(c);
     if (!s) return s;
-    return !s.sgd.unstable && !Number.isFinite(s.sgd.divergedAt) && c.params.eta < s.sgd.edge.etaMax;
+    return (
+      !s.sgd.unstable && !Number.isFinite(s.sgd.divergedAt) && c.params.eta < s.sgd.edge.etaMax
+    );
   },
   sgdDiverges: (c) => {
     const s = sgd(c);

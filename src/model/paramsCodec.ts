@@ -75,9 +75,7 @@ export function linkParams(p: Params): Params {
  * schedule's own parameters) with its schedule.
  */
 export function actsIn(key: keyof Params, p: Params): boolean {
-  return (
-    isActive(key, p.regime) && actsWithData(key, p.data) && actsWithSchedule(key, p.schedule)
-  );
+  return isActive(key, p.regime) && actsWithData(key, p.data) && actsWithSchedule(key, p.schedule);
 }
 
 /** The [key, text] pairs of a configuration: the regime and every parameter acting in it. */

@@ -146,10 +146,7 @@ export function EtaEdgeMark({ scale }: { scale: SliderScale }): ReactNode {
         <span className="ctl-edge-zone" style={{ left: `${100 * pos}%` }} />
         <span className="ctl-edge-tick" style={{ left: `${100 * pos}%` }} />
       </div>
-      <p
-        className={`ctl-edge-text${beyond ? ' ctl-edge-text--beyond' : ''}`}
-        data-claim={claim.id}
-      >
+      <p className={`ctl-edge-text${beyond ? ' ctl-edge-text--beyond' : ''}`} data-claim={claim.id}>
         <RichHelp text={claim.text} />
       </p>
     </div>

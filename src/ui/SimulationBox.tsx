@@ -78,8 +78,8 @@ export function SimulationBox() {
         </p>
       ) : steps ? (
         <p className="panel-note" data-testid="sgd-sim-note">
-          Runs real one-pass SGD {formatParam(params.seeds)} times: each seed draws the features
-          (N = {formatParam(params.N)}) of a power law with M = {formatParam(M)} modes and fresh
+          Runs real one-pass SGD {formatParam(params.seeds)} times: each seed draws the features (N
+          = {formatParam(params.N)}) of a power law with M = {formatParam(M)} modes and fresh
           minibatches of B = {formatParam(params.batch)} samples at every step, up to step{' '}
           {formatParam(sgdSimLastStep({ ...params, M }))}
           {sgdSimLastStep({ ...params, M }) < params.horizon

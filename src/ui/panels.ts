@@ -56,7 +56,12 @@ import {
 } from './Panels.tsx';
 import { PhaseSection } from './PhaseSection.tsx';
 import { SimulationBox } from './SimulationBox.tsx';
-import { inStepsOr, SgdExponentsSection, SgdFrontierSection, SgdSweepsSection } from './SgdPanels.tsx';
+import {
+  inStepsOr,
+  SgdExponentsSection,
+  SgdFrontierSection,
+  SgdSweepsSection,
+} from './SgdPanels.tsx';
 import { sgdBatchFacts, sgdEtaFacts, sgdSweepsCsv } from './sgdExports.ts';
 import { REGIME, type Regime } from '../model/regimes.ts';
 

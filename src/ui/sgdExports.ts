@@ -22,7 +22,9 @@ export function sgdEtaFacts(s: AppData): FigureFacts {
   const w = s.results.sgdSweeps;
   return {
     what: 'E_g after S steps against the learning rate η (one-pass SGD)',
-    window: w ? `η from ${w.eta.eta[0].toPrecision(3)} to ${w.eta.eta[w.eta.eta.length - 1].toPrecision(3)}` : null,
+    window: w
+      ? `η from ${w.eta.eta[0].toPrecision(3)} to ${w.eta.eta[w.eta.eta.length - 1].toPrecision(3)}`
+      : null,
     notes: w ? [etaClaim(w).text] : [],
   };
 }
@@ -39,7 +41,10 @@ export function sgdSweepsCsv(s: AppData, url: string): string | null {
   const claims = [batchClaim(w), criticalClaim(w), etaClaim(w), schedulesClaim(w, s.params)];
   const notes = claims.flatMap((c) => (c ? [c.text] : []));
   return csvText(
-    [...dataPreamble('one-pass SGD: batch size, learning rate, schedules', s, s.params, url), ...notes],
+    [
+      ...dataPreamble('one-pass SGD: batch size, learning rate, schedules', s, s.params, url),
+      ...notes,
+    ],
     ['sweep', 'x', 'Eg'],
     rows,
   );

@@ -77,7 +77,8 @@ export function checkSgdState(name: string, c: SgdCurveResult): void {
   // A divergence is claimed only where the rate reaches the edge, and E_g has overflowed there.
   if (Number.isFinite(f.divergedAt)) {
     expect(f.peakEta, name).toBeGreaterThanOrEqual(edge * (1 - 1e-6));
-    if (f.divergedAt <= RECURSION_STEPS) expect(byRecursion(p, [f.divergedAt])[0], name).toBeGreaterThan(1e20);
+    if (f.divergedAt <= RECURSION_STEPS)
+      expect(byRecursion(p, [f.divergedAt])[0], name).toBeGreaterThan(1e20);
   }
   // The floor (9.2): a constant stable rate that has settled by 10⁷ steps settles there (a slow
   // rate may not have: then the run is still above it).
@@ -175,7 +176,8 @@ export function checkSgdLessonClaim(
         E: byRecursion({ ...p, schedule: r.schedule }, [S])[0],
       }));
       for (const { r, E } of ends) expect(Math.abs(r.Eg / E - 1), name).toBeLessThan(1e-4);
-      for (let i = 1; i < ends.length; i++) expect(ends[i].E, name).toBeGreaterThanOrEqual(ends[0].E);
+      for (let i = 1; i < ends.length; i++)
+        expect(ends[i].E, name).toBeGreaterThanOrEqual(ends[0].E);
       break;
     }
     case 'sgdNoiseLaw':
@@ -183,7 +185,9 @@ export function checkSgdLessonClaim(
       if (holds) {
         const fit = c.fitT.fit!;
         const law = c.sgd.laws.s.value;
-        expect(Math.abs(directSlope(p, fit.xmin, fit.xmax) - law), name).toBeLessThan(2 * SGD_FOLLOW_TOL);
+        expect(Math.abs(directSlope(p, fit.xmin, fit.xmax) - law), name).toBeLessThan(
+          2 * SGD_FOLLOW_TOL,
+        );
       }
       break;
     case 'sgdSteeperThanPin':

@@ -42,7 +42,8 @@ describe('the CLI under one-pass SGD', () => {
     expect(j.Eg.length).toBe(5);
     for (let i = 1; i < 5; i++) expect(j.Eg[i]).toBeLessThan(j.Eg[i - 1]);
     // Only the parameters that act: no P, γ, T, time window; no wsd decay under a constant rate.
-    for (const k of ['P', 'gamma', 'T', 'tmin', 'tmax', 'decay']) expect(j.params).not.toHaveProperty(k);
+    for (const k of ['P', 'gamma', 'T', 'tmin', 'tmax', 'decay'])
+      expect(j.params).not.toHaveProperty(k);
     expect(j.params).toMatchObject({ regime: 'sgd', eta: 0.3, batch: 1, horizon: 2000 });
     expect(j.edge.etaMax).toBeGreaterThan(0.3);
     // σ² = 0.05: the floor (9.2) is finite and positive, and the s law names the label noise.
@@ -68,7 +69,17 @@ describe('the CLI under one-pass SGD', () => {
   });
 
   it('the diverging run: E_g is inf from the step where it overflows, and stderr says where', () => {
-    const r = cli(...BASE.slice(0, 2), '--eta', '0.9', '--batch', '1', '--nt', '8', '--format', 'json');
+    const r = cli(
+      ...BASE.slice(0, 2),
+      '--eta',
+      '0.9',
+      '--batch',
+      '1',
+      '--nt',
+      '8',
+      '--format',
+      'json',
+    );
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.edge.etaMax).toBeLessThan(0.9);
@@ -78,7 +89,20 @@ describe('the CLI under one-pass SGD', () => {
   });
 
   it('--simulate runs real SGD at its own steps (mean and s.e.m. over seeds)', () => {
-    const r = cli(...BASE, '--N', '100', '--M', '200', '--horizon', '300', '--seeds', '4', '--nt', '6', '--simulate');
+    const r = cli(
+      ...BASE,
+      '--N',
+      '100',
+      '--M',
+      '200',
+      '--horizon',
+      '300',
+      '--seeds',
+      '4',
+      '--nt',
+      '6',
+      '--simulate',
+    );
     expect(r.code, r.err).toBe(0);
     expect(r.out.split('\n')[0]).toBe('steps,Eg_mean,Eg_sem');
     const rows = csvRows(r.out);

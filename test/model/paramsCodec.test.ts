@@ -79,7 +79,8 @@ describe('one-pass SGD in a link (docs/theory.md §9)', () => {
         const p = { ...SGD, schedule, batch };
         const pairs = writeParams(p);
         const keys = pairs.map(([k]) => k);
-        for (const k of ['eta', 'batch', 'schedule', 'horizon', 'warmup']) expect(keys).toContain(k);
+        for (const k of ['eta', 'batch', 'schedule', 'horizon', 'warmup'])
+          expect(keys).toContain(k);
         // P, γ, T and the time window do not act: the link does not carry them.
         for (const k of ['P', 'gamma', 'T', 'tmin', 'tmax']) expect(keys).not.toContain(k);
         expect(keys.includes('decay')).toBe(schedule === 'wsd');
@@ -87,7 +88,8 @@ describe('one-pass SGD in a link (docs/theory.md §9)', () => {
         const back = read(`v=1&${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`);
         expect(back.notices).toEqual([]);
         expect(back.params).toEqual(linkParams(p));
-        for (const k of keys) expect(back.params[k as keyof Params], k).toEqual(p[k as keyof Params]);
+        for (const k of keys)
+          expect(back.params[k as keyof Params], k).toEqual(p[k as keyof Params]);
         checked++;
       }
     }
@@ -97,7 +99,8 @@ describe('one-pass SGD in a link (docs/theory.md §9)', () => {
   it('bad SGD values: clamped or refused with a notice naming the key, never NaN', () => {
     const r = read('?v=1&regime=sgd&eta=0&batch=0.5&schedule=adam&horizon=3&final=2&warmup=-1');
     const keys = r.notices.map((n) => n.key);
-    for (const k of ['eta', 'batch', 'schedule', 'horizon', 'final', 'warmup']) expect(keys).toContain(k);
+    for (const k of ['eta', 'batch', 'schedule', 'horizon', 'final', 'warmup'])
+      expect(keys).toContain(k);
     for (const k of ['eta', 'batch', 'horizon', 'final', 'warmup'] as const)
       expect(Number.isFinite(r.params[k]), k).toBe(true);
     expect(r.params.schedule).toBe(DEFAULT_PARAMS.schedule);
