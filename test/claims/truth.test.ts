@@ -43,7 +43,7 @@ import { lessonValues, sentenceText, type LessonContext } from '../../src/lesson
 import { lessonState } from '../../src/lessons/apply.ts';
 import { LESSONS, type LessonSentence } from '../../src/lessons/lessons.ts';
 import { lawTerm, lawValue } from '../../src/model/theory/laws.ts';
-import { randomParams, rng } from '../state/random.ts';
+import { randomParams, randomSgdParams, rng } from '../state/random.ts';
 import { evaluateFormula } from './formula.ts';
 import type { PhaseExponent } from '../../src/model/theory/phase.ts';
 import { emptyPhaseGrid, fitPhasePoints, type PhaseGrid } from '../../src/model/theory/phaseFit.ts';
@@ -674,6 +674,21 @@ describe('truth suite', () => {
   it.each(REPORTED.map((s) => [s.name, s] as const))('reported: %s', (_n, s) => {
     expect(checkState(s)).not.toBeNull();
   });
+
+  it('random one-pass SGD states (24)', () => {
+    const r = rng(20261207);
+    let checked = 0;
+    for (let i = 0; i < 24; i++) {
+      const s: State = {
+        name: `random SGD #${i}`,
+        p: { ...randomSgdParams(r), nt: 24, data: 'powerlaw' },
+        window: 'auto',
+        setting: at('tstar'),
+      };
+      if (checkState(s)) checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  }, 600_000);
 
   it('random states across the whole box (270)', () => {
     let checked = 0;

@@ -205,7 +205,10 @@ async function checkExports(keys: readonly PanelKey[]) {
     for (const f of r.figures) {
       const svg = document.querySelector<SVGSVGElement>(`svg[data-testid="${f.svg}"]`);
       expect(svg, f.name).not.toBeNull();
-      expect(svg!.querySelector('[data-testid="no-data"]'), `${f.name} draws data`).toBeNull();
+      expect(
+        svg!.querySelector('[data-testid="no-data"]')?.textContent ?? null,
+        `${f.name} draws data`,
+      ).toBeNull();
       const footer = footerOf(state, URL, f.facts(state));
       const xml = svgToString(svg!, { footer });
       const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
