@@ -62,7 +62,8 @@ import {
   SgdFrontierSection,
   SgdSweepsSection,
 } from './SgdPanels.tsx';
-import { sgdBatchFacts, sgdEtaFacts, sgdSweepsCsv } from './sgdExports.ts';
+import { sgdBatchFacts, sgdEtaFacts, sgdExponentsCsv, sgdSweepsCsv } from './sgdExports.ts';
+import { isSgdCurve } from '../model/sgd/theory.ts';
 import { REGIME, type Regime } from '../model/regimes.ts';
 
 /** A panel of the table: a link's panel id, the learning curve, or the measured spectrum. */
@@ -317,7 +318,14 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
     section: 'side',
     component: inStepsOr(ExponentsSection, SgdExponentsSection),
     figures: [],
-    data: [panelCsv('exponents', 'Exponents', (s) => !!s.results.curve, exponentsCsv)],
+    data: [
+      panelCsv(
+        'exponents',
+        'Exponents',
+        (s) => !!s.results.curve,
+        (s, url) => (isSgdCurve(s.results.curve) ? sgdExponentsCsv(s, url) : exponentsCsv(s, url)),
+      ),
+    ],
     exportNote: 'A table, not a figure: its rows export as CSV.',
     stage: { place: 'under-curve', minHeight: 160 },
   },

@@ -2,7 +2,14 @@
 // its sweeps as one CSV (E_g against B in both settings, against η, the schedules), opening with
 // the parameters and the link like every data file.
 import type { FigureFacts } from '../charts/footer.ts';
-import { batchClaim, criticalClaim, etaClaim, schedulesClaim } from '../claims/sgd.ts';
+import {
+  batchClaim,
+  criticalClaim,
+  etaClaim,
+  schedulesClaim,
+  sgdExponentRows,
+} from '../claims/sgd.ts';
+import { isSgdCurve } from '../model/sgd/theory.ts';
 import type { AppData } from '../state/store.ts';
 import { dataPreamble } from './exportData.ts';
 import { csvText } from './panelExports.ts';
@@ -46,6 +53,28 @@ export function sgdSweepsCsv(s: AppData, url: string): string | null {
       ...notes,
     ],
     ['sweep', 'x', 'Eg'],
+    rows,
+  );
+}
+
+/** The exponent table under one-pass SGD: each law fitted against predicted, with its condition. */
+export function sgdExponentsCsv(s: AppData, url: string): string | null {
+  const curve = s.results.curve;
+  if (!isSgdCurve(curve)) return null;
+  const rows = sgdExponentRows(curve, s.results.sgdSweeps).map((r) => [
+    r.name,
+    r.fit?.slope ?? NaN,
+    r.fit?.xmin ?? NaN,
+    r.fit?.xmax ?? NaN,
+    r.fitWhy ?? '',
+    r.verdict.value,
+    r.formula,
+    r.condition,
+  ]);
+  const header = ['exponent', 'fitted', 'fit_from', 'fit_to', 'no_fit_because', 'predicted'];
+  return csvText(
+    dataPreamble('fitted against predicted exponents (one-pass SGD)', s, curve.params, url),
+    [...header, 'formula', 'condition'],
     rows,
   );
 }

@@ -54,7 +54,9 @@ export function randomParams(r: () => number): Params {
   for (const s of PARAM_SPECS) {
     if (STEPS_OWN.has(s.key)) continue;
     const options =
-      s.key === 'regime' && s.kind === 'enum' ? s.options.filter((o) => !inSteps(o as Regime)) : null;
+      s.key === 'regime' && s.kind === 'enum'
+        ? s.options.filter((o) => !inSteps(o as Regime))
+        : null;
     p[s.key] = s.kind === 'enum' ? pick(r, options ?? s.options) : randomValue(r, s);
   }
   const r2 = rng(Math.floor((p.alpha as number) * 1e9) ^ (p.P as number));

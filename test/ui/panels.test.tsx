@@ -18,6 +18,8 @@ import { svgToString } from '../../src/charts/export.ts';
 import { parseSpectrumCsv } from '../../src/model/data/customSpectrum.ts';
 import { DEFAULT_PARAMS, type Params } from '../../src/model/params.ts';
 import { computeCurve } from '../../src/model/theory/curve.ts';
+import { computeSgdCurve } from '../../src/model/sgd/theory.ts';
+import { computeSgdSweeps } from '../../src/model/sgd/panels.ts';
 import { spectrumView } from '../../src/model/theory/dataSpectra.ts';
 import { computeFrontier, frontierSweep } from '../../src/model/theory/frontier.ts';
 import { computeModeDetail, computeModes } from '../../src/model/theory/modes.ts';
@@ -301,6 +303,28 @@ describe('every panel exports its figure and its data', () => {
     expect(phase).not.toContain('bottleneck');
     // The learning curve's own footer is the one it always had.
     expect(footerOf(st, URL, panelRecord('curve').figures[0].facts(st))).toEqual(footerOf(st, URL));
+  });
+});
+
+describe('one-pass SGD: its panel exports its figures and data', () => {
+  const sgd: Params = { ...DEFAULT_PARAMS, regime: 'sgd', eta: 0.3, batch: 1, horizon: 2000 };
+  beforeAll(() => {
+    resetStore();
+    s().setParams(sgd);
+    s().setView({ panels: ['sgd', 'exponents'] });
+    s().patchResults({ curve: computeSgdCurve(sgd), sgdSweeps: computeSgdSweeps(sgd) });
+  });
+  afterAll(() => resetStore());
+
+  it('the curve in steps, the batch and learning-rate figures, their CSV', async () => {
+    render(<App />);
+    // The fixed-dataset panels are not on the page in this regime.
+    for (const id of ['scalingP', 'modes', 'decomposition'] as const)
+      expect(isShown(panelRecord(id), s()), id).toBe(false);
+    const { figures, files } = await checkExports(['curve', 'sgd', 'exponents']);
+    expect(figures).toBe(3);
+    expect(files).toBe(4); // curves, state, the SGD CSV, the exponents (no simulation run yet)
+    expect(document.querySelector('[data-testid="sgd-exponents"] tbody')?.children.length).toBe(4);
   });
 });
 
