@@ -658,7 +658,6 @@ export const LESSONS: readonly Lesson[] = [
         when: 'sgdStable',
         otherwise: 'At η = {eta} this run is not below the stability edge {etaMaxSym} = {etaMax}.',
       },
-      { text: '{edgeSentence}', when: 'sgdStable' },
     ],
     steps: [
       {
@@ -671,13 +670,12 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'sgd-batch',
     controls: ['batch', 'eta'],
-    stage: ['sgd'],
     title: 'The critical batch size (SGD)',
     config:
       'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd',
     text: [
       {
-        text: 'At a fixed number of samples n = {nSamples} a larger batch averages away gradient noise but leaves fewer steps. Up to the critical batch {BcritSym} ≈ {Bcrit} (marked on the batch panel) doubling B costs less than 10 %; beyond it the lost steps cost more than the noise saved.',
+        text: 'At fixed samples n = {nSamples} a larger batch averages away noise but leaves fewer steps: up to {BcritSym} ≈ {Bcrit} (batch panel) doubling B costs less than 10 %, beyond it more.',
         when: 'sgdCriticalInRange',
         otherwise:
           'In this state doubling B costs more than 10 % already at the smallest batch, or never within B ≤ 1024: there is no critical batch to mark.',
@@ -699,7 +697,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'sgd-schedules',
     controls: ['eta', 'horizon'],
-    stage: ['curve', 'sgd'],
+    stage: ['curve'],
     title: 'Why decaying the rate at the end pays (WSD vs cosine vs constant)',
     config:
       'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd,exponents',
@@ -727,7 +725,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'sgd-noise-exponent',
     controls: ['beta', 'batch'],
-    stage: ['curve', 'exponents'],
+    stage: ['curve'],
     title: 'SGD noise changes the exponent when β > 2α',
     config:
       'v=1&regime=sgd&alpha=1.5&beta=4&N=inf&M=inf&sigma2=0&eta=0.5&batch=1&schedule=constant&horizon=10000000&panels=sgd,exponents',

@@ -19,7 +19,7 @@ import type { CurveResult } from '../model/types.ts';
 import { poolSourceOf } from '../model/data/sources.ts';
 import { appStore } from '../state/store.ts';
 import { showEarlyStop, windowShowing } from './showEarlyStop.ts';
-import { Claims, claimsText, StepsAxisSwitch, useStepsCurve } from './SgdPanels.tsx';
+import { Claims, claimsText, lectureClaims, StepsAxisSwitch, useStepsCurve } from './SgdPanels.tsx';
 
 const LearningCurve = memo(LearningCurveChart);
 const NO_PINS: PinnedCurve[] = [];
@@ -130,12 +130,12 @@ export function CurvePanel() {
         </span>
       </div>
       {curve && !steps && <EarlyStopLine curve={curve} />}
-      {steps && <StepsAxisSwitch />}
+      {steps && !lecture && <StepsAxisSwitch />}
       <figcaption className="caption" data-testid="caption">
         {/* The caption is plain text with TeX-style E_g, E_tr (the same string is the figure's SVG
             description); on the page they get real subscripts. */}
         {steps ? (
-          <Claims claims={steps.claims} />
+          <Claims claims={lecture ? lectureClaims(steps.claims) : steps.claims} />
         ) : (
           <RichHelp text={caption.replace(/E_tr\b/g, 'E_{tr}')} />
         )}

@@ -82,6 +82,23 @@ export function useStepsCurve(
   }, [curve, pins, axis, sweeps]);
 }
 
+/**
+ * The caption's claims on the lecture stage, where one projected screen holds the plot, the
+ * lesson and its sliders: what is drawn and what the run does (diverges, settles, stops); the
+ * lesson's own text says the rest, and the figure's description keeps every sentence.
+ */
+const LECTURE_CLAIMS: ReadonlySet<string> = new Set([
+  'sgd-setting',
+  'sgd-diverges',
+  'sgd-floor',
+  'sgd-no-floor',
+  'sgd-stops',
+]);
+
+export function lectureClaims(claims: readonly SgdClaim[]): SgdClaim[] {
+  return claims.filter((c) => LECTURE_CLAIMS.has(c.id));
+}
+
 /** Sentences, each a claim with its id. */
 export function Claims({ claims }: { claims: readonly SgdClaim[] }): ReactNode {
   return claims.map((c) => (

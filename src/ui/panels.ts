@@ -310,7 +310,10 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
       ),
     ],
     exportNote: null,
-    stage: { place: 'instead-of-curve', minHeight: 300 },
+    stage: {
+      place: null,
+      why: 'two figures with their sentences and the schedules: taller than one projected screen',
+    },
   },
   {
     ...toggled('exponents'),
