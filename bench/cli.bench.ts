@@ -1,5 +1,5 @@
 // `npm run bench`: start-up of the command line (--help and one default curve, directly and through
-// npm) and 1000 curves in one --batch process. Figures, not pass/fail: these machines are noisy.
+// npm) and 1000 curves in one --lines process. Figures, not pass/fail: these machines are noisy.
 import { measureStartup, medianWallMs, startupLines } from './startup.ts';
 
 const runs = 10;
@@ -11,7 +11,7 @@ console.log(
 const sets = Array.from({ length: 1000 }, (_, i) =>
   JSON.stringify({ alpha: 1.2 + (i % 50) * 0.04, P: 100 + i, sigma2: 0.01 }),
 ).join('\n');
-const batch = medianWallMs(process.execPath, ['scripts/curve.mjs', '--batch', '-'], 1, sets);
+const batch = medianWallMs(process.execPath, ['scripts/curve.mjs', '--lines', '-'], 1, sets);
 console.log(
-  `CLI --batch: 1000 curves (60 points, early stop, limits, exponents) in one process: ${(batch / 1000).toFixed(1)} s`,
+  `CLI --lines: 1000 curves (60 points, early stop, limits, exponents) in one process: ${(batch / 1000).toFixed(1)} s`,
 );

@@ -6,13 +6,20 @@ import * as Comlink from 'comlink';
 import { simulateSeed } from '../src/model/simulation/simulate.ts';
 import type { Params } from '../src/model/params.ts';
 import { simulationTimes } from '../src/model/simulation/sampleTimes.ts';
+import { inSteps } from '../src/model/regimes.ts';
+import { sgdSimSeed } from '../src/model/sgd/simRun.ts';
 import type { SimulateApi } from '../src/protocol/api.ts';
 import { attempt } from '../src/protocol/errors.ts';
 import { collectBuffers } from '../src/protocol/transfer.ts';
 
 const api: SimulateApi = {
   seed(p: Params, index: number, extras = {}) {
-    const env = attempt(() => simulateSeed(p, simulationTimes(p), p.seed, index, extras));
+    // One-pass SGD: real SGD with sampled A at its own steps (docs/theory.md §9.6).
+    const env = attempt(() =>
+      inSteps(p.regime)
+        ? sgdSimSeed(p, index)
+        : simulateSeed(p, simulationTimes(p), p.seed, index, extras),
+    );
     return Comlink.transfer(env, collectBuffers(env));
   },
 };

@@ -21,6 +21,7 @@ import { TEST_HOOKS } from '../src/protocol/testHooks.ts';
 import { ensureSpectrum } from './sourceData.ts';
 import { registerSpectrum, spectrumView } from '../src/model/theory/dataSpectra.ts';
 import { collectBuffers } from '../src/protocol/transfer.ts';
+import { computeSgdFrontier, computeSgdSweeps } from '../src/model/sgd/panels.ts';
 
 function send<T>(env: Envelope<T>): Envelope<T> {
   return Comlink.transfer(env, collectBuffers(env));
@@ -78,6 +79,12 @@ const api: TheoryApi = {
   },
   mode(p: Params, k: number) {
     return withData(p, () => computeModeDetail(p, k));
+  },
+  sgdSweeps(p: Params) {
+    return withData(p, () => computeSgdSweeps(p));
+  },
+  sgdFrontier(p: Params) {
+    return withData(p, () => computeSgdFrontier(p));
   },
   setCustom(modes) {
     return Promise.resolve(

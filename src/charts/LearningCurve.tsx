@@ -48,6 +48,7 @@ import {
   type PinnedCurve,
   type ReadoutLine,
   type SimOverlay,
+  type StepsOverlay,
 } from './learningCurveLayout.ts';
 import { Legend } from './Legend.tsx';
 import { findNearestIndex } from './nearest.ts';
@@ -59,7 +60,7 @@ import { RichText } from './richText.tsx';
 import { plainText, richWidth } from './richRuns.ts';
 import { metricsFor, type Metrics, type Variant } from './theme.ts';
 
-export type { PinnedCurve, SimOverlay };
+export type { PinnedCurve, SimOverlay, StepsOverlay };
 
 export interface LearningCurveProps {
   curve: CurveResult | null;
@@ -81,6 +82,13 @@ export interface LearningCurveProps {
   timeCursor?: number | null;
   /** Called when the user places, drags or clears the time cursor (none: it cannot be moved). */
   onTimeCursor?: (t: number | null) => void;
+  /**
+   * A curve in steps (one-pass SGD): the η → 0 reference, the floor, the divergence mark and the
+   * schedule strip (g[data-testid="schedule-strip"], g[data-testid="divergence-mark"]).
+   */
+  steps?: StepsOverlay | null;
+  /** The figure's description when the caller writes it (a curve in steps); default captionFor. */
+  desc?: string;
 }
 
 const EMPTY_PINS: readonly PinnedCurve[] = [];
@@ -105,8 +113,11 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     onCursorChange,
     timeCursor = null,
     onTimeCursor,
+    steps = null,
+    desc,
   } = props;
   const m = metricsFor(variant);
+  const xName = steps?.axis === 'steps' ? 's' : 't';
   const L = useMemo(
     () =>
       learningCurveLayout({
@@ -120,8 +131,9 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
         metrics: m,
         markT,
         currentLabel,
+        steps,
       }),
-    [curve, pins, sim, fitted, width, height, showEtr, m, markT, currentLabel],
+    [curve, pins, sim, fitted, width, height, showEtr, m, markT, currentLabel, steps],
   );
   // Position of the crosshair in L.cursorIndex (not the raw curve index), or null when hidden.
   const [cursorPos, setCursorPos] = useState<number | null>(null);
@@ -142,7 +154,9 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
   }, [cursorT, onCursorChange]);
 
   const readout =
-    index !== null && curve ? readoutLines(curve, index, showEtr, pins, formatReadout) : null;
+    index !== null && curve
+      ? readoutLines(curve, index, showEtr, pins, formatReadout, xName)
+      : null;
 
   /** The plot x of a pointer event, in the layout's pixels. */
   const plotX = (e: PointerEvent<SVGSVGElement>): number => {
@@ -221,11 +235,13 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     setCursorPos(next);
   };
 
-  const caption = curve
-    ? captionFor(curve, curve.params, setting, { showEtr })
-    : 'No learning curve has been computed yet.';
+  const caption =
+    desc ??
+    (curve
+      ? captionFor(curve, curve.params, setting, { showEtr })
+      : 'No learning curve has been computed yet.');
   const heldReadout =
-    held !== null && curve ? cursorReadout(curve, held, showEtr, pins, formatReadout) : null;
+    held !== null && curve ? cursorReadout(curve, held, showEtr, pins, formatReadout, xName) : null;
   const readoutText = readout ? readout.map((l) => plainText(l.text)).join(', ') : '';
   const label = baseLabel(showEtr);
   const heldText = heldReadout ? heldReadout.lines.map((l) => plainText(l.text)).join(', ') : '';
@@ -273,7 +289,8 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
           lines={readout}
         />
       )}
-      {!L.empty && curve && <GainReveal L={L} m={m} curve={curve} />}
+      {!L.empty && curve && !steps && <GainReveal L={L} m={m} curve={curve} />}
+      {!L.empty && L.strip && <ScheduleStrip L={L} m={m} />}
       {held !== null && heldReadout && (
         <CursorMark
           testId="time-cursor"
@@ -391,11 +408,93 @@ const Plot = memo(function Plot({ L, m }: { L: LearningCurveLayout; m: Metrics }
           )}
           {L.fitBracket && <FitBracketMark bracket={L.fitBracket} fontSize={fs} labelled />}
           {L.earlyStop && <EarlyStopMarker mark={L.earlyStop} plotH={L.plotH} m={m} />}
+          {L.divergence && (
+            <g data-testid="divergence-mark">
+              <path
+                className="sp-mark sp-mark--diverge"
+                d={`M${r2(L.divergence.cx)},${r2(L.divergence.cy - m.markRadius * 1.6)}l${r2(m.markRadius)},${r2(m.markRadius * 1.6)}h${r2(-2 * m.markRadius)}Z`}
+              />
+              <Annotation
+                className="sp-annot sp-annot--accent"
+                label={L.divergence.label}
+                fontSize={fs}
+              />
+            </g>
+          )}
         </>
       )}
     </PlotFrame>
   );
 });
+
+/**
+ * The schedule strip under the plot (a curve in steps): η_s on a linear axis from 0, on the
+ * plot's x, with the stability edge η_max dashed (or said to lie above).
+ */
+function ScheduleStrip({ L, m }: { L: LearningCurveLayout; m: Metrics }): ReactNode {
+  const st = L.strip!;
+  const fs = m.tickFont;
+  return (
+    <g data-testid="schedule-strip" transform={`translate(${L.margin.left},${r2(st.top)})`}>
+      <rect className="sp-strip-frame" width={r2(L.plotW)} height={r2(st.height)} />
+      {st.ticks.map((t) => (
+        <text
+          key={t.label}
+          className="sp-tick-label"
+          x={-m.tickLength}
+          y={r2(t.y + 0.35 * fs)}
+          textAnchor="end"
+          fontSize={fs}
+        >
+          {t.label}
+        </text>
+      ))}
+      {st.edge && (
+        <g data-testid="strip-edge">
+          <line
+            className="sp-strip-edge"
+            x1={0}
+            x2={r2(L.plotW)}
+            y1={r2(st.edge.y)}
+            y2={r2(st.edge.y)}
+          />
+          <text
+            className="sp-annot sp-annot--limit"
+            x={r2(L.plotW - 4)}
+            y={r2(st.edge.y - 3)}
+            textAnchor="end"
+            fontSize={fs}
+          >
+            <RichText text={st.edge.label} fontSize={fs} />
+          </text>
+        </g>
+      )}
+      {st.edgeAbove && (
+        <text
+          className="sp-annot sp-annot--limit"
+          data-testid="strip-edge-above"
+          x={r2(L.plotW - 4)}
+          y={r2(fs)}
+          textAnchor="end"
+          fontSize={fs}
+        >
+          <RichText text={st.edgeAbove} fontSize={fs} />
+        </text>
+      )}
+      <path className="sp-series sp-series--schedule" data-series="schedule" d={st.d} fill="none" />
+      <text
+        className="sp-axis-title"
+        x={-L.yTitleOffset}
+        y={r2(st.height / 2)}
+        textAnchor="middle"
+        fontSize={m.labelFont}
+        transform={`rotate(-90 ${r2(-L.yTitleOffset)} ${r2(st.height / 2)})`}
+      >
+        <RichText text={st.title} fontSize={m.labelFont} />
+      </text>
+    </g>
+  );
+}
 
 /** The early-stopping point: a marker with a drop line, or an arrow out of the window's edge. */
 function EarlyStopMarker({

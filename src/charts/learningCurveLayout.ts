@@ -28,6 +28,19 @@ import {
   type TimeMarker,
 } from './learningCurveMarks.ts';
 import type { Metrics } from './theme.ts';
+import {
+  DIVERGE_HEADROOM,
+  divergenceMark,
+  floorSpec,
+  flowPath,
+  stepsAxisTitle,
+  stripHeight,
+  stripLayout,
+  type DivergenceMark,
+  type StepsOverlay,
+  type StripLayout,
+} from './sgdCurveMarks.ts';
+export type { StepsOverlay };
 
 export interface PinnedCurve {
   id: string;
@@ -62,11 +75,16 @@ export interface LearningCurveInput {
   markT?: number | null;
   /** The current curve's values of what sets the pins apart ("P = 400"), beside E_g's legend. */
   currentLabel?: string;
+  /**
+   * A curve in steps (one-pass SGD, docs/theory.md §9): its x, the η → 0 reference, the noise
+   * floor, the divergence mark and the schedule strip (sgdCurveMarks.ts). Null: a curve in time.
+   */
+  steps?: StepsOverlay | null;
 }
 
 export interface SeriesPath {
   key: string;
-  series: 'Eg' | 'Etr' | 'pin' | 'sim-theory' | 'fitted';
+  series: 'Eg' | 'Etr' | 'pin' | 'sim-theory' | 'fitted' | 'flow';
   className: string;
   d: string;
   /** Isolated points, drawn as markers. */
@@ -97,6 +115,9 @@ export interface LearningCurveLayout extends AxesFrame {
   /** Indices of curve points usable by the crosshair and their pixel x, ascending. */
   cursorIndex: number[];
   cursorX: number[];
+  /** A curve in steps: where a diverging curve ends, and the schedule strip under the plot. */
+  divergence: DivergenceMark | null;
+  strip: StripLayout | null;
 }
 
 const Y_PAD = 0.06;
@@ -133,6 +154,13 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
       color: p.color,
     }),
   );
+  if (input.steps?.flow)
+    items.push({
+      key: 'flow',
+      label: 'η → 0 limit (gradient flow, P = ∞)',
+      kind: 'line',
+      className: 'sp-series sp-series--flow sp-legend-swatch',
+    });
   if (input.fitted) {
     const { alpha, beta } = input.fitted.params;
     items.push({
@@ -178,6 +206,7 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
 function yExtent(input: LearningCurveInput): [number, number] | null {
   const { curve, pins, sim, showEtr } = input;
   if (!curve) return null;
+  if (input.steps) return stepsExtent(input, curve);
   const main: number[] = [];
   if (!curve.limit.divergent && isLogFinite(curve.limit.Eg)) main.push(curve.limit.Eg);
   if (showsPosterior(curve.params)) main.push(curve.limit.Egibbs, curve.limit.Emean);
@@ -203,6 +232,30 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   if (!etrExt) return mainExt;
   const floor = mainExt[0] / 10 ** ETR_DECADES_BELOW;
   return [Math.max(Math.min(mainExt[0], etrExt[0]), floor), Math.max(mainExt[1], etrExt[1])];
+}
+
+/**
+ * The y extent of a curve in steps: the curves, the η → 0 reference and the floor; a diverging
+ * curve counts up to DIVERGE_HEADROOM decades above its start (it leaves the plot there).
+ */
+function stepsExtent(input: LearningCurveInput, curve: CurveResult): [number, number] | null {
+  const steps = input.steps!;
+  const first = Array.from(curve.Eg).find(isLogFinite) ?? 1;
+  const cap = Number.isFinite(steps.divergedAt) ? first * 10 ** DIVERGE_HEADROOM : Infinity;
+  const below = (a: ArrayLike<number>) => Array.from(a, (v) => (v <= cap ? v : NaN));
+  const arrays: ArrayLike<number>[] = [
+    below(curve.Eg),
+    ...input.pins.map((p) => below(p.curve.Eg)),
+  ];
+  if (steps.flow) arrays.push(steps.flow.Eg);
+  if (steps.floor !== null && isLogFinite(steps.floor)) arrays.push([steps.floor]);
+  if (input.sim) {
+    const r = input.sim.result;
+    arrays.push(below(r.EgMean), below(Array.from(r.EgMean, (v, i) => v + (r.EgSem[i] || 0))));
+    if (input.sim.theory) arrays.push(below(input.sim.theory.Eg));
+  }
+  const ext = logExtent(...arrays);
+  return ext && Number.isFinite(cap) ? [ext[0], Math.max(ext[1], cap)] : ext;
 }
 
 /**
@@ -257,14 +310,19 @@ const noMarks = (): Omit<
   drawn: [],
   cursorIndex: [],
   cursorX: [],
+  divergence: null,
+  strip: null,
 });
 
 export function learningCurveLayout(input: LearningCurveInput): LearningCurveLayout {
-  const { curve, sim, showEtr, metrics: m } = input;
+  const { curve, sim, showEtr, metrics: m, steps } = input;
   const width = Math.max(0, input.width);
-  const height = Math.max(0, input.height);
+  // A curve in steps keeps room at the bottom for its schedule strip.
+  const stripH = steps?.strip ? stripHeight(input.height, m) : 0;
+  const stripGap = stripH ? Math.round(1.4 * m.labelFont) : 0;
+  const height = Math.max(0, input.height - stripH - stripGap);
   const items = legendItems(input);
-  const xTitle = 'training time t';
+  const xTitle = steps ? stepsAxisTitle(steps.axis) : 'training time t';
   const yTitle = showEtr ? 'error E_g, E_{tr}' : 'test error E_g';
 
   const tDomain = curveTimeDomain(curve);
@@ -282,7 +340,7 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   const { legend, dims } = curveFrame(curve, items, xDomain, yDomain0, width, height, m);
   const { plotW, plotH, x, y } = dims;
 
-  const base = { ...dims, width, height, xTitle, yTitle, legend };
+  const base = { ...dims, width, height: Math.max(0, input.height), xTitle, yTitle, legend };
   if (empty || !curve) return { ...base, ...noMarks(), empty: empty ?? noData('') };
 
   const X = (v: number): number => x(v);
@@ -291,14 +349,34 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   const simMarks = sim ? simulationMarks(sim.result, showEtr, X, Y, plotH) : null;
   if (simMarks) lines.push(...meanSemBars([...simMarks.eg, ...simMarks.etr]));
 
+  const flow = steps ? flowPath(steps, X, Y) : null;
+  if (flow) {
+    paths.unshift({
+      key: 'flow',
+      series: 'flow',
+      className: 'sp-series sp-series--flow',
+      d: flow.d,
+      dots: [],
+    });
+    lines.push(flow.points);
+  }
+
   const obs = plotObstacles(lines, plotW, plotH);
   const scales = { X, Y, plotW, plotH };
   const tMark = timeMarker(input.markT ?? null, xDomain, scales, m, obs);
-  const earlyStop = earlyStopMark(curve.earlyStop, scales, m, obs);
-  const bracket = fitBracket(curve.fitT.fit, 't', scales, m, obs);
+  // In steps the early-stopping point is not a claim of the figure (docs/theory.md §9); a fit in
+  // steps is bracketed on the steps axis only.
+  const earlyStop = steps ? null : earlyStopMark(curve.earlyStop, scales, m, obs);
+  const bracket =
+    steps?.axis === 'intrinsic'
+      ? null
+      : fitBracket(curve.fitT.fit, steps ? 's' : 't', scales, m, obs);
 
-  const refs = referenceLines(referenceSpecs(curve), scales, m, obs);
-  const divergent = divergentLabel(curve, scales, m, obs);
+  const refs = referenceLines(steps ? floorSpec(steps) : referenceSpecs(curve), scales, m, obs);
+  const divergent = steps ? null : divergentLabel(curve, scales, m, obs);
+  const divergence = steps ? divergenceMark(steps, curve.t, curve.Eg, scales, m, obs) : null;
+  const strip =
+    steps?.strip && stripH ? stripLayout(steps.strip, X, height + stripGap, stripH) : null;
 
   const { cursorIndex, cursorX } = cursorPoints(curve.t, X);
 
@@ -315,6 +393,8 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
     drawn: lines.slice(),
     cursorIndex,
     cursorX,
+    divergence,
+    strip,
   };
 }
 
@@ -405,9 +485,10 @@ export function readoutLines(
   showEtr: boolean,
   pins: readonly PinnedCurve[],
   fmt: (v: number) => string,
+  xName = 't',
 ): ReadoutLine[] {
   const out: ReadoutLine[] = [
-    { key: 't', text: `t = ${fmt(curve.t[i])}` },
+    { key: 't', text: `${xName} = ${fmt(curve.t[i])}` },
     { key: 'Eg', text: `E_g = ${fmt(curve.Eg[i])}`, className: 'sp-readout--eg' },
   ];
   if (showEtr)

@@ -38,12 +38,13 @@ export function cursorReadout(
   showEtr: boolean,
   pins: readonly PinnedCurve[],
   fmt: (v: number) => string,
+  xName = 't',
 ): CursorReadout {
   const eg = readCurveAt(curve.t, curve.Eg, t);
   const etr = readCurveAt(curve.t, curve.Etr, t);
   const val = (v: number) => (Number.isFinite(v) ? fmt(v) : 'n/a (off the drawn curve)');
   const lines: ReadoutLine[] = [
-    { key: 't', text: `t = ${fmt(t)}` },
+    { key: 't', text: `${xName} = ${fmt(t)}` },
     { key: 'Eg', text: `E_g = ${val(eg)}`, className: 'sp-readout--eg' },
   ];
   if (showEtr)

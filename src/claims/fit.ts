@@ -4,7 +4,7 @@ import type { FitGap, FittedExponent, PowerFit } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
 import { STABLE_ABS_TOL } from '../model/theory/fit.ts';
 
-export function fitGapReason(gap: FitGap, variable: 't' | 'P' | 'N' | 'C'): string {
+export function fitGapReason(gap: FitGap, variable: string): string {
   switch (gap) {
     case 'no-time':
       return 'the Bayesian posterior has no training time';

@@ -25,8 +25,8 @@ export interface CliOptions {
   repeat: number;
   /** --mode K: one mode in detail in the JSON record (null: none). */
   modeK: number | null;
-  /** --batch: a file of JSON lines, or '-' for standard input. */
-  batch: string | null;
+  /** --lines: a file of JSON lines, or '-' for standard input. */
+  lines: string | null;
   /** --phase EXPONENT: the phase diagram's grid of that exponent (mode 'phase'). */
   phase: PhaseExponent | null;
   /** --grid K: points per axis of the phase grid. */
@@ -92,7 +92,7 @@ export const EXTRA_FLAGS: readonly { name: string; value: string; help: string }
     help: `with --phase: K points per axis (integer in [${MIN_GRID}, ${MAX_GRID}], default ${DEFAULT_GRID})`,
   },
   {
-    name: 'batch',
+    name: 'lines',
     value: 'FILE|-',
     help: 'JSON lines of parameter sets (keys as the flags); one JSON result or {"line", "error"} per line',
   },
@@ -113,6 +113,20 @@ function parseTimes(raw: string): Given[] {
     value: strictValue(key, parts[i], `--times (${key})`),
     name: '--times',
   }));
+}
+
+/**
+ * A parameter flag's value. `--batch` is SGD's batch size B; a file given to it (the JSON-lines
+ * input is `--lines`) is named as such in the message.
+ */
+function paramFlag(key: keyof Params, value: string): number | string {
+  try {
+    return strictValue(key, value, `--${key}`);
+  } catch (err) {
+    if (key === 'batch' && err instanceof CliError && !/^(\d|inf|∞|\.)/i.test(value))
+      throw new CliError(key, `${err.message}; a file of JSON lines is read with --lines`);
+    throw err;
+  }
 }
 
 /** The parameter values of a --url link, and notices about it as warnings. */
@@ -152,7 +166,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     format: 'csv',
     repeat: 0,
     modeK: null,
-    batch: null,
+    lines: null,
     phase: null,
     gridK: DEFAULT_GRID,
     help: false,
@@ -174,7 +188,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (name === 'help') opts.help = true;
     else if (name === 'simulate' || name === 'frontier' || name === 'real') modes.push(name);
     else if (name === 'times') opts.given.push(...parseTimes(value!));
-    else if (name === 'batch') opts.batch = value!;
+    else if (name === 'lines') opts.lines = value!;
     else if (name === 'mode') opts.modeK = parseModeFlag(value!);
     else if (name === 'phase') {
       if (!(PHASE_EXPONENTS as readonly string[]).includes(value!))
@@ -205,11 +219,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         );
       opts.repeat = k;
     } else if (isParamKey(name)) {
-      opts.given.push({
-        key: name,
-        value: strictValue(name, value, `--${name}`),
-        name: `--${name}`,
-      });
+      opts.given.push({ key: name, value: paramFlag(name, value!), name: `--${name}` });
     }
   }
   if (modes.length > 1)
@@ -220,11 +230,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       'repeat',
       `--repeat times the theory curve; it does not act with --${opts.mode}`,
     );
-  if (opts.batch !== null && opts.format === 'csv' && flags.some(([n]) => n === 'format'))
-    throw new CliError('format', '--format csv: --batch prints JSON lines');
+  if (opts.lines !== null && opts.format === 'csv' && flags.some(([n]) => n === 'format'))
+    throw new CliError('format', '--format csv: --lines prints JSON lines');
   if (
     opts.modeK !== null &&
-    (opts.format !== 'json' || opts.mode !== 'curve' || opts.batch !== null)
+    (opts.format !== 'json' || opts.mode !== 'curve' || opts.lines !== null)
   )
     throw new CliError(
       'mode',
@@ -232,15 +242,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     );
   if (flags.some(([n]) => n === 'grid') && opts.mode !== 'phase')
     throw new CliError('grid', '--grid K sets the grid of --phase');
-  if (opts.mode === 'phase' && opts.batch !== null)
-    throw new CliError('phase', '--phase does not act with --batch (one grid per run)');
-  if (opts.batch !== null && opts.repeat > 0)
-    throw new CliError('repeat', '--repeat does not act with --batch (each result carries ms)');
+  if (opts.mode === 'phase' && opts.lines !== null)
+    throw new CliError('phase', '--phase does not act with --lines (one grid per run)');
+  if (opts.lines !== null && opts.repeat > 0)
+    throw new CliError('repeat', '--repeat does not act with --lines (each result carries ms)');
   return opts;
 }
 
 /**
- * Parameters a mode does not use (beyond the regime rule): given as a flag or a batch key they are
+ * Parameters a mode does not use (beyond the regime rule): given as a flag or a --lines key they are
  * an error; in a --url link (which carries every setting of the app) a warning.
  */
 export const MODE_UNUSED: Readonly<Record<Mode, readonly (keyof Params)[]>> = {

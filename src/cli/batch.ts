@@ -1,8 +1,8 @@
-// --batch: JSON lines of parameter sets (keys as the flags and URL keys), one JSON result per line
+// --lines: JSON lines of parameter sets (keys as the flags and URL keys), one JSON result per line
 // in order, in one process (the spectrum and κ caches stay warm). A bad line gives
 // {"line": n, "error": {"param": key or null, "message": ...}} and the others go on. The rules
 // are those of the flags: strict values, the regime named or inferred per line, no key that does
-// not act. Flags given with --batch are the base of every line (a line's keys override them).
+// not act. Flags given with --lines are the base of every line (a line's keys override them).
 import { ParamError } from '../model/params.ts';
 import { isParamKey } from '../model/paramsCodec.ts';
 import { checkMode, type Mode } from './args.ts';

@@ -19,7 +19,8 @@ import {
   simCsv,
   simRecord,
 } from './output.ts';
-import { hasDynamics } from '../model/regimes.ts';
+import { hasDynamics, inSteps } from '../model/regimes.ts';
+import { sgdCurveEvaluation, sgdSimulation } from './sgd.ts';
 
 export interface Evaluation {
   csv: string;
@@ -62,6 +63,7 @@ function curve(p: Params, repeat: number, modeK: number | null): Evaluation {
 
 /** The exact simulation at the same sample times as the app's simulation panel. */
 async function simulation(p: Params): Promise<Evaluation> {
+  if (inSteps(p.regime)) return sgdSimulation(p);
   // Loaded on demand: the theory path does not pay for the simulator's modules.
   const { simulate } = await import('../model/simulation/simulate.ts');
   const { simulationModes } = await import('../model/simulation/simulationModes.ts');
@@ -96,6 +98,8 @@ export interface EvaluateOptions {
   phase?: { exponent: PhaseExponent; K: number; window: 'auto' | 'manual' };
   /** One mode in detail in the record. */
   modeK?: number | null;
+  /** One-pass SGD: the steps of --times (null: nt steps over 1 … S). */
+  steps?: Float64Array | null;
 }
 
 export async function evaluate(
@@ -114,5 +118,6 @@ export async function evaluate(
     const f = computeFrontier(p);
     return { csv: frontierCsv(f), record: frontierRecord(f), notes: [] };
   }
+  if (inSteps(p.regime)) return sgdCurveEvaluation(p, opts.steps ?? null);
   return curve(p, opts.repeat ?? 0, opts.modeK ?? null);
 }

@@ -14,7 +14,8 @@ export function defaultText(spec: ParamSpec): string {
 export function regimesText(spec: ParamSpec): string {
   const regimes = spec.regimes.length === REGIMES.length ? 'all regimes' : spec.regimes.join(', ');
   const data = spec.data ? `, with --data ${spec.data.join(' or ')}` : '';
-  return regimes + data;
+  const schedule = spec.schedules ? `, with --schedule ${spec.schedules.join(' or ')}` : '';
+  return regimes + data + schedule;
 }
 
 export function usage(): string {
@@ -23,8 +24,9 @@ export function usage(): string {
     '',
     'Prints the mean-field learning curve as CSV t,Eg,Etr: E_g without the noise floor σ², E_tr',
     'with it. Regime: --regime, or inferred from the values given (--T > 0 → langevin, else',
-    '--gamma > 0 → wd, else gf; said on stderr). A flag that does not act in the regime named by',
-    '--regime is an error, also for the keys of --url.',
+    "--gamma > 0 → wd, else one of SGD's --eta, --batch, --schedule, … → sgd, else gf; said on",
+    'stderr). A flag that does not act in the regime named by --regime is an error, also for the',
+    'keys of --url. Under --regime sgd the curve is in steps: CSV steps,t,Eg,Etr (t = Σ η).',
     '',
     'Parameters (flag = URL key):',
   ];

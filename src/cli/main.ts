@@ -19,12 +19,12 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(usage() + '\n');
       return 0;
     }
-    if (opts.batch !== null) {
+    if (opts.lines !== null) {
       for (const w of opts.warnings) say(`warning: ${w}`);
       say(
         'regime: per line, as named or inferred (T > 0 → langevin, else gamma > 0 → wd, else gf)',
       );
-      const stream = opts.batch === '-' ? process.stdin : createReadStream(opts.batch);
+      const stream = opts.lines === '-' ? process.stdin : createReadStream(opts.lines);
       const lines = createInterface({ input: stream, crlfDelay: Infinity });
       const write = (s: string) => process.stdout.write(s);
       const t0 = performance.now();
@@ -35,13 +35,14 @@ async function run(argv: string[]): Promise<number> {
       say(`batch: ${n} lines, ${failed} failed, ${s} s`);
       return failed > 0 ? 1 : 0;
     }
-    const { params, inferred } = resolveParams(opts.given);
+    const { params, inferred, steps } = resolveParams(opts.given);
     checkMode(opts.mode, opts.given, params, opts.warnings);
     for (const w of opts.warnings) say(`warning: ${w}`);
     if (inferred) say(inferred);
     const result = await evaluate(opts.mode, params, {
       repeat: opts.repeat,
       modeK: opts.modeK,
+      steps,
       // The app's default window is automatic; typed bounds make it manual, as in a link.
       phase: opts.phase
         ? {
@@ -66,7 +67,7 @@ async function run(argv: string[]): Promise<number> {
       return 2;
     }
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      say(`error: --batch: ${(err as Error).message}`);
+      say(`error: --lines: ${(err as Error).message}`);
       return 2;
     }
     say(`error: ${(err as Error).message}`);

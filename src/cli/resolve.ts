@@ -12,6 +12,7 @@ import {
   REGIMES,
   SPEC_BY_KEY,
   actsWithData,
+  actsWithSchedule,
   coerceValue,
   describeRange,
   isActive,
@@ -19,7 +20,8 @@ import {
   type Params,
   type Regime,
 } from '../model/params.ts';
-import { regimesOwning } from '../model/regimes.ts';
+import { inSteps, REGIME, regimesOwning } from '../model/regimes.ts';
+import { takeStepTimes } from './sgd.ts';
 import { sourceChoiceFix } from '../model/data/sources.ts';
 
 export class CliError extends Error {
@@ -102,9 +104,14 @@ export function inferRegime(last: ReadonlyMap<keyof Params, Given>): {
   }
   // What would have chosen another regime: the later regimes' switches first.
   const first = (key: keyof Params) => REGIMES.findIndex((r) => isActive(key, r));
-  const switches = PARAM_SPECS.filter((s) => isSwitch(s.key) && !isActive(s.key, REGIMES[0]))
+  const off = PARAM_SPECS.filter((s) => isSwitch(s.key) && !isActive(s.key, REGIMES[0]));
+  const switches = off
+    .filter((s) => regimesOwning(s.key).length === 0)
     .sort((a, b) => first(b.key) - first(a.key))
     .map((s) => switchPhrase(s.key, s.key));
+  // A regime's own parameters (SGD's eta, batch, …) are named once, as that regime's.
+  const owners = new Set(off.flatMap((s) => regimesOwning(s.key)));
+  for (const r of owners) switches.push(`${REGIME[r].short} parameter`);
   return { regime: REGIMES[0], why: `no ${switches.join(' or ')} given` };
 }
 
@@ -112,10 +119,24 @@ export interface Resolved {
   params: Params;
   /** Set when the regime was inferred: the one-line explanation to print. */
   inferred: string | null;
+  /** One-pass SGD: the steps --times asks for (null: nt steps over 1 … S). */
+  steps: Float64Array | null;
+}
+
+/** The regime the values name, or the one they make (as resolveParams decides it). */
+function regimeOf(given: readonly Given[]): Regime {
+  const last = new Map<keyof Params, Given>();
+  for (const g of given) last.set(g.key, g);
+  const named = last.get('regime');
+  return named ? (named.value as Regime) : inferRegime(last).regime;
 }
 
 /** The configuration of the values given (later values of a key override earlier ones). */
-export function resolveParams(given: readonly Given[], base: Params = DEFAULT_PARAMS): Resolved {
+export function resolveParams(all: readonly Given[], base: Params = DEFAULT_PARAMS): Resolved {
+  // In a regime trained in steps (one-pass SGD) --times gives the steps, not a time window.
+  const { rest: given, steps } = inSteps(regimeOf(all))
+    ? takeStepTimes(all)
+    : { rest: all, steps: null };
   const last = new Map<keyof Params, Given>();
   for (const g of given) last.set(g.key, g);
   const named = last.get('regime');
@@ -149,11 +170,19 @@ export function resolveParams(given: readonly Given[], base: Params = DEFAULT_PA
       `${g.name} does not act with data ${params.data}; it acts with --data ${only.join(' or ')}`,
     );
   }
+  for (const g of last.values()) {
+    if (actsWithSchedule(g.key, params.schedule)) continue;
+    const only = SPEC_BY_KEY[g.key].schedules!;
+    throw new CliError(
+      g.key,
+      `${g.name} does not act with schedule ${params.schedule}; it acts with --schedule ${only.join(' or ')}`,
+    );
+  }
   try {
     validateParams(params);
   } catch (err) {
     if (!(err instanceof ParamError)) throw err;
     throw new CliError(err.param, `${last.get(err.param)?.name ?? err.param}: ${err.message}`);
   }
-  return { params, inferred };
+  return { params, inferred, steps };
 }

@@ -5,6 +5,7 @@
 // parameters, the inspected mode), which share the curve's time window. Each request carries a key built from its inputs: a kind is
 // requested again only when its key changes, and only while its panel is visible.
 import { DEFAULT_PARAMS } from '../model/params.ts';
+import { inSteps } from '../model/regimes.ts';
 import type { PhaseRequest } from './phaseGrid.ts';
 import type { CurveRequest, SweepRequest, TheoryKind, TheoryKinds } from '../protocol/kinds.ts';
 import { paramsKey } from '../state/pins.ts';
@@ -52,6 +53,7 @@ function sweepKey(key: string, view: ViewState): string {
 }
 
 export function planRequests(s: AppData, pins: PinsState): Plan {
+  if (inSteps(s.params.regime)) return planSteps(s, pins);
   const key = paramsKey(s.params);
   const panels = s.view.panels;
   const sweeps: Request[] = [];
@@ -78,16 +80,42 @@ export function planRequests(s: AppData, pins: PinsState): Plan {
     afterCurve.push({ kind: 'fitted', key: paramsKey(w), req: w });
   }
   afterCurve.push(...meanFieldRequests(s));
-  if (!pins.busy) {
-    const missing = s.pins.find((p) => {
-      const k = paramsKey(p);
-      return !(k in s.results.pinCurves) && !(k === pins.lastKey && s.results.errors.pins);
-    });
-    if (missing) afterCurve.push({ kind: 'pins', key: paramsKey(missing), req: missing });
-  }
+  afterCurve.push(...pinRequest(s, pins));
+  return { curve: curveRequest(s), sweeps, afterCurve, phase: phasePlan(s) };
+}
+
+function curveRequest(s: AppData): Request {
   const curveReq: CurveRequest = { p: s.params, window: s.view.timeWindow };
-  const curve: Request = { kind: 'curve', key: curveKey(curveReq), req: curveReq };
-  return { curve, sweeps, afterCurve, phase: phasePlan(s) };
+  return { kind: 'curve', key: curveKey(curveReq), req: curveReq };
+}
+
+/** The next pin without a curve (a pin whose request failed is not asked for again). */
+function pinRequest(s: AppData, pins: PinsState): Request[] {
+  if (pins.busy) return [];
+  const missing = s.pins.find((p) => {
+    const k = paramsKey(p);
+    return !(k in s.results.pinCurves) && !(k === pins.lastKey && s.results.errors.pins);
+  });
+  return missing ? [{ kind: 'pins', key: paramsKey(missing), req: missing }] : [];
+}
+
+/**
+ * A regime in steps (one-pass SGD, docs/theory.md §9): its curve, its own sweeps (E_g against B
+ * and η, the schedules: the caption and the exponent table read them too), its frontier when
+ * shown, the measured spectrum, and the pins. The panels of the fixed-dataset theory (P and N
+ * sweeps, modes, the mean field's internals, the phase diagram) are not computed here.
+ */
+function planSteps(s: AppData, pins: PinsState): Plan {
+  const key = paramsKey(s.params);
+  const sweeps: Request[] = [{ kind: 'sgdSweeps', key, req: s.params }];
+  if (s.view.panels.includes('frontier')) sweeps.push({ kind: 'sgdFrontier', key, req: s.params });
+  const afterCurve: Request[] = [];
+  if (s.params.data !== 'powerlaw') {
+    const { data, kernel, task } = s.params;
+    afterCurve.push({ kind: 'spectrum', key: `${data}/${kernel}/${task}`, req: s.params });
+  }
+  afterCurve.push(...pinRequest(s, pins));
+  return { curve: curveRequest(s), sweeps, afterCurve, phase: { key: '', req: null } };
 }
 
 /**

@@ -4,10 +4,10 @@
 // cancelling terminates the workers (a seed cannot be interrupted), which the next run restarts.
 import * as Comlink from 'comlink';
 import type { Params } from '../model/params.ts';
-import { runKind } from '../model/data/sources.ts';
+import { simulationKind } from '../model/sgd/simSteps.ts';
 import { aggregateSeeds } from '../model/simulation/simulate.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
-import { simulationTimes } from '../model/simulation/sampleTimes.ts';
+import { sampleTimesOf } from '../model/simulation/sampleTimes.ts';
 import type { SeedErrors } from '../model/simulation/evaluate.ts';
 import type { RealApi, SimulateApi, SimulateExtras } from '../protocol/api.ts';
 import type { SimResult } from '../model/types.ts';
@@ -56,7 +56,7 @@ async function simulateOnWorkers(
   extras: SimulateExtras,
   onProgress: (done: number, total: number, partial: SimResult) => void,
 ): Promise<SimResult> {
-  const t = simulationTimes(p);
+  const t = sampleTimesOf(p);
   const t0 = performance.now();
   const workers = sims.slice(0, simWorkerCount(cores, p.seeds));
   const aggregate = (runs: SeedErrors[]) =>
@@ -91,7 +91,7 @@ export function createSimulationRunner(
   return {
     async start() {
       // A spectrum file has no data to draw samples from (the box says so; `r` does nothing).
-      const kind = runKind(st().params);
+      const kind = simulationKind(st().params);
       if (kind === null) return;
       stopAll('superseded');
       const mine = ++run;

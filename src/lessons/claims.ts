@@ -14,6 +14,7 @@ import { gapToTheory, type Agreement } from '../claims/agreement.ts';
 import { lastIndex } from '../claims/orderParams.ts';
 import type { LessonContext } from './context.ts';
 import { hasPool, isMeasured, type DataSource } from '../model/data/sources.ts';
+import { SGD_LESSON_CLAIMS, type SgdLessonClaimId } from './sgdClaims.ts';
 
 /** The real run lands on the theory: within 3 % or 4 s.e.m. at every time (docs/theory.md §7). */
 export const REAL_CLOSE = { rel: 0.03, z: 4 } as const;
@@ -73,7 +74,9 @@ export type ClaimId =
   | 'amplificationFinite'
   | 'partsFinite'
   | 'sameAlphaAsPin'
-  | 'betaDiffersFromPin';
+  | 'betaDiffersFromPin'
+  // One-pass SGD's lessons (sgdClaims.ts).
+  | SgdLessonClaimId;
 
 /** The exponent laws of the state on screen (null until the curve is computed). */
 export function lessonLaws(ctx: LessonContext): Record<ExponentRowId, LawVerdict> | null {
@@ -341,6 +344,7 @@ const CLAIMS: Record<ClaimId, Claim> = {
       both.curve.params.beta !== both.pin.params.beta
     );
   },
+  ...SGD_LESSON_CLAIMS,
 };
 
 /** The pin runs on the same pool of images under the same kernel as the curve on screen. */

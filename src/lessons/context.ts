@@ -15,6 +15,7 @@ import type {
 import type { OrderAtInfinity } from '../claims/orderParams.ts';
 import type { PhaseExponent } from '../model/theory/phase.ts';
 import type { PhaseGrid } from '../model/theory/phaseFit.ts';
+import type { SgdSweeps } from '../model/sgd/panels.ts';
 
 export interface LessonContext {
   params: Params;
@@ -41,4 +42,6 @@ export interface LessonContext {
   order?: (OrderResult & { atInfinity: OrderAtInfinity }) | null;
   /** The inspected mode in detail. */
   mode?: ModeDetail | null;
+  /** One-pass SGD: E_g against B and η, the critical batch, the schedules (docs/theory.md §9.8). */
+  sgdSweeps?: SgdSweeps | null;
 }

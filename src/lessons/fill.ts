@@ -15,6 +15,7 @@ import { lawTerm } from '../model/theory/laws.ts';
 import { claimsHold, lessonLaws, poolShare, realAgreement, tstarRatios } from './claims.ts';
 import type { LessonSentence } from './lessons.ts';
 import type { LessonContext } from './context.ts';
+import { sgdValues } from './sgdClaims.ts';
 
 // The live state a lesson reads has a module of its own (context.ts), so that the claims can name
 // it without importing this file (which imports them).
@@ -241,6 +242,7 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     // The pin's data and fitted exponents (its α, β as its curve ran them: fitted when measured).
     ...dataWords(ctx.pin, ctx.pinCurve, 'pin'),
     ...meanFieldValues(ctx),
+    ...sgdValues(ctx, num, PENDING),
   });
   return values;
 }

@@ -644,6 +644,115 @@ export const LESSONS: readonly Lesson[] = [
       },
     ],
   },
+  // One-pass SGD (docs/theory.md §9): the learning rate's edge, the batch size, the schedules, and
+  // the exponent the gradient noise sets.
+  {
+    id: 'sgd-edge',
+    controls: ['eta', 'batch'],
+    title: 'Too large a learning rate diverges (SGD)',
+    config:
+      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=exponents',
+    text: [
+      {
+        text: 'One-pass SGD with a fresh minibatch of B = {batch} at every step and a constant rate η = {eta}: that is {etaRatio} of the stability edge {etaMaxSym} = {etaMax}, and E_g falls to its noise floor {sgdFloor}.',
+        when: 'sgdStable',
+        otherwise: 'At η = {eta} this run is not below the stability edge {etaMaxSym} = {etaMax}.',
+      },
+    ],
+    steps: [
+      {
+        text: 'Raise η to 0.6, above the edge, with η = 0.3 pinned: the gradient noise the steps inject now comes back faster than they remove it, and E_g grows without bound.',
+        change: 'eta=0.6&pins=eta:0.3',
+        then: [{ text: '{divergeSentence}', when: 'sgdDiverges' }],
+      },
+    ],
+  },
+  {
+    id: 'sgd-batch',
+    controls: ['batch', 'eta'],
+    title: 'The critical batch size (SGD)',
+    config:
+      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd',
+    text: [
+      {
+        text: 'At fixed samples n = {nSamples} a larger batch averages away noise but leaves fewer steps: up to {BcritSym} ≈ {Bcrit} (batch panel) doubling B costs less than 10 %, beyond it more.',
+        when: 'sgdCriticalInRange',
+        otherwise:
+          'In this state doubling B costs more than 10 % already at the smallest batch, or never within B ≤ 1024: there is no critical batch to mark.',
+      },
+    ],
+    steps: [
+      {
+        text: 'Spend the same 10⁴ samples as B = 250 for S = 40 steps, with B = 1 pinned: far above the critical batch the steps lost cost more than the noise saved, and it ends higher than the pinned run.',
+        change: 'batch=250&horizon=40&pins=batch:1,horizon:10000',
+        then: [
+          {
+            text: 'With the same n = {nSamples} samples, B = {batch} (above {BcritSym} ≈ {Bcrit}) ends at E_g = {sgdEnd}, above the pinned B = 1 run at {pinSgdEnd}.',
+            when: 'sgdPastCritical',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'sgd-schedules',
+    controls: ['eta', 'horizon'],
+    stage: ['curve'],
+    title: 'Why decaying the rate at the end pays (WSD vs cosine vs constant)',
+    config:
+      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd,exponents',
+    text: [
+      {
+        text: 'At a constant rate η = {eta} the gradient noise keeps E_g at the noise floor {sgdFloor} (marked): at S = {horizon} it is at {sgdEnd}.',
+        when: 'sgdAtFloor',
+        otherwise: 'At this rate E_g has not reached its noise floor by S = {horizon}.',
+      },
+    ],
+    steps: [
+      {
+        text: 'Switch to WSD (the same rate, then a linear decay over the last 20 % of the steps), with the constant rate pinned: decaying the rate removes the noise it was holding, and E_g ends far below the floor.',
+        change: 'schedule=wsd&pins=schedule:constant',
+        then: [
+          {
+            text: 'WSD ends at E_g = {sgdEnd}, {belowPinFloor} % below the constant rate’s noise floor {pinSgdFloor}.',
+            when: 'sgdBelowPinFloor',
+          },
+          { text: '{schedulesSentence}', when: 'sgdSchedulesShown' },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'sgd-noise-exponent',
+    controls: ['beta', 'batch'],
+    stage: ['curve'],
+    title: 'SGD noise changes the exponent when β > 2α',
+    config:
+      'v=1&regime=sgd&alpha=1.5&beta=4&N=inf&M=inf&sigma2=0&eta=0.5&batch=1&schedule=constant&horizon=10000000&panels=sgd,exponents',
+    text: [
+      {
+        text: 'A smooth target (β = {beta} > 2α) and B = {batch}: where the slope is stable ({fitSwin}) E_g falls as s^{fitS}, not as the target’s −(β−1)/α: the gradient noise sets it, {lawSformula} = {predS} ({lawSwhy}).',
+        when: 'sgdNoiseLaw',
+        otherwise: 'In this state the noise law does not show: {lawSwhy}.',
+      },
+    ],
+    steps: [
+      {
+        text: 'Take the full batch (B = ∞: descent on the population loss, no gradient noise), with B = 1 pinned: the exponent returns to the target’s −(β−1)/α.',
+        change: 'batch=inf&pins=batch:1',
+        then: [
+          {
+            text: 'Without gradient noise E_g falls as s^{fitS} ({fitSwin}), the target’s law {lawSformula} = {predS}.',
+            when: 'sgdTargetLaw',
+          },
+          {
+            text: 'That is steeper than the pinned B = 1 run, whose slope is {pinFitS}: at B = 1 the noise of the steps outlasts the target.',
+            when: 'sgdSteeperThanPin',
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 export const LESSON_IDS: readonly string[] = LESSONS.map((l) => l.id);

@@ -4,7 +4,9 @@
 
 import { KERNEL_WORDS, KERNELS, type KernelKey } from './data/kernels.ts';
 import { TASKS, type TaskKey } from './data/tasks.ts';
-import { REGIME, REGIMES, regimesWith, type Regime } from './regimes.ts';
+import { REGIME, REGIMES, inSteps, regimesOwning, regimesWith, type Regime } from './regimes.ts';
+import { MAX_SGD_N } from './sgd/limits.ts';
+import { SCHEDULE_KINDS, type ScheduleKind } from './sgd/schedule.ts';
 import {
   CHOICE_SOURCES,
   DATA_SOURCES,
@@ -42,10 +44,24 @@ export interface Params {
   data: DataSource;
   kernel: KernelKey;
   task: TaskKey;
+  // One-pass SGD (docs/theory.md §9): its own parameters, acting in that regime only.
+  /** Peak learning rate η. */
+  eta: number;
+  /** Batch size B (∞: full-batch descent on the population loss). */
+  batch: number;
+  schedule: ScheduleKind;
+  /** S: the run's last step; cosine and wsd reach η_min there. */
+  horizon: number;
+  /** wsd: the fraction of S over which η decays. */
+  decay: number;
+  /** η_min/η. */
+  final: number;
+  /** W: steps of linear warm-up. */
+  warmup: number;
 }
 
 /** Keys whose values are one of a list of words. */
-export type EnumKey = 'regime' | 'data' | 'kernel' | 'task';
+export type EnumKey = 'regime' | 'data' | 'kernel' | 'task' | 'schedule';
 export type NumericKey = Exclude<keyof Params, EnumKey>;
 
 export interface NumericSpec {
@@ -81,6 +97,8 @@ export interface NumericSpec {
   step?: number;
   /** The data sources with which this parameter acts (default: all). */
   data?: readonly DataSource[];
+  /** The SGD schedules with which this parameter acts (default: all; decay: wsd only). */
+  schedules?: readonly ScheduleKind[];
 }
 
 export interface EnumSpec {
@@ -95,12 +113,15 @@ export interface EnumSpec {
   regimes: readonly Regime[];
   /** The data sources with which this parameter acts (default: all). */
   data?: readonly DataSource[];
+  schedules?: readonly ScheduleKind[];
 }
 
 export type ParamSpec = NumericSpec | EnumSpec;
 
 const ALL = REGIMES;
 const DYNAMIC = regimesWith('dynamics');
+// The typed time window is one of continuous training time (SGD's curve spans its horizon).
+const FLOW_TIME = regimesWith('flowTime');
 
 /** "a, b, or c" */
 function orList(words: readonly string[]): string {
@@ -126,7 +147,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     label: 'Learning regime',
     symbol: '',
     unit: '',
-    help: 'Gradient flow, with weight decay, Langevin training, or the Bayesian posterior it samples at t → ∞.',
+    help: 'Gradient flow, with weight decay, Langevin training, the Bayesian posterior it samples at t → ∞, or one-pass SGD.',
     options: REGIMES,
     default: 'gf',
     regimes: ALL,
@@ -268,6 +289,105 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     regimes: DYNAMIC,
     neutral: 0,
   },
+  // One-pass SGD's own parameters (docs/theory.md §9.1): they act in the regimes that own them.
+  {
+    key: 'eta',
+    kind: 'number',
+    label: 'Learning rate',
+    symbol: '\\eta',
+    unit: 'per step',
+    help: 'Peak step size η of SGD; at or above the stability edge η_{max} the run diverges.',
+    min: 1e-4,
+    max: 10,
+    default: 0.3,
+    scale: 'log',
+    regimes: regimesOwning('eta'),
+  },
+  {
+    key: 'batch',
+    kind: 'number',
+    label: 'Batch size',
+    symbol: 'B',
+    unit: 'samples/step',
+    help: 'Fresh samples per SGD step; ∞ is full-batch descent on the population loss.',
+    min: 1,
+    max: 1e5,
+    default: 1,
+    scale: 'log',
+    integer: true,
+    allowInf: true,
+    regimes: regimesOwning('batch'),
+  },
+  {
+    key: 'schedule',
+    kind: 'enum',
+    label: 'Schedule',
+    symbol: '',
+    unit: '',
+    help: 'η_s: constant; cosine from η down to η_{min} at S; wsd (warm-up, stable, decay): η until (1 − f)S, then linear to η_{min} at S.',
+    options: SCHEDULE_KINDS,
+    default: 'constant',
+    regimes: regimesOwning('schedule'),
+  },
+  {
+    key: 'horizon',
+    kind: 'number',
+    label: 'Horizon',
+    symbol: 'S',
+    unit: 'steps',
+    help: 'Steps of the run: the curve spans s = 1 … S, where cosine and wsd reach η_{min}.',
+    min: 10,
+    max: 1e7,
+    default: 1e4,
+    scale: 'log',
+    integer: true,
+    regimes: regimesOwning('horizon'),
+  },
+  {
+    key: 'decay',
+    kind: 'number',
+    label: 'Decay fraction',
+    symbol: 'f',
+    unit: 'of S',
+    help: 'wsd: the last fraction f of the horizon, over which η falls linearly to η_{min}.',
+    min: 0.01,
+    max: 1,
+    default: 0.2,
+    scale: 'linear',
+    step: 0.01,
+    regimes: regimesOwning('decay'),
+    schedules: ['wsd'],
+  },
+  {
+    key: 'final',
+    kind: 'number',
+    label: 'Final rate',
+    symbol: '\\eta_{\\min}/\\eta',
+    unit: '',
+    help: 'cosine and wsd: the rate they end at, as a fraction of η (0: training stops at S).',
+    min: 0,
+    max: 1,
+    default: 0,
+    scale: 'linear',
+    step: 0.01,
+    regimes: regimesOwning('final'),
+    schedules: ['cosine', 'wsd'],
+  },
+  {
+    key: 'warmup',
+    kind: 'number',
+    label: 'Warm-up',
+    symbol: 'W',
+    unit: 'steps',
+    help: 'Steps of linear warm-up: η_s is multiplied by min(1, (s + 1)/W); 0: none.',
+    min: 0,
+    max: 1e6,
+    default: 0,
+    scale: 'log',
+    logMin: 1,
+    integer: true,
+    regimes: regimesOwning('warmup'),
+  },
   {
     key: 'tmin',
     kind: 'number',
@@ -279,7 +399,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     max: 1e7,
     default: 1e-2,
     scale: 'log',
-    regimes: DYNAMIC,
+    regimes: FLOW_TIME,
   },
   {
     key: 'tmax',
@@ -292,7 +412,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     max: 1e8,
     default: 1e6,
     scale: 'log',
-    regimes: DYNAMIC,
+    regimes: FLOW_TIME,
   },
   {
     key: 'nt',
@@ -399,6 +519,12 @@ export function actsWithData(key: keyof Params, data: DataSource): boolean {
   return only === undefined || only.includes(data);
 }
 
+/** Whether a parameter acts with the given SGD schedule (decay: wsd; final: cosine and wsd). */
+export function actsWithSchedule(key: keyof Params, schedule: ScheduleKind): boolean {
+  const only = SPEC_BY_KEY[key].schedules;
+  return only === undefined || only.includes(schedule);
+}
+
 /**
  * The parameters the theory actually uses: those that do not act in the regime are set to their
  * neutral value (gradient flow: γ = T = 0; weight decay: T = 0; Bayes: σ₀² = 0, no init). The
@@ -475,7 +601,16 @@ export function validateParams(p: Params, { keys, integers = true }: ValidateOpt
   const must = positiveKey(p.regime);
   if (checked.includes('regime') && must && !(p[must.key] > 0))
     throw new ParamError(must.key, `${REGIME[p.regime].noun} needs ${must.key} > 0 (${must.why})`);
+  if (checked.includes('regime') && checked.includes('N') && sgdTooWide(p))
+    throw new ParamError('N', `N = ${p.N}: ${SGD_N_WHY}`);
   if (checked.includes('data')) assertDataChoice(p);
+}
+
+/** The SGD theory's finite-N spectrum is built up to MAX_SGD_N features (docs/theory.md §9.5). */
+const SGD_N_WHY = `${REGIME.sgd.noun} takes N ≤ ${MAX_SGD_N} or inf (the finite-N spectrum of §9.5)`;
+
+function sgdTooWide(p: Pick<Params, 'regime' | 'N'>): boolean {
+  return inSteps(p.regime) && Number.isFinite(p.N) && p.N > MAX_SGD_N;
 }
 
 /** The parameter that must be positive in a regime (regimes.ts), typed as a key of the table. */
@@ -588,6 +723,10 @@ export function enforceConstraints(p: Params, notes: Adjustment[]): Params {
       reason: `${REGIME[q.regime].noun} needs ${must.symbol} > 0 (${must.why})`,
     });
     q[must.key] = to;
+  }
+  if (sgdTooWide(q)) {
+    notes.push({ key: 'N', from: String(q.N), to: String(MAX_SGD_N), reason: SGD_N_WHY });
+    q.N = MAX_SGD_N;
   }
   // A source's own kernel and task when it does not offer the ones held (choosing another data
   // source in the app: silently, as the chooser then shows them; sanitizeParams notes a value a

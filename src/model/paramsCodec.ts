@@ -11,6 +11,7 @@ import {
   PARAM_SPECS,
   SPEC_BY_KEY,
   actsWithData,
+  actsWithSchedule,
   enforceConstraints,
   formatValue,
   isActive,
@@ -69,9 +70,12 @@ export function linkParams(p: Params): Params {
   return q;
 }
 
-/** Whether a parameter acts in a configuration: in its regime, and with its data source. */
+/**
+ * Whether a parameter acts in a configuration: in its regime, with its data source, and (an SGD
+ * schedule's own parameters) with its schedule.
+ */
 export function actsIn(key: keyof Params, p: Params): boolean {
-  return isActive(key, p.regime) && actsWithData(key, p.data);
+  return isActive(key, p.regime) && actsWithData(key, p.data) && actsWithSchedule(key, p.schedule);
 }
 
 /** The [key, text] pairs of a configuration: the regime and every parameter acting in it. */
@@ -189,6 +193,8 @@ export function inactiveReason(key: keyof Params, p: Params): string | null {
     return `does not act in regime ${p.regime} (it acts in ${spec.regimes.join(', ')})`;
   if (!actsWithData(key, p.data))
     return `does not act with data ${p.data} (it acts with ${spec.data!.join(', ')})`;
+  if (!actsWithSchedule(key, p.schedule))
+    return `does not act with schedule ${p.schedule} (it acts with ${spec.schedules!.join(', ')})`;
   return null;
 }
 

@@ -10,7 +10,8 @@ export interface RegimeFeatures {
   /**
    * The time axis of its training dynamics, or null when it has none (the Bayesian posterior is
    * the t → ∞ law). 'time': continuous training time t in units of the learning rate (gradient
-   * flow, §0). A discrete-step regime would say 'steps'.
+   * flow, §0). 'steps': discrete steps s = 0, 1, 2, … of a learning rate η_s (one-pass SGD, §9),
+   * with the intrinsic time t = Σ η_s.
    */
   time: 'time' | 'steps' | null;
   /** The weight decay γ acts (ridge (γ/2)|w|²; in the Bayesian view the prior variance T/γ). */
@@ -116,6 +117,23 @@ const RECORDS = [
     // Its prior variance is T/γ: at γ = 0 there is no proper posterior (Langevin diverges, §4).
     positive: { key: 'gamma', symbol: 'γ', why: 'prior variance T/γ' },
   },
+  {
+    // One-pass SGD (docs/theory.md §9): fresh samples at every step, so there is no dataset.
+    id: 'sgd',
+    label: 'One-pass SGD',
+    short: 'SGD',
+    noun: 'one-pass SGD',
+    description:
+      'One-pass SGD: at every step s a fresh minibatch of B samples and a step of size η_s from the schedule, from w(0) ~ N(0, σ₀²I). ' +
+      'There is no fixed dataset (samples seen = B·s), so P is not used; no weight decay and no temperature: γ and T are not used. ' +
+      'The curve spans the steps s = 1 … S (the horizon), so t_{min} and t_{max} are not used either.',
+    phrase: 'under one-pass SGD',
+    time: 'steps',
+    weightDecay: false,
+    temperature: false,
+    dataset: false,
+    own: ['eta', 'batch', 'schedule', 'horizon', 'decay', 'final', 'warmup'],
+  },
 ] as const satisfies readonly RegimeRecord[];
 
 export type Regime = (typeof RECORDS)[number]['id'];
@@ -131,11 +149,16 @@ export const REGIME_LABELS: Readonly<Record<Regime, string>> = Object.fromEntrie
   RECORDS.map((r) => [r.id, r.label]),
 ) as Record<Regime, string>;
 
-/** The features a parameter can need; see RegimeFeatures. */
-export type RegimeFeature = 'dynamics' | 'weightDecay' | 'temperature' | 'dataset';
+/**
+ * The features a parameter can need; see RegimeFeatures. 'dynamics': any time axis; 'flowTime':
+ * continuous training time t (the time window t_min … t_max is typed in it).
+ */
+export type RegimeFeature = 'dynamics' | 'flowTime' | 'weightDecay' | 'temperature' | 'dataset';
 
 function hasFeature(r: RegimeRecord, f: RegimeFeature): boolean {
-  return f === 'dynamics' ? r.time !== null : r[f];
+  if (f === 'dynamics') return r.time !== null;
+  if (f === 'flowTime') return r.time === 'time';
+  return r[f];
 }
 
 /** The regimes that have a feature: where a parameter needing it acts (params.ts). */
@@ -151,6 +174,11 @@ export function regimesOwning(key: string): readonly Regime[] {
 /** The regime has training dynamics (a time axis): false for the Bayesian posterior. */
 export function hasDynamics(r: Regime): boolean {
   return REGIME[r].time !== null;
+}
+
+/** The regime trains in discrete steps (one-pass SGD, §9): its curve is drawn against steps s. */
+export function inSteps(r: Regime): boolean {
+  return REGIME[r].time === 'steps';
 }
 
 /**

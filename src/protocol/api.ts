@@ -20,6 +20,8 @@ import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
 import type { SecondColumn, SpectrumParse } from '../model/data/customSpectrum.ts';
 import type { PhaseExponent } from '../model/theory/phase.ts';
 import type { PhaseFitOptions, PhasePoint } from '../model/theory/phaseFit.ts';
+import type { SgdSweeps } from '../model/sgd/panels.ts';
+import type { SgdFrontier } from '../model/sgd/frontier.ts';
 
 // Theory calls are asynchronous: with a pool source's data the worker first fetches the measured spectrum.
 export interface TheoryApi {
@@ -39,6 +41,10 @@ export interface TheoryApi {
   order(p: Params): Promise<Envelope<OrderView>>;
   /** Mode k in detail (the mode inspector). */
   mode(p: Params, k: number): Promise<Envelope<ModeDetail>>;
+  /** One-pass SGD: E_g against B and η after S steps, the critical batch, the schedules. */
+  sgdSweeps(p: Params): Promise<Envelope<SgdSweeps>>;
+  /** One-pass SGD: the compute-optimal frontier over C = N·B·s. */
+  sgdFrontier(p: Params): Promise<Envelope<SgdFrontier>>;
   /** Register a user's spectrum as data = custom (each worker keeps its own copy). */
   setCustom(modes: ModeSpectrum): Promise<Envelope<null>>;
   /** Fitted exponents at points (α, β) of the phase diagram, with the rest of p. */

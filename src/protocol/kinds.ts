@@ -134,6 +134,19 @@ export const THEORY_KINDS = {
     call: (api, r: ModeRequest) => api.mode(r.p, r.k),
     result: 'mode',
   }),
+  // One-pass SGD (docs/theory.md §9.8): E_g against B and η, the critical batch, the schedules.
+  sgdSweeps: theory({
+    label: 'SGD batch-size and learning-rate panels',
+    worker: 'sweep',
+    call: (api, p: Params) => api.sgdSweeps(p),
+    result: 'sgdSweeps',
+  }),
+  sgdFrontier: theory({
+    label: 'SGD compute-optimal frontier',
+    worker: 'sweep',
+    call: (api, p: Params) => api.sgdFrontier(p),
+    result: 'sgdFrontier',
+  }),
 };
 
 export const RUNNER_KINDS = {

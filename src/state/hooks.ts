@@ -16,7 +16,9 @@ export const actions = (): AppState => appStore.getState();
  * pending (the stored one answers other parameters, say the previous lesson's).
  */
 export const settledResult =
-  <K extends 'sweepP' | 'sweepN' | 'frontier' | 'parts' | 'order' | 'mode'>(kind: K) =>
+  <K extends 'sweepP' | 'sweepN' | 'frontier' | 'parts' | 'order' | 'mode' | 'sgdSweeps'>(
+    kind: K,
+  ) =>
   (s: AppState): AppState['results'][K] | null =>
     s.results.status[kind] === 'pending' ? null : s.results[kind];
 

@@ -21,6 +21,8 @@ import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
 import type { PhaseGrid } from '../model/theory/phaseFit.ts';
 import type { OrderView, PartsResult } from '../protocol/api.ts';
+import type { SgdSweeps } from '../model/sgd/panels.ts';
+import type { SgdFrontier } from '../model/sgd/frontier.ts';
 import type { ComputeError, SimProgress } from '../protocol/messages.ts';
 import {
   COMPUTE_KIND_IDS,
@@ -121,6 +123,10 @@ export interface Results {
   order: OrderView | null;
   /** The inspected mode in detail (the mode inspector). */
   mode: ModeDetail | null;
+  /** One-pass SGD: E_g against B and η after S steps, the critical batch, the schedules. */
+  sgdSweeps: SgdSweeps | null;
+  /** One-pass SGD: the compute-optimal frontier over C = N·B·s. */
+  sgdFrontier: SgdFrontier | null;
   status: Readonly<Record<ComputeKind, ComputeStatus>>;
   errors: Readonly<Partial<Record<ComputeKind, ComputeError>>>;
 }
@@ -169,7 +175,14 @@ export interface AppData {
   timeCursor: number | null;
   /** The animation (Play); not in the URL. */
   play: PlayState;
+  /**
+   * What a curve in steps (one-pass SGD) is drawn against: the steps s, or the intrinsic time
+   * t = Σ η_s where it meets gradient flow (docs/theory.md §9.2). Not in the URL.
+   */
+  stepsAxis: StepsAxis;
 }
+
+export type StepsAxis = 'steps' | 'intrinsic';
 
 /** How an edit enters the browser history. */
 export interface EditOptions {
@@ -190,6 +203,8 @@ export interface AppActions {
   applyUrlState(s: UrlState, mode: HistoryMode, notices?: readonly Notice[]): void;
   dismissNotices(): void;
   pin(): void;
+  /** Pin several configurations at once (those already pinned are kept once). */
+  pinConfigs(list: readonly Params[]): void;
   unpin(index: number): void;
   unpinAll(): void;
   /** Merge into the results slice (used by the compute bridge). */
@@ -200,6 +215,7 @@ export interface AppActions {
   loadCustom(name: string, modes: ModeSpectrum): void;
   setTimeCursor(t: number | null): void;
   setPlay(patch: Partial<PlayState>): void;
+  setStepsAxis(axis: StepsAxis): void;
   /** Auto: the window follows the dynamics; manual: freeze the window on screen as tmin, tmax. */
   setTimeWindow(mode: TimeWindowMode): void;
   /**
@@ -234,6 +250,7 @@ const INITIAL_DATA: AppData = {
   custom: null,
   timeCursor: null,
   play: DEFAULT_PLAY,
+  stepsAxis: 'steps',
 };
 
 function intent(prev: UrlIntent, opts: EditOptions = {}): UrlIntent {
@@ -322,6 +339,20 @@ export function createAppStore(initial: Partial<AppData> = {}) {
       });
     },
 
+    pinConfigs(list) {
+      set((s) => {
+        const keys = new Set(s.pins.map(paramsKey));
+        const fresh = list.filter((p) => {
+          const k = paramsKey(p);
+          if (keys.has(k)) return false;
+          keys.add(k);
+          return true;
+        });
+        if (fresh.length === 0) return {};
+        return { pins: [...s.pins, ...fresh].slice(-MAX_PINS), urlIntent: intent(s.urlIntent) };
+      });
+    },
+
     unpin(index) {
       set((s) => ({
         pins: s.pins.filter((_, i) => i !== index),
@@ -362,6 +393,11 @@ export function createAppStore(initial: Partial<AppData> = {}) {
 
     setPlay(patch) {
       set((s) => ({ play: { ...s.play, ...patch } }));
+    },
+
+    setStepsAxis(stepsAxis) {
+      // The held time cursor is a position on the axis it was placed on.
+      if (get().stepsAxis !== stepsAxis) set({ stepsAxis, timeCursor: null });
     },
 
     setTimeWindow(mode) {

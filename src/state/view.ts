@@ -19,6 +19,7 @@ const PANEL_SHOWN = {
   exponents: 'default',
   modes: 'default',
   simulation: 'default',
+  sgd: 'default',
   frontier: 'on request',
   phase: 'on request',
   decomposition: 'on request',

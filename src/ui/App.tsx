@@ -137,12 +137,13 @@ function PanelList({
 }) {
   const panels = useApp((s) => s.view.panels);
   const data = useApp((s) => s.params.data);
+  const regime = useApp((s) => s.params.regime);
   const list = useMemo(
     () =>
-      shownComponents(sections, { view: { panels }, params: { data } }).filter(
+      shownComponents(sections, { view: { panels }, params: { data, regime } }).filter(
         (p) => !exclude.includes(p.component),
       ),
-    [sections, panels, data, exclude],
+    [sections, panels, data, regime, exclude],
   );
   return list.map(({ key, component: Panel }) => <Panel key={key} />);
 }

@@ -19,6 +19,7 @@ import type { CurveResult } from '../model/types.ts';
 import { poolSourceOf } from '../model/data/sources.ts';
 import { appStore } from '../state/store.ts';
 import { showEarlyStop, windowShowing } from './showEarlyStop.ts';
+import { Claims, claimsText, lectureClaims, StepsAxisSwitch, useStepsCurve } from './SgdPanels.tsx';
 
 const LearningCurve = memo(LearningCurveChart);
 const NO_PINS: PinnedCurve[] = [];
@@ -77,6 +78,8 @@ export function CurvePanel() {
   const current = useApp((s) => currentLabel(s.pins, s.params, labelIgnore(s.view.timeWindow)));
   const sim = useSimOverlay();
   const fitted = useApp(currentFitted);
+  // One-pass SGD (docs/theory.md §9): the curve in steps, with its own marks and caption.
+  const steps = useStepsCurve(curve, pins);
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 720, height: 440 });
 
   useLayoutEffect(() => {
@@ -92,10 +95,9 @@ export function CurvePanel() {
   // The fixed time of the scaling panels is marked on the time axis while they use it.
   const markT = scalingShown && at === 't' ? tAt : null;
   // The caption describes the figure drawn, i.e. the parameters of the curve shown.
-  const caption = captionFor(curve, curve?.params ?? params, setting, {
-    showEtr,
-    slope: !lecture,
-  });
+  const caption = steps
+    ? ''
+    : captionFor(curve, curve?.params ?? params, setting, { showEtr, slope: !lecture });
   return (
     <figure
       className={`panel panel-curve${pending ? ' is-pending' : ''}${failed ? ' is-failed' : ''}`}
@@ -105,10 +107,13 @@ export function CurvePanel() {
       <PlayBar />
       <div ref={ref} className="plot plot-curve">
         <LearningCurve
-          curve={curve}
-          pins={pins}
-          sim={sim}
-          fitted={fitted}
+          curve={steps?.curve ?? curve}
+          pins={steps?.pins ?? pins}
+          // The simulation samples steps: it is drawn on the steps axis only.
+          sim={steps?.axis === 'intrinsic' ? null : sim}
+          fitted={steps ? null : fitted}
+          steps={steps?.overlay ?? null}
+          desc={steps ? claimsText(steps.claims) : undefined}
           width={width}
           height={height}
           variant={lecture ? 'lecture' : 'normal'}
@@ -124,11 +129,16 @@ export function CurvePanel() {
           computing…
         </span>
       </div>
-      {curve && <EarlyStopLine curve={curve} />}
+      {curve && !steps && <EarlyStopLine curve={curve} />}
+      {steps && !lecture && <StepsAxisSwitch />}
       <figcaption className="caption" data-testid="caption">
         {/* The caption is plain text with TeX-style E_g, E_tr (the same string is the figure's SVG
             description); on the page they get real subscripts. */}
-        <RichHelp text={caption.replace(/E_tr\b/g, 'E_{tr}')} />
+        {steps ? (
+          <Claims claims={lecture ? lectureClaims(steps.claims) : steps.claims} />
+        ) : (
+          <RichHelp text={caption.replace(/E_tr\b/g, 'E_{tr}')} />
+        )}
       </figcaption>
     </figure>
   );

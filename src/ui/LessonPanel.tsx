@@ -45,6 +45,7 @@ export function LessonPanel() {
     [sim, simCurrent],
   );
   const parts = useApp(settledResult('parts'));
+  const sgdSweeps = useApp(settledResult('sgdSweeps'));
   const order = useApp(settledResult('order'));
   // The detail of another mode (the inspector moved on) is not this lesson's.
   const mode = useApp((s) => {
@@ -69,6 +70,7 @@ export function LessonPanel() {
       parts,
       order,
       mode,
+      sgdSweeps,
     }),
     [
       params,
@@ -88,6 +90,7 @@ export function LessonPanel() {
       parts,
       order,
       mode,
+      sgdSweeps,
     ],
   );
   // The lesson's numbers are filled only while a lesson is open (every drag would recompute them).

@@ -7,6 +7,8 @@ import { useMemo } from 'react';
 import { formatNumber, formatParam } from '../format/number.ts';
 import { cancelSimulation, startSimulation } from '../compute/index.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
+import { inSteps } from '../model/regimes.ts';
+import { sgdSimLastStep, simulationKind } from '../model/sgd/simSteps.ts';
 import { POOL_SOURCES, poolSize, poolSourceOf, runKind } from '../model/data/sources.ts';
 import { useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
@@ -48,7 +50,7 @@ export function SimulationBox() {
   const sim = useApp((s) => s.results.sim);
   const M = useMemo(() => {
     try {
-      if (runKind(params) !== 'simulate') return NaN;
+      if (simulationKind(params) !== 'simulate') return NaN;
       return simulationModes(params);
     } catch {
       return NaN;
@@ -58,7 +60,8 @@ export function SimulationBox() {
   const real = source !== null;
   const runName = source ? `Run on ${source.words.real}` : 'Run simulation';
   // A spectrum file gives the theory its sums, but nothing to draw samples from.
-  const none = runKind(params) === null;
+  const none = simulationKind(params) === null;
+  const steps = inSteps(params.regime);
   const running = sim?.status === 'running';
   const stale = !!sim && sim.key !== paramsKey(params);
   const fit = sim && !stale ? agreement(sim) : null;
@@ -67,7 +70,24 @@ export function SimulationBox() {
   return (
     <section className="panel panel-sim" aria-labelledby="h-sim" data-testid="sim-box">
       <h2 id="h-sim">{source ? runName : 'Exact simulation'}</h2>
-      {none ? (
+      {none && steps ? (
+        <p className="panel-note" data-testid="sim-na">
+          n/a under one-pass SGD with {POOL_NAMES}: real SGD on minibatches of the pool runs in the
+          benchmarks and tests (docs/theory.md §9.6), not yet in the app. Choose the power law to
+          run real SGD here.
+        </p>
+      ) : steps ? (
+        <p className="panel-note" data-testid="sgd-sim-note">
+          Runs real one-pass SGD {formatParam(params.seeds)} times: each seed draws the features (N
+          = {formatParam(params.N)}) of a power law with M = {formatParam(M)} modes and fresh
+          minibatches of B = {formatParam(params.batch)} samples at every step, up to step{' '}
+          {formatParam(sgdSimLastStep({ ...params, M }))}
+          {sgdSimLastStep({ ...params, M }) < params.horizon
+            ? ` (the work of one seed, B·min(N, M) normals a step, stops it before S = ${formatParam(params.horizon)})`
+            : ''}
+          ; the dashed line is the theory at the same M. Error bars: ±1 s.e.m. over seeds.
+        </p>
+      ) : none ? (
         <p className="panel-note" data-testid="sim-na">
           n/a with a spectrum file: the exact simulator draws data from the power law (α, β) and
           real runs draw {POOL_DATA}; a file of eigenvalues and target powers has no data to draw.

@@ -56,6 +56,15 @@ import {
 } from './Panels.tsx';
 import { PhaseSection } from './PhaseSection.tsx';
 import { SimulationBox } from './SimulationBox.tsx';
+import {
+  inStepsOr,
+  SgdExponentsSection,
+  SgdFrontierSection,
+  SgdSweepsSection,
+} from './SgdPanels.tsx';
+import { sgdBatchFacts, sgdEtaFacts, sgdExponentsCsv, sgdSweepsCsv } from './sgdExports.ts';
+import { isSgdCurve } from '../model/sgd/theory.ts';
+import { REGIME, type Regime } from '../model/regimes.ts';
 
 /** A panel of the table: a link's panel id, the learning curve, or the measured spectrum. */
 export type PanelKey = PanelId | 'curve' | 'spectrum';
@@ -113,6 +122,12 @@ export interface PanelRecord {
   /** Why a panel has no figure or no data of its own; null when it has both. */
   exportNote: string | null;
   stage: StageFit;
+  /**
+   * The regimes' time axes it belongs to (absent: every regime). 'time': the fixed-dataset theory
+   * (P and N sweeps, modes, the mean field's internals, the phase diagram) that one-pass SGD does
+   * not have; 'steps': one-pass SGD's own panels (docs/theory.md §9.8).
+   */
+  axis?: 'time' | 'steps';
 }
 
 const toggled = (id: PanelId) => ({ id, shown: panelShown(id) });
@@ -145,6 +160,8 @@ function sweepRecord(
 ): PanelRecord {
   return {
     ...toggled(id),
+    // The frontier has its own form under one-pass SGD (C = N·B·s); P and N sweeps do not.
+    ...(id === 'frontier' ? {} : { axis: 'time' as const }),
     label,
     section: 'side',
     component,
@@ -208,6 +225,7 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
   },
   {
     ...toggled('decomposition'),
+    axis: 'time',
     label: 'Error decomposed',
     section: 'under',
     component: DecompositionSection,
@@ -230,6 +248,7 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
   },
   {
     ...toggled('order'),
+    axis: 'time',
     label: 'Order parameters',
     section: 'under',
     component: OrderSection,
@@ -265,19 +284,57 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
   },
   sweepRecord('scalingP', 'P', 'Scaling with P', 'scaling-P', ScalingSection),
   sweepRecord('scalingN', 'N', 'Scaling with N', 'scaling-N', ScalingSection),
-  sweepRecord('frontier', 'C', 'Compute-optimal frontier', 'frontier', FrontierSection),
+  sweepRecord(
+    'frontier',
+    'C',
+    'Compute-optimal frontier',
+    'frontier',
+    inStepsOr(FrontierSection, SgdFrontierSection),
+  ),
+  {
+    ...toggled('sgd'),
+    axis: 'steps',
+    label: 'Batch size, learning rate, schedules',
+    section: 'side',
+    component: SgdSweepsSection,
+    figures: [
+      { svg: 'sgd-batch', name: 'sgd-batch', label: 'E_g against B', facts: sgdBatchFacts },
+      { svg: 'sgd-eta', name: 'sgd-eta', label: 'E_g against η', facts: sgdEtaFacts },
+    ],
+    data: [
+      panelCsv(
+        'sgd',
+        'Batch size, learning rate, schedules',
+        (s) => !!s.results.sgdSweeps,
+        sgdSweepsCsv,
+      ),
+    ],
+    exportNote: null,
+    stage: {
+      place: null,
+      why: 'two figures with their sentences and the schedules: taller than one projected screen',
+    },
+  },
   {
     ...toggled('exponents'),
     label: 'Exponents',
     section: 'side',
-    component: ExponentsSection,
+    component: inStepsOr(ExponentsSection, SgdExponentsSection),
     figures: [],
-    data: [panelCsv('exponents', 'Exponents', (s) => !!s.results.curve, exponentsCsv)],
+    data: [
+      panelCsv(
+        'exponents',
+        'Exponents',
+        (s) => !!s.results.curve,
+        (s, url) => (isSgdCurve(s.results.curve) ? sgdExponentsCsv(s, url) : exponentsCsv(s, url)),
+      ),
+    ],
     exportNote: 'A table, not a figure: its rows export as CSV.',
     stage: { place: 'under-curve', minHeight: 160 },
   },
   {
     ...toggled('modes'),
+    axis: 'time',
     label: 'Modes',
     section: 'side',
     component: ModesSection,
@@ -288,6 +345,7 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
   },
   {
     ...toggled('inspector'),
+    axis: 'time',
     label: 'Mode inspector',
     section: 'side',
     component: InspectorSection,
@@ -309,6 +367,7 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
   },
   {
     ...toggled('formulas'),
+    axis: 'time',
     label: 'Formulas',
     section: 'below',
     component: FormulasSection,
@@ -328,6 +387,7 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
   },
   {
     ...toggled('phase'),
+    axis: 'time',
     label: 'Phase diagram',
     section: 'below',
     component: PhaseSection,
@@ -359,11 +419,17 @@ export function panelRecord(id: PanelKey): PanelRecord {
 /** What decides which panels are on the page: the panels asked for, and the data. */
 export interface PanelContext {
   view: Pick<ViewState, 'panels'>;
-  params: Pick<Params, 'data'>;
+  params: Pick<Params, 'data' | 'regime'>;
+}
+
+/** Whether a panel belongs to a regime (its record's axis against the regime's time axis). */
+export function inRegime(r: PanelRecord, regime: Regime): boolean {
+  return !r.axis || r.axis === (REGIME[regime].time === 'steps' ? 'steps' : 'time');
 }
 
 /** Whether a panel is on the page in this state. */
 export function isShown(r: PanelRecord, s: PanelContext): boolean {
+  if (!inRegime(r, s.params.regime)) return false;
   switch (r.shown) {
     case 'always':
       return true;

@@ -12,12 +12,13 @@ import { limitSplitSentence } from '../../src/claims/decomposition.ts';
 import { claimHolds } from '../../src/lessons/claims.ts';
 import type { LessonContext } from '../../src/lessons/fill.ts';
 import { DEFAULT_PARAMS, type Params } from '../../src/model/params.ts';
-import { REGIMES, showsPosterior } from '../../src/model/regimes.ts';
+import { REGIMES, inSteps, showsPosterior } from '../../src/model/regimes.ts';
 import { computeCurve } from '../../src/model/theory/curve.ts';
 import type { CurveResult } from '../../src/model/types.ts';
 
 const base: Params = { ...DEFAULT_PARAMS, nt: 20, gamma: 1e-2, sigma2: 0.05 };
-const STATES = REGIMES.flatMap((regime) =>
+// The regimes with a training set (one-pass SGD has no posterior, §9).
+const STATES = REGIMES.filter((r) => !inSteps(r)).flatMap((regime) =>
   [0, 1e-3].map((T): [string, Params] => [`${regime}, T = ${T}`, { ...base, regime, T }]),
 );
 

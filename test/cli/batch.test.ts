@@ -1,4 +1,4 @@
-// --batch: JSON lines in, one JSON result per line out, in order; a bad line gives an error object
+// --lines: JSON lines in, one JSON result per line out, in order; a bad line gives an error object
 // and the others go on; the rules are those of the flags.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,12 +26,12 @@ function results(out: string) {
     .map((l) => JSON.parse(l));
 }
 
-describe('--batch', () => {
+describe('--lines', () => {
   it('bad lines in the middle: error objects in place, the others computed, in order', () => {
     const dir = mkdtempSync(join(tmpdir(), 'batch-'));
     const file = join(dir, 'sets.jsonl');
     writeFileSync(file, lines.join('\n') + '\n');
-    const r = cli('--batch', file);
+    const r = cli('--lines', file);
     expect(r.code).toBe(1); // some lines failed
     const out = results(r.out);
     expect(out.map((o) => o.line)).toEqual([1, 2, 3, 5, 6, 7, 8]); // the blank line 4 is skipped
@@ -57,23 +57,23 @@ describe('--batch', () => {
   });
 
   it('reads standard input with -, flags are the base of every line (a line overrides them)', () => {
-    const r = cliWithInput('{"P": 100}\n{"P": 100, "nt": 4}\n', '--batch', '-', '--nt', '3');
+    const r = cliWithInput('{"P": 100}\n{"P": 100, "nt": 4}\n', '--lines', '-', '--nt', '3');
     expect(r.code).toBe(0);
     const out = results(r.out);
     expect(out.map((o) => o.t.length)).toEqual([3, 4]);
   });
 
   it('a missing file is one error line, exit 2', () => {
-    const r = cli('--batch', '/nonexistent/sets.jsonl');
+    const r = cli('--lines', '/nonexistent/sets.jsonl');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^error: --batch: .*ENOENT/m);
+    expect(r.err).toMatch(/^error: --lines: .*ENOENT/m);
   });
 
   it('1000 curves in one process: one line each, in input order (its time is in npm run bench)', () => {
     const sets = Array.from({ length: 1000 }, (_, i) =>
       JSON.stringify({ alpha: 1.2 + (i % 50) * 0.04, P: 100 + i, sigma2: 0.01 }),
     );
-    const r = cliWithInput(sets.join('\n'), '--batch', '-');
+    const r = cliWithInput(sets.join('\n'), '--lines', '-');
     expect(r.code).toBe(0);
     const out = results(r.out);
     expect(out).toHaveLength(1000);

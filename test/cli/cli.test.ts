@@ -144,7 +144,7 @@ describe('npm run curve', () => {
     [['--P', '0'], /--P.*minimum 1/],
     [['--P', '1.5'], /--P.*not an integer/],
     [['--N', '-3'], /--N/],
-    [['--regime', 'sgd'], /--regime.*gf, wd, langevin, bayes/],
+    [['--regime', 'adam'], /--regime.*gf, wd, langevin, bayes, sgd/],
     [['--times', '1:2'], /--times/],
     [['--times', '10:1:5'], /--times/],
     [['--nope', '1'], /unknown flag --nope/],

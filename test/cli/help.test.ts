@@ -2,7 +2,7 @@
 // parameter table declares them, then every other flag.
 import { describe, expect, it } from 'vitest';
 import { EXTRA_FLAGS } from '../../src/cli/args.ts';
-import { PARAM_SPECS, formatValue, rangeText } from '../../src/model/params.ts';
+import { PARAM_SPECS, REGIMES, formatValue, rangeText } from '../../src/model/params.ts';
 import { cli } from './run.ts';
 
 describe('--help', () => {
@@ -22,7 +22,9 @@ describe('--help', () => {
       expect(lines[i]).toContain(spec.help);
       const def = spec.kind === 'enum' ? spec.default : formatValue(spec.default);
       const data = spec.data ? `, with --data ${spec.data.join(' or ')}` : '';
-      const regimes = (spec.regimes.length === 4 ? 'all regimes' : spec.regimes.join(', ')) + data;
+      const schedule = spec.schedules ? `, with --schedule ${spec.schedules.join(' or ')}` : '';
+      const all = spec.regimes.length === REGIMES.length;
+      const regimes = (all ? 'all regimes' : spec.regimes.join(', ')) + data + schedule;
       expect(lines[i + 1].trim()).toBe(`default ${def}; ${rangeText(spec)}; acts in ${regimes}`);
     },
   );

@@ -14,8 +14,8 @@ const json = (...args: string[]) => {
 
 describe('regime inference', () => {
   it.each([
-    [[], 'gf', 'no T > 0 or gamma > 0 given'],
-    [['--gamma', '0', '--T', '0'], 'gf', 'no T > 0 or gamma > 0 given'],
+    [[], 'gf', 'no T > 0 or gamma > 0 or SGD parameter given'],
+    [['--gamma', '0', '--T', '0'], 'gf', 'no T > 0 or gamma > 0 or SGD parameter given'],
     [['--gamma', '0.01'], 'wd', '--gamma > 0'],
     [['--T', '0.001'], 'langevin', '--T > 0'],
     [['--T', '0.001', '--gamma', '0.01'], 'langevin', '--T > 0'],

@@ -21,11 +21,16 @@ import {
   type Regime,
 } from '../../src/model/regimes.ts';
 
-const ALL: Regime[] = ['gf', 'wd', 'langevin', 'bayes'];
-const DYNAMIC: Regime[] = ['gf', 'wd', 'langevin'];
+const ALL: Regime[] = ['gf', 'wd', 'langevin', 'bayes', 'sgd'];
+const DYNAMIC: Regime[] = ['gf', 'wd', 'langevin', 'sgd'];
+/** Continuous training time t (the typed time window); one-pass SGD counts steps (§9). */
+const FLOW: Regime[] = ['gf', 'wd', 'langevin'];
+/** A fixed training set of P samples; one-pass SGD draws fresh ones (§9.1). */
+const DATASET: Regime[] = ['gf', 'wd', 'langevin', 'bayes'];
+const SGD_OWN = ['eta', 'batch', 'schedule', 'horizon', 'decay', 'final', 'warmup'];
 
 describe('the regime records', () => {
-  it('are the four regimes of docs/theory.md §0, in the order of the controls', () => {
+  it('are the four regimes of docs/theory.md §0 and one-pass SGD (§9), in the order of the controls', () => {
     expect(REGIMES).toEqual(ALL);
     for (const r of REGIMES) {
       expect(REGIME[r].id).toBe(r);
@@ -53,9 +58,11 @@ describe('the parameter table derives where each parameter acts from the records
     gamma: ['wd', 'langevin', 'bayes'],
     T: ['langevin', 'bayes'],
     sigma02: DYNAMIC,
-    tmin: DYNAMIC,
-    tmax: DYNAMIC,
+    tmin: FLOW,
+    tmax: FLOW,
     nt: DYNAMIC,
+    P: DATASET,
+    ...Object.fromEntries(SGD_OWN.map((k) => [k, ['sgd'] as Regime[]])),
   };
   it.each(PARAM_SPECS.map((s) => [s.key, s] as const))('%s', (key, spec) => {
     expect([...spec.regimes]).toEqual(acts[key] ?? ALL);
@@ -65,7 +72,8 @@ describe('the parameter table derives where each parameter acts from the records
     expect(regimesWith('weightDecay')).toEqual(acts.gamma);
     expect(regimesWith('temperature')).toEqual(acts.T);
     expect(regimesWith('dynamics')).toEqual(DYNAMIC);
-    expect(regimesWith('dataset')).toEqual(ALL);
+    expect(regimesWith('flowTime')).toEqual(FLOW);
+    expect(regimesWith('dataset')).toEqual(DATASET);
   });
 });
 
@@ -81,7 +89,8 @@ describe('predicates', () => {
   });
 
   it('withWeightDecay: gradient flow gains it as "wd"; the others have it', () => {
-    expect(ALL.map(withWeightDecay)).toEqual(['wd', 'wd', 'langevin', 'bayes']);
+    // One-pass SGD has no weight-decay counterpart in the table.
+    expect(ALL.map(withWeightDecay)).toEqual(['wd', 'wd', 'langevin', 'bayes', null]);
   });
 
   it('effectiveParams neutralises what does not act: γ = T = 0 (gf), T = 0 (wd), σ₀² = 0 (bayes)', () => {

@@ -1,5 +1,7 @@
 // Random valid configurations for round-trip tests (seeded, so a failure can be replayed).
 import { PARAM_SPECS, type NumericSpec, type Params } from '../../src/model/params.ts';
+import { REGIME, inSteps, type Regime } from '../../src/model/regimes.ts';
+import { MAX_SGD_N } from '../../src/model/sgd/limits.ts';
 import { sourceChoiceFix } from '../../src/model/data/sources.ts';
 import { LESSONS } from '../../src/lessons/lessons.ts';
 import { PHASE_EXPONENTS } from '../../src/model/theory/phase.ts';
@@ -38,10 +40,29 @@ export function randomValue(r: () => number, s: NumericSpec): number {
   return Math.min(s.max, Math.max(s.min, x));
 }
 
+/** One-pass SGD's own parameters (docs/theory.md §9): drawn from a stream of their own. */
+const STEPS_OWN = new Set<string>(REGIME.sgd.own);
+
+/**
+ * A random configuration of the regimes with a training set. The draws of their parameters are
+ * those they were before one-pass SGD joined the table (the truth suites' states stay the same);
+ * SGD's own parameters come from a second stream seeded by the first draws (randomSgdParams
+ * makes an SGD state).
+ */
 export function randomParams(r: () => number): Params {
   const p = {} as Record<string, unknown>;
   for (const s of PARAM_SPECS) {
-    p[s.key] = s.kind === 'enum' ? pick(r, s.options) : randomValue(r, s);
+    if (STEPS_OWN.has(s.key)) continue;
+    const options =
+      s.key === 'regime' && s.kind === 'enum'
+        ? s.options.filter((o) => !inSteps(o as Regime))
+        : null;
+    p[s.key] = s.kind === 'enum' ? pick(r, options ?? s.options) : randomValue(r, s);
+  }
+  const r2 = rng(Math.floor((p.alpha as number) * 1e9) ^ (p.P as number));
+  for (const s of PARAM_SPECS) {
+    if (!STEPS_OWN.has(s.key)) continue;
+    p[s.key] = s.kind === 'enum' ? pick(r2, s.options) : randomValue(r2, s);
   }
   const q = p as unknown as Params;
   if (!(q.tmax > q.tmin))
@@ -51,6 +72,13 @@ export function randomParams(r: () => number): Params {
   if (q.regime === 'bayes' && !(q.gamma > 0)) q.gamma = 0.01;
   // A kernel and task its data source offers (src/model/data/sources.ts).
   return { ...q, ...sourceChoiceFix(q) };
+}
+
+/** A random one-pass SGD configuration (N within the finite-N theory's range, §9.5). */
+export function randomSgdParams(r: () => number): Params {
+  const p = { ...randomParams(r), regime: 'sgd' as const };
+  if (Number.isFinite(p.N) && p.N > MAX_SGD_N) p.N = MAX_SGD_N;
+  return p;
 }
 
 export function randomView(r: () => number): ViewState {
@@ -75,6 +103,8 @@ export function randomPin(r: () => number, base: Params): Params {
   const other = randomParams(r);
   const p = { ...base };
   for (const s of PARAM_SPECS) {
+    // SGD's own keys change only a pin of an SGD state (the other draws stay as they were).
+    if (STEPS_OWN.has(s.key) && !inSteps(base.regime)) continue;
     if (r() < 0.25) (p as Record<string, unknown>)[s.key] = other[s.key];
   }
   if (!(p.tmax > p.tmin)) {
@@ -82,11 +112,13 @@ export function randomPin(r: () => number, base: Params): Params {
     p.tmax = base.tmax;
   }
   if (p.regime === 'bayes' && !(p.gamma > 0)) p.gamma = 0.01;
+  if (inSteps(p.regime) && Number.isFinite(p.N) && p.N > MAX_SGD_N) p.N = MAX_SGD_N;
   return { ...p, ...sourceChoiceFix(p) };
 }
 
 export function randomUrlState(r: () => number): UrlState {
-  const params = randomParams(r);
+  // One state in five is one-pass SGD (its own keys, its schedule's).
+  const params = r() < 0.2 ? randomSgdParams(r) : randomParams(r);
   const n = Math.floor(r() * 7);
   return {
     params,

@@ -4,8 +4,6 @@ import {
   PARAM_SPECS,
   DATA_SOURCES,
   REGIMES,
-  actsWithData,
-  isActive,
   type NumericSpec,
   type Params,
 } from '../../src/model/params.ts';
@@ -17,6 +15,7 @@ import {
   type UrlState,
 } from '../../src/state/url.ts';
 import { DEFAULT_VIEW, PANELS, type PanelId } from '../../src/state/view.ts';
+import { actsIn } from '../../src/model/paramsCodec.ts';
 import { LESSONS, LESSON_IDS } from '../../src/lessons/lessons.ts';
 import { LESSON_BOOK } from '../../src/lessons/apply.ts';
 import { randomUrlState, rng } from './random.ts';
@@ -73,8 +72,7 @@ describe('url codec: round trip', () => {
           // An automatic time window writes no bounds; a typed one writes both (where they act).
           for (const s of PARAM_SPECS) {
             const written =
-              isActive(s.key, regime) &&
-              actsWithData(s.key, data) &&
+              actsIn(s.key, { ...DEFAULT_PARAMS, regime, data }) &&
               !(timeWindow === 'auto' && (s.key === 'tmin' || s.key === 'tmax'));
             expect(keys.includes(s.key), `${regime} ${data} ${timeWindow} ${s.key}`).toBe(written);
           }
@@ -117,11 +115,7 @@ describe('url codec: round trip', () => {
       // (An automatic window's bounds are chosen by the engine, so they are not kept either.)
       const auto = x.view.timeWindow === 'auto';
       for (const s of PARAM_SPECS)
-        if (
-          isActive(s.key, x.params.regime) &&
-          actsWithData(s.key, x.params.data) &&
-          !(auto && (s.key === 'tmin' || s.key === 'tmax'))
-        )
+        if (actsIn(s.key, x.params) && !(auto && (s.key === 'tmin' || s.key === 'tmax')))
           expect(state.params[s.key]).toBe(x.params[s.key]);
     }
   });
@@ -190,7 +184,7 @@ describe('url codec: validation and notices', () => {
   });
 
   it('reports unknown keys, an unknown regime and a bad lesson', () => {
-    const { state, notices } = withParams('foo=1&regime=sgd&lesson=nope&panels=modes,bogus');
+    const { state, notices } = withParams('foo=1&regime=adam&lesson=nope&panels=modes,bogus');
     expect(state.params.regime).toBe('gf');
     expect(state.view.lesson).toBeNull();
     expect(state.view.panels).toEqual(['modes']);

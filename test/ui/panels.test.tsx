@@ -18,6 +18,8 @@ import { svgToString } from '../../src/charts/export.ts';
 import { parseSpectrumCsv } from '../../src/model/data/customSpectrum.ts';
 import { DEFAULT_PARAMS, type Params } from '../../src/model/params.ts';
 import { computeCurve } from '../../src/model/theory/curve.ts';
+import { computeSgdCurve } from '../../src/model/sgd/theory.ts';
+import { computeSgdSweeps } from '../../src/model/sgd/panels.ts';
 import { spectrumView } from '../../src/model/theory/dataSpectra.ts';
 import { computeFrontier, frontierSweep } from '../../src/model/theory/frontier.ts';
 import { computeModeDetail, computeModes } from '../../src/model/theory/modes.ts';
@@ -29,6 +31,7 @@ import { PANELS, panelShown } from '../../src/state/view.ts';
 import { App } from '../../src/ui/App.tsx';
 import { footerOf } from '../../src/ui/exportData.ts';
 import {
+  inRegime,
   isShown,
   PANEL_LABELS,
   PANEL_TABLE,
@@ -82,6 +85,7 @@ const ON_PAGE: Record<PanelKey, string> = {
   exponents: 'section.panel-exponents',
   formulas: 'section.panel-formulas',
   simulation: '[data-testid="sim-run"]',
+  sgd: 'svg[data-testid="sgd-batch"]',
 };
 
 afterEach(cleanup);
@@ -127,7 +131,7 @@ describe('the panel table', () => {
   it('shows a panel by request, always, or with measured data', () => {
     const ctx = (panels: readonly (typeof PANELS)[number][], data: Params['data']) => ({
       view: { panels },
-      params: { data },
+      params: { data, regime: 'gf' as const },
     });
     expect(isShown(panelRecord('modes'), ctx(['modes'], 'powerlaw'))).toBe(true);
     expect(isShown(panelRecord('modes'), ctx([], 'powerlaw'))).toBe(false);
@@ -151,7 +155,8 @@ describe('App draws each shown panel once', () => {
       let checked = 0;
       for (const r of PANEL_TABLE) {
         const n = container.querySelectorAll(ON_PAGE[r.id]).length;
-        expect(n, r.id).toBe(r.id === 'spectrum' ? 0 : 1);
+        // Under gradient flow, not the measured spectrum nor one-pass SGD's own panel.
+        expect(n, r.id).toBe(r.id === 'spectrum' || !inRegime(r, 'gf') ? 0 : 1);
         checked++;
       }
       expect(checked).toBe(PANEL_TABLE.length);
@@ -202,7 +207,10 @@ async function checkExports(keys: readonly PanelKey[]) {
     for (const f of r.figures) {
       const svg = document.querySelector<SVGSVGElement>(`svg[data-testid="${f.svg}"]`);
       expect(svg, f.name).not.toBeNull();
-      expect(svg!.querySelector('[data-testid="no-data"]'), `${f.name} draws data`).toBeNull();
+      expect(
+        svg!.querySelector('[data-testid="no-data"]')?.textContent ?? null,
+        `${f.name} draws data`,
+      ).toBeNull();
       const footer = footerOf(state, URL, f.facts(state));
       const xml = svgToString(svg!, { footer });
       const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
@@ -272,10 +280,12 @@ describe('every panel exports its figure and its data', () => {
 
   it('the power-law panels, from the results on screen', async () => {
     render(<App />);
-    const keys = PANEL_TABLE.map((r) => r.id).filter((id) => id !== 'spectrum');
+    // One-pass SGD's own panel is not on the page under gradient flow (its test is below).
+    const flow = PANEL_TABLE.filter((r) => inRegime(r, 'gf'));
+    const keys = flow.map((r) => r.id).filter((id) => id !== 'spectrum');
     const { figures, files } = await checkExports(keys);
     expect(figures).toBe(9);
-    expect(files).toBe(PANEL_TABLE.flatMap((r) => r.data).length - 2); // no run, no spectrum
+    expect(files).toBe(flow.flatMap((r) => r.data).length - 2); // no run, no spectrum
   });
 
   it('each footer states its own figure: the sweep’s range and fit, the modes’ ranges', () => {
@@ -293,6 +303,28 @@ describe('every panel exports its figure and its data', () => {
     expect(phase).not.toContain('bottleneck');
     // The learning curve's own footer is the one it always had.
     expect(footerOf(st, URL, panelRecord('curve').figures[0].facts(st))).toEqual(footerOf(st, URL));
+  });
+});
+
+describe('one-pass SGD: its panel exports its figures and data', () => {
+  const sgd: Params = { ...DEFAULT_PARAMS, regime: 'sgd', eta: 0.3, batch: 1, horizon: 2000 };
+  beforeAll(() => {
+    resetStore();
+    s().setParams(sgd);
+    s().setView({ panels: ['sgd', 'exponents'] });
+    s().patchResults({ curve: computeSgdCurve(sgd), sgdSweeps: computeSgdSweeps(sgd) });
+  });
+  afterAll(() => resetStore());
+
+  it('the curve in steps, the batch and learning-rate figures, their CSV', async () => {
+    render(<App />);
+    // The fixed-dataset panels are not on the page in this regime.
+    for (const id of ['scalingP', 'modes', 'decomposition'] as const)
+      expect(isShown(panelRecord(id), s()), id).toBe(false);
+    const { figures, files } = await checkExports(['curve', 'sgd', 'exponents']);
+    expect(figures).toBe(3);
+    expect(files).toBe(4); // curves, state, the SGD CSV, the exponents (no simulation run yet)
+    expect(document.querySelector('[data-testid="sgd-exponents"] tbody')?.children.length).toBe(4);
   });
 });
 

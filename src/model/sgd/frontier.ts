@@ -9,6 +9,7 @@
 // budget's minimum by a parabola in log N through the best grid point and its neighbours.
 import { fitPowerLaw } from '../theory/fit.ts';
 import type { PowerFit } from '../types.ts';
+import { errorAfter } from './batch.ts';
 import { sgdCurve } from './curve.ts';
 import { sgdLawValue } from './exponents.ts';
 import type { SgdParams } from './system.ts';
@@ -60,13 +61,15 @@ export function sgdFrontier(p: SgdParams, opts: SgdFrontierOptions = {}): SgdFro
   const E = Ns.map((N) => {
     const steps = Array.from(C, (c) => Math.round(c / (N * B)));
     const usable = [...new Set(steps.filter((s) => s >= 1))].sort((x, y) => x - y);
-    const q: SgdParams = {
-      ...p,
-      N,
-      horizon: p.schedule === 'constant' ? p.horizon : (usable[0] ?? 1),
-    };
-    const curve = usable.length ? sgdCurve(q, usable) : null;
-    return steps.map((s) => (s >= 1 && curve ? curve.Eg[usable.indexOf(s)] : Infinity));
+    const q: SgdParams = { ...p, N };
+    // A constant rate: one run through every step count. A decaying schedule: each budget is a
+    // whole schedule with horizon s (§9.8), so one run per step count, read at its end.
+    const at = new Map<number, number>();
+    if (p.schedule === 'constant') {
+      const curve = usable.length ? sgdCurve(q, usable) : null;
+      usable.forEach((s, k) => at.set(s, curve!.Eg[k]));
+    } else for (const s of usable) at.set(s, errorAfter(q, s));
+    return steps.map((s) => at.get(s) ?? Infinity);
   });
   const Lstar = new Float64Array(n);
   const Nstar = new Float64Array(n);

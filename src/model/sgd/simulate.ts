@@ -19,6 +19,7 @@ import { nodesFromModes } from './nodes.ts';
 import { propagate } from './propagate.ts';
 import { etaAt, schedulePieces } from './schedule.ts';
 import { scheduleOf, type SgdParams } from './system.ts';
+import { MAX_SGD_SIM_DIM } from './limits.ts';
 
 /** One draw of the problem seen by SGD: Σ_A's eigenvalues, target coefficients, residual. */
 export interface SampledSpectrum {
@@ -29,8 +30,7 @@ export interface SampledSpectrum {
   residual: number;
 }
 
-/** Largest n = min(N, M) the simulator accepts (one n×n eigendecomposition per seed). */
-export const MAX_SGD_SIM_DIM = 4096;
+export { MAX_SGD_SIM_DIM };
 
 export function sampleSpectrum(
   alpha: number,

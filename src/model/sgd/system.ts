@@ -7,6 +7,7 @@ import type { RegisteredSpectrum } from '../theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../theory/measuredSpectrum.ts';
 import type { Spectrum } from '../theory/spectrum.ts';
 import { finiteNMeasure, type BaseSpectrum, type FiniteNMeasure } from './finiteN.ts';
+import { MAX_SGD_N } from './limits.ts';
 import { nodesFromSpectrum, powerLawNodes, type SgdNodes } from './nodes.ts';
 import type { SgdSystem } from './recursion.ts';
 import { SCHEDULE_KINDS, type Schedule, type ScheduleKind } from './schedule.ts';
@@ -100,11 +101,7 @@ export class SgdParamError extends RangeError {
   }
 }
 
-/**
- * Largest finite N of the SGD theory: the finite-N spectrum's one-off cost grows like √N κ solves
- * over ~√N modes (0.4 s at 10⁵, 1 s at 3·10⁵ on these machines).
- */
-export const MAX_SGD_N = 3e5;
+export { MAX_SGD_N };
 
 /** Reject what the SGD engine cannot use, naming the parameter. */
 export function checkSgdParams(p: SgdParams): void {

@@ -19,7 +19,8 @@ import type {
   FittedExponent,
   TimeWindow,
 } from '../types.ts';
-import { hasDynamics } from '../regimes.ts';
+import { hasDynamics, inSteps } from '../regimes.ts';
+import { computeSgdCurve } from '../sgd/theory.ts';
 
 export interface CurveOptions {
   /** Explicit times instead of the grid of the window. */
@@ -35,6 +36,8 @@ export interface CurveOptions {
 }
 
 export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResult {
+  // A regime in steps has its own engine (one-pass SGD, docs/theory.md §9): its times are steps.
+  if (inSteps(params.regime)) return computeSgdCurve(params, opts.t);
   const start = performance.now();
   const auto = opts.window === 'auto' && !opts.t;
   const { scan, window } = scanInWindow(params, auto, opts.fitted);

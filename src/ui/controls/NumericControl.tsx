@@ -5,7 +5,13 @@
 // (useControlState), why it is off (offReason), the typed entry (ValueEntry, with the shared
 // typed-entry logic of ../TypedEntry.tsx), the slider (RangeSlider), the ∞ toggle (InfToggle).
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { formatValue, isActive, type NumericSpec, type Regime } from '../../model/params.ts';
+import {
+  actsWithSchedule,
+  formatValue,
+  isActive,
+  type NumericSpec,
+  type Regime,
+} from '../../model/params.ts';
 import { REGIME } from '../../model/regimes.ts';
 import { isMeasured } from '../../model/data/sources.ts';
 import { noteInput } from '../../compute/perf.ts';
@@ -20,6 +26,7 @@ import { parseEntry, type EntryResult } from './entry.ts';
 import { dataAwareText } from './dataHelp.ts';
 import { keyToPos, sliderScale, type SliderScale } from './scale.ts';
 import { PinSlider } from './PinSlider.tsx';
+import { EtaEdgeMark } from '../SgdPanels.tsx';
 
 const MEASURED_KEYS: readonly string[] = ['alpha', 'beta', 'M'];
 
@@ -48,6 +55,8 @@ function useControlState(spec: NumericSpec) {
   );
   const regime = useApp((s) => s.params.regime);
   const data = useApp((s) => s.params.data);
+  // A parameter of one schedule only (the wsd decay fraction) is off under the others.
+  const schedule = useApp((s) => s.params.schedule);
   const lecture = useApp((s) => s.view.theme === 'lecture');
   // Measured data: α, β (fitted) and M (modes with λ > 0) are read off the spectrum.
   const readOut = useApp((s) => isMeasured(s.params)) && MEASURED_KEYS.includes(spec.key);
@@ -58,8 +67,21 @@ function useControlState(spec: NumericSpec) {
     const r = spec.key === 'alpha' ? f?.lam : spec.key === 'beta' ? f?.tail : undefined;
     return r ? `${r.xmin}…${r.xmax}` : null;
   });
-  const active = isActive(spec.key, regime) && !readOut;
-  return { value, auto, regime, data, lecture, readOut, measured, fitRange, active };
+  const scheduled = actsWithSchedule(spec.key, schedule);
+  const active = isActive(spec.key, regime) && !readOut && scheduled;
+  return {
+    value,
+    auto,
+    regime,
+    data,
+    schedule,
+    lecture,
+    readOut,
+    measured,
+    fitRange,
+    active,
+    scheduled,
+  };
 }
 
 type ControlState = ReturnType<typeof useControlState>;
@@ -73,6 +95,8 @@ function offReason(spec: NumericSpec, c: ControlState): string | null {
     return `Read-out: least-squares fit to the measured spectrum (${what})${range}, drawn on the spectrum plot.`;
   }
   if (c.active) return null;
+  if (isActive(spec.key, c.regime) && !c.scheduled)
+    return `Inactive under the ${c.schedule} schedule; acts under ${spec.schedules!.join(', ')}.`;
   return inactiveIn(spec, c.regime);
 }
 
@@ -131,6 +155,8 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
           <InfToggle spec={spec} value={c.value} active={c.active} name={name} symbol={symbol} />
         )}
       </div>
+      {/* One-pass SGD's stability edge on the learning-rate slider (docs/theory.md §9.4). */}
+      {spec.key === 'eta' && scale && c.active && <EtaEdgeMark scale={scale} />}
       <p className="ctl-help" id={ids.help}>
         <RichHelp text={help} />
         {why && <span className="ctl-why"> {why}</span>}

@@ -6,6 +6,7 @@ import { computeModes } from '../../../src/model/theory/modes.ts';
 import { computeSweep } from '../../../src/model/theory/sweep.ts';
 import { PARAM_SPECS, ParamError, REGIMES, type Params } from '../../../src/model/params.ts';
 import { rng } from '../../state/random.ts';
+import { isSgdCurve, type SgdCurveResult } from '../../../src/model/sgd/theory.ts';
 
 /** A random configuration: each parameter uniform on its slider scale, edges and ∞ often. */
 export function randomParams(r: () => number): Params {
@@ -36,12 +37,35 @@ export function randomParams(r: () => number): Params {
   if (!(p.tmax > p.tmin))
     [p.tmin, p.tmax] = [Math.min(p.tmin, p.tmax) / 10, Math.max(p.tmin, p.tmax)];
   p.nt = Math.min(p.nt, 40); // keeps the suite fast; nt only sets the grid density
+  // One-pass SGD: N at most 2000 and S at most 10⁵ here, to keep the suite fast (a finite-N
+  // spectrum costs 0.2 s at N = 10⁴, 1 s at 3·10⁵; the long runs are the engine tests', §9.9).
+  if (p.regime === 'sgd') {
+    if (Number.isFinite(p.N)) p.N = Math.min(p.N, 2000);
+    p.horizon = Math.min(p.horizon, 1e5);
+  }
   return p;
 }
 
 function checkFinite(label: string, xs: ArrayLike<number>) {
   for (let i = 0; i < xs.length; i++)
     if (!Number.isFinite(xs[i])) throw new Error(`${label}[${i}] = ${xs[i]}`);
+}
+
+/**
+ * One-pass SGD (docs/theory.md §9): at most nt distinct integer steps; E_g ≥ 0 and finite up to
+ * the step where a divergence is reported, ∞ from there on, never NaN.
+ */
+function checkSgd(tag: string, c: SgdCurveResult, nt: number) {
+  expect(c.t.length, tag).toBeGreaterThan(0);
+  expect(c.t.length, tag).toBeLessThanOrEqual(nt);
+  for (let i = 0; i < c.t.length; i++) {
+    const diverged = c.t[i] >= c.sgd.divergedAt;
+    expect(Number.isNaN(c.Eg[i]), tag).toBe(false);
+    expect(c.Eg[i], tag).toBeGreaterThanOrEqual(0);
+    if (!diverged) expect(Number.isFinite(c.Eg[i]), `${tag} s = ${c.t[i]}`).toBe(true);
+  }
+  expect(Number.isNaN(c.limit.Eg), tag).toBe(false);
+  if (c.fitT.fit) expect(Number.isFinite(c.fitT.fit.slope), tag).toBe(true);
 }
 
 describe('1000 random configurations across the box', () => {
@@ -53,6 +77,10 @@ describe('1000 random configurations across the box', () => {
       const tag = `#${i} ${JSON.stringify(p)}`;
       try {
         const c = computeCurve(p);
+        if (isSgdCurve(c)) {
+          checkSgd(tag, c, p.nt);
+          continue;
+        }
         checkFinite(`${tag} Eg`, c.Eg);
         checkFinite(`${tag} Etr`, c.Etr);
         expect(c.Eg.length, tag).toBe(p.nt);

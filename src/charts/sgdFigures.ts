@@ -1,0 +1,122 @@
+// The one-pass SGD panels as figures (docs/theory.md §9.8): which series and marked values each
+// draws, from the engine's sweeps. Headings and labels are made here from the same numbers the
+// panels' sentences (src/claims/sgd.ts) quote.
+import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
+import type { SgdFrontier } from '../model/sgd/frontier.ts';
+import type { SgdSweeps } from '../model/sgd/panels.ts';
+import type { SweepFigure, SweepMarkSpec, SweepSeries } from './sgdSweepLayout.ts';
+
+const n3 = (x: number) => formatNumber(x, 3);
+
+/** E_g against B at fixed steps and at fixed samples, the critical batch marked. */
+export function batchFigure(s: SgdSweeps): SweepFigure {
+  const b = s.batch;
+  const c = s.critical;
+  const marks: SweepMarkSpec[] = [];
+  if (Number.isFinite(c.B))
+    marks.push({
+      testId: 'critical-batch',
+      x: c.B,
+      y: null,
+      variants: [[`B_{crit} ≈ ${n3(c.B)}`], ['B_{crit}']],
+      className: 'sp-ref--current',
+    });
+  if (Number.isFinite(s.current.batch))
+    marks.push({
+      testId: 'current-batch',
+      x: s.current.batch,
+      y: s.current.Eg,
+      variants: [[`B = ${formatParam(s.current.batch)}`]],
+      className: 'sp-ref--half',
+    });
+  return {
+    heading: `E_g against batch size B (η = ${formatParam(s.current.eta)})`,
+    xTitle: 'batch size B',
+    yTitle: 'test error E_g',
+    series: [
+      {
+        key: 'at-steps',
+        label: `fixed steps s = ${formatParam(b.steps)}`,
+        className: 'sp-series sp-series--eg',
+        x: b.B,
+        y: b.atSteps,
+      },
+      {
+        key: 'at-samples',
+        label: `fixed samples n = ${formatParam(b.samples)} (s = n/B)`,
+        className: 'sp-series sp-series--etr',
+        x: b.B,
+        y: b.atSamples,
+      },
+    ],
+    marks,
+    missing: null,
+  };
+}
+
+/** E_g after S steps against η, the optimum and the stability edge marked. */
+export function etaFigure(s: SgdSweeps): SweepFigure {
+  const e = s.eta;
+  return {
+    heading: `E_g after S = ${formatParam(e.steps)} steps against the learning rate η`,
+    xTitle: 'learning rate η',
+    yTitle: 'test error E_g',
+    series: [
+      {
+        key: 'eta',
+        label: 'E_g at the horizon',
+        className: 'sp-series sp-series--eg',
+        x: e.eta,
+        y: e.Eg,
+      },
+    ],
+    marks: [
+      {
+        testId: 'eta-optimum',
+        x: e.etaOpt,
+        y: e.Eopt,
+        variants: [[`η* ≈ ${n3(e.etaOpt)}`], ['η*']],
+        className: 'sp-ref--half',
+      },
+      {
+        testId: 'eta-edge',
+        x: e.etaMax,
+        y: null,
+        variants: [[`η_{max} = ${n3(e.etaMax)}: diverges beyond`], [`η_{max} = ${n3(e.etaMax)}`]],
+        className: 'sp-ref--limit',
+      },
+    ],
+    missing: null,
+  };
+}
+
+/** The compute-optimal loss L*(C) and its fitted power law. */
+export function frontierFigure(f: SgdFrontier): SweepFigure {
+  const series: SweepSeries[] = [
+    {
+      key: 'frontier',
+      label: 'best E_g over N, L*(C)',
+      className: 'sp-series sp-series--eg',
+      x: f.C,
+      y: f.Lstar,
+    },
+  ];
+  if (f.fitL) {
+    const fit = f.fitL;
+    series.push({
+      key: 'fit',
+      label: `fit C^{${formatSlope(fit.slope, 3)}} (predicted ${formatSlope(f.predicted.L, 3)})`,
+      className: 'sp-series sp-series--fit',
+      x: [fit.xmin, fit.xmax],
+      y: [fit.xmin, fit.xmax].map((c) => 10 ** fit.intercept * c ** fit.slope),
+    });
+  }
+  return {
+    heading: 'Best E_g over N at fixed compute C = N·B·s',
+    xTitle: 'compute C = N·B·s',
+    yTitle: 'best test error L* = min_N E_g',
+    series,
+    marks: [],
+    missing: null,
+  };
+}

@@ -1,0 +1,478 @@
+// The words about one-pass SGD (docs/theory.md §9): every sentence the caption, the exponent
+// table, the batch, learning-rate and frontier panels and the CLI say about the regime, each made
+// from the same objects as its numbers (the engine's curve, its stability edge and floor, the laws
+// with their conditions, the sweeps), with a stable id per kind of sentence so that the words can
+// be registered and audited (`data-claim`). A sentence is made only when it holds: a function
+// returns null when its claim does not apply in the state.
+import type { Params } from '../model/params.ts';
+import type { SgdFacts, SgdCurveResult } from '../model/sgd/theory.ts';
+import type { SgdLawGap, SgdLawRow, SgdLawVerdict } from '../model/sgd/exponents.ts';
+import { MUCH, T_START } from '../model/sgd/exponents.ts';
+import type { SgdSweeps } from '../model/sgd/panels.ts';
+import type { SgdFrontier } from '../model/sgd/frontier.ts';
+import { CRITICAL_COST } from '../model/sgd/batch.ts';
+import { DIVERGENCE_CAP } from '../model/sgd/propagate.ts';
+import type { PowerFit } from '../model/types.ts';
+import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
+import { fitGapReason, fitWindowText } from './fit.ts';
+
+/** The kinds of sentence this module makes (one id per kind; the audit registers them). */
+export type SgdClaimId =
+  | 'sgd-setting'
+  | 'sgd-schedule'
+  | 'sgd-edge'
+  | 'sgd-diverges'
+  | 'sgd-peak-above-edge'
+  | 'sgd-floor'
+  | 'sgd-no-floor'
+  | 'sgd-stops'
+  | 'sgd-flow'
+  | 'sgd-slope'
+  | 'sgd-schedules'
+  | 'sgd-batch'
+  | 'sgd-critical'
+  | 'sgd-eta'
+  | 'sgd-frontier';
+
+export interface SgdClaim {
+  id: SgdClaimId;
+  text: string;
+}
+
+const n3 = (x: number) => formatNumber(x, 3);
+const n2 = (x: number) => formatNumber(x, 2);
+const pct = (r: number) => `${formatNumber(100 * r, 2)} %`;
+
+/** The title of the schedule strip under the curve. */
+export const STRIP_TITLE = 'η_s';
+
+/** The schedule in words: "constant η = 0.3", "cosine from η = 0.3 to η_min = 0 at S = 10⁴", … */
+export function scheduleWords(p: Params): string {
+  const eta = `η = ${formatParam(p.eta)}`;
+  const end = `η_{min} = ${formatParam(p.final * p.eta)} at S = ${formatParam(p.horizon)}`;
+  const warm =
+    p.warmup > 0 ? ` after a linear warm-up over W = ${formatParam(p.warmup)} steps` : '';
+  switch (p.schedule) {
+    case 'constant':
+      return `constant rate ${eta}${warm}`;
+    case 'cosine':
+      return `cosine decay from ${eta} to ${end}${warm}`;
+    case 'wsd': {
+      const sd = Math.ceil((1 - p.decay) * p.horizon - 1e-9);
+      return `wsd: ${eta} until s = ${formatParam(sd)}, then linear to ${end}${warm}`;
+    }
+  }
+}
+
+/** "α = 1.5, β = 2, N = 1000, σ² = 0.05" (+ M when finite, + σ₀² when non-zero). */
+export function sgdParamsPhrase(p: Params): string {
+  const parts =
+    p.data === 'powerlaw'
+      ? [`α = ${formatParam(p.alpha)}`, `β = ${formatParam(p.beta)}`]
+      : [`the measured spectrum (fitted α = ${n3(p.alpha)}, β = ${n3(p.beta)})`];
+  parts.push(`N = ${formatParam(p.N)}`);
+  if (p.data === 'powerlaw' && Number.isFinite(p.M)) parts.push(`M = ${formatParam(p.M)}`);
+  parts.push(`σ² = ${formatParam(p.sigma2)}`);
+  if (p.sigma02 > 0) parts.push(`σ₀² = ${formatParam(p.sigma02)}`);
+  return parts.join(', ');
+}
+
+/** The head of the caption: what is drawn, for which configuration. */
+export function settingClaim(p: Params, axis: 'steps' | 'intrinsic'): SgdClaim {
+  const x = axis === 'steps' ? 'steps s' : 'the intrinsic time t = Σ η_s';
+  return {
+    id: 'sgd-setting',
+    text:
+      `Test error E_g (no noise floor) under one-pass SGD against ${x} up to S = ${formatParam(p.horizon)}, ` +
+      `for ${sgdParamsPhrase(p)}, batch B = ${formatParam(p.batch)}: ${scheduleWords(p)} (strip below).`,
+  };
+}
+
+/** Which limit sets the edge, in words. */
+function edgeWhy(f: SgdFacts, B: number): string {
+  const e = f.edge;
+  if (e.kind === 'mode')
+    return `set by the top mode (near 2B/((B + 1)λ_{max}) = ${n3(e.etaMode)}, where its own error grows)`;
+  return (
+    `set by the gradient noise of all modes together (‖K‖ = 1, near 2B/S_λ = ${n3(e.etaNoiseEstimate)}; ` +
+    `the top mode alone would allow ${n3(e.etaMode)} at B = ${formatParam(B)})`
+  );
+}
+
+/** The stability edge for this B and spectrum, and where η sits against it (§9.4). */
+export function edgeClaim(f: SgdFacts, p: Params): SgdClaim {
+  const ratio = p.eta / f.edge.etaMax;
+  return {
+    id: 'sgd-edge',
+    text:
+      `Constant-rate SGD at B = ${formatParam(p.batch)} on this spectrum is stable for ` +
+      `η < η_{max} = ${n3(f.edge.etaMax)}, ${edgeWhy(f, p.batch)}; ` +
+      `η = ${formatParam(p.eta)} is ${n2(ratio)} η_{max}.`,
+  };
+}
+
+/** The label of the mark where a diverging curve ends. */
+export function sgdDivergenceLabel(divergedAt: number): string {
+  return `diverges: E_g > 10${superscriptCap()} E_g(0) at s = ${formatParam(divergedAt)}`;
+}
+
+function superscriptCap(): string {
+  return formatNumber(DIVERGENCE_CAP, 1).replace(/^10/, '');
+}
+
+/** Why the curve diverges, or how a schedule above the edge still ends finite (null: stable). */
+export function divergenceClaim(f: SgdFacts, p: Params): SgdClaim | null {
+  const e = f.edge;
+  if (Number.isFinite(f.divergedAt)) {
+    const why =
+      f.peakEta >= e.etaMode
+        ? 'the top mode overshoots: ηλ_{max} ≥ 2B/(B + 1), so its error grows by a factor a > 1 every step'
+        : 'the gradient noise the steps inject comes back faster than the steps remove it (‖K‖ ≥ 1)';
+    return {
+      id: 'sgd-diverges',
+      text:
+        `The rate reaches ${n3(f.peakEta)}, above η_{max} = ${n3(e.etaMax)}: ${why}. ` +
+        `E_g grows without bound; it passes 10${superscriptCap()} E_g(0) at s = ${formatParam(f.divergedAt)}, where the curve ends (marked).`,
+    };
+  }
+  if (f.unstable)
+    return {
+      id: 'sgd-peak-above-edge',
+      text:
+        `The peak rate ${n3(f.peakEta)} is above the constant-rate edge η_{max} = ${n3(e.etaMax)}, ` +
+        `yet E_g stays finite up to S = ${formatParam(p.horizon)}: the schedule spends too few steps above the edge for E_g to overflow.`,
+    };
+  return null;
+}
+
+/** The label of the floor's reference line. */
+export function sgdFloorLabel(floor: number): string {
+  return `noise floor E_g(∞) = ${n3(floor)}`;
+}
+
+/** Where the run settles: the noise floor (9.2), no floor, or training stops at S. */
+export function floorClaim(c: SgdCurveResult): SgdClaim | null {
+  const f = c.sgd;
+  const p = c.params;
+  if (f.unstable && Number.isFinite(f.divergedAt)) return null;
+  const last = c.Eg[c.Eg.length - 1];
+  if (Number.isNaN(f.floor))
+    return {
+      id: 'sgd-stops',
+      text: `The rate reaches η_{min} = 0 at S: training stops there, at E_g = ${n3(last)}.`,
+    };
+  if (!Number.isFinite(f.floor)) return null;
+  const at =
+    p.schedule === 'constant'
+      ? `η = ${formatParam(f.finalEta)}`
+      : `η_{min} = ${n3(f.finalEta)} (after S)`;
+  if (f.floor === 0)
+    return {
+      id: 'sgd-no-floor',
+      text: `Without label noise and with every mode within reach, SGD at ${at} has no floor: E_g → 0.`,
+    };
+  const gap = last / f.floor - 1;
+  const where =
+    Math.abs(gap) <= 0.01
+      ? `at S it is there (within ${pct(Math.max(Math.abs(gap), 1e-4))})`
+      : `at S it is ${pct(gap)} above it`;
+  return {
+    id: 'sgd-floor',
+    text:
+      `At ${at} E_g settles at the noise floor E_g(∞) = (r + σ²‖K‖)/(1 − ‖K‖) = ${n3(f.floor)} ` +
+      `(marked; r: the part of the target out of the features' reach); ${where}.`,
+  };
+}
+
+/** SGD against its η → 0 limit at the same intrinsic time (§9.2). */
+export function flowClaim(c: SgdCurveResult): SgdClaim | null {
+  // A diverging run has left its η → 0 limit behind for good: no ratio is worth quoting.
+  if (Number.isFinite(c.sgd.divergedAt)) return null;
+  const i = lastFinite(c.Eg);
+  if (i < 0) return null;
+  const ratio = c.Eg[i] / c.sgd.flow[i];
+  if (!Number.isFinite(ratio) || !(ratio > 0)) return null;
+  const at = `t = ${n2(c.sgd.tIntrinsic[i])} (s = ${formatParam(c.t[i])})`;
+  return {
+    id: 'sgd-flow',
+    text:
+      `Dashed: the η → 0 limit at the same intrinsic time t = Σ η_s, gradient flow on the population loss (P = ∞) with the same N; ` +
+      `at ${at} SGD's E_g is ${n3(ratio)}× that limit.`,
+  };
+}
+
+function lastFinite(a: ArrayLike<number>): number {
+  for (let i = a.length - 1; i >= 0; i--) if (Number.isFinite(a[i]) && a[i] > 0) return i;
+  return -1;
+}
+
+// ---- The laws (§9.7) ----
+
+/** Each row's name in the exponent table. */
+export const SGD_ROW_NAME: Record<SgdLawRow, string> = {
+  s: 's (steps)',
+  'B-steps': 'B at fixed steps',
+  'B-samples': 'B at fixed samples',
+  'eta-steps': 'η at fixed steps',
+};
+
+/** The variable each row's slope is in. */
+export const SGD_ROW_VARIABLE: Record<SgdLawRow, 's' | 'B' | 'η'> = {
+  s: 's',
+  'B-steps': 'B',
+  'B-samples': 'B',
+  'eta-steps': 'η',
+};
+
+/** The formula of each row's law (the shallowest term) and of each branch, as displayed. */
+export const SGD_LAW_FORMULA: Record<SgdLawRow, { law: string; target: string; noise: string }> = {
+  s: { law: '−min((β−1)/α, 2 − 1/α)', target: '−(β−1)/α', noise: '−(2 − 1/α)' },
+  'B-steps': { law: '0 (target) or −1 (noise)', target: '0', noise: '−1' },
+  'B-samples': { law: '(β−1)/α (target) or 1 − 1/α (noise)', target: '(β−1)/α', noise: '1 − 1/α' },
+  'eta-steps': {
+    law: '−(β−1)/α (target) or −(1 − 1/α) (noise)',
+    target: '−(β−1)/α',
+    noise: '−(1 − 1/α)',
+  },
+};
+
+/** The condition of a quoted SGD law in words, with the numbers of its facts. */
+export function sgdLawCondition(v: SgdLawVerdict, p: Params): string {
+  if (v.gap) return sgdGapReason(v.gap, v, p);
+  const f = v.facts;
+  const beta = `β = ${n3(p.beta)}`;
+  const branch =
+    v.branch === 'noise'
+      ? `the gradient noise outlasts the target: ${beta} > 2α = ${n3(f.crossoverBeta)}`
+      : `the target sets it: ${beta} ≤ 2α = ${n3(f.crossoverBeta)}${Number.isFinite(p.batch) ? '' : ' (B = ∞: no gradient noise)'}`;
+  const hi = Number.isFinite(f.sHi)
+    ? `${formatParam(Math.round(f.sHi))} (= (min(N, M)/${MUCH})^α/η)`
+    : '∞';
+  return (
+    `σ² = 0, constant η below η_{max} = ${n3(f.etaMax)}, steps between ${T_START}/η = ` +
+    `${formatParam(Math.round(f.sLo))} (the top mode learned) and ${hi}; ${branch}`
+  );
+}
+
+/** Why an SGD law is not quoted, in words. */
+export function sgdGapReason(g: SgdLawGap, v: SgdLawVerdict, p: Params): string {
+  const f = v.facts;
+  switch (g) {
+    case 'label-noise':
+      return `label noise σ² = ${formatParam(p.sigma2)}: E_g tends to the noise floor, not to 0`;
+    case 'unstable':
+      return `η = ${formatParam(p.eta)} is at or above η_{max} = ${n3(f.etaMax)}: the run diverges`;
+    case 'schedule':
+      return `a ${p.schedule} schedule: the laws are those of a constant rate`;
+    case 'full-batch':
+      return 'B = ∞ is full-batch descent: there is no gradient noise and no batch-size law';
+    case 'no-room':
+      return (
+        `less than a decade of steps between ${T_START}/η = ${formatParam(Math.round(f.sLo))} ` +
+        `and (min(N, M)/${MUCH})^α/η = ${formatParam(Math.round(f.sHi))}`
+      );
+  }
+}
+
+/** The fitted slope of E_g(s) and the law it is compared with (null without a fit). */
+export function slopeClaim(c: SgdCurveResult): SgdClaim | null {
+  const fit = c.fitT.fit;
+  if (!fit) return null;
+  const law = c.sgd.laws.s;
+  const pred = law.gap
+    ? `no SGD law applies: ${sgdLawCondition(law, c.params)}`
+    : `the SGD law predicts ${SGD_LAW_FORMULA.s[law.branch!]} = ${formatSlope(law.value, 3)}, which holds for ${sgdLawCondition(law, c.params)}`;
+  return {
+    id: 'sgd-slope',
+    text: `Where the slope is stable (${fitWindowText(fit, 's')}) E_g falls as s^${formatSlope(fit.slope, 3)}; ${pred}.`,
+  };
+}
+
+/** The caption's sentences, in order (the strip, the edge, what happens, the floor, the slope). */
+export function sgdCaption(
+  c: SgdCurveResult | null,
+  p: Params,
+  axis: 'steps' | 'intrinsic',
+  sweeps: SgdSweeps | null = null,
+): SgdClaim[] {
+  const out: SgdClaim[] = [settingClaim(p, axis)];
+  if (!c) return out;
+  out.push(edgeClaim(c.sgd, c.params));
+  const more = [
+    divergenceClaim(c.sgd, c.params),
+    floorClaim(c),
+    flowClaim(c),
+    slopeClaim(c),
+    sweeps ? schedulesClaim(sweeps, c.params) : null,
+  ];
+  for (const m of more) if (m) out.push(m);
+  return out;
+}
+
+// ---- The side panels (§9.8) ----
+
+const SCHEDULE_NAME = { constant: 'constant', cosine: 'cosine', wsd: 'wsd' } as const;
+
+/** Relative differences below this are not claimed (the block propagation's accuracy, §9.3). */
+export const SGD_RESOLUTION = 1e-4;
+
+/**
+ * The schedules side by side at the same peak η, warm-up, η_min and horizon: which ends lowest
+ * and by how much (null while they have not been computed for this state).
+ */
+export function schedulesClaim(s: SgdSweeps, p: Params): SgdClaim | null {
+  const r = s.schedules;
+  if (r.length < 2) return null;
+  const best = r[0];
+  const head = `At the same peak η = ${formatParam(p.eta)}, B, warm-up and η_{min}, over S = ${formatParam(p.horizon)} steps`;
+  if (!Number.isFinite(best.Eg))
+    return { id: 'sgd-schedules', text: `${head} every schedule diverges.` };
+  const others = r.slice(1).map((o) => {
+    if (!Number.isFinite(o.Eg)) return `${SCHEDULE_NAME[o.schedule]} diverges`;
+    const rel = o.Eg / best.Eg - 1;
+    return rel < SGD_RESOLUTION
+      ? `${SCHEDULE_NAME[o.schedule]} ends level with it (within the engine's accuracy)`
+      : `${SCHEDULE_NAME[o.schedule]} ${n3(o.Eg)} (+${pct(rel)})`;
+  });
+  return {
+    id: 'sgd-schedules',
+    text: `${head} ${SCHEDULE_NAME[best.schedule]} ends lowest: E_g = ${n3(best.Eg)}, against ${others.join(' and ')}.`,
+  };
+}
+
+function fitWords(fit: PowerFit | null, variable: string, verb: string): string {
+  return fit
+    ? `${verb} as ${variable}^${formatSlope(fit.slope, 2)} (${fitWindowText(fit, variable)})`
+    : `follows no stable power of ${variable}`;
+}
+
+/** The batch panel: what is drawn and how E_g moves with B in both settings. */
+export function batchClaim(s: SgdSweeps): SgdClaim {
+  const b = s.batch;
+  return {
+    id: 'sgd-batch',
+    text:
+      `E_g after s = ${formatParam(b.steps)} steps of B samples each (fixed steps) and after n = ${formatParam(b.samples)} samples ` +
+      `in s = n/B steps (fixed samples), B = 1 … ${formatParam(b.B[b.B.length - 1])}: at fixed steps E_g ${fitWords(b.fitSteps, 'B', 'falls')}; ` +
+      `at fixed samples it ${fitWords(b.fitSamples, 'B', 'changes')}.`,
+  };
+}
+
+/** The critical batch at fixed samples (§9.8), or why there is none in range. */
+export function criticalClaim(s: SgdSweeps): SgdClaim {
+  const c = s.critical;
+  const cost = pct(CRITICAL_COST);
+  const head = `At fixed samples n = ${formatParam(c.samples)} and η = ${formatParam(s.current.eta)}`;
+  if (!Number.isFinite(c.B))
+    return {
+      id: 'sgd-critical',
+      text: `${head} doubling B costs less than ${cost} all the way to B = ${formatParam(s.batch.B[s.batch.B.length - 1])}: no critical batch in range.`,
+    };
+  if (c.B <= c.Bmin * 1.0011)
+    return {
+      id: 'sgd-critical',
+      text:
+        `${head} doubling B already costs more than ${cost} at the smallest stable batch B = ${n3(c.Bmin)} ` +
+        `(E_g(2B)/E_g(B) = ${n3(c.ratio)}): fewer steps cost more than the noise saved.`,
+    };
+  return {
+    id: 'sgd-critical',
+    text:
+      `${head} the critical batch is B_{crit} ≈ ${n3(c.B)} (marked): below it doubling B costs less than ${cost} ` +
+      `(the gradient noise saved pays for the steps lost); from it on doubling raises E_g by more (E_g(2B)/E_g(B) = ${n3(c.ratio)} there).`,
+  };
+}
+
+/** The learning-rate panel: the optimum after S steps, the edge, the current η. */
+export function etaClaim(s: SgdSweeps): SgdClaim {
+  const e = s.eta;
+  const cur = s.current;
+  const rel = cur.Eg / e.Eopt - 1;
+  const here = !Number.isFinite(cur.Eg)
+    ? `the current η = ${formatParam(cur.eta)} diverges`
+    : rel < SGD_RESOLUTION
+      ? `the current η = ${formatParam(cur.eta)} is at the optimum`
+      : `the current η = ${formatParam(cur.eta)} ends ${pct(rel)} above it`;
+  return {
+    id: 'sgd-eta',
+    text:
+      `E_g after S = ${formatParam(e.steps)} steps is lowest at η* ≈ ${n3(e.etaOpt)} = ${n2(e.etaOpt / e.etaMax)} η_{max} (E_g = ${n3(e.Eopt)}); ` +
+      `from η_{max} = ${n3(e.etaMax)} on the run diverges; ${here}. Below η* E_g ${fitWords(e.fit, 'η', 'falls')}.`,
+  };
+}
+
+/** The compute-optimal frontier of SGD, fitted against predicted, with its condition. */
+export function frontierClaim(f: SgdFrontier, p: Params, law: SgdLawVerdict): SgdClaim {
+  const pr = f.predicted;
+  const fitted = (fit: PowerFit | null, name: string, pred: number) =>
+    fit
+      ? `${name} ∝ C^${formatSlope(fit.slope, 3)} (predicted ${formatSlope(pred, 3)})`
+      : `${name}: no fit (predicted C^${formatSlope(pred, 3)})`;
+  const cond = law.gap
+    ? `the law does not hold here: ${sgdLawCondition(law, p)}`
+    : `a = ${formatSlope(pr.a, 3)} the steps law, b = min(β − 1, α) = ${formatSlope(pr.b, 3)} the model law; it holds for σ² = 0, constant η below the edge, and as an asymptote`;
+  return {
+    id: 'sgd-frontier',
+    text:
+      `For budgets C = N·B·s from ${formatParam(f.C[0])} to ${formatParam(f.C[f.C.length - 1])} at η = ${formatParam(p.eta)}, B = ${formatParam(p.batch)}: ` +
+      `${fitted(f.fitL, 'L*', pr.L)}, ${fitted(f.fitN, 'N*', pr.N)}, from N* ≍ C^{a/(a+b)}, L* ≍ C^{−ab/(a+b)}; ${cond}.`,
+  };
+}
+
+// ---- The exponent table in this regime ----
+
+export interface SgdExponentRow {
+  key: SgdLawRow;
+  name: string;
+  variable: 's' | 'B' | 'η';
+  fit: PowerFit | null;
+  /** Why there is no fit (words); null when there is one. */
+  fitWhy: string | null;
+  verdict: SgdLawVerdict;
+  /** The formula of the branch that holds ('' when no law is quoted). */
+  formula: string;
+  /** The condition of the law in words, or why it is not quoted. */
+  condition: string;
+}
+
+/** The fitted slope of each row: the curve's in s, the sweeps' in B and η (null: pending). */
+function rowFit(
+  key: SgdLawRow,
+  c: SgdCurveResult,
+  sweeps: SgdSweeps | null,
+): { fit: PowerFit | null; why: string | null } {
+  if (key === 's')
+    return c.fitT.fit
+      ? { fit: c.fitT.fit, why: null }
+      : { fit: null, why: fitGapReason(c.fitT.gap ?? 'unstable', 's') };
+  if (!sweeps) return { fit: null, why: 'the sweeps over B and η are being computed' };
+  const fit =
+    key === 'B-steps'
+      ? sweeps.batch.fitSteps
+      : key === 'B-samples'
+        ? sweeps.batch.fitSamples
+        : sweeps.eta.fit;
+  const v = SGD_ROW_VARIABLE[key];
+  return fit
+    ? { fit, why: null }
+    : { fit: null, why: `no decade of ${v} over which the local slope of E_g is stable` };
+}
+
+/** The rows of the exponent table in the SGD regime (docs/theory.md §9.7). */
+export function sgdExponentRows(c: SgdCurveResult, sweeps: SgdSweeps | null): SgdExponentRow[] {
+  const rows: SgdLawRow[] = ['s', 'B-steps', 'B-samples', 'eta-steps'];
+  return rows.map((key) => {
+    const v = c.sgd.laws[key];
+    const f = rowFit(key, c, sweeps);
+    return {
+      key,
+      name: SGD_ROW_NAME[key],
+      variable: SGD_ROW_VARIABLE[key],
+      fit: f.fit,
+      fitWhy: f.why,
+      verdict: v,
+      formula: v.branch ? SGD_LAW_FORMULA[key][v.branch] : '',
+      condition: sgdLawCondition(v, c.params),
+    };
+  });
+}

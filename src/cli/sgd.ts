@@ -1,0 +1,117 @@
+// The command line in the regime trained in steps, one-pass SGD (docs/theory.md §9): --times a:b:n
+// are step counts, the CSV and JSON carry the steps, the intrinsic time t = Σ η and E_g, and
+// --simulate runs real SGD. The words are the app's claims (src/claims/sgd.ts).
+import { sgdCaption, sgdLawCondition, SGD_ROW_NAME } from '../claims/sgd.ts';
+import { csvNumber } from '../format/data.ts';
+import { numericSpec, type Params } from '../model/params.ts';
+import { actsIn } from '../model/paramsCodec.ts';
+import { logSteps } from '../model/sgd/curve.ts';
+import {
+  computeSgdCurve,
+  SGD_RELATIVE_ACCURACY,
+  type SgdCurveResult,
+} from '../model/sgd/theory.ts';
+import type { SimResult } from '../model/types.ts';
+import type { Given } from './resolve.ts';
+import { CliError } from './resolve.ts';
+
+/**
+ * In a regime in steps the values of --times (given as tmin, tmax, nt) are the first and last step
+ * and the number of points: distinct integers, log-spaced. Returns the other values and the steps.
+ */
+export function takeStepTimes(given: readonly Given[]): {
+  rest: Given[];
+  steps: Float64Array | null;
+} {
+  const times = given.filter((g) => g.name === '--times');
+  if (times.length === 0) return { rest: [...given], steps: null };
+  const value = (key: keyof Params) => Number(times.find((g) => g.key === key)?.value);
+  const [a, b, n] = [value('tmin'), value('tmax'), value('nt')];
+  const max = numericSpec('horizon').max;
+  if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 1 && b > a && b <= max))
+    throw new CliError(
+      'times',
+      `--times a:b:n: under one-pass SGD a and b are step counts, integers with 1 ≤ a < b ≤ ${max}; got ${a}:${b}`,
+    );
+  return { rest: given.filter((g) => g.name !== '--times'), steps: logSteps(a, b, n) };
+}
+
+/** The parameters that act in the configuration, ∞ written "inf". */
+function actingParams(p: Params): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(p) as [keyof Params, Params[keyof Params]][])
+    if (actsIn(k, p)) out[k] = typeof v === 'number' && !Number.isFinite(v) ? 'inf' : v;
+  return out;
+}
+
+/** The JSON record of an SGD curve: steps, t = Σ η, E_g and what the app says about them. */
+function sgdRecord(c: SgdCurveResult): Record<string, unknown> {
+  const f = c.sgd;
+  return {
+    params: actingParams(c.params),
+    steps: c.t,
+    t: f.tIntrinsic,
+    eta: f.eta,
+    Eg: c.Eg,
+    Etr: c.Etr,
+    flow: f.flow,
+    resolution: {
+      relative: SGD_RELATIVE_ACCURACY,
+      note: 'relative accuracy of the block propagation against the step-by-step recursion (docs/theory.md §9.3): every value is a result',
+    },
+    edge: f.edge,
+    floor: f.floor,
+    divergedAt: f.divergedAt,
+    fitS: c.fitT,
+    laws: Object.fromEntries(
+      Object.entries(f.laws).map(([row, v]) => [
+        row,
+        {
+          name: SGD_ROW_NAME[v.row],
+          branch: v.branch,
+          value: v.value,
+          condition: sgdLawCondition(v, c.params),
+        },
+      ]),
+    ),
+    claims: sgdCaption(c, c.params, 'steps').map((s) => ({ id: s.id, text: s.text })),
+    work: f.work,
+    ms: c.ms,
+  };
+}
+
+function csvRows(header: string, columns: readonly ArrayLike<number>[]): string {
+  const rows = [header];
+  for (let i = 0; i < columns[0].length; i++)
+    rows.push(columns.map((c) => csvNumber(c[i])).join(','));
+  return rows.join('\n') + '\n';
+}
+
+/** The SGD curve at the given steps (null: nt steps over 1 … S). */
+export function sgdCurveEvaluation(p: Params, steps: Float64Array | null) {
+  const c = computeSgdCurve(p, steps ?? undefined);
+  const notes = Number.isFinite(c.sgd.divergedAt)
+    ? [`diverged at s = ${c.sgd.divergedAt}: E_g is inf from there on`]
+    : [];
+  return {
+    csv: csvRows('steps,t,Eg,Etr', [c.t, c.sgd.tIntrinsic, c.Eg, c.Etr]),
+    record: sgdRecord(c),
+    notes,
+  };
+}
+
+/** Real SGD (--simulate): mean and s.e.m. over seeds at its steps (§9.6). */
+export async function sgdSimulation(p: Params) {
+  const { sgdSimulate } = await import('../model/sgd/simRun.ts');
+  const { sgdSimModes } = await import('../model/sgd/limits.ts');
+  const res: SimResult = sgdSimulate(p);
+  const M = sgdSimModes(p);
+  const notes = [
+    `real SGD with M = ${M} modes, ${p.seeds} seeds, steps 1 … ${res.t[res.t.length - 1]}`,
+  ];
+  return {
+    csv: csvRows('steps,Eg_mean,Eg_sem', [res.t, res.EgMean, res.EgSem]),
+    record: { params: actingParams({ ...p, M }), steps: res.t, ...res },
+    notes,
+  };
+}
