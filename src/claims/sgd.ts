@@ -21,6 +21,7 @@ export type SgdClaimId =
   | 'sgd-setting'
   | 'sgd-schedule'
   | 'sgd-edge'
+  | 'sgd-edge-short'
   | 'sgd-diverges'
   | 'sgd-peak-above-edge'
   | 'sgd-floor'
@@ -107,6 +108,20 @@ export function edgeClaim(f: SgdFacts, p: Params): SgdClaim {
     text:
       `Constant-rate SGD at B = ${formatParam(p.batch)} on this spectrum is stable for ` +
       `η < η_{max} = ${n3(f.edge.etaMax)}, ${edgeWhy(f, p.batch)}; ` +
+      `η = ${formatParam(p.eta)} is ${n2(ratio)} η_{max}.`,
+  };
+}
+
+/**
+ * The edge in one short sentence, for the η control (the full reasons are in edgeClaim, shown
+ * with the curve's claims and in the lessons; a control's column has no room for them).
+ */
+export function edgeShortClaim(f: SgdFacts, p: Params): SgdClaim {
+  const ratio = p.eta / f.edge.etaMax;
+  return {
+    id: 'sgd-edge-short',
+    text:
+      `SGD is stable for η < η_{max} = ${n3(f.edge.etaMax)} (B = ${formatParam(p.batch)}); ` +
       `η = ${formatParam(p.eta)} is ${n2(ratio)} η_{max}.`,
   };
 }

@@ -12,7 +12,7 @@ import { useSize } from '../charts/useSize.ts';
 import {
   batchClaim,
   criticalClaim,
-  edgeClaim,
+  edgeShortClaim,
   etaClaim,
   frontierClaim,
   schedulesClaim,
@@ -154,7 +154,7 @@ export function EtaEdgeMark({ scale }: { scale: SliderScale }): ReactNode {
   const params = useApp((s) => s.params);
   if (!isSgdCurve(curve) || curve.params.batch !== params.batch) return null;
   const etaMax = curve.sgd.edge.etaMax;
-  const claim = edgeClaim(curve.sgd, { ...curve.params, eta: params.eta });
+  const claim = edgeShortClaim(curve.sgd, { ...curve.params, eta: params.eta });
   const pos = Math.min(1, Math.max(0, scale.toPos(etaMax) / scale.max));
   const beyond = params.eta >= etaMax;
   return (

@@ -4,7 +4,13 @@
 // (recursion.ts) instead of the block propagation, a bisection of ‖K‖ instead of the engine's
 // edge, fresh runs instead of the sweeps — with the stated tolerances.
 import { expect } from 'vitest';
-import { edgeClaim, floorClaim, SGD_LAW_FORMULA, sgdCaption } from '../../src/claims/sgd.ts';
+import {
+  edgeClaim,
+  edgeShortClaim,
+  floorClaim,
+  SGD_LAW_FORMULA,
+  sgdCaption,
+} from '../../src/claims/sgd.ts';
 import { formatNumber } from '../../src/format/number.ts';
 import type { Params } from '../../src/model/params.ts';
 import { errorAfter, criticalBatch } from '../../src/model/sgd/batch.ts';
@@ -64,6 +70,10 @@ export function checkSgdState(name: string, c: SgdCurveResult): void {
   const edge = edgeByBisection(p, tLast);
   expect(Math.abs(f.edge.etaMax / edge - 1), name).toBeLessThan(1e-6);
   expect(edgeClaim(f, p).text, name).toContain(formatNumber(f.edge.etaMax, 3));
+  expect(edgeShortClaim(f, p).text, name).toContain(formatNumber(f.edge.etaMax, 3));
+  expect(edgeShortClaim(f, p).text, name).toContain(
+    `is ${formatNumber(p.eta / f.edge.etaMax, 2)} η`,
+  );
   // The curve against the step-by-step recursion, where that is affordable (§9.3: 1e-4).
   let n = -1;
   while (n + 1 < c.t.length && c.t[n + 1] <= RECURSION_STEPS) n++;
