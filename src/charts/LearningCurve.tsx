@@ -36,7 +36,7 @@ import type { EarlyStopMark } from './learningCurveMarks.ts';
 import { Annotation } from './Annotation.tsx';
 import { FitBracketMark } from './FitBracketMark.tsx';
 import { GainReveal } from './GainReveal.tsx';
-import { captionFor } from './caption.ts';
+import { captionClaims } from './caption.ts';
 import { ChartSvg } from './ChartSvg.tsx';
 import { formatReadout } from '../format/number.ts';
 import { TOP_PAD } from './frame.ts';
@@ -222,7 +222,9 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
   };
 
   const caption = curve
-    ? captionFor(curve, curve.params, setting, { showEtr })
+    ? captionClaims(curve, curve.params, setting, { showEtr })
+        .map((c) => c.plain)
+        .join(' ')
     : 'No learning curve has been computed yet.';
   const heldReadout =
     held !== null && curve ? cursorReadout(curve, held, showEtr, pins, formatReadout) : null;
@@ -517,6 +519,7 @@ function CursorMark({
           {lines.map((l, i) => (
             <tspan
               key={l.key}
+              data-claim={l.claim}
               className={l.className}
               x={pad}
               y={r2(pad + i * lh + fs * 0.8)}

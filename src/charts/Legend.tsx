@@ -57,7 +57,12 @@ export function Legend({
                 r={m.pointRadius + 0.5}
               />
             )}
-            <text x={m.swatch + 6} y={r2(mid + m.legendFont * 0.36)} fontSize={m.legendFont}>
+            <text
+              x={m.swatch + 6}
+              y={r2(mid + m.legendFont * 0.36)}
+              fontSize={m.legendFont}
+              data-claim={item.claim}
+            >
               <RichText text={item.label} fontSize={m.legendFont} />
             </text>
           </g>

@@ -28,6 +28,10 @@ import {
   type TimeMarker,
 } from './learningCurveMarks.ts';
 import type { Metrics } from './theme.ts';
+import { checkEarlyStop, quotesParams } from '../claims/checks.ts';
+import { curveFitLabel, legendClaim, readoutClaim } from '../claims/curveClaims.ts';
+import { claim, type Check } from '../claims/registry.ts';
+import { count } from '../claims/words.ts';
 
 export interface PinnedCurve {
   id: string;
@@ -105,67 +109,97 @@ const Y_PAD = 0.06;
 const ETR_DECADES_BELOW = 1.5;
 const MAX_DECADES = 18;
 
+/** A legend entry whose label is a claim (legendClaim: it names what is drawn). */
+function entry(item: Omit<LegendItem, 'claim'>, check?: Check): LegendItem {
+  const c = check
+    ? claim(`curve.legend.${item.key}`, item.label, { params: {} }, check)
+    : legendClaim(`curve.legend.${item.key}`, item.label);
+  return { ...item, claim: c.id };
+}
+
 function legendItems(input: LearningCurveInput): LegendItem[] {
   const items: LegendItem[] = [
-    {
+    entry({
       key: 'Eg',
       label: input.currentLabel ? `test error E_g (${input.currentLabel})` : 'test error E_g',
       kind: 'line',
       className: 'sp-series sp-series--eg sp-legend-swatch',
-    },
+    }),
   ];
   if (input.showEtr)
-    items.push({
-      key: 'Etr',
-      label: 'training error E_{tr}',
-      kind: 'line',
-      className: 'sp-series sp-series--etr sp-legend-swatch',
-    });
+    items.push(
+      entry({
+        key: 'Etr',
+        label: 'training error E_{tr}',
+        kind: 'line',
+        className: 'sp-series sp-series--etr sp-legend-swatch',
+      }),
+    );
   input.pins.forEach((p) =>
-    items.push({
-      key: `pin-${p.id}`,
-      label: p.label,
-      kind: 'line',
-      className: 'sp-series sp-series--pin sp-legend-swatch',
-      color: p.color,
-    }),
+    items.push(
+      entry(
+        {
+          key: `pin-${p.id}`,
+          label: p.label,
+          kind: 'line',
+          className: 'sp-series sp-series--pin sp-legend-swatch',
+          color: p.color,
+        },
+        quotesParams(p.curve.params),
+      ),
+    ),
   );
   if (input.fitted) {
     const { alpha, beta } = input.fitted.params;
-    items.push({
-      key: 'fitted',
-      label: `theory with the fitted power laws, α = ${formatNumber(alpha, 3)}, β = ${formatNumber(beta, 3)}`,
-      kind: 'line',
-      className: 'sp-series sp-series--fitted-law sp-legend-swatch',
-    });
+    const fp = input.fitted.params;
+    items.push(
+      entry(
+        {
+          key: 'fitted',
+          label: `theory with the fitted power laws, α = ${formatNumber(alpha, 3)}, β = ${formatNumber(beta, 3)}`,
+          kind: 'line',
+          className: 'sp-series sp-series--fitted-law sp-legend-swatch',
+        },
+        quotesParams(fp),
+      ),
+    );
   }
   if (input.sim) {
     const s = input.sim.result.seeds;
     const real = input.sim.real;
-    items.push({
-      key: 'sim',
-      label: real
-        ? `real digits E_g, ${s} draw${s === 1 ? '' : 's'} (±1 s.e.m.)`
-        : `simulation E_g, ${s} seed${s === 1 ? '' : 's'} (±1 s.e.m.)`,
-      kind: 'point-bar',
-      className: 'sp-sim-point',
-    });
+    items.push(
+      entry({
+        key: 'sim',
+        label: real
+          ? `real digits E_g, ${count(s, 'draw')} (±1 s.e.m.)`
+          : `simulation E_g, ${count(s, 'seed')} (±1 s.e.m.)`,
+        kind: 'point-bar',
+        className: 'sp-sim-point',
+      }),
+    );
     if (input.showEtr)
-      items.push({
-        key: 'sim-etr',
-        label: real ? 'real digits E_{tr}' : 'simulation E_{tr}',
-        kind: 'hollow-point',
-        className: 'sp-sim-point sp-sim-point--etr',
-      });
+      items.push(
+        entry({
+          key: 'sim-etr',
+          label: real ? 'real digits E_{tr}' : 'simulation E_{tr}',
+          kind: 'hollow-point',
+          className: 'sp-sim-point sp-sim-point--etr',
+        }),
+      );
     // With real digits the theory is that of the curve itself (the measured spectrum, M = rank).
     if (input.sim.theory && !real) {
       const M = input.sim.theory.params.M;
-      items.push({
-        key: 'sim-theory',
-        label: `theory at M = ${formatParam(M)}`,
-        kind: 'line',
-        className: 'sp-series sp-series--sim-theory sp-legend-swatch',
-      });
+      items.push(
+        entry(
+          {
+            key: 'sim-theory',
+            label: `theory at M = ${formatParam(M)}`,
+            kind: 'line',
+            className: 'sp-series sp-series--sim-theory sp-legend-swatch',
+          },
+          quotesParams(input.sim.theory.params),
+        ),
+      );
     }
   }
   return items;
@@ -291,8 +325,8 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   const obs = plotObstacles(lines, plotW, plotH);
   const scales = { X, Y, plotW, plotH };
   const tMark = timeMarker(input.markT ?? null, xDomain, scales, m, obs);
-  const earlyStop = earlyStopMark(curve.earlyStop, scales, m, obs);
-  const bracket = fitBracket(curve.fitT.fit, 't', scales, m, obs);
+  const earlyStop = earlyStopMark(curve.earlyStop, scales, m, obs, checkEarlyStop(curve));
+  const bracket = fitBracket(curve.fitT.fit, curveFitLabel(curve), scales, m, obs);
 
   const refs = referenceLines(referenceSpecs(curve), scales, m, obs);
   const divergent = divergentLabel(curve, scales, m, obs);
@@ -391,6 +425,8 @@ export function cursorPoints(
 export interface ReadoutLine {
   key: string;
   text: string;
+  /** The id of the claim the line states. */
+  claim: string;
   className?: string;
   color?: string;
 }
@@ -403,17 +439,35 @@ export function readoutLines(
   pins: readonly PinnedCurve[],
   fmt: (v: number) => string,
 ): ReadoutLine[] {
+  const t = curve.t[i];
+  const line = (
+    key: string,
+    text: string,
+    p: CurveResult,
+    j: number,
+    what: 'Eg' | 'Etr' | 't',
+  ) => ({
+    key,
+    text,
+    claim: readoutClaim(key, text, p.params, p.t[j], what === 't' ? null : p[what][j], what).id,
+  });
   const out: ReadoutLine[] = [
-    { key: 't', text: `t = ${fmt(curve.t[i])}` },
-    { key: 'Eg', text: `E_g = ${fmt(curve.Eg[i])}`, className: 'sp-readout--eg' },
+    line('t', `t = ${fmt(t)}`, curve, i, 't'),
+    { ...line('Eg', `E_g = ${fmt(curve.Eg[i])}`, curve, i, 'Eg'), className: 'sp-readout--eg' },
   ];
   if (showEtr)
-    out.push({ key: 'Etr', text: `E_{tr} = ${fmt(curve.Etr[i])}`, className: 'sp-readout--etr' });
-  const lt = Math.log10(curve.t[i]);
+    out.push({
+      ...line('Etr', `E_{tr} = ${fmt(curve.Etr[i])}`, curve, i, 'Etr'),
+      className: 'sp-readout--etr',
+    });
+  const lt = Math.log10(t);
   for (const p of pins) {
     const j = nearestLog(p.curve.t, lt);
     if (j >= 0)
-      out.push({ key: `pin-${p.id}`, text: `${p.label}: ${fmt(p.curve.Eg[j])}`, color: p.color });
+      out.push({
+        ...line(`pin-${p.id}`, `${p.label}: ${fmt(p.curve.Eg[j])}`, p.curve, j, 'Eg'),
+        color: p.color,
+      });
   }
   return out;
 }

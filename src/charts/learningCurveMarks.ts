@@ -4,9 +4,11 @@
 // vertical rule). Pure geometry: LearningCurve.tsx draws it. The marks other charts share too
 // (the fit window's bracket, rules, mean ± s.e.m.) are in marks/.
 import type { EarlyStopCase } from '../model/types.ts';
-import { formatNumber, formatParam } from '../format/number.ts';
+import { formatNumber } from '../format/number.ts';
+import { timeMarkerClaims } from '../claims/curveClaims.ts';
+import { claim, DEFINITION, type Check } from '../claims/registry.ts';
 import type { LabelPos, Obstacles } from './labels.ts';
-import { placeText, type PlacedText } from './placeText.ts';
+import { oneLine, placeText, splitClaim, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
 import { vRule } from './marks/rule.ts';
 import type { PlotScales } from './marks/scales.ts';
@@ -43,9 +45,11 @@ export function earlyStopMark(
   s: PlotScales,
   m: Metrics,
   obs: Obstacles,
+  check: Check = DEFINITION,
 ): EarlyStopMark | null {
   if (es.case === 'none' || !(es.t > 0) || !(es.Eg > 0) || !Number.isFinite(es.t)) return null;
   const fs = m.labelFont;
+  const state = { params: {} };
   const tStar = `t* ≈ ${formatNumber(es.t, 2)}`;
   const eStar = `E* = ${formatNumber(es.Eg, 3)}`;
   if (es.case === 'inside') {
@@ -61,8 +65,9 @@ export function earlyStopMark(
       width: 2 * m.markRadius,
       height: 2 * m.markRadius,
     });
+    const c = claim('curve.marker', `${tStar}, ${eStar}`, state, check);
     const label = placeText(
-      [[`${tStar}, ${eStar}`], [tStar, eStar]],
+      [oneLine(c), splitClaim(c, ', ')],
       aroundPoint(cx, cy, m.markRadius + GAP, fs),
       fs,
       obs,
@@ -87,12 +92,10 @@ export function earlyStopMark(
     width: 4 * m.markRadius,
     height: 2 * m.markRadius,
   });
+  const long = claim('curve.marker', `minimum ${where}: ${tStar}, ${eStar}`, state, check);
+  const short = claim('curve.marker.short', `${tStar}, ${eStar}`, state, check);
   const label = placeText(
-    [
-      [`minimum ${where}: ${tStar}, ${eStar}`],
-      [`minimum ${where}:`, `${tStar}, ${eStar}`],
-      [tStar, eStar],
-    ],
+    [oneLine(long), splitClaim(long, ': '), splitClaim(short, ', ')],
     cands,
     fs,
     obs,
@@ -120,7 +123,7 @@ export function timeMarker(
     x,
     s.plotH,
     {
-      variants: [[`scaling panels at t = ${formatParam(tAt)}`], [`t = ${formatParam(tAt)}`]],
+      variants: timeMarkerClaims(tAt),
       at: (extra) => [
         { x: x + GAP, y: 0.78 * fs + GAP + extra, anchor: 'start' },
         { x: x - GAP, y: 0.78 * fs + GAP + extra, anchor: 'end' },

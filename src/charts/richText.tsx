@@ -56,6 +56,7 @@ export function LabelText({
   fontSize,
   className,
   testId,
+  claim,
   lineHeight = 1.25,
 }: {
   lines: readonly string[];
@@ -65,6 +66,8 @@ export function LabelText({
   fontSize: number;
   className?: string;
   testId?: string;
+  /** The id of the claim the label states (data-claim). */
+  claim?: string;
   lineHeight?: number;
 }): ReactNode {
   const px = r2(x);
@@ -72,6 +75,7 @@ export function LabelText({
     <text
       className={className}
       data-testid={testId}
+      data-claim={claim}
       x={px}
       y={r2(y)}
       textAnchor={anchor}

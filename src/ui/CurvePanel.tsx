@@ -6,15 +6,16 @@ import {
   type PinnedCurve,
   type SimOverlay,
 } from '../charts/LearningCurve.tsx';
-import { captionFor } from '../charts/caption.ts';
+import { captionClaims } from '../charts/caption.ts';
+import { ClaimSentences, ClaimText } from '../charts/Claimed.tsx';
+import { markerClaim, outcomeClaim } from '../claims/curveClaims.ts';
+import { claim, DEFINITION } from '../claims/registry.ts';
 import { pinColor } from '../charts/theme.ts';
 import { useSize } from '../charts/useSize.ts';
 import { noteCommit } from '../compute/perf.ts';
 import { actions, currentFitted, useApp } from '../state/hooks.ts';
 import { currentLabel, labelIgnore, paramsKey, pinnedResults } from '../state/pins.ts';
-import { RichHelp } from './RichHelp.tsx';
 import { PlayBar } from './play/PlayBar.tsx';
-import { markerLabel, outcomeSentence } from '../claims/earlyStop.ts';
 import type { CurveResult } from '../model/types.ts';
 import { appStore } from '../state/store.ts';
 import { showEarlyStop, windowShowing } from './showEarlyStop.ts';
@@ -90,10 +91,12 @@ export function CurvePanel() {
   const setting = useMemo(() => ({ at, tAt }), [at, tAt]);
   // The fixed time of the scaling panels is marked on the time axis while they use it.
   const markT = scalingShown && at === 't' ? tAt : null;
+  const fileName = useApp((s) => s.custom?.name ?? null);
   // The caption describes the figure drawn, i.e. the parameters of the curve shown.
-  const caption = captionFor(curve, curve?.params ?? params, setting, {
+  const caption = captionClaims(curve, curve?.params ?? params, setting, {
     showEtr,
     slope: !lecture,
+    fileName,
   });
   return (
     <figure
@@ -125,9 +128,8 @@ export function CurvePanel() {
       </div>
       {curve && <EarlyStopLine curve={curve} />}
       <figcaption className="caption" data-testid="caption">
-        {/* The caption is plain text with TeX-style E_g, E_tr (the same string is the figure's SVG
-            description); on the page they get real subscripts. */}
-        <RichHelp text={caption.replace(/E_tr\b/g, 'E_{tr}')} />
+        {/* One claim per sentence (the same words are the figure's SVG description). */}
+        <ClaimSentences claims={caption} />
       </figcaption>
     </figure>
   );
@@ -147,7 +149,7 @@ function EarlyStopLine({ curve }: { curve: CurveResult }) {
     >
       {es.case === 'beyond' && (
         <>
-          <RichHelp text={markerLabel(curve)} />{' '}
+          <ClaimText claim={markerClaim(curve)!} />{' '}
           {show ? (
             <button
               type="button"
@@ -158,11 +160,18 @@ function EarlyStopLine({ curve }: { curve: CurveResult }) {
               Show it <kbd>w</kbd>
             </button>
           ) : (
-            <span>(outside the largest window the time controls allow)</span>
+            <ClaimText
+              claim={claim(
+                'curve.marker.unreachable',
+                '(outside the largest window the time controls allow)',
+                { params: curve.params },
+                DEFINITION,
+              )}
+            />
           )}
         </>
       )}
-      {es.case !== 'beyond' && <RichHelp text={outcomeSentence(curve)} />}
+      {es.case !== 'beyond' && <ClaimText claim={outcomeClaim(curve)} />}
     </p>
   );
 }

@@ -2,7 +2,15 @@
 // watch the progress, cancel, and compare: points ± 1 s.e.m. over the theory recomputed at the
 // simulation's number of modes M (docs/theory.md §7: the tail matters, so both use the same M).
 import { useMemo } from 'react';
-import { formatNumber, formatParam } from '../format/number.ts';
+import { formatNumber } from '../format/number.ts';
+import { ClaimText } from '../charts/Claimed.tsx';
+import {
+  agreementClaim,
+  realNote,
+  simulationNa,
+  simulationNote,
+  simulationStatus,
+} from '../claims/simulation.ts';
 import { cancelSimulation, startSimulation } from '../compute/index.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
 import { useApp } from '../state/hooks.ts';
@@ -58,26 +66,15 @@ export function SimulationBox() {
     <section className="panel panel-sim" aria-labelledby="h-sim" data-testid="sim-box">
       <h2 id="h-sim">{real ? 'Run on real digits' : 'Exact simulation'}</h2>
       {none ? (
-        <p className="panel-note" data-testid="sim-na">
-          n/a with a spectrum file: the exact simulator draws data from the power law (α, β) and
-          real runs draw MNIST digits; a file of eigenvalues and target powers has no data to draw.
-          Choose the power law or MNIST to run one.
-        </p>
+        <ClaimText as="p" className="panel-note" testId="sim-na" claim={simulationNa()} />
       ) : real ? (
-        <p className="panel-note" data-testid="real-note">
-          Draws P = {formatParam(params.P)} distinct digits from the pool of 3000, trains{' '}
-          {Number.isFinite(params.N)
-            ? `N = ${formatParam(params.N)} random ReLU features ReLU(Wx)/√N`
-            : 'kernel regression with the chosen kernel'}{' '}
-          on their ±1 labels in the chosen regime (Langevin noise averaged exactly), and measures
-          the test error on the whole pool; {formatParam(params.seeds)} draws, error bars ±1 s.e.m.
-        </p>
+        <ClaimText as="p" className="panel-note" testId="real-note" claim={realNote(params)} />
       ) : (
-        <p className="panel-note">
-          Trains {formatParam(params.seeds)} independent draws (data, features, noise) of the finite
-          model with M = {formatParam(M)} modes and averages them; the dashed line is the theory at
-          the same M. Error bars: ±1 s.e.m. over seeds.
-        </p>
+        <ClaimText
+          as="p"
+          className="panel-note"
+          claim={simulationNote(params, M, simulationModes)}
+        />
       )}
       <ControlGroupView group="simulation" title={false} />
       <div className="sim-actions">
@@ -114,12 +111,16 @@ export function SimulationBox() {
             data-done={done}
             data-total={total}
           />
-          <p role="status">{statusText(sim, { stale })}</p>
-          {fit && (
-            <p className="sim-fit" data-testid="sim-agreement">
-              Largest gap to theory: {formatNumber(fit.z, 2)} s.e.m. (
-              {formatNumber(100 * fit.rel, 2)} %).
-            </p>
+          <p role="status">
+            <ClaimText claim={simulationStatus(sim.status, statusText(sim, { stale }))} />
+          </p>
+          {fit && sim.result && sim.theory && (
+            <ClaimText
+              as="p"
+              className="sim-fit"
+              testId="sim-agreement"
+              claim={agreementClaim(fit, sim.result, sim.theory)}
+            />
           )}
         </div>
       )}

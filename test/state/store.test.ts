@@ -99,7 +99,8 @@ describe('store', () => {
   it('plain symbols from the KaTeX table', () => {
     expect(plainSymbol('\\sigma_0^2')).toBe('σ₀²');
     expect(plainSymbol('\\sigma^2')).toBe('σ²');
-    expect(plainSymbol('t_{\\min}')).toBe('t_min');
+    expect(plainSymbol('t_{\\min}')).toBe('tₘᵢₙ');
+    expect(plainSymbol('t_{\\max}')).toBe('tₘₐₓ');
     expect(plainSymbol('\\text{seed}')).toBe('seed');
     expect(plainSymbol('n_t')).toBe('nₜ');
   });

@@ -8,7 +8,8 @@ import type { DataSource } from '../../model/params.ts';
 import { actions, useApp } from '../../state/hooks.ts';
 import { CustomSpectrumDialog } from '../CustomSpectrumDialog.tsx';
 import { downloadText } from '../exportData.ts';
-import { RichHelp } from '../RichHelp.tsx';
+import { ClaimText } from '../../charts/Claimed.tsx';
+import { dataHelpClaim } from '../../claims/controls.ts';
 
 const CHOICES: [DataSource, string][] = [
   ['powerlaw', 'power law (α, β)'],
@@ -80,7 +81,7 @@ export function DataControl() {
         </div>
       )}
       <p className="ctl-help">
-        <RichHelp
+        <DataHelp
           text={
             data === 'powerlaw'
               ? 'Eigenvalues k^{−α} and target power k^{−β}: the idealised model.'
@@ -128,4 +129,10 @@ export function DataControl() {
       {dialog && <CustomSpectrumDialog onClose={() => setDialog(false)} />}
     </fieldset>
   );
+}
+
+/** The data choice's help, a claim about which spectrum the theory runs on. */
+function DataHelp({ text }: { text: string }) {
+  const p = useApp((s) => s.params);
+  return text ? <ClaimText claim={dataHelpClaim(text, p)} /> : null;
 }

@@ -8,6 +8,8 @@ import { noteInput } from '../../compute/perf.ts';
 import { actions, useApp } from '../../state/hooks.ts';
 import { windowedParams, type EditOptions } from '../../state/store.ts';
 import { plainSymbol } from '../../state/symbols.ts';
+import { ClaimText } from '../../charts/Claimed.tsx';
+import { controlNoteClaim } from '../../claims/controls.ts';
 import { formatAscii } from '../../format/number.ts';
 import { RichHelp } from '../RichHelp.tsx';
 import { Tex } from '../Tex.tsx';
@@ -230,8 +232,18 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
         )}
       </div>
       <p className="ctl-help" id={helpId}>
-        <RichHelp text={help} />
-        {why && <span className="ctl-why"> {why}</span>}
+        <span className="ctl-def">
+          <RichHelp text={help} />
+        </span>
+        {why && (
+          <>
+            {' '}
+            <ClaimText
+              className="ctl-why"
+              claim={controlNoteClaim(spec.key, why, { regime, data }, readOut)}
+            />
+          </>
+        )}
       </p>
       {(error || note) && (
         <p

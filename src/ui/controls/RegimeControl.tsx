@@ -3,7 +3,8 @@
 import { useId } from 'react';
 import { REGIME_LABELS, REGIMES, SPEC_BY_KEY, type EnumSpec } from '../../model/params.ts';
 import { actions, useApp } from '../../state/hooks.ts';
-import { RichHelp } from '../RichHelp.tsx';
+import { ClaimText } from '../../charts/Claimed.tsx';
+import { regimeClaim } from '../../claims/controls.ts';
 import { REGIME_SHORT } from './regimes.ts';
 import { REGIME_DESCRIPTION } from '../../claims/regimes.ts';
 
@@ -31,7 +32,9 @@ export function RegimeControl() {
         ))}
       </div>
       <p className="ctl-help" id={`${id}-help`} data-testid="regime-description">
-        <strong>{REGIME_LABELS[regime]}.</strong> <RichHelp text={REGIME_DESCRIPTION[regime]} />
+        <ClaimText
+          claim={regimeClaim(`${REGIME_LABELS[regime]}. ${REGIME_DESCRIPTION[regime]}`, regime)}
+        />
       </p>
     </fieldset>
   );

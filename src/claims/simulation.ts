@@ -1,0 +1,72 @@
+// The experiment box's words as claims: what a run does (its size, seeds and modes), its status,
+// and how far its means lie from the theory (claims/agreement.ts), each checked against the
+// parameters or recomputed from the run's own numbers.
+import type { Params } from '../model/params.ts';
+import type { SimResult } from '../model/types.ts';
+import { formatNumber, formatParam } from '../format/number.ts';
+import { gapToTheory, type Agreement } from './agreement.ts';
+import { claim, DEFINITION, near, problems, type Claim } from './registry.ts';
+import { count } from './words.ts';
+
+/** What the exact simulation does in this state, with the number of modes it runs at. */
+export function simulationNote(p: Params, M: number, simM: (p: Params) => number): Claim {
+  return claim(
+    'sim.note',
+    `Trains ${count(p.seeds, 'independent draw')} (data, features, noise) of the finite model ` +
+      `with M = ${formatParam(M)} modes and averages them; the dashed line is the theory at the ` +
+      'same M. Error bars: ±1 s.e.m. over seeds.',
+    { params: { seeds: p.seeds, P: p.P, N: p.N, M: p.M, alpha: p.alpha, beta: p.beta } },
+    () => problems(near('simulation modes M', M, simM(p), 6)),
+  );
+}
+
+/** What a real run on the digits does. */
+export function realNote(p: Params): Claim {
+  const model = Number.isFinite(p.N)
+    ? `N = ${formatParam(p.N)} random ReLU features ReLU(Wx)/√N`
+    : 'kernel regression with the chosen kernel';
+  return claim(
+    'sim.real-note',
+    `Draws P = ${formatParam(p.P)} distinct digits from the pool of 3000, trains ${model} on their ` +
+      `±1 labels in the chosen regime (Langevin noise averaged exactly), and measures the test ` +
+      `error on the whole pool; ${count(p.seeds, 'draw')}, error bars ±1 s.e.m.`,
+    { params: { P: p.P, N: p.N, seeds: p.seeds, data: p.data } },
+    DEFINITION,
+  );
+}
+
+/** Why there is nothing to run with a spectrum file. */
+export function simulationNa(): Claim {
+  return claim(
+    'sim.na',
+    'n/a with a spectrum file: the exact simulator draws data from the power law (α, β) and ' +
+      'real runs draw MNIST digits; a file of eigenvalues and target powers has no data to draw. ' +
+      'Choose the power law or MNIST to run one.',
+    { params: { data: 'custom' } },
+    DEFINITION,
+  );
+}
+
+/** A run's status line. */
+export function simulationStatus(id: string, text: string): Claim {
+  return claim(`sim.status.${id}`, text, { params: {} }, DEFINITION);
+}
+
+/** The largest gap of a run's means to the theory, recomputed from the run and its theory. */
+export function agreementClaim(
+  fit: Agreement,
+  r: SimResult,
+  theory: { t: ArrayLike<number>; Eg: ArrayLike<number> },
+): Claim {
+  return claim(
+    'sim.agreement',
+    `Largest gap to theory: ${formatNumber(fit.z, 2)} s.e.m. (${formatNumber(100 * fit.rel, 2)} %).`,
+    { params: {} },
+    () => {
+      const again = gapToTheory(r.t, r.EgMean, r.EgSem, theory.t, theory.Eg);
+      return again
+        ? problems(near('gap in s.e.m.', fit.z, again.z, 2), near('gap', fit.rel, again.rel, 2))
+        : ['no points to compare'];
+    },
+  );
+}
