@@ -36,6 +36,12 @@ const LAYERS = [
     plainTs: 'layouts and marks (.ts) are plain TypeScript: rendering lives in .tsx files',
   },
   {
+    dir: 'src/lessons',
+    src: ['model', 'format', 'claims', 'state'],
+    packages: [],
+    why: 'a lesson is data and checked words about the state: it reads the model, the claims and the store, not compute, charts, the UI or workers',
+  },
+  {
     dir: 'src/compute',
     src: ['model', 'protocol', 'state', 'format'],
     packages: null,

@@ -5,7 +5,7 @@ import type { CrashHook } from '../src/protocol/api.ts';
 import type { Envelope } from '../src/protocol/messages.ts';
 import { TEST_HOOKS } from '../src/protocol/testHooks.ts';
 import { collectBuffers } from '../src/protocol/transfer.ts';
-import { ensureSpectrum } from './digitData.ts';
+import { ensureSpectrum } from './sourceData.ts';
 import { theoryApi } from './theoryApi.ts';
 
 function send<T>(env: Envelope<T>): Envelope<T> {

@@ -2,9 +2,10 @@
 // comes from the same objects as the markers, the exponent table and the lessons (src/claims/).
 // Every number comes from the parameters or from the engine's result; nothing is hard-coded.
 import type { CurveResult, PowerFit } from '../model/types.ts';
-import type { Params } from '../model/params.ts';
+import { isActive, type Params } from '../model/params.ts';
+import { REGIME, showsPosterior } from '../model/regimes.ts';
 import { KERNEL_LABELS } from '../model/data/kernels.ts';
-import { TASK_LABELS } from '../model/data/tasks.ts';
+import { findSource, taskOf } from '../model/data/sources.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import { all, checkFitT, checkLawValue, quotesParams } from '../claims/checks.ts';
 import { outcomeClaim } from '../claims/curveClaims.ts';
@@ -19,26 +20,13 @@ import {
   type SweepSetting,
 } from '../model/theory/laws.ts';
 
-/** What the learning-curve panel shows in the Bayes regime. */
-export const BAYES_CURVE =
-  'The posterior has no training time: the curve is the Langevin training at the same T and γ, whose t → ∞ limit samples this posterior.';
-
-/** The regime in words, with the parameters that define it. */
+/** The regime in words, with the parameters that define it (the record's phrase, regimes.ts). */
 export function regimePhrase(p: Params): string {
-  const g = `γ = ${formatParam(p.gamma)}`;
-  const T = `T = ${formatParam(p.T)}`;
-  switch (p.regime) {
-    case 'gf':
-      return 'under gradient flow';
-    case 'wd':
-      return `under gradient flow with weight decay ${g}`;
-    case 'langevin':
-      return p.gamma > 0
-        ? `under Langevin dynamics at temperature ${T} with weight decay ${g}`
-        : `under Langevin dynamics at temperature ${T} without weight decay`;
-    case 'bayes':
-      return `of Langevin dynamics sampling the Bayesian posterior (${T}, ${g})`;
-  }
+  const r = REGIME[p.regime];
+  const phrase = p.gamma > 0 ? r.phrase : (r.phraseNoDecay ?? r.phrase);
+  return phrase
+    .replace('{γ}', `γ = ${formatParam(p.gamma)}`)
+    .replace('{T}', `T = ${formatParam(p.T)}`);
 }
 
 /** "α = 1.5, β = 2, P = 400, N = ∞, σ² = 0.1" (+ M when finite, + σ₀² when non-zero). */
@@ -51,27 +39,26 @@ export function paramsPhrase(p: Params): string {
   ];
   if (Number.isFinite(p.M)) parts.push(`M = ${formatParam(p.M)}`);
   parts.push(`σ² = ${formatParam(p.sigma2)}`);
-  if (p.sigma02 > 0 && p.regime !== 'bayes') parts.push(`σ₀² = ${formatParam(p.sigma02)}`);
+  if (p.sigma02 > 0 && isActive('sigma02', p.regime)) parts.push(`σ₀² = ${formatParam(p.sigma02)}`);
   return parts.join(', ');
 }
 
-export function showsPosterior(p: Params): boolean {
-  return p.T > 0 && (p.regime === 'langevin' || p.regime === 'bayes');
-}
-
 /**
- * Where the spectrum comes from, named so that a figure cannot pass for another source:
- * "" for the power law; "on MNIST digits (ReLU NNGP kernel, even vs odd)"; "on your spectrum file
- * “name.csv”".
+ * Where the spectrum comes from, named so that a figure cannot pass for another source (the
+ * sources table's words): "" for the power law; "on the measured spectrum of MNIST digits (ReLU
+ * NNGP kernel, even vs odd)"; "on the measured spectrum of your spectrum file “name.csv”".
  */
 export function dataPhrase(p: Params, fileName?: string | null): string {
-  if (p.data === 'mnist')
-    return `on the measured spectrum of MNIST digits (${KERNEL_LABELS[p.kernel]} kernel, ${TASK_LABELS[p.task]})`;
-  if (p.data === 'custom')
+  const source = findSource(p);
+  if (!source || source.spectrum === 'law') return '';
+  if (source.spectrum === 'file')
     return fileName
       ? `on the measured spectrum of your spectrum file “${fileName}”`
       : 'on your spectrum file (none loaded)';
-  return '';
+  const words = source.words;
+  const task = taskOf(source, p.task)?.label ?? p.task;
+  const name = words ? `${words.name} ${words.items}` : source.label;
+  return `on the measured spectrum of ${name} (${KERNEL_LABELS[p.kernel]} kernel, ${task})`;
 }
 
 export interface CaptionOptions {
@@ -159,8 +146,10 @@ export function captionClaims(
       claim('caption.head', `${head.markup} No result computed yet.`, { params }, DEFINITION),
     ];
   const out = [head];
-  if (params.regime === 'bayes')
-    out.push(claim('caption.bayes', BAYES_CURVE, { params: { regime: 'bayes' } }, DEFINITION));
+  // A regime without a time axis says what the curve drawn is instead.
+  const note = REGIME[params.regime].curveNote;
+  if (note)
+    out.push(claim('caption.note', note, { params: { regime: params.regime } }, DEFINITION));
   out.push(outcomeClaim(curve));
   if (
     showsPosterior(params) &&

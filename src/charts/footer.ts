@@ -2,7 +2,8 @@
 // learning regime, the parameters (as the caption writes them), the time window, the bottleneck
 // the engine diagnosed, and the link that reproduces the exact view. Wrapped to the figure's width.
 import type { CurveResult } from '../model/types.ts';
-import { REGIME_LABELS, type Params } from '../model/params.ts';
+import { isActive, type Params } from '../model/params.ts';
+import { REGIME, hasDynamics } from '../model/regimes.ts';
 import { formatParam } from '../format/number.ts';
 import { DIAGNOSIS_TITLE } from '../claims/diagnosis.ts';
 import { quotesParams } from '../claims/checks.ts';
@@ -40,11 +41,10 @@ export function footerClaims(
   facts: FigureFacts = {},
 ): [Claim, Claim] {
   const p = curve?.params ?? params;
+  // The regime's own knobs: γ and T where they act.
   const regime = [
-    p.regime === 'wd' || p.regime === 'langevin' || p.regime === 'bayes'
-      ? `γ = ${formatParam(p.gamma)}`
-      : '',
-    p.regime === 'langevin' || p.regime === 'bayes' ? `T = ${formatParam(p.T)}` : '',
+    isActive('gamma', p.regime) ? `γ = ${formatParam(p.gamma)}` : '',
+    isActive('T', p.regime) ? `T = ${formatParam(p.T)}` : '',
   ].filter(Boolean);
   // The window the curve spans: an automatic one is the engine's choice, not the link's tmin, tmax.
   const w = curve?.window ?? { tmin: p.tmin, tmax: p.tmax, auto: false };
@@ -52,12 +52,12 @@ export function footerClaims(
   const window =
     facts.window !== undefined
       ? facts.window
-      : p.regime === 'bayes'
+      : !hasDynamics(p.regime)
         ? ''
         : `${rangeText('t', w.tmin, w.tmax)}${w.auto ? ' (auto)' : ''}`;
   const parts = [
     facts.what ?? '',
-    `${REGIME_LABELS[p.regime]}${regime.length ? ` (${regime.join(', ')})` : ''}`,
+    `${REGIME[p.regime].label}${regime.length ? ` (${regime.join(', ')})` : ''}`,
     paramsPhrase(p),
     window ?? '',
     ...(facts.notes ?? []),

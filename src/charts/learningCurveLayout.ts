@@ -17,9 +17,9 @@ import {
   divergentLabel,
   referenceLines,
   referenceSpecs,
-  showsPosterior,
   type RefLine,
 } from './learningCurveRefs.ts';
+import { showsPosterior } from '../model/regimes.ts';
 export type { RefLine };
 import {
   earlyStopMark,
@@ -45,8 +45,11 @@ export interface SimOverlay {
   result: SimResult;
   /** Theory at the simulation's M (docs/theory.md §7: the tail matters), drawn dashed. */
   theory?: CurveResult;
-  /** Real learning on the digits (draws of training digits) rather than the exact simulator. */
-  real?: boolean;
+  /**
+   * Real learning on a pool of images rather than the exact simulator: its words ("real digits",
+   * src/model/data/sources.ts), which name the legend's entries.
+   */
+  real?: string;
 }
 
 export interface LearningCurveInput {
@@ -171,7 +174,7 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
       entry({
         key: 'sim',
         label: real
-          ? `real digits E_g, ${count(s, 'draw')} (±1 s.e.m.)`
+          ? `${real} E_g, ${count(s, 'draw')} (±1 s.e.m.)`
           : `simulation E_g, ${count(s, 'seed')} (±1 s.e.m.)`,
         kind: 'point-bar',
         className: 'sp-sim-point',
@@ -181,12 +184,12 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
       items.push(
         entry({
           key: 'sim-etr',
-          label: real ? 'real digits E_{tr}' : 'simulation E_{tr}',
+          label: real ? `${real} E_{tr}` : 'simulation E_{tr}',
           kind: 'hollow-point',
           className: 'sp-sim-point sp-sim-point--etr',
         }),
       );
-    // With real digits the theory is that of the curve itself (the measured spectrum, M = rank).
+    // With real data the theory is that of the curve itself (the measured spectrum, M = rank).
     if (input.sim.theory && !real) {
       const M = input.sim.theory.params.M;
       items.push(
@@ -211,7 +214,7 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   if (!curve) return null;
   const main: number[] = [];
   if (!curve.limit.divergent && isLogFinite(curve.limit.Eg)) main.push(curve.limit.Eg);
-  if (showsPosterior(curve)) main.push(curve.limit.Egibbs, curve.limit.Emean);
+  if (showsPosterior(curve.params)) main.push(curve.limit.Egibbs, curve.limit.Emean);
   // E* is shown (marker or edge arrow) whenever stopping pays, so it must be on the axis.
   if (curve.earlyStop.case !== 'none' && isLogFinite(curve.earlyStop.Eg))
     main.push(curve.earlyStop.Eg);

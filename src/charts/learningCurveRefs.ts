@@ -3,6 +3,7 @@
 // crosses no curve; and the "E_g(∞) = ∞" note when the limit diverges. Pure geometry.
 import type { CurveResult } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
+import { showsPosterior } from '../model/regimes.ts';
 import { isLogFinite } from './domain.ts';
 import { edgePositions, type LabelPos, type Obstacles } from './labels.ts';
 import { divergentClaim, referenceClaims } from '../claims/curveClaims.ts';
@@ -32,12 +33,6 @@ export interface RefSpec {
 
 const GAP = 4;
 
-/** Langevin or Bayes at T > 0: the posterior's errors are drawn. */
-export function showsPosterior(curve: CurveResult): boolean {
-  const p = curve.params;
-  return p.T > 0 && (p.regime === 'langevin' || p.regime === 'bayes');
-}
-
 function relClose(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
 }
@@ -46,7 +41,7 @@ function relClose(a: number, b: number): boolean {
 export function referenceSpecs(curve: CurveResult): RefSpec[] {
   const specs: RefSpec[] = [];
   const lim = curve.limit;
-  const posterior = showsPosterior(curve);
+  const posterior = showsPosterior(curve.params);
   const EgInf = !lim.divergent && isLogFinite(lim.Eg) ? lim.Eg : null;
   const gibbs = (): RefSpec => {
     const v = formatNumber(lim.Egibbs, 3);

@@ -5,9 +5,6 @@ import type { ReactNode } from 'react';
 import { r2 } from './path.ts';
 import { parseRich, SCRIPT_SCALE } from './richRuns.ts';
 
-// The measuring half lives in richRuns.ts (layouts import no JSX); richWidth is also reachable here.
-export { richWidth } from './richRuns.ts';
-
 /** The same markup as HTML text with <sub>/<sup> (tables, captions); text only, never HTML. */
 export function RichHtml({ text }: { text: string }): ReactNode {
   return parseRich(text).map((r, i) =>

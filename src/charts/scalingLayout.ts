@@ -73,8 +73,10 @@ export interface ScalingLayout extends AxesFrame {
   edge: (PlacedText & { x: number; text: string }) | null;
 }
 
-/** Real learning at a few sizes, drawn over the theory sweep (MNIST). */
+/** Real learning at a few sizes, drawn over the theory sweep (a pool source). */
 export interface RealScalingPoints {
+  /** Real learning on the source, in its words ("real digits", src/model/data/sources.ts). */
+  words: string;
   x: number[];
   mean: number[];
   sem: number[];
@@ -252,7 +254,7 @@ function scalingLegend(
     items.push(
       item({
         key: 'real',
-        label: `real digits, ${count(real.draws, 'draw')} (±1 s.e.m.)`,
+        label: `${real.words}, ${count(real.draws, 'draw')} (±1 s.e.m.)`,
         kind: 'point-bar',
         className: 'sp-sim-point',
       }),

@@ -11,6 +11,7 @@ import { formatParam, formatSlope } from '../format/number.ts';
 import { all, checkFitSweep, checkFitT, checkLawValue, quotesParams } from './checks.ts';
 import { fitGapReason, fitWindowText } from './fit.ts';
 import { lawCell, lawCondition } from './laws.ts';
+import { hasDynamics } from '../model/regimes.ts';
 import { claim, DEFINITION, problems, type Check, type Claim } from './registry.ts';
 
 export type ExponentKey = 't' | 'P' | 'N';
@@ -156,7 +157,7 @@ export function exponentRows(
     ? { fit: curve.fitT.fit, why: null, pending: false }
     : { fit: null, why: fitGapReason(curve.fitT.gap ?? 'unstable', 't'), pending: false };
   // The posterior's sweeps are at t → ∞ whatever the panels' setting.
-  const swept = p.regime === 'bayes' ? { ...setting, at: 'inf' as const } : setting;
+  const swept = !hasDynamics(p.regime) ? { ...setting, at: 'inf' as const } : setting;
   const fits = { t: fitT, P: sweepFit('P', sweepP, swept), N: sweepFit('N', sweepN, swept) };
   const indicative = indicativeNote(curve);
   return (['t', 'P', 'N'] as const).map((key) => {

@@ -7,6 +7,7 @@ import { formatNumber, formatParam } from '../format/number.ts';
 import { gapToTheory, type Agreement } from './agreement.ts';
 import { claim, DEFINITION, near, problems, type Claim } from './registry.ts';
 import { count } from './words.ts';
+import { POOL_SOURCES, poolSize, type PoolSource } from '../model/data/sources.ts';
 
 /** What the exact simulation does in this state, with the number of modes it runs at. */
 export function simulationNote(p: Params, M: number, simM: (p: Params) => number): Claim {
@@ -20,28 +21,33 @@ export function simulationNote(p: Params, M: number, simM: (p: Params) => number
   );
 }
 
-/** What a real run on the digits does. */
-export function realNote(p: Params): Claim {
+/** What a real run on a pool source does (its words from the sources table). */
+export function realNote(p: Params, source: PoolSource): Claim {
   const model = Number.isFinite(p.N)
     ? `N = ${formatParam(p.N)} random ReLU features ReLU(Wx)/√N`
     : 'kernel regression with the chosen kernel';
   return claim(
     'sim.real-note',
-    `Draws P = ${formatParam(p.P)} distinct digits from the pool of 3000, trains ${model} on their ` +
-      `±1 labels in the chosen regime (Langevin noise averaged exactly), and measures the test ` +
-      `error on the whole pool; ${count(p.seeds, 'draw')}, error bars ±1 s.e.m.`,
+    `Draws P = ${formatParam(p.P)} distinct ${source.words.items} from the pool of ` +
+      `${poolSize(source.pool)}, trains ${model} on their ±1 labels in the chosen regime ` +
+      '(Langevin noise averaged exactly), and measures the test error on the whole pool; ' +
+      `${count(p.seeds, 'draw')}, error bars ±1 s.e.m.`,
     { params: { P: p.P, N: p.N, seeds: p.seeds, data: p.data } },
     DEFINITION,
   );
 }
+
+/** The pool sources' data, in words: "MNIST digits or Fashion-MNIST images". */
+const POOL_DATA = POOL_SOURCES.map((s) => `${s.words.name} ${s.words.items}`).join(' or ');
+const POOL_NAMES = POOL_SOURCES.map((s) => s.words.name).join(' or ');
 
 /** Why there is nothing to run with a spectrum file. */
 export function simulationNa(): Claim {
   return claim(
     'sim.na',
     'n/a with a spectrum file: the exact simulator draws data from the power law (α, β) and ' +
-      'real runs draw MNIST digits; a file of eigenvalues and target powers has no data to draw. ' +
-      'Choose the power law or MNIST to run one.',
+      `real runs draw ${POOL_DATA}; a file of eigenvalues and target powers has no data to draw. ` +
+      `Choose the power law or ${POOL_NAMES} to run one.`,
     { params: { data: 'custom' } },
     DEFINITION,
   );

@@ -6,7 +6,7 @@ import { effectiveParams, type Params } from '../model/params.ts';
 import { makeEngine } from '../model/theory/engine.ts';
 import { computeLimit } from '../model/theory/limits.ts';
 import { TimeEvaluator } from '../model/theory/timeEval.ts';
-import { resolutionAt, SCAN_CAP } from '../model/theory/dynamics.ts';
+import { SCAN_CAP } from '../model/theory/dynamics.ts';
 import { errorAt } from '../model/theory/sweep.ts';
 import { computeOrder } from '../model/theory/order.ts';
 import { computeModeDetail } from '../model/theory/modes.ts';
@@ -17,10 +17,10 @@ import type { Claim } from './registry.ts';
 
 interface StateCache {
   ev: TimeEvaluator;
-  Eg: Map<number, number>;
+  /** E_g(t) and the engine's floor there (TimePoint.floor), by t. */
+  Eg: Map<number, { E: number; floor: number }>;
   limit?: LimitResult;
   minimum?: { t: number; E: number };
-  E0?: number;
 }
 
 /** An oracle that remembers what it computed per state (a checker often asks the same twice). */
@@ -41,21 +41,18 @@ export function engineOracle(): Oracle & { evaluations(): number } {
     const s = of(p);
     return (s.limit ??= computeLimit(makeEngine(p)));
   };
-  const Eg = (p: Params, t: number): number => {
-    if (!Number.isFinite(t)) return limit(p).Eg;
+  const at = (p: Params, t: number): { E: number; floor: number } => {
     const s = of(p);
     let v = s.Eg.get(t);
     if (v === undefined) {
       evaluations++;
-      v = Math.max(0, s.ev.at(t, { train: false }).Eg);
+      const r = s.ev.at(t, { train: false });
+      v = { E: Math.max(0, r.Eg), floor: r.floor };
       s.Eg.set(t, v);
     }
     return v;
   };
-  const E0 = (p: Params) => {
-    const s = of(p);
-    return (s.E0 ??= Eg(p, 1e-3));
-  };
+  const Eg = (p: Params, t: number): number => (Number.isFinite(t) ? at(p, t).E : limit(p).Eg);
   return {
     effective: (p) => makeEngine(p).p,
     Eg,
@@ -77,7 +74,7 @@ export function engineOracle(): Oracle & { evaluations(): number } {
       const s = of(p);
       return (s.minimum ??= bruteMinimum((t) => Eg(p, t)));
     },
-    resolution: (p, t) => resolutionAt({ E0: E0(p) }, t),
+    resolution: (p, t) => at(p, Math.min(t, SCAN_CAP)).floor,
     sweepError(p, at, tAt) {
       evaluations++;
       return errorAt(p, at as SweepAt, tAt);

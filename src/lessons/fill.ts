@@ -2,53 +2,53 @@
 // screen (never hard-coded numbers), and choosing each sentence by its claim (claims.ts). A value
 // not yet computed reads "…"; an unknown placeholder is left as written.
 import { PARAM_SPECS, type Params } from '../model/params.ts';
-import type {
-  CurveParts,
-  CurveResult,
-  ErrorSplit,
-  ModeDetail,
-  OrderResult,
-  SimResult,
-  SweepAt,
-  SweepResult,
-} from '../model/types.ts';
+import type { CurveResult, SweepResult } from '../model/types.ts';
 import { freePhrase, learnedSentence } from '../claims/modeDetail.ts';
-import { lastIndex, type OrderAtInfinity } from '../claims/orderParams.ts';
+import { lastIndex } from '../claims/orderParams.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
+import { KERNEL_LABELS } from '../model/data/kernels.ts';
+import { isMeasured, poolPhrase, poolSourceOf, taskOf } from '../model/data/sources.ts';
 import { fitGapReason, fitWindowText } from '../claims/fit.ts';
 import { LAW_TERM_FORMULA, lawCondition } from '../claims/laws.ts';
 import { phaseAgreement } from '../claims/phase.ts';
 import { lawTerm } from '../model/theory/laws.ts';
-import type { PhaseExponent } from '../model/theory/phase.ts';
-import type { PhaseGrid } from '../model/theory/phaseFit.ts';
-import { claimHolds, lessonLaws, realAgreement } from './claims.ts';
+import { claimsHold, lessonLaws, poolShare, realAgreement, tstarRatios } from './claims.ts';
 import type { LessonSentence } from './lessons.ts';
+import type { LessonContext } from './context.ts';
 
-export interface LessonContext {
-  params: Params;
-  /** Where the scaling panels evaluate E_g, and their fixed time. */
-  at: SweepAt;
-  tAt: number;
-  curve: CurveResult | null;
-  sweepP: SweepResult | null;
-  sweepN: SweepResult | null;
-  /** The compute-optimal frontier (a sweep over C = N·t), when its panel is shown. */
-  frontier: SweepResult | null;
-  /** The first pin's configuration and curve (lessons that compare against a pin). */
-  pin: Params | null;
-  pinCurve: CurveResult | null;
-  /** The exponent the phase diagram shows, and its fitted grid when the diagram is shown. */
-  phase?: PhaseExponent;
-  phaseGrid?: PhaseGrid | null;
-  /** Measured data: the curve of the fitted power laws on the curve's times. */
-  fitted?: CurveResult | null;
-  /** A finished real run on the digits for the state on screen, and its theory curve. */
-  real?: { result: SimResult; theory: CurveResult } | null;
-  /** The mean field's internals, when their panels are shown (and computed for this state). */
-  parts?: { t: Float64Array; parts: CurveParts; limit: ErrorSplit<number> } | null;
-  order?: (OrderResult & { atInfinity: OrderAtInfinity }) | null;
-  /** The inspected mode in detail. */
-  mode?: ModeDetail | null;
+// The live state a lesson reads has a module of its own (context.ts), so that the claims can name
+// it without importing this file (which imports them).
+export type { LessonContext };
+
+/**
+ * The placeholders naming a configuration's data (src/model/data/sources.ts) and its fitted
+ * exponents, for the state on screen (`prefix` '') or the first pin ('pin'): {dataName},
+ * {dataPool}, {dataItems}, {dataReal}, {kernelLabel}, {taskLabel}, and the laws of §6 at the
+ * fitted α, β: {expT} = −(β−1)/α, {expP} = −min(β−1, 2α); the pin's as {pinDataName}, ….
+ */
+function dataWords(p: Params | null, c: CurveResult | null, prefix: '' | 'pin') {
+  const pool = p ? poolSourceOf(p) : null;
+  const task = pool ? taskOf(pool, p!.task) : undefined;
+  const q = c?.params;
+  const words: Record<string, string> = {
+    dataName: pool?.words.name ?? PENDING,
+    dataPool: pool ? poolPhrase(pool) : PENDING,
+    dataItems: pool?.words.items ?? PENDING,
+    dataReal: pool?.words.real ?? PENDING,
+    kernelLabel: pool ? KERNEL_LABELS[p!.kernel] : PENDING,
+    taskLabel: task?.label ?? PENDING,
+    expT: q ? slope(-(q.beta - 1) / q.alpha) : PENDING,
+    expP: q ? slope(-Math.min(q.beta - 1, 2 * q.alpha)) : PENDING,
+  };
+  if (prefix === '') return words;
+  // The pin's α and β as its curve ran them: fitted on measured data, its parameters on the law.
+  const exponent = (x: number | undefined) =>
+    x === undefined ? PENDING : p && isMeasured(p) ? num(x) : formatParam(x);
+  return Object.fromEntries(
+    Object.entries({ ...words, alpha: exponent(q?.alpha), beta: exponent(q?.beta) }).map(
+      ([k, v]) => [`pin${k[0].toUpperCase()}${k.slice(1)}`, v],
+    ),
+  );
 }
 
 /** The placeholders of the mean field's internals: order parameters, parts, the inspected mode. */
@@ -75,6 +75,37 @@ function meanFieldValues(ctx: LessonContext): Record<string, string> {
     ellInf: num(d?.ellInf),
     modeFree: d ? freePhrase(d) : PENDING,
     modeLearned: d ? learnedSentence(d) : PENDING,
+    modeLearnedAt: d ? num(d.learnedTime, 2) : PENDING,
+  };
+}
+
+/**
+ * The first pin's placeholders: each parameter as {pinP}, {pinSigma2}, … (α and β: dataWords) and
+ * its curve's E*, t*, gain and fitted time slope (a step that pins the state before it compares
+ * with it).
+ */
+function pinValues(ctx: LessonContext): Record<string, string> {
+  const { pin, pinCurve: pc } = ctx;
+  const out: Record<string, string> = {};
+  for (const s of PARAM_SPECS) {
+    // α and β are the pin's data words' (dataWords): fitted when its data are measured.
+    if (s.key === 'alpha' || s.key === 'beta') continue;
+    const name = `pin${s.key[0].toUpperCase()}${s.key.slice(1)}`;
+    const v = pin?.[s.key];
+    out[name] = v === undefined ? PENDING : typeof v === 'number' ? formatParam(v) : v;
+  }
+  const es = pc?.earlyStop;
+  const stops = es && es.case !== 'none';
+  const ratios = tstarRatios(ctx);
+  return {
+    ...out,
+    pinEinf: limitError(pc ?? null),
+    pinEstar: stops ? num(es.Eg) : PENDING,
+    pinTstar: stops ? num(es.t, 2) : PENDING,
+    pinGain: stops ? num(es.gain, 3) : PENDING,
+    pinFitT: pc?.fitT.fit ? slope(pc.fitT.fit.slope) : pc ? '—' : PENDING,
+    tstarRatio: num(ratios?.actual, 2),
+    tstarRatioLaw: num(ratios?.law, 2),
   };
 }
 
@@ -152,6 +183,8 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     tAt: formatParam(ctx.tAt),
     kAt: num(Math.pow(ctx.tAt, 1 / p.alpha), 2),
     twoAlphaPlus1: formatParam(2 * p.alpha + 1),
+    twoAlpha: formatParam(2 * p.alpha),
+    betaMinus1: formatParam(p.beta - 1),
     tstar: es && es.case !== 'none' ? num(es.t, 2) : PENDING,
     Estar: es && es.case !== 'none' ? num(es.Eg) : PENDING,
     Einf: limitError(c),
@@ -190,7 +223,6 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     sideOfLine: p.beta > p.alpha + 1 ? 'above' : p.beta < p.alpha + 1 ? 'below' : 'on',
     phaseTerm: LAW_TERM_FORMULA.model[lawTerm('model', p).branch] ?? '',
     ...phaseCounts(ctx),
-    pinEinf: limitError(ctx.pinCurve),
     // Measured data: the fitted exponents (the engine's α, β of the curve), the fitted law's curve
     // at the window's end, and the real run's gap to the theory.
     alphaFit: c ? num(c.params.alpha) : PENDING,
@@ -201,7 +233,13 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     realDraws: ctx.real ? formatParam(ctx.real.result.seeds) : PENDING,
     realGap: num(pct(realAgreement(ctx)?.rel), 2),
     realZ: num(realAgreement(ctx)?.z, 2),
-    pinGamma: ctx.pin ? formatParam(ctx.pin.gamma) : PENDING,
+    poolDigits: ctx.sweepP?.modesEdge ? formatParam(ctx.sweepP.modesEdge.entries) : PENDING,
+    poolShare: num(pct(poolShare(ctx)), 2),
+    ...pinValues(ctx),
+    pinEgNow: ctx.pinCurve?.Eg.length ? num(ctx.pinCurve.Eg[ctx.pinCurve.Eg.length - 1]) : PENDING,
+    ...dataWords(p, c, ''),
+    // The pin's data and fitted exponents (its α, β as its curve ran them: fitted when measured).
+    ...dataWords(ctx.pin, ctx.pinCurve, 'pin'),
     ...meanFieldValues(ctx),
   });
   return values;
@@ -224,7 +262,7 @@ export function sentenceText(
   values: Readonly<Record<string, string>>,
 ): string | null {
   if (!s.when) return fillText(s.text, values);
-  const holds = claimHolds(s.when, ctx);
+  const holds = claimsHold(s.when, ctx);
   if (holds === null) return null;
   if (holds) return fillText(s.text, values);
   return s.otherwise ? fillText(s.otherwise, values) : null;

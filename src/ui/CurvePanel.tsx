@@ -17,6 +17,7 @@ import { actions, currentFitted, useApp } from '../state/hooks.ts';
 import { currentLabel, labelIgnore, paramsKey, pinnedResults } from '../state/pins.ts';
 import { PlayBar } from './play/PlayBar.tsx';
 import type { CurveResult } from '../model/types.ts';
+import { poolSourceOf } from '../model/data/sources.ts';
 import { appStore } from '../state/store.ts';
 import { showEarlyStop, windowShowing } from './showEarlyStop.ts';
 
@@ -57,7 +58,7 @@ function useSimOverlay(): SimOverlay | null {
         ? {
             result: sim.result,
             theory: sim.theory ?? undefined,
-            real: sim.params.data === 'mnist',
+            real: poolSourceOf(sim.params)?.words.real,
           }
         : null,
     [sim, current],

@@ -14,6 +14,7 @@ import { ScalingPanel as ScalingPanelChart } from '../charts/ScalingPanel.tsx';
 import { SpectrumPanel as SpectrumPanelChart } from '../charts/SpectrumPanel.tsx';
 import { KERNEL_LABELS } from '../model/data/kernels.ts';
 import { TASK_LABELS } from '../model/data/tasks.ts';
+import { hasPool, sourceOf } from '../model/data/sources.ts';
 import { useSize } from '../charts/useSize.ts';
 import { formatValue, numericSpec } from '../model/params.ts';
 import { noteInput } from '../compute/perf.ts';
@@ -45,7 +46,8 @@ export function useVariant() {
 /** The real points of the P panel, while they belong to the parameters and setting on screen. */
 function useRealPoints(axis: SweepAxis): RealScalingPoints | null {
   const run = useApp((s) => (axis === 'P' ? currentRealRun(s) : null));
-  return useMemo(() => realScalingPoints(run), [run]);
+  const data = useApp((s) => s.params.data);
+  return useMemo(() => realScalingPoints(run, data), [run, data]);
 }
 /** A value picked on a scaling panel sets P or N (whole numbers in range), live while dragged. */
 const pickSize = (key: 'P' | 'N') => (v: number, live: boolean) => {
@@ -145,7 +147,7 @@ export function ScalingSection() {
   const panels = useApp((s) => s.view.panels);
   const showP = panels.includes('scalingP');
   const showN = panels.includes('scalingN');
-  const mnist = useApp((s) => s.params.data === 'mnist');
+  const pool = useApp((s) => hasPool(s.params));
   return (
     <section className="panel panel-scaling" aria-labelledby="h-scaling">
       <header className="panel-head">
@@ -156,7 +158,7 @@ export function ScalingSection() {
         {showP && <ScalingPlot axis="P" />}
         {showN && <ScalingPlot axis="N" />}
       </div>
-      {showP && mnist && <RealSweepBar />}
+      {showP && pool && <RealSweepBar />}
     </section>
   );
 }
@@ -258,9 +260,9 @@ export function FormulasSection() {
 
 /** What the measured spectrum is, for the spectrum plot's heading and its exports' footers. */
 export function spectrumTitle(s: Pick<AppData, 'params' | 'custom'>): string {
-  return s.params.data === 'custom'
+  return sourceOf(s.params).spectrum === 'file'
     ? `Your spectrum (${s.custom?.name ?? 'not loaded'})`
-    : `MNIST, ${KERNEL_LABELS[s.params.kernel]} kernel, ${TASK_LABELS[s.params.task]}`;
+    : `${sourceOf(s.params).words?.name}, ${KERNEL_LABELS[s.params.kernel]} kernel, ${TASK_LABELS[s.params.task]}`;
 }
 
 /**

@@ -1,6 +1,8 @@
 // The experiment box: run the exact finite-size simulation over several seeds (in its own worker),
 // watch the progress, cancel, and compare: points ± 1 s.e.m. over the theory recomputed at the
 // simulation's number of modes M (docs/theory.md §7: the tail matters, so both use the same M).
+// On a source with a pool of images it runs real learning instead, named with the source's words
+// (src/model/data/sources.ts); on a spectrum file it says why nothing can run.
 import { useMemo } from 'react';
 import { formatNumber } from '../format/number.ts';
 import { ClaimText } from '../charts/Claimed.tsx';
@@ -13,6 +15,7 @@ import {
 } from '../claims/simulation.ts';
 import { cancelSimulation, startSimulation } from '../compute/index.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
+import { poolSourceOf, runKind } from '../model/data/sources.ts';
 import { useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import type { SimRun } from '../state/store.ts';
@@ -28,7 +31,8 @@ function agreement(sim: SimRun): Agreement | null {
 }
 
 function statusText(sim: SimRun, { stale }: { stale: boolean }): string {
-  const unit = sim.params.data === 'mnist' ? 'draws' : 'seeds';
+  const real = runKind(sim.params) === 'real';
+  const unit = real ? 'draws' : 'seeds';
   if (stale) return 'These results are for earlier settings: run again to compare.';
   const { done, total } = sim.progress;
   switch (sim.status) {
@@ -39,7 +43,7 @@ function statusText(sim: SimRun, { stale }: { stale: boolean }): string {
     case 'cancelled':
       return `Cancelled after ${done} of ${total} ${unit}.`;
     case 'error':
-      return `The ${sim.params.data === 'mnist' ? 'real run' : 'simulation'} failed (see the message above).`;
+      return `The ${real ? 'real run' : 'simulation'} failed (see the message above).`;
   }
 }
 
@@ -48,15 +52,17 @@ export function SimulationBox() {
   const sim = useApp((s) => s.results.sim);
   const M = useMemo(() => {
     try {
-      if (params.data !== 'powerlaw') return NaN;
+      if (runKind(params) !== 'simulate') return NaN;
       return simulationModes(params);
     } catch {
       return NaN;
     }
   }, [params]);
-  const real = params.data === 'mnist';
+  const source = poolSourceOf(params);
+  const real = source !== null;
+  const runName = source ? `Run on ${source.words.real}` : 'Run simulation';
   // A spectrum file gives the theory its sums, but nothing to draw samples from.
-  const none = params.data === 'custom';
+  const none = runKind(params) === null;
   const running = sim?.status === 'running';
   const stale = !!sim && sim.key !== paramsKey(params);
   const fit = sim && !stale ? agreement(sim) : null;
@@ -64,11 +70,16 @@ export function SimulationBox() {
   const total = sim?.progress.total ?? params.seeds;
   return (
     <section className="panel panel-sim" aria-labelledby="h-sim" data-testid="sim-box">
-      <h2 id="h-sim">{real ? 'Run on real digits' : 'Exact simulation'}</h2>
+      <h2 id="h-sim">{source ? runName : 'Exact simulation'}</h2>
       {none ? (
         <ClaimText as="p" className="panel-note" testId="sim-na" claim={simulationNa()} />
-      ) : real ? (
-        <ClaimText as="p" className="panel-note" testId="real-note" claim={realNote(params)} />
+      ) : source ? (
+        <ClaimText
+          as="p"
+          className="panel-note"
+          testId="real-note"
+          claim={realNote(params, source)}
+        />
       ) : (
         <ClaimText
           as="p"
@@ -85,7 +96,7 @@ export function SimulationBox() {
           disabled={running || none}
           onClick={() => startSimulation()}
         >
-          {real ? 'Run on real digits' : 'Run simulation'} <kbd>r</kbd>
+          {runName} <kbd>r</kbd>
         </button>
         <button
           type="button"

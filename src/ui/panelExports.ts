@@ -21,6 +21,7 @@ import type { CurveResult, SweepAxis, SweepResult } from '../model/types.ts';
 import { ALPHA_RANGE, BETA_RANGE } from '../model/theory/phase.ts';
 import type { PartsResult } from '../protocol/api.ts';
 import type { AppData, RealSweepRun } from '../state/store.ts';
+import { isMeasured, poolSourceOf, type DataSource } from '../model/data/sources.ts';
 import { dataPreamble } from './exportData.ts';
 
 /** The store slot of each scaling panel's sweep. */
@@ -63,10 +64,15 @@ export function currentRealRun(s: AppData): RealSweepRun | null {
   return run && run.key === realSweepKey(s) ? run : null;
 }
 
-/** A real run's points as the scaling panel draws them (null: none). */
-export function realScalingPoints(run: RealSweepRun | null): RealScalingPoints | null {
-  if (!run || !run.points.length) return null;
+/** A real run's points as the scaling panel draws them, named as its source's (null: none). */
+export function realScalingPoints(
+  run: RealSweepRun | null,
+  data: DataSource,
+): RealScalingPoints | null {
+  const words = poolSourceOf(data)?.words.real;
+  if (!run || !words || !run.points.length) return null;
   return {
+    words,
     x: run.points.map((p) => p.x),
     mean: run.points.map((p) => p.mean),
     sem: run.points.map((p) => p.sem),
@@ -90,7 +96,7 @@ export function sweepFacts(axis: SweepAxis, s: AppData): FigureFacts {
 /** E_g (L* for the frontier) at each swept value, and the real points on the P panel. */
 export function sweepCsv(axis: SweepAxis, sweep: SweepResult, s: AppData, url: string): string {
   const facts = sweepFacts(axis, s);
-  const real = axis === 'P' ? realScalingPoints(currentRealRun(s)) : null;
+  const real = axis === 'P' ? realScalingPoints(currentRealRun(s), s.params.data) : null;
   const what = axis === 'C' ? 'compute-optimal frontier' : `scaling with ${axis}`;
   const y = axis === 'C' ? 'L_star' : 'Eg';
   const byX = new Map<number, (number | string)[]>();
@@ -142,7 +148,7 @@ export function modesCsv(s: AppData, url: string): string | null {
 
 export function phaseFacts(s: AppData): FigureFacts {
   const g = s.results.phase?.grid;
-  const measured = s.params.data !== 'powerlaw';
+  const measured = isMeasured(s.params);
   const grid = measured
     ? 'fitted grid: n/a for measured data'
     : g && g.exponent === s.view.phase

@@ -20,6 +20,7 @@ import {
   type ViewState,
 } from '../state/view.ts';
 import type { AppData } from '../state/store.ts';
+import { isMeasured } from '../model/data/sources.ts';
 import { CurvePanel } from './CurvePanel.tsx';
 import { curvesCsv, simCsv, stateJson } from './exportData.ts';
 import { DecompositionSection, InspectorSection, OrderSection } from './MeanFieldPanels.tsx';
@@ -367,7 +368,7 @@ export function isShown(r: PanelRecord, s: PanelContext): boolean {
     case 'always':
       return true;
     case 'with measured data':
-      return s.params.data !== 'powerlaw';
+      return isMeasured(s.params);
     default:
       return s.view.panels.includes(r.id as PanelId);
   }

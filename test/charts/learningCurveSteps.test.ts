@@ -43,7 +43,7 @@ describe('learning-curve layout steps', () => {
     expect(f.paths.map((p) => p.series)).toEqual(['fitted', 'Eg']);
     expect(f.paths[0].className).toContain('sp-series--fitted-law');
     // Real runs: their theory is the curve itself, not drawn twice.
-    const sim = { result: simResult(), theory: basicCurve(), real: true };
+    const sim = { result: simResult(), theory: basicCurve(), real: 'real digits' };
     const r = seriesPaths({ pins: [], sim, showEtr: false }, c, X, Y);
     expect(r.paths.map((p) => p.series)).toEqual(['Eg']);
     expect(b.paths[0].d.startsWith('M')).toBe(true);

@@ -50,6 +50,12 @@ const violations: [string, string, string][] = [
   ['src/claims/x.ts', '../state/store.ts', 'src/claims'],
   ['src/claims/x.ts', '../charts/theme.ts', 'src/claims'],
   ['src/claims/x.ts', 'react', 'src/claims'],
+  ['src/lessons/x.ts', '../compute/index.ts', 'src/lessons'],
+  ['src/lessons/x.ts', '../ui/App.tsx', 'src/lessons'],
+  ['src/lessons/x.ts', '../charts/theme.ts', 'src/lessons'],
+  ['src/lessons/x.ts', '../protocol/api.ts', 'src/lessons'],
+  ['src/lessons/x.ts', '../../workers/theory.worker.ts', 'src/lessons'],
+  ['src/lessons/x.ts', 'react', 'src/lessons'],
 ];
 
 describe('layer rules', () => {
@@ -110,6 +116,16 @@ describe('layer rules', () => {
     ['src/protocol/x.ts', ['../model/params.ts', './messages.ts']],
     ['src/format/x.ts', ['./number.ts']],
     ['src/cli/x.ts', ['node:fs', '../model/paramsCodec.ts', '../format/number.ts', './args.ts']],
+    [
+      'src/lessons/x.ts',
+      [
+        '../model/params.ts',
+        '../claims/fit.ts',
+        '../state/store.ts',
+        '../format/number.ts',
+        './lessons.ts',
+      ],
+    ],
   ];
   it.each(clean)('%s may import %j', async (file, specs) => {
     const code = specs

@@ -1,6 +1,7 @@
 // Random valid configurations for round-trip tests (seeded, so a failure can be replayed).
 import { PARAM_SPECS, type NumericSpec, type Params } from '../../src/model/params.ts';
-import { LESSON_IDS } from '../../src/lessons/lessons.ts';
+import { sourceChoiceFix } from '../../src/model/data/sources.ts';
+import { LESSONS } from '../../src/lessons/lessons.ts';
 import { PHASE_EXPONENTS } from '../../src/model/theory/phase.ts';
 import { PANELS, SWEEP_ATS, THEMES, T_AT_RANGE, type ViewState } from '../../src/state/view.ts';
 import type { UrlState } from '../../src/state/url.ts';
@@ -48,13 +49,16 @@ export function randomParams(r: () => number): Params {
   if (!(q.tmax > q.tmin)) q.tmin = q.tmax / 10;
   if (q.tmin < 1e-3) q.tmin = 1e-3;
   if (q.regime === 'bayes' && !(q.gamma > 0)) q.gamma = 0.01;
-  return q;
+  // A kernel and task its data source offers (src/model/data/sources.ts).
+  return { ...q, ...sourceChoiceFix(q) };
 }
 
 export function randomView(r: () => number): ViewState {
+  const lesson = r() < 0.5 ? null : pick(r, LESSONS);
   return {
     panels: PANELS.filter(() => r() < 0.6),
-    lesson: r() < 0.5 ? null : pick(r, LESSON_IDS),
+    lesson: lesson?.id ?? null,
+    step: lesson ? Math.floor(r() * (lesson.steps.length + 1)) : 0,
     theme: pick(r, THEMES),
     at: pick(r, SWEEP_ATS),
     tAt: r() < 0.5 ? 100 : logUniform(r, T_AT_RANGE.min, T_AT_RANGE.max),
@@ -78,7 +82,7 @@ export function randomPin(r: () => number, base: Params): Params {
     p.tmax = base.tmax;
   }
   if (p.regime === 'bayes' && !(p.gamma > 0)) p.gamma = 0.01;
-  return p;
+  return { ...p, ...sourceChoiceFix(p) };
 }
 
 export function randomUrlState(r: () => number): UrlState {
