@@ -1,6 +1,7 @@
 // The root of every SVG chart: size, viewBox, the theme classes (theme.ts), and what a screen
 // reader announces (role img, an aria-label, a <title> and a <desc>). Other svg attributes
 // (focusability, pointer and keyboard handlers) pass through.
+import { parseRich, plainOf } from '../format/rich.ts';
 import type { ReactNode, SVGProps } from 'react';
 import { chartClass, type Variant } from './theme.ts';
 
@@ -34,7 +35,8 @@ export function ChartSvg(props: ChartSvgProps): ReactNode {
       aria-label={label}
       {...rest}
     >
-      <title>{title}</title>
+      {/* A title is read as plain text: its sub- and superscripts as plain letters. */}
+      <title>{plainOf(parseRich(title))}</title>
       <desc>{desc}</desc>
       {children}
     </svg>

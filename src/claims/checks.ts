@@ -148,24 +148,36 @@ export function readNumber(s: string): number {
   return Number(t);
 }
 
-/** "α = 1.5, …" pairs of a sentence: every parameter it quotes, read back. */
-export function quotedParams(plain: string): [keyof Params, number][] {
-  const out: [keyof Params, number][] = [];
+/**
+ * The precision a number is written with, in significant digits: those of its mantissa ("1.42":
+ * 3), at least 3 (a whole number or a power of ten is written exactly: "400", "10⁶").
+ */
+function digitsOf(written: string): number {
+  const mantissa = written
+    .split('·')[0]
+    .replace(/[^0-9]/g, '')
+    .replace(/^0+/, '');
+  return Math.max(3, mantissa.length);
+}
+
+/** "α = 1.5, …" triples of a sentence (symbol, value, significant digits): every parameter it quotes, read back. */
+export function quotedParams(plain: string): [keyof Params, number, number][] {
+  const out: [keyof Params, number, number][] = [];
   const re =
-    /(^|[\s(,;])(α|β|P|N|M|σ²|γ|T|σ₀²) = (−?(?:∞|[0-9]+(?:\.[0-9]+)?(?:·10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?|10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+))/g;
-  for (const m of plain.matchAll(re)) out.push([SYMBOLS[m[2]], readNumber(m[3])]);
+    /(^|[\s(,;])(α|β|P|N|M|σ²|γ|T|σ₀²) = (−?(?:∞|10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|[0-9]+(?:\.[0-9]+)?(?:·10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?))/g;
+  for (const m of plain.matchAll(re)) out.push([SYMBOLS[m[2]], readNumber(m[3]), digitsOf(m[3])]);
   return out;
 }
 
 /**
  * Every "symbol = value" a sentence quotes is the state's value (the engine's effective one:
- * measured data quote their fitted α, β and rank M), to the 4 digits a parameter is written with.
+ * measured data quote their fitted α, β and rank M), to the precision it is written with.
  */
 export function quotesParams(p: Params): Check {
   return (o, self) => {
     const e = o.effective(p);
-    return quotedParams(self.plain).flatMap(([k, v]) =>
-      problems(near(`${k} quoted`, v, e[k] as number, 4)),
+    return quotedParams(self.plain).flatMap(([k, v, digits]) =>
+      problems(near(`${k} quoted`, v, e[k] as number, digits)),
     );
   };
 }

@@ -81,6 +81,16 @@ export function claimById(id: string): Claim | undefined {
   return made.get(id);
 }
 
+/**
+ * A short key of a text (a 32-bit string hash in base 36), for the ids of definitions made where
+ * they are drawn (legend entries, empty-panel messages), so two texts of one kind stay apart.
+ */
+export function textKey(text: string): string {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+}
+
 /** Every claim made so far, by id. */
 export function claimsMade(): ReadonlyMap<string, Claim> {
   return made;

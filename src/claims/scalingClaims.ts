@@ -133,7 +133,8 @@ export function edgeSentenceClaim(sweep: SweepResult): Claim | null {
 
 /** The panel's heading: what is swept and where along training it is evaluated. */
 export function headingClaim(axis: SweepAxis, text: string, sweep: SweepResult | null): Claim {
-  const setting = sweep ? { at: sweep.at, tAt: sweep.tFixed } : undefined;
+  // The frontier (C) is always at t → ∞ whatever the P and N panels' setting.
+  const setting = sweep && axis !== 'C' ? { at: sweep.at, tAt: sweep.tFixed } : undefined;
   return claim(
     `scaling.${axis}.heading`,
     text,

@@ -53,6 +53,11 @@ export function simulationNa(): Claim {
   );
 }
 
+/** What the real points on the P panel are (quoting N where features are finite). */
+export function realSweepNote(text: string, N: number): Claim {
+  return claim('real-sweep.note', text, { params: { N } }, DEFINITION);
+}
+
 /** A run's status line. */
 export function simulationStatus(id: string, text: string): Claim {
   return claim(`sim.status.${id}`, text, { params: {} }, DEFINITION);

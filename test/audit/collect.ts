@@ -22,10 +22,20 @@ export const CHROME: readonly (readonly [string, string])[] = [
   ],
   ['.play-field', 'the Play bar’s field names'],
   ['g.sp-axis text, text.sp-tick-label', 'axis tick labels and axis names'],
+  ['text.sp-axis-title:not([data-claim])', 'a figure’s heading (what it plots)'],
+  ['.ctl-data-mnist label', 'the names of the kernel and task menus'],
   ['svg > title', 'a figure’s name'],
   ['thead th, th[scope="row"], table > caption, dl.sp-formulas dt', 'table and formula headers'],
   ['label.ctl-check', 'the name of a check box'],
   ['g[data-testid="color-legend"] text', 'the colour scale’s ticks and name'],
+  [
+    'g.sp-phase-legend g text',
+    'the phase diagram’s colour ramp ticks (exponent values of the scale)',
+  ],
+  [
+    'label.mode-entry, label.phase-select, label.at-t',
+    'the names of the mode, exponent and time entries',
+  ],
   ['.lesson-num', 'the lesson’s number'],
   ['.busy', 'the “computing…” badge (shown only while a result is pending)'],
 ];
@@ -86,6 +96,9 @@ function where(el: Element): string {
   return parts.join('>');
 }
 
+/** Elements that hold one piece of text (its unclaimed text is reported once). */
+const BLOCK = 'p, li, dt, dd, td, th, text, label, strong, h1, h2, h3, div';
+
 const CHROME_SELECTOR = CHROME.map(([s]) => s).join(', ');
 
 export function collect(root: Element): PageText {
@@ -93,6 +106,7 @@ export function collect(root: Element): PageText {
   const unclaimed: PageText['unclaimed'] = [];
   const all: string[] = [];
   let chrome = 0;
+  const blocks = new Map<Element, { text: string; where: string }>();
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const t = norm(n.textContent ?? '');
@@ -112,7 +126,15 @@ export function collect(root: Element): PageText {
       chrome++;
       continue;
     }
-    unclaimed.push({ text: t, where: where(parent) });
+    // One finding per block of text (a sentence, a label, a typeset formula), not per text node.
+    const block = parent.closest(BLOCK) ?? parent;
+    const prev = blocks.get(block);
+    if (prev) prev.text = norm(`${prev.text} ${t}`);
+    else {
+      const u = { text: t, where: where(block) };
+      blocks.set(block, u);
+      unclaimed.push(u);
+    }
   }
   // Tooltips given as title attributes: each must name its claim (data-title-claim) or be chrome.
   for (const el of root.querySelectorAll('[title]')) {

@@ -19,8 +19,19 @@ export interface Session {
   oracle: ReturnType<typeof engineOracle>;
 }
 
+/** jsdom has no ResizeObserver (every browser the app supports has): one that never fires. */
+function stubResizeObserver(): void {
+  if ('ResizeObserver' in globalThis) return;
+  (globalThis as Record<string, unknown>).ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}
+
 /** The app rendered once over the in-process engine; states are then applied to its store. */
 export function openSession(): Session {
+  stubResizeObserver();
   resetStore();
   const ip = inProcessClient();
   const controls = installCompute(appStore, ip.client);

@@ -12,7 +12,8 @@ import type { RealApi, SimulateApi, SimulateExtras } from '../../src/protocol/ap
 import { attempt } from '../../src/protocol/errors.ts';
 import { WorkerCrash } from '../../src/protocol/errors.ts';
 import { theoryApi } from '../../workers/theoryApi.ts';
-import { registerMnist } from '../helpers/mnistSpectra.ts';
+import { registerMeasured } from '../helpers/mnistSpectra.ts';
+import { findSource } from '../../src/model/data/sources.ts';
 import type { KernelKey } from '../../src/model/data/kernels.ts';
 import type { TaskKey } from '../../src/model/data/tasks.ts';
 import { hasSpectrum, spectrumKey } from '../../src/model/theory/dataSpectra.ts';
@@ -25,11 +26,11 @@ export interface InProcess {
   calls: Map<string, number>;
 }
 
-/** Register the committed digit spectra the parameters choose (the worker fetches them). */
+/** Register the committed spectra of a pool source the parameters choose (the worker fetches them). */
 async function ensureSpectrum(p: Params): Promise<void> {
   const key = spectrumKey(p);
-  if (p.data !== 'mnist' || key === null || hasSpectrum(key)) return;
-  registerMnist(p.kernel as KernelKey, p.task as TaskKey);
+  if (key === null || hasSpectrum(key) || findSource(p)?.spectrum !== 'assets') return;
+  registerMeasured(p.data, p.kernel as KernelKey, p.task as TaskKey);
 }
 
 export function inProcessClient(opts: { phase?: (method: string) => boolean } = {}): InProcess {
