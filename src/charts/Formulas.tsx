@@ -112,6 +112,8 @@ export function formulaItems(p: Params, curve: CurveResult | null): FormulaItem[
     });
   }
 
+  // Measured data without a spectrum computed (a file not loaded): no fitted α, β to state.
+  if (measured && !curve) return items;
   const et = (p.beta - 1) / p.alpha;
   const eP = Math.min(p.beta - 1, 2 * p.alpha);
   const eN = Math.min(p.beta - 1, p.alpha);

@@ -79,6 +79,8 @@ export interface LearningCurveProps {
   onCursorChange?: (t: number | null) => void;
   /** The held time cursor (null: none); drawn with its read-out as g[data-testid="time-cursor"]. */
   timeCursor?: number | null;
+  /** The figure's description: the caption as shown beside it (default: made here from the curve). */
+  caption?: string;
   /** Called when the user places, drags or clears the time cursor (none: it cannot be moved). */
   onTimeCursor?: (t: number | null) => void;
 }
@@ -105,6 +107,7 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     onCursorChange,
     timeCursor = null,
     onTimeCursor,
+    caption: shownCaption,
   } = props;
   const m = metricsFor(variant);
   const L = useMemo(
@@ -221,11 +224,13 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     setCursorPos(next);
   };
 
-  const caption = curve
-    ? captionClaims(curve, curve.params, setting, { showEtr })
-        .map((c) => c.plain)
-        .join(' ')
-    : 'No learning curve has been computed yet.';
+  const caption = shownCaption
+    ? shownCaption
+    : curve
+      ? captionClaims(curve, curve.params, setting, { showEtr })
+          .map((c) => c.plain)
+          .join(' ')
+      : 'No learning curve has been computed yet.';
   const heldReadout =
     held !== null && curve ? cursorReadout(curve, held, showEtr, pins, formatReadout) : null;
   const readoutText = readout ? readout.map((l) => plainText(l.text)).join(', ') : '';
@@ -377,6 +382,22 @@ const Plot = memo(function Plot({ L, m }: { L: LearningCurveLayout; m: Metrics }
               label={L.divergent}
               fontSize={fs}
             />
+          )}
+          {L.floor && (
+            <g data-testid="resolution-floor" className="sp-resolution-floor">
+              <line
+                className="sp-floor-tick"
+                x1={r2(L.floor.x)}
+                x2={r2(L.floor.x)}
+                y1={r2(L.floor.y - 6)}
+                y2={r2(L.floor.y + 6)}
+              />
+              <Annotation
+                className="sp-annot sp-annot--limit"
+                label={L.floor.label}
+                fontSize={fs}
+              />
+            </g>
           )}
           {L.timeMarker && (
             <g data-testid="time-marker">

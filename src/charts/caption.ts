@@ -5,7 +5,7 @@ import type { CurveResult, PowerFit } from '../model/types.ts';
 import { isActive, type Params } from '../model/params.ts';
 import { REGIME, showsPosterior } from '../model/regimes.ts';
 import { KERNEL_LABELS } from '../model/data/kernels.ts';
-import { findSource, taskOf } from '../model/data/sources.ts';
+import { findSource, isMeasured, taskOf } from '../model/data/sources.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import { all, checkFitT, checkLawValue, quotesParams } from '../claims/checks.ts';
 import { outcomeClaim } from '../claims/curveClaims.ts';
@@ -29,15 +29,19 @@ export function regimePhrase(p: Params): string {
     .replace('{T}', `T = ${formatParam(p.T)}`);
 }
 
-/** "α = 1.5, β = 2, P = 400, N = ∞, σ² = 0.1" (+ M when finite, + σ₀² when non-zero). */
-export function paramsPhrase(p: Params): string {
+/**
+ * "α = 1.5, β = 2, P = 400, N = ∞, σ² = 0.1" (+ M when finite, + σ₀² when non-zero). Measured data
+ * quote α, β and M only as read off their spectrum (`readOff`: the parameters are a result's): with
+ * no spectrum computed (a file not loaded) the link's power-law values mean nothing.
+ */
+export function paramsPhrase(p: Params, readOff = true): string {
+  const law = readOff || !isMeasured(p);
   const parts = [
-    `α = ${formatParam(p.alpha)}`,
-    `β = ${formatParam(p.beta)}`,
+    ...(law ? [`α = ${formatParam(p.alpha)}`, `β = ${formatParam(p.beta)}`] : []),
     `P = ${formatParam(p.P)}`,
     `N = ${formatParam(p.N)}`,
   ];
-  if (Number.isFinite(p.M)) parts.push(`M = ${formatParam(p.M)}`);
+  if (law && Number.isFinite(p.M)) parts.push(`M = ${formatParam(p.M)}`);
   parts.push(`σ² = ${formatParam(p.sigma2)}`);
   if (p.sigma02 > 0 && isActive('sigma02', p.regime)) parts.push(`σ₀² = ${formatParam(p.sigma02)}`);
   return parts.join(', ');
@@ -74,13 +78,18 @@ export interface CaptionOptions {
 }
 
 /** The caption's opening sentence: what is drawn, under which dynamics, on which data, for what. */
-function headClaim(params: Params, showEtr: boolean, fileName: string | null | undefined): Claim {
+function headClaim(
+  params: Params,
+  showEtr: boolean,
+  fileName: string | null | undefined,
+  readOff: boolean,
+): Claim {
   // E_tr is named only while it is drawn.
   const subject = showEtr
     ? 'Test error E_g (no noise floor) and training error E_{tr}'
     : 'Test error E_g (no noise floor)';
   const data = dataPhrase(params, fileName);
-  const text = `${subject} ${regimePhrase(params)}${data ? ` ${data}` : ''} for ${paramsPhrase(params)}.`;
+  const text = `${subject} ${regimePhrase(params)}${data ? ` ${data}` : ''} for ${paramsPhrase(params, readOff)}.`;
   return claim('caption.head', text, { params }, (o, self) => {
     const named = params.data === 'powerlaw' || /MNIST|your spectrum file/.test(self.plain);
     return [
@@ -140,7 +149,7 @@ export function captionClaims(
   setting: SweepSetting = { at: 'tstar', tAt: 100 },
   { showEtr = true, slope = true, fileName }: CaptionOptions = {},
 ): Claim[] {
-  const head = headClaim(params, showEtr, fileName);
+  const head = headClaim(params, showEtr, fileName, curve !== null);
   if (!curve)
     return [
       claim('caption.head', `${head.markup} No result computed yet.`, { params }, DEFINITION),

@@ -58,7 +58,7 @@ export function footerClaims(
   const parts = [
     facts.what ?? '',
     `${REGIME[p.regime].label}${regime.length ? ` (${regime.join(', ')})` : ''}`,
-    paramsPhrase(p),
+    paramsPhrase(p, curve !== null),
     window ?? '',
     ...(facts.notes ?? []),
     curve && facts.bottleneck !== false

@@ -23,11 +23,14 @@ import { showsPosterior } from '../model/regimes.ts';
 export type { RefLine };
 import {
   earlyStopMark,
+  floorMark,
   timeMarker,
   type EarlyStopMark,
+  type FloorMark,
   type TimeMarker,
 } from './learningCurveMarks.ts';
 import type { Metrics } from './theme.ts';
+import { resolvedEg, resolvedEtr } from './resolved.ts';
 import { checkEarlyStop, quotesParams } from '../claims/checks.ts';
 import { curveFitLabel, legendClaim, readoutClaim } from '../claims/curveClaims.ts';
 import { claim, type Check } from '../claims/registry.ts';
@@ -91,6 +94,8 @@ export interface LearningCurveLayout extends AxesFrame {
   sim: { eg: MeanSemMark[]; etr: MeanSemMark[] } | null;
   refs: RefLine[];
   divergent: PlacedText | null;
+  /** Where E_g falls below the engine's floor for good: the curve ends there, with this mark. */
+  floor: FloorMark | null;
   earlyStop: EarlyStopMark | null;
   /** The window of the fitted time exponent, bracketed on the time axis. */
   fitBracket: FitBracket | null;
@@ -218,8 +223,13 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   // E* is shown (marker or edge arrow) whenever stopping pays, so it must be on the axis.
   if (curve.earlyStop.case !== 'none' && isLogFinite(curve.earlyStop.Eg))
     main.push(curve.earlyStop.Eg);
-  const arrays: ArrayLike<number>[] = [curve.Eg, main, ...pins.map((p) => p.curve.Eg)];
-  if (input.fitted) arrays.push(input.fitted.Eg);
+  // Only what is drawn: values below the engine's floor are not (resolved.ts).
+  const arrays: ArrayLike<number>[] = [
+    resolvedEg(curve),
+    main,
+    ...pins.map((p) => resolvedEg(p.curve)),
+  ];
+  if (input.fitted) arrays.push(resolvedEg(input.fitted));
   if (sim) {
     arrays.push(sim.result.EgMean);
     const up = Array.from(sim.result.EgMean, (v, i) => v + (sim.result.EgSem[i] || 0));
@@ -229,7 +239,7 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   const mainExt = logExtent(...arrays);
   const etrArrays: ArrayLike<number>[] = [];
   if (showEtr) {
-    etrArrays.push(curve.Etr);
+    etrArrays.push(resolvedEtr(curve));
     if (sim) etrArrays.push(sim.result.EtrMean);
   }
   const etrExt = etrArrays.length ? logExtent(...etrArrays) : null;
@@ -291,6 +301,7 @@ const noMarks = (): Omit<
   drawn: [],
   cursorIndex: [],
   cursorX: [],
+  floor: null,
 });
 
 export function learningCurveLayout(input: LearningCurveInput): LearningCurveLayout {
@@ -333,6 +344,7 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
 
   const refs = referenceLines(referenceSpecs(curve), scales, m, obs);
   const divergent = divergentLabel(curve, scales, m, obs);
+  const floor = floorMark(curve, scales, m, obs);
 
   const { cursorIndex, cursorX } = cursorPoints(curve.t, X);
 
@@ -343,6 +355,7 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
     sim: simMarks,
     refs,
     divergent,
+    floor,
     earlyStop,
     fitBracket: bracket,
     timeMarker: tMark,
@@ -376,13 +389,13 @@ export function seriesPaths(
         color: p.color,
       },
       p.curve.t,
-      p.curve.Eg,
+      resolvedEg(p.curve),
     );
   if (input.fitted)
     add(
       { key: 'fitted', series: 'fitted', className: 'sp-series sp-series--fitted-law' },
       input.fitted.t,
-      input.fitted.Eg,
+      resolvedEg(input.fitted),
     );
   if (input.sim?.theory && !input.sim.real)
     add(
@@ -391,8 +404,16 @@ export function seriesPaths(
       input.sim.theory.Eg,
     );
   if (input.showEtr)
-    add({ key: 'Etr', series: 'Etr', className: 'sp-series sp-series--etr' }, curve.t, curve.Etr);
-  add({ key: 'Eg', series: 'Eg', className: 'sp-series sp-series--eg' }, curve.t, curve.Eg);
+    add(
+      { key: 'Etr', series: 'Etr', className: 'sp-series sp-series--etr' },
+      curve.t,
+      resolvedEtr(curve),
+    );
+  add(
+    { key: 'Eg', series: 'Eg', className: 'sp-series sp-series--eg' },
+    curve.t,
+    resolvedEg(curve),
+  );
   return { paths, lines };
 }
 

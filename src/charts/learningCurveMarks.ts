@@ -5,7 +5,9 @@
 // (the fit window's bracket, rules, mean ± s.e.m.) are in marks/.
 import type { EarlyStopCase } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
-import { timeMarkerClaims } from '../claims/curveClaims.ts';
+import { floorClaim, timeMarkerClaims } from '../claims/curveClaims.ts';
+import type { CurveResult } from '../model/types.ts';
+import { floorEnd } from './resolved.ts';
 import { claim, DEFINITION, type Check } from '../claims/registry.ts';
 import type { LabelPos, Obstacles } from './labels.ts';
 import { oneLine, placeText, splitClaim, type PlacedText } from './placeText.ts';
@@ -92,7 +94,7 @@ export function earlyStopMark(
     width: 4 * m.markRadius,
     height: 2 * m.markRadius,
   });
-  const long = claim('curve.marker', `minimum ${where}: ${tStar}, ${eStar}`, state, check);
+  const long = claim('curve.marker.edge', `minimum ${where}: ${tStar}, ${eStar}`, state, check);
   const short = claim('curve.marker.short', `${tStar}, ${eStar}`, state, check);
   const label = placeText(
     [oneLine(long), splitClaim(long, ': '), splitClaim(short, ', ')],
@@ -133,4 +135,37 @@ export function timeMarker(
     },
     obs,
   );
+}
+
+/** The end of a curve that falls below the engine's floor: a tick where it stops, and its words. */
+export interface FloorMark {
+  x: number;
+  y: number;
+  label: PlacedText;
+}
+
+/**
+ * Where E_g falls below the engine's resolution for good (docs/theory.md §5.8): the curve is drawn
+ * up to its last resolved point, which gets a short vertical tick and the words "below the
+ * engine's resolution from t ≈ …" beside it. Null when the curve is resolved to its end.
+ */
+export function floorMark(
+  curve: CurveResult,
+  s: PlotScales,
+  m: Metrics,
+  obs: Obstacles,
+): FloorMark | null {
+  const end = floorEnd(curve);
+  if (!end) return null;
+  const x = s.X(end.t);
+  const y = s.Y(end.E);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+  const fs = m.labelFont;
+  const label = placeText(
+    [oneLine(floorClaim(curve.params, end)), splitClaim(floorClaim(curve.params, end), ' from ')],
+    aroundPoint(x, Math.min(y, s.plotH), m.markRadius + GAP, fs),
+    fs,
+    obs,
+  );
+  return { x, y: Math.min(y, s.plotH), label };
 }

@@ -3,7 +3,7 @@
 // brute-force minimum, a fitted slope against a direct two-point slope, a law against its
 // displayed formula, a quoted error against a fresh evaluation, the parameters quoted in a
 // sentence against the state.
-import type { Params } from '../model/params.ts';
+import { effectiveParams, type Params } from '../model/params.ts';
 import { GAIN_TOL } from '../model/theory/earlyStop.ts';
 import type { LawVerdict } from '../model/theory/laws.ts';
 import type { CurveResult, PowerFit, SweepAt } from '../model/types.ts';
@@ -175,12 +175,19 @@ export function quotedParams(plain: string): [keyof Params, number, number][] {
  */
 export function quotesParams(p: Params): Check {
   return (o, self) => {
-    const e = o.effective(p);
-    return quotedParams(self.plain).flatMap(([k, v, digits]) =>
+    const quoted = quotedParams(self.plain);
+    // The spectrum's values (α, β, M) from the engine; the rest need no spectrum (a file not
+    // loaded has none, and its words then quote none of them).
+    const spectral = quoted.some(([k]) => SPECTRAL.includes(k));
+    const e = spectral ? o.effective(p) : effectiveParams(p);
+    return quoted.flatMap(([k, v, digits]) =>
       problems(near(`${k} quoted`, v, e[k] as number, digits)),
     );
   };
 }
+
+/** The parameters a measured spectrum sets (the engine reads them off the data). */
+const SPECTRAL: readonly (keyof Params)[] = ['alpha', 'beta', 'M'];
 
 /** Several checks in one. */
 export function all(...checks: Check[]): Check {

@@ -4,7 +4,7 @@
 // what its text asserts on a fresh engine (claims/checks.ts).
 import type { Params } from '../model/params.ts';
 import type { CurveResult, PowerFit } from '../model/types.ts';
-import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
+import { formatNumber, formatParam, formatSlope, t2 } from '../format/number.ts';
 import { all, checkEarlyStop, checkFitT, quotesEg, quotesLimit } from './checks.ts';
 import { gainLines, markerLabel, outcomeSentence } from './earlyStop.ts';
 import { claim, DEFINITION, near, problems, type Check, type Claim } from './registry.ts';
@@ -122,4 +122,24 @@ export function readoutClaim(
 /** The limit line's value, for the figure's description. */
 export function limitText(c: CurveResult): string {
   return c.limit.divergent ? 'E_g(∞) = ∞' : `E_g(∞) = ${formatNumber(c.limit.Eg, 3)}`;
+}
+
+/**
+ * The end mark of a curve that falls below the engine's floor (docs/theory.md §5.8): from `tBelow`
+ * on E_g is round-off, not a result. Checked on a fresh evaluator: E_g there is within twice its
+ * floor (the engine's own test, recomputed), and the last point drawn is above its floor.
+ */
+export function floorClaim(p: Params, end: { t: number; E: number; tBelow: number }): Claim {
+  return claim(
+    'curve.resolution-floor',
+    `below the engine’s resolution from t ≈ ${t2(end.tBelow)}`,
+    { params: p },
+    (o) =>
+      problems(
+        !(o.Eg(p, end.tBelow) < 2 * o.resolution(p, end.tBelow)) &&
+          `E_g(${end.tBelow}) = ${o.Eg(p, end.tBelow)} is above the floor ${o.resolution(p, end.tBelow)}`,
+        !(end.E >= 0.5 * o.resolution(p, end.t)) &&
+          `the last point drawn, E_g(${end.t}) = ${end.E}, is below the floor ${o.resolution(p, end.t)}`,
+      ),
+  );
 }

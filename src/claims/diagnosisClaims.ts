@@ -83,8 +83,17 @@ function headlineCheck(c: CurveResult): Check {
         const named = d.effects.find((e) => e.what === d.kind);
         if (!named) return [`${d.kind}-limited without its counterfactual`];
         const mine = drop(named);
+        // Against the other resources the diagnosis weighs (docs/theory.md §8): more time, data,
+        // features, less noise or temperature; a ridge is a remedy it names, not a resource.
+        const RESOURCES: readonly Effect['what'][] = [
+          'longer',
+          'data',
+          'model',
+          'noise',
+          'temperature',
+        ];
         const better = d.effects.filter(
-          (e) => e.what !== d.kind && e.what !== 'smaller-model' && drop(e) > mine + 0.01,
+          (e) => e.what !== d.kind && RESOURCES.includes(e.what) && drop(e) > mine + 0.01,
         );
         return problems(
           !(mine > HELPS * 0.5) &&

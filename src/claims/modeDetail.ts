@@ -11,7 +11,7 @@ export function modeSpectrumSentence(d: ModeDetail): string {
   const target =
     d.target === null
       ? 'its target power is not stored per mode for a measured spectrum'
-      : `its target power λ_k w̄_k² = ${e3(d.target)}`;
+      : `its target power λ_k w̄_{k}² = ${e3(d.target)}`;
   return `Mode k = ${formatParam(d.k)}: eigenvalue λ_k = ${e3(d.lambda)}, ${target}.`;
 }
 

@@ -72,11 +72,17 @@ export function richProblems(s: string): string[] {
     const body = chars[i + 1];
     const after = chars[i + 2];
     if (!/[\p{L}\p{N}*′]/u.test(body)) out.push(`"${c}${body}" raises a sign alone at ${i}`);
-    else if (after !== undefined && WORDISH.test(after))
+    // A full stop or an apostrophe ends the word ("E_g.", "E_g's"); a decimal point does not.
+    else if (after !== undefined && WORDISH.test(after) && !endsWord(after, chars[i + 3]))
       out.push(`"${c}${body}${after}…" needs braces: only "${body}" would be shifted (at ${i})`);
     i += 1;
   }
   return out;
+}
+
+/** "." not followed by a digit, or an apostrophe: punctuation after the script, not more of it. */
+function endsWord(c: string, next: string | undefined): boolean {
+  return c === "'" || (c === '.' && !(next !== undefined && /[0-9]/.test(next)));
 }
 
 /** The text a reader sees: the runs joined. */

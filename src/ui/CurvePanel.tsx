@@ -108,6 +108,7 @@ export function CurvePanel() {
       <PlayBar />
       <div ref={ref} className="plot plot-curve">
         <LearningCurve
+          caption={curve ? caption.map((c) => c.plain).join(' ') : undefined}
           curve={curve}
           pins={pins}
           sim={sim}

@@ -139,7 +139,7 @@ export function LessonPanel() {
               `You changed ${changes.map((c) => c.name).join(', ')}: the lesson uses ` +
                 `${changes.map((c) => `${c.name} = ${c.lessonValue}`).join(', ')}.`,
               params,
-              false,
+              { quotes: false },
             )}
           />{' '}
           <button
@@ -170,6 +170,7 @@ export function LessonPanel() {
               'step',
               `Step ${step} of ${lesson.steps.length}: ${lesson.steps[step - 1].text}`,
               params,
+              { pin },
             )}
           />{' '}
           <button
@@ -187,12 +188,14 @@ export function LessonPanel() {
           key={i}
           as="p"
           className="lesson-sentence"
-          claim={lessonClaim(`${lesson.id}.${step}.${i}`, t, params)}
+          claim={lessonClaim(`${lesson.id}.${step}.${i}`, t, params, { pin })}
         />
       ))}
       {next && (
         <p className="lesson-next">
-          <ClaimText claim={lessonClaim('next', `Try next: ${next.text}`, params, false)} />{' '}
+          <ClaimText
+            claim={lessonClaim('next', `Try next: ${next.text}`, params, { quotes: false })}
+          />{' '}
           <button
             type="button"
             className="btn"

@@ -37,6 +37,10 @@ export const CHROME: readonly (readonly [string, string])[] = [
     'the names of the mode, exponent and time entries',
   ],
   ['.lesson-num', 'the lesson’s number'],
+  [
+    '[data-testid="url-notice"] > div > strong',
+    'the heading of the link notices (each notice is a claim)',
+  ],
   ['.busy', 'the “computing…” badge (shown only while a result is pending)'],
 ];
 
@@ -112,7 +116,8 @@ export function collect(root: Element): PageText {
     const t = norm(n.textContent ?? '');
     const parent = n.parentElement;
     if (!t || !parent || parent.closest(HIDDEN)) continue;
-    all.push(t);
+    // Typeset formulas (KaTeX's HTML: an accent is a "^" of its own) are not raw notation.
+    if (!parent.closest('.katex')) all.push(t);
     const owner = parent.closest('[data-claim]');
     if (owner) {
       if (!said.has(owner)) {

@@ -16,6 +16,7 @@ import { CustomSpectrumDialog } from '../CustomSpectrumDialog.tsx';
 import { downloadText } from '../exportData.ts';
 import { ClaimText } from '../../charts/Claimed.tsx';
 import { dataHelpClaim } from '../../claims/controls.ts';
+import { claim, DEFINITION } from '../../claims/registry.ts';
 
 const CHOICES = SOURCES.filter((s) => s.listed);
 
@@ -116,9 +117,16 @@ export function DataControl() {
       </p>
       {data === 'custom' && !custom && (
         <p className="ctl-msg ctl-msg--error" role="alert" data-testid="custom-missing">
-          This link chose your own spectrum, which is shared as a file, not in the link (it is too
-          large for one). Open the JSON or CSV file you were sent with “Your spectrum…”, or choose
-          another data source.
+          <ClaimText
+            claim={claim(
+              'control.data.custom-missing',
+              'This link chose your own spectrum, which is shared as a file, not in the link (it is ' +
+                'too large for one). Open the JSON or CSV file you were sent with “Your spectrum…”, ' +
+                'or choose another data source.',
+              { params: { data: 'custom' } },
+              DEFINITION,
+            )}
+          />
         </p>
       )}
       <div className="ctl-data-custom">
