@@ -66,16 +66,29 @@ interface Tally {
   exportLines: number;
   byClass: Map<StateClass, number>;
   problems: string[];
+  /** Time spent reaching and settling the states, and checking them (the audit's budget). */
+  ms: { reach: number; check: number };
 }
 
 async function runAudit(states: readonly AuditState[]): Promise<Tally> {
   const s = openSession();
-  const tally: Tally = { states: 0, claims: 0, exportLines: 0, byClass: new Map(), problems: [] };
+  const tally: Tally = {
+    states: 0,
+    claims: 0,
+    exportLines: 0,
+    byClass: new Map(),
+    problems: [],
+    ms: { reach: 0, check: 0 },
+  };
   try {
     await settle(s);
     for (const st of states) {
+      const t0 = performance.now();
       await reach(s, st);
+      const t1 = performance.now();
       const page = auditPage(s, st.name);
+      tally.ms.reach += t1 - t0;
+      tally.ms.check += performance.now() - t1;
       tally.states++;
       tally.byClass.set(st.cls, (tally.byClass.get(st.cls) ?? 0) + 1);
       tally.claims += page.checked;
@@ -88,6 +101,7 @@ async function runAudit(states: readonly AuditState[]): Promise<Tally> {
       }
     }
   } finally {
+    if (process.env.AUDIT_CALLS) console.log([...s.ip.calls].join('\n'));
     closeSession(s);
   }
   return tally;
@@ -105,7 +119,9 @@ describe('the audit: every text on the page and in the exports is a claim that h
     const classes = [...tally.byClass].map(([c, n]) => `${c} ${n}`).join(', ');
     console.log(
       `audit: ${tally.states} states (${classes}), ${tally.claims} claims checked, ` +
-        `${tally.exportLines} export lines, ${tally.problems.length} problems`,
+        `${tally.exportLines} export lines, ${tally.problems.length} problems; ` +
+        `${(tally.ms.reach / 1000).toFixed(0)} s reaching the states, ` +
+        `${(tally.ms.check / 1000).toFixed(0)} s checking them`,
     );
     if (process.env.AUDIT_OUT) writeFileSync(process.env.AUDIT_OUT, tally.problems.join('\n'));
   });

@@ -23,6 +23,7 @@ export type AuditState =
   | { cls: 'lesson'; name: string; lesson: string; tries: number; double?: boolean };
 
 const ALL_PANELS = `panels=${PANELS.join(',')}`;
+const RANDOM_PANELS = 'panels=formulas,simulation';
 
 /** A link's query for parameters (only the keys that differ from the defaults, as the app writes). */
 export function queryOf(p: Params, extra = ''): string {
@@ -139,8 +140,10 @@ function draw(s: NumericSpec, u: () => number): number {
 /**
  * Random states: every numeric parameter drawn over its whole range (log sliders uniformly in
  * log; ∞ a quarter of the time where allowed), the regime and the data source (power law half the
- * time, a pool source otherwise) drawn; the default panels (learning curve, P and N scaling,
- * exponents), to keep the audit's time within bounds.
+ * time, a pool source otherwise) drawn. To keep the audit within its time they show the learning
+ * curve with its caption, bottleneck box and read-outs, the formulas and the experiment box
+ * (RANDOM_PANELS): not the P and N sweeps nor the exponent table that reads them (two sweeps a
+ * state, most of the cost), whose panels the listed states cover.
  */
 function randomStates(n: number, seed: number): AuditState[] {
   const u = rng(seed);
@@ -157,7 +160,7 @@ function randomStates(n: number, seed: number): AuditState[] {
       p.kernel = src.kernels[Math.floor(u() * src.kernels.length)];
       p.task = src.tasks[Math.floor(u() * src.tasks.length)].key;
     }
-    return { cls: 'random' as const, name: `random #${i}`, link: queryOf(p) };
+    return { cls: 'random' as const, name: `random #${i}`, link: queryOf(p, RANDOM_PANELS) };
   });
 }
 
