@@ -89,7 +89,7 @@ export function fitBracket(
       to: fit.xmax,
       y: s.plotH - GAP,
       label,
-      text: `${label.plain} over [${formatNumber(fit.xmin, 2)}, ${formatNumber(fit.xmax, 2)}]`,
+      text: `${label.markup} over [${formatNumber(fit.xmin, 2)}, ${formatNumber(fit.xmax, 2)}]`,
       lift: GAP,
       higher: true,
     },
