@@ -101,7 +101,7 @@ describe('store', () => {
     // Keys left out (an automatic window) never appear.
     const w: Params = { ...a, tmax: 5000 };
     expect(pinLabels([w], now, WINDOW_KEYS)).toEqual(['P = 4000']);
-    expect(pinLabels([w], now)).toEqual(['P = 4000, t_max = 5000']);
+    expect(pinLabels([w], now)).toEqual(['P = 4000, tₘₐₓ = 5000']);
   });
 
   it('plain symbols from the KaTeX table', () => {
@@ -111,7 +111,7 @@ describe('store', () => {
     expect(plainSymbol('t_{\\max}')).toBe('tₘₐₓ');
     expect(plainSymbol('\\text{seed}')).toBe('seed');
     expect(plainSymbol('n_t')).toBe('nₜ');
-    expect(plainSymbol('\\eta_s')).toBe('η_s');
+    expect(plainSymbol('\\eta_s')).toBe('ηₛ');
   });
 
   it('status and errors per kind', () => {

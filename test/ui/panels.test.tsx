@@ -282,7 +282,7 @@ describe('every panel exports its figure and its data', () => {
     const st = s();
     const sweep = st.results.sweepP!;
     const [line] = footerOf(st, URL, panelRecord('scalingP').figures[0].facts(st));
-    expect(line).toMatch(/^E_g against dataset size P, at the early-stopping time t\* · /);
+    expect(line).toMatch(/^Eg against dataset size P, at the early-stopping time t\* · /);
     expect(line).toContain(`P from ${sweep.x[0]} to `);
     expect(line).toMatch(/fit: (slope|none)/);
     expect(line).not.toMatch(/t from /);
