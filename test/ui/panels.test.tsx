@@ -15,6 +15,7 @@ vi.mock('../../src/compute/index.ts', () => ({
 }));
 
 import { svgToString } from '../../src/charts/export.ts';
+import { parseRich, plainOf } from '../../src/format/rich.ts';
 import { parseSpectrumCsv } from '../../src/model/data/customSpectrum.ts';
 import { DEFAULT_PARAMS, type Params } from '../../src/model/params.ts';
 import { computeCurve } from '../../src/model/theory/curve.ts';
@@ -211,7 +212,7 @@ async function checkExports(keys: readonly PanelKey[]) {
         .join(' ');
       expect(text.replace(/\s/g, ''), f.name).toContain(`Link:${URL}`);
       const what = f.facts(state).what;
-      if (what) expect(footer[0].startsWith(`${what} · `), f.name).toBe(true);
+      if (what) expect(footer[0].startsWith(`${plainOf(parseRich(what))} · `), f.name).toBe(true);
       expect(footer[0], f.name).toContain('α = ');
       // Data drawn: a path of many points, or the cells of a heat map.
       const longest = Math.max(
