@@ -125,7 +125,7 @@ describe('the audit: every text on the page and in the exports is a claim that h
     // AUDIT_ONLY (a regular expression on state names) narrows a run while working on the audit.
     const only = process.env.AUDIT_ONLY ? new RegExp(process.env.AUDIT_ONLY) : null;
     tally = await runAudit(auditStates(RANDOM).filter((st) => !only || only.test(st.name)));
-  }, 900_000);
+  }, 1_800_000);
   afterAll(() => {
     if (!tally) return;
     const classes = [...tally.byClass].map(([c, n]) => `${c} ${n}`).join(', ');
