@@ -49,20 +49,18 @@ export function paramsPhrase(p: Params, readOff = true): string {
 
 /**
  * Where the spectrum comes from, named so that a figure cannot pass for another source (the
- * sources table's words): "" for the power law; "on the measured spectrum of MNIST digits (ReLU
- * NNGP kernel, even vs odd)"; "on the measured spectrum of your spectrum file “name.csv”".
+ * sources table's words), short enough for the lecture stage: "" for the power law; "on MNIST
+ * digits (ReLU NNGP kernel, even vs odd)"; "on your spectrum file “name.csv”".
  */
-export function dataPhrase(p: Params, fileName?: string | null): string {
+export function dataPhrase(p: Params, fileName?: string | null, short = false): string {
   const source = findSource(p);
   if (!source || source.spectrum === 'law') return '';
   if (source.spectrum === 'file')
-    return fileName
-      ? `on the measured spectrum of your spectrum file “${fileName}”`
-      : 'on your spectrum file (none loaded)';
+    return fileName ? `on your spectrum file “${fileName}”` : 'on your spectrum file (none loaded)';
   const words = source.words;
   const task = taskOf(source, p.task)?.label ?? p.task;
   const name = words ? `${words.name} ${words.items}` : source.label;
-  return `on the measured spectrum of ${name} (${KERNEL_LABELS[p.kernel]} kernel, ${task})`;
+  return short ? `on ${name}` : `on ${name} (${KERNEL_LABELS[p.kernel]} kernel, ${task})`;
 }
 
 export interface CaptionOptions {
@@ -75,6 +73,11 @@ export interface CaptionOptions {
   slope?: boolean;
   /** data = custom: the name of the file loaded (the caption names it). */
   fileName?: string | null;
+  /**
+   * The projector's caption names the data set without its kernel and task (the lesson's text
+   * states them beside it), to keep the figure, caption and lesson on one screen.
+   */
+  short?: boolean;
 }
 
 /** The caption's opening sentence: what is drawn, under which dynamics, on which data, for what. */
@@ -83,12 +86,13 @@ function headClaim(
   showEtr: boolean,
   fileName: string | null | undefined,
   readOff: boolean,
+  short = false,
 ): Claim {
   // E_tr is named only while it is drawn.
   const subject = showEtr
     ? 'Test error E_g (no noise floor) and training error E_{tr}'
     : 'Test error E_g (no noise floor)';
-  const data = dataPhrase(params, fileName);
+  const data = dataPhrase(params, fileName, short);
   const text = `${subject} ${regimePhrase(params)}${data ? ` ${data}` : ''} for ${paramsPhrase(params, readOff)}.`;
   return claim('caption.head', text, { params }, (o, self) => {
     const named = params.data === 'powerlaw' || /MNIST|your spectrum file/.test(self.plain);
@@ -147,9 +151,9 @@ export function captionClaims(
   curve: CurveResult | null,
   params: Params,
   setting: SweepSetting = { at: 'tstar', tAt: 100 },
-  { showEtr = true, slope = true, fileName }: CaptionOptions = {},
+  { showEtr = true, slope = true, fileName, short = false }: CaptionOptions = {},
 ): Claim[] {
-  const head = headClaim(params, showEtr, fileName, curve !== null);
+  const head = headClaim(params, showEtr, fileName, curve !== null, short);
   if (!curve)
     return [
       claim('caption.head', `${head.markup} No result computed yet.`, { params }, DEFINITION),

@@ -98,6 +98,7 @@ export function CurvePanel() {
     showEtr,
     slope: !lecture,
     fileName,
+    short: lecture,
   });
   return (
     <figure

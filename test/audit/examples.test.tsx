@@ -133,7 +133,7 @@ describe('captions name the data; text renders', () => {
   it('the caption under real digits names MNIST, the kernel and the task', async () => {
     await open('?v=1&data=mnist&kernel=relu&task=parity');
     expect(claimText('caption.head')[0]).toContain(
-      'on the measured spectrum of MNIST digits (ReLU NNGP kernel, even vs odd)',
+      'on MNIST digits (ReLU NNGP kernel, even vs odd)',
     );
   }, 60_000);
 
