@@ -17,6 +17,7 @@ export function Annotation({
   return (
     <LabelText
       testId={testId}
+      claim={label.claim}
       className={className}
       lines={label.lines}
       x={label.pos.x}

@@ -3,6 +3,7 @@
 // (focusability, pointer and keyboard handlers) pass through. A chart that holds controls of its
 // own (a draggable handle, a slider) passes role group: an img's children are presentational,
 // so controls inside one are hidden from assistive technology.
+import { parseRich, plainOf } from '../format/rich.ts';
 import type { ReactNode, SVGProps } from 'react';
 import { chartClass, type Variant } from './theme.ts';
 
@@ -36,7 +37,8 @@ export function ChartSvg(props: ChartSvgProps): ReactNode {
       aria-label={label}
       {...rest}
     >
-      <title>{title}</title>
+      {/* A title is read as plain text: its sub- and superscripts as plain letters. */}
+      <title>{plainOf(parseRich(title))}</title>
       <desc>{desc}</desc>
       {children}
     </svg>

@@ -16,10 +16,11 @@
 import type { ReactNode } from 'react';
 import type { CurveResult, SweepResult } from '../model/types.ts';
 import type { SweepSetting } from '../model/theory/laws.ts';
-import { exponentRows, type ExponentRow } from '../claims/exponentTable.ts';
-import { fitWindowText } from '../claims/fit.ts';
-import { DIAGNOSIS_TITLE, diagnosisHeadline, effectSentences } from '../claims/diagnosis.ts';
-import { formatSlope } from '../format/number.ts';
+import { exponentRows } from '../claims/exponentTable.ts';
+import { DIAGNOSIS_TITLE } from '../claims/diagnosis.ts';
+import { bottleneckClaim, effectClaims } from '../claims/diagnosisClaims.ts';
+import type { Claim } from '../claims/registry.ts';
+import { ClaimText, Runs } from './Claimed.tsx';
 import { RichHtml } from './richText.tsx';
 
 export interface ExponentReadoutProps {
@@ -33,31 +34,38 @@ export interface ExponentReadoutProps {
 
 const DEFAULT_SETTING: SweepSetting = { at: 'tstar', tAt: 100 };
 
-function FittedCell({ r }: { r: ExponentRow }) {
-  if (r.fit)
+/**
+ * A cell stating a claim. A missing value ("—", "n/a") carries its reason in a tip shown on
+ * hover and focus (and read by screen readers); the reason is part of the cell's claim.
+ */
+function ClaimCell({ c, col, tip }: { c: Claim; col: string; tip: boolean }) {
+  const plain = c.plain;
+  const cut = tip ? plain.indexOf(' (') : -1;
+  if (cut < 0) {
+    // The slope, with the window it was fitted over in small type under it.
+    const w = c.markup.indexOf(' over ');
     return (
-      <td
-        data-col="fitted"
-        tabIndex={0}
-        title={`least-squares slope over ${fitWindowText(r.fit, r.key)} (${r.fit.n} points), where the local slope is stable`}
-      >
-        {formatSlope(r.fit.slope, 3)}
-        <span className="sp-fit-window"> {fitWindowText(r.fit, r.key)}</span>
+      <td data-col={col} data-claim={c.id}>
+        {w < 0 ? (
+          <Runs runs={c.text} />
+        ) : (
+          <>
+            {c.markup.slice(0, w)}
+            <span className="sp-fit-window">
+              <RichHtml text={c.markup.slice(w)} />
+            </span>
+          </>
+        )}
       </td>
     );
+  }
+  // "— (why)" / "n/a (why)": the mark, then the reason as a tip.
   return (
-    <td data-col="fitted" className="sp-missing" tabIndex={0} title={r.fitWhy ?? ''}>
-      —<span className="sp-visually-hidden"> ({r.fitWhy})</span>
-    </td>
-  );
-}
-
-function PredictedCell({ r }: { r: ExponentRow }) {
-  const v = r.verdict.value;
-  if (r.verdict.law && Number.isFinite(v)) return <td data-col="predicted">{formatSlope(v, 3)}</td>;
-  return (
-    <td data-col="predicted" className="sp-missing" tabIndex={0} title={r.condition}>
-      n/a
+    <td data-col={col} data-claim={c.id} className="sp-missing" tabIndex={0}>
+      {plain.slice(0, cut)}
+      <span className="sp-tip">
+        <RichHtml text={c.markup.slice(c.markup.indexOf(' ('))} />
+      </span>
     </td>
   );
 }
@@ -95,40 +103,54 @@ export function ExponentReadout(props: ExponentReadoutProps): ReactNode {
               data-fit-to={r.fit ? String(r.fit.xmax) : ''}
             >
               <th scope="row">{r.name}</th>
-              <FittedCell r={r} />
-              <PredictedCell r={r} />
-              <td className="sp-law">
-                {r.verdict.law ? (
-                  <>
-                    <span className="sp-law-formula">{r.formula}</span> {r.law}
-                  </>
-                ) : (
-                  'n/a'
-                )}
-                <span className="sp-law-condition">
-                  {' '}
-                  <RichHtml text={r.verdict.law ? r.condition : `(${r.condition})`} />
-                </span>
-              </td>
+              <ClaimCell c={r.claims.fitted} col="fitted" tip={!r.fit} />
+              <ClaimCell c={r.claims.predicted} col="predicted" tip={!r.verdict.law} />
+              <LawCell c={r.claims.law} formula={r.formula} />
             </tr>
           ))}
         </tbody>
       </table>
-      {curve && (
-        <div className="sp-bottleneck" data-testid="bottleneck" data-kind={curve.diagnosis.kind}>
-          <p>
-            <strong>{DIAGNOSIS_TITLE[curve.diagnosis.kind]}.</strong>{' '}
-            <RichHtml text={diagnosisHeadline(curve)} />
-          </p>
-          <ul className="sp-effects">
-            {effectSentences(curve).map((s) => (
-              <li key={s}>
-                <RichHtml text={s} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {curve && <Bottleneck curve={curve} />}
     </div>
+  );
+}
+
+/** What bounds the error, and each counterfactual with the engine's before and after. */
+function Bottleneck({ curve }: { curve: CurveResult }): ReactNode {
+  const head = bottleneckClaim(curve);
+  const title = `${DIAGNOSIS_TITLE[curve.diagnosis.kind]}.`;
+  return (
+    <div className="sp-bottleneck" data-testid="bottleneck" data-kind={curve.diagnosis.kind}>
+      <p data-claim={head.id}>
+        <strong>{title}</strong>
+        <RichHtml text={head.markup.slice(title.length)} />
+      </p>
+      <ul className="sp-effects">
+        {effectClaims(curve).map((c) => (
+          <ClaimText key={c.id} claim={c} as="li" />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The law cell: its formula, its name, and (small) when it holds; or n/a and why. */
+function LawCell({ c, formula }: { c: Claim; formula: string }): ReactNode {
+  const m = c.markup;
+  const when = m.indexOf(', when ');
+  if (!formula || !m.startsWith(formula) || when < 0)
+    return (
+      <td className="sp-law" data-claim={c.id}>
+        <RichHtml text={m} />
+      </td>
+    );
+  return (
+    <td className="sp-law" data-claim={c.id}>
+      <span className="sp-law-formula">{formula}</span>
+      {m.slice(formula.length, when)}
+      <span className="sp-law-condition">
+        <RichHtml text={m.slice(when)} />
+      </span>
+    </td>
   );
 }

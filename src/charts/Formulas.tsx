@@ -15,6 +15,7 @@ import { hasDynamics, showsPosterior } from '../model/regimes.ts';
 import type { CurveResult } from '../model/types.ts';
 import { texExponent, texNumber, texParam } from '../format/number.ts';
 import { Formula } from './Formula.tsx';
+import { DEFINITION, near, problems, texClaim, type Check } from '../claims/registry.ts';
 import { isMeasured } from '../model/data/sources.ts';
 
 export interface FormulasProps {
@@ -27,6 +28,8 @@ export interface FormulaItem {
   title: string;
   /** Trusted TeX source. */
   tex: string;
+  /** What the formula with its numbers claims (checked by recomputing the numbers). */
+  check?: Check;
 }
 
 /** The factor (1 − df(κ)/size), or nothing when size = ∞. */
@@ -59,6 +62,10 @@ export function formulaItems(p: Params, curve: CurveResult | null): FormulaItem[
       : '';
   items.push({
     key: 'kappa',
+    check: (o) =>
+      curve && Number.isFinite(curve.limit.kappa)
+        ? problems(near('κ(∞)', curve.limit.kappa, o.limit(p).kappa))
+        : [],
     title: 'Renormalised ridge κ (self-consistency)',
     tex: `\\begin{aligned}&${general}\\\\ &${substituted}${Number.isFinite(p.N) ? '' : '\\quad(N=\\infty)'}${kInf}\\\\ &${df}\\end{aligned}`,
   });
@@ -95,16 +102,31 @@ export function formulaItems(p: Params, curve: CurveResult | null): FormulaItem[
         : '';
     items.push({
       key: 'posterior',
+      check: (o) => {
+        if (!L || !Number.isFinite(L.Emean) || !Number.isFinite(L.Egibbs)) return [];
+        const r = o.limit(p);
+        return problems(near('E_pm', L.Emean, r.Emean), near('E_Gibbs', L.Egibbs, r.Egibbs));
+      },
       title: 'Bayesian posterior (t → ∞ of Langevin)',
       tex: `E_{\\mathrm{Gibbs}}=E_{\\mathrm{pm}}+T\\,\\frac{\\mathrm{df}}{1-\\mathrm{df}/P}${nums}`,
     });
   }
 
+  // Measured data without a spectrum computed (a file not loaded): no fitted α, β to state.
+  if (measured && !curve) return items;
   const et = (p.beta - 1) / p.alpha;
   const eP = Math.min(p.beta - 1, 2 * p.alpha);
   const eN = Math.min(p.beta - 1, p.alpha);
   items.push({
     key: 'exponents',
+    check: (o) => {
+      const e = o.effective(p);
+      return problems(
+        near('(β−1)/α', et, o.formula('(β−1)/α', e.alpha, e.beta), 3),
+        near('min(β−1, 2α)', eP, o.formula('min(β−1, 2α)', e.alpha, e.beta), 3),
+        near('min(β−1, α)', eN, o.formula('min(β−1, α)', e.alpha, e.beta), 3),
+      );
+    },
     title: measured ? 'Asymptotic exponents of the fitted power laws' : 'Asymptotic exponents',
     tex:
       '\\begin{aligned}' +
@@ -124,7 +146,11 @@ export function Formulas({ params, curve }: FormulasProps): ReactNode {
         <div key={f.key}>
           <dt>{f.title}</dt>
           {/* Focusable: a formula wider than the panel scrolls sideways, by keyboard too. */}
-          <dd data-formula={f.key} tabIndex={0}>
+          <dd
+            data-formula={f.key}
+            tabIndex={0}
+            data-claim={texClaim(`formula.${f.key}`, f.tex, { params }, f.check ?? DEFINITION).id}
+          >
             <Formula tex={f.tex} display />
           </dd>
         </div>

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import { gainLines } from '../claims/earlyStop.ts';
+import { gainClaim } from '../claims/curveClaims.ts';
 import type { CurveResult } from '../model/types.ts';
 import { labelBox } from './labels.ts';
 import type { LearningCurveLayout } from './learningCurveLayout.ts';
@@ -28,7 +29,8 @@ export function GainReveal({
   const [dx, setDx] = useState<number | null>(null);
   const [drag, setDrag] = useState<{ x0: number; dx0: number } | null>(null);
   const mark = L.earlyStop;
-  const lines = gainLines(curve);
+  const gain = gainClaim(curve);
+  const lines = gain ? gainLines(curve) : [];
   if (!mark || mark.case !== 'inside' || lines.length === 0) return null;
   const fs = m.labelFont;
   const label = mark.label;
@@ -89,6 +91,7 @@ export function GainReveal({
           />
           <LabelText
             className="sp-annot sp-annot--accent"
+            claim={gain?.id}
             lines={lines}
             x={textX}
             y={textY}

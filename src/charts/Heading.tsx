@@ -9,9 +9,12 @@ export function Heading({
   x,
   fontSize,
   testId,
+  claim,
 }: {
   /** TeX-like sub/superscripts allowed. */
   text: string;
+  /** The id of the claim the heading states (what the panel shows, where along training). */
+  claim?: string;
   x: number;
   fontSize: number;
   testId?: string;
@@ -19,6 +22,7 @@ export function Heading({
   return (
     <text
       data-testid={testId}
+      data-claim={claim}
       className="sp-axis-title"
       x={x}
       y={r2(TOP_PAD + fontSize * 0.9)}

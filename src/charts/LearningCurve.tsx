@@ -36,7 +36,7 @@ import type { EarlyStopMark } from './learningCurveMarks.ts';
 import { Annotation } from './Annotation.tsx';
 import { FitBracketMark } from './FitBracketMark.tsx';
 import { GainReveal } from './GainReveal.tsx';
-import { captionFor } from './caption.ts';
+import { captionClaims } from './caption.ts';
 import { ChartSvg } from './ChartSvg.tsx';
 import { formatReadout } from '../format/number.ts';
 import { TOP_PAD } from './frame.ts';
@@ -80,6 +80,8 @@ export interface LearningCurveProps {
   onCursorChange?: (t: number | null) => void;
   /** The held time cursor (null: none); drawn with its read-out as g[data-testid="time-cursor"]. */
   timeCursor?: number | null;
+  /** The figure's description: the caption as shown beside it (default: made here from the curve). */
+  caption?: string;
   /** Called when the user places, drags or clears the time cursor (none: it cannot be moved). */
   onTimeCursor?: (t: number | null) => void;
   /**
@@ -87,8 +89,6 @@ export interface LearningCurveProps {
    * schedule strip (g[data-testid="schedule-strip"], g[data-testid="divergence-mark"]).
    */
   steps?: StepsOverlay | null;
-  /** The figure's description when the caller writes it (a curve in steps); default captionFor. */
-  desc?: string;
 }
 
 const EMPTY_PINS: readonly PinnedCurve[] = [];
@@ -114,7 +114,7 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     timeCursor = null,
     onTimeCursor,
     steps = null,
-    desc,
+    caption: shownCaption,
   } = props;
   const m = metricsFor(variant);
   const xName = steps?.axis === 'steps' ? 's' : 't';
@@ -235,11 +235,13 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
     setCursorPos(next);
   };
 
-  const caption =
-    desc ??
-    (curve
-      ? captionFor(curve, curve.params, setting, { showEtr })
-      : 'No learning curve has been computed yet.');
+  const caption = shownCaption
+    ? shownCaption
+    : curve
+      ? captionClaims(curve, curve.params, setting, { showEtr })
+          .map((c) => c.plain)
+          .join(' ')
+      : 'No learning curve has been computed yet.';
   const heldReadout =
     held !== null && curve ? cursorReadout(curve, held, showEtr, pins, formatReadout, xName) : null;
   const readoutText = readout ? readout.map((l) => plainText(l.text)).join(', ') : '';
@@ -393,6 +395,22 @@ const Plot = memo(function Plot({ L, m }: { L: LearningCurveLayout; m: Metrics }
               label={L.divergent}
               fontSize={fs}
             />
+          )}
+          {L.floor && (
+            <g data-testid="resolution-floor" className="sp-resolution-floor">
+              <line
+                className="sp-floor-tick"
+                x1={r2(L.floor.x)}
+                x2={r2(L.floor.x)}
+                y1={r2(L.floor.y - 6)}
+                y2={r2(L.floor.y + 6)}
+              />
+              <Annotation
+                className="sp-annot sp-annot--limit"
+                label={L.floor.label}
+                fontSize={fs}
+              />
+            </g>
           )}
           {L.timeMarker && (
             <g data-testid="time-marker">
@@ -617,6 +635,7 @@ function CursorMark({
           {lines.map((l, i) => (
             <tspan
               key={l.key}
+              data-claim={l.claim}
               className={l.className}
               x={pad}
               y={r2(pad + i * lh + fs * 0.8)}

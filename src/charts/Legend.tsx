@@ -5,6 +5,16 @@ import type { LegendLayout } from './marks/legend.ts';
 import type { Metrics } from './theme.ts';
 import { r2 } from './path.ts';
 import { RichText } from './richText.tsx';
+import { legendClaim } from '../claims/curveClaims.ts';
+import { textKey } from '../claims/registry.ts';
+
+/**
+ * An entry without a claim of its own names the series drawn (a definition): its claim is made
+ * here, under an id of its key and label, so that two charts' entries of one key stay apart.
+ */
+function entryClaim(key: string, label: string): string {
+  return legendClaim(`legend.${key}.${textKey(label)}`, label).id;
+}
 
 export function Legend({
   layout,
@@ -57,7 +67,12 @@ export function Legend({
                 r={m.pointRadius + 0.5}
               />
             )}
-            <text x={m.swatch + 6} y={r2(mid + m.legendFont * 0.36)} fontSize={m.legendFont}>
+            <text
+              x={m.swatch + 6}
+              y={r2(mid + m.legendFont * 0.36)}
+              fontSize={m.legendFont}
+              data-claim={item.claim ?? entryClaim(item.key, item.label)}
+            >
               <RichText text={item.label} fontSize={m.legendFont} />
             </text>
           </g>

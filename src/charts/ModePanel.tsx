@@ -22,7 +22,7 @@ import type { ModeResult } from '../model/types.ts';
 import { Annotation } from './Annotation.tsx';
 import { ChartSvg } from './ChartSvg.tsx';
 import { Heading } from './Heading.tsx';
-import { modeLayout, type Cell } from './modeLayout.ts';
+import { modeHeadingClaim, modeLayout, type Cell } from './modeLayout.ts';
 import { r2 } from './path.ts';
 import { PlotFrame } from './PlotFrame.tsx';
 import { metricsFor, type Variant } from './theme.ts';
@@ -108,7 +108,7 @@ export function ModePanel(props: ModePanelProps): ReactNode {
         style: { cursor: 'pointer' },
       })}
     >
-      <Heading text={L.heading} x={L.margin.left} fontSize={fs} />
+      <Heading text={L.heading} claim={modeHeadingClaim().id} x={L.margin.left} fontSize={fs} />
       <PlotFrame
         frame={L}
         xTitle="training time t"

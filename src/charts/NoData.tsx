@@ -2,6 +2,13 @@
 // says why it is empty instead of showing bare axes.
 import type { ReactNode } from 'react';
 import { r2 } from './path.ts';
+import { RichText } from './richText.tsx';
+import { claim, DEFINITION, textKey } from '../claims/registry.ts';
+
+/** Why a panel is empty: what the app has not computed (or cannot), nothing to recompute. */
+function noDataClaim(part: string, text: string) {
+  return claim(`no-data.${part}.${textKey(text)}`, text, { params: {} }, DEFINITION);
+}
 
 export function NoData({
   x,
@@ -38,6 +45,7 @@ export function NoData({
         textAnchor="middle"
         fontSize={r2(fontSize * 1.15)}
         fontWeight={600}
+        data-claim={noDataClaim('title', message).id}
       >
         {message}
       </text>
@@ -48,8 +56,9 @@ export function NoData({
           y={r2(cy + fontSize * 1.5)}
           textAnchor="middle"
           fontSize={fontSize}
+          data-claim={noDataClaim('detail', detail).id}
         >
-          {detail}
+          <RichText text={detail} fontSize={fontSize} />
         </text>
       )}
     </g>

@@ -21,6 +21,7 @@
 // g[data-series="phase-dots"] circle[data-alpha][data-beta][data-dev], path[data-series=
 // "phase-boundary"], text[data-testid="phase-boundary-label"], g[data-testid="phase-tooltip"],
 // g[data-testid="phase-legend"].
+import { legendClaim } from '../claims/curveClaims.ts';
 import { memo, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import { deviationClass, phaseStateNote, pointLines } from '../claims/phase.ts';
@@ -268,6 +269,7 @@ const RegionLabels = memo(function RegionLabels({ L, fs }: { L: PhaseLayout; fs:
             dy={fs * 1.25}
             textAnchor="middle"
             fontSize={fs}
+            data-claim={legendClaim(`phase.boundary.${i}`, b.label.text).id}
           >
             {b.label.text}
           </text>
@@ -282,6 +284,7 @@ const RegionLabels = memo(function RegionLabels({ L, fs }: { L: PhaseLayout; fs:
               y={r2(r.label.y + fs * 1.25 * i)}
               textAnchor="middle"
               fontSize={i === 0 ? fs * 1.1 : fs * 0.85}
+              data-claim={legendClaim(`phase.region.${r.branch}.${i}`, t).id}
             >
               {t}
             </text>
@@ -349,7 +352,13 @@ function Tooltip(props: {
     <g data-testid="phase-tooltip" className="sp-phase-tooltip" pointerEvents="none">
       <rect x={r2(x)} y={r2(y)} width={r2(w)} height={r2(h)} rx={3} />
       {wrapped.map((l, i) => (
-        <text key={i} x={r2(x + 6)} y={r2(y + 4 + fs * (1.3 * i + 1))} fontSize={fs}>
+        <text
+          key={i}
+          x={r2(x + 6)}
+          y={r2(y + 4 + fs * (1.3 * i + 1))}
+          fontSize={fs}
+          data-claim={legendClaim(`phase.tooltip.${i}`, l).id}
+        >
           {l}
         </text>
       ))}
@@ -385,7 +394,14 @@ const Legend = memo(function Legend({ L, m }: { L: PhaseLayout; m: Metrics }) {
       transform={`translate(${r2(g.x)},${r2(g.y)})`}
     >
       {g.title.map((t, i) => (
-        <text key={i} x={r2(t.x)} y={r2(t.y)} fontSize={fs} fontWeight={600}>
+        <text
+          key={i}
+          x={r2(t.x)}
+          y={r2(t.y)}
+          fontSize={fs}
+          fontWeight={600}
+          data-claim={legendClaim(`phase.legend.title.${i}`, t.text).id}
+        >
           {t.text}
         </text>
       ))}
@@ -398,7 +414,7 @@ const Legend = memo(function Legend({ L, m }: { L: PhaseLayout; m: Metrics }) {
               ))}
             </linearGradient>
           </defs>
-          <text y={-4} fontSize={tf}>
+          <text y={-4} fontSize={tf} data-claim={legendClaim(`phase.legend.ramp.${i}`, r.title).id}>
             {r.title}
           </text>
           <rect width={r2(r.width)} height={g.rampHeight} fill={`url(#sp-phase-ramp-${i})`} />
@@ -422,7 +438,11 @@ const Legend = memo(function Legend({ L, m }: { L: PhaseLayout; m: Metrics }) {
             fill={d.fill}
             strokeDasharray={d.dashed ? '2 1.5' : undefined}
           />
-          <text x={r2(dr * 2 + 6)} fontSize={tf}>
+          <text
+            x={r2(dr * 2 + 6)}
+            fontSize={tf}
+            data-claim={legendClaim(`phase.legend.dot.${i}`, d.label).id}
+          >
             {d.label}
           </text>
         </g>

@@ -31,9 +31,17 @@ import { Legend } from './Legend.tsx';
 import { r2 } from './path.ts';
 import { PlotFrame } from './PlotFrame.tsx';
 import { SimMarks } from './SimMarks.tsx';
-import { fitLabelText, scalingLayout, type RealScalingPoints } from './scalingLayout.ts';
+import { scalingLayout, type RealScalingPoints } from './scalingLayout.ts';
 import { metricsFor, type Variant } from './theme.ts';
 import { edgeSentence, visibleEdge } from '../claims/modesEdge.ts';
+import {
+  divergentPointClaim,
+  edgeSentenceClaim,
+  headingClaim,
+  type ScalingLabel,
+} from '../claims/scalingClaims.ts';
+import type { Params } from '../model/params.ts';
+import { plainText } from '../format/rich.ts';
 
 export interface ScalingPanelProps {
   sweep: SweepResult | null;
@@ -49,6 +57,13 @@ export interface ScalingPanelProps {
    * of a decade (Shift: half a decade), Home/End go to the swept range's ends. Not for 'C'.
    */
   onPick?: (value: number, live: boolean) => void;
+  /**
+   * The fit label made from the exponent table's row of the same state (claims/scalingClaims.ts),
+   * so the panel and the table state one number; without it the sweep's own words.
+   */
+  label?: ScalingLabel | null;
+  /** The state the sweep belongs to (its claims' checkers recompute from it). */
+  params?: Params | null;
 }
 
 /** Value steps of the keyboard, in decades. */
@@ -63,12 +78,15 @@ const AXIS_TEXT: Record<SweepAxis, { label: string; title: string }> = {
 
 export function ScalingPanel(props: ScalingPanelProps): ReactNode {
   const { sweep, width, height, variant = 'normal', real = null, onPick } = props;
+  const { label: fitLabel = null, params = null } = props;
   const axis: SweepAxis = props.axis ?? sweep?.axis ?? 'P';
   const m = metricsFor(variant);
   const L = useMemo(
-    () => scalingLayout(sweep, axis, width, height, m, real),
-    [sweep, axis, width, height, m, real],
+    () => scalingLayout(sweep, axis, width, height, m, real, { label: fitLabel, params }),
+    [sweep, axis, width, height, m, real, fitLabel, params],
   );
+  const heading = headingClaim(axis, L.heading, sweep);
+  const divergent = sweep && L.divergentX.length ? divergentPointClaim(axis) : null;
   const [dragging, setDragging] = useState(false);
   const pick = axis !== 'C' && sweep && !L.empty ? onPick : undefined;
   const [lo, hi] = L.x.domain();
@@ -119,7 +137,7 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
   const edge = axis === 'P' && sweep ? visibleEdge(sweep) : null;
   const label =
     `Scaling panel: log-log plot of the test error E_g against ${AXIS_TEXT[axis].label}` +
-    (sweep ? `; ${fitLabelText(sweep)}` : '; no data') +
+    (sweep ? `; ${plainText(L.fitLabel.text)}` : '; no data') +
     (edge ? `. ${edgeSentence(edge)}` : '') +
     (pick ? `. Click or drag to set ${axis}; the arrow keys step it.` : '');
   return (
@@ -134,7 +152,13 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
       desc={`${L.heading}.`}
       {...(pointer && { tabIndex: 0, 'data-pickable': '', ...pointer })}
     >
-      <Heading testId="scaling-caption" text={L.heading} x={L.margin.left} fontSize={fs} />
+      <Heading
+        testId="scaling-caption"
+        text={L.heading}
+        claim={heading.id}
+        x={L.margin.left}
+        fontSize={fs}
+      />
       <Legend layout={L.legend} x={L.margin.left} y={L.legendY} metrics={m} />
       <PlotFrame frame={L} xTitle={L.xTitle} yTitle={L.yTitle} metrics={m} empty={L.empty}>
         {(clip) => (
@@ -195,16 +219,19 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
             {L.divergentX.length > 0 && (
               <g data-series="sweep-divergent">
                 {L.divergentX.map((x) => (
-                  <text
-                    key={x}
-                    className="sp-annot sp-annot--limit"
-                    x={r2(x)}
-                    y={r2(fs * 0.95)}
-                    textAnchor="middle"
-                    fontSize={fs}
-                  >
-                    <title>E_g = ∞ at this value</title>∞
-                  </text>
+                  <g key={x}>
+                    <title data-claim={divergent!.tip.id}>{divergent!.tip.plain}</title>
+                    <text
+                      className="sp-annot sp-annot--limit"
+                      data-claim={divergent!.mark.id}
+                      x={r2(x)}
+                      y={r2(fs * 0.95)}
+                      textAnchor="middle"
+                      fontSize={fs}
+                    >
+                      ∞
+                    </text>
+                  </g>
                 ))}
               </g>
             )}
@@ -215,7 +242,7 @@ export function ScalingPanel(props: ScalingPanelProps): ReactNode {
             )}
             {L.edge && edge && (
               <g data-testid="modes-edge" data-modes={edge.M}>
-                <title>{edgeSentence(edge)}</title>
+                <title data-claim={edgeSentenceClaim(sweep!)?.id}>{edgeSentence(edge)}</title>
                 <Annotation className="sp-annot" label={L.edge} fontSize={fs} />
               </g>
             )}

@@ -1,6 +1,7 @@
 // Exporting a figure and its data: a standalone SVG that renders the same outside the app (styles
 // and CSS variables inlined, xmlns, a background), a PNG of it, the curves as CSV, and a result
 // as JSON. The CSV/JSON writers are pure; the SVG writer needs a DOM; the PNG writer a browser.
+import { resolvedEg, resolvedEtr } from './resolved.ts';
 import { resampleLogLog } from '../model/resample.ts';
 import type { CurveResult } from '../model/types.ts';
 import { csvField, csvNumber, toPlain } from '../format/data.ts';
@@ -323,15 +324,16 @@ export function curvesToCsv(
     'Etr',
     ...pins.flatMap((p) => [csvField(`Eg_${p.label}`), csvField(`Etr_${p.label}`)]),
   ];
+  // Values below the engine's floor are not results: empty fields, as on the plot (resolved.ts).
   const cols = pins.flatMap((p) => [
-    resampleLogLog(curve.t, p.curve.t, p.curve.Eg),
-    resampleLogLog(curve.t, p.curve.t, p.curve.Etr),
+    resampleLogLog(curve.t, p.curve.t, resolvedEg(p.curve)),
+    resampleLogLog(curve.t, p.curve.t, resolvedEtr(p.curve)),
   ]);
+  const Eg = resolvedEg(curve);
+  const Etr = resolvedEtr(curve);
   const rows = [header.join(',')];
   for (let i = 0; i < curve.t.length; i++) {
-    rows.push(
-      [curve.t[i], curve.Eg[i], curve.Etr[i], ...cols.map((c) => c[i])].map(csvNumber).join(','),
-    );
+    rows.push([curve.t[i], Eg[i], Etr[i], ...cols.map((c) => c[i])].map(csvNumber).join(','));
   }
   return `${csvPreamble(preamble)}${rows.join('\n')}\n`;
 }

@@ -6,6 +6,9 @@ import { isActive, type Params } from '../model/params.ts';
 import { REGIME, hasDynamics } from '../model/regimes.ts';
 import { formatParam } from '../format/number.ts';
 import { DIAGNOSIS_TITLE } from '../claims/diagnosis.ts';
+import { quotesParams } from '../claims/checks.ts';
+import { claim, type Check, type Claim } from '../claims/registry.ts';
+import { linkParams, paramText, readParams, readQuery, writeParams } from '../model/paramsCodec.ts';
 import { paramsPhrase } from './caption.ts';
 
 /**
@@ -24,16 +27,19 @@ export interface FigureFacts {
 }
 
 /**
- * The footer's lines, unwrapped: what the figure shows, then the link. Like the caption it
- * describes the curve drawn (its parameters include an automatic window's times); `params` stand
- * in while no curve has been computed. `facts` say what a figure other than the curve shows.
+ * The footer's lines as claims: what the figure shows (its parameters as the caption writes them,
+ * the window its axes span, its own facts, the bottleneck), and the link that reproduces the view.
+ * Like the caption they describe the curve drawn (its parameters include an automatic window's
+ * times); `params` stand in while no curve has been computed. `facts` say what a figure other
+ * than the curve shows. The window a learning-curve footer states is checked against the times
+ * the curve holds (what is drawn and exported), the link against the state it was made for.
  */
-export function figureFooter(
+export function footerClaims(
   curve: CurveResult | null,
   params: Params,
   url: string,
   facts: FigureFacts = {},
-): string[] {
+): [Claim, Claim] {
   const p = curve?.params ?? params;
   // The regime's own knobs: γ and T where they act.
   const regime = [
@@ -42,6 +48,7 @@ export function figureFooter(
   ].filter(Boolean);
   // The window the curve spans: an automatic one is the engine's choice, not the link's tmin, tmax.
   const w = curve?.window ?? { tmin: p.tmin, tmax: p.tmax, auto: false };
+  const ownWindow = facts.window === undefined && p.regime !== 'bayes';
   const window =
     facts.window !== undefined
       ? facts.window
@@ -51,14 +58,59 @@ export function figureFooter(
   const parts = [
     facts.what ?? '',
     `${REGIME[p.regime].label}${regime.length ? ` (${regime.join(', ')})` : ''}`,
-    paramsPhrase(p),
+    paramsPhrase(p, curve !== null),
     window ?? '',
     ...(facts.notes ?? []),
     curve && facts.bottleneck !== false
       ? `bottleneck: ${DIAGNOSIS_TITLE[curve.diagnosis.kind]}`
       : '',
   ].filter(Boolean);
-  return [parts.join(' · '), `Link: ${url}`];
+  const id = `footer.${(facts.what ?? 'learning curve').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
+  const line = claim(id, parts.join(' · '), { params: p }, (o, self) => {
+    const out = quotesParams(p)(o, self);
+    if (ownWindow && curve && curve.t.length) {
+      const [lo, hi] = [curve.t[0], curve.t[curve.t.length - 1]];
+      if (!self.plain.includes(rangeText('t', lo, hi)))
+        out.push(`the footer's window is not the curve's: t from ${lo} to ${hi}`);
+    }
+    return out;
+  });
+  const link = claim('footer.link', `Link: ${url}`, { params: p }, linkCheck(url, p));
+  return [line, link];
+}
+
+/**
+ * The link reproduces the state: every parameter it writes reads back to the state's value
+ * (checked with the parameter codec the app reads links with).
+ */
+export function linkCheck(url: string, p: Params): Check {
+  return () => {
+    let search = '';
+    try {
+      search = new URL(url).search;
+    } catch {
+      return [`not a link: ${url}`];
+    }
+    const read = readParams(readQuery(search).values).params;
+    const want = writeParams(linkParams(p));
+    return want.flatMap(([k, v]) => {
+      const got = paramText(read, k as keyof Params);
+      return got === v ? [] : [`the link gives ${k} = ${got}, the state ${v}`];
+    });
+  };
+}
+
+/**
+ * The footer's lines, unwrapped: what the figure shows, then the link, as plain text (a footer
+ * is text in the exported file: sub- and superscripts become plain letters).
+ */
+export function figureFooter(
+  curve: CurveResult | null,
+  params: Params,
+  url: string,
+  facts: FigureFacts = {},
+): string[] {
+  return footerClaims(curve, params, url, facts).map((c) => c.plain);
 }
 
 /** "P from 10 to 10⁴": the range of a drawn axis, as the footer states it. */

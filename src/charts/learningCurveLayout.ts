@@ -23,8 +23,10 @@ import { showsPosterior } from '../model/regimes.ts';
 export type { RefLine };
 import {
   earlyStopMark,
+  floorMark,
   timeMarker,
   type EarlyStopMark,
+  type FloorMark,
   type TimeMarker,
 } from './learningCurveMarks.ts';
 import type { Metrics } from './theme.ts';
@@ -41,6 +43,11 @@ import {
   type StripLayout,
 } from './sgdCurveMarks.ts';
 export type { StepsOverlay };
+import { resolvedEg, resolvedEtr } from './resolved.ts';
+import { checkEarlyStop, quotesParams } from '../claims/checks.ts';
+import { curveFitLabel, legendClaim, readoutClaim, stepsFitLabel } from '../claims/curveClaims.ts';
+import { claim, type Check } from '../claims/registry.ts';
+import { count } from '../claims/words.ts';
 
 export interface PinnedCurve {
   id: string;
@@ -105,6 +112,8 @@ export interface LearningCurveLayout extends AxesFrame {
   sim: { eg: MeanSemMark[]; etr: MeanSemMark[] } | null;
   refs: RefLine[];
   divergent: PlacedText | null;
+  /** Where E_g falls below the engine's floor for good: the curve ends there, with this mark. */
+  floor: FloorMark | null;
   earlyStop: EarlyStopMark | null;
   /** The window of the fitted time exponent, bracketed on the time axis. */
   fitBracket: FitBracket | null;
@@ -129,30 +138,45 @@ const Y_PAD = 0.06;
 const ETR_DECADES_BELOW = 1.5;
 const MAX_DECADES = 18;
 
+/** A legend entry whose label is a claim (legendClaim: it names what is drawn). */
+function entry(item: Omit<LegendItem, 'claim'>, check?: Check): LegendItem {
+  const c = check
+    ? claim(`curve.legend.${item.key}`, item.label, { params: {} }, check)
+    : legendClaim(`curve.legend.${item.key}`, item.label);
+  return { ...item, claim: c.id };
+}
+
 function legendItems(input: LearningCurveInput): LegendItem[] {
   const items: LegendItem[] = [
-    {
+    entry({
       key: 'Eg',
       label: input.currentLabel ? `test error E_g (${input.currentLabel})` : 'test error E_g',
       kind: 'line',
       className: 'sp-series sp-series--eg sp-legend-swatch',
-    },
+    }),
   ];
   if (input.showEtr)
-    items.push({
-      key: 'Etr',
-      label: 'training error E_{tr}',
-      kind: 'line',
-      className: 'sp-series sp-series--etr sp-legend-swatch',
-    });
+    items.push(
+      entry({
+        key: 'Etr',
+        label: 'training error E_{tr}',
+        kind: 'line',
+        className: 'sp-series sp-series--etr sp-legend-swatch',
+      }),
+    );
   input.pins.forEach((p) =>
-    items.push({
-      key: `pin-${p.id}`,
-      label: p.label,
-      kind: 'line',
-      className: 'sp-series sp-series--pin sp-legend-swatch',
-      color: p.color,
-    }),
+    items.push(
+      entry(
+        {
+          key: `pin-${p.id}`,
+          label: p.label,
+          kind: 'line',
+          className: 'sp-series sp-series--pin sp-legend-swatch',
+          color: p.color,
+        },
+        quotesParams(p.curve.params),
+      ),
+    ),
   );
   if (input.steps?.flow)
     items.push({
@@ -163,40 +187,55 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
     });
   if (input.fitted) {
     const { alpha, beta } = input.fitted.params;
-    items.push({
-      key: 'fitted',
-      label: `theory with the fitted power laws, α = ${formatNumber(alpha, 3)}, β = ${formatNumber(beta, 3)}`,
-      kind: 'line',
-      className: 'sp-series sp-series--fitted-law sp-legend-swatch',
-    });
+    const fp = input.fitted.params;
+    items.push(
+      entry(
+        {
+          key: 'fitted',
+          label: `theory with the fitted power laws, α = ${formatNumber(alpha, 3)}, β = ${formatNumber(beta, 3)}`,
+          kind: 'line',
+          className: 'sp-series sp-series--fitted-law sp-legend-swatch',
+        },
+        quotesParams(fp),
+      ),
+    );
   }
   if (input.sim) {
     const s = input.sim.result.seeds;
     const real = input.sim.real;
-    items.push({
-      key: 'sim',
-      label: real
-        ? `${real} E_g, ${s} draw${s === 1 ? '' : 's'} (±1 s.e.m.)`
-        : `simulation E_g, ${s} seed${s === 1 ? '' : 's'} (±1 s.e.m.)`,
-      kind: 'point-bar',
-      className: 'sp-sim-point',
-    });
+    items.push(
+      entry({
+        key: 'sim',
+        label: real
+          ? `${real} E_g, ${count(s, 'draw')} (±1 s.e.m.)`
+          : `simulation E_g, ${count(s, 'seed')} (±1 s.e.m.)`,
+        kind: 'point-bar',
+        className: 'sp-sim-point',
+      }),
+    );
     if (input.showEtr)
-      items.push({
-        key: 'sim-etr',
-        label: real ? `${real} E_{tr}` : 'simulation E_{tr}',
-        kind: 'hollow-point',
-        className: 'sp-sim-point sp-sim-point--etr',
-      });
+      items.push(
+        entry({
+          key: 'sim-etr',
+          label: real ? `${real} E_{tr}` : 'simulation E_{tr}',
+          kind: 'hollow-point',
+          className: 'sp-sim-point sp-sim-point--etr',
+        }),
+      );
     // With real data the theory is that of the curve itself (the measured spectrum, M = rank).
     if (input.sim.theory && !real) {
       const M = input.sim.theory.params.M;
-      items.push({
-        key: 'sim-theory',
-        label: `theory at M = ${formatParam(M)}`,
-        kind: 'line',
-        className: 'sp-series sp-series--sim-theory sp-legend-swatch',
-      });
+      items.push(
+        entry(
+          {
+            key: 'sim-theory',
+            label: `theory at M = ${formatParam(M)}`,
+            kind: 'line',
+            className: 'sp-series sp-series--sim-theory sp-legend-swatch',
+          },
+          quotesParams(input.sim.theory.params),
+        ),
+      );
     }
   }
   return items;
@@ -213,8 +252,13 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   // E* is shown (marker or edge arrow) whenever stopping pays, so it must be on the axis.
   if (curve.earlyStop.case !== 'none' && isLogFinite(curve.earlyStop.Eg))
     main.push(curve.earlyStop.Eg);
-  const arrays: ArrayLike<number>[] = [curve.Eg, main, ...pins.map((p) => p.curve.Eg)];
-  if (input.fitted) arrays.push(input.fitted.Eg);
+  // Only what is drawn: values below the engine's floor are not (resolved.ts).
+  const arrays: ArrayLike<number>[] = [
+    resolvedEg(curve),
+    main,
+    ...pins.map((p) => resolvedEg(p.curve)),
+  ];
+  if (input.fitted) arrays.push(resolvedEg(input.fitted));
   if (sim) {
     arrays.push(sim.result.EgMean);
     const up = Array.from(sim.result.EgMean, (v, i) => v + (sim.result.EgSem[i] || 0));
@@ -224,7 +268,7 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   const mainExt = logExtent(...arrays);
   const etrArrays: ArrayLike<number>[] = [];
   if (showEtr) {
-    etrArrays.push(curve.Etr);
+    etrArrays.push(resolvedEtr(curve));
     if (sim) etrArrays.push(sim.result.EtrMean);
   }
   const etrExt = etrArrays.length ? logExtent(...etrArrays) : null;
@@ -312,6 +356,7 @@ const noMarks = (): Omit<
   cursorX: [],
   divergence: null,
   strip: null,
+  floor: null,
 });
 
 export function learningCurveLayout(input: LearningCurveInput): LearningCurveLayout {
@@ -366,17 +411,19 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   const tMark = timeMarker(input.markT ?? null, xDomain, scales, m, obs);
   // In steps the early-stopping point is not a claim of the figure (docs/theory.md §9); a fit in
   // steps is bracketed on the steps axis only.
-  const earlyStop = steps ? null : earlyStopMark(curve.earlyStop, scales, m, obs);
+  const earlyStop = steps
+    ? null
+    : earlyStopMark(curve.earlyStop, scales, m, obs, checkEarlyStop(curve));
+  const fitLabel = steps ? stepsFitLabel(curve) : curveFitLabel(curve);
   const bracket =
-    steps?.axis === 'intrinsic'
-      ? null
-      : fitBracket(curve.fitT.fit, steps ? 's' : 't', scales, m, obs);
+    steps?.axis === 'intrinsic' ? null : fitBracket(curve.fitT.fit, fitLabel, scales, m, obs);
 
   const refs = referenceLines(steps ? floorSpec(steps) : referenceSpecs(curve), scales, m, obs);
   const divergent = steps ? null : divergentLabel(curve, scales, m, obs);
   const divergence = steps ? divergenceMark(steps, curve.t, curve.Eg, scales, m, obs) : null;
   const strip =
     steps?.strip && stripH ? stripLayout(steps.strip, X, height + stripGap, stripH) : null;
+  const floor = steps ? null : floorMark(curve, scales, m, obs);
 
   const { cursorIndex, cursorX } = cursorPoints(curve.t, X);
 
@@ -387,6 +434,7 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
     sim: simMarks,
     refs,
     divergent,
+    floor,
     earlyStop,
     fitBracket: bracket,
     timeMarker: tMark,
@@ -422,13 +470,13 @@ export function seriesPaths(
         color: p.color,
       },
       p.curve.t,
-      p.curve.Eg,
+      resolvedEg(p.curve),
     );
   if (input.fitted)
     add(
       { key: 'fitted', series: 'fitted', className: 'sp-series sp-series--fitted-law' },
       input.fitted.t,
-      input.fitted.Eg,
+      resolvedEg(input.fitted),
     );
   if (input.sim?.theory && !input.sim.real)
     add(
@@ -437,8 +485,16 @@ export function seriesPaths(
       input.sim.theory.Eg,
     );
   if (input.showEtr)
-    add({ key: 'Etr', series: 'Etr', className: 'sp-series sp-series--etr' }, curve.t, curve.Etr);
-  add({ key: 'Eg', series: 'Eg', className: 'sp-series sp-series--eg' }, curve.t, curve.Eg);
+    add(
+      { key: 'Etr', series: 'Etr', className: 'sp-series sp-series--etr' },
+      curve.t,
+      resolvedEtr(curve),
+    );
+  add(
+    { key: 'Eg', series: 'Eg', className: 'sp-series sp-series--eg' },
+    curve.t,
+    resolvedEg(curve),
+  );
   return { paths, lines };
 }
 
@@ -474,6 +530,8 @@ export function cursorPoints(
 export interface ReadoutLine {
   key: string;
   text: string;
+  /** The id of the claim the line states. */
+  claim: string;
   className?: string;
   color?: string;
 }
@@ -487,17 +545,35 @@ export function readoutLines(
   fmt: (v: number) => string,
   xName = 't',
 ): ReadoutLine[] {
+  const t = curve.t[i];
+  const line = (
+    key: string,
+    text: string,
+    p: CurveResult,
+    j: number,
+    what: 'Eg' | 'Etr' | 't',
+  ) => ({
+    key,
+    text,
+    claim: readoutClaim(key, text, p.params, p.t[j], what === 't' ? null : p[what][j], what).id,
+  });
   const out: ReadoutLine[] = [
-    { key: 't', text: `${xName} = ${fmt(curve.t[i])}` },
-    { key: 'Eg', text: `E_g = ${fmt(curve.Eg[i])}`, className: 'sp-readout--eg' },
+    line('t', `${xName} = ${fmt(t)}`, curve, i, 't'),
+    { ...line('Eg', `E_g = ${fmt(curve.Eg[i])}`, curve, i, 'Eg'), className: 'sp-readout--eg' },
   ];
   if (showEtr)
-    out.push({ key: 'Etr', text: `E_{tr} = ${fmt(curve.Etr[i])}`, className: 'sp-readout--etr' });
-  const lt = Math.log10(curve.t[i]);
+    out.push({
+      ...line('Etr', `E_{tr} = ${fmt(curve.Etr[i])}`, curve, i, 'Etr'),
+      className: 'sp-readout--etr',
+    });
+  const lt = Math.log10(t);
   for (const p of pins) {
     const j = nearestLog(p.curve.t, lt);
     if (j >= 0)
-      out.push({ key: `pin-${p.id}`, text: `${p.label}: ${fmt(p.curve.Eg[j])}`, color: p.color });
+      out.push({
+        ...line(`pin-${p.id}`, `${p.label}: ${fmt(p.curve.Eg[j])}`, p.curve, j, 'Eg'),
+        color: p.color,
+      });
   }
   return out;
 }

@@ -4,9 +4,13 @@
 // vertical rule). Pure geometry: LearningCurve.tsx draws it. The marks other charts share too
 // (the fit window's bracket, rules, mean ± s.e.m.) are in marks/.
 import type { EarlyStopCase } from '../model/types.ts';
-import { formatNumber, formatParam } from '../format/number.ts';
+import { formatNumber } from '../format/number.ts';
+import { floorClaim, timeMarkerClaims } from '../claims/curveClaims.ts';
+import type { CurveResult } from '../model/types.ts';
+import { floorEnd } from './resolved.ts';
+import { claim, DEFINITION, type Check } from '../claims/registry.ts';
 import type { LabelPos, Obstacles } from './labels.ts';
-import { placeText, type PlacedText } from './placeText.ts';
+import { oneLine, placeText, splitClaim, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
 import { vRule } from './marks/rule.ts';
 import type { PlotScales } from './marks/scales.ts';
@@ -43,9 +47,11 @@ export function earlyStopMark(
   s: PlotScales,
   m: Metrics,
   obs: Obstacles,
+  check: Check = DEFINITION,
 ): EarlyStopMark | null {
   if (es.case === 'none' || !(es.t > 0) || !(es.Eg > 0) || !Number.isFinite(es.t)) return null;
   const fs = m.labelFont;
+  const state = { params: {} };
   const tStar = `t* ≈ ${formatNumber(es.t, 2)}`;
   const eStar = `E* = ${formatNumber(es.Eg, 3)}`;
   if (es.case === 'inside') {
@@ -61,8 +67,9 @@ export function earlyStopMark(
       width: 2 * m.markRadius,
       height: 2 * m.markRadius,
     });
+    const c = claim('curve.marker', `${tStar}, ${eStar}`, state, check);
     const label = placeText(
-      [[`${tStar}, ${eStar}`], [tStar, eStar]],
+      [oneLine(c), splitClaim(c, ', ')],
       aroundPoint(cx, cy, m.markRadius + GAP, fs),
       fs,
       obs,
@@ -87,12 +94,10 @@ export function earlyStopMark(
     width: 4 * m.markRadius,
     height: 2 * m.markRadius,
   });
+  const long = claim('curve.marker.edge', `minimum ${where}: ${tStar}, ${eStar}`, state, check);
+  const short = claim('curve.marker.short', `${tStar}, ${eStar}`, state, check);
   const label = placeText(
-    [
-      [`minimum ${where}: ${tStar}, ${eStar}`],
-      [`minimum ${where}:`, `${tStar}, ${eStar}`],
-      [tStar, eStar],
-    ],
+    [oneLine(long), splitClaim(long, ': '), splitClaim(short, ', ')],
     cands,
     fs,
     obs,
@@ -120,7 +125,7 @@ export function timeMarker(
     x,
     s.plotH,
     {
-      variants: [[`scaling panels at t = ${formatParam(tAt)}`], [`t = ${formatParam(tAt)}`]],
+      variants: timeMarkerClaims(tAt),
       at: (extra) => [
         { x: x + GAP, y: 0.78 * fs + GAP + extra, anchor: 'start' },
         { x: x - GAP, y: 0.78 * fs + GAP + extra, anchor: 'end' },
@@ -130,4 +135,37 @@ export function timeMarker(
     },
     obs,
   );
+}
+
+/** The end of a curve that falls below the engine's floor: a tick where it stops, and its words. */
+export interface FloorMark {
+  x: number;
+  y: number;
+  label: PlacedText;
+}
+
+/**
+ * Where E_g falls below the engine's resolution for good (docs/theory.md §5.8): the curve is drawn
+ * up to its last resolved point, which gets a short vertical tick and the words "below the
+ * engine's resolution from t ≈ …" beside it. Null when the curve is resolved to its end.
+ */
+export function floorMark(
+  curve: CurveResult,
+  s: PlotScales,
+  m: Metrics,
+  obs: Obstacles,
+): FloorMark | null {
+  const end = floorEnd(curve);
+  if (!end) return null;
+  const x = s.X(end.t);
+  const y = s.Y(end.E);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+  const fs = m.labelFont;
+  const label = placeText(
+    [oneLine(floorClaim(curve.params, end)), splitClaim(floorClaim(curve.params, end), ' from ')],
+    aroundPoint(x, Math.min(y, s.plotH), m.markRadius + GAP, fs),
+    fs,
+    obs,
+  );
+  return { x, y: Math.min(y, s.plotH), label };
 }

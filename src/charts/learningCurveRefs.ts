@@ -6,7 +6,8 @@ import { formatNumber } from '../format/number.ts';
 import { showsPosterior } from '../model/regimes.ts';
 import { isLogFinite } from './domain.ts';
 import { edgePositions, type LabelPos, type Obstacles } from './labels.ts';
-import { placeText, type PlacedText } from './placeText.ts';
+import { divergentClaim, referenceClaims } from '../claims/curveClaims.ts';
+import { oneLine, placeText, type ClaimLines, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
 import { hRuleLine } from './marks/rule.ts';
 import type { PlotScales } from './marks/scales.ts';
@@ -26,8 +27,8 @@ export interface RefSpec {
   testId: RefLine['testId'];
   className: string;
   value: number;
-  /** Ways to write the label, longest first. */
-  variants: string[][];
+  /** Ways to write the label, longest first, each a claim. */
+  variants: ClaimLines[];
 }
 
 const GAP = 4;
@@ -48,7 +49,13 @@ export function referenceSpecs(curve: CurveResult): RefSpec[] {
       testId: 'gibbs-line',
       className: 'sp-ref sp-ref--gibbs',
       value: lim.Egibbs,
-      variants: [[`Gibbs error E_{Gibbs} = ${v}`], [`E_{Gibbs} = ${v}`], ['E_{Gibbs}']],
+      variants: referenceClaims(
+        'curve.gibbs-line',
+        [[`Gibbs error E_{Gibbs} = ${v}`], [`E_{Gibbs} = ${v}`], ['E_{Gibbs}']],
+        curve.params,
+        lim.Egibbs,
+        'Egibbs',
+      ),
     };
   };
   if (EgInf !== null) {
@@ -58,9 +65,15 @@ export function referenceSpecs(curve: CurveResult): RefSpec[] {
       testId: 'limit-line',
       className: 'sp-ref sp-ref--limit',
       value: EgInf,
-      variants: merged
-        ? [[`E_g(∞) = E_{Gibbs} = ${v}`], [`E_g(∞) = ${v}`], ['E_g(∞)']]
-        : [[`E_g(∞) = ${v}`], ['E_g(∞)']],
+      variants: referenceClaims(
+        'curve.limit-line',
+        merged
+          ? [[`E_g(∞) = E_{Gibbs} = ${v}`], [`E_g(∞) = ${v}`], ['E_g(∞)']]
+          : [[`E_g(∞) = ${v}`], ['E_g(∞)']],
+        curve.params,
+        EgInf,
+        'Eg',
+      ),
     });
     if (posterior && isLogFinite(lim.Egibbs) && !merged) specs.push(gibbs());
   } else if (posterior && isLogFinite(lim.Egibbs)) specs.push(gibbs());
@@ -70,7 +83,13 @@ export function referenceSpecs(curve: CurveResult): RefSpec[] {
       testId: 'posterior-mean-line',
       className: 'sp-ref sp-ref--mean',
       value: lim.Emean,
-      variants: [[`posterior mean E_{pm} = ${v}`], [`E_{pm} = ${v}`], ['E_{pm}']],
+      variants: referenceClaims(
+        'curve.posterior-mean-line',
+        [[`posterior mean E_{pm} = ${v}`], [`E_{pm} = ${v}`], ['E_{pm}']],
+        curve.params,
+        lim.Emean,
+        'Emean',
+      ),
     });
   }
   return specs;
@@ -112,7 +131,7 @@ export function referenceLines(
       testId: r.testId,
       className: r.className,
       y: yy,
-      label: r.variants[0].join(' '),
+      label: r.variants[0].lines.join(' '),
       ...placed,
     };
   });
@@ -137,5 +156,5 @@ export function divergentLabel(
       s.plotH,
       fs,
     );
-  return placeText([['E_g(∞) = ∞']], cands, fs, obs);
+  return placeText([oneLine(divergentClaim(curve.params))], cands, fs, obs);
 }

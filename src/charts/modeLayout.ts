@@ -9,8 +9,9 @@ import { isLogFinite } from './domain.ts';
 import { axesFrame, headingHeight, noData, type AxesFrame, type EmptyState } from './frame.ts';
 import { plotObstacles, textWidth, type LabelPos } from './labels.ts';
 import { linePath, present, seriesPoints } from './path.ts';
-import { placeText, type PlacedText } from './placeText.ts';
+import { oneLine, placeText, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
+import { legendClaim } from '../claims/curveClaims.ts';
 
 export const MAX_COLS = 96;
 export const MAX_ROWS = 48;
@@ -70,6 +71,8 @@ export function logEdges(values: readonly number[]): number[] {
 }
 
 export const MODE_HEADING = 'Learned fraction ℓ_k(t) of each eigenmode';
+/** The heading as a claim (a definition of what the colour shows). */
+export const modeHeadingClaim = () => legendClaim('modes.heading', MODE_HEADING);
 
 /** Widths right of the plot: the t → ∞ column, the colour bar and its ticks and title. */
 interface ModeRight {
@@ -209,7 +212,11 @@ function boundaryMark(
     (p) => p[0] >= 0 && p[0] <= plotW && p[1] >= 0 && p[1] <= plotH,
   );
   if (visible.length < 2) return { boundaryD, boundaryLabel: null };
-  const text = modes.boundaryCounted ? 'k*(t) = #{k: λ_k ≥ κ(1/t)}' : 'k*(t) = κ(1/t)^{−1/α}';
+  const text = modes.boundaryCounted
+    ? 'k*(t) = number of modes with λ_k ≥ κ(1/t)'
+    : 'k*(t) = κ(1/t)^{−1/α}';
+  const long = legendClaim('modes.boundary', text);
+  const short = legendClaim('modes.boundary.short', 'k*(t)');
   const obs = plotObstacles([present(bPts)], plotW, plotH);
   const cands = (): LabelPos[] => {
     const out: LabelPos[] = [];
@@ -224,7 +231,10 @@ function boundaryMark(
     }
     return out;
   };
-  return { boundaryD, boundaryLabel: { text, ...placeText([[text], ['k*(t)']], cands, fs, obs) } };
+  return {
+    boundaryD,
+    boundaryLabel: { text, ...placeText([oneLine(long), oneLine(short)], cands, fs, obs) },
+  };
 }
 
 export function modeLayout(

@@ -53,6 +53,7 @@ export function LabelText({
   fontSize,
   className,
   testId,
+  claim,
   lineHeight = 1.25,
 }: {
   lines: readonly string[];
@@ -62,6 +63,8 @@ export function LabelText({
   fontSize: number;
   className?: string;
   testId?: string;
+  /** The id of the claim the label states (data-claim). */
+  claim?: string;
   lineHeight?: number;
 }): ReactNode {
   const px = r2(x);
@@ -69,6 +72,7 @@ export function LabelText({
     <text
       className={className}
       data-testid={testId}
+      data-claim={claim}
       x={px}
       y={r2(y)}
       textAnchor={anchor}

@@ -3,7 +3,7 @@
 // current value, and collision-free labels.
 import type { ModesEdge, PowerFit, SweepAxis, SweepResult } from '../model/types.ts';
 import { isLogFinite, logExtent, padLogDomain } from './domain.ts';
-import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
+import { formatNumber, formatParam } from '../format/number.ts';
 import {
   axesFrame,
   headingHeight,
@@ -22,7 +22,27 @@ import { legendAndFrame, type LegendItem, type LegendLayout } from './marks/lege
 import { meanSemBars, meanSemMarks, type MeanSemMark } from './marks/meanSem.ts';
 import { vRule } from './marks/rule.ts';
 import type { PlotScales } from './marks/scales.ts';
-import { edgeLabel, edgeNote, visibleEdge } from '../claims/modesEdge.ts';
+import { visibleEdge } from '../claims/modesEdge.ts';
+import { fitLabelClaim, legendClaim } from '../claims/curveClaims.ts';
+import type { ExponentRow } from '../claims/exponentTable.ts';
+import {
+  currentClaims,
+  edgeClaim,
+  peakClaim,
+  scalingFitLabel,
+  type ScalingLabel,
+} from '../claims/scalingClaims.ts';
+import { count } from '../claims/words.ts';
+import type { Params } from '../model/params.ts';
+import { oneLine, splitClaim } from './placeText.ts';
+
+/** What the panel's words are made from: the exponent table's row and the state (optional). */
+export interface ScalingClaimsIn {
+  /** The fit label, made from the exponent table's row (P and N panels). */
+  label?: ScalingLabel | null;
+  /** The state the sweep belongs to (the checkers recompute from it). */
+  params?: Params | null;
+}
 
 export interface ScalingLayout extends AxesFrame {
   width: number;
@@ -79,15 +99,11 @@ export function atPhrase(sweep: Pick<SweepResult, 'at' | 'tFixed'>, short = fals
 
 /**
  * "fit: slope −1.03 · predicted −1.00" (two decimals, true minus signs); "fit: none (no stable
- * slope)" when no window qualifies; "predicted n/a" when no law applies in this state.
+ * slope)" when no window qualifies; "predicted n/a" when no law applies in this state. With the
+ * exponent table's row, the row's numbers (claims/scalingClaims.ts).
  */
-export function fitLabelText(sweep: SweepResult): string {
-  const pred = Number.isFinite(sweep.predicted) ? formatSlope(sweep.predicted, 2) : 'n/a';
-  const edge = visibleEdge(sweep);
-  const fit = edge ? `fit (P < ${formatParam(edge.M)})` : 'fit';
-  if (!sweep.fit || !Number.isFinite(sweep.fit.slope))
-    return `${fit}: none (${sweep.fitGap === 'too-few' ? 'too few points' : 'no stable slope'}) · predicted ${pred}`;
-  return `${fit}: slope ${formatSlope(sweep.fit.slope, 2)} · predicted ${pred}`;
+export function fitLabelText(sweep: SweepResult, row: ExponentRow | null = null): string {
+  return scalingFitLabel(sweep, row, null).claim.markup.split(' beyond')[0];
 }
 
 /** The fitted power law over its window and the predicted slope through the fit's centre. */
@@ -102,7 +118,7 @@ interface FitLines {
 }
 
 /** Step: the fit (when usable) and the predicted slope through its centre, at the window's ends. */
-function fitLines(sweep: SweepResult | null): FitLines {
+function fitLines(sweep: SweepResult | null, slope: number): FitLines {
   const fit =
     sweep?.fit &&
     Number.isFinite(sweep.fit.slope) &&
@@ -114,9 +130,8 @@ function fitLines(sweep: SweepResult | null): FitLines {
     fit ? 10 ** (fit.intercept + fit.slope * Math.log10(v)) : NaN;
   const xs = fit ? [fit.xmin, fit.xmax] : [];
   const xm = fit ? Math.sqrt(fit.xmin * fit.xmax) : NaN;
-  const predicted = !!fit && !!sweep && Number.isFinite(sweep.predicted);
-  const predAt = (v: number): number =>
-    predicted && sweep ? fitAt(xm) * (v / xm) ** sweep.predicted : NaN;
+  const predicted = !!fit && !!sweep && Number.isFinite(slope);
+  const predAt = (v: number): number => (predicted ? fitAt(xm) * (v / xm) ** slope : NaN);
   return { fit, xs, fitYs: xs.map(fitAt), predYs: xs.map(predAt), predicted };
 }
 
@@ -212,35 +227,47 @@ function scalingDomains(
 }
 
 /** Step: the legend: the theory, the fit, the real points and the predicted slope when drawn. */
-function scalingLegend(real: RealScalingPoints | null, predicted: boolean): LegendItem[] {
+function scalingLegend(
+  axis: SweepAxis,
+  real: RealScalingPoints | null,
+  predicted: boolean,
+): LegendItem[] {
+  const item = (i: Omit<LegendItem, 'claim'>): LegendItem => ({
+    ...i,
+    claim: legendClaim(`scaling.${axis}.legend.${i.key}`, i.label).id,
+  });
   const items: LegendItem[] = [
-    {
+    item({
       key: 'sweep',
       label: 'theory',
       kind: 'line',
       className: 'sp-series sp-series--eg sp-legend-swatch',
-    },
-    {
+    }),
+    item({
       key: 'fit',
       label: 'fit',
       kind: 'line',
       className: 'sp-series sp-series--fit sp-legend-swatch',
-    },
+    }),
   ];
   if (real)
-    items.push({
-      key: 'real',
-      label: `${real.words}, ${real.draws} draw${real.draws === 1 ? '' : 's'} (±1 s.e.m.)`,
-      kind: 'point-bar',
-      className: 'sp-sim-point',
-    });
+    items.push(
+      item({
+        key: 'real',
+        label: `${real.words}, ${count(real.draws, 'draw')} (±1 s.e.m.)`,
+        kind: 'point-bar',
+        className: 'sp-sim-point',
+      }),
+    );
   if (predicted)
-    items.push({
-      key: 'pred',
-      label: 'predicted slope',
-      kind: 'line',
-      className: 'sp-series sp-series--predicted sp-legend-swatch',
-    });
+    items.push(
+      item({
+        key: 'pred',
+        label: 'predicted slope',
+        kind: 'line',
+        className: 'sp-series sp-series--predicted sp-legend-swatch',
+      }),
+    );
   return items;
 }
 
@@ -350,12 +377,12 @@ function currentMark(
   const ay = cy ?? plotH / 2;
   if (cy !== null)
     obs.boxes.push({ x: cx - d + 2, y: cy - d + 2, width: 2 * d - 4, height: 2 * d - 4 });
-  const value = `${axis} = ${formatParam(curX)}`;
+  const [long, short] = currentClaims(axis, curX);
   const { label } = vRule(
     cx,
     plotH,
     {
-      variants: [[`current ${value}`], ['current', value], [value]],
+      variants: [oneLine(long), splitClaim(long, ' '), oneLine(short)],
       at: (extra) => [
         { x: cx + d, y: ay - d - extra, anchor: 'start' },
         { x: cx - d, y: ay - d - extra, anchor: 'end' },
@@ -370,23 +397,23 @@ function currentMark(
     },
     obs,
   );
-  return { x: cx, y: cy, label: `current ${value}`, ...label };
+  return { x: cx, y: cy, label: long.markup, ...label };
 }
 
 /** Step: "→ ∞ at N = P" beside the interpolation peak (or null). */
 function peakMark(
   sweep: SweepResult,
-  axis: SweepAxis,
+  p: Params | null,
   X: (v: number) => number,
   fs: number,
   obs: Obstacles,
 ): ScalingLayout['peak'] {
   if (sweep.peak === null || !isLogFinite(sweep.peak)) return null;
   const px = X(sweep.peak);
-  const other = axis === 'N' ? 'P' : 'N';
-  const text = `→ ∞ at ${axis} = ${other}`;
+  const c = peakClaim(sweep, p);
+  const text = c.markup;
   const placed = placeText(
-    [[text], ['→ ∞', `at ${axis} = ${other}`]],
+    [oneLine(c), { claim: c, lines: ['→ ∞', text.slice('→ ∞ '.length)] }],
     (extra) => [
       { x: px + 4, y: 0.78 * fs + 2 + extra, anchor: 'start' },
       { x: px - 4, y: 0.78 * fs + 2 + extra, anchor: 'end' },
@@ -399,6 +426,7 @@ function peakMark(
 
 /** Step: P = M of a measured spectrum as a rule with its label (claims/modesEdge.ts). */
 function edgeMark(
+  sweep: SweepResult,
   modesEdge: ModesEdge,
   s: PlotScales,
   fs: number,
@@ -406,12 +434,13 @@ function edgeMark(
 ): NonNullable<ScalingLayout['edge']> {
   const { plotH } = s;
   const ex = s.X(modesEdge.M);
-  const text = edgeLabel(modesEdge);
+  const c = edgeClaim(sweep)!;
+  const text = c.markup;
   const { label } = vRule(
     ex,
     plotH,
     {
-      variants: [[text]],
+      variants: [oneLine(c)],
       at: (extra) => [
         { x: ex - 4, y: plotH - 6 - extra, anchor: 'end' },
         { x: ex + 4, y: plotH - 6 - extra, anchor: 'start' },
@@ -431,22 +460,13 @@ function edgeMark(
  * scaling law of the data, and the fit's words say so wherever they go.
  */
 function fitLabelMark(
-  sweep: SweepResult,
-  modesEdge: ModesEdge | null,
+  fit: ScalingLabel,
   s: PlotScales,
   fs: number,
   obs: Obstacles,
 ): ScalingLayout['fitLabel'] {
-  const text = fitLabelText(sweep);
-  const [fitPart, predPart] = text.split(' · ');
-  const note = modesEdge ? edgeNote(modesEdge) : null;
-  const variants = note
-    ? [
-        [text, note.join(' ')],
-        [fitPart, predPart, note.join(' ')],
-        [fitPart, predPart, ...note],
-      ]
-    : [[text], [fitPart, predPart]];
+  const text = fit.claim.markup;
+  const variants = fit.variants.map((lines) => ({ claim: fit.claim, lines }));
   const at = (extra: number): LabelPos[] =>
     edgePositions(
       ['top end', 'bottom start', 'top start', 'bottom end', 'top middle', 'bottom middle'],
@@ -493,12 +513,16 @@ export function scalingLayout(
   height: number,
   m: Metrics,
   real: RealScalingPoints | null = null,
+  claims: ScalingClaimsIn = {},
 ): ScalingLayout {
   const words = scalingWords(sweep, axis);
-  const lines = fitLines(sweep);
+  const label = sweep
+    ? (claims.label ?? scalingFitLabel(sweep, null, claims.params ?? null))
+    : null;
+  const lines = fitLines(sweep, label ? label.predicted : NaN);
   const dom = scalingDomains(sweep, axis, lines, real);
   const { legend, frame, yDomain } = scalingFrame(
-    scalingLegend(real, lines.predicted),
+    scalingLegend(axis, real, lines.predicted),
     sweep,
     dom,
     width,
@@ -533,11 +557,14 @@ export function scalingLayout(
   // The order sets who yields: each label avoids those placed before it.
   const divergentX = divergentMarks(sweep, s.X, fs, obs);
   const current = dom.curX !== null ? currentMark(axis, dom.curX, dom.curY, s, m, obs) : null;
-  const peak = peakMark(sweep, axis, s.X, fs, obs);
+  const peak = peakMark(sweep, claims.params ?? null, s.X, fs, obs);
   const modesEdge = axis === 'P' ? visibleEdge(sweep) : null;
-  const edge = modesEdge ? edgeMark(modesEdge, s, fs, obs) : null;
-  const bracket = fitBracket(lines.fit, axis, s, m, obs);
-  const fitLabel = fitLabelMark(sweep, modesEdge, s, fs, obs);
+  const edge = modesEdge ? edgeMark(sweep, modesEdge, s, fs, obs) : null;
+  const bracketLabel = lines.fit
+    ? fitLabelClaim(`scaling.${axis}.bracket`, axis, lines.fit, label!.claim.check)
+    : null;
+  const bracket = fitBracket(lines.fit, bracketLabel, s, m, obs);
+  const fitLabel = fitLabelMark(label!, s, fs, obs);
   return {
     ...base,
     empty: null,

@@ -3,7 +3,7 @@
 // under the plot (η_s on a linear axis, with the stability edge). Pure geometry, drawn by
 // LearningCurve.tsx; the words come from src/claims/sgd.ts.
 import { formatNumber } from '../format/number.ts';
-import { sgdDivergenceLabel, sgdFloorLabel, STRIP_TITLE } from '../claims/sgd.ts';
+import { floorLineClaims, sgdDivergenceLabel, STRIP_TITLE } from '../claims/sgd.ts';
 import type { LabelPos, Obstacles } from './labels.ts';
 import { linePath, seriesPoints, type Point } from './path.ts';
 import { placeText, type PlacedText } from './placeText.ts';
@@ -37,13 +37,12 @@ export const DIVERGE_HEADROOM = 2;
 export function floorSpec(overlay: StepsOverlay): RefSpec[] {
   const f = overlay.floor;
   if (f === null || !(f > 0) || !Number.isFinite(f)) return [];
-  const v = formatNumber(f, 3);
   return [
     {
       testId: 'limit-line',
       className: 'sp-ref sp-ref--limit',
       value: f,
-      variants: [[sgdFloorLabel(f)], [`E_g(∞) = ${v}`], ['E_g(∞)']],
+      variants: floorLineClaims(f),
     },
   ];
 }

@@ -17,7 +17,8 @@ import {
 } from './frame.ts';
 import { plotObstacles, type LabelPos, type Obstacles } from './labels.ts';
 import { linePath, present, seriesPoints, type Point } from './path.ts';
-import { placeText, type PlacedText } from './placeText.ts';
+import { oneLine, placeText, type PlacedText } from './placeText.ts';
+import { legendClaim } from '../claims/curveClaims.ts';
 import type { Metrics } from './theme.ts';
 import { richWidth } from './richRuns.ts';
 import { bracketMark, type FitBracket } from './marks/fitBracket.ts';
@@ -85,32 +86,39 @@ function dotPath(points: (Point | null)[]): string {
   return d;
 }
 
-const LEGEND: readonly LegendItem[] = [
-  {
-    key: 'lam',
-    label: 'eigenvalue λ_k',
-    kind: 'line',
-    className: 'sp-series sp-series--eg sp-legend-swatch',
-  },
-  {
-    key: 'power',
-    label: 'target power c_k',
-    kind: 'point',
-    className: 'sp-points--power',
-  },
-  {
-    key: 'lam-fit',
-    label: 'fit A k^{−α}',
-    kind: 'line',
-    className: 'sp-series sp-series--fit sp-legend-swatch',
-  },
-  {
-    key: 'power-fit',
-    label: 'fit B k^{−β}',
-    kind: 'line',
-    className: 'sp-series sp-series--fit sp-series--power-fit sp-legend-swatch',
-  },
-];
+/**
+ * The legend: each entry names what is drawn in words whose symbols the plot defines (λ_k, c_k
+ * per mode; the fits' amplitudes and exponents are written beside them, top right).
+ */
+function spectrumLegend(): LegendItem[] {
+  const items: Omit<LegendItem, 'claim'>[] = [
+    {
+      key: 'lam',
+      label: 'eigenvalue λ_k of mode k',
+      kind: 'line',
+      className: 'sp-series sp-series--eg sp-legend-swatch',
+    },
+    {
+      key: 'power',
+      label: 'target power c_k of mode k',
+      kind: 'point',
+      className: 'sp-points--power',
+    },
+    {
+      key: 'lam-fit',
+      label: 'power-law fit of λ_k (gives α)',
+      kind: 'line',
+      className: 'sp-series sp-series--fit sp-legend-swatch',
+    },
+    {
+      key: 'power-fit',
+      label: 'power-law fit of c_k (gives β)',
+      kind: 'line',
+      className: 'sp-series sp-series--fit sp-series--power-fit sp-legend-swatch',
+    },
+  ];
+  return items.map((i) => ({ ...i, claim: legendClaim(`spectrum.legend.${i.key}`, i.label).id }));
+}
 
 /** Step: log domains over the modes k and the eigenvalues and target powers, or why none. */
 function spectrumDomains(view: SpectrumView | null): {
@@ -165,7 +173,8 @@ function fitRanges(fit: SpectrumFit, s: PlotScales, m: Metrics, obs: Obstacles):
     const what = key === 'both' ? 'α, β' : key === 'lam' ? 'α' : 'β';
     const text = `fit of ${what}: k = ${f.xmin}…${f.xmax}`;
     const y = s.plotH - 6 - row * (fs + 8);
-    const spec = { from: f.xmin, to: f.xmax, y, label: text, text, lift: 6, higher: false };
+    const label = legendClaim(`spectrum.range.${key}`, text);
+    const spec = { from: f.xmin, to: f.xmax, y, label, text, lift: 6, higher: false };
     const b = bracketMark(spec, s, m, obs);
     if (b) ranges.push({ key, kmin: f.xmin, kmax: f.xmax, ...b });
   };
@@ -189,7 +198,8 @@ function exponentLabels(
 ): Pick<SpectrumLayout, 'lamLabel' | 'powerLabel'> {
   const corner = (text: string, row: number) => {
     const pos: LabelPos = { x: plotW - 6, y: 6 + 0.78 * fs + row * 1.3 * fs, anchor: 'end' };
-    return { text, ...placeText([[text]], () => [pos], fs, obs) };
+    const c = legendClaim(`spectrum.law.${row}`, text);
+    return { text, ...placeText([oneLine(c)], () => [pos], fs, obs) };
   };
   const lamText = `α = ${formatNumber(fit.alpha, 3)}: ${lawText('λ_k', fit.A, fit.alpha)}`;
   const powText =
@@ -231,7 +241,7 @@ export function spectrumLayout(
 ): SpectrumLayout {
   const { xDomain, yDomain, empty } = spectrumDomains(view);
   const headingH = headingHeight(m);
-  const { legend, frame } = legendAndFrame(LEGEND, width, m, (legendH) =>
+  const { legend, frame } = legendAndFrame(spectrumLegend(), width, m, (legendH) =>
     axesFrame(headingH + legendH, width, height, xDomain, yDomain, m),
   );
   const { plotW, plotH, x, y } = frame;

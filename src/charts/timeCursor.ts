@@ -3,6 +3,7 @@
 // cursor between two computed times reads the point of the drawn line under it (and exactly the
 // computed values at a computed time).
 import type { CurveResult } from '../model/types.ts';
+import { readoutClaim } from '../claims/curveClaims.ts';
 import { isLogFinite } from './domain.ts';
 import type { PinnedCurve, ReadoutLine } from './learningCurveLayout.ts';
 
@@ -43,16 +44,39 @@ export function cursorReadout(
   const eg = readCurveAt(curve.t, curve.Eg, t);
   const etr = readCurveAt(curve.t, curve.Etr, t);
   const val = (v: number) => (Number.isFinite(v) ? fmt(v) : 'n/a (off the drawn curve)');
+  // Between computed times the value is read off the drawn line: checked to 2 digits.
+  const line = (key: string, text: string, c: CurveResult, v: number, what: 'Eg' | 'Etr' | 't') =>
+    readoutClaim(`cursor.${key}`, text, c.params, t, Number.isFinite(v) ? v : null, what, 2).id;
   const lines: ReadoutLine[] = [
-    { key: 't', text: `${xName} = ${fmt(t)}` },
-    { key: 'Eg', text: `E_g = ${val(eg)}`, className: 'sp-readout--eg' },
+    {
+      key: 't',
+      text: `${xName} = ${fmt(t)}`,
+      claim: line('t', `${xName} = ${fmt(t)}`, curve, t, 't'),
+    },
+    {
+      key: 'Eg',
+      text: `E_g = ${val(eg)}`,
+      className: 'sp-readout--eg',
+      claim: line('Eg', `E_g = ${val(eg)}`, curve, eg, 'Eg'),
+    },
   ];
   if (showEtr)
-    lines.push({ key: 'Etr', text: `E_{tr} = ${val(etr)}`, className: 'sp-readout--etr' });
+    lines.push({
+      key: 'Etr',
+      text: `E_{tr} = ${val(etr)}`,
+      className: 'sp-readout--etr',
+      claim: line('Etr', `E_{tr} = ${val(etr)}`, curve, etr, 'Etr'),
+    });
   for (const p of pins) {
     const v = readCurveAt(p.curve.t, p.curve.Eg, t);
+    const text = `${p.label}: ${fmt(v)}`;
     if (Number.isFinite(v))
-      lines.push({ key: `pin-${p.id}`, text: `${p.label}: ${fmt(v)}`, color: p.color });
+      lines.push({
+        key: `pin-${p.id}`,
+        text,
+        color: p.color,
+        claim: line(`pin-${p.id}`, text, p.curve, v, 'Eg'),
+      });
   }
   return { eg, etr, lines };
 }

@@ -5,6 +5,7 @@ import type { CurveResult, DiagnosisKind, Effect } from '../model/types.ts';
 import type { Params } from '../model/params.ts';
 import { e3, formatNumber, formatParam } from '../format/number.ts';
 import { hasDynamics } from '../model/regimes.ts';
+import { count, verb } from './words.ts';
 
 export const DIAGNOSIS_TITLE: Record<DiagnosisKind, string> = {
   time: 'Time-limited',
@@ -112,9 +113,9 @@ export function diagnosisHeadline(c: CurveResult): string {
       return `E_g is still falling ${where(c)}: training time bounds the error.${l ? ' ' + effectSentence(l, c) : ''}`;
     }
     case 'data':
-      return `The ${formatParam(p.P)} samples bound the error: more data lowers it the most.`;
+      return `The ${count(p.P, 'sample')} ${verb(p.P, 'bounds', 'bound')} the error: more data lowers it the most.`;
     case 'model':
-      return `The ${formatParam(p.N)} features bound the error: a larger model lowers it the most.`;
+      return `The ${count(p.N, 'feature')} ${verb(p.N, 'bounds', 'bound')} the error: a larger model lowers it the most.`;
     case 'noise':
       return c.earlyStop.case === 'inside'
         ? `The label noise σ² = ${formatParam(p.sigma2)} bounds the error: stopping at t* ≈ ${formatNumber(c.earlyStop.t, 2)} keeps E* = ${e3(c.earlyStop.Eg)}, while training on fits the noise.`

@@ -55,16 +55,20 @@ export const LAW_NAME: Record<LawId, string> = {
 
 const n = (x: number) => formatNumber(x, 2);
 
-/** The condition of a law, in words with the current numbers. */
+/**
+ * The condition of a law, in words with the current numbers: a clause that reads after "holds
+ * when" (the table's column, the caption's "which holds when …", the phase diagram's "it holds
+ * when …"), or, where no law applies, the reason (a sentence of its own).
+ */
 export function lawCondition(v: LawVerdict, p: Params): string {
   const f = v.facts;
   switch (v.law) {
     case 'time':
       return (
-        `holds while the modes learned by t, k*(t) ≈ t^{1/α}, are far fewer than ` +
-        `min(P, N, M)${Number.isFinite(f.sizeRidge) ? ' and t ≪ 1/γ' : ''}` +
-        `${Number.isFinite(f.tStar) ? ', and before t*' : ''}: ` +
-        `here for about ${T_LAW_START} ≲ t ≲ ${n(f.tHi)}`
+        `the modes learned by t, k*(t) ≈ t^{1/α}, are far fewer than ` +
+        `min(P, N, M)${Number.isFinite(f.sizeRidge) ? ', t ≪ 1/γ' : ''}` +
+        `${Number.isFinite(f.tStar) ? ' and t comes before t*' : ''}: ` +
+        `here for about ${timeLawRange(v)}`
       );
     case 'data':
       return (
@@ -73,19 +77,19 @@ export function lawCondition(v: LawVerdict, p: Params): string {
       );
     case 'early-stop':
       return (
-        `best error over training (at t*) with label noise σ² = ${formatParam(p.sigma2)}, ` +
-        `N ≫ P${Number.isFinite(f.NoverP) ? ` (here N/P = ${n(f.NoverP)})` : ' (here N = ∞)'}, ` +
-        `no weight decay before t*`
+        `E_g is taken at its best over training (at t*) with label noise σ² = ${formatParam(p.sigma2)}, ` +
+        `N ≫ P${Number.isFinite(f.NoverP) ? ` (here N/P = ${n(f.NoverP)})` : ' (here N = ∞)'} ` +
+        `and no weight decay acts before t*`
       );
     case 'model':
       return (
-        `t → ∞ (or t*), P ≫ N (here P/N = ${n(1 / f.NoverP)}), N ≪ M, ` +
-        `label-noise variance σ²N/(P−N) small`
+        `t → ∞ (or t*), P ≫ N (here P/N = ${n(1 / f.NoverP)}), N ≪ M ` +
+        `and the label-noise variance σ²N/(P−N) is small`
       );
     case 'compute':
       return (
-        `gradient flow at the best split of the budget C = N·t between features and time, ` +
-        `data unlimited (P ≫ N*; here P = ${formatParam(p.P)})` +
+        `gradient flow runs at the best split of the budget C = N·t between features and time, ` +
+        `with data unlimited (P ≫ N*; here P = ${formatParam(p.P)})` +
         (p.beta - 1 > p.alpha
           ? `; with β−1 > α only as a slowly approached asymptote: slopes fitted over ` +
             `C = 10³…10⁹ are about 0.05–0.07 shallower`
@@ -93,9 +97,9 @@ export function lawCondition(v: LawVerdict, p: Params): string {
       );
     case 'flat-time':
       return (
-        `at the fixed time t = ${formatParam(f.tAt)} ` +
-        `only about k*(t) ≈ ${n(f.kAt)} modes are learned; ` +
-        `${v.row === 'P' ? 'P' : 'N'} ≥ ${MUCH}·k*(t), so it no longer matters`
+        `only about k*(t) ≈ ${n(f.kAt)} modes are learned by the fixed time t = ${formatParam(f.tAt)} ` +
+        `and ${v.row === 'P' ? 'P' : 'N'} = ${formatParam(v.row === 'P' ? p.P : p.N)} ≥ ` +
+        `${MUCH}·k*(t), so it no longer matters`
       );
     case 'flat-model':
       return `P ≥ ${MUCH} N (here P/N = ${n(1 / f.NoverP)}): the N features are the bottleneck`;
@@ -103,12 +107,18 @@ export function lawCondition(v: LawVerdict, p: Params): string {
       return `N ≥ ${MUCH} P (here N/P = ${n(f.NoverP)}): the P samples are the bottleneck`;
     case 'flat-ridge':
       return (
-        `${v.row} ≥ ${MUCH}·γ^{−1/α} = ${n(MUCH * f.sizeRidge)}: ` +
-        `weight decay γ = ${formatParam(p.gamma)} caps the number of modes learned`
+        `${v.row} = ${formatParam(v.row === 'P' ? p.P : p.N)} ≥ ${MUCH}·γ^{−1/α} = ` +
+        `${n(MUCH * f.sizeRidge)}: weight decay γ = ${formatParam(p.gamma)} caps the number of ` +
+        `modes learned`
       );
     case null:
       return gapReason(v.gap ?? 'crossover', v, p);
   }
+}
+
+/** "10 ≲ t ≲ 1.6·10²": where the time law can hold in this state. */
+export function timeLawRange(v: LawVerdict): string {
+  return `${T_LAW_START} ≲ t ≲ ${n(v.facts.tHi)}`;
 }
 
 /** Why no law applies, in words with the current numbers. */
@@ -125,7 +135,7 @@ export function gapReason(g: LawGap, v: LawVerdict, p: Params): string {
         `here t ≲ ${n(f.tHi)}`
       );
     case 'modes':
-      return `${row} is comparable to the number of modes M = ${formatParam(p.M)}: every mode is resolved`;
+      return modesReason(row === 'N' ? 'N' : 'P', row === 'N' ? p.N : p.P, p.M);
     case 'kernel':
       return 'N = ∞ (kernel limit): there is no model size to scale';
     case 'interpolation':
@@ -135,8 +145,8 @@ export function gapReason(g: LawGap, v: LawVerdict, p: Params): string {
       );
     case 'crossover':
       return (
-        `${row} lies between two laws (within a factor ${MUCH} of the ` +
-        `${crossoverOther(v, p)}): the slope is in transition`
+        `${row} = ${formatParam(row === 'N' ? p.N : p.P)} lies within a factor ${MUCH} of the ` +
+        `${crossoverOther(v, p)}: between two laws, the slope is in transition`
       );
     case 'noise-ridgeless':
       return (
@@ -159,6 +169,19 @@ export function gapReason(g: LawGap, v: LawVerdict, p: Params): string {
         `the early-stopping law assumes γ·t* ≪ 1`
       );
   }
+}
+
+/**
+ * The swept size against the number of modes, comparing the numbers themselves: beyond M every
+ * mode is resolved; below it, but above M/MUCH, too few modes are left for the law (P ≪ M).
+ */
+export function modesReason(row: 'P' | 'N', size: number, M: number): string {
+  if (size >= M)
+    return `${row} = ${formatParam(size)} exceeds the number of modes M = ${formatParam(M)}: every mode is resolved`;
+  return (
+    `${row} = ${formatParam(size)} is not far below the number of modes M = ${formatParam(M)} ` +
+    `(the law needs ${row} ≪ M, about ${row} ≤ M/${MUCH} = ${formatParam(M / MUCH)})`
+  );
 }
 
 function crossoverOther(v: LawVerdict, p: Params): string {

@@ -11,7 +11,7 @@ export function modeSpectrumSentence(d: ModeDetail): string {
   const target =
     d.target === null
       ? 'its target power is not stored per mode for a measured spectrum'
-      : `its target power λ_k w̄_k² = ${e3(d.target)}`;
+      : `its target power λ_k w̄_{k}² = ${e3(d.target)}`;
   return `Mode k = ${formatParam(d.k)}: eigenvalue λ_k = ${e3(d.lambda)}, ${target}.`;
 }
 
@@ -27,7 +27,7 @@ export function learnedSentence(d: ModeDetail): string {
   const free = freePhrase(d);
   if (!d.everLearned)
     return (
-      `Never learned: λ_k = ${e3(d.lambda)} ≤ κ(∞) = ${e3(d.kappaInf)}, so ℓ_k stays below ½ ` +
+      `The mode is never learned: λ_k = ${e3(d.lambda)} ≤ κ(∞) = ${e3(d.kappaInf)}, so ℓ_k stays below ½ ` +
       `(ℓ_k(∞) = ${e3(d.ellInf)}); ${free}.`
     );
   if (!Number.isFinite(d.learnedTime))
@@ -36,7 +36,7 @@ export function learnedSentence(d: ModeDetail): string {
       `ℓ_k reaches ½ only after t = 10¹²; ${free}.`
     );
   return (
-    `Learned (ℓ_k = ½) at t ≈ ${t2(d.learnedTime)}; ${free}. It ends at ` +
+    `The mode is learned (ℓ_k = ½) at t ≈ ${t2(d.learnedTime)}; ${free}. It ends at ` +
     `ℓ_k(∞) = ${e3(d.ellInf)} > ½, since λ_k = ${e3(d.lambda)} > κ(∞) = ${e3(d.kappaInf)}.`
   );
 }

@@ -50,7 +50,10 @@ export function orderFormulas(
       values: `R(\\tau{=}${tau})=${at('R')},\\quad R(\\infty)=${texNumber(inf.R)}`,
     },
     amplification: {
-      definition: `\\frac{1}{1-\\Gamma(\\tau)},\\quad \\Gamma=\\frac{1}{P}\\Big[\\mathrm{df}+\\frac{a\\,\\mathrm{df}'}{da/d\\kappa}\\Big]`,
+      // Every symbol defined where it appears (docs/theory.md §2): a and df′.
+      definition:
+        `\\frac{1}{1-\\Gamma(\\tau)},\\quad \\Gamma=\\frac{1}{P}\\Big[\\mathrm{df}+\\frac{a\\,\\mathrm{df}'}{da/d\\kappa}\\Big],` +
+        `\\quad a=\\kappa\\Big(1-\\frac{\\mathrm{df}}{N}\\Big),\\ \\mathrm{df}'=\\frac{d\\,\\mathrm{df}}{d\\kappa}`,
       values: `\\frac{1}{1-\\Gamma(\\tau{=}${tau})}=${at('amplification')},\\quad \\frac{1}{1-\\Gamma(\\infty)}=${texNumber(inf.amplification)}`,
     },
   };

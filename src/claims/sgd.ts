@@ -15,6 +15,7 @@ import { DIVERGENCE_CAP } from '../model/sgd/propagate.ts';
 import type { PowerFit } from '../model/types.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import { fitGapReason, fitWindowText } from './fit.ts';
+import { claim, DEFINITION, type Claim } from './registry.ts';
 
 /** The kinds of sentence this module makes (one id per kind; the audit registers them). */
 export type SgdClaimId =
@@ -163,6 +164,18 @@ export function divergenceClaim(f: SgdFacts, p: Params): SgdClaim | null {
 /** The label of the floor's reference line. */
 export function sgdFloorLabel(floor: number): string {
   return `noise floor E_g(∞) = ${n3(floor)}`;
+}
+
+/**
+ * The noise floor's line label and its shorter variants: the floor of the caption's sgd-floor
+ * claim, checked there against its formula (test/claims/sgdTruth.ts).
+ */
+export function floorLineClaims(floor: number): { claim: Claim; lines: readonly string[] }[] {
+  const v = n3(floor);
+  return [[sgdFloorLabel(floor)], [`E_g(∞) = ${v}`], ['E_g(∞)']].map((lines, i) => ({
+    claim: claim(`curve.sgd-floor.${i}`, lines.join(' '), { params: {} }, DEFINITION),
+    lines,
+  }));
 }
 
 /** Where the run settles: the noise floor (9.2), no floor, or training stops at S. */

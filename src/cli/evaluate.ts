@@ -67,15 +67,20 @@ async function simulation(p: Params): Promise<Evaluation> {
   // Loaded on demand: the theory path does not pay for the simulator's modules.
   const { simulate } = await import('../model/simulation/simulate.ts');
   const { simulationModes } = await import('../model/simulation/simulationModes.ts');
-  const { simulationTimes } = await import('../model/simulation/sampleTimes.ts');
+  const { simulationTimes, SIM_POINTS } = await import('../model/simulation/sampleTimes.ts');
   const M = simulationModes(p);
   const q = { ...p, M };
-  const res = simulate(q, { t: simulationTimes(q), seeds: p.seeds, seed: p.seed });
-  return {
-    csv: simCsv(res),
-    record: simRecord(q, res),
-    notes: Number.isFinite(p.M) ? [] : [`simulating with M = ${M} modes`],
-  };
+  const t = simulationTimes(q);
+  const res = simulate(q, { t, seeds: p.seeds, seed: p.seed });
+  const notes = Number.isFinite(p.M) ? [] : [`simulating with M = ${M} modes`];
+  // The simulator samples at most SIM_POINTS times (the app's panel does the same): say so when
+  // the link or --times asks for more, rather than return fewer rows without a word.
+  if (p.nt > t.length)
+    notes.push(
+      `--simulate samples ${t.length} times, log-spaced over [${p.tmin}, ${p.tmax}], of the ` +
+        `${p.nt} asked (at most ${SIM_POINTS}, as the app's simulation panel)`,
+    );
+  return { csv: simCsv(res), record: simRecord(q, res), notes };
 }
 
 /** The phase diagram's grid: every point's predicted and fitted exponent and its law. */

@@ -175,6 +175,11 @@ export interface CurveResult {
   ms: number;
   /** The additive parts of E_g over t, when asked for (they sum to Eg). */
   parts?: CurveParts;
+  /**
+   * Measured data: the modes k over which α and β (in `params`) were fitted to the measured
+   * spectrum; predictions made from them are indicative. Absent for the power law.
+   */
+  fittedOver?: { kmin: number; kmax: number };
 }
 
 export interface ModeResult {

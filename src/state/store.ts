@@ -412,13 +412,38 @@ export function createAppStore(initial: Partial<AppData> = {}) {
         const errors = { ...s.results.errors };
         if (error) errors[kind] = error;
         else if (status !== 'pending') delete errors[kind];
+        // Bad input for the state on screen (a spectrum file not loaded, a size out of range):
+        // the result still held is of another state, and is not shown or exported as this one's.
+        const field = COMPUTE_KINDS[kind].result;
+        const stale =
+          error?.kind === 'param' && STATE_RESULTS.includes(field) ? { [field]: null } : {};
         return {
-          results: { ...s.results, status: { ...s.results.status, [kind]: status }, errors },
+          results: {
+            ...s.results,
+            ...stale,
+            status: { ...s.results.status, [kind]: status },
+            errors,
+          },
         };
       });
     },
   }));
 }
+
+/** Results that belong to one state of the parameters (not pins' curves, nor runs kept for comparison). */
+const STATE_RESULTS: readonly string[] = [
+  'curve',
+  'modes',
+  'sweepP',
+  'sweepN',
+  'frontier',
+  'spectrum',
+  'fitted',
+  'parts',
+  'order',
+  'mode',
+  'phase',
+];
 
 /** The application's store. Tests create their own with createAppStore() or reset this one. */
 export const appStore = createAppStore();

@@ -28,15 +28,43 @@ const GREEK: Record<string, string> = Object.fromEntries([
   ['psi', 'ψ'],
   ['omega', 'ω'],
 ]);
-const SUB: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', t: 'ₜ' };
+/** Unicode subscripts (digits and the letters Unicode has), so no symbol shows an underscore. */
+const SUB: Record<string, string> = {
+  '0': '₀',
+  '1': '₁',
+  '2': '₂',
+  a: 'ₐ',
+  e: 'ₑ',
+  h: 'ₕ',
+  i: 'ᵢ',
+  j: 'ⱼ',
+  k: 'ₖ',
+  l: 'ₗ',
+  m: 'ₘ',
+  n: 'ₙ',
+  o: 'ₒ',
+  p: 'ₚ',
+  r: 'ᵣ',
+  s: 'ₛ',
+  t: 'ₜ',
+  u: 'ᵤ',
+  v: 'ᵥ',
+  x: 'ₓ',
+};
 
-/** '\\sigma_0^2' → 'σ₀²', 't_{\\min}' → 't_min', '\\text{seed}' → 'seed'. */
+/** A subscript in Unicode when every character has one, else the characters as they are. */
+function subscript(body: string): string {
+  const chars = Array.from(body);
+  return chars.every((c) => c in SUB) ? chars.map((c) => SUB[c]).join('') : body;
+}
+
+/** '\\sigma_0^2' → 'σ₀²', 't_{\\min}' → 'tₘᵢₙ', 'n_t' → 'nₜ', '\\text{seed}' → 'seed'. */
 export function plainSymbol(tex: string): string {
   let s = tex.replace(/\\text\{([^}]*)\}/g, '$1');
   s = s.replace(/\\([a-zA-Z]+)/g, (_m, name: string) => GREEK[name] ?? name);
   s = s.replace(/\^\{?([0-9*])\}?/g, (_m, c: string) => superscript(c));
-  s = s.replace(/_\{([^}]*)\}/g, '_$1');
-  s = s.replace(/_([0-9t])(?![a-z])/g, (_m, c: string) => SUB[c] ?? `_${c}`);
+  s = s.replace(/_\{([^}]*)\}/g, (_m, b: string) => subscript(b));
+  s = s.replace(/_([0-9a-z])/g, (_m, c: string) => subscript(c));
   return s;
 }
 

@@ -4,6 +4,8 @@ import { describeError } from '../protocol/errors.ts';
 import { retryCompute } from '../compute/index.ts';
 import { COMPUTE_KINDS, type ComputeKind } from '../protocol/kinds.ts';
 import { actions, useApp } from '../state/hooks.ts';
+import { ClaimText } from '../charts/Claimed.tsx';
+import { computeErrorClaim, noticeClaim } from '../claims/notices.ts';
 
 export function UrlNotice() {
   const notices = useApp((s) => s.urlNotices);
@@ -14,7 +16,7 @@ export function UrlNotice() {
         <strong>Some settings in this link were changed:</strong>
         <ul>
           {notices.map((n, i) => (
-            <li key={i}>{n.message}</li>
+            <ClaimText key={i} as="li" claim={noticeClaim(i, n.message)} />
           ))}
         </ul>
       </div>
@@ -32,13 +34,24 @@ export function ComputeErrors() {
     NonNullable<(typeof errors)[ComputeKind]>,
   ][];
   if (entries.length === 0) return null;
+  // One line per distinct message (a missing spectrum file stops every computation alike).
+  const byMessage = new Map<string, ComputeKind[]>();
+  for (const [kind, e] of entries) {
+    const m = describeError(e);
+    byMessage.set(m, [...(byMessage.get(m) ?? []), kind]);
+  }
   return (
     <div className="banner banner--error" role="alert" data-testid="compute-error">
       <ul>
-        {entries.map(([kind, e]) => (
-          <li key={kind} data-kind={kind} data-error-kind={e.kind}>
-            <strong>{COMPUTE_KINDS[kind].label}:</strong> {describeError(e)}
-          </li>
+        {[...byMessage].map(([message, kinds]) => (
+          <ClaimText
+            key={kinds[0]}
+            as="li"
+            claim={computeErrorClaim(
+              kinds[0],
+              `${kinds.map((k) => COMPUTE_KINDS[k].label).join(', ')}: ${message}`,
+            )}
+          />
         ))}
       </ul>
       {entries.some(([, e]) => e.kind !== 'param') && (

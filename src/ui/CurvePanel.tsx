@@ -6,15 +6,16 @@ import {
   type PinnedCurve,
   type SimOverlay,
 } from '../charts/LearningCurve.tsx';
-import { captionFor } from '../charts/caption.ts';
+import { captionClaims } from '../charts/caption.ts';
+import { ClaimSentences, ClaimText } from '../charts/Claimed.tsx';
+import { markerClaim, outcomeClaim } from '../claims/curveClaims.ts';
+import { claim, DEFINITION } from '../claims/registry.ts';
 import { pinColor } from '../charts/theme.ts';
 import { useSize } from '../charts/useSize.ts';
 import { noteCommit } from '../compute/perf.ts';
 import { actions, currentFitted, useApp } from '../state/hooks.ts';
 import { currentLabel, labelIgnore, paramsKey, pinnedResults } from '../state/pins.ts';
-import { RichHelp } from './RichHelp.tsx';
 import { PlayBar } from './play/PlayBar.tsx';
-import { markerLabel, outcomeSentence } from '../claims/earlyStop.ts';
 import type { CurveResult } from '../model/types.ts';
 import { poolSourceOf } from '../model/data/sources.ts';
 import { appStore } from '../state/store.ts';
@@ -94,10 +95,16 @@ export function CurvePanel() {
   const setting = useMemo(() => ({ at, tAt }), [at, tAt]);
   // The fixed time of the scaling panels is marked on the time axis while they use it.
   const markT = scalingShown && at === 't' ? tAt : null;
+  const fileName = useApp((s) => s.custom?.name ?? null);
   // The caption describes the figure drawn, i.e. the parameters of the curve shown.
   const caption = steps
-    ? ''
-    : captionFor(curve, curve?.params ?? params, setting, { showEtr, slope: !lecture });
+    ? []
+    : captionClaims(curve, curve?.params ?? params, setting, {
+        showEtr,
+        slope: !lecture,
+        fileName,
+        short: lecture,
+      });
   return (
     <figure
       className={`panel panel-curve${pending ? ' is-pending' : ''}${failed ? ' is-failed' : ''}`}
@@ -107,13 +114,19 @@ export function CurvePanel() {
       <PlayBar />
       <div ref={ref} className="plot plot-curve">
         <LearningCurve
+          caption={
+            steps
+              ? claimsText(steps.claims)
+              : curve
+                ? caption.map((c) => c.plain).join(' ')
+                : undefined
+          }
           curve={steps?.curve ?? curve}
           pins={steps?.pins ?? pins}
           // The simulation samples steps: it is drawn on the steps axis only.
           sim={steps?.axis === 'intrinsic' ? null : sim}
           fitted={steps ? null : fitted}
           steps={steps?.overlay ?? null}
-          desc={steps ? claimsText(steps.claims) : undefined}
           width={width}
           height={height}
           variant={lecture ? 'lecture' : 'normal'}
@@ -132,12 +145,11 @@ export function CurvePanel() {
       {curve && !steps && <EarlyStopLine curve={curve} />}
       {steps && !lecture && <StepsAxisSwitch />}
       <figcaption className="caption" data-testid="caption">
-        {/* The caption is plain text with TeX-style E_g, E_tr (the same string is the figure's SVG
-            description); on the page they get real subscripts. */}
+        {/* One claim per sentence (the same words are the figure's SVG description). */}
         {steps ? (
           <Claims claims={lecture ? lectureClaims(steps.claims) : steps.claims} />
         ) : (
-          <RichHelp text={caption.replace(/E_tr\b/g, 'E_{tr}')} />
+          <ClaimSentences claims={caption} />
         )}
       </figcaption>
     </figure>
@@ -158,7 +170,7 @@ function EarlyStopLine({ curve }: { curve: CurveResult }) {
     >
       {es.case === 'beyond' && (
         <>
-          <RichHelp text={markerLabel(curve)} />{' '}
+          <ClaimText claim={markerClaim(curve)!} />{' '}
           {show ? (
             <button
               type="button"
@@ -169,11 +181,18 @@ function EarlyStopLine({ curve }: { curve: CurveResult }) {
               Show it <kbd>w</kbd>
             </button>
           ) : (
-            <span>(outside the largest window the time controls allow)</span>
+            <ClaimText
+              claim={claim(
+                'curve.marker.unreachable',
+                '(outside the largest window the time controls allow)',
+                { params: curve.params },
+                DEFINITION,
+              )}
+            />
           )}
         </>
       )}
-      {es.case !== 'beyond' && <RichHelp text={outcomeSentence(curve)} />}
+      {es.case !== 'beyond' && <ClaimText claim={outcomeClaim(curve)} />}
     </p>
   );
 }

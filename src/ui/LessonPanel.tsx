@@ -14,7 +14,8 @@ import { currentFitted, settledResult, useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import { PLAY_TARGET_LABELS } from '../state/play.ts';
 import { appStore } from '../state/store.ts';
-import { RichHelp } from './RichHelp.tsx';
+import { ClaimText } from '../charts/Claimed.tsx';
+import { lessonClaim } from '../claims/lessonClaims.ts';
 import { hasPool } from '../model/data/sources.ts';
 
 export function LessonPanel() {
@@ -136,8 +137,15 @@ export function LessonPanel() {
       </header>
       {changes.length > 0 && (
         <p className="lesson-modified" data-testid="lesson-modified">
-          You changed {changes.map((c) => c.name).join(', ')}: the lesson uses{' '}
-          {changes.map((c) => `${c.name} = ${c.lessonValue}`).join(', ')}.{' '}
+          <ClaimText
+            claim={lessonClaim(
+              'modified',
+              `You changed ${changes.map((c) => c.name).join(', ')}: the lesson uses ` +
+                `${changes.map((c) => `${c.name} = ${c.lessonValue}`).join(', ')}.`,
+              params,
+              { quotes: false },
+            )}
+          />{' '}
           <button
             type="button"
             className="btn"
@@ -148,16 +156,27 @@ export function LessonPanel() {
         </p>
       )}
       {swept && held !== null && (
-        <p className="lesson-playing" data-testid="lesson-playing">
-          Play is sweeping {PLAY_TARGET_LABELS[swept]}; pausing returns it to {formatParam(held)}.
-        </p>
+        <ClaimText
+          as="p"
+          className="lesson-playing"
+          testId="lesson-playing"
+          claim={lessonClaim(
+            'playing',
+            `Play is sweeping ${PLAY_TARGET_LABELS[swept]}; pausing returns it to ${formatParam(held)}.`,
+            params,
+          )}
+        />
       )}
       {step > 0 && (
         <p className="lesson-tried" data-testid="lesson-tried">
-          <strong>
-            Step {step} of {lesson.steps.length}:
-          </strong>{' '}
-          <RichHelp text={lesson.steps[step - 1].text} />{' '}
+          <ClaimText
+            claim={lessonClaim(
+              'step',
+              `Step ${step} of ${lesson.steps.length}: ${lesson.steps[step - 1].text}`,
+              params,
+              { pin },
+            )}
+          />{' '}
           <button
             type="button"
             className="btn"
@@ -169,13 +188,18 @@ export function LessonPanel() {
         </p>
       )}
       {sentences.map((t, i) => (
-        <p key={i} className="lesson-sentence">
-          <RichHelp text={t} />
-        </p>
+        <ClaimText
+          key={i}
+          as="p"
+          className="lesson-sentence"
+          claim={lessonClaim(`${lesson.id}.${step}.${i}`, t, params, { pin })}
+        />
       ))}
       {next && (
         <p className="lesson-next">
-          <strong>Try next:</strong> <RichHelp text={next.text} />{' '}
+          <ClaimText
+            claim={lessonClaim('next', `Try next: ${next.text}`, params, { quotes: false })}
+          />{' '}
           <button
             type="button"
             className="btn"

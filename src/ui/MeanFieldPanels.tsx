@@ -35,7 +35,16 @@ import { actions, useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import { parseMode } from '../state/view.ts';
 import { useVariant } from './Panels.tsx';
-import { RichHelp } from './RichHelp.tsx';
+import { ClaimText } from '../charts/Claimed.tsx';
+import type { Claim } from '../claims/registry.ts';
+import {
+  decompositionClaim,
+  modeClaim,
+  modeTexClaim,
+  orderClaim,
+  orderLabelClaim,
+  orderTexClaims,
+} from '../claims/meanFieldClaims.ts';
 import { TexFormula } from './TexFormula.tsx';
 import { TypedEntry } from './TypedEntry.tsx';
 
@@ -67,18 +76,20 @@ function PlotBox(props: {
   );
 }
 
-function Sentences({ lines, testId }: { lines: (string | null)[]; testId: string }) {
+function Sentences({ claims, testId }: { claims: (Claim | null | false | '')[]; testId: string }) {
   return (
     <div className="mf-claims" data-testid={testId}>
-      {lines.map(
-        (l, i) =>
-          l && (
-            <p key={i}>
-              <RichHelp text={l} />
-            </p>
-          ),
-      )}
+      {claims.map((c, i) => c && <ClaimText key={i} as="p" claim={c} />)}
     </div>
+  );
+}
+
+/** A formula as a claim: the element carries its id, KaTeX typesets its TeX. */
+function TexClaim({ claim, text }: { claim: Claim; text: string }) {
+  return (
+    <span data-claim={claim.id}>
+      <TexFormula tex={claim.tex ?? ''} text={text} />
+    </span>
   );
 }
 
@@ -88,6 +99,7 @@ export function DecompositionSection(): ReactNode {
   const pending = useApp((s) => s.results.status.parts === 'pending');
   const tDomain = useTimeDomain();
   const variant = useVariant();
+  const params = useApp((s) => s.params);
   const matches = partsOfCurve(curve, parts);
   // The simulation's parts only when it ran at the curve's parameters.
   const simRun = useApp((s) => s.results.sim);
@@ -100,14 +112,24 @@ export function DecompositionSection(): ReactNode {
         : null,
     [parts, curve, matches, sim],
   );
+  const crossing = data ? crossingSentence(signalNoiseCrossing(data.t, data.parts)) : null;
   const lines =
     data && curve && !pending
       ? [
-          stopExplanation(curve, data.t, data.parts).text,
-          crossingSentence(signalNoiseCrossing(data.t, data.parts)),
-          limitSplitSentence(curve.params, data.limit, curve.limit.Eg),
+          decompositionClaim('stop', stopExplanation(curve, data.t, data.parts).text, curve.params),
+          crossing && decompositionClaim('crossing', crossing, curve.params),
+          decompositionClaim(
+            'limit',
+            limitSplitSentence(curve.params, data.limit, curve.limit.Eg),
+            curve.params,
+            curve.limit.Eg,
+          ),
         ]
-      : [pending || (parts && !matches) ? 'Computing the parts…' : null];
+      : [
+          pending || (parts && !matches)
+            ? decompositionClaim('pending', 'Computing the parts…', curve?.params ?? params)
+            : null,
+        ];
   return (
     <section className="panel panel-decomposition" aria-labelledby="h-decomposition">
       <h2 id="h-decomposition">The error, decomposed</h2>
@@ -122,7 +144,7 @@ export function DecompositionSection(): ReactNode {
           />
         )}
       </PlotBox>
-      <Sentences lines={lines} testId="decomposition-claims" />
+      <Sentences claims={lines} testId="decomposition-claims" />
     </section>
   );
 }
@@ -154,19 +176,25 @@ export function OrderSection(): ReactNode {
       {tex && nums && inf && (
         <>
           <dl className="mf-formulas" data-testid="order-formulas">
-            {ORDER_SERIES.map((k) => (
-              <div key={k} data-formula={k}>
-                <dt>{ORDER_LABELS[k]}</dt>
-                {/* Focusable: a formula wider than the panel scrolls sideways, by keyboard too. */}
-                <dd tabIndex={0}>
-                  <TexFormula tex={tex[k].definition} text={ORDER_LABELS[k]} />
-                  <TexFormula tex={tex[k].values} text={nums[k]} />
-                </dd>
-              </div>
-            ))}
+            {ORDER_SERIES.map((k) => {
+              const c = orderTexClaims(k, tex[k], params, order, inf);
+              return (
+                <div key={k} data-formula={k}>
+                  <ClaimText as="dt" claim={orderLabelClaim(k, ORDER_LABELS[k])} />
+                  {/* Focusable: a formula wider than the panel scrolls sideways, by keyboard too. */}
+                  <dd tabIndex={0}>
+                    <TexClaim claim={c.definition} text={ORDER_LABELS[k]} />
+                    <TexClaim claim={c.values} text={nums[k]} />
+                  </dd>
+                </div>
+              );
+            })}
           </dl>
           <Sentences
-            lines={[responseSentence(order, inf), amplificationSentence(params, inf)]}
+            claims={[
+              orderClaim('response', responseSentence(order, inf), params, inf),
+              orderClaim('amplification', amplificationSentence(params, inf), params, inf),
+            ]}
             testId="order-claims"
           />
         </>
@@ -259,11 +287,13 @@ export function InspectorSection(): ReactNode {
       {settled && (
         <>
           <Sentences
-            lines={[
-              clamped,
-              modeSpectrumSentence(shown),
-              learnedSentence(shown),
-              simNote(simCurrent, !!row, k),
+            claims={[
+              clamped && modeClaim('clamped', clamped, params, shown),
+              modeClaim('spectrum', modeSpectrumSentence(shown), params, shown),
+              modeClaim('learned', learnedSentence(shown), params, shown),
+              ...[simNote(simCurrent, !!row, k)].map(
+                (t) => t && modeClaim('sim', t, params, shown),
+              ),
             ]}
             testId="mode-claims"
           />
@@ -274,11 +304,21 @@ export function InspectorSection(): ReactNode {
             aria-label="Effective single-mode equation"
             tabIndex={0}
           >
-            <p>
-              <RichHelp text="Effective single-mode equation (the free mode with λ_k scaled by R; dashed lines: ℓ_k = ½ and ℓ_k(∞)):" />
-            </p>
+            <ClaimText
+              as="p"
+              claim={modeClaim(
+                'equation-note',
+                'Effective single-mode equation (the free mode with λ_k scaled by R; dashed lines: ℓ_k = ½ and ℓ_k(∞)):',
+                params,
+                shown,
+              )}
+            />
             {modeEquationTex(params, shown).map((tex, i) => (
-              <TexFormula key={i} tex={tex} text={modeEquationText(params, shown)[i]} />
+              <TexClaim
+                key={i}
+                claim={modeTexClaim(i, tex, params, shown)}
+                text={modeEquationText(params, shown)[i]}
+              />
             ))}
           </div>
         </>

@@ -18,7 +18,9 @@ import { hasPool, sourceOf } from '../model/data/sources.ts';
 import { useSize } from '../charts/useSize.ts';
 import { formatValue, numericSpec } from '../model/params.ts';
 import { noteInput } from '../compute/perf.ts';
-import type { SweepAxis } from '../model/types.ts';
+import type { SweepAxis, SweepResult } from '../model/types.ts';
+import { exponentRow } from '../claims/exponentTable.ts';
+import { scalingFitLabel, type ScalingLabel } from '../claims/scalingClaims.ts';
 import { actions, settledResult, useApp } from '../state/hooks.ts';
 import type { AppData } from '../state/store.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
@@ -56,8 +58,28 @@ const pickSize = (key: 'P' | 'N') => (v: number, live: boolean) => {
 };
 const PICK = { P: pickSize('P'), N: pickSize('N') };
 
+/**
+ * The fit label of a P or N panel, made from the exponent table's row of the state on screen (one
+ * number in both places); the frontier states its own law.
+ */
+function useFitLabel(axis: SweepAxis, sweep: SweepResult | null): ScalingLabel | null {
+  const curve = useApp((s) => s.results.curve);
+  const sweepP = useApp(settledResult('sweepP'));
+  const sweepN = useApp(settledResult('sweepN'));
+  const at = useApp((s) => s.view.at);
+  const tAt = useApp((s) => s.view.tAt);
+  return useMemo(() => {
+    if (!sweep) return null;
+    if (axis === 'C' || !curve) return scalingFitLabel(sweep, null, curve?.params ?? null);
+    const row = exponentRow(axis, curve, sweepP, sweepN, { at, tAt });
+    return scalingFitLabel(sweep, row, curve.params);
+  }, [axis, sweep, curve, sweepP, sweepN, at, tAt]);
+}
+
 function ScalingPlot({ axis }: { axis: SweepAxis }) {
   const sweep = useDeferredValue(useApp((s) => s.results[SWEEP_SLOT[axis]]));
+  const label = useFitLabel(axis, sweep);
+  const params = useApp((s) => s.results.curve?.params ?? null);
   const real = useRealPoints(axis);
   const pending = useApp((s) => s.results.status[SWEEP_SLOT[axis]] === 'pending');
   const variant = useVariant();
@@ -71,6 +93,8 @@ function ScalingPlot({ axis }: { axis: SweepAxis }) {
         height={height}
         variant={variant}
         real={real}
+        label={label}
+        params={params}
         onPick={axis === 'C' ? undefined : PICK[axis]}
       />
       <span className="busy" aria-hidden="true">

@@ -2,6 +2,8 @@
 // current (α, β) as a marker that sets the parameters, the sentence about the current state and
 // the grid's progress. Under measured data α and β are read-outs: the panel says so and the marker
 // shows where the fits place the data.
+import { ClaimText } from '../charts/Claimed.tsx';
+import { phaseNoteClaim, phaseProgressClaim } from '../claims/phaseClaims.ts';
 import { memo, useDeferredValue, useId, useMemo } from 'react';
 import { phaseStateNote } from '../claims/phase.ts';
 import { PhaseDiagram as PhaseDiagramChart } from '../charts/PhaseDiagram.tsx';
@@ -89,17 +91,24 @@ function PhaseBody() {
           onCommit={onCommit}
         />
       </div>
-      <p className="panel-note" data-testid="phase-note">
-        {note}
-      </p>
+      <ClaimText
+        as="p"
+        className="panel-note"
+        testId="phase-note"
+        claim={phaseNoteClaim(note, params)}
+      />
       <p className="panel-note" data-testid="phase-progress" aria-live="polite">
-        {measured
-          ? 'Fitted grid: n/a for measured data.'
-          : grid
-            ? `Fitted grid: ${grid.done} of ${total} points` +
-              (grid.done < total ? ' (coarse first, refined while idle)…' : '.') +
-              ' Drag or click the map to set α and β; arrow keys move the focused marker.'
-            : 'Fitted grid: waiting for the parameters to settle…'}
+        <ClaimText
+          claim={phaseProgressClaim(
+            measured
+              ? 'Fitted grid: n/a for measured data.'
+              : grid
+                ? `Fitted grid: ${grid.done} of ${total} points` +
+                  (grid.done < total ? ' (coarse first, refined while idle)…' : '.') +
+                  ' Drag or click the map to set α and β; arrow keys move the focused marker.'
+                : 'Fitted grid: waiting for the parameters to settle…',
+          )}
+        />
       </p>
     </>
   );

@@ -3,6 +3,15 @@
 import { pinColor } from '../charts/theme.ts';
 import { actions, useApp } from '../state/hooks.ts';
 import { currentLabel, labelIgnore, MAX_PINS, paramsKey, pinLabels } from '../state/pins.ts';
+import { ClaimText } from '../charts/Claimed.tsx';
+import { quotesParams } from '../claims/checks.ts';
+import { claim, DEFINITION } from '../claims/registry.ts';
+import type { Params } from '../model/params.ts';
+
+/** A pin's label: the values that set it apart, each the pin's own (checked against it). */
+function pinLabelClaim(i: number | 'now', text: string, p: Params) {
+  return claim(`pins.label.${i}`, text, { params: {} }, quotesParams(p));
+}
 
 export function PinsBar() {
   const pins = useApp((s) => s.pins);
@@ -24,12 +33,20 @@ export function PinsBar() {
         Pin curve <kbd>k</kbd>
       </button>
       {pins.length === 0 ? (
-        <span className="pins-empty">No pins yet: pin a curve, then move a slider to compare.</span>
+        <ClaimText
+          className="pins-empty"
+          claim={claim(
+            'pins.none',
+            'No pins yet: pin a curve, then move a slider to compare.',
+            { params: {} },
+            DEFINITION,
+          )}
+        />
       ) : (
         <ul className="pins-list" aria-label="Pinned curves">
           {current && (
             <li className="pin pin--current" data-testid="pin-current">
-              <span>now: {current}</span>
+              <ClaimText claim={pinLabelClaim('now', `now: ${current}`, params)} />
             </li>
           )}
           {pins.map((p, i) => {
@@ -38,8 +55,8 @@ export function PinsBar() {
             return (
               <li key={`${i}-${paramsKey(p)}`} className="pin" data-pin-index={i}>
                 <span className="swatch" style={{ background: pinColor(i) }} aria-hidden="true" />
-                <span className="pin-label">{label}</span>
-                {!ready && <span className="pin-wait"> (computing…)</span>}
+                <ClaimText className="pin-label" claim={pinLabelClaim(i, label, p)} />
+                {!ready && <span className="pin-wait busy-text"> (computing…)</span>}
                 <button
                   type="button"
                   className="btn btn--icon"
@@ -59,7 +76,15 @@ export function PinsBar() {
         </button>
       )}
       {pins.length >= MAX_PINS && (
-        <span className="pins-note">At most {MAX_PINS}: the oldest goes.</span>
+        <ClaimText
+          className="pins-note"
+          claim={claim(
+            'pins.max',
+            `At most ${MAX_PINS}: the oldest goes.`,
+            { params: {} },
+            DEFINITION,
+          )}
+        />
       )}
     </div>
   );

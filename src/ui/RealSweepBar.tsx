@@ -1,6 +1,9 @@
 // Real points on the P scaling panel (a pool source): real runs at a few P, with progress and
 // cancel, and read how far they land from the theory sweep (src/model/real/realSweep.ts says
 // which P and which time each point is taken at).
+import { ClaimText } from '../charts/Claimed.tsx';
+import { realSweepNote, simulationStatus } from '../claims/simulation.ts';
+import { count } from '../claims/words.ts';
 import { cancelRealSweep, startRealSweep } from '../compute/index.ts';
 import { realSweepKey } from '../compute/realSweep.ts';
 import { formatNumber, formatParam } from '../format/number.ts';
@@ -53,13 +56,17 @@ export function RealSweepBar() {
   const draws = Math.min(REAL_SWEEP_DRAWS, seeds);
   return (
     <div className="real-sweep" data-testid="real-sweep">
-      <p className="panel-note">
-        Real points:{' '}
-        {Number.isFinite(N) ? `N = ${formatParam(N)} random ReLU features` : 'kernel regression'} in
-        the chosen regime on {formatParam(draws)} draw{draws === 1 ? '' : 's'} of P training {items}
-        , at P = {REAL_SWEEP_P.join(', ')} (those inside the sweep), evaluated as the theory is (at
-        t*: the lowest mean over t = 10⁻²…10⁸ and ∞).
-      </p>
+      <ClaimText
+        as="p"
+        className="panel-note"
+        claim={realSweepNote(
+          `Real points: ${Number.isFinite(N) ? `N = ${formatParam(N)} random ReLU features` : 'kernel regression'} ` +
+            `in the chosen regime on ${count(draws, 'draw')} of P training ${items}, at ` +
+            `P = ${REAL_SWEEP_P.join(', ')} (those inside the sweep), evaluated as the theory is ` +
+            '(at t*: the lowest mean over t = 10⁻²…10⁸ and ∞).',
+          N,
+        )}
+      />
       <div className="sim-actions">
         <button
           type="button"
@@ -89,12 +96,19 @@ export function RealSweepBar() {
             data-testid="real-sweep-progress"
             data-done={run.progress.done}
           />
-          <p role="status">{status(run, stale)}</p>
+          <p role="status">
+            <ClaimText claim={simulationStatus('real-sweep', status(run, stale))} />
+          </p>
           {g && (
-            <p className="sim-fit" data-testid="real-sweep-agreement">
-              Largest gap to the theory: {formatNumber(g.z, 2)} s.e.m. (
-              {formatNumber(100 * g.rel, 2)} %).
-            </p>
+            <ClaimText
+              as="p"
+              className="sim-fit"
+              testId="real-sweep-agreement"
+              claim={simulationStatus(
+                'real-sweep.gap',
+                `Largest gap to the theory: ${formatNumber(g.z, 2)} s.e.m. (${formatNumber(100 * g.rel, 2)} %).`,
+              )}
+            />
           )}
         </div>
       )}

@@ -4,12 +4,22 @@
 // On a source with a pool of images it runs real learning instead, named with the source's words
 // (src/model/data/sources.ts); on a spectrum file it says why nothing can run.
 import { useMemo } from 'react';
-import { formatNumber, formatParam } from '../format/number.ts';
+import { formatNumber } from '../format/number.ts';
+import { ClaimText } from '../charts/Claimed.tsx';
+import {
+  agreementClaim,
+  realNote,
+  sgdPoolNa,
+  sgdSimulationNote,
+  simulationNa,
+  simulationNote,
+  simulationStatus,
+} from '../claims/simulation.ts';
 import { cancelSimulation, startSimulation } from '../compute/index.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
 import { inSteps } from '../model/regimes.ts';
 import { sgdSimLastStep, simulationKind } from '../model/sgd/simSteps.ts';
-import { POOL_SOURCES, poolSize, poolSourceOf, runKind } from '../model/data/sources.ts';
+import { poolSourceOf, runKind } from '../model/data/sources.ts';
 import { useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import type { SimRun } from '../state/store.ts';
@@ -23,10 +33,6 @@ function agreement(sim: SimRun): Agreement | null {
   if (!r || !th || r.seeds < 2) return null;
   return gapToTheory(r.t, r.EgMean, r.EgSem, th.t, th.Eg);
 }
-
-/** The pool sources' data, in words: "MNIST digits or Fashion-MNIST images". */
-const POOL_DATA = POOL_SOURCES.map((s) => `${s.words.name} ${s.words.items}`).join(' or ');
-const POOL_NAMES = POOL_SOURCES.map((s) => s.words.name).join(' or ');
 
 function statusText(sim: SimRun, { stale }: { stale: boolean }): string {
   const real = runKind(sim.params) === 'real';
@@ -71,44 +77,29 @@ export function SimulationBox() {
     <section className="panel panel-sim" aria-labelledby="h-sim" data-testid="sim-box">
       <h2 id="h-sim">{source ? runName : 'Exact simulation'}</h2>
       {none && steps ? (
-        <p className="panel-note" data-testid="sim-na">
-          n/a under one-pass SGD with {POOL_NAMES}: real SGD on minibatches of the pool runs in the
-          benchmarks and tests (docs/theory.md §9.6), not yet in the app. Choose the power law to
-          run real SGD here.
-        </p>
+        <ClaimText as="p" className="panel-note" testId="sim-na" claim={sgdPoolNa()} />
       ) : steps ? (
-        <p className="panel-note" data-testid="sgd-sim-note">
-          Runs real one-pass SGD {formatParam(params.seeds)} times: each seed draws the features (N
-          = {formatParam(params.N)}) of a power law with M = {formatParam(M)} modes and fresh
-          minibatches of B = {formatParam(params.batch)} samples at every step, up to step{' '}
-          {formatParam(sgdSimLastStep({ ...params, M }))}
-          {sgdSimLastStep({ ...params, M }) < params.horizon
-            ? ` (the work of one seed, B·min(N, M) normals a step, stops it before S = ${formatParam(params.horizon)})`
-            : ''}
-          ; the dashed line is the theory at the same M. Error bars: ±1 s.e.m. over seeds.
-        </p>
+        <ClaimText
+          as="p"
+          className="panel-note"
+          testId="sgd-sim-note"
+          claim={sgdSimulationNote(params, M, sgdSimLastStep({ ...params, M }))}
+        />
       ) : none ? (
-        <p className="panel-note" data-testid="sim-na">
-          n/a with a spectrum file: the exact simulator draws data from the power law (α, β) and
-          real runs draw {POOL_DATA}; a file of eigenvalues and target powers has no data to draw.
-          Choose the power law or {POOL_NAMES} to run one.
-        </p>
+        <ClaimText as="p" className="panel-note" testId="sim-na" claim={simulationNa()} />
       ) : source ? (
-        <p className="panel-note" data-testid="real-note">
-          Draws P = {formatParam(params.P)} distinct {source.words.items} from the pool of{' '}
-          {poolSize(source.pool)}, trains{' '}
-          {Number.isFinite(params.N)
-            ? `N = ${formatParam(params.N)} random ReLU features ReLU(Wx)/√N`
-            : 'kernel regression with the chosen kernel'}{' '}
-          on their ±1 labels in the chosen regime (Langevin noise averaged exactly), and measures
-          the test error on the whole pool; {formatParam(params.seeds)} draws, error bars ±1 s.e.m.
-        </p>
+        <ClaimText
+          as="p"
+          className="panel-note"
+          testId="real-note"
+          claim={realNote(params, source)}
+        />
       ) : (
-        <p className="panel-note">
-          Trains {formatParam(params.seeds)} independent draws (data, features, noise) of the finite
-          model with M = {formatParam(M)} modes and averages them; the dashed line is the theory at
-          the same M. Error bars: ±1 s.e.m. over seeds.
-        </p>
+        <ClaimText
+          as="p"
+          className="panel-note"
+          claim={simulationNote(params, M, simulationModes)}
+        />
       )}
       <ControlGroupView group="simulation" title={false} />
       <div className="sim-actions">
@@ -145,12 +136,16 @@ export function SimulationBox() {
             data-done={done}
             data-total={total}
           />
-          <p role="status">{statusText(sim, { stale })}</p>
-          {fit && (
-            <p className="sim-fit" data-testid="sim-agreement">
-              Largest gap to theory: {formatNumber(fit.z, 2)} s.e.m. (
-              {formatNumber(100 * fit.rel, 2)} %).
-            </p>
+          <p role="status">
+            <ClaimText claim={simulationStatus(sim.status, statusText(sim, { stale }))} />
+          </p>
+          {fit && sim.result && sim.theory && (
+            <ClaimText
+              as="p"
+              className="sim-fit"
+              testId="sim-agreement"
+              claim={agreementClaim(fit, sim.result, sim.theory)}
+            />
           )}
         </div>
       )}

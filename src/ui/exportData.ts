@@ -10,7 +10,8 @@ import {
   svgToPngBlob,
   svgToString,
 } from '../charts/export.ts';
-import { figureFooter, type FigureFacts } from '../charts/footer.ts';
+import { figureFooter, footerClaims, linkCheck, type FigureFacts } from '../charts/footer.ts';
+import { claim, DEFINITION, type Claim } from '../claims/registry.ts';
 import { resampleLogLog } from '../model/resample.ts';
 import { csvNumber, toPlain } from '../format/data.ts';
 import type { Params } from '../model/params.ts';
@@ -30,9 +31,33 @@ export function footerOf(s: AppData, url: string, facts?: FigureFacts): string[]
 }
 
 /**
- * Opening lines of a data file: what it holds, the description of the figure it belongs to (the
- * same line as that figure's footer), the parameters, the link.
+ * Opening lines of a data file as claims: what it holds, the description of the figure it
+ * belongs to (the same claim as that figure's footer), the parameters, the link.
  */
+export function preambleClaims(
+  what: string,
+  s: AppData,
+  p: Params,
+  url: string,
+  facts?: FigureFacts,
+): Claim[] {
+  const [description] = footerClaims(s.results.curve, s.params, url, facts);
+  const pairs = writeParams(p);
+  const query = `http://x/?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+  return [
+    claim('export.what', `Scaling Playground: ${what}`, { params: {} }, DEFINITION),
+    description,
+    claim(
+      'export.params',
+      `params: ${pairs.map(([k, v]) => `${k}=${v}`).join(', ')}`,
+      { params: p },
+      linkCheck(query, p),
+    ),
+    claim('export.link', `link: ${url}`, { params: p }, linkCheck(url, p)),
+  ];
+}
+
+/** The opening lines of a data file, as plain text. */
 export function dataPreamble(
   what: string,
   s: AppData,
@@ -40,15 +65,7 @@ export function dataPreamble(
   url: string,
   facts?: FigureFacts,
 ): string[] {
-  const [description] = footerOf(s, url, facts);
-  return [
-    `Scaling Playground: ${what}`,
-    description,
-    `params: ${writeParams(p)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(', ')}`,
-    `link: ${url}`,
-  ];
+  return preambleClaims(what, s, p, url, facts).map((c) => c.plain);
 }
 
 const PREFIX = 'scaling-playground';

@@ -2,6 +2,7 @@
 // figure's footer states (what it shows, the ranges its axes span: charts/footer.ts), and its
 // data as CSV, opening with those facts, the parameters and the link (exportData.ts). The panel
 // table (panels.ts) names these per panel; nothing here decides what is on screen.
+import { modeFileClaim, spectrumFitClaim, spectrumRowsClaim } from '../claims/exportClaims.ts';
 import { csvPreamble } from '../charts/export.ts';
 import { rangeText, type FigureFacts } from '../charts/footer.ts';
 import { DECOMPOSITION_HEADING } from '../charts/decompositionLayout.ts';
@@ -258,7 +259,11 @@ export function modeCsv(s: AppData, url: string): string | null {
   rows.push([Infinity, d.ellInf, NaN]);
   const preamble = [
     ...dataPreamble(`learned fraction of mode k = ${d.k}`, s, s.params, url, modeFacts(s)),
-    `lambda_k = ${csvNumber(d.lambda)}, learned (l = 1/2) at t = ${csvNumber(d.learnedTime)}`,
+    modeFileClaim(
+      `lambda_k = ${csvNumber(d.lambda)}, learned (l = 1/2) at t = ${csvNumber(d.learnedTime)}`,
+      s.params,
+      d,
+    ).markup,
   ];
   return csvText(preamble, ['t', 'l_k', 'l_k_free'], rows);
 }
@@ -285,9 +290,13 @@ export function spectrumCsv(s: AppData, url: string, title: string): string | nu
   const f = v.fit;
   const preamble = [
     ...dataPreamble(`spectrum (${title})`, s, s.params, url, spectrumFacts(s, title)),
-    `one row per mode k = 1…${v.lam.length}; reads back through "Your spectrum…"`,
-    `fit: lambda_k ≈ ${csvNumber(f.A)} k^-${csvNumber(f.alpha)} over k = ${f.lam.xmin}…${f.lam.xmax}; ` +
-      `beta = ${csvNumber(f.beta)} over k = ${f.tail.xmin}…${f.tail.xmax}`,
+    spectrumRowsClaim(v.lam.length).markup,
+    spectrumFitClaim(
+      `fit: lambda_k ≈ ${csvNumber(f.A)} k^-${csvNumber(f.alpha)} over k = ${f.lam.xmin}…${f.lam.xmax}; ` +
+        `beta = ${csvNumber(f.beta)} over k = ${f.tail.xmin}…${f.tail.xmax}`,
+      s.params,
+      f,
+    ).markup,
   ];
   return csvText(
     preamble,

@@ -19,6 +19,8 @@ const row = (c: HTMLElement, key: string): HTMLElement =>
 const cell = (c: HTMLElement, key: string, col: string): HTMLElement =>
   row(c, key).querySelector(`td[data-col="${col}"]`)!;
 
+const tipOf = (td: HTMLElement) => td.querySelector('.sp-tip')?.textContent ?? '';
+
 describe('ExponentReadout', () => {
   it('exponents-basic: fitted windows, laws with their conditions, the diagnosis', async () => {
     const setting = { at: 'inf' as const, tAt: 100 };
@@ -31,7 +33,7 @@ describe('ExponentReadout', () => {
       />,
     );
     // t: the curve's fit with its window; the law of the state (N = ∞, P = 400, σ² = 0).
-    expect(cell(container, 't', 'fitted').textContent).toBe('−0.500 t ∈ [10, 10³]');
+    expect(cell(container, 't', 'fitted').textContent).toBe('−0.500 over t ∈ [10, 10³]');
     expect(row(container, 't').dataset.fitFrom).toBe('10');
     expect(row(container, 't').dataset.fitTo).toBe('1000');
     expect(row(container, 't').dataset.law).toBe('−(β−1)/α');
@@ -41,7 +43,7 @@ describe('ExponentReadout', () => {
     expect(row(container, 'P').dataset.law).toBe('−min(β−1, 2α)');
     expect(cell(container, 'P', 'predicted').textContent).toBe('−1.000');
     // N = ∞: no model size to scale, and the row says so.
-    expect(cell(container, 'N', 'predicted').textContent).toBe('n/a');
+    expect(cell(container, 'N', 'predicted').textContent).toMatch(/^n\/a \(/);
     expect(row(container, 'N').textContent).toContain('kernel limit');
     expect(row(container, 'N').dataset.predicted).toBe('');
     const bottleneck = container.querySelector('[data-testid="bottleneck"]') as HTMLElement;
@@ -71,11 +73,12 @@ describe('ExponentReadout', () => {
     for (const key of ['t', 'P', 'N']) {
       const td = cell(container, key, 'fitted');
       expect(td.textContent).toMatch(/^—/);
-      expect(td.title.length).toBeGreaterThan(10);
+      // The reason is the cell's tip, shown on hover and focus (it was a title attribute).
+      expect(tipOf(td).length).toBeGreaterThan(10);
       expect(row(container, key).dataset.fitted).toBe('');
     }
-    expect(cell(container, 'N', 'fitted').title).toMatch(/being computed/);
-    expect(cell(container, 'P', 'fitted').title).toMatch(/too few points/);
+    expect(tipOf(cell(container, 'N', 'fitted'))).toMatch(/being computed/);
+    expect(tipOf(cell(container, 'P', 'fitted'))).toMatch(/too few points/);
     // At t* with noise (N = ∞, γ = 0): the early-stopping law.
     expect(row(container, 'P').dataset.law).toBe('−(β−1)/β');
     expect(container.innerHTML).not.toMatch(/NaN|Infinity/);

@@ -20,7 +20,7 @@ describe('captionFor', () => {
       limit: { Eg: 0.0634 },
     });
     expect(captionFor(curve, params)).toBe(
-      'Test error E_g (no noise floor) and training error E_tr under gradient flow for α = 1.5, β = 2, ' +
+      'Test error E_g (no noise floor) and training error E_{tr} under gradient flow for α = 1.5, β = 2, ' +
         'P = 400, N = ∞, σ² = 0.1. Early stopping pays: E_g is lowest, E* = 0.0282, at t* ≈ 4.0·10²; ' +
         'training on to t → ∞ ends at E_g(∞) = 0.0634, 2.25× higher.',
     );
@@ -36,7 +36,7 @@ describe('captionFor', () => {
       'No early-stopping gain: E_g decreases monotonically to E_g(∞) = 0.0100',
     );
     expect(text).toContain('At t_{max} = 10⁶ it is still at 0.0105.');
-    expect(text).toContain('Where the slope is stable (t ∈ [10, 10³]) E_g falls as t^−0.500;');
+    expect(text).toContain('Where the slope is stable (t ∈ [10, 10³]) E_g falls as t^{−0.500};');
     expect(text).toContain('the time-limited law predicts −(β−1)/α = −0.667');
   });
 
@@ -70,11 +70,11 @@ describe('captionFor', () => {
   it('names E_tr only while it is drawn', () => {
     const c = basicCurve();
     expect(captionFor(c, c.params)).toMatch(
-      /^Test error E_g \(no noise floor\) and training error E_tr /,
+      /^Test error E_g \(no noise floor\) and training error E_\{tr\} /,
     );
     const hidden = captionFor(c, c.params, undefined, { showEtr: false });
     expect(hidden).toMatch(/^Test error E_g \(no noise floor\) under /);
-    expect(hidden).not.toMatch(/E_tr|training error/);
+    expect(hidden).not.toMatch(/E_\{tr\}|E_tr|training error/);
   });
 
   it('works before any result exists', () => {

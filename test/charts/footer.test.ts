@@ -28,7 +28,7 @@ describe('figureFooter', () => {
     const facts = { what: 'E_g against dataset size P, at t → ∞', window: 'P from 10 to 10⁴' };
     const [line] = figureFooter(c, DEFAULT_PARAMS, 'u', { ...facts, notes: ['fit: slope −1.03'] });
     expect(line).toMatch(
-      /^E_g against dataset size P, at t → ∞ · Gradient flow · α = .* · P from 10 to 10⁴ · fit: slope −1\.03 · bottleneck: /,
+      /^Eg against dataset size P, at t → ∞ · Gradient flow · α = .* · P from 10 to 10⁴ · fit: slope −1\.03 · bottleneck: /,
     );
     expect(line).not.toContain('t from');
     const [bare] = figureFooter(c, DEFAULT_PARAMS, 'u', { window: null, bottleneck: false });

@@ -137,8 +137,8 @@ function checkMode(name: string, p: Params, k: number): void {
   const kappaInf = computeOrder(p, Float64Array.of(Infinity)).kappa[0];
   const text = learnedSentence(d);
   // Ever learned exactly when λ_k > κ(∞) (κ by the order parameters' path).
-  expect(text.startsWith('Never learned'), name).toBe(!(d.lambda > kappaInf));
-  if (text.startsWith('Learned') && d.learnedTime > 2e-3 && d.learnedTime < 5e7) {
+  expect(text.startsWith('The mode is never learned'), name).toBe(!(d.lambda > kappaInf));
+  if (text.startsWith('The mode is learned') && d.learnedTime > 2e-3 && d.learnedTime < 5e7) {
     // ℓ_k crosses ½ at the time said: below just before, above just after.
     const around = computeModeDetail(
       { ...p, tmin: d.learnedTime / 1.02, tmax: d.learnedTime * 1.02, nt: 2 },

@@ -125,6 +125,20 @@ describe('npm run curve', () => {
     });
   });
 
+  it('--simulate honours --times up to its 16 sample times and says on stderr when it caps', () => {
+    const small = ['--P', '32', '--N', '32', '--M', '64', '--seeds', '2'];
+    const six = cli('--simulate', ...small, '--times', '1e-1:1e3:6');
+    expect(six.code).toBe(0);
+    expect(six.out.trim().split('\n')).toHaveLength(1 + 6);
+    expect(six.err).not.toMatch(/samples \d+ times/);
+    const many = cli('--simulate', ...small, '--times', '1e-1:1e3:60');
+    expect(many.code).toBe(0);
+    expect(many.out.trim().split('\n')).toHaveLength(1 + 16);
+    expect(many.err).toMatch(
+      /--simulate samples 16 times, log-spaced over \[0\.1, 1000\], of the 60 asked/,
+    );
+  });
+
   it('--frontier prints the compute-optimal allocation C,Lstar,Nstar,tstar', () => {
     const r = cli('--frontier', '--P', '10000000', '--sigma2', '0');
     expect(r.code).toBe(0);

@@ -51,7 +51,8 @@ test('a window before t*: the caption says the minimum lies before the window', 
   await expect(caption(page)).toContainText('before the window starts');
   const t = page.getByTestId('exp-t');
   await expect(t).toHaveAttribute('data-fitted', '');
-  await expect(t.locator('td[data-col="fitted"]')).toHaveAttribute('title', /rises after t\*/);
+  // The reason is the cell's tip (shown on hover and focus), the claim's own words.
+  await expect(t.locator('td[data-col="fitted"] .sp-tip')).toContainText(/rises after t\*/);
 });
 
 test('β = 6 and σ² = 10: no fit on the overfitting branch', async ({ page }) => {
@@ -61,7 +62,7 @@ test('β = 6 and σ² = 10: no fit on the overfitting branch', async ({ page }) 
     const fitted = await t.getAttribute('data-fitted');
     if (fitted) expect(Number(fitted)).toBeLessThan(0);
     await expect(t).toHaveAttribute('data-predicted', '');
-    await expect(t.locator('td[data-col="predicted"]')).toHaveText('n/a');
+    await expect(t.locator('td[data-col="predicted"]')).toHaveText(/^n\/a \(/);
   }
 });
 
@@ -144,4 +145,23 @@ test('lessons own their state, say what changed, and stay true after "Try it"', 
   // The time lesson quotes its own P, not "a million" over other parameters.
   await open(page, '?lesson=time');
   await expect(lesson).toContainText('P = 10⁶');
+});
+
+test('lesson 1 after its Try it: the curve ends at the engine’s floor with its mark, and every sentence is a claim', async ({
+  page,
+}) => {
+  const w = watch(page);
+  await open(page, '?lesson=time&step=1');
+  await expect(page.getByTestId('lesson')).toHaveAttribute('data-step', '1');
+  const mark = page.locator('svg[data-testid="learning-curve"] [data-testid="resolution-floor"]');
+  await expect(mark).toHaveCount(1);
+  await expect(mark).toContainText('below the engine’s resolution');
+  await expect(mark.locator('[data-claim="curve.resolution-floor"]')).toHaveCount(1);
+  // The caption, the bottleneck and the lesson's sentences carry the claims behind them.
+  for (const id of ['caption.head', 'curve.outcome', 'bottleneck.headline'])
+    await expect(page.locator(`[data-claim="${id}"]`).first()).toBeVisible();
+  expect(
+    await page.locator('[data-testid="lesson"] [data-claim^="lesson."]').count(),
+  ).toBeGreaterThan(1);
+  expect(w.errors).toEqual([]);
 });

@@ -101,16 +101,17 @@ describe('store', () => {
     // Keys left out (an automatic window) never appear.
     const w: Params = { ...a, tmax: 5000 };
     expect(pinLabels([w], now, WINDOW_KEYS)).toEqual(['P = 4000']);
-    expect(pinLabels([w], now)).toEqual(['P = 4000, t_max = 5000']);
+    expect(pinLabels([w], now)).toEqual(['P = 4000, tₘₐₓ = 5000']);
   });
 
   it('plain symbols from the KaTeX table', () => {
     expect(plainSymbol('\\sigma_0^2')).toBe('σ₀²');
     expect(plainSymbol('\\sigma^2')).toBe('σ²');
-    expect(plainSymbol('t_{\\min}')).toBe('t_min');
+    expect(plainSymbol('t_{\\min}')).toBe('tₘᵢₙ');
+    expect(plainSymbol('t_{\\max}')).toBe('tₘₐₓ');
     expect(plainSymbol('\\text{seed}')).toBe('seed');
     expect(plainSymbol('n_t')).toBe('nₜ');
-    expect(plainSymbol('\\eta_s')).toBe('η_s');
+    expect(plainSymbol('\\eta_s')).toBe('ηₛ');
   });
 
   it('status and errors per kind', () => {

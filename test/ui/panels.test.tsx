@@ -15,6 +15,7 @@ vi.mock('../../src/compute/index.ts', () => ({
 }));
 
 import { svgToString } from '../../src/charts/export.ts';
+import { parseRich, plainOf } from '../../src/format/rich.ts';
 import { parseSpectrumCsv } from '../../src/model/data/customSpectrum.ts';
 import { DEFAULT_PARAMS, type Params } from '../../src/model/params.ts';
 import { computeCurve } from '../../src/model/theory/curve.ts';
@@ -219,7 +220,7 @@ async function checkExports(keys: readonly PanelKey[]) {
         .join(' ');
       expect(text.replace(/\s/g, ''), f.name).toContain(`Link:${URL}`);
       const what = f.facts(state).what;
-      if (what) expect(footer[0].startsWith(`${what} · `), f.name).toBe(true);
+      if (what) expect(footer[0].startsWith(`${plainOf(parseRich(what))} · `), f.name).toBe(true);
       expect(footer[0], f.name).toContain('α = ');
       // Data drawn: a path of many points, or the cells of a heat map.
       const longest = Math.max(
@@ -292,7 +293,7 @@ describe('every panel exports its figure and its data', () => {
     const st = s();
     const sweep = st.results.sweepP!;
     const [line] = footerOf(st, URL, panelRecord('scalingP').figures[0].facts(st));
-    expect(line).toMatch(/^E_g against dataset size P, at the early-stopping time t\* · /);
+    expect(line).toMatch(/^Eg against dataset size P, at the early-stopping time t\* · /);
     expect(line).toContain(`P from ${sweep.x[0]} to `);
     expect(line).toMatch(/fit: (slope|none)/);
     expect(line).not.toMatch(/t from /);

@@ -2,9 +2,10 @@
 // the learning curve and of the scaling panels (the slope written on it), the fit ranges of a
 // measured spectrum (the modes used). An exported figure thus states where each slope was fitted.
 import type { PowerFit } from '../../model/types.ts';
-import { formatNumber, formatSlope } from '../../format/number.ts';
+import type { Claim } from '../../claims/registry.ts';
+import { formatNumber } from '../../format/number.ts';
 import type { Obstacles } from '../labels.ts';
-import { placeText, type PlacedText } from '../placeText.ts';
+import { oneLine, placeText, type PlacedText } from '../placeText.ts';
 import type { Metrics } from '../theme.ts';
 import type { PlotScales } from './scales.ts';
 
@@ -27,8 +28,8 @@ export interface BracketSpec {
   to: number;
   /** Baseline of the bracket, px. */
   y: number;
-  /** The label written above it. */
-  label: string;
+  /** The label written above it: a claim (a fit's slope, a range's modes). */
+  label: Claim;
   /** The description (FitBracket.text). */
   text: string;
   /** Gap between the bracket and its label's baseline, px. */
@@ -54,7 +55,7 @@ export function bracketMark(
   const fs = m.labelFont;
   const mid = (x1 + x2) / 2;
   const label = placeText(
-    [[b.label]],
+    [oneLine(b.label)],
     (extra) => [
       { x: mid, y: y - lift - extra, anchor: 'middle' },
       { x: x2, y: y - lift - extra, anchor: 'end' },
@@ -76,20 +77,19 @@ export function bracketMark(
 /** The window of a fitted power law, as a bracket on the x axis with the slope written on it. */
 export function fitBracket(
   fit: PowerFit | null,
-  variable: string,
+  label: Claim | null,
   s: PlotScales,
   m: Metrics,
   obs: Obstacles,
 ): FitBracket | null {
-  if (!fit || !(fit.xmin > 0) || !(fit.xmax > fit.xmin)) return null;
-  const label = `fit ${variable}^{${formatSlope(fit.slope, 2)}}`;
+  if (!fit || !label || !(fit.xmin > 0) || !(fit.xmax > fit.xmin)) return null;
   return bracketMark(
     {
       from: fit.xmin,
       to: fit.xmax,
       y: s.plotH - GAP,
       label,
-      text: `${label} over [${formatNumber(fit.xmin, 2)}, ${formatNumber(fit.xmax, 2)}]`,
+      text: `${label.markup} over [${formatNumber(fit.xmin, 2)}, ${formatNumber(fit.xmax, 2)}]`,
       lift: GAP,
       higher: true,
     },

@@ -14,6 +14,8 @@ export interface LegendItem {
   className: string;
   /** Explicit colour (pins), applied as the stroke of lines and fill of points. */
   color?: string;
+  /** The id of the claim the label states (a legend entry names what is drawn). */
+  claim?: string;
 }
 
 export interface LegendLayout {

@@ -3,7 +3,7 @@
 // label written beside it. The rule is an obstacle for the labels placed after it.
 import type { LabelPos, Obstacles } from '../labels.ts';
 import type { Point } from '../path.ts';
-import { placeText, type PlacedText } from '../placeText.ts';
+import { placeText, type PlacedText, type TextVariant } from '../placeText.ts';
 
 /** The segment of a vertical rule at x across a plot of height plotH. */
 export function vRuleLine(x: number, plotH: number): Point[] {
@@ -23,7 +23,7 @@ export function hRuleLine(y: number, plotW: number): Point[] {
 
 export interface RuleLabel {
   /** Ways to write the label, preferred first, each a list of lines. */
-  variants: readonly (readonly string[])[];
+  variants: readonly TextVariant[];
   /** Candidate positions beside the rule (see labels.ts placeLabelVariants). */
   at: (extra: number) => readonly LabelPos[];
   fontSize: number;

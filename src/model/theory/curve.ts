@@ -8,6 +8,7 @@ import { diagnose } from './diagnosis.ts';
 import { findEarlyStop } from './earlyStop.ts';
 import { fitTimeExponent } from './exponents.ts';
 import { autoWindow } from './window.ts';
+import { dataSpectrum } from './dataSpectra.ts';
 import { timeGrid, type Params } from '../params.ts';
 import { type ErrorParts } from './timeEval.ts';
 import type {
@@ -88,7 +89,14 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
     resolution: curveResolution(Eg, Etr, floor, floorTr),
     ms: performance.now() - start,
     ...(parts ? { parts } : {}),
+    ...fittedOver(params),
   };
+}
+
+/** Measured data: the modes the exponents were fitted over (dataSpectra.ts fitSpectrum). */
+function fittedOver(p: Params): Pick<CurveResult, 'fittedOver'> {
+  const d = dataSpectrum(p);
+  return d ? { fittedOver: { kmin: d.fit.lam.xmin, kmax: d.fit.lam.xmax } } : {};
 }
 
 /** One scan of the dynamics and the time window on it (automatic or the typed tmin, tmax). */

@@ -1,6 +1,7 @@
 // The control panel, generated from PARAM_SPECS (grouped by groups.ts).
 import { actions, useApp } from '../../state/hooks.ts';
-import { RichHelp } from '../RichHelp.tsx';
+import { ClaimText } from '../../charts/Claimed.tsx';
+import { claim, DEFINITION } from '../../claims/registry.ts';
 import { GROUP_TITLES, specsOf, type ControlGroup } from './groups.ts';
 import { NumericControl } from './NumericControl.tsx';
 import { RegimeControl } from './RegimeControl.tsx';
@@ -51,13 +52,17 @@ function TimeWindowToggle() {
       />{' '}
       Automatic time window
       <span className="ctl-help">
-        <RichHelp
-          text={
+        {' '}
+        <ClaimText
+          claim={claim(
+            'control.time-window',
             (auto
-              ? ' — from where E_g leaves its initial value to where it has settled; typing t_{min} or t_{max} fixes it.'
-              : ' — off: the typed t_{min}, t_{max} are used.') +
-            (timeless ? ' (Bayes: the window is that of the Langevin path drawn.)' : '')
-          }
+              ? '— from where E_g leaves its initial value to where it has settled; typing t_{min} or t_{max} fixes it.'
+              : '— off: the typed t_{min}, t_{max} are used.') +
+              (timeless ? ' (Bayes: the window is that of the Langevin path drawn.)' : ''),
+            { params: {} },
+            DEFINITION,
+          )}
         />
       </span>
     </label>

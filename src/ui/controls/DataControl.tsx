@@ -14,7 +14,9 @@ import {
 import { actions, useApp } from '../../state/hooks.ts';
 import { CustomSpectrumDialog } from '../CustomSpectrumDialog.tsx';
 import { downloadText } from '../exportData.ts';
-import { RichHelp } from '../RichHelp.tsx';
+import { ClaimText } from '../../charts/Claimed.tsx';
+import { dataHelpClaim } from '../../claims/controls.ts';
+import { claim, DEFINITION } from '../../claims/registry.ts';
 
 const CHOICES = SOURCES.filter((s) => s.listed);
 
@@ -103,7 +105,7 @@ export function DataControl() {
         </div>
       )}
       <p className="ctl-help">
-        <RichHelp
+        <DataHelp
           text={
             source.spectrum !== 'file'
               ? sourceHelp(source)
@@ -115,9 +117,16 @@ export function DataControl() {
       </p>
       {data === 'custom' && !custom && (
         <p className="ctl-msg ctl-msg--error" role="alert" data-testid="custom-missing">
-          This link chose your own spectrum, which is shared as a file, not in the link (it is too
-          large for one). Open the JSON or CSV file you were sent with “Your spectrum…”, or choose
-          another data source.
+          <ClaimText
+            claim={claim(
+              'control.data.custom-missing',
+              'This link chose your own spectrum, which is shared as a file, not in the link (it is ' +
+                'too large for one). Open the JSON or CSV file you were sent with “Your spectrum…”, ' +
+                'or choose another data source.',
+              { params: { data: 'custom' } },
+              DEFINITION,
+            )}
+          />
         </p>
       )}
       <div className="ctl-data-custom">
@@ -149,4 +158,10 @@ export function DataControl() {
       {dialog && <CustomSpectrumDialog onClose={() => setDialog(false)} />}
     </fieldset>
   );
+}
+
+/** The data choice's help, a claim about which spectrum the theory runs on. */
+function DataHelp({ text }: { text: string }) {
+  const p = useApp((s) => s.params);
+  return text ? <ClaimText claim={dataHelpClaim(text, p)} /> : null;
 }

@@ -20,6 +20,8 @@ import { windowedParams, type EditOptions } from '../../state/store.ts';
 import { plainSymbol } from '../../state/symbols.ts';
 import { formatAscii } from '../../format/number.ts';
 import { RichHelp } from '../RichHelp.tsx';
+import { ClaimText } from '../../charts/Claimed.tsx';
+import { controlNoteClaim } from '../../claims/controls.ts';
 import { Tex } from '../Tex.tsx';
 import { useEntry, type Entry } from '../TypedEntry.tsx';
 import { parseEntry, type EntryResult } from './entry.ts';
@@ -158,8 +160,18 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
       {/* One-pass SGD's stability edge on the learning-rate slider (docs/theory.md §9.4). */}
       {spec.key === 'eta' && scale && c.active && <EtaEdgeMark scale={scale} />}
       <p className="ctl-help" id={ids.help}>
-        <RichHelp text={help} />
-        {why && <span className="ctl-why"> {why}</span>}
+        <span className="ctl-def">
+          <RichHelp text={help} />
+        </span>
+        {why && (
+          <>
+            {' '}
+            <ClaimText
+              className="ctl-why"
+              claim={controlNoteClaim(spec.key, why, { regime: c.regime, data: c.data }, c.readOut)}
+            />
+          </>
+        )}
       </p>
       {message && <ControlMessage spec={spec} text={message} error={!!entry.error} id={ids.msg} />}
     </div>

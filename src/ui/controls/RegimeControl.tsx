@@ -4,7 +4,8 @@ import { useId } from 'react';
 import { SPEC_BY_KEY, type EnumSpec } from '../../model/params.ts';
 import { REGIME, REGIMES } from '../../model/regimes.ts';
 import { actions, useApp } from '../../state/hooks.ts';
-import { RichHelp } from '../RichHelp.tsx';
+import { ClaimText } from '../../charts/Claimed.tsx';
+import { regimeClaim } from '../../claims/controls.ts';
 
 export function RegimeControl() {
   const spec = SPEC_BY_KEY.regime as EnumSpec;
@@ -30,7 +31,9 @@ export function RegimeControl() {
         ))}
       </div>
       <p className="ctl-help" id={`${id}-help`} data-testid="regime-description">
-        <strong>{REGIME[regime].label}.</strong> <RichHelp text={REGIME[regime].description} />
+        <ClaimText
+          claim={regimeClaim(`${REGIME[regime].label}. ${REGIME[regime].description}`, regime)}
+        />
       </p>
     </fieldset>
   );

@@ -5,6 +5,8 @@ import { plotObstacles, polylineHits } from '../../../src/charts/labels.ts';
 import { bracketMark, fitBracket } from '../../../src/charts/marks/fitBracket.ts';
 import { metricsFor } from '../../../src/charts/theme.ts';
 import type { PowerFit } from '../../../src/model/types.ts';
+import { fitLabelClaim, legendClaim } from '../../../src/claims/curveClaims.ts';
+import { DEFINITION } from '../../../src/claims/registry.ts';
 
 // log10 scale over x ∈ [1e-2, 1e6] on a 600 × 300 plot.
 const X = (v: number) => ((Math.log10(v) + 2) / 8) * 600;
@@ -12,15 +14,18 @@ const Y = (v: number) => 300 - v;
 const s = { X, Y, plotW: 600, plotH: 300 };
 const m = metricsFor('normal');
 const fit: PowerFit = { slope: -0.5, intercept: 0, xmin: 10, xmax: 1e3, r2: 0.999 } as PowerFit;
+/** The bracket's label as the charts make it: a claim stating the fitted slope. */
+const label = (f: PowerFit, v: string) => fitLabelClaim('test.fit', v, f, DEFINITION);
 
 describe('fitBracket', () => {
   it('spans the fit window just above the x axis, with the slope written on it', () => {
     const obs = plotObstacles([], 600, 300);
-    const b = fitBracket(fit, 't', s, m, obs)!;
+    const b = fitBracket(fit, label(fit, 't'), s, m, obs)!;
     expect(b.x1).toBeCloseTo(X(10), 9);
     expect(b.x2).toBeCloseTo(X(1e3), 9);
     expect(b.y).toBe(296);
     expect(b.label.lines).toEqual(['fit t^{−0.50}']);
+    expect(b.label.claim).toBe('test.fit');
     expect(b.text).toBe('fit t^{−0.50} over [10, 10³]');
     // Centred above the bracket when nothing is in the way.
     expect(b.label.pos).toEqual({ x: (b.x1 + b.x2) / 2, y: 292, anchor: 'middle' });
@@ -46,7 +51,7 @@ describe('fitBracket', () => {
       600,
       300,
     );
-    const b = fitBracket(fit, 'P', s, m, obs)!;
+    const b = fitBracket(fit, label(fit, 'P'), s, m, obs)!;
     expect(b.label.pos.anchor).not.toBe('middle');
     expect(obs.boxes).toHaveLength(1);
     expect(polylineHits(obs.lines[0], obs.boxes[0])).toBe(0);
@@ -55,13 +60,14 @@ describe('fitBracket', () => {
   it('is clipped to the plot, and absent for no fit, an empty window or one outside', () => {
     const wide = fitBracket(
       { ...fit, xmin: 1e-4, xmax: 1e8 },
-      't',
+      label(fit, 't'),
       s,
       m,
       plotObstacles([], 600, 300),
     )!;
     expect([wide.x1, wide.x2]).toEqual([0, 600]);
-    const none = (f: PowerFit | null) => fitBracket(f, 't', s, m, plotObstacles([], 600, 300));
+    const none = (f: PowerFit | null) =>
+      fitBracket(f, f && label(f, 't'), s, m, plotObstacles([], 600, 300));
     expect(none(null)).toBeNull();
     expect(none({ ...fit, xmax: 10 })).toBeNull();
     expect(none({ ...fit, xmin: 0 })).toBeNull();
@@ -76,7 +82,7 @@ describe('bracketMark', () => {
       from: 1,
       to: 100,
       y: 280,
-      label: 'k = 1…100',
+      label: legendClaim('test.range', 'k = 1…100'),
       text: 'range',
       lift: 6,
       higher: false,

@@ -1,0 +1,183 @@
+// The states the audit visits, by class, each reached as a user reaches it: a link (parsed by the
+// app's own URL codec and applied to the store), a lesson opened and its "Try it" pressed, a
+// spectrum file loaded. What each class covers is said at its builder.
+import { DATA_SOURCES, findSource } from '../../src/model/data/sources.ts';
+import {
+  PARAM_SPECS,
+  DEFAULT_PARAMS,
+  type NumericSpec,
+  type Params,
+} from '../../src/model/params.ts';
+import { linkParams, writeParams } from '../../src/model/paramsCodec.ts';
+import { REGIMES } from '../../src/model/regimes.ts';
+import type { ModeSpectrum } from '../../src/model/theory/measuredSpectrum.ts';
+import { LESSONS } from '../../src/lessons/lessons.ts';
+import { PANELS } from '../../src/state/view.ts';
+
+export type StateClass =
+  'landing' | 'lesson' | 'regime × source' | 'slider end' | 'lecture' | 'every panel' | 'random';
+
+/** A state: a link, or a lesson at a step (reached by its "Try it" presses), or a file loaded. */
+export type AuditState =
+  | { cls: StateClass; name: string; link: string; file?: boolean }
+  | { cls: 'lesson'; name: string; lesson: string; tries: number; double?: boolean };
+
+const ALL_PANELS = `panels=${PANELS.join(',')}`;
+const RANDOM_PANELS = 'panels=formulas,simulation';
+
+/** A link's query for parameters (only the keys that differ from the defaults, as the app writes). */
+export function queryOf(p: Params, extra = ''): string {
+  const pairs = writeParams(linkParams(p));
+  const q = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  return `?v=1${q ? `&${q}` : ''}${extra ? `&${extra}` : ''}`;
+}
+
+/** A spectrum file as a user loads one: λ_k = k^{−1.3}, c_k = k^{−1.6}, 800 modes. */
+export function customSpectrum(): ModeSpectrum {
+  const n = 800;
+  const lam = new Float64Array(n);
+  const power = new Float64Array(n);
+  for (let k = 1; k <= n; k++) {
+    lam[k - 1] = k ** -1.3;
+    power[k - 1] = k ** -1.6;
+  }
+  return { lam, power };
+}
+
+/**
+ * Every lesson at each of its steps: opened (step 0), then after each "Try it" pressed on the
+ * step before (tries = k); and, where a lesson has two steps or more, opened again with "Try it"
+ * pressed twice in a row without waiting (double: it must land on step 2, not a mixture).
+ */
+function lessonStates(): AuditState[] {
+  return LESSONS.flatMap((l) => [
+    ...Array.from({ length: l.steps.length + 1 }, (_, k) => ({
+      cls: 'lesson' as const,
+      name: `lesson ${l.id} step ${k}`,
+      lesson: l.id,
+      tries: k,
+    })),
+    ...(l.steps.length >= 2
+      ? [
+          {
+            cls: 'lesson' as const,
+            name: `lesson ${l.id}, Try it twice`,
+            lesson: l.id,
+            tries: 2,
+            double: true,
+          },
+        ]
+      : []),
+  ]);
+}
+
+/**
+ * Every regime × every data source: the power law; each pool source (MNIST, Fashion-MNIST) with
+ * each kernel and task under gradient flow and with its first kernel and task under every regime;
+ * a spectrum file loaded; `data=custom` without one.
+ */
+function regimeSourceStates(): AuditState[] {
+  const out: AuditState[] = [];
+  for (const regime of REGIMES) {
+    for (const data of DATA_SOURCES) {
+      const s = findSource(data)!;
+      const link = `?v=1&regime=${regime}&data=${data}`;
+      if (s.spectrum === 'file') {
+        out.push({ cls: 'regime × source', name: `${regime} × ${data} (no file)`, link });
+        out.push({ cls: 'regime × source', name: `${regime} × ${data} (file)`, link, file: true });
+      } else out.push({ cls: 'regime × source', name: `${regime} × ${data}`, link });
+    }
+  }
+  for (const data of DATA_SOURCES) {
+    const s = findSource(data)!;
+    for (const kernel of s.kernels)
+      for (const task of s.tasks)
+        out.push({
+          cls: 'regime × source',
+          name: `gf × ${data} ${kernel} ${task.key}`,
+          link: `?v=1&regime=gf&data=${data}&kernel=${kernel}&task=${task.key}&${ALL_PANELS}`,
+        });
+  }
+  return out;
+}
+
+const numericSpecs = PARAM_SPECS.filter((s): s is NumericSpec => s.kind === 'number');
+
+/** Every slider at both ends of its range (the other parameters at their defaults). */
+function sliderStates(): AuditState[] {
+  return numericSpecs.flatMap((s) => {
+    const lo = s.scale === 'log' && s.min === 0 ? 0 : s.min;
+    return [lo, s.max].map((v) => ({
+      cls: 'slider end' as const,
+      name: `${s.key} = ${v}`,
+      link: queryOf({ ...DEFAULT_PARAMS, [s.key]: v }),
+    }));
+  });
+}
+
+/** A seeded generator (mulberry32), so a failing random state is found again by its number. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function draw(s: NumericSpec, u: () => number): number {
+  if (s.allowInf && u() < 0.25) return Infinity;
+  const lo = s.scale === 'log' ? Math.log10(s.min || (s.logMin ?? 1e-4)) : s.min;
+  const hi = s.scale === 'log' ? Math.log10(s.max) : s.max;
+  const x = lo + (hi - lo) * u();
+  const v = s.scale === 'log' ? 10 ** x : x;
+  const r = Number(v.toPrecision(2));
+  return s.integer ? Math.max(s.min, Math.round(r)) : r;
+}
+
+/**
+ * Random states: every numeric parameter drawn over its whole range (log sliders uniformly in
+ * log; ∞ a quarter of the time where allowed), the regime and the data source (power law half the
+ * time, a pool source otherwise) drawn. To keep the audit within its time they show the learning
+ * curve with its caption, bottleneck box and read-outs, the formulas and the experiment box
+ * (RANDOM_PANELS): not the P and N sweeps nor the exponent table that reads them (two sweeps a
+ * state, most of the cost), whose panels the listed states cover.
+ */
+function randomStates(n: number, seed: number): AuditState[] {
+  const u = rng(seed);
+  const pools = DATA_SOURCES.filter((d) => findSource(d)!.spectrum === 'assets');
+  return Array.from({ length: n }, (_, i) => {
+    const p: Params = { ...DEFAULT_PARAMS };
+    for (const s of numericSpecs)
+      if (s.key !== 'seed' && s.key !== 'seeds')
+        (p as unknown as Record<string, number>)[s.key] = draw(s, u);
+    p.regime = REGIMES[Math.floor(u() * REGIMES.length)];
+    if (u() < 0.5) {
+      const src = findSource(pools[Math.floor(u() * pools.length)])!;
+      p.data = src.id;
+      p.kernel = src.kernels[Math.floor(u() * src.kernels.length)];
+      p.task = src.tasks[Math.floor(u() * src.tasks.length)].key;
+    }
+    return { cls: 'random' as const, name: `random #${i}`, link: queryOf(p, RANDOM_PANELS) };
+  });
+}
+
+/** The whole plan; `random` states after the listed ones. */
+export function auditStates(random = 300, seed = 19): AuditState[] {
+  return [
+    { cls: 'landing', name: 'landing', link: '' },
+    { cls: 'lecture', name: 'landing, lecture theme', link: '?v=1&theme=lecture' },
+    { cls: 'every panel', name: 'every panel', link: `?v=1&${ALL_PANELS}` },
+    {
+      cls: 'every panel',
+      name: 'every panel, lecture',
+      link: `?v=1&${ALL_PANELS}&theme=lecture`,
+    },
+    ...lessonStates(),
+    ...regimeSourceStates(),
+    ...sliderStates(),
+    ...randomStates(random, seed),
+  ];
+}
