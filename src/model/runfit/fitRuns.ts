@@ -1,0 +1,588 @@
+// Fit a user's runs with the theory (docs/theory.md §9): loss = L₀ + c·E(s·x; α, β, σ²/c, the
+// other parameters as given), for x = training steps, dataset size or model size.
+//
+// One pure function, fitRuns: the runs and the options in, plain data out (numbers, strings and
+// Float64Arrays, so a worker can transfer it), with a progress callback and a cancellation check
+// between any two evaluations of the theory. The steps:
+//   1. the criterion (Huber on log residuals, decades weighted equally) profiled over ln s and
+//      (L₀, c, σ²) at each (α, β): profile.ts;
+//   2. a coarse grid over the phase diagram's box, then Nelder–Mead: search.ts;
+//   3. the 68 % and 95 % profile-likelihood regions and intervals, calibrated for correlated
+//      points within a run, and the ridge warning: region.ts;
+//   4. the bootstrap over runs: bootstrap.ts;
+//   5. the fitted curves to `extrapolate` × the largest x with their bands, and the hold-out
+//      check against a plain power law: predict.ts.
+import {
+  MAX_SIZE,
+  ParamError,
+  validateParams,
+  MODEL_KEYS,
+  type Params,
+  DEFAULT_PARAMS,
+  numericSpec,
+  type Regime,
+} from '../params.ts';
+import { COARSE_TABLE, interpolate } from './basis.ts';
+import { bootstrapRuns, type BootstrapResult } from './bootstrap.ts';
+import {
+  fitCurves,
+  fitPowerLaw,
+  heldLogLoss,
+  holdoutError,
+  powerLawAt,
+  quantile,
+  splitRuns,
+  theoryAt,
+  type FitCurve,
+  type HoldoutError,
+  type PowerLawFit,
+} from './predict.ts';
+import {
+  configKey,
+  prepareData,
+  Profiler,
+  runConfig,
+  type FitData,
+  type ProfilePoint,
+} from './profile.ts';
+import {
+  computeRegions,
+  deviance,
+  interval,
+  LEVELS,
+  residuals,
+  ridgeWarning,
+  type Calibration,
+  type RegionPolygon,
+  type RidgeWarning,
+} from './region.ts';
+import { FIT_REGIMES } from './regimes.ts';
+import { MIN_FIT_POINTS, type FitAxis, type Run, type RunSet } from './runs.ts';
+import {
+  coarseGrid,
+  FineSearch,
+  FitCancelled,
+  gridMinima,
+  nelderMead,
+  NM_EXPLORE_XTOL,
+  GRID_ALPHA,
+  GRID_BETA,
+  type FitHooks,
+  type FitStage,
+} from './search.ts';
+import { C, L0, S2 } from './linear.ts';
+
+export { FitCancelled, type FitHooks, type FitProgress, type FitStage } from './search.ts';
+
+export interface RunFitOptions {
+  axis: FitAxis;
+  /** The regime the runs were trained in (a key of FIT_REGIMES); default gradient flow. */
+  regime?: Regime;
+  /**
+   * The other parameters of the theory, in its units (P, N, M, γ, σ₀²); α, β and σ² are fitted.
+   * Not given: P = 10⁷ and N = ∞ (no other bottleneck), M = ∞. A run's own P or N overrides.
+   */
+  params?: Partial<Params>;
+  /** Points with x below this are left out of the fit (warm-up); default 0. */
+  xMin?: number;
+  /** Bootstrap resamples of the runs; 0 for none. Default 50. */
+  bootstrap?: number;
+  /** Hold out this fraction of the decades of x (the last ones) and predict them; null: no hold-out. */
+  holdout?: number | null;
+  /** The curves reach this multiple of the largest x; default 10. */
+  extrapolate?: number;
+  /** Seed of the bootstrap's resampling; default 1. */
+  seed?: number;
+  /** Points of each fitted curve; default 48. */
+  curvePoints?: number;
+}
+
+/** A fitted exponent with its profile-likelihood intervals. */
+export interface Estimate {
+  value: number;
+  ci68: [number, number];
+  ci95: [number, number];
+}
+
+export interface BootstrapSummary {
+  /** Resamples drawn and refitted. */
+  B: number;
+  /** Their α and β. */
+  alpha: Float64Array;
+  beta: Float64Array;
+  /** Percentile intervals (16–84 % and 2.5–97.5 %). */
+  alphaCi: { ci68: [number, number]; ci95: [number, number] };
+  betaCi: { ci68: [number, number]; ci95: [number, number] };
+  /** Resamples whose best point lies outside the 95 % profile region. */
+  outside: number;
+}
+
+export interface HoldoutResult {
+  /** The data were fitted at x ≤ split and predicted beyond (user units). */
+  split: number;
+  fraction: number;
+  nFit: number;
+  nHeld: number;
+  theory: HoldoutError & { alpha: number; beta: number };
+  powerlaw: HoldoutError & { fits: PowerLawFit[] };
+}
+
+/** A run as fitted: its data, the model at its x, and which points the fit used. */
+export interface FittedRun {
+  id: string;
+  x: Float64Array;
+  loss: Float64Array;
+  /** The fitted loss at x. */
+  fitted: Float64Array;
+  /** 1 where the point was used (x ≥ xMin), 0 where it was left out. */
+  used: Uint8Array;
+  /** Index of its curve in `curves`. */
+  curve: number;
+}
+
+export interface RunFitResult {
+  axis: FitAxis;
+  regime: Regime;
+  alpha: Estimate;
+  beta: Estimate;
+  /** s: theory x per unit of the user's x (time per step, or theory P or N per user unit). */
+  xScale: number;
+  /** c: the scale of the target's power (loss units). */
+  scale: number;
+  /** L₀: the irreducible floor (loss units). */
+  floor: number;
+  /** σ² of the theory (label noise relative to the target; c·σ² in loss units). */
+  sigma2: number;
+  /** The fitted theory as an app state (the first run configuration). */
+  params: Params;
+  region: {
+    /** The 68 % and 95 % joint regions (dof 2) and the one-parameter levels (dof 1). */
+    polygons: RegionPolygon[];
+    /** Every (α, β) evaluated near the best fit and its deviance. */
+    points: { alpha: Float64Array; beta: Float64Array; deviance: Float64Array };
+    calibration: Calibration;
+    /** The local quadratic form of the deviance in box units (2 × 2, row-major). */
+    hessian: Float64Array;
+  };
+  ridge: RidgeWarning | null;
+  bootstrap: BootstrapSummary | null;
+  /** Why there is no bootstrap (null when there is one). */
+  bootstrapSkipped: string | null;
+  curves: FitCurve[];
+  runs: FittedRun[];
+  holdout: HoldoutResult | null;
+  quality: {
+    /** Points fitted. */
+    n: number;
+    /** RMS of the log residuals (≈ relative error). */
+    rms: number;
+    /** Noise scale of ln loss from the data alone, and the Huber threshold. */
+    tau0: number;
+    delta: number;
+  };
+  work: { points: number; evaluations: number; ms: number };
+  /** What was done on the user's behalf (defaults taken, rows sorted, points left out). */
+  notes: string[];
+}
+
+/** A fit that cannot be made, with the reason. */
+export class FitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FitError';
+  }
+}
+
+/** Nelder–Mead's first simplex side (box units): about half the coarse grid's spacing. */
+const NM_STEP = 0.07;
+/** Nelder–Mead runs from this many of the grid's best local minima. */
+const NM_STARTS = 3;
+/** Overall progress weights of the stages (their usual share of the work). */
+const STAGE_WEIGHT: Record<FitStage, number> = {
+  grid: 0.3,
+  refine: 0.3,
+  region: 0.2,
+  bootstrap: 0.08,
+  holdout: 0.1,
+  curves: 0.02,
+};
+/** Expected evaluations of the refinement and the regions (for progress only). */
+const REFINE_EXPECTED = 110;
+const REGION_EXPECTED = 75;
+
+/** The theory parameters the runs are fitted with: defaults, the options, the regime's check. */
+function resolveBase(runs: readonly Run[], o: RunFitOptions, notes: string[]): Params {
+  const regime = o.regime ?? 'gf';
+  const spec = FIT_REGIMES[regime];
+  if (!spec)
+    throw new FitError(
+      `regime ${regime} cannot be fitted (fitted regimes: ${Object.keys(FIT_REGIMES).join(', ')})`,
+    );
+  const given = o.params ?? {};
+  const base: Params = {
+    ...DEFAULT_PARAMS,
+    P: MAX_SIZE,
+    N: Infinity,
+    M: Infinity,
+    sigma2: 1,
+    gamma: regime === 'wd' ? DEFAULT_PARAMS.gamma : 0,
+    T: 0,
+    sigma02: 0,
+    ...given,
+    regime,
+  };
+  for (const key of ['P', 'N'] as const) {
+    if (key === o.axis || given[key] !== undefined || runs.every((r) => r[key] !== undefined))
+      continue;
+    notes.push(
+      `${key} not given: ${key === 'P' ? '10⁷' : '∞'} (not a bottleneck); give ${key} if the runs had one`,
+    );
+  }
+  if (regime === 'wd' && given.gamma === undefined)
+    notes.push(`weight decay γ not given: ${DEFAULT_PARAMS.gamma} (theory units, 1/time)`);
+  validateParams({ ...base, alpha: 1.5, beta: 2 }, { keys: MODEL_KEYS, integers: false });
+  const bad = spec.check(base);
+  if (bad) throw new ParamError('gamma', bad);
+  for (const r of runs)
+    for (const c of ['batch', 'eta'] as const)
+      if (r[c] !== undefined && !spec.columns.includes(c)) {
+        notes.push(`${c} is read but does not act in regime ${regime} (it will with SGD)`);
+        return base;
+      }
+  return base;
+}
+
+/** Where the work goes, for the progress callback. */
+class Progress {
+  private readonly weights: Record<FitStage, number>;
+  private readonly order: FitStage[];
+  constructor(
+    private readonly hooks: FitHooks,
+    stages: FitStage[],
+  ) {
+    const total = stages.reduce((s, k) => s + STAGE_WEIGHT[k], 0);
+    this.weights = Object.fromEntries(stages.map((k) => [k, STAGE_WEIGHT[k] / total])) as Record<
+      FitStage,
+      number
+    >;
+    this.order = stages;
+  }
+  report(stage: FitStage, done: number, total: number): void {
+    if (!this.hooks.onProgress) return;
+    let before = 0;
+    for (const k of this.order) {
+      if (k === stage) break;
+      before += this.weights[k];
+    }
+    const f = before + this.weights[stage] * Math.min(1, total > 0 ? done / total : 1);
+    this.hooks.onProgress({ stage, done, total, fraction: Math.min(1, f) });
+  }
+}
+
+/**
+ * The coarse grid (or the tables of another fit's grid, reused: they cover the whole domain),
+ * then Nelder–Mead from its best one or two minima. `tick` is called per evaluation.
+ */
+function search(
+  pr: Profiler,
+  check: () => void,
+  tick: (stage: 'grid' | 'refine', done: number, total: number) => void,
+  gridFrom: ProfilePoint[] | null,
+): { grid: ProfilePoint[]; fs: FineSearch; best: ProfilePoint } {
+  const d = pr.data;
+  const grid = gridFrom
+    ? gridFrom.map((g, i) => {
+        check();
+        tick('grid', i + 1, gridFrom.length);
+        return pr.profile(g.alpha, g.beta, d.lsMin, d.lsMax, COARSE_TABLE, tablesFor(d, g));
+      })
+    : coarseGrid(pr, check, (done, total) => tick('grid', done, total));
+  const mins = gridMinima(grid);
+  if (mins.length === 0)
+    throw new FitError('the theory cannot reach these losses anywhere in the phase diagram’s box');
+  const fs = new FineSearch(pr, check);
+  let n = 0;
+  const step = () => tick('refine', ++n, REFINE_EXPECTED);
+  const ftol = 1e-3 * d.tau0 ** 2;
+  // The valleys of the criterion are long and narrow (a ridge along a law's exponent, with local
+  // minima on it), narrower than the grid's spacing: explore from several grid minima, then
+  // polish the best.
+  let best: ProfilePoint | null = null;
+  for (const m of mins.slice(0, NM_STARTS)) {
+    const b = nelderMead(fs, m, NM_STEP, grid, step, ftol, NM_EXPLORE_XTOL);
+    if (!best || b.q < best.q) best = b;
+  }
+  best = nelderMead(fs, best!, NM_STEP / 4, grid, step, ftol);
+  return { grid, fs, best };
+}
+
+/** A grid point's tables, in the order of another data set's configurations. */
+function tablesFor(d: FitData, g: ProfilePoint) {
+  return d.configs.map((c) => {
+    const k = g.keys.indexOf(configKey(c));
+    if (k < 0) throw new Error('internal: hold-out configuration without a table');
+    return g.tables[k];
+  });
+}
+
+/**
+ * Fit the runs (see the header). Throws FitError (data the fit cannot use), ParamError (a
+ * parameter out of its range) or FitCancelled (hooks.shouldCancel returned true).
+ */
+export function fitRuns(
+  set: RunSet | readonly Run[],
+  o: RunFitOptions,
+  hooks: FitHooks = {},
+): RunFitResult {
+  const start = performance.now();
+  const runs = 'runs' in set ? set.runs : set;
+  const notes = 'runs' in set ? [...set.notes] : [];
+  const base = resolveBase(runs, o, notes);
+  const extrapolate = o.extrapolate ?? 10;
+  const xMin = o.xMin ?? 0;
+  const B = o.bootstrap ?? 50;
+  const data = prepareData(runs, o.axis, base, xMin, extrapolate);
+  checkData(data, runs, xMin, notes);
+  const check = () => {
+    if (hooks.shouldCancel?.()) throw new FitCancelled();
+  };
+  const holdout = o.holdout ?? null;
+  const progress = new Progress(hooks, [
+    'grid',
+    'refine',
+    'region',
+    ...(B > 0 ? (['bootstrap'] as const) : []),
+    ...(holdout !== null ? (['holdout'] as const) : []),
+    'curves',
+  ]);
+  const pr = new Profiler(data, extrapolate);
+  const found = search(
+    pr,
+    check,
+    (stage, done, total) => progress.report(stage, done, total),
+    null,
+  );
+  let n = 0;
+  const reg = computeRegions(found.fs, found.best, () =>
+    progress.report('region', ++n, REGION_EXPECTED),
+  );
+  const best = reg.best;
+  const cal = reg.calibration;
+  const joint95 = reg.polygons.find((p) => p.dof === 2 && p.coverage === 0.95)!;
+  const ridge = ridgeWarning(joint95, best);
+  let boot: BootstrapResult | null = null;
+  let bootstrapSkipped: string | null = null;
+  if (B <= 0) bootstrapSkipped = 'not asked for';
+  else if (data.runs.length < 3)
+    bootstrapSkipped = `${data.runs.length} run${data.runs.length === 1 ? '' : 's'}: the bootstrap resamples runs and needs at least 3`;
+  else
+    boot = bootstrapRuns(pr, found.fs.points, best, cal, B, o.seed ?? 1, (done) => {
+      check();
+      progress.report('bootstrap', done, B);
+    });
+  const held =
+    holdout === null
+      ? null
+      : holdoutCheck(runs, o, base, data, holdout, found.grid, check, progress);
+  const curves = fitCurves(pr, found.fs.points, best, cal, boot, extrapolate, o.curvePoints ?? 48);
+  progress.report('curves', 1, 1);
+  const fitted = fittedRuns(best, runs, data, base);
+  const r = residuals(found.fs, best);
+  return {
+    axis: o.axis,
+    regime: base.regime,
+    alpha: estimate(reg.polygons, 0, best.alpha),
+    beta: estimate(reg.polygons, 1, best.beta),
+    xScale: Math.exp(best.lnS),
+    scale: best.theta[C],
+    floor: best.theta[L0],
+    sigma2: best.theta[C] > 0 ? best.theta[S2] / best.theta[C] : 0,
+    params: appState(base, data, best, o.axis, notes),
+    region: {
+      polygons: reg.polygons,
+      points: pointCloud(found.fs.points, best, cal),
+      calibration: cal,
+      hessian: reg.hessian,
+    },
+    ridge,
+    bootstrap: boot ? summarise(boot) : null,
+    bootstrapSkipped,
+    curves,
+    runs: fitted,
+    holdout: held,
+    quality: {
+      n: data.n,
+      rms: Math.sqrt(r.reduce((s, v) => s + v * v, 0) / r.length),
+      tau0: data.tau0,
+      delta: data.delta,
+    },
+    work: { points: pr.points, evaluations: pr.evaluations, ms: performance.now() - start },
+    notes,
+  };
+}
+
+/** Enough points after the warm-up cut, and an x range the theory's domain can hold. */
+function checkData(d: FitData, runs: readonly Run[], xMin: number, notes: string[]): void {
+  const total = runs.reduce((s, r) => s + r.x.length, 0);
+  if (d.n < total)
+    notes.push(
+      `${total - d.n} point${total - d.n === 1 ? '' : 's'} with x < ${xMin} left out (warm-up)`,
+    );
+  if (d.n < MIN_FIT_POINTS)
+    throw new FitError(`${d.n} points with x ≥ ${xMin}; at least ${MIN_FIT_POINTS} are needed`);
+  if (!(d.lsMax > d.lsMin))
+    throw new FitError(
+      `x spans ${((d.lxMax - d.lxMin) / Math.LN10).toFixed(1)} decades: with the extrapolation that is more than the theory's range of ${FIT_RANGE_TEXT[d.axis]}`,
+    );
+}
+
+const FIT_RANGE_TEXT: Record<FitAxis, string> = {
+  steps: 't = 10⁻³ … 10⁸',
+  P: 'P = 1 … 10⁷',
+  N: 'N = 1 … 10⁷',
+};
+
+/** A fitted exponent from the one-parameter polygons (projections at 1.00 and 3.84). */
+function estimate(polygons: RegionPolygon[], index: 0 | 1, value: number): Estimate {
+  const at = (coverage: number) =>
+    interval(polygons.find((p) => p.dof === 1 && p.coverage === coverage)!.polygon, index, value);
+  return { value, ci68: at(0.68), ci95: at(0.95) };
+}
+
+function summarise(b: BootstrapResult): BootstrapSummary {
+  const alpha = Float64Array.from(b.samples, (s) => s.alpha);
+  const beta = Float64Array.from(b.samples, (s) => s.beta);
+  const ci = (v: Float64Array) => {
+    const a = Array.from(v);
+    return {
+      ci68: [quantile(a, 0.16), quantile(a, 0.84)] as [number, number],
+      ci95: [quantile(a, 0.025), quantile(a, 0.975)] as [number, number],
+    };
+  };
+  return { B: b.B, alpha, beta, alphaCi: ci(alpha), betaCi: ci(beta), outside: b.outside };
+}
+
+/** Every evaluated (α, β) near the best fit (deviance ≤ 4 × the 95 % level) with its deviance. */
+function pointCloud(points: readonly ProfilePoint[], best: ProfilePoint, cal: Calibration) {
+  const top = 4 * LEVELS[LEVELS.length - 1].deviance;
+  const near = points.filter((p) => deviance(p, best, cal) <= top);
+  return {
+    alpha: Float64Array.from(near, (p) => p.alpha),
+    beta: Float64Array.from(near, (p) => p.beta),
+    deviance: Float64Array.from(near, (p) => deviance(p, best, cal)),
+  };
+}
+
+/** The data of each run with the model at its points (NaN below the table: left-out warm-up). */
+function fittedRuns(
+  best: ProfilePoint,
+  runs: readonly Run[],
+  d: FitData,
+  base: Params,
+): FittedRun[] {
+  const xMin = Math.exp(d.lxMin);
+  return runs.map((r) => {
+    const curve = Math.max(0, best.keys.indexOf(configKey(runConfig(base, r))));
+    const n = r.x.length;
+    const lx = Float64Array.from(r.x, Math.log);
+    const A = new Float64Array(n);
+    const B = new Float64Array(n);
+    const fitted = new Float64Array(n).fill(NaN);
+    for (let i = 0; i < n; i++)
+      if (interpolate(best.tables[curve], best.lnS, lx, i, i + 1, A, B, null, null))
+        fitted[i] = best.theta[L0] + best.theta[C] * A[i] + best.theta[S2] * B[i];
+    return {
+      id: r.id,
+      x: r.x,
+      loss: r.loss,
+      fitted,
+      used: Uint8Array.from(r.x, (x) => (x >= xMin ? 1 : 0)),
+      curve,
+    };
+  });
+}
+
+/**
+ * The fitted theory as an app state: α, β, σ² (clamped to its range, with a note), the first
+ * configuration's P and N, and for the steps axis the time window of the data and its
+ * extrapolation.
+ */
+function appState(
+  base: Params,
+  d: FitData,
+  best: ProfilePoint,
+  axis: FitAxis,
+  notes: string[],
+): Params {
+  const s2spec = numericSpec('sigma2');
+  const sigma2 = best.theta[C] > 0 ? best.theta[S2] / best.theta[C] : 0;
+  const p: Params = {
+    ...d.configs[0],
+    alpha: best.alpha,
+    beta: best.beta,
+    sigma2: Math.min(s2spec.max, sigma2),
+  };
+  if (sigma2 > s2spec.max)
+    notes.push(
+      `σ² = ${sigma2.toPrecision(3)} is above the app's range; the state uses ${s2spec.max}`,
+    );
+  p.T = base.T;
+  if (axis === 'steps') {
+    p.tmin = Math.max(numericSpec('tmin').min, Math.exp(best.lnS + d.lxMin));
+    p.tmax = Math.min(numericSpec('tmax').max, Math.exp(best.lnS + d.lxMax) * 10);
+  } else {
+    p[axis] = Math.min(MAX_SIZE, Math.max(1, Math.round(Math.exp(best.lnS + d.lxMax))));
+  }
+  return p;
+}
+
+/**
+ * The hold-out check: fit the theory on x ≤ split (the first 1 − fraction of the decades of x)
+ * and predict the rest; fit each run's power law on the same points and predict the same rest.
+ */
+function holdoutCheck(
+  runs: readonly Run[],
+  o: RunFitOptions,
+  base: Params,
+  all: FitData,
+  fraction: number,
+  grid: ProfilePoint[],
+  check: () => void,
+  progress: Progress,
+): HoldoutResult {
+  if (!(fraction > 0 && fraction < 1))
+    throw new FitError(`hold-out fraction ${fraction} is not in (0, 1)`);
+  const split = Math.exp(all.lxMin + (1 - fraction) * (all.lxMax - all.lxMin));
+  const { fit, held } = splitRuns(runs, split);
+  const xMin = o.xMin ?? 0;
+  const extrapolate = Math.max(o.extrapolate ?? 10, (Math.exp(all.lxMax) / split) * 1.01);
+  const d = prepareData(
+    fit.filter((r) => r.x.length > 0),
+    o.axis,
+    base,
+    xMin,
+    extrapolate,
+  );
+  if (d.n < MIN_FIT_POINTS)
+    throw new FitError(
+      `hold-out: ${d.n} points at x ≤ ${split.toPrecision(3)}; at least ${MIN_FIT_POINTS} are needed`,
+    );
+  const pr = new Profiler(d, extrapolate);
+  let k = 0;
+  const expected = GRID_ALPHA * GRID_BETA + REFINE_EXPECTED;
+  const { best } = search(pr, check, () => progress.report('holdout', ++k, expected), grid);
+  const configOf = (r: Run) => best.keys.indexOf(configKey(runConfig(base, r)));
+  const ly = heldLogLoss(held);
+  const theory = holdoutError(ly, theoryAt(best, configOf, held));
+  const fits = d.runs.map((_, i) => fitPowerLaw(d, i));
+  const fitsByRun = held.map((r) => fits.find((f) => f?.run === r.id) ?? null);
+  const power = holdoutError(ly, powerLawAt(fitsByRun, held));
+  return {
+    split,
+    fraction,
+    nFit: d.n,
+    nHeld: ly.length,
+    theory: { ...theory, alpha: best.alpha, beta: best.beta },
+    powerlaw: { ...power, fits: fits.filter((f): f is PowerLawFit => f !== null) },
+  };
+}
