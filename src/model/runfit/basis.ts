@@ -154,6 +154,8 @@ export function buildTable(
     Math.log(Math.max(v[1], floor)),
   ];
   const lim = s.limit ? lnOf(s.limit) : null;
+  // e^u can round past the range's ends (the engine's domain is checked exactly).
+  const at = (u: number) => Math.min(vHi, Math.max(vLo, Math.exp(u)));
   let u: number[] = [];
   let la: number[] = [];
   let lb: number[] = [];
@@ -161,7 +163,7 @@ export function buildTable(
   let settled = false;
   for (let i = 0; i < n0; i++) {
     const ui = uLo + ((uHi - uLo) * i) / (n0 - 1);
-    const [a, b] = lnOf(s.next(Math.exp(ui)));
+    const [a, b] = lnOf(s.next(at(ui)));
     u.push(ui);
     la.push(a);
     lb.push(b);
@@ -186,7 +188,7 @@ export function buildTable(
       nb.push(lb[i]);
       if (k < mids.length && mids[k] === i) {
         const um = 0.5 * (u[i] + u[i + 1]);
-        const [a, b] = lnOf(s.any(Math.exp(um)));
+        const [a, b] = lnOf(s.any(at(um)));
         nu.push(um);
         na.push(a);
         nb.push(b);

@@ -8,7 +8,7 @@
 // many of them mean the runs disagree more than the noise within each run explains.
 import { Rng } from '../simulation/random.ts';
 import { LINEAR } from './linear.ts';
-import { deviance, LEVELS, type Calibration } from './region.ts';
+import { deviance, levelOf, type Calibration } from './region.ts';
 import { fromBox, toBox } from './search.ts';
 import { brentMin, type ProfilePoint, type Profiler } from './profile.ts';
 
@@ -18,8 +18,6 @@ const CANDIDATE_DEVIANCE = 20;
 const CANDIDATES = 60;
 /** ln s is re-optimised within this distance of the point's own best ln s (Brent's method). */
 const LN_S_WINDOW = 0.35;
-/** The 95 % joint level of the deviance. */
-const JOINT95 = LEVELS[LEVELS.length - 1].deviance;
 /** Points of the local quadratic refinement. */
 const QUADRATIC_POINTS = 10;
 
@@ -59,6 +57,7 @@ export function bootstrapRuns(
     .filter((p) => Number.isFinite(p.q) && deviance(p, best, cal) <= CANDIDATE_DEVIANCE)
     .sort((a, b) => a.q - b.q)
     .slice(0, CANDIDATES);
+  const joint95 = levelOf(cal.levels, 0.95, 2);
   const rng = new Rng(seed, 3);
   const weights = new Float64Array(d.n);
   const counts = new Float64Array(R);
@@ -87,7 +86,7 @@ export function bootstrapRuns(
     pr.criterion(p.tables, ls[arg], weights);
     const theta = new Float64Array(LINEAR);
     theta.set(pr.lastTheta);
-    if (deviance(p, best, cal) > JOINT95) outside++;
+    if (deviance(p, best, cal) > joint95) outside++;
     const [alpha, beta] = quadraticMinimum(cand, q, arg) ?? [p.alpha, p.beta];
     samples.push({ alpha, beta, point: p, lnS: ls[arg], theta });
     progress(b + 1);

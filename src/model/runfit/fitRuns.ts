@@ -20,6 +20,7 @@ import {
   type Params,
   DEFAULT_PARAMS,
   numericSpec,
+  rangeText,
   type Regime,
 } from '../params.ts';
 import { COARSE_TABLE, interpolate } from './basis.ts';
@@ -49,7 +50,7 @@ import {
   computeRegions,
   deviance,
   interval,
-  LEVELS,
+  levelOf,
   residuals,
   ridgeWarning,
   type Calibration,
@@ -70,7 +71,7 @@ import {
   type FitHooks,
   type FitStage,
 } from './search.ts';
-import { C, L0, S2 } from './linear.ts';
+import { C, L0, S2, type LinearFix } from './linear.ts';
 
 export { FitCancelled, type FitHooks, type FitProgress, type FitStage } from './search.ts';
 
@@ -95,6 +96,21 @@ export interface RunFitOptions {
   seed?: number;
   /** Points of each fitted curve; default 48. */
   curvePoints?: number;
+  /** The floor L₀ when known (e.g. 0 for an error without a noise floor); default fitted. */
+  floor?: number;
+  /** The theory's σ² (relative to c) when known (e.g. 0 for clean labels); default fitted. */
+  sigma2?: number;
+  /** (α, β) whose deviance the result reports (a hypothesis: the app's state, a measured spectrum). */
+  probes?: readonly { alpha: number; beta: number }[];
+}
+
+/** A probed (α, β): its deviance and whether it lies in the 68 % and 95 % joint regions. */
+export interface Probe {
+  alpha: number;
+  beta: number;
+  deviance: number;
+  inside68: boolean;
+  inside95: boolean;
 }
 
 /** A fitted exponent with its profile-likelihood intervals. */
@@ -165,6 +181,7 @@ export interface RunFitResult {
     hessian: Float64Array;
   };
   ridge: RidgeWarning | null;
+  probes: Probe[];
   bootstrap: BootstrapSummary | null;
   /** Why there is no bootstrap (null when there is one). */
   bootstrapSkipped: string | null;
@@ -341,7 +358,8 @@ export function fitRuns(
   const extrapolate = o.extrapolate ?? 10;
   const xMin = o.xMin ?? 0;
   const B = o.bootstrap ?? 50;
-  const data = prepareData(runs, o.axis, base, xMin, extrapolate);
+  const fix = linearFix(o);
+  const data = prepareData(runs, o.axis, base, xMin, extrapolate, fix);
   checkData(data, runs, xMin, notes);
   const check = () => {
     if (hooks.shouldCancel?.()) throw new FitCancelled();
@@ -370,6 +388,18 @@ export function fitRuns(
   const cal = reg.calibration;
   const joint95 = reg.polygons.find((p) => p.dof === 2 && p.coverage === 0.95)!;
   const ridge = ridgeWarning(joint95, best);
+  const probes = (o.probes ?? []).map((h) => {
+    const p = found.fs.at(h.alpha, h.beta);
+    const D = Math.max(0, deviance(p, best, cal));
+    const inside = (c: 0.68 | 0.95) => D <= levelOf(cal.levels, c, 2);
+    return {
+      alpha: h.alpha,
+      beta: h.beta,
+      deviance: D,
+      inside68: inside(0.68),
+      inside95: inside(0.95),
+    };
+  });
   let boot: BootstrapResult | null = null;
   let bootstrapSkipped: string | null = null;
   if (B <= 0) bootstrapSkipped = 'not asked for';
@@ -405,6 +435,7 @@ export function fitRuns(
       hessian: reg.hessian,
     },
     ridge,
+    probes,
     bootstrap: boot ? summarise(boot) : null,
     bootstrapSkipped,
     curves,
@@ -419,6 +450,21 @@ export function fitRuns(
     work: { points: pr.points, evaluations: pr.evaluations, ms: performance.now() - start },
     notes,
   };
+}
+
+/** The linear parameters the options fix, checked. */
+function linearFix(o: RunFitOptions): LinearFix {
+  if (o.floor !== undefined && !(o.floor >= 0 && Number.isFinite(o.floor)))
+    throw new FitError(`floor ${o.floor} must be a number ≥ 0`);
+  if (o.sigma2 !== undefined) {
+    const spec = numericSpec('sigma2');
+    if (!(o.sigma2 >= spec.min && o.sigma2 <= spec.max))
+      throw new ParamError(
+        'sigma2',
+        `sigma2 = ${o.sigma2} is out of its domain (${rangeText(spec)})`,
+      );
+  }
+  return { floor: o.floor ?? null, sigma2: o.sigma2 ?? null };
 }
 
 /** Enough points after the warm-up cut, and an x range the theory's domain can hold. */
@@ -464,7 +510,7 @@ function summarise(b: BootstrapResult): BootstrapSummary {
 
 /** Every evaluated (α, β) near the best fit (deviance ≤ 4 × the 95 % level) with its deviance. */
 function pointCloud(points: readonly ProfilePoint[], best: ProfilePoint, cal: Calibration) {
-  const top = 4 * LEVELS[LEVELS.length - 1].deviance;
+  const top = 4 * levelOf(cal.levels, 0.95, 2);
   const near = points.filter((p) => deviance(p, best, cal) <= top);
   return {
     alpha: Float64Array.from(near, (p) => p.alpha),

@@ -26,6 +26,17 @@ export function huberPsi(r: number, delta: number): number {
   return r > delta ? delta : r < -delta ? -delta : r;
 }
 
+/**
+ * Linear parameters the user knows: the floor L₀ (e.g. 0 for an error without a noise floor) and
+ * the theory's σ² (relative to c; e.g. 0 for clean labels). null: fitted.
+ */
+export interface LinearFix {
+  floor: number | null;
+  sigma2: number | null;
+}
+
+export const NOTHING_FIXED: LinearFix = { floor: null, sigma2: null };
+
 /** The points of one linear solve: ln y, weights, the two basis columns (length n each). */
 export interface LinearProblem {
   ly: Float64Array;
@@ -34,6 +45,12 @@ export interface LinearProblem {
   B: Float64Array;
   n: number;
   delta: number;
+  fix: LinearFix;
+}
+
+/** How many of (L₀, c, σ²) a problem fits. */
+export function freeLinear(fix: LinearFix): number {
+  return 1 + (fix.floor === null ? 1 : 0) + (fix.sigma2 === null ? 1 : 0);
 }
 
 /** Scratch and result of a linear solve. */
@@ -73,6 +90,7 @@ export class LinearSolver {
     for (let step = 0; step < maxSteps; step++) {
       this.normalEquations(pb, warm || step > 0);
       if (!nnls3(this.G, this.g, this.trial)) break;
+      applyFix(pb.fix, this.trial);
       this.prev.set(theta);
       let qTrial = this.evaluate(pb, this.trial);
       // Halve a step that does not lower Q.
@@ -117,6 +135,12 @@ export class LinearSolver {
     G.fill(0);
     g.fill(0);
     const th = this.theta;
+    // Fixed parameters have no column: the floor is an offset, a fixed σ² rides on c's column.
+    const { floor, sigma2 } = pb.fix;
+    const f0 = floor === null ? 1 : 0;
+    const f2 = sigma2 === null ? 1 : 0;
+    const offset = floor ?? 0;
+    const tie = sigma2 ?? 0;
     for (let i = 0; i < n; i++) {
       // Model of the previous step (m⁰ = y at the first).
       const l0 = reweight ? Math.log(th[L0] + th[C] * A[i] + th[S2] * B[i]) : ly[i];
@@ -125,10 +149,10 @@ export class LinearSolver {
       const hw = reweight && Math.abs(r) > delta ? delta / Math.abs(r) : 1;
       const om = w[i] * hw;
       const im = Math.exp(-l0);
-      const x0 = im;
-      const x1 = A[i] * im;
-      const x2 = B[i] * im;
-      const z = r + 1;
+      const x0 = f0 * im;
+      const x1 = (A[i] + tie * B[i]) * im;
+      const x2 = f2 * B[i] * im;
+      const z = r + 1 - offset * im;
       G[0] += om * x0 * x0;
       G[1] += om * x0 * x1;
       G[2] += om * x0 * x2;
@@ -143,6 +167,12 @@ export class LinearSolver {
     G[6] = G[2];
     G[7] = G[5];
   }
+}
+
+/** Set the fixed parameters of θ from the fitted ones (L₀ given; σ²·c for a given σ²). */
+export function applyFix(fix: LinearFix, th: Float64Array): void {
+  if (fix.floor !== null) th[L0] = fix.floor;
+  if (fix.sigma2 !== null) th[S2] = fix.sigma2 * th[C];
 }
 
 /** Faces of the non-negative orthant in three dimensions: the free coordinates of each. */

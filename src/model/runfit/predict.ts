@@ -1,8 +1,8 @@
 // Predictions of a fit (docs/theory.md §9): the fitted curve of each run configuration from the
 // first x of the data to `extrapolate` times the last, with its bands.
 //
-// Profile band (level c: 3.84 for 95 %, 1.00 for 68 %, one-dimensional: a band is a statement
-// about one number, the loss at one x). Every evaluated (α, β) with deviance D ≤ c contributes its
+// Profile band (the one-parameter levels, F(1, n − 6): 3.84 and 1.00 for many points; a band is
+// a statement about one number, the loss at one x). Every evaluated (α, β) with deviance D ≤ c contributes its
 // own curve, widened by what the remaining budget c − D allows the other parameters to move: with
 // θ = (L₀, c, σ², ln s) and G = Σ w ψ′ JᵀJ the criterion's Gauss–Newton matrix at that point
 // (J_i = ∂ ln m_i/∂θ), the deviance grows as Δθᵀ G Δθ / ξ, so ln m(x) can move by
@@ -10,9 +10,9 @@
 // Bootstrap band: the pointwise percentiles of the resamples' curves. The reported band is the
 // union of the two.
 import { interpolate } from './basis.ts';
-import { LinearSolver, C, L0, S2 } from './linear.ts';
+import { LinearSolver, C, L0, S2, type LinearFix } from './linear.ts';
 import { brentMin, type FitData, type ProfilePoint, type Profiler } from './profile.ts';
-import { deviance, LEVELS, type Calibration } from './region.ts';
+import { deviance, levelOf, type Calibration } from './region.ts';
 import { solveSymmetric, type BootstrapResult } from './bootstrap.ts';
 import type { Run } from './runs.ts';
 
@@ -47,6 +47,7 @@ const G_RIDGE = 1e-9;
 /** The model's ln m and its gradient φ in θ at sorted ln x, for one point's configuration. */
 function lnModelAndGradient(
   p: ProfilePoint,
+  fix: LinearFix,
   config: number,
   lx: Float64Array,
   lm: Float64Array,
@@ -59,12 +60,16 @@ function lnModelAndGradient(
   const dB = new Float64Array(n);
   if (!interpolate(p.tables[config], p.lnS, lx, 0, n, A, B, dA, dB)) return false;
   const th = p.theta;
+  // A fixed parameter does not move: its gradient is 0 (a fixed σ² moves with c).
+  const f0 = fix.floor === null ? 1 : 0;
+  const f2 = fix.sigma2 === null ? 1 : 0;
+  const tie = fix.sigma2 ?? 0;
   for (let i = 0; i < n; i++) {
     const m = th[L0] + th[C] * A[i] + th[S2] * B[i];
     lm[i] = Math.log(m);
-    phi[4 * i] = 1 / m;
-    phi[4 * i + 1] = A[i] / m;
-    phi[4 * i + 2] = B[i] / m;
+    phi[4 * i] = f0 / m;
+    phi[4 * i + 1] = (A[i] + tie * B[i]) / m;
+    phi[4 * i + 2] = (f2 * B[i]) / m;
     phi[4 * i + 3] = (th[C] * dA[i] + th[S2] * dB[i]) / m;
   }
   return true;
@@ -79,7 +84,7 @@ function inverseG(pr: Profiler, p: ProfilePoint): Float64Array | null {
     const n = lx.length;
     const lm = new Float64Array(n);
     const phi = new Float64Array(4 * n);
-    if (!lnModelAndGradient(p, r.config, lx, lm, phi)) return null;
+    if (!lnModelAndGradient(p, d.fix, r.config, lx, lm, phi)) return null;
     for (let i = 0; i < n; i++) {
       const k = r.from + i;
       const res = d.ly[k] - lm[i];
@@ -121,15 +126,15 @@ export function fitCurves(
   const d = pr.data;
   const x = logGrid(Math.exp(d.lxMin), Math.exp(d.lxMax) * extrapolate, nx);
   const lx = Float64Array.from(x, Math.log);
-  const top = LEVELS.find((l) => l.dof === 1 && l.coverage === 0.95)!.deviance;
-  const inner = LEVELS.find((l) => l.dof === 1 && l.coverage === 0.68)!.deviance;
+  const top = levelOf(cal.levels, 0.95, 1);
+  const inner = levelOf(cal.levels, 0.68, 1);
   const near = points.filter((p) => deviance(p, best, cal) <= top);
   if (!near.includes(best)) near.push(best);
   const ginv = new Map(near.map((p) => [p, inverseG(pr, p)]));
   return d.configs.map((cfg, config) => {
     const lm = new Float64Array(nx);
     const phi = new Float64Array(4 * nx);
-    lnModelAndGradient(best, config, lx, lm, phi);
+    lnModelAndGradient(best, d.fix, config, lx, lm, phi);
     const band = (level: number) => {
       const lo = Float64Array.from(lm);
       const hi = Float64Array.from(lm);
@@ -138,7 +143,7 @@ export function fitCurves(
       for (const p of near) {
         const budget = level - Math.max(0, deviance(p, best, cal));
         const gi = ginv.get(p);
-        if (budget < 0 || !gi || !lnModelAndGradient(p, config, lx, plm, pphi)) continue;
+        if (budget < 0 || !gi || !lnModelAndGradient(p, d.fix, config, lx, plm, pphi)) continue;
         for (let i = 0; i < nx; i++) {
           let v = 0;
           for (let a = 0; a < 4; a++)
@@ -237,7 +242,15 @@ export function fitPowerLaw(d: FitData, run: number): PowerLawFit | null {
   const solver = new LinearSolver(n);
   const q = (a: number) => {
     for (let i = 0; i < n; i++) A[i] = Math.exp(-a * lx[i]);
-    return solver.solve({ ly, w, A, B, n, delta: d.delta });
+    return solver.solve({
+      ly,
+      w,
+      A,
+      B,
+      n,
+      delta: d.delta,
+      fix: { floor: d.fix.floor, sigma2: null },
+    });
   };
   let bestA = 0.05;
   let bestQ = Infinity;

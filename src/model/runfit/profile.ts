@@ -9,7 +9,7 @@ import {
   type BasisTable,
   type TableQuality,
 } from './basis.ts';
-import { LinearSolver, LINEAR } from './linear.ts';
+import { LinearSolver, LINEAR, NOTHING_FIXED, type LinearFix } from './linear.ts';
 import type { Params } from '../params.ts';
 import type { FitAxis, Run } from './runs.ts';
 
@@ -34,6 +34,8 @@ export interface FitData {
   /** Noise scale of ln y estimated from the data before any fit, and the Huber threshold. */
   tau0: number;
   delta: number;
+  /** Linear parameters given by the user instead of fitted. */
+  fix: LinearFix;
 }
 
 /** Huber's constant: 95 % efficiency at Gaussian errors. */
@@ -56,6 +58,7 @@ export function prepareData(
   base: Params,
   xMin: number,
   extrapolate: number,
+  fix: LinearFix = NOTHING_FIXED,
 ): FitData {
   const lx: number[] = [];
   const ly: number[] = [];
@@ -108,6 +111,7 @@ export function prepareData(
     lsMax: Math.log(hi) - lxMax - Math.log(extrapolate),
     tau0,
     delta: HUBER_K * tau0,
+    fix,
   };
 }
 
@@ -310,7 +314,7 @@ export class Profiler {
       for (let i = 0; i < d.n; i++) this.wb[i] = d.w[i] * weights[i];
       w = this.wb;
     }
-    const pb = { ly: d.ly, w, A: this.A, B: this.B, n: d.n, delta: d.delta };
+    const pb = { ly: d.ly, w, A: this.A, B: this.B, n: d.n, delta: d.delta, fix: d.fix };
     return this.solver.solve(pb, steps, init);
   }
 

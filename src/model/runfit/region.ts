@@ -6,30 +6,62 @@
 // at the best fit as ξ = V/H, H = Σ w_i ψ′(r_i), and V the score variance: Σ (w_i ψ_i)² for
 // independent points, here with the Newey–West (Bartlett-kernel) sum of the lag products within
 // each run, so that correlated points of one run (a smooth systematic misfit, a shared offset)
-// do not count as independent evidence; never below the independent value, and times n/(n − 6)
-// for the six parameters fitted. With least squares and independent Gaussian noise this is the
+// do not count as independent evidence; never below the independent value, and times n/(n − p)
+// for the p parameters fitted (six, fewer when the user fixes the floor or σ²). With least squares and independent Gaussian noise this is the
 // familiar σ̂² scaling of the likelihood ratio.
 //
-// Regions. {D ≤ 2.30} and {D ≤ 5.99} are the 68 % and 95 % joint regions of (α, β) (χ²₂), and the
-// projections of {D ≤ 1.00} and {D ≤ 3.84} (χ²₁) the 68 % and 95 % intervals of α and of β alone
-// (the profile-likelihood interval of one parameter is the projection of the set where its
-// profile deviance is below the one-dimensional quantile). D is found along 24 rays from the best
+// Regions. {D ≤ 2F(2, n−6)} at 68 % and 95 % are the joint regions of (α, β), and the projections
+// of {D ≤ F(1, n−6)} the 68 % and 95 % intervals of α and of β alone (the profile-likelihood
+// interval of one parameter is the projection of the set where its profile deviance is below the
+// one-dimensional quantile). F, not χ², because ξ is estimated from the n − p residual degrees of
+// freedom (quantiles.ts); for many points the levels tend to 2.30, 5.99 (χ²₂) and 1.00, 3.84 (χ²₁). D is found along 24 rays from the best
 // point, in the coordinates where the local quadratic form is a circle; each polygon has a vertex
 // on every ray.
 import { lawValue, type LawId } from '../theory/laws.ts';
-import { huberPsi } from './linear.ts';
+import { freeLinear, huberPsi, type LinearFix } from './linear.ts';
+import { fQuantile } from './quantiles.ts';
 import { fromBox, toBox, type FineSearch } from './search.ts';
 import type { ProfilePoint } from './profile.ts';
 
-/** χ² quantiles: 68.27 % and 95 % for one and two degrees of freedom. */
-export const LEVELS = [
-  { coverage: 0.68, dof: 1, deviance: 1.0 },
-  { coverage: 0.68, dof: 2, deviance: 2.2957 },
-  { coverage: 0.95, dof: 1, deviance: 3.8415 },
-  { coverage: 0.95, dof: 2, deviance: 5.9915 },
+/** A level of the deviance: the region or interval of that coverage for `dof` parameters. */
+export interface DevianceLevel {
+  coverage: 0.68 | 0.95;
+  dof: 1 | 2;
+  deviance: number;
+}
+
+/** The coverages drawn: one standard deviation (68.27 %) and 95 %. */
+const COVERAGES = [
+  { coverage: 0.68, p: 0.682689492137 },
+  { coverage: 0.95, p: 0.95 },
 ] as const;
-/** Parameters fitted in all (α, β, s, L₀, c, σ²): the small-sample factor n/(n − 6). */
-const FITTED = 6;
+
+/**
+ * The deviance levels of a fit with n points and p fitted: dof·F(dof, n − p) quantiles (ξ is
+ * estimated from the residuals), χ²_dof in the limit of many points. Ordered by deviance.
+ */
+export function devianceLevels(n: number, fitted: number): DevianceLevel[] {
+  const nu = Math.max(1, n - fitted);
+  const out: DevianceLevel[] = [];
+  for (const { coverage, p } of COVERAGES)
+    for (const dof of [1, 2] as const)
+      out.push({ coverage, dof, deviance: dof * fQuantile(p, dof, nu) });
+  return out.sort((a, b) => a.deviance - b.deviance);
+}
+
+/** The level of a coverage and dof among a fit's levels. */
+export function levelOf(
+  levels: readonly DevianceLevel[],
+  coverage: 0.68 | 0.95,
+  dof: 1 | 2,
+): number {
+  return levels.find((l) => l.coverage === coverage && l.dof === dof)!.deviance;
+}
+
+/** Parameters fitted in all: α, β, ln s and the free linear ones (six when none is fixed). */
+function fittedCount(fix: LinearFix): number {
+  return 3 + freeLinear(fix);
+}
 /** Rays from the best point. */
 export const RAYS = 24;
 
@@ -45,6 +77,8 @@ export interface Calibration {
   tau: number;
   /** Bartlett-kernel lags used within a run (largest over the runs). */
   lags: number;
+  /** The deviance levels of the regions and intervals (devianceLevels). */
+  levels: DevianceLevel[];
 }
 
 /** Residuals ln y − ln m at a point (one criterion evaluation). */
@@ -81,7 +115,8 @@ export function calibrate(fs: FineSearch, best: ProfilePoint): Calibration {
       V += 2 * (1 - l / (L + 1)) * acc;
     }
   }
-  const dof = d.n / Math.max(1, d.n - FITTED);
+  const fitted = fittedCount(d.fix);
+  const dof = d.n / Math.max(1, d.n - fitted);
   const xiIndependent = H > 0 ? (V0 / H) * dof : Infinity;
   const xi = H > 0 ? (Math.max(V, V0) / H) * dof : Infinity;
   const abs = Array.from(r, Math.abs).sort((a, b) => a - b);
@@ -91,6 +126,7 @@ export function calibrate(fs: FineSearch, best: ProfilePoint): Calibration {
     inflation: xi / xiIndependent,
     tau: 1.4826 * abs[abs.length >> 1],
     lags,
+    levels: devianceLevels(d.n, fitted),
   };
 }
 
@@ -130,20 +166,28 @@ export function computeRegions(
 ): RegionResult {
   let best = start;
   for (let attempt = 0; ; attempt++) {
+    // A better point met on the way (the search stops at a tolerance) becomes the centre, twice
+    // at most; after that the regions are drawn around the best point known.
+    const restart = attempt < MAX_RECENTRES;
     const cal = calibrate(fs, best);
-    const local = localForm(fs, best, cal, progress);
-    if (local.better && attempt < 2) {
+    const local = localForm(fs, best, cal, progress, restart);
+    if (local.better) {
       best = local.better;
       continue;
     }
-    const rays = castRays(fs, best, cal, local.H, progress);
-    if (rays.better && attempt < 2) {
+    const rays = castRays(fs, best, cal, local.H, progress, restart);
+    if (rays.better) {
       best = rays.better;
       continue;
     }
     return { best, calibration: cal, polygons: rays.polygons, hessian: local.H };
   }
 }
+
+/** Times the regions may move to a better point found while computing them. */
+const MAX_RECENTRES = 2;
+/** A point this much below the best (in deviance) is a better optimum, not round-off. */
+const BETTER = -0.02;
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
@@ -164,6 +208,7 @@ function localForm(
   best: ProfilePoint,
   cal: Calibration,
   progress: () => void,
+  restart: boolean,
 ): { H: Float64Array; better: ProfilePoint | null } {
   const [u0, v0] = toBox(best.alpha, best.beta);
   const h = [0.01, 0.01];
@@ -179,7 +224,7 @@ function localForm(
       const pp = e(1);
       const pm = e(-1);
       for (const p of [pp, pm])
-        if (p.q < best.q - 1e-12) return { H: new Float64Array(4), better: p };
+        if (restart && D(p) < BETTER) return { H: new Float64Array(4), better: p };
       // Steps are clamped at the box: use the actual offsets.
       const [up, vp] = toBox(pp.alpha, pp.beta);
       const [um, vm] = toBox(pm.alpha, pm.beta);
@@ -205,7 +250,7 @@ function localForm(
   const su = u0 + h[0] <= 1 ? h[0] : -h[0];
   const sv = v0 + h[1] <= 1 ? h[1] : -h[1];
   const pd = pointAt(fs, u0 + su, v0 + sv, progress);
-  if (pd.q < best.q - 1e-12) return { H: new Float64Array(4), better: pd };
+  if (restart && D(pd) < BETTER) return { H: new Float64Array(4), better: pd };
   const dd = D(pd);
   const cross = (dd - c[0] * su * su - c[1] * sv * sv - g[0] * su - g[1] * sv) / (2 * su * sv);
   return { H: Float64Array.of(c[0], cross, cross, c[1]), better: null };
@@ -240,15 +285,17 @@ function castRays(
   cal: Calibration,
   H: Float64Array,
   progress: () => void,
+  restart: boolean,
 ): { polygons: RegionPolygon[]; better: ProfilePoint | null } {
-  const top = LEVELS[LEVELS.length - 1].deviance;
+  const levels = cal.levels;
+  const top = levels[levels.length - 1].deviance;
   const { values, vectors } = eigen2(H);
   // A flat direction is limited by the box: its unit radius is at most 1.5 box units.
   const floor = top / 1.5 ** 2;
   const scale = values.map((l) => 1 / Math.sqrt(Math.max(l, floor)));
   const [u0, v0] = toBox(best.alpha, best.beta);
-  const crossings = LEVELS.map(() => new Float64Array(2 * RAYS));
-  const open = LEVELS.map(() => false);
+  const crossings = levels.map(() => new Float64Array(2 * RAYS));
+  const open = levels.map(() => false);
   for (let k = 0; k < RAYS; k++) {
     const th = (2 * Math.PI * k) / RAYS;
     const z = [Math.cos(th) * scale[0], Math.sin(th) * scale[1]];
@@ -267,14 +314,13 @@ function castRays(
     let r = Math.min(1.4, rMax);
     for (let it = 0; it < 8 && r > 0; it++) {
       const { p, dv } = sample(r);
-      if (p.q < best.q - 1e-9 * Math.abs(best.q) - 1e-12 && dv < -0.05)
-        return { polygons: [], better: p };
+      if (restart && dv < BETTER) return { polygons: [], better: p };
       if (dv < top && r < rMax) r = Math.min(rMax, r * (it === 0 ? 2.1 : 2));
       else if (dv > 4 * top && samples.length < 3 && r > 0.05) r = r / 2.5;
       else break;
     }
     samples.sort((a, b) => a[0] - b[0]);
-    LEVELS.forEach((lv, li) => {
+    levels.forEach((lv, li) => {
       const { radius, reached } = crossing(samples, lv.deviance);
       if (!reached) open[li] = true;
       const [a, b] = fromBox(u0 + radius * dir[0], v0 + radius * dir[1]);
@@ -282,7 +328,7 @@ function castRays(
       crossings[li][2 * k + 1] = b;
     });
   }
-  const polygons = LEVELS.map((lv, li) => ({
+  const polygons = levels.map((lv, li) => ({
     coverage: lv.coverage,
     dof: lv.dof,
     deviance: lv.deviance,
