@@ -111,8 +111,22 @@ export function logGrid(lo: number, hi: number, n: number): Float64Array {
 }
 
 /**
- * The curves of every configuration on a log grid of `nx` points from the smallest x of the data
- * to `extrapolate` times the largest, with the profile and bootstrap bands.
+ * A curve's x: n log-spaced points over the data [lo, hi], about a third of them beyond it up to
+ * `extrapolate`·hi; hi itself is a point, so the extrapolation starts exactly at the data's end.
+ */
+export function curveGrid(lo: number, hi: number, extrapolate: number, n: number): Float64Array {
+  const beyond = Math.max(2, Math.round(n / 3));
+  const inside = logGrid(lo, hi, Math.max(2, n - beyond));
+  const out = new Float64Array(inside.length + beyond);
+  out.set(inside);
+  for (let k = 1; k <= beyond; k++)
+    out[inside.length - 1 + k] = hi * Math.pow(extrapolate, k / beyond);
+  return out;
+}
+
+/**
+ * The curves of every configuration on `nx` points (curveGrid) from the smallest x of the data to
+ * `extrapolate` times the largest, with the profile and bootstrap bands.
  */
 export function fitCurves(
   pr: Profiler,
@@ -124,7 +138,7 @@ export function fitCurves(
   nx: number,
 ): FitCurve[] {
   const d = pr.data;
-  const x = logGrid(Math.exp(d.lxMin), Math.exp(d.lxMax) * extrapolate, nx);
+  const x = curveGrid(Math.exp(d.lxMin), Math.exp(d.lxMax), extrapolate, nx);
   const lx = Float64Array.from(x, Math.log);
   const top = levelOf(cal.levels, 0.95, 1);
   const inner = levelOf(cal.levels, 0.68, 1);
