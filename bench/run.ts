@@ -8,3 +8,4 @@ try {
 }
 await import('./phase.bench.ts');
 await import('./cli.bench.ts');
+await import('./runfit.bench.ts');

@@ -1,23 +1,25 @@
 // The bootstrap over runs (docs/theory.md §9): the points of one run are correlated (one seed, one
 // data draw), so the resampled unit is the run, not the point. Each resample draws as many runs
 // as there are, with replacement, and refits: the criterion with the points of a run counted as
-// often as the run was drawn, minimised over ln s (and the linear parameters) at every (α, β)
-// already evaluated near the best fit (their basis tables are kept, so a resample costs no engine
-// evaluation), and refined by a quadratic through the ten points nearest to that resample's
-// best. Resamples whose best point lies outside the 95 % profile region are counted (`outside`):
+// often as the run was drawn, minimised over ln s (one parabolic step from the point's own best
+// ln s) and the linear parameters at the (α, β) already evaluated nearest the best fit (their
+// basis tables are kept, so a resample costs no engine evaluation), and refined by a quadratic
+// through the ten points nearest to that resample's best. Resamples whose best point lies outside the 95 % profile region are counted (`outside`):
 // many of them mean the runs disagree more than the noise within each run explains.
 import { Rng } from '../simulation/random.ts';
 import { LINEAR } from './linear.ts';
 import { deviance, levelOf, type Calibration } from './region.ts';
 import { fromBox, toBox } from './search.ts';
-import { brentMin, type ProfilePoint, type Profiler } from './profile.ts';
+import type { ProfilePoint, Profiler } from './profile.ts';
 
 /** Points farther than this deviance from the best are not candidates of a resample… */
 const CANDIDATE_DEVIANCE = 20;
 /** …and at most this many, the nearest in deviance. */
-const CANDIDATES = 60;
-/** ln s is re-optimised within this distance of the point's own best ln s (Brent's method). */
-const LN_S_WINDOW = 0.35;
+const CANDIDATES = 30;
+/** ln s is re-optimised by one parabola through the point's own ln s and ± this step. */
+const LN_S_STEP = 0.1;
+/** Gauss–Newton steps of the linear solve, from the point's own linear parameters. */
+const SOLVE_STEPS = 4;
 /** Points of the local quadratic refinement. */
 const QUADRATIC_POINTS = 10;
 
@@ -72,11 +74,9 @@ export function bootstrapRuns(
     let arg = -1;
     for (let j = 0; j < cand.length; j++) {
       const p = cand[j];
-      const lo = Math.max(p.lsLo, p.lnS - LN_S_WINDOW);
-      const hi = Math.min(p.lsHi, p.lnS + LN_S_WINDOW);
-      // Warm: the point's own linear parameters are close to the resample's.
-      const f = (lnS: number) => pr.criterion(p.tables, lnS, weights, 6, p.theta);
-      const r = brentMin(f, lo, hi, 2e-3);
+      // Warm: the point's own ln s and linear parameters are close to the resample's.
+      const f = (lnS: number) => pr.criterion(p.tables, lnS, weights, SOLVE_STEPS, p.theta);
+      const r = parabolaMin(f, p.lnS, LN_S_STEP, p.lsLo, p.lsHi);
       q[j] = r.f;
       ls[j] = r.x;
       if (arg < 0 || q[j] < q[arg]) arg = j;
@@ -92,6 +92,34 @@ export function bootstrapRuns(
     progress(b + 1);
   }
   return { B, samples, outside };
+}
+
+/**
+ * One parabolic step for min f near x0: f at x0 and x0 ± h, the parabola's vertex (kept within
+ * 3h and [lo, hi]) evaluated; the lowest of the four.
+ */
+function parabolaMin(
+  f: (x: number) => number,
+  x0: number,
+  h: number,
+  lo: number,
+  hi: number,
+): { x: number; f: number } {
+  const a = Math.max(lo, x0 - h);
+  const b = Math.min(hi, x0 + h);
+  const pts: [number, number][] = [a, x0, b].map((x) => [x, f(x)]);
+  const [[x1, f1], [x2, f2], [x3, f3]] = pts;
+  const den = (x2 - x1) * (f2 - f3) - (x2 - x3) * (f2 - f1);
+  if (den !== 0 && Number.isFinite(f1 + f2 + f3)) {
+    const num = (x2 - x1) ** 2 * (f2 - f3) - (x2 - x3) ** 2 * (f2 - f1);
+    const v = Math.min(
+      hi,
+      Math.max(lo, Math.min(x0 + 3 * h, Math.max(x0 - 3 * h, x2 - (0.5 * num) / den))),
+    );
+    pts.push([v, f(v)]);
+  }
+  pts.sort((p, q) => p[1] - q[1]);
+  return { x: pts[0][0], f: pts[0][1] };
 }
 
 /**

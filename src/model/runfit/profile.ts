@@ -196,8 +196,8 @@ export interface ProfilePoint {
 const SCAN_STEP = 0.45;
 /** Gauss–Newton steps of the linear solve while scanning (ranking needs no more). */
 const SCAN_SOLVE_STEPS = 3;
-/** The ln s window of a table computed near a known point: ±1.5 decades. */
-export const WARM_WINDOW = 1.5 * Math.LN10;
+/** The ln s window of a table computed near a known point: ±1 decade (moved when reached). */
+export const WARM_WINDOW = Math.LN10;
 
 /**
  * Evaluates the criterion at (α, β) points: tables per configuration, profile over ln s. Counts

@@ -125,7 +125,8 @@ interface RawRun {
   id: string;
   x: number[];
   loss: number[];
-  lines: number[];
+  /** Where the first row out of order is ("line 12", "runs[1].x[3]"), or null. */
+  unsorted: string | null;
   settings: Partial<Record<RunColumn, { value: number; line: number }>>;
 }
 
@@ -180,7 +181,7 @@ export function parseRunsCsv(text: string, axis: FitAxis): RunsParse {
     let r: RawRun | undefined = last !== null && last.id === row.run ? last : runs.get(row.run);
     if (!r) {
       if (runs.size >= MAX_RUNS) return problem(`more than ${MAX_RUNS} runs`, ln);
-      r = { id: row.run, x: [], loss: [], lines: [], settings: {} };
+      r = { id: row.run, x: [], loss: [], unsorted: null, settings: {} };
       runs.set(row.run, r);
     }
     last = r;
@@ -195,13 +196,14 @@ export function parseRunsCsv(text: string, axis: FitAxis): RunsParse {
         );
       if (!before) r.settings[c] = { value: v, line: ln };
     }
+    if (r.unsorted === null && r.x.length > 0 && row.x < r.x[r.x.length - 1])
+      r.unsorted = `line ${ln}`;
     r.x.push(row.x);
     r.loss.push(row.loss);
-    r.lines.push(ln);
   }
   if (runs.size === 0)
     return problem('no data rows: expected one measurement per row, “x, loss[, run]”');
-  return finish([...runs.values()], notes, (r, i) => `line ${r.lines[i]}`);
+  return finish([...runs.values()], notes);
 }
 
 /** Cells of the current row, reused from row to row. */
@@ -272,27 +274,18 @@ function readRow(f: string[], cols: (Column | null)[], out: RowBuffer): string |
   return null;
 }
 
-/**
- * Sort each run by x, thin long runs, check the total count; `where(run, i)` names entry i of a
- * run in messages ("line 12", "runs[1].x[3]").
- */
-function finish(
-  raw: RawRun[],
-  notes: string[],
-  where: (r: RawRun, i: number) => string,
-): RunsParse {
+/** Sort each run by x (saying where it was out of order), thin long runs, check the total count. */
+function finish(raw: RawRun[], notes: string[]): RunsParse {
   let total = 0;
   const runs: Run[] = [];
   for (const r of raw) {
     const n = r.x.length;
     const order = new Array<number>(n);
     for (let i = 0; i < n; i++) order[i] = i;
-    let first = -1;
-    for (let i = 1; i < n && first < 0; i++) if (r.x[i] < r.x[i - 1]) first = i;
-    if (first >= 0) {
+    if (r.unsorted !== null) {
       order.sort((a, b) => r.x[a] - r.x[b] || a - b);
       notes.push(
-        `${runName(r.id, raw.length)}rows put in order of increasing x (not in order from ${where(r, first)})`,
+        `${runName(r.id, raw.length)}rows put in order of increasing x (not in order from ${r.unsorted})`,
       );
     }
     let x: Float64Array = new Float64Array(n);
@@ -401,7 +394,7 @@ export function parseRunsJson(text: string, axis: FitAxis): RunsParse {
   }
   const ids = new Set(raw.map((x) => x.id));
   if (ids.size < raw.length) return problem('two runs have the same "id"');
-  return finish(raw, [], (run, i) => `runs[${raw.indexOf(run)}].x[${i}]`);
+  return finish(raw, []);
 }
 
 function readJsonRun(entry: unknown, k: number, axis: FitAxis): RawRun | RunsProblem {
@@ -431,5 +424,6 @@ function readJsonRun(entry: unknown, k: number, axis: FitAxis): RawRun | RunsPro
     if (typeof s === 'string') return problem(`${at}.${c}: ${s}`);
     settings[c] = { value: s, line: 0 };
   }
-  return { id, x, loss, lines: [], settings };
+  const first = x.findIndex((v, i) => i > 0 && v < x[i - 1]);
+  return { id, x, loss, unsorted: first < 0 ? null : `${at}.x[${first}]`, settings };
 }
