@@ -80,7 +80,14 @@ export function fitFile(
     if (e instanceof FitError) throw new CliError('fit', `--fit ${file}: ${e.message}`);
     throw e;
   }
-  return { record: fitRecord(r), notes: r.notes };
+  const notes = [...r.notes];
+  if (r.holdoutSkipped) notes.push(`no hold-out check: ${r.holdoutSkipped}`);
+  if (r.bootstrapSkipped) notes.push(`no bootstrap: ${r.bootstrapSkipped}`);
+  if (r.quality.misfit)
+    notes.push(
+      `the theory's curves do not follow these runs closely: residuals ${(r.quality.rms / r.quality.tau0).toFixed(1)} times the point-to-point noise (the intervals are widened for it)`,
+    );
+  return { record: fitRecord(r), notes };
 }
 
 /** The record: the issue's keys first, then what a script may want beside them. */

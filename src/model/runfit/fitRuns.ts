@@ -188,6 +188,8 @@ export interface RunFitResult {
   curves: FitCurve[];
   runs: FittedRun[];
   holdout: HoldoutResult | null;
+  /** Why the hold-out asked for could not be made (null when it was, or was not asked for). */
+  holdoutSkipped: string | null;
   quality: {
     /** Points fitted. */
     n: number;
@@ -196,6 +198,11 @@ export interface RunFitResult {
     /** Noise scale of ln loss from the data alone, and the Huber threshold. */
     tau0: number;
     delta: number;
+    /**
+     * The residuals are more than MISFIT times the noise the data show point to point: the
+     * theory's curves do not follow these runs (the regions are widened for it, not made exact).
+     */
+    misfit: boolean;
   };
   work: { points: number; evaluations: number; ms: number };
   /** What was done on the user's behalf (defaults taken, rows sorted, points left out). */
@@ -365,6 +372,8 @@ export function fitRuns(
     if (hooks.shouldCancel?.()) throw new FitCancelled();
   };
   const holdout = o.holdout ?? null;
+  if (holdout !== null && !(holdout > 0 && holdout < 1))
+    throw new FitError(`hold-out fraction ${holdout} is not in (0, 1)`);
   const progress = new Progress(hooks, [
     'grid',
     'refine',
@@ -440,16 +449,20 @@ export function fitRuns(
     bootstrapSkipped,
     curves,
     runs: fitted,
-    holdout: held,
-    quality: {
-      n: data.n,
-      rms: Math.sqrt(r.reduce((s, v) => s + v * v, 0) / r.length),
-      tau0: data.tau0,
-      delta: data.delta,
-    },
+    holdout: typeof held === 'string' ? null : held,
+    holdoutSkipped: typeof held === 'string' ? held : null,
+    quality: quality(data, r),
     work: { points: pr.points, evaluations: pr.evaluations, ms: performance.now() - start },
     notes,
   };
+}
+
+/** Residuals this many times the point-to-point noise τ₀ mean the theory misses the runs' shape. */
+export const MISFIT = 2;
+
+function quality(d: FitData, r: Float64Array): RunFitResult['quality'] {
+  const rms = Math.sqrt(r.reduce((s, v) => s + v * v, 0) / r.length);
+  return { n: d.n, rms, tau0: d.tau0, delta: d.delta, misfit: rms > MISFIT * d.tau0 };
 }
 
 /** The linear parameters the options fix, checked. */
@@ -476,6 +489,10 @@ function checkData(d: FitData, runs: readonly Run[], xMin: number, notes: string
     );
   if (d.n < MIN_FIT_POINTS)
     throw new FitError(`${d.n} points with x ≥ ${xMin}; at least ${MIN_FIT_POINTS} are needed`);
+  if (!(d.lxMax > d.lxMin))
+    throw new FitError(
+      `every point has x = ${Number(Math.exp(d.lxMin).toPrecision(6))}: the fit needs x to vary`,
+    );
   if (!(d.lsMax > d.lsMin))
     throw new FitError(
       `x spans ${((d.lxMax - d.lxMin) / Math.LN10).toFixed(1)} decades: with the extrapolation that is more than the theory's range of ${FIT_RANGE_TEXT[d.axis]}`,
@@ -595,28 +612,43 @@ function holdoutCheck(
   grid: ProfilePoint[],
   check: () => void,
   progress: Progress,
-): HoldoutResult {
-  if (!(fraction > 0 && fraction < 1))
-    throw new FitError(`hold-out fraction ${fraction} is not in (0, 1)`);
+): HoldoutResult | string {
   const split = Math.exp(all.lxMin + (1 - fraction) * (all.lxMax - all.lxMin));
-  const { fit, held } = splitRuns(runs, split);
   const xMin = o.xMin ?? 0;
+  const { fit, held } = splitRuns(
+    runs.map((r) => ({
+      ...r,
+      x: r.x.filter((x) => x >= xMin),
+      loss: r.loss.filter((_, i) => r.x[i] >= xMin),
+    })),
+    split,
+  );
   const extrapolate = Math.max(o.extrapolate ?? 10, (Math.exp(all.lxMax) / split) * 1.01);
+  const nFit = fit.reduce((s, r) => s + r.x.length, 0);
+  const nHeld = held.reduce((s, r) => s + r.x.length, 0);
+  const at = `x ≤ ${split.toPrecision(3)}`;
+  if (nFit < MIN_FIT_POINTS)
+    return `${nFit} points at ${at} to fit; at least ${MIN_FIT_POINTS} are needed`;
+  if (nHeld === 0) return `no point beyond ${at} to predict`;
   const d = prepareData(
     fit.filter((r) => r.x.length > 0),
     o.axis,
     base,
     xMin,
     extrapolate,
+    all.fix,
   );
-  if (d.n < MIN_FIT_POINTS)
-    throw new FitError(
-      `hold-out: ${d.n} points at x ≤ ${split.toPrecision(3)}; at least ${MIN_FIT_POINTS} are needed`,
-    );
+  if (!(d.lxMax > d.lxMin)) return `every point at ${at} has the same x`;
   const pr = new Profiler(d, extrapolate);
   let k = 0;
   const expected = GRID_ALPHA * GRID_BETA + REFINE_EXPECTED;
-  const { best } = search(pr, check, () => progress.report('holdout', ++k, expected), grid);
+  let best: ProfilePoint;
+  try {
+    best = search(pr, check, () => progress.report('holdout', ++k, expected), grid).best;
+  } catch (e) {
+    if (e instanceof FitError) return `the fit of x ≤ ${split.toPrecision(3)}: ${e.message}`;
+    throw e;
+  }
   const configOf = (r: Run) => best.keys.indexOf(configKey(runConfig(base, r)));
   const ly = heldLogLoss(held);
   const theory = holdoutError(ly, theoryAt(best, configOf, held));

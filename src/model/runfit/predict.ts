@@ -41,6 +41,12 @@ export interface FitCurve {
   xData: number;
 }
 
+/**
+ * Widest half-band in ln (a factor 10³ either way): where the data do not fix a parameter that the
+ * extrapolation depends on, the band says so by this width instead of reaching 0 or ∞.
+ */
+export const MAX_BAND = Math.log(1e3);
+
 /** Ridge added to G's diagonal (relative), so that a parameter the data do not fix gives a wide band, not NaN. */
 const G_RIDGE = 1e-9;
 
@@ -162,7 +168,7 @@ export function fitCurves(
           let v = 0;
           for (let a = 0; a < 4; a++)
             for (let b = 0; b < 4; b++) v += pphi[4 * i + a] * gi[a * 4 + b] * pphi[4 * i + b];
-          const w = Math.sqrt(Math.max(0, budget * cal.xi * v));
+          const w = Math.min(MAX_BAND, Math.sqrt(Math.max(0, budget * cal.xi * v)));
           lo[i] = Math.min(lo[i], plm[i] - w);
           hi[i] = Math.max(hi[i], plm[i] + w);
         }

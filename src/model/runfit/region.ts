@@ -62,6 +62,8 @@ export function levelOf(
 function fittedCount(fix: LinearFix): number {
   return 3 + freeLinear(fix);
 }
+/** Smallest scale of the deviance: log residuals of 10⁻⁶ (rounding of a loss logged to 6 digits). */
+const MIN_XI = 1e-12;
 /** Rays from the best point. */
 export const RAYS = 24;
 
@@ -117,8 +119,10 @@ export function calibrate(fs: FineSearch, best: ProfilePoint): Calibration {
   }
   const fitted = fittedCount(d.fix);
   const dof = d.n / Math.max(1, d.n - fitted);
-  const xiIndependent = H > 0 ? (V0 / H) * dof : Infinity;
-  const xi = H > 0 ? (Math.max(V, V0) / H) * dof : Infinity;
+  // Exact data (a constant loss, a curve of the model itself) leave no residual: the scale is
+  // floored at MIN_XI, so that the deviance is 0, not 0/0, where nothing distinguishes (α, β).
+  const xiIndependent = H > 0 ? Math.max(MIN_XI, (V0 / H) * dof) : Infinity;
+  const xi = H > 0 ? Math.max(MIN_XI, (Math.max(V, V0) / H) * dof) : Infinity;
   const abs = Array.from(r, Math.abs).sort((a, b) => a - b);
   return {
     xi,

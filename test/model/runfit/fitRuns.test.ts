@@ -63,6 +63,19 @@ describe('fitRuns: options are checked before any work', () => {
       /x spans 11.0 decades: with the extrapolation that is more than the theory's range of t = 10⁻³ … 10⁸/,
     ],
     [
+      'runs without any spread in x',
+      () =>
+        fitRuns([{ id: 'a', x: new Float64Array(9).fill(100), loss: logspace(1, 2, 9) }], {
+          axis: 'steps',
+        }),
+      /every point has x = 100: the fit needs x to vary/,
+    ],
+    [
+      'a hold-out fraction outside (0, 1)',
+      () => fitRuns(three, { axis: 'steps', holdout: 1.5 }),
+      /hold-out fraction 1.5 is not in \(0, 1\)/,
+    ],
+    [
       'a negative floor',
       () => fitRuns(three, { axis: 'steps', floor: -1 }),
       /floor -1 must be a number ≥ 0/,
@@ -203,5 +216,43 @@ describe('fitRuns: the result', () => {
     expect(r.floor).toBe(0.1);
     expect(r.sigma2).toBeCloseTo(0.05, 12);
     expect(Math.abs(r.alpha.value - truth.alpha)).toBeLessThan(r.alpha.ci95[1] - r.alpha.ci95[0]);
+  }, 60_000);
+});
+
+describe('fitRuns: degenerate runs', () => {
+  /** Paths of the numbers in a result that are not finite (N and M may be ∞: the kernel limit). */
+  const nonFinite = (v: unknown, path = ''): string[] => {
+    if (typeof v === 'number') return Number.isFinite(v) || /\.(N|M)$/.test(path) ? [] : [path];
+    if (ArrayBuffer.isView(v))
+      return Array.from(v as Float64Array).every(Number.isFinite) ? [] : [path];
+    if (Array.isArray(v)) return v.flatMap((x, i) => nonFinite(x, `${path}[${i}]`));
+    if (v && typeof v === 'object')
+      return Object.entries(v).flatMap(([k, x]) => nonFinite(x, `${path}.${k}`));
+    return [];
+  };
+  const x = logspace(10, 1e4, 12);
+  it('a constant loss: every (α, β) fits, the region is the whole box, no NaN anywhere', () => {
+    const runs = [1, 2, 3].map((k) => ({ id: String(k), x, loss: new Float64Array(12).fill(0.7) }));
+    const r = fitRuns(runs, { axis: 'steps', bootstrap: 10, holdout: 0.3 });
+    expect(nonFinite(r)).toEqual([]);
+    expect(r.ridge?.kind).toBe('wide');
+    expect(r.ridge?.open).toBe(true);
+    expect(r.alpha.ci95).toEqual([1.05, 4].map((v) => expect.closeTo(v, 6)));
+  }, 60_000);
+  it('runs the theory cannot follow: a plain misfit flag, intervals widened, no NaN', () => {
+    // A loss that waves up and down over the decades: no learning curve of the theory does that.
+    const dense = logspace(10, 1e4, 40);
+    const runs = [1, 2, 3].map((k) => ({
+      id: String(k),
+      x: dense,
+      loss: Float64Array.from(
+        dense,
+        (v) => (0.1 + v ** -0.4) * Math.exp(0.3 * Math.sin(1.2 * Math.log(v) + k)),
+      ),
+    }));
+    const r = fitRuns(runs, { axis: 'steps', bootstrap: 10 });
+    expect(nonFinite(r)).toEqual([]);
+    expect(r.quality.misfit).toBe(true);
+    expect(r.region.calibration.inflation).toBeGreaterThan(1);
   }, 60_000);
 });
