@@ -10,34 +10,24 @@
 //   3. the 68 % and 95 % profile-likelihood regions and intervals, calibrated for correlated
 //      points within a run, and the ridge warning: region.ts;
 //   4. the bootstrap over runs: bootstrap.ts;
-//   5. the fitted curves to `extrapolate` × the largest x with their bands, and the hold-out
-//      check against a plain power law: predict.ts.
+//   5. the fitted curves to `extrapolate` × the largest x with their bands: predict.ts; the
+//      hold-out check against a plain power law: holdout.ts.
 import {
-  MAX_SIZE,
-  ParamError,
-  validateParams,
-  MODEL_KEYS,
-  type Params,
   DEFAULT_PARAMS,
+  MAX_SIZE,
+  MODEL_KEYS,
   numericSpec,
+  ParamError,
   rangeText,
+  validateParams,
+  type Params,
   type Regime,
 } from '../params.ts';
-import { COARSE_TABLE, interpolate } from './basis.ts';
+import { interpolate } from './basis.ts';
 import { bootstrapRuns, type BootstrapResult } from './bootstrap.ts';
-import {
-  fitCurves,
-  fitPowerLaw,
-  heldLogLoss,
-  holdoutError,
-  powerLawAt,
-  quantile,
-  splitRuns,
-  theoryAt,
-  type FitCurve,
-  type HoldoutError,
-  type PowerLawFit,
-} from './predict.ts';
+import { holdoutCheck, type HoldoutResult } from './holdout.ts';
+import { C, L0, S2, type LinearFix } from './linear.ts';
+import { fitCurves, quantile, type FitCurve } from './predict.ts';
 import {
   configKey,
   prepareData,
@@ -46,6 +36,7 @@ import {
   type FitData,
   type ProfilePoint,
 } from './profile.ts';
+import { FitCancelled, FitError, Progress, type FitHooks } from './progress.ts';
 import {
   computeRegions,
   deviance,
@@ -59,21 +50,16 @@ import {
 } from './region.ts';
 import { FIT_REGIMES } from './regimes.ts';
 import { MIN_FIT_POINTS, type FitAxis, type Run, type RunSet } from './runs.ts';
-import {
-  coarseGrid,
-  FineSearch,
-  FitCancelled,
-  gridMinima,
-  nelderMead,
-  NM_EXPLORE_XTOL,
-  GRID_ALPHA,
-  GRID_BETA,
-  type FitHooks,
-  type FitStage,
-} from './search.ts';
-import { C, L0, S2, type LinearFix } from './linear.ts';
+import { findBest, type FineSearch } from './search.ts';
 
-export { FitCancelled, type FitHooks, type FitProgress, type FitStage } from './search.ts';
+export {
+  FitCancelled,
+  FitError,
+  type FitHooks,
+  type FitProgress,
+  type FitStage,
+} from './progress.ts';
+export type { HoldoutResult } from './holdout.ts';
 
 export interface RunFitOptions {
   axis: FitAxis;
@@ -131,16 +117,6 @@ export interface BootstrapSummary {
   betaCi: { ci68: [number, number]; ci95: [number, number] };
   /** Resamples whose best point lies outside the 95 % profile region. */
   outside: number;
-}
-
-export interface HoldoutResult {
-  /** The data were fitted at x ≤ split and predicted beyond (user units). */
-  split: number;
-  fraction: number;
-  nFit: number;
-  nHeld: number;
-  theory: HoldoutError & { alpha: number; beta: number };
-  powerlaw: HoldoutError & { fits: PowerLawFit[] };
 }
 
 /** A run as fitted: its data, the model at its x, and which points the fit used. */
@@ -209,29 +185,7 @@ export interface RunFitResult {
   notes: string[];
 }
 
-/** A fit that cannot be made, with the reason. */
-export class FitError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FitError';
-  }
-}
-
-/** Nelder–Mead's first simplex side (box units): about half the coarse grid's spacing. */
-const NM_STEP = 0.07;
-/** Nelder–Mead runs from this many of the grid's best local minima. */
-const NM_STARTS = 3;
-/** Overall progress weights of the stages (their usual share of the work). */
-const STAGE_WEIGHT: Record<FitStage, number> = {
-  grid: 0.3,
-  refine: 0.3,
-  region: 0.2,
-  bootstrap: 0.08,
-  holdout: 0.1,
-  curves: 0.02,
-};
-/** Expected evaluations of the refinement and the regions (for progress only). */
-const REFINE_EXPECTED = 110;
+/** Expected evaluations of the regions (for progress only). */
 const REGION_EXPECTED = 75;
 
 /** The theory parameters the runs are fitted with: defaults, the options, the regime's check. */
@@ -276,79 +230,6 @@ function resolveBase(runs: readonly Run[], o: RunFitOptions, notes: string[]): P
   return base;
 }
 
-/** Where the work goes, for the progress callback. */
-class Progress {
-  private readonly weights: Record<FitStage, number>;
-  private readonly order: FitStage[];
-  constructor(
-    private readonly hooks: FitHooks,
-    stages: FitStage[],
-  ) {
-    const total = stages.reduce((s, k) => s + STAGE_WEIGHT[k], 0);
-    this.weights = Object.fromEntries(stages.map((k) => [k, STAGE_WEIGHT[k] / total])) as Record<
-      FitStage,
-      number
-    >;
-    this.order = stages;
-  }
-  report(stage: FitStage, done: number, total: number): void {
-    if (!this.hooks.onProgress) return;
-    let before = 0;
-    for (const k of this.order) {
-      if (k === stage) break;
-      before += this.weights[k];
-    }
-    const f = before + this.weights[stage] * Math.min(1, total > 0 ? done / total : 1);
-    this.hooks.onProgress({ stage, done, total, fraction: Math.min(1, f) });
-  }
-}
-
-/**
- * The coarse grid (or the tables of another fit's grid, reused: they cover the whole domain),
- * then Nelder–Mead from its best one or two minima. `tick` is called per evaluation.
- */
-function search(
-  pr: Profiler,
-  check: () => void,
-  tick: (stage: 'grid' | 'refine', done: number, total: number) => void,
-  gridFrom: ProfilePoint[] | null,
-): { grid: ProfilePoint[]; fs: FineSearch; best: ProfilePoint } {
-  const d = pr.data;
-  const grid = gridFrom
-    ? gridFrom.map((g, i) => {
-        check();
-        tick('grid', i + 1, gridFrom.length);
-        return pr.profile(g.alpha, g.beta, d.lsMin, d.lsMax, COARSE_TABLE, tablesFor(d, g));
-      })
-    : coarseGrid(pr, check, (done, total) => tick('grid', done, total));
-  const mins = gridMinima(grid);
-  if (mins.length === 0)
-    throw new FitError('the theory cannot reach these losses anywhere in the phase diagram’s box');
-  const fs = new FineSearch(pr, check);
-  let n = 0;
-  const step = () => tick('refine', ++n, REFINE_EXPECTED);
-  const ftol = 1e-3 * d.tau0 ** 2;
-  // The valleys of the criterion are long and narrow (a ridge along a law's exponent, with local
-  // minima on it), narrower than the grid's spacing: explore from several grid minima, then
-  // polish the best.
-  let best: ProfilePoint | null = null;
-  for (const m of mins.slice(0, NM_STARTS)) {
-    const b = nelderMead(fs, m, NM_STEP, grid, step, ftol, NM_EXPLORE_XTOL);
-    if (!best || b.q < best.q) best = b;
-  }
-  best = nelderMead(fs, best!, NM_STEP / 4, grid, step, ftol);
-  return { grid, fs, best };
-}
-
-/** A grid point's tables, in the order of another data set's configurations. */
-function tablesFor(d: FitData, g: ProfilePoint) {
-  return d.configs.map((c) => {
-    const k = g.keys.indexOf(configKey(c));
-    if (k < 0) throw new Error('internal: hold-out configuration without a table');
-    return g.tables[k];
-  });
-}
-
 /**
  * Fit the runs (see the header). Throws FitError (data the fit cannot use), ParamError (a
  * parameter out of its range) or FitCancelled (hooks.shouldCancel returned true).
@@ -383,7 +264,7 @@ export function fitRuns(
     'curves',
   ]);
   const pr = new Profiler(data, extrapolate);
-  const found = search(
+  const found = findBest(
     pr,
     check,
     (stage, done, total) => progress.report(stage, done, total),
@@ -397,28 +278,11 @@ export function fitRuns(
   const cal = reg.calibration;
   const joint95 = reg.polygons.find((p) => p.dof === 2 && p.coverage === 0.95)!;
   const ridge = ridgeWarning(joint95, best);
-  const probes = (o.probes ?? []).map((h) => {
-    const p = found.fs.at(h.alpha, h.beta);
-    const D = Math.max(0, deviance(p, best, cal));
-    const inside = (c: 0.68 | 0.95) => D <= levelOf(cal.levels, c, 2);
-    return {
-      alpha: h.alpha,
-      beta: h.beta,
-      deviance: D,
-      inside68: inside(0.68),
-      inside95: inside(0.95),
-    };
+  const probes = (o.probes ?? []).map((h) => probe(found.fs, best, cal, h));
+  const { boot, bootstrapSkipped } = bootstrap(pr, found.fs, best, cal, B, o.seed ?? 1, (done) => {
+    check();
+    progress.report('bootstrap', done, B);
   });
-  let boot: BootstrapResult | null = null;
-  let bootstrapSkipped: string | null = null;
-  if (B <= 0) bootstrapSkipped = 'not asked for';
-  else if (data.runs.length < 3)
-    bootstrapSkipped = `${data.runs.length} run${data.runs.length === 1 ? '' : 's'}: the bootstrap resamples runs and needs at least 3`;
-  else
-    boot = bootstrapRuns(pr, found.fs.points, best, cal, B, o.seed ?? 1, (done) => {
-      check();
-      progress.report('bootstrap', done, B);
-    });
   const held =
     holdout === null
       ? null
@@ -454,6 +318,47 @@ export function fitRuns(
     quality: quality(data, r),
     work: { points: pr.points, evaluations: pr.evaluations, ms: performance.now() - start },
     notes,
+  };
+}
+
+/** The deviance of a hypothesis (α, β) against the best fit, and whether the joint regions hold it. */
+function probe(
+  fs: FineSearch,
+  best: ProfilePoint,
+  cal: Calibration,
+  h: { alpha: number; beta: number },
+): Probe {
+  const D = Math.max(0, deviance(fs.at(h.alpha, h.beta), best, cal));
+  const inside = (c: 0.68 | 0.95) => D <= levelOf(cal.levels, c, 2);
+  return {
+    alpha: h.alpha,
+    beta: h.beta,
+    deviance: D,
+    inside68: inside(0.68),
+    inside95: inside(0.95),
+  };
+}
+
+/** The bootstrap over runs when there are three runs or more, else why not. */
+function bootstrap(
+  pr: Profiler,
+  fs: FineSearch,
+  best: ProfilePoint,
+  cal: Calibration,
+  B: number,
+  seed: number,
+  progress: (done: number) => void,
+): { boot: BootstrapResult | null; bootstrapSkipped: string | null } {
+  const R = pr.data.runs.length;
+  if (B <= 0) return { boot: null, bootstrapSkipped: 'not asked for' };
+  if (R < 3)
+    return {
+      boot: null,
+      bootstrapSkipped: `${R} run${R === 1 ? '' : 's'}: the bootstrap resamples runs and needs at least 3`,
+    };
+  return {
+    boot: bootstrapRuns(pr, fs.points, best, cal, B, seed, progress),
+    bootstrapSkipped: null,
   };
 }
 
@@ -597,70 +502,4 @@ function appState(
     p[axis] = Math.min(MAX_SIZE, Math.max(1, Math.round(Math.exp(best.lnS + d.lxMax))));
   }
   return p;
-}
-
-/**
- * The hold-out check: fit the theory on x ≤ split (the first 1 − fraction of the decades of x)
- * and predict the rest; fit each run's power law on the same points and predict the same rest.
- */
-function holdoutCheck(
-  runs: readonly Run[],
-  o: RunFitOptions,
-  base: Params,
-  all: FitData,
-  fraction: number,
-  grid: ProfilePoint[],
-  check: () => void,
-  progress: Progress,
-): HoldoutResult | string {
-  const split = Math.exp(all.lxMin + (1 - fraction) * (all.lxMax - all.lxMin));
-  const xMin = o.xMin ?? 0;
-  const { fit, held } = splitRuns(
-    runs.map((r) => ({
-      ...r,
-      x: r.x.filter((x) => x >= xMin),
-      loss: r.loss.filter((_, i) => r.x[i] >= xMin),
-    })),
-    split,
-  );
-  const extrapolate = Math.max(o.extrapolate ?? 10, (Math.exp(all.lxMax) / split) * 1.01);
-  const nFit = fit.reduce((s, r) => s + r.x.length, 0);
-  const nHeld = held.reduce((s, r) => s + r.x.length, 0);
-  const at = `x ≤ ${split.toPrecision(3)}`;
-  if (nFit < MIN_FIT_POINTS)
-    return `${nFit} points at ${at} to fit; at least ${MIN_FIT_POINTS} are needed`;
-  if (nHeld === 0) return `no point beyond ${at} to predict`;
-  const d = prepareData(
-    fit.filter((r) => r.x.length > 0),
-    o.axis,
-    base,
-    xMin,
-    extrapolate,
-    all.fix,
-  );
-  if (!(d.lxMax > d.lxMin)) return `every point at ${at} has the same x`;
-  const pr = new Profiler(d, extrapolate);
-  let k = 0;
-  const expected = GRID_ALPHA * GRID_BETA + REFINE_EXPECTED;
-  let best: ProfilePoint;
-  try {
-    best = search(pr, check, () => progress.report('holdout', ++k, expected), grid).best;
-  } catch (e) {
-    if (e instanceof FitError) return `the fit of x ≤ ${split.toPrecision(3)}: ${e.message}`;
-    throw e;
-  }
-  const configOf = (r: Run) => best.keys.indexOf(configKey(runConfig(base, r)));
-  const ly = heldLogLoss(held);
-  const theory = holdoutError(ly, theoryAt(best, configOf, held));
-  const fits = d.runs.map((_, i) => fitPowerLaw(d, i));
-  const fitsByRun = held.map((r) => fits.find((f) => f?.run === r.id) ?? null);
-  const power = holdoutError(ly, powerLawAt(fitsByRun, held));
-  return {
-    split,
-    fraction,
-    nFit: d.n,
-    nHeld: ly.length,
-    theory: { ...theory, alpha: best.alpha, beta: best.beta },
-    powerlaw: { ...power, fits: fits.filter((f): f is PowerLawFit => f !== null) },
-  };
 }

@@ -20,5 +20,6 @@ export {
 export * from './runs.ts';
 export { FIT_AXIS_SPECS } from './basis.ts';
 export { FIT_REGIMES, FIT_REGIME_KEYS } from './regimes.ts';
-export type { FitCurve, HoldoutError, PowerLawFit } from './predict.ts';
+export type { FitCurve } from './predict.ts';
+export type { HoldoutError, PowerLawFit } from './holdout.ts';
 export type { Calibration, DevianceLevel, RegionPolygon, RidgeWarning } from './region.ts';

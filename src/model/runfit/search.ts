@@ -4,7 +4,14 @@
 // both searches move in two dimensions; the grid makes the result independent of a starting point.
 import { ALPHA_RANGE, BETA_RANGE } from '../theory/phase.ts';
 import { COARSE_TABLE, FINE_TABLE } from './basis.ts';
-import { WARM_WINDOW, type ProfilePoint, type Profiler } from './profile.ts';
+import {
+  configKey,
+  WARM_WINDOW,
+  type FitData,
+  type ProfilePoint,
+  type Profiler,
+} from './profile.ts';
+import { FitError } from './progress.ts';
 
 /** Points of the coarse grid along α and along β. */
 export const GRID_ALPHA = 7;
@@ -15,31 +22,6 @@ export const NM_XTOL = 1e-3;
 export const NM_EXPLORE_XTOL = 5e-3;
 /** Evaluations per Nelder–Mead run at most. */
 const NM_MAX = 70;
-
-/** Thrown between two evaluations when the caller cancels. */
-export class FitCancelled extends Error {
-  constructor() {
-    super('fit cancelled');
-    this.name = 'FitCancelled';
-  }
-}
-
-/** Progress and cancellation, checked at every (α, β) evaluation. */
-export interface FitHooks {
-  onProgress?: (p: FitProgress) => void;
-  shouldCancel?: () => boolean;
-}
-
-export type FitStage = 'grid' | 'refine' | 'region' | 'bootstrap' | 'holdout' | 'curves';
-
-export interface FitProgress {
-  stage: FitStage;
-  /** Steps of this stage done and expected (the refinement's count is an upper bound). */
-  done: number;
-  total: number;
-  /** Overall fraction done, 0…1 (stages weighted by their usual cost). */
-  fraction: number;
-}
 
 /** (α, β) ↔ the unit square of the box. */
 export function toBox(alpha: number, beta: number): [number, number] {
@@ -244,4 +226,58 @@ export function nelderMead(
   }
   simplex.sort((a, b) => a.p.q - b.p.q);
   return simplex[0].p;
+}
+
+/** Nelder–Mead's first simplex side (box units): about half the coarse grid's spacing. */
+const NM_STEP = 0.07;
+/** Nelder–Mead runs from this many of the grid's best local minima. */
+const NM_STARTS = 3;
+/** Expected evaluations of the refinement and the regions (for progress only). */
+/** Expected evaluations of the refinement (for progress only). */
+export const REFINE_EXPECTED = 110;
+
+/**
+ * The coarse grid (or the tables of another fit's grid, reused: they cover the whole domain),
+ * then Nelder–Mead from its best local minima. `tick` is called per evaluation.
+ */
+export function findBest(
+  pr: Profiler,
+  check: () => void,
+  tick: (stage: 'grid' | 'refine', done: number, total: number) => void,
+  gridFrom: ProfilePoint[] | null,
+): { grid: ProfilePoint[]; fs: FineSearch; best: ProfilePoint } {
+  const d = pr.data;
+  const grid = gridFrom
+    ? gridFrom.map((g, i) => {
+        check();
+        tick('grid', i + 1, gridFrom.length);
+        return pr.profile(g.alpha, g.beta, d.lsMin, d.lsMax, COARSE_TABLE, tablesFor(d, g));
+      })
+    : coarseGrid(pr, check, (done, total) => tick('grid', done, total));
+  const mins = gridMinima(grid);
+  if (mins.length === 0)
+    throw new FitError('the theory cannot reach these losses anywhere in the phase diagram’s box');
+  const fs = new FineSearch(pr, check);
+  let n = 0;
+  const step = () => tick('refine', ++n, REFINE_EXPECTED);
+  const ftol = 1e-3 * d.tau0 ** 2;
+  // The valleys of the criterion are long and narrow (a ridge along a law's exponent, with local
+  // minima on it), narrower than the grid's spacing: explore from several grid minima, then
+  // polish the best.
+  let best: ProfilePoint | null = null;
+  for (const m of mins.slice(0, NM_STARTS)) {
+    const b = nelderMead(fs, m, NM_STEP, grid, step, ftol, NM_EXPLORE_XTOL);
+    if (!best || b.q < best.q) best = b;
+  }
+  best = nelderMead(fs, best!, NM_STEP / 4, grid, step, ftol);
+  return { grid, fs, best };
+}
+
+/** A grid point's tables, in the order of another data set's configurations. */
+function tablesFor(d: FitData, g: ProfilePoint) {
+  return d.configs.map((c) => {
+    const k = g.keys.indexOf(configKey(c));
+    if (k < 0) throw new Error('internal: hold-out configuration without a table');
+    return g.tables[k];
+  });
 }
