@@ -28,14 +28,7 @@ import { bootstrapRuns, type BootstrapResult } from './bootstrap.ts';
 import { holdoutCheck, type HoldoutResult } from './holdout.ts';
 import { C, L0, S2, type LinearFix } from './linear.ts';
 import { fitCurves, quantile, type FitCurve } from './predict.ts';
-import {
-  configKey,
-  prepareData,
-  Profiler,
-  runConfig,
-  type FitData,
-  type ProfilePoint,
-} from './profile.ts';
+import { prepareData, Profiler, tableOf, type FitData, type ProfilePoint } from './profile.ts';
 import { FitCancelled, FitError, Progress, type FitHooks } from './progress.ts';
 import {
   computeRegions,
@@ -450,7 +443,7 @@ function fittedRuns(
 ): FittedRun[] {
   const xMin = Math.exp(d.lxMin);
   return runs.map((r) => {
-    const curve = Math.max(0, best.keys.indexOf(configKey(runConfig(base, r))));
+    const curve = Math.max(0, tableOf(best, base, r));
     const n = r.x.length;
     const lx = Float64Array.from(r.x, Math.log);
     const A = new Float64Array(n);

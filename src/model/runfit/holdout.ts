@@ -6,10 +6,9 @@ import { LinearSolver, C, L0, S2 } from './linear.ts';
 import { interpolate } from './basis.ts';
 import {
   brentMin,
-  configKey,
   prepareData,
   Profiler,
-  runConfig,
+  tableOf,
   type FitData,
   type ProfilePoint,
 } from './profile.ts';
@@ -209,7 +208,7 @@ export function holdoutCheck(
     if (e instanceof FitError) return `the fit of x ≤ ${split.toPrecision(3)}: ${e.message}`;
     throw e;
   }
-  const configOf = (r: Run) => best.keys.indexOf(configKey(runConfig(base, r)));
+  const configOf = (r: Run) => tableOf(best, base, r);
   const ly = heldLogLoss(held);
   const theory = holdoutError(ly, theoryAt(best, configOf, held));
   const fits = d.runs.map((_, i) => fitPowerLaw(d, i));

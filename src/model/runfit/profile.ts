@@ -125,6 +125,15 @@ export function configKey(p: Pick<Params, 'P' | 'N'>): string {
   return `${p.P}|${p.N}`;
 }
 
+/** The index of a run's configuration among a point's tables (−1 when it has none). */
+export function tableOf(
+  p: Pick<ProfilePoint, 'keys'>,
+  base: Params,
+  r: Pick<Run, 'P' | 'N'>,
+): number {
+  return p.keys.indexOf(configKey(runConfig(base, r)));
+}
+
 /** Cell widths in ln x for the points [from, to) of one run (sorted), ties sharing their cell. */
 function cellWeights(lx: number[], from: number, to: number, w: number[]): void {
   const n = to - from;
