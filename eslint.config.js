@@ -33,6 +33,13 @@ const LAYERS = [
     src: ['model', 'format', 'claims', 'styles'],
     packages: null,
     why: 'charts draw the data they are given, not the store, compute or workers',
+    plainTs: 'layouts and marks (.ts) are plain TypeScript: rendering lives in .tsx files',
+  },
+  {
+    dir: 'src/lessons',
+    src: ['model', 'format', 'claims', 'state'],
+    packages: [],
+    why: 'a lesson is data and checked words about the state: it reads the model, the claims and the store, not compute, charts, the UI or workers',
   },
   {
     dir: 'src/compute',
@@ -86,11 +93,19 @@ function layerPatterns(layer, depth) {
 // The engines also run in workers and in Node (the CLI): no browser globals.
 const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorage'];
 
+// A layer with `plainTs`: its .ts files import no .tsx module (no JSX reaches a layout).
 const layerBlocks = LAYERS.flatMap((layer) =>
-  Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => ({
-    files: [`${layer.dir}/${'*/'.repeat(depth)}*.{ts,tsx}`],
-    rules: { 'no-restricted-imports': ['error', { patterns: layerPatterns(layer, depth) }] },
-  })),
+  Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => {
+    const files = `${layer.dir}/${'*/'.repeat(depth)}*`;
+    const patterns = layerPatterns(layer, depth);
+    const rule = (p) => ({ 'no-restricted-imports': ['error', { patterns: p }] });
+    if (!layer.plainTs) return [{ files: [`${files}.{ts,tsx}`], rules: rule(patterns) }];
+    const noJsx = { regex: '\\.tsx$', message: `${layer.dir}: ${layer.plainTs}.` };
+    return [
+      { files: [`${files}.tsx`], rules: rule(patterns) },
+      { files: [`${files}.ts`], rules: rule([...patterns, noJsx]) },
+    ];
+  }).flat(),
 );
 
 export default tseslint.config(

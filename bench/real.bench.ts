@@ -5,12 +5,13 @@ import { computeCurve } from '../src/model/theory/curve.ts';
 import { DEFAULT_PARAMS, timeGrid, type Params, type Regime } from '../src/model/params.ts';
 import { prepareReal, realDraw } from '../src/model/real/realRun.ts';
 import { aggregateSeeds } from '../src/model/simulation/simulate.ts';
-import { readPool, registerMnistFor } from '../src/cli/dataFiles.ts';
-import { timeIt } from './engine.bench.ts';
+import { readPool, registerDataFor } from '../src/cli/dataFiles.ts';
+import { poolSourceOf } from '../src/model/data/sources.ts';
+import { timeIt } from './util.ts';
 
 const base: Params = { ...DEFAULT_PARAMS, data: 'mnist', kernel: 'relu', task: 'parity' };
-registerMnistFor(base);
-registerMnistFor({ ...base, kernel: 'linear' });
+registerDataFor(base);
+registerDataFor({ ...base, kernel: 'linear' });
 
 console.log('\nMNIST: theory on the measured spectrum, median ms per 60-point curve, against the');
 console.log('power law with the same (fitted) α, β, M = ∞, in the same regime');
@@ -43,7 +44,7 @@ const P = 1000;
 const draws = 3;
 const p: Params = { ...base, P, N: Infinity, regime: 'gf', sigma2: 0, seeds: draws };
 const t = timeGrid(1, 1e5, 11);
-const setup = prepareReal(readPool(), 'relu', 'parity');
+const setup = prepareReal(readPool(poolSourceOf(base)!), base);
 const runs = [];
 console.log(
   `\nReal run, ReLU NNGP, even vs odd, gradient flow, P = ${P}, N = ∞, ${t.length} times`,

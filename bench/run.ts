@@ -6,6 +6,7 @@ try {
 } catch (err) {
   console.log(`\n(simulator benchmark unavailable: ${(err as Error).message})`);
 }
+await import('./sgd.bench.ts');
 await import('./phase.bench.ts');
 await import('./cli.bench.ts');
 await import('./runfit.bench.ts');

@@ -1,4 +1,4 @@
-// `npm run bench`: fitting a user's runs (docs/theory.md §9). The goal: a 3-run, 60-point fit with
+// `npm run bench`: fitting a user's runs (docs/theory.md §10). The goal: a 3-run, 60-point fit with
 // the bootstrap over runs in ≤ 5 s. Wall-clock seconds per fit (median of a few), the time of each
 // stage, the engine evaluations behind it (and the process's CPU seconds: on a shared machine the
 // wall clock also counts other work); then the same with the hold-out check, three seeds of

@@ -1,15 +1,16 @@
-// Real-run worker: real kernel regression / random ReLU features on the MNIST pool
+// Real-run worker: real kernel regression / random ReLU features on the pool of a data source
 // (src/model/real/realRun.ts), draw by draw, reporting progress and the running mean ± s.e.m.
-// The pool is fetched on the first run (the app loads digits only when the user runs them).
+// The pool is fetched on the first run (the app loads a pool only when the user runs on it).
 // Cancelling terminates the worker, as for the simulator.
 import * as Comlink from 'comlink';
 import { prepareReal, runReal, type RealSetup } from '../src/model/real/realRun.ts';
 import { ParamError, timeGrid, type Params } from '../src/model/params.ts';
-import type { DigitPool } from '../src/model/data/pool.ts';
+import { POOL_SOURCES, poolSourceOf } from '../src/model/data/sources.ts';
+import type { ImagePool } from '../src/model/data/pool.ts';
 import type { RealApi } from '../src/protocol/api.ts';
 import { attempt } from '../src/protocol/errors.ts';
 import { collectBuffers } from '../src/protocol/transfer.ts';
-import { loadPool } from './digitData.ts';
+import { loadPool } from './sourceData.ts';
 
 /** Times of the real points: log-spaced over the window, at most this many. */
 export const REAL_POINTS = 16;
@@ -18,16 +19,22 @@ let setup: RealSetup | null = null;
 
 const api: RealApi = {
   async run(p: Params, onProgress, times) {
-    let pool: DigitPool | null = null;
+    const source = poolSourceOf(p);
+    let pool: ImagePool | null = null;
     let failure: unknown = null;
-    await loadPool()
-      .then((x) => (pool = x))
-      .catch((e) => (failure = e));
+    if (source)
+      await loadPool(source)
+        .then((x) => (pool = x))
+        .catch((e) => (failure = e));
     const env = attempt(() => {
+      if (!source)
+        throw new ParamError(
+          'data',
+          `real runs need data = ${POOL_SOURCES.map((s) => s.id).join(' or ')}`,
+        );
       if (!pool) throw failure;
-      if (p.data !== 'mnist') throw new ParamError('data', 'real runs need data = mnist');
-      if (!setup || setup.kernel !== p.kernel || setup.task !== p.task)
-        setup = prepareReal(pool, p.kernel, p.task);
+      if (!setup || setup.data !== p.data || setup.kernel !== p.kernel || setup.task !== p.task)
+        setup = prepareReal(pool, p);
       const t = times ?? timeGrid(p.tmin, p.tmax, Math.min(REAL_POINTS, p.nt));
       return runReal(setup, p, t, {
         // Fire and forget: the callback's promise is not awaited, draws keep running.

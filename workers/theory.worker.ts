@@ -18,7 +18,7 @@ import { attempt } from '../src/protocol/errors.ts';
 import type { CrashHook, TheoryApi } from '../src/protocol/api.ts';
 import type { Envelope } from '../src/protocol/messages.ts';
 import { TEST_HOOKS } from '../src/protocol/testHooks.ts';
-import { ensureSpectrum } from './digitData.ts';
+import { ensureSpectrum } from './sourceData.ts';
 import { registerSpectrum, spectrumView } from '../src/model/theory/dataSpectra.ts';
 import { collectBuffers } from '../src/protocol/transfer.ts';
 

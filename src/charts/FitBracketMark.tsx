@@ -1,8 +1,8 @@
 // The window of a fitted power law drawn as a bracket on the x axis (g[data-testid="fit-window"]),
-// with its label when the chart has room for one (learningCurveMarks.ts places it).
+// with its label when the chart has room for one (marks/fitBracket.ts places it).
 import type { ReactNode } from 'react';
 import { Annotation } from './Annotation.tsx';
-import type { FitBracket } from './learningCurveMarks.ts';
+import type { FitBracket } from './marks/fitBracket.ts';
 import { r2 } from './path.ts';
 
 export function FitBracketMark({

@@ -10,10 +10,12 @@
 // Hooks: dl[data-testid="formulas"], dd[data-formula="kappa" | "time" | "langevin" | "init" |
 // "posterior" | "exponents"].
 import type { ReactNode } from 'react';
-import type { Params } from '../model/params.ts';
+import { effectiveParams, type Params } from '../model/params.ts';
+import { hasDynamics, showsPosterior } from '../model/regimes.ts';
 import type { CurveResult } from '../model/types.ts';
 import { texExponent, texNumber, texParam } from '../format/number.ts';
 import { Formula } from './Formula.tsx';
+import { isMeasured } from '../model/data/sources.ts';
 
 export interface FormulasProps {
   params: Params;
@@ -38,15 +40,15 @@ export function formulaItems(p: Params, curve: CurveResult | null): FormulaItem[
   const items: FormulaItem[] = [];
   const a = texParam(p.alpha);
   const b = texParam(p.beta);
-  const dynamic = p.regime !== 'bayes';
-  const gamma = p.regime === 'gf' ? 0 : p.gamma;
-  const posterior = p.T > 0 && (p.regime === 'langevin' || p.regime === 'bayes');
+  const dynamic = hasDynamics(p.regime);
+  const gamma = effectiveParams(p).gamma;
+  const posterior = showsPosterior(p);
 
   const general =
     '\\kappa\\left(1-\\frac{\\mathrm{df}(\\kappa)}{N}\\right)\\left(1-\\frac{\\mathrm{df}(\\kappa)}{P}\\right)=\\lambda';
   const substituted = `\\kappa${bracket(p.N)}${bracket(p.P)}=\\lambda`;
   // Measured data: λ_k are the pool's eigenvalues; α, β are the fitted exponents.
-  const measured = p.data !== 'powerlaw';
+  const measured = isMeasured(p);
   const lamTex = measured
     ? `\\lambda_k\\ \\text{measured}\\ (\\approx A\\,k^{-${a}})`
     : `\\lambda_k=k^{-${a}}`;

@@ -8,7 +8,8 @@ import type { CurveResult } from '../model/types.ts';
 import { labelBox } from './labels.ts';
 import type { LearningCurveLayout } from './learningCurveLayout.ts';
 import { r2 } from './path.ts';
-import { LabelText, richWidth } from './richText.tsx';
+import { LabelText } from './richText.tsx';
+import { richWidth } from './richRuns.ts';
 import type { Metrics } from './theme.ts';
 
 /** How far (px) the bracket opens when revealed from the keyboard. */

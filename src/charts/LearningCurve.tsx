@@ -55,7 +55,8 @@ import { cursorReadout, curveSpan } from './timeCursor.ts';
 import { r2 } from './path.ts';
 import { SimMarks } from './SimMarks.tsx';
 import { PlotFrame } from './PlotFrame.tsx';
-import { RichText, plainText, richWidth } from './richText.tsx';
+import { RichText } from './richText.tsx';
+import { plainText, richWidth } from './richRuns.ts';
 import { metricsFor, type Metrics, type Variant } from './theme.ts';
 
 export type { PinnedCurve, SimOverlay };

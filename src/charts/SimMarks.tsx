@@ -1,7 +1,7 @@
 // Measured means (exact simulation, real digits) drawn as points with ±1 s.e.m. bars: one mark
 // style for the learning curve, the scaling panels and the mode inspector.
 import type { ReactNode } from 'react';
-import type { SimMark } from './learningCurveLayout.ts';
+import type { MeanSemMark } from './marks/meanSem.ts';
 import { r2 } from './path.ts';
 
 export function SimMarks({
@@ -13,7 +13,7 @@ export function SimMarks({
 }: {
   series?: string;
   testId?: string;
-  marks: readonly SimMark[];
+  marks: readonly MeanSemMark[];
   pointClass: string;
   r: number;
 }): ReactNode {

@@ -2,33 +2,21 @@
 // comes from the same objects as the markers, the exponent table and the lessons (src/claims/).
 // Every number comes from the parameters or from the engine's result; nothing is hard-coded.
 import type { CurveResult } from '../model/types.ts';
-import type { Params } from '../model/params.ts';
+import { isActive, type Params } from '../model/params.ts';
+import { REGIME, showsPosterior } from '../model/regimes.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import { outcomeSentence } from '../claims/earlyStop.ts';
 import { fitWindowText } from '../claims/fit.ts';
 import { LAW_FORMULA, LAW_NAME, lawCondition } from '../claims/laws.ts';
 import { exponentLaws, type SweepSetting } from '../model/theory/laws.ts';
 
-/** What the learning-curve panel shows in the Bayes regime. */
-export const BAYES_CURVE =
-  'The posterior has no training time: the curve is the Langevin training at the same T and γ, whose t → ∞ limit samples this posterior.';
-
-/** The regime in words, with the parameters that define it. */
+/** The regime in words, with the parameters that define it (the record's phrase, regimes.ts). */
 export function regimePhrase(p: Params): string {
-  const g = `γ = ${formatParam(p.gamma)}`;
-  const T = `T = ${formatParam(p.T)}`;
-  switch (p.regime) {
-    case 'gf':
-      return 'under gradient flow';
-    case 'wd':
-      return `under gradient flow with weight decay ${g}`;
-    case 'langevin':
-      return p.gamma > 0
-        ? `under Langevin dynamics at temperature ${T} with weight decay ${g}`
-        : `under Langevin dynamics at temperature ${T} without weight decay`;
-    case 'bayes':
-      return `of Langevin dynamics sampling the Bayesian posterior (${T}, ${g})`;
-  }
+  const r = REGIME[p.regime];
+  const phrase = p.gamma > 0 ? r.phrase : (r.phraseNoDecay ?? r.phrase);
+  return phrase
+    .replace('{γ}', `γ = ${formatParam(p.gamma)}`)
+    .replace('{T}', `T = ${formatParam(p.T)}`);
 }
 
 /** "α = 1.5, β = 2, P = 400, N = ∞, σ² = 0.1" (+ M when finite, + σ₀² when non-zero). */
@@ -41,12 +29,8 @@ export function paramsPhrase(p: Params): string {
   ];
   if (Number.isFinite(p.M)) parts.push(`M = ${formatParam(p.M)}`);
   parts.push(`σ² = ${formatParam(p.sigma2)}`);
-  if (p.sigma02 > 0 && p.regime !== 'bayes') parts.push(`σ₀² = ${formatParam(p.sigma02)}`);
+  if (p.sigma02 > 0 && isActive('sigma02', p.regime)) parts.push(`σ₀² = ${formatParam(p.sigma02)}`);
   return parts.join(', ');
-}
-
-function showsPosterior(p: Params): boolean {
-  return p.T > 0 && (p.regime === 'langevin' || p.regime === 'bayes');
 }
 
 export interface CaptionOptions {
@@ -76,7 +60,9 @@ export function captionFor(
   const head = `${subject} ${regimePhrase(params)} for ${paramsPhrase(params)}.`;
   if (!curve) return `${head} No result computed yet.`;
   const sentences = [head];
-  if (params.regime === 'bayes') sentences.push(BAYES_CURVE);
+  // A regime without a time axis says what the curve drawn is instead.
+  const note = REGIME[params.regime].curveNote;
+  if (note) sentences.push(note);
   sentences.push(outcomeSentence(curve));
   if (
     showsPosterior(params) &&

@@ -4,7 +4,7 @@
 // is marked, and the point where the signal part falls below the noise part.
 import type { Params } from '../model/params.ts';
 import type { CurveParts, EarlyStop, SimResult } from '../model/types.ts';
-import { meanSemMarks, type SimMark } from './learningCurveLayout.ts';
+import { meanSemMarks, type MeanSemMark } from './marks/meanSem.ts';
 import {
   PART_KEYS,
   PART_LABELS,
@@ -12,7 +12,7 @@ import {
   zeroPartReason,
   type PartsCrossing,
 } from '../claims/decomposition.ts';
-import type { LegendItem } from './Legend.tsx';
+import type { LegendItem } from './marks/legend.ts';
 import type { Metrics } from './theme.ts';
 import { timePanelLayout, type TimePanelLayout, type TimeSeries } from './timePanelLayout.ts';
 
@@ -34,8 +34,10 @@ export interface DecompositionLayout extends TimePanelLayout {
   tStarX: number | null;
   crossing: (PartsCrossing & { cx: number; cy: number }) | null;
   /** The simulation's parts drawn as points ±1 s.e.m., per drawn part (inside the plot). */
-  simParts: { key: string; marks: SimMark[] }[];
+  simParts: { key: string; marks: MeanSemMark[] }[];
 }
+
+export const DECOMPOSITION_HEADING = 'E_g(t) split into its parts';
 
 function legendItems(d: DecompositionData | null): LegendItem[] {
   const items: LegendItem[] = [
@@ -96,7 +98,7 @@ export function decompositionLayout(
     maxDecades: 5,
     emptyReason: 'The parts of E_g have not been computed yet.',
   });
-  const heading = 'E_g(t) split into its parts';
+  const heading = DECOMPOSITION_HEADING;
   if (L.empty || !d)
     return { ...L, heading, drawnParts, tStarX: null, crossing: null, simParts: [] };
   const es = d.earlyStop;

@@ -55,3 +55,10 @@ export function capDecades(domain: [number, number], maxDecades: number): [numbe
   const hi = Math.log10(domain[1]);
   return hi - lo > maxDecades ? [10 ** (hi - maxDecades), domain[1]] : domain;
 }
+
+/** The learning curve's time axis; the panels drawn under it (parts, order parameters, one mode) share it. */
+export function curveTimeDomain(curve: { t: NumberList } | null): [number, number] | null {
+  const ext = curve ? logExtent(curve.t) : null;
+  if (!ext) return null;
+  return ext[0] < ext[1] ? ext : padLogDomain(ext, 0, 1);
+}

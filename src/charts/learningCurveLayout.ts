@@ -4,27 +4,27 @@
 // posterior-mean errors) are drawn from the engine's results (docs/theory.md §4, §6, §8), never placed by
 // hand; their labels are put where they cross no curve (labels.ts).
 import type { CurveResult, SimResult } from '../model/types.ts';
-import { capDecades, isLogFinite, logExtent, padLogDomain } from './domain.ts';
+import { capDecades, curveTimeDomain, isLogFinite, logExtent, padLogDomain } from './domain.ts';
 import { formatNumber, formatParam } from '../format/number.ts';
 import { axesFrame, noData, type AxesFrame, type EmptyState } from './frame.ts';
 import { plotObstacles } from './labels.ts';
-import { layoutLegend, legendWidth, type LegendItem, type LegendLayout } from './Legend.tsx';
+import { layoutLegend, legendWidth, type LegendItem, type LegendLayout } from './marks/legend.ts';
+import { fitBracket, type FitBracket } from './marks/fitBracket.ts';
+import { meanSemBars, meanSemMarks, type MeanSemMark } from './marks/meanSem.ts';
 import { isolatedPoints, linePath, present, seriesPoints, type Point } from './path.ts';
 import { type PlacedText } from './placeText.ts';
 import {
   divergentLabel,
   referenceLines,
   referenceSpecs,
-  showsPosterior,
   type RefLine,
 } from './learningCurveRefs.ts';
+import { showsPosterior } from '../model/regimes.ts';
 export type { RefLine };
 import {
   earlyStopMark,
-  fitBracket,
   timeMarker,
   type EarlyStopMark,
-  type FitBracket,
   type TimeMarker,
 } from './learningCurveMarks.ts';
 import type { Metrics } from './theme.ts';
@@ -41,8 +41,11 @@ export interface SimOverlay {
   result: SimResult;
   /** Theory at the simulation's M (docs/theory.md §7: the tail matters), drawn dashed. */
   theory?: CurveResult;
-  /** Real learning on the digits (draws of training digits) rather than the exact simulator. */
-  real?: boolean;
+  /**
+   * Real learning on a pool of images rather than the exact simulator: its words ("real digits",
+   * src/model/data/sources.ts), which name the legend's entries.
+   */
+  real?: string;
 }
 
 export interface LearningCurveInput {
@@ -72,14 +75,6 @@ export interface SeriesPath {
   color?: string;
 }
 
-export interface SimMark {
-  cx: number;
-  cy: number;
-  /** Error bar ends (±1 s.e.m.), clamped to the plot. */
-  y1: number;
-  y2: number;
-}
-
 export interface LearningCurveLayout extends AxesFrame {
   width: number;
   height: number;
@@ -89,7 +84,7 @@ export interface LearningCurveLayout extends AxesFrame {
   yTitle: string;
   legend: LegendLayout;
   paths: SeriesPath[];
-  sim: { eg: SimMark[]; etr: SimMark[] } | null;
+  sim: { eg: MeanSemMark[]; etr: MeanSemMark[] } | null;
   refs: RefLine[];
   divergent: PlacedText | null;
   earlyStop: EarlyStopMark | null;
@@ -153,7 +148,7 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
     items.push({
       key: 'sim',
       label: real
-        ? `real digits E_g, ${s} draw${s === 1 ? '' : 's'} (±1 s.e.m.)`
+        ? `${real} E_g, ${s} draw${s === 1 ? '' : 's'} (±1 s.e.m.)`
         : `simulation E_g, ${s} seed${s === 1 ? '' : 's'} (±1 s.e.m.)`,
       kind: 'point-bar',
       className: 'sp-sim-point',
@@ -161,11 +156,11 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
     if (input.showEtr)
       items.push({
         key: 'sim-etr',
-        label: real ? 'real digits E_{tr}' : 'simulation E_{tr}',
+        label: real ? `${real} E_{tr}` : 'simulation E_{tr}',
         kind: 'hollow-point',
         className: 'sp-sim-point sp-sim-point--etr',
       });
-    // With real digits the theory is that of the curve itself (the measured spectrum, M = rank).
+    // With real data the theory is that of the curve itself (the measured spectrum, M = rank).
     if (input.sim.theory && !real) {
       const M = input.sim.theory.params.M;
       items.push({
@@ -185,7 +180,7 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   if (!curve) return null;
   const main: number[] = [];
   if (!curve.limit.divergent && isLogFinite(curve.limit.Eg)) main.push(curve.limit.Eg);
-  if (showsPosterior(curve)) main.push(curve.limit.Egibbs, curve.limit.Emean);
+  if (showsPosterior(curve.params)) main.push(curve.limit.Egibbs, curve.limit.Emean);
   // E* is shown (marker or edge arrow) whenever stopping pays, so it must be on the axis.
   if (curve.earlyStop.case !== 'none' && isLogFinite(curve.earlyStop.Eg))
     main.push(curve.earlyStop.Eg);
@@ -210,12 +205,59 @@ function yExtent(input: LearningCurveInput): [number, number] | null {
   return [Math.max(Math.min(mainExt[0], etrExt[0]), floor), Math.max(mainExt[1], etrExt[1])];
 }
 
-/** The learning curve's time axis; the panels drawn under it (parts, order parameters, one mode) share it. */
-export function curveTimeDomain(curve: Pick<CurveResult, 't'> | null): [number, number] | null {
-  const ext = curve ? logExtent(curve.t) : null;
-  if (!ext) return null;
-  return ext[0] < ext[1] ? ext : padLogDomain(ext, 0, 1);
+/**
+ * Step: the legend above the plot, aligned with its left edge, and the frame below it. The
+ * legend's height sets the top margin, which sets the y ticks, whose labels set the left margin,
+ * which sets the legend's width. Room is left under the early-stopping point for its label (it is
+ * a minimum: the curve is above).
+ */
+function curveFrame(
+  curve: CurveResult | null,
+  items: readonly LegendItem[],
+  xDomain: [number, number],
+  yDomain0: [number, number],
+  width: number,
+  height: number,
+  m: Metrics,
+): { legend: LegendLayout; dims: AxesFrame; yDomain: [number, number] } {
+  let yDomain = yDomain0;
+  let legend = layoutLegend(items, legendWidth(width), m);
+  let dims = axesFrame(legend.height, width, height, xDomain, yDomain, m);
+  if (
+    curve?.earlyStop.case === 'inside' &&
+    isLogFinite(curve.earlyStop.Eg) &&
+    curve.earlyStop.Eg >= yDomain[0]
+  ) {
+    const q = Math.min(0.45, (2.4 * m.labelFont + m.markRadius) / dims.plotH);
+    const le = Math.log10(curve.earlyStop.Eg);
+    const lhi = Math.log10(yDomain[1]);
+    const llo = Math.log10(yDomain[0]);
+    if ((le - llo) / (lhi - llo) < q) yDomain = [10 ** ((le - q * lhi) / (1 - q)), yDomain[1]];
+    dims = axesFrame(legend.height, width, height, xDomain, yDomain, m);
+  }
+  const legend2 = layoutLegend(items, legendWidth(width, dims.margin), m);
+  if (legend2.height !== legend.height)
+    dims = axesFrame(legend2.height, width, height, xDomain, yDomain, m);
+  legend = legend2;
+  return { legend, dims, yDomain };
 }
+
+/** What an empty figure draws: nothing. */
+const noMarks = (): Omit<
+  LearningCurveLayout,
+  keyof AxesFrame | 'width' | 'height' | 'empty' | 'xTitle' | 'yTitle' | 'legend'
+> => ({
+  paths: [],
+  sim: null,
+  refs: [],
+  divergent: null,
+  earlyStop: null,
+  fitBracket: null,
+  timeMarker: null,
+  drawn: [],
+  cursorIndex: [],
+  cursorX: [],
+});
 
 export function learningCurveLayout(input: LearningCurveInput): LearningCurveLayout {
   const { curve, sim, showEtr, metrics: m } = input;
@@ -233,60 +275,21 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   else if (!tDomain || !hasEg || !yExt)
     empty = noData('The curve has no finite, positive values to plot.');
   const xDomain: [number, number] = tDomain ?? [1, 10];
-  let yDomain: [number, number] = yExt
+  const yDomain0: [number, number] = yExt
     ? capDecades(padLogDomain(yExt, Y_PAD, 0.4), MAX_DECADES)
     : [0.1, 1];
 
-  // The legend sits above the plot, aligned with its left edge; its height sets the top margin,
-  // which sets the y ticks, whose labels set the left margin, which sets the legend's width.
-  let legend = layoutLegend(items, legendWidth(width), m);
-  let dims = axesFrame(legend.height, width, height, xDomain, yDomain, m);
-  // Leave room under the early-stopping point for its label (it is a minimum: the curve is above).
-  if (
-    curve?.earlyStop.case === 'inside' &&
-    isLogFinite(curve.earlyStop.Eg) &&
-    curve.earlyStop.Eg >= yDomain[0]
-  ) {
-    const q = Math.min(0.45, (2.4 * m.labelFont + m.markRadius) / dims.plotH);
-    const le = Math.log10(curve.earlyStop.Eg);
-    const lhi = Math.log10(yDomain[1]);
-    const llo = Math.log10(yDomain[0]);
-    if ((le - llo) / (lhi - llo) < q) yDomain = [10 ** ((le - q * lhi) / (1 - q)), yDomain[1]];
-    dims = axesFrame(legend.height, width, height, xDomain, yDomain, m);
-  }
-  const legend2 = layoutLegend(items, legendWidth(width, dims.margin), m);
-  if (legend2.height !== legend.height)
-    dims = axesFrame(legend2.height, width, height, xDomain, yDomain, m);
-  legend = legend2;
+  const { legend, dims } = curveFrame(curve, items, xDomain, yDomain0, width, height, m);
   const { plotW, plotH, x, y } = dims;
 
   const base = { ...dims, width, height, xTitle, yTitle, legend };
-  if (empty || !curve)
-    return {
-      ...base,
-      empty: empty ?? noData(''),
-      paths: [],
-      sim: null,
-      refs: [],
-      divergent: null,
-      earlyStop: null,
-      fitBracket: null,
-      timeMarker: null,
-      drawn: [],
-      cursorIndex: [],
-      cursorX: [],
-    };
+  if (empty || !curve) return { ...base, ...noMarks(), empty: empty ?? noData('') };
 
   const X = (v: number): number => x(v);
   const Y = (v: number): number => y(v);
   const { paths, lines } = seriesPaths(input, curve, X, Y);
   const simMarks = sim ? simulationMarks(sim.result, showEtr, X, Y, plotH) : null;
-  if (simMarks)
-    for (const s of [...simMarks.eg, ...simMarks.etr])
-      lines.push([
-        [s.cx, s.y1],
-        [s.cx, s.y2],
-      ]);
+  if (simMarks) lines.push(...meanSemBars([...simMarks.eg, ...simMarks.etr]));
 
   const obs = plotObstacles(lines, plotW, plotH);
   const scales = { X, Y, plotW, plotH };
@@ -366,30 +369,10 @@ export function simulationMarks(
   X: (v: number) => number,
   Y: (v: number) => number,
   plotH: number,
-): { eg: SimMark[]; etr: SimMark[] } {
-  const marks = (mean: ArrayLike<number>, sem: ArrayLike<number>): SimMark[] =>
+): { eg: MeanSemMark[]; etr: MeanSemMark[] } {
+  const marks = (mean: ArrayLike<number>, sem: ArrayLike<number>): MeanSemMark[] =>
     meanSemMarks(r.t, mean, sem, X, Y, plotH);
   return { eg: marks(r.EgMean, r.EgSem), etr: showEtr ? marks(r.EtrMean, r.EtrSem) : [] };
-}
-
-/** Means ±1 s.e.m. at times t as marks, bars clamped to the plot (non-positive values skipped). */
-export function meanSemMarks(
-  t: ArrayLike<number>,
-  mean: ArrayLike<number>,
-  sem: ArrayLike<number>,
-  X: (v: number) => number,
-  Y: (v: number) => number,
-  plotH: number,
-): SimMark[] {
-  const out: SimMark[] = [];
-  for (let i = 0; i < Math.min(t.length, mean.length); i++) {
-    const v = mean[i];
-    if (!isLogFinite(t[i]) || !isLogFinite(v)) continue;
-    const s = Number.isFinite(sem[i]) && sem[i] > 0 ? sem[i] : 0;
-    const lo = v - s > 0 ? Y(v - s) : plotH;
-    out.push({ cx: X(t[i]), cy: Y(v), y1: Math.min(plotH, lo), y2: Math.max(0, Y(v + s)) });
-  }
-  return out;
 }
 
 /** Step: the points the crosshair can sit on (finite times) and their pixel x. */

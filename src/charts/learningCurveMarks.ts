@@ -1,13 +1,15 @@
 // The annotations of the learning curve that come from the claims about it (docs/theory.md §8):
 // the early-stopping point (a marker when t* is in the window, an arrow at the edge when it lies
-// beyond, nothing when stopping does not pay), the fit window of the time exponent (a bracket on
-// the time axis, so an exported figure states where the slope was fitted), and the fixed time of
-// the scaling panels (a dashed vertical line). Pure geometry: LearningCurve.tsx draws it.
-import type { EarlyStopCase, PowerFit } from '../model/types.ts';
-import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
+// beyond, nothing when stopping does not pay) and the fixed time of the scaling panels (a dashed
+// vertical rule). Pure geometry: LearningCurve.tsx draws it. The marks other charts share too
+// (the fit window's bracket, rules, mean ± s.e.m.) are in marks/.
+import type { EarlyStopCase } from '../model/types.ts';
+import { formatNumber, formatParam } from '../format/number.ts';
 import type { LabelPos, Obstacles } from './labels.ts';
 import { placeText, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
+import { vRule } from './marks/rule.ts';
+import type { PlotScales } from './marks/scales.ts';
 
 export interface EarlyStopMark {
   case: Exclude<EarlyStopCase, 'none'>;
@@ -17,13 +19,6 @@ export interface EarlyStopMark {
   /** Beyond: which edge the arrow points out of. */
   edge: 'left' | 'right' | null;
   label: PlacedText;
-}
-
-interface Scales {
-  X: (v: number) => number;
-  Y: (v: number) => number;
-  plotW: number;
-  plotH: number;
 }
 
 const GAP = 4;
@@ -45,7 +40,7 @@ function aroundPoint(cx: number, cy: number, d: number, fs: number): (extra: num
 
 export function earlyStopMark(
   es: { case: EarlyStopCase; t: number; Eg: number; side: 'after' | 'before' | null },
-  s: Scales,
+  s: PlotScales,
   m: Metrics,
   obs: Obstacles,
 ): EarlyStopMark | null {
@@ -105,56 +100,6 @@ export function earlyStopMark(
   return { case: 'beyond', cx, cy, edge, label };
 }
 
-export interface FitBracket {
-  x1: number;
-  x2: number;
-  /** Baseline of the bracket (just above the time axis). */
-  y: number;
-  label: PlacedText;
-  /** The fit as text, for the figure's description. */
-  text: string;
-}
-
-/** The window of a fitted power law, as a bracket on the x axis with the slope written on it. */
-export function fitBracket(
-  fit: PowerFit | null,
-  variable: string,
-  s: Scales,
-  m: Metrics,
-  obs: Obstacles,
-): FitBracket | null {
-  if (!fit || !(fit.xmin > 0) || !(fit.xmax > fit.xmin)) return null;
-  const x1 = Math.max(0, s.X(fit.xmin));
-  const x2 = Math.min(s.plotW, s.X(fit.xmax));
-  if (!(x2 > x1)) return null;
-  const y = s.plotH - GAP;
-  const fs = m.labelFont;
-  const text = `fit ${variable}^{${formatSlope(fit.slope, 2)}}`;
-  const mid = (x1 + x2) / 2;
-  const label = placeText(
-    [[text]],
-    (extra) => [
-      { x: mid, y: y - GAP - extra, anchor: 'middle' },
-      { x: x2, y: y - GAP - extra, anchor: 'end' },
-      { x: x1, y: y - GAP - extra, anchor: 'start' },
-      { x: mid, y: y - 2 * GAP - 1.1 * fs - extra, anchor: 'middle' },
-    ],
-    fs,
-    obs,
-  );
-  obs.lines.push([
-    [x1, y],
-    [x2, y],
-  ]);
-  return {
-    x1,
-    x2,
-    y,
-    label,
-    text: `${text} over [${formatNumber(fit.xmin, 2)}, ${formatNumber(fit.xmax, 2)}]`,
-  };
-}
-
 export interface TimeMarker {
   x: number;
   label: PlacedText;
@@ -164,26 +109,25 @@ export interface TimeMarker {
 export function timeMarker(
   tAt: number | null,
   xDomain: [number, number],
-  s: Scales,
+  s: PlotScales,
   m: Metrics,
   obs: Obstacles,
 ): TimeMarker | null {
   if (tAt === null || !(tAt >= xDomain[0] && tAt <= xDomain[1])) return null;
   const x = s.X(tAt);
   const fs = m.labelFont;
-  const label = placeText(
-    [[`scaling panels at t = ${formatParam(tAt)}`], [`t = ${formatParam(tAt)}`]],
-    (extra) => [
-      { x: x + GAP, y: 0.78 * fs + GAP + extra, anchor: 'start' },
-      { x: x - GAP, y: 0.78 * fs + GAP + extra, anchor: 'end' },
-      { x: x + GAP, y: s.plotH / 2, anchor: 'start' },
-    ],
-    fs,
+  return vRule(
+    x,
+    s.plotH,
+    {
+      variants: [[`scaling panels at t = ${formatParam(tAt)}`], [`t = ${formatParam(tAt)}`]],
+      at: (extra) => [
+        { x: x + GAP, y: 0.78 * fs + GAP + extra, anchor: 'start' },
+        { x: x - GAP, y: 0.78 * fs + GAP + extra, anchor: 'end' },
+        { x: x + GAP, y: s.plotH / 2, anchor: 'start' },
+      ],
+      fontSize: fs,
+    },
     obs,
   );
-  obs.lines.push([
-    [x, 0],
-    [x, s.plotH],
-  ]);
-  return { x, label };
 }

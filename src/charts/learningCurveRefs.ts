@@ -3,11 +3,15 @@
 // crosses no curve; and the "E_g(∞) = ∞" note when the limit diverges. Pure geometry.
 import type { CurveResult } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
+import { showsPosterior } from '../model/regimes.ts';
 import { isLogFinite } from './domain.ts';
 import { edgePositions, type LabelPos, type Obstacles } from './labels.ts';
-import type { Point } from './path.ts';
 import { placeText, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
+import { hRuleLine } from './marks/rule.ts';
+import type { PlotScales } from './marks/scales.ts';
+
+type Scales = Pick<PlotScales, 'Y' | 'plotW' | 'plotH'>;
 
 /** A reference line at t → ∞; its label as drawn may be a shorter variant of `label`. */
 export interface RefLine extends PlacedText {
@@ -26,19 +30,7 @@ export interface RefSpec {
   variants: string[][];
 }
 
-interface Scales {
-  Y: (v: number) => number;
-  plotW: number;
-  plotH: number;
-}
-
 const GAP = 4;
-
-/** Langevin or Bayes at T > 0: the posterior's errors are drawn. */
-export function showsPosterior(curve: CurveResult): boolean {
-  const p = curve.params;
-  return p.T > 0 && (p.regime === 'langevin' || p.regime === 'bayes');
-}
 
 function relClose(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
@@ -48,7 +40,7 @@ function relClose(a: number, b: number): boolean {
 export function referenceSpecs(curve: CurveResult): RefSpec[] {
   const specs: RefSpec[] = [];
   const lim = curve.limit;
-  const posterior = showsPosterior(curve);
+  const posterior = showsPosterior(curve.params);
   const EgInf = !lim.divergent && isLogFinite(lim.Eg) ? lim.Eg : null;
   const gibbs = (): RefSpec => {
     const v = formatNumber(lim.Egibbs, 3);
@@ -97,12 +89,7 @@ export function referenceLines(
   const refs = specs.map((r, i): RefLine => {
     const yy = ys[i];
     // Other reference lines are obstacles for this label; its own line is not.
-    const others = ys
-      .filter((_, j) => j !== i)
-      .map((oy): Point[] => [
-        [0, oy],
-        [plotW, oy],
-      ]);
+    const others = ys.filter((_, j) => j !== i).map((oy) => hRuleLine(oy, plotW));
     const local: Obstacles = { ...obs, lines: [...obs.lines, ...others] };
     const below = yy + GAP + 0.78 * fs + 2;
     const cands = (extra: number): LabelPos[] => {
@@ -129,11 +116,7 @@ export function referenceLines(
       ...placed,
     };
   });
-  for (const yy of ys)
-    obs.lines.push([
-      [0, yy],
-      [plotW, yy],
-    ]);
+  for (const yy of ys) obs.lines.push(hRuleLine(yy, plotW));
   return refs;
 }
 

@@ -3,8 +3,8 @@
 // response), on the learning curve's time axis with a linear fraction axis; ℓ = ½ and ℓ_k(∞) as
 // reference lines, the time the mode is learned marked, and the simulator's per-mode mean ± 1 s.e.m.
 import type { ModeDetail, SimResult } from '../model/types.ts';
-import type { SimMark } from './learningCurveLayout.ts';
-import type { LegendItem } from './Legend.tsx';
+import type { LegendItem } from './marks/legend.ts';
+import { meanSemMarks, type MeanSemMark } from './marks/meanSem.ts';
 import type { Metrics } from './theme.ts';
 import { timePanelLayout, type TimePanelLayout } from './timePanelLayout.ts';
 
@@ -32,10 +32,14 @@ export interface ModeInspectorLayout extends TimePanelLayout {
   infY: number | null;
   /** x of the time the mode is learned (ℓ_k = ½), when it lies in the window. */
   learnedX: number | null;
-  sim: SimMark[];
+  sim: MeanSemMark[];
 }
 
 const Y_TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+export function inspectorHeading(d: Pick<ModeDetail, 'k'> | null): string {
+  return d ? `Mode k = ${d.k}: learned fraction` : 'One mode: learned fraction';
+}
 
 function legend(sim: SimModeRow | null): LegendItem[] {
   const items: LegendItem[] = [
@@ -60,6 +64,19 @@ function legend(sim: SimModeRow | null): LegendItem[] {
       className: 'sp-sim-point',
     });
   return items;
+}
+
+/** The simulator's means ±1 s.e.m. inside the time window, on the linear fraction axis. */
+function simMarks(
+  sim: SimModeRow,
+  inWindow: (t: number) => boolean,
+  L: TimePanelLayout,
+): MeanSemMark[] {
+  const keep = Array.from(sim.t.keys()).filter((i) => inWindow(sim.t[i]));
+  const pick = (a: Float64Array) => keep.map((i) => a[i]);
+  return meanSemMarks(pick(sim.t), pick(sim.mean), pick(sim.sem), L.X, L.Y, L.plotH, {
+    log: false,
+  });
 }
 
 export function modeInspectorLayout(
@@ -96,18 +113,14 @@ export function modeInspectorLayout(
     yLinear: { domain: [lo, Math.min(hi, 2)], ticks: Y_TICKS },
     emptyReason: 'The inspected mode has not been computed yet.',
   });
-  const heading = d ? `Mode k = ${d.k}: learned fraction` : 'One mode: learned fraction';
+  const heading = inspectorHeading(d);
   const [t0, t1] = L.x.domain();
   const inWindow = (t: number) => Number.isFinite(t) && t >= t0 && t <= t1;
   const marks = {
     halfY: L.Y(0.5),
     infY: d && Number.isFinite(d.ellInf) ? L.Y(d.ellInf) : null,
     learnedX: d && inWindow(d.learnedTime) ? L.X(d.learnedTime) : null,
-    sim: sim
-      ? Array.from(sim.t, (t, i) => ({ t, v: sim.mean[i], s: sim.sem[i] }))
-          .filter((p) => inWindow(p.t) && Number.isFinite(p.v))
-          .map((p) => ({ cx: L.X(p.t), cy: L.Y(p.v), y1: L.Y(p.v - p.s), y2: L.Y(p.v + p.s) }))
-      : [],
+    sim: sim ? simMarks(sim, inWindow, L) : [],
   };
   return { ...L, heading, ...marks };
 }

@@ -69,15 +69,21 @@ export function logEdges(values: readonly number[]): number[] {
   return e;
 }
 
-export function modeLayout(
-  modes: ModeResult | null,
-  width: number,
-  height: number,
-  m: Metrics,
-): ModeLayout {
-  const heading = 'Learned fraction ℓ_k(t) of each eigenmode';
-  const headingH = headingHeight(m);
-  const fs = m.labelFont;
+export const MODE_HEADING = 'Learned fraction ℓ_k(t) of each eigenmode';
+
+/** Widths right of the plot: the t → ∞ column, the colour bar and its ticks and title. */
+interface ModeRight {
+  infW: number;
+  infGap: number;
+  barGap: number;
+  barW: number;
+  tickLabelW: number;
+  /** All of it, reserved right of the plot. */
+  extra: number;
+}
+
+/** Step: the room right of the plot. */
+function modeRight(m: Metrics): ModeRight {
   const infW = Math.max(10, Math.round(m.tickFont * 1.1));
   // The ∞ under the t → ∞ column must clear the last time label ("10⁶") centred on the plot edge.
   const infGap = Math.max(
@@ -87,9 +93,21 @@ export function modeLayout(
   const barGap = 22;
   const barW = Math.max(10, Math.round(m.tickFont));
   const tickLabelW = textWidth('0.5', m.tickFont);
-  const extraRight = infGap + infW + barGap + barW + 4 + tickLabelW + 8 + fs;
+  const extra = infGap + infW + barGap + barW + 4 + tickLabelW + 8 + m.labelFont;
+  return { infW, infGap, barGap, barW, tickLabelW, extra };
+}
 
-  // Valid rows (k > 0) and columns (t > 0), downsampled.
+/** The rows (modes k) and columns (times t) drawn, and the cell edges in log10. */
+interface ModeGrid {
+  rows: number[];
+  cols: number[];
+  kEdges: number[];
+  tEdges: number[];
+  empty: EmptyState;
+}
+
+/** Step: valid rows (k > 0) and columns (t > 0), downsampled, and why nothing is drawn (or null). */
+function modeGrid(modes: ModeResult | null): ModeGrid {
   const kIdx = modes ? Array.from(modes.k.keys()).filter((i) => isLogFinite(modes.k[i])) : [];
   const tIdx = modes ? Array.from(modes.t.keys()).filter((j) => isLogFinite(modes.t[j])) : [];
   const rows = sampleIndices(kIdx.length, MAX_ROWS).map((i) => kIdx[i]);
@@ -101,68 +119,65 @@ export function modeLayout(
   if (!modes) empty = noData('Per-mode learning has not been computed yet.');
   else if (!rows.length || !cols.length || !hasFrac)
     empty = noData('No finite learned fractions to show.');
-
   const kVals = modes ? rows.map((i) => modes.k[i]) : [];
   const tVals = modes ? cols.map((j) => modes.t[j]) : [];
-  const kE = kVals.length ? logEdges(kVals) : [0, 1];
-  const tE = tVals.length ? logEdges(tVals) : [0, 1];
-  const xDomain: [number, number] = [10 ** tE[0], 10 ** tE[tE.length - 1]];
-  const yDomain: [number, number] = [10 ** kE[0], 10 ** kE[kE.length - 1]];
-  const frame = axesFrame(headingH, width, height, xDomain, yDomain, m, extraRight);
-  const { plotW, plotH, x, y } = frame;
+  return {
+    rows,
+    cols,
+    kEdges: kVals.length ? logEdges(kVals) : [0, 1],
+    tEdges: tVals.length ? logEdges(tVals) : [0, 1],
+    empty,
+  };
+}
 
-  const barX = plotW + infGap + infW + barGap;
+/** Step: the colour bar right of the t → ∞ column, its ticks 0, ½, 1 and its title. */
+function colorbar(
+  right: ModeRight,
+  plotW: number,
+  plotH: number,
+  fs: number,
+): ModeLayout['colorbar'] {
+  const barX = plotW + right.infGap + right.infW + right.barGap;
   const steps: Cell[] = [];
   for (let s = 0; s < COLORBAR_STEPS; s++) {
     const y0 = plotH * (1 - (s + 1) / COLORBAR_STEPS);
     steps.push({
       x: barX,
       y: y0,
-      w: barW,
+      w: right.barW,
       h: plotH / COLORBAR_STEPS + 0.5,
       fill: fracColor((s + 0.5) / COLORBAR_STEPS),
     });
   }
   const longTitle = 'fraction of mode learned';
-  const title = textWidth(longTitle, fs) <= plotH ? longTitle : 'learned';
-  const colorbar = {
+  return {
     x: barX,
-    w: barW,
+    w: right.barW,
     steps,
     ticks: [0, 0.5, 1].map((v) => ({ y: plotH * (1 - v), label: v === 0.5 ? '0.5' : String(v) })),
-    title,
-    titleX: barX + barW + 4 + tickLabelW + 8 + fs * 0.8,
+    title: textWidth(longTitle, fs) <= plotH ? longTitle : 'learned',
+    titleX: barX + right.barW + 4 + right.tickLabelW + 8 + fs * 0.8,
   };
-  const base = {
-    ...frame,
-    width,
-    height,
-    heading,
-    infX: plotW + infGap,
-    infW,
-    colorbar,
-  };
-  if (empty || !modes)
-    return {
-      ...base,
-      empty: empty ?? noData(''),
-      cells: [],
-      infCells: [],
-      boundaryD: '',
-      boundaryLabel: null,
-    };
+}
 
-  const X = (v: number): number => x(v);
-  const Y = (v: number): number => y(v);
-  const xe = tE.map((e) => X(10 ** e));
-  const ye = kE.map((e) => Y(10 ** e));
+/** Step: the heat map's cells and the t → ∞ column's, rows running upwards. */
+function heatCells(
+  modes: ModeResult,
+  grid: ModeGrid,
+  X: (v: number) => number,
+  Y: (v: number) => number,
+  inf: { x: number; w: number },
+): { cells: Cell[]; infCells: Cell[] } {
+  const nt = modes.t.length;
+  const xe = grid.tEdges.map((e) => X(10 ** e));
+  const ye = grid.kEdges.map((e) => Y(10 ** e));
   const cells: Cell[] = [];
   const infCells: Cell[] = [];
-  rows.forEach((i, r) => {
-    // Rows run upwards: edge r is the bottom of row r (larger y), edge r+1 its top.
+  grid.rows.forEach((i, r) => {
+    // Edge r is the bottom of row r (larger y), edge r+1 its top.
     const top = ye[r + 1];
     const h = ye[r] - ye[r + 1];
-    cols.forEach((j, c) => {
+    grid.cols.forEach((j, c) => {
       const v = modes.frac[i * nt + j];
       if (!Number.isFinite(v)) return;
       // Half a pixel of overlap hides anti-aliasing seams between neighbouring cells.
@@ -170,34 +185,88 @@ export function modeLayout(
     });
     const vi = modes.fracInf[i];
     if (Number.isFinite(vi))
-      infCells.push({ x: plotW + infGap, y: top, w: infW, h: h + 0.5, fill: fracColor(vi) });
+      infCells.push({ x: inf.x, y: top, w: inf.w, h: h + 0.5, fill: fracColor(vi) });
   });
+  return { cells, infCells };
+}
 
+/**
+ * Step: the spectral-bias boundary k*(t) and its label, above-left of the rising line on the
+ * unlearned (dark) side where it can. The label does not avoid the time cursor: it would jump
+ * around while the user scrubs.
+ */
+function boundaryMark(
+  modes: ModeResult,
+  X: (v: number) => number,
+  Y: (v: number) => number,
+  plotW: number,
+  plotH: number,
+  fs: number,
+): Pick<ModeLayout, 'boundaryD' | 'boundaryLabel'> {
   const bPts = seriesPoints(modes.t, modes.boundary, X, Y);
+  const boundaryD = linePath(bPts);
   const visible = present(bPts).filter(
     (p) => p[0] >= 0 && p[0] <= plotW && p[1] >= 0 && p[1] <= plotH,
   );
-  let boundaryLabel: ModeLayout['boundaryLabel'] = null;
-  if (visible.length >= 2) {
-    const text = modes.boundaryCounted ? 'k*(t) = #{k: λ_k ≥ κ(1/t)}' : 'k*(t) = κ(1/t)^{−1/α}';
-    // The label does not avoid the time cursor: it would jump around while the user scrubs.
-    const obs = plotObstacles([present(bPts)], plotW, plotH);
-    // Preferred: above-left of the rising line, on the unlearned (dark) side.
-    const cands = (): LabelPos[] => {
-      const out: LabelPos[] = [];
-      for (const f of [0.45, 0.3, 0.6, 0.2, 0.75]) {
-        const p = visible[Math.min(visible.length - 1, Math.round(f * (visible.length - 1)))];
-        out.push({ x: p[0] - 6, y: p[1] - 8, anchor: 'end' });
-        out.push({ x: p[0] + 8, y: p[1] - 8, anchor: 'start' });
-      }
-      for (const f of [0.45, 0.3, 0.6]) {
-        const p = visible[Math.round(f * (visible.length - 1))];
-        out.push({ x: p[0] + 8, y: p[1] + 8 + 0.78 * fs, anchor: 'start' });
-      }
-      return out;
-    };
-    boundaryLabel = { text, ...placeText([[text], ['k*(t)']], cands, fs, obs) };
-  }
+  if (visible.length < 2) return { boundaryD, boundaryLabel: null };
+  const text = modes.boundaryCounted ? 'k*(t) = #{k: λ_k ≥ κ(1/t)}' : 'k*(t) = κ(1/t)^{−1/α}';
+  const obs = plotObstacles([present(bPts)], plotW, plotH);
+  const cands = (): LabelPos[] => {
+    const out: LabelPos[] = [];
+    for (const f of [0.45, 0.3, 0.6, 0.2, 0.75]) {
+      const p = visible[Math.min(visible.length - 1, Math.round(f * (visible.length - 1)))];
+      out.push({ x: p[0] - 6, y: p[1] - 8, anchor: 'end' });
+      out.push({ x: p[0] + 8, y: p[1] - 8, anchor: 'start' });
+    }
+    for (const f of [0.45, 0.3, 0.6]) {
+      const p = visible[Math.round(f * (visible.length - 1))];
+      out.push({ x: p[0] + 8, y: p[1] + 8 + 0.78 * fs, anchor: 'start' });
+    }
+    return out;
+  };
+  return { boundaryD, boundaryLabel: { text, ...placeText([[text], ['k*(t)']], cands, fs, obs) } };
+}
 
-  return { ...base, empty: null, cells, infCells, boundaryD: linePath(bPts), boundaryLabel };
+export function modeLayout(
+  modes: ModeResult | null,
+  width: number,
+  height: number,
+  m: Metrics,
+): ModeLayout {
+  const heading = MODE_HEADING;
+  const right = modeRight(m);
+  const grid = modeGrid(modes);
+  const tE = grid.tEdges;
+  const kE = grid.kEdges;
+  const xDomain: [number, number] = [10 ** tE[0], 10 ** tE[tE.length - 1]];
+  const yDomain: [number, number] = [10 ** kE[0], 10 ** kE[kE.length - 1]];
+  const frame = axesFrame(headingHeight(m), width, height, xDomain, yDomain, m, right.extra);
+  const { plotW, plotH, x, y } = frame;
+  const inf = { x: plotW + right.infGap, w: right.infW };
+  const base = {
+    ...frame,
+    width,
+    height,
+    heading,
+    infX: inf.x,
+    infW: inf.w,
+    colorbar: colorbar(right, plotW, plotH, m.labelFont),
+  };
+  if (grid.empty || !modes)
+    return {
+      ...base,
+      empty: grid.empty ?? noData(''),
+      cells: [],
+      infCells: [],
+      boundaryD: '',
+      boundaryLabel: null,
+    };
+  const X = (v: number): number => x(v);
+  const Y = (v: number): number => y(v);
+  return {
+    ...base,
+    empty: null,
+    ...heatCells(modes, grid, X, Y, inf),
+    ...boundaryMark(modes, X, Y, plotW, plotH, m.labelFont),
+  };
 }

@@ -3,13 +3,15 @@
 // on one log axis (all three are positive; R = 0 at κ_* is left out of the log axis).
 import type { OrderResult } from '../model/types.ts';
 import { ORDER_LABELS, ORDER_SERIES } from '../claims/orderParams.ts';
-import type { LegendItem } from './Legend.tsx';
+import type { LegendItem } from './marks/legend.ts';
 import type { Metrics } from './theme.ts';
 import { timePanelLayout, type TimePanelLayout } from './timePanelLayout.ts';
 
 export interface OrderLayout extends TimePanelLayout {
   heading: string;
 }
+
+export const ORDER_HEADING = 'Order parameters against the timescale τ';
 
 const LEGEND: LegendItem[] = ORDER_SERIES.map((k) => ({
   key: k,
@@ -42,5 +44,5 @@ export function orderLayout(
     maxDecades: 12,
     emptyReason: 'The order parameters have not been computed yet.',
   });
-  return { ...L, heading: 'Order parameters against the timescale τ' };
+  return { ...L, heading: ORDER_HEADING };
 }

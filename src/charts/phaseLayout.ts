@@ -29,6 +29,7 @@ import {
   PHASE_BOUNDARIES,
   boundaryBeta,
   predictedMap,
+  type PhaseBoundary,
   type PhaseExponent,
 } from '../model/theory/phase.ts';
 import { formatNumber } from '../format/number.ts';
@@ -94,15 +95,20 @@ export interface PhaseLegend {
 
 export const DOT_FILL: readonly string[] = ['#1a9850', '#fdd835', '#d73027'];
 
-export function phaseLayout(
-  exponent: PhaseExponent,
-  width: number,
-  height: number,
-  m: Metrics,
-): PhaseLayout {
+/** The plot's box: margins, size, scales, and where the legend goes (right, or below when narrow). */
+interface PhaseBox extends Pick<PhaseLayout, 'margin' | 'plotW' | 'plotH' | 'x' | 'y'> {
+  below: boolean;
+  legendW: number;
+  /** Label type size, px. */
+  fs: number;
+}
+
+/**
+ * Step: the box. Wide: the legend on the right of the plot; narrow: below it, in two columns (the
+ * legend's longest line is about 26 em: at lecture size it goes below up to ~940 px).
+ */
+function phaseBox(exponent: PhaseExponent, width: number, height: number, m: Metrics): PhaseBox {
   const fs = m.labelFont;
-  // Wide: the legend on the right of the plot; narrow: below it, in two columns
-  // (The legend's longest line is about 26 em: at lecture size it goes below up to ~940 px.)
   const below = width < 52 * m.legendFont;
   const legendW = below
     ? Math.max(120, width - 24)
@@ -114,142 +120,199 @@ export function phaseLayout(
   const right = below ? 14 : legendW + 16;
   const plotW = Math.max(40, width - left - right);
   const plotH = Math.max(40, height - top - bottom - (below ? legendH + 8 : 0));
-  const x = scaleLinear().domain(ALPHA_RANGE).range([0, plotW]);
-  const y = scaleLinear().domain(BETA_RANGE).range([plotH, 0]);
-  const lin = (s: ScaleLinear<number, number>, len: number, spacing: number): LogTicks => ({
+  return {
+    margin: { top, right, bottom, left },
+    plotW,
+    plotH,
+    x: scaleLinear().domain(ALPHA_RANGE).range([0, plotW]),
+    y: scaleLinear().domain(BETA_RANGE).range([plotH, 0]),
+    below,
+    legendW,
+    fs,
+  };
+}
+
+/** Linear ticks about `spacing` px apart. */
+function linearTicks(s: ScaleLinear<number, number>, len: number, spacing: number): LogTicks {
+  return {
     major: s.ticks(Math.max(2, Math.round(len / spacing))).map((v) => ({
       value: v,
       label: formatNumber(v, 2),
     })),
     minor: [],
-  });
+  };
+}
 
-  // The field at cell centres: the contours' grid coordinate g maps to α0 + g·(α1 − α0)/n.
+/** The predicted field as filled bands: one path per band, and the colour of each. */
+interface PhaseField {
+  levels: number[];
+  min: number;
+  max: number;
+  /** Band paths, the lowest (everything) first; the others are bounded by contour lines. */
+  bandPaths: string[];
+  /** The colour of a value in a region: steeper slopes (more negative) darker. */
+  shade: (b: LawBranch, v: number) => string;
+  /** The value each band is coloured by. */
+  bandValue: (i: number) => number;
+}
+
+/**
+ * Step: the field at cell centres (the contours' grid coordinate g maps to α0 + g·(α1 − α0)/n)
+ * and its bands: everything (the lowest level) then the region at or above each level.
+ */
+function phaseField(exponent: PhaseExponent, box: PhaseBox): PhaseField {
+  const { plotW, plotH } = box;
   const n = FIELD_CELLS;
   const cell = (lo: number, hi: number) =>
     Float64Array.from({ length: n }, (_, i) => lo + ((hi - lo) * (i + 0.5)) / n);
   const map = predictedMap(exponent, { alphas: cell(...ALPHA_RANGE), betas: cell(...BETA_RANGE) });
   const levels = ticks(map.min, map.max, 10).filter((v) => v > map.min && v < map.max);
-  const toPx = (g: [number, number]) => [(g[0] / n) * plotW, plotH - (g[1] / n) * plotH];
   const path = geoPath(
     geoTransform({
       point(a: number, b: number) {
-        const [px, py] = toPx([a, b]);
-        this.stream.point(px, py);
+        this.stream.point((a / n) * plotW, plotH - (b / n) * plotH);
       },
     }),
   );
-  // Bands: everything (the lowest level) then the region at or above each level, shallowest last.
   const bandLevels = [map.min - 1, ...levels];
   const polys = contours().size([n, n]).thresholds(bandLevels)(Array.from(map.values));
-  // One path per band, shared by the regions (only the fill differs); the bands above the lowest
-  // are bounded by the contour lines themselves.
-  const bandPaths = polys.map((c) => path(c) ?? '');
   const t01 = (v: number) => (map.max > map.min ? (v - map.min) / (map.max - map.min) : 0.5);
-  // Steeper slopes (more negative) darker: the colour's depth is the exponent's size.
-  const shade = (b: LawBranch, v: number) => HUE[b](0.85 - 0.7 * t01(v));
-  const bandValue = (i: number) =>
-    i + 1 < bandLevels.length
-      ? (Math.max(bandLevels[i], map.min) + bandLevels[i + 1]) / 2
-      : (bandLevels[i] + map.max) / 2;
+  return {
+    levels,
+    min: map.min,
+    max: map.max,
+    // One path per band, shared by the regions (only the fill differs).
+    bandPaths: polys.map((c) => path(c) ?? ''),
+    shade: (b, v) => HUE[b](0.85 - 0.7 * t01(v)),
+    bandValue: (i) =>
+      i + 1 < bandLevels.length
+        ? (Math.max(bandLevels[i], map.min) + bandLevels[i + 1]) / 2
+        : (bandLevels[i] + map.max) / 2,
+  };
+}
 
+/** A region's label: its formula, its name and, where so, that the law is only asymptotic. */
+function regionLabelLines(exponent: PhaseExponent, branch: LawBranch): string[] {
+  return [
+    ...regionLabel(exponent, branch).split(': '),
+    ...(asymptoticOnly(exponent, branch) ? ['asymptotic: fits at C ≤ 10⁹ are shallower'] : []),
+  ];
+}
+
+/** Lines centred at a point, moved so that the widest stays inside the plot. */
+function labelInPlot(box: PhaseBox, at: { x: number; y: number }, lines: string[]) {
+  const { plotW, plotH, fs } = box;
+  const w = Math.max(...lines.map((l) => textWidth(l, fs * 1.1))) / 2 + 4;
+  const h = lines.length * fs * 1.25;
+  return {
+    x: Math.min(Math.max(at.x, w), Math.max(w, plotW - w)),
+    y: Math.min(Math.max(at.y, fs * 1.2), Math.max(fs, plotH - h)),
+    lines,
+  };
+}
+
+/** The polygon of the region on one side of a boundary line (48 segments along the line). */
+function sidePolygon(box: PhaseBox, l: PhaseBoundary, side: 'below' | 'above'): string {
+  const [a0, a1] = ALPHA_RANGE;
+  const [b0, b1] = BETA_RANGE;
+  const pts: [number, number][] = [];
+  const k = 48;
+  for (let i = 0; i <= k; i++) {
+    const a = a0 + ((a1 - a0) * i) / k;
+    pts.push([a, Math.min(b1, Math.max(b0, boundaryBeta(l, a)))]);
+  }
+  const ring: [number, number][] =
+    side === 'below'
+      ? [[a0, b0], [a1, b0], ...pts.reverse()]
+      : [[a0, b1], [a1, b1], ...pts.reverse()];
+  return 'M' + ring.map(([a, b]) => `${r2(box.x(a))},${r2(box.y(b))}`).join('L') + 'Z';
+}
+
+/**
+ * Where a region's label goes: on a 19 × 19 grid of the plot, the spot whose label box lies
+ * farthest inside the region, from the boundary line and from the plot's edges.
+ */
+function labelSpot(
+  box: PhaseBox,
+  l: PhaseBoundary,
+  side: 'below' | 'above',
+  lbl: string[],
+): { x: number; y: number } {
+  const { x, y, plotW, plotH, fs } = box;
+  const [a0, a1] = ALPHA_RANGE;
+  const [b0, b1] = BETA_RANGE;
+  const hw = Math.max(...lbl.map((t) => textWidth(t, fs * 1.1))) / 2;
+  const [up, down] = [fs * 1.1, fs * 1.25 * (lbl.length - 1) + fs * 0.3];
+  // Signed distance (px, positive inside the region) of a pixel point from the line.
+  const norm = Math.hypot(1, (l.slope * (plotH / (b1 - b0))) / (plotW / (a1 - a0)));
+  const inside = (px: number, py: number) => {
+    const d = (y(boundaryBeta(l, x.invert(px))) - py) / norm;
+    return side === 'above' ? d : -d;
+  };
+  let best = { x: 0, y: 0, score: -Infinity };
+  for (let i = 1; i < 20; i++)
+    for (let j = 1; j < 20; j++) {
+      const px = (plotW * i) / 20;
+      const py = (plotH * j) / 20;
+      const corners = [
+        [px - hw, py - up],
+        [px + hw, py - up],
+        [px - hw, py + down],
+        [px + hw, py + down],
+      ];
+      const score = Math.min(
+        ...corners.map(([cx, cy]) => inside(cx, cy)),
+        px - hw,
+        plotW - px - hw,
+        py - up,
+        plotH - py - down,
+      );
+      if (score > best.score) best = { x: px, y: py, score };
+    }
+  return { x: best.x, y: best.y };
+}
+
+/** Step: each region's clip polygon, its bands coloured in its hue, and its label. */
+function regionLayouts(exponent: PhaseExponent, box: PhaseBox, field: PhaseField) {
   const lines = PHASE_BOUNDARIES[exponent];
-  const regions = phaseRegions(exponent).map((branch, ri): PhaseRegionLayout => {
-    const clip = regionPolygon(lines.length ? (ri === 0 ? 'below' : 'above') : 'all');
-    const bands = bandPaths.map((d, i) => ({ d, fill: shade(branch, bandValue(i)) }));
+  const { plotW, plotH } = box;
+  return phaseRegions(exponent).map((branch, ri): PhaseRegionLayout => {
+    const side = ri === 0 ? 'below' : 'above';
+    const l = lines[0];
+    const clip = l
+      ? {
+          d: sidePolygon(box, l, side),
+          labelAt: labelSpot(
+            box,
+            l,
+            side,
+            regionLabelLines(exponent, side === 'below' ? l.below : l.above),
+          ),
+        }
+      : { d: `M0,0H${r2(plotW)}V${r2(plotH)}H0Z`, labelAt: { x: plotW * 0.62, y: plotH * 0.55 } };
     return {
       branch,
       clip: clip.d,
-      bands,
-      label: labelInPlot(clip.labelAt, regionLabelLines(branch)),
+      bands: field.bandPaths.map((d, i) => ({ d, fill: field.shade(branch, field.bandValue(i)) })),
+      label: labelInPlot(box, clip.labelAt, regionLabelLines(exponent, branch)),
     };
   });
+}
 
-  /** A region's label: its formula, its name and, where so, that the law is only asymptotic. */
-  function regionLabelLines(branch: LawBranch): string[] {
-    return [
-      ...regionLabel(exponent, branch).split(': '),
-      ...(asymptoticOnly(exponent, branch) ? ['asymptotic: fits at C ≤ 10⁹ are shallower'] : []),
-    ];
-  }
-
-  /** Lines centred at a point, moved so that the widest stays inside the plot. */
-  function labelInPlot(at: { x: number; y: number }, lines: string[]) {
-    const w = Math.max(...lines.map((l) => textWidth(l, fs * 1.1))) / 2 + 4;
-    const h = lines.length * fs * 1.25;
-    return {
-      x: Math.min(Math.max(at.x, w), Math.max(w, plotW - w)),
-      y: Math.min(Math.max(at.y, fs * 1.2), Math.max(fs, plotH - h)),
-      lines,
-    };
-  }
-
-  function regionPolygon(side: 'below' | 'above' | 'all'): {
-    d: string;
-    labelAt: { x: number; y: number };
-  } {
+/**
+ * Step: the boundary lines over their visible segment (inside the β range), each with its
+ * equation along it, on the side of the first region (below it), clear of the upper region's label.
+ */
+function boundaryLayouts(exponent: PhaseExponent, box: PhaseBox): PhaseLayout['boundaries'] {
+  const { x, y } = box;
+  return PHASE_BOUNDARIES[exponent].map((l) => {
     const [a0, a1] = ALPHA_RANGE;
     const [b0, b1] = BETA_RANGE;
-    if (side === 'all' || !lines.length)
-      return {
-        d: `M0,0H${r2(plotW)}V${r2(plotH)}H0Z`,
-        labelAt: { x: plotW * 0.62, y: plotH * 0.55 },
-      };
-    const l = lines[0];
-    const pts: [number, number][] = [];
-    const k = 48;
-    for (let i = 0; i <= k; i++) {
-      const a = a0 + ((a1 - a0) * i) / k;
-      pts.push([a, Math.min(b1, Math.max(b0, boundaryBeta(l, a)))]);
-    }
-    const ring: [number, number][] =
-      side === 'below'
-        ? [[a0, b0], [a1, b0], ...pts.reverse()]
-        : [[a0, b1], [a1, b1], ...pts.reverse()];
-    const d = 'M' + ring.map(([a, b]) => `${r2(x(a))},${r2(y(b))}`).join('L') + 'Z';
-    // The label where its box lies in the region farthest from the line and the plot's edges.
-    const lbl = regionLabelLines(side === 'below' ? l.below : l.above);
-    const hw = Math.max(...lbl.map((t) => textWidth(t, fs * 1.1))) / 2;
-    const [up, down] = [fs * 1.1, fs * 1.25 * (lbl.length - 1) + fs * 0.3];
-    // Signed distance (px, positive inside the region) of a pixel point from the line.
-    const norm = Math.hypot(1, (l.slope * (plotH / (b1 - b0))) / (plotW / (a1 - a0)));
-    const inside = (px: number, py: number) => {
-      const d = (y(boundaryBeta(l, x.invert(px))) - py) / norm;
-      return side === 'above' ? d : -d;
-    };
-    let best = { x: 0, y: 0, score: -Infinity };
-    for (let i = 1; i < 20; i++)
-      for (let j = 1; j < 20; j++) {
-        const px = (plotW * i) / 20;
-        const py = (plotH * j) / 20;
-        const corners = [
-          [px - hw, py - up],
-          [px + hw, py - up],
-          [px - hw, py + down],
-          [px + hw, py + down],
-        ];
-        const score = Math.min(
-          ...corners.map(([cx, cy]) => inside(cx, cy)),
-          px - hw,
-          plotW - px - hw,
-          py - up,
-          plotH - py - down,
-        );
-        if (score > best.score) best = { x: px, y: py, score };
-      }
-    return { d, labelAt: { x: best.x, y: best.y } };
-  }
-
-  const boundaries = lines.map((l) => {
-    const [a0, a1] = ALPHA_RANGE;
-    const [b0, b1] = BETA_RANGE;
-    // The visible segment: where the line is inside the β range.
     const aLo = Math.max(a0, (b0 - l.intercept) / l.slope);
     const aHi = Math.min(a1, (b1 - l.intercept) / l.slope);
     const p0 = [x(aLo), y(boundaryBeta(l, aLo))];
     const p1 = [x(aHi), y(boundaryBeta(l, aHi))];
     const angle = (Math.atan2(p1[1] - p0[1], p1[0] - p0[0]) * 180) / Math.PI;
-    // Along the line, on the side of the first region (below it), clear of the upper region's label.
     const f = 0.6;
     return {
       d: `M${r2(p0[0])},${r2(p0[1])}L${r2(p1[0])},${r2(p1[1])}`,
@@ -261,30 +324,42 @@ export function phaseLayout(
       },
     };
   });
+}
 
-  const contourD = bandPaths.slice(1).join('');
+export function phaseHeading(exponent: PhaseExponent): string {
+  return `Phase diagram: the exponent of ${PHASE_WHAT[exponent]} over (α, β)`;
+}
 
-  const legend = phaseLegend(exponent, regions, levels, map.min, map.max, shade, {
-    x: below ? 12 : left + plotW + 16,
-    y: below ? top + plotH + bottom + 4 : top,
-    width: legendW,
+export function phaseLayout(
+  exponent: PhaseExponent,
+  width: number,
+  height: number,
+  m: Metrics,
+): PhaseLayout {
+  const box = phaseBox(exponent, width, height, m);
+  const { margin, plotW, plotH, x, y, below } = box;
+  const field = phaseField(exponent, box);
+  const regions = regionLayouts(exponent, box, field);
+  const legend = phaseLegend(exponent, regions, field.levels, field.min, field.max, field.shade, {
+    x: below ? 12 : margin.left + plotW + 16,
+    y: below ? margin.top + plotH + margin.bottom + 4 : margin.top,
+    width: box.legendW,
     below,
     m,
   });
-
   return {
-    margin: { top, right, bottom, left },
+    margin,
     plotW,
     plotH,
     x,
     y,
-    xTicks: lin(x, plotW, m.xTickSpacing + 10),
-    yTicks: lin(y, plotH, m.yTickSpacing + 10),
-    heading: `Phase diagram: the exponent of ${PHASE_WHAT[exponent]} over (α, β)`,
+    xTicks: linearTicks(x, plotW, m.xTickSpacing + 10),
+    yTicks: linearTicks(y, plotH, m.yTickSpacing + 10),
+    heading: phaseHeading(exponent),
     regions,
-    contourD,
-    levels,
-    boundaries,
+    contourD: field.bandPaths.slice(1).join(''),
+    levels: field.levels,
+    boundaries: boundaryLayouts(exponent, box),
     legend,
   };
 }

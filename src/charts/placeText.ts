@@ -2,7 +2,7 @@
 // lines, a short form) is measured as rich text and placed where it collides least (labels.ts).
 // The layouts place every annotation through here; Annotation.tsx draws the result.
 import { placeLabelVariants, type LabelPos, type LabelVariant, type Obstacles } from './labels.ts';
-import { richWidth } from './richText.tsx';
+import { richWidth } from './richRuns.ts';
 
 /** A placed label: its lines (TeX-like sub/superscripts allowed); pos is the first baseline. */
 export interface PlacedText {

@@ -2,40 +2,8 @@
 // "κ(1/t)^{−1/α}". Shifts use dy in px (baseline-shift is not supported everywhere) and every
 // shifted run is followed by the opposite shift, so the rest of the line stays on the baseline.
 import type { ReactNode } from 'react';
-import { textWidth } from './labels.ts';
 import { r2 } from './path.ts';
-
-export interface RichRun {
-  text: string;
-  shift: 'sub' | 'sup' | null;
-}
-
-/** Split "E_{tr}(t)" into runs: [E][tr↓][(t)]. A lone _x or ^x takes one character. */
-export function parseRich(s: string): RichRun[] {
-  const runs: RichRun[] = [];
-  let plain = '';
-  const chars = Array.from(s);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if ((c === '_' || c === '^') && i + 1 < chars.length) {
-      if (plain) runs.push({ text: plain, shift: null });
-      plain = '';
-      let body: string;
-      if (chars[i + 1] === '{') {
-        const end = chars.indexOf('}', i + 2);
-        const stop = end < 0 ? chars.length : end;
-        body = chars.slice(i + 2, stop).join('');
-        i = stop;
-      } else {
-        body = chars[i + 1];
-        i += 1;
-      }
-      runs.push({ text: body, shift: c === '_' ? 'sub' : 'sup' });
-    } else plain += c;
-  }
-  if (plain) runs.push({ text: plain, shift: null });
-  return runs;
-}
+import { parseRich, SCRIPT_SCALE } from './richRuns.ts';
 
 /** The same markup as HTML text with <sub>/<sup> (tables, captions); text only, never HTML. */
 export function RichHtml({ text }: { text: string }): ReactNode {
@@ -50,26 +18,6 @@ export function RichHtml({ text }: { text: string }): ReactNode {
   );
 }
 
-/** The text without markup, for width estimates and aria labels ("E_{tr}" → "Etr"). */
-export function plainText(s: string): string {
-  return parseRich(s)
-    .map((r) => r.text)
-    .join('');
-}
-
-/** Width-relevant text: shifted runs are set smaller, so count them at ~70 %. */
-function richWidthText(s: string): { normal: string; small: string } {
-  let normal = '';
-  let small = '';
-  for (const r of parseRich(s)) {
-    if (r.shift) small += r.text;
-    else normal += r.text;
-  }
-  return { normal, small };
-}
-
-const SCALE = 0.72;
-
 /** The <tspan>s of a rich string at the given font size (place inside a <text>). */
 export function RichText({ text, fontSize }: { text: string; fontSize: number }): ReactNode {
   const runs = parseRich(text);
@@ -83,7 +31,7 @@ export function RichText({ text, fontSize }: { text: string; fontSize: number })
       <tspan
         key={i}
         dy={dy ? r2(dy) : undefined}
-        fontSize={r.shift ? r2(fontSize * SCALE) : undefined}
+        fontSize={r.shift ? r2(fontSize * SCRIPT_SCALE) : undefined}
       >
         {r.text}
       </tspan>,
@@ -91,12 +39,6 @@ export function RichText({ text, fontSize }: { text: string; fontSize: number })
   });
   if (offset !== 0) out.push(<tspan key="end" dy={r2(-offset)} />);
   return out;
-}
-
-/** Estimated width in px of a rich string. */
-export function richWidth(s: string, fontSize: number): number {
-  const { normal, small } = richWidthText(s);
-  return textWidth(normal, fontSize) + textWidth(small, fontSize * SCALE);
 }
 
 /**

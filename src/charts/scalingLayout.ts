@@ -1,7 +1,7 @@
 // Geometry of a scaling panel (E_g against P or N, log-log; docs/theory.md §6, §8) as plain data: the
 // sweep, the fitted power law over its window, the predicted slope through the fit's centre, the
 // current value, and collision-free labels.
-import type { SweepAxis, SweepResult } from '../model/types.ts';
+import type { ModesEdge, PowerFit, SweepAxis, SweepResult } from '../model/types.ts';
 import { isLogFinite, logExtent, padLogDomain } from './domain.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import {
@@ -12,14 +12,16 @@ import {
   type AxesFrame,
   type EmptyState,
 } from './frame.ts';
-import { edgePositions, plotObstacles, type LabelPos } from './labels.ts';
-import { legendAndFrame, type LegendItem, type LegendLayout } from './Legend.tsx';
+import { edgePositions, plotObstacles, type LabelPos, type Obstacles } from './labels.ts';
 import { linePath, present, seriesPoints, type Point } from './path.ts';
 import { placeText, type PlacedText } from './placeText.ts';
-import { richWidth } from './richText.tsx';
+import { richWidth } from './richRuns.ts';
 import type { Metrics } from './theme.ts';
-import { fitBracket, type FitBracket } from './learningCurveMarks.ts';
-import type { SimMark } from './learningCurveLayout.ts';
+import { fitBracket, type FitBracket } from './marks/fitBracket.ts';
+import { legendAndFrame, type LegendItem, type LegendLayout } from './marks/legend.ts';
+import { meanSemBars, meanSemMarks, type MeanSemMark } from './marks/meanSem.ts';
+import { vRule } from './marks/rule.ts';
+import type { PlotScales } from './marks/scales.ts';
 import { edgeLabel, edgeNote, visibleEdge } from '../claims/modesEdge.ts';
 
 export interface ScalingLayout extends AxesFrame {
@@ -46,13 +48,15 @@ export interface ScalingLayout extends AxesFrame {
   peak: (PlacedText & { x: number; text: string }) | null;
   current: (PlacedText & { x: number; y: number | null; label: string }) | null;
   /** Real points (mean ± 1 s.e.m.), when given. */
-  real: SimMark[];
+  real: MeanSemMark[];
   /** P = M of a measured spectrum (claims/modesEdge.ts): where, and its label and note. */
   edge: (PlacedText & { x: number; text: string }) | null;
 }
 
-/** Real learning at a few sizes, drawn over the theory sweep (MNIST). */
+/** Real learning at a few sizes, drawn over the theory sweep (a pool source). */
 export interface RealScalingPoints {
+  /** Real learning on the source, in its words ("real digits", src/model/data/sources.ts). */
+  words: string;
   x: number[];
   mean: number[];
   sem: number[];
@@ -86,33 +90,19 @@ export function fitLabelText(sweep: SweepResult): string {
   return `${fit}: slope ${formatSlope(sweep.fit.slope, 2)} · predicted ${pred}`;
 }
 
-export function scalingLayout(
-  sweep: SweepResult | null,
-  axis: SweepAxis,
-  width: number,
-  height: number,
-  m: Metrics,
-  real: RealScalingPoints | null = null,
-): ScalingLayout {
-  const { noun, unit } = NAMES[axis];
-  const isC = axis === 'C';
-  const xTitle = isC ? 'compute C = N·t' : `${noun} ${axis} (${unit})`;
-  const yTitle = isC ? 'best test error L* = min_N E_g' : 'test error E_g';
-  const atP =
-    sweep && sweep.P !== undefined && Number.isFinite(sweep.P)
-      ? ` (P = ${formatParam(sweep.P)})`
-      : '';
-  const longHeading = isC
-    ? `Best E_g over N at fixed compute C = N·t${atP}`
-    : sweep
-      ? `E_g against ${noun} ${axis}, ${atPhrase(sweep)}`
-      : `E_g against ${noun} ${axis}`;
-  const shortHeading = isC
-    ? `Best E_g at fixed C = N·t${atP}`
-    : sweep
-      ? `E_g vs ${axis}, ${atPhrase(sweep, true)}`
-      : `E_g vs ${axis}`;
+/** The fitted power law over its window and the predicted slope through the fit's centre. */
+interface FitLines {
+  fit: PowerFit | null;
+  /** The window's ends, and the fit and the prediction there. */
+  xs: number[];
+  fitYs: number[];
+  predYs: number[];
+  /** The prediction is drawn (a fit and a predicted slope). */
+  predicted: boolean;
+}
 
+/** Step: the fit (when usable) and the predicted slope through its centre, at the window's ends. */
+function fitLines(sweep: SweepResult | null): FitLines {
   const fit =
     sweep?.fit &&
     Number.isFinite(sweep.fit.slope) &&
@@ -122,34 +112,107 @@ export function scalingLayout(
       : null;
   const fitAt = (v: number): number =>
     fit ? 10 ** (fit.intercept + fit.slope * Math.log10(v)) : NaN;
-  const fitXs = fit ? [fit.xmin, fit.xmax] : [];
-  const fitYs = fitXs.map(fitAt);
+  const xs = fit ? [fit.xmin, fit.xmax] : [];
   const xm = fit ? Math.sqrt(fit.xmin * fit.xmax) : NaN;
+  const predicted = !!fit && !!sweep && Number.isFinite(sweep.predicted);
   const predAt = (v: number): number =>
-    fit && sweep && Number.isFinite(sweep.predicted)
-      ? fitAt(xm) * (v / xm) ** sweep.predicted
-      : NaN;
-  const predYs = fitXs.map(predAt);
+    predicted && sweep ? fitAt(xm) * (v / xm) ** sweep.predicted : NaN;
+  return { fit, xs, fitYs: xs.map(fitAt), predYs: xs.map(predAt), predicted };
+}
 
+/** The words of a panel: axis titles and its heading, long and short. */
+interface ScalingWords {
+  xTitle: string;
+  yTitle: string;
+  long: string;
+  short: string;
+  /** The longest wording of this kind of panel (P and N panels test the same one). */
+  longest: string;
+}
+
+/** Step: the axis titles and the heading (what is swept and where along training). */
+function scalingWords(sweep: SweepResult | null, axis: SweepAxis): ScalingWords {
+  const { noun, unit } = NAMES[axis];
+  if (axis === 'C') {
+    const atP =
+      sweep && sweep.P !== undefined && Number.isFinite(sweep.P)
+        ? ` (P = ${formatParam(sweep.P)})`
+        : '';
+    const long = `Best E_g over N at fixed compute C = N·t${atP}`;
+    return {
+      xTitle: 'compute C = N·t',
+      yTitle: 'best test error L* = min_N E_g',
+      long,
+      short: `Best E_g at fixed C = N·t${atP}`,
+      longest: long,
+    };
+  }
+  return {
+    xTitle: `${noun} ${axis} (${unit})`,
+    yTitle: 'test error E_g',
+    long: sweep ? `E_g against ${noun} ${axis}, ${atPhrase(sweep)}` : `E_g against ${noun} ${axis}`,
+    short: sweep ? `E_g vs ${axis}, ${atPhrase(sweep, true)}` : `E_g vs ${axis}`,
+    longest: `E_g against ${NAMES.P.noun} P${sweep ? `, ${atPhrase(sweep)}` : ''}`,
+  };
+}
+
+/** The panel's heading in full (an exported figure's footer says it too). */
+export function scalingHeading(sweep: SweepResult | null, axis: SweepAxis): string {
+  return scalingWords(sweep, axis).long;
+}
+
+/** The data domains, the current point, and why nothing is drawn (or null). */
+interface ScalingDomains {
+  xDomain: [number, number];
+  yDomain: [number, number];
+  yExt: [number, number] | null;
+  curX: number | null;
+  curY: number | null;
+  empty: EmptyState;
+}
+
+/** Step: log domains covering the sweep, the current point, the fit lines and the real points. */
+function scalingDomains(
+  sweep: SweepResult | null,
+  axis: SweepAxis,
+  lines: FitLines,
+  real: RealScalingPoints | null,
+): ScalingDomains {
   const curX = sweep && isLogFinite(sweep.current) ? sweep.current : null;
   const curY = curX !== null && sweep && isLogFinite(sweep.currentEg) ? sweep.currentEg : null;
-  const xExt = sweep ? logExtent(sweep.x, curX !== null ? [curX] : [], fitXs) : null;
+  const xExt = sweep ? logExtent(sweep.x, curX !== null ? [curX] : [], lines.xs) : null;
   const realHi = real ? real.mean.map((v, i) => v + (real.sem[i] || 0)) : [];
   const yExt = sweep
-    ? logExtent(sweep.Eg, curY !== null ? [curY] : [], fitYs, predYs, real?.mean ?? [], realHi)
+    ? logExtent(
+        sweep.Eg,
+        curY !== null ? [curY] : [],
+        lines.fitYs,
+        lines.predYs,
+        real?.mean ?? [],
+        realHi,
+      )
     : null;
   const hasData = sweep ? logExtent(sweep.Eg) !== null && logExtent(sweep.x) !== null : false;
   let empty: EmptyState = null;
   if (!sweep)
     empty = noData(
-      isC
+      axis === 'C'
         ? 'The compute-optimal frontier has not been computed yet.'
         : `No sweep over ${axis} has been computed yet.`,
     );
   else if (!hasData || !xExt || !yExt) empty = noData('The sweep has no finite, positive values.');
-  const xDomain = xExt ? padLogDomain(xExt, 0.05, 1) : ([1, 10] as [number, number]);
-  let yDomain: [number, number] = yExt ? padLogDomain(yExt, 0.08, 0.4) : [0.1, 1];
+  return {
+    xDomain: xExt ? padLogDomain(xExt, 0.05, 1) : [1, 10],
+    yDomain: yExt ? padLogDomain(yExt, 0.08, 0.4) : [0.1, 1],
+    yExt,
+    curX,
+    curY,
+    empty,
+  };
+}
 
+/** Step: the legend: the theory, the fit, the real points and the predicted slope when drawn. */
+function scalingLegend(real: RealScalingPoints | null, predicted: boolean): LegendItem[] {
   const items: LegendItem[] = [
     {
       key: 'sweep',
@@ -167,213 +230,327 @@ export function scalingLayout(
   if (real)
     items.push({
       key: 'real',
-      label: `real digits, ${real.draws} draw${real.draws === 1 ? '' : 's'} (±1 s.e.m.)`,
+      label: `${real.words}, ${real.draws} draw${real.draws === 1 ? '' : 's'} (±1 s.e.m.)`,
       kind: 'point-bar',
       className: 'sp-sim-point',
     });
-  if (fit && sweep && Number.isFinite(sweep.predicted))
+  if (predicted)
     items.push({
       key: 'pred',
       label: 'predicted slope',
       kind: 'line',
       className: 'sp-series sp-series--predicted sp-legend-swatch',
     });
-  const headingH = headingHeight(m);
-  const framed = legendAndFrame(items, headingH, width, height, xDomain, yDomain, m);
-  const legend = framed.legend;
-  let frame = framed.frame;
-  // Points with E_g = ∞ are marked at the top edge: keep that strip free of finite data.
-  if (sweep && yExt && Array.from(sweep.Eg).some((v) => v === Infinity)) {
-    const q = Math.min(0.4, (1.6 * m.labelFont) / frame.plotH);
-    const lo = Math.log10(yDomain[0]);
-    const top = Math.log10(yExt[1]);
-    yDomain = [yDomain[0], 10 ** (lo + (top - lo) / (1 - q))];
-    frame = axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m);
-  }
-  const { plotW, plotH, x, y } = frame;
-  // The heading starts at the left margin (Heading.tsx) and is bold, ~2% wider than the estimate:
-  // the long form only where all of it fits before the right edge. Both axes test the longer
-  // (dataset-size) wording, so the P and N panels side by side or stacked read alike.
-  const longestHeading = isC
-    ? longHeading
-    : `E_g against ${NAMES.P.noun} P${sweep ? `, ${atPhrase(sweep)}` : ''}`;
-  const heading =
-    richWidth(longestHeading, m.labelFont) * 1.02 <= width - frame.margin.left - 4
-      ? longHeading
-      : shortHeading;
-  const base = {
-    ...frame,
-    width,
-    height,
-    axis,
-    xTitle,
-    yTitle,
-    heading,
-    legend,
-    legendY: TOP_PAD + headingH,
-  };
-  if (empty || !sweep)
-    return {
-      ...base,
-      empty: empty ?? noData(''),
-      sweepD: '',
-      points: [],
-      divergentX: [],
-      fitD: '',
-      predictedD: '',
-      fitLabel: { text: '', lines: [], pos: { x: 0, y: 0, anchor: 'start' } },
-      fitBracket: null,
-      peak: null,
-      current: null,
-      real: [],
-      edge: null,
-    };
+  return items;
+}
 
-  const X = (v: number): number => x(v);
-  const Y = (v: number): number => y(v);
-  // A divergent point is drawn past the top edge, so the curve climbs out of the plot there (the
-  // clip cuts it): a clipped peak, not a gap.
-  const above = yDomain[1] * 1e3;
+/**
+ * Step: the legend and the frame below the heading. Points with E_g = ∞ are marked at the top
+ * edge: the y domain grows so that strip holds no finite data.
+ */
+function scalingFrame(
+  items: readonly LegendItem[],
+  sweep: SweepResult | null,
+  dom: ScalingDomains,
+  width: number,
+  height: number,
+  m: Metrics,
+): { legend: LegendLayout; frame: AxesFrame; yDomain: [number, number] } {
+  const headingH = headingHeight(m);
+  const { xDomain, yExt } = dom;
+  let yDomain = dom.yDomain;
+  const { legend, frame } = legendAndFrame(items, width, m, (legendH) =>
+    axesFrame(headingH + legendH, width, height, xDomain, yDomain, m),
+  );
+  if (!sweep || !yExt || !Array.from(sweep.Eg).some((v) => v === Infinity))
+    return { legend, frame, yDomain };
+  const q = Math.min(0.4, (1.6 * m.labelFont) / frame.plotH);
+  const lo = Math.log10(yDomain[0]);
+  const top = Math.log10(yExt[1]);
+  yDomain = [yDomain[0], 10 ** (lo + (top - lo) / (1 - q))];
+  return {
+    legend,
+    frame: axesFrame(headingH + legend.height, width, height, xDomain, yDomain, m),
+    yDomain,
+  };
+}
+
+/** The drawn sweep, fit and prediction in px, the real points, and the polylines they make. */
+interface ScalingPaths {
+  sweepPts: (Point | null)[];
+  fitPts: (Point | null)[];
+  predPts: (Point | null)[];
+  real: MeanSemMark[];
+  lines: Point[][];
+}
+
+/**
+ * Step: the series in px. A divergent point is drawn past the top edge, so the curve climbs out of
+ * the plot there (the clip cuts it): a clipped peak, not a gap.
+ */
+function scalingPaths(
+  sweep: SweepResult,
+  lines: FitLines,
+  real: RealScalingPoints | null,
+  s: PlotScales,
+  yTop: number,
+): ScalingPaths {
+  const { X, Y } = s;
+  const above = yTop * 1e3;
   const sweepPts = seriesPoints(
     sweep.x,
     Array.from(sweep.Eg, (v) => (v === Infinity ? above : v)),
     X,
     Y,
   );
-  const fitPts = seriesPoints(fitXs, fitYs, X, Y);
-  const predPts = seriesPoints(fitXs, predYs, X, Y);
-  const lines: Point[][] = [
-    present(sweepPts).filter((p) => p[1] >= 0),
-    present(fitPts),
-    present(predPts),
-  ];
-  const realMarks: ScalingLayout['real'] = [];
-  if (real)
-    real.x.forEach((xv, i) => {
-      const mv = real.mean[i];
-      if (!isLogFinite(xv) || !isLogFinite(mv)) return;
-      const s = real.sem[i] || 0;
-      const clampY = (v: number) => Math.max(0, Math.min(plotH, v));
-      const mark = {
-        cx: X(xv),
-        cy: Y(mv),
-        y1: clampY(Y(mv + s)),
-        y2: clampY(mv - s > 0 ? Y(mv - s) : plotH),
-      };
-      realMarks.push(mark);
-      lines.push([
-        [mark.cx, mark.y1],
-        [mark.cx, mark.y2],
-      ]);
-    });
-  const obs = plotObstacles(lines, plotW, plotH);
-  const fs = m.labelFont;
-  const divergentX: number[] = [];
+  const fitPts = seriesPoints(lines.xs, lines.fitYs, X, Y);
+  const predPts = seriesPoints(lines.xs, lines.predYs, X, Y);
+  const realMarks = real ? meanSemMarks(real.x, real.mean, real.sem, X, Y, s.plotH) : [];
+  return {
+    sweepPts,
+    fitPts,
+    predPts,
+    real: realMarks,
+    lines: [
+      present(sweepPts).filter((p) => p[1] >= 0),
+      present(fitPts),
+      present(predPts),
+      ...meanSemBars(realMarks),
+    ],
+  };
+}
+
+/** Step: the x of each point with E_g = ∞ (an "∞" at the top edge, an obstacle for labels). */
+function divergentMarks(sweep: SweepResult, X: (v: number) => number, fs: number, obs: Obstacles) {
+  const out: number[] = [];
   for (let i = 0; i < sweep.x.length; i++) {
     if (sweep.Eg[i] === Infinity && isLogFinite(sweep.x[i])) {
       const px = X(sweep.x[i]);
-      divergentX.push(px);
+      out.push(px);
       obs.boxes.push({ x: px - fs / 2, y: 0, width: fs, height: fs * 1.3 });
     }
   }
+  return out;
+}
 
-  let current: ScalingLayout['current'] = null;
-  if (curX !== null) {
-    const cx = X(curX);
-    const cy = curY !== null ? Y(curY) : null;
-    obs.lines.push([
-      [cx, 0],
-      [cx, plotH],
-    ]);
-    const d = m.markRadius + 4;
-    const ay = cy ?? plotH / 2;
-    const cands = (extra: number): LabelPos[] => [
-      { x: cx + d, y: ay - d - extra, anchor: 'start' },
-      { x: cx - d, y: ay - d - extra, anchor: 'end' },
-      { x: cx + d, y: ay + d + 0.78 * fs, anchor: 'start' },
-      { x: cx - d, y: ay + d + 0.78 * fs, anchor: 'end' },
-      { x: cx + 4, y: 4 + 0.78 * fs, anchor: 'start' },
-      { x: cx - 4, y: 4 + 0.78 * fs, anchor: 'end' },
-      { x: cx + 4, y: plotH - 6 - extra, anchor: 'start' },
-      { x: cx - 4, y: plotH - 6 - extra, anchor: 'end' },
-    ];
-    if (cy !== null)
-      obs.boxes.push({ x: cx - d + 2, y: cy - d + 2, width: 2 * d - 4, height: 2 * d - 4 });
-    const value = `${axis} = ${formatParam(curX)}`;
-    const placed = placeText([[`current ${value}`], ['current', value], [value]], cands, fs, obs);
-    current = { x: cx, y: cy, label: `current ${value}`, ...placed };
-  }
-
-  let peak: ScalingLayout['peak'] = null;
-  if (sweep.peak !== null && isLogFinite(sweep.peak)) {
-    const px = X(sweep.peak);
-    const other = axis === 'N' ? 'P' : 'N';
-    const ptext = `→ ∞ at ${axis} = ${other}`;
-    const placed = placeText(
-      [[ptext], ['→ ∞', `at ${axis} = ${other}`]],
-      (extra) => [
-        { x: px + 4, y: 0.78 * fs + 2 + extra, anchor: 'start' },
-        { x: px - 4, y: 0.78 * fs + 2 + extra, anchor: 'end' },
+/** Step: the current value as a rule (and a point on the curve) with "current P = 400". */
+function currentMark(
+  axis: SweepAxis,
+  curX: number,
+  curY: number | null,
+  s: PlotScales,
+  m: Metrics,
+  obs: Obstacles,
+): NonNullable<ScalingLayout['current']> {
+  const { plotH } = s;
+  const fs = m.labelFont;
+  const cx = s.X(curX);
+  const cy = curY !== null ? s.Y(curY) : null;
+  const d = m.markRadius + 4;
+  const ay = cy ?? plotH / 2;
+  if (cy !== null)
+    obs.boxes.push({ x: cx - d + 2, y: cy - d + 2, width: 2 * d - 4, height: 2 * d - 4 });
+  const value = `${axis} = ${formatParam(curX)}`;
+  const { label } = vRule(
+    cx,
+    plotH,
+    {
+      variants: [[`current ${value}`], ['current', value], [value]],
+      at: (extra) => [
+        { x: cx + d, y: ay - d - extra, anchor: 'start' },
+        { x: cx - d, y: ay - d - extra, anchor: 'end' },
+        { x: cx + d, y: ay + d + 0.78 * fs, anchor: 'start' },
+        { x: cx - d, y: ay + d + 0.78 * fs, anchor: 'end' },
+        { x: cx + 4, y: 4 + 0.78 * fs, anchor: 'start' },
+        { x: cx - 4, y: 4 + 0.78 * fs, anchor: 'end' },
+        { x: cx + 4, y: plotH - 6 - extra, anchor: 'start' },
+        { x: cx - 4, y: plotH - 6 - extra, anchor: 'end' },
       ],
-      fs,
-      obs,
-    );
-    peak = { x: px, text: ptext, ...placed };
-  }
-  let edge: ScalingLayout['edge'] = null;
-  const modesEdge = axis === 'P' ? visibleEdge(sweep) : null;
-  if (modesEdge) {
-    const ex = X(modesEdge.M);
-    obs.lines.push([
-      [ex, 0],
-      [ex, plotH],
-    ]);
-    const text = edgeLabel(modesEdge);
-    const cands = (extra: number): LabelPos[] => [
-      { x: ex - 4, y: plotH - 6 - extra, anchor: 'end' },
-      { x: ex + 4, y: plotH - 6 - extra, anchor: 'start' },
-      { x: ex - 4, y: plotH / 2, anchor: 'end' },
-      { x: ex - 4, y: 0.78 * fs + 4 + extra, anchor: 'end' },
-      { x: ex + 4, y: 0.78 * fs + 4 + extra, anchor: 'start' },
-    ];
-    edge = { x: ex, text, ...placeText([[text]], cands, fs, obs) };
-  }
-  const fitBracketMark = fitBracket(fit, axis, { X, Y, plotW, plotH }, m, obs);
+      fontSize: fs,
+    },
+    obs,
+  );
+  return { x: cx, y: cy, label: `current ${value}`, ...label };
+}
 
+/** Step: "→ ∞ at N = P" beside the interpolation peak (or null). */
+function peakMark(
+  sweep: SweepResult,
+  axis: SweepAxis,
+  X: (v: number) => number,
+  fs: number,
+  obs: Obstacles,
+): ScalingLayout['peak'] {
+  if (sweep.peak === null || !isLogFinite(sweep.peak)) return null;
+  const px = X(sweep.peak);
+  const other = axis === 'N' ? 'P' : 'N';
+  const text = `→ ∞ at ${axis} = ${other}`;
+  const placed = placeText(
+    [[text], ['→ ∞', `at ${axis} = ${other}`]],
+    (extra) => [
+      { x: px + 4, y: 0.78 * fs + 2 + extra, anchor: 'start' },
+      { x: px - 4, y: 0.78 * fs + 2 + extra, anchor: 'end' },
+    ],
+    fs,
+    obs,
+  );
+  return { x: px, text, ...placed };
+}
+
+/** Step: P = M of a measured spectrum as a rule with its label (claims/modesEdge.ts). */
+function edgeMark(
+  modesEdge: ModesEdge,
+  s: PlotScales,
+  fs: number,
+  obs: Obstacles,
+): NonNullable<ScalingLayout['edge']> {
+  const { plotH } = s;
+  const ex = s.X(modesEdge.M);
+  const text = edgeLabel(modesEdge);
+  const { label } = vRule(
+    ex,
+    plotH,
+    {
+      variants: [[text]],
+      at: (extra) => [
+        { x: ex - 4, y: plotH - 6 - extra, anchor: 'end' },
+        { x: ex + 4, y: plotH - 6 - extra, anchor: 'start' },
+        { x: ex - 4, y: plotH / 2, anchor: 'end' },
+        { x: ex - 4, y: 0.78 * fs + 4 + extra, anchor: 'end' },
+        { x: ex + 4, y: 0.78 * fs + 4 + extra, anchor: 'start' },
+      ],
+      fontSize: fs,
+    },
+    obs,
+  );
+  return { x: ex, text, ...label };
+}
+
+/**
+ * Step: "fit: slope −1.03 · predicted −1.00" at a corner of the plot; past P = M the curve is no
+ * scaling law of the data, and the fit's words say so wherever they go.
+ */
+function fitLabelMark(
+  sweep: SweepResult,
+  modesEdge: ModesEdge | null,
+  s: PlotScales,
+  fs: number,
+  obs: Obstacles,
+): ScalingLayout['fitLabel'] {
   const text = fitLabelText(sweep);
   const [fitPart, predPart] = text.split(' · ');
-  const fitCands = (extra: number): LabelPos[] =>
-    edgePositions(
-      ['top end', 'bottom start', 'top start', 'bottom end', 'top middle', 'bottom middle'],
-      plotW,
-      plotH,
-      fs,
-      extra,
-    );
-  // Past P = M the curve is no scaling law of the data: the fit's words say so wherever they go.
   const note = modesEdge ? edgeNote(modesEdge) : null;
-  const fitVariants = note
+  const variants = note
     ? [
         [text, note.join(' ')],
         [fitPart, predPart, note.join(' ')],
         [fitPart, predPart, ...note],
       ]
     : [[text], [fitPart, predPart]];
-  const fitLabel = { text, ...placeText(fitVariants, fitCands, fs, obs) };
+  const at = (extra: number): LabelPos[] =>
+    edgePositions(
+      ['top end', 'bottom start', 'top start', 'bottom end', 'top middle', 'bottom middle'],
+      s.plotW,
+      s.plotH,
+      fs,
+      extra,
+    );
+  return { text, ...placeText(variants, at, fs, obs) };
+}
 
+/** What an empty panel draws: nothing. */
+type ScalingMarks = Omit<
+  ScalingLayout,
+  | keyof AxesFrame
+  | 'width'
+  | 'height'
+  | 'axis'
+  | 'empty'
+  | 'xTitle'
+  | 'yTitle'
+  | 'heading'
+  | 'legend'
+  | 'legendY'
+>;
+const noMarks = (): ScalingMarks => ({
+  sweepD: '',
+  points: [],
+  divergentX: [],
+  fitD: '',
+  predictedD: '',
+  fitLabel: { text: '', lines: [], pos: { x: 0, y: 0, anchor: 'start' } },
+  fitBracket: null,
+  peak: null,
+  current: null,
+  real: [],
+  edge: null,
+});
+
+export function scalingLayout(
+  sweep: SweepResult | null,
+  axis: SweepAxis,
+  width: number,
+  height: number,
+  m: Metrics,
+  real: RealScalingPoints | null = null,
+): ScalingLayout {
+  const words = scalingWords(sweep, axis);
+  const lines = fitLines(sweep);
+  const dom = scalingDomains(sweep, axis, lines, real);
+  const { legend, frame, yDomain } = scalingFrame(
+    scalingLegend(real, lines.predicted),
+    sweep,
+    dom,
+    width,
+    height,
+    m,
+  );
+  const { plotW, plotH, x, y } = frame;
+  // The heading starts at the left margin (Heading.tsx) and is bold, ~2% wider than the estimate:
+  // the long form only where all of it fits before the right edge. Both axes test the longer
+  // (dataset-size) wording, so the P and N panels side by side or stacked read alike.
+  const heading =
+    richWidth(words.longest, m.labelFont) * 1.02 <= width - frame.margin.left - 4
+      ? words.long
+      : words.short;
+  const base = {
+    ...frame,
+    width,
+    height,
+    axis,
+    xTitle: words.xTitle,
+    yTitle: words.yTitle,
+    heading,
+    legend,
+    legendY: TOP_PAD + headingHeight(m),
+  };
+  if (dom.empty || !sweep) return { ...base, ...noMarks(), empty: dom.empty ?? noData('') };
+
+  const s: PlotScales = { X: (v) => x(v), Y: (v) => y(v), plotW, plotH };
+  const paths = scalingPaths(sweep, lines, real, s, yDomain[1]);
+  const obs = plotObstacles(paths.lines, plotW, plotH);
+  const fs = m.labelFont;
+  // The order sets who yields: each label avoids those placed before it.
+  const divergentX = divergentMarks(sweep, s.X, fs, obs);
+  const current = dom.curX !== null ? currentMark(axis, dom.curX, dom.curY, s, m, obs) : null;
+  const peak = peakMark(sweep, axis, s.X, fs, obs);
+  const modesEdge = axis === 'P' ? visibleEdge(sweep) : null;
+  const edge = modesEdge ? edgeMark(modesEdge, s, fs, obs) : null;
+  const bracket = fitBracket(lines.fit, axis, s, m, obs);
+  const fitLabel = fitLabelMark(sweep, modesEdge, s, fs, obs);
   return {
     ...base,
     empty: null,
-    sweepD: linePath(sweepPts),
-    points: present(sweepPts),
+    sweepD: linePath(paths.sweepPts),
+    points: present(paths.sweepPts),
     divergentX,
-    fitD: linePath(fitPts),
-    predictedD: linePath(predPts),
+    fitD: linePath(paths.fitPts),
+    predictedD: linePath(paths.predPts),
     fitLabel,
-    fitBracket: fitBracketMark,
+    fitBracket: bracket,
     peak,
     current,
-    real: realMarks,
+    real: paths.real,
     edge,
   };
 }

@@ -7,14 +7,24 @@ import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { PowerFit } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
 import { capDecades, logExtent, padLogDomain } from './domain.ts';
-import { headingHeight, noData, TOP_PAD, type AxesFrame, type EmptyState } from './frame.ts';
-import { plotObstacles, type LabelPos } from './labels.ts';
-import { legendAndFrame, type LegendItem, type LegendLayout } from './Legend.tsx';
+import {
+  axesFrame,
+  headingHeight,
+  noData,
+  TOP_PAD,
+  type AxesFrame,
+  type EmptyState,
+} from './frame.ts';
+import { plotObstacles, type LabelPos, type Obstacles } from './labels.ts';
 import { linePath, present, seriesPoints, type Point } from './path.ts';
 import { placeText, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
-import { richWidth } from './richText.tsx';
-import type { FitBracket } from './learningCurveMarks.ts';
+import { richWidth } from './richRuns.ts';
+import { bracketMark, type FitBracket } from './marks/fitBracket.ts';
+import { legendAndFrame, type LegendItem, type LegendLayout } from './marks/legend.ts';
+import type { PlotScales } from './marks/scales.ts';
+
+type SpectrumFit = SpectrumView['fit'];
 
 /** Decades of the y axis at most: the target power of the last modes can be ~1e-30. */
 const MAX_DECADES = 14;
@@ -75,6 +85,143 @@ function dotPath(points: (Point | null)[]): string {
   return d;
 }
 
+const LEGEND: readonly LegendItem[] = [
+  {
+    key: 'lam',
+    label: 'eigenvalue λ_k',
+    kind: 'line',
+    className: 'sp-series sp-series--eg sp-legend-swatch',
+  },
+  {
+    key: 'power',
+    label: 'target power c_k',
+    kind: 'point',
+    className: 'sp-points--power',
+  },
+  {
+    key: 'lam-fit',
+    label: 'fit A k^{−α}',
+    kind: 'line',
+    className: 'sp-series sp-series--fit sp-legend-swatch',
+  },
+  {
+    key: 'power-fit',
+    label: 'fit B k^{−β}',
+    kind: 'line',
+    className: 'sp-series sp-series--fit sp-series--power-fit sp-legend-swatch',
+  },
+];
+
+/** Step: log domains over the modes k and the eigenvalues and target powers, or why none. */
+function spectrumDomains(view: SpectrumView | null): {
+  xDomain: [number, number];
+  yDomain: [number, number];
+  empty: EmptyState;
+} {
+  const n = view?.lam.length ?? 0;
+  const xExt = view && n ? logExtent([1, n]) : null;
+  const lamExt = view ? logExtent(view.lam) : null;
+  const powExt = view ? logExtent(view.power) : null;
+  const yExt = lamExt && powExt ? logExtent(lamExt, powExt) : (lamExt ?? powExt);
+  let empty: EmptyState = null;
+  if (!view) empty = noData('The measured spectrum has not been loaded yet.');
+  else if (!xExt || !yExt || !lamExt) empty = noData('The spectrum has no positive eigenvalues.');
+  return {
+    xDomain: xExt ? padLogDomain(xExt, 0.03, 1) : [1, 10],
+    // The decades that matter are the top ones (where the eigenvalues and the fits are).
+    yDomain: yExt ? capDecades(padLogDomain(yExt, 0.05, 0.4), MAX_DECADES) : [1e-6, 1],
+    empty,
+  };
+}
+
+/**
+ * The heading: the title and the number of modes, as long as `fits` allows (the layout's width;
+ * an exported figure's footer gives it in full).
+ */
+export function spectrumHeading(
+  view: SpectrumView | null,
+  title: string,
+  fits: (heading: string) => boolean = () => true,
+): string {
+  if (!view) return title;
+  const n = view.lam.length;
+  const zeros = n - Array.from(view.lam).filter((l) => l > 0).length;
+  const zeroNote = zeros ? ` (${zeros} with λ_k = 0, not drawn)` : '';
+  return (
+    [`${title}: ${n} modes${zeroNote}`, `${title}: ${n} modes`, `${n} modes${zeroNote}`].find(
+      fits,
+    ) ?? `${n} modes`
+  );
+}
+
+/**
+ * Step: the fit ranges, bracketed at the bottom of the plot (one bracket when they coincide), each
+ * with its range written above it.
+ */
+function fitRanges(fit: SpectrumFit, s: PlotScales, m: Metrics, obs: Obstacles): SpectrumRange[] {
+  const fs = m.labelFont;
+  const ranges: SpectrumRange[] = [];
+  const rangeOf = (key: SpectrumRange['key'], f: PowerFit, row: number) => {
+    const what = key === 'both' ? 'α, β' : key === 'lam' ? 'α' : 'β';
+    const text = `fit of ${what}: k = ${f.xmin}…${f.xmax}`;
+    const y = s.plotH - 6 - row * (fs + 8);
+    const spec = { from: f.xmin, to: f.xmax, y, label: text, text, lift: 6, higher: false };
+    const b = bracketMark(spec, s, m, obs);
+    if (b) ranges.push({ key, kmin: f.xmin, kmax: f.xmax, ...b });
+  };
+  if (fit.lam.xmin === fit.tail.xmin && fit.lam.xmax === fit.tail.xmax) rangeOf('both', fit.lam, 0);
+  else {
+    rangeOf('lam', fit.lam, 1);
+    rangeOf('power', fit.tail, 0);
+  }
+  return ranges;
+}
+
+/**
+ * Step: the fitted exponents and laws, top right (the per-mode powers scatter too widely for a
+ * label beside a line).
+ */
+function exponentLabels(
+  fit: SpectrumFit,
+  plotW: number,
+  fs: number,
+  obs: Obstacles,
+): Pick<SpectrumLayout, 'lamLabel' | 'powerLabel'> {
+  const corner = (text: string, row: number) => {
+    const pos: LabelPos = { x: plotW - 6, y: 6 + 0.78 * fs + row * 1.3 * fs, anchor: 'end' };
+    return { text, ...placeText([[text]], () => [pos], fs, obs) };
+  };
+  const lamText = `α = ${formatNumber(fit.alpha, 3)}: ${lawText('λ_k', fit.A, fit.alpha)}`;
+  const powText =
+    fit.B > 0
+      ? `β = ${formatNumber(fit.beta, 3)}: ${lawText('c_k', fit.B, fit.beta)}`
+      : `β = ${formatNumber(fit.beta, 3)} ≤ 1: no power law for c_k`;
+  return { lamLabel: corner(lamText, 0), powerLabel: corner(powText, 1) };
+}
+
+/** Step: the eigenvalues as a line, the target powers as dots, the fitted laws over their ranges. */
+function spectrumPaths(view: SpectrumView, fit: SpectrumFit, s: PlotScales, yLow: number) {
+  const { X, Y } = s;
+  const k = Float64Array.from({ length: view.lam.length }, (_, i) => i + 1);
+  const ends = (f: PowerFit) => [f.xmin, f.xmax];
+  const lamXs = ends(fit.lam);
+  const powXs = ends(fit.tail);
+  const lamAt = (v: number) => fit.A * v ** -fit.alpha;
+  const powAt = (v: number) => (fit.B > 0 ? fit.B * v ** -fit.beta : NaN);
+  const inside = (v: number) => (v >= yLow ? v : NaN);
+  const lamPts = thin(seriesPoints(k, Array.from(view.lam, inside), X, Y));
+  const powPts = seriesPoints(k, Array.from(view.power, inside), X, Y);
+  const lamFitPts = seriesPoints(lamXs, lamXs.map(lamAt), X, Y);
+  const powFitPts = seriesPoints(powXs, powXs.map(powAt), X, Y);
+  return {
+    lamD: linePath(lamPts),
+    powerD: dotPath(powPts),
+    lamFitD: linePath(lamFitPts),
+    powerFitD: linePath(powFitPts),
+    drawn: [present(lamPts), present(lamFitPts), present(powFitPts)],
+  };
+}
+
 export function spectrumLayout(
   view: SpectrumView | null,
   title: string,
@@ -82,69 +229,19 @@ export function spectrumLayout(
   height: number,
   m: Metrics,
 ): SpectrumLayout {
-  const n = view?.lam.length ?? 0;
-  const k = Float64Array.from({ length: n }, (_, i) => i + 1);
-  const fit = view?.fit;
-  const lamAt = (v: number) => (fit ? fit.A * v ** -fit.alpha : NaN);
-  const powAt = (v: number) => (fit && fit.B > 0 ? fit.B * v ** -fit.beta : NaN);
-  const ends = (f: PowerFit | undefined) => (f ? [f.xmin, f.xmax] : []);
-  const lamXs = ends(fit?.lam);
-  const powXs = ends(fit?.tail);
-  const xExt = view ? logExtent(k) : null;
-  const lamExt = view ? logExtent(view.lam) : null;
-  const powExt = view ? logExtent(view.power) : null;
-  const yExt = lamExt && powExt ? logExtent(lamExt, powExt) : (lamExt ?? powExt);
-  let empty: EmptyState = null;
-  if (!view) empty = noData('The measured spectrum has not been loaded yet.');
-  else if (!xExt || !yExt || !lamExt) empty = noData('The spectrum has no positive eigenvalues.');
-  const xDomain = xExt ? padLogDomain(xExt, 0.03, 1) : ([1, 10] as [number, number]);
-  // The decades that matter are the top ones (where the eigenvalues and the fits are).
-  const yDomain: [number, number] = yExt
-    ? capDecades(padLogDomain(yExt, 0.05, 0.4), MAX_DECADES)
-    : [1e-6, 1];
-
-  const items: LegendItem[] = [
-    {
-      key: 'lam',
-      label: 'eigenvalue λ_k',
-      kind: 'line',
-      className: 'sp-series sp-series--eg sp-legend-swatch',
-    },
-    {
-      key: 'power',
-      label: 'target power c_k',
-      kind: 'point',
-      className: 'sp-points--power',
-    },
-    {
-      key: 'lam-fit',
-      label: 'fit A k^{−α}',
-      kind: 'line',
-      className: 'sp-series sp-series--fit sp-legend-swatch',
-    },
-    {
-      key: 'power-fit',
-      label: 'fit B k^{−β}',
-      kind: 'line',
-      className: 'sp-series sp-series--fit sp-series--power-fit sp-legend-swatch',
-    },
-  ];
+  const { xDomain, yDomain, empty } = spectrumDomains(view);
   const headingH = headingHeight(m);
-  const { legend, frame } = legendAndFrame(items, headingH, width, height, xDomain, yDomain, m);
+  const { legend, frame } = legendAndFrame(LEGEND, width, m, (legendH) =>
+    axesFrame(headingH + legendH, width, height, xDomain, yDomain, m),
+  );
   const { plotW, plotH, x, y } = frame;
-  const zeros = view ? view.lam.length - Array.from(view.lam).filter((l) => l > 0).length : 0;
   // The long heading where it fits before the right edge (bold: ~2 % wider than the estimate).
   const room = width - frame.margin.left - 4;
-  const fits = (h: string) => richWidth(h, m.labelFont) * 1.02 <= room;
-  const zeroNote = zeros ? ` (${zeros} with λ_k = 0, not drawn)` : '';
-  const heading = !view
-    ? title
-    : ([`${title}: ${n} modes${zeroNote}`, `${title}: ${n} modes`, `${n} modes${zeroNote}`].find(
-        fits,
-      ) ?? `${n} modes`);
+  const heading = spectrumHeading(view, title, (h) => richWidth(h, m.labelFont) * 1.02 <= room);
   const base = { ...frame, width, height, heading, legend, legendY: TOP_PAD + headingH };
-  const blank = { text: '', lines: [], pos: { x: 0, y: 0, anchor: 'start' as const } };
-  if (empty || !view || !fit)
+  const fit = view?.fit;
+  if (empty || !view || !fit) {
+    const blank = { text: '', lines: [], pos: { x: 0, y: 0, anchor: 'start' as const } };
     return {
       ...base,
       empty: empty ?? noData(''),
@@ -156,77 +253,16 @@ export function spectrumLayout(
       lamLabel: blank,
       powerLabel: blank,
     };
-
-  const X = (v: number): number => x(v);
-  const Y = (v: number): number => y(v);
-  const inside = (v: number) => (v >= yDomain[0] ? v : NaN);
-  const lamPts = thin(seriesPoints(k, Array.from(view.lam, inside), X, Y));
-  const powPts = seriesPoints(k, Array.from(view.power, inside), X, Y);
-  const lamFitPts = seriesPoints(lamXs, lamXs.map(lamAt), X, Y);
-  const powFitPts = seriesPoints(powXs, powXs.map(powAt), X, Y);
-  const obs = plotObstacles(
-    [present(lamPts), present(lamFitPts), present(powFitPts)],
-    plotW,
-    plotH,
-  );
-  const fs = m.labelFont;
-
-  // The fit ranges, bracketed at the bottom of the plot (one bracket when they coincide), each
-  // with its range written above it.
-  const ranges: SpectrumRange[] = [];
-  const same = fit.lam.xmin === fit.tail.xmin && fit.lam.xmax === fit.tail.xmax;
-  const rangeOf = (key: SpectrumRange['key'], f: PowerFit, row: number) => {
-    const x1 = Math.max(0, X(f.xmin));
-    const x2 = Math.min(plotW, X(f.xmax));
-    if (!(x2 > x1)) return;
-    const yb = plotH - 6 - row * (fs + 8);
-    const what = key === 'both' ? 'α, β' : key === 'lam' ? 'α' : 'β';
-    const text = `fit of ${what}: k = ${f.xmin}…${f.xmax}`;
-    const mid = (x1 + x2) / 2;
-    const label = placeText(
-      [[text]],
-      (extra) => [
-        { x: mid, y: yb - 6 - extra, anchor: 'middle' },
-        { x: x2, y: yb - 6 - extra, anchor: 'end' },
-        { x: x1, y: yb - 6 - extra, anchor: 'start' },
-      ],
-      fs,
-      obs,
-    );
-    ranges.push({ key, x1, x2, y: yb, kmin: f.xmin, kmax: f.xmax, label, text });
-    obs.lines.push([
-      [x1, yb],
-      [x2, yb],
-    ]);
-  };
-  if (same) rangeOf('both', fit.lam, 0);
-  else {
-    rangeOf('lam', fit.lam, 1);
-    rangeOf('power', fit.tail, 0);
   }
-
-  // The exponents, top right (the per-mode powers scatter too widely for a label beside a line).
-  const corner = (text: string, row: number) => {
-    const pos: LabelPos = { x: plotW - 6, y: 6 + 0.78 * fs + row * 1.3 * fs, anchor: 'end' };
-    return { text, ...placeText([[text]], () => [pos], fs, obs) };
-  };
-  const lamText = `α = ${formatNumber(fit.alpha, 3)}: ${lawText('λ_k', fit.A, fit.alpha)}`;
-  const powText =
-    fit.B > 0
-      ? `β = ${formatNumber(fit.beta, 3)}: ${lawText('c_k', fit.B, fit.beta)}`
-      : `β = ${formatNumber(fit.beta, 3)} ≤ 1: no power law for c_k`;
-  const lamLabel = corner(lamText, 0);
-  const powerLabel = corner(powText, 1);
-
+  const s: PlotScales = { X: (v) => x(v), Y: (v) => y(v), plotW, plotH };
+  const { drawn, ...paths } = spectrumPaths(view, fit, s, yDomain[0]);
+  const obs = plotObstacles(drawn, plotW, plotH);
+  const ranges = fitRanges(fit, s, m, obs);
   return {
     ...base,
     empty: null,
-    lamD: linePath(lamPts),
-    powerD: dotPath(powPts),
-    lamFitD: linePath(lamFitPts),
-    powerFitD: linePath(powFitPts),
+    ...paths,
     ranges,
-    lamLabel,
-    powerLabel,
+    ...exponentLabels(fit, plotW, m.labelFont, obs),
   };
 }

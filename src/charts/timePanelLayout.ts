@@ -5,7 +5,7 @@
 import type { AxesFrame, EmptyState } from './frame.ts';
 import { axesFrame, headingHeight, noData, TOP_PAD } from './frame.ts';
 import { capDecades, logExtent, padLogDomain } from './domain.ts';
-import { layoutLegend, legendWidth, type LegendItem, type LegendLayout } from './Legend.tsx';
+import { legendAndFrame, type LegendItem, type LegendLayout } from './marks/legend.ts';
 import { linePath, present, type Point } from './path.ts';
 import type { Metrics } from './theme.ts';
 
@@ -82,9 +82,9 @@ export function timePanelLayout(input: TimePanelInput): TimePanelLayout {
       ? capDecades(padLogDomain(yExt, 0.06, 0.4), input.maxDecades ?? 12)
       : [0.1, 1];
   const headH = headingHeight(m);
-  const frameOf = (legend: LegendLayout) =>
+  const { legend, frame: dims } = legendAndFrame(input.legend, width, m, (legendH) =>
     axesFrame(
-      headH + legend.height,
+      headH + legendH,
       width,
       height,
       xDomain,
@@ -92,12 +92,8 @@ export function timePanelLayout(input: TimePanelInput): TimePanelLayout {
       m,
       0,
       yLinear ? { ticks: yLinear.ticks } : undefined,
-    );
-  let legend = layoutLegend(input.legend, legendWidth(width), m);
-  let dims = frameOf(legend);
-  const legend2 = layoutLegend(input.legend, legendWidth(width, dims.margin), m);
-  if (legend2.height !== legend.height) dims = frameOf(legend2);
-  legend = legend2;
+    ),
+  );
   const X = (v: number): number => dims.x(v);
   const Y = (v: number): number => dims.y(v);
   const base = { ...dims, width, height, legend, legendY: TOP_PAD + headH, X, Y };

@@ -2,10 +2,11 @@
 // zero in a state and why, where the falling signal part meets the rising noise part, what the
 // parts do at the early-stopping point, and the split at t → ∞ (bias and variance of the ridge
 // predictor; the posterior). Everything is read from the engine's arrays; docs/theory.md §8.
-import { effectiveParams, type Params } from '../model/params.ts';
-import { resolutionAt } from '../model/theory/dynamics.ts';
+import { effectiveParams, isActive, type Params } from '../model/params.ts';
+import { hasDynamics, showsPosterior } from '../model/regimes.ts';
+import { floorAt } from '../model/theory/dynamics.ts';
 import type { CurveParts, CurveResult, ErrorSplit } from '../model/types.ts';
-import { formatNumber } from '../format/number.ts';
+import { e3, t2 } from '../format/number.ts';
 
 export type PartKey = keyof ErrorSplit<unknown>;
 export const PART_KEYS: readonly PartKey[] = ['signal', 'noise', 'temperature', 'init'];
@@ -16,9 +17,6 @@ export const PART_LABELS: Record<PartKey, string> = {
   temperature: 'temperature',
   init: 'init',
 };
-
-const e3 = (x: number) => formatNumber(x, 3);
-const t2 = (x: number) => formatNumber(x, 2);
 
 /**
  * Why a part is identically zero in this state (its source is switched off), or null when it is
@@ -34,10 +32,10 @@ export function zeroPartReason(p: Params, key: PartKey): string | null {
       return q.sigma2 === 0 ? 'σ² = 0' : null;
     case 'temperature':
       if (q.T !== 0) return null;
-      return p.regime === 'gf' || p.regime === 'wd' ? 'not Langevin' : 'T = 0';
+      return isActive('T', p.regime) ? 'T = 0' : 'not Langevin';
     case 'init':
       if (q.sigma02 !== 0) return null;
-      return p.regime === 'bayes' ? 'the posterior does not depend on it' : 'σ₀² = 0';
+      return hasDynamics(p.regime) ? 'σ₀² = 0' : 'the posterior does not depend on it';
   }
 }
 
@@ -119,7 +117,8 @@ export function stopExplanation(
   const b = stopBracket(t, parts, es.t);
   if (!b) return na(`t* ≈ ${t2(es.t)} lies outside the times shown`);
   // A change below the engine's resolution there (docs/theory.md §8) is not read as a rise or fall.
-  const res = resolutionAt({ E0: Math.max(...Array.from(curve.Eg)) }, t[b.i + 1]);
+  const r = curve.resolution;
+  const res = Math.max(floorAt(curve.t, r.floor, t[b.i]), floorAt(curve.t, r.floor, t[b.i + 1]));
   const moved = PART_KEYS.filter((k) => Math.abs(b.change[k]) > res);
   const rising = moved.filter((k) => k !== 'signal' && b.change[k] > 0);
   const step = `from t = ${t2(t[b.i])} to ${t2(t[b.i + 1])}`;
@@ -155,7 +154,7 @@ export function crossingSentence(c: PartsCrossing | null): string | null {
 
 /** The names of the t → ∞ parts in the state's regime. */
 function limitNames(p: Params): Record<PartKey, string> {
-  const posterior = p.regime === 'bayes' || (p.regime === 'langevin' && effectiveParams(p).T > 0);
+  const posterior = showsPosterior(p);
   return {
     signal: posterior ? 'signal (bias of the posterior mean)' : 'signal (ridge bias)',
     noise: posterior

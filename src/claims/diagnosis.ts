@@ -3,9 +3,8 @@
 // advice cannot contradict the curve.
 import type { CurveResult, DiagnosisKind, Effect } from '../model/types.ts';
 import type { Params } from '../model/params.ts';
-import { formatNumber, formatParam } from '../format/number.ts';
-
-const e3 = (x: number) => (Number.isFinite(x) ? formatNumber(x, 3) : '∞');
+import { e3, formatNumber, formatParam } from '../format/number.ts';
+import { hasDynamics } from '../model/regimes.ts';
 
 export const DIAGNOSIS_TITLE: Record<DiagnosisKind, string> = {
   time: 'Time-limited',
@@ -16,11 +15,20 @@ export const DIAGNOSIS_TITLE: Record<DiagnosisKind, string> = {
   temperature: 'Temperature-limited',
   posterior: 'Bayesian posterior',
   none: 'No single bottleneck',
+  resolution: 'Below the engine’s resolution',
 };
+
+/** "≈ 4.1·10⁻¹⁸": the floor of a value (docs/theory.md §5.6). */
+const floorText = (f: number) => `≈ ${formatNumber(f, 2)}`;
+
+/** A value of E_g, or "below the engine's resolution (≈ f)" when it is below its floor. */
+function valueText(E: number, floor: number): string {
+  return E < floor ? `below the engine’s resolution (${floorText(floor)})` : e3(E);
+}
 
 function where(c: CurveResult): string {
   const d = c.diagnosis;
-  if (c.params.regime === 'bayes') return 'of the posterior';
+  if (!hasDynamics(c.params.regime)) return 'of the posterior';
   if (c.earlyStop.case === 'inside' && d.tOp === c.earlyStop.t)
     return `at t* ≈ ${formatNumber(d.tOp, 2)}`;
   return `at t_{max} = ${formatParam(d.tOp)}`;
@@ -37,15 +45,37 @@ function changeText(before: number, after: number): string {
 /** One sentence per counterfactual: "Doubling P (to 800) lowers E_g at t = … from X to Y (−24 %)." */
 export function effectSentence(e: Effect, c: CurveResult): string {
   const change = changePhrase(e, c.params);
-  const delta = changeText(e.before, e.after);
-  const verb = e.helps ? 'lowers' : e.after > e.before * 1.02 ? 'raises' : 'barely changes';
+  const below = e.after < e.floor.after;
+  const delta = below ? '' : changeText(e.before, e.after);
+  const before = valueText(e.before, e.floor.before);
+  const after = valueText(e.after, e.floor.after);
+  // No change is read from a value below the engine's resolution (docs/theory.md §8).
+  if (e.before < e.floor.before)
+    return `${change}: E_g ${where(c)} is ${before}, so no change is read there.`;
+  // "raises" only by more than the resolution of both values; "barely changes": less than 2 %.
+  const moved = Math.abs(e.after - e.before) > e.floor.before + e.floor.after;
+  const verb = e.helps
+    ? 'lowers'
+    : e.after > e.before * 1.02 && moved
+      ? 'raises'
+      : 'barely changes';
   if (e.what === 'earlier')
-    return `Stopping earlier, at t* ≈ ${formatNumber(e.value, 2)}, lowers E_g from ${e3(e.before)} to ${e3(e.after)}${delta}.`;
-  if (e.what === 'longer')
-    return e.helps
-      ? `Training longer lowers E_g from ${e3(e.before)} to ${e3(e.after)}${Number.isFinite(e.value) ? ` by t ≈ ${formatNumber(e.value, 2)}` : ' as t → ∞'}${delta}.`
-      : `Training longer does not lower E_g below ${e3(e.before)}.`;
-  return `${change} ${verb} E_g ${where(c)} from ${e3(e.before)} to ${e3(e.after)}${delta}.`;
+    return `Stopping earlier, at t* ≈ ${formatNumber(e.value, 2)}, lowers E_g from ${before} to ${after}${delta}.`;
+  if (e.what === 'longer') return longerSentence(e, before, after, delta);
+  return `${change} ${verb} E_g ${where(c)} from ${before} to ${after}${delta}.`;
+}
+
+/**
+ * Training longer: it lowers E_g (by when), lowers it by less than 2 % while E_g is still
+ * falling, or leaves it where it is within the engine's resolution; never "does not help" while
+ * E_g still falls by more than the resolution.
+ */
+function longerSentence(e: Effect, before: string, after: string, delta: string): string {
+  const when = Number.isFinite(e.value) ? ` by t ≈ ${formatNumber(e.value, 2)}` : ' as t → ∞';
+  if (e.helps) return `Training longer lowers E_g from ${before} to ${after}${when}${delta}.`;
+  if (e.after < e.before - (e.floor.before + e.floor.after))
+    return `Training longer lowers E_g by less than 2 %, from ${before} to ${after}${when}.`;
+  return `Training longer does not lower E_g below ${before}.`;
 }
 
 function changePhrase(e: Effect, p: Params): string {
@@ -122,8 +152,28 @@ export function diagnosisHeadline(c: CurveResult): string {
         `plus the posterior variance ${e3(p.T * c.limit.postVarPerT)} (prior variance T/γ = ${p.gamma > 0 ? formatNumber(p.T / p.gamma, 3) : '∞'}, noise variance P·T = ${formatNumber(p.P * p.T, 3)}).`
       );
     case 'none':
-      return 'No single change of one resource lowers E_g by more than 2 % (and by more than the theory’s resolution, 3·10⁻⁵ of E_g(0)).';
+      return 'No single change of one resource lowers E_g by more than 2 % (and by more than the engine’s resolution there).';
+    case 'resolution':
+      return resolutionHeadline(c);
   }
+}
+
+/**
+ * E_g at the operating point is below the engine's resolution: say where the curve fell below it
+ * and that no change can be read there (docs/theory.md §5.6, §8).
+ */
+function resolutionHeadline(c: CurveResult): string {
+  const d = c.diagnosis;
+  const r = c.resolution;
+  const fell =
+    r.end > 0 && r.end < c.t.length
+      ? ` E_g falls below it at t ≈ ${formatNumber(c.t[r.end], 2)} and stays below.`
+      : '';
+  const limit = c.limit.divergent ? '' : ` As t → ∞ it tends to E_g(∞) = ${e3(c.limit.Eg)}.`;
+  return (
+    `At ${where(c).replace(/^at /, '')} E_g is below the engine’s resolution (${floorText(d.floor)}): ` +
+    `no change of a resource can be read there.${fell}${limit}`
+  );
 }
 
 /** The counterfactuals to list under the headline: those that help first, then the others. */

@@ -2,10 +2,7 @@
 // a minimum inside the window, a minimum outside it, or no early-stopping gain. The caption, the
 // marker's label and the lessons all use these words (docs/theory.md §8).
 import type { CurveResult } from '../model/types.ts';
-import { formatNumber, formatParam } from '../format/number.ts';
-
-const e3 = (x: number) => (Number.isFinite(x) ? formatNumber(x, 3) : '∞');
-const t2 = (x: number) => formatNumber(x, 2);
+import { e3, formatNumber, formatParam, t2 } from '../format/number.ts';
 
 /** "E_g(∞) = 0.0748" or "E_g(∞) = ∞". */
 export function limitPhrase(c: CurveResult): string {
@@ -36,11 +33,16 @@ export function outcomeSentence(c: CurveResult): string {
         `(t_{min} = ${formatParam(w.tmin)}); ${gainPhrase(c)}.`
       );
     case 'none': {
-      const last = c.Eg.length ? c.Eg[c.Eg.length - 1] : NaN;
+      const i = c.Eg.length - 1;
+      const last = i >= 0 ? c.Eg[i] : NaN;
+      // A value below the engine's floor is not quoted (docs/theory.md §5.6).
+      const below = i >= 0 && c.resolution.below[i] === 1;
       const stillFalling = Number.isFinite(last) && last > c.limit.Eg * 1.01 && !c.limit.divergent;
-      const tail = stillFalling
-        ? ` At t_{max} = ${formatParam(w.tmax)} it is still at ${e3(last)}.`
-        : '';
+      const tail = below
+        ? ` At t_{max} = ${formatParam(w.tmax)} it is below the engine’s resolution (≈ ${formatNumber(c.resolution.floor[i], 2)}).`
+        : stillFalling
+          ? ` At t_{max} = ${formatParam(w.tmax)} it is still at ${e3(last)}.`
+          : '';
       const how = es.monotone
         ? 'E_g decreases monotonically to'
         : 'E_g is not monotone, but its lowest value is the limit';

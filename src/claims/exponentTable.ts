@@ -7,6 +7,7 @@ import { exponentLaws, type LawVerdict, type SweepSetting } from '../model/theor
 import type { CurveResult, FitGap, PowerFit, SweepResult } from '../model/types.ts';
 import { fitGapReason } from './fit.ts';
 import { lawCell, lawCondition } from './laws.ts';
+import { hasDynamics } from '../model/regimes.ts';
 
 export interface ExponentRow {
   key: 't' | 'P' | 'N';
@@ -48,7 +49,7 @@ export function exponentRows(
     ? { fit: curve.fitT.fit, why: null }
     : { fit: null, why: fitGapReason(curve.fitT.gap ?? 'unstable', 't') };
   // The posterior's sweeps are at t → ∞ whatever the panels' setting.
-  const swept = p.regime === 'bayes' ? { ...setting, at: 'inf' as const } : setting;
+  const swept = !hasDynamics(p.regime) ? { ...setting, at: 'inf' as const } : setting;
   const fits = { t: fitT, P: sweepFit('P', sweepP, swept), N: sweepFit('N', sweepN, swept) };
   return (['t', 'P', 'N'] as const).map((key) => {
     const v = laws[key];

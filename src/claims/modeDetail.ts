@@ -4,10 +4,7 @@
 // single-mode equation with the current numbers.
 import { effectiveParams, type Params } from '../model/params.ts';
 import type { ModeDetail } from '../model/types.ts';
-import { formatNumber, formatParam, texNumber, texParam } from '../format/number.ts';
-
-const e3 = (x: number) => formatNumber(x, 3);
-const t2 = (x: number) => formatNumber(x, 2);
+import { e3, formatParam, t2, texNumber, texParam } from '../format/number.ts';
 
 /** "λ_k = 0.0316, target power k^{−β} = 0.01" (a measured spectrum stores no per-mode target). */
 export function modeSpectrumSentence(d: ModeDetail): string {

@@ -3,6 +3,7 @@
 // flag and its allowed range, exit code 2. The values are collected here; resolve.ts turns them
 // into one configuration (regime rule), checkMode below checks them against the mode of the run.
 import { PARAM_SPECS, type Params } from '../model/params.ts';
+import { POOL_SOURCES, isMeasured, runKind } from '../model/data/sources.ts';
 import { isParamKey, readParams, readQuery, withVersionNotice } from '../model/paramsCodec.ts';
 import { CliError, strictValue, type Given } from './resolve.ts';
 import { parseModeFlag } from './meanfield.ts';
@@ -75,7 +76,7 @@ export const EXTRA_FLAGS: readonly { name: string; value: string; help: string }
   {
     name: 'real',
     value: '',
-    help: 'with --data mnist: real training on P digits of the pool (--seeds, --seed): t,Eg_mean,Eg_sem',
+    help: `with --data ${POOL_SOURCES.map((s) => s.id).join('|')}: real training on P images of the pool (--seeds, --seed): t,Eg_mean,Eg_sem`,
   },
   {
     name: 'frontier',
@@ -312,13 +313,13 @@ export function checkMode(
     throw new CliError(g.key, `${g.name} does not act in ${run} (${MODE_WHY[mode]})`);
   }
   if (fromLink.length) warnings.push(`--url: ${fromLink.join(', ')} not used (${MODE_WHY[mode]})`);
-  if (mode === 'simulate' && params.data !== 'powerlaw') {
+  if (mode === 'simulate' && runKind(params) !== 'simulate') {
     throw new CliError(
       'data',
       `--simulate draws power-law data (α, β); data ${params.data} is not simulated`,
     );
   }
-  if (mode === 'phase' && params.data !== 'powerlaw') {
+  if (mode === 'phase' && isMeasured(params)) {
     throw new CliError(
       'data',
       `--phase varies α and β of power-law data; with data ${params.data} they are read-outs`,

@@ -15,9 +15,11 @@ import {
   frontierCsv,
   frontierRecord,
   posteriorCsv,
+  resolutionNotes,
   simCsv,
   simRecord,
 } from './output.ts';
+import { hasDynamics } from '../model/regimes.ts';
 
 export interface Evaluation {
   csv: string;
@@ -49,10 +51,12 @@ function curve(p: Params, repeat: number, modeK: number | null): Evaluation {
     }
     msPerCurve = median(ms);
   }
+  const notes = hasDynamics(p.regime) ? resolutionNotes(c) : [];
+  if (msPerCurve !== undefined) notes.push(`msPerCurve=${msPerCurve.toFixed(3)}`);
   return {
-    csv: p.regime === 'bayes' ? posteriorCsv(c) : curveCsv(c),
+    csv: !hasDynamics(p.regime) ? posteriorCsv(c) : curveCsv(c),
     record: { ...curveRecord(c, msPerCurve), ...inside },
-    notes: msPerCurve === undefined ? [] : [`msPerCurve=${msPerCurve.toFixed(3)}`],
+    notes,
   };
 }
 

@@ -1,4 +1,4 @@
-// `--fit FILE --x steps|P|N`: fit the theory to a user's runs (docs/theory.md §9) and print one
+// `--fit FILE --x steps|P|N`: fit the theory to a user's runs (docs/theory.md §10) and print one
 // JSON record: α and β with their 68 % and 95 % profile-likelihood intervals, σ², the scale c, the
 // floor L₀, the hold-out check against a plain power law, and the fitted curve continued to 10× the
 // largest x with its 95 % band. The file: CSV x,loss[,run] (with a header, also P, N, batch, eta)

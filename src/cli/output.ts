@@ -27,12 +27,54 @@ export function paramsPlain(p: Params): Record<string, string | number> {
   );
 }
 
+/** A copy of `values` with NaN (JSON null) where `below` marks a value below the engine's floor. */
+function resolved(values: Float64Array, below: Uint8Array): Float64Array {
+  return values.map((v, i) => (below[i] ? NaN : v));
+}
+
+/**
+ * The engine's resolution in the JSON record (docs/theory.md §5.6): the floor at each time, and
+ * the rule by which Eg and Etr are null.
+ */
+function resolutionJson(c: CurveResult): Record<string, unknown> {
+  const r = c.resolution;
+  return {
+    floor: r.floor,
+    floorTr: r.floorTr,
+    relative: r.relative,
+    endT: r.end < c.t.length ? c.t[r.end] : null,
+    note:
+      'Eg (Etr) is null where it is below the engine’s floor at that time (floor, floorTr): the ' +
+      'inversion does not resolve it; endT: from there on every Eg is below the floor.',
+  };
+}
+
+/** Lines for stderr when the CSV carries values below the engine's floor. */
+export function resolutionNotes(c: CurveResult): string[] {
+  const r = c.resolution;
+  const notes: string[] = [];
+  const say = (name: string, below: Uint8Array, floor: Float64Array) => {
+    const idx = [...below.keys()].filter((i) => below[i]);
+    if (idx.length === 0) return;
+    const worst = Math.max(...idx.map((i) => floor[i]));
+    notes.push(
+      `${name} is below the engine’s resolution at ${idx.length} of ${below.length} times ` +
+        `(first t = ${formatValue(c.t[idx[0]])}, floor up to ${worst.toPrecision(2)}): ` +
+        'those CSV values are round-off, not results (the JSON record has null there)',
+    );
+  };
+  say('E_g', r.below, r.floor);
+  say('E_tr', r.belowTr, r.floorTr);
+  return notes;
+}
+
 export function curveRecord(c: CurveResult, msPerCurve?: number): Record<string, unknown> {
   const out: Record<string, unknown> = {
     params: paramsPlain(c.params),
     t: c.t,
-    Eg: c.Eg,
-    Etr: c.Etr,
+    Eg: resolved(c.Eg, c.resolution.below),
+    Etr: resolved(c.Etr, c.resolution.belowTr),
+    resolution: resolutionJson(c),
     window: c.window,
     earlyStop: c.earlyStop,
     limit: c.limit,

@@ -2,11 +2,14 @@
 // configuration. No value is ever silently ignored:
 //  - with an explicit regime, a parameter that does not act in it (PARAM_SPECS `regimes`) is an
 //    error naming it and the regimes in which it acts;
-//  - without one, the regime follows from what was given: T > 0 → langevin, else γ > 0 → wd,
-//    else gf (the values given can then never contradict it), and the caller says so on stderr.
+//  - without one, the regime follows from what was given (inferRegime: T > 0 → langevin, else
+//    γ > 0 → wd, else gf; the values given can then never contradict it), and the caller says so
+//    on stderr.
 import {
   DEFAULT_PARAMS,
+  PARAM_SPECS,
   ParamError,
+  REGIMES,
   SPEC_BY_KEY,
   actsWithData,
   coerceValue,
@@ -16,6 +19,8 @@ import {
   type Params,
   type Regime,
 } from '../model/params.ts';
+import { regimesOwning } from '../model/regimes.ts';
+import { sourceChoiceFix } from '../model/data/sources.ts';
 
 export class CliError extends Error {
   /** The flag or key at fault ('' when none). */
@@ -51,16 +56,56 @@ export function strictValue(key: keyof Params, raw: unknown, name: string): numb
   return value;
 }
 
-/** The regime that the values given imply when none is named, and why (one line). */
+/** A parameter only some regimes have: one with a neutral value (γ, T, σ₀²), or a regime's own. */
+function isSwitch(key: keyof Params): boolean {
+  const spec = SPEC_BY_KEY[key];
+  return (spec.kind === 'number' && spec.neutral !== undefined) || regimesOwning(key).length > 0;
+}
+
+/** A given value switches something on: away from its neutral value, or given at all. */
+function switchesOn(g: Given): boolean {
+  const spec = SPEC_BY_KEY[g.key];
+  if (!isSwitch(g.key)) return false;
+  return spec.kind !== 'number' || spec.neutral === undefined || g.value !== spec.neutral;
+}
+
+/** "--T > 0", or "--eta given" for a regime's own parameter. */
+function switchPhrase(key: keyof Params, name: string): string {
+  const spec = SPEC_BY_KEY[key];
+  return spec.kind === 'number' && spec.neutral !== undefined
+    ? `${name} > ${spec.neutral}`
+    : `${name} given`;
+}
+
+/**
+ * The regime that the values given imply when none is named, and why (one line): the first regime
+ * of the table (regimes.ts) in which every value that switches something on acts, so the values
+ * given can never contradict it (T > 0 → langevin, else γ > 0 → wd, else gf). The reason names
+ * the values the regime before it in the table cannot take.
+ */
 export function inferRegime(last: ReadonlyMap<keyof Params, Given>): {
   regime: Regime;
   why: string;
 } {
-  const T = last.get('T');
-  const gamma = last.get('gamma');
-  if (T && (T.value as number) > 0) return { regime: 'langevin', why: `${T.name} > 0` };
-  if (gamma && (gamma.value as number) > 0) return { regime: 'wd', why: `${gamma.name} > 0` };
-  return { regime: 'gf', why: 'no T > 0 or gamma > 0 given' };
+  const on = [...last.values()].filter(switchesOn);
+  const i = REGIMES.findIndex((r) => on.every((g) => isActive(g.key, r)));
+  const phrases = (gs: Given[]) => gs.map((g) => switchPhrase(g.key, g.name));
+  if (i < 0)
+    throw new CliError(
+      on[0].key,
+      `no regime takes ${phrases(on).join(' with ')}; name one with --regime`,
+    );
+  if (i > 0) {
+    const before = REGIMES[i - 1];
+    const why = phrases(on.filter((g) => !isActive(g.key, before)));
+    return { regime: REGIMES[i], why: why.join(', ') };
+  }
+  // What would have chosen another regime: the later regimes' switches first.
+  const first = (key: keyof Params) => REGIMES.findIndex((r) => isActive(key, r));
+  const switches = PARAM_SPECS.filter((s) => isSwitch(s.key) && !isActive(s.key, REGIMES[0]))
+    .sort((a, b) => first(b.key) - first(a.key))
+    .map((s) => switchPhrase(s.key, s.key));
+  return { regime: REGIMES[0], why: `no ${switches.join(' or ')} given` };
 }
 
 export interface Resolved {
@@ -92,6 +137,10 @@ export function resolveParams(given: readonly Given[], base: Params = DEFAULT_PA
   }
   const params: Params = { ...base, regime };
   for (const g of last.values()) (params as unknown as Record<string, unknown>)[g.key] = g.value;
+  // A data source's own kernel and task where none was given (the defaults are another's).
+  const fix = sourceChoiceFix(params);
+  for (const key of ['kernel', 'task'] as const)
+    if (fix && !last.has(key)) params[key] = fix[key] as never;
   for (const g of last.values()) {
     if (actsWithData(g.key, params.data)) continue;
     const only = SPEC_BY_KEY[g.key].data!;

@@ -23,7 +23,7 @@ import { createRealSweepRunner } from './realSweep.ts';
 export interface ComputeControls {
   startSimulation(): void;
   cancelSimulation(): void;
-  /** Real points on the P scaling panel (MNIST). */
+  /** Real points on the P scaling panel (a pool source). */
   startRealSweep(): void;
   cancelRealSweep(): void;
   /** Forget what has been computed and request everything again (after a crash). */

@@ -1,13 +1,14 @@
 // The workers: two theory workers (one for the main curve, modes and pins, so the curve stays
 // instant; one for the sweeps, which take ~16 curves each), the simulation workers (one per core
-// but one, started only when a simulation runs) and the real-digits worker.
+// but one, started only when a simulation runs) and the real-run worker.
 import type { RealApi, SimulateApi, TheoryApi } from '../protocol/api.ts';
 import { WorkerCrash } from '../protocol/errors.ts';
+import type { WorkerName } from '../protocol/kinds.ts';
 import type { ComputeError, Envelope } from '../protocol/messages.ts';
 import { simWorkerCount } from './seedPool.ts';
 import { WorkerHandle, type WorkerPort } from './workerHandle.ts';
 
-export type WorkerName = 'main' | 'sweep' | 'phase' | 'sim' | 'real' | 'realSweep';
+export type { WorkerName };
 
 export interface ComputeClient {
   main: WorkerPort<TheoryApi>;
@@ -16,7 +17,7 @@ export interface ComputeClient {
   phase: WorkerPort<TheoryApi>;
   /** The simulation workers; a run uses the first simWorkerCount(cores, seeds) of them. */
   sims: readonly WorkerPort<SimulateApi>[];
-  /** Real runs on MNIST digits (started only when the user runs them). */
+  /** Real runs on a pool of images (started only when the user runs them). */
   real: WorkerPort<RealApi>;
   /** Real points of the scaling panel (a worker of its own: it runs beside a real run). */
   realSweep: WorkerPort<RealApi>;

@@ -1,13 +1,14 @@
-// The phase diagram's fitted grid, computed progressively: the points in coarse-first order
-// (phaseFit.ts coarseFirstOrder), a few per worker call, on two lanes (the phase worker, and the
-// sweep worker between its own requests), each answer filed in the store as it arrives. A new
+// The phase diagram's fitted grid, computed progressively: the points in coarse-first batches of
+// one column each (phaseFit.ts coarseFirstBatches: a column shares its κ solves), one batch per
+// worker call, on two lanes (the phase worker, and the sweep worker between its own requests),
+// each answer filed in the store as it arrives. A new
 // request (parameters, exponent or window changed) supersedes the running one: answers
 // of an older generation are dropped and no further batch of it is sent. While a slider is dragged
 // the lanes send nothing new (the drag gate), and resume where they were when the drag pauses.
 import type { Params } from '../model/params.ts';
 import { phaseAxes, type PhaseExponent } from '../model/theory/phase.ts';
 import {
-  coarseFirstOrder,
+  coarseFirstBatches,
   emptyPhaseGrid,
   type PhaseGrid,
   type PhasePoint,
@@ -17,10 +18,8 @@ import type { AppStore } from '../state/store.ts';
 import { callError, unwrap } from './client.ts';
 import type { WorkerPort } from './workerHandle.ts';
 
-/** Points on each side of the grid (the minimum: 12 × 12). */
+/** Points on each side of the grid (12 × 12). */
 export const PHASE_K = 12;
-/** Points per worker call: small enough that a superseded grid stops within one batch. */
-export const PHASE_BATCH = 4;
 
 export interface PhaseRequest {
   /** The grid does not depend on α and β (they are the axes): the key leaves them out. */
@@ -46,7 +45,7 @@ export function createPhaseRunner(
   let gen = 0;
   let key = '';
   let req: PhaseRequest | null = null;
-  let order: number[] = [];
+  let batches: number[][] = [];
   let next = 0;
   let active = true;
   const busy = new Set<number>();
@@ -56,9 +55,8 @@ export function createPhaseRunner(
   function pump(): void {
     if (!req || !active) return;
     lanes.forEach((port, lane) => {
-      if (busy.has(lane) || next >= order.length) return;
-      const batch = order.slice(next, next + PHASE_BATCH);
-      next += batch.length;
+      if (busy.has(lane) || next >= batches.length) return;
+      const batch = batches[next++];
       busy.add(lane);
       void runBatch(port, lane, batch, gen, req!);
     });
@@ -83,7 +81,7 @@ export function createPhaseRunner(
     } catch (err) {
       if (g === gen) {
         // The rest of this grid would fail alike: stop it and say why.
-        next = order.length;
+        next = batches.length;
         st().setStatus('phase', 'error', callError(err));
       }
     } finally {
@@ -111,10 +109,10 @@ export function createPhaseRunner(
       req = r;
       next = 0;
       if (!r) {
-        order = [];
+        batches = [];
         return;
       }
-      order = coarseFirstOrder(PHASE_K);
+      batches = coarseFirstBatches(PHASE_K);
       const grid: PhaseGrid = emptyPhaseGrid(r.exponent, PHASE_K);
       st().patchResults({ phase: { key, grid } });
       st().setStatus('phase', 'pending');

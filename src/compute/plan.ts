@@ -4,56 +4,22 @@
 // slider never waits behind them; so do the mean field's internals (the parts of E_g, the order
 // parameters, the inspected mode), which share the curve's time window. Each request carries a key built from its inputs: a kind is
 // requested again only when its key changes, and only while its panel is visible.
-import { DEFAULT_PARAMS, type Params } from '../model/params.ts';
+import { DEFAULT_PARAMS } from '../model/params.ts';
 import type { PhaseRequest } from './phaseGrid.ts';
-import type {
-  CurveResult,
-  ModeDetail,
-  ModeResult,
-  SizeAxis,
-  SweepAt,
-  SweepResult,
-} from '../model/types.ts';
-import type { SpectrumView } from '../model/theory/dataSpectra.ts';
-import type { OrderView, PartsResult } from '../protocol/api.ts';
+import type { CurveRequest, SweepRequest, TheoryKind, TheoryKinds } from '../protocol/kinds.ts';
 import { paramsKey } from '../state/pins.ts';
 import { windowedParams, type AppData } from '../state/store.ts';
-import type { TimeWindowMode, ViewState } from '../state/view.ts';
+import type { ViewState } from '../state/view.ts';
+import { isMeasured } from '../model/data/sources.ts';
 
-export interface CurveRequest {
-  p: Params;
-  /** 'auto': the engine chooses the time window from the dynamics. */
-  window: TimeWindowMode;
-}
-
-export interface ModeRequest {
-  p: Params;
-  k: number;
-}
-
-export interface SweepRequest {
-  p: Params;
-  axis: SizeAxis;
-  at: SweepAt;
-  tAt: number;
-}
-
-/** The request and the answer of each kind served by the theory workers. */
-export interface TheoryKinds {
-  curve: [CurveRequest, CurveResult];
-  modes: [Params, ModeResult];
-  sweepP: [SweepRequest, SweepResult];
-  sweepN: [SweepRequest, SweepResult];
-  frontier: [Params, SweepResult];
-  pins: [Params, CurveResult];
-  simTheory: [Params, CurveResult];
-  spectrum: [Params, SpectrumView | null];
-  fitted: [Params, CurveResult];
-  parts: [Params, PartsResult];
-  order: [Params, OrderView];
-  mode: [ModeRequest, ModeDetail];
-}
-export type TheoryKind = keyof TheoryKinds;
+// The requests and answers of the theory kinds are declared with their calls (protocol/kinds.ts).
+export type {
+  CurveRequest,
+  ModeRequest,
+  SweepRequest,
+  TheoryKind,
+  TheoryKinds,
+} from '../protocol/kinds.ts';
 
 export type Request = {
   [K in TheoryKind]: { kind: K; key: string; req: TheoryKinds[K][0] };
@@ -105,7 +71,7 @@ export function planRequests(s: AppData, pins: PinsState): Plan {
     afterCurve.push({ kind: 'modes', key: paramsKey(w), req: w });
   }
   // Measured data: the spectrum plot and the fitted power law's curve on the curve's times.
-  if (s.params.data !== 'powerlaw') {
+  if (isMeasured(s.params)) {
     const { data, kernel, task } = s.params;
     afterCurve.push({ kind: 'spectrum', key: `${data}/${kernel}/${task}`, req: s.params });
     const w = windowedParams(s);
@@ -130,7 +96,7 @@ export function planRequests(s: AppData, pins: PinsState): Plan {
  */
 function phasePlan(s: AppData): Plan['phase'] {
   const v = s.view;
-  if (!v.panels.includes('phase') || s.params.data !== 'powerlaw') return { key: '', req: null };
+  if (!v.panels.includes('phase') || isMeasured(s.params)) return { key: '', req: null };
   const p = { ...s.params, alpha: DEFAULT_PARAMS.alpha, beta: DEFAULT_PARAMS.beta };
   const key = `${paramsKey(p)}|${v.phase}|${v.timeWindow}`;
   return { key, req: { p, exponent: v.phase, window: v.timeWindow } };
@@ -141,7 +107,7 @@ function phasePlan(s: AppData): Plan['phase'] {
  * chosen later); a measured spectrum's size is known to the worker only, which says so.
  */
 export function inspectedMode(s: Pick<AppData, 'params' | 'view'>): number {
-  const M = s.params.data === 'powerlaw' ? s.params.M : Infinity;
+  const M = isMeasured(s.params) ? Infinity : s.params.M;
   return Math.min(s.view.mode, M);
 }
 

@@ -1,4 +1,4 @@
-// Real points on the P scaling panel: real runs on the digits at a few P (src/model/real/
+// Real points on the P scaling panel: real runs on a pool at a few P (src/model/real/
 // realSweep.ts says which P and which time), one P after another on a worker of their own, each
 // point filed in the store as it arrives. Progress counts draws over all P; cancelling terminates
 // the worker (a draw cannot be interrupted), which the next run restarts.

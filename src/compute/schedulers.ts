@@ -1,18 +1,49 @@
-// One latest-only scheduler per kind (scheduler.ts), each calling its worker and filing the answer
-// in the store. Results are filed under the request's parameters: the engine may normalise the
-// ones it returns (e.g. γ = 0 under gradient flow).
+// One latest-only scheduler per theory kind (scheduler.ts), each calling its worker and filing the
+// answer in the store, all read from the table of compute kinds (protocol/kinds.ts): the worker,
+// the call, and the results field. Results are filed under the request's parameters: the engine
+// may normalise the ones it returns (e.g. γ = 0 under gradient flow).
 import { paramsKey } from '../state/pins.ts';
-import type { AppStore } from '../state/store.ts';
-import type { ComputeKind } from '../protocol/messages.ts';
+import type { AppStore, Results } from '../state/store.ts';
+import type { TheoryApi } from '../protocol/api.ts';
+import { THEORY_KINDS, THEORY_KIND_IDS } from '../protocol/kinds.ts';
+import type { Envelope } from '../protocol/messages.ts';
 import { callError, unwrap, type ComputeClient } from './client.ts';
 import type { FrameCache } from './frames.ts';
 import type { TheoryKind, TheoryKinds } from './plan.ts';
-import { LatestOnly, type SchedulerHandlers } from './scheduler.ts';
+import { LatestOnly } from './scheduler.ts';
 import { patchSim } from './simulation.ts';
 
 export type Schedulers = {
   [K in TheoryKind]: LatestOnly<TheoryKinds[K][0], TheoryKinds[K][1]>;
 };
+
+/** How an answer enters the store. */
+type Filer<K extends TheoryKind> = (
+  res: TheoryKinds[K][1],
+  req: TheoryKinds[K][0],
+  id: number,
+) => void;
+type Filers = { [K in TheoryKind]?: Filer<K> };
+
+/**
+ * The kinds that file their answer their own way; every other kind sets its results field
+ * (protocol/kinds.ts `result`) to the answer.
+ */
+function specialFilers(store: AppStore): Filers {
+  const st = () => store.getState();
+  return {
+    curve: (curve, r, id) => st().patchResults({ curve, curveId: id, curveKey: paramsKey(r.p) }),
+    // One pin at a time, added to the pins' curves by key.
+    pins: (curve, p) =>
+      st().patchResults({ pinCurves: { ...st().results.pinCurves, [paramsKey(p)]: curve } }),
+    fitted: (fitted, p) => st().patchResults({ fitted, fittedKey: paramsKey(p) }),
+    // The theory beside a simulation joins its run, if that run is still the one shown.
+    simTheory: (theory, p) => {
+      const sim = st().results.sim;
+      if (sim && paramsKey(sim.params) === paramsKey(p)) patchSim(store, { theory });
+    },
+  };
+}
 
 /**
  * The schedulers of every theory kind. `onIdle` runs whenever a kind falls idle: requests that
@@ -26,82 +57,39 @@ export function createSchedulers(
   frames?: FrameCache,
 ): Schedulers {
   const st = () => store.getState();
-  const handlers = <K extends TheoryKind>(
-    kind: K & ComputeKind,
-    file: (res: TheoryKinds[K][1], req: TheoryKinds[K][0], id: number) => void,
-  ): SchedulerHandlers<TheoryKinds[K][0], TheoryKinds[K][1]> => ({
-    onResult(res, job) {
-      file(res, job.req, job.id);
-      if (job.latest) st().setStatus(kind, 'ok');
-    },
-    onError(err) {
-      st().setStatus(kind, 'error', callError(err));
-    },
-    onIdle,
-  });
+  const special = specialFilers(store);
 
-  return {
-    curve: new LatestOnly(
-      (r) => {
-        // A frame of a parameter sweep computed ahead (Play) is drawn without a worker call.
-        const ready = frames?.get(r);
-        return ready
-          ? Promise.resolve(ready)
-          : c.main.call((api) => unwrap(api.curve(r.p, r.window)));
+  function scheduler<K extends TheoryKind>(kind: K): Schedulers[K] {
+    type Req = TheoryKinds[K][0];
+    type Res = TheoryKinds[K][1];
+    const spec = THEORY_KINDS[kind];
+    // The table's call, typed by its kind (TypeScript cannot narrow the union of calls by K).
+    const call = spec.call as unknown as (api: TheoryApi, req: Req) => Promise<Envelope<Res>>;
+    const port = c[spec.worker];
+    const file: Filer<K> =
+      (special[kind] as Filer<K> | undefined) ??
+      ((res) => st().patchResults({ [spec.result]: res } as Partial<Results>));
+    const run = (req: Req): Promise<Res> => port.call((api) => unwrap(call(api, req)));
+    return new LatestOnly<Req, Res>(
+      kind === 'curve' ? (r) => curveFromFrames(r as TheoryKinds['curve'][0], run) : run,
+      {
+        onResult(res, job) {
+          file(res, job.req, job.id);
+          if (job.latest) st().setStatus(kind, 'ok');
+        },
+        onError(err) {
+          st().setStatus(kind, 'error', callError(err));
+        },
+        onIdle,
       },
-      handlers('curve', (curve, r, id) =>
-        st().patchResults({ curve, curveId: id, curveKey: paramsKey(r.p) }),
-      ),
-    ),
-    modes: new LatestOnly(
-      (p) => c.main.call((api) => unwrap(api.modes(p))),
-      handlers('modes', (modes) => st().patchResults({ modes })),
-    ),
-    sweepP: new LatestOnly(
-      (r) => c.sweep.call((api) => unwrap(api.sweep(r.p, r.axis, r.at, r.tAt))),
-      handlers('sweepP', (sweepP) => st().patchResults({ sweepP })),
-    ),
-    sweepN: new LatestOnly(
-      (r) => c.sweep.call((api) => unwrap(api.sweep(r.p, r.axis, r.at, r.tAt))),
-      handlers('sweepN', (sweepN) => st().patchResults({ sweepN })),
-    ),
-    frontier: new LatestOnly(
-      (p) => c.sweep.call((api) => unwrap(api.frontier(p))),
-      handlers('frontier', (frontier) => st().patchResults({ frontier })),
-    ),
-    // One pin at a time; the next pin without a curve is requested when this one is answered.
-    pins: new LatestOnly(
-      (p) => c.main.call((api) => unwrap(api.curve(p))),
-      handlers('pins', (curve, p) =>
-        st().patchResults({ pinCurves: { ...st().results.pinCurves, [paramsKey(p)]: curve } }),
-      ),
-    ),
-    spectrum: new LatestOnly(
-      (p) => c.main.call((api) => unwrap(api.spectrum(p))),
-      handlers('spectrum', (spectrum) => st().patchResults({ spectrum })),
-    ),
-    fitted: new LatestOnly(
-      (p) => c.main.call((api) => unwrap(api.fittedCurve(p))),
-      handlers('fitted', (fitted, p) => st().patchResults({ fitted, fittedKey: paramsKey(p) })),
-    ),
-    parts: new LatestOnly(
-      (p) => c.main.call((api) => unwrap(api.parts(p))),
-      handlers('parts', (parts) => st().patchResults({ parts })),
-    ),
-    order: new LatestOnly(
-      (p) => c.main.call((api) => unwrap(api.order(p))),
-      handlers('order', (order) => st().patchResults({ order })),
-    ),
-    mode: new LatestOnly(
-      (r) => c.main.call((api) => unwrap(api.mode(r.p, r.k))),
-      handlers('mode', (mode) => st().patchResults({ mode })),
-    ),
-    simTheory: new LatestOnly(
-      (p) => c.main.call((api) => unwrap(api.curve(p))),
-      handlers('simTheory', (theory, p) => {
-        const sim = st().results.sim;
-        if (sim && paramsKey(sim.params) === paramsKey(p)) patchSim(store, { theory });
-      }),
-    ),
-  };
+    ) as Schedulers[K];
+  }
+
+  /** A frame of a parameter sweep computed ahead (Play) is drawn without a worker call. */
+  function curveFromFrames<Res>(r: TheoryKinds['curve'][0], run: (r: never) => Promise<Res>) {
+    const ready = frames?.get(r);
+    return ready ? Promise.resolve(ready as Res) : run(r as never);
+  }
+
+  return Object.fromEntries(THEORY_KIND_IDS.map((k) => [k, scheduler(k)])) as Schedulers;
 }

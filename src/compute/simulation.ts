@@ -4,6 +4,7 @@
 // cancelling terminates the workers (a seed cannot be interrupted), which the next run restarts.
 import * as Comlink from 'comlink';
 import type { Params } from '../model/params.ts';
+import { runKind } from '../model/data/sources.ts';
 import { aggregateSeeds } from '../model/simulation/simulate.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
 import { simulationTimes } from '../model/simulation/sampleTimes.ts';
@@ -70,8 +71,8 @@ async function simulateOnWorkers(
 }
 
 /**
- * `requestTheory` asks for the theory curve of the configuration simulated. With MNIST data the
- * run is real learning on digits, in the `real` worker; otherwise the exact simulator, its seeds
+ * `requestTheory` asks for the theory curve of the configuration simulated. On a source with a
+ * pool of images (src/model/data/sources.ts) the run is real learning on it, in the `real` worker; otherwise the exact simulator, its seeds
  * on min(cores − 1, seeds) of `sims` (at least one).
  */
 export function createSimulationRunner(
@@ -90,14 +91,15 @@ export function createSimulationRunner(
   return {
     async start() {
       // A spectrum file has no data to draw samples from (the box says so; `r` does nothing).
-      if (st().params.data === 'custom') return;
+      const kind = runKind(st().params);
+      if (kind === null) return;
       stopAll('superseded');
       const mine = ++run;
       const s = st();
-      const digits = real && s.params.data === 'mnist' ? real : null;
+      const pool = real && kind === 'real' ? real : null;
       // The simulation samples the times of the curve on screen (automatic window included).
       const shown = windowedParams(s);
-      const p: Params = digits ? { ...shown } : { ...shown, M: simulationModes(s.params) };
+      const p: Params = pool ? { ...shown } : { ...shown, M: simulationModes(s.params) };
       s.patchResults({
         sim: {
           params: p,
@@ -114,8 +116,8 @@ export function createSimulationRunner(
         if (mine === run) patchSim(store, { progress: { done, total }, result: partial });
       };
       try {
-        const result = digits
-          ? await digits.call((api) => unwrap(api.run(p, Comlink.proxy(onProgress))))
+        const result = pool
+          ? await pool.call((api) => unwrap(api.run(p, Comlink.proxy(onProgress))))
           : await simulateOnWorkers(sims, cores, p, simulationExtras(s, p.M), onProgress);
         if (mine !== run) return;
         patchSim(store, { status: 'done', result, progress: { done: p.seeds, total: p.seeds } });

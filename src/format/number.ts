@@ -76,6 +76,19 @@ export function formatNumber(x: number, digits = 3): string {
   return `${sign}${mant}·${formatDecade(Number(exp))}`;
 }
 
+/**
+ * An error (or any value a claim quotes) to 3 significant digits: the words' one number format.
+ * As formatNumber: "∞" for a divergent value, "—" for a missing one (never "NaN").
+ */
+export function e3(x: number): string {
+  return formatNumber(x, 3);
+}
+
+/** A time to 2 significant digits ("t* ≈ 1.2·10³"); "∞" and "—" as formatNumber. */
+export function t2(x: number): string {
+  return formatNumber(x, 2);
+}
+
 /** A slope or exponent with a fixed number of decimals and a true minus sign: "−1.03". */
 export function formatSlope(x: number, decimals = 2): string {
   if (!Number.isFinite(x)) return formatNumber(x);

@@ -1,10 +1,12 @@
 // The claims lesson sentences make, by name: each is a predicate on the live state (the results of
 // the parameters on screen). A sentence is shown only while its claim holds (null: not computed
 // yet, the sentence waits), so a lesson's text stays true when the user moves a parameter.
+import { showsPosterior } from '../model/regimes.ts';
 import { exponentLaws, type LawVerdict, type ExponentRowId } from '../model/theory/laws.ts';
 import { gapToTheory, type Agreement } from '../claims/agreement.ts';
 import { lastIndex } from '../claims/orderParams.ts';
-import type { LessonContext } from './fill.ts';
+import type { LessonContext } from './context.ts';
+import { hasPool, isMeasured, type DataSource } from '../model/data/sources.ts';
 
 /** The real run lands on the theory: within 3 % or 4 s.e.m. at every time (docs/theory.md §7). */
 export const REAL_CLOSE = { rel: 0.03, z: 4 } as const;
@@ -28,6 +30,10 @@ export type ClaimId =
   | 'phaseShowsModel'
   | 'phaseModelGridDone'
   | 'measuredDigits'
+  | 'measuredClothes'
+  | 'pinOnPool'
+  | 'alphaBelowPin'
+  | 'betaBelowPin'
   | 'fittedShown'
   | 'realRunDone'
   | 'realRunClose'
@@ -50,6 +56,23 @@ export function realAgreement(ctx: LessonContext): Agreement | null {
 }
 
 type Claim = (ctx: LessonContext) => boolean | null;
+
+/** The curve on screen runs on the measured spectrum of this source. */
+const onData =
+  (id: DataSource): Claim =>
+  (c) =>
+    c.curve ? c.params.data === id : null;
+
+/**
+ * The current fitted exponent below the pinned one, both measured on pools of images (a lesson
+ * that sets two datasets side by side); null when the pin is not on a pool or a curve is pending.
+ */
+const belowPin =
+  (key: 'alpha' | 'beta'): Claim =>
+  (c) =>
+    c.pin && hasPool(c.pin) && hasPool(c.params) && c.curve && c.pinCurve
+      ? c.curve.params[key] < c.pinCurve.params[key]
+      : null;
 
 const CLAIMS: Record<ClaimId, Claim> = {
   timeLawVisible: (c) => {
@@ -75,12 +98,7 @@ const CLAIMS: Record<ClaimId, Claim> = {
   reachesPosterior: (c) => {
     const p = c.params;
     if (!c.curve) return null;
-    return (
-      (p.regime === 'langevin' || p.regime === 'bayes') &&
-      p.gamma > 0 &&
-      p.T > 0 &&
-      !c.curve.limit.divergent
-    );
+    return showsPosterior(p) && p.gamma > 0 && !c.curve.limit.divergent;
   },
   smoothStopping: (c) => {
     const p = c.params;
@@ -119,12 +137,16 @@ const CLAIMS: Record<ClaimId, Claim> = {
     if (!g || g.done < g.points.length) return c.phase === 'model-inf' ? null : false;
     return g.exponent === 'model-inf';
   },
-  measuredDigits: (c) => (c.curve ? c.params.data === 'mnist' : null),
+  measuredDigits: onData('mnist'),
+  measuredClothes: onData('fashion'),
+  pinOnPool: (c) => (!c.pin ? false : c.pinCurve ? hasPool(c.pin) : null),
+  alphaBelowPin: belowPin('alpha'),
+  betaBelowPin: belowPin('beta'),
   fittedShown: (c) => {
-    if (c.params.data === 'powerlaw') return false;
+    if (!isMeasured(c.params)) return false;
     return c.curve && c.fitted ? true : null;
   },
-  realRunDone: (c) => (c.curve ? c.params.data === 'mnist' && !!c.real : null),
+  realRunDone: (c) => (c.curve ? hasPool(c.params) && !!c.real : null),
   realRunClose: (c) => {
     const a = realAgreement(c);
     if (!a) return null;

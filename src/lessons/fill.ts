@@ -2,53 +2,51 @@
 // screen (never hard-coded numbers), and choosing each sentence by its claim (claims.ts). A value
 // not yet computed reads "…"; an unknown placeholder is left as written.
 import { PARAM_SPECS, type Params } from '../model/params.ts';
-import type {
-  CurveParts,
-  CurveResult,
-  ErrorSplit,
-  ModeDetail,
-  OrderResult,
-  SimResult,
-  SweepAt,
-  SweepResult,
-} from '../model/types.ts';
+import type { CurveResult, SweepResult } from '../model/types.ts';
 import { freePhrase, learnedSentence } from '../claims/modeDetail.ts';
-import { lastIndex, type OrderAtInfinity } from '../claims/orderParams.ts';
+import { lastIndex } from '../claims/orderParams.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
+import { KERNEL_LABELS } from '../model/data/kernels.ts';
+import { poolPhrase, poolSourceOf, taskOf } from '../model/data/sources.ts';
 import { fitGapReason, fitWindowText } from '../claims/fit.ts';
 import { LAW_TERM_FORMULA, lawCondition } from '../claims/laws.ts';
 import { phaseAgreement } from '../claims/phase.ts';
 import { lawTerm } from '../model/theory/laws.ts';
-import type { PhaseExponent } from '../model/theory/phase.ts';
-import type { PhaseGrid } from '../model/theory/phaseFit.ts';
 import { claimHolds, lessonLaws, realAgreement } from './claims.ts';
 import type { LessonSentence } from './lessons.ts';
+import type { LessonContext } from './context.ts';
 
-export interface LessonContext {
-  params: Params;
-  /** Where the scaling panels evaluate E_g, and their fixed time. */
-  at: SweepAt;
-  tAt: number;
-  curve: CurveResult | null;
-  sweepP: SweepResult | null;
-  sweepN: SweepResult | null;
-  /** The compute-optimal frontier (a sweep over C = N·t), when its panel is shown. */
-  frontier: SweepResult | null;
-  /** The first pin's configuration and curve (lessons that compare against a pin). */
-  pin: Params | null;
-  pinCurve: CurveResult | null;
-  /** The exponent the phase diagram shows, and its fitted grid when the diagram is shown. */
-  phase?: PhaseExponent;
-  phaseGrid?: PhaseGrid | null;
-  /** Measured data: the curve of the fitted power laws on the curve's times. */
-  fitted?: CurveResult | null;
-  /** A finished real run on the digits for the state on screen, and its theory curve. */
-  real?: { result: SimResult; theory: CurveResult } | null;
-  /** The mean field's internals, when their panels are shown (and computed for this state). */
-  parts?: { t: Float64Array; parts: CurveParts; limit: ErrorSplit<number> } | null;
-  order?: (OrderResult & { atInfinity: OrderAtInfinity }) | null;
-  /** The inspected mode in detail. */
-  mode?: ModeDetail | null;
+// The live state a lesson reads has a module of its own (context.ts), so that the claims can name
+// it without importing this file (which imports them).
+export type { LessonContext };
+
+/**
+ * The placeholders naming a configuration's data (src/model/data/sources.ts) and its fitted
+ * exponents, for the state on screen (`prefix` '') or the first pin ('pin'): {dataName},
+ * {dataPool}, {dataItems}, {dataReal}, {kernelLabel}, {taskLabel}, and the laws of §6 at the
+ * fitted α, β: {expT} = −(β−1)/α, {expP} = −min(β−1, 2α); the pin's as {pinDataName}, ….
+ */
+function dataWords(p: Params | null, c: CurveResult | null, prefix: '' | 'pin') {
+  const pool = p ? poolSourceOf(p) : null;
+  const task = pool ? taskOf(pool, p!.task) : undefined;
+  const q = c?.params;
+  const words: Record<string, string> = {
+    dataName: pool?.words.name ?? PENDING,
+    dataPool: pool ? poolPhrase(pool) : PENDING,
+    dataItems: pool?.words.items ?? PENDING,
+    dataReal: pool?.words.real ?? PENDING,
+    kernelLabel: pool ? KERNEL_LABELS[p!.kernel] : PENDING,
+    taskLabel: task?.label ?? PENDING,
+    expT: q ? slope(-(q.beta - 1) / q.alpha) : PENDING,
+    expP: q ? slope(-Math.min(q.beta - 1, 2 * q.alpha)) : PENDING,
+  };
+  if (prefix === '') return words;
+  return Object.fromEntries(
+    Object.entries({ ...words, alpha: num(q?.alpha), beta: num(q?.beta) }).map(([k, v]) => [
+      `pin${k[0].toUpperCase()}${k.slice(1)}`,
+      v,
+    ]),
+  );
 }
 
 /** The placeholders of the mean field's internals: order parameters, parts, the inspected mode. */
@@ -202,6 +200,9 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     realGap: num(pct(realAgreement(ctx)?.rel), 2),
     realZ: num(realAgreement(ctx)?.z, 2),
     pinGamma: ctx.pin ? formatParam(ctx.pin.gamma) : PENDING,
+    pinEgNow: ctx.pinCurve?.Eg.length ? num(ctx.pinCurve.Eg[ctx.pinCurve.Eg.length - 1]) : PENDING,
+    ...dataWords(p, c, ''),
+    ...dataWords(ctx.pin, ctx.pinCurve, 'pin'),
     ...meanFieldValues(ctx),
   });
   return values;

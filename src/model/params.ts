@@ -2,19 +2,23 @@
 // and validation are all derived. Keys are the URL keys and the CLI flag names.
 // Conventions are those of docs/theory.md §0.
 
-import { KERNELS, type KernelKey } from './data/kernels.ts';
+import { KERNEL_WORDS, KERNELS, type KernelKey } from './data/kernels.ts';
 import { TASKS, type TaskKey } from './data/tasks.ts';
+import { REGIME, REGIMES, regimesWith, type Regime } from './regimes.ts';
+import {
+  CHOICE_SOURCES,
+  DATA_SOURCES,
+  LAW_SOURCES,
+  POOL_SOURCES,
+  sourceChoiceFix,
+  sourceOf,
+  type DataSource,
+} from './data/sources.ts';
 
-export type Regime = 'gf' | 'wd' | 'langevin' | 'bayes';
+export { DATA_SOURCES, type DataSource } from './data/sources.ts';
 
-export const REGIMES: readonly Regime[] = ['gf', 'wd', 'langevin', 'bayes'];
-
-export const REGIME_LABELS: Record<Regime, string> = {
-  gf: 'Gradient flow',
-  wd: 'Gradient flow + weight decay',
-  langevin: 'Langevin dynamics',
-  bayes: 'Bayesian posterior (t → ∞)',
-};
+// The regimes are a table of their own (regimes.ts); re-exported for the many readers of params.
+export { REGIME_LABELS, REGIMES, type Regime } from './regimes.ts';
 
 /** A full configuration of the model. `Infinity` stands for N = ∞ (kernel limit) or M = ∞. */
 export interface Params {
@@ -33,14 +37,12 @@ export interface Params {
   nt: number;
   seed: number;
   seeds: number;
-  /** Where the spectrum comes from: the power law (α, β), MNIST (kernel × task), a user's file. */
+  /** Where the spectrum comes from (src/model/data/sources.ts): the power law (α, β), a pool of
+   * images (kernel × task), a user's file. */
   data: DataSource;
   kernel: KernelKey;
   task: TaskKey;
 }
-
-export type DataSource = 'powerlaw' | 'mnist' | 'custom';
-export const DATA_SOURCES: readonly DataSource[] = ['powerlaw', 'mnist', 'custom'];
 
 /** Keys whose values are one of a list of words. */
 export type EnumKey = 'regime' | 'data' | 'kernel' | 'task';
@@ -65,8 +67,16 @@ export interface NumericSpec {
   integer?: boolean;
   /** Accepts `inf` / Infinity (N: kernel limit, M: infinitely many modes). */
   allowInf?: boolean;
-  /** Regimes in which this parameter acts; elsewhere the control is disabled. */
+  /**
+   * Regimes in which this parameter acts; elsewhere the control is disabled. Derived from the
+   * regime records (regimesWith), never listed by hand.
+   */
   regimes: readonly Regime[];
+  /**
+   * The value at which the parameter has no effect (γ = T = σ₀² = 0): effectiveParams sets it in
+   * the regimes where the parameter does not act.
+   */
+  neutral?: number;
   /** Slider step for linear scales. */
   step?: number;
   /** The data sources with which this parameter acts (default: all). */
@@ -90,7 +100,19 @@ export interface EnumSpec {
 export type ParamSpec = NumericSpec | EnumSpec;
 
 const ALL = REGIMES;
-const DYNAMIC: readonly Regime[] = ['gf', 'wd', 'langevin'];
+const DYNAMIC = regimesWith('dynamics');
+
+/** "a, b, or c" */
+function orList(words: readonly string[]): string {
+  return words.length < 3
+    ? words.join(' or ')
+    : `${words.slice(0, -1).join(', ')}, or ${words[words.length - 1]}`;
+}
+
+/** The names of the sources with a kernel × task choice: "MNIST and Fashion-MNIST". */
+function choiceNames(ids: readonly DataSource[] = CHOICE_SOURCES): string {
+  return ids.map((d) => sourceOf(d).words?.name ?? d).join(' and ');
+}
 
 /** Largest finite P and N the engine supports (the quadrature adapts down to κ ~ P^{-α}). */
 export const MAX_SIZE = 1e7;
@@ -123,7 +145,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.01,
     regimes: ALL,
     // A measured spectrum brings its own exponents and number of modes (makeEngine).
-    data: ['powerlaw'],
+    data: LAW_SOURCES,
   },
   {
     key: 'beta',
@@ -139,7 +161,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     step: 0.01,
     regimes: ALL,
     // A measured spectrum brings its own exponents and number of modes (makeEngine).
-    data: ['powerlaw'],
+    data: LAW_SOURCES,
   },
   {
     key: 'P',
@@ -153,7 +175,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: 400,
     scale: 'log',
     integer: true,
-    regimes: ALL,
+    regimes: regimesWith('dataset'),
   },
   {
     key: 'N',
@@ -185,7 +207,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     allowInf: true,
     regimes: ALL,
     // A measured spectrum brings its own exponents and number of modes (makeEngine).
-    data: ['powerlaw'],
+    data: LAW_SOURCES,
   },
   {
     key: 'sigma2',
@@ -213,7 +235,8 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: 1e-3,
     scale: 'log',
     logMin: 1e-8,
-    regimes: ['wd', 'langevin', 'bayes'],
+    regimes: regimesWith('weightDecay'),
+    neutral: 0,
   },
   {
     key: 'T',
@@ -227,7 +250,8 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     default: 1e-4,
     scale: 'log',
     logMin: 1e-10,
-    regimes: ['langevin', 'bayes'],
+    regimes: regimesWith('temperature'),
+    neutral: 0,
   },
   {
     key: 'sigma02',
@@ -242,6 +266,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     scale: 'log',
     logMin: 1e-6,
     regimes: DYNAMIC,
+    neutral: 0,
   },
   {
     key: 'tmin',
@@ -320,7 +345,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     label: 'Data',
     symbol: '',
     unit: '',
-    help: 'The spectrum: the power law (α, β), the measured one of MNIST digits (kernel × task), or your own file.',
+    help: `The spectrum: the power law (α, β), the measured one of ${POOL_SOURCES.map((s) => `${s.words.name} ${s.words.items}`).join(' or ')} (kernel × task), or your own file.`,
     options: DATA_SOURCES,
     default: 'powerlaw',
     regimes: ALL,
@@ -331,11 +356,11 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     label: 'Kernel',
     symbol: '',
     unit: '',
-    help: 'MNIST only: the linear kernel x·x′ or the ReLU NNGP kernel (random ReLU features as N → ∞).',
+    help: `${choiceNames()} only: ${KERNELS.map((k) => KERNEL_WORDS[k]).join(' or ')}.`,
     options: KERNELS,
     default: 'relu',
     regimes: ALL,
-    data: ['mnist'],
+    data: CHOICE_SOURCES,
   },
   {
     key: 'task',
@@ -343,11 +368,11 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     label: 'Task',
     symbol: '',
     unit: '',
-    help: 'MNIST only: labels ±1 for even vs odd, 0–4 vs 5–9, or 0 vs the rest.',
+    help: `Labels ±1 (by default the first task of the data source); ${CHOICE_SOURCES.map((d) => `${choiceNames([d])}: ${orList(sourceOf(d).tasks.map((t) => t.label))}`).join('; ')}.`,
     options: TASKS,
     default: 'parity',
     regimes: ALL,
-    data: ['mnist'],
+    data: CHOICE_SOURCES,
   },
 ];
 
@@ -368,7 +393,7 @@ export function isActive(key: keyof Params, regime: Regime): boolean {
   return SPEC_BY_KEY[key].regimes.includes(regime);
 }
 
-/** Whether a parameter acts with the given data source (kernel, task: MNIST; α, β, M: the power law). */
+/** Whether a parameter acts with the given data source (kernel, task: the pool sources; α, β, M: the power law). */
 export function actsWithData(key: keyof Params, data: DataSource): boolean {
   const only = SPEC_BY_KEY[key].data;
   return only === undefined || only.includes(data);
@@ -376,20 +401,18 @@ export function actsWithData(key: keyof Params, data: DataSource): boolean {
 
 /**
  * The parameters the theory actually uses: those that do not act in the regime are set to their
- * neutral value (gradient flow: γ = T = 0; weight decay: T = 0; Bayes: no init, no time window).
+ * neutral value (gradient flow: γ = T = 0; weight decay: T = 0; Bayes: σ₀² = 0, no init). The
+ * rule is the table's: a parameter with a `neutral` value that is inactive in the regime.
  */
 export function effectiveParams(p: Params): Params {
   const q = { ...p };
-  if (q.regime === 'gf') {
-    q.gamma = 0;
-    q.T = 0;
-  } else if (q.regime === 'wd') {
-    q.T = 0;
-  } else if (q.regime === 'bayes') {
-    q.sigma02 = 0;
-  }
+  for (const s of NEUTRALISED) if (!s.regimes.includes(p.regime)) q[s.key] = s.neutral!;
   return q;
 }
+
+const NEUTRALISED = PARAM_SPECS.filter(
+  (s): s is NumericSpec => s.kind === 'number' && s.neutral !== undefined,
+);
 
 /** A parameter-naming error: the model never returns NaN silently. */
 export class ParamError extends Error {
@@ -449,8 +472,30 @@ export function validateParams(p: Params, { keys, integers = true }: ValidateOpt
   if (checked.includes('tmax') && checked.includes('tmin') && !(p.tmax > p.tmin))
     throw new ParamError('tmax', `tmax = ${p.tmax} must exceed tmin = ${p.tmin}`);
   // A whole configuration only: the engine's equations stay finite at γ = 0 (a limit it reports).
-  if (checked.includes('regime') && p.regime === 'bayes' && !(p.gamma > 0))
-    throw new ParamError('gamma', 'the Bayesian posterior needs gamma > 0 (prior variance T/γ)');
+  const must = positiveKey(p.regime);
+  if (checked.includes('regime') && must && !(p[must.key] > 0))
+    throw new ParamError(must.key, `${REGIME[p.regime].noun} needs ${must.key} > 0 (${must.why})`);
+  if (checked.includes('data')) assertDataChoice(p);
+}
+
+/** The parameter that must be positive in a regime (regimes.ts), typed as a key of the table. */
+function positiveKey(r: Regime): { key: NumericKey; symbol: string; why: string } | undefined {
+  const must = REGIME[r].positive;
+  return must && { ...must, key: must.key as NumericKey };
+}
+
+/** The kernel and task must be offered by the data source (src/model/data/sources.ts). */
+export function assertDataChoice(p: Pick<Params, 'data' | 'kernel' | 'task'>): void {
+  const fix = sourceChoiceFix(p);
+  for (const key of ['kernel', 'task'] as const)
+    if (fix && fix[key] !== p[key]) throw new ParamError(key, notOffered(p, key));
+}
+
+/** "task parity is not offered by data fashion (one of footwear, tops)" */
+function notOffered(p: Pick<Params, 'data' | 'kernel' | 'task'>, key: 'kernel' | 'task'): string {
+  const s = sourceOf(p);
+  const offered = key === 'kernel' ? s.kernels : s.tasks.map((t) => t.key);
+  return `${key} ${p[key]} is not offered by data ${p.data} (one of ${offered.join(', ')})`;
 }
 
 /** "integer in [1, 10000000] or inf", "one of gf, wd, langevin, bayes": a spec's domain in words. */
@@ -533,16 +578,21 @@ export function enforceConstraints(p: Params, notes: Adjustment[]): Params {
       reason: 'the time window must satisfy tmin < tmax',
     });
   }
-  if (q.regime === 'bayes' && !(q.gamma > 0)) {
+  const must = positiveKey(q.regime);
+  if (must && !(q[must.key] > 0)) {
+    const to = numericSpec(must.key).default;
     notes.push({
-      key: 'gamma',
-      from: String(q.gamma),
-      to: '0.001',
-      reason: 'the Bayesian posterior needs γ > 0 (prior variance T/γ)',
+      key: must.key,
+      from: String(q[must.key]),
+      to: formatValue(to),
+      reason: `${REGIME[q.regime].noun} needs ${must.symbol} > 0 (${must.why})`,
     });
-    q.gamma = 1e-3;
+    q[must.key] = to;
   }
-  return q;
+  // A source's own kernel and task when it does not offer the ones held (choosing another data
+  // source in the app: silently, as the chooser then shows them; sanitizeParams notes a value a
+  // link gave).
+  return { ...q, ...sourceChoiceFix(q) };
 }
 
 /**
@@ -578,6 +628,10 @@ export function sanitizeParams(
     (out as unknown as Record<string, number>)[key] = v;
     if (reason) notes.push({ key, from: String(value), to: formatValue(v), reason });
   }
+  const fix = sourceChoiceFix(out);
+  for (const key of ['kernel', 'task'] as const)
+    if (fix && fix[key] !== out[key] && Object.hasOwn(raw, key))
+      notes.push({ key, from: out[key], to: fix[key], reason: notOffered(out, key) });
   return { params: enforceConstraints(out, notes), notes };
 }
 

@@ -4,8 +4,8 @@
 //
 // Reading is validate + clamp + report: it never throws, whatever the link holds; every problem
 // (a clamped value, a repeated key, a key that is not a parameter) becomes a notice. Writing puts
-// the regime and every parameter that acts in it (and with the data source: the MNIST kernel and
-// task only for MNIST), so a link states exactly what its figure uses.
+// the regime and every parameter that acts in it (and with the data source: the kernel and task
+// only for a pool source), so a link states exactly what its figure uses.
 import {
   DEFAULT_PARAMS,
   PARAM_SPECS,

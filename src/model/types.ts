@@ -1,22 +1,25 @@
 // Result types of the engine. Plain data with Float64Arrays, so the workers can transfer them.
+// The fit and the law verdicts are declared with their engines (theory/fit.ts, theory/laws.ts),
+// which import nothing from here: the types flow one way.
 import type { Params } from './params.ts';
-import type { FitFailure } from './theory/fit.ts';
-import type { LawVerdict } from './theory/laws.ts';
+import type { FitFailure, PowerFit } from './theory/fit.ts';
+import type { LawVerdict, SweepAt } from './theory/laws.ts';
+import type { DataSource } from './data/sources.ts';
 
-/** Least-squares power-law fit y ≈ C x^slope over [xmin, xmax] (log-log). */
-export interface PowerFit {
-  slope: number;
-  /** log10 C */
-  intercept: number;
-  r2: number;
-  xmin: number;
-  xmax: number;
-  n: number;
-}
+export type { PowerFit, SweepAt };
 
 /** What bounds the error, as found by the engine's counterfactuals (theory/diagnosis.ts). */
 export type DiagnosisKind =
-  'time' | 'data' | 'model' | 'noise' | 'interpolation' | 'temperature' | 'posterior' | 'none';
+  | 'time'
+  | 'data'
+  | 'model'
+  | 'noise'
+  | 'interpolation'
+  | 'temperature'
+  | 'posterior'
+  | 'none'
+  /** E_g at the operating point is below the engine's resolution: no change can be read there. */
+  | 'resolution';
 
 /** E_g at the operating point before and after changing one resource. */
 export interface Effect {
@@ -26,8 +29,13 @@ export interface Effect {
   after: number;
   /** The changed parameter's new value ('longer': the time at which `after` is reached, ∞: t → ∞). */
   value: number;
-  /** after < before·(1 − 2 %). */
+  /** after < before·(1 − 2 %) − (floor.before + floor.after). */
   helps: boolean;
+  /**
+   * The engine's floor of `before` and of `after` (docs/theory.md §5.6): a value below its floor is
+   * not a result, and a change smaller than their sum is not claimed.
+   */
+  floor: { before: number; after: number };
 }
 
 export interface Diagnosis {
@@ -35,6 +43,8 @@ export interface Diagnosis {
   /** The operating point: t* when early stopping pays in the window, else t_max (Bayes: ∞). */
   tOp: number;
   Eop: number;
+  /** The engine's floor of E_g at the operating point (kind 'resolution': Eop is below it). */
+  floor: number;
   effects: Effect[];
   /** At the interpolation peak (E_g(∞) = ∞): E_g(∞) with N moved away from P, or weight decay. */
   atInfinity: Effect[];
@@ -123,6 +133,28 @@ export interface TimeWindow {
   auto: boolean;
 }
 
+/**
+ * The engine's resolution along a curve (docs/theory.md §5.6): the inversion computes E_g(t) from
+ * terms much larger than the result, so a value below the floor there is round-off, not a result.
+ */
+export interface CurveResolution {
+  /** The absolute floor of E_g at each time of the curve (the bound on the inversion's error). */
+  floor: Float64Array;
+  /** The same for E_tr (NaN where E_tr is not computed). */
+  floorTr: Float64Array;
+  /** The largest floor over the curve as a fraction of E_g at its first time. */
+  relative: number;
+  /** 1 where E_g is below its floor: not a result (drawn as the end of the curve, not as data). */
+  below: Uint8Array;
+  /** 1 where E_tr is below its floor. */
+  belowTr: Uint8Array;
+  /**
+   * Index of the first point from which on every E_g is below its floor: the curve ends there
+   * with a mark "below the engine's resolution" (t.length when it never does).
+   */
+  end: number;
+}
+
 export interface CurveResult {
   params: Params;
   t: Float64Array;
@@ -137,6 +169,8 @@ export interface CurveResult {
   /** The visible power law of E_g(t) in the window (falling branch only). */
   fitT: FittedExponent;
   diagnosis: Diagnosis;
+  /** Where the engine stops resolving E_g and E_tr along this curve. */
+  resolution: CurveResolution;
   /** Wall-clock milliseconds spent in the engine. */
   ms: number;
   /** The additive parts of E_g over t, when asked for (they sum to Eg). */
@@ -200,9 +234,6 @@ export interface ModeDetail {
 export type SweepAxis = 'P' | 'N' | 'C';
 /** The axes computeSweep sweeps: one size parameter. */
 export type SizeAxis = Exclude<SweepAxis, 'C'>;
-/** Where along training the sweep is evaluated. */
-export type SweepAt = 'tstar' | 't' | 'inf';
-
 export interface SweepResult {
   axis: SweepAxis;
   at: SweepAt;
@@ -226,7 +257,7 @@ export interface SweepResult {
   /** Axis C only: the dataset size the frontier was computed at. */
   P?: number;
   /**
-   * Axis P on a measured spectrum (MNIST or a file): its M modes, where P ≥ M interpolates all of
+   * Axis P on a measured spectrum (a pool source's or a file): its M modes, where P ≥ M interpolates all of
    * them; the fit stops below M. Absent or null for the power law.
    */
   modesEdge?: ModesEdge | null;
@@ -234,10 +265,11 @@ export interface SweepResult {
 
 /** The end of a measured spectrum on the P axis (docs/theory.md §6). */
 export interface ModesEdge {
-  source: 'mnist' | 'custom';
+  /** The measured source (src/model/data/sources.ts): a pool source or a file. */
+  source: DataSource;
   /** Modes with positive eigenvalue: the engine's M. */
   M: number;
-  /** Entries of the spectrum (for MNIST: the digits in the pool, the points of its measure). */
+  /** Entries of the spectrum (for a pool: its images, the points of its measure). */
   entries: number;
 }
 

@@ -20,7 +20,7 @@ import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
 import type { PhaseExponent } from '../model/theory/phase.ts';
 import type { PhaseFitOptions, PhasePoint } from '../model/theory/phaseFit.ts';
 
-// Theory calls are asynchronous: with MNIST data the worker first fetches the measured spectrum.
+// Theory calls are asynchronous: with a pool source's data the worker first fetches the measured spectrum.
 export interface TheoryApi {
   /** `window`: 'auto' lets the engine choose tmin, tmax from the dynamics. */
   curve(p: Params, window?: 'auto' | 'manual'): Promise<Envelope<CurveResult>>;
@@ -83,7 +83,7 @@ export interface SimulateApi {
   seed(p: Params, index: number, extras?: SimulateExtras): Envelope<SeedErrors>;
 }
 
-/** Real runs on the digit pool (the worker fetches the pool on its first run). */
+/** Real runs on a source's pool (the worker fetches the pool on its first run). */
 export interface RealApi {
   /** `times`: where to evaluate (default: log-spaced over the window, as the simulator does). */
   run(

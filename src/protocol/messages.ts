@@ -11,28 +11,6 @@ export type ComputeError =
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ComputeError };
 
-/** What the main thread asks for. Each kind is scheduled latest-only on its own. */
-export type ComputeKind =
-  | 'curve'
-  | 'modes'
-  | 'sweepP'
-  | 'sweepN'
-  | 'frontier'
-  | 'pins'
-  | 'simTheory'
-  | 'sim'
-  /** Measured data: the spectrum plot's data. */
-  | 'spectrum'
-  /** Measured data: the curve of the fitted power laws (dashed overlay). */
-  | 'fitted'
-  /** Real points on the scaling panel (real runs at a few P). */
-  | 'realSweep'
-  /** The phase diagram's fitted grid. */
-  | 'phase'
-  | 'parts'
-  | 'order'
-  | 'mode';
-
 export interface SimProgress {
   done: number;
   total: number;

@@ -3,6 +3,7 @@
 import { useStore } from 'zustand';
 import { appStore, windowedParams, type AppState } from './store.ts';
 import { paramsKey } from './pins.ts';
+import { isMeasured } from '../model/data/sources.ts';
 
 export function useApp<T>(selector: (s: AppState) => T): T {
   return useStore(appStore, selector);
@@ -21,6 +22,6 @@ export const settledResult =
 
 /** Measured data: the fitted power law's curve, while it belongs to the curve on screen. */
 export const currentFitted = (s: AppState): AppState['results']['fitted'] =>
-  s.params.data !== 'powerlaw' && s.results.fittedKey === paramsKey(windowedParams(s))
+  isMeasured(s.params) && s.results.fittedKey === paramsKey(windowedParams(s))
     ? s.results.fitted
     : null;

@@ -21,7 +21,13 @@ import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
 import type { PhaseGrid } from '../model/theory/phaseFit.ts';
 import type { OrderView, PartsResult } from '../protocol/api.ts';
-import type { ComputeError, ComputeKind, SimProgress } from '../protocol/messages.ts';
+import type { ComputeError, SimProgress } from '../protocol/messages.ts';
+import {
+  COMPUTE_KIND_IDS,
+  COMPUTE_KINDS,
+  type ComputeKind,
+  type KindResultField,
+} from '../protocol/kinds.ts';
 import { MAX_PINS, paramsKey } from './pins.ts';
 import { DEFAULT_PLAY, type PlayState } from './play.ts';
 import type { Notice, UrlState } from './url.ts';
@@ -119,42 +125,24 @@ export interface Results {
   errors: Readonly<Partial<Record<ComputeKind, ComputeError>>>;
 }
 
-const IDLE: Record<ComputeKind, ComputeStatus> = {
-  curve: 'idle',
-  modes: 'idle',
-  sweepP: 'idle',
-  sweepN: 'idle',
-  frontier: 'idle',
-  pins: 'idle',
-  simTheory: 'idle',
-  sim: 'idle',
-  spectrum: 'idle',
-  fitted: 'idle',
-  realSweep: 'idle',
-  phase: 'idle',
-  parts: 'idle',
-  order: 'idle',
-  mode: 'idle',
-};
+const IDLE = Object.fromEntries(COMPUTE_KIND_IDS.map((k) => [k, 'idle'])) as Record<
+  ComputeKind,
+  ComputeStatus
+>;
+
+/** Every field a compute kind fills (protocol/kinds.ts) is one of the results. */
+type KindFields = Pick<Results, KindResultField>;
+
+/** Nothing computed: each kind's field empty (null unless its record says otherwise). */
+const EMPTY_KIND_RESULTS = Object.fromEntries(
+  COMPUTE_KIND_IDS.map((k) => [COMPUTE_KINDS[k].result, COMPUTE_KINDS[k].empty ?? null]),
+) as KindFields;
 
 const EMPTY_RESULTS: Results = {
-  curve: null,
+  ...EMPTY_KIND_RESULTS,
   curveId: 0,
   curveKey: '',
-  modes: null,
-  sweepP: null,
-  sweepN: null,
-  frontier: null,
-  phase: null,
-  pinCurves: {},
-  sim: null,
-  spectrum: null,
-  fitted: null,
   fittedKey: '',
-  realSweep: null,
-  parts: null,
-  order: null,
-  mode: null,
   status: IDLE,
   errors: {},
 };

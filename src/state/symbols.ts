@@ -3,14 +3,31 @@
 import { superscript } from '../format/number.ts';
 import { SPEC_BY_KEY, type Params } from '../model/params.ts';
 
-const GREEK: Record<string, string> = {
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  sigma: 'σ',
-  kappa: 'κ',
-  lambda: 'λ',
-};
+// The lowercase Greek alphabet, so that a new parameter's symbol needs no entry here.
+const GREEK: Record<string, string> = Object.fromEntries([
+  ['alpha', 'α'],
+  ['beta', 'β'],
+  ['gamma', 'γ'],
+  ['delta', 'δ'],
+  ['epsilon', 'ε'],
+  ['zeta', 'ζ'],
+  ['eta', 'η'],
+  ['theta', 'θ'],
+  ['iota', 'ι'],
+  ['kappa', 'κ'],
+  ['lambda', 'λ'],
+  ['mu', 'μ'],
+  ['nu', 'ν'],
+  ['xi', 'ξ'],
+  ['pi', 'π'],
+  ['rho', 'ρ'],
+  ['sigma', 'σ'],
+  ['tau', 'τ'],
+  ['phi', 'φ'],
+  ['chi', 'χ'],
+  ['psi', 'ψ'],
+  ['omega', 'ω'],
+]);
 const SUB: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', t: 'ₜ' };
 
 /** '\\sigma_0^2' → 'σ₀²', 't_{\\min}' → 't_min', '\\text{seed}' → 'seed'. */

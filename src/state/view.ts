@@ -4,44 +4,40 @@ import { numericSpec, type NumericKey, type NumericSpec } from '../model/params.
 import type { SweepAt } from '../model/types.ts';
 import type { PhaseExponent } from '../model/theory/phase.ts';
 
-export const PANELS = [
-  'formulas',
-  'scalingP',
-  'scalingN',
-  'exponents',
-  'modes',
-  'simulation',
-  'frontier',
-  'phase',
-  'decomposition',
-  'order',
-  'inspector',
-] as const;
-export type PanelId = (typeof PANELS)[number];
-
 /**
- * Panels shown on request only: the compute-optimal frontier and the phase diagram fit many
- * curves per state (the diagram up to 144 sweeps or frontiers, seconds of worker time on two
- * cores) and answer questions a first visit does not ask yet; so do the mean field's internals.
+ * The panels a link can show (`panels=`), in their canonical order (the link's), and whether each
+ * shows by default or on request. The compute-optimal frontier and the phase diagram are on
+ * request: they fit many curves per state (the diagram up to 144 sweeps or frontiers, seconds of
+ * worker time on two cores) and answer questions a first visit does not ask yet; so do the mean
+ * field's internals. What each panel is and does (label, place, exports, lecture stage) is its
+ * record in ui/panels.ts.
  */
-const ON_REQUEST: readonly PanelId[] = ['frontier', 'phase', 'decomposition', 'order', 'inspector'];
+const PANEL_SHOWN = {
+  formulas: 'default',
+  scalingP: 'default',
+  scalingN: 'default',
+  exponents: 'default',
+  modes: 'default',
+  simulation: 'default',
+  frontier: 'on request',
+  phase: 'on request',
+  decomposition: 'on request',
+  order: 'on request',
+  inspector: 'on request',
+} as const satisfies Record<string, PanelShown>;
+
+/** A panel shows by default (and when a link has no panels=), or only when asked for. */
+export type PanelShown = 'default' | 'on request';
+export type PanelId = keyof typeof PANEL_SHOWN;
+export const PANELS = Object.keys(PANEL_SHOWN) as readonly PanelId[];
+
+/** Whether a panel shows by default or on request. */
+export function panelShown(id: PanelId): PanelShown {
+  return PANEL_SHOWN[id];
+}
 
 /** Panels shown by default (and when a link has no panels=). */
-const DEFAULT_PANELS: readonly PanelId[] = PANELS.filter((p) => !ON_REQUEST.includes(p));
-
-export const PANEL_LABELS: Record<PanelId, string> = {
-  formulas: 'Formulas',
-  scalingP: 'Scaling with P',
-  scalingN: 'Scaling with N',
-  exponents: 'Exponents',
-  modes: 'Modes',
-  simulation: 'Simulation',
-  frontier: 'Compute-optimal frontier',
-  phase: 'Phase diagram',
-  decomposition: 'Error decomposed',
-  order: 'Order parameters',
-  inspector: 'Mode inspector',
-};
+const DEFAULT_PANELS: readonly PanelId[] = PANELS.filter((p) => PANEL_SHOWN[p] === 'default');
 
 /** The exponent the phase diagram shows, as the selector and the URL's phase= name it. */
 export const PHASE_LABELS: Record<PhaseExponent, string> = {

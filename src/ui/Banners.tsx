@@ -2,26 +2,8 @@
 // Everything shown comes from our own messages; untrusted text inside them is rendered as text.
 import { describeError } from '../protocol/errors.ts';
 import { retryCompute } from '../compute/index.ts';
-import type { ComputeKind } from '../protocol/messages.ts';
+import { COMPUTE_KINDS, type ComputeKind } from '../protocol/kinds.ts';
 import { actions, useApp } from '../state/hooks.ts';
-
-const KIND_LABEL: Record<ComputeKind, string> = {
-  curve: 'Learning curve',
-  modes: 'Mode panel',
-  sweepP: 'Scaling with P',
-  sweepN: 'Scaling with N',
-  frontier: 'Compute-optimal frontier',
-  pins: 'Pinned curve',
-  simTheory: 'Theory at the simulation’s M',
-  sim: 'Simulation or real run',
-  spectrum: 'Spectrum plot',
-  fitted: 'Fitted power-law curve',
-  realSweep: 'Real points on the scaling panel',
-  phase: 'Phase diagram',
-  parts: 'Error decomposed',
-  order: 'Order parameters',
-  mode: 'Mode inspector',
-};
 
 export function UrlNotice() {
   const notices = useApp((s) => s.urlNotices);
@@ -55,7 +37,7 @@ export function ComputeErrors() {
       <ul>
         {entries.map(([kind, e]) => (
           <li key={kind} data-kind={kind} data-error-kind={e.kind}>
-            <strong>{KIND_LABEL[kind]}:</strong> {describeError(e)}
+            <strong>{COMPUTE_KINDS[kind].label}:</strong> {describeError(e)}
           </li>
         ))}
       </ul>

@@ -16,6 +16,7 @@ import { RichHelp } from './RichHelp.tsx';
 import { PlayBar } from './play/PlayBar.tsx';
 import { markerLabel, outcomeSentence } from '../claims/earlyStop.ts';
 import type { CurveResult } from '../model/types.ts';
+import { poolSourceOf } from '../model/data/sources.ts';
 import { appStore } from '../state/store.ts';
 import { showEarlyStop, windowShowing } from './showEarlyStop.ts';
 
@@ -56,7 +57,7 @@ function useSimOverlay(): SimOverlay | null {
         ? {
             result: sim.result,
             theory: sim.theory ?? undefined,
-            real: sim.params.data === 'mnist',
+            real: poolSourceOf(sim.params)?.words.real,
           }
         : null,
     [sim, current],

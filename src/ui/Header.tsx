@@ -4,9 +4,10 @@ import { applyLesson, leaveLesson, stepLesson } from '../lessons/apply.ts';
 import { LESSONS } from '../lessons/lessons.ts';
 import { actions, useApp } from '../state/hooks.ts';
 import { appStore } from '../state/store.ts';
-import { PANELS, PANEL_LABELS } from '../state/view.ts';
+import { PANELS } from '../state/view.ts';
 import { copyLink, type CopiedLink } from './copyLink.ts';
 import { ExportMenu } from './ExportMenu.tsx';
+import { PANEL_LABELS } from './panels.ts';
 
 function LessonNav() {
   const lesson = useApp((s) => s.view.lesson);

@@ -3,6 +3,7 @@
 // (useModal.ts).
 import { useRef } from 'react';
 import { SHORTCUTS } from './shortcuts.ts';
+import { POOL_NAMES } from '../model/data/sources.ts';
 import { useModal } from './useModal.ts';
 
 function keyName(k: string): string {
@@ -40,8 +41,8 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
           Every curve is computed from the exact mean-field theory of random-feature regression with
           power-law spectra (λ<sub>k</sub> = k<sup>−α</sup>, target power k<sup>−β</sup>). Move a
           slider and watch the learning curve, the scaling panels and the exponents respond; pin a
-          curve to compare; run the exact simulation (power law) or real digits (MNIST) to check the
-          theory.
+          curve to compare; run the exact simulation (power law) or real learning on images (
+          {POOL_NAMES}) to check the theory.
         </p>
         <h3>Keyboard</h3>
         <table className="shortcuts">

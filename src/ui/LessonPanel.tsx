@@ -16,6 +16,7 @@ import { currentFitted, settledResult, useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import { appStore } from '../state/store.ts';
 import { RichHelp } from './RichHelp.tsx';
+import { hasPool } from '../model/data/sources.ts';
 
 export function LessonPanel() {
   const id = useApp((s) => s.view.lesson);
@@ -34,17 +35,12 @@ export function LessonPanel() {
   // The grid does not depend on α and β; a new one replaces it as soon as the rest changes.
   const phaseGrid = useApp((s) => s.results.phase?.grid ?? null);
   const fitted = useApp(currentFitted);
-  // A finished real run on the digits, for these parameters, with its theory curve.
+  // A finished real run on a pool of images, for these parameters, with its theory curve.
   const sim = useApp((s) => s.results.sim);
   const simCurrent = useApp((s) => !!s.results.sim && s.results.sim.key === paramsKey(s.params));
   const real = useMemo(
     () =>
-      sim &&
-      simCurrent &&
-      sim.status === 'done' &&
-      sim.params.data === 'mnist' &&
-      sim.result &&
-      sim.theory
+      sim && simCurrent && sim.status === 'done' && hasPool(sim.params) && sim.result && sim.theory
         ? { result: sim.result, theory: sim.theory }
         : null,
     [sim, simCurrent],

@@ -4,7 +4,7 @@
 // the results drawn, and shown only once those results belong to the state on screen.
 import { memo, useDeferredValue, useMemo, type ReactNode } from 'react';
 import { Decomposition as DecompositionChart } from '../charts/Decomposition.tsx';
-import { curveTimeDomain } from '../charts/learningCurveLayout.ts';
+import { curveTimeDomain } from '../charts/domain.ts';
 import { ModeInspectorChart as ModeChart } from '../charts/ModeInspectorChart.tsx';
 import { simModeRow } from '../charts/modeInspectorLayout.ts';
 import { OrderParameters as OrderChart } from '../charts/OrderParameters.tsx';
@@ -30,8 +30,7 @@ import {
   modeSpectrumSentence,
 } from '../claims/modeDetail.ts';
 import { inspectedMode } from '../compute/plan.ts';
-import type { CurveResult } from '../model/types.ts';
-import type { PartsResult } from '../protocol/api.ts';
+import { partsOfCurve } from './panelExports.ts';
 import { actions, useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import { parseMode } from '../state/view.ts';
@@ -48,15 +47,6 @@ const ModeInspectorChart = memo(ModeChart);
 function useTimeDomain(): [number, number] | null {
   const curve = useApp((s) => s.results.curve);
   return useMemo(() => curveTimeDomain(curve), [curve]);
-}
-
-/** The parts belong to the curve on screen: the same times and the same E_g (the engine's E_g is
- * identical with or without the parts). */
-function partsOfCurve(curve: CurveResult | null, parts: PartsResult | null): boolean {
-  if (!curve || !parts || curve.t.length !== parts.t.length) return false;
-  for (let i = 0; i < curve.t.length; i++)
-    if (curve.t[i] !== parts.t[i] || curve.Eg[i] !== parts.Eg[i]) return false;
-  return true;
 }
 
 /** A plot sized to its box, dimmed with a "computing…" badge while its result is pending. */

@@ -14,18 +14,20 @@ import { ScalingPanel as ScalingPanelChart } from '../charts/ScalingPanel.tsx';
 import { SpectrumPanel as SpectrumPanelChart } from '../charts/SpectrumPanel.tsx';
 import { KERNEL_LABELS } from '../model/data/kernels.ts';
 import { TASK_LABELS } from '../model/data/tasks.ts';
+import { hasPool, sourceOf } from '../model/data/sources.ts';
 import { useSize } from '../charts/useSize.ts';
 import { formatValue, numericSpec } from '../model/params.ts';
 import { noteInput } from '../compute/perf.ts';
 import type { SweepAxis } from '../model/types.ts';
 import { actions, settledResult, useApp } from '../state/hooks.ts';
+import type { AppData } from '../state/store.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
 import { LoadBoundary } from './LoadBoundary.tsx';
 import { TypedEntry } from './TypedEntry.tsx';
 import { RealSweepBar } from './RealSweepBar.tsx';
-import { realSweepKey } from '../compute/realSweep.ts';
 import type { RealScalingPoints } from '../charts/scalingLayout.ts';
+import { currentRealRun, realScalingPoints, SWEEP_SLOT } from './panelExports.ts';
 
 const ExponentReadout = memo(ExponentReadoutChart);
 const Formulas = lazy(() =>
@@ -39,28 +41,11 @@ export function useVariant() {
   return useApp((s) => (s.view.theme === 'lecture' ? 'lecture' : 'normal'));
 }
 
-const SLOT = { P: 'sweepP', N: 'sweepN', C: 'frontier' } as const satisfies Record<
-  SweepAxis,
-  string
->;
-
 /** The real points of the P panel, while they belong to the parameters and setting on screen. */
 function useRealPoints(axis: SweepAxis): RealScalingPoints | null {
-  const run = useApp((s) =>
-    axis === 'P' && s.results.realSweep?.key === realSweepKey(s) ? s.results.realSweep : null,
-  );
-  return useMemo(
-    () =>
-      run && run.points.length
-        ? {
-            x: run.points.map((p) => p.x),
-            mean: run.points.map((p) => p.mean),
-            sem: run.points.map((p) => p.sem),
-            draws: run.points[0].draws,
-          }
-        : null,
-    [run],
-  );
+  const run = useApp((s) => (axis === 'P' ? currentRealRun(s) : null));
+  const data = useApp((s) => s.params.data);
+  return useMemo(() => realScalingPoints(run, data), [run, data]);
 }
 /** A value picked on a scaling panel sets P or N (whole numbers in range), live while dragged. */
 const pickSize = (key: 'P' | 'N') => (v: number, live: boolean) => {
@@ -72,9 +57,9 @@ const pickSize = (key: 'P' | 'N') => (v: number, live: boolean) => {
 const PICK = { P: pickSize('P'), N: pickSize('N') };
 
 function ScalingPlot({ axis }: { axis: SweepAxis }) {
-  const sweep = useDeferredValue(useApp((s) => s.results[SLOT[axis]]));
+  const sweep = useDeferredValue(useApp((s) => s.results[SWEEP_SLOT[axis]]));
   const real = useRealPoints(axis);
-  const pending = useApp((s) => s.results.status[SLOT[axis]] === 'pending');
+  const pending = useApp((s) => s.results.status[SWEEP_SLOT[axis]] === 'pending');
   const variant = useVariant();
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 280 });
   return (
@@ -138,8 +123,7 @@ export function ScalingSection() {
   const panels = useApp((s) => s.view.panels);
   const showP = panels.includes('scalingP');
   const showN = panels.includes('scalingN');
-  const mnist = useApp((s) => s.params.data === 'mnist');
-  if (!showP && !showN) return null;
+  const pool = useApp((s) => hasPool(s.params));
   return (
     <section className="panel panel-scaling" aria-labelledby="h-scaling">
       <header className="panel-head">
@@ -150,15 +134,13 @@ export function ScalingSection() {
         {showP && <ScalingPlot axis="P" />}
         {showN && <ScalingPlot axis="N" />}
       </div>
-      {showP && mnist && <RealSweepBar />}
+      {showP && pool && <RealSweepBar />}
     </section>
   );
 }
 
 /** The compute-optimal frontier L*(C) (lesson "Compute-optimal allocation"). */
 export function FrontierSection() {
-  const show = useApp((s) => s.view.panels.includes('frontier'));
-  if (!show) return null;
   return (
     <section className="panel panel-scaling panel-frontier" aria-labelledby="h-frontier">
       <header className="panel-head">
@@ -252,13 +234,11 @@ export function FormulasSection() {
   );
 }
 
-/** What the measured spectrum is, for the spectrum plot's heading. */
-function useSpectrumTitle(): string {
-  return useApp((s) =>
-    s.params.data === 'custom'
-      ? `Your spectrum (${s.custom?.name ?? 'not loaded'})`
-      : `MNIST, ${KERNEL_LABELS[s.params.kernel]} kernel, ${TASK_LABELS[s.params.task]}`,
-  );
+/** What the measured spectrum is, for the spectrum plot's heading and its exports' footers. */
+export function spectrumTitle(s: Pick<AppData, 'params' | 'custom'>): string {
+  return sourceOf(s.params).spectrum === 'file'
+    ? `Your spectrum (${s.custom?.name ?? 'not loaded'})`
+    : `${sourceOf(s.params).words?.name}, ${KERNEL_LABELS[s.params.kernel]} kernel, ${TASK_LABELS[s.params.task]}`;
 }
 
 /**
@@ -267,15 +247,13 @@ function useSpectrumTitle(): string {
  * definition, and the panel would show nothing the sliders do not say.
  */
 export function SpectrumSection() {
-  const measured = useApp((s) => s.params.data !== 'powerlaw');
   const spectrum = useDeferredValue(
     useApp((s) => (s.results.status.spectrum === 'pending' ? null : s.results.spectrum)),
   );
   const pending = useApp((s) => s.results.status.spectrum === 'pending');
-  const title = useSpectrumTitle();
+  const title = useApp(spectrumTitle);
   const variant = useVariant();
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 300 });
-  if (!measured) return null;
   return (
     <section className="panel panel-spectrum" aria-labelledby="h-spectrum">
       <h2 id="h-spectrum">The spectrum the theory runs on</h2>

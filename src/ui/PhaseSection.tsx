@@ -9,6 +9,7 @@ import { useSize } from '../charts/useSize.ts';
 import { PHASE_EXPONENTS, phaseVerdict, type PhaseExponent } from '../model/theory/phase.ts';
 import { actions, useApp } from '../state/hooks.ts';
 import { PHASE_LABELS } from '../state/view.ts';
+import { isMeasured } from '../model/data/sources.ts';
 
 const PhaseDiagram = memo(PhaseDiagramChart);
 
@@ -42,8 +43,6 @@ const onSet = (alpha: number, beta: number, live: boolean) => {
 const onCommit = () => actions().commit();
 
 export function PhaseSection() {
-  const show = useApp((s) => s.view.panels.includes('phase'));
-  if (!show) return null;
   return (
     <section className="panel panel-phase" aria-labelledby="h-phase">
       <header className="panel-head">
@@ -62,7 +61,7 @@ function PhaseBody() {
   const phase = useDeferredValue(useApp((s) => s.results.phase));
   const status = useApp((s) => s.results.status.phase);
   const variant = useApp((s) => (s.view.theme === 'lecture' ? 'lecture' : 'normal'));
-  const measured = live.data !== 'powerlaw';
+  const measured = isMeasured(live);
   // Measured data: the marker and the words use the curve's read-outs of α and β.
   const params = measured ? (curve?.params ?? live) : live;
   const verdict = useMemo(

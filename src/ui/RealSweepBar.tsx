@@ -1,4 +1,4 @@
-// Real points on the P scaling panel (MNIST): run real digits at a few P, with progress and
+// Real points on the P scaling panel (a pool source): real runs at a few P, with progress and
 // cancel, and read how far they land from the theory sweep (src/model/real/realSweep.ts says
 // which P and which time each point is taken at).
 import { cancelRealSweep, startRealSweep } from '../compute/index.ts';
@@ -8,6 +8,7 @@ import { REAL_SWEEP_DRAWS, REAL_SWEEP_P } from '../model/real/realSweep.ts';
 import type { SweepResult } from '../model/types.ts';
 import { gapToTheory, type Agreement } from '../claims/agreement.ts';
 import { useApp } from '../state/hooks.ts';
+import { poolSourceOf } from '../model/data/sources.ts';
 import type { RealSweepRun } from '../state/store.ts';
 
 /** Largest gap of the real points to the theory sweep: in s.e.m. and relative. */
@@ -45,6 +46,7 @@ export function RealSweepBar() {
   const sweep = useApp((s) => s.results.sweepP);
   const seeds = useApp((s) => s.params.seeds);
   const N = useApp((s) => s.params.N);
+  const items = useApp((s) => poolSourceOf(s.params)?.words.items ?? 'examples');
   const ready = useApp((s) => s.results.status.sweepP === 'ok' && !!s.results.sweepP);
   const running = run?.status === 'running';
   const g = run && !stale ? gap(run, sweep) : null;
@@ -54,8 +56,8 @@ export function RealSweepBar() {
       <p className="panel-note">
         Real points:{' '}
         {Number.isFinite(N) ? `N = ${formatParam(N)} random ReLU features` : 'kernel regression'} in
-        the chosen regime on {formatParam(draws)} draw{draws === 1 ? '' : 's'} of P training digits,
-        at P = {REAL_SWEEP_P.join(', ')} (those inside the sweep), evaluated as the theory is (at
+        the chosen regime on {formatParam(draws)} draw{draws === 1 ? '' : 's'} of P training {items}
+        , at P = {REAL_SWEEP_P.join(', ')} (those inside the sweep), evaluated as the theory is (at
         t*: the lowest mean over t = 10⁻²…10⁸ and ∞).
       </p>
       <div className="sim-actions">

@@ -1,10 +1,13 @@
 // The experiment box: run the exact finite-size simulation over several seeds (in its own worker),
 // watch the progress, cancel, and compare: points ± 1 s.e.m. over the theory recomputed at the
 // simulation's number of modes M (docs/theory.md §7: the tail matters, so both use the same M).
+// On a source with a pool of images it runs real learning instead, named with the source's words
+// (src/model/data/sources.ts); on a spectrum file it says why nothing can run.
 import { useMemo } from 'react';
 import { formatNumber, formatParam } from '../format/number.ts';
 import { cancelSimulation, startSimulation } from '../compute/index.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
+import { POOL_SOURCES, poolSize, poolSourceOf, runKind } from '../model/data/sources.ts';
 import { useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import type { SimRun } from '../state/store.ts';
@@ -19,8 +22,13 @@ function agreement(sim: SimRun): Agreement | null {
   return gapToTheory(r.t, r.EgMean, r.EgSem, th.t, th.Eg);
 }
 
+/** The pool sources' data, in words: "MNIST digits or Fashion-MNIST images". */
+const POOL_DATA = POOL_SOURCES.map((s) => `${s.words.name} ${s.words.items}`).join(' or ');
+const POOL_NAMES = POOL_SOURCES.map((s) => s.words.name).join(' or ');
+
 function statusText(sim: SimRun, { stale }: { stale: boolean }): string {
-  const unit = sim.params.data === 'mnist' ? 'draws' : 'seeds';
+  const real = runKind(sim.params) === 'real';
+  const unit = real ? 'draws' : 'seeds';
   if (stale) return 'These results are for earlier settings: run again to compare.';
   const { done, total } = sim.progress;
   switch (sim.status) {
@@ -31,7 +39,7 @@ function statusText(sim: SimRun, { stale }: { stale: boolean }): string {
     case 'cancelled':
       return `Cancelled after ${done} of ${total} ${unit}.`;
     case 'error':
-      return `The ${sim.params.data === 'mnist' ? 'real run' : 'simulation'} failed (see the message above).`;
+      return `The ${real ? 'real run' : 'simulation'} failed (see the message above).`;
   }
 }
 
@@ -40,15 +48,17 @@ export function SimulationBox() {
   const sim = useApp((s) => s.results.sim);
   const M = useMemo(() => {
     try {
-      if (params.data !== 'powerlaw') return NaN;
+      if (runKind(params) !== 'simulate') return NaN;
       return simulationModes(params);
     } catch {
       return NaN;
     }
   }, [params]);
-  const real = params.data === 'mnist';
+  const source = poolSourceOf(params);
+  const real = source !== null;
+  const runName = source ? `Run on ${source.words.real}` : 'Run simulation';
   // A spectrum file gives the theory its sums, but nothing to draw samples from.
-  const none = params.data === 'custom';
+  const none = runKind(params) === null;
   const running = sim?.status === 'running';
   const stale = !!sim && sim.key !== paramsKey(params);
   const fit = sim && !stale ? agreement(sim) : null;
@@ -56,16 +66,17 @@ export function SimulationBox() {
   const total = sim?.progress.total ?? params.seeds;
   return (
     <section className="panel panel-sim" aria-labelledby="h-sim" data-testid="sim-box">
-      <h2 id="h-sim">{real ? 'Run on real digits' : 'Exact simulation'}</h2>
+      <h2 id="h-sim">{source ? runName : 'Exact simulation'}</h2>
       {none ? (
         <p className="panel-note" data-testid="sim-na">
           n/a with a spectrum file: the exact simulator draws data from the power law (α, β) and
-          real runs draw MNIST digits; a file of eigenvalues and target powers has no data to draw.
-          Choose the power law or MNIST to run one.
+          real runs draw {POOL_DATA}; a file of eigenvalues and target powers has no data to draw.
+          Choose the power law or {POOL_NAMES} to run one.
         </p>
-      ) : real ? (
+      ) : source ? (
         <p className="panel-note" data-testid="real-note">
-          Draws P = {formatParam(params.P)} distinct digits from the pool of 3000, trains{' '}
+          Draws P = {formatParam(params.P)} distinct {source.words.items} from the pool of{' '}
+          {poolSize(source.pool)}, trains{' '}
           {Number.isFinite(params.N)
             ? `N = ${formatParam(params.N)} random ReLU features ReLU(Wx)/√N`
             : 'kernel regression with the chosen kernel'}{' '}
@@ -88,7 +99,7 @@ export function SimulationBox() {
           disabled={running || none}
           onClick={() => startSimulation()}
         >
-          {real ? 'Run on real digits' : 'Run simulation'} <kbd>r</kbd>
+          {runName} <kbd>r</kbd>
         </button>
         <button
           type="button"

@@ -1,6 +1,7 @@
 // Exports: each plot as SVG or PNG (charts/export.ts does the standalone-SVG work) with a footer
 // saying what it shows and its link, the curves as CSV, everything (parameters, view, pins,
 // results) as JSON, the simulation as CSV; the data files open with their parameters and link.
+// Which panel exports what is the panel table's (panels.ts); the panels' own data, panelExports.ts.
 // Downloads go through a Blob and an object URL: nothing leaves the browser.
 import {
   csvPreamble,
@@ -9,8 +10,7 @@ import {
   svgToPngBlob,
   svgToString,
 } from '../charts/export.ts';
-import { figureFooter } from '../charts/footer.ts';
-import { phaseCsv } from '../claims/phase.ts';
+import { figureFooter, type FigureFacts } from '../charts/footer.ts';
 import { resampleLogLog } from '../model/resample.ts';
 import { csvNumber, toPlain } from '../format/data.ts';
 import type { Params } from '../model/params.ts';
@@ -21,14 +21,26 @@ import { labelIgnore, paramsKey, pinLabels, pinnedResults } from '../state/pins.
 /** Pins follow an automatic window: it is not what sets them apart in labels. */
 const ignoredKeys = (s: AppData) => labelIgnore(s.view.timeWindow);
 
-/** The footer of an exported figure: the state's curve and parameters, and the link. */
-export function footerOf(s: AppData, url: string): string[] {
-  return figureFooter(s.results.curve, s.params, url);
+/**
+ * The footer of an exported figure: the state's curve and parameters, what the figure shows
+ * (`facts`, the learning curve's by default), and the link.
+ */
+export function footerOf(s: AppData, url: string, facts?: FigureFacts): string[] {
+  return figureFooter(s.results.curve, s.params, url, facts);
 }
 
-/** Opening lines of a data file: what it holds, the figure's description, the parameters, the link. */
-export function dataPreamble(what: string, s: AppData, p: Params, url: string): string[] {
-  const [description] = footerOf(s, url);
+/**
+ * Opening lines of a data file: what it holds, the description of the figure it belongs to (the
+ * same line as that figure's footer), the parameters, the link.
+ */
+export function dataPreamble(
+  what: string,
+  s: AppData,
+  p: Params,
+  url: string,
+  facts?: FigureFacts,
+): string[] {
+  const [description] = footerOf(s, url, facts);
   return [
     `Scaling Playground: ${what}`,
     description,
@@ -38,14 +50,6 @@ export function dataPreamble(what: string, s: AppData, p: Params, url: string): 
     `link: ${url}`,
   ];
 }
-
-export const PLOTS = [
-  { testid: 'learning-curve', name: 'learning-curve', label: 'Learning curve' },
-  { testid: 'scaling-P', name: 'scaling-P', label: 'Scaling with P' },
-  { testid: 'scaling-N', name: 'scaling-N', label: 'Scaling with N' },
-  { testid: 'modes', name: 'modes', label: 'Modes' },
-  { testid: 'phase-diagram', name: 'phase-diagram', label: 'Phase diagram' },
-] as const;
 
 const PREFIX = 'scaling-playground';
 
@@ -78,12 +82,6 @@ export function curvesCsv(s: AppData, url: string): string | null {
   const pins = pinnedResults(s.pins, s.results.pinCurves, s.params, ignoredKeys(s));
   const what = pins.length ? 'learning curves, with E_g and E_tr of each pin' : 'learning curves';
   return curvesToCsv(c, pins, dataPreamble(what, s, c.params, url));
-}
-
-/** The phase diagram's fitted grid so far: alpha,beta,predicted,fitted,law (as the CLI's --phase). */
-export function phaseGridCsv(s: AppData): string | null {
-  const g = s.results.phase?.grid;
-  return g && g.done > 0 ? phaseCsv(g.exponent, g.points) : null;
 }
 
 /** t, simulated means and s.e.m., and the theory at the simulation's M at the same times. */

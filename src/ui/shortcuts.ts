@@ -3,6 +3,7 @@
 // is open it has the keyboard to itself (useModal.ts handles its Escape).
 import { useEffect } from 'react';
 import { modalOpen } from './useModal.ts';
+import { POOL_NAMES } from '../model/data/sources.ts';
 
 export type ShortcutAction =
   | 'help'
@@ -41,7 +42,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     keys: ['r'],
     action: 'runSim',
-    description: 'Run the exact simulation (power law) or real digits (MNIST)',
+    description: `Run the exact simulation (power law) or real learning on images (${POOL_NAMES})`,
   },
   { keys: ['x'], action: 'cancelSim', description: 'Cancel the running simulation or real run' },
   { keys: ['c'], action: 'copyLink', description: 'Copy a link to this exact view' },

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LearningCurve } from '../../src/charts/LearningCurve.tsx';
 import { learningCurveLayout } from '../../src/charts/learningCurveLayout.ts';
 import { labelBox, polylineHits, textWidth } from '../../src/charts/labels.ts';
-import { richWidth } from '../../src/charts/richText.tsx';
+import { richWidth } from '../../src/charts/richRuns.ts';
 import { present, seriesPoints } from '../../src/charts/path.ts';
 import { metricsFor } from '../../src/charts/theme.ts';
 import { readCurveAt } from '../../src/charts/timeCursor.ts';
@@ -283,8 +283,11 @@ describe('LearningCurve contents', () => {
     const { container } = render(
       <LearningCurve curve={earlyStopCurve()} pins={[]} sim={null} width={W} height={H} />,
     );
-    for (const p of Array.from(container.querySelectorAll('path')))
-      expect(p.getAttribute('d')).not.toMatch(/\.\d{3}/);
+    const paths = Array.from(container.querySelectorAll('path'));
+    // E_g and E_tr, each with fractional coordinates to round: the check is not vacuous.
+    expect(paths.length).toBeGreaterThanOrEqual(2);
+    for (const p of paths) expect(p.getAttribute('d')).toMatch(/^M.*\d\.\d/);
+    for (const p of paths) expect(p.getAttribute('d')).not.toMatch(/\.\d{3}/);
   });
 
   it('labels the x axis in decades for a known domain', () => {

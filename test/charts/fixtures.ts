@@ -2,6 +2,7 @@
 // own). Shapes are chosen to exercise the charts: power-law decay to a plateau, an interior
 // minimum, divergence, flat and single-point data, huge dynamic range, non-finite values.
 import { DEFAULT_PARAMS, timeGrid, type Params } from '../../src/model/params.ts';
+import { curveResolution } from '../../src/model/theory/curve.ts';
 import type {
   CurveResult,
   Diagnosis,
@@ -18,14 +19,17 @@ export function makeParams(over: Partial<Params> = {}): Params {
   return { ...DEFAULT_PARAMS, regime: 'gf', N: Infinity, P: 400, sigma2: 0.1, ...over };
 }
 
+const FLOORS = { before: 1e-9, after: 1e-9 };
+
 export function makeDiagnosis(over: Partial<Diagnosis> = {}): Diagnosis {
   return {
     kind: 'data',
     tOp: 1e6,
     Eop: 0.0634,
+    floor: 1e-9,
     effects: [
-      { what: 'data', before: 0.0634, after: 0.041, value: 800, helps: true },
-      { what: 'longer', before: 0.0634, after: 0.0634, value: 1e6, helps: false },
+      { what: 'data', before: 0.0634, after: 0.041, value: 800, helps: true, floor: FLOORS },
+      { what: 'longer', before: 0.0634, after: 0.0634, value: 1e6, helps: false, floor: FLOORS },
     ],
     atInfinity: [],
     ...over,
@@ -97,6 +101,8 @@ export function makeCurve(spec: CurveSpec): CurveResult {
     limit,
     fitT: spec.fitT ?? { fit: null, gap: 'unstable' },
     diagnosis: makeDiagnosis(spec.diagnosis),
+    // Every point resolved (floor 0) unless a figure test asks otherwise.
+    resolution: curveResolution(Eg, Etr, new Float64Array(t.length), new Float64Array(t.length)),
     ms: 12.5,
   };
 }

@@ -15,6 +15,26 @@ describe('figureFooter', () => {
     expect(link).toBe('Link: http://h/?v=1&P=400');
   });
 
+  it('states the window the curve spans: an automatic one as the engine chose it', () => {
+    const c = basicCurve();
+    const auto = { ...c, window: { tmin: 1e-3, tmax: 1e5, auto: true } };
+    expect(figureFooter(auto, DEFAULT_PARAMS, 'u')[0]).toContain(' · t from 10⁻³ to 10⁵ (auto) · ');
+    const typed = { ...c, window: { tmin: 0.01, tmax: 1e6, auto: false } };
+    expect(figureFooter(typed, DEFAULT_PARAMS, 'u')[0]).toContain(' · t from 0.01 to 10⁶ · ');
+  });
+
+  it('says what another figure shows, its own ranges and notes, and can leave the bottleneck out', () => {
+    const c = basicCurve();
+    const facts = { what: 'E_g against dataset size P, at t → ∞', window: 'P from 10 to 10⁴' };
+    const [line] = figureFooter(c, DEFAULT_PARAMS, 'u', { ...facts, notes: ['fit: slope −1.03'] });
+    expect(line).toMatch(
+      /^E_g against dataset size P, at t → ∞ · Gradient flow · α = .* · P from 10 to 10⁴ · fit: slope −1\.03 · bottleneck: /,
+    );
+    expect(line).not.toContain('t from');
+    const [bare] = figureFooter(c, DEFAULT_PARAMS, 'u', { window: null, bottleneck: false });
+    expect(bare).not.toMatch(/t from|bottleneck/);
+  });
+
   it('gives γ and T where they act, and no bottleneck before a curve exists', () => {
     const [wd] = figureFooter(null, { ...DEFAULT_PARAMS, regime: 'wd', gamma: 0.01 }, 'u');
     expect(wd).toMatch(/^Gradient flow \+ weight decay \(γ = 0.01\) · /);

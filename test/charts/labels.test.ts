@@ -10,7 +10,7 @@ import {
   type Obstacles,
 } from '../../src/charts/labels.ts';
 import { isolatedPoints, linePath, r2, seriesPoints } from '../../src/charts/path.ts';
-import { parseRich, plainText } from '../../src/charts/richText.tsx';
+import { parseRich, plainText } from '../../src/charts/richRuns.ts';
 
 describe('segment and box geometry', () => {
   const box = { x: 10, y: 10, width: 20, height: 10 };

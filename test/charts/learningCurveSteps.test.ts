@@ -11,7 +11,7 @@ import {
   referenceLines,
   referenceSpecs,
 } from '../../src/charts/learningCurveRefs.ts';
-import { earlyStopMark, fitBracket, timeMarker } from '../../src/charts/learningCurveMarks.ts';
+import { earlyStopMark, timeMarker } from '../../src/charts/learningCurveMarks.ts';
 import { plotObstacles } from '../../src/charts/labels.ts';
 import { metricsFor } from '../../src/charts/theme.ts';
 import {
@@ -43,7 +43,7 @@ describe('learning-curve layout steps', () => {
     expect(f.paths.map((p) => p.series)).toEqual(['fitted', 'Eg']);
     expect(f.paths[0].className).toContain('sp-series--fitted-law');
     // Real runs: their theory is the curve itself, not drawn twice.
-    const sim = { result: simResult(), theory: basicCurve(), real: true };
+    const sim = { result: simResult(), theory: basicCurve(), real: 'real digits' };
     const r = seriesPaths({ pins: [], sim, showEtr: false }, c, X, Y);
     expect(r.paths.map((p) => p.series)).toEqual(['Eg']);
     expect(b.paths[0].d.startsWith('M')).toBe(true);
@@ -112,13 +112,7 @@ describe('learning-curve layout steps', () => {
     expect(earlyStopMark({ ...c.earlyStop, case: 'none' }, scales, m, obstacles())).toBeNull();
   });
 
-  it('fitBracket and timeMarker: drawn over their window only', () => {
-    const fit = basicCurve().fitT.fit;
-    const b = fitBracket(fit, 't', scales, m, obstacles())!;
-    expect(b.x1).toBeCloseTo(X(10), 9);
-    expect(b.x2).toBeCloseTo(X(1e3), 9);
-    expect(b.text).toContain('over [10, 10³]');
-    expect(fitBracket(null, 't', scales, m, obstacles())).toBeNull();
+  it('timeMarker: drawn inside the window only', () => {
     expect(timeMarker(100, [1e-2, 1e6], scales, m, obstacles())?.x).toBeCloseTo(X(100), 9);
     expect(timeMarker(1e7, [1e-2, 1e6], scales, m, obstacles())).toBeNull();
     expect(timeMarker(null, [1e-2, 1e6], scales, m, obstacles())).toBeNull();

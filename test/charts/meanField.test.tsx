@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Decomposition } from '../../src/charts/Decomposition.tsx';
-import { curveTimeDomain } from '../../src/charts/learningCurveLayout.ts';
+import { curveTimeDomain } from '../../src/charts/domain.ts';
 import { ModeInspectorChart } from '../../src/charts/ModeInspectorChart.tsx';
 import { simModeRow } from '../../src/charts/modeInspectorLayout.ts';
 import { ModePanel, neighbourMode } from '../../src/charts/ModePanel.tsx';

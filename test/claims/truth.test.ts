@@ -1,6 +1,6 @@
 // The truth suite (docs/theory.md §8): every claim the app makes about a state, checked against
-// the engine by an independent path over 312 states — the 16 cases users reported, 270 random
-// states across the whole parameter box, and the 13 lessons with and without their "Try next"
+// the engine by an independent path over 314 states — the 16 cases users reported, 270 random
+// states across the whole parameter box, and every lesson with and without their "Try next"
 // (the mean field's panels: test/claims/meanField.truth.test.ts).
 //   early stopping: t*, E* against a brute-force minimum over a dense grid far beyond the window;
 //     "no gain" only where no t has E_g < E_g(∞)(1 − 0.005);
@@ -17,7 +17,7 @@ import { makeEngine } from '../../src/model/theory/engine.ts';
 import { computeLimit } from '../../src/model/theory/limits.ts';
 import { TimeEvaluator } from '../../src/model/theory/timeEval.ts';
 import { GAIN_TOL } from '../../src/model/theory/earlyStop.ts';
-import { resolutionAt, SCAN_CAP } from '../../src/model/theory/dynamics.ts';
+import { SCAN_CAP } from '../../src/model/theory/dynamics.ts';
 import type { SweepSetting } from '../../src/model/theory/laws.ts';
 import type { CurveResult, SweepAt } from '../../src/model/types.ts';
 import { computeSweep } from '../../src/model/theory/sweep.ts';
@@ -37,20 +37,27 @@ import { randomParams, rng } from '../state/random.ts';
 import { evaluateFormula } from './formula.ts';
 import type { PhaseExponent } from '../../src/model/theory/phase.ts';
 import { emptyPhaseGrid, fitPhasePoints, type PhaseGrid } from '../../src/model/theory/phaseFit.ts';
-import { registerMnist } from '../helpers/mnistSpectra.ts';
+import { registerMeasured } from '../helpers/mnistSpectra.ts';
 import { committedPool } from '../helpers/digitAssets.ts';
 import { prepareReal, runReal } from '../../src/model/real/realRun.ts';
 import { timeGrid } from '../../src/model/params.ts';
+import { hasPool } from '../../src/model/data/sources.ts';
+import { dataSpectrum } from '../../src/model/theory/dataSpectra.ts';
 
-// Lessons on the digits run the theory on the measured spectrum and compare with real runs.
-registerMnist('relu', 'parity');
-let realSetup: ReturnType<typeof prepareReal> | null = null;
+// Lessons on measured data (the digits, the clothes) run the theory on the measured spectra and
+// compare with real runs.
+registerMeasured('mnist', 'relu', 'parity');
+registerMeasured('fashion', 'relu', 'footwear');
+registerMeasured('fashion', 'relu', 'tops');
+const realSetups = new Map<string, ReturnType<typeof prepareReal>>();
 /** A real run as the app's worker makes one (at most 16 times over the window), few draws. */
 function realRunOf(p: Params, c: CurveResult, draws: number): LessonContext['real'] {
-  if (p.data !== 'mnist') return null;
-  realSetup ??= prepareReal(committedPool(), 'relu', 'parity');
+  if (!hasPool(p)) return null;
+  const key = `${p.data}/${p.kernel}/${p.task}`;
+  let setup = realSetups.get(key);
+  if (!setup) realSetups.set(key, (setup = prepareReal(committedPool(p.data), p)));
   const t = timeGrid(c.t[0], c.t[c.t.length - 1], Math.min(16, p.nt));
-  return { result: runReal(realSetup, { ...p, seeds: draws }, t), theory: c };
+  return { result: runReal(setup, { ...p, seeds: draws }, t), theory: c };
 }
 
 interface State {
@@ -125,10 +132,15 @@ function randomStates(n: number): State[] {
   }));
 }
 
-/** E_g at t by a path of its own (a fresh engine and evaluator, not the curve's scan). */
-function evaluator(p: Params): (t: number) => number {
+/**
+ * E_g at t by a path of its own (a fresh engine and evaluator, not the curve's scan), with the
+ * engine's floor there (docs/theory.md §5.6): differences below it are not claims.
+ */
+type Evaluate = ((t: number) => number) & { floor: (t: number) => number };
+function evaluator(p: Params): Evaluate {
   const ev = new TimeEvaluator(makeEngine(p, SCAN_CAP));
-  return (t) => Math.max(0, ev.at(t, { train: false }).Eg);
+  const E = (t: number) => Math.max(0, ev.at(t, { train: false }).Eg);
+  return Object.assign(E, { floor: (t: number) => ev.at(t, { train: false }).floor });
 }
 
 /** Brute-force minimum of E_g over t ∈ [10⁻³, 10¹²]: 20 points a decade, then golden section. */
@@ -154,16 +166,15 @@ function bruteMinimum(E: (t: number) => number): { t: number; E: number; grid: n
   return { t, E: E(t), grid };
 }
 
-function checkEarlyStop(s: State, c: CurveResult, E: (t: number) => number): void {
+function checkEarlyStop(s: State, c: CurveResult, E: Evaluate): void {
   const es = c.earlyStop;
   const tag = s.name;
   const bf = bruteMinimum(E);
   const Einf = c.limit.Eg;
   // Differences below the engine's resolution at that time (docs/theory.md §8) are not claims.
-  const E0 = { E0: bf.grid[0][1] };
   const gainSomewhere =
-    c.limit.divergent || bf.grid.some(([t, e]) => e < Einf * (1 - GAIN_TOL) - resolutionAt(E0, t));
-  const floor = resolutionAt(E0, bf.t);
+    c.limit.divergent || bf.grid.some(([t, e]) => e < Einf * (1 - GAIN_TOL) - E.floor(t));
+  const floor = E.floor(bf.t);
   if (es.case === 'none') {
     // Never "no gain" where some t beats E_g(∞) by more than the tolerance.
     expect(gainSomewhere, `${tag}: no gain claimed, brute force finds E ${bf.E} < E∞ ${Einf}`).toBe(
@@ -225,16 +236,18 @@ function phaseGridOf(exponent: PhaseExponent, p: Params): PhaseGrid {
   return { ...g, points, done: points.length };
 }
 
-/** E_g of a state at t (t = ∞: the limit), by a fresh engine. */
-function errorOf(p: Params, t: number): number {
-  if (!Number.isFinite(t)) return computeLimit(makeEngine(p)).Eg;
-  return Math.max(
-    0,
-    new TimeEvaluator(makeEngine(p, Math.max(t, p.tmax))).at(t, { train: false }).Eg,
-  );
+/** E_g of a state at t (t = ∞: the limit), by a fresh engine, and the engine's floor there. */
+function readOf(p: Params, t: number): { E: number; floor: number } {
+  if (!Number.isFinite(t)) return { E: computeLimit(makeEngine(p)).Eg, floor: 0 };
+  const v = new TimeEvaluator(makeEngine(p, Math.max(t, p.tmax))).at(t, { train: false });
+  return { E: Math.max(0, v.Eg), floor: v.floor };
 }
 
-function checkAdvice(s: State, c: CurveResult, E: (t: number) => number): void {
+function errorOf(p: Params, t: number): number {
+  return readOf(p, t).E;
+}
+
+function checkAdvice(s: State, c: CurveResult, E: Evaluate): void {
   const d = c.diagnosis;
   const p = c.params;
   for (const e of d.effects) {
@@ -248,7 +261,7 @@ function checkAdvice(s: State, c: CurveResult, E: (t: number) => number): void {
         for (let k = 0; k <= 60; k++) {
           const t = d.tOp * 10 ** (k / 4);
           if (t > SCAN_CAP) break;
-          const floor = resolutionAt({ E0: E(1e-3) }, t);
+          const floor = E.floor(t) + E.floor(d.tOp);
           expect(E(t), `${tag} at ${t}`).toBeGreaterThan(d.Eop * (1 - 0.03) - floor);
         }
       }
@@ -268,9 +281,11 @@ function checkAdvice(s: State, c: CurveResult, E: (t: number) => number): void {
             : e.what === 'temperature'
               ? { ...p, T: 0 }
               : { ...p, regime: p.regime === 'gf' ? 'wd' : p.regime, gamma: e.value };
-    const after = errorOf(changed, d.tOp);
+    const read = readOf(changed, d.tOp);
+    const after = read.E;
     expect(Math.abs(after - e.after) <= 1e-9 * Math.max(after, 1e-300) + 1e-15, tag).toBe(true);
-    const floor = resolutionAt({ E0: E(1e-3) }, d.tOp);
+    // The floors of both values (docs/theory.md §5.6): the operating point's, the changed state's.
+    const floor = (Number.isFinite(d.tOp) ? E.floor(d.tOp) : 0) + read.floor;
     expect(e.helps, tag).toBe(e.after < e.before * (1 - 0.02) - floor);
   }
   if (d.kind === 'time')
@@ -388,8 +403,9 @@ describe('truth suite', () => {
         switch (t.when) {
           case 'stoppingPays':
           case 'stoppingPaysFinite': {
-            const bf = bruteMinimum(evaluator(p));
-            const floor = resolutionAt({ E0: bf.grid[0][1] }, bf.t);
+            const E = evaluator(p);
+            const bf = bruteMinimum(E);
+            const floor = E.floor(bf.t);
             const pays = c.limit.divergent || bf.E < c.limit.Eg * (1 - GAIN_TOL) - floor;
             expect(holds, s.name).toBe(
               t.when === 'stoppingPays' ? pays : pays && !c.limit.divergent,
@@ -460,6 +476,15 @@ describe('truth suite', () => {
           case 'partsDiverge':
             expect(holds, s.name).toBe(computeLimit(makeEngine(p)).divergent);
             break;
+          case 'alphaBelowPin':
+          case 'betaBelowPin': {
+            // The fitted exponents of the two registered spectra (docs/theory.md §0).
+            const key = t.when === 'alphaBelowPin' ? 'alpha' : 'beta';
+            const mine = dataSpectrum(p)!.fit[key];
+            const pinned = dataSpectrum(ctx.pin!)!.fit[key];
+            expect(holds, s.name).toBe(mine < pinned);
+            break;
+          }
           case 'pinAboveStopping':
             if (holds) expect(ctx.pinCurve!.limit.Eg, s.name).toBeGreaterThan(c.earlyStop.Eg);
             break;

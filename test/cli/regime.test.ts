@@ -2,6 +2,7 @@
 // act in a named regime is an error naming it and where it acts, for flags and --url alike.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS, REGIMES, SPEC_BY_KEY, isActive } from '../../src/model/params.ts';
+import { CHOICE_SOURCES } from '../../src/model/data/sources.ts';
 import { serializeUrlState } from '../../src/state/url.ts';
 import { DEFAULT_VIEW } from '../../src/state/view.ts';
 import { cli } from './run.ts';
@@ -117,13 +118,14 @@ describe('flags that the mode of the run does not use', () => {
   });
 });
 
-describe('parameters that act only with one data source', () => {
-  it('--kernel and --task without --data mnist: exit 2, naming the flag and the data source', () => {
+describe('parameters that act only with some data sources', () => {
+  it('--kernel and --task without a pool source: exit 2, naming the flag and the sources', () => {
+    expect(CHOICE_SOURCES).toEqual(['mnist', 'fashion']);
     for (const flag of ['--kernel linear', '--task zero']) {
       const r = cli(...flag.split(' '));
       expect(r.code).toBe(2);
       expect(r.err).toBe(
-        `error: ${flag.split(' ')[0]} does not act with data powerlaw; it acts with --data mnist\n`,
+        `error: ${flag.split(' ')[0]} does not act with data powerlaw; it acts with --data mnist or fashion\n`,
       );
     }
   });
@@ -147,6 +149,45 @@ describe('measured data (--data mnist)', () => {
     const sim = cli('--data', 'mnist', '--simulate');
     expect(sim.code).toBe(2);
     expect(sim.err).toMatch(/--simulate draws power-law data/);
+  });
+
+  it('--data fashion: its own task by default, another source’s task is an error', () => {
+    const json = (...a: string[]) => cli('--format', 'json', '--times', '1:1000:4', ...a);
+    const own = json('--data', 'fashion');
+    expect(own.code, own.err).toBe(0);
+    expect(JSON.parse(own.out).params).toMatchObject({ kernel: 'relu', task: 'footwear' });
+    const bad = cli('--data', 'fashion', '--task', 'parity');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe(
+      'error: --task: task parity is not offered by data fashion (one of footwear, tops)\n',
+    );
+  });
+
+  it('--data fashion --kernel relu --task footwear --real: real runs on the clothes', () => {
+    const args = ['--data', 'fashion', '--kernel', 'relu', '--task', 'footwear'];
+    const r = cli(
+      ...args,
+      '--real',
+      '--P',
+      '50',
+      '--N',
+      'inf',
+      '--seeds',
+      '2',
+      '--times',
+      '1:1000:4',
+    );
+    expect(r.code, r.err).toBe(0);
+    const rows = r.out.trim().split('\n');
+    expect(rows[0]).toBe('t,Eg_mean,Eg_sem');
+    expect(rows).toHaveLength(5);
+    // E_g starts near the labels' variance (1 − 0.4² for 30 % positives, minus what t = 1 learns).
+    const eg = rows.slice(1).map((l) => Number(l.split(',')[1]));
+    expect(eg[0]).toBeGreaterThan(0.5);
+    expect(eg[3]).toBeLessThan(eg[0]);
+    const lawReal = cli('--data', 'powerlaw', '--real');
+    expect(lawReal.code).toBe(2);
+    expect(lawReal.err).toMatch(/--real needs --data mnist or fashion/);
   });
 
   it('an app link with MNIST data is read without error', () => {

@@ -1,11 +1,12 @@
-// The phase grid runner: coarse-first batches on two lanes, each answer filed as it arrives; a
+// The phase grid runner: coarse-first batches of one column each on two lanes, each answer filed
+// as it arrives; a
 // new request supersedes the old one (its late answers are dropped); nothing new is sent while a
 // slider is dragged, and the grid resumes afterwards.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/model/params.ts';
 import type { PhasePoint } from '../../src/model/theory/phaseFit.ts';
-import { coarseFirstOrder } from '../../src/model/theory/phaseFit.ts';
-import { PHASE_BATCH, PHASE_K, createPhaseRunner } from '../../src/compute/phaseGrid.ts';
+import { coarseFirstBatches } from '../../src/model/theory/phaseFit.ts';
+import { PHASE_K, createPhaseRunner } from '../../src/compute/phaseGrid.ts';
 import { createAppStore } from '../../src/state/store.ts';
 import { fakeClient, flush, type FakeCall } from './fakeClient.ts';
 
@@ -19,8 +20,27 @@ function answer(call: FakeCall, tag: number) {
   );
 }
 
+describe('coarse-first batches', () => {
+  it('cover the grid once, coarse levels first, each batch one column', () => {
+    const batches = coarseFirstBatches(PHASE_K);
+    const all = batches.flat();
+    expect(all).toHaveLength(PHASE_K * PHASE_K);
+    expect(new Set(all).size).toBe(PHASE_K * PHASE_K);
+    for (const b of batches) expect(new Set(b.map((k) => k % PHASE_K)).size).toBe(1);
+    // The 3 × 3 map (stride 4) comes first, in 3 batches.
+    expect(
+      batches
+        .slice(0, 3)
+        .flat()
+        .sort((a, b) => a - b),
+    ).toEqual(
+      [0, 4, 8].flatMap((j) => [0, 4, 8].map((i) => i + j * PHASE_K)).sort((a, b) => a - b),
+    );
+  });
+});
+
 describe('phase grid runner', () => {
-  it('fills the grid in coarse-first batches on two lanes', async () => {
+  it('fills the grid in coarse-first batches of one column each on two lanes', async () => {
     const f = fakeClient();
     const store = createAppStore();
     const run = createPhaseRunner([f.client.phase, f.client.sweep], store);
@@ -28,14 +48,16 @@ describe('phase grid runner', () => {
     expect(store.getState().results.status.phase).toBe('pending');
     const first = f.pending({ method: 'phasePoints' });
     expect(first.map((c) => c.worker)).toEqual(['phase', 'sweep']);
-    expect(first[0].args[2]).toHaveLength(PHASE_BATCH);
+    // The first batch: the coarsest level (stride 4 on both axes) of the first column.
+    const batches = coarseFirstBatches(PHASE_K);
+    const ab = first[0].args[2] as [number, number][];
+    expect(ab).toHaveLength(batches[0].length);
+    expect(new Set(ab.map(([a]) => a)).size).toBe(1);
     answer(first[0], 0);
     await flush();
     const g = store.getState().results.phase!.grid;
-    expect(g.done).toBe(PHASE_BATCH);
-    // The first points are those of the coarsest level (stride 4 on both axes).
-    const order = coarseFirstOrder(PHASE_K);
-    for (const k of order.slice(0, PHASE_BATCH)) {
+    expect(g.done).toBe(batches[0].length);
+    for (const k of batches[0]) {
       expect(g.points[k]).not.toBeNull();
       expect([k % PHASE_K, Math.floor(k / PHASE_K)].every((i) => i % 4 === 0)).toBe(true);
     }
@@ -75,7 +97,8 @@ describe('phase grid runner', () => {
     await flush();
     expect(f.pending()).toHaveLength(0);
     const done = store.getState().results.phase!.grid.done;
-    expect(done).toBe(2 * PHASE_BATCH);
+    const batches = coarseFirstBatches(PHASE_K);
+    expect(done).toBe(batches[0].length + batches[1].length);
     run.setActive(true);
     run.request('k1', req);
     expect(f.pending()).toHaveLength(2);

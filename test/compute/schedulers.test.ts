@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { callError, ComputeFailure } from '../../src/compute/client.ts';
 import { createSchedulers } from '../../src/compute/schedulers.ts';
+import type { LatestOnly } from '../../src/compute/scheduler.ts';
+import {
+  COMPUTE_KINDS,
+  COMPUTE_KIND_IDS,
+  THEORY_KINDS,
+  THEORY_KIND_IDS,
+} from '../../src/protocol/kinds.ts';
 import { DEFAULT_PARAMS } from '../../src/model/params.ts';
 import type { CurveResult, SweepResult } from '../../src/model/types.ts';
 import { WorkerCrash } from '../../src/protocol/errors.ts';
@@ -100,6 +107,38 @@ describe('createSchedulers', () => {
     fake.pending({ method: 'curve' })[0].answer(curve);
     await flush();
     expect(store.getState().results.sim?.theory).toBe(curve);
+  });
+});
+
+describe('the table of compute kinds', () => {
+  it('every theory kind calls its worker and, unless filed its own way, fills its field', async () => {
+    const { fake, store, scheds } = setup();
+    const special = new Set(['curve', 'pins', 'fitted', 'simTheory']);
+    const plain = THEORY_KIND_IDS.filter((k) => !special.has(k));
+    expect(plain).toHaveLength(8);
+    for (const kind of plain) {
+      const spec = THEORY_KINDS[kind];
+      const answer = { tag: kind };
+      (scheds[kind] as LatestOnly<unknown, unknown>).submit({ p: DEFAULT_PARAMS, k: 3 });
+      const calls = fake.pending({ worker: spec.worker });
+      expect(calls, kind).toHaveLength(1);
+      calls[0].answer(answer);
+      await flush();
+      const results = store.getState().results as unknown as Record<string, unknown>;
+      expect(results[spec.result], kind).toBe(answer);
+      expect(store.getState().results.status[kind], kind).toBe('ok');
+    }
+  });
+
+  it('every kind starts idle with an empty field and has a banner label', () => {
+    const r = createAppStore().getState().results;
+    expect(COMPUTE_KIND_IDS).toHaveLength(15);
+    for (const kind of COMPUTE_KIND_IDS) {
+      expect(r.status[kind]).toBe('idle');
+      const field = (r as unknown as Record<string, unknown>)[COMPUTE_KINDS[kind].result];
+      expect(field === null || Object.keys(field as object).length === 0, kind).toBe(true);
+      expect(COMPUTE_KINDS[kind].label.length, kind).toBeGreaterThan(3);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readPngText } from '../../src/charts/pngText.ts';
-import { exportItem, waitForCurve } from './helpers.ts';
+import { exportItem, storeState, waitForCurve, watch } from './helpers.ts';
 
 test('exports: the learning curve as a valid standalone SVG', async ({ page }) => {
   await page.goto('./');
@@ -34,7 +34,7 @@ test('exports: the learning curve as a valid standalone SVG', async ({ page }) =
   // The footer says what the figure shows and carries the link that reproduces it.
   const full = parsed.footer.join(' ');
   expect(full).toMatch(
-    /^Gradient flow · α = 1\.5, β = 2, P = 400, N = 1000, σ² = 0\.05 · t from \S+ to \S+ · bottleneck: [A-Z][a-z-]+ Link: /,
+    /^Gradient flow · α = 1\.5, β = 2, P = 400, N = 1000, σ² = 0\.05 · t from \S+ to \S+ (\(auto\) )?· bottleneck: [A-Z][a-z-]+ Link: /,
   );
   expect(full.slice(full.indexOf('Link:')).replace(/ /g, '')).toBe(`Link:${page.url()}`);
   expect(parsed.footerTop).toBeGreaterThan(parsed.chartHeight);
@@ -80,7 +80,12 @@ for (const [plot, drawn] of [
     // The footer's text is also in the file, as its description.
     const text = readPngText(new Uint8Array(buf));
     const [what, link] = text.Description.split('\n');
-    expect(what).toMatch(/^Gradient flow · α = 1\.5, .*P = 400/);
+    // The learning curve's footer opens with the regime; another panel's names the panel first.
+    expect(what).toMatch(
+      plot === 'learning-curve'
+        ? /^Gradient flow · α = 1\.5, .*P = 400/
+        : /^[A-Z]\S* .* · Gradient flow · α = 1\.5, .*P = 400/,
+    );
     expect(link).toBe(`Link: ${page.url()}`);
   });
 }
@@ -130,4 +135,131 @@ test('exports: curves as CSV (header + numeric rows) and everything as JSON', as
   expect(legend).toContain('P = 400');
   expect(legend).toContain('P = 800');
   await expect(page.getByTestId('pin-current')).toHaveText('now: P = 800');
+});
+
+/** Parse an exported SVG in the page: its errors, the footer's text, and the longest path. */
+async function readSvg(page: Page, xml: string) {
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      err: doc.getElementsByTagName('parsererror').length,
+      footer: [...root.querySelectorAll('[data-export-footer] text')]
+        .map((t) => t.textContent)
+        .join(' '),
+      longest: Math.max(
+        0,
+        ...[...root.querySelectorAll('path')].map((e) => e.getAttribute('d')?.length ?? 0),
+      ),
+      vars: text.includes('var(--'),
+    };
+  }, xml);
+}
+
+/** A data file: its comment lines, then the CSV header and rows. */
+function csvDoc(text: string) {
+  const lines = text.trim().split('\n');
+  const n = lines.findIndex((l) => !l.startsWith('# '));
+  return { comments: lines.slice(0, n), header: lines[n].split(','), rows: lines.slice(n + 1) };
+}
+
+async function waitForKind(page: Page, kind: string): Promise<void> {
+  await expect
+    .poll(() => storeState<string>(page, `s.results.status.${kind}`), { timeout: 30_000 })
+    .toBe('ok');
+}
+
+// The panels exported panel by panel before the panel table: each figure's footer names the
+// figure and the ranges it spans, each data file opens with that line, the parameters and the link.
+const MEAN_FIELD = [
+  // [panel, compute kind, figure, footer's opening words, data file, its CSV header's start]
+  [
+    'decomposition',
+    'parts',
+    'decomposition',
+    'E_g(t) split into its parts',
+    'decomposition',
+    't,Eg,signal',
+  ],
+  ['order', 'order', 'order', 'Order parameters against the timescale τ', 'order', 'tau,kappa'],
+  [
+    'inspector',
+    'mode',
+    'inspector',
+    'Mode k = 10: learned fraction',
+    'inspector',
+    't,l_k,l_k_free',
+  ],
+  ['frontier', 'frontier', 'frontier', 'Best E_g over N at fixed compute', 'frontier', 'C,L_star'],
+] as const;
+
+test('exports: the decomposition, order parameters, inspector and frontier, figure and data', async ({
+  page,
+}) => {
+  const w = watch(page);
+  await page.goto(
+    './?v=1&alpha=1.5&beta=2&P=64&N=128&M=256&sigma2=0.05&panels=decomposition,order,inspector,frontier',
+  );
+  await waitForCurve(page);
+  let checked = 0;
+  for (const [, kind, figure, what, data, header] of MEAN_FIELD) {
+    await waitForKind(page, kind);
+    const svg = await exportItem(page, `export-${figure}-svg`);
+    expect(svg.name).toBe(`scaling-playground-${figure}.svg`);
+    const parsed = await readSvg(page, svg.text);
+    expect(parsed.err).toBe(0);
+    expect(parsed.vars).toBe(false);
+    expect(parsed.longest, figure).toBeGreaterThan(60); // a drawn series, not "No data"
+    expect(parsed.footer.startsWith(`${what}`), parsed.footer).toBe(true);
+    expect(parsed.footer).toMatch(/ · Gradient flow · α = 1\.5, β = 2, P = 64, N = 128, M = 256/);
+    expect(parsed.footer.replace(/ /g, '')).toContain(`Link:${page.url()}`);
+    const csv = await exportItem(page, `export-${data}-csv`);
+    const doc = csvDoc(csv.text);
+    expect(doc.comments[0]).toMatch(/^# Scaling Playground: \S/);
+    expect(doc.comments[1].startsWith(`# ${what}`), doc.comments[1]).toBe(true);
+    expect(doc.comments).toContain(`# link: ${page.url()}`);
+    expect(doc.header.join(',').startsWith(header), doc.header.join(',')).toBe(true);
+    expect(doc.rows.length).toBeGreaterThan(5);
+    for (const row of doc.rows) expect(row.split(',')).toHaveLength(doc.header.length);
+    checked++;
+  }
+  expect(checked).toBe(MEAN_FIELD.length);
+  // A PNG of one of them: drawn at twice the size, with its footer as the file's description.
+  await page.getByTestId('export-menu').locator('summary').click();
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-order-png').click(),
+  ]);
+  const { readFile } = await import('node:fs/promises');
+  const png = await readFile((await dl.path())!);
+  expect(pngSize(png).width).toBe(
+    2 * Number(await page.locator('svg[data-testid="order-chart"]').getAttribute('width')),
+  );
+  expect(readPngText(new Uint8Array(png)).Description).toMatch(
+    /^Order parameters against the timescale τ · /,
+  );
+  expect(w.errors).toEqual([]);
+});
+
+test('exports: the MNIST spectrum, figure and the two columns "Your spectrum…" reads', async ({
+  page,
+}) => {
+  const w = watch(page);
+  await page.goto('./?v=1&data=mnist&kernel=relu&task=parity');
+  await waitForCurve(page);
+  await waitForKind(page, 'spectrum');
+  const svg = await exportItem(page, 'export-spectrum-svg');
+  const parsed = await readSvg(page, svg.text);
+  expect(parsed.err).toBe(0);
+  expect(parsed.longest).toBeGreaterThan(60);
+  expect(parsed.footer).toMatch(/^MNIST, ReLU [^:]*: \d+ modes · .* · k from 1 to \d+ Link:/);
+  const csv = await exportItem(page, 'export-spectrum-csv');
+  const doc = csvDoc(csv.text);
+  expect(doc.comments[0]).toMatch(/^# Scaling Playground: spectrum \(MNIST, ReLU /);
+  expect(doc.comments.find((l) => l.startsWith('# fit: lambda_k'))).toMatch(/k = 10…300/);
+  expect(doc.comments).toContain(`# link: ${page.url()}`);
+  expect(doc.header).toEqual(['lambda', 'power']);
+  const modes = Number(/k from 1 to (\d+)/.exec(parsed.footer)![1]);
+  expect(doc.rows).toHaveLength(modes);
+  expect(w.errors).toEqual([]);
 });

@@ -1,6 +1,9 @@
 // Performance benchmark of the phase diagram (not a pass/fail test; `npm run bench:e2e`): with the
 // panel open, drag the (α, β) marker for 3 s, then the α slider for 3 s, and report frames per
-// second (requestAnimationFrame callbacks) and long tasks on the main thread (> 50 ms).
+// second (requestAnimationFrame callbacks) and long tasks on the main thread (> 50 ms); and the
+// time each 12 × 12 fitted grid takes in the app's two workers (target: ≤ 3 s, the coarse 3 × 3
+// map ≤ 0.5 s), for every exponent at the default state and at the large states of
+// bench/phase.bench.ts.
 import { test, type Page } from '@playwright/test';
 import { recordLongTasks } from './helpers.ts';
 
@@ -83,5 +86,52 @@ test('phase diagram: drag the marker and the α slider for 3 s each', async ({ p
     `long tasks (> 50 ms) ${r.lt.length}, longest ${(r.lt.length ? Math.max(...r.lt) : 0).toFixed(0)} ms`;
   console.log(
     ['phase diagram open:', line('marker drag', marker), line('α slider drag', alpha)].join('\n'),
+  );
+});
+
+const GRID_STATES: [string, string, Record<string, string>][] = [
+  ['default', 'v=1&regime=gf', {}],
+  [
+    'large',
+    'v=1&regime=gf',
+    {
+      time: 'P=10000000&N=10000000&sigma2=0',
+      'data-inf': 'N=inf&sigma2=0&P=10000',
+      'data-tstar': 'N=inf&P=10000',
+      'model-inf': 'P=10000000&N=1000&sigma2=0',
+      compute: 'P=10000000&sigma2=0',
+    },
+  ],
+];
+
+test('phase diagram: every fitted grid, from the page opening to 144 points', async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const lines: string[] = [];
+  for (const [name, base, extra] of GRID_STATES)
+    for (const exponent of ['time', 'data-inf', 'data-tstar', 'model-inf', 'compute']) {
+      const more = extra[exponent] ? `&${extra[exponent]}` : '';
+      await page.goto(`./?${base}${more}&panels=phase&phase=${exponent}`);
+      const svg = page.locator('svg[data-testid="phase-diagram"]');
+      await svg.waitFor({ timeout: 30_000 });
+      const t0 = Date.now();
+      let coarse = NaN;
+      let all = NaN;
+      while (Date.now() - t0 < 60_000) {
+        const done = Number(await svg.getAttribute('data-done'));
+        const t = (Date.now() - t0) / 1000;
+        if (done >= 9 && Number.isNaN(coarse)) coarse = t;
+        if (done >= 144) {
+          all = t;
+          break;
+        }
+        await page.waitForTimeout(25);
+      }
+      lines.push(
+        `  ${name.padEnd(8)} ${exponent.padEnd(10)} coarse 3 × 3: ${coarse.toFixed(2)} s, all 144: ${all.toFixed(2)} s`,
+      );
+    }
+  console.log(
+    ['phase grids in the app (two workers), from the panel showing:', ...lines].join('\n'),
   );
 });

@@ -117,7 +117,13 @@ test('phase diagram: click, drag, keys, exponent, link and exports', async ({ pa
   const png = await exportItem(page, 'export-phase-diagram-png');
   expect(png.name).toMatch(/phase-diagram\.png$/);
   const csv = await exportItem(page, 'export-phase-csv');
-  const lines = csv.text.trim().split('\n');
+  // It opens with the figure's description (the footer's line), the parameters and the link.
+  const all = csv.text.trim().split('\n');
+  const comments = all.filter((l) => l.startsWith('# '));
+  expect(all.slice(0, comments.length)).toEqual(comments);
+  expect(comments[1]).toMatch(/^# Phase diagram: the exponent of .* · α from /);
+  expect(comments).toContain(`# link: ${page.url()}`);
+  const lines = all.slice(comments.length);
   expect(lines[0]).toBe('alpha,beta,predicted,fitted,law');
   expect(lines.length).toBeGreaterThan(1);
   expect(lines[1]).toMatch(/^[\d.]+,[\d.]+,-[\d.]+,(-?[\d.]*),model:(target|spectrum)/);

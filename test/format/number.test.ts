@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  e3,
   formatAscii,
   formatDecade,
   formatNumber,
@@ -10,6 +11,7 @@ import {
   formatTrimmed,
   powerOfTen,
   superscript,
+  t2,
   texExponent,
   texNumber,
   texParam,
@@ -168,5 +170,22 @@ describe('formatAscii', () => {
     expect(formatAscii(0)).toBe('0');
     expect(formatAscii(Infinity)).toBe('∞');
     expect(formatAscii(NaN)).toBe('—');
+  });
+});
+
+describe('e3 and t2 (the claims’ numbers)', () => {
+  it('write 3 and 2 significant digits', () => {
+    expect(e3(0.028213)).toBe('0.0282');
+    expect(e3(4123)).toBe('4.12·10³');
+    expect(t2(1234)).toBe('1.2·10³');
+    expect(t2(0.5)).toBe('0.50');
+  });
+
+  it('print ∞ for a divergent value and — for a missing one, never NaN or Infinity', () => {
+    expect(e3(Infinity)).toBe('∞');
+    expect(t2(Infinity)).toBe('∞');
+    expect(e3(-Infinity)).toBe('−∞');
+    expect(e3(NaN)).toBe('—');
+    expect(t2(NaN)).toBe('—');
   });
 });

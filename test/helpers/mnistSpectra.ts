@@ -1,11 +1,20 @@
-// Register the committed MNIST spectra with the engine (as the CLI does).
+// Register the committed spectra of a pool source with the engine (as the CLI does).
 import { registerSpectrum, spectrumKey } from '../../src/model/theory/dataSpectra.ts';
 import type { KernelKey } from '../../src/model/data/kernels.ts';
-import type { TaskKey } from '../../src/model/data/tasks.ts';
+import type { DataSource, TaskKey } from '../../src/model/data/sources.ts';
 import { committedSpectra } from './digitAssets.ts';
 
-export function registerMnist(kernel: KernelKey, task: TaskKey, exact = false) {
-  const t = committedSpectra()[kernel];
-  const key = spectrumKey({ data: 'mnist', kernel, task }) as string;
+export function registerMeasured(
+  data: DataSource,
+  kernel: KernelKey,
+  task: TaskKey,
+  exact = false,
+) {
+  const t = committedSpectra(data)[kernel];
+  const key = spectrumKey({ data, kernel, task }) as string;
   return registerSpectrum(key, { lam: t.eigenvalues, power: t.powers[task] }, exact);
+}
+
+export function registerMnist(kernel: KernelKey, task: TaskKey, exact = false) {
+  return registerMeasured('mnist', kernel, task, exact);
 }

@@ -50,6 +50,12 @@ const violations: [string, string, string][] = [
   ['src/claims/x.ts', '../state/store.ts', 'src/claims'],
   ['src/claims/x.ts', '../charts/theme.ts', 'src/claims'],
   ['src/claims/x.ts', 'react', 'src/claims'],
+  ['src/lessons/x.ts', '../compute/index.ts', 'src/lessons'],
+  ['src/lessons/x.ts', '../ui/App.tsx', 'src/lessons'],
+  ['src/lessons/x.ts', '../charts/theme.ts', 'src/lessons'],
+  ['src/lessons/x.ts', '../protocol/api.ts', 'src/lessons'],
+  ['src/lessons/x.ts', '../../workers/theory.worker.ts', 'src/lessons'],
+  ['src/lessons/x.ts', 'react', 'src/lessons'],
 ];
 
 describe('layer rules', () => {
@@ -66,6 +72,17 @@ describe('layer rules', () => {
       "export { appStore } from '../state/store.ts';\n",
     );
     expect(messages.map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
+  });
+
+  it.each([
+    ['src/charts/x.ts', './Legend.tsx'],
+    ['src/charts/marks/x.ts', '../richText.tsx'],
+  ])('%s, a layout file, may not import JSX (%s)', async (file, spec) => {
+    const messages = await lint(file, importing(spec));
+    expect(messages.map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
+    expect(messages[0].message).toContain('plain TypeScript');
+    // A component may.
+    expect(await lint(file.replace(/\.ts$/, '.tsx'), importing(spec))).toEqual([]);
   });
 
   it('src/model uses no browser globals', async () => {
@@ -99,6 +116,16 @@ describe('layer rules', () => {
     ['src/protocol/x.ts', ['../model/params.ts', './messages.ts']],
     ['src/format/x.ts', ['./number.ts']],
     ['src/cli/x.ts', ['node:fs', '../model/paramsCodec.ts', '../format/number.ts', './args.ts']],
+    [
+      'src/lessons/x.ts',
+      [
+        '../model/params.ts',
+        '../claims/fit.ts',
+        '../state/store.ts',
+        '../format/number.ts',
+        './lessons.ts',
+      ],
+    ],
   ];
   it.each(clean)('%s may import %j', async (file, specs) => {
     const code = specs

@@ -1,5 +1,6 @@
 // Random valid configurations for round-trip tests (seeded, so a failure can be replayed).
 import { PARAM_SPECS, type NumericSpec, type Params } from '../../src/model/params.ts';
+import { sourceChoiceFix } from '../../src/model/data/sources.ts';
 import { LESSON_IDS } from '../../src/lessons/lessons.ts';
 import { PHASE_EXPONENTS } from '../../src/model/theory/phase.ts';
 import { PANELS, SWEEP_ATS, THEMES, T_AT_RANGE, type ViewState } from '../../src/state/view.ts';
@@ -48,7 +49,8 @@ export function randomParams(r: () => number): Params {
   if (!(q.tmax > q.tmin)) q.tmin = q.tmax / 10;
   if (q.tmin < 1e-3) q.tmin = 1e-3;
   if (q.regime === 'bayes' && !(q.gamma > 0)) q.gamma = 0.01;
-  return q;
+  // A kernel and task its data source offers (src/model/data/sources.ts).
+  return { ...q, ...sourceChoiceFix(q) };
 }
 
 export function randomView(r: () => number): ViewState {
@@ -78,7 +80,7 @@ export function randomPin(r: () => number, base: Params): Params {
     p.tmax = base.tmax;
   }
   if (p.regime === 'bayes' && !(p.gamma > 0)) p.gamma = 0.01;
-  return p;
+  return { ...p, ...sourceChoiceFix(p) };
 }
 
 export function randomUrlState(r: () => number): UrlState {

@@ -102,6 +102,7 @@ describe('store', () => {
     expect(plainSymbol('t_{\\min}')).toBe('t_min');
     expect(plainSymbol('\\text{seed}')).toBe('seed');
     expect(plainSymbol('n_t')).toBe('nₜ');
+    expect(plainSymbol('\\eta_s')).toBe('η_s');
   });
 
   it('status and errors per kind', () => {

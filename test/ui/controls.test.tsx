@@ -95,6 +95,16 @@ describe('controls generated from PARAM_SPECS', () => {
     expect(s().params.sigma2).toBe(1e-6);
   });
 
+  it('visiting an entry without typing commits nothing (the automatic window stays automatic)', () => {
+    render(<Controls />);
+    const before = s().urlIntent.seq;
+    expect(s().view.timeWindow).toBe('auto');
+    fireEvent.focus(entry('tmin'));
+    fireEvent.blur(entry('tmin'));
+    expect(s().view.timeWindow).toBe('auto');
+    expect(s().urlIntent.seq).toBe(before);
+  });
+
   it('typed entry: exponents, inf, clamping note, and garbage keeps the last good value', () => {
     render(<Controls />);
     typeInto(entry('sigma2'), '1e-3');

@@ -1,16 +1,14 @@
-// The committed digit assets (public/data/, built by `npm run data`): their binary layout, the
-// manifest that describes them, and the checks that turn a truncated or corrupted file into a
-// message naming the file and the problem.
-//   pool file:    n·DIM pixel bytes (row-major), then n label bytes;
+// The committed assets of a pool source (public/data/, built by `npm run data`; file names from
+// sources.ts): their binary layout, the manifest that describes them, and the checks that turn a
+// truncated or corrupted file into a message naming the file and the problem.
+//   pool file:    n·dim pixel bytes (row-major), then n label bytes (class indices);
 //   spectra file: little-endian Float64, for each kernel of the manifest in order: n eigenvalues
 //                 of K/n (non-increasing), then for each task in order the n target powers.
-import type { DigitPool } from './pool.ts';
-import { DIM } from './pool.ts';
-import { KERNELS, type KernelKey } from './kernels.ts';
-import { TASKS, type TaskKey } from './tasks.ts';
+import type { ImagePool } from './pool.ts';
+import type { KernelKey } from './kernels.ts';
+import { assetFiles, poolDim, type PoolSource, type TaskKey } from './sources.ts';
 
-export const MANIFEST_FILE = 'mnist-manifest.json';
-export const FORMAT = 'scaling-playground digits v1';
+export const FORMAT = 'scaling-playground pool v2';
 
 export interface FileEntry {
   name: string;
@@ -22,9 +20,9 @@ export interface FileEntry {
 export interface DataManifest {
   format: string;
   source: string;
-  /** Seed and rule of the draw of the pool from the package's digits. */
+  /** Seed and rule of the draw of the pool from the raw images (src/model/data/pool.ts). */
   seed: number;
-  perDigit: number;
+  perClass: number;
   n: number;
   dim: number;
   kernels: KernelKey[];
@@ -61,10 +59,10 @@ export function fileEntry(name: string, bytes: Uint8Array): FileEntry {
   return { name, bytes: bytes.length, crc32: crc32(bytes) };
 }
 
-export function encodePool(pool: DigitPool): Uint8Array {
-  const out = new Uint8Array(pool.n * (DIM + 1));
+export function encodePool(pool: ImagePool): Uint8Array {
+  const out = new Uint8Array(pool.n * (pool.dim + 1));
   out.set(pool.pixels, 0);
-  out.set(pool.labels, pool.n * DIM);
+  out.set(pool.labels, pool.n * pool.dim);
   return out;
 }
 
@@ -110,33 +108,38 @@ function checkFile(entry: FileEntry, bytes: Uint8Array): void {
     fail(entry.name, `checksum ${c}, expected ${entry.crc32} (corrupted; run npm run data)`);
 }
 
-/** Parse and check the manifest (text of mnist-manifest.json). */
-export function parseManifest(text: string): DataManifest {
+/** Parse and check the manifest of a pool source (the text of its manifest file). */
+export function parseManifest(text: string, source: PoolSource): DataManifest {
+  const file = assetFiles(source).manifest;
   let m: unknown;
   try {
     m = JSON.parse(text);
   } catch (e) {
-    fail(MANIFEST_FILE, `not valid JSON (${(e as Error).message})`);
+    fail(file, `not valid JSON (${(e as Error).message})`);
   }
   const r = m as Record<string, unknown>;
-  if (!r || typeof r !== 'object') fail(MANIFEST_FILE, 'not a JSON object');
-  if (r.format !== FORMAT) fail(MANIFEST_FILE, `format ${String(r.format)}, expected "${FORMAT}"`);
+  if (!r || typeof r !== 'object') fail(file, 'not a JSON object');
+  if (r.format !== FORMAT) fail(file, `format ${String(r.format)}, expected "${FORMAT}"`);
   const int = (k: string) => {
     const v = r[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
-      fail(MANIFEST_FILE, `"${k}" must be a positive integer, got ${JSON.stringify(v)}`);
+      fail(file, `"${k}" must be a positive integer, got ${JSON.stringify(v)}`);
     return v;
   };
   int('n');
-  int('perDigit');
-  if (r.dim !== DIM) fail(MANIFEST_FILE, `"dim" must be ${DIM}, got ${JSON.stringify(r.dim)}`);
-  const list = <T extends string>(k: string, allowed: readonly T[]) => {
+  int('perClass');
+  const dim = poolDim(source.pool);
+  if (r.dim !== dim) fail(file, `"dim" must be ${dim}, got ${JSON.stringify(r.dim)}`);
+  const list = (k: string, allowed: readonly string[]) => {
     const v = r[k];
-    if (!Array.isArray(v) || v.length === 0 || v.some((x) => !allowed.includes(x as T)))
-      fail(MANIFEST_FILE, `"${k}" must be a list drawn from ${allowed.join(', ')}`);
+    if (!Array.isArray(v) || v.length === 0 || v.some((x) => !allowed.includes(x as string)))
+      fail(file, `"${k}" must be a list drawn from ${allowed.join(', ')}`);
   };
-  list('kernels', KERNELS);
-  list('tasks', TASKS);
+  list('kernels', source.kernels);
+  list(
+    'tasks',
+    source.tasks.map((t) => t.key),
+  );
   const files = r.files as Record<string, FileEntry> | undefined;
   for (const f of ['pool', 'spectra']) {
     const e = files?.[f];
@@ -146,21 +149,28 @@ export function parseManifest(text: string): DataManifest {
       !Number.isInteger(e.bytes) ||
       !/^[0-9a-f]{8}$/.test(String(e.crc32))
     )
-      fail(MANIFEST_FILE, `"files.${f}" must have a name, a byte count and a crc32`);
+      fail(file, `"files.${f}" must have a name, a byte count and a crc32`);
   }
   return m as DataManifest;
 }
 
-/** Check and decode the pool file. */
-export function decodePool(manifest: DataManifest, bytes: Uint8Array): DigitPool {
+/** Check and decode the pool file of a source. */
+export function decodePool(
+  manifest: DataManifest,
+  bytes: Uint8Array,
+  source: PoolSource,
+): ImagePool {
   checkFile(manifest.files.pool, bytes);
-  const n = manifest.n;
-  if (bytes.length !== n * (DIM + 1))
-    fail(manifest.files.pool.name, `size does not match n = ${n} images of ${DIM} pixels`);
-  const labels = bytes.slice(n * DIM);
-  const bad = labels.findIndex((l) => l > 9);
-  if (bad >= 0) fail(manifest.files.pool.name, `label of image ${bad} is ${labels[bad]}, not 0–9`);
-  return { n, pixels: bytes.slice(0, n * DIM), labels };
+  const { n } = manifest;
+  const dim = poolDim(source.pool);
+  if (bytes.length !== n * (dim + 1))
+    fail(manifest.files.pool.name, `size does not match n = ${n} images of ${dim} pixels`);
+  const labels = bytes.slice(n * dim);
+  const classes = source.pool.classes.length;
+  const bad = labels.findIndex((l) => l >= classes);
+  if (bad >= 0)
+    fail(manifest.files.pool.name, `label of image ${bad} is ${labels[bad]}, not 0–${classes - 1}`);
+  return { n, dim, pixels: bytes.slice(0, n * dim), labels };
 }
 
 /** Check and decode the spectra file. */

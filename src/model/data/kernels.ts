@@ -1,4 +1,5 @@
-// The kernels of the MNIST world, as functions of inner products of the normalised inputs:
+// The kernels of the pool sources (sources.ts), as functions of inner products of the normalised
+// inputs:
 //   linear:    K(x, x') = x·x'
 //   ReLU NNGP: K(x, x') = |x||x'| (sin θ + (π − θ) cos θ) / (2π),  cos θ = x·x'/(|x||x'|),
 // the arc-cosine kernel of degree 1 (Cho & Saul 2009), which is E_w[ReLU(w·x) ReLU(w·x')] for
@@ -11,6 +12,12 @@ export const KERNELS: readonly KernelKey[] = ['linear', 'relu'];
 export const KERNEL_LABELS: Record<KernelKey, string> = {
   linear: 'linear',
   relu: 'ReLU NNGP',
+};
+
+/** What each kernel is, in words (the `kernel` parameter's help). */
+export const KERNEL_WORDS: Record<KernelKey, string> = {
+  linear: 'the linear kernel x·x′',
+  relu: 'the ReLU NNGP kernel (random ReLU features as N → ∞)',
 };
 
 /** The ReLU NNGP kernel from the inner product g = x·x' and the norms a = |x|, b = |x'|. */

@@ -1,37 +1,37 @@
-// The digit pool: n images of DIM = 28×28 pixels (uint8, 0…255) with their digit labels 0…9.
-// The data distribution of the MNIST world is uniform over the pool (docs/theory.md §0), so the
-// pool is both where training digits are drawn from and the test set.
+// A pool of images (a data source's record, sources.ts, gives its shape): n images of dim pixels
+// (uint8, 0…255) with their class labels. The data distribution of a measured source is uniform
+// over its pool (docs/theory.md §0), so the pool is both where training images are drawn from
+// and the test set.
 // Inputs (the conventions of the kernels and of every number shown): pixel values p/255 in
 // [0, 1], minus the pool mean image, divided by the root-mean-square norm over the pool, so
 // that (1/n) Σ_i |x_i|² = 1.
 
 import { Rng } from '../simulation/random.ts';
 
-export const IMAGE_SIDE = 28;
-export const DIM = IMAGE_SIDE * IMAGE_SIDE;
-
-export interface DigitPool {
+export interface ImagePool {
   n: number;
-  /** Row-major n × DIM pixel values 0…255. */
+  /** Pixels per image. */
+  dim: number;
+  /** Row-major n × dim pixel values 0…255. */
   pixels: Uint8Array;
-  /** Digit of each image, 0…9. */
+  /** Class of each image, 0…classes − 1. */
   labels: Uint8Array;
 }
 
-/** The centred, RMS-normalised inputs: row-major n × DIM. */
-export function normalisedInputs(pool: DigitPool): Float64Array {
-  const { n, pixels } = pool;
-  const mean = new Float64Array(DIM);
+/** The centred, RMS-normalised inputs: row-major n × dim. */
+export function normalisedInputs(pool: ImagePool): Float64Array {
+  const { n, dim, pixels } = pool;
+  const mean = new Float64Array(dim);
   for (let i = 0; i < n; i++) {
-    const o = i * DIM;
-    for (let j = 0; j < DIM; j++) mean[j] += pixels[o + j] / 255;
+    const o = i * dim;
+    for (let j = 0; j < dim; j++) mean[j] += pixels[o + j] / 255;
   }
-  for (let j = 0; j < DIM; j++) mean[j] /= n;
-  const X = new Float64Array(n * DIM);
+  for (let j = 0; j < dim; j++) mean[j] /= n;
+  const X = new Float64Array(n * dim);
   let ss = 0;
   for (let i = 0; i < n; i++) {
-    const o = i * DIM;
-    for (let j = 0; j < DIM; j++) {
+    const o = i * dim;
+    for (let j = 0; j < dim; j++) {
       const v = pixels[o + j] / 255 - mean[j];
       X[o + j] = v;
       ss += v * v;
@@ -43,27 +43,32 @@ export function normalisedInputs(pool: DigitPool): Float64Array {
 }
 
 /**
- * The pool: `perDigit` images of each digit 0…9, drawn without replacement from the images of
- * that digit by a partial Fisher–Yates shuffle with the seeded generator (stream d for digit d),
- * kept in ascending source order, digits in order 0…9. `source[d]` holds the images of digit d
- * (row-major, DIM bytes each).
+ * The pool: `perClass` images of each class, drawn without replacement from the images of that
+ * class by a partial Fisher–Yates shuffle with the seeded generator (stream c for class c), kept
+ * in ascending source order, classes in order. `source[c]` holds the images of class c
+ * (row-major, dim bytes each).
  */
-export function drawPool(source: readonly Uint8Array[], perDigit: number, seed: number): DigitPool {
-  const n = 10 * perDigit;
-  const pixels = new Uint8Array(n * DIM);
+export function drawPool(
+  source: readonly Uint8Array[],
+  perClass: number,
+  seed: number,
+  dim: number,
+): ImagePool {
+  const n = source.length * perClass;
+  const pixels = new Uint8Array(n * dim);
   const labels = new Uint8Array(n);
   let row = 0;
-  for (let d = 0; d < 10; d++) {
-    const count = source[d].length / DIM;
-    if (!Number.isInteger(count) || count < perDigit)
-      throw new RangeError(`digit ${d}: ${count} images, need ${perDigit}`);
-    const picked = drawDistinct(count, perDigit, new Rng(seed, d)).sort();
+  for (let c = 0; c < source.length; c++) {
+    const count = source[c].length / dim;
+    if (!Number.isInteger(count) || count < perClass)
+      throw new RangeError(`class ${c}: ${count} images, need ${perClass}`);
+    const picked = drawDistinct(count, perClass, new Rng(seed, c)).sort();
     for (const src of picked) {
-      pixels.set(source[d].subarray(src * DIM, (src + 1) * DIM), row * DIM);
-      labels[row++] = d;
+      pixels.set(source[c].subarray(src * dim, (src + 1) * dim), row * dim);
+      labels[row++] = c;
     }
   }
-  return { n, pixels, labels };
+  return { n, dim, pixels, labels };
 }
 
 /** k distinct indices of 0…n−1, uniformly (partial Fisher–Yates), in draw order. */

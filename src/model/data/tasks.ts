@@ -1,31 +1,21 @@
-// Binary tasks on the digits, labels ±1 (docs/theory.md §0: the target y of the MNIST world).
-// The task keys are the values of the `task` parameter (URL, CLI).
+// Binary tasks on a pool, labels ±1 (docs/theory.md §0: the target y of a measured source). Each
+// source's record (sources.ts) lists its tasks and the classes each labels +1; the task keys are
+// the values of the `task` parameter (URL, CLI).
+import { ALL_TASKS, type TaskKey, type TaskSpec } from './sources.ts';
 
-export type TaskKey = 'parity' | 'lowhigh' | 'zero';
+export type { TaskKey } from './sources.ts';
 
-export const TASKS: readonly TaskKey[] = ['parity', 'lowhigh', 'zero'];
+/** Every task key of every source (the `task` parameter's options). */
+export const TASKS: readonly TaskKey[] = ALL_TASKS.map((t) => t.key);
 
-export const TASK_LABELS: Record<TaskKey, string> = {
-  parity: 'even vs odd',
-  lowhigh: '0–4 vs 5–9',
-  zero: '0 vs the rest',
-};
+export const TASK_LABELS = Object.fromEntries(ALL_TASKS.map((t) => [t.key, t.label])) as Record<
+  TaskKey,
+  string
+>;
 
-/** +1 for the first class of the task, −1 for the second. */
-function sign(task: TaskKey, digit: number): number {
-  switch (task) {
-    case 'parity':
-      return digit % 2 === 0 ? 1 : -1;
-    case 'lowhigh':
-      return digit <= 4 ? 1 : -1;
-    case 'zero':
-      return digit === 0 ? 1 : -1;
-  }
-}
-
-/** The ±1 labels of the task for the given digits. */
-export function taskLabels(task: TaskKey, digits: Uint8Array): Float64Array {
-  const y = new Float64Array(digits.length);
-  for (let i = 0; i < digits.length; i++) y[i] = sign(task, digits[i]);
+/** The ±1 labels of the task for the given class labels. */
+export function taskLabels(task: Pick<TaskSpec, 'positive'>, classes: Uint8Array): Float64Array {
+  const y = new Float64Array(classes.length);
+  for (let i = 0; i < classes.length; i++) y[i] = task.positive.includes(classes[i]) ? 1 : -1;
   return y;
 }

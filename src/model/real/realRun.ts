@@ -1,5 +1,5 @@
-// Real learning on the digit pool (docs/theory.md §0 conventions): P distinct training digits
-// drawn uniformly from the pool (a training set without repeats: with replacement, the repeats
+// Real learning on the pool of a data source (docs/theory.md §0 conventions; the pools:
+// src/model/data/sources.ts): P distinct training images drawn uniformly from the pool (a training set without repeats: with replacement, the repeats
 // of a discrete pool pushed E_g 5 % (P = 400) to 20 % (P = 1000) above the theory at late times,
 // against 1.5 % and 6 % without), labels ±1 of the task plus Gaussian label noise of variance σ², trained in the chosen
 // regime, and the test error E_g(t) = (1/n) Σ_{pool} (f_t(x) − y(x))² against the clean labels.
@@ -8,14 +8,16 @@
 // finite N: the same formulas with the empirical kernel F(x)·F(x′)). With G = K_PP/P = Q D Qᵀ,
 // gradient flow from 0 with weight decay γ gives f_t(x) = K(x, X_P) a(t),
 //   a(t) = Q g_t(D) Qᵀ y / P,   g_t(d) = (1 − e^{−(d+γ)t})/(d + γ),
-// and the training predictions K_PP a(t) = Q (d g_t(d)) Qᵀ y. The Langevin noise and the random
-// initialisation are averaged exactly: the weight covariance is h(K̂) with
-// h(d) = T(1 − e^{−2(d+γ)t})/(d + γ) + σ₀² e^{−2(d+γ)t}, K̂ = ΨᵀΨ/P, and its test error
+// and the training residual Q h_t(D) Qᵀ y (g, h: the filter functions of ../filters.ts). The
+// Langevin noise and the random initialisation are averaged exactly: the weight covariance is
+// h(K̂) with h(d) = T(1 − e^{−2(d+γ)t})/(d + γ) + σ₀² e^{−2(d+γ)t} (there c(t) at κ = d + γ),
+// K̂ = ΨᵀΨ/P, and its test error
 //   Tr[Σ_pool h(K̂)] = h(0) S + Σ_j (h(d_j) − h(0)) c_j/(P d_j),
 //   S = (1/n) Σ_i K(x_i, x_i),  c_j = |K(pool, X_P) q_j|²/n,
 // (the eigenvectors of K̂ outside the span of the training features have eigenvalue 0), its
 // training error Σ_j d_j h(d_j). One O(P³) eigendecomposition (explicit eigenvectors) per draw;
-// everything else is matrix products: P·n·784 for the kernel rows, nt·P·n for the predictions.
+// everything else is matrix products: P·n·dim for the kernel rows, nt·P·n for the predictions.
+import { meanFilter, residualFilter, weightVariance } from '../filters.ts';
 import { crossGram } from '../linalg/gram.ts';
 import { symmetricEigen } from '../linalg/symmetricEigen.ts';
 import { Rng } from '../simulation/random.ts';
@@ -23,17 +25,21 @@ import { aggregateSeeds } from '../simulation/simulate.ts';
 import type { SimResult } from '../types.ts';
 import { effectiveParams, ParamError, type Params } from '../params.ts';
 import { applyKernel, rowNorms, type KernelKey } from '../data/kernels.ts';
-import { DIM, drawDistinct, normalisedInputs, type DigitPool } from '../data/pool.ts';
-import { taskLabels, type TaskKey } from '../data/tasks.ts';
+import { drawDistinct, normalisedInputs, type ImagePool } from '../data/pool.ts';
+import { poolSourceOf, taskOf, type DataSource, type TaskKey } from '../data/sources.ts';
+import { taskLabels } from '../data/tasks.ts';
+import { hasDynamics } from '../regimes.ts';
 
 /** Largest training set of a real run (one P×P eigendecomposition per draw). */
 export const MAX_REAL_P = 2000;
 /** Largest number of random features (the n × N feature matrix of the pool). */
 export const MAX_REAL_N = 4000;
 
-/** The pool prepared once per (kernel, task): inputs, norms, clean labels. */
+/** The pool prepared once per (source, kernel, task): inputs, norms, clean labels. */
 export interface RealSetup {
+  data: DataSource;
   n: number;
+  dim: number;
   X: Float64Array;
   norms: Float64Array;
   kernel: KernelKey;
@@ -41,15 +47,25 @@ export interface RealSetup {
   y: Float64Array;
 }
 
-export function prepareReal(pool: DigitPool, kernel: KernelKey, task: TaskKey): RealSetup {
+/** The choice of the parameters on the pool of their source (which the caller loaded). */
+export function prepareReal(
+  pool: ImagePool,
+  { data, kernel, task }: Pick<Params, 'data' | 'kernel' | 'task'>,
+): RealSetup {
+  const source = poolSourceOf(data);
+  if (!source) throw new ParamError('data', `data = ${data} has no pool to run real learning on`);
+  const spec = taskOf(source, task);
+  if (!spec) throw new ParamError('task', `task ${task} is not offered by data ${data}`);
   const X = normalisedInputs(pool);
   return {
+    data,
     n: pool.n,
+    dim: pool.dim,
     X,
-    norms: rowNorms(X, pool.n, DIM),
+    norms: rowNorms(X, pool.n, pool.dim),
     kernel,
     task,
-    y: taskLabels(task, pool.labels),
+    y: taskLabels(spec, pool.labels),
   };
 }
 
@@ -78,7 +94,7 @@ function check(p: Params): void {
 
 /**
  * Empirical kernel rows K(X_P, pool) (P × n) and the pool mean of K(x, x). Kernel limit: the
- * kernel itself. Finite N: random features of every pool digit, ReLU(Wx)/√N for the ReLU
+ * kernel itself. Finite N: random features of every pool image, ReLU(Wx)/√N for the ReLU
  * kernel and Wx/√N for the linear one (whose kernels are the NNGP and linear kernels as N → ∞).
  */
 function kernelRows(
@@ -88,16 +104,16 @@ function kernelRows(
   rng: Rng,
 ): { C: Float64Array; S: number } {
   const P = idx.length;
-  const n = s.n;
+  const { n, dim } = s;
   const C = new Float64Array(P * n);
   if (N === Infinity) {
-    const XP = new Float64Array(P * DIM);
+    const XP = new Float64Array(P * dim);
     const normsP = new Float64Array(P);
     for (let a = 0; a < P; a++) {
-      XP.set(s.X.subarray(idx[a] * DIM, (idx[a] + 1) * DIM), a * DIM);
+      XP.set(s.X.subarray(idx[a] * dim, (idx[a] + 1) * dim), a * dim);
       normsP[a] = s.norms[idx[a]];
     }
-    crossGram(XP, P, s.X, n, DIM, C);
+    crossGram(XP, P, s.X, n, dim, C);
     applyKernel(s.kernel, C, P, n, normsP, s.norms);
     let S = 0;
     for (let i = 0; i < n; i++) {
@@ -106,10 +122,10 @@ function kernelRows(
     }
     return { C, S: S / n };
   }
-  const W = new Float64Array(N * DIM);
+  const W = new Float64Array(N * dim);
   rng.fillNormal(W, 0, W.length);
   const F = new Float64Array(n * N);
-  crossGram(s.X, n, W, N, DIM, F, undefined, { s: 1 / Math.sqrt(N) });
+  crossGram(s.X, n, W, N, dim, F, undefined, { s: 1 / Math.sqrt(N) });
   if (s.kernel === 'relu') for (let i = 0; i < F.length; i++) if (F[i] < 0) F[i] = 0;
   const FP = new Float64Array(P * N);
   for (let a = 0; a < P; a++) FP.set(F.subarray(idx[a] * N, (idx[a] + 1) * N), a * N);
@@ -119,16 +135,9 @@ function kernelRows(
   return { C, S: S / n };
 }
 
-/** (1 − e^{−x t})/x, continuous at x = 0 (= t) and at t = ∞ (= 1/x for x > 0). */
-function relax(x: number, t: number): number {
-  if (t === Infinity) return x > 0 ? 1 / x : Infinity;
-  const u = x * t;
-  return Math.abs(u) < 1e-8 ? t * (1 - u / 2) : -Math.expm1(-u) / x;
-}
-
 /**
  * One draw (the seedIndex-th stream of p.seed): E_g(t) without noise floor and E_tr(t) with it.
- * In the 'bayes' regime every entry is the t → ∞ (posterior) value.
+ * In a regime without dynamics (the posterior) every entry is the t → ∞ (posterior) value.
  */
 export function realDraw(
   s: RealSetup,
@@ -138,7 +147,7 @@ export function realDraw(
 ): RealDraw {
   const p = effectiveParams(params);
   check(p);
-  const times = p.regime === 'bayes' ? new Float64Array(t.length).fill(Infinity) : t;
+  const times = !hasDynamics(p.regime) ? new Float64Array(t.length).fill(Infinity) : t;
   const { P, gamma, T, sigma02 } = p;
   const n = s.n;
   const rng = new Rng(p.seed, seedIndex);
@@ -168,9 +177,9 @@ export function realDraw(
     let res = 0;
     for (let j = 0; j < P; j++) {
       const dj = Math.max(0, d[j]);
-      const g = relax(dj + gamma, times[i]);
+      const g = meanFilter(dj + gamma, times[i]);
       Wt[j * nt + i] = (g * z[j]) / P;
-      const r = 1 - dj * g;
+      const r = residualFilter(dj, gamma, times[i]);
       res += z[j] * z[j] * r * r;
     }
     Etr[i] = res / P;
@@ -220,9 +229,7 @@ function addFluctuations(
   }
   let dmax = 0;
   for (let j = 0; j < P; j++) dmax = Math.max(dmax, d[j]);
-  const h = (dj: number, t: number) =>
-    T * 2 * relax(2 * (dj + gamma), t) +
-    sigma02 * (t === Infinity ? 0 : Math.exp(-2 * (dj + gamma) * t));
+  const h = (dj: number, t: number) => weightVariance(dj + gamma, t, { T, sigma02 });
   for (let i = 0; i < times.length; i++) {
     const t = times[i];
     const h0 = h(0, t);

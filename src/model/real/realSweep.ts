@@ -1,4 +1,4 @@
-// Real points on the P scaling panel: real runs on the digit pool at a few dataset sizes, each
+// Real points on the P scaling panel: real runs on a source's pool at a few dataset sizes, each
 // reduced to the quantity the theory sweep plots (docs/theory.md §6): E_g at a fixed t, at t → ∞,
 // or at the early-stopping time t*. For t* the real point is the lowest mean over a log-spaced
 // grid of times and t → ∞ (the real run's own early-stopping error on that grid), with the

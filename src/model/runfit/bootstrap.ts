@@ -1,4 +1,4 @@
-// The bootstrap over runs (docs/theory.md §9): the points of one run are correlated (one seed, one
+// The bootstrap over runs (docs/theory.md §10): the points of one run are correlated (one seed, one
 // data draw), so the resampled unit is the run, not the point. Each resample draws as many runs
 // as there are, with replacement, and refits: the criterion with the points of a run counted as
 // often as the run was drawn, minimised over ln s (one parabolic step from the point's own best

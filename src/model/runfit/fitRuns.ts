@@ -1,4 +1,4 @@
-// Fit a user's runs with the theory (docs/theory.md §9): loss = L₀ + c·E(s·x; α, β, σ²/c, the
+// Fit a user's runs with the theory (docs/theory.md §10): loss = L₀ + c·E(s·x; α, β, σ²/c, the
 // other parameters as given), for x = training steps, dataset size or model size.
 //
 // One pure function, fitRuns: the runs and the options in, plain data out (numbers, strings and

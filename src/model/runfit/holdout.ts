@@ -1,4 +1,4 @@
-// The hold-out check (docs/theory.md §9): the last fraction of the decades of x held out, the
+// The hold-out check (docs/theory.md §10): the last fraction of the decades of x held out, the
 // theory fitted to the rest (the same search, the coarse grid's tables reused) and each run's plain
 // power law L₀ + A·x^(−a) fitted to the same points, both predicting the held-out points; their
 // errors side by side show which extrapolates better on these runs.

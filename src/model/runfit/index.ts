@@ -1,4 +1,4 @@
-// Fitting a user's runs with the theory (docs/theory.md §9): the public surface for the app's
+// Fitting a user's runs with the theory (docs/theory.md §10): the public surface for the app's
 // worker and the CLI. One pure function, fitRuns, with progress and cancellation; its result is
 // plain data (numbers, strings, Float64Arrays) that a worker transfers.
 export {

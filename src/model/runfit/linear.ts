@@ -1,4 +1,4 @@
-// The linear parameters of a fit at fixed (α, β, s) (docs/theory.md §9): the loss model
+// The linear parameters of a fit at fixed (α, β, s) (docs/theory.md §10): the loss model
 //     m_i = L₀ + c·A_i + σ²·B_i,   L₀, c, σ² ≥ 0
 // fitted to the measured losses y_i by the robust criterion on log residuals
 //     Q = Σ_i w_i ρ(ln y_i − ln m_i),   ρ(r) = r²/2 (|r| ≤ δ), δ|r| − δ²/2 (beyond): Huber.

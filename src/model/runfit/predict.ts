@@ -1,4 +1,4 @@
-// Predictions of a fit (docs/theory.md §9): the fitted curve of each run configuration from the
+// Predictions of a fit (docs/theory.md §10): the fitted curve of each run configuration from the
 // first x of the data to `extrapolate` times the last, with its bands.
 //
 // Profile band (the one-parameter levels, F(1, n − 6): 3.84 and 1.00 for many points; a band is

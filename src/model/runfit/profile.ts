@@ -1,4 +1,4 @@
-// The fit's criterion as a function of (α, β) alone (docs/theory.md §9): at each point the basis
+// The fit's criterion as a function of (α, β) alone (docs/theory.md §10): at each point the basis
 // tables of every run configuration (basis.ts), then the criterion minimised over ln s by a scan
 // and Brent's method, with (L₀, c, σ²) solved inside by non-negative least squares (linear.ts):
 // variable projection, so the searches of search.ts and region.ts move in two dimensions only.
@@ -19,7 +19,7 @@ export interface FitData {
   n: number;
   lx: Float64Array;
   ly: Float64Array;
-  /** Each decade of x weighs the same (docs/theory.md §9); Σ w = n. */
+  /** Each decade of x weighs the same (docs/theory.md §10); Σ w = n. */
   w: Float64Array;
   /** Index of each point's run (into `runs`). */
   run: Int32Array;

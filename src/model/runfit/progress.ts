@@ -1,4 +1,4 @@
-// How a fit reports its progress and stops (docs/theory.md §9): the stages, the caller's hooks
+// How a fit reports its progress and stops (docs/theory.md §10): the stages, the caller's hooks
 // (a progress callback, a cancellation check made at every evaluation of the theory), and the
 // two ways a fit ends early.
 

@@ -1,5 +1,5 @@
 // Quantiles of the F distribution, for the levels of the profile-likelihood regions
-// (docs/theory.md §9): with the criterion's scale ξ estimated from n − 6 residual degrees of
+// (docs/theory.md §10): with the criterion's scale ξ estimated from n − 6 residual degrees of
 // freedom, the deviance of k parameters is k·F(k, n − 6), not χ²_k (the F-test of nonlinear
 // least squares; χ²_k is its limit for many points).
 //

@@ -1,4 +1,4 @@
-// The training regimes a user's runs can be fitted in (docs/theory.md §9): one record each. The
+// The training regimes a user's runs can be fitted in (docs/theory.md §10): one record each. The
 // fit reads from the record which run columns act, which parameters the regime needs, and (when
 // the regime has its own dynamics) how a learning curve is tabulated.
 //

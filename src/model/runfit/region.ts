@@ -1,4 +1,4 @@
-// The uncertainty of (α, β) by profile likelihood (docs/theory.md §9).
+// The uncertainty of (α, β) by profile likelihood (docs/theory.md §10).
 //
 // Deviance. D(α, β) = 2 [Q(α, β) − Q_min] / ξ, with Q the profiled robust criterion (profile.ts)
 // and ξ its scale: for an M-estimator the drop in the criterion is asymptotically ξ·χ²_k/2 with
@@ -387,7 +387,7 @@ export const RIDGE_ELONGATION = 3;
 /** The exponents of docs/theory.md §6 a ridge may leave determined. */
 const RIDGE_LAWS: readonly LawId[] = ['time', 'data', 'model', 'early-stop', 'compute'];
 
-/** A warning that the data do not resolve α and β separately (docs/theory.md §9). */
+/** A warning that the data do not resolve α and β separately (docs/theory.md §10). */
 export interface RidgeWarning {
   /** 'ridge': a long thin 95 % region (one combination is determined); 'wide': long both ways. */
   kind: 'ridge' | 'wide';

@@ -1,4 +1,4 @@
-// A user's own runs (docs/theory.md §9): loss measured against x (training steps, dataset size P
+// A user's own runs (docs/theory.md §10): loss measured against x (training steps, dataset size P
 // or model size N), one row per measurement, read from CSV text or from the JSON this app saves.
 // As for a spectrum file (src/model/data/customSpectrum.ts), every problem is a message naming
 // the line (CSV) or the field (JSON) and what is wrong; nothing reaches the fit that it would turn

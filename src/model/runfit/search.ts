@@ -1,4 +1,4 @@
-// The search for the best (α, β) (docs/theory.md §9): the profiled criterion (profile.ts) on a
+// The search for the best (α, β) (docs/theory.md §10): the profiled criterion (profile.ts) on a
 // coarse grid over the phase diagram's box, then Nelder–Mead from the best local minima of the
 // grid, in coordinates scaled to the box. The criterion is profiled over ln s at every point, so
 // both searches move in two dimensions; the grid makes the result independent of a starting point.

@@ -1,15 +1,10 @@
 // Step 4 of a simulated draw: the error curves, exactly averaged over Langevin noise and the
 // random initialisation, from the per-mode data of modes.ts (docs/theory.md §0, §3, §4).
 //
-// For a mode with eigenvalue μ ≥ 0 and κ = μ + γ (all three functions are continuous in κ → 0):
-//   g(t) = (1 − e^{−κt})/κ        = −expm1(−κt)/κ, → t at κ = 0 (mean weights: b·g),
-//   h(t) = (γ + μ e^{−κt})/κ      → 1 at κ = 0 (fraction of the label component left in the residual),
-//   c(t) = T (1 − e^{−2κt})/κ + σ0² e^{−2κt}  → 2Tt + σ0² at κ = 0 (weight variance along the mode:
-//          Cov w(t) = T(K̂+γ)⁻¹(1 − e^{−2(K̂+γ)t}) + σ0² e^{−2(K̂+γ)t}).
-// expm1 keeps full relative accuracy when κt is tiny (no 1 − (1 − x) cancellation).
-// t = ∞ gives the static limits of §4: g = 1/κ (ridge / posterior mean; pseudo-inverse when
-// γ = 0), h = γ/κ, c = T/κ (posterior covariance T(K̂+γ)⁻¹), and c = ∞ on null modes when γ = 0,
-// T > 0 (Langevin noise diffuses forever there; E_g is then reported as +∞, never NaN).
+// For a mode with eigenvalue μ ≥ 0 and κ = μ + γ the mean weights are b·g(t), the residual keeps
+// h(t) of each label component and the weight variance is c(t): the filter functions of
+// ../filters.ts (c = ∞ on null modes when γ = 0, T > 0 at t = ∞: Langevin noise diffuses forever
+// there; E_g is then reported as +∞, never NaN). Then
 //   E_g(t)  = |Lᵀ E w(t) − q|² + s² + Σ_i c_i d_i + c(μ=0)·(null-space trace)
 //   E_tr(t) = (Σ_i ỹ_i² h_i² + never-fitted labels)/P + Σ_i c_i μ_i
 
@@ -17,41 +12,17 @@ import { crossGram } from '../linalg/gram.ts';
 import { transpose } from '../linalg/symmetricEigen.ts';
 import { lowerColumnRanges, type ModeData } from './modes.ts';
 import type { ErrorSplit } from '../types.ts';
+import {
+  initVariance,
+  meanFilter,
+  residualFilter,
+  temperatureVariance,
+  weightVariance,
+  type Fluctuations,
+} from '../filters.ts';
 
-export interface Dynamics {
+export interface Dynamics extends Fluctuations {
   gamma: number;
-  T: number;
-  sigma02: number;
-}
-
-function gFactor(kappa: number, t: number): number {
-  if (kappa > 0) return t === Infinity ? 1 / kappa : -Math.expm1(-kappa * t) / kappa;
-  return t; // κ = 0: only reached by non-null modes at t < ∞ (null modes carry no mean)
-}
-
-function hFactor(mu: number, gamma: number, t: number): number {
-  const kappa = mu + gamma;
-  if (!(kappa > 0)) return 1;
-  const decay = t === Infinity ? 0 : Math.exp(-kappa * t);
-  return (gamma + mu * decay) / kappa;
-}
-
-/** Langevin part of c: T(1 − e^{−2κt})/κ (→ 2Tt at κ = 0; T/κ at t = ∞; ∞ at κ = 0, t = ∞). */
-function cTemperature(kappa: number, t: number, T: number): number {
-  if (T === 0) return 0;
-  if (kappa > 0) return t === Infinity ? T / kappa : (T * -Math.expm1(-2 * kappa * t)) / kappa;
-  return t === Infinity ? Infinity : 2 * T * t;
-}
-
-/** Random-init part of c: σ0² e^{−2κt} (σ0² forever on null modes when κ = 0). */
-function cInit(kappa: number, t: number, sigma02: number): number {
-  if (sigma02 === 0) return 0;
-  if (kappa > 0) return t === Infinity ? 0 : sigma02 * Math.exp(-2 * kappa * t);
-  return sigma02;
-}
-
-function cFactor(kappa: number, t: number, dyn: Dynamics): number {
-  return cTemperature(kappa, t, dyn.T) + cInit(kappa, t, dyn.sigma02);
 }
 
 /** c·d with the convention 0·∞ = 0 (a direction with no test variance contributes nothing). */
@@ -110,21 +81,21 @@ export function evaluateErrors(
     let h2 = 0;
     for (let i = 0; i < m; i++) {
       const kappa = mu[i] + dyn.gamma;
-      const g = gFactor(kappa, tt);
+      const g = meanFilter(kappa, tt);
       Xt[ox + i] = coef[i] === 0 ? 0 : coef[i] * g;
-      const h = hFactor(mu[i], dyn.gamma, tt);
+      const h = residualFilter(mu[i], dyn.gamma, tt);
       train += y2[i] * h * h;
       h2 += h * h;
       if (d !== null) {
         if (split) {
-          const cT = cTemperature(kappa, tt, dyn.T);
-          const c0 = cInit(kappa, tt, dyn.sigma02);
+          const cT = temperatureVariance(kappa, tt, dyn.T);
+          const c0 = initVariance(kappa, tt, dyn.sigma02);
           temp += weighted(cT, d[i]);
           init += weighted(c0, d[i]);
           covTr += weighted(cT + c0, mu[i]);
           if (mu[i] > 0) noise += mu[i] * g * g * d[i];
         } else {
-          const c = cFactor(kappa, tt, dyn);
+          const c = weightVariance(kappa, tt, dyn);
           covG += weighted(c, d[i]);
           covTr += weighted(c, mu[i]);
         }
@@ -132,9 +103,9 @@ export function evaluateErrors(
     }
     if (d !== null && md.nullTrace > 0) {
       if (split) {
-        temp += weighted(cTemperature(dyn.gamma, tt, dyn.T), md.nullTrace);
-        init += weighted(cInit(dyn.gamma, tt, dyn.sigma02), md.nullTrace);
-      } else covG += weighted(cFactor(dyn.gamma, tt, dyn), md.nullTrace);
+        temp += weighted(temperatureVariance(dyn.gamma, tt, dyn.T), md.nullTrace);
+        init += weighted(initVariance(dyn.gamma, tt, dyn.sigma02), md.nullTrace);
+      } else covG += weighted(weightVariance(dyn.gamma, tt, dyn), md.nullTrace);
     }
     if (parts) {
       parts.temperature[it] = temp;

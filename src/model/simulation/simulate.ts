@@ -18,6 +18,7 @@ import { simulationModes } from './simulationModes.ts';
 import { drawData } from './data.ts';
 import { analyseModes } from './modes.ts';
 import { evaluateErrors, type SeedErrors } from './evaluate.ts';
+import { hasDynamics } from '../regimes.ts';
 
 /** What a seed reports beyond E_g and E_tr. */
 export interface SeedOptions {
@@ -63,7 +64,7 @@ function validate(p: Params, t: Float64Array): void {
 /**
  * One independent draw (the seedIndex-th stream of baseSeed): E_g(t) (no noise floor) and E_tr(t)
  * (with floor) at every t, averaged exactly over Langevin noise and random init. t may contain
- * Infinity (the static limit: ridge / posterior). In the 'bayes' regime every entry is the t → ∞
+ * Infinity (the static limit: ridge / posterior). In a regime without dynamics (the posterior) every entry is the t → ∞
  * posterior: Gibbs error = posterior-mean error + T·Tr[Σ(K̂+γ)⁻¹] (docs/theory.md §4).
  */
 export function simulateSeed(
@@ -90,7 +91,7 @@ export function simulateSeed(
   const dyn = { gamma: q.gamma, T: q.T, sigma02: q.sigma02 };
   const needCov = dyn.T > 0 || dyn.sigma02 > 0 || (parts && q.sigma2 > 0);
   const modes = analyseModes(geom, data, { needCovariance: needCov });
-  const times = q.regime === 'bayes' ? new Float64Array(t.length).fill(Infinity) : t;
+  const times = !hasDynamics(q.regime) ? new Float64Array(t.length).fill(Infinity) : t;
   return evaluateErrors(modes, times, dyn, parts ? { sigma2Exact: q.sigma2 } : {});
 }
 

@@ -2,7 +2,8 @@
 // points read from one scan of the whole course of training (dynamics.ts): the early-stopping
 // point over all t, the automatic window, the visible time power law and the diagnosis of what
 // bounds the error. Key points travel with the data (docs/theory.md §8).
-import { scanDynamics, type DynamicsScan } from './dynamics.ts';
+import { scanLockstep, type DynamicsScan } from './dynamics.ts';
+import type { KappaCache } from './engine.ts';
 import { diagnose } from './diagnosis.ts';
 import { findEarlyStop } from './earlyStop.ts';
 import { fitTimeExponent } from './exponents.ts';
@@ -11,12 +12,14 @@ import { timeGrid, type Params } from '../params.ts';
 import { type ErrorParts } from './timeEval.ts';
 import type {
   CurveParts,
+  CurveResolution,
   CurveResult,
   Diagnosis,
   EarlyStop,
   FittedExponent,
   TimeWindow,
 } from '../types.ts';
+import { hasDynamics } from '../regimes.ts';
 
 export interface CurveOptions {
   /** Explicit times instead of the grid of the window. */
@@ -39,12 +42,17 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
   const ev = scan.ev;
   const Eg = new Float64Array(t.length);
   const Etr = new Float64Array(t.length);
+  const floor = new Float64Array(t.length);
+  const floorTr = new Float64Array(t.length);
   const parts = opts.parts ? allocParts(t.length) : undefined;
   for (let i = 0; i < t.length; i++) {
+    seedFromScan(scan, t[i]);
     const v = ev.at(t[i], { train: !opts.light, parts: opts.parts });
-    // Both are means of squares: a negative value is Talbot round-off (~1e-8 of E_g(0)), not data.
+    // Both are means of squares: a negative value is round-off below the floor, not data.
     Eg[i] = Math.max(0, v.Eg);
     Etr[i] = opts.light ? NaN : Math.max(0, v.Etr);
+    floor[i] = v.floor;
+    floorTr[i] = v.floorTr;
     if (parts && v.parts) storeParts(parts, i, v.parts, Eg[i]);
   }
   const p = ev.e.p;
@@ -52,9 +60,16 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
   const fitT: FittedExponent = opts.light
     ? { fit: null, gap: 'too-few' }
     : timeExponentOf(scan, window, earlyStop);
+  // The curve's own value at t_max (its last point), so that the caption and the advice quote
+  // one number there.
+  const last = t.length - 1;
+  const atTmax =
+    last >= 0 && Math.abs(t[last] / window.tmax - 1) < 1e-12
+      ? { E: Eg[last], floor: floor[last] }
+      : null;
   const diagnosis: Diagnosis = opts.light
-    ? { kind: 'none', tOp: NaN, Eop: NaN, effects: [], atInfinity: [] }
-    : diagnose(p, scan, earlyStop, window);
+    ? { kind: 'none', tOp: NaN, Eop: NaN, floor: NaN, effects: [], atInfinity: [] }
+    : diagnose(p, scan, earlyStop, window, atTmax);
   assertFinite(Eg, 'Eg');
   if (!opts.light) assertFinite(Etr, 'Etr');
   return {
@@ -67,6 +82,7 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
     limit: scan.limit,
     fitT,
     diagnosis,
+    resolution: curveResolution(Eg, Etr, floor, floorTr),
     ms: performance.now() - start,
     ...(parts ? { parts } : {}),
   };
@@ -78,9 +94,24 @@ export function scanInWindow(
   auto: boolean,
   fitted?: boolean,
 ): { scan: DynamicsScan; window: TimeWindow } {
-  const scan = scanDynamics(params, auto ? 0 : params.tmax, { fitted });
-  const w = auto ? autoWindow(scan) : { tmin: params.tmin, tmax: params.tmax };
-  return { scan, window: { ...w, auto } };
+  return scansInWindow([params], auto, fitted)[0];
+}
+
+/**
+ * The scans of states that differ only in β (with the same time window settings), in lockstep
+ * (dynamics.ts scanLockstep), each with its window.
+ */
+export function scansInWindow(
+  ps: readonly Params[],
+  auto: boolean,
+  fitted = false,
+  cache?: KappaCache,
+): { scan: DynamicsScan; window: TimeWindow }[] {
+  const scans = scanLockstep(ps, auto ? 0 : ps[0].tmax, cache, fitted);
+  return scans.map((scan, i) => {
+    const w = auto ? autoWindow(scan) : { tmin: ps[i].tmin, tmax: ps[i].tmax };
+    return { scan, window: { ...w, auto } };
+  });
 }
 
 /** The fitted time exponent of a scan in its window (the posterior has no training time). */
@@ -89,9 +120,41 @@ export function timeExponentOf(
   window: TimeWindow,
   earlyStop: EarlyStop,
 ): FittedExponent {
-  return scan.ev.e.p.regime === 'bayes'
+  return !hasDynamics(scan.ev.e.p.regime)
     ? { fit: null, gap: 'no-time' }
     : fitTimeExponent(scan, window, earlyStop);
+}
+
+/**
+ * Warm-start the evaluation at t from the scan's κ at the scan times around it (an
+ * interpolation): the curve reuses the scan's solves instead of extrapolating from its own.
+ */
+function seedFromScan(scan: DynamicsScan, t: number): void {
+  const ts = scan.t;
+  let k = 0;
+  while (k + 1 < ts.length && ts[k + 1] <= t) k++;
+  if (k + 1 < ts.length) scan.ev.seed(ts[k], ts[k + 1]);
+}
+
+/** Which points of a curve are below the engine's floor, and where the curve ends (types.ts). */
+export function curveResolution(
+  Eg: Float64Array,
+  Etr: Float64Array,
+  floor: Float64Array,
+  floorTr: Float64Array,
+): CurveResolution {
+  const n = Eg.length;
+  const below = new Uint8Array(n);
+  const belowTr = new Uint8Array(n);
+  let relative = 0;
+  let end = n;
+  for (let i = 0; i < n; i++) {
+    below[i] = Eg[i] < floor[i] ? 1 : 0;
+    belowTr[i] = Etr[i] < floorTr[i] ? 1 : 0;
+    relative = Math.max(relative, floor[i] / Eg[0]);
+  }
+  while (end > 0 && below[end - 1]) end--;
+  return { floor, floorTr, relative, below, belowTr, end };
 }
 
 function allocParts(n: number): CurveParts {

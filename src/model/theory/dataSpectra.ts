@@ -1,8 +1,9 @@
-// The measured spectra the engine can run on, by data key: "mnist/<kernel>/<task>" (the digit
-// assets, loaded by the caller: a worker fetches them, the CLI and the tests read public/data/)
-// or "custom" (a user's file). The engine is pure and synchronous, so the arrays are registered
+// The measured spectra the engine can run on, by data key: "<source>/<kernel>/<task>" (the assets
+// of a pool source, src/model/data/sources.ts, loaded by the caller: a worker fetches them, the
+// CLI and the tests read public/data/) or "custom" (a user's file). The engine is pure and synchronous, so the arrays are registered
 // here once and looked up by the parameters; a missing one is a ParamError naming `data`.
-import { ParamError, type Params } from '../params.ts';
+import { assertDataChoice, domainError, ParamError, SPEC_BY_KEY, type Params } from '../params.ts';
+import { sourceOf } from '../data/sources.ts';
 import type { Spectrum } from './spectrum.ts';
 import {
   buildMeasuredSpectrum,
@@ -25,9 +26,19 @@ const registry = new Map<string, RegisteredSpectrum>();
 
 /** The registry key of the parameters' data choice; null for the power law. */
 export function spectrumKey(p: Pick<Params, 'data' | 'kernel' | 'task'>): string | null {
-  if (p.data === 'mnist') return `mnist/${p.kernel}/${p.task}`;
-  if (p.data === 'custom') return 'custom';
-  return null;
+  // Unvalidated parameters reach the engine here first: an unknown source, or a task another
+  // source offers, is named, not a crash or a missing spectrum.
+  const bad = domainError(SPEC_BY_KEY.data, p.data);
+  if (bad) throw new ParamError('data', bad);
+  assertDataChoice(p);
+  switch (sourceOf(p).spectrum) {
+    case 'assets':
+      return `${p.data}/${p.kernel}/${p.task}`;
+    case 'file':
+      return p.data;
+    case 'law':
+      return null;
+  }
 }
 
 /** Register (or replace) a spectrum; throws RangeError naming the bad mode. */
@@ -67,9 +78,9 @@ export function dataSpectrum(
   if (!entry)
     throw new ParamError(
       'data',
-      key === 'custom'
-        ? 'data = custom: no spectrum file has been loaded'
-        : `data = mnist: the spectrum ${key} is not loaded`,
+      sourceOf(p).spectrum === 'file'
+        ? `data = ${p.data}: no spectrum file has been loaded`
+        : `data = ${p.data}: the spectrum ${key} is not loaded`,
     );
   return entry;
 }

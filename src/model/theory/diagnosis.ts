@@ -7,9 +7,10 @@
 // so advice cannot contradict the curve. The words are in src/claims/diagnosis.ts.
 import { makeEngine } from './engine.ts';
 import { computeLimit } from './limits.ts';
-import { TimeEvaluator } from './timeEval.ts';
+import { evaluatorFor } from './timeEval.ts';
 import { resolutionAt, type DynamicsScan } from './dynamics.ts';
-import { numericSpec, type Params } from '../params.ts';
+import { isActive, numericSpec, type Params } from '../params.ts';
+import { hasDynamics, withWeightDecay } from '../regimes.ts';
 import type { Diagnosis, DiagnosisKind, EarlyStop, Effect } from '../types.ts';
 
 /** A change "helps" when it lowers E_g by more than this fraction. */
@@ -17,12 +18,19 @@ export const HELPS = 0.02;
 /** The weight decay tried when there is none. */
 export const RIDGE_TRY = 1e-3;
 
+/** A value of E_g and the engine's floor there (t = ∞: the closed form, floor 0). */
+interface Read {
+  E: number;
+  floor: number;
+}
+
 /** E_g of the configured dynamics at t (t = Infinity: the t → ∞ limit); NaN outside the box. */
-function errorAt(p: Params, t: number): number {
-  if (!withinBox(p)) return NaN;
+function errorAt(p: Params, t: number): Read {
+  if (!withinBox(p)) return { E: NaN, floor: 0 };
   const e = makeEngine(p, Number.isFinite(t) ? Math.max(t, p.tmax) : p.tmax);
-  if (!Number.isFinite(t)) return computeLimit(e).Eg;
-  return Math.max(0, new TimeEvaluator(e).at(t, { train: false }).Eg);
+  if (!Number.isFinite(t)) return { E: computeLimit(e).Eg, floor: 0 };
+  const v = evaluatorFor(e).at(t, { train: false });
+  return { E: Math.max(0, v.Eg), floor: v.floor };
 }
 
 /** A counterfactual stays inside the parameter box (2P at P = 10⁷ is not asked). */
@@ -34,21 +42,14 @@ function withinBox(p: Params): boolean {
   });
 }
 
-/** `value`: the changed parameter's new value ('longer': the time at which `after` is reached). */
-/** When the changed error is read: 'longer' at the time it reaches (∞: the closed-form limit). */
-function readAt(what: Effect['what'], value: number, tOp: number): number {
-  if (what !== 'longer') return tOp;
-  return Number.isFinite(value) ? value : 0;
-}
-
-function effectOf(
-  before: number,
-  after: number,
-  what: Effect['what'],
-  value: number,
-  floor = 0,
-): Effect {
-  return { what, before, after, value, helps: after < before * (1 - HELPS) - floor };
+/**
+ * The effect of one change: it "helps" when it lowers E_g by more than HELPS and by more than the
+ * engine's floors of both values (docs/theory.md §8); a value below its floor never helps.
+ */
+function effectOf(before: Read, after: Read, what: Effect['what'], value: number): Effect {
+  const floor = { before: before.floor, after: after.floor };
+  const helps = after.E < before.E * (1 - HELPS) - (floor.before + floor.after);
+  return { what, before: before.E, after: after.E, value, helps, floor };
 }
 
 /** Keep only the counterfactuals that could be asked (inside the parameter box). */
@@ -56,70 +57,89 @@ function asked(effects: Effect[]): Effect[] {
   return effects.filter((e) => !Number.isNaN(e.after));
 }
 
+/** The operating point: t* when stopping pays inside the window, else t_max; ∞ for Bayes. */
+function operatingPoint(
+  p: Params,
+  scan: DynamicsScan,
+  es: EarlyStop,
+  window: { tmin: number; tmax: number },
+  atTmax: Read | null,
+): { tOp: number; op: Read } {
+  if (!hasDynamics(p.regime)) return { tOp: Infinity, op: { E: scan.limit.Eg, floor: 0 } };
+  if (es.case === 'inside') return { tOp: es.t, op: { E: es.Eg, floor: resolutionAt(scan, es.t) } };
+  // The curve's own value at t_max when it has one: one number in the caption and the advice.
+  return { tOp: window.tmax, op: atTmax ?? errorAt(p, window.tmax) };
+}
+
+/**
+ * Training longer: the lowest E_g the scan reaches after t_op (by more than the floors), and
+ * when; E_g(∞) (a closed form) wins over a scan point within the floor of it, so the claim is
+ * read where it is accurate.
+ */
+function longerEffect(scan: DynamicsScan, tOp: number, op: Read): Effect {
+  let best: Read = op;
+  let tBest = tOp;
+  for (let k = 0; k < scan.t.length; k++) {
+    const E = scan.Eg[k];
+    if (scan.t[k] > tOp && E < best.E - (scan.floor[k] + best.floor)) {
+      best = { E, floor: scan.floor[k] };
+      tBest = scan.t[k];
+    }
+  }
+  const Einf = scan.limit.Eg;
+  if (!scan.limit.divergent && Einf <= best.E + best.floor && Einf < op.E) {
+    best = { E: Einf, floor: 0 };
+    tBest = Infinity;
+  }
+  return effectOf(op, best, 'longer', tBest);
+}
+
 export function diagnose(
   p: Params,
   scan: DynamicsScan,
   es: EarlyStop,
   window: { tmin: number; tmax: number },
+  atTmax: Read | null = null,
 ): Diagnosis {
-  // Differences below the engine's resolution are not claimed.
-  // (at the time the changed error is read: the operating point, or the later time reached).
-  const effect = (before: number, after: number, what: Effect['what'], value: number) =>
-    effectOf(before, after, what, value, resolutionAt(scan, readAt(what, value, tOp)));
-  const bayes = p.regime === 'bayes';
-  const tOp = bayes ? Infinity : es.case === 'inside' ? es.t : window.tmax;
-  const Eop = bayes ? scan.limit.Eg : es.case === 'inside' ? es.Eg : errorAt(p, tOp);
+  const { tOp, op } = operatingPoint(p, scan, es, window, atTmax);
   const effects: Effect[] = [];
-  if (!bayes) {
-    // Training longer: the lowest E_g reached after t_op, and when. E_g(∞) (a closed form) wins
-    // over a scan point within the engine's resolution of it, so the claim is read where it is
-    // accurate.
-    let best = Eop;
-    let tBest = tOp;
-    for (let k = 0; k < scan.t.length; k++) {
-      const E = scan.Eg[k];
-      if (scan.t[k] > tOp && E < best - resolutionAt(scan, scan.t[k])) {
-        best = E;
-        tBest = scan.t[k];
-      }
-    }
-    const Einf = scan.limit.Eg;
-    if (!scan.limit.divergent && Einf <= best + resolutionAt(scan, tBest) && Einf < Eop) {
-      best = Einf;
-      tBest = Infinity;
-    }
-    effects.push(effect(Eop, best, 'longer', tBest));
+  const at = (q: Params) => errorAt(q, tOp);
+  if (hasDynamics(p.regime)) {
+    effects.push(longerEffect(scan, tOp, op));
     // Stopping earlier: the window ends past the minimum of E_g.
     if (es.case !== 'none' && es.t < tOp * (1 - 1e-9))
-      effects.push(effect(Eop, es.Eg, 'earlier', es.t));
+      effects.push(effectOf(op, { E: es.Eg, floor: resolutionAt(scan, es.t) }, 'earlier', es.t));
   }
-  effects.push(effect(Eop, errorAt({ ...p, P: 2 * p.P }, tOp), 'data', 2 * p.P));
+  effects.push(effectOf(op, at({ ...p, P: 2 * p.P }), 'data', 2 * p.P));
   if (Number.isFinite(p.N)) {
-    effects.push(effect(Eop, errorAt({ ...p, N: 2 * p.N }, tOp), 'model', 2 * p.N));
-    if (p.N >= 2)
-      effects.push(
-        effect(
-          Eop,
-          errorAt({ ...p, N: Math.round(p.N / 2) }, tOp),
-          'smaller-model',
-          Math.round(p.N / 2),
-        ),
-      );
+    effects.push(effectOf(op, at({ ...p, N: 2 * p.N }), 'model', 2 * p.N));
+    if (p.N >= 2) {
+      const half = Math.round(p.N / 2);
+      effects.push(effectOf(op, at({ ...p, N: half }), 'smaller-model', half));
+    }
   }
-  if (p.sigma2 > 0) effects.push(effect(Eop, errorAt({ ...p, sigma2: 0 }, tOp), 'noise', 0));
-  if (p.T > 0 && p.regime !== 'gf' && p.regime !== 'wd')
-    effects.push(effect(Eop, errorAt({ ...p, T: 0 }, tOp), 'temperature', 0));
-  // Ten times the weight decay (gradient flow: switch it on at γ = RIDGE_TRY).
-  const ridge: Params = {
-    ...p,
-    regime: p.regime === 'gf' ? 'wd' : p.regime,
-    gamma: p.gamma > 0 ? 10 * p.gamma : RIDGE_TRY,
-  };
-  effects.push(effect(Eop, errorAt(ridge, tOp), 'ridge', ridge.gamma));
+  if (p.sigma2 > 0) effects.push(effectOf(op, at({ ...p, sigma2: 0 }), 'noise', 0));
+  if (p.T > 0 && isActive('T', p.regime))
+    effects.push(effectOf(op, at({ ...p, T: 0 }), 'temperature', 0));
+  // Ten times the weight decay (gradient flow: switch it on at γ = RIDGE_TRY, in the regime
+  // that adds weight decay to it).
+  const decayed = withWeightDecay(p.regime);
+  if (decayed) {
+    const ridge: Params = {
+      ...p,
+      regime: decayed,
+      gamma: p.gamma > 0 ? 10 * p.gamma : RIDGE_TRY,
+    };
+    effects.push(effectOf(op, at(ridge), 'ridge', ridge.gamma));
+  }
+  const unresolved = hasDynamics(p.regime) && op.E < op.floor;
   return {
-    kind: classify(p, es, asked(effects), interpolationDivergence(p, scan)),
+    kind: unresolved
+      ? 'resolution'
+      : classify(p, es, asked(effects), interpolationDivergence(p, scan)),
     tOp,
-    Eop,
+    Eop: op.E,
+    floor: op.floor,
     effects: asked(effects),
     atInfinity: interpolationDivergence(p, scan) ? asked(limitEffects(p)) : [],
   };
@@ -141,10 +161,11 @@ function interpolationDivergence(p: Params, scan: DynamicsScan): boolean {
 function limitEffects(p: Params): Effect[] {
   const half = Math.max(1, Math.round(p.N / 2));
   const ridge: Params = { ...p, regime: 'wd', gamma: RIDGE_TRY };
+  const inf: Read = { E: Infinity, floor: 0 };
   return [
-    effectOf(Infinity, errorAt({ ...p, N: 2 * p.N }, Infinity), 'model', 2 * p.N),
-    effectOf(Infinity, errorAt({ ...p, N: half }, Infinity), 'smaller-model', half),
-    effectOf(Infinity, errorAt(ridge, Infinity), 'ridge', RIDGE_TRY),
+    effectOf(inf, errorAt({ ...p, N: 2 * p.N }, Infinity), 'model', 2 * p.N),
+    effectOf(inf, errorAt({ ...p, N: half }, Infinity), 'smaller-model', half),
+    effectOf(inf, errorAt(ridge, Infinity), 'ridge', RIDGE_TRY),
   ];
 }
 
@@ -161,7 +182,7 @@ function classify(
   effects: Effect[],
   interpolation: boolean,
 ): DiagnosisKind {
-  if (p.regime === 'bayes') return 'posterior';
+  if (!hasDynamics(p.regime)) return 'posterior';
   if (interpolation) return 'interpolation';
   const g = (w: Effect['what']) => gainOf(effects, w);
   // Near N = P both more and fewer features help a lot: the interpolation peak.

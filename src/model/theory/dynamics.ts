@@ -3,7 +3,7 @@
 // settled at E_g(∞), far beyond any window a user can choose. Early stopping (earlyStop.ts), the
 // automatic time window (window.ts) and the fitted time exponent (claims.ts) are all read from this
 // one scan, so they cannot disagree (docs/theory.md §8).
-import { makeEngine, type Engine } from './engine.ts';
+import { KappaCache, makeEngine, type Engine } from './engine.ts';
 import { computeLimit } from './limits.ts';
 import { TimeEvaluator } from './timeEval.ts';
 import type { Params } from '../params.ts';
@@ -13,30 +13,37 @@ import type { LimitResult } from '../types.ts';
 export const SCAN_START = 1e-3;
 /** Points per decade of the scan (two-point slopes span 0.2 decades). */
 export const SCAN_PER_DECADE = 5;
+const SCAN_STEP = Math.pow(10, 1 / SCAN_PER_DECADE);
 /** The scan never goes beyond this time (E_g may still be falling there: M = ∞, huge P). */
 export const SCAN_CAP = 1e12;
 /** "Settled": within this fraction of E_g(∞) (plus the numerical floor). */
 export const SETTLE_TOL = 0.01;
 /**
- * The resolution of the theory, relative to E_g(0): the fixed-Talbot inversion is accurate to
- * ~1e-7 of the transform's scale, but at very long times (t ≳ 10¹⁰, κ near κ_*) it wobbles by up
- * to 1.5e-5 of E_g(0) (measured over t ≤ 10¹⁴). Differences of E_g below NUMERIC_FLOOR·E_g(0)
- * are not claimed: no early-stopping gain, no "helps", no slope is read from them.
+ * The engine's resolution at time t (docs/theory.md §5.6, §8): the floor of the inversion there,
+ * read from the floors at the scan's (or a curve's) times, the larger of the two around t. No
+ * claim is read from a difference below it (no early-stopping gain, no "helps", no "settled", no
+ * fitted slope), and a value below it is not a result.
  */
-export const NUMERIC_FLOOR = 3e-5;
-
-/** The absolute resolution of E_g in a scan: NUMERIC_FLOOR·E_g(0). */
-export function resolution(scan: Pick<DynamicsScan, 'E0'>): number {
-  return NUMERIC_FLOOR * scan.E0;
+export function resolutionAt(scan: Pick<DynamicsScan, 't' | 'floor'>, t: number): number {
+  return floorAt(scan.t, scan.floor, t);
 }
 
-/** Up to this time the inversion keeps ~1e-7 of E_g(0) (the wobble starts beyond ~10⁹). */
-export const ACCURATE_UNTIL = 1e8;
-
-/** The resolution of E_g at time t: 1e-7·E_g(0) up to ACCURATE_UNTIL, NUMERIC_FLOOR·E_g(0) after. */
-export function resolutionAt(scan: Pick<DynamicsScan, 'E0'>, t: number): number {
-  return (t <= ACCURATE_UNTIL * (1 + 1e-9) ? 1e-7 : NUMERIC_FLOOR) * scan.E0;
+/** The floor at t from floors at increasing times ts: the larger of its two neighbours. */
+export function floorAt(ts: ArrayLike<number>, floors: ArrayLike<number>, t: number): number {
+  const n = ts.length;
+  if (n === 0) return 0;
+  if (t <= ts[0]) return floors[0];
+  if (t >= ts[n - 1]) return floors[n - 1];
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid] <= t) lo = mid;
+    else hi = mid;
+  }
+  return Math.max(floors[lo], floors[hi]);
 }
+
 /** "Left its initial value": changed by more than this fraction of E_g(0). */
 export const LEAVE_TOL = 0.01;
 
@@ -44,6 +51,8 @@ export interface DynamicsScan {
   /** Scan times (SCAN_PER_DECADE per decade from SCAN_START) and E_g there. */
   t: Float64Array;
   Eg: Float64Array;
+  /** The engine's floor of E_g at each scan time (TimePoint.floor). */
+  floor: Float64Array;
   /** E_g at the first scan time (≈ E_g(0)). */
   E0: number;
   limit: LimitResult;
@@ -60,10 +69,8 @@ export interface DynamicsScan {
   ev: TimeEvaluator;
 }
 
-function settled(E: number, t: number, limit: LimitResult, E0: number): boolean {
-  return (
-    !limit.divergent && Math.abs(E - limit.Eg) <= SETTLE_TOL * limit.Eg + resolutionAt({ E0 }, t)
-  );
+function settled(E: number, floor: number, limit: LimitResult): boolean {
+  return !limit.divergent && Math.abs(E - limit.Eg) <= SETTLE_TOL * limit.Eg + floor;
 }
 
 /**
@@ -74,48 +81,99 @@ function settled(E: number, t: number, limit: LimitResult, E0: number): boolean 
 export function scanDynamics(
   params: Params,
   tEnd: number,
-  opts: { fitted?: boolean } = {},
+  opts: { fitted?: boolean; cache?: KappaCache | null } = {},
 ): DynamicsScan {
-  const e: Engine = makeEngine(params, SCAN_CAP, opts.fitted);
-  const ev = new TimeEvaluator(e);
-  const limit = computeLimit(e);
-  const step = Math.pow(10, 1 / SCAN_PER_DECADE);
-  const ts: number[] = [];
-  const Es: number[] = [];
-  let tSettle = Infinity;
-  let iMin = 0;
-  for (let k = 0; ; k++) {
-    const t = SCAN_START * Math.pow(step, k);
-    if (t > SCAN_CAP * 1.0001) break;
-    // Means of squares: a negative value is Talbot round-off, not data.
-    const E = Math.max(0, ev.at(t, { train: false }).Eg);
+  // The scan keeps its κ by time (a cache of its own unless a batch shares one): refinements
+  // between scan points and the curve's grid warm-start from them.
+  const run = new ScanRun(params, tEnd, opts.fitted ?? false, opts.cache ?? new KappaCache());
+  for (let k = 0; !run.done; k++) run.step(k);
+  return run.result();
+}
+
+/**
+ * The scans of several states that share their eigenvalues, N and P (a column of the phase
+ * diagram: they differ in β), run in lockstep over the scan times with one KappaCache: at each
+ * time κ is solved once and the reciprocals 1/(λ_i + κ) are formed once, and each state sums only
+ * its target. Each scan is exactly the one scanDynamics would give.
+ */
+export function scanLockstep(
+  ps: readonly Params[],
+  tEnd: number,
+  cache: KappaCache = new KappaCache(),
+  fitted = false,
+): DynamicsScan[] {
+  const runs = ps.map((p) => new ScanRun(p, tEnd, fitted, cache));
+  for (let k = 0; runs.some((r) => !r.done); k++) for (const r of runs) r.step(k);
+  return runs.map((r) => r.result());
+}
+
+/** One scan in progress: step(k) evaluates the k-th scan time unless the scan is done. */
+class ScanRun {
+  done = false;
+  private readonly ev: TimeEvaluator;
+  private readonly limit: LimitResult;
+  private readonly ts: number[] = [];
+  private readonly Es: number[] = [];
+  private readonly floors: number[] = [];
+  private tSettle = Infinity;
+  private iMin = 0;
+
+  constructor(
+    params: Params,
+    private readonly tEnd: number,
+    fitted: boolean,
+    cache: KappaCache,
+  ) {
+    const e: Engine = makeEngine(params, SCAN_CAP, fitted, cache);
+    this.ev = new TimeEvaluator(e);
+    this.limit = computeLimit(e);
+  }
+
+  step(k: number): void {
+    if (this.done) return;
+    const t = SCAN_START * Math.pow(SCAN_STEP, k);
+    if (t > SCAN_CAP * 1.0001) {
+      this.done = true;
+      return;
+    }
+    const { ts, Es, limit } = this;
+    // Means of squares: a negative value is round-off below the floor, not data.
+    const v = this.ev.at(t, { train: false });
+    const E = Math.max(0, v.Eg);
     ts.push(t);
     Es.push(E);
-    if (E < Es[iMin]) iMin = k;
-    if (settled(E, t, limit, Es[0])) {
-      if (!Number.isFinite(tSettle)) tSettle = t;
-    } else tSettle = Infinity;
-    if (t < tEnd) continue;
-    if (Number.isFinite(tSettle) && t >= tSettle * 10) break;
-    if (limit.divergent && E > 10 * Es[iMin] && t >= ts[iMin] * 100) break;
+    this.floors.push(v.floor);
+    if (E < Es[this.iMin]) this.iMin = k;
+    if (settled(E, v.floor, limit)) {
+      if (!Number.isFinite(this.tSettle)) this.tSettle = t;
+    } else this.tSettle = Infinity;
+    if (t < this.tEnd) return;
+    if (Number.isFinite(this.tSettle) && t >= this.tSettle * 10) this.done = true;
+    else if (limit.divergent && E > 10 * Es[this.iMin] && t >= ts[this.iMin] * 100)
+      this.done = true;
   }
-  const E0 = Es[0];
-  let tLeave = Infinity;
-  for (let k = 0; k < Es.length; k++)
-    if (Math.abs(Es[k] - E0) > LEAVE_TOL * E0) {
-      tLeave = ts[k];
-      break;
-    }
-  return {
-    t: Float64Array.from(ts),
-    Eg: Float64Array.from(Es),
-    E0,
-    limit,
-    tLeave,
-    tSettle,
-    iMin,
-    ev,
-  };
+
+  result(): DynamicsScan {
+    const { ts, Es } = this;
+    const E0 = Es[0];
+    let tLeave = Infinity;
+    for (let k = 0; k < Es.length; k++)
+      if (Math.abs(Es[k] - E0) > LEAVE_TOL * E0) {
+        tLeave = ts[k];
+        break;
+      }
+    return {
+      t: Float64Array.from(ts),
+      Eg: Float64Array.from(Es),
+      floor: Float64Array.from(this.floors),
+      E0,
+      limit: this.limit,
+      tLeave,
+      tSettle: this.tSettle,
+      iMin: this.iMin,
+      ev: this.ev,
+    };
+  }
 }
 
 /**

@@ -20,6 +20,8 @@ export function findEarlyStop(scan: DynamicsScan, tmin: number, tmax: number): E
   let ts = t[iMin];
   let Es = Eg[iMin];
   if (iMin > 0 && iMin < n - 1) {
+    // Warm-start from the scan's κ at the minimum and its left neighbour.
+    scan.ev.seed(t[iMin - 1], t[iMin]);
     const f = (u: number) => Math.max(0, scan.ev.at(Math.exp(u), { train: false }).Eg);
     const r = refineMinimum(
       f,

@@ -4,8 +4,9 @@ import { KappaSolver } from './kappa.ts';
 import { effectiveParams, MODEL_KEYS, ParamError, validateParams, type Params } from '../params.ts';
 import { getSpectrum, type Spectrum } from './spectrum.ts';
 import { dataSpectrum } from './dataSpectra.ts';
-import { ALL_SUMS, allSums, DF, DFD, dfSums, U, UD } from './sums.ts';
+import { ALL_SUMS, allSums, DF, DFD, dfSums, V, VD, vSums, vSumsStored } from './sums.ts';
 import { keptNodes, TALBOT_NODES, type TalbotNodes } from './talbot.ts';
+import { WORK } from './work.ts';
 
 export interface Engine {
   /** Effective parameters (inactive ones neutralised for the regime). */
@@ -14,7 +15,45 @@ export interface Engine {
   solver: KappaSolver;
   iN: number;
   iP: number;
+  /** κ solves shared with other engines of the same eigenvalues, N and P (a batch over β). */
+  cache: KappaCache | null;
 }
+
+/**
+ * κ at the Talbot nodes of the times already solved, shared by the engines of a batch whose
+ * κ(λ) is the same: the same eigenvalue nodes (Spectrum.lamKey), N and P. κ does not depend on
+ * the target (β), so along a column of the phase diagram each time is solved once and the other
+ * points only sum their target at the known κ (docs/theory.md §5.3). A hit returns exactly what
+ * the solve would have (the warm-start history is kept as if solved), so results do not depend
+ * on whether a cache is used.
+ */
+export class KappaCache {
+  private readonly tables = new Map<string, KappaTable>();
+  /**
+   * The reciprocals 1/(λ_i + κ) and their squares at the nodes of the latest time whose sums were
+   * computed in full (table and time below): in a batch that runs its targets in lockstep
+   * (dynamics.ts scanLockstep), the other targets at that time sum V by multiply-adds alone.
+   */
+  recip = new Float64Array(0);
+  recipTable: KappaTable | null = null;
+  recipT = NaN;
+
+  /**
+   * The table of κ by time for an engine's eigenvalues, N and P and a node map (shift, scale,
+   * order of the rule); null when the spectrum has no key (measured spectra: no sharing).
+   */
+  table(e: Engine, shift: number, scale: number, order: number): KappaTable | null {
+    const k = e.sp.lamKey;
+    if (k === undefined) return null;
+    const key = `${k}|${e.iN}|${e.iP}|${shift}|${scale}|${order}`;
+    let tb = this.tables.get(key);
+    if (!tb) this.tables.set(key, (tb = new Map()));
+    return tb;
+  }
+}
+
+/** κ at the stored nodes (re then im) by time. */
+export type KappaTable = Map<number, Float64Array>;
 
 /**
  * Check the domain of the theory: the model parameters as the table declares them (P, N, M may be
@@ -46,11 +85,16 @@ function kappaFloor(p: Params, tmax: number): number {
 }
 
 /**
- * The engine for the parameters. With measured data (data = mnist or custom) the spectrum is the
+ * The engine for the parameters. With measured data (a pool source or a file) the spectrum is the
  * registered one (`fitted`: its fitted power laws instead), and α, β, M of the effective
  * parameters become the fitted exponents and the number of positive modes.
  */
-export function makeEngine(params: Params, tmax: number = params.tmax, fitted = false): Engine {
+export function makeEngine(
+  params: Params,
+  tmax: number = params.tmax,
+  fitted = false,
+  cache: KappaCache | null = null,
+): Engine {
   let p = effectiveParams(params);
   const data = dataSpectrum(p);
   let sp: Spectrum;
@@ -63,7 +107,7 @@ export function makeEngine(params: Params, tmax: number = params.tmax, fitted = 
     sp = getSpectrum(p.alpha, p.beta, p.M, kappaFloor(p, Math.max(tmax, p.tmax)));
   }
   const solver = new KappaSolver(sp, p.N, p.P);
-  return { p, sp, solver, iN: solver.iN, iP: solver.iP };
+  return { p, sp, solver, iN: solver.iN, iP: solver.iP, cache };
 }
 
 /** Single-point quantities at the nodes λ_j = shift + scale·s_j (j = 0..n−1). */
@@ -71,15 +115,15 @@ export interface NodeState {
   n: number;
   kr: Float64Array;
   ki: Float64Array;
-  /** df, df' (derivative), U, U' */
+  /** df, df' (derivative), V = Σ k^{-β}/(λ+κ), V' */
   dfr: Float64Array;
   dfi: Float64Array;
   dfdr: Float64Array;
   dfdi: Float64Array;
-  ur: Float64Array;
-  ui: Float64Array;
-  udr: Float64Array;
-  udi: Float64Array;
+  vr: Float64Array;
+  vi: Float64Array;
+  vdr: Float64Array;
+  vdi: Float64Array;
   /** a = κ(1 − df/N) and da/dκ = 1 − df/N − κ df'/N */
   ar: Float64Array;
   ai: Float64Array;
@@ -97,10 +141,10 @@ export function allocState(n: number = keptNodes(TALBOT_NODES)): NodeState {
     dfi: f(),
     dfdr: f(),
     dfdi: f(),
-    ur: f(),
-    ui: f(),
-    udr: f(),
-    udi: f(),
+    vr: f(),
+    vi: f(),
+    vdr: f(),
+    vdi: f(),
     ar: f(),
     ai: f(),
     apr: f(),
@@ -135,38 +179,74 @@ export function allocHistory(n: number = keptNodes(TALBOT_NODES)): NodeHistory {
 /** Largest step in log t for which the history is trusted (otherwise: path continuation). */
 const MAX_WARM_STEP = Math.log(3);
 
-/** Where solveNodes evaluates: λ_j = shift + scale·s_j at the Talbot nodes s_j of time t. */
-export interface NodeSolve {
-  shift: number;
-  scale: number;
-  /** Also the U sums (the Langevin and init terms need df only). Default true. */
-  withU?: boolean;
-  /** κ at the previous two times, for a warm start (null: solve from scratch). */
-  hist?: NodeHistory | null;
-  /** The time the nodes belong to (used with `hist`). */
-  t?: number;
-}
-
 /**
- * Solve κ at λ_j = shift + scale·s_j: warm-started Newton from the extrapolated history when the
- * previous times are close; otherwise the real node by a bracketed solver and damped-Newton
- * continuation along j (docs/theory.md §5.3). Then the spectral sums at each κ.
+ * Solve κ at λ_j = shift + scale·s_j (the Talbot nodes s_j of time t): from the table when this
+ * time was solved for the same eigenvalues before (a batch over β), else warm-started Newton from
+ * the extrapolated history when the previous times are close, else the real node by a bracketed
+ * solver and damped-Newton continuation along j (docs/theory.md §5.3). Then the spectral sums at
+ * each κ (withV: also V, V'; the Langevin and init terms need df only).
  */
 export function solveNodes(
   e: Engine,
   nodes: TalbotNodes,
   st: NodeState,
-  { shift, scale, withU = true, hist = null, t = 0 }: NodeSolve,
+  shift: number,
+  scale: number,
+  withV: boolean,
+  hist: NodeHistory,
+  t: number,
+  table: KappaTable | null,
+): void {
+  const n = nodes.n;
+  const hit = table === null ? undefined : table.get(t);
+  if (hit) {
+    // κ, df and df' at the nodes: kr, ki, dfr, dfi, dfdr, dfdi (n each).
+    for (let j = 0; j < n; j++) {
+      st.kr[j] = hit[j];
+      st.ki[j] = hit[n + j];
+      st.dfr[j] = hit[2 * n + j];
+      st.dfi[j] = hit[3 * n + j];
+      st.dfdr[j] = hit[4 * n + j];
+      st.dfdi[j] = hit[5 * n + j];
+    }
+    WORK.cachedNodes += n;
+  } else solveAt(e, nodes, st, shift, scale, hist, t);
+  // The history moves on as if solved, so a later miss warm-starts exactly as without a table.
+  if (hist.shift !== shift) hist.count = 0;
+  hist.shift = shift;
+  hist.k2r.set(hist.k1r);
+  hist.k2i.set(hist.k1i);
+  hist.k1r.set(st.kr);
+  hist.k1i.set(st.ki);
+  hist.t2 = hist.t1;
+  hist.t1 = t;
+  hist.count++;
+  fillSums(e, st, withV, hit !== undefined, withV ? table : null, t);
+  if (table !== null && !hit) {
+    const v = new Float64Array(6 * n);
+    [st.kr, st.ki, st.dfr, st.dfi, st.dfdr, st.dfdi].forEach((a, i) => v.set(a, i * n));
+    table.set(t, v);
+  }
+}
+
+/** κ at the nodes: warm start from the history, else the real node and continuation (§5.3). */
+function solveAt(
+  e: Engine,
+  nodes: TalbotNodes,
+  st: NodeState,
+  shift: number,
+  scale: number,
+  hist: NodeHistory,
+  t: number,
 ): void {
   const n = nodes.n;
   let warm =
-    hist !== null &&
     hist.count >= 2 &&
     hist.shift === shift &&
     Math.abs(Math.log(t / hist.t1)) <= MAX_WARM_STEP &&
     Math.abs(Math.log(hist.t1 / hist.t2)) <= MAX_WARM_STEP &&
     hist.t1 !== hist.t2;
-  if (warm && hist) {
+  if (warm) {
     const rho = Math.log(t / hist.t1) / Math.log(hist.t1 / hist.t2);
     for (let j = 0; j < n && warm; j++) {
       // guess = κ1 · (κ1/κ2)^ρ
@@ -186,8 +266,13 @@ export function solveNodes(
       const li = scale * nodes.si[j];
       const before = e.solver.iterations;
       const ok = e.solver.solveComplex(lr, li, gr, j === 0 ? 0 : gi, kBuf);
-      const moved = Math.hypot(kBuf[0] - gr, kBuf[1] - gi);
-      if (!ok || e.solver.iterations - before > 8 || moved > 0.25 * Math.hypot(gr, gi))
+      const mr = kBuf[0] - gr;
+      const mi = kBuf[1] - gi;
+      if (
+        !ok ||
+        e.solver.iterations - before > 8 ||
+        mr * mr + mi * mi > 0.0625 * (gr * gr + gi * gi)
+      )
         warm = false;
       st.kr[j] = kBuf[0];
       st.ki[j] = j === 0 ? 0 : kBuf[1];
@@ -208,42 +293,61 @@ export function solveNodes(
       li = ni;
     }
   }
-  if (hist) {
-    if (hist.shift !== shift) hist.count = 0;
-    hist.shift = shift;
-    hist.k2r.set(hist.k1r);
-    hist.k2i.set(hist.k1i);
-    hist.k1r.set(st.kr);
-    hist.k1i.set(st.ki);
-    hist.t2 = hist.t1;
-    hist.t1 = t;
-    hist.count++;
-  }
-  fillSums(e, st, { withU });
 }
 
-/** Spectral sums and a, da/dκ at the κ already in `st`. */
-function fillSums(e: Engine, st: NodeState, { withU }: { withU: boolean }): void {
+/**
+ * Spectral sums and a, da/dκ at the κ already in `st` (dfKnown: df and df' are there too, from
+ * a KappaCache; only the target's V sums are left).
+ */
+function fillSums(
+  e: Engine,
+  st: NodeState,
+  withV: boolean,
+  dfKnown: boolean,
+  table: KappaTable | null,
+  t: number,
+): void {
   const iN = e.iN;
+  const m = e.sp.lam.length;
+  // Another target has summed at these κ just before: its reciprocals serve (KappaCache.recip).
+  const c = table !== null ? e.cache : null;
+  const stored = c !== null && dfKnown && c.recipTable === table && c.recipT === t;
+  let store: Float64Array | null = null;
+  if (c !== null && !stored) {
+    if (c.recip.length < 4 * m * st.n) c.recip = new Float64Array(4 * m * st.n);
+    store = c.recip;
+    c.recipTable = table;
+    c.recipT = t;
+  }
+  if (stored) WORK.storedPasses += st.n;
+  else if (withV || !dfKnown) {
+    WORK.sumPasses += st.n;
+    WORK.modeTerms += st.n * m;
+  }
   for (let j = 0; j < st.n; j++) {
     const kr = st.kr[j];
     const ki = st.ki[j];
-    // The Langevin/init terms need df only: skip the U sums there.
-    if (withU) allSums(e.sp, kr, ki, sumBuf);
+    // The Langevin/init terms need df only: skip the V sums there.
+    if (stored) vSumsStored(e.sp, kr, ki, c.recip, 4 * m * j, sumBuf);
+    else if (dfKnown) {
+      if (withV) vSums(e.sp, kr, ki, sumBuf, store, 4 * m * j);
+    } else if (withV) allSums(e.sp, kr, ki, sumBuf, store, 4 * m * j);
     else dfSums(e.sp, kr, ki, sumBuf);
-    const dfr = sumBuf[DF];
-    const dfi = sumBuf[DF + 1];
-    const dfdr = sumBuf[DFD];
-    const dfdi = sumBuf[DFD + 1];
-    st.dfr[j] = dfr;
-    st.dfi[j] = dfi;
-    st.dfdr[j] = dfdr;
-    st.dfdi[j] = dfdi;
-    if (withU) {
-      st.ur[j] = sumBuf[U];
-      st.ui[j] = sumBuf[U + 1];
-      st.udr[j] = sumBuf[UD];
-      st.udi[j] = sumBuf[UD + 1];
+    if (!dfKnown) {
+      st.dfr[j] = sumBuf[DF];
+      st.dfi[j] = sumBuf[DF + 1];
+      st.dfdr[j] = sumBuf[DFD];
+      st.dfdi[j] = sumBuf[DFD + 1];
+    }
+    const dfr = st.dfr[j];
+    const dfi = st.dfi[j];
+    const dfdr = st.dfdr[j];
+    const dfdi = st.dfdi[j];
+    if (withV) {
+      st.vr[j] = sumBuf[V];
+      st.vi[j] = sumBuf[V + 1];
+      st.vdr[j] = sumBuf[VD];
+      st.vdi[j] = sumBuf[VD + 1];
     }
     // a = κ (1 − df iN)
     const mr = 1 - dfr * iN;

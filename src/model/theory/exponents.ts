@@ -33,16 +33,17 @@ export function fitTimeExponent(
   const end = Math.min(window.tmax, es.case === 'none' ? Infinity : es.t);
   const x: number[] = [];
   const y: number[] = [];
-  // Slopes of E_g need E_g well above the engine's resolution there (1 % relative).
+  // Slopes of E_g need E_g well above the engine's resolution there (1 % relative). A point
+  // below that is kept as NaN, which ends a run: no slope spans an unresolved stretch.
   for (let k = 0; k < scan.t.length; k++) {
     const t = scan.t[k];
     const reliable = scan.Eg[k] >= 100 * resolutionAt(scan, t);
-    if (t >= window.tmin * (1 - 1e-9) && t <= end * (1 + 1e-9) && reliable) {
+    if (t >= window.tmin * (1 - 1e-9) && t <= end * (1 + 1e-9)) {
       x.push(t);
-      y.push(scan.Eg[k]);
+      y.push(reliable ? scan.Eg[k] : NaN);
     }
   }
-  if (x.length < 2 && es.case !== 'none' && es.t < window.tmax)
+  if (y.filter(Number.isFinite).length < 2 && es.case !== 'none' && es.t < window.tmax)
     return { fit: null, gap: 'rises-after-min' };
   const r = stableFit(x, y, { sign: -1 });
   if (r.fit) return { fit: r.fit, gap: null };

@@ -1,5 +1,15 @@
 // Least-squares power laws on log-log data: y ≈ C x^slope (log10 C = intercept).
-import type { PowerFit } from '../types.ts';
+
+/** Least-squares power-law fit y ≈ C x^slope over [xmin, xmax] (log-log). */
+export interface PowerFit {
+  slope: number;
+  /** log10 C */
+  intercept: number;
+  r2: number;
+  xmin: number;
+  xmax: number;
+  n: number;
+}
 
 /** Fit over the points with xmin ≤ x ≤ xmax and finite positive x, y; null if fewer than 3. */
 export function fitPowerLaw(

@@ -3,11 +3,11 @@
 // E_g(t = C/N; N) over N; the frontier L*(C) and the allocation N*(C) are then power laws with
 //   L* ~ C^{-(β−1) m_N/(β−1+α m_N)},  N* ~ C^{(β−1)/(β−1+α m_N)},  m_N = min(β−1, α).
 // docs/theory.md marks those exponents as derived; this module checks them numerically.
-import { makeEngine } from './engine.ts';
+import { makeEngine, type KappaCache } from './engine.ts';
 import { predictedExponents } from './exponents.ts';
 import { fitPowerLaw } from './fit.ts';
 import { MAX_SIZE, type Params } from '../params.ts';
-import { TimeEvaluator } from './timeEval.ts';
+import { evaluatorFor } from './timeEval.ts';
 import type { PowerFit, SweepResult } from '../types.ts';
 
 export interface FrontierResult {
@@ -22,7 +22,7 @@ export interface FrontierResult {
 }
 
 /** E_g at time t for N features (gradient flow at the configuration's P, σ² and M). */
-function errorAt(p: Params, N: number, t: number): number {
+function errorAt(p: Params, N: number, t: number, cache: KappaCache | null): number {
   // exp(log 10⁷) can round a hair above MAX_SIZE, outside the table's range of N.
   const q: Params = {
     ...p,
@@ -30,7 +30,7 @@ function errorAt(p: Params, N: number, t: number): number {
     regime: 'gf',
     tmax: Math.max(t, p.tmin * 10),
   };
-  return new TimeEvaluator(makeEngine(q, t)).at(t, { train: false }).Eg;
+  return evaluatorFor(makeEngine(q, t, false, cache)).at(t, { train: false }).Eg;
 }
 
 export interface FrontierOptions {
@@ -42,6 +42,8 @@ export interface FrontierOptions {
   /** Width of the bracket in ln N at which the golden-section refinement stops (L* is flat at
    * its minimum, so an error δ in ln N changes L* by O(δ²)). Default 1e-4. */
   tol?: number;
+  /** κ solves shared with frontiers of other targets on the same eigenvalues (engine.ts). */
+  cache?: KappaCache | null;
 }
 
 export function computeFrontier(params: Params, opts: FrontierOptions = {}): FrontierResult {
@@ -51,6 +53,7 @@ export function computeFrontier(params: Params, opts: FrontierOptions = {}): Fro
   const n = opts.n ?? 10;
   const perDecade = opts.perDecade ?? 6;
   const tol = opts.tol ?? 1e-4;
+  const cache = opts.cache ?? null;
   const C = new Float64Array(n);
   const Lstar = new Float64Array(n);
   const Nstar = new Float64Array(n);
@@ -69,13 +72,13 @@ export function computeFrontier(params: Params, opts: FrontierOptions = {}): Fro
     for (let k = 0; k < m; k++) {
       const u = (Math.log(hi) * k) / (m - 1);
       us.push(u);
-      es.push(errorAt(p, Math.exp(u), c / Math.exp(u)));
+      es.push(errorAt(p, Math.exp(u), c / Math.exp(u), cache));
     }
     let best = 0;
     for (let k = 1; k < m; k++) if (es[k] < es[best]) best = k;
     let a = us[Math.max(0, best - 1)];
     let b = us[Math.min(m - 1, best + 1)];
-    const f = (u: number) => errorAt(p, Math.exp(u), c / Math.exp(u));
+    const f = (u: number) => errorAt(p, Math.exp(u), c / Math.exp(u), cache);
     const g = (Math.sqrt(5) - 1) / 2;
     let x1 = b - g * (b - a);
     let x2 = a + g * (b - a);

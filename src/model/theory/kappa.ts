@@ -5,6 +5,7 @@
 // root is followed by damped Newton along a path from the real axis (the Talbot nodes, §3).
 import { DF, DF_SUMS, DFD, dfReal, dfSums } from './sums.ts';
 import type { Spectrum } from './spectrum.ts';
+import { WORK } from './work.ts';
 
 /** Newton's buffer: df and df' as dfSums writes them, then f and f' (complex pairs) after them. */
 const F = DF_SUMS;
@@ -19,6 +20,8 @@ export class KappaSolver {
   private readonly buf = new Float64Array(NEWTON_BUFFER);
   /** Newton iterations spent (for benchmarks and tests). */
   iterations = 0;
+  /** Evaluations of df, df' at a complex κ (each one pass over the compressed modes). */
+  evaluations = 0;
 
   constructor(sp: Spectrum, N: number, P: number) {
     this.sp = sp;
@@ -50,6 +53,8 @@ export class KappaSolver {
 
   /** Residual κ R(κ) − λ for real κ. */
   private residualReal(k: number, lam: number): number {
+    WORK.realPasses++;
+    WORK.modeTerms += this.sp.lam.length;
     const df = dfReal(this.sp, k);
     return k * (1 - df * this.iN) * (1 - df * this.iP) - lam;
   }
@@ -81,34 +86,14 @@ export class KappaSolver {
    */
   solveComplex(lr: number, li: number, gr: number, gi: number, out: Float64Array): boolean {
     const b = this.buf;
-    const iN = this.iN;
-    const iP = this.iP;
     let kr = gr;
     let ki = gi;
-    // f(κ) = κ R − λ and f'(κ) = R + κ R', R = (1 − df iN)(1 − df iP)
-    const evalF = (r: number, i: number): void => {
-      dfSums(this.sp, r, i, b);
-      const fr0 = b[DF];
-      const fi0 = b[DF + 1];
-      const nr = 1 - fr0 * iN;
-      const ni = -fi0 * iN;
-      const pr = 1 - fr0 * iP;
-      const pi = -fi0 * iP;
-      const Rr = nr * pr - ni * pi;
-      const Ri = nr * pi + ni * pr;
-      b[F] = r * Rr - i * Ri - lr; // f
-      b[F + 1] = r * Ri + i * Rr - li;
-      // R' = −df' (iN (1 − df iP) + iP (1 − df iN))
-      const sr = iN * pr + iP * nr;
-      const si = iN * pi + iP * ni;
-      const dRr = -(b[DFD] * sr - b[DFD + 1] * si);
-      const dRi = -(b[DFD] * si + b[DFD + 1] * sr);
-      b[FD] = Rr + (r * dRr - i * dRi); // f'
-      b[FD + 1] = Ri + (r * dRi + i * dRr);
-    };
-    evalF(kr, ki);
-    let fn = Math.hypot(b[F], b[F + 1]);
-    const scale = Math.hypot(lr, li);
+    this.evalF(kr, ki, lr, li);
+    // Squared magnitudes throughout (no Math.hypot in the hot path: κ and λ stay far from the
+    // range where squaring under- or overflows, |κ| ≥ 10⁻⁴⁰ by the floors of engine.ts).
+    let fn2 = b[F] * b[F] + b[F + 1] * b[F + 1];
+    const scale2 = lr * lr + li * li;
+    const tailFloor2 = this.sp.tail ? 4 * this.sp.tail.lamX * this.sp.tail.lamX : -1;
     for (let it = 0; it < 60; it++) {
       this.iterations++;
       const dm = b[FD] * b[FD] + b[FD + 1] * b[FD + 1];
@@ -116,9 +101,9 @@ export class KappaSolver {
       // δ = f/f'
       const dr = (b[F] * b[FD] + b[F + 1] * b[FD + 1]) / dm;
       const di = (b[F + 1] * b[FD] - b[F] * b[FD + 1]) / dm;
-      const kmag = Math.hypot(kr, ki);
+      const kmag2 = kr * kr + ki * ki;
       // Quadratic convergence: after a step of relative size ≤ 1e-8 the error is ≤ ~1e-16.
-      if (Math.hypot(dr, di) <= 1e-8 * kmag || fn <= 1e-15 * scale) {
+      if (dr * dr + di * di <= 1e-16 * kmag2 || fn2 <= 1e-30 * scale2) {
         out[0] = kr - dr;
         out[1] = ki - di;
         return true;
@@ -128,16 +113,16 @@ export class KappaSolver {
       for (let h = 0; h < 30; h++) {
         const nr = kr - step * dr;
         const ni = ki - step * di;
-        if (this.sp.tail && Math.hypot(nr, ni) <= this.sp.tail.lamX * 2) {
+        if (nr * nr + ni * ni <= tailFloor2) {
           step /= 2;
           continue;
         }
-        evalF(nr, ni);
-        const fnew = Math.hypot(b[F], b[F + 1]);
-        if (fnew < fn || fnew <= 1e-15 * scale) {
+        this.evalF(nr, ni, lr, li);
+        const fnew2 = b[F] * b[F] + b[F + 1] * b[F + 1];
+        if (fnew2 < fn2 || fnew2 <= 1e-30 * scale2) {
           kr = nr;
           ki = ni;
-          fn = fnew;
+          fn2 = fnew2;
           accepted = true;
           break;
         }
@@ -145,7 +130,7 @@ export class KappaSolver {
       }
       if (!accepted) {
         // No decrease: either converged to rounding or lost. Accept if the residual is tiny.
-        if (fn <= 1e-11 * scale) {
+        if (fn2 <= 1e-22 * scale2) {
           out[0] = kr;
           out[1] = ki;
           return true;
@@ -154,6 +139,34 @@ export class KappaSolver {
       }
     }
     return false;
+  }
+
+  /** f(κ) = κ R − λ and f'(κ) = R + κ R' into the buffer, R = (1 − df iN)(1 − df iP). */
+  private evalF(r: number, i: number, lr: number, li: number): void {
+    const b = this.buf;
+    const iN = this.iN;
+    const iP = this.iP;
+    this.evaluations++;
+    WORK.newtonPasses++;
+    WORK.modeTerms += this.sp.lam.length;
+    dfSums(this.sp, r, i, b);
+    const fr0 = b[DF];
+    const fi0 = b[DF + 1];
+    const nr = 1 - fr0 * iN;
+    const ni = -fi0 * iN;
+    const pr = 1 - fr0 * iP;
+    const pi = -fi0 * iP;
+    const Rr = nr * pr - ni * pi;
+    const Ri = nr * pi + ni * pr;
+    b[F] = r * Rr - i * Ri - lr;
+    b[F + 1] = r * Ri + i * Rr - li;
+    // R' = −df' (iN (1 − df iP) + iP (1 − df iN))
+    const sr = iN * pr + iP * nr;
+    const si = iN * pi + iP * ni;
+    const dRr = -(b[DFD] * sr - b[DFD + 1] * si);
+    const dRi = -(b[DFD] * si + b[DFD + 1] * sr);
+    b[FD] = Rr + (r * dRr - i * dRi);
+    b[FD + 1] = Ri + (r * dRi + i * dRr);
   }
 
   /**

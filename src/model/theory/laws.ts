@@ -4,7 +4,7 @@
 // reason no law applies. The words for each law and reason live in src/claims/ (laws.ts there),
 // the numbers and the choice here: the table, the captions and the lessons read the same verdict.
 import { effectiveParams, type Params } from '../params.ts';
-import type { SweepAt } from '../types.ts';
+import { hasDynamics } from '../regimes.ts';
 
 /** "a ≫ b" is read as a ≥ MUCH·b, "a ≪ b" as a·MUCH ≤ b. */
 export const MUCH = 10;
@@ -78,6 +78,9 @@ export interface LawFacts {
   /** Early-stopping time of the current state (Infinity when stopping does not pay). */
   tStar: number;
 }
+
+/** Where along training the sweeps are evaluated: at t*, at a fixed time, or t → ∞. */
+export type SweepAt = 'tstar' | 't' | 'inf';
 
 /** The scaling panels' setting, part of the state (it does not depend on panel visibility). */
 export interface SweepSetting {
@@ -169,7 +172,7 @@ function gap(row: LawRowId, facts: LawFacts, g: LawGap): LawVerdict {
 
 /** E_g against t. */
 function timeLaw(p: Params, facts: LawFacts): LawVerdict {
-  if (p.regime === 'bayes') return gap('t', facts, 'no-time');
+  if (!hasDynamics(p.regime)) return gap('t', facts, 'no-time');
   if (facts.tHi < MUCH * T_LAW_START) return gap('t', facts, 'no-room');
   return verdict('t', p, facts, 'time');
 }
@@ -202,7 +205,7 @@ function dataLaw(p: Params, s: SweepSetting, facts: LawFacts): LawVerdict {
     if (c === 1) return verdict('P', p, facts, 'flat-model');
     if (c === 0) return gap('P', facts, nearInterpolation(p) ? 'interpolation' : 'crossover');
   }
-  const at: SweepAt = p.regime === 'bayes' ? 'inf' : s.at;
+  const at: SweepAt = !hasDynamics(p.regime) ? 'inf' : s.at;
   if (at === 't') {
     const c = compare(p.P, facts.kAt);
     if (c === 1) return verdict('P', p, facts, 'flat-time');
@@ -232,7 +235,7 @@ function modelLaw(p: Params, s: SweepSetting, facts: LawFacts): LawVerdict {
   const c = compare(p.N, p.P);
   if (c === 1) return verdict('N', p, facts, 'flat-data');
   if (c === 0) return gap('N', facts, nearInterpolation(p) ? 'interpolation' : 'crossover');
-  const at: SweepAt = p.regime === 'bayes' ? 'inf' : s.at;
+  const at: SweepAt = !hasDynamics(p.regime) ? 'inf' : s.at;
   if (at === 't') {
     const ct = compare(p.N, facts.kAt);
     if (ct === 1) return verdict('N', p, facts, 'flat-time');

@@ -109,7 +109,7 @@ export function fittedModes(fit: SpectrumFit, n: number): ModeSpectrum {
  * Gauss nodes (in v) of the discrete measure Σ w_i δ(v − v_i) by Lanczos: the eigenvalues of
  * the q×q Jacobi matrix (q ≤ number of points). Full reorthogonalisation: q is tiny.
  */
-function gaussNodes(v: Float64Array, w: Float64Array, q: number): Float64Array {
+export function gaussNodes(v: Float64Array, w: Float64Array, q: number): Float64Array {
   const m = v.length;
   const Qs: Float64Array[] = [];
   const alpha = new Float64Array(q);
@@ -137,7 +137,7 @@ function gaussNodes(v: Float64Array, w: Float64Array, q: number): Float64Array {
 }
 
 /** Σ_i w_i L_j(v_i) for each Lagrange basis polynomial L_j of the nodes. */
-function lagrangeWeights(nodes: Float64Array, v: Float64Array, w: Float64Array): Float64Array {
+export function lagrangeWeights(nodes: Float64Array, v: Float64Array, w: Float64Array): Float64Array {
   const q = nodes.length;
   const out = new Float64Array(q);
   for (let i = 0; i < v.length; i++) {
@@ -220,10 +220,11 @@ export function buildMeasuredSpectrum(m: ModeSpectrum, exact = false): Spectrum 
     x: Float64Array.from(xs),
     Sw,
     Slam,
-    // The never-learned power of the zero modes; no series terms (nothing below the last node).
+    // The never-learned power of the zero modes: in S_w, and in V as Σ c_k/(0 + κ) = S_null/κ
+    // (no df terms: λ_k = 0).
     tail:
       Snull > 0
-        ? { X: r, lamX: 0, Ia: new Float64Array(0), Iab: new Float64Array(0), Sw: Snull }
+        ? { X: r, lamX: 0, Ia: new Float64Array(0), Ic: Float64Array.of(Snull), Sw: Snull }
         : null,
     modeLam: m.lam.slice(0, r),
   };

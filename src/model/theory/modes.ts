@@ -3,6 +3,7 @@
 // and the spectral-bias boundary k*(t) = κ(1/t + γ)^{-1/α}. Without the collective response
 // (N, P → ∞, so κ(λ) = λ) the same formula gives the free dynamics of one mode,
 //   ℓ_k^free(t) = λ_k/(λ_k + γ) · (1 − e^{−(λ_k+γ)t})   (= 1 − e^{−λ_k t} at γ = 0).
+import { meanFilter } from '../filters.ts';
 import { makeEngine, type Engine } from './engine.ts';
 import type { Spectrum } from './spectrum.ts';
 import { timeGrid, type Params } from '../params.ts';
@@ -103,10 +104,9 @@ export function computeModes(params: Params, nk = 40): ModeResult {
 /** Latest time the learned-time search looks at. */
 export const LEARNED_TIME_MAX = 1e12;
 
-/** The free (uncoupled) learned fraction λ/(λ+γ)·(1 − e^{−(λ+γ)t}). */
+/** The free (uncoupled) learned fraction λ g(t) = λ/(λ+γ)·(1 − e^{−(λ+γ)t}) (../filters.ts). */
 export function freeFraction(lam: number, gamma: number, t: number): number {
-  const r = lam + gamma;
-  return (lam / r) * -Math.expm1(-r * t);
+  return lam * meanFilter(lam + gamma, t);
 }
 
 /** Time at which the free dynamics reaches ½ (Infinity when λ ≤ γ: it never does). */

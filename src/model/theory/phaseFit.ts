@@ -5,12 +5,13 @@
 // law's condition at that point.
 import type { Params } from '../params.ts';
 import type { FitGap, PowerFit } from '../types.ts';
-import { scanInWindow, timeExponentOf } from './curve.ts';
+import { scansInWindow, timeExponentOf } from './curve.ts';
+import { KappaCache } from './engine.ts';
 import { findEarlyStop } from './earlyStop.ts';
 import { computeFrontier, type FrontierOptions } from './frontier.ts';
 import type { LawVerdict } from './laws.ts';
 import { PHASE_SPEC, phaseAxes, phaseVerdict, predictAt, type PhaseExponent } from './phase.ts';
-import { computeSweep } from './sweep.ts';
+import { computeSweeps } from './sweep.ts';
 
 /** What the grid needs besides the parameters: the time window of the table's time fit. */
 export interface PhaseFitOptions {
@@ -44,34 +45,42 @@ export function fitPhasePoint(
   beta: number,
   opts: PhaseFitOptions,
 ): PhasePoint {
-  const p: Params = { ...base, alpha, beta };
-  const predicted = predictAt(exponent, { alpha, beta }).value;
-  const { fit, gap, verdict } = measure(exponent, p, opts);
-  return { alpha, beta, predicted, fitted: fit ? fit.slope : NaN, fit, gap, verdict };
+  return fitPhasePoints(exponent, base, [[alpha, beta]], opts)[0];
 }
 
-function measure(
+type Measured = { fit: PowerFit | null; gap: FitGap | null; verdict: LawVerdict };
+
+/**
+ * The fitted slopes of one column (one α, several β), computed together: κ does not depend on β,
+ * so the column shares its κ solves (a KappaCache) and its scans run in lockstep.
+ */
+function measureColumn(
   exponent: PhaseExponent,
-  p: Params,
+  ps: readonly Params[],
   opts: PhaseFitOptions,
-): { fit: PowerFit | null; gap: FitGap | null; verdict: LawVerdict } {
+): Measured[] {
   const spec = PHASE_SPEC[exponent];
-  if (spec.row === 't') {
-    const { scan, window } = scanInWindow(p, opts.window === 'auto');
-    const es = findEarlyStop(scan, window.tmin, window.tmax);
-    const r = timeExponentOf(scan, window, es);
-    return { ...r, verdict: phaseVerdict(exponent, p, es.t) };
-  }
-  if (spec.row === 'C') {
-    const f = computeFrontier(p, PHASE_FRONTIER);
-    return {
-      fit: f.fitL,
-      gap: f.fitL ? null : 'too-few',
-      verdict: phaseVerdict(exponent, p, Infinity),
-    };
-  }
-  const s = computeSweep(p, spec.row, spec.at, NaN);
-  return { fit: s.fit, gap: s.fit ? null : s.fitGap, verdict: s.law! };
+  const cache = new KappaCache();
+  if (spec.row === 't')
+    return scansInWindow(ps, opts.window === 'auto', false, cache).map(({ scan, window }, i) => {
+      const es = findEarlyStop(scan, window.tmin, window.tmax);
+      const r = timeExponentOf(scan, window, es);
+      return { ...r, verdict: phaseVerdict(exponent, ps[i], es.t) };
+    });
+  if (spec.row === 'C')
+    return ps.map((p) => {
+      const f = computeFrontier(p, { ...PHASE_FRONTIER, cache });
+      return {
+        fit: f.fitL,
+        gap: f.fitL ? null : 'too-few',
+        verdict: phaseVerdict(exponent, p, Infinity),
+      };
+    });
+  return computeSweeps(ps, spec.row, spec.at, NaN, { cache }).map((s) => ({
+    fit: s.fit,
+    gap: s.fit ? null : s.fitGap,
+    verdict: s.law!,
+  }));
 }
 
 /** The fitted grid as computed so far: K × K points over the α, β ranges, row by row in β. */
@@ -90,21 +99,49 @@ export function emptyPhaseGrid(exponent: PhaseExponent, K: number): PhaseGrid {
   return { exponent, K, alphas, betas, points: new Array<null>(K * K).fill(null), done: 0 };
 }
 
-/** Grid points with a stride of 2^level along both axes come first: a coarse map, then finer. */
-export function coarseFirstOrder(K: number): number[] {
+/**
+ * The grid in batches, coarse first: the points with a stride of 2^level along both axes come
+ * first (level 2: a 3 × 3 map at K = 12, then level 1, then the rest), and within a level one
+ * batch per column (one α), so that a batch shares its κ solves (fitPhasePoints). Index i + j·K.
+ */
+export function coarseFirstBatches(K: number): number[][] {
   const level = (i: number) => (i === 0 ? 30 : Math.log2(i & -i));
-  const idx = Array.from({ length: K * K }, (_, k) => k);
-  const lv = (k: number) => Math.min(level(k % K), level(Math.floor(k / K)), 2);
-  // Array.prototype.sort is stable: within a level, row by row.
-  return idx.sort((a, b) => lv(b) - lv(a));
+  const lv = (i: number, j: number) => Math.min(level(i), level(j), 2);
+  const batches: number[][] = [];
+  for (let L = 2; L >= 0; L--)
+    for (let i = 0; i < K; i++) {
+      const batch: number[] = [];
+      for (let j = 0; j < K; j++) if (lv(i, j) === L) batch.push(i + j * K);
+      if (batch.length) batches.push(batch);
+    }
+  return batches;
 }
 
-/** Fit a list of grid points (one worker call computes a batch). */
+/**
+ * Fit a list of grid points (one worker call computes a batch), column by column: the points of
+ * one α share their κ solves and scans (measureColumn); the results are those of the points
+ * computed one by one.
+ */
 export function fitPhasePoints(
   exponent: PhaseExponent,
   base: Params,
   ab: readonly (readonly [number, number])[],
   opts: PhaseFitOptions,
 ): PhasePoint[] {
-  return ab.map(([a, b]) => fitPhasePoint(exponent, base, a, b, opts));
+  const out: PhasePoint[] = new Array<PhasePoint>(ab.length);
+  const columns = new Map<number, number[]>();
+  ab.forEach(([a], i) => {
+    const c = columns.get(a);
+    if (c) c.push(i);
+    else columns.set(a, [i]);
+  });
+  for (const [alpha, idx] of columns) {
+    const ps = idx.map((i): Params => ({ ...base, alpha, beta: ab[i][1] }));
+    measureColumn(exponent, ps, opts).forEach(({ fit, gap, verdict }, k) => {
+      const beta = ab[idx[k]][1];
+      const predicted = predictAt(exponent, { alpha, beta }).value;
+      out[idx[k]] = { alpha, beta, predicted, fitted: fit ? fit.slope : NaN, fit, gap, verdict };
+    });
+  }
+  return out;
 }

@@ -30,6 +30,12 @@ export interface Spectrum {
   tail: SpectrumTail | null;
   /** Measured spectra: the eigenvalue of each mode k = 1..M (the mode panel's λ_k). */
   modeLam?: Float64Array;
+  /**
+   * Identifies the eigenvalue nodes (λ_i, weights of df and the tail of df) independently of the
+   * target: spectra with the same key have the same κ(λ) (κ does not depend on β), so a batch
+   * over β can share its κ solves (engine.ts KappaCache). Absent: no sharing.
+   */
+  lamKey?: string;
 }
 
 export interface SpectrumTail {
@@ -38,8 +44,9 @@ export interface SpectrumTail {
   lamX: number;
   /** I_{nα} = ∫_X^∞ x^{-nα} dx, n = 1..len. */
   Ia: Float64Array;
-  /** I_{nα+β}. */
-  Iab: Float64Array;
+  /** J_n = Σ_{k>X} k^{-β} λ_k^{n−1} ≈ I_{(n−1)α+β}, n = 1..len: the series of
+   *  Σ_{k>X} k^{-β}/(λ_k + κ) = Σ_n (−1)^{n+1} J_n κ^{-n} (J_1 is the target power beyond X). */
+  Ic: Float64Array;
   /** Σ_{k>X} k^{-β} ≈ X^{1−β}/(β − 1): the target power beyond the last node. */
   Sw: number;
 }
@@ -53,7 +60,7 @@ const GL_ORDER = 8;
 const TAIL_TERMS = 40;
 
 // Gauss–Legendre nodes/weights on [−1, 1] by Newton on the Legendre recurrence.
-function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
+export function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
   const x = new Float64Array(n);
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -132,12 +139,12 @@ export function buildSpectrum(alpha: number, beta: number, M: number, lamFloor: 
       nodes.push(b - h, 1 / (48 * h));
     } else {
       const Ia = new Float64Array(TAIL_TERMS);
-      const Iab = new Float64Array(TAIL_TERMS);
-      for (let n = 1; n <= TAIL_TERMS; n++) {
+      const Ic = new Float64Array(TAIL_TERMS + 1);
+      for (let n = 1; n <= TAIL_TERMS; n++)
         Ia[n - 1] = Math.pow(b, 1 - n * alpha) / (n * alpha - 1);
-        Iab[n - 1] = Math.pow(b, 1 - n * alpha - beta) / (n * alpha + beta - 1);
-      }
-      tail = { X: b, lamX: Math.pow(b, -alpha), Ia, Iab, Sw: Math.pow(b, 1 - beta) / (beta - 1) };
+      for (let n = 0; n <= TAIL_TERMS; n++)
+        Ic[n] = Math.pow(b, 1 - n * alpha - beta) / (n * alpha + beta - 1);
+      tail = { X: b, lamX: Math.pow(b, -alpha), Ia, Ic, Sw: Ic[0] };
     }
   }
 
@@ -180,6 +187,7 @@ export function getSpectrum(alpha: number, beta: number, M: number, lamFloor: nu
   let s = cache.get(key);
   if (!s) {
     s = buildSpectrum(alpha, beta, M, floor);
+    s.lamKey = `${alpha}|${M}|${Number.isFinite(M) ? 0 : floor}`;
     if (cache.size > 64) cache.clear();
     cache.set(key, s);
   }

@@ -3,16 +3,18 @@
 // law (fit.ts stableFit, falling branch only) and the law that predicts the slope in this state
 // (laws.ts). Near the interpolation point N = P the grid is refined so the peak shows, and no fit
 // spans it (docs/theory.md §6, §8).
-import { scanDynamics } from './dynamics.ts';
+import { resolutionAt, scanLockstep } from './dynamics.ts';
 import { findEarlyStop } from './earlyStop.ts';
-import { makeEngine } from './engine.ts';
+import { makeEngine, type KappaCache } from './engine.ts';
 import { stableFit } from './fit.ts';
 import { exponentLaws } from './laws.ts';
 import { computeLimit } from './limits.ts';
 import { dataSpectrum } from './dataSpectra.ts';
+import { isMeasured } from '../data/sources.ts';
 import { MAX_SIZE, type Params } from '../params.ts';
-import { TimeEvaluator } from './timeEval.ts';
+import { evaluatorFor } from './timeEval.ts';
 import type { ModesEdge, SizeAxis, SweepAt, SweepResult } from '../types.ts';
+import { hasDynamics } from '../regimes.ts';
 
 export interface SweepOptions {
   /** Number of log-spaced sweep points (default 13: 32× each side of the current value). */
@@ -20,21 +22,59 @@ export interface SweepOptions {
   /** Sweep range; default [current/32, current·32] clipped to [1, 10⁷]. */
   lo?: number;
   hi?: number;
+  /** κ solves shared with sweeps of other targets on the same eigenvalues (engine.ts). */
+  cache?: KappaCache | null;
 }
 
 /** Relative offsets from the interpolation point added to the grid (and the point itself). */
 const PEAK_OFFSETS = [-0.25, -0.1, -0.03, -0.01, 0, 0.01, 0.03, 0.1, 0.25];
 
 /** E_g for one configuration at the chosen point of training (Infinity where it diverges). */
-export function errorAt(p: Params, at: SweepAt, tFixed: number): number {
-  if (at === 'inf' || p.regime === 'bayes') return computeLimit(makeEngine(p)).Eg;
-  if (at === 't') return new TimeEvaluator(makeEngine(p, tFixed)).at(tFixed, { train: false }).Eg;
-  return bestOverTraining(p).Eg;
+export function errorAt(
+  p: Params,
+  at: SweepAt,
+  tFixed: number,
+  cache: KappaCache | null = null,
+): number {
+  return readsAt([p], at, tFixed, cache)[0].Eg;
 }
 
-/** Best error over all of training: E* at t* where stopping pays, else E_g(∞) (t* = Infinity). */
-function bestOverTraining(p: Params): { t: number; Eg: number } {
-  return findEarlyStop(scanDynamics(p, 0), p.tmin, p.tmax);
+/** A value of E_g and the engine's floor there (0: a closed form); t: where it is read. */
+interface Read {
+  t: number;
+  Eg: number;
+  floor: number;
+}
+
+/**
+ * E_g of states that differ only in β at the chosen point of training, with the floor there. At
+ * t* their scans run in lockstep (dynamics.ts scanLockstep: κ once per time for all of them).
+ */
+function readsAt(
+  ps: readonly Params[],
+  at: SweepAt,
+  tFixed: number,
+  cache: KappaCache | null,
+): Read[] {
+  if (at === 'inf' || !hasDynamics(ps[0].regime))
+    return ps.map((p) => ({ t: Infinity, Eg: computeLimit(makeEngine(p)).Eg, floor: 0 }));
+  if (at === 't')
+    return ps.map((p) => {
+      const v = evaluatorFor(makeEngine(p, tFixed, false, cache)).at(tFixed, { train: false });
+      return { t: tFixed, Eg: v.Eg, floor: v.floor };
+    });
+  return bestsOverTraining(ps, cache);
+}
+
+/**
+ * Best error over all of training: E* at t* where stopping pays, else E_g(∞) (t* = Infinity),
+ * with the floor there; for states that differ only in β, their scans in lockstep.
+ */
+function bestsOverTraining(ps: readonly Params[], cache: KappaCache | null): Read[] {
+  return scanLockstep(ps, 0, cache ?? undefined).map((scan, i) => {
+    const es = findEarlyStop(scan, ps[i].tmin, ps[i].tmax);
+    return { t: es.t, Eg: es.Eg, floor: es.case === 'none' ? 0 : resolutionAt(scan, es.t) };
+  });
 }
 
 export function sweepCenter(p: Params, axis: SizeAxis): number {
@@ -67,26 +107,89 @@ export function computeSweep(
   tFixed: number = p.tmax,
   opts: SweepOptions = {},
 ): SweepResult {
+  return computeSweeps([p], axis, at, tFixed, opts)[0];
+}
+
+/**
+ * The sweeps of states that differ only in β (a column of the phase diagram: the grid over P or
+ * N is the same for all of them), computed together: each sweep point's scans run in lockstep and
+ * share their κ. Each result is exactly computeSweep's for that state.
+ */
+export function computeSweeps(
+  ps: readonly Params[],
+  axis: SizeAxis,
+  at: SweepAt,
+  tFixed: number = ps[0].tmax,
+  opts: SweepOptions = {},
+): SweepResult[] {
+  const p0 = ps[0];
   // The posterior has no training time: its sweeps are at t → ∞, and say so.
-  if (p.regime === 'bayes') at = 'inf';
-  const x = sweepGrid(p, axis, opts);
-  const Eg = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) Eg[i] = errorAt({ ...p, [axis]: x[i] }, at, tFixed);
-  const current = p[axis];
+  if (!hasDynamics(p0.regime)) at = 'inf';
+  const cache = opts.cache ?? null;
+  const x = sweepGrid(p0, axis, opts);
+  const current = p0[axis];
   // The current point's best over training serves both its error at t* and the laws' t*.
-  const best = p.regime === 'bayes' ? { t: Infinity, Eg: NaN } : bestOverTraining(p);
-  const currentEg = !Number.isFinite(current)
-    ? NaN
-    : at === 'tstar' && p.regime !== 'bayes'
-      ? best.Eg
-      : errorAt(p, at, tFixed);
+  const bests: Read[] =
+    !hasDynamics(p0.regime)
+      ? ps.map(() => ({ t: Infinity, Eg: NaN, floor: 0 }))
+      : bestsOverTraining(ps, cache);
+  const Eg = ps.map(() => new Float64Array(x.length));
+  // What the fit may read: E_g where it is well above the engine's floor (1 %), else NaN, which
+  // ends a run (docs/theory.md §8: no slope read below the resolution).
+  const fitEg = ps.map(() => new Float64Array(x.length));
+  const currentEg = ps.map((_, b) =>
+    !Number.isFinite(current) ? NaN : at === 'tstar' ? bests[b].Eg : NaN,
+  );
+  for (let i = 0; i < x.length; i++) {
+    // The grid point at the current value is the current state: not computed twice.
+    const reads =
+      x[i] === current && at === 'tstar' && hasDynamics(p0.regime)
+        ? bests
+        : readsAt(
+            ps.map((p) => ({ ...p, [axis]: x[i] })),
+            at,
+            tFixed,
+            cache,
+          );
+    reads.forEach((r, b) => {
+      Eg[b][i] = r.Eg;
+      fitEg[b][i] = r.Eg >= 100 * r.floor ? r.Eg : NaN;
+      if (x[i] === current) currentEg[b] = r.Eg;
+    });
+  }
+  return ps.map((p, b) => {
+    if (Number.isFinite(current) && Number.isNaN(currentEg[b]))
+      currentEg[b] = errorAt(p, at, tFixed, cache);
+    return sweepResult(
+      p,
+      axis,
+      at,
+      tFixed,
+      { x, Eg: Eg[b], fitEg: fitEg[b] },
+      bests[b].t,
+      currentEg[b],
+    );
+  });
+}
+
+/** A sweep's values with its fit, its law and its interpolation peak. */
+function sweepResult(
+  p: Params,
+  axis: SizeAxis,
+  at: SweepAt,
+  tFixed: number,
+  v: { x: Float64Array; Eg: Float64Array; fitEg: Float64Array },
+  tStar: number,
+  currentEg: number,
+): SweepResult {
+  const { x, Eg, fitEg } = v;
   // Past a measured spectrum's last mode the curve shows that finite spectrum being interpolated,
   // not a law of the distribution it was measured on: no fit spans it.
   const modesEdge = axis === 'P' ? measuredEdge(p) : null;
-  const below = modesEdge ? x.findIndex((v) => v >= modesEdge.M) : -1;
+  const below = modesEdge ? x.findIndex((u) => u >= modesEdge.M) : -1;
   const nFit = below >= 0 ? below : x.length;
-  const { fit, failure } = stableFit(x.subarray(0, nFit), Eg.subarray(0, nFit), { sign: -1 });
-  const law = exponentLaws(p, { at, tAt: tFixed }, best.t)[axis];
+  const { fit, failure } = stableFit(x.subarray(0, nFit), fitEg.subarray(0, nFit), { sign: -1 });
+  const law = exponentLaws(p, { at, tAt: tFixed }, tStar)[axis];
   const other = axis === 'N' ? p.P : p.N;
   // The interpolation peak: E_g(∞) diverges at N = P (no ridge); at t* or a fixed t it is finite.
   const iPeak = Number.isFinite(other) ? Array.prototype.indexOf.call(x, other) : -1;
@@ -101,7 +204,7 @@ export function computeSweep(
     fitGap: failure,
     law,
     predicted: law.value,
-    current,
+    current: p[axis],
     currentEg,
     peak,
     modesEdge,
@@ -111,6 +214,6 @@ export function computeSweep(
 /** The measured spectrum's number of modes M and of entries, for the P axis; null for the power law. */
 export function measuredEdge(p: Params): ModesEdge | null {
   const data = dataSpectrum(p);
-  if (!data || (p.data !== 'mnist' && p.data !== 'custom')) return null;
+  if (!data || !isMeasured(p)) return null;
   return { source: p.data, M: data.measured.M, entries: data.modes.lam.length };
 }

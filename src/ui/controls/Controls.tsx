@@ -5,6 +5,7 @@ import { GROUP_TITLES, specsOf, type ControlGroup } from './groups.ts';
 import { NumericControl } from './NumericControl.tsx';
 import { RegimeControl } from './RegimeControl.tsx';
 import { DataControl } from './DataControl.tsx';
+import { hasDynamics } from '../../model/regimes.ts';
 
 const NONE: readonly string[] = [];
 
@@ -40,7 +41,7 @@ export function ControlGroupView({
 /** Automatic time window on/off; off freezes the window on screen as typed values. */
 function TimeWindowToggle() {
   const auto = useApp((s) => s.view.timeWindow === 'auto');
-  const bayes = useApp((s) => s.params.regime === 'bayes');
+  const timeless = useApp((s) => !hasDynamics(s.params.regime));
   return (
     <label className="ctl ctl-check" data-testid="time-window-auto">
       <input
@@ -55,7 +56,7 @@ function TimeWindowToggle() {
             (auto
               ? ' — from where E_g leaves its initial value to where it has settled; typing t_{min} or t_{max} fixes it.'
               : ' — off: the typed t_{min}, t_{max} are used.') +
-            (bayes ? ' (Bayes: the window is that of the Langevin path drawn.)' : '')
+            (timeless ? ' (Bayes: the window is that of the Langevin path drawn.)' : '')
           }
         />
       </span>

@@ -1,19 +1,37 @@
-// The data chooser: the power-law world (α, β) or MNIST digits (kernel × task), whose measured
-// spectrum the theory then runs on; α, β and M become read-outs of the measured spectrum.
+// The data chooser, from the table of data sources (src/model/data/sources.ts): the power-law
+// world (α, β) or a pool of images (kernel × task), whose measured spectrum the theory then runs
+// on; α, β and M become read-outs of the measured spectrum.
 import { useId, useState } from 'react';
 import { spectrumJson } from '../../model/data/customSpectrum.ts';
-import { KERNEL_LABELS, KERNELS, type KernelKey } from '../../model/data/kernels.ts';
-import { TASK_LABELS, TASKS, type TaskKey } from '../../model/data/tasks.ts';
-import type { DataSource } from '../../model/params.ts';
+import { KERNEL_LABELS, type KernelKey } from '../../model/data/kernels.ts';
+import {
+  SOURCES,
+  poolPhrase,
+  poolSourceOf,
+  sourceOf,
+  type TaskKey,
+} from '../../model/data/sources.ts';
 import { actions, useApp } from '../../state/hooks.ts';
 import { CustomSpectrumDialog } from '../CustomSpectrumDialog.tsx';
 import { downloadText } from '../exportData.ts';
 import { RichHelp } from '../RichHelp.tsx';
 
-const CHOICES: [DataSource, string][] = [
-  ['powerlaw', 'power law (α, β)'],
-  ['mnist', 'MNIST: kernel × task'],
-];
+const CHOICES = SOURCES.filter((s) => s.listed);
+
+/** The chooser's help for a source (a user's file: its own, with the file's name). */
+function sourceHelp(data: ReturnType<typeof sourceOf>): string {
+  const pool = poolSourceOf(data.id);
+  if (pool)
+    return `${poolPhrase(pool)}; the theory runs on the measured eigenvalues of K/n and the target power per mode (exact sums over the pool’s modes). α, β and M below are read off the measured spectrum.`;
+  return data.spectrum === 'law'
+    ? 'Eigenvalues k^{−α} and target power k^{−β}: the idealised model.'
+    : '';
+}
+
+/** "+1: sandal, sneaker, ankle boot; −1: the rest" (the task's classes, as the option's tooltip). */
+function taskClasses(classes: readonly string[], positive: readonly number[]): string {
+  return `+1: ${positive.map((c) => classes[c]).join(', ')}; −1: the rest`;
+}
 
 export function DataControl() {
   const data = useApp((s) => s.params.data);
@@ -21,6 +39,7 @@ export function DataControl() {
   const task = useApp((s) => s.params.task);
   const custom = useApp((s) => s.custom);
   const [dialog, setDialog] = useState(false);
+  const source = sourceOf(data);
   const id = useId();
   const set = <K extends 'data' | 'kernel' | 'task'>(key: K, v: string) => {
     actions().setParam(key, v as never);
@@ -35,9 +54,9 @@ export function DataControl() {
         value={data}
         onChange={(e) => set('data', e.target.value)}
       >
-        {CHOICES.map(([v, label]) => (
-          <option key={v} value={v}>
-            {label}
+        {CHOICES.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.label}
           </option>
         ))}
         {/* A user's own spectrum arrives through a link only as the choice, not the file. */}
@@ -47,7 +66,7 @@ export function DataControl() {
           </option>
         )}
       </select>
-      {data === 'mnist' && (
+      {source.kernels.length > 0 && source.tasks.length > 0 && (
         <div className="ctl-data-mnist">
           <label>
             Kernel{' '}
@@ -56,7 +75,7 @@ export function DataControl() {
               value={kernel}
               onChange={(e) => set('kernel', e.target.value as KernelKey)}
             >
-              {KERNELS.map((k) => (
+              {source.kernels.map((k) => (
                 <option key={k} value={k}>
                   {KERNEL_LABELS[k]}
                 </option>
@@ -70,9 +89,13 @@ export function DataControl() {
               value={task}
               onChange={(e) => set('task', e.target.value as TaskKey)}
             >
-              {TASKS.map((t) => (
-                <option key={t} value={t}>
-                  {TASK_LABELS[t]}
+              {source.tasks.map((t) => (
+                <option
+                  key={t.key}
+                  value={t.key}
+                  title={source.pool ? taskClasses(source.pool.classes, t.positive) : undefined}
+                >
+                  {t.label}
                 </option>
               ))}
             </select>
@@ -82,13 +105,11 @@ export function DataControl() {
       <p className="ctl-help">
         <RichHelp
           text={
-            data === 'powerlaw'
-              ? 'Eigenvalues k^{−α} and target power k^{−β}: the idealised model.'
-              : data === 'mnist'
-                ? '3000 MNIST digits; the theory runs on the measured eigenvalues of K/n and the target power per mode (exact sums over the pool’s modes). α, β and M below are read off the measured spectrum.'
-                : custom
-                  ? `Your spectrum (${custom.name}, ${custom.modes.lam.length} modes): the theory runs on its eigenvalues and target powers; α, β and M below are read off it. It is not part of links (too large): share it as a file with “Save (JSON)”.`
-                  : ''
+            source.spectrum !== 'file'
+              ? sourceHelp(source)
+              : custom
+                ? `Your spectrum (${custom.name}, ${custom.modes.lam.length} modes): the theory runs on its eigenvalues and target powers; α, β and M below are read off it. It is not part of links (too large): share it as a file with “Save (JSON)”.`
+                : ''
           }
         />
       </p>

@@ -1,9 +1,13 @@
 // One numeric parameter: slider (log or linear, from the spec), typed entry, unit, ∞ toggle when
 // allowed, one-line help; disabled with the reason when the parameter does not act in the current
 // regime. The slider updates the store continuously while dragged (live: the URL is replaced) and
-// commits on release (the URL gets a history entry).
+// commits on release (the URL gets a history entry). Its parts: the state it reads
+// (useControlState), why it is off (offReason), the typed entry (ValueEntry, with the shared
+// typed-entry logic of ../TypedEntry.tsx), the slider (RangeSlider), the ∞ toggle (InfToggle).
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { REGIME_LABELS, formatValue, isActive, type NumericSpec } from '../../model/params.ts';
+import { formatValue, isActive, type NumericSpec, type Regime } from '../../model/params.ts';
+import { REGIME } from '../../model/regimes.ts';
+import { isMeasured } from '../../model/data/sources.ts';
 import { noteInput } from '../../compute/perf.ts';
 import { actions, useApp } from '../../state/hooks.ts';
 import { windowedParams, type EditOptions } from '../../state/store.ts';
@@ -11,10 +15,10 @@ import { plainSymbol } from '../../state/symbols.ts';
 import { formatAscii } from '../../format/number.ts';
 import { RichHelp } from '../RichHelp.tsx';
 import { Tex } from '../Tex.tsx';
-import { REGIME_SHORT } from './regimes.ts';
-import { parseEntry } from './entry.ts';
+import { useEntry, type Entry } from '../TypedEntry.tsx';
+import { parseEntry, type EntryResult } from './entry.ts';
 import { dataAwareText } from './dataHelp.ts';
-import { keyToPos, sliderScale } from './scale.ts';
+import { keyToPos, sliderScale, type SliderScale } from './scale.ts';
 import { PinSlider } from './PinSlider.tsx';
 
 const MEASURED_KEYS: readonly string[] = ['alpha', 'beta', 'M'];
@@ -29,7 +33,14 @@ function finiteFallback(spec: NumericSpec): number {
   return 10 ** Math.round((Math.log10(lo) + Math.log10(spec.max)) / 2);
 }
 
-export function NumericControl({ spec }: { spec: NumericSpec }) {
+/** Set the parameter (noting the input for the latency probe). */
+function setValue(spec: NumericSpec, v: number, opts?: EditOptions): void {
+  noteInput();
+  actions().setParam(spec.key, v, opts);
+}
+
+/** What the control reads from the store. */
+function useControlState(spec: NumericSpec) {
   // tmin and tmax show the window on screen: in the automatic mode, the one the engine chose.
   const value = useApp((s) => windowedParams(s)[spec.key]);
   const auto = useApp(
@@ -37,10 +48,9 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
   );
   const regime = useApp((s) => s.params.regime);
   const data = useApp((s) => s.params.data);
-  const { label, help } = dataAwareText(spec, data);
   const lecture = useApp((s) => s.view.theme === 'lecture');
   // Measured data: α, β (fitted) and M (modes with λ > 0) are read off the spectrum.
-  const readOut = useApp((s) => s.params.data !== 'powerlaw') && MEASURED_KEYS.includes(spec.key);
+  const readOut = useApp((s) => isMeasured(s.params)) && MEASURED_KEYS.includes(spec.key);
   const measured = useApp((s) => (readOut ? s.results.curve?.params[spec.key] : undefined));
   // The fit range of this exponent, as drawn on the spectrum plot.
   const fitRange = useApp((s) => {
@@ -49,29 +59,174 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
     return r ? `${r.xmin}…${r.xmax}` : null;
   });
   const active = isActive(spec.key, regime) && !readOut;
+  return { value, auto, regime, data, lecture, readOut, measured, fitRange, active };
+}
+
+type ControlState = ReturnType<typeof useControlState>;
+
+/** Why the control does not take input (a read-out of measured data, or another regime), or null. */
+function offReason(spec: NumericSpec, c: ControlState): string | null {
+  if (c.readOut) {
+    if (spec.key === 'M') return 'Read-out: the modes of the measured spectrum with λ > 0.';
+    const what = spec.key === 'alpha' ? 'eigenvalues λ_k' : 'target power beyond k';
+    const range = c.fitRange ? ` over modes k = ${c.fitRange}` : '';
+    return `Read-out: least-squares fit to the measured spectrum (${what})${range}, drawn on the spectrum plot.`;
+  }
+  if (c.active) return null;
+  return inactiveIn(spec, c.regime);
+}
+
+function inactiveIn(spec: NumericSpec, regime: Regime): string {
+  const where = spec.regimes.map((r) => REGIME[r].short).join(', ');
+  return `Inactive under ${REGIME[regime].label.toLowerCase()}; acts under ${where}.`;
+}
+
+export function NumericControl({ spec }: { spec: NumericSpec }) {
+  const c = useControlState(spec);
+  const { label, help } = dataAwareText(spec, c.data);
   const scale = useMemo(() => sliderScale(spec), [spec]);
   const id = useId();
   const symbol = plainSymbol(spec.symbol);
   const name = `${label} ${symbol}`;
-
-  const [text, setText] = useState(formatValue(value));
-  const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const lastFinite = useRef(Number.isFinite(value) ? value : finiteFallback(spec));
-  useEffect(() => {
-    if (Number.isFinite(value)) lastFinite.current = value;
-  }, [value]);
+  const entry = useEntry<Extract<EntryResult, { ok: true }>>({
+    value: formatValue(c.value),
+    parse: (text) => {
+      const r = parseEntry(spec, text);
+      return r.ok ? { ok: true, value: r } : r;
+    },
+    onCommit: (r) => {
+      setNote(r.note ? `${r.note.replace(/\.$/, '')}; ${formatValue(r.value)} used.` : null);
+      setValue(spec, r.value);
+    },
+  });
+  const ids = { help: `${id}-help`, msg: `${id}-msg`, label: `${id}-label`, entry: `${id}-entry` };
+  const why = offReason(spec, c);
+  const message = entry.error ?? note;
 
-  // The entry shows the store's value unless the user is typing in it.
-  const shown = readOut
-    ? typeof measured === 'number'
-      ? formatValue(Number(measured.toPrecision(3)))
-      : 'n/a'
-    : editing
-      ? text
-      : formatValue(value);
+  return (
+    <div
+      className={`ctl${c.active ? '' : ' ctl--off'}`}
+      data-param={spec.key}
+      role="group"
+      aria-labelledby={ids.label}
+    >
+      <div className="ctl-head">
+        <ControlLabel spec={spec} label={label} auto={c.auto} ids={ids} />
+        <ValueEntry spec={spec} c={c} entry={entry} name={name} ids={ids} described={!!message} />
+      </div>
+      <div className="ctl-row">
+        {scale && !c.readOut && (
+          <RangeSlider
+            spec={spec}
+            scale={scale}
+            value={c.value}
+            active={c.active}
+            name={name}
+            helpId={ids.help}
+            onMove={entry.clearError}
+          />
+        )}
+        {spec.allowInf && !c.readOut && (
+          <InfToggle spec={spec} value={c.value} active={c.active} name={name} symbol={symbol} />
+        )}
+      </div>
+      <p className="ctl-help" id={ids.help}>
+        <RichHelp text={help} />
+        {why && <span className="ctl-why"> {why}</span>}
+      </p>
+      {message && <ControlMessage spec={spec} text={message} error={!!entry.error} id={ids.msg} />}
+    </div>
+  );
+}
 
+/** The name, its symbol, and "auto" when the engine chose the value (the time window). */
+function ControlLabel(props: {
+  spec: NumericSpec;
+  label: string;
+  auto: boolean;
+  ids: { label: string; entry: string };
+}) {
+  const { spec, ids } = props;
+  return (
+    <label className="ctl-label" id={ids.label} htmlFor={ids.entry}>
+      <span className="ctl-name">{props.label}</span>
+      {/* A symbol that is only a word (\text{seed}) would repeat the label. */}
+      {!spec.symbol.startsWith('\\text') && <Tex tex={spec.symbol} />}
+      {props.auto && (
+        <span className="ctl-auto" title="chosen from the dynamics; type a value to fix it">
+          auto
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** A refused entry (an alert) or a note on how an entry was read (a status). */
+function ControlMessage(props: { spec: NumericSpec; text: string; error: boolean; id: string }) {
+  return (
+    <p
+      className={props.error ? 'ctl-msg ctl-msg--error' : 'ctl-msg'}
+      id={props.id}
+      role={props.error ? 'alert' : 'status'}
+      data-testid={`msg-${props.spec.key}`}
+    >
+      {props.text}
+    </p>
+  );
+}
+
+/** The typed value with its unit (and the lecture's pin slider); a read-out shows the measured value. */
+function ValueEntry(props: {
+  spec: NumericSpec;
+  c: ControlState;
+  entry: Entry;
+  name: string;
+  ids: { help: string; msg: string; entry: string };
+  /** A message (error or note) describes the entry. */
+  described: boolean;
+}) {
+  const { spec, c, entry, name, ids } = props;
+  const readOutText =
+    typeof c.measured === 'number' ? formatValue(Number(c.measured.toPrecision(3))) : 'n/a';
+  return (
+    <span className="ctl-value">
+      <input
+        id={ids.entry}
+        className="ctl-entry"
+        type="text"
+        inputMode="decimal"
+        spellCheck={false}
+        autoComplete="off"
+        aria-label={`${name}${spec.unit ? ` in ${spec.unit}` : ''}`}
+        aria-invalid={entry.error ? true : undefined}
+        aria-describedby={`${ids.help}${props.described ? ` ${ids.msg}` : ''}`}
+        data-testid={`entry-${spec.key}`}
+        disabled={!c.active}
+        {...entry.input}
+        value={c.readOut ? readOutText : entry.input.value}
+      />
+      {spec.unit && <span className="ctl-unit">{spec.unit}</span>}
+      {c.lecture && <PinSlider k={spec.key} />}
+    </span>
+  );
+}
+
+/**
+ * The slider. Dragging is live; release commits (native `change`). Arrow-key steps are live too,
+ * and a pause (or leaving the slider) commits them as one history entry.
+ */
+function RangeSlider(props: {
+  spec: NumericSpec;
+  scale: SliderScale;
+  value: number;
+  active: boolean;
+  name: string;
+  helpId: string;
+  /** The value moved by the slider (an earlier typing error no longer applies). */
+  onMove: () => void;
+}) {
+  const { spec, scale, value } = props;
   const range = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const el = range.current;
@@ -81,168 +236,80 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
     el.addEventListener('change', commit);
     return () => el.removeEventListener('change', commit);
   }, []);
-
-  const set = (v: number, opts?: EditOptions) => {
-    noteInput();
-    actions().setParam(spec.key, v, opts);
-  };
-
-  const commitText = () => {
-    const r = parseEntry(spec, text);
-    if (!r.ok) {
-      setError(r.message);
-      return;
-    }
-    setError(null);
-    setNote(r.note ? `${r.note.replace(/\.$/, '')}; ${formatValue(r.value)} used.` : null);
-    setEditing(false);
-    set(r.value);
-  };
-
-  const onEntryKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      commitText();
-    } else if (e.key === 'Escape') {
-      setEditing(false);
-      setError(null);
-      setText(formatValue(value));
-    }
-  };
-
-  // Arrow-key steps are live, like a drag; a pause (or leaving the slider) commits them as one
-  // history entry.
-  const keyCommit = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const commitKeys = () => {
-    if (keyCommit.current === null) return;
-    clearTimeout(keyCommit.current);
-    keyCommit.current = null;
-    actions().commit();
-  };
-  useEffect(() => commitKeys, []);
-  const onRangeKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (!scale) return;
+  const keys = useKeySteps();
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const pos = keyToPos(scale, scale.toPos(value), e);
     if (pos === null) return;
     e.preventDefault();
-    set(scale.fromPos(pos), { live: true });
-    if (keyCommit.current !== null) clearTimeout(keyCommit.current);
-    keyCommit.current = setTimeout(commitKeys, KEY_PAUSE_MS);
+    setValue(spec, scale.fromPos(pos), { live: true });
+    keys.stepped();
   };
-
-  const helpId = `${id}-help`;
-  const msgId = `${id}-msg`;
-  const why = readOut
-    ? spec.key === 'M'
-      ? 'Read-out: the modes of the measured spectrum with λ > 0.'
-      : `Read-out: least-squares fit to the measured spectrum (${spec.key === 'alpha' ? 'eigenvalues λ_k' : 'target power beyond k'})${fitRange ? ` over modes k = ${fitRange}` : ''}, drawn on the spectrum plot.`
-    : active
-      ? null
-      : `Inactive under ${REGIME_LABELS[regime].toLowerCase()}; acts under ${spec.regimes
-          .map((r) => REGIME_SHORT[r])
-          .join(', ')}.`;
-
   return (
-    <div
-      className={`ctl${active ? '' : ' ctl--off'}`}
-      data-param={spec.key}
-      role="group"
-      aria-labelledby={`${id}-label`}
-    >
-      <div className="ctl-head">
-        <label className="ctl-label" id={`${id}-label`} htmlFor={`${id}-entry`}>
-          <span className="ctl-name">{label}</span>
-          {/* A symbol that is only a word (\text{seed}) would repeat the label. */}
-          {!spec.symbol.startsWith('\\text') && <Tex tex={spec.symbol} />}
-          {auto && (
-            <span className="ctl-auto" title="chosen from the dynamics; type a value to fix it">
-              auto
-            </span>
-          )}
-        </label>
-        <span className="ctl-value">
-          <input
-            id={`${id}-entry`}
-            className="ctl-entry"
-            type="text"
-            inputMode="decimal"
-            spellCheck={false}
-            autoComplete="off"
-            aria-label={`${name}${spec.unit ? ` in ${spec.unit}` : ''}`}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={`${helpId}${error || note ? ` ${msgId}` : ''}`}
-            data-testid={`entry-${spec.key}`}
-            value={shown}
-            disabled={!active}
-            onFocus={() => {
-              setText(formatValue(value));
-              setEditing(true);
-            }}
-            onChange={(e) => {
-              setText(e.target.value);
-              setError(null);
-            }}
-            onKeyDown={onEntryKey}
-            onBlur={() => {
-              if (editing) commitText();
-            }}
-          />
-          {spec.unit && <span className="ctl-unit">{spec.unit}</span>}
-          {lecture && <PinSlider k={spec.key} />}
-        </span>
-      </div>
-      <div className="ctl-row">
-        {scale && !readOut && (
-          <input
-            ref={range}
-            className="ctl-range"
-            type="range"
-            min={0}
-            max={scale.max}
-            step={1}
-            value={scale.toPos(value)}
-            disabled={!active}
-            aria-label={name}
-            aria-valuetext={`${formatAscii(value)}${spec.unit ? ` ${spec.unit}` : ''}`}
-            aria-describedby={helpId}
-            data-testid={`slider-${spec.key}`}
-            data-scale={spec.scale}
-            onChange={(e) => {
-              setError(null);
-              set(scale.fromPos(Number(e.target.value)), { live: true });
-            }}
-            onKeyDown={onRangeKey}
-            onBlur={commitKeys}
-          />
-        )}
-        {spec.allowInf && !readOut && (
-          <label className="ctl-inf" title={`${symbol} = ∞`}>
-            <input
-              type="checkbox"
-              checked={value === Infinity}
-              disabled={!active}
-              data-testid={`inf-${spec.key}`}
-              aria-label={`${name} infinite`}
-              onChange={(e) => set(e.target.checked ? Infinity : lastFinite.current)}
-            />
-            <span aria-hidden="true">∞</span>
-          </label>
-        )}
-      </div>
-      <p className="ctl-help" id={helpId}>
-        <RichHelp text={help} />
-        {why && <span className="ctl-why"> {why}</span>}
-      </p>
-      {(error || note) && (
-        <p
-          className={error ? 'ctl-msg ctl-msg--error' : 'ctl-msg'}
-          id={msgId}
-          role={error ? 'alert' : 'status'}
-          data-testid={`msg-${spec.key}`}
-        >
-          {error ?? note}
-        </p>
-      )}
-    </div>
+    <input
+      ref={range}
+      className="ctl-range"
+      type="range"
+      min={0}
+      max={scale.max}
+      step={1}
+      value={scale.toPos(value)}
+      disabled={!props.active}
+      aria-label={props.name}
+      aria-valuetext={`${formatAscii(value)}${spec.unit ? ` ${spec.unit}` : ''}`}
+      aria-describedby={props.helpId}
+      data-testid={`slider-${spec.key}`}
+      data-scale={spec.scale}
+      onChange={(e) => {
+        props.onMove();
+        setValue(spec, scale.fromPos(Number(e.target.value)), { live: true });
+      }}
+      onKeyDown={onKeyDown}
+      onBlur={keys.commit}
+    />
+  );
+}
+
+/** Arrow-key steps become one history entry after KEY_PAUSE_MS of quiet, or on `commit`. */
+function useKeySteps(): { stepped: () => void; commit: () => void } {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const commit = () => {
+    if (timer.current === null) return;
+    clearTimeout(timer.current);
+    timer.current = null;
+    actions().commit();
+  };
+  useEffect(() => commit, []);
+  const stepped = () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = setTimeout(commit, KEY_PAUSE_MS);
+  };
+  return { stepped, commit };
+}
+
+/** N = ∞ or M = ∞; switching it off returns to the last finite value seen. */
+function InfToggle(props: {
+  spec: NumericSpec;
+  value: number;
+  active: boolean;
+  name: string;
+  symbol: string;
+}) {
+  const { spec, value } = props;
+  const lastFinite = useRef(Number.isFinite(value) ? value : finiteFallback(spec));
+  useEffect(() => {
+    if (Number.isFinite(value)) lastFinite.current = value;
+  }, [value]);
+  return (
+    <label className="ctl-inf" title={`${props.symbol} = ∞`}>
+      <input
+        type="checkbox"
+        checked={value === Infinity}
+        disabled={!props.active}
+        data-testid={`inf-${spec.key}`}
+        aria-label={`${props.name} infinite`}
+        onChange={(e) => setValue(spec, e.target.checked ? Infinity : lastFinite.current)}
+      />
+      <span aria-hidden="true">∞</span>
+    </label>
   );
 }

@@ -1,6 +1,8 @@
 // Where each parameter's control appears. Layout only: the controls themselves are generated from
-// PARAM_SPECS; parameters not listed here belong to the model group.
+// PARAM_SPECS; a regime's own parameters (model/regimes.ts) belong to the training group, the
+// parameters not listed here otherwise to the model group.
 import { PARAM_SPECS, type Params, type ParamSpec } from '../../model/params.ts';
+import { regimesOwning } from '../../model/regimes.ts';
 
 export type ControlGroup = 'model' | 'training' | 'time' | 'simulation';
 
@@ -23,6 +25,10 @@ export const GROUP_TITLES: Record<ControlGroup, string> = {
   simulation: 'Simulation',
 };
 
+function groupOf(key: keyof Params): ControlGroup {
+  return GROUP[key] ?? (regimesOwning(key).length > 0 ? 'training' : 'model');
+}
+
 export function specsOf(group: ControlGroup): ParamSpec[] {
-  return PARAM_SPECS.filter((s) => (GROUP[s.key] ?? 'model') === group);
+  return PARAM_SPECS.filter((s) => groupOf(s.key) === group);
 }

@@ -6,7 +6,9 @@ import {
   decodeSpectra,
   parseManifest,
 } from '../../../src/model/data/assets.ts';
-import { committedManifest, readAsset } from '../../helpers/digitAssets.ts';
+import { committedManifest, poolSource, readAsset } from '../../helpers/digitAssets.ts';
+
+const MNIST = poolSource('mnist');
 
 const manifest = committedManifest();
 const pool = readAsset(manifest.files.pool.name);
@@ -22,9 +24,9 @@ function message(f: () => unknown): string {
   throw new Error('expected a DataAssetError');
 }
 
-describe('digit asset loaders', () => {
+describe('pool asset loaders (MNIST)', () => {
   it('decode the committed assets', () => {
-    const p = decodePool(manifest, pool);
+    const p = decodePool(manifest, pool, MNIST);
     expect(p.n).toBe(3000);
     for (let d = 0; d < 10; d++) expect(p.labels.filter((l) => l === d).length).toBe(300);
     const s = decodeSpectra(manifest, spectra);
@@ -37,7 +39,7 @@ describe('digit asset loaders', () => {
   });
 
   it('name the file and the problem for truncated files', () => {
-    expect(message(() => decodePool(manifest, pool.subarray(0, 1000)))).toBe(
+    expect(message(() => decodePool(manifest, pool.subarray(0, 1000), MNIST))).toBe(
       'mnist-pool.bin: 1000 bytes, expected 2355000 (truncated or wrong file; run npm run data)',
     );
     expect(message(() => decodeSpectra(manifest, spectra.subarray(0, 8 * 3000)))).toMatch(
@@ -64,16 +66,18 @@ describe('digit asset loaders', () => {
   });
 
   it('reject a bad manifest with the field named', () => {
-    expect(message(() => parseManifest('{"format": '))).toMatch(
+    expect(message(() => parseManifest('{"format": ', MNIST))).toMatch(
       /^mnist-manifest\.json: not valid JSON/,
     );
     const m = JSON.parse(JSON.stringify(manifest));
     m.kernels = ['linear', 'rbf'];
-    expect(message(() => parseManifest(JSON.stringify(m)))).toBe(
+    expect(message(() => parseManifest(JSON.stringify(m), MNIST))).toBe(
       'mnist-manifest.json: "kernels" must be a list drawn from linear, relu',
     );
     delete m.files.pool.crc32;
     m.kernels = ['relu'];
-    expect(message(() => parseManifest(JSON.stringify(m)))).toMatch(/"files\.pool" must have/);
+    expect(message(() => parseManifest(JSON.stringify(m), MNIST))).toMatch(
+      /"files\.pool" must have/,
+    );
   });
 });

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { measurePool } from '../../../src/model/data/build.ts';
 import { reluKernel } from '../../../src/model/data/kernels.ts';
-import { DIM, normalisedInputs, type DigitPool } from '../../../src/model/data/pool.ts';
-import { TASKS, taskLabels } from '../../../src/model/data/tasks.ts';
+import { normalisedInputs, type ImagePool } from '../../../src/model/data/pool.ts';
+import { taskLabels } from '../../../src/model/data/tasks.ts';
 import { jacobiEigen } from '../../helpers/jacobiEigen.ts';
-import { committedPool } from '../../helpers/digitAssets.ts';
+import { committedPool, poolSource } from '../../helpers/digitAssets.ts';
+
+const MNIST = poolSource('mnist');
+const TASKS = MNIST.tasks;
+const DIM = 784;
 
 /** The first `per` images of each digit of the committed pool. */
-function smallPool(per: number): DigitPool {
+function smallPool(per: number): ImagePool {
   const pool = committedPool();
   const rows: number[] = [];
   for (let d = 0; d < 10; d++) {
@@ -16,11 +20,16 @@ function smallPool(per: number): DigitPool {
   }
   const pixels = new Uint8Array(rows.length * DIM);
   rows.forEach((r, i) => pixels.set(pool.pixels.subarray(r * DIM, (r + 1) * DIM), i * DIM));
-  return { n: rows.length, pixels, labels: Uint8Array.from(rows, (r) => pool.labels[r]) };
+  return {
+    n: rows.length,
+    dim: DIM,
+    pixels,
+    labels: Uint8Array.from(rows, (r) => pool.labels[r]),
+  };
 }
 
 /** Direct computation: the kernel entry by entry, Jacobi eigenvectors, powers (u·y)²/n. */
-function direct(pool: DigitPool, kernel: 'linear' | 'relu') {
+function direct(pool: ImagePool, kernel: 'linear' | 'relu') {
   const n = pool.n;
   const X = normalisedInputs(pool);
   const dot = (i: number, j: number) => {
@@ -52,7 +61,7 @@ describe('measured spectrum on a small pool against a direct computation', () =>
   const pool = smallPool(6);
   for (const kernel of ['linear', 'relu'] as const) {
     it(`${kernel}: eigenvalues and target powers to 1e-9 relative`, () => {
-      const built = measurePool(pool, [kernel])[kernel];
+      const built = measurePool(pool, [kernel], TASKS)[kernel];
       const ref = direct(pool, kernel);
       const top = ref.values[0];
       let checked = 0;
@@ -62,7 +71,9 @@ describe('measured spectrum on a small pool against a direct computation', () =>
         TASKS.forEach((t, i) => {
           const want = ref.powers[i][k];
           // Relative to the power itself, floored at 1e-12 of the total (Σ_k power = 1).
-          expect(Math.abs(built.powers[t][k] - want) / Math.max(want, 1e-12)).toBeLessThan(1e-9);
+          expect(Math.abs(built.powers[t.key][k] - want) / Math.max(want, 1e-12)).toBeLessThan(
+            1e-9,
+          );
         });
         checked++;
       }
@@ -71,11 +82,11 @@ describe('measured spectrum on a small pool against a direct computation', () =>
   }
 
   it('powers sum to (1/n)|y|² = 1 and eigenvalues to Tr K/n', () => {
-    const t = measurePool(pool);
+    const t = measurePool(pool, MNIST.kernels, TASKS);
     expect(t.linear.eigenvalues.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     expect(t.relu.eigenvalues.reduce((a, b) => a + b, 0)).toBeCloseTo(0.5, 9);
     for (const task of TASKS)
-      expect(t.relu.powers[task].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+      expect(t.relu.powers[task.key].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
   });
 });
 

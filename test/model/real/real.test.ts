@@ -6,12 +6,11 @@ import { drawDistinct } from '../../../src/model/data/pool.ts';
 import { prepareReal, realDraw, runReal, RealCancelled } from '../../../src/model/real/realRun.ts';
 import { Rng } from '../../../src/model/simulation/random.ts';
 import { reluKernel } from '../../../src/model/data/kernels.ts';
-import { DIM } from '../../../src/model/data/pool.ts';
 import { committedPool } from '../../helpers/digitAssets.ts';
 import { registerMnist } from '../../helpers/mnistSpectra.ts';
 
 const pool = committedPool();
-const setup = prepareReal(pool, 'relu', 'parity');
+const setup = prepareReal(pool, { data: 'mnist', kernel: 'relu', task: 'parity' });
 registerMnist('relu', 'parity');
 
 const base: Params = {
@@ -84,7 +83,8 @@ describe('real-run formulas', () => {
     const idx = drawDistinct(setup.n, P, new Rng(p.seed, 0));
     const k = (i: number, j: number) => {
       let g = 0;
-      for (let q = 0; q < DIM; q++) g += setup.X[i * DIM + q] * setup.X[j * DIM + q];
+      const d = setup.dim;
+      for (let q = 0; q < d; q++) g += setup.X[i * d + q] * setup.X[j * d + q];
       return reluKernel(g, setup.norms[i], setup.norms[j]);
     };
     // Solve (K + Pγ) a = y by Gaussian elimination.

@@ -1,4 +1,4 @@
-// The basis tables (docs/theory.md §9): ln A and ln B interpolated in ln t (or ln P, ln N) against
+// The basis tables (docs/theory.md §10): ln A and ln B interpolated in ln t (or ln P, ln N) against
 // the engine evaluated directly (order-12 Talbot, exact limits), over the whole range, in every
 // kind of curve: the time law alone, finite P with its plateau, the top modes' exponential decay
 // (α = 3, 4), the interpolation peak (N < P), and the size axes.

@@ -1,4 +1,4 @@
-// Real data (docs/theory.md §9): the app's own real runs on the digits (kernel regression with the
+// Real data (docs/theory.md §10): the app's own real runs on the digits (kernel regression with the
 // ReLU NNGP kernel on even vs odd, gradient flow, P = 100, 200, 400, two draws each), fitted from
 // their learning curves alone, against the exponents fitted to the measured spectrum
 // (docs/theory.md §0: least squares over k = 10…300, α ≈ 1.31, β ≈ 1.42).
@@ -18,7 +18,7 @@ import { committedPool, committedSpectra } from '../../helpers/digitAssets.ts';
 
 const spectra = committedSpectra().relu;
 const measured = fitSpectrum({ lam: spectra.eigenvalues, power: spectra.powers.parity });
-const setup = prepareReal(committedPool(), 'relu', 'parity');
+const setup = prepareReal(committedPool(), { data: 'mnist', kernel: 'relu', task: 'parity' });
 const base: Params = {
   ...DEFAULT_PARAMS,
   data: 'mnist',

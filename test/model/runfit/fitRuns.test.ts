@@ -1,4 +1,4 @@
-// The fit's interface for the app and the CLI (docs/theory.md §9): options checked before any
+// The fit's interface for the app and the CLI (docs/theory.md §10): options checked before any
 // work, progress and cancellation, a result of plain data that a worker can transfer, curves with
 // bands around them to 10× the data, the bootstrap over runs, the hold-out check against a power
 // law, and the fitted state as a valid app state.

@@ -1,4 +1,4 @@
-// The linear parameters at fixed (α, β, s) (docs/theory.md §9): non-negative least squares on
+// The linear parameters at fixed (α, β, s) (docs/theory.md §10): non-negative least squares on
 // every face of the orthant, and the Gauss–Newton/IRLS solve on log residuals.
 import { describe, expect, it } from 'vitest';
 import { LinearSolver, nnls3, NOTHING_FIXED } from '../../../src/model/runfit/linear.ts';

@@ -1,4 +1,4 @@
-// The data as the criterion sees them (docs/theory.md §9): each decade of x weighs the same, the
+// The data as the criterion sees them (docs/theory.md §10): each decade of x weighs the same, the
 // noise scale comes from the data alone, runs of the same P and N share a configuration.
 import { describe, expect, it } from 'vitest';
 import { prepareData } from '../../../src/model/runfit/profile.ts';

@@ -1,4 +1,4 @@
-// The F and χ² quantiles of the deviance levels (docs/theory.md §9), against tabulated values.
+// The F and χ² quantiles of the deviance levels (docs/theory.md §10), against tabulated values.
 import { describe, expect, it } from 'vitest';
 import { chiSquareQuantile, fQuantile } from '../../../src/model/runfit/quantiles.ts';
 

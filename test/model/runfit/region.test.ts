@@ -1,4 +1,4 @@
-// The ridge rule (docs/theory.md §9) on regions of known shape, and the deviance levels.
+// The ridge rule (docs/theory.md §10) on regions of known shape, and the deviance levels.
 import { describe, expect, it } from 'vitest';
 import { devianceLevels, eigen2, ridgeWarning, RAYS } from '../../../src/model/runfit/region.ts';
 import type { ProfilePoint } from '../../../src/model/runfit/profile.ts';

@@ -21,7 +21,7 @@ import { drawGeometry } from '../../../src/model/simulation/geometry.ts';
 import { drawData } from '../../../src/model/simulation/data.ts';
 import { analyseModes } from '../../../src/model/simulation/modes.ts';
 import { evaluateErrors } from '../../../src/model/simulation/evaluate.ts';
-import { simulateSeedDirect } from '../../../src/model/simulation/direct.ts';
+import { simulateSeedDirect } from '../../helpers/direct.ts';
 import { loadReferences } from '../../helpers/reference.ts';
 
 function params(over: Partial<Params>): Params {

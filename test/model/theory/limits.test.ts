@@ -159,6 +159,7 @@ describe('long-time dynamics reach the limits', () => {
     const c = computeCurve({ ...base, N: 200, P: 200 });
     expect(c.limit.divergent).toBe(true);
     expect(c.limit.Eg).toBe(Infinity);
+    expect(c.Eg.length).toBe(base.nt);
     for (const v of c.Eg) expect(Number.isFinite(v)).toBe(true);
   });
 });

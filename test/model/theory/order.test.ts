@@ -73,6 +73,7 @@ describe('the shared-noise amplification at interpolation', () => {
   for (const N of [100, 190, 400, Infinity]) {
     it(`stays finite at N = ${N} ≠ P`, () => {
       const o = computeOrder({ ...DEFAULT_PARAMS, M: 2000, P: 200, N, regime: 'gf' }, long);
+      expect(o.amplification).toHaveLength(long.length);
       for (const v of o.amplification) expect(Number.isFinite(v)).toBe(true);
       // N < P: at κ_* (df = N) Γ → N/P, so the amplification tends to 1/(1 − N/P).
       if (N < 200)
@@ -84,6 +85,7 @@ describe('the shared-noise amplification at interpolation', () => {
       { ...DEFAULT_PARAMS, M: 2000, P: 200, N: 200, regime: 'wd', gamma: 1e-3 },
       long,
     );
+    expect(o.amplification).toHaveLength(long.length);
     for (const v of o.amplification) expect(Number.isFinite(v)).toBe(true);
   });
   it('rejects a non-positive timescale with a clear message', () => {

@@ -12,7 +12,9 @@ export function randomParams(r: () => number): Params {
   const out: Record<string, unknown> = {};
   for (const s of PARAM_SPECS) {
     if (s.kind === 'enum') {
-      out[s.key] = REGIMES[Math.floor(r() * REGIMES.length)];
+      // The regime varies; the data stay the power law's (one draw each, as for every key).
+      const u = r();
+      out[s.key] = s.key === 'regime' ? REGIMES[Math.floor(u * REGIMES.length)] : s.default;
       continue;
     }
     const u = r();
@@ -53,6 +55,8 @@ describe('1000 random configurations across the box', () => {
         const c = computeCurve(p);
         checkFinite(`${tag} Eg`, c.Eg);
         checkFinite(`${tag} Etr`, c.Etr);
+        expect(c.Eg.length, tag).toBe(p.nt);
+        expect(c.Etr.length, tag).toBe(p.nt);
         for (const v of c.Eg) expect(v, tag).toBeGreaterThanOrEqual(0);
         for (const v of c.Etr) expect(v, tag).toBeGreaterThanOrEqual(0);
         const es = c.earlyStop;
@@ -88,6 +92,7 @@ describe('1000 random configurations across the box', () => {
         p.tmax,
         { n: 5 },
       );
+      expect(s.Eg.length, tag).toBeGreaterThanOrEqual(5);
       for (const v of s.Eg) expect(Number.isNaN(v), tag).toBe(false);
     }
   });

@@ -1,13 +1,15 @@
-// The direct construction of docs/theory.md §0, without any of the reductions of geometry.ts and
-// data.ts: draw A (N×M), the P×M inputs and the label noise, form F = ΨAᵀ/√N, K̂ = FᵀF/P and
-// Σ_test = AΛAᵀ/N explicitly, diagonalise K̂ (N×N, or M×M when N = ∞) and apply the closed forms.
-// O(P·M·N + N³): only for small sizes. It exists to check, in tests, that the reduced simulator
-// has the same statistics (the reductions are exact in law, not pathwise).
+// The direct construction of docs/theory.md §0, without any of the reductions of the simulator
+// (src/model/simulation/geometry.ts, data.ts): draw A (N×M), the P×M inputs and the label noise,
+// form F = ΨAᵀ/√N, K̂ = FᵀF/P and Σ_test = AΛAᵀ/N explicitly, diagonalise K̂ (N×N, or M×M when
+// N = ∞) and apply the closed forms, written out here again rather than taken from
+// src/model/filters.ts so that the check is independent. O(P·M·N + N³): only for small sizes.
+// It exists to check, in tests, that the reduced simulator has the same statistics (the
+// reductions are exact in law, not pathwise).
 
-import type { Params } from '../params.ts';
-import { Rng } from './random.ts';
-import { sortedSymmetricEigen } from '../linalg/symmetricEigen.ts';
-import { powerLawSpectrum } from './geometry.ts';
+import type { Params } from '../../src/model/params.ts';
+import { Rng } from '../../src/model/simulation/random.ts';
+import { sortedSymmetricEigen } from '../../src/model/linalg/symmetricEigen.ts';
+import { powerLawSpectrum } from '../../src/model/simulation/geometry.ts';
 
 export type DirectParams = Pick<
   Params,
