@@ -11,11 +11,10 @@ import { startCompute } from './compute/index.ts';
 import { TEST_HOOKS } from './protocol/testHooks.ts';
 import { appStore } from './state/store.ts';
 import { installUrlSync } from './state/urlSync.ts';
-import { expandLessonLink } from './lessons/apply.ts';
-import { LESSON_IDS } from './lessons/lessons.ts';
+import { LESSON_BOOK } from './lessons/apply.ts';
 import { App } from './ui/App.tsx';
 
-installUrlSync(appStore, { lessonIds: LESSON_IDS, expand: expandLessonLink });
+installUrlSync(appStore, { lessons: LESSON_BOOK });
 const compute = startCompute(appStore);
 
 // The end-to-end tests read the store and crash a worker through this handle (test builds only).

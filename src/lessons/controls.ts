@@ -1,5 +1,5 @@
 // Which sliders stand beside the plot in lecture mode: those the lecturer pinned (view key
-// `controls`), else those the lesson names, else the parameters its "Try next" change sets, topped
+// `controls`), else those the lesson names, else the parameters its first "Try it" change sets, topped
 // up from the usual suspects (noise, data, model size) to two. At most three: a projected screen
 // has room for the plot, the lesson and three sliders, not for the whole control panel.
 import { PARAM_SPECS, type NumericKey } from '../model/params.ts';
@@ -21,7 +21,7 @@ function changedKeys(change: string): NumericKey[] {
 /** The sliders a lesson is about (its `controls`, or the default described above). */
 export function lessonControls(lesson: Lesson | undefined): NumericKey[] {
   if (lesson?.controls?.length) return lesson.controls.slice(0, MAX_FOCUS_CONTROLS);
-  const keys = lesson ? changedKeys(lesson.next.change) : [];
+  const keys = lesson?.steps.length ? changedKeys(lesson.steps[0].change) : [];
   for (const k of FALLBACK) if (keys.length < 2 && !keys.includes(k)) keys.push(k);
   return keys.slice(0, MAX_FOCUS_CONTROLS);
 }

@@ -7,12 +7,12 @@ import { freePhrase, learnedSentence } from '../claims/modeDetail.ts';
 import { lastIndex } from '../claims/orderParams.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import { KERNEL_LABELS } from '../model/data/kernels.ts';
-import { poolPhrase, poolSourceOf, taskOf } from '../model/data/sources.ts';
+import { isMeasured, poolPhrase, poolSourceOf, taskOf } from '../model/data/sources.ts';
 import { fitGapReason, fitWindowText } from '../claims/fit.ts';
 import { LAW_TERM_FORMULA, lawCondition } from '../claims/laws.ts';
 import { phaseAgreement } from '../claims/phase.ts';
 import { lawTerm } from '../model/theory/laws.ts';
-import { claimHolds, lessonLaws, realAgreement } from './claims.ts';
+import { claimsHold, lessonLaws, poolShare, realAgreement, tstarRatios } from './claims.ts';
 import type { LessonSentence } from './lessons.ts';
 import type { LessonContext } from './context.ts';
 
@@ -41,11 +41,13 @@ function dataWords(p: Params | null, c: CurveResult | null, prefix: '' | 'pin') 
     expP: q ? slope(-Math.min(q.beta - 1, 2 * q.alpha)) : PENDING,
   };
   if (prefix === '') return words;
+  // The pin's α and β as its curve ran them: fitted on measured data, its parameters on the law.
+  const exponent = (x: number | undefined) =>
+    x === undefined ? PENDING : p && isMeasured(p) ? num(x) : formatParam(x);
   return Object.fromEntries(
-    Object.entries({ ...words, alpha: num(q?.alpha), beta: num(q?.beta) }).map(([k, v]) => [
-      `pin${k[0].toUpperCase()}${k.slice(1)}`,
-      v,
-    ]),
+    Object.entries({ ...words, alpha: exponent(q?.alpha), beta: exponent(q?.beta) }).map(
+      ([k, v]) => [`pin${k[0].toUpperCase()}${k.slice(1)}`, v],
+    ),
   );
 }
 
@@ -73,6 +75,37 @@ function meanFieldValues(ctx: LessonContext): Record<string, string> {
     ellInf: num(d?.ellInf),
     modeFree: d ? freePhrase(d) : PENDING,
     modeLearned: d ? learnedSentence(d) : PENDING,
+    modeLearnedAt: d ? num(d.learnedTime, 2) : PENDING,
+  };
+}
+
+/**
+ * The first pin's placeholders: each parameter as {pinP}, {pinSigma2}, … (α and β: dataWords) and
+ * its curve's E*, t*, gain and fitted time slope (a step that pins the state before it compares
+ * with it).
+ */
+function pinValues(ctx: LessonContext): Record<string, string> {
+  const { pin, pinCurve: pc } = ctx;
+  const out: Record<string, string> = {};
+  for (const s of PARAM_SPECS) {
+    // α and β are the pin's data words' (dataWords): fitted when its data are measured.
+    if (s.key === 'alpha' || s.key === 'beta') continue;
+    const name = `pin${s.key[0].toUpperCase()}${s.key.slice(1)}`;
+    const v = pin?.[s.key];
+    out[name] = v === undefined ? PENDING : typeof v === 'number' ? formatParam(v) : v;
+  }
+  const es = pc?.earlyStop;
+  const stops = es && es.case !== 'none';
+  const ratios = tstarRatios(ctx);
+  return {
+    ...out,
+    pinEinf: limitError(pc ?? null),
+    pinEstar: stops ? num(es.Eg) : PENDING,
+    pinTstar: stops ? num(es.t, 2) : PENDING,
+    pinGain: stops ? num(es.gain, 3) : PENDING,
+    pinFitT: pc?.fitT.fit ? slope(pc.fitT.fit.slope) : pc ? '—' : PENDING,
+    tstarRatio: num(ratios?.actual, 2),
+    tstarRatioLaw: num(ratios?.law, 2),
   };
 }
 
@@ -150,6 +183,8 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     tAt: formatParam(ctx.tAt),
     kAt: num(Math.pow(ctx.tAt, 1 / p.alpha), 2),
     twoAlphaPlus1: formatParam(2 * p.alpha + 1),
+    twoAlpha: formatParam(2 * p.alpha),
+    betaMinus1: formatParam(p.beta - 1),
     tstar: es && es.case !== 'none' ? num(es.t, 2) : PENDING,
     Estar: es && es.case !== 'none' ? num(es.Eg) : PENDING,
     Einf: limitError(c),
@@ -188,7 +223,6 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     sideOfLine: p.beta > p.alpha + 1 ? 'above' : p.beta < p.alpha + 1 ? 'below' : 'on',
     phaseTerm: LAW_TERM_FORMULA.model[lawTerm('model', p).branch] ?? '',
     ...phaseCounts(ctx),
-    pinEinf: limitError(ctx.pinCurve),
     // Measured data: the fitted exponents (the engine's α, β of the curve), the fitted law's curve
     // at the window's end, and the real run's gap to the theory.
     alphaFit: c ? num(c.params.alpha) : PENDING,
@@ -199,9 +233,12 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     realDraws: ctx.real ? formatParam(ctx.real.result.seeds) : PENDING,
     realGap: num(pct(realAgreement(ctx)?.rel), 2),
     realZ: num(realAgreement(ctx)?.z, 2),
-    pinGamma: ctx.pin ? formatParam(ctx.pin.gamma) : PENDING,
+    poolDigits: ctx.sweepP?.modesEdge ? formatParam(ctx.sweepP.modesEdge.entries) : PENDING,
+    poolShare: num(pct(poolShare(ctx)), 2),
+    ...pinValues(ctx),
     pinEgNow: ctx.pinCurve?.Eg.length ? num(ctx.pinCurve.Eg[ctx.pinCurve.Eg.length - 1]) : PENDING,
     ...dataWords(p, c, ''),
+    // The pin's data and fitted exponents (its α, β as its curve ran them: fitted when measured).
     ...dataWords(ctx.pin, ctx.pinCurve, 'pin'),
     ...meanFieldValues(ctx),
   });
@@ -225,7 +262,7 @@ export function sentenceText(
   values: Readonly<Record<string, string>>,
 ): string | null {
   if (!s.when) return fillText(s.text, values);
-  const holds = claimHolds(s.when, ctx);
+  const holds = claimsHold(s.when, ctx);
   if (holds === null) return null;
   if (holds) return fillText(s.text, values);
   return s.otherwise ? fillText(s.otherwise, values) : null;

@@ -1,36 +1,61 @@
-// The lessons: data (a configuration in the URL shape, sentences with {placeholders}, a next step),
-// plus the claim each sentence makes, by name (claims.ts). A sentence is shown only while its claim
-// holds in the live state; otherwise its `otherwise` text (true there) or nothing. Numbers are
-// {placeholders} filled from the live results of the state on screen (fill.ts). The settings and
-// numbers of lessons 1–6 are those of docs/lessons.md (M = 20000 modes).
+// The lessons: data. A lesson is a sequence of steps, each a state and its sentences: step 0 is its
+// configuration (in the URL shape) with `text`, step k the state after its first k "Try it" changes
+// with `steps[k − 1].then` (apply.ts computes the states). Each sentence names the claim it makes
+// (claims.ts) and is shown only while that claim holds in the live state; otherwise its
+// `otherwise` text (true there) or nothing. A step's "Try it" text is a promise about the state it
+// leads to, and its `then` sentences are that promise as claims: the truth suite checks them in
+// that state with the engine. Numbers are {placeholders} filled from the live results of the state
+// on screen (fill.ts). The settings and numbers of lessons 1–6 are those of docs/lessons.md
+// (M = 20000 modes).
 import type { NumericKey } from '../model/params.ts';
+import type { PanelId } from '../state/view.ts';
 import type { ClaimId } from './claims.ts';
 
 export interface LessonSentence {
   text: string;
-  /** The claim this sentence makes; it is shown only while the claim holds. */
-  when?: ClaimId;
+  /** The claim this sentence makes (all of them, when several); shown only while it holds. */
+  when?: ClaimId | readonly ClaimId[];
   /** Shown instead when the claim does not hold (must be true there). */
   otherwise?: string;
 }
 
-export interface LessonNext {
-  /** What to try, in words (shown with a button). */
+export interface LessonStep {
+  /** What to try, in words, shown with the "Try it" button: a promise about the next state. */
   text: string;
-  /** The change, as a query fragment applied over the current state (e.g. "N=600"). */
+  /**
+   * The change, as a query fragment read over the previous step's state ("N=600"; pins are
+   * written as in a link, relative to the new configuration: "pins=beta:2" pins the old β).
+   */
   change: string;
+  /** The sentences of the state the step leads to: its promise, each part a claim that holds there. */
+  then: readonly LessonSentence[];
+  /** The panels these sentences are about, when not the lesson's (`Lesson.stage`). */
+  stage?: readonly StageId[];
 }
+
+/**
+ * What a lesson's text is about, besides the learning curve: a panel of the view, or the measured
+ * spectrum (shown whenever the data are measured). Lecture mode puts it on the first screen.
+ */
+export type StageId = 'curve' | 'spectrum' | PanelId;
 
 export interface Lesson {
   id: string;
   title: string;
   /** Query string of the lesson's state: parameters, panels, sweep mode, pins. */
   config: string;
+  /** The sentences of the lesson's own state (step 0). */
   text: readonly LessonSentence[];
-  next: LessonNext;
+  /** The "Try it" steps, in order. */
+  steps: readonly LessonStep[];
+  /**
+   * The panels the text is about, first the one to show first (lessons/stage.ts); without it,
+   * the learning curve.
+   */
+  stage?: readonly StageId[];
   /**
    * The two or three sliders the lesson is about, shown beside the plot in lecture mode. Optional:
-   * without it, the parameters its "Try next" change sets (lessons/controls.ts).
+   * without it, the parameters its first "Try it" change sets (lessons/controls.ts).
    */
   controls?: readonly NumericKey[];
 }
@@ -54,14 +79,27 @@ export const LESSONS: readonly Lesson[] = [
         otherwise: 'The time law −(β−1)/α does not apply here: {lawTwhy}.',
       },
     ],
-    next: {
-      text: 'Raise β to 3 (a smoother target): the predicted slope −(β−1)/α steepens.',
-      change: 'beta=3',
-    },
+    steps: [
+      {
+        text: 'Raise β to 3 (a smoother target), with β = 2 pinned: the predicted slope −(β−1)/α steepens, and the curve follows it.',
+        change: 'beta=3&pins=beta:2',
+        then: [
+          {
+            text: 'With β = {beta} the theory predicts −(β−1)/α = {predT}; where the local slope is stable ({fitTwin}) E_g falls as {fitT}.',
+            when: 'timeLawFollowed',
+          },
+          {
+            text: 'That is steeper than the pinned curve with β = {pinBeta}, whose slope is {pinFitT}: a smoother target is learned faster in time.',
+            when: 'steeperThanPin',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'data',
     controls: ['P', 'beta', 'alpha'],
+    stage: ['scalingP'],
     title: 'Data-limited scaling',
     config:
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=400&N=inf&sigma2=0&panels=formulas,scalingP,exponents&at=inf',
@@ -77,10 +115,22 @@ export const LESSONS: readonly Lesson[] = [
         otherwise: 'No stable slope across P to compare with: {fitPwhy}.',
       },
     ],
-    next: {
-      text: 'Set α = 1.2, β = 4 (β > 2α + 1): the predicted exponent saturates at −2α.',
-      change: 'alpha=1.2&beta=4',
-    },
+    steps: [
+      {
+        text: 'Set α = 1.2, β = 4 (β > 2α + 1) and keep every mode (M = ∞): the predicted exponent saturates at −2α, and the sweep follows it.',
+        change: 'alpha=1.2&beta=4&M=inf',
+        then: [
+          {
+            text: 'Now β − 1 = {betaMinus1} exceeds 2α = {twoAlpha}: the data law saturates at −2α = {predP}, set by the spectrum, not by the target.',
+            when: 'dataLawSaturated',
+          },
+          {
+            text: 'Across P the converged error falls with slope {fitP} ({fitPwin}).',
+            when: 'dataLawSaturated',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'noise',
@@ -100,14 +150,27 @@ export const LESSONS: readonly Lesson[] = [
         when: 'stoppingPaysFinite',
       },
     ],
-    next: {
-      text: 'Raise the noise to σ² = 0.4: t* moves earlier, as (P/σ²)^{α/β}, and stopping pays more.',
-      change: 'sigma2=0.4',
-    },
+    steps: [
+      {
+        text: 'Raise the noise to σ² = 0.4, with σ² = 0.1 pinned: t* moves earlier, as (P/σ²)^{α/β}, and stopping pays more.',
+        change: 'sigma2=0.4&pins=sigma2:0.1',
+        then: [
+          {
+            text: 'With σ² = {sigma2} the minimum comes earlier: E* = {Estar} at t* ≈ {tstar}, against t* ≈ {pinTstar} for the pinned σ² = {pinSigma2}. The law t* ~ (P/σ²)^{α/β} predicts {tstarRatioLaw}× earlier; it is {tstarRatio}×.',
+            when: 'stopsEarlierThanPin',
+          },
+          {
+            text: 'Training on to t → ∞ now ends {gain}× above the minimum (E_g(∞) = {Einf}), against {pinGain}× with σ² = {pinSigma2}: stopping pays more.',
+            when: 'paysMoreThanPin',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'double-descent',
     controls: ['N', 'P', 'sigma2'],
+    stage: ['scalingN'],
     title: 'Double descent at N = P',
     config:
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=300&N=300&sigma2=0.05&panels=formulas,scalingN,exponents&at=inf',
@@ -127,7 +190,22 @@ export const LESSONS: readonly Lesson[] = [
         when: 'stoppingPays',
       },
     ],
-    next: { text: 'Move N away from P (try N = 600): the peak is left behind.', change: 'N=600' },
+    steps: [
+      {
+        text: 'Move N away from P (try N = 600): the peak is left behind.',
+        change: 'N=600',
+        then: [
+          {
+            text: 'At N = {N}, well above P = {P}, the model no longer has to fit the noise exactly: E_g(∞) = {Einf} is finite.',
+            when: 'pastPeak',
+          },
+          {
+            text: 'The N-sweep still shows the peak, at N = P = {P}, now behind the current model size: past it, more features help again.',
+            when: 'pastPeak',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'langevin',
@@ -151,10 +229,22 @@ export const LESSONS: readonly Lesson[] = [
         when: 'stoppingPays',
       },
     ],
-    next: {
-      text: 'Switch the regime to “Bayesian posterior” to see the t → ∞ values directly.',
-      change: 'regime=bayes',
-    },
+    steps: [
+      {
+        text: 'Switch the regime to “Bayesian posterior”: the t → ∞ values directly.',
+        change: 'regime=bayes',
+        then: [
+          {
+            text: 'Langevin training samples this posterior at t → ∞: its test error is the Gibbs error {Egibbs}.',
+            when: 'reachesPosterior',
+          },
+          {
+            text: 'The posterior mean alone reaches {Epm}; the gap is the posterior variance T·df/(1 − df/P) = {postVar}.',
+            when: 'reachesPosterior',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'stop-vs-decay',
@@ -173,14 +263,27 @@ export const LESSONS: readonly Lesson[] = [
         when: 'pinAboveStopping',
       },
     ],
-    next: {
-      text: 'Switch the current curve to weight decay γ = 0.03: it coincides with the pin, and no longer has an early-stopping advantage.',
-      change: 'regime=wd&gamma=0.03',
-    },
+    steps: [
+      {
+        text: 'Swap the two: make the current curve weight decay γ = 0.03 and pin gradient flow. Even stopped at its best time, weight decay stays above early-stopped gradient flow.',
+        change: 'regime=wd&gamma=0.03&pins=regime:gf',
+        then: [
+          {
+            text: 'Weight decay γ = {gamma} is lowest at {bestWhere}, E_g = {bestE}; the pinned gradient flow, stopped early, reaches {pinEstar} at t* ≈ {pinTstar}.',
+            when: 'decayAboveStopping',
+          },
+          {
+            text: 'With a smooth target (β = {beta} > 2α + 1 = {twoAlphaPlus1}) early stopping alone beats weight decay, even weight decay stopped early.',
+            when: 'decayAboveStopping',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'model',
     controls: ['N', 'beta'],
+    stage: ['scalingN'],
     title: 'Model-limited scaling',
     config:
       'v=1&regime=gf&alpha=1.5&beta=3&P=1000000&N=100&sigma2=0&panels=formulas,scalingN,exponents&at=inf',
@@ -196,14 +299,27 @@ export const LESSONS: readonly Lesson[] = [
         otherwise: 'No stable slope across N to compare with: {fitNwhy}.',
       },
     ],
-    next: {
-      text: 'Lower β to 2 (β < α + 1): the predicted exponent becomes −(β−1) = −1.',
-      change: 'beta=2',
-    },
+    steps: [
+      {
+        text: 'Lower β to 2 (β < α + 1): the predicted exponent becomes −(β−1) = −1.',
+        change: 'beta=2',
+        then: [
+          {
+            text: 'With β = {beta} below α + 1 = {alphaPlus1} the target’s smoothness sets the model law: −(β−1) = {predN}.',
+            when: 'modelLawTarget',
+          },
+          {
+            text: 'Across N the converged error falls with slope {fitN} ({fitNwin}).',
+            when: 'modelLawTarget',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'spectral-bias',
     controls: ['P', 'alpha'],
+    stage: ['modes'],
     title: 'Spectral bias',
     config: 'v=1&regime=gf&alpha=1.5&beta=2&P=10000&N=inf&sigma2=0&panels=formulas,modes,exponents',
     text: [
@@ -217,14 +333,27 @@ export const LESSONS: readonly Lesson[] = [
           'The boundary k*(t) moves as a power of t; E_g is {EgNow} at the end of the window.',
       },
     ],
-    next: {
-      text: 'Lower α to 1.2: the spectrum flattens and many more modes are learned at once.',
-      change: 'alpha=1.2',
-    },
+    steps: [
+      {
+        text: 'Lower α to 1.2, with α = 1.5 pinned: the spectrum flattens, the boundary k*(t) moves faster, and the error falls faster in time.',
+        change: 'alpha=1.2&pins=alpha:1.5',
+        then: [
+          {
+            text: 'With α = {alpha} the eigenvalues fall more slowly: by any time more modes are learned, the boundary k*(t) ≈ t^{1/α} on the mode panel moving faster.',
+            when: 'timeLawFollowed',
+          },
+          {
+            text: 'E_g falls with slope {fitT} ({fitTwin}), as −(β−1)/α = {predT} predicts: steeper than the pinned α = {pinAlpha} curve’s {pinFitT}.',
+            when: ['timeLawFollowed', 'steeperThanPin'],
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'compute',
     controls: ['N', 'P'],
+    stage: ['frontier', 'scalingN'],
     title: 'Compute-optimal allocation',
     config:
       'v=1&regime=gf&alpha=1.5&beta=2&P=10000000&N=200&sigma2=0&panels=formulas,scalingN,exponents,frontier&at=t&tat=1000',
@@ -237,18 +366,32 @@ export const LESSONS: readonly Lesson[] = [
         when: 'frontierFit',
       },
       {
-        text: 'The N-sweep here is at the fixed time t = {tAt}: past the knee near N ~ t^{1/α} = {kAt}, more features stop helping.',
-        when: 'sweepAtFixedTime',
+        text: 'The N-sweep here is at the fixed time t = {tAt}: it falls as a power law up to its knee ({fitNwin}), near N ~ t^{1/α} = {kAt}; past it, more features stop helping.',
+        when: 'kneeNearKAt',
       },
     ],
-    next: {
-      text: 'Move the fixed time of the sweep to t = 10⁴: the knee moves to N ~ t^{1/α}.',
-      change: 'tat=10000',
-    },
+    steps: [
+      {
+        text: 'Move the fixed time of the sweep to t = 10⁴: the knee moves to larger N, near N ~ t^{1/α}.',
+        change: 'tat=10000',
+        stage: ['scalingN', 'frontier'],
+        then: [
+          {
+            text: 'At t = {tAt} the N-sweep falls as a power law up to its knee ({fitNwin}), near t^{1/α} = {kAt}; beyond it more features stop helping: the training time limits the error.',
+            when: 'kneeNearKAt',
+          },
+          {
+            text: 'The frontier does not depend on that time: it takes the best N at each budget C = N·t, and L* falls with slope {fitC} in C.',
+            when: 'frontierFit',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'phase',
     controls: ['beta', 'alpha'],
+    stage: ['phase', 'scalingN'],
     title: 'Which law am I in?',
     config:
       'v=1&regime=gf&alpha=2&beta=2.5&P=10000000&N=1000&sigma2=0&panels=scalingN,exponents,phase&at=inf&phase=model-inf',
@@ -277,14 +420,27 @@ export const LESSONS: readonly Lesson[] = [
         text: 'Drag the marker across the line (or focus it and press ↑): the hue changes where the law changes term.',
       },
     ],
-    next: {
-      text: 'Cross the boundary: β = 4 lies above α + 1 = 3, where the model exponent saturates at −α.',
-      change: 'beta=4',
-    },
+    steps: [
+      {
+        text: 'Cross the boundary: β = 4 lies above α + 1 = 3, where the model exponent saturates at −α.',
+        change: 'beta=4',
+        then: [
+          {
+            text: 'At β = {beta}, {sideOfLine} the line α + 1 = {alphaPlus1}, the spectrum caps the model law: −α = {predN}. The N-sweep at P = {P} falls with slope {fitN} ({fitNwin}).',
+            when: 'modelLawSaturated',
+          },
+          {
+            text: 'On the diagram the marker has crossed the dashed line into the region of −α; {phaseDeepOk} of {phaseDeepN} fitted points farther than 0.5 from the line agree with their law within 0.05.',
+            when: ['phaseModelGridDone', 'modelLawSaturated'],
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'real-digits',
     controls: ['P', 'seeds'],
+    stage: ['spectrum', 'simulation'],
     title: 'Does the theory predict real learning?',
     config:
       'v=1&data=mnist&kernel=relu&task=parity&regime=gf&P=400&N=inf&sigma2=0&seeds=6&tmin=1&tmax=100000&panels=scalingP,simulation',
@@ -311,14 +467,35 @@ export const LESSONS: readonly Lesson[] = [
           'That is more than 3 % and more than 4 s.e.m. at some time: here the theory on the measured spectrum does not track the real runs that closely.',
       },
     ],
-    next: {
-      text: 'Raise P to 1000 and run again: a third of the pool the error is measured on is then training data.',
-      change: 'P=1000',
-    },
+    steps: [
+      {
+        text: 'Raise P to 1000 and run again: the training digits are then a large share of the pool the error is measured on.',
+        change: 'P=1000',
+        then: [
+          {
+            text: 'P = {P} training digits are {poolShare} % of the {poolDigits}-digit pool on which the error is measured, theory and real runs alike.',
+            when: 'trainsOnPool',
+          },
+          {
+            text: 'Real kernel regression ({realDraws} draws) lies at most {realGap} % from the theory on the measured spectrum over this window ({realZ} s.e.m.).',
+            when: 'realRunDone',
+            otherwise:
+              'Press “Run on real digits” (r): kernel regression on P = {P} real digits, {seeds} draws, compared with the theory at each time.',
+          },
+          {
+            text: 'That is within 3 % or 4 s.e.m. at every time: the theory on the measured spectrum still tracks real learning.',
+            when: 'realRunClose',
+            otherwise:
+              'That is more than 3 % and more than 4 s.e.m. at some time: here the theory on the measured spectrum does not track the real runs that closely.',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'collective',
     controls: ['P', 'N'],
+    stage: ['inspector'],
     title: 'Why modes stop learning: the collective response',
     config:
       'v=1&regime=gf&alpha=1.5&beta=2&P=400&N=1000&sigma2=0&panels=modes,order,inspector&mode=300',
@@ -338,14 +515,27 @@ export const LESSONS: readonly Lesson[] = [
         otherwise: '{modeLearned}',
       },
     ],
-    next: {
-      text: 'Give the model four times the data (P = 1600): κ(∞) falls, and more modes can be learned.',
-      change: 'P=1600',
-    },
+    steps: [
+      {
+        text: 'Give the model four times the data (P = 1600): κ(∞) falls below this mode’s eigenvalue, and the mode is learned.',
+        change: 'P=1600',
+        then: [
+          {
+            text: 'With P = {P}, κ(∞) = {kappaInf} is below λ_k = {modeLambda} of mode k = {modeK}: the mode is learned (ℓ_k = ½) at t ≈ {modeLearnedAt} and ends at ℓ_k(∞) = {ellInf}.',
+            when: 'modeLearned',
+          },
+          {
+            text: 'More data leave more signal for the modes: R falls from {Rfirst} at τ = {tauFirst} to {Rlast} at τ = {tauLast}.',
+            when: 'responseFalls',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'noise-amplification',
     controls: ['N', 'P', 'sigma2'],
+    stage: ['decomposition'],
     title: 'Where the double-descent peak comes from: the shared noise amplification',
     config:
       'v=1&M=20000&regime=gf&alpha=1.5&beta=2&P=300&N=300&sigma2=0.05&panels=scalingN,decomposition,order&at=inf',
@@ -367,10 +557,26 @@ export const LESSONS: readonly Lesson[] = [
         when: 'sweepShowsPeak',
       },
     ],
-    next: {
-      text: 'Move N to 600: the amplification stays finite and the peak is left behind.',
-      change: 'N=600',
-    },
+    steps: [
+      {
+        text: 'Move N to 600: the amplification stays finite and the peak is left behind.',
+        change: 'N=600',
+        then: [
+          {
+            text: 'At N = {N} the shared-noise amplification 1/(1 − Γ) stays finite: {ampLast} at τ = {tauLast}, tending to {ampInf} as τ → ∞.',
+            when: 'amplificationFinite',
+          },
+          {
+            text: 'So both parts of E_g stay finite: as t → ∞ the signal part tends to {signalInf} and the label-noise part to {noiseInf}.',
+            when: 'partsFinite',
+          },
+          {
+            text: 'The N-sweep’s peak at N = P = {P} is behind the current model size.',
+            when: 'pastPeak',
+          },
+        ],
+      },
+    ],
   },
   {
     // Fashion-MNIST beside the digits (pinned): the same theory on another dataset's measured
@@ -416,10 +622,27 @@ export const LESSONS: readonly Lesson[] = [
           'More than 3 % and 4 s.e.m. apart at some time: here the theory does not track real learning that closely.',
       },
     ],
-    next: {
-      text: 'Switch the task to tops (T-shirt, pullover, coat, shirt) vs the rest: the same images keep their α, the task brings its own β.',
-      change: 'task=tops',
-    },
+    steps: [
+      {
+        text: 'Switch the task to tops (T-shirt, pullover, coat, shirt) vs the rest, with footwear pinned: the same images keep their α, the task brings its own β.',
+        change: 'task=tops&pins=task:footwear',
+        then: [
+          {
+            text: 'The same {dataItems} with labels {taskLabel}: α = {alphaFit}, as for the pinned {pinTaskLabel} (α = {pinAlpha}): the eigenvalues are the images’ and the kernel’s.',
+            when: 'sameAlphaAsPin',
+          },
+          {
+            text: 'The task brings its own β = {betaFit}, against {pinBeta} for {pinTaskLabel}: how its labels spread over the modes.',
+            when: 'betaDiffersFromPin',
+          },
+          {
+            text: 'Real kernel regression on P = {P} {dataItems} ({realDraws} draws) lies at most {realGap} % ({realZ} s.e.m.) from the theory.',
+            when: 'realRunDone',
+            otherwise: 'Press “Run on {dataReal}” (r) to set real learning beside the theory.',
+          },
+        ],
+      },
+    ],
   },
 ];
 

@@ -11,6 +11,7 @@ import {
   PARAM_SPECS,
   SPEC_BY_KEY,
   actsWithData,
+  enforceConstraints,
   formatValue,
   isActive,
   sanitizeParams,
@@ -173,6 +174,22 @@ export interface ReadParamsOptions {
   otherKeys?: readonly string[];
   /** Prepended to every notice (e.g. "pin 2: "). */
   prefix?: string;
+  /**
+   * Name every key given that does not act in the configuration read (its regime, its data
+   * source) in a notice, and leave it at the base value. The app reads links so; the CLI refuses
+   * such keys instead (cli/resolve.ts), so it reads them as given.
+   */
+  reportInactive?: boolean;
+}
+
+/** Why a parameter does not act in a configuration, or null when it acts. */
+export function inactiveReason(key: keyof Params, p: Params): string | null {
+  const spec = SPEC_BY_KEY[key];
+  if (!isActive(key, p.regime))
+    return `does not act in regime ${p.regime} (it acts in ${spec.regimes.join(', ')})`;
+  if (!actsWithData(key, p.data))
+    return `does not act with data ${p.data} (it acts with ${spec.data!.join(', ')})`;
+  return null;
 }
 
 /**
@@ -182,7 +199,12 @@ export interface ReadParamsOptions {
  */
 export function readParams(
   values: ReadonlyMap<string, string>,
-  { base = DEFAULT_PARAMS, otherKeys = [], prefix = '' }: ReadParamsOptions = {},
+  {
+    base = DEFAULT_PARAMS,
+    otherKeys = [],
+    prefix = '',
+    reportInactive = false,
+  }: ReadParamsOptions = {},
 ): ParsedParams {
   // No prototype: a key "__proto__" from an untrusted link is a plain (unknown) key here.
   const record = Object.create(null) as Record<string, string>;
@@ -193,5 +215,24 @@ export function readParams(
     if (isParamKey(key)) given.push(key);
   }
   const { params, notes } = sanitizeParams(record, base);
-  return { params, given, notices: notes.map((n) => adjustmentNotice(n, prefix)) };
+  if (!reportInactive)
+    return { params, given, notices: notes.map((n) => adjustmentNotice(n, prefix)) };
+  // Judged against the configuration read: its regime and data source may come from the link.
+  const inactive = new Map<string, string>();
+  for (const key of given) {
+    const why = inactiveReason(key, params);
+    if (why) inactive.set(key, why);
+  }
+  for (const key of inactive.keys())
+    (params as unknown as Record<string, unknown>)[key] = base[key as keyof Params];
+  const kept = notes.filter((n) => !inactive.has(n.key));
+  const notices = kept.map((n) => adjustmentNotice(n, prefix));
+  for (const [key, why] of inactive)
+    notices.push(adjustmentNotice({ key, from: record[key], to: '', reason: why }, prefix));
+  // The values kept come from a valid base and a sanitised link, so this changes nothing; were it
+  // ever to, the change is named like any other.
+  const late: Adjustment[] = [];
+  const checked = enforceConstraints(params, late);
+  notices.push(...late.map((n) => adjustmentNotice(n, prefix)));
+  return { params: checked, given, notices };
 }

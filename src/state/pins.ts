@@ -11,6 +11,7 @@ import {
   type Params,
 } from '../model/params.ts';
 import type { CurveResult } from '../model/types.ts';
+import { actsIn } from '../model/paramsCodec.ts';
 import { formatParam } from '../format/number.ts';
 import { paramSymbol } from './symbols.ts';
 import type { TimeWindowMode } from './view.ts';
@@ -48,9 +49,13 @@ export function apartKeys(
   return PARAM_SPECS.map((s) => s.key).filter((k) => keys.has(k) && !ignore.includes(k));
 }
 
-/** The values of `keys` in a configuration: "P = 4000, σ² = 0.1" (the regime by its name). */
+/**
+ * The values of `keys` in a configuration: "P = 4000, σ² = 0.1" (the regime by its name). Keys
+ * that do not act there are left out: a gradient-flow pin is not "γ = 10⁻³".
+ */
 export function valuesLabel(p: Params, keys: readonly (keyof Params)[]): string {
   return keys
+    .filter((k) => actsIn(k, p))
     .map((k) =>
       k === 'regime'
         ? REGIME_LABELS[p.regime]
@@ -71,7 +76,8 @@ export function pinLabels(
   ignore: readonly (keyof Params)[] = [],
 ): string[] {
   const keys = apartKeys(pins, current, ignore);
-  return pins.map((p) => (keys.length ? valuesLabel(p, keys) : 'same as current'));
+  // Apart only in what does not act in it: the pin's curve is the current one.
+  return pins.map((p) => valuesLabel(p, keys) || 'same as current');
 }
 
 /** The current curve's values of the keys that set the pins apart ('' when none do). */

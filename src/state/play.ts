@@ -50,6 +50,11 @@ export interface PlayState {
   total: number;
   /** Why the last sweep could not be prepared (shown until the next start). */
   error: string | null;
+  /**
+   * The swept parameter's value when the sweep started, while it runs (null otherwise): inside a
+   * lesson, pausing returns to it, so Play never leaves the lesson in a state it did not choose.
+   */
+  held: number | null;
 }
 
 export const DEFAULT_PLAY: Readonly<PlayState> = Object.freeze({
@@ -61,6 +66,7 @@ export const DEFAULT_PLAY: Readonly<PlayState> = Object.freeze({
   prepared: 0,
   total: 0,
   error: null,
+  held: null,
 });
 
 export function defaultRange(key: SweptKey): [number, number] {

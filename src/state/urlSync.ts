@@ -4,7 +4,7 @@
 //                                 entry the drag overwrote, so Back returns to the state before
 //                                 the drag
 //   popstate                   → parse the URL and restore the state (no history write)
-import { parseUrlState, serializeUrlState } from './url.ts';
+import { parseUrlState, serializeUrlState, type LessonBook } from './url.ts';
 import { urlStateOf, type AppStore } from './store.ts';
 
 export interface UrlSyncOptions {
@@ -16,29 +16,29 @@ export interface UrlSyncOptions {
    * drag updates the address bar at this pace, the last position always written.
    */
   replaceEveryMs?: number;
-  /** The lesson ids a link may name (passed in: state/ does not import the lessons). */
-  lessonIds?: readonly string[];
   /**
-   * Rewrites an incoming query string before it is parsed (the app passes the lessons' expansion
-   * of "?lesson=ID" to that lesson's state; state/ itself knows no lessons).
+   * The lessons a link may name and their steps' states (passed in: state/ does not import the
+   * lessons): a link "?lesson=ID&step=K" opens that step, and a state inside a lesson is written
+   * against it.
    */
-  expand?: (search: string) => string;
+  lessons?: LessonBook;
 }
 
 /** Load the state from the current URL, then keep URL and store in step. Returns an uninstaller. */
 export function installUrlSync(
   store: AppStore,
-  { win = window, replaceEveryMs = 150, lessonIds = [], expand = (q) => q }: UrlSyncOptions = {},
+  { win = window, replaceEveryMs = 150, lessons }: UrlSyncOptions = {},
 ): () => void {
   const path = () => win.location.pathname;
   const load = () => {
-    const { state, notices } = parseUrlState(expand(win.location.search), { lessonIds });
+    const { state, notices } = parseUrlState(win.location.search, { lessons });
     store.getState().applyUrlState(state, 'none', notices);
   };
 
   load();
   // Canonicalise the address bar: the entry now holds a complete, versioned link.
-  const urlOf = (s: ReturnType<AppStore['getState']>) => `?${serializeUrlState(urlStateOf(s))}`;
+  const urlOf = (s: ReturnType<AppStore['getState']>) =>
+    `?${serializeUrlState(urlStateOf(s), { lessons })}`;
   // The URL of the current history entry as it should be restored (what Back returns to).
   let committed = urlOf(store.getState());
   if (win.location.search !== committed) win.history.replaceState(null, '', path() + committed);

@@ -1,6 +1,6 @@
 // The view slice: what is shown and how, independent of the model parameters. Shared through the
 // URL (url.ts), so every field has a canonical form (panels in PANELS order).
-import { numericSpec, type NumericKey, type NumericSpec } from '../model/params.ts';
+import { coerceValue, numericSpec, type NumericKey, type NumericSpec } from '../model/params.ts';
 import type { SweepAt } from '../model/types.ts';
 import type { PhaseExponent } from '../model/theory/phase.ts';
 
@@ -63,6 +63,11 @@ export interface ViewState {
   panels: readonly PanelId[];
   /** Active lesson id, or null. */
   lesson: string | null;
+  /**
+   * The lesson's step: 0 is its own state, k the state after its first k "Try it" changes
+   * (lessons/apply.ts). 0 without a lesson.
+   */
+  step: number;
   theme: Theme;
   /** Where the scaling panels evaluate E_g: at the early-stopping time, at a fixed t, or t → ∞. */
   at: SweepAt;
@@ -106,6 +111,7 @@ export const T_AT_SPEC: NumericSpec = {
 export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   panels: DEFAULT_PANELS,
   lesson: null,
+  step: 0,
   theme: 'normal',
   at: 'tstar',
   tAt: T_AT_SPEC.default,
@@ -119,11 +125,36 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
 /** The mode indices the inspector accepts (the largest M the parameter table allows). */
 export const MODE_RANGE = { min: 1, max: numericSpec('M').max } as const;
 
-/** A typed or linked mode index: an integer within MODE_RANGE, or why not. */
+/** The inspected mode as a numeric spec (the link and the typed entry read it with it). */
+export const MODE_SPEC: NumericSpec = {
+  ...numericSpec('M'),
+  label: 'Inspected mode',
+  help: 'The eigenmode k the mode inspector shows.',
+  ...MODE_RANGE,
+  default: DEFAULT_VIEW.mode,
+  allowInf: false,
+};
+
+/**
+ * A number of a view setting in a link (the fixed time, the mode, the lesson step), read like a
+ * parameter's (coerceValue: decimal or exponent notation, no hex; clamped and rounded with the
+ * reason). `value` is NaN when the text is not a number.
+ */
+export function readViewNumber(
+  spec: NumericSpec,
+  raw: string,
+): { value: number; reason: string | null } {
+  const r = coerceValue({ ...spec, default: NaN }, raw);
+  if (Number.isNaN(r.value)) return { value: NaN, reason: 'not a number' };
+  // The spec borrows a parameter's key; its messages name the setting instead.
+  return { value: r.value, reason: r.reason?.replace(`${spec.key} cannot`, 'it cannot') ?? null };
+}
+
+/** A typed mode index: an integer within MODE_RANGE, or why not (read like any number). */
 export function parseMode(text: string): { ok: true; k: number } | { ok: false; message: string } {
-  const k = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(k))
-    return { ok: false, message: 'the mode k must be a whole number' };
+  const loose = { ...MODE_SPEC, min: -Infinity, max: Infinity, integer: false, allowInf: true };
+  const k = readViewNumber(loose, text).value;
+  if (!Number.isFinite(k)) return { ok: false, message: 'the mode k must be a whole number' };
   if (!Number.isInteger(k))
     return { ok: false, message: `the mode k must be a whole number, not ${text.trim()}` };
   if (k < MODE_RANGE.min || k > MODE_RANGE.max)

@@ -1,19 +1,25 @@
 // The page layout. Desktop: controls | learning curve (+ lesson, pins, the panels under it) | side
 // panels. Narrower screens fold the side panels under the curve, phones use a single column (CSS
 // grid areas in app.css). Lecture mode is a theme (theme.css) plus a projector layout: the first
-// screen holds the plot, its caption, the lesson and the lesson's sliders; the other panels follow
-// below. Which panel goes where, and when it shows, is the panel table's (panels.ts).
+// screen holds the figure the lesson's text is about (the learning curve with its caption, or the
+// lesson's panel instead of it or under it: lessons/stage.ts), the lesson and the lesson's
+// sliders; the other panels follow below. Which panel goes where, and when it shows, is the panel
+// table's (panels.ts).
 import {
   useCallback,
   useEffect,
   useMemo,
   useRef,
   useState,
+  type ComponentType,
+  type CSSProperties,
   type ReactNode,
   type RefObject,
 } from 'react';
 import { cancelSimulation, startSimulation } from '../compute/index.ts';
 import { stepLesson } from '../lessons/apply.ts';
+import { lessonById } from '../lessons/lessons.ts';
+import { lectureStage, stagePanels, type LectureStage } from '../lessons/stage.ts';
 import { useApp } from '../state/hooks.ts';
 import { appStore } from '../state/store.ts';
 import { ComputeErrors, UrlNotice } from './Banners.tsx';
@@ -24,7 +30,7 @@ import { CurvePanel } from './CurvePanel.tsx';
 import { Header } from './Header.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { LessonPanel } from './LessonPanel.tsx';
-import { shownComponents, type PanelSection } from './panels.ts';
+import { panelRecord, shownComponents, type PanelSection } from './panels.ts';
 import { PinsBar } from './PinsBar.tsx';
 import { togglePlay, usePlayLoop } from './play/PlayBar.tsx';
 import type { ShortcutAction } from './shortcuts.ts';
@@ -119,15 +125,42 @@ function useAppShortcuts(onHelp: () => void, onCopy: () => void) {
   useShortcuts(handle);
 }
 
-/** The shown panels of these sections, in the panel table's order. */
-function PanelList({ sections }: { sections: readonly PanelSection[] }) {
+const NONE: readonly ComponentType[] = [];
+
+/** The shown panels of these sections, in the panel table's order (less those on the stage). */
+function PanelList({
+  sections,
+  exclude = NONE,
+}: {
+  sections: readonly PanelSection[];
+  exclude?: readonly ComponentType[];
+}) {
   const panels = useApp((s) => s.view.panels);
   const data = useApp((s) => s.params.data);
   const list = useMemo(
-    () => shownComponents(sections, { view: { panels }, params: { data } }),
-    [sections, panels, data],
+    () =>
+      shownComponents(sections, { view: { panels }, params: { data } }).filter(
+        (p) => !exclude.includes(p.component),
+      ),
+    [sections, panels, data, exclude],
   );
   return list.map(({ key, component: Panel }) => <Panel key={key} />);
+}
+
+/** The lecture stage of the lesson on screen, in the state on screen (lessons/stage.ts). */
+function useLectureStage(): LectureStage {
+  const lesson = useApp((s) => s.view.lesson);
+  const step = useApp((s) => s.view.step);
+  const panels = useApp((s) => s.view.panels);
+  const data = useApp((s) => s.params.data);
+  return useMemo(
+    () =>
+      lectureStage(
+        stagePanels(lessonById(lesson), step, panels, data),
+        (id) => panelRecord(id).stage.place,
+      ),
+    [lesson, step, panels, data],
+  );
 }
 
 const UNDER_AND_BELOW = ['under', 'below'] as const;
@@ -145,13 +178,32 @@ interface LayoutProps {
 function LectureLayout({ header, stage }: LayoutProps & { stage: RefObject<HTMLElement | null> }) {
   const lessonId = useApp((s) => s.view.lesson);
   const focusKeys = useFocusKeys();
+  const { main, under } = useLectureStage();
+  const Main = panelRecord(main).component;
+  const underRecord = under ? panelRecord(under) : null;
+  const Under = underRecord?.component;
+  const onStage = useMemo(() => (Under ? [Main, Under] : [Main]), [Main, Under]);
+  const underHeight =
+    underRecord?.stage.place === 'under-curve' ? `${underRecord.stage.minHeight}px` : undefined;
   return (
     <>
       <div className="stage-screen">
         {header}
         <main ref={stage} className={lessonId ? 'stage' : 'stage stage--bare'}>
           <div className="area-center" id="main-plot">
-            <CurvePanel />
+            <div className="stage-main" data-testid="stage-main" data-stage={main}>
+              <Main />
+            </div>
+            {Under && (
+              <div
+                className="stage-under"
+                data-testid="stage-under"
+                data-stage={under}
+                style={{ '--stage-under-h': underHeight } as CSSProperties}
+              >
+                <Under />
+              </div>
+            )}
           </div>
           <div className="area-lesson">
             <LessonPanel />
@@ -163,8 +215,10 @@ function LectureLayout({ header, stage }: LayoutProps & { stage: RefObject<HTMLE
       </div>
       <div className="layout layout--below">
         <div className="area-side">
+          {/* The curve, when a panel of the lesson took its place on the stage. */}
+          {main !== 'curve' && <CurvePanel />}
           <PinsBar />
-          <PanelList sections={ALL_BUT_MAIN} />
+          <PanelList sections={ALL_BUT_MAIN} exclude={onStage} />
         </div>
         <aside className="area-controls" aria-label="Parameters">
           <Controls exclude={focusKeys} />

@@ -1,19 +1,18 @@
 // The lesson text, each sentence shown while its claim holds in the live state and its numbers
-// filled from the results of the state on screen (lessons/fill.ts). When the user moves away
-// from the lesson's setting the panel says what changed and offers to reset it.
+// filled from the results of the state on screen (lessons/fill.ts). A lesson is a sequence of
+// steps: "Try it" goes to the next one (its sentences are the promise it made, as claims), "Back"
+// to the one before; neither is a user change. When the user moves away from the step's state the
+// panel says what changed and offers to reset it; a parameter Play is sweeping is Play's, not the
+// user's, and pausing returns it (play/runPlay.ts).
 import { useMemo } from 'react';
 import { lessonValues, sentenceText } from '../lessons/fill.ts';
-import {
-  applyLesson,
-  applyNext,
-  leaveLesson,
-  lessonChanges,
-  stepLesson,
-} from '../lessons/apply.ts';
+import { applyLesson, goToStep, leaveLesson, lessonChanges, stepLesson } from '../lessons/apply.ts';
+import { formatParam } from '../format/number.ts';
 import { LESSONS, lessonById } from '../lessons/lessons.ts';
 import { inspectedMode } from '../compute/plan.ts';
 import { currentFitted, settledResult, useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
+import { PLAY_TARGET_LABELS } from '../state/play.ts';
 import { appStore } from '../state/store.ts';
 import { RichHelp } from './RichHelp.tsx';
 import { hasPool } from '../model/data/sources.ts';
@@ -92,19 +91,27 @@ export function LessonPanel() {
     ],
   );
   const values = useMemo(() => lessonValues(ctx), [ctx]);
+  // A parameter sweep of Play: its frames are Play's, and pausing returns the value it held.
+  const sweepTarget = useApp((s) => (s.play.held !== null ? s.play.target : 'time'));
+  const held = useApp((s) => s.play.held);
   const lesson = lessonById(id);
   if (!lesson) return null;
   const index = LESSONS.indexOf(lesson);
-  const changes = lessonChanges(lesson, params, view);
-  const sentences = lesson.text
+  const step = Math.min(view.step, lesson.steps.length);
+  const swept = sweepTarget !== 'time' && held !== null ? sweepTarget : null;
+  const changes = lessonChanges(lesson, params, view, { playing: swept ? [swept] : [] });
+  const text = step === 0 ? lesson.text : lesson.steps[step - 1].then;
+  const sentences = text
     .map((s) => sentenceText(s, ctx, values))
     .filter((t): t is string => t !== null);
+  const next = lesson.steps[step];
   return (
     <section
       className="panel lesson"
       aria-labelledby="h-lesson"
       data-testid="lesson"
       data-lesson={lesson.id}
+      data-step={step}
       data-modified={changes.length > 0 ? 'true' : 'false'}
     >
       <header className="panel-head">
@@ -127,27 +134,54 @@ export function LessonPanel() {
         <p className="lesson-modified" data-testid="lesson-modified">
           You changed {changes.map((c) => c.name).join(', ')}: the lesson uses{' '}
           {changes.map((c) => `${c.name} = ${c.lessonValue}`).join(', ')}.{' '}
-          <button type="button" className="btn" onClick={() => applyLesson(appStore, lesson.id)}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => applyLesson(appStore, lesson.id, step)}
+          >
             Reset lesson
           </button>
         </p>
       )}
+      {swept && held !== null && (
+        <p className="lesson-playing" data-testid="lesson-playing">
+          Play is sweeping {PLAY_TARGET_LABELS[swept]}; pausing returns it to {formatParam(held)}.
+        </p>
+      )}
+      {step > 0 && (
+        <p className="lesson-tried" data-testid="lesson-tried">
+          <strong>
+            Step {step} of {lesson.steps.length}:
+          </strong>{' '}
+          <RichHelp text={lesson.steps[step - 1].text} />{' '}
+          <button
+            type="button"
+            className="btn"
+            data-testid="lesson-back"
+            onClick={() => goToStep(appStore, lesson, step - 1)}
+          >
+            ‹ Back
+          </button>
+        </p>
+      )}
       {sentences.map((t, i) => (
-        <p key={i}>
+        <p key={i} className="lesson-sentence">
           <RichHelp text={t} />
         </p>
       ))}
-      <p className="lesson-next">
-        <strong>Try next:</strong> <RichHelp text={lesson.next.text} />{' '}
-        <button
-          type="button"
-          className="btn"
-          data-testid="lesson-try"
-          onClick={() => applyNext(appStore, lesson)}
-        >
-          Try it
-        </button>
-      </p>
+      {next && (
+        <p className="lesson-next">
+          <strong>Try next:</strong> <RichHelp text={next.text} />{' '}
+          <button
+            type="button"
+            className="btn"
+            data-testid="lesson-try"
+            onClick={() => goToStep(appStore, lesson, step + 1)}
+          >
+            Try it
+          </button>
+        </p>
+      )}
       <div className="lesson-steps">
         <button
           type="button"

@@ -118,15 +118,29 @@ test('lessons own their state, say what changed, and stay true after "Try it"', 
   await expect(lesson).toHaveAttribute('data-modified', 'false');
   await expect(lesson).toContainText('N = P = 300');
   await expect(lesson).toContainText('(∞) = ∞');
+  // "Try it" is the lesson's step, not a user change: no "You changed", the link names the step,
+  // the button goes and the step's promise is on screen.
   await page.getByTestId('lesson-try').click();
   await waitForCurve(page);
-  await expect(lesson).toHaveAttribute('data-modified', 'true');
-  await expect(page.getByTestId('lesson-modified')).toContainText('N = 300');
+  await expect(lesson).toHaveAttribute('data-step', '1');
+  await expect(lesson).toHaveAttribute('data-modified', 'false');
+  await expect(page.getByTestId('lesson-try')).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('1');
   await expect(lesson).not.toContainText('diverges');
-  await expect(lesson).toContainText('N = 600 and P = 300');
+  await expect(lesson).toContainText('At N = 600, well above P = 300');
+  // A change of the user's is named against the step, and "Reset lesson" returns to the step.
+  await open(page, '?v=1&lesson=double-descent&step=1&N=800');
+  await expect(lesson).toHaveAttribute('data-modified', 'true');
+  await expect(page.getByTestId('lesson-modified')).toContainText('N = 600');
   await page.getByRole('button', { name: 'Reset lesson' }).click();
   await waitForCurve(page);
   await expect(lesson).toHaveAttribute('data-modified', 'false');
+  await expect(lesson).toHaveAttribute('data-step', '1');
+  // "Back" returns to the lesson's own state.
+  await page.getByTestId('lesson-back').click();
+  await waitForCurve(page);
+  await expect(lesson).toHaveAttribute('data-step', '0');
+  await expect(lesson).toContainText('N = P = 300');
   // The time lesson quotes its own P, not "a million" over other parameters.
   await open(page, '?lesson=time');
   await expect(lesson).toContainText('P = 10⁶');

@@ -1,10 +1,13 @@
-// Lecture mode on a projector: at 1920×1080, 1280×720 and 1024×768, for every lesson, the learning
-// curve, its caption, the lesson text and the sliders the lesson names are all on the first screen
-// (no scrolling of the page or inside the lesson's column), caption and lesson text are at least
-// 24 px, the plot is taller than a third of the screen, and no panel's content overflows it.
+// Lecture mode on a projector: at 1920×1080, 1280×720 and 1024×768, for every lesson step, the
+// figure the lesson's text is about (the learning curve with its caption, or the lesson's panel
+// instead of it: lessons/stage.ts), the lesson text and the sliders the lesson names are all on the
+// first screen (no scrolling of the page or inside the lesson's column), caption and lesson text
+// are at least 24 px, the figure is taller than a third of the screen, and no panel's content
+// overflows it.
 import { expect, test, type Page } from '@playwright/test';
 import { lessonControls } from '../../src/lessons/controls.ts';
 import { LESSONS } from '../../src/lessons/lessons.ts';
+import { stageOf } from '../../src/lessons/stage.ts';
 import { storeState, waitForCurve, watch } from './helpers.ts';
 
 const SIZES = [
@@ -14,6 +17,8 @@ const SIZES = [
 ] as const;
 
 interface Fit {
+  /** The figure leading the stage (data-stage): 'curve' or a panel's id. */
+  stage: string;
   offscreen: string[];
   overflowing: string[];
   smallText: string[];
@@ -30,9 +35,16 @@ async function measure(page: Page): Promise<Fit> {
     const vw = document.documentElement.clientWidth;
     const vh = window.innerHeight;
     const name = (el: Element) => el.getAttribute('data-testid') ?? el.className.toString();
+    const stage = document.querySelector<HTMLElement>('[data-testid="stage-main"]');
+    const main = stage?.dataset.stage ?? 'missing';
+    // The stage's figure: the learning curve with its caption, or the lesson's panel's plot.
+    const figure =
+      main === 'curve'
+        ? 'svg[data-testid="learning-curve"]'
+        : '[data-testid="stage-main"] .plot svg';
     const must = [
-      'svg[data-testid="learning-curve"]',
-      '[data-testid="caption"]',
+      figure,
+      ...(main === 'curve' ? ['[data-testid="caption"]'] : []),
       '[data-testid="lesson"]',
       '[data-testid="focus-controls"]',
     ];
@@ -58,21 +70,22 @@ async function measure(page: Page): Promise<Fit> {
     const lessonScroll = column ? column.scrollHeight - column.clientHeight : 0;
     const smallText: string[] = [];
     for (const el of document.querySelectorAll(
-      '[data-testid="caption"], [data-testid="lesson"] p',
+      '.stage [data-testid="caption"], [data-testid="lesson"] p',
     )) {
       const px = parseFloat(getComputedStyle(el).fontSize);
       if (px < 24) smallText.push(`${name(el)} ${px}px`);
     }
-    const plot = document.querySelector('svg[data-testid="learning-curve"]')!;
+    const plot = document.querySelector(figure);
     const sliders = [
       ...document.querySelectorAll('[data-testid="focus-controls"] input[type="range"]'),
     ].map((s) => s.getAttribute('data-testid') ?? '');
     return {
+      stage: main,
       offscreen,
       overflowing,
       smallText,
       lessonScroll,
-      plotHeight: plot.getBoundingClientRect().height,
+      plotHeight: plot?.getBoundingClientRect().height ?? 0,
       sliders,
       scroll: { x: window.scrollX, y: window.scrollY },
       pageWidth: document.documentElement.scrollWidth,
@@ -84,6 +97,14 @@ async function measure(page: Page): Promise<Fit> {
 function problems(fit: Fit, id: string, width: number, height: number): string[] {
   const at = `${id} at ${width}×${height}:`;
   const out: string[] = [];
+  // The lesson step's first stage panel leads the stage (each lesson's can stand there).
+  const [lessonId, , step] = id.split(' ');
+  const want =
+    stageOf(
+      LESSONS.find((l) => l.id === lessonId),
+      Number(step),
+    )[0] ?? 'curve';
+  if (fit.stage !== want) out.push(`${at} the stage shows ${fit.stage}, not ${want}`);
   if (fit.scroll.x || fit.scroll.y) out.push(`${at} page scrolled ${fit.scroll.x},${fit.scroll.y}`);
   if (fit.pageWidth > width) out.push(`${at} page ${fit.pageWidth} px wide`);
   for (const o of fit.offscreen) out.push(`${at} off screen ${o}`);
@@ -93,9 +114,9 @@ function problems(fit: Fit, id: string, width: number, height: number): string[]
   // The plot is the figure, not a strip: more than a third of the screen's height.
   if (!(fit.plotHeight > height / 3))
     out.push(`${at} plot ${Math.round(fit.plotHeight)} px ≤ ${Math.round(height / 3)}`);
-  const want = lessonControls(LESSONS.find((l) => l.id === id)).map((k) => `slider-${k}`);
-  if (fit.sliders.join() !== want.join())
-    out.push(`${at} sliders ${fit.sliders.join()} instead of ${want.join()}`);
+  const sliders = lessonControls(LESSONS.find((l) => l.id === lessonId)).map((k) => `slider-${k}`);
+  if (fit.sliders.join() !== sliders.join())
+    out.push(`${at} sliders ${fit.sliders.join()} instead of ${sliders.join()}`);
   return out;
 }
 
@@ -114,17 +135,21 @@ async function settle(page: Page): Promise<void> {
     .toEqual([]);
 }
 
-test('lecture: every lesson’s plot, caption, text and sliders fit one screen at three sizes', async ({
+test('lecture: every lesson step’s plot, caption, text and sliders fit one screen at three sizes', async ({
   page,
 }) => {
-  test.setTimeout(LESSONS.length * 20_000);
+  const states = LESSONS.flatMap((l) =>
+    l.steps.map((_, k) => [l, k + 1] as const).concat([[l, 0]]),
+  );
+  test.setTimeout(states.length * 20_000);
   const w = watch(page);
   const found: string[] = [];
-  for (const lesson of LESSONS) {
-    // One page: each lesson is opened by its link, then the viewport is resized under it.
+  for (const [lesson, step] of states) {
+    // One page: each step is opened by its link, then the viewport is resized under it.
     await page.setViewportSize({ width: SIZES[0][0], height: SIZES[0][1] });
-    await page.goto(`./?v=1&theme=lecture&lesson=${lesson.id}`);
+    await page.goto(`./?v=1&theme=lecture&lesson=${lesson.id}&step=${step}`);
     await expect(page.getByTestId('lesson')).toHaveAttribute('data-lesson', lesson.id);
+    await expect(page.getByTestId('lesson')).toHaveAttribute('data-step', String(step));
     await settle(page);
     for (const [width, height] of SIZES) {
       await page.setViewportSize({ width, height });
@@ -132,7 +157,7 @@ test('lecture: every lesson’s plot, caption, text and sliders fit one screen a
       await page.evaluate(
         () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
       );
-      found.push(...problems(await measure(page), lesson.id, width, height));
+      found.push(...problems(await measure(page), `${lesson.id} step ${step}`, width, height));
     }
   }
   expect(found).toEqual([]);

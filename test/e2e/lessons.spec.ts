@@ -1,6 +1,21 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../../src/lessons/lessons.ts';
 import { storeState, waitForCurve, watch } from './helpers.ts';
+
+/** Wait until nothing is being computed (the lesson's sentences depend on every result). */
+async function settle(page: Page): Promise<void> {
+  await waitForCurve(page);
+  await expect
+    .poll(
+      () =>
+        storeState<string[]>(
+          page,
+          "Object.keys(s.results.status).filter((k) => s.results.status[k] === 'pending')",
+        ),
+      { timeout: 30_000 },
+    )
+    .toEqual([]);
+}
 
 test('every lesson loads without error, with non-empty curves and filled-in numbers', async ({
   page,
@@ -58,6 +73,46 @@ test('every lesson loads without error, with non-empty curves and filled-in numb
       await expect(panel).toHaveAttribute('data-lesson', LESSONS[0].id);
     }
   }
+});
+
+test('every lesson step: "Try it" keeps its promise on screen, the link names the step, "Back" returns', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const w = watch(page);
+  // The real runs of lesson 11 are started by the user; its sentences say so until then.
+  for (const lesson of LESSONS) {
+    await page.goto(`./?v=1&lesson=${lesson.id}`);
+    const panel = page.getByTestId('lesson');
+    await expect(panel).toHaveAttribute('data-step', '0');
+    await settle(page);
+    for (let k = 1; k <= lesson.steps.length; k++) {
+      await page.getByTestId('lesson-try').click();
+      await expect(panel).toHaveAttribute('data-step', String(k));
+      await settle(page);
+      await expect(panel, lesson.id).toHaveAttribute('data-modified', 'false');
+      await expect(page.getByTestId('lesson-modified')).toHaveCount(0);
+      expect(new URL(page.url()).searchParams.get('step'), lesson.id).toBe(String(k));
+      // Every sentence of the step's promise is shown (its claims hold there), with its numbers.
+      const shown = await panel.locator('p.lesson-sentence').allTextContents();
+      const promise = lesson.steps[k - 1].then.filter((t) => t.otherwise === undefined);
+      const text = shown.join(' ');
+      expect(text, lesson.id).not.toMatch(/…|\{[a-zA-Z]+\}|NaN|undefined/);
+      expect(shown.length, lesson.id).toBeGreaterThanOrEqual(promise.length);
+      // The link reopens the step, with nothing to report.
+      const link = page.url();
+      const other = await page.context().newPage();
+      await other.goto(link);
+      await expect(other.getByTestId('lesson')).toHaveAttribute('data-step', String(k));
+      await expect(other.getByTestId('url-notice')).toHaveCount(0);
+      await other.close();
+    }
+    await expect(page.getByTestId('lesson-try')).toHaveCount(0);
+    await page.getByTestId('lesson-back').click();
+    await expect(panel).toHaveAttribute('data-step', String(lesson.steps.length - 1));
+    await expect(page.getByTestId('lesson-try')).toHaveCount(1);
+  }
+  expect(w.errors).toEqual([]);
 });
 
 test('a lesson with a pin draws the pinned curve', async ({ page }) => {

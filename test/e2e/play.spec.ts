@@ -163,3 +163,27 @@ test('dragging the early-stopping label reveals the gain; Enter does it from the
   await expect(page.getByTestId('gain-reveal')).toHaveCount(1);
   expect(await handle.evaluate((el) => getComputedStyle(el).strokeWidth)).toBe('2px');
 });
+
+test('inside a lesson, pausing a sweep returns the lesson’s value, and Play is not a user change', async ({
+  page,
+}) => {
+  const w = watch(page);
+  await page.goto('./?v=1&lesson=noise');
+  await waitForCurve(page);
+  const lesson = page.getByTestId('lesson');
+  await page.getByTestId('play-target').selectOption('sigma2');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play-status')).not.toContainText('Computing', { timeout: 30_000 });
+  await expect.poll(() => storeState<number>(page, 's.params.sigma2')).not.toBe(0.1);
+  // While it plays, the lesson says whose the value is, and no "You changed" appears.
+  await expect(page.getByTestId('lesson-playing')).toContainText('pausing returns it to 0.1');
+  await expect(page.getByTestId('lesson-modified')).toHaveCount(0);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => storeState<number>(page, 's.params.sigma2')).toBe(0.1);
+  await waitForCurve(page);
+  await expect(lesson).toHaveAttribute('data-modified', 'false');
+  await expect(page.getByTestId('lesson-playing')).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('sigma2')).toBe('0.1');
+  expect(w.errors).toEqual([]);
+});

@@ -2,7 +2,8 @@
 // numbers (both fitted α, β, the laws they give, both curves' end) come from the live results,
 // and its comparison sentences follow the fitted exponents.
 import { describe, expect, it } from 'vitest';
-import { lessonState, withChange } from '../../src/lessons/apply.ts';
+import { lessonState } from '../../src/lessons/apply.ts';
+import { claimHolds } from '../../src/lessons/claims.ts';
 import { lessonValues, sentenceText, type LessonContext } from '../../src/lessons/fill.ts';
 import { lessonById } from '../../src/lessons/lessons.ts';
 import { computeCurve } from '../../src/model/theory/curve.ts';
@@ -83,11 +84,15 @@ describe('lesson: same theory, other data', () => {
   });
 
   it('its next step keeps the images’ α and brings the task’s own β', () => {
-    const next = withChange(state, lesson.next.change);
+    const next = lessonState(lesson, 1);
     expect(next.params.task).toBe('tops');
+    // The step pins the task before it: the comparison is on screen.
+    expect([next.pins[0].data, next.pins[0].task]).toEqual(['fashion', 'footwear']);
     const c = ctx(next.params, next.pins[0]);
     expect(c.curve!.params.alpha).toBe(own.curve!.params.alpha);
     expect(c.curve!.params.beta).not.toBe(own.curve!.params.beta);
+    expect(claimHolds('sameAlphaAsPin', c)).toBe(true);
+    expect(claimHolds('betaDiffersFromPin', c)).toBe(true);
   });
 
   it('without a pin, or on the power law, it claims nothing about a comparison', () => {

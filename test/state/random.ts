@@ -1,7 +1,7 @@
 // Random valid configurations for round-trip tests (seeded, so a failure can be replayed).
 import { PARAM_SPECS, type NumericSpec, type Params } from '../../src/model/params.ts';
 import { sourceChoiceFix } from '../../src/model/data/sources.ts';
-import { LESSON_IDS } from '../../src/lessons/lessons.ts';
+import { LESSONS } from '../../src/lessons/lessons.ts';
 import { PHASE_EXPONENTS } from '../../src/model/theory/phase.ts';
 import { PANELS, SWEEP_ATS, THEMES, T_AT_RANGE, type ViewState } from '../../src/state/view.ts';
 import type { UrlState } from '../../src/state/url.ts';
@@ -54,9 +54,11 @@ export function randomParams(r: () => number): Params {
 }
 
 export function randomView(r: () => number): ViewState {
+  const lesson = r() < 0.5 ? null : pick(r, LESSONS);
   return {
     panels: PANELS.filter(() => r() < 0.6),
-    lesson: r() < 0.5 ? null : pick(r, LESSON_IDS),
+    lesson: lesson?.id ?? null,
+    step: lesson ? Math.floor(r() * (lesson.steps.length + 1)) : 0,
     theme: pick(r, THEMES),
     at: pick(r, SWEEP_ATS),
     tAt: r() < 0.5 ? 100 : logUniform(r, T_AT_RANGE.min, T_AT_RANGE.max),

@@ -79,6 +79,14 @@ describe('store', () => {
     ]);
     expect(pinLabels([DEFAULT_PARAMS], DEFAULT_PARAMS)).toEqual(['same as current']);
     expect(currentLabel([DEFAULT_PARAMS], DEFAULT_PARAMS)).toBe('');
+    // What does not act in a configuration is not part of its name (lesson 6 pins gradient flow
+    // beside weight decay γ = 0.03: the pin is "Gradient flow", not "Gradient flow, γ = 10⁻³").
+    const wd: Params = { ...DEFAULT_PARAMS, regime: 'wd', gamma: 0.03 };
+    expect(pinLabels([DEFAULT_PARAMS], wd)).toEqual(['Gradient flow']);
+    expect(currentLabel([DEFAULT_PARAMS], wd)).toBe('Gradient flow + weight decay, γ = 0.03');
+    expect(pinLabels([{ ...DEFAULT_PARAMS, gamma: 0.5 }], DEFAULT_PARAMS)).toEqual([
+      'same as current',
+    ]);
   });
 
   it('labels pins with absolute values of what sets the curves apart', () => {

@@ -18,6 +18,7 @@ import {
 } from '../../src/state/url.ts';
 import { DEFAULT_VIEW, PANELS, type PanelId } from '../../src/state/view.ts';
 import { LESSONS, LESSON_IDS } from '../../src/lessons/lessons.ts';
+import { LESSON_BOOK } from '../../src/lessons/apply.ts';
 import { randomUrlState, rng } from './random.ts';
 
 const DEFAULT_STATE: UrlState = {
@@ -91,7 +92,7 @@ describe('url codec: round trip', () => {
   });
 
   it('a link with tmin or tmax has a typed window; one without, an automatic one', () => {
-    const opts = { lessonIds: LESSON_IDS };
+    const opts = { lessons: LESSON_BOOK };
     expect(parseUrlState('?v=1&alpha=2', opts).state.view.timeWindow).toBe('auto');
     const typed = parseUrlState('?v=1&tmin=1e7&tmax=1e8', opts).state;
     expect(typed.view.timeWindow).toBe('manual');
@@ -105,12 +106,12 @@ describe('url codec: round trip', () => {
     const r = rng(20240229);
     for (let i = 0; i < 300; i++) {
       const x = randomUrlState(r);
-      const q = serializeUrlState(x);
-      const { state, notices } = parseUrlState(`?${q}`, { lessonIds: LESSON_IDS });
+      const q = serializeUrlState(x, { lessons: LESSON_BOOK });
+      const { state, notices } = parseUrlState(`?${q}`, { lessons: LESSON_BOOK });
       expect(notices, q).toEqual([]);
       expect(state, q).toEqual(linkState(x));
       // Serialising again gives the same text: the encoding is canonical.
-      expect(serializeUrlState(state)).toBe(q);
+      expect(serializeUrlState(state, { lessons: LESSON_BOOK })).toBe(q);
       // What is left out does not act: the theory sees the same effective parameters.
       expect(state.params.regime).toBe(x.params.regime);
       // (An automatic window's bounds are chosen by the engine, so they are not kept either.)
@@ -209,16 +210,36 @@ describe('url codec: validation and notices', () => {
   it('lesson ids are passed in: without them every lesson is unknown', () => {
     const id = LESSON_IDS[0];
     expect(withParams(`lesson=${id}`).notices.map((n) => n.key)).toEqual(['lesson']);
-    const ok = parseUrlState(`?v=1&lesson=${id}`, { lessonIds: LESSON_IDS });
+    const ok = parseUrlState(`?v=1&lesson=${id}`, { lessons: LESSON_BOOK });
     expect(ok.notices).toEqual([]);
     expect(ok.state.view.lesson).toBe(id);
   });
 
-  it('a link with parameters that do not act in its regime is read as given (older links)', () => {
-    const { state, notices } = withParams('regime=gf&gamma=0.02&T=0.5');
-    expect(notices).toEqual([]);
-    expect(state.params.gamma).toBe(0.02);
-    expect(serializeUrlState({ ...state, pins: [] })).not.toMatch(/gamma|T=/);
+  it('parameters that do not act in the link’s regime or with its data are named and ignored', () => {
+    // The CLI refuses the same input (cli/resolve.ts); the app reads the rest and says what it left.
+    const gf = withParams('regime=gf&gamma=0.5&T=0.1');
+    expect(gf.state.params).toEqual(DEFAULT_PARAMS);
+    expect(gf.notices.map((n) => n.message)).toEqual([
+      'gamma = “0.5”: does not act in regime gf (it acts in wd, langevin, bayes); ignored.',
+      'T = “0.1”: does not act in regime gf (it acts in langevin, bayes); ignored.',
+    ]);
+    expect(withParams('regime=gf&gamma=0.1').notices.map((n) => n.key)).toEqual(['gamma']);
+    // A data source that brings its own spectrum overrides α, β and M: named, not dropped silently.
+    const mnist = withParams('data=mnist&kernel=relu&task=parity&alpha=2&beta=3');
+    expect([mnist.state.params.alpha, mnist.state.params.beta]).toEqual([1.5, 2]);
+    expect(mnist.notices.map((n) => n.message)).toEqual([
+      'alpha = “2”: does not act with data mnist (it acts with powerlaw); ignored.',
+      'beta = “3”: does not act with data mnist (it acts with powerlaw); ignored.',
+    ]);
+    // Judged in the link's own regime, whatever the key order; in pins, in the pin's.
+    expect(withParams('gamma=0.02&regime=wd').notices).toEqual([]);
+    const pin = withParams('regime=wd&gamma=0.02&pins=regime:gf,gamma:0.3');
+    expect(pin.notices.map((n) => n.message)).toEqual([
+      'pin 1: gamma = “0.3”: does not act in regime gf (it acts in wd, langevin, bayes); ignored.',
+    ]);
+    // The posterior has no time window: bounds given with it are named too.
+    expect(withParams('regime=bayes&tmin=5').notices.map((n) => n.key)).toEqual(['tmin']);
+    expect(serializeUrlState({ ...gf.state, pins: [] })).not.toMatch(/gamma|T=/);
   });
 
   it('a link without a version is read silently when its keys are all valid', () => {
@@ -413,11 +434,20 @@ describe('url codec: the mean field view', () => {
     );
   });
 
-  it.each(['0', '2.5', 'x', '', '1e9'])('reports mode=%s and keeps the default', (raw) => {
+  it.each([
+    ['0', 1],
+    ['2.5', 3],
+    ['x', 10],
+    ['', 10],
+    ['1e9', 1e8],
+    ['0x10', 10],
+    ['1e1', 10],
+  ] as const)('reads mode=%s like any number: %d, with a notice when changed', (raw, k) => {
     const { state, notices } = parseUrlState(`?v=1&mode=${raw}`);
-    expect(state.view.mode).toBe(DEFAULT_VIEW.mode);
-    expect(notices.map((n) => n.key)).toEqual(['mode']);
-    expect(notices[0].message).toMatch(/mode/);
+    expect(state.view.mode).toBe(k);
+    // Hex is refused like any other key's (P=0x10 is not a number either); 1e1 is ten.
+    expect(notices.map((n) => n.key)).toEqual(raw === '1e1' ? [] : ['mode']);
+    expect(parseUrlState('?v=1&P=0x10').notices.map((n) => n.key)).toEqual(['P']);
   });
 });
 
@@ -427,6 +457,7 @@ describe('url codec: pinned lecture sliders', () => {
     expect(state.view.controls).toEqual(['sigma2', 'P', 'N']);
     expect(notices.map((n) => n.message)).toEqual([
       'unknown slider “bogus” ignored.',
+      'slider “P” named twice; kept once.',
       'unknown slider “regime” ignored.',
       'at most 3 sliders can be pinned; “alpha” ignored.',
     ]);

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/model/params.ts';
 import type { CurveResult } from '../../src/model/types.ts';
-import { createAppStore } from '../../src/state/store.ts';
+import { createAppStore, urlStateOf } from '../../src/state/store.ts';
+import { linkState } from '../../src/state/url.ts';
+import { applyLesson, lessonChanges, lessonState } from '../../src/lessons/apply.ts';
+import { lessonById } from '../../src/lessons/lessons.ts';
 
 // jsdom has no Worker: the sweep's frames come from this stand-in, ready at once.
 const prefetched: unknown[][] = [];
@@ -116,5 +119,49 @@ describe('Play', () => {
     store.getState().setParam('alpha', 2);
     expect(store.getState().play.playing).toBe(false);
     expect(store.getState().params.alpha).toBe(2);
+  });
+
+  it('inside a lesson, pausing a sweep returns the lesson’s value; Play’s frames are not the user’s changes', async () => {
+    const lesson = lessonById('noise')!;
+    const store = createAppStore();
+    applyLesson(store, lesson.id);
+    const s = () => store.getState();
+    s().patchResults({
+      curve: { ...curve, window: { tmin: 0.01, tmax: 1e4, auto: true } } as unknown as CurveResult,
+    });
+    s().setPlay({ playing: true, target: 'sigma2', from: 0.01, to: 1, speed: 1 });
+    const f = fakeEnv();
+    const stop = runPlay(store, f.env);
+    await Promise.resolve();
+    f.tick(0);
+    f.run(1000);
+    expect(s().params.sigma2).not.toBe(0.1);
+    // The value it will return to is held, and neither the frame nor the fixed window is a change.
+    expect(s().play.held).toBe(0.1);
+    expect(lessonChanges(lesson, s().params, s().view, { playing: ['sigma2'] })).toEqual([]);
+    stop();
+    expect(s().play).toMatchObject({ playing: false, held: null });
+    expect(s().params.sigma2).toBe(0.1);
+    expect(s().view.timeWindow).toBe('auto');
+    expect(lessonChanges(lesson, s().params, s().view)).toEqual([]);
+    // The link is the lesson's again (in the automatic window the typed bounds do not count).
+    expect(linkState(urlStateOf(s()))).toEqual(lessonState(lesson));
+  });
+
+  it('inside a lesson, a user who takes over a sweep keeps their value (and it is named)', async () => {
+    const lesson = lessonById('noise')!;
+    const store = createAppStore();
+    applyLesson(store, lesson.id);
+    const s = () => store.getState();
+    s().setPlay({ playing: true, target: 'P', from: 100, to: 1000 });
+    const f = fakeEnv();
+    runPlay(store, f.env);
+    await Promise.resolve();
+    f.tick(0);
+    f.tick(500);
+    s().setParam('P', 777);
+    expect(s().play.playing).toBe(false);
+    expect(s().params.P).toBe(777);
+    expect(lessonChanges(lesson, s().params, s().view).map((c) => c.key)).toEqual(['P']);
   });
 });

@@ -3,7 +3,10 @@
 // workers (compute/frames.ts), then the parameter runs out and back, each frame a live edit (the
 // drag path: the URL is replaced, the secondary panels wait) answered from the frame cache, so
 // the main thread only draws. Reduced motion: still frames held a second each instead.
-// The loop stops itself when the user takes over (moves the cursor or any parameter).
+// The loop stops itself when the user takes over (moves the cursor or any parameter). Inside a
+// lesson, pausing a sweep returns the parameter to the value it held before (the lesson's, unless
+// the user had moved it): Play never leaves a lesson in a state it did not choose. Elsewhere the
+// paused frame stays, as a history entry.
 import { enforceConstraints } from '../../model/params.ts';
 import { prefetchCurves } from '../../compute/index.ts';
 import type { CurveRequest } from '../../compute/plan.ts';
@@ -41,12 +44,16 @@ export function runPlay(store: AppStore, env: PlayEnv): () => void {
   let phase = 0;
   let last: number | null = null;
   const cleanups: (() => void)[] = [];
+  /** The user moved what Play moves: their value stays. */
+  let takenOver = false;
   const stop = (error: string | null = null) => {
     if (stopped) return;
     stopped = true;
     env.caf(frame);
     cleanups.forEach((f) => f());
-    if (st().play.playing || error) st().setPlay({ playing: false, error, prepared: 0, total: 0 });
+    const p = st().play;
+    if (p.playing || error || p.held !== null)
+      st().setPlay({ playing: false, error, prepared: 0, total: 0, held: null });
   };
 
   /** Phase advance for `dt` ms: one pass per PLAY_PERIOD_S (or per held step) at speed 1. */
@@ -66,7 +73,13 @@ export function runPlay(store: AppStore, env: PlayEnv): () => void {
   };
   // Someone else moving what Play moves takes over: Play pauses.
   const watch = (mine: () => boolean) =>
-    cleanups.push(store.subscribe(() => void (mine() || stop())));
+    cleanups.push(
+      store.subscribe(() => {
+        if (mine()) return;
+        takenOver = true;
+        stop();
+      }),
+    );
 
   if (target === 'time') {
     let ours = st().timeCursor;
@@ -97,16 +110,21 @@ export function runPlay(store: AppStore, env: PlayEnv): () => void {
     p: enforceConstraints({ ...base, [key]: v }, []),
     window: 'manual',
   }));
-  st().setPlay({ prepared: 0, total: reqs.length, error: null });
+  st().setPlay({ prepared: 0, total: reqs.length, error: null, held: base[key] });
   const prefetch = prefetchCurves(reqs, (done, total) => st().setPlay({ prepared: done, total }));
+  let ours = base;
+  let editing = false;
   cleanups.push(() => {
     prefetch?.cancel();
-    // The last frame shown becomes a history entry, like the end of a drag.
+    if (!takenOver && st().view.lesson !== null && st().params !== base) {
+      editing = true;
+      st().setParams(base, { live: true });
+      editing = false;
+    }
+    // The last frame shown (or the value restored) becomes a history entry, like a drag's end.
     st().commit();
     if (wasAuto) st().setTimeWindow('auto');
   });
-  let ours = base;
-  let editing = false;
   watch(() => editing || st().params === ours);
   const begin = () => {
     let shown = -1;
