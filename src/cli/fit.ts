@@ -6,7 +6,7 @@
 // (--P, --N, --M, --gamma, --regime; a run's own P or N overrides); α, β and σ² are fitted.
 import { readFileSync } from 'node:fs';
 import { fitRuns, FitError, type RunFitResult } from '../model/runfit/fitRuns.ts';
-import { FIT_AXES, parseRunsCsv, parseRunsJson, type FitAxis } from '../model/runfit/runs.ts';
+import { FIT_AXES, parseRunsText, type FitAxis } from '../model/runfit/runs.ts';
 import type { Params } from '../model/params.ts';
 import { CliError, type Given } from './resolve.ts';
 
@@ -58,9 +58,7 @@ export function fitFile(
   } catch (e) {
     throw new CliError('fit', `--fit ${file}: ${(e as Error).message}`);
   }
-  const parsed = text.trimStart().startsWith('{')
-    ? parseRunsJson(text, axis)
-    : parseRunsCsv(text, axis);
+  const parsed = parseRunsText(text, axis);
   if (!parsed.ok) throw new CliError('fit', `--fit ${file}: ${parsed.message}`);
   // Only what was given: the fit's own defaults (P = 10⁷, N = ∞) stand for "not a bottleneck".
   const own: Partial<Params> = {};

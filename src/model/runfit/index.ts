@@ -23,3 +23,5 @@ export { FIT_REGIMES, FIT_REGIME_KEYS } from './regimes.ts';
 export type { FitCurve } from './predict.ts';
 export type { HoldoutError, PowerLawFit } from './holdout.ts';
 export type { Calibration, DevianceLevel, RegionPolygon, RidgeWarning } from './region.ts';
+// The fit as one job (the worker's): parse, fit, the outcome.
+export { runFitJob, thinProgress, PROGRESS_STEP, type RunFitOutcome } from './job.ts';

@@ -427,3 +427,8 @@ function readJsonRun(entry: unknown, k: number, axis: FitAxis): RawRun | RunsPro
   const first = x.findIndex((v, i) => i > 0 && v < x[i - 1]);
   return { id, x, loss, unsorted: first < 0 ? null : `${at}.x[${first}]`, settings };
 }
+
+/** Read a runs file of either kind: the app's JSON (text opening with “{”) or CSV. */
+export function parseRunsText(text: string, axis: FitAxis): RunsParse {
+  return text.trimStart().startsWith('{') ? parseRunsJson(text, axis) : parseRunsCsv(text, axis);
+}
