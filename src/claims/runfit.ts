@@ -147,3 +147,15 @@ export function runFitHeading(r: RunFitResult | null, source: string): string {
   const n = r.runs.length;
   return `${source}: ${n} run${n === 1 ? '' : 's'}, loss against ${FIT_AXIS_SPECS[r.axis].label}`;
 }
+
+/** The phase diagram's note on the overlay: what the regions are and where the best fit lies. */
+export function phaseRegionNote(r: RunFitResult, source: string): string {
+  const open = r.region.polygons.some((p) => p.dof === 2 && p.open)
+    ? ' The 95 % region continues beyond the box.'
+    : '';
+  return (
+    `Your runs (${source}): the cross is the best fit α = ${f3(r.alpha.value)}, β = ${f3(r.beta.value)}; ` +
+    `the shaded regions hold the true (α, β) with 68 % (inner) and 95 % (outer, dashed) confidence (profile likelihood).${open}` +
+    (r.ridge ? ` ${r.ridge.kind === 'ridge' ? 'A ridge' : 'A wide region'}: see Fit my runs.` : '')
+  );
+}

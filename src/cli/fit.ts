@@ -6,13 +6,13 @@
 // (--P, --N, --M, --gamma, --regime; a run's own P or N overrides); α, β and σ² are fitted.
 import { readFileSync } from 'node:fs';
 import { fitRuns, FitError, type RunFitResult } from '../model/runfit/fitRuns.ts';
+import { HOLDOUT_FRACTION } from '../model/runfit/holdout.ts';
 import { FIT_AXES, parseRunsText, type FitAxis } from '../model/runfit/runs.ts';
 import type { Params } from '../model/params.ts';
 import { CliError, type Given } from './resolve.ts';
 
-/** Bootstrap resamples and the fraction of decades held out, as the app's defaults. */
+/** Bootstrap resamples, as the app's default. */
 const BOOTSTRAP = 50;
-const HOLDOUT = 0.3;
 
 /** The parameters a fit takes from the flags: the theory's other parameters, not α, β, σ². */
 export const FIT_UNUSED: readonly (keyof Params)[] = [
@@ -71,7 +71,7 @@ export function fitFile(
       params: own,
       xMin,
       bootstrap: BOOTSTRAP,
-      holdout: HOLDOUT,
+      holdout: HOLDOUT_FRACTION,
       seed: params.seed,
     });
   } catch (e) {

@@ -31,7 +31,7 @@ export const SWEEP_SLOT = { P: 'sweepP', N: 'sweepN', C: 'frontier' } as const s
 >;
 
 /** A CSV document: comment lines, a header, rows (numbers at full precision, text quoted). */
-function csvText(
+export function csvText(
   preamble: readonly string[],
   header: readonly string[],
   rows: readonly (readonly (number | string)[])[],

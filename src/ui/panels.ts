@@ -55,6 +55,8 @@ import {
   spectrumTitle,
 } from './Panels.tsx';
 import { PhaseSection } from './PhaseSection.tsx';
+import { RunFitPanel } from './RunFitPanel.tsx';
+import { runFitCsv, runFitFacts, shownRunFit } from './runFitExports.ts';
 import { SimulationBox } from './SimulationBox.tsx';
 
 /** A panel of the table: a link's panel id, the learning curve, or the measured spectrum. */
@@ -346,6 +348,16 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
     ],
     exportNote: null,
     stage: { place: 'instead-of-curve', minHeight: 420 },
+  },
+  {
+    ...toggled('runfit'),
+    label: 'Fit my runs',
+    section: 'below',
+    component: RunFitPanel,
+    figures: [{ svg: 'runfit-chart', name: 'runfit', label: 'Fit my runs', facts: runFitFacts }],
+    data: [panelCsv('runfit', 'Fit my runs', (s) => !!shownRunFit(s), runFitCsv)],
+    exportNote: null,
+    stage: { place: null, why: 'a form to fill in and a report to read up close' },
   },
 ];
 

@@ -82,6 +82,7 @@ const ON_PAGE: Record<PanelKey, string> = {
   exponents: 'section.panel-exponents',
   formulas: 'section.panel-formulas',
   simulation: '[data-testid="sim-run"]',
+  runfit: 'section.panel-runfit',
 };
 
 afterEach(cleanup);

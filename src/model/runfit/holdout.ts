@@ -36,6 +36,14 @@ export interface PowerLawFit {
   exponent: number;
 }
 
+/** The fraction of the decades of x held out when the user asks for the hold-out check. */
+export const HOLDOUT_FRACTION = 0.3;
+
+/** The plain power law L₀ + A·x^(−a) of one run at x. */
+export function powerLawValue(f: PowerLawFit, x: number): number {
+  return f.floor + f.amplitude * Math.pow(x, -f.exponent);
+}
+
 /** Exponents a searched: (0, POWER_MAX]. */
 const POWER_MAX = 4;
 
@@ -145,8 +153,7 @@ export function powerLawAt(fits: (PowerLawFit | null)[], held: readonly Run[]): 
   const out: number[] = [];
   held.forEach((r, k) => {
     const f = fits[k];
-    for (const x of r.x)
-      out.push(f ? Math.log(f.floor + f.amplitude * Math.pow(x, -f.exponent)) : NaN);
+    for (const x of r.x) out.push(f ? Math.log(powerLawValue(f, x)) : NaN);
   });
   return Float64Array.from(out);
 }

@@ -21,7 +21,7 @@ export * from './runs.ts';
 export { FIT_AXIS_SPECS } from './basis.ts';
 export { FIT_REGIMES, FIT_REGIME_KEYS } from './regimes.ts';
 export type { FitCurve } from './predict.ts';
-export type { HoldoutError, PowerLawFit } from './holdout.ts';
+export { HOLDOUT_FRACTION, powerLawValue, type HoldoutError, type PowerLawFit } from './holdout.ts';
 export type { Calibration, DevianceLevel, RegionPolygon, RidgeWarning } from './region.ts';
 // The fit as one job (the worker's): parse, fit, the outcome.
 export { runFitJob, thinProgress, PROGRESS_STEP, type RunFitOutcome } from './job.ts';
