@@ -305,7 +305,7 @@ function Result({ run }: { run: RunFitRun }): ReactNode {
 export function RunFitPanel() {
   const [inputs, dispatch] = useReducer(inputsReducer, EMPTY_INPUTS);
   const [problem, setProblem] = useState<string | null>(null);
-  const lastSource = useRef<unknown>(null);
+  const [lastSource, setLastSource] = useState<unknown>(null);
   const run = useApp((s) => s.results.runfit);
   const running = run?.status === 'running';
   const fit = () => {
@@ -315,10 +315,10 @@ export function RunFitPanel() {
       return;
     }
     setProblem(null);
-    lastSource.current = req.source;
+    setLastSource(req.source);
     startRunFit(req.source, req.name, req.options);
   };
-  const stale = run?.status === 'done' && changedSince(inputs, run, lastSource.current);
+  const stale = run?.status === 'done' && changedSince(inputs, run, lastSource);
   return (
     <section className="panel panel-runfit" aria-labelledby="h-runfit" data-testid="runfit-panel">
       <header className="panel-head">
