@@ -20,7 +20,7 @@ export interface RunFitRunner {
 function outcomeFields(o: RunFitOutcome): Partial<RunFitRun> {
   switch (o.kind) {
     case 'fitted':
-      return { status: 'done', result: o.result, runs: o.runs, rows: o.rows };
+      return { status: 'done', result: o.result, set: o.set, runs: o.runs, rows: o.rows };
     case 'refused':
       return { status: 'refused', refusal: { message: o.message, line: o.line } };
     case 'cancelled':
@@ -48,6 +48,7 @@ export function createRunFitRunner(port: WorkerPort<RunFitApi>, store: AppStore)
           options,
           progress: null,
           result: null,
+          set: null,
           runs: 0,
           rows: 0,
           refusal: null,

@@ -20,7 +20,12 @@ import type {
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
 import type { PhaseGrid } from '../model/theory/phaseFit.ts';
-import type { FitProgress, RunFitOptions, RunFitResult } from '../model/runfit/index.ts';
+import type {
+  FitProgress,
+  RunFitOptions,
+  RunFitResult,
+  RunSet,
+} from '../model/runfit/index.ts';
 import type { OrderView, PartsResult } from '../protocol/api.ts';
 import type { ComputeError, SimProgress } from '../protocol/messages.ts';
 import {
@@ -93,8 +98,9 @@ export interface RunFitRun {
   source: string;
   options: RunFitOptions;
   progress: FitProgress | null;
-  /** Fitted: the result, and the runs and points the fit was given. */
+  /** Fitted: the result, the runs as read (for the runs JSON), and their counts. */
   result: RunFitResult | null;
+  set: RunSet | null;
   runs: number;
   rows: number;
   /** Refused: the parser's or the fit's message (with its line in the file when it has one). */

@@ -56,7 +56,7 @@ import {
 } from './Panels.tsx';
 import { PhaseSection } from './PhaseSection.tsx';
 import { RunFitPanel } from './RunFitPanel.tsx';
-import { runFitCsv, runFitFacts, shownRunFit } from './runFitExports.ts';
+import { runFitCsv, runFitFacts, runFitRunsJson, shownRunFit } from './runFitExports.ts';
 import { SimulationBox } from './SimulationBox.tsx';
 
 /** A panel of the table: a link's panel id, the learning curve, or the measured spectrum. */
@@ -355,7 +355,17 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
     section: 'below',
     component: RunFitPanel,
     figures: [{ svg: 'runfit-chart', name: 'runfit', label: 'Fit my runs', facts: runFitFacts }],
-    data: [panelCsv('runfit', 'Fit my runs', (s) => !!shownRunFit(s), runFitCsv)],
+    data: [
+      panelCsv('runfit', 'Fit my runs', (s) => !!shownRunFit(s), runFitCsv),
+      {
+        testid: 'export-runfit-runs-json',
+        label: 'Runs (JSON)',
+        file: 'runs.json',
+        type: 'application/json',
+        ready: (s) => !!shownRunFit(s)?.run.set,
+        write: runFitRunsJson,
+      },
+    ],
     exportNote: null,
     stage: { place: null, why: 'a form to fill in and a report to read up close' },
   },

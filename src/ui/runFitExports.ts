@@ -4,7 +4,7 @@
 import type { FigureFacts } from '../charts/footer.ts';
 import { rangeText } from '../charts/footer.ts';
 import { estimateText, runFitHeading } from '../claims/runfit.ts';
-import { FIT_AXIS_SPECS } from '../model/runfit/index.ts';
+import { FIT_AXIS_SPECS, runsJson } from '../model/runfit/index.ts';
 import type { AppData } from '../state/store.ts';
 import { dataPreamble } from './exportData.ts';
 import { csvText } from './panelExports.ts';
@@ -60,4 +60,10 @@ export function runFitCsv(s: AppData, url: string): string | null {
     ['kind', 'run', 'x', 'loss', 'fitted', 'lo95', 'hi95', 'lo68', 'hi68', 'used'],
     rows,
   );
+}
+
+/** The runs as read, in the app's runs JSON (the panel and the CLI read it back). */
+export function runFitRunsJson(s: AppData): string | null {
+  const f = shownRunFit(s);
+  return f?.run.set ? runsJson(f.result.axis, f.run.set) : null;
 }

@@ -23,6 +23,7 @@ function setup() {
 const fitted = (alpha: number): RunFitOutcome => ({
   kind: 'fitted',
   result: { alpha: { value: alpha } } as RunFitResult,
+  set: { runs: [], notes: [] },
   runs: 3,
   rows: 60,
 });

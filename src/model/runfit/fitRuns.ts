@@ -282,7 +282,7 @@ export function fitRuns(
       : holdoutCheck(runs, o, base, data, holdout, found.grid, check, progress);
   const curves = fitCurves(pr, found.fs.points, best, cal, boot, extrapolate, o.curvePoints ?? 48);
   progress.report('curves', 1, 1);
-  const fitted = fittedRuns(best, runs, data, base);
+  const fitted = fittedRuns(best, runs, base, xMin);
   const r = residuals(found.fs, best);
   return {
     axis: o.axis,
@@ -434,14 +434,17 @@ function pointCloud(points: readonly ProfilePoint[], best: ProfilePoint, cal: Ca
   };
 }
 
-/** The data of each run with the model at its points (NaN below the table: left-out warm-up). */
+/**
+ * The data of each run with the model at its points (NaN below the table: left-out warm-up). A
+ * point is used as prepareData decides (x ≥ xMin), not by the data's smallest ln x read back
+ * (exp(ln x) can round above x).
+ */
 function fittedRuns(
   best: ProfilePoint,
   runs: readonly Run[],
-  d: FitData,
   base: Params,
+  xMin: number,
 ): FittedRun[] {
-  const xMin = Math.exp(d.lxMin);
   return runs.map((r) => {
     const curve = Math.max(0, tableOf(best, base, r));
     const n = r.x.length;

@@ -12,13 +12,15 @@ import {
   type RunFitOptions,
   type RunFitResult,
 } from './fitRuns.ts';
-import { parseRunsText } from './runs.ts';
+import { parseRunsText, type RunSet } from './runs.ts';
 
 export type RunFitOutcome =
   | {
       kind: 'fitted';
       result: RunFitResult;
-      /** Runs and points given to the fit (long runs thinned, before the warm-up cut). */
+      /** The runs as read (long runs thinned), to be saved as the app's runs JSON. */
+      set: RunSet;
+      /** Runs and points given to the fit (before the warm-up cut). */
       runs: number;
       rows: number;
     }
@@ -49,7 +51,8 @@ export function runFitJob(text: string, o: RunFitOptions, hooks: FitHooks = {}):
   try {
     const result = fitRuns(parsed, o, { ...hooks, onProgress });
     const rows = parsed.runs.reduce((s, r) => s + r.x.length, 0);
-    return { kind: 'fitted', result, runs: parsed.runs.length, rows };
+    const set = { runs: parsed.runs, notes: parsed.notes };
+    return { kind: 'fitted', result, set, runs: parsed.runs.length, rows };
   } catch (e) {
     if (e instanceof FitCancelled) return { kind: 'cancelled' };
     if (e instanceof FitError || e instanceof ParamError)

@@ -50,16 +50,22 @@ describe('runFitJob', () => {
     expect(reports).toBeGreaterThan(0);
   });
 
-  it('fits and reports thinned progress ending at 1', () => {
+  it('fits and reports thinned progress ending at 1; the warm-up points marked unused', () => {
     const seen: FitProgress[] = [];
     const o = runFitJob(
       ONE_RUN,
-      { axis: 'steps', bootstrap: 0 },
+      { axis: 'steps', bootstrap: 0, xMin: 12 },
       { onProgress: (p) => seen.push(p) },
     );
     expect(o.kind).toBe('fitted');
     if (o.kind !== 'fitted') return;
     expect([o.runs, o.rows]).toEqual([1, 20]);
+    // x = 10 is left out; x = 16.2378 (the smallest used) is used, exactly as the fit used it.
+    const used = o.result.runs[0].used;
+    expect(Array.from(used.slice(0, 3))).toEqual([0, 1, 1]);
+    expect(used.reduce((s, u) => s + u, 0)).toBe(19);
+    expect(o.result.quality.n).toBe(19);
+    expect(o.set.runs[0].x.length).toBe(20);
     expect(o.result.alpha.ci95[0]).toBeLessThanOrEqual(o.result.alpha.value);
     // Thinned: at most one report per 1 % and per stage change (plus the last), not one per
     // evaluation (the fit makes hundreds).
