@@ -260,7 +260,7 @@ const StaticField = memo(function StaticField({ L, m }: { L: PhaseLayout; m: Met
 
 /** A fit of the user's runs: its 68 % and 95 % regions and best point, clipped to the plot. */
 function FitRegion({ L, fit, m }: { L: PhaseLayout; fit: PhaseFitRegion; m: Metrics }) {
-  const o = phaseFitOverlay(fit, L.x, L.y);
+  const o = phaseFitOverlay(fit, L.x, L.y, L.plotW);
   const clip = `sp-phase-fit-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const arm = m.markRadius * 1.4;
   return (
@@ -286,6 +286,16 @@ function FitRegion({ L, fit, m }: { L: PhaseLayout; fit: PhaseFitRegion; m: Metr
           d={`M${r2(o.best.x - arm)},${r2(o.best.y)}h${r2(2 * arm)}M${r2(o.best.x)},${r2(o.best.y - arm)}v${r2(2 * arm)}`}
         />
       </g>
+      <text
+        className="sp-phase-fit-label"
+        x={r2(o.label.x)}
+        y={r2(o.label.y)}
+        dy="0.35em"
+        textAnchor={o.label.anchor}
+        fontSize={m.tickFont}
+      >
+        your runs
+      </text>
     </g>
   );
 }

@@ -61,91 +61,113 @@ export function RunFitChart(props: RunFitChartProps): ReactNode {
       <Legend layout={L.legend} x={L.margin.left} y={L.legendY} metrics={m} />
       <PlotFrame frame={L} xTitle={L.xTitle} yTitle="loss" metrics={m} empty={L.empty}>
         {(clip) => (
-          <g clipPath={clip}>
-            {L.curves.map((c) => (
-              <g key={c.runs.join('+')} data-series="fit-curve" data-runs={c.runs.join(',')}>
-                <path
-                  className="sp-runfit-band95"
-                  data-part="band95"
-                  d={c.band95D}
-                  style={{ fill: c.color }}
-                />
-                <path
-                  className="sp-runfit-band68"
-                  data-part="band68"
-                  d={c.band68D}
-                  style={{ fill: c.color }}
-                />
-                <path
-                  className="sp-runfit-fit"
-                  data-part="fit"
-                  d={c.fitD}
-                  fill="none"
-                  style={{ stroke: c.color }}
-                />
-                <path
-                  className="sp-runfit-extrap"
-                  data-part="extrap"
-                  d={c.extrapD}
-                  fill="none"
-                  style={{ stroke: c.color }}
-                />
-              </g>
-            ))}
-            {L.dataEnd && (
-              <line
-                data-testid="runfit-data-end"
-                data-x={L.dataEnd.value}
-                className="sp-runfit-rule"
-                x1={r2(L.dataEnd.x)}
-                x2={r2(L.dataEnd.x)}
-                y1={0}
-                y2={r2(L.plotH)}
-              />
-            )}
-            {L.split && (
-              <line
-                data-testid="runfit-split"
-                data-x={L.split.value}
-                className="sp-runfit-rule sp-runfit-rule--split"
-                x1={r2(L.split.x)}
-                x2={r2(L.split.x)}
-                y1={0}
-                y2={r2(L.plotH)}
-              />
-            )}
-            {L.runs.map((run) => (
-              <g key={run.id} data-series="run" data-run={run.id} style={{ color: run.color }}>
-                {run.powerD && (
+          <>
+            <g clipPath={clip}>
+              {L.curves.map((c) => (
+                <g key={c.runs.join('+')} data-series="fit-curve" data-runs={c.runs.join(',')}>
                   <path
-                    className="sp-runfit-power"
-                    data-series="power-law"
-                    data-run={run.id}
-                    d={run.powerD}
-                    fill="none"
-                    style={{ stroke: run.color }}
+                    className="sp-runfit-band95"
+                    data-part="band95"
+                    d={c.band95D}
+                    style={{ fill: c.color }}
                   />
-                )}
-                <path
-                  className="sp-runfit-used"
-                  d={run.usedD}
-                  data-count={run.used}
-                  style={{ stroke: run.color }}
+                  <path
+                    className="sp-runfit-band68"
+                    data-part="band68"
+                    d={c.band68D}
+                    style={{ fill: c.color }}
+                  />
+                  <path
+                    className="sp-runfit-fit"
+                    data-part="fit"
+                    d={c.fitD}
+                    fill="none"
+                    style={{ stroke: c.color }}
+                  />
+                  <path
+                    className="sp-runfit-extrap"
+                    data-part="extrap"
+                    d={c.extrapD}
+                    fill="none"
+                    style={{ stroke: c.color }}
+                  />
+                </g>
+              ))}
+              {L.dataEnd && (
+                <line
+                  data-testid="runfit-data-end"
+                  data-x={L.dataEnd.value}
+                  className="sp-runfit-rule"
+                  x1={r2(L.dataEnd.x)}
+                  x2={r2(L.dataEnd.x)}
+                  y1={0}
+                  y2={r2(L.plotH)}
                 />
-                <g className="sp-runfit-left-out" data-count={run.leftOut}>
-                  {run.leftOutAt.map((p, k) => (
-                    <circle
-                      key={k}
-                      cx={r2(p[0])}
-                      cy={r2(p[1])}
-                      r={m.pointRadius}
+              )}
+              {L.split && (
+                <line
+                  data-testid="runfit-split"
+                  data-x={L.split.value}
+                  className="sp-runfit-rule sp-runfit-rule--split"
+                  x1={r2(L.split.x)}
+                  x2={r2(L.split.x)}
+                  y1={0}
+                  y2={r2(L.plotH)}
+                />
+              )}
+              {L.runs.map((run) => (
+                <g key={run.id} data-series="run" data-run={run.id} style={{ color: run.color }}>
+                  {run.powerD && (
+                    <path
+                      className="sp-runfit-power"
+                      data-series="power-law"
+                      data-run={run.id}
+                      d={run.powerD}
+                      fill="none"
                       style={{ stroke: run.color }}
                     />
-                  ))}
+                  )}
+                  <path
+                    className="sp-runfit-used"
+                    d={run.usedD}
+                    data-count={run.used}
+                    style={{ stroke: run.color }}
+                  />
+                  <g className="sp-runfit-left-out" data-count={run.leftOut}>
+                    {run.leftOutAt.map((p, k) => (
+                      <circle
+                        key={k}
+                        cx={r2(p[0])}
+                        cy={r2(p[1])}
+                        r={m.pointRadius}
+                        style={{ stroke: run.color }}
+                      />
+                    ))}
+                  </g>
                 </g>
+              ))}
+            </g>
+            {L.dataEnd && (
+              <text
+                className="sp-runfit-rule-label"
+                x={r2(L.dataEnd.x + 4)}
+                y={r2(fs)}
+                fontSize={m.tickFont}
+              >
+                extrapolation →
+              </text>
+            )}
+            {L.split && (
+              <g className="sp-runfit-rule-label" fontSize={m.tickFont}>
+                <text x={r2(L.split.x - 4)} y={r2(fs * 2.2)} textAnchor="end">
+                  hold-out: fitted ←
+                </text>
+                <text x={r2(L.split.x + 4)} y={r2(fs * 2.2)}>
+                  → predicted
+                </text>
               </g>
-            ))}
-          </g>
+            )}
+          </>
         )}
       </PlotFrame>
     </ChartSvg>

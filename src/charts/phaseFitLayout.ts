@@ -15,13 +15,19 @@ export interface PhaseFitRegion {
 export interface PhaseFitOverlay {
   regions: { coverage: 0.68 | 0.95; d: string; open: boolean }[];
   best: { x: number; y: number };
+  /** "your runs" above and right of the best fit (left of it near the right edge). */
+  label: { x: number; y: number; anchor: 'start' | 'end' };
 }
+
+/** Room the label needs on the right, px (beyond it, the label goes left of the region). */
+const LABEL_ROOM = 90;
 
 /** The joint regions (dof 2), widest first, and the best point, in plot pixels. */
 export function phaseFitOverlay(
   fit: PhaseFitRegion,
   x: (alpha: number) => number,
   y: (beta: number) => number,
+  plotW: number,
 ): PhaseFitOverlay {
   const regions = fit.polygons
     .filter((p) => p.dof === 2)
@@ -32,5 +38,13 @@ export function phaseFitOverlay(
         d += `${k ? 'L' : 'M'}${r2(x(p.polygon[2 * k]))},${r2(y(p.polygon[2 * k + 1]))}`;
       return { coverage: p.coverage, d: d && `${d}Z`, open: p.open };
     });
-  return { regions, best: { x: x(fit.alpha), y: y(fit.beta) } };
+  const best = { x: x(fit.alpha), y: y(fit.beta) };
+  return { regions, best, label: labelAt(best, plotW) };
+}
+
+function labelAt(best: { x: number; y: number }, plotW: number): PhaseFitOverlay['label'] {
+  const y = Math.max(10, best.y - 12);
+  return best.x + 8 + LABEL_ROOM <= plotW
+    ? { x: best.x + 8, y, anchor: 'start' }
+    : { x: best.x - 8, y, anchor: 'end' };
 }

@@ -65,7 +65,10 @@ function dots(points: readonly (Point | null)[]): string {
 }
 
 /** A band between two series as one closed path (broken where either side cannot be drawn). */
-export function bandPath(top: readonly (Point | null)[], bottom: readonly (Point | null)[]): string {
+export function bandPath(
+  top: readonly (Point | null)[],
+  bottom: readonly (Point | null)[],
+): string {
   let d = '';
   let run: [Point, Point][] = [];
   const flush = () => {
@@ -89,14 +92,19 @@ export function bandPath(top: readonly (Point | null)[], bottom: readonly (Point
 }
 
 function legendItems(r: RunFitResult | null, holdout: boolean): LegendItem[] {
+  const leftOut = !!r?.runs.some((run) => run.used.includes(0));
   const items: LegendItem[] = [
     { key: 'data', label: 'your runs', kind: 'point', className: 'sp-runfit-swatch-data' },
-    {
-      key: 'left-out',
-      label: 'left out (x < x_min)',
-      kind: 'hollow-point',
-      className: 'sp-runfit-swatch-hollow',
-    },
+    ...(leftOut
+      ? [
+          {
+            key: 'left-out',
+            label: 'left out (x < x_{min})',
+            kind: 'hollow-point' as const,
+            className: 'sp-runfit-swatch-hollow',
+          },
+        ]
+      : []),
     { key: 'fit', label: 'theory fit', kind: 'line', className: 'sp-runfit-fit sp-legend-swatch' },
     {
       key: 'extrap',
@@ -144,7 +152,14 @@ function runMarks(
       const lo = Math.log(run.x[0]);
       const hi = Math.log(xEnd);
       const xs = Array.from({ length: n }, (_, k) => Math.exp(lo + ((hi - lo) * k) / (n - 1)));
-      powerD = linePath(seriesPoints(xs, xs.map((x) => powerLawValue(fit, x)), X, Y));
+      powerD = linePath(
+        seriesPoints(
+          xs,
+          xs.map((x) => powerLawValue(fit, x)),
+          X,
+          Y,
+        ),
+      );
     }
     let used = 0;
     for (const u of run.used) used += u;
