@@ -6,6 +6,7 @@ import { rangeText } from '../charts/footer.ts';
 import { estimateText, runFitHeading } from '../claims/runfit.ts';
 import { FIT_AXIS_SPECS, runsJson } from '../model/runfit/index.ts';
 import type { AppData } from '../state/store.ts';
+import { toPlain } from '../format/data.ts';
 import { dataPreamble } from './exportData.ts';
 import { csvText } from './panelExports.ts';
 
@@ -62,8 +63,15 @@ export function runFitCsv(s: AppData, url: string): string | null {
   );
 }
 
-/** The runs as read, in the app's runs JSON (the panel and the CLI read it back). */
-export function runFitRunsJson(s: AppData): string | null {
+/**
+ * The runs as read, in the app's runs JSON (the panel and the CLI read it back), opening like every
+ * JSON the app writes: format, version, the parameters and the link of the state it was saved from.
+ */
+export function runFitRunsJson(s: AppData, url: string): string | null {
   const f = shownRunFit(s);
-  return f?.run.set ? runsJson(f.result.axis, f.run.set) : null;
+  if (!f?.run.set) return null;
+  const { format, ...rest } = JSON.parse(runsJson(f.result.axis, f.run.set)) as {
+    format: string;
+  };
+  return JSON.stringify({ format, version: 1, params: toPlain(s.params), url, ...rest });
 }
