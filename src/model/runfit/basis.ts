@@ -17,6 +17,9 @@ import { MAX_SIZE, type Params } from '../params.ts';
 import type { LimitResult } from '../types.ts';
 import { FIT_REGIMES } from './regimes.ts';
 import type { FitAxis } from './runs.ts';
+import type { Sampler, SamplerFactory, TableQuality } from './sampler.ts';
+
+export type { Sampler, SamplerFactory, TableQuality } from './sampler.ts';
 
 /** A tabulated pair of parts: ln A and ln B with their slopes in u at the nodes u. */
 export interface BasisTable {
@@ -29,18 +32,6 @@ export interface BasisTable {
   settled: boolean;
   /** Engine evaluations spent (times or sizes). */
   evaluations: number;
-}
-
-/** How finely a table is sampled. */
-export interface TableQuality {
-  /** Nodes per decade before refinement. */
-  perDecade: number;
-  /** Largest disagreement (in ln) of the local quadratics allowed at an interval's midpoint. */
-  tol: number;
-  /** Halvings of an interval at most. */
-  levels: number;
-  /** Order of the fixed-Talbot rule (docs/theory.md §5.2; 8 keeps ~1e-5 relative, 6 ~3e-4). */
-  talbot: number;
 }
 
 /** The coarse search ranks (α, β) points; the refinement and the regions need ~0.1 % curves. */
@@ -57,17 +48,7 @@ export interface FitAxisSpec {
   /** The range of theory values a table may cover: the engine's accurate domain. */
   domain: readonly [number, number];
   /** Samples of the parts at theory values v (steps: times, increasing calls reuse warm starts). */
-  sampler(p: Params, vHi: number, q: TableQuality): Sampler;
-}
-
-/** The parts [A, B] at theory values; `next` is called with increasing v, `any` in any order. */
-export interface Sampler {
-  next(v: number): [number, number];
-  any(v: number): [number, number];
-  /** The parts at v → ∞ when the curve settles there (time axis), else null. */
-  limit: [number, number] | null;
-  /** The target power S_w = E(0): ln floors are set relative to it. */
-  scale: number;
+  sampler: SamplerFactory;
 }
 
 /** Parts of a t → ∞ limit: A = signal + init (+ temperature), B = noise per unit σ². */
@@ -92,7 +73,7 @@ function timeSampler(p: Params, vHi: number, q: TableQuality): Sampler {
   };
 }
 
-function sizeSampler(axis: 'P' | 'N'): FitAxisSpec['sampler'] {
+function sizeSampler(axis: 'P' | 'N'): SamplerFactory {
   return (p) => {
     const at = (v: number) => limitParts(computeLimit(makeEngine({ ...p, [axis]: v })));
     return { next: at, any: at, limit: null, scale: makeEngine(p).sp.Sw };

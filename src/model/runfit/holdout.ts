@@ -16,7 +16,7 @@ import { findBest, GRID_ALPHA, GRID_BETA, REFINE_EXPECTED } from './search.ts';
 import { FitError, type Progress } from './progress.ts';
 import { MIN_FIT_POINTS, type Run } from './runs.ts';
 import type { Params } from '../params.ts';
-import type { RunFitOptions } from './fitRuns.ts';
+import type { RunFitOptions } from './options.ts';
 
 export interface HoldoutResult {
   /** The data were fitted at x ≤ split and predicted beyond (user units). */

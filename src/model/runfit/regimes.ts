@@ -6,7 +6,7 @@
 // `columns: ['batch', 'eta']` (each run's batch size and learning rate then enter its
 // configuration, like P and N) and `sampler` for the steps axis (its learning curve in time).
 import type { Params, Regime } from '../params.ts';
-import type { FitAxisSpec } from './basis.ts';
+import type { SamplerFactory } from './sampler.ts';
 import type { RunColumn } from './runs.ts';
 
 export interface FitRegimeSpec {
@@ -16,7 +16,7 @@ export interface FitRegimeSpec {
   /** What is wrong with the other parameters for this regime, or null. */
   check(p: Params): string | null;
   /** Its own tabulation of the steps axis, when the engine's TimeEvaluator is not it. */
-  sampler?: FitAxisSpec['sampler'];
+  sampler?: SamplerFactory;
 }
 
 export const FIT_REGIMES: Partial<Record<Regime, FitRegimeSpec>> = {
