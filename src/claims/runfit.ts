@@ -159,3 +159,8 @@ export function phaseRegionNote(r: RunFitResult, source: string): string {
     (r.ridge ? ` ${r.ridge.kind === 'ridge' ? 'A ridge' : 'A wide region'}: see Fit my runs.` : '')
   );
 }
+
+/** The phase diagram's footer line for the overlay of a fit. */
+export function phaseFigureNote(r: RunFitResult): string {
+  return `your runs: best fit α = ${f3(r.alpha.value)}, β = ${f3(r.beta.value)}, 68 % and 95 % regions drawn`;
+}

@@ -108,7 +108,9 @@ function Inputs(props: { inputs: RunFitInputs; dispatch: (a: InputsAction) => vo
           />
         </label>
         <label htmlFor={`${id}-text`}>
-          {inputs.file ? `Fitting the file ${inputs.file.name}; or paste runs here` : 'or paste your runs here'}
+          {inputs.file
+            ? `Fitting the file ${inputs.file.name}; or paste runs here`
+            : 'or paste your runs here'}
         </label>
         <textarea
           id={`${id}-text`}
@@ -349,8 +351,8 @@ export function RunFitPanel() {
       <Status run={run} problem={problem} />
       {stale && (
         <p className="panel-note" data-testid="runfit-stale">
-          The inputs changed since this fit: the results below are for the earlier inputs. Fit
-          again to update them.
+          The inputs changed since this fit: the results below are for the earlier inputs. Fit again
+          to update them.
         </p>
       )}
       {run?.status === 'done' && run.result && <Result run={run} />}

@@ -74,7 +74,9 @@ describe('runfit claims', () => {
     expect(t).toContain('8.0 times longer than wide');
     expect(t).toContain('the time-limited exponent −(β−1)/α = −0.500 (± 0.010)');
     expect(t).toContain('continues beyond it');
-    expect(t).toContain(`longer than ${RIDGE_LENGTH} of the phase diagram’s box and ${RIDGE_ELONGATION} times`);
+    expect(t).toContain(
+      `longer than ${RIDGE_LENGTH} of the phase diagram’s box and ${RIDGE_ELONGATION} times`,
+    );
     const wide = ridgeText({ ...w, kind: 'wide', determined: [], open: false });
     expect(wide).toMatch(/^These runs fix α and β only loosely/);
     expect(wide).not.toContain('What the runs do fix');

@@ -7,7 +7,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { exportItem, recordLongTasks, storeState, waitForCurve, watch } from './helpers.ts';
 
 const RUNS = readFileSync(new URL('../fixtures/runs/steps-3runs.csv', import.meta.url), 'utf8');
-const LINK = './?v=1&regime=gf&alpha=1.5&beta=2&P=1000&N=inf&sigma2=0&panels=phase,runfit&phase=data-inf';
+const LINK =
+  './?v=1&regime=gf&alpha=1.5&beta=2&P=1000&N=inf&sigma2=0&panels=phase,runfit&phase=data-inf';
 
 async function paste(page: Page, text: string) {
   const area = page.getByTestId('runfit-text');
@@ -15,7 +16,9 @@ async function paste(page: Page, text: string) {
   await area.fill(text);
 }
 
-test('fit my runs: refuse, fit, regions, extrapolate, hold-out, exports, link', async ({ page }) => {
+test('fit my runs: refuse, fit, regions, extrapolate, hold-out, exports, link', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const w = watch(page);
   await page.goto(LINK);
@@ -50,12 +53,11 @@ test('fit my runs: refuse, fit, regions, extrapolate, hold-out, exports, link', 
   const curves = chart.locator('g[data-series="fit-curve"]');
   await expect(curves).toHaveCount(3);
   for (const part of ['fit', 'extrap', 'band95', 'band68'])
-    expect((await curves.first().locator(`path[data-part="${part}"]`).getAttribute('d'))!.length)
-      .toBeGreaterThan(20);
+    expect(
+      (await curves.first().locator(`path[data-part="${part}"]`).getAttribute('d'))!.length,
+    ).toBeGreaterThan(20);
   // The extrapolation to 10× the largest x, with its bands, in words.
-  await expect(page.getByTestId('runfit-extrapolation')).toContainText(
-    '10 × the largest measured',
-  );
+  await expect(page.getByTestId('runfit-extrapolation')).toContainText('10 × the largest measured');
   await expect(page.getByTestId('runfit-extrapolation')).toContainText('95 %:');
   // The hold-out: the split drawn, each run's power law, the two errors side by side.
   await expect(chart.getByTestId('runfit-split')).toHaveCount(1);
@@ -87,9 +89,7 @@ test('fit my runs: refuse, fit, regions, extrapolate, hold-out, exports, link', 
   );
   await page.getByTestId('runfit-open').click();
   await expect(page.getByTestId('runfit-opened')).toContainText('not in the link');
-  await expect
-    .poll(() => storeState<number>(page, 's.params.alpha'))
-    .toBeCloseTo(fitted[0], 6);
+  await expect.poll(() => storeState<number>(page, 's.params.alpha')).toBeCloseTo(fitted[0], 6);
   await expect.poll(() => new URL(page.url()).searchParams.get('alpha')).not.toBe('1.5');
   const url = page.url();
   const here = await storeState<[number, number]>(page, '[s.params.alpha, s.params.beta]');
@@ -127,6 +127,8 @@ test('a file of a million rows is read by the worker: the page stays responsive'
   expect(Date.now() - t0).toBeLessThan(1000);
   await page.getByTestId('runfit-cancel').click();
   await expect(page.getByTestId('runfit-cancelled')).toBeVisible();
-  const long = await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks);
+  const long = await page.evaluate(
+    () => (window as unknown as { __longtasks: number[] }).__longtasks,
+  );
   expect(Math.max(0, ...long)).toBeLessThan(500);
 });
