@@ -17,9 +17,14 @@ import { App } from './ui/App.tsx';
 installUrlSync(appStore, { lessons: LESSON_BOOK });
 const compute = startCompute(appStore);
 
-// The end-to-end tests read the store and crash a worker through this handle (test builds only).
+// The end-to-end tests read the store and crash or hang a worker through this handle (test
+// builds only).
 if (TEST_HOOKS) {
-  (window as unknown as { __sp: unknown }).__sp = { store: appStore, crash: compute.crash };
+  (window as unknown as { __sp: unknown }).__sp = {
+    store: appStore,
+    crash: compute.crash,
+    hang: compute.hang,
+  };
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -98,6 +98,11 @@ const crashHook: CrashHook = {
       throw new Error('deliberate crash (test hook)');
     });
   },
+  hang() {
+    for (;;) {
+      // Busy forever: neither this call nor any later one is answered.
+    }
+  },
 };
 
 Comlink.expose(TEST_HOOKS ? { ...api, ...crashHook } : api);

@@ -1,6 +1,8 @@
 // The root of every SVG chart: size, viewBox, the theme classes (theme.ts), and what a screen
 // reader announces (role img, an aria-label, a <title> and a <desc>). Other svg attributes
-// (focusability, pointer and keyboard handlers) pass through.
+// (focusability, pointer and keyboard handlers) pass through. A chart that holds controls of its
+// own (a draggable handle, a slider) passes role group: an img's children are presentational,
+// so controls inside one are hidden from assistive technology.
 import type { ReactNode, SVGProps } from 'react';
 import { chartClass, type Variant } from './theme.ts';
 

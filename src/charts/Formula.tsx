@@ -7,7 +7,7 @@
 //                       the HTML KaTeX returns is inserted with dangerouslySetInnerHTML.
 //   display  boolean    display (block) style. Default false (inline).
 //   label    string     optional accessible text (KaTeX also emits MathML for screen readers).
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { katex } from './katex.ts';
 
@@ -27,12 +27,16 @@ export function renderTex(tex: string, { display = false }: { display?: boolean 
 }
 
 export function Formula({ tex, display = false, label }: FormulaProps): ReactNode {
-  const html = useMemo(() => renderTex(tex, { display }), [tex, display]);
+  // Typeset behind the curve (see TexFormula.tsx): a drag renders the formula when input pauses.
+  const shownTex = useDeferredValue(tex);
+  const shownLabel = useDeferredValue(label);
+  const html = useMemo(() => renderTex(shownTex, { display }), [shownTex, display]);
   return (
     <span
       className={display ? 'sp-formula sp-formula--display' : 'sp-formula'}
-      data-tex={tex}
-      aria-label={label}
+      data-tex={shownTex}
+      role={shownLabel ? 'img' : undefined}
+      aria-label={shownLabel}
       dangerouslySetInnerHTML={{ __html: html }}
     />
   );

@@ -123,7 +123,8 @@ export function Formulas({ params, curve }: FormulasProps): ReactNode {
       {items.map((f) => (
         <div key={f.key}>
           <dt>{f.title}</dt>
-          <dd data-formula={f.key}>
+          {/* Focusable: a formula wider than the panel scrolls sideways, by keyboard too. */}
+          <dd data-formula={f.key} tabIndex={0}>
             <Formula tex={f.tex} display />
           </dd>
         </div>

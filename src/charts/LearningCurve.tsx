@@ -245,6 +245,7 @@ export function LearningCurve(props: LearningCurveProps): ReactNode {
       label={ariaLabel}
       title="Learning curve"
       desc={caption}
+      role="group"
       tabIndex={0}
       data-held-cursor={held !== null ? '' : undefined}
       onPointerDown={onPointerDown}

@@ -151,6 +151,7 @@ export function PhaseDiagram(props: PhaseDiagramProps): ReactNode {
       desc={`${note} Fitted points: ${done} of ${grid ? grid.K * grid.K : 0}.`}
       data-exponent={exponent}
       data-done={done}
+      role="group"
     >
       <Heading text={L.heading} x={left} fontSize={fs} />
       <g transform={`translate(${left},${top})`}>

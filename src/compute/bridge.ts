@@ -8,7 +8,7 @@ import type { CrashHook } from '../protocol/api.ts';
 import { TEST_HOOKS } from '../protocol/testHooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import type { AppStore } from '../state/store.ts';
-import { createComputeClient, type ComputeClient } from './client.ts';
+import { createComputeClient, watchdog, type ComputeClient } from './client.ts';
 import { createDragGate } from './dragGate.ts';
 import { createFrameCache, prefetchCurves, type Prefetch } from './frames.ts';
 import { prunePinCurves } from './pinCurves.ts';
@@ -40,6 +40,8 @@ export interface ComputeControls {
   ): Prefetch;
   /** Test builds only: crash a theory worker. */
   crash?(which: 'main' | 'sweep'): void;
+  /** Test builds only: hang a theory worker, with the watchdog shortened to `ms`. */
+  hang?(which: 'main' | 'sweep', ms: number): void;
   dispose(): void;
 }
 
@@ -124,6 +126,12 @@ export function installCompute(
     ...(TEST_HOOKS && {
       crash(which: 'main' | 'sweep') {
         void c[which].call((api) => (api as unknown as Comlink.Remote<CrashHook>).crash());
+      },
+      hang(which: 'main' | 'sweep', ms: number) {
+        watchdog.theoryMs = ms;
+        c[which]
+          .call((api) => (api as unknown as Comlink.Remote<CrashHook>).hang())
+          .catch(() => {});
       },
     }),
     dispose() {

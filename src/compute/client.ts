@@ -10,6 +10,13 @@ import { WorkerHandle, type WorkerPort } from './workerHandle.ts';
 
 export type { WorkerName };
 
+/**
+ * The theory workers' watchdog: the longest a call may take before the worker is taken for hung.
+ * The slowest theory calls (a sweep or the frontier on a file of a million modes, a phase
+ * column) take seconds; a minute is far beyond them on a slow machine. The test build shortens it.
+ */
+export const watchdog = { theoryMs: 60_000 };
+
 export interface ComputeClient {
   main: WorkerPort<TheoryApi>;
   sweep: WorkerPort<TheoryApi>;
@@ -37,7 +44,7 @@ export function createComputeClient(
           type: 'module',
           name: 'theory-main',
         }),
-      (m) => onCrash('main', m),
+      { onCrash: (m) => onCrash('main', m), answerWithinMs: () => watchdog.theoryMs },
     ),
     sweep: new WorkerHandle<TheoryApi>(
       () =>
@@ -45,7 +52,7 @@ export function createComputeClient(
           type: 'module',
           name: 'theory-sweep',
         }),
-      (m) => onCrash('sweep', m),
+      { onCrash: (m) => onCrash('sweep', m), answerWithinMs: () => watchdog.theoryMs },
     ),
     phase: new WorkerHandle<TheoryApi>(
       () =>
@@ -53,7 +60,7 @@ export function createComputeClient(
           type: 'module',
           name: 'theory-phase',
         }),
-      (m) => onCrash('phase', m),
+      { onCrash: (m) => onCrash('phase', m), answerWithinMs: () => watchdog.theoryMs },
     ),
     // Handles are lazy: a worker starts at its first call, so unused ones cost nothing.
     sims: Array.from(
@@ -65,7 +72,7 @@ export function createComputeClient(
               type: 'module',
               name: `simulate-${i}`,
             }),
-          (m) => onCrash('sim', m),
+          { onCrash: (m) => onCrash('sim', m) },
         ),
     ),
     real: new WorkerHandle<RealApi>(
@@ -74,7 +81,7 @@ export function createComputeClient(
           type: 'module',
           name: 'real',
         }),
-      (m) => onCrash('real', m),
+      { onCrash: (m) => onCrash('real', m) },
     ),
     realSweep: new WorkerHandle<RealApi>(
       () =>
@@ -82,7 +89,7 @@ export function createComputeClient(
           type: 'module',
           name: 'real-sweep',
         }),
-      (m) => onCrash('realSweep', m),
+      { onCrash: (m) => onCrash('realSweep', m) },
     ),
     fit: new WorkerHandle<RunFitApi>(
       () =>

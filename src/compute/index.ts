@@ -6,6 +6,8 @@ import type { Prefetch } from './frames.ts';
 import type { CurveRequest } from './plan.ts';
 import type { RunFitOptions } from '../model/runfit/index.ts';
 
+export { readSpectrum, type SpectrumInput } from './spectrumFile.ts';
+
 let controls: ComputeControls | null = null;
 
 export function startCompute(store: AppStore): ComputeControls {

@@ -18,6 +18,7 @@ import type { FitProgress, RunFitOptions, RunFitOutcome } from '../model/runfit/
 import type { SeedErrors } from '../model/simulation/evaluate.ts';
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
+import type { SecondColumn, SpectrumParse } from '../model/data/customSpectrum.ts';
 import type { PhaseExponent } from '../model/theory/phase.ts';
 import type { PhaseFitOptions, PhasePoint } from '../model/theory/phaseFit.ts';
 
@@ -70,10 +71,25 @@ export interface SimulateExtras {
   modes?: number[];
 }
 
-/** Test builds only: the theory worker also answers this, with an uncaught error outside any
- * call, as a real crash would be. */
+/**
+ * The spectrum file reader (data = custom): files are read in this worker, streamed and checked
+ * line by line, never whole on the page; the answer's arrays are transferred.
+ */
+export interface SpectrumFileApi {
+  /** Read a file (its size is checked before reading a byte). */
+  readFile(file: Blob, column: SecondColumn | 'auto'): Promise<SpectrumParse>;
+  /** Read pasted text. */
+  readText(text: string, column: SecondColumn | 'auto'): Promise<SpectrumParse>;
+  /** The last CSV read again with another reading of its second column (null: nothing to reuse). */
+  reinterpret(column: SecondColumn | 'auto'): Promise<SpectrumParse | null>;
+}
+
+/** Test builds only: the theory worker also answers these. */
 export interface CrashHook {
+  /** An uncaught error outside any call, as a real crash would be. */
   crash(): void;
+  /** Never answer (an endless loop, as a hung computation would): the watchdog's case. */
+  hang(): void;
 }
 
 /** Progress of a simulation: seeds done, seeds in all, and the aggregate so far. */

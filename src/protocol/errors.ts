@@ -31,7 +31,7 @@ export function describeError(e: ComputeError): string {
     case 'param':
       return `${e.param}: ${e.message}`;
     case 'crash':
-      return `The computation stopped unexpectedly (${e.message}). It has been restarted.`;
+      return `The computation stopped unexpectedly (${e.message}). Retry starts it again.`;
     default:
       return e.message;
   }

@@ -6,7 +6,7 @@ import type { Params } from '../model/params.ts';
 export type ComputeError =
   | { kind: 'param'; param: keyof Params; message: string }
   | { kind: 'internal'; message: string }
-  /** The worker died (uncaught error, out of memory); it has been restarted. */
+  /** The worker died (uncaught error, out of memory, failed load) or hung; Retry starts a new one. */
   | { kind: 'crash'; message: string };
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ComputeError };

@@ -46,37 +46,42 @@ export function installUrlSync(
   // Live replacements, throttled (leading and trailing edge).
   let lastReplace = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let pendingUrl: string | null = null;
-  const replaceNow = (url: string) => {
+  // The state whose link is due: serialised only when it is written (a drag changes the state
+  // at every input event, the address bar at most every replaceEveryMs).
+  let pending: ReturnType<AppStore['getState']> | null = null;
+  const replaceNow = (s: ReturnType<AppStore['getState']>) => {
     lastReplace = Date.now();
-    pendingUrl = null;
+    pending = null;
+    const url = urlOf(s);
     if (url !== win.location.search) win.history.replaceState(null, '', path() + url);
   };
-  const replaceLive = (url: string) => {
+  const replaceLive = (s: ReturnType<AppStore['getState']>) => {
     const wait = lastReplace + replaceEveryMs - Date.now();
-    if (wait <= 0 || replaceEveryMs <= 0) return replaceNow(url);
-    pendingUrl = url;
+    if (wait <= 0 || replaceEveryMs <= 0) return replaceNow(s);
+    pending = s;
     timer ??= setTimeout(() => {
       timer = undefined;
-      if (pendingUrl !== null) replaceNow(pendingUrl);
+      if (pending !== null) replaceNow(pending);
     }, wait);
   };
   const cancelLive = () => {
     clearTimeout(timer);
     timer = undefined;
-    pendingUrl = null;
+    pending = null;
   };
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.urlIntent.seq === prev.urlIntent.seq) return;
+    if (s.urlIntent.mode === 'replace') {
+      // Live: follow the drag in the address bar without adding entries.
+      replaceLive(s);
+      return;
+    }
     const url = urlOf(s);
-    if (s.urlIntent.mode !== 'replace') cancelLive();
+    cancelLive();
     switch (s.urlIntent.mode) {
       case 'none': // the change came from the URL (popstate): it already shows this state
         committed = url;
-        return;
-      case 'replace': // live: follow the drag in the address bar without adding entries
-        replaceLive(url);
         return;
       case 'push':
         if (url === committed) {

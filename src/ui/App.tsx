@@ -214,7 +214,8 @@ function LectureLayout({ header, stage }: LayoutProps & { stage: RefObject<HTMLE
         </main>
       </div>
       <div className="layout layout--below">
-        <div className="area-side">
+        {/* A landmark, as the stage above is: everything on a page is in one. */}
+        <div className="area-side" role="region" aria-label="Pins and more panels">
           {/* The curve, when a panel of the lesson took its place on the stage. */}
           {main !== 'curve' && <CurvePanel />}
           <PinsBar />

@@ -90,7 +90,8 @@ export function LessonPanel() {
       mode,
     ],
   );
-  const values = useMemo(() => lessonValues(ctx), [ctx]);
+  // The lesson's numbers are filled only while a lesson is open (every drag would recompute them).
+  const values = useMemo(() => (id ? lessonValues(ctx) : null), [id, ctx]);
   // A parameter sweep of Play: its frames are Play's, and pausing returns the value it held.
   const sweepTarget = useApp((s) => (s.play.held !== null ? s.play.target : 'time'));
   const held = useApp((s) => s.play.held);
@@ -102,7 +103,7 @@ export function LessonPanel() {
   const changes = lessonChanges(lesson, params, view, { playing: swept ? [swept] : [] });
   const text = step === 0 ? lesson.text : lesson.steps[step - 1].then;
   const sentences = text
-    .map((s) => sentenceText(s, ctx, values))
+    .map((s) => sentenceText(s, ctx, values!))
     .filter((t): t is string => t !== null);
   const next = lesson.steps[step];
   return (

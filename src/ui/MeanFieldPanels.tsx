@@ -157,7 +157,8 @@ export function OrderSection(): ReactNode {
             {ORDER_SERIES.map((k) => (
               <div key={k} data-formula={k}>
                 <dt>{ORDER_LABELS[k]}</dt>
-                <dd>
+                {/* Focusable: a formula wider than the panel scrolls sideways, by keyboard too. */}
+                <dd tabIndex={0}>
                   <TexFormula tex={tex[k].definition} text={ORDER_LABELS[k]} />
                   <TexFormula tex={tex[k].values} text={nums[k]} />
                 </dd>
@@ -266,7 +267,13 @@ export function InspectorSection(): ReactNode {
             ]}
             testId="mode-claims"
           />
-          <div className="mf-equation" data-testid="mode-equation">
+          <div
+            className="mf-equation"
+            data-testid="mode-equation"
+            role="group"
+            aria-label="Effective single-mode equation"
+            tabIndex={0}
+          >
             <p>
               <RichHelp text="Effective single-mode equation (the free mode with λ_k scaled by R; dashed lines: ℓ_k = ½ and ℓ_k(∞)):" />
             </p>

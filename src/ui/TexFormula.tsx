@@ -1,7 +1,7 @@
 // A formula with live numbers in KaTeX, loaded on demand (lazyKatex.ts): until KaTeX arrives (or
 // if it cannot load) the same content is shown as plain text. The TeX must be built in code from
 // numbers (src/claims formats them), never from the URL or typed text: its HTML is inserted as is.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useKatex } from './lazyKatex.ts';
 
 export function TexFormula({
@@ -15,27 +15,33 @@ export function TexFormula({
   testId?: string;
 }) {
   const katex = useKatex();
+  // Typesetting waits behind the curve: while a slider is dragged React renders the formula only
+  // when input pauses (a deferred render is dropped when a newer value arrives), so the curve is
+  // redrawn first and KaTeX does not run for every intermediate value.
+  const shownTex = useDeferredValue(tex);
+  const shownText = useDeferredValue(text);
   const html = useMemo(
     () =>
-      katex?.renderToString(tex, {
+      katex?.renderToString(shownTex, {
         throwOnError: false,
         output: 'htmlAndMathml',
         strict: 'ignore',
       }) ?? null,
-    [katex, tex],
+    [katex, shownTex],
   );
   if (html === null)
     return (
       <span className="tex-formula tex--plain" data-testid={testId}>
-        {text}
+        {shownText}
       </span>
     );
   return (
     <span
       className="tex-formula"
       data-testid={testId}
-      data-tex={tex}
-      aria-label={text}
+      data-tex={shownTex}
+      role="img"
+      aria-label={shownText}
       dangerouslySetInnerHTML={{ __html: html }}
     />
   );

@@ -102,7 +102,8 @@ describe('LearningCurve figures', () => {
       expect(html).not.toMatch(/NaN|Infinity|undefined/);
       const svg = container.querySelector('svg[data-testid="learning-curve"]');
       expect(svg).not.toBeNull();
-      expect(svg!.getAttribute('role')).toBe('img');
+      // A group, not an img: it holds a control (the early-stopping handle).
+      expect(svg!.getAttribute('role')).toBe('group');
       expect(svg!.getAttribute('aria-label')).toMatch(/Learning curve/);
       expect(svg!.querySelector('title')?.textContent).toBe('Learning curve');
       expect(svg!.querySelector('desc')?.textContent).toBeTruthy();

@@ -9,8 +9,28 @@
 // Rows need not be sorted: they are put in order of decreasing eigenvalue (the pairing (λ_k, c_k)
 // is what the theory uses; the order only names the modes), and the result says so.
 import { fitSpectrum, checkModes, type ModeSpectrum } from '../theory/measuredSpectrum.ts';
+import {
+  MAX_CUSTOM_MODES,
+  outOfRange,
+  problem,
+  readSpectrumRows,
+  SpectrumCsvReader,
+  type SecondColumn,
+  type SpectrumProblem,
+  type SpectrumRows,
+} from './spectrumRows.ts';
 
-export type SecondColumn = 'power' | 'coefficient';
+export {
+  fileSizeProblem,
+  MAX_CUSTOM_MODES,
+  MAX_SPECTRUM_BYTES,
+  megabytes,
+  SIZE_LIMIT_TEXT,
+  SpectrumCsvReader,
+  type SecondColumn,
+  type SpectrumProblem,
+  type SpectrumRows,
+} from './spectrumRows.ts';
 
 export const SECOND_COLUMN_LABELS: Record<SecondColumn, string> = {
   power: 'target power c_k per mode',
@@ -19,8 +39,6 @@ export const SECOND_COLUMN_LABELS: Record<SecondColumn, string> = {
 
 /** Fewest modes a file may have: the fit of α, β needs modes 3…12 with power beyond them. */
 export const MIN_CUSTOM_MODES = 20;
-/** Most rows read (a spectrum of 200 000 modes is already ~3 MB of text). */
-export const MAX_CUSTOM_MODES = 200_000;
 
 export const SPECTRUM_JSON_FORMAT = 'scaling-playground spectrum v1';
 
@@ -35,36 +53,11 @@ export interface ParsedSpectrum {
   /** Fitted exponents, for the confirmation line. */
   alpha: number;
   beta: number;
-}
-
-export interface SpectrumProblem {
-  ok: false;
-  /** 1-based line of the text (CSV), when the problem is on one line. */
-  line?: number;
-  message: string;
+  /** The name saved in the app's JSON, if any. */
+  name?: string;
 }
 
 export type SpectrumParse = ParsedSpectrum | SpectrumProblem;
-
-function problem(message: string, line?: number): SpectrumProblem {
-  return line === undefined
-    ? { ok: false, message }
-    : { ok: false, line, message: `line ${line}: ${message}` };
-}
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function fields(line: string): string[] {
-  const t = line.trim();
-  return (/[,;\t]/.test(t) ? t.split(/\s*[,;\t]\s*/) : t.split(/\s+/)).map((f) => f.trim());
-}
-
-/** Which reading a header's second name suggests, if any. */
-function headerColumn(name: string): SecondColumn | null {
-  if (/coef|a_?k|amplitude|weight/i.test(name)) return 'coefficient';
-  if (/pow|c_?k|energy|var/i.test(name)) return 'power';
-  return null;
-}
 
 /**
  * Parse CSV text. `column`: how to read the second column, or 'auto' (a negative value or a header
@@ -74,49 +67,61 @@ export function parseSpectrumCsv(
   text: string,
   column: SecondColumn | 'auto' = 'auto',
 ): SpectrumParse {
-  const lines = text.split(/\r\n|\r|\n/);
-  const lam: number[] = [];
-  const second: number[] = [];
-  const lineOf: number[] = [];
-  let header: SecondColumn | null = null;
-  let sawRow = false;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].trim();
-    if (raw === '' || raw.startsWith('#')) continue;
-    const f = fields(raw);
-    const ln = i + 1;
-    if (!sawRow && f.every((x) => !NUMBER.test(x))) {
-      // A header row: the first row, all words.
-      sawRow = true;
-      if (f.length !== 2)
-        return problem(`the header has ${f.length} columns, expected 2 (eigenvalue, target)`, ln);
-      header = headerColumn(f[1]);
-      continue;
+  const rows = readSpectrumRows(text);
+  return 'ok' in rows ? rows : interpretRows(rows, column);
+}
+
+/** Text that is JSON (an object, or a list) rather than rows of numbers. */
+export function looksLikeJson(text: string): boolean {
+  return /^\s*[[{]/.test(text);
+}
+
+/** What a streamed read gives: the parse, and the CSV rows (kept to read the column again). */
+export interface StreamedSpectrum {
+  parse: SpectrumParse;
+  rows: SpectrumRows | null;
+}
+
+/**
+ * Read a text that arrives in chunks (a file, read in a worker): CSV rows are checked as they
+ * come, so a bad line stops the reading there; the app's JSON is gathered and parsed at the end.
+ * Whether it is JSON is decided by its first character that is not white space.
+ */
+export async function readSpectrumChunks(
+  chunks: AsyncIterable<string>,
+  column: SecondColumn | 'auto',
+): Promise<StreamedSpectrum> {
+  const csv = new SpectrumCsvReader();
+  let kind: 'csv' | 'json' | null = null;
+  const json: string[] = [];
+  // White space before the first character is kept (CSV line numbers count its line breaks).
+  let lead = '';
+  for await (const piece of chunks) {
+    let chunk = piece;
+    if (kind === null) {
+      lead += chunk;
+      if (lead.trim() === '') continue;
+      kind = looksLikeJson(lead) ? 'json' : 'csv';
+      chunk = lead;
     }
-    sawRow = true;
-    if (f.length !== 2)
-      return problem(
-        `${f.length} column${f.length === 1 ? '' : 's'}, expected 2 (eigenvalue, then target power or coefficient)`,
-        ln,
-      );
-    for (let j = 0; j < 2; j++)
-      if (!NUMBER.test(f[j]))
-        return problem(
-          `${j === 0 ? 'eigenvalue' : 'target'} “${f[j].slice(0, 24)}” is not a number`,
-          ln,
-        );
-    const l = Number(f[0]);
-    const s = Number(f[1]);
-    if (!Number.isFinite(l) || !Number.isFinite(s)) return problem('a value is too large', ln);
-    if (l < 0) return problem(`eigenvalue ${f[0]} is negative (eigenvalues must be ≥ 0)`, ln);
-    if (lam.length >= MAX_CUSTOM_MODES)
-      return problem(`more than ${MAX_CUSTOM_MODES} rows: too many modes`, ln);
-    lam.push(l);
-    second.push(s);
-    lineOf.push(ln);
+    if (kind === 'json') json.push(chunk);
+    else if (!csv.push(chunk)) break;
   }
-  if (lam.length === 0)
-    return problem('no data rows: expected one mode per row, “eigenvalue, target”');
+  if (kind === null) return { parse: problem('the text is empty'), rows: null };
+  if (kind === 'json') return { parse: parseSpectrumJson(json.join('')), rows: null };
+  const rows = csv.end();
+  return 'ok' in rows ? { parse: rows, rows: null } : { parse: interpretRows(rows, column), rows };
+}
+
+/** Read a text as the app's JSON or as CSV, whichever it is. */
+export function parseSpectrumText(text: string, column: SecondColumn | 'auto'): SpectrumParse {
+  if (text.trim() === '') return problem('the text is empty');
+  return looksLikeJson(text) ? parseSpectrumJson(text) : parseSpectrumCsv(text, column);
+}
+
+/** Decide what the second column holds (chosen, or detected), then check and fit the modes. */
+export function interpretRows(rows: SpectrumRows, column: SecondColumn | 'auto'): SpectrumParse {
+  const { lam, second, lineOf, header } = rows;
   const negative = second.findIndex((s) => s < 0);
   let use: SecondColumn;
   let detected: string;
@@ -138,31 +143,38 @@ export function parseSpectrumCsv(
       `target power ${second[negative]} is negative (powers are ≥ 0; choose “coefficients” if the column holds them)`,
       lineOf[negative],
     );
-  const power = second.map((s) => (use === 'coefficient' ? s * s : s));
+  const power = use === 'coefficient' ? second.map((s) => s * s) : second;
+  if (use === 'coefficient')
+    for (let i = 0; i < power.length; i++) {
+      const bad = outOfRange(`target power (coefficient squared)`, power[i]);
+      if (bad) return problem(bad, lineOf[i]);
+    }
   return finish(lam, power, use, detected, lineOf);
 }
 
 /** Sort by decreasing eigenvalue, check and fit; a spectrum the engine cannot use is a problem. */
 function finish(
-  lam: number[],
-  power: number[],
+  lam: ArrayLike<number>,
+  power: ArrayLike<number>,
   column: SecondColumn,
   detected: string,
-  lineOf?: number[],
+  lineOf?: ArrayLike<number>,
 ): SpectrumParse {
   const n = lam.length;
   const notes: string[] = [];
-  const order = Array.from({ length: n }, (_, i) => i);
-  const firstUnsorted = lam.findIndex((l, i) => i > 0 && l > lam[i - 1]);
+  let firstUnsorted = -1;
+  for (let i = 1; i < n && firstUnsorted < 0; i++) if (lam[i] > lam[i - 1]) firstUnsorted = i;
+  const modes: ModeSpectrum = { lam: Float64Array.from(lam), power: Float64Array.from(power) };
   if (firstUnsorted >= 0) {
+    const order = Uint32Array.from({ length: n }, (_, i) => i);
     order.sort((a, b) => lam[b] - lam[a] || a - b);
+    for (let i = 0; i < n; i++) {
+      modes.lam[i] = lam[order[i]];
+      modes.power[i] = power[order[i]];
+    }
     const where = lineOf ? `line ${lineOf[firstUnsorted]}` : `entry ${firstUnsorted + 1}`;
     notes.push(`rows put in order of decreasing eigenvalue (not in order from ${where})`);
   }
-  const modes: ModeSpectrum = {
-    lam: Float64Array.from(order, (i) => lam[i]),
-    power: Float64Array.from(order, (i) => power[i]),
-  };
   const positive = modes.lam.findIndex((l) => !(l > 0));
   const r = positive < 0 ? n : positive;
   if (r < MIN_CUSTOM_MODES)
@@ -197,24 +209,39 @@ export function spectrumJson(name: string, modes: ModeSpectrum): string {
   );
 }
 
+/** What the app's spectrum JSON looks like, for the messages about other JSON. */
+const JSON_SHAPE = `{"format": "${SPECTRUM_JSON_FORMAT}", "eigenvalues": […], "powers": […]}`;
+
 /** Read the app's spectrum JSON back; a bad file names the field and the entry. */
-export function parseSpectrumJson(text: string): SpectrumParse & { name?: string } {
+export function parseSpectrumJson(text: string): SpectrumParse {
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch (e) {
     return problem(`not valid JSON (${(e as Error).message})`);
   }
+  if (Array.isArray(v))
+    return problem(
+      `a JSON list, not the spectrum file this app saves (an object ${JSON_SHAPE}); for a list of modes write CSV rows “eigenvalue, target”`,
+    );
   const r = v as Record<string, unknown> | null;
-  if (!r || typeof r !== 'object' || Array.isArray(r)) return problem('not a JSON object');
+  if (!r || typeof r !== 'object') return problem(`not a JSON object: expected ${JSON_SHAPE}`);
   if (r.format !== SPECTRUM_JSON_FORMAT)
     return problem(`"format" must be "${SPECTRUM_JSON_FORMAT}"`);
   const list = (k: string): number[] | SpectrumProblem => {
     const a = r[k];
     if (!Array.isArray(a)) return problem(`"${k}" must be a list of numbers`);
-    const bad = a.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x) || x < 0);
-    if (bad >= 0)
-      return problem(`"${k}"[${bad}] = ${JSON.stringify(a[bad])}: must be a number ≥ 0`);
+    if (a.length > MAX_CUSTOM_MODES)
+      return problem(
+        `"${k}" has more than ${MAX_CUSTOM_MODES.toLocaleString('en-US')} entries: too many modes`,
+      );
+    for (let i = 0; i < a.length; i++) {
+      const x: unknown = a[i];
+      if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
+        return problem(`"${k}"[${i}] = ${JSON.stringify(x)}: must be a number ≥ 0`);
+      const bad = outOfRange(`"${k}"[${i}] =`, x);
+      if (bad) return problem(bad);
+    }
     return a as number[];
   };
   const lam = list('eigenvalues');
@@ -223,7 +250,6 @@ export function parseSpectrumJson(text: string): SpectrumParse & { name?: string
   if (!Array.isArray(power)) return power;
   if (lam.length !== power.length)
     return problem(`${lam.length} eigenvalues but ${power.length} powers`);
-  if (lam.length > MAX_CUSTOM_MODES) return problem(`more than ${MAX_CUSTOM_MODES} modes`);
   const out = finish(lam, power, 'power', 'from the JSON file');
   return out.ok && typeof r.name === 'string' ? { ...out, name: r.name.slice(0, 80) } : out;
 }

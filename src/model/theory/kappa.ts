@@ -69,8 +69,13 @@ export class KappaSolver {
     // On (κ_*, hi] the residual increases from −λ to ≥ 0.
     if (ks > 0) lo = ks * (1 + 1e-15);
     else lo = lam * 1e-3;
-    while (this.residualReal(lo, lam) > 0 && lo > 1e-300)
-      lo = ks > 0 ? ks + (lo - ks) / 16 : lo / 16;
+    // Step towards κ_* until the residual is ≤ 0; stop when the step no longer moves lo (on a
+    // huge spectrum lo reaches κ_* in floating point with the residual still rounded above 0).
+    while (this.residualReal(lo, lam) > 0 && lo > 1e-300) {
+      const next = ks > 0 ? ks + (lo - ks) / 16 : lo / 16;
+      if (next === lo) break;
+      lo = next;
+    }
     const u = solveMonotone(
       (x) => this.residualReal(Math.exp(x), lam),
       Math.log(lo),

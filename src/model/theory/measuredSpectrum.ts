@@ -76,7 +76,8 @@ export function fitSpectrum(m: ModeSpectrum): SpectrumFit {
   const r = rank(m);
   const kmax = Math.max(FIT_KMIN + 2, Math.min(Math.floor(n / 10), Math.floor(r / 2)));
   const kmin = Math.min(FIT_KMIN, Math.max(1, Math.floor(kmax / 4)));
-  const k = Float64Array.from({ length: n }, (_, i) => i + 1);
+  const k = new Float64Array(n);
+  for (let i = 0; i < n; i++) k[i] = i + 1;
   const tail = new Float64Array(n);
   for (let i = n - 2; i >= 0; i--) tail[i] = tail[i + 1] + m.power[i + 1];
   const lamFit = fitPowerLaw(k, m.lam, kmin, kmax);
@@ -106,6 +107,23 @@ export function fittedModes(fit: SpectrumFit, n: number): ModeSpectrum {
 }
 
 /**
+ * The Euclidean norm, scaled by the largest entry (as Math.hypot is, so that squares of tiny or
+ * huge entries neither underflow nor overflow), in a loop: a panel can hold hundreds of thousands
+ * of modes, too many arguments for Math.hypot(...x).
+ */
+export function norm2(x: Float64Array): number {
+  let big = 0;
+  for (let i = 0; i < x.length; i++) big = Math.max(big, Math.abs(x[i]));
+  if (!(big > 0) || !Number.isFinite(big)) return big;
+  let s = 0;
+  for (let i = 0; i < x.length; i++) {
+    const r = x[i] / big;
+    s += r * r;
+  }
+  return big * Math.sqrt(s);
+}
+
+/**
  * Gauss nodes (in v) of the discrete measure Σ w_i δ(v − v_i) by Lanczos: the eigenvalues of
  * the q×q Jacobi matrix (q ≤ number of points). Full reorthogonalisation: q is tiny.
  */
@@ -114,21 +132,23 @@ export function gaussNodes(v: Float64Array, w: Float64Array, q: number): Float64
   const Qs: Float64Array[] = [];
   const alpha = new Float64Array(q);
   const beta = new Float64Array(q);
-  let x = Float64Array.from(w, (wi) => Math.sqrt(wi));
-  let norm = Math.hypot(...x);
+  let x = new Float64Array(m);
+  for (let i = 0; i < m; i++) x[i] = Math.sqrt(w[i]);
+  let norm = norm2(x);
   for (let j = 0; j < q; j++) {
     for (let i = 0; i < m; i++) x[i] /= norm;
     Qs.push(x);
     let a = 0;
     for (let i = 0; i < m; i++) a += v[i] * x[i] * x[i];
     alpha[j] = a;
-    const y = Float64Array.from(x, (xi, i) => v[i] * xi);
+    const y = new Float64Array(m);
+    for (let i = 0; i < m; i++) y[i] = v[i] * x[i];
     for (const u of Qs) {
       let d = 0;
       for (let i = 0; i < m; i++) d += u[i] * y[i];
       for (let i = 0; i < m; i++) y[i] -= d * u[i];
     }
-    norm = Math.hypot(...y);
+    norm = norm2(y);
     if (j + 1 < q) beta[j + 1] = norm;
     x = y;
   }
@@ -137,7 +157,11 @@ export function gaussNodes(v: Float64Array, w: Float64Array, q: number): Float64
 }
 
 /** Σ_i w_i L_j(v_i) for each Lagrange basis polynomial L_j of the nodes. */
-export function lagrangeWeights(nodes: Float64Array, v: Float64Array, w: Float64Array): Float64Array {
+export function lagrangeWeights(
+  nodes: Float64Array,
+  v: Float64Array,
+  w: Float64Array,
+): Float64Array {
   const q = nodes.length;
   const out = new Float64Array(q);
   for (let i = 0; i < v.length; i++) {
@@ -183,10 +207,14 @@ export function buildMeasuredSpectrum(m: ModeSpectrum, exact = false): Spectrum 
     if (count <= NODES_PER_PANEL) {
       for (let k = start; k < end; k++) exactNode(k);
     } else {
-      const v = Float64Array.from({ length: count }, (_, i) => Math.log(m.lam[start + i]));
-      const wL = m.lam.slice(start, end);
-      const wC = m.power.slice(start, end);
-      const wLC = Float64Array.from(wL, (l, i) => l * wC[i]);
+      const wL = m.lam.subarray(start, end);
+      const wC = m.power.subarray(start, end);
+      const v = new Float64Array(count);
+      const wLC = new Float64Array(count);
+      for (let i = 0; i < count; i++) {
+        v[i] = Math.log(wL[i]);
+        wLC[i] = wL[i] * wC[i];
+      }
       const nodes = gaussNodes(v, wL, NODES_PER_PANEL);
       const a = lagrangeWeights(nodes, v, wL);
       const b = lagrangeWeights(nodes, v, wLC);
