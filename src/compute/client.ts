@@ -97,7 +97,8 @@ export function createComputeClient(
           type: 'module',
           name: 'runfit',
         }),
-      (m) => onCrash('fit', m),
+      // No watchdog: a fit takes seconds by design; Cancel stops it.
+      { onCrash: (m) => onCrash('fit', m) },
     ),
   };
 }
