@@ -9,3 +9,4 @@ try {
 await import('./sgd.bench.ts');
 await import('./phase.bench.ts');
 await import('./cli.bench.ts');
+await import('./runfit.bench.ts');

@@ -12,6 +12,7 @@
 //   pending    boolean                 the grid is still being computed.
 //   onSet(α, β, live)                  the marker was dragged (live) or a point clicked / keyed.
 //   onCommit()                         end of a drag.
+//   fitRegion  PhaseFitRegion | null   a fit of the user's runs: its 68 % and 95 % regions drawn over.
 //
 // Interaction: pointer down anywhere on the plot sets (α, β) there and drags the marker; arrow
 // keys on the focused marker move it by 0.05 (Shift: 0.25); hovering shows the nearest grid
@@ -20,9 +21,9 @@
 // Hooks: svg[data-testid="phase-diagram"], g[data-testid="phase-marker"] (role slider),
 // g[data-series="phase-dots"] circle[data-alpha][data-beta][data-dev], path[data-series=
 // "phase-boundary"], text[data-testid="phase-boundary-label"], g[data-testid="phase-tooltip"],
-// g[data-testid="phase-legend"].
+// g[data-testid="phase-legend"], g[data-testid="phase-fit-region"] path[data-coverage].
 import { legendClaim } from '../claims/curveClaims.ts';
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import { deviationClass, phaseStateNote, pointLines } from '../claims/phase.ts';
 import type { Params } from '../model/params.ts';
@@ -36,6 +37,7 @@ import { Heading } from './Heading.tsx';
 import { textWidth } from './labels.ts';
 import { r2 } from './path.ts';
 import { DOT_FILL, phaseLayout, type PhaseLayout } from './phaseLayout.ts';
+import { phaseFitOverlay, type PhaseFitRegion } from './phaseFitLayout.ts';
 import { metricsFor, type Metrics, type Variant } from './theme.ts';
 
 export interface PhaseDiagramProps {
@@ -50,6 +52,7 @@ export interface PhaseDiagramProps {
   variant?: Variant;
   onSet?: (alpha: number, beta: number, live: boolean) => void;
   onCommit?: () => void;
+  fitRegion?: PhaseFitRegion | null;
 }
 
 const STEP = 0.05;
@@ -156,6 +159,7 @@ export function PhaseDiagram(props: PhaseDiagramProps): ReactNode {
         <StaticField L={L} m={m} />
         <Dots L={L} grid={grid} m={m} />
         <RegionLabels L={L} fs={fs} />
+        {props.fitRegion && <FitRegion L={L} fit={props.fitRegion} m={m} />}
         <rect
           ref={plotRef}
           className="sp-phase-hit"
@@ -255,6 +259,48 @@ const StaticField = memo(function StaticField({ L, m }: { L: PhaseLayout; m: Met
     </>
   );
 });
+
+/** A fit of the user's runs: its 68 % and 95 % regions and best point, clipped to the plot. */
+function FitRegion({ L, fit, m }: { L: PhaseLayout; fit: PhaseFitRegion; m: Metrics }) {
+  const o = phaseFitOverlay(fit, L.x, L.y, L.plotW);
+  const clip = `sp-phase-fit-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const arm = m.markRadius * 1.4;
+  return (
+    <g data-testid="phase-fit-region" pointerEvents="none">
+      <defs>
+        <clipPath id={clip}>
+          <rect width={L.plotW} height={L.plotH} />
+        </clipPath>
+      </defs>
+      <g clipPath={`url(#${clip})`}>
+        {o.regions.map((r) => (
+          <path
+            key={r.coverage}
+            className={`sp-phase-fit sp-phase-fit--${r.coverage === 0.95 ? '95' : '68'}`}
+            data-coverage={r.coverage}
+            data-open={r.open || undefined}
+            d={r.d}
+          />
+        ))}
+        <path
+          className="sp-phase-fit-best"
+          data-testid="phase-fit-best"
+          d={`M${r2(o.best.x - arm)},${r2(o.best.y)}h${r2(2 * arm)}M${r2(o.best.x)},${r2(o.best.y - arm)}v${r2(2 * arm)}`}
+        />
+      </g>
+      <text
+        className="sp-phase-fit-label"
+        x={r2(o.label.x)}
+        y={r2(o.label.y)}
+        dy="0.35em"
+        textAnchor={o.label.anchor}
+        fontSize={m.tickFont}
+      >
+        your runs
+      </text>
+    </g>
+  );
+}
 
 /** The regions' formulas and names, over the dots. */
 const RegionLabels = memo(function RegionLabels({ L, fs }: { L: PhaseLayout; fs: number }) {

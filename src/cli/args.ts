@@ -7,6 +7,8 @@ import { POOL_SOURCES, isMeasured, runKind } from '../model/data/sources.ts';
 import { isParamKey, readParams, readQuery, withVersionNotice } from '../model/paramsCodec.ts';
 import { CliError, strictValue, type Given } from './resolve.ts';
 import { parseModeFlag } from './meanfield.ts';
+import { FIT_UNUSED, parseFitAxis, parseXMin } from './fit.ts';
+import { FIT_AXES, type FitAxis } from '../model/runfit/runs.ts';
 import {
   ALPHA_RANGE,
   BETA_RANGE,
@@ -14,7 +16,7 @@ import {
   type PhaseExponent,
 } from '../model/theory/phase.ts';
 
-export type Mode = 'curve' | 'simulate' | 'frontier' | 'real' | 'phase';
+export type Mode = 'curve' | 'simulate' | 'frontier' | 'real' | 'phase' | 'fit';
 
 export interface CliOptions {
   /** Parameter values in the order they apply: the --url link's, then the flags'. */
@@ -34,6 +36,8 @@ export interface CliOptions {
   help: boolean;
   /** Messages about what a --url link had to change or does not use (printed on stderr). */
   warnings: string[];
+  /** --fit FILE --x AXIS [--xmin X]: fit the theory to a user's runs (src/cli/fit.ts). */
+  fit: { file: string; axis: FitAxis | null; xMin: number } | null;
 }
 
 /** --grid: points per axis of the phase grid (the app's is 12 × 12). */
@@ -96,6 +100,17 @@ export const EXTRA_FLAGS: readonly { name: string; value: string; help: string }
     value: 'FILE|-',
     help: 'JSON lines of parameter sets (keys as the flags); one JSON result or {"line", "error"} per line',
   },
+  {
+    name: 'fit',
+    value: 'FILE',
+    help: 'fit the theory to runs in FILE (CSV x,loss[,run], or the app’s runs JSON); prints JSON: alpha, beta with 68/95 % intervals, sigma2, scale, floor, holdout, extrapolation',
+  },
+  {
+    name: 'x',
+    value: FIT_AXES.join('|'),
+    help: 'with --fit: what x is (training steps, dataset size, model size)',
+  },
+  { name: 'xmin', value: 'X', help: 'with --fit: leave out points with x < X (warm-up)' },
   { name: 'help', value: '', help: 'this text' },
 ];
 
@@ -171,6 +186,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     gridK: DEFAULT_GRID,
     help: false,
     warnings: [],
+    fit: null,
   };
   const flags = tokens(argv);
   const known = new Set<string>([
@@ -189,7 +205,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (name === 'simulate' || name === 'frontier' || name === 'real') modes.push(name);
     else if (name === 'times') opts.given.push(...parseTimes(value!));
     else if (name === 'lines') opts.lines = value!;
-    else if (name === 'mode') opts.modeK = parseModeFlag(value!);
+    else if (name === 'fit') {
+      opts.fit = { file: value!, axis: opts.fit?.axis ?? null, xMin: opts.fit?.xMin ?? 0 };
+      modes.push('fit');
+    } else if (name === 'x' || name === 'xmin') {
+      opts.fit ??= { file: '', axis: null, xMin: 0 };
+      if (name === 'x') opts.fit.axis = parseFitAxis(value!);
+      else opts.fit.xMin = parseXMin(value!);
+    } else if (name === 'mode') opts.modeK = parseModeFlag(value!);
     else if (name === 'phase') {
       if (!(PHASE_EXPONENTS as readonly string[]).includes(value!))
         throw new CliError(
@@ -244,6 +267,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     throw new CliError('grid', '--grid K sets the grid of --phase');
   if (opts.mode === 'phase' && opts.lines !== null)
     throw new CliError('phase', '--phase does not act with --lines (one grid per run)');
+  if (opts.fit && opts.mode !== 'fit')
+    throw new CliError('x', '--x and --xmin describe the file of --fit');
+  if (
+    opts.mode === 'fit' &&
+    (opts.lines !== null || flags.some(([n, v]) => n === 'format' && v !== 'json'))
+  )
+    throw new CliError('fit', '--fit prints one JSON record (no --lines, no --format csv)');
   if (opts.lines !== null && opts.repeat > 0)
     throw new CliError('repeat', '--repeat does not act with --lines (each result carries ms)');
   return opts;
@@ -259,6 +289,7 @@ export const MODE_UNUSED: Readonly<Record<Mode, readonly (keyof Params)[]>> = {
   real: [],
   frontier: ['N', 'tmin', 'tmax', 'nt', 'seed', 'seeds'],
   phase: ['alpha', 'beta', 'nt', 'seed', 'seeds'],
+  fit: FIT_UNUSED,
 };
 
 const MODE_WHY: Readonly<Record<Mode, string>> = {
@@ -267,6 +298,7 @@ const MODE_WHY: Readonly<Record<Mode, string>> = {
   real: '',
   frontier: 'the frontier chooses N and t = C/N itself; seeds act only with --simulate or --real',
   phase: 'α and β are the axes of the grid; the fits use the dynamics, not a time grid',
+  fit: 'α, β and σ² are fitted to power-law spectra, on a time range the fit chooses',
 };
 
 /**

@@ -44,6 +44,8 @@ export function usage(): string {
     '',
     `Only with --simulate or --real: ${MODE_UNUSED.curve.map((k) => `--${k}`).join(', ')}. Not with --frontier: ${MODE_UNUSED.frontier.map((k) => `--${k}`).join(', ')}.`,
     '--regime bayes prints the Bayesian posterior errors (posterior mean, Gibbs, variance).',
+    'With --fit: the flags given are the theory’s other parameters (--P, --N, --M, --gamma; not',
+    'given: P = 1e7, N = inf, no bottleneck), --regime gf or wd, --seed the bootstrap’s seed.',
     'A bad flag, an out-of-range value or a flag that does not act: one line on stderr naming it,',
     'exit code 2.',
   );

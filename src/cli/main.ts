@@ -6,6 +6,7 @@ import { ParamError } from '../model/params.ts';
 import { checkMode, parseArgs } from './args.ts';
 import { runBatch } from './batch.ts';
 import { evaluate } from './evaluate.ts';
+import { fitFile } from './fit.ts';
 import { usage } from './help.ts';
 import { jsonText } from './output.ts';
 import { CliError, resolveParams } from './resolve.ts';
@@ -39,6 +40,12 @@ async function run(argv: string[]): Promise<number> {
     checkMode(opts.mode, opts.given, params, opts.warnings);
     for (const w of opts.warnings) say(`warning: ${w}`);
     if (inferred) say(inferred);
+    if (opts.fit) {
+      const f = fitFile(opts.fit.file, opts.fit.axis, params, opts.given, opts.fit.xMin);
+      for (const n of f.notes) say(`note: ${n}`);
+      process.stdout.write(jsonText(f.record));
+      return 0;
+    }
     const result = await evaluate(opts.mode, params, {
       repeat: opts.repeat,
       modeK: opts.modeK,

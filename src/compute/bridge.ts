@@ -19,6 +19,8 @@ import { createSimulationRunner } from './simulation.ts';
 import { createSubmitter } from './submitter.ts';
 import { customAware } from './customSpectrum.ts';
 import { createRealSweepRunner } from './realSweep.ts';
+import { createRunFitRunner } from './runFit.ts';
+import type { RunFitOptions } from '../model/runfit/index.ts';
 
 export interface ComputeControls {
   startSimulation(): void;
@@ -26,6 +28,9 @@ export interface ComputeControls {
   /** Real points on the P scaling panel (a pool source). */
   startRealSweep(): void;
   cancelRealSweep(): void;
+  /** Fit the user's runs (a pasted text or a file) on the fit worker. */
+  startRunFit(source: string | Blob, name: string, options: RunFitOptions): void;
+  cancelRunFit(): void;
   /** Forget what has been computed and request everything again (after a crash). */
   retry(): void;
   /** Compute the curves of a parameter sweep ahead, for Play (frames.ts). */
@@ -67,6 +72,7 @@ export function installCompute(
   });
 
   const realSweep = createRealSweepRunner(c.realSweep, store);
+  const runFit = createRunFitRunner(c.fit, store);
 
   function sync(): void {
     const plan = planRequests(store.getState(), {
@@ -109,6 +115,8 @@ export function installCompute(
     cancelSimulation: simulation.cancel,
     startRealSweep: () => void realSweep.start(),
     cancelRealSweep: realSweep.cancel,
+    startRunFit: (source, name, options) => void runFit.start(source, name, options),
+    cancelRunFit: runFit.cancel,
     retry() {
       submitter.forget();
       phase.forget();
@@ -135,6 +143,7 @@ export function installCompute(
       c.sims.forEach((w) => w.stop());
       c.real.stop();
       c.realSweep.stop();
+      c.fit.stop();
     },
   };
 }

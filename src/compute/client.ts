@@ -1,7 +1,7 @@
 // The workers: two theory workers (one for the main curve, modes and pins, so the curve stays
 // instant; one for the sweeps, which take ~16 curves each), the simulation workers (one per core
 // but one, started only when a simulation runs) and the real-run worker.
-import type { RealApi, SimulateApi, TheoryApi } from '../protocol/api.ts';
+import type { RealApi, RunFitApi, SimulateApi, TheoryApi } from '../protocol/api.ts';
 import { WorkerCrash } from '../protocol/errors.ts';
 import type { WorkerName } from '../protocol/kinds.ts';
 import type { ComputeError, Envelope } from '../protocol/messages.ts';
@@ -28,6 +28,8 @@ export interface ComputeClient {
   real: WorkerPort<RealApi>;
   /** Real points of the scaling panel (a worker of its own: it runs beside a real run). */
   realSweep: WorkerPort<RealApi>;
+  /** Fitting a user's runs (started when the user first fits). */
+  fit: WorkerPort<RunFitApi>;
 }
 
 export function createComputeClient(
@@ -88,6 +90,15 @@ export function createComputeClient(
           name: 'real-sweep',
         }),
       { onCrash: (m) => onCrash('realSweep', m) },
+    ),
+    fit: new WorkerHandle<RunFitApi>(
+      () =>
+        new Worker(new URL('../../workers/runfit.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'runfit',
+        }),
+      // No watchdog: a fit takes seconds by design; Cancel stops it.
+      { onCrash: (m) => onCrash('fit', m) },
     ),
   };
 }

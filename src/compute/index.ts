@@ -4,6 +4,7 @@ import type { AppStore } from '../state/store.ts';
 import { installCompute, type ComputeControls } from './bridge.ts';
 import type { Prefetch } from './frames.ts';
 import type { CurveRequest } from './plan.ts';
+import type { RunFitOptions } from '../model/runfit/index.ts';
 
 export { readSpectrum, type SpectrumInput } from './spectrumFile.ts';
 
@@ -33,6 +34,15 @@ export function startRealSweep(): void {
 
 export function cancelRealSweep(): void {
   controls?.cancelRealSweep();
+}
+
+/** Fit the user's runs (the Fit my runs panel). */
+export function startRunFit(source: string | Blob, name: string, options: RunFitOptions): void {
+  controls?.startRunFit(source, name, options);
+}
+
+export function cancelRunFit(): void {
+  controls?.cancelRunFit();
 }
 
 /** Compute a parameter sweep's curves ahead (Play); null before the bridge is installed. */

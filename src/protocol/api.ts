@@ -14,6 +14,7 @@ import type {
   SweepResult,
 } from '../model/types.ts';
 import type { Envelope } from './messages.ts';
+import type { FitProgress, RunFitOptions, RunFitOutcome } from '../model/runfit/index.ts';
 import type { SeedErrors } from '../model/simulation/evaluate.ts';
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
@@ -113,4 +114,14 @@ export interface RealApi {
     onProgress: SimProgressCallback,
     times?: Float64Array,
   ): Promise<Envelope<SimResult>>;
+}
+
+/** Fitting a user's runs (docs/theory.md §10): the file goes to the worker unread (a pasted text,
+ * or a File the worker reads), so that parsing a large file never holds up the page. */
+export interface RunFitApi {
+  fit(
+    source: string | Blob,
+    options: RunFitOptions,
+    onProgress: (p: FitProgress) => void,
+  ): Promise<Envelope<RunFitOutcome>>;
 }

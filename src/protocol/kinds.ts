@@ -9,7 +9,7 @@ import type { TheoryApi } from './api.ts';
 import type { Envelope } from './messages.ts';
 
 /** The workers of compute/client.ts. */
-export type WorkerName = 'main' | 'sweep' | 'phase' | 'sim' | 'real' | 'realSweep';
+export type WorkerName = 'main' | 'sweep' | 'phase' | 'sim' | 'real' | 'realSweep' | 'fit';
 
 /** A curve: the parameters and how its time window is chosen ('auto': from the dynamics). */
 export interface CurveRequest {
@@ -170,6 +170,13 @@ export const RUNNER_KINDS = {
     call: 'phasePoints',
     runner: 'phaseGrid.ts',
     result: 'phase',
+  }),
+  runfit: runner({
+    label: 'Fit my runs',
+    workers: ['fit'],
+    call: 'fit',
+    runner: 'runFit.ts',
+    result: 'runfit',
   }),
 };
 

@@ -20,6 +20,12 @@ import type {
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
 import type { PhaseGrid } from '../model/theory/phaseFit.ts';
+import type {
+  FitProgress,
+  RunFitOptions,
+  RunFitResult,
+  RunSet,
+} from '../model/runfit/index.ts';
 import type { OrderView, PartsResult } from '../protocol/api.ts';
 import type { SgdSweeps } from '../model/sgd/panels.ts';
 import type { SgdFrontier } from '../model/sgd/frontier.ts';
@@ -83,6 +89,26 @@ export interface RealSweepRun {
   points: RealPoint[];
 }
 
+/** A fit of the user's runs (docs/theory.md §10), from start to its outcome. */
+export type RunFitStatus = 'running' | 'done' | 'refused' | 'cancelled' | 'error';
+
+export interface RunFitRun {
+  status: RunFitStatus;
+  /** Increments with every fit started (the panel compares its inputs with the last fit's). */
+  seq: number;
+  /** The file's name, or "pasted text". */
+  source: string;
+  options: RunFitOptions;
+  progress: FitProgress | null;
+  /** Fitted: the result, the runs as read (for the runs JSON), and their counts. */
+  result: RunFitResult | null;
+  set: RunSet | null;
+  runs: number;
+  rows: number;
+  /** Refused: the parser's or the fit's message (with its line in the file when it has one). */
+  refusal: { message: string; line: number | null } | null;
+}
+
 /** A user's own spectrum (data = custom), loaded from a file: too large for a link. */
 export interface CustomSpectrum {
   /** File name, or "pasted text". */
@@ -117,6 +143,8 @@ export interface Results {
   /** paramsKey of the (windowed) configuration the fitted curve was computed for. */
   fittedKey: string;
   realSweep: RealSweepRun | null;
+  /** The fit of the user's runs (Fit my runs panel; drawn on the phase diagram too). */
+  runfit: RunFitRun | null;
   /** The parts of E_g over the curve's times (the decomposition panel). */
   parts: PartsResult | null;
   /** The order parameters over τ = the curve's times (the order-parameter panel). */

@@ -25,6 +25,7 @@ const PANEL_SHOWN = {
   decomposition: 'on request',
   order: 'on request',
   inspector: 'on request',
+  runfit: 'on request',
 } as const satisfies Record<string, PanelShown>;
 
 /** A panel shows by default (and when a link has no panels=), or only when asked for. */

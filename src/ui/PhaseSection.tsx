@@ -12,6 +12,7 @@ import { PHASE_EXPONENTS, phaseVerdict, type PhaseExponent } from '../model/theo
 import { actions, useApp } from '../state/hooks.ts';
 import { PHASE_LABELS } from '../state/view.ts';
 import { isMeasured } from '../model/data/sources.ts';
+import { phaseRegionClaim } from '../claims/runfit.ts';
 
 const PhaseDiagram = memo(PhaseDiagramChart);
 
@@ -62,6 +63,15 @@ function PhaseBody() {
   const curve = useDeferredValue(useApp((s) => s.results.curve));
   const phase = useDeferredValue(useApp((s) => s.results.phase));
   const status = useApp((s) => s.results.status.phase);
+  const runfit = useApp((s) => s.results.runfit);
+  const fitted = runfit?.status === 'done' ? runfit.result : null;
+  const fitRegion = useMemo(
+    () =>
+      fitted
+        ? { alpha: fitted.alpha.value, beta: fitted.beta.value, polygons: fitted.region.polygons }
+        : null,
+    [fitted],
+  );
   const variant = useApp((s) => (s.view.theme === 'lecture' ? 'lecture' : 'normal'));
   const measured = isMeasured(live);
   // Measured data: the marker and the words use the curve's read-outs of α and β.
@@ -89,8 +99,17 @@ function PhaseBody() {
           variant={variant}
           onSet={onSet}
           onCommit={onCommit}
+          fitRegion={fitRegion}
         />
       </div>
+      {fitted && runfit && (
+        <ClaimText
+          as="p"
+          className="panel-note"
+          testId="phase-fit-note"
+          claim={phaseRegionClaim(fitted, runfit.source)}
+        />
+      )}
       <ClaimText
         as="p"
         className="panel-note"

@@ -4,6 +4,7 @@
 // table (panels.ts) names these per panel; nothing here decides what is on screen.
 import { modeFileClaim, spectrumFitClaim, spectrumRowsClaim } from '../claims/exportClaims.ts';
 import { csvPreamble } from '../charts/export.ts';
+import { phaseFigureNote } from '../claims/runfit.ts';
 import { rangeText, type FigureFacts } from '../charts/footer.ts';
 import { DECOMPOSITION_HEADING } from '../charts/decompositionLayout.ts';
 import { inspectorHeading } from '../charts/modeInspectorLayout.ts';
@@ -155,10 +156,13 @@ export function phaseFacts(s: AppData): FigureFacts {
     : g && g.exponent === s.view.phase
       ? `fitted grid: ${g.done} of ${g.K * g.K} points`
       : 'fitted grid: not computed yet';
+  // A fit of the user's runs draws its 68 % and 95 % regions over the map (ui/PhaseSection.tsx).
+  const fit = s.results.runfit?.status === 'done' ? s.results.runfit.result : null;
+  const region = fit ? phaseFigureNote(fit) : null;
   return {
     what: phaseHeading(s.view.phase),
     window: `${rangeText('α', ...ALPHA_RANGE)}, ${rangeText('β', ...BETA_RANGE)}`,
-    notes: [grid],
+    notes: region ? [grid, region] : [grid],
     bottleneck: false,
   };
 }

@@ -55,6 +55,8 @@ import {
   spectrumTitle,
 } from './Panels.tsx';
 import { PhaseSection } from './PhaseSection.tsx';
+import { RunFitPanel } from './RunFitPanel.tsx';
+import { runFitCsv, runFitFacts, runFitRunsJson, shownRunFit } from './runFitExports.ts';
 import { SimulationBox } from './SimulationBox.tsx';
 import {
   inStepsOr,
@@ -406,6 +408,26 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
     ],
     exportNote: null,
     stage: { place: 'instead-of-curve', minHeight: 420 },
+  },
+  {
+    ...toggled('runfit'),
+    label: 'Fit my runs',
+    section: 'below',
+    component: RunFitPanel,
+    figures: [{ svg: 'runfit-chart', name: 'runfit', label: 'Fit my runs', facts: runFitFacts }],
+    data: [
+      panelCsv('runfit', 'Fit my runs', (s) => !!shownRunFit(s), runFitCsv),
+      {
+        testid: 'export-runfit-runs-json',
+        label: 'Runs (JSON)',
+        file: 'runs.json',
+        type: 'application/json',
+        ready: (s) => !!shownRunFit(s)?.run.set,
+        write: runFitRunsJson,
+      },
+    ],
+    exportNote: null,
+    stage: { place: null, why: 'a form to fill in and a report to read up close' },
   },
 ];
 

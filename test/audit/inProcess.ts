@@ -8,7 +8,7 @@ import type { WorkerPort } from '../../src/compute/workerHandle.ts';
 import { simulateSeed } from '../../src/model/simulation/simulate.ts';
 import { simulationTimes } from '../../src/model/simulation/sampleTimes.ts';
 import type { Params } from '../../src/model/params.ts';
-import type { RealApi, SimulateApi, SimulateExtras } from '../../src/protocol/api.ts';
+import type { RealApi, RunFitApi, SimulateApi, SimulateExtras } from '../../src/protocol/api.ts';
 import { attempt } from '../../src/protocol/errors.ts';
 import { WorkerCrash } from '../../src/protocol/errors.ts';
 import { theoryApi } from '../../workers/theoryApi.ts';
@@ -43,6 +43,8 @@ export function inProcessClient(opts: { phase?: (method: string) => boolean } = 
   };
   // Real runs on the digits need the pool and minutes of CPU: they never answer here.
   const real: RealApi = { run: () => new Promise(() => {}) };
+  // The audit visits no state with a user's file of runs: a fit never answers.
+  const fit: RunFitApi = { fit: () => new Promise(() => {}) };
 
   function port<Api extends object>(api: Api, name: string): WorkerPort<Api> {
     let stopped: ((e: Error) => void)[] = [];
@@ -80,6 +82,7 @@ export function inProcessClient(opts: { phase?: (method: string) => boolean } = 
       sims: [port(sim, 'sim')],
       real: port(real, 'real'),
       realSweep: port(real, 'realSweep'),
+      fit: port(fit, 'fit'),
     },
     inFlight: () => inFlight,
     calls,

@@ -85,6 +85,7 @@ export function fakeClient({ simWorkers = 1 }: { simWorkers?: number } = {}): Fa
       sims: Array.from({ length: simWorkers }, () => port('sim')),
       real: port('real'),
       realSweep: port('realSweep'),
+      fit: port('fit'),
     },
     calls,
     pending: (f = {}) =>

@@ -132,7 +132,7 @@ describe('the table of compute kinds', () => {
 
   it('every kind starts idle with an empty field and has a banner label', () => {
     const r = createAppStore().getState().results;
-    expect(COMPUTE_KIND_IDS).toHaveLength(15);
+    expect(COMPUTE_KIND_IDS).toHaveLength(16);
     for (const kind of COMPUTE_KIND_IDS) {
       expect(r.status[kind]).toBe('idle');
       const field = (r as unknown as Record<string, unknown>)[COMPUTE_KINDS[kind].result];

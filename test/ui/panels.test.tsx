@@ -12,6 +12,8 @@ vi.mock('../../src/compute/index.ts', () => ({
   startSimulation: vi.fn(),
   cancelSimulation: vi.fn(),
   retryCompute: vi.fn(),
+  startRunFit: vi.fn(),
+  cancelRunFit: vi.fn(),
 }));
 
 import { svgToString } from '../../src/charts/export.ts';
@@ -41,12 +43,42 @@ import {
   type PanelKey,
 } from '../../src/ui/panels.ts';
 import { registerMnist } from '../helpers/mnistSpectra.ts';
+import { readFileSync } from 'node:fs';
+import { HOLDOUT_FRACTION, parseRunsText, runFitJob } from '../../src/model/runfit/index.ts';
+import type { RunFitRun } from '../../src/state/store.ts';
 
 const URL = 'http://h/?v=1&P=64';
 const s = () => appStore.getState();
 
 /** A small state (cheap to compute) with every panel on and every result the panels draw. */
 const P: Params = { ...DEFAULT_PARAMS, alpha: 1.5, beta: 2, P: 64, N: 1024, sigma2: 0.01 };
+
+/** A fit of one run of the fixture (no bootstrap: quick), with the hold-out, as the panel files it. */
+function runFit(): RunFitRun {
+  const csv = readFileSync(
+    new globalThis.URL('../fixtures/runs/steps-3runs.csv', import.meta.url),
+    'utf8',
+  );
+  const text = csv
+    .split('\n')
+    .filter((l, i) => i === 0 || l.includes(',P1000,'))
+    .join('\n');
+  const options = { axis: 'steps' as const, bootstrap: 0, holdout: HOLDOUT_FRACTION };
+  const o = runFitJob(text, options);
+  if (o.kind !== 'fitted') throw new Error(`fixture not fitted: ${o.kind}`);
+  return {
+    status: 'done',
+    seq: 1,
+    source: 'pasted text',
+    options,
+    progress: null,
+    result: o.result,
+    set: o.set,
+    runs: o.runs,
+    rows: o.rows,
+    refusal: null,
+  };
+}
 
 function results(p: Params): Partial<Results> {
   const curve = computeCurve(p, { window: 'auto' });
@@ -68,6 +100,7 @@ function results(p: Params): Partial<Results> {
     },
     mode: computeModeDetail(w, 10),
     phase: { key: 'k', grid: { ...grid, points: [pts[0], null, null, null], done: 1 } },
+    runfit: runFit(),
   };
 }
 
@@ -87,6 +120,7 @@ const ON_PAGE: Record<PanelKey, string> = {
   formulas: 'section.panel-formulas',
   simulation: '[data-testid="sim-run"]',
   sgd: 'svg[data-testid="sgd-batch"]',
+  runfit: 'section.panel-runfit',
 };
 
 afterEach(cleanup);
@@ -285,8 +319,20 @@ describe('every panel exports its figure and its data', () => {
     const flow = PANEL_TABLE.filter((r) => inRegime(r, 'gf'));
     const keys = flow.map((r) => r.id).filter((id) => id !== 'spectrum');
     const { figures, files } = await checkExports(keys);
-    expect(figures).toBe(9);
+    expect(figures).toBe(10);
     expect(files).toBe(flow.flatMap((r) => r.data).length - 2); // no run, no spectrum
+  });
+
+  it('the runs JSON of a fit reads back as the same runs', async () => {
+    const d = panelRecord('runfit').data.find((x) => x.testid === 'export-runfit-runs-json')!;
+    const text = (await d.write(s(), URL))!;
+    const back = parseRunsText(text, 'steps');
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    const set = s().results.runfit!.set!;
+    expect(back.runs.map((r) => [r.id, Array.from(r.x), Array.from(r.loss)])).toEqual(
+      set.runs.map((r) => [r.id, Array.from(r.x), Array.from(r.loss)]),
+    );
   });
 
   it('each footer states its own figure: the sweep’s range and fit, the modes’ ranges', () => {
