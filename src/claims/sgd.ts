@@ -20,6 +20,7 @@ import { claim, DEFINITION, type Claim } from './registry.ts';
 /** The kinds of sentence this module makes (one id per kind; the audit registers them). */
 export type SgdClaimId =
   | 'sgd-setting'
+  | 'sgd-setting-short'
   | 'sgd-schedule'
   | 'sgd-edge'
   | 'sgd-edge-short'
@@ -77,6 +78,14 @@ export function sgdParamsPhrase(p: Params): string {
   parts.push(`σ² = ${formatParam(p.sigma2)}`);
   if (p.sigma02 > 0) parts.push(`σ₀² = ${formatParam(p.sigma02)}`);
   return parts.join(', ');
+}
+
+/** The caption's head on the lecture stage: the regime, B and the schedule (the lesson says the rest). */
+export function shortSettingClaim(p: Params): SgdClaim {
+  return {
+    id: 'sgd-setting-short',
+    text: `One-pass SGD, B = ${formatParam(p.batch)}, ${scheduleWords(p)}.`,
+  };
 }
 
 /** The head of the caption: what is drawn, for which configuration. */

@@ -147,7 +147,9 @@ export function CurvePanel() {
       <figcaption className="caption" data-testid="caption">
         {/* One claim per sentence (the same words are the figure's SVG description). */}
         {steps ? (
-          <Claims claims={lecture ? lectureClaims(steps.claims) : steps.claims} />
+          <Claims
+            claims={lecture ? lectureClaims(steps.claims, steps.curve.params) : steps.claims}
+          />
         ) : (
           <ClaimSentences claims={caption} />
         )}

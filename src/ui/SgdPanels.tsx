@@ -4,6 +4,7 @@
 // the panel of E_g against B and η with the schedules side by side (pinned with one button); the
 // compute-optimal frontier in this regime; the exponent table's SGD rows. Every sentence is a
 // claim of src/claims/sgd.ts, rendered with its id as `data-claim`.
+import type { Params } from '../model/params.ts';
 import { memo, useDeferredValue, useMemo, type ComponentType, type ReactNode } from 'react';
 import { SgdSweep as SgdSweepChart } from '../charts/SgdSweep.tsx';
 import { batchFigure, etaFigure, frontierFigure } from '../charts/sgdFigures.ts';
@@ -13,6 +14,7 @@ import {
   batchClaim,
   criticalClaim,
   edgeShortClaim,
+  shortSettingClaim,
   etaClaim,
   frontierClaim,
   schedulesClaim,
@@ -95,8 +97,10 @@ const LECTURE_CLAIMS: ReadonlySet<string> = new Set([
   'sgd-stops',
 ]);
 
-export function lectureClaims(claims: readonly SgdClaim[]): SgdClaim[] {
-  return claims.filter((c) => LECTURE_CLAIMS.has(c.id));
+export function lectureClaims(claims: readonly SgdClaim[], p: Params): SgdClaim[] {
+  return claims
+    .filter((c) => LECTURE_CLAIMS.has(c.id))
+    .map((c) => (c.id === 'sgd-setting' ? shortSettingClaim(p) : c));
 }
 
 /** Sentences, each a claim with its id. */
