@@ -589,25 +589,25 @@ export const LESSONS: readonly Lesson[] = [
       'v=1&data=fashion&kernel=relu&task=footwear&regime=gf&P=400&N=inf&sigma2=0&seeds=6&tmin=1&tmax=100000&panels=scalingP,simulation&pins=data:mnist,task:parity',
     text: [
       {
-        text: 'The same theory on {dataPool}: the {kernelLabel} kernel, labels {taskLabel}, fitted by α = {alphaFit}, β = {betaFit}.',
+        text: 'The same theory on {dataPool}: {kernelLabel} kernel, labels {taskLabel}, α = {alphaFit}, β = {betaFit}.',
         when: 'measuredClothes',
         otherwise:
           'This lesson sets Fashion-MNIST beside the digits: choose Fashion-MNIST as the data to see it.',
       },
       {
-        text: 'Its eigenvalues fall more slowly than on the pinned {pinDataName} (α = {pinAlpha}): its images spread over more directions.',
+        text: 'Eigenvalues fall more slowly than on the pinned {pinDataName} (α = {pinAlpha}): the images spread over more directions.',
         when: 'alphaBelowPin',
         otherwise:
-          'Its eigenvalues fall faster than on the pinned {pinDataName} (α = {pinAlpha}): its images spread over fewer directions.',
+          'Eigenvalues fall faster than on the pinned {pinDataName} (α = {pinAlpha}): the images spread over fewer directions.',
       },
       {
-        text: 'Less of the task sits in the leading modes than for {pinTaskLabel} (β = {pinBeta}): more is left to slow modes.',
+        text: 'Less of the task sits in the leading modes than for {pinTaskLabel} (β = {pinBeta}).',
         when: 'betaBelowPin',
         otherwise:
-          'More of the task sits in the leading modes than for {pinTaskLabel} (β = {pinBeta}): less is left to slow modes.',
+          'More of the task sits in the leading modes than for {pinTaskLabel} (β = {pinBeta}).',
       },
       {
-        text: 'By §6: −(β−1)/α = {expT} against {pinExpT}, −min(β−1, 2α) = {expP} against {pinExpP}; at t = {tEnd}, E_g = {EgNow} against {pinEgNow}: exponents set slopes, not levels.',
+        text: 'Slopes −(β−1)/α = {expT} against {pinExpT}, −min(β−1, 2α) = {expP} against {pinExpP}; at t = {tEnd}, E_g = {EgNow} against {pinEgNow}: exponents set slopes, not levels.',
         when: 'pinOnPool',
       },
       {
@@ -616,7 +616,7 @@ export const LESSONS: readonly Lesson[] = [
         otherwise: 'Press “Run on {dataReal}” (r) to set real learning beside the theory.',
       },
       {
-        text: 'Within 3 % or 4 s.e.m. at every time: the same theory predicts learning on this dataset too.',
+        text: 'Within 3 % or 4 s.e.m. at every time: the theory predicts learning on this dataset too.',
         when: 'realRunClose',
         otherwise:
           'More than 3 % and 4 s.e.m. apart at some time: here the theory does not track real learning that closely.',

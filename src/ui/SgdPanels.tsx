@@ -4,6 +4,7 @@
 // the panel of E_g against B and η with the schedules side by side (pinned with one button); the
 // compute-optimal frontier in this regime; the exponent table's SGD rows. Every sentence is a
 // claim of src/claims/sgd.ts, rendered with its id as `data-claim`.
+import { plainText } from '../format/rich.ts';
 import type { Params } from '../model/params.ts';
 import { memo, useDeferredValue, useMemo, type ComponentType, type ReactNode } from 'react';
 import { SgdSweep as SgdSweepChart } from '../charts/SgdSweep.tsx';
@@ -163,7 +164,7 @@ export function EtaEdgeMark({ scale }: { scale: SliderScale }): ReactNode {
   const beyond = params.eta >= etaMax;
   return (
     <div className="ctl-edge" data-testid="eta-slider-edge" data-eta-max={etaMax}>
-      <div className="ctl-edge-track" aria-hidden="true">
+      <div className="ctl-edge-track" aria-hidden="true" title={plainText(claim.text)}>
         <span className="ctl-edge-zone" style={{ left: `${100 * pos}%` }} />
         <span className="ctl-edge-tick" style={{ left: `${100 * pos}%` }} />
       </div>
