@@ -93,7 +93,10 @@ function headClaim(
     ? 'Test error E_g (no noise floor) and training error E_{tr}'
     : 'Test error E_g (no noise floor)';
   const data = dataPhrase(params, fileName, short);
-  const text = `${subject} ${regimePhrase(params)}${data ? ` ${data}` : ''} for ${paramsPhrase(params, readOff)}.`;
+  // On the projector measured data leave their read-off α, β and M to the lesson's text (which
+  // quotes the fitted exponents beside the figure).
+  const phrase = paramsPhrase(params, readOff && !(short && isMeasured(params)));
+  const text = `${subject} ${regimePhrase(params)}${data ? ` ${data}` : ''} for ${phrase}.`;
   return claim('caption.head', text, { params }, (o, self) => {
     const named = params.data === 'powerlaw' || /MNIST|your spectrum file/.test(self.plain);
     return [
