@@ -115,7 +115,7 @@ describe('the table of compute kinds', () => {
     const { fake, store, scheds } = setup();
     const special = new Set(['curve', 'pins', 'fitted', 'simTheory']);
     const plain = THEORY_KIND_IDS.filter((k) => !special.has(k));
-    expect(plain).toHaveLength(8);
+    expect(plain).toHaveLength(10);
     for (const kind of plain) {
       const spec = THEORY_KINDS[kind];
       const answer = { tag: kind };
@@ -132,7 +132,7 @@ describe('the table of compute kinds', () => {
 
   it('every kind starts idle with an empty field and has a banner label', () => {
     const r = createAppStore().getState().results;
-    expect(COMPUTE_KIND_IDS).toHaveLength(16);
+    expect(COMPUTE_KIND_IDS).toHaveLength(18);
     for (const kind of COMPUTE_KIND_IDS) {
       expect(r.status[kind]).toBe('idle');
       const field = (r as unknown as Record<string, unknown>)[COMPUTE_KINDS[kind].result];
