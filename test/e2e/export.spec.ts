@@ -104,7 +104,7 @@ test('exports: curves as CSV (header + numeric rows) and everything as JSON', as
   // It opens with what it holds, its parameters and its link, as comment lines.
   const comments = all.filter((l) => l.startsWith('# '));
   expect(all.slice(0, comments.length)).toEqual(comments);
-  expect(comments[0]).toBe('# Scaling Playground: learning curves, with E_g and E_tr of each pin');
+  expect(comments[0]).toBe('# Scaling Playground: learning curves, with Eg and Etr of each pin');
   expect(comments).toContain(`# link: ${page.url()}`);
   expect(comments.find((l) => l.startsWith('# params: '))).toMatch(/regime=gf, .*P=800/);
   const lines = all.slice(comments.length);
@@ -115,8 +115,12 @@ test('exports: curves as CSV (header + numeric rows) and everything as JSON', as
   for (const line of lines.slice(1)) {
     const cells = line.split(',');
     expect(cells).toHaveLength(5);
-    for (const c of cells.slice(0, 3)) expect(Number.isFinite(Number(c)) && c !== '').toBe(true);
+    expect(Number.isFinite(Number(cells[0])) && cells[0] !== '').toBe(true);
+    // E_g and E_tr: a number, or empty where the value is below the engine's floor (§5.8).
+    for (const c of cells.slice(1, 3)) expect(c === '' || Number.isFinite(Number(c))).toBe(true);
   }
+  const numericEg = lines.slice(1).filter((l) => l.split(',')[1] !== '').length;
+  expect(numericEg).toBeGreaterThan(40);
   const json = await exportItem(page, 'export-json');
   const doc = JSON.parse(json.text);
   expect(doc.format).toBe('scaling-playground/state');
@@ -177,7 +181,7 @@ const MEAN_FIELD = [
     'decomposition',
     'parts',
     'decomposition',
-    'E_g(t) split into its parts',
+    'Eg(t) split into its parts',
     'decomposition',
     't,Eg,signal',
   ],
@@ -190,7 +194,7 @@ const MEAN_FIELD = [
     'inspector',
     't,l_k,l_k_free',
   ],
-  ['frontier', 'frontier', 'frontier', 'Best E_g over N at fixed compute', 'frontier', 'C,L_star'],
+  ['frontier', 'frontier', 'frontier', 'Best Eg over N at fixed compute', 'frontier', 'C,L_star'],
 ] as const;
 
 test('exports: the decomposition, order parameters, inspector and frontier, figure and data', async ({
