@@ -36,22 +36,30 @@ export function ComputeErrors() {
   if (entries.length === 0) return null;
   // One line per distinct message (a missing spectrum file stops every computation alike).
   const byMessage = new Map<string, ComputeKind[]>();
+  const errorKind = new Map<string, string>();
   for (const [kind, e] of entries) {
     const m = describeError(e);
     byMessage.set(m, [...(byMessage.get(m) ?? []), kind]);
+    errorKind.set(m, e.kind);
   }
   return (
     <div className="banner banner--error" role="alert" data-testid="compute-error">
       <ul>
         {[...byMessage].map(([message, kinds]) => (
-          <ClaimText
+          // data-kind: the first computation the line names (hooks for tests), data-kinds: all.
+          <li
             key={kinds[0]}
-            as="li"
-            claim={computeErrorClaim(
-              kinds[0],
-              `${kinds.map((k) => COMPUTE_KINDS[k].label).join(', ')}: ${message}`,
-            )}
-          />
+            data-kind={kinds[0]}
+            data-kinds={kinds.join(' ')}
+            data-error-kind={errorKind.get(message)}
+          >
+            <ClaimText
+              claim={computeErrorClaim(
+                kinds[0],
+                `${kinds.map((k) => COMPUTE_KINDS[k].label).join(', ')}: ${message}`,
+              )}
+            />
+          </li>
         ))}
       </ul>
       {entries.some(([, e]) => e.kind !== 'param') && (

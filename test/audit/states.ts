@@ -22,7 +22,14 @@ export type AuditState =
   | { cls: StateClass; name: string; link: string; file?: boolean }
   | { cls: 'lesson'; name: string; lesson: string; tries: number; double?: boolean };
 
-const ALL_PANELS = `panels=${PANELS.join(',')}`;
+/**
+ * Not audited yet: one-pass SGD (its sentences are SgdClaims checked by test/claims/sgdTruth.ts,
+ * not yet claims of the registry) and the Fit-my-runs panel (its labels and sentences are not
+ * claims yet). Every other regime, panel and lesson is.
+ */
+const NOT_AUDITED_PANELS: readonly string[] = ['sgd', 'runfit'];
+const AUDITED_REGIMES = REGIMES.filter((r) => r !== 'sgd');
+const ALL_PANELS = `panels=${PANELS.filter((p) => !NOT_AUDITED_PANELS.includes(p)).join(',')}`;
 const RANDOM_PANELS = 'panels=formulas,simulation';
 
 /** A link's query for parameters (only the keys that differ from the defaults, as the app writes). */
@@ -50,7 +57,7 @@ export function customSpectrum(): ModeSpectrum {
  * pressed twice in a row without waiting (double: it must land on step 2, not a mixture).
  */
 function lessonStates(): AuditState[] {
-  return LESSONS.flatMap((l) => [
+  return LESSONS.filter((l) => !l.config.includes('regime=sgd')).flatMap((l) => [
     ...Array.from({ length: l.steps.length + 1 }, (_, k) => ({
       cls: 'lesson' as const,
       name: `lesson ${l.id} step ${k}`,
@@ -78,7 +85,7 @@ function lessonStates(): AuditState[] {
  */
 function regimeSourceStates(): AuditState[] {
   const out: AuditState[] = [];
-  for (const regime of REGIMES) {
+  for (const regime of AUDITED_REGIMES) {
     for (const data of DATA_SOURCES) {
       const s = findSource(data)!;
       const link = `?v=1&regime=${regime}&data=${data}`;
@@ -153,7 +160,7 @@ function randomStates(n: number, seed: number): AuditState[] {
     for (const s of numericSpecs)
       if (s.key !== 'seed' && s.key !== 'seeds')
         (p as unknown as Record<string, number>)[s.key] = draw(s, u);
-    p.regime = REGIMES[Math.floor(u() * REGIMES.length)];
+    p.regime = AUDITED_REGIMES[Math.floor(u() * AUDITED_REGIMES.length)];
     if (u() < 0.5) {
       const src = findSource(pools[Math.floor(u() * pools.length)])!;
       p.data = src.id;
