@@ -64,6 +64,24 @@ export function claim(id: string, text: string, state: ClaimState, check: Check)
   return c;
 }
 
+/**
+ * A claim shown verbatim: text that quotes a user's input (a link's keys and values may hold "_"
+ * or "^"), which must read as typed, never as sub- or superscripts.
+ */
+export function verbatimClaim(id: string, text: string, state: ClaimState, check: Check): Claim {
+  const c: Claim = {
+    id,
+    text: [{ text, shift: null }],
+    markup: text,
+    plain: text,
+    state,
+    check,
+    notation: [],
+  };
+  made.set(id, c);
+  return c;
+}
+
 /** A typeset formula as a claim: its TeX source (built in code from numbers), state and checker. */
 export function texClaim(id: string, tex: string, state: ClaimState, check: Check): Claim {
   const c: Claim = { id, text: [], markup: '', plain: '', state, check, notation: [], tex };
