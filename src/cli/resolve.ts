@@ -16,12 +16,13 @@ import {
   coerceValue,
   describeRange,
   isActive,
+  numericSpec,
   validateParams,
   type Params,
   type Regime,
 } from '../model/params.ts';
 import { inSteps, REGIME, regimesOwning } from '../model/regimes.ts';
-import { takeStepTimes } from './sgd.ts';
+import { logSteps } from '../model/sgd/curve.ts';
 import { sourceChoiceFix } from '../model/data/sources.ts';
 
 export class CliError extends Error {
@@ -185,4 +186,25 @@ export function resolveParams(all: readonly Given[], base: Params = DEFAULT_PARA
     throw new CliError(err.param, `${last.get(err.param)?.name ?? err.param}: ${err.message}`);
   }
   return { params, inferred, steps };
+}
+
+/**
+ * In a regime in steps the values of --times (given as tmin, tmax, nt) are the first and last step
+ * and the number of points: distinct integers, log-spaced. Returns the other values and the steps.
+ */
+export function takeStepTimes(given: readonly Given[]): {
+  rest: Given[];
+  steps: Float64Array | null;
+} {
+  const times = given.filter((g) => g.name === '--times');
+  if (times.length === 0) return { rest: [...given], steps: null };
+  const value = (key: keyof Params) => Number(times.find((g) => g.key === key)?.value);
+  const [a, b, n] = [value('tmin'), value('tmax'), value('nt')];
+  const max = numericSpec('horizon').max;
+  if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 1 && b > a && b <= max))
+    throw new CliError(
+      'times',
+      `--times a:b:n: under one-pass SGD a and b are step counts, integers with 1 ≤ a < b ≤ ${max}; got ${a}:${b}`,
+    );
+  return { rest: given.filter((g) => g.name !== '--times'), steps: logSteps(a, b, n) };
 }

@@ -3,38 +3,14 @@
 // --simulate runs real SGD. The words are the app's claims (src/claims/sgd.ts).
 import { sgdCaption, sgdLawCondition, SGD_ROW_NAME } from '../claims/sgd.ts';
 import { csvNumber } from '../format/data.ts';
-import { numericSpec, type Params } from '../model/params.ts';
+import type { Params } from '../model/params.ts';
 import { actsIn } from '../model/paramsCodec.ts';
-import { logSteps } from '../model/sgd/curve.ts';
 import {
   computeSgdCurve,
   SGD_RELATIVE_ACCURACY,
   type SgdCurveResult,
 } from '../model/sgd/theory.ts';
 import type { SimResult } from '../model/types.ts';
-import type { Given } from './resolve.ts';
-import { CliError } from './resolve.ts';
-
-/**
- * In a regime in steps the values of --times (given as tmin, tmax, nt) are the first and last step
- * and the number of points: distinct integers, log-spaced. Returns the other values and the steps.
- */
-export function takeStepTimes(given: readonly Given[]): {
-  rest: Given[];
-  steps: Float64Array | null;
-} {
-  const times = given.filter((g) => g.name === '--times');
-  if (times.length === 0) return { rest: [...given], steps: null };
-  const value = (key: keyof Params) => Number(times.find((g) => g.key === key)?.value);
-  const [a, b, n] = [value('tmin'), value('tmax'), value('nt')];
-  const max = numericSpec('horizon').max;
-  if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 1 && b > a && b <= max))
-    throw new CliError(
-      'times',
-      `--times a:b:n: under one-pass SGD a and b are step counts, integers with 1 ≤ a < b ≤ ${max}; got ${a}:${b}`,
-    );
-  return { rest: given.filter((g) => g.name !== '--times'), steps: logSteps(a, b, n) };
-}
 
 /** The parameters that act in the configuration, ∞ written "inf". */
 function actingParams(p: Params): Record<string, string | number> {

@@ -2,7 +2,7 @@
 // own). Shapes are chosen to exercise the charts: power-law decay to a plateau, an interior
 // minimum, divergence, flat and single-point data, huge dynamic range, non-finite values.
 import { DEFAULT_PARAMS, timeGrid, type Params } from '../../src/model/params.ts';
-import { curveResolution } from '../../src/model/theory/curve.ts';
+import { curveResolution } from '../../src/model/theory/curveResolution.ts';
 import type {
   CurveResult,
   Diagnosis,

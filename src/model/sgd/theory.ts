@@ -4,7 +4,7 @@
 // the η → 0 reference, the stability edge, the noise floor, the laws) in `sgd`. Everything the
 // app, the workers and the CLI show about the regime is read from here.
 import { ParamError, type Params } from '../params.ts';
-import { curveResolution } from '../theory/curve.ts';
+import { curveResolution } from '../theory/curveResolution.ts';
 import { dataSpectrum, spectrumKey } from '../theory/dataSpectra.ts';
 import type { CurveResult, EarlyStop, LimitResult } from '../types.ts';
 import { flowLimit, logSteps, sgdCurve } from './curve.ts';

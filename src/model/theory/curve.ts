@@ -13,7 +13,6 @@ import { timeGrid, type Params } from '../params.ts';
 import { type ErrorParts } from './timeEval.ts';
 import type {
   CurveParts,
-  CurveResolution,
   CurveResult,
   Diagnosis,
   EarlyStop,
@@ -22,6 +21,7 @@ import type {
 } from '../types.ts';
 import { hasDynamics, inSteps } from '../regimes.ts';
 import { computeSgdCurve } from '../sgd/theory.ts';
+import { curveResolution } from './curveResolution.ts';
 
 export interface CurveOptions {
   /** Explicit times instead of the grid of the window. */
@@ -145,27 +145,6 @@ function seedFromScan(scan: DynamicsScan, t: number): void {
   let k = 0;
   while (k + 1 < ts.length && ts[k + 1] <= t) k++;
   if (k + 1 < ts.length) scan.ev.seed(ts[k], ts[k + 1]);
-}
-
-/** Which points of a curve are below the engine's floor, and where the curve ends (types.ts). */
-export function curveResolution(
-  Eg: Float64Array,
-  Etr: Float64Array,
-  floor: Float64Array,
-  floorTr: Float64Array,
-): CurveResolution {
-  const n = Eg.length;
-  const below = new Uint8Array(n);
-  const belowTr = new Uint8Array(n);
-  let relative = 0;
-  let end = n;
-  for (let i = 0; i < n; i++) {
-    below[i] = Eg[i] < floor[i] ? 1 : 0;
-    belowTr[i] = Etr[i] < floorTr[i] ? 1 : 0;
-    relative = Math.max(relative, floor[i] / Eg[0]);
-  }
-  while (end > 0 && below[end - 1]) end--;
-  return { floor, floorTr, relative, below, belowTr, end };
 }
 
 function allocParts(n: number): CurveParts {
