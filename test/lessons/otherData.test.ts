@@ -58,7 +58,7 @@ describe('lesson: same theory, other data', () => {
     const b = clothes.fit.beta;
     const pa = digits.fit.alpha;
     const pb = digits.fit.beta;
-    expect(t[0]).toContain('on 3000 Fashion-MNIST images: the ReLU NNGP kernel, labels footwear');
+    expect(t[0]).toContain('on 3000 Fashion-MNIST images: ReLU NNGP kernel, labels footwear');
     expect(t[0]).toContain(`α = ${a.toFixed(2)}, β = ${b.toFixed(2)}`);
     expect(t[1]).toContain(`the pinned MNIST (α = ${pa.toFixed(2)})`);
     expect(t[2]).toContain(`than for even vs odd (β = ${pb.toFixed(2)})`);
@@ -75,11 +75,11 @@ describe('lesson: same theory, other data', () => {
     expect(clothes.fit.alpha).toBeLessThan(digits.fit.alpha);
     expect(clothes.fit.beta).toBeLessThan(digits.fit.beta);
     const t = texts(own);
-    expect(t[1]).toMatch(/^Its eigenvalues fall more slowly than on the pinned MNIST/);
+    expect(t[1]).toMatch(/^Eigenvalues fall more slowly than on the pinned MNIST/);
     expect(t[2]).toMatch(/^Less of the task sits in the leading modes than for even vs odd/);
     // Swapped (the digits on screen, the clothes pinned), both sentences turn.
     const swapped = texts(ctx(state.pins[0], state.params));
-    expect(swapped[1]).toMatch(/^Its eigenvalues fall faster than on the pinned Fashion-MNIST/);
+    expect(swapped[1]).toMatch(/^Eigenvalues fall faster than on the pinned Fashion-MNIST/);
     expect(swapped[2]).toMatch(/^More of the task sits .* than for footwear vs the rest/);
   });
 
