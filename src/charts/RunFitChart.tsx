@@ -94,25 +94,19 @@ export function RunFitChart(props: RunFitChartProps): ReactNode {
                 </g>
               ))}
               {L.dataEnd && (
-                <line
-                  data-testid="runfit-data-end"
-                  data-x={L.dataEnd.value}
+                <XRule
+                  testId="runfit-data-end"
+                  at={L.dataEnd}
+                  plotH={L.plotH}
                   className="sp-runfit-rule"
-                  x1={r2(L.dataEnd.x)}
-                  x2={r2(L.dataEnd.x)}
-                  y1={0}
-                  y2={r2(L.plotH)}
                 />
               )}
               {L.split && (
-                <line
-                  data-testid="runfit-split"
-                  data-x={L.split.value}
+                <XRule
+                  testId="runfit-split"
+                  at={L.split}
+                  plotH={L.plotH}
                   className="sp-runfit-rule sp-runfit-rule--split"
-                  x1={r2(L.split.x)}
-                  x2={r2(L.split.x)}
-                  y1={0}
-                  y2={r2(L.plotH)}
                 />
               )}
               {L.runs.map((run) => (
@@ -171,5 +165,26 @@ export function RunFitChart(props: RunFitChartProps): ReactNode {
         )}
       </PlotFrame>
     </ChartSvg>
+  );
+}
+
+/** A vertical rule across the plot at x (the end of the data, the hold-out split). */
+function XRule(props: {
+  testId: string;
+  at: { x: number; value: number };
+  plotH: number;
+  className: string;
+}): ReactNode {
+  const x = r2(props.at.x);
+  return (
+    <line
+      data-testid={props.testId}
+      data-x={props.at.value}
+      className={props.className}
+      x1={x}
+      x2={x}
+      y1={0}
+      y2={r2(props.plotH)}
+    />
   );
 }
