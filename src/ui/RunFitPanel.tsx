@@ -64,7 +64,17 @@ const FIELD_LABEL: Record<FieldKey, { label: string; placeholder: string }> = {
   P: { label: 'dataset size P (theory units)', placeholder: 'not a bottleneck' },
   N: { label: 'model size N (theory units)', placeholder: 'not a bottleneck' },
   gamma: { label: 'weight decay γ (1/time)', placeholder: 'default' },
+  eta: { label: 'SGD learning rate η (theory units)', placeholder: 'default' },
+  batch: { label: 'SGD batch size B', placeholder: 'default' },
 };
+
+/** Why a field is off: what it belongs to. */
+function offPlaceholder(s: RunFitInputs, k: FieldKey): string {
+  if (k === 'gamma') return 'weight decay only';
+  if (k === 'eta' || k === 'batch') return 'SGD only';
+  if (k === 'P' && s.regime === 'sgd' && s.axis !== 'P') return 'SGD: fresh samples';
+  return 'x is this';
+}
 
 function NumberField(props: {
   k: FieldKey;
@@ -83,7 +93,7 @@ function NumberField(props: {
         data-testid={`runfit-${k.toLowerCase()}`}
         value={acts ? inputs[k] : ''}
         disabled={!acts}
-        placeholder={acts ? f.placeholder : k === 'gamma' ? 'weight decay only' : 'x is this'}
+        placeholder={acts ? f.placeholder : offPlaceholder(inputs, k)}
         onChange={(e) => dispatch({ type: 'set', patch: { [k]: e.target.value } })}
       />
     </label>
@@ -156,7 +166,7 @@ function Inputs(props: { inputs: RunFitInputs; dispatch: (a: InputsAction) => vo
             ))}
           </select>
         </label>
-        {(['xMin', 'floor', 'sigma2', 'P', 'N', 'gamma'] as const).map((k) => (
+        {(['xMin', 'floor', 'sigma2', 'P', 'N', 'gamma', 'eta', 'batch'] as const).map((k) => (
           <NumberField key={k} k={k} inputs={inputs} dispatch={dispatch} />
         ))}
         <label className="runfit-field runfit-check">

@@ -4,7 +4,9 @@
 // theory's steps. The engine propagates whole runs at once, so one run per part is computed on a
 // dense grid of integer steps and read between them by cubic Hermite interpolation in log-log
 // (between two consecutive integers this defines the curve at real steps s·x).
-import { sgdCurve } from '../sgd/curve.ts';
+import { propagate } from '../sgd/propagate.ts';
+import { intrinsicTimes, schedulePieces } from '../sgd/schedule.ts';
+import { scheduleOf, sgdSystem } from '../sgd/system.ts';
 import { sgdParamsOf } from '../sgd/theory.ts';
 import type { Params } from '../params.ts';
 import type { Sampler, TableQuality } from './sampler.ts';
@@ -75,8 +77,12 @@ class LogCurve {
 export function sgdSampler(p: Params, vHi: number, q: TableQuality): Sampler {
   const steps = sgdGridSteps(vHi, DENSITY * q.perDecade);
   const sp = sgdParamsOf(p);
-  const signal = sgdCurve({ ...sp, sigma2: 0 }, steps).Eg;
-  const withNoise = sgdCurve({ ...sp, sigma2: 1 }, steps).Eg;
+  // One node set for both parts (it depends on the spectrum and the run's intrinsic time only).
+  const sch = scheduleOf(sp);
+  const sys = sgdSystem(sp, intrinsicTimes(sch, [steps[steps.length - 1]])[0]);
+  const pieces = schedulePieces(sch);
+  const signal = propagate({ ...sys, sigma2: 0 }, pieces, steps).Eg;
+  const withNoise = propagate({ ...sys, sigma2: 1 }, pieces, steps).Eg;
   const scale = signal[0];
   // From step 1 on (step 0 is E_g(0), the scale); ln of non-positive parts is −∞ and the table's
   // floor (basis.ts) takes it.
