@@ -25,8 +25,9 @@ export function runFitFacts(s: AppData): FigureFacts {
     what: `${runFitHeading(r, f.run.source)}, with the theory fitted`,
     window: rangeText('x', Math.min(...xs), Math.max(...xs)),
     notes: [
-      estimateText('α', r.alpha),
-      estimateText('β', r.beta),
+      // Not "α = …": a footer's "α = …" is the app state's own parameter.
+      estimateText('α', r.alpha, 'the runs’ fitted α:'),
+      estimateText('β', r.beta, 'the runs’ fitted β:'),
       ...(r.holdout ? [holdoutText(r.holdout, FIT_AXIS_SPECS[r.axis].label)] : []),
     ],
     bottleneck: false,

@@ -86,7 +86,7 @@ export function fieldActs(s: RunFitInputs, k: FieldKey): boolean {
 
 /** What a number field may hold, for its message. */
 const FIELD_RULE: Record<FieldKey, { what: string; ok: (v: number) => boolean; inf?: boolean }> = {
-  xMin: { what: 'x_min must be a number ≥ 0', ok: (v) => v >= 0 },
+  xMin: { what: 'the warm-up cut (leave out x below) must be a number ≥ 0', ok: (v) => v >= 0 },
   floor: { what: 'the floor L₀ must be a number ≥ 0', ok: (v) => v >= 0 },
   sigma2: { what: 'σ² must be a number ≥ 0', ok: (v) => v >= 0 },
   P: { what: 'P must be a number ≥ 1', ok: (v) => v >= 1 },
