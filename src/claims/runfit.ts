@@ -117,10 +117,13 @@ export function extrapolationText(c: FitCurve, axisLabel: string, several: boole
   );
 }
 
+/** "Gradient flow" → "gradient flow", "One-pass SGD" → "one-pass SGD" (acronyms kept). */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 /** How closely the curves follow the data. */
 export function qualityText(r: RunFitResult): string {
   const q = r.quality;
-  const base = `${q.n} points fitted in ${REGIME[r.regime].label.toLowerCase()}; residuals ${percentOfLog(q.rms)} RMS, point-to-point noise of the data ${percentOfLog(q.tau0)}.`;
+  const base = `${q.n} points fitted in ${lowerFirst(REGIME[r.regime].label)}; residuals ${percentOfLog(q.rms)} RMS, point-to-point noise of the data ${percentOfLog(q.tau0)}.`;
   return q.misfit
     ? `${base} The theory's curves do not follow these runs closely (residuals ${formatNumber(q.rms / q.tau0, 2)} times the noise): the intervals are widened for it.`
     : base;
