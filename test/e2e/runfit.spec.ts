@@ -70,6 +70,10 @@ test('fit my runs: refuse, fit, regions, extrapolate, hold-out, exports, link', 
   const report = page.getByTestId('runfit-holdout-report');
   await expect(report).toContainText('Theory: error');
   await expect(report).toContainText('plain power law');
+  if (process.env.SHOTS_DIR)
+    await page
+      .getByTestId('runfit-panel')
+      .screenshot({ path: `${process.env.SHOTS_DIR}/runfit-holdout.png` });
 
   // The 68 % and 95 % regions on the phase diagram, with the best fit and the note.
   const region = page.locator('svg[data-testid="phase-diagram"] g[data-testid="phase-fit-region"]');
