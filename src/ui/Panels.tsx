@@ -18,7 +18,7 @@ import { hasPool, sourceOf } from '../model/data/sources.ts';
 import { useSize } from '../charts/useSize.ts';
 import { formatValue, numericSpec } from '../model/params.ts';
 import { noteInput } from '../compute/perf.ts';
-import type { SweepAxis, SweepResult } from '../model/types.ts';
+import type { CurveResult, SweepAxis, SweepResult } from '../model/types.ts';
 import { exponentRow } from '../claims/exponentTable.ts';
 import { scalingFitLabel, type ScalingLabel } from '../claims/scalingClaims.ts';
 import { actions, settledResult, useApp } from '../state/hooks.ts';
@@ -62,10 +62,13 @@ const PICK = { P: pickSize('P'), N: pickSize('N') };
  * The fit label of a P or N panel, made from the exponent table's row of the state on screen (one
  * number in both places); the frontier states its own law.
  */
-function useFitLabel(axis: SweepAxis, sweep: SweepResult | null): ScalingLabel | null {
-  const curve = useApp((s) => s.results.curve);
-  const sweepP = useApp(settledResult('sweepP'));
-  const sweepN = useApp(settledResult('sweepN'));
+function useFitLabel(
+  axis: SweepAxis,
+  sweep: SweepResult | null,
+  curve: CurveResult | null,
+): ScalingLabel | null {
+  const sweepP = useDeferredValue(useApp(settledResult('sweepP')));
+  const sweepN = useDeferredValue(useApp(settledResult('sweepN')));
   const at = useApp((s) => s.view.at);
   const tAt = useApp((s) => s.view.tAt);
   return useMemo(() => {
@@ -77,11 +80,19 @@ function useFitLabel(axis: SweepAxis, sweep: SweepResult | null): ScalingLabel |
 }
 
 function ScalingPlot({ axis }: { axis: SweepAxis }) {
-  const sweep = useDeferredValue(useApp((s) => s.results[SWEEP_SLOT[axis]]));
-  const label = useFitLabel(axis, sweep);
-  const params = useApp((s) => s.results.curve?.params ?? null);
+  // The panel follows the curve (its fit label and its marker at the current size) one render
+  // behind it: the learning curve is redrawn first. Until it has caught up it shows as updating.
+  const liveSweep = useApp((s) => s.results[SWEEP_SLOT[axis]]);
+  const liveCurve = useApp((s) => s.results.curve);
+  const sweep = useDeferredValue(liveSweep);
+  const curve = useDeferredValue(liveCurve);
+  const label = useFitLabel(axis, sweep, curve);
+  const params = curve?.params ?? null;
   const real = useRealPoints(axis);
-  const pending = useApp((s) => s.results.status[SWEEP_SLOT[axis]] === 'pending');
+  const pending =
+    useApp((s) => s.results.status[SWEEP_SLOT[axis]] === 'pending') ||
+    sweep !== liveSweep ||
+    curve !== liveCurve;
   const variant = useVariant();
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 280 });
   return (
