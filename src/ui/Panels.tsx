@@ -21,7 +21,7 @@ import { noteInput } from '../compute/perf.ts';
 import type { CurveResult, SweepAxis, SweepResult } from '../model/types.ts';
 import { exponentRow } from '../claims/exponentTable.ts';
 import { scalingFitLabel, type ScalingLabel } from '../claims/scalingClaims.ts';
-import { actions, settledResult, useApp } from '../state/hooks.ts';
+import { actions, settledResult, useApp, useDeferredCurve } from '../state/hooks.ts';
 import type { AppData } from '../state/store.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
@@ -80,19 +80,18 @@ function useFitLabel(
 }
 
 function ScalingPlot({ axis }: { axis: SweepAxis }) {
-  // The panel follows the curve (its fit label and its marker at the current size) one render
-  // behind it: the learning curve is redrawn first. Until it has caught up it shows as updating.
+  // The panel follows the curve (its fit label, its marker at the current size) one deferred
+  // render behind: the learning curve is redrawn first; until then it shows as updating.
   const liveSweep = useApp((s) => s.results[SWEEP_SLOT[axis]]);
-  const liveCurve = useApp((s) => s.results.curve);
   const sweep = useDeferredValue(liveSweep);
-  const curve = useDeferredValue(liveCurve);
+  const { curve, behind } = useDeferredCurve();
   const label = useFitLabel(axis, sweep, curve);
   const params = curve?.params ?? null;
   const real = useRealPoints(axis);
   const pending =
     useApp((s) => s.results.status[SWEEP_SLOT[axis]] === 'pending') ||
     sweep !== liveSweep ||
-    curve !== liveCurve;
+    behind;
   const variant = useVariant();
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 280 });
   return (
