@@ -15,6 +15,7 @@ import { test, type Page } from '@playwright/test';
 import { recordLongTasks, waitForCurve } from './helpers.ts';
 import {
   formatCounts,
+  formatRelease,
   installCounters,
   profileTop,
   startCounting,
@@ -41,6 +42,14 @@ const COUNT_STEPS = 24;
 const EVERY_PANEL =
   'panels=formulas,scalingP,scalingN,exponents,modes,simulation,frontier,phase,decomposition,order,inspector';
 
+/** Hold the drag's live pause at `ms` (undefined: the app's own). */
+async function setLivePause(page: Page, ms: number | undefined): Promise<void> {
+  await page.evaluate((v) => {
+    const perf = (window as unknown as { __perf?: { livePauseMs?: number } }).__perf;
+    if (perf) perf.livePauseMs = v ?? undefined;
+  }, ms ?? null);
+}
+
 /** Curves drawn since the samples were last cleared (in the page). */
 const drawnCount = () =>
   (window as unknown as { __perf?: { samples: unknown[] } }).__perf?.samples.length ?? 0;
@@ -55,6 +64,10 @@ async function countSteps(page: Page, testId: string): Promise<string> {
   const x = (f: number) => box.x + 12 + (box.width - 24) * f;
   await page.mouse.move(x(0.3), y);
   await page.mouse.down();
+  // The drag's pause (after which the other panels catch up) is held off while counting: the
+  // steps are slower than a hand, and the count is of the drag's own work. The release and the
+  // catch-up after it are counted apart.
+  await setLivePause(page, 60_000);
   await startCounting(page);
   for (let i = 0; i < COUNT_STEPS; i++) {
     const drawn = await page.evaluate(drawnCount);
@@ -73,8 +86,12 @@ async function countSteps(page: Page, testId: string): Promise<string> {
     );
   }
   const counts = await stopCounting(page);
+  await setLivePause(page, undefined);
+  await startCounting(page);
   await page.mouse.up();
-  return `    ${formatCounts(counts)}`;
+  await page.waitForTimeout(1500);
+  const release = await stopCounting(page);
+  return `    ${formatCounts(counts)}\n    ${formatRelease(release)}`;
 }
 
 /** Drag one slider for DRAG_MS (a triangle wave across its middle) and summarise. */

@@ -326,3 +326,16 @@ export async function traceTop(page: Page, body: () => Promise<unknown>, top = 1
     .map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${k}`)
     .join('\n');
 }
+
+/** The work after a drag's release (the panels catching up), in total. */
+export function formatRelease(c: Counts): string {
+  return (
+    `after the release: ${c.commits} commits, ${c.renders} renders, ${c.mutations} DOM mutations ` +
+    `(${Object.entries(c.mutationsIn)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}), ${c.katex} KaTeX, ${c.pushState} pushState, ${c.workerMessages} worker ` +
+    `messages (${(c.workerBytes / 1024).toFixed(1)} kB)`
+  );
+}
