@@ -16,7 +16,7 @@ import { KERNEL_LABELS } from '../model/data/kernels.ts';
 import { TASK_LABELS } from '../model/data/tasks.ts';
 import { hasPool, sourceOf } from '../model/data/sources.ts';
 import { useSize } from '../charts/useSize.ts';
-import { formatValue, numericSpec } from '../model/params.ts';
+import { DEFAULT_PARAMS, formatValue, numericSpec } from '../model/params.ts';
 import { noteInput } from '../compute/perf.ts';
 import type { CurveResult, SweepAxis, SweepResult } from '../model/types.ts';
 import { exponentRow } from '../claims/exponentTable.ts';
@@ -248,8 +248,9 @@ export function ModesSection() {
 
 export function FormulasSection() {
   const curve = useDeferredValue(useApp((s) => s.results.curve));
-  const params = useDeferredValue(useApp((s) => s.params));
-  // The formulas are those of the curve shown (its parameters), like the caption.
+  // The formulas are those of the curve shown (its parameters), like the caption; the parameters
+  // of the state only before there is a curve (so a drag's inputs do not render this panel).
+  const params = useDeferredValue(useApp((s) => (s.results.curve ? null : s.params)));
   return (
     <section className="panel panel-formulas" aria-labelledby="h-formulas">
       <h2 id="h-formulas">The theory</h2>
@@ -261,7 +262,7 @@ export function FormulasSection() {
             </p>
           }
         >
-          <Formulas params={curve?.params ?? params} curve={curve} />
+          <Formulas params={curve?.params ?? params ?? DEFAULT_PARAMS} curve={curve} />
         </Suspense>
       </LoadBoundary>
     </section>
