@@ -246,9 +246,11 @@ function simNote(ran: boolean, row: boolean, k: number): string | null {
 export function InspectorSection(): ReactNode {
   const detail = useDeferredValue(useApp((s) => s.results.mode));
   const status = useApp((s) => s.results.status.mode);
-  const k = useApp((s) => inspectedMode(s));
-  const wanted = useApp((s) => s.view.mode);
-  const params = useApp((s) => s.params);
+  // Its sentences and formulas follow a drag one deferred render behind (the curve first).
+  const params = useDeferredValue(useApp((s) => s.params));
+  const view = useApp((s) => s.view);
+  const k = inspectedMode({ params, view });
+  const wanted = view.mode;
   const sim = useApp((s) => s.results.sim);
   const simCurrent = !!sim?.result && sim.key === paramsKey(params);
   const { tDomain, behind } = useTimeDomain();
