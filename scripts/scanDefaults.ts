@@ -12,7 +12,9 @@ import type { PowerFit } from '../src/model/types.ts';
 const setting = { at: 'tstar' as const, tAt: 1e3 };
 
 function cell(name: string, fit: PowerFit | null, why: string, law: LawVerdict | null): string {
-  const f = fit ? `${fit.slope.toFixed(3)} over [${fit.xmin.toPrecision(2)}, ${fit.xmax.toPrecision(2)}]` : `none (${why})`;
+  const f = fit
+    ? `${fit.slope.toFixed(3)} over [${fit.xmin.toPrecision(2)}, ${fit.xmax.toPrecision(2)}]`
+    : `none (${why})`;
   const l = law?.law ? `${law.law} ${law.value.toFixed(3)}` : `n/a (${law?.gap})`;
   const ok = fit && law?.law && Math.abs(fit.slope - law.value) <= 0.05 ? 'OK' : '--';
   return `${name}: ${f} vs ${l} ${ok}`;

@@ -56,12 +56,14 @@ interface SweepFit {
   why: string | null;
   /** The sweep's answer is for another setting: still being computed. */
   pending: boolean;
+  /** The law the sweep judged over its fit window (sweep.ts sweepLaw); null: the state's. */
+  law?: LawVerdict | null;
 }
 
 function sweepFit(key: 'P' | 'N', sweep: SweepResult | null, setting: SweepSetting): SweepFit {
   if (!sweep || sweep.at !== setting.at || (setting.at === 't' && sweep.tFixed !== setting.tAt))
     return { fit: null, why: `the sweep over ${key} is being computed`, pending: true };
-  if (sweep.fit) return { fit: sweep.fit, why: null, pending: false };
+  if (sweep.fit) return { fit: sweep.fit, why: null, pending: false, law: sweep.law };
   return {
     fit: null,
     why: fitGapReason((sweep.fitGap ?? 'unstable') as FitGap, key),
@@ -161,7 +163,8 @@ export function exponentRows(
   const fits = { t: fitT, P: sweepFit('P', sweepP, swept), N: sweepFit('N', sweepN, swept) };
   const indicative = indicativeNote(curve);
   return (['t', 'P', 'N'] as const).map((key) => {
-    const v = laws[key];
+    // A size's law is the one its sweep judged over the fit window, once the sweep is in.
+    const v = fits[key].law ?? laws[key];
     const cell = lawCell(v);
     const c = lawClaims(key, v, p, setting, indicative);
     return {

@@ -14,7 +14,7 @@ import { isMeasured } from '../data/sources.ts';
 import { MAX_SIZE, type Params } from '../params.ts';
 import { evaluatorFor } from './timeEval.ts';
 import type { ModesEdge, PowerFit, SizeAxis, SweepAt, SweepResult } from '../types.ts';
-import type { LawVerdict, SweepSetting } from './laws.ts';
+import type { LawId, LawVerdict, SweepSetting } from './laws.ts';
 import { hasDynamics } from '../regimes.ts';
 
 export interface SweepOptions {
@@ -160,10 +160,9 @@ export function computeSweeps(
   const x = sweepGrid(p0, axis, opts);
   const current = p0[axis];
   // The current point's best over training serves both its error at t* and the laws' t*.
-  const bests: Read[] =
-    !hasDynamics(p0.regime)
-      ? ps.map(() => ({ t: Infinity, Eg: NaN, floor: 0 }))
-      : bestsOverTraining(ps, cache);
+  const bests: Read[] = !hasDynamics(p0.regime)
+    ? ps.map(() => ({ t: Infinity, Eg: NaN, floor: 0 }))
+    : bestsOverTraining(ps, cache);
   const Eg = ps.map(() => new Float64Array(x.length));
   // What the fit may read: E_g where it is well above the engine's floor (1 %), else NaN, which
   // ends a run (docs/theory.md §8: no slope read below the resolution).
@@ -244,10 +243,14 @@ function sweepResult(
   };
 }
 
+/** The laws of the sizes themselves (the flat laws quote the current size, and hold there). */
+const SIZE_LAWS: readonly LawId[] = ['data', 'early-stop', 'model'];
+
 /**
  * The law a sweep's slope is set against: judged where the fit was read, at the top of its window
- * (the conditions P ≪ N, N ≪ P, P ≪ M, the size against γ^{−1/α} or k*(t) only tighten as the
- * swept size grows, so they then hold over the whole window); without a fit, at the current state.
+ * (P ≪ N, N ≪ P, P ≪ M and the size against γ^{−1/α} or k*(t) only tighten as the swept size
+ * grows, so a condition met there holds over the whole window); the current state's verdict when
+ * there is no fit, or when the window's top has no size law (its reason is then the state's).
  */
 export function sweepLaw(
   p: Params,
@@ -256,7 +259,12 @@ export function sweepLaw(
   tStar: number,
   fit: PowerFit | null,
 ): LawVerdict {
-  return exponentLaws(fit ? { ...p, [axis]: fit.xmax } : p, setting, tStar)[axis];
+  const here = exponentLaws(p, setting, tStar)[axis];
+  if (!fit) return here;
+  const top = exponentLaws({ ...p, [axis]: fit.xmax }, setting, tStar)[axis];
+  return top.law && SIZE_LAWS.includes(top.law)
+    ? { ...top, facts: { ...top.facts, fitTop: fit.xmax } }
+    : here;
 }
 
 /** The measured spectrum's number of modes M and of entries, for the P axis; null for the power law. */
