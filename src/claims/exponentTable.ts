@@ -6,6 +6,7 @@
 // from the fitted α, β and marked indicative, with the modes they were fitted over.
 import type { Params } from '../model/params.ts';
 import { exponentLaws, type LawVerdict, type SweepSetting } from '../model/theory/laws.ts';
+import { sweepLaw } from '../model/theory/sweep.ts';
 import type { CurveResult, FitGap, PowerFit, SweepResult } from '../model/types.ts';
 import { formatParam, formatSlope } from '../format/number.ts';
 import { all, checkFitSweep, checkFitT, checkLawValue, quotesParams } from './checks.ts';
@@ -56,14 +57,12 @@ interface SweepFit {
   why: string | null;
   /** The sweep's answer is for another setting: still being computed. */
   pending: boolean;
-  /** The law the sweep judged over its fit window (sweep.ts sweepLaw); null: the state's. */
-  law?: LawVerdict | null;
 }
 
 function sweepFit(key: 'P' | 'N', sweep: SweepResult | null, setting: SweepSetting): SweepFit {
   if (!sweep || sweep.at !== setting.at || (setting.at === 't' && sweep.tFixed !== setting.tAt))
     return { fit: null, why: `the sweep over ${key} is being computed`, pending: true };
-  if (sweep.fit) return { fit: sweep.fit, why: null, pending: false, law: sweep.law };
+  if (sweep.fit) return { fit: sweep.fit, why: null, pending: false };
   return {
     fit: null,
     why: fitGapReason((sweep.fitGap ?? 'unstable') as FitGap, key),
@@ -163,8 +162,10 @@ export function exponentRows(
   const fits = { t: fitT, P: sweepFit('P', sweepP, swept), N: sweepFit('N', sweepN, swept) };
   const indicative = indicativeNote(curve);
   return (['t', 'P', 'N'] as const).map((key) => {
-    // A size's law is the one its sweep judged over the fit window, once the sweep is in.
-    const v = fits[key].law ?? laws[key];
+    // A size's law is judged over its sweep's fit window, once the sweep is in (sweep.ts
+    // sweepLaw), at the curve's parameters (a measured spectrum's fitted α, β).
+    const f = fits[key].fit;
+    const v = key !== 't' && f ? sweepLaw(p, key, setting, curve.earlyStop.t, f) : laws[key];
     const cell = lawCell(v);
     const c = lawClaims(key, v, p, setting, indicative);
     return {
