@@ -124,9 +124,7 @@ function ratioHere(v: LawVerdict): string {
   const over = f.fitTop === undefined ? '' : `over the fit, ${swept} ≤ ${n(f.fitTop)}`;
   if (!Number.isFinite(f.NoverP)) return over ? ` (here N = ∞; ${over})` : ' (here N = ∞)';
   const [name, r] = swept === 'P' ? ['N/P', f.NoverP] : ['P/N', 1 / f.NoverP];
-  return f.fitTop === undefined
-    ? ` (here ${name} = ${n(r)})`
-    : ` (${name} ≥ ${n(r)} ${over})`;
+  return f.fitTop === undefined ? ` (here ${name} = ${n(r)})` : ` (${name} ≥ ${n(r)} ${over})`;
 }
 
 /** "10 ≲ t ≲ 1.6·10²": where the time law can hold in this state. */
