@@ -32,7 +32,7 @@ test('the landing page shows a fitted slope in t, P and N at its predicted law',
   }
   for (const axis of ['P', 'N']) {
     const label = page.locator(`svg[data-testid="scaling-${axis}"] [data-testid="fit-label"]`);
-    await expect(label).toHaveText(/fit: slope −\d\.\d\d · predicted −\d\.\d\d/, {
+    await expect(label).toHaveText(/fit: slope −\d\.\d\d ·\s*predicted −\d\.\d\d/, {
       timeout: 30_000,
     });
     await expect(label).not.toContainText('no stable slope');
