@@ -414,9 +414,10 @@ function peakMark(
   const text = c.markup;
   const placed = placeText(
     [oneLine(c), { claim: c, lines: ['→ ∞', text.slice('→ ∞ '.length)] }],
+    // Beside the "∞" drawn over a divergent point at the peak (divergentMarks: fs wide), not on it.
     (extra) => [
-      { x: px + 4, y: 0.78 * fs + 2 + extra, anchor: 'start' },
-      { x: px - 4, y: 0.78 * fs + 2 + extra, anchor: 'end' },
+      { x: px + fs / 2 + 3, y: 0.78 * fs + 2 + extra, anchor: 'start' },
+      { x: px - fs / 2 - 3, y: 0.78 * fs + 2 + extra, anchor: 'end' },
     ],
     fs,
     obs,

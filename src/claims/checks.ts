@@ -43,10 +43,12 @@ export function checkEarlyStop(c: CurveResult): Check {
     const m = o.minimum(p);
     const l = o.limit(p);
     const floor = o.resolution(p, m.t);
-    const pays = l.divergent || m.E < l.Eg * (1 - GAIN_TOL) - floor;
+    // A minimum below 100× the floor is round-off, not a gain (earlyStop.ts, docs/theory.md §8).
+    const resolved = m.E >= 100 * floor;
+    const pays = l.divergent || (resolved && m.E < l.Eg * (1 - GAIN_TOL) - floor);
     // "No gain (within GAIN_TOL)" is contradicted by a gain clearly beyond it: the brute-force
     // minimum and the engine's scan locate a shallow minimum to a tenth of the tolerance.
-    const clearlyPays = l.divergent || m.E < l.Eg * (1 - 1.1 * GAIN_TOL) - floor;
+    const clearlyPays = l.divergent || (resolved && m.E < l.Eg * (1 - 1.1 * GAIN_TOL) - floor);
     if (es.case === 'none')
       return clearlyPays ? [`"no gain", but E(${m.t}) = ${m.E} < E_g(∞) = ${l.Eg}`] : [];
     const out = problems(

@@ -5,6 +5,7 @@ import type { CurveResult, DiagnosisKind, Effect } from '../model/types.ts';
 import type { Params } from '../model/params.ts';
 import { e3, formatNumber, formatParam } from '../format/number.ts';
 import { hasDynamics } from '../model/regimes.ts';
+import { HELPS } from '../model/theory/diagnosis.ts';
 import { count, verb } from './words.ts';
 
 export const DIAGNOSIS_TITLE: Record<DiagnosisKind, string> = {
@@ -74,8 +75,12 @@ export function effectSentence(e: Effect, c: CurveResult): string {
 function longerSentence(e: Effect, before: string, after: string, delta: string): string {
   const when = Number.isFinite(e.value) ? ` by t ≈ ${formatNumber(e.value, 2)}` : ' as t → ∞';
   if (e.helps) return `Training longer lowers E_g from ${before} to ${after}${when}${delta}.`;
-  if (e.after < e.before - (e.floor.before + e.floor.after))
+  const floors = e.floor.before + e.floor.after;
+  if (e.after < e.before - floors)
     return `Training longer lowers E_g by less than 2 %, from ${before} to ${after}${when}.`;
+  // Where the engine's floors are not small against 2 % of E_g, no change is resolved.
+  if (floors >= HELPS * e.before)
+    return `Training longer changes E_g = ${before} by less than the engine’s resolution here (${formatNumber(floors, 2)}).`;
   return `Training longer does not lower E_g below ${before}.`;
 }
 

@@ -46,12 +46,13 @@ export function effectCheck(e: Effect, c: CurveResult): Check {
     const before = Number.isFinite(d.tOp) ? o.Eg(p, d.tOp) : o.limit(p).Eg;
     const out = problems(near('E_g before', e.before, before, 3, floor));
     if (e.what === 'longer' && !e.helps) {
-      // "Does not lower": no later time (to 10¹²) lowers E_g by more than 3 % and the resolution.
+      // "Does not lower": no later time (to 10¹²) lowers E_g by more than 3 % and the resolution
+      // of both values (a value below its floor never helps: diagnosis.ts effectOf).
       for (let k = 1; k <= 48; k++) {
         const t = d.tOp * 10 ** (k / 4);
         if (t > 1e12) break;
         const E = o.Eg(p, t);
-        if (E < d.Eop * (1 - 0.03) - o.resolution(p, t))
+        if (E < d.Eop * (1 - 0.03) - o.resolution(p, t) - floor)
           return [...out, `training longer lowers E_g to ${E} at t = ${t}, said not to`];
       }
       return out;

@@ -6,6 +6,7 @@
 // from the fitted α, β and marked indicative, with the modes they were fitted over.
 import type { Params } from '../model/params.ts';
 import { exponentLaws, type LawVerdict, type SweepSetting } from '../model/theory/laws.ts';
+import { sweepLaw } from '../model/theory/sweep.ts';
 import type { CurveResult, FitGap, PowerFit, SweepResult } from '../model/types.ts';
 import { formatParam, formatSlope } from '../format/number.ts';
 import { all, checkFitSweep, checkFitT, checkLawValue, quotesParams } from './checks.ts';
@@ -161,7 +162,10 @@ export function exponentRows(
   const fits = { t: fitT, P: sweepFit('P', sweepP, swept), N: sweepFit('N', sweepN, swept) };
   const indicative = indicativeNote(curve);
   return (['t', 'P', 'N'] as const).map((key) => {
-    const v = laws[key];
+    // A size's law is judged over its sweep's fit window, once the sweep is in (sweep.ts
+    // sweepLaw), at the curve's parameters (a measured spectrum's fitted α, β).
+    const f = fits[key].fit;
+    const v = key !== 't' && f ? sweepLaw(p, key, setting, curve.earlyStop.t, f) : laws[key];
     const cell = lawCell(v);
     const c = lawClaims(key, v, p, setting, indicative);
     return {

@@ -71,19 +71,16 @@ export function lawCondition(v: LawVerdict, p: Params): string {
         `here for about ${timeLawRange(v)}`
       );
     case 'data':
-      return (
-        `t → ∞, ridgeless (γ = 0), no label noise, N ≫ P` +
-        `${Number.isFinite(f.NoverP) ? ` (here N/P = ${n(f.NoverP)})` : ' (here N = ∞)'}, P ≪ M`
-      );
+      return `t → ∞, ridgeless (γ = 0), no label noise, N ≫ P${ratioHere(v)}, P ≪ M`;
     case 'early-stop':
       return (
         `E_g is taken at its best over training (at t*) with label noise σ² = ${formatParam(p.sigma2)}, ` +
-        `N ≫ P${Number.isFinite(f.NoverP) ? ` (here N/P = ${n(f.NoverP)})` : ' (here N = ∞)'} ` +
+        `N ≫ P${ratioHere(v)} ` +
         `and no weight decay acts before t*`
       );
     case 'model':
       return (
-        `t → ∞ (or t*), P ≫ N (here P/N = ${n(1 / f.NoverP)}), N ≪ M ` +
+        `t → ∞ (or t*), P ≫ N${ratioHere(v)}, N ≪ M ` +
         `and the label-noise variance σ²N/(P−N) is small`
       );
     case 'compute':
@@ -114,6 +111,20 @@ export function lawCondition(v: LawVerdict, p: Params): string {
     case null:
       return gapReason(v.gap ?? 'crossover', v, p);
   }
+}
+
+/**
+ * The ratio of the sizes a size law needs large: "(here N/P = 2.5)" at the current state, or over
+ * a sweep's fit window, where it is smallest at the window's top: "(N/P ≥ 29 over the fit,
+ * P ≤ 3.5·10³)".
+ */
+function ratioHere(v: LawVerdict): string {
+  const f = v.facts;
+  const swept = v.row === 'N' ? 'N' : 'P';
+  const over = f.fitTop === undefined ? '' : `over the fit, ${swept} ≤ ${n(f.fitTop)}`;
+  if (!Number.isFinite(f.NoverP)) return over ? ` (here N = ∞; ${over})` : ' (here N = ∞)';
+  const [name, r] = swept === 'P' ? ['N/P', f.NoverP] : ['P/N', 1 / f.NoverP];
+  return f.fitTop === undefined ? ` (here ${name} = ${n(r)})` : ` (${name} ≥ ${n(r)} ${over})`;
 }
 
 /** "10 ≲ t ≲ 1.6·10²": where the time law can hold in this state. */

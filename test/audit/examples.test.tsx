@@ -13,6 +13,8 @@ import { computeModeDetail } from '../../src/model/theory/modes.ts';
 import { DEFAULT_PARAMS } from '../../src/model/params.ts';
 import { appStore } from '../../src/state/store.ts';
 import { parseUrlState } from '../../src/state/url.ts';
+import { exponentLaws } from '../../src/model/theory/laws.ts';
+import { lawCondition } from '../../src/claims/laws.ts';
 import { auditExports } from './exports.ts';
 import {
   apply,
@@ -69,8 +71,15 @@ describe('one source per fact, and reasons that compare the numbers', () => {
   }, 60_000);
 
   it('P beyond M: the reason says that P exceeds M and every mode is resolved', async () => {
-    await open('?v=1&P=1000000&M=20000&N=inf&sigma2=0&panels=scalingP,exponents');
-    expect(claimText('exponents.P.predicted')[0]).toContain(
+    const link = '?v=1&P=1000000&M=20000&N=inf&sigma2=0&panels=scalingP,exponents';
+    await open(link);
+    // The table's P row reads the sweep's fit, below M/10: the data law, judged over that window.
+    expect(claimText('exponents.P.predicted')[0]).toBe('−1.000');
+    expect(claimText('exponents.P.law')[0]).toMatch(/over the fit, P ≤ [^)]+\), P ≪ M/);
+    // At the state itself (P = 10⁶ against M = 20000) the reason compares the two.
+    const p = appStore.getState().params;
+    const here = exponentLaws(p, { at: 'tstar', tAt: 1e3 }, Infinity).P;
+    expect(lawCondition(here, p)).toContain(
       'P = 10⁶ exceeds the number of modes M = 20000: every mode is resolved',
     );
   }, 60_000);

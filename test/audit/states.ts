@@ -74,8 +74,9 @@ export function auditRunsCsv(): string {
 
 /**
  * Every lesson at each of its steps: opened (step 0), then after each "Try it" pressed on the
- * step before (tries = k); and, where a lesson has two steps or more, opened again with "Try it"
- * pressed twice in a row without waiting (double: it must land on step 2, not a mixture).
+ * step before (tries = k); and every lesson opened again with "Try it" pressed twice in a row
+ * without waiting (double): it must land on step min(2, steps) or stay on step 1, in that step's
+ * own state, never a mixture (a one-step lesson's second press finds no next step).
  */
 function lessonStates(): AuditState[] {
   return LESSONS.filter((l) => !l.config.includes('regime=sgd')).flatMap((l) => [
@@ -85,17 +86,13 @@ function lessonStates(): AuditState[] {
       lesson: l.id,
       tries: k,
     })),
-    ...(l.steps.length >= 2
-      ? [
-          {
-            cls: 'lesson' as const,
-            name: `lesson ${l.id}, Try it twice`,
-            lesson: l.id,
-            tries: 2,
-            double: true,
-          },
-        ]
-      : []),
+    {
+      cls: 'lesson' as const,
+      name: `lesson ${l.id}, Try it twice`,
+      lesson: l.id,
+      tries: Math.min(2, l.steps.length),
+      double: true,
+    },
   ]);
 }
 

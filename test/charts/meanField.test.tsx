@@ -17,7 +17,17 @@ import type { SimResult } from '../../src/model/types.ts';
 
 afterEach(cleanup);
 
-const P: Params = { ...DEFAULT_PARAMS, P: 64, N: 128, M: 256, nt: 30, tmin: 0.01, tmax: 1e5 };
+// With label noise (the default has none), so that the noise part acts.
+const P: Params = {
+  ...DEFAULT_PARAMS,
+  P: 64,
+  N: 128,
+  M: 256,
+  sigma2: 0.05,
+  nt: 30,
+  tmin: 0.01,
+  tmax: 1e5,
+};
 
 function decompositionData(p: Params) {
   const c = computeCurve(p, { parts: true });

@@ -201,9 +201,10 @@ test('keyboard: help overlay, lecture mode, pins', async ({ page }) => {
   await page.getByTestId('entry-sigma2').fill('0.2');
   await page.getByTestId('entry-sigma2').press('Enter');
   await waitForCurve(page);
-  await expect(page.locator('.pin-label')).toHaveText('σ² = 0.05');
+  // The pin holds the landing state's σ² = 0 (the parameter table's default).
+  await expect(page.locator('.pin-label')).toHaveText('σ² = 0');
   await expect(page.locator('path[data-series="pin"]')).toHaveCount(1);
-  expect(page.url()).toContain('pins=sigma2:0.05');
+  expect(page.url()).toContain('pins=sigma2:0');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('K');
   await expect(page.locator('path[data-series="pin"]')).toHaveCount(0);
@@ -217,7 +218,8 @@ test('typed entry rejects garbage inline and keeps the last good value', async (
   await entry.fill('lots');
   await entry.press('Enter');
   await expect(page.getByTestId('msg-P')).toContainText('Not a number');
-  expect(await storeState<number>(page, 's.params.P')).toBe(400);
+  // The landing state's P = 10⁶ (the parameter table's default) is kept.
+  expect(await storeState<number>(page, 's.params.P')).toBe(1e6);
   await entry.fill('1e3');
   await entry.press('Enter');
   await expect.poll(() => storeState<number>(page, 's.params.P')).toBe(1000);

@@ -112,7 +112,7 @@ test('the time cursor is dragged on the curve and moved by keys; read-out and mo
 });
 
 test('a click or drag on a scaling panel sets P or N; the arrow keys step it', async ({ page }) => {
-  await page.goto('./?v=1&panels=scalingP,scalingN');
+  await page.goto('./?v=1&P=400&N=1000&panels=scalingP,scalingN');
   await waitForCurve(page);
   const panel = page.getByTestId('scaling-P');
   await expect(panel.locator('path[data-series="sweep"]')).toHaveCount(1, { timeout: 30_000 });
@@ -139,7 +139,7 @@ test('a click or drag on a scaling panel sets P or N; the arrow keys step it', a
 test('dragging the early-stopping label reveals the gain; Enter does it from the keyboard', async ({
   page,
 }) => {
-  await page.goto('./?v=1&panels=none&sigma2=0.1');
+  await page.goto('./?v=1&panels=none&P=400&N=1000&sigma2=0.1');
   await waitForCurve(page);
   const handle = page.getByTestId('early-stop-handle');
   await expect(page.getByTestId('gain-reveal')).toHaveCount(0);

@@ -84,9 +84,9 @@ describe('lessons', () => {
 
   it('fills numbers from the live results, "…" while they are not computed', () => {
     expect(fillText('E* = {Estar} at t* ≈ {tstar}; P = {P}', lessonValues(empty))).toBe(
-      'E* = … at t* ≈ …; P = 400',
+      'E* = … at t* ≈ …; P = 10⁶',
     );
-    const p = { ...DEFAULT_PARAMS, N: Infinity, sigma2: 0.1, M: 20000 };
+    const p = { ...DEFAULT_PARAMS, P: 400, N: Infinity, sigma2: 0.1, M: 20000 };
     const curve = computeCurve(p, { window: 'auto' });
     const v = lessonValues({ ...empty, params: p, curve });
     // docs/lessons.md #3: E* = 0.0282, E(∞) = 0.0634 (the engine's E* is 0.02815).

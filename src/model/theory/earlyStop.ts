@@ -40,9 +40,13 @@ export function findEarlyStop(scan: DynamicsScan, tmin: number, tmax: number): E
   // interior; a minimum at the last point means E_g was still falling there: the infimum is E(∞).
   // Stopping pays where some time beats E_g(∞) by more than the tolerance and the resolution
   // of the engine at that time.
+  // Only a resolved value counts (E_g ≥ 100× the floor, as for slopes: docs/theory.md §8): in an
+  // unresolved tail a value below a tiny E_g(∞) is round-off, not a gain.
   let beats = false;
-  for (let k = 0; k < n; k++)
-    if (Eg[k] < Einf * (1 - GAIN_TOL) - resolutionAt(scan, t[k])) beats = true;
+  for (let k = 0; k < n; k++) {
+    const res = resolutionAt(scan, t[k]);
+    if (Eg[k] >= 100 * res && Eg[k] < Einf * (1 - GAIN_TOL) - res) beats = true;
+  }
   const pays = iMin < n - 1 && (limit.divergent || beats);
   if (!pays) {
     return {

@@ -77,6 +77,11 @@ export interface LawFacts {
   sizeRidge: number;
   /** Early-stopping time of the current state (Infinity when stopping does not pay). */
   tStar: number;
+  /**
+   * A size law judged over a sweep's fit window (sweep.ts sweepLaw): the window's top, where the
+   * condition is tightest; NoverP is then the ratio there. Absent: judged at the current state.
+   */
+  fitTop?: number;
 }
 
 /** Where along training the sweeps are evaluated: at t*, at a fixed time, or t → ∞. */

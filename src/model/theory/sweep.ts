@@ -7,24 +7,33 @@ import { resolutionAt, scanLockstep } from './dynamics.ts';
 import { findEarlyStop } from './earlyStop.ts';
 import { makeEngine, type KappaCache } from './engine.ts';
 import { stableFit } from './fit.ts';
-import { exponentLaws } from './laws.ts';
+import { exponentLaws, MUCH } from './laws.ts';
 import { computeLimit } from './limits.ts';
 import { dataSpectrum } from './dataSpectra.ts';
 import { isMeasured } from '../data/sources.ts';
 import { MAX_SIZE, type Params } from '../params.ts';
 import { evaluatorFor } from './timeEval.ts';
-import type { ModesEdge, SizeAxis, SweepAt, SweepResult } from '../types.ts';
+import type { ModesEdge, PowerFit, SizeAxis, SweepAt, SweepResult } from '../types.ts';
+import type { LawId, LawVerdict, SweepSetting } from './laws.ts';
 import { hasDynamics } from '../regimes.ts';
 
 export interface SweepOptions {
-  /** Number of log-spaced sweep points (default 13: 32× each side of the current value). */
+  /** Number of log-spaced sweep points (default: SWEEP_PER_DECADE per decade of the range). */
   n?: number;
-  /** Sweep range; default [current/32, current·32] clipped to [1, 10⁷]. */
+  /** Sweep range; default sweepRange's. */
   lo?: number;
   hi?: number;
   /** κ solves shared with sweeps of other targets on the same eigenvalues (engine.ts). */
   cache?: KappaCache | null;
 }
+
+/**
+ * Sizes from which the size laws can show (docs/theory.md §6): below about ten samples or
+ * features only the top modes are fitted and no power law has begun, as t ≲ T_LAW_START for time.
+ */
+export const SIZE_LAW_START = 10;
+/** Sweep points per decade of the range (13 over the 3 decades of 32× each side before). */
+const SWEEP_PER_DECADE = 13 / 3;
 
 /** Relative offsets from the interpolation point added to the grid (and the point itself). */
 const PEAK_OFFSETS = [-0.25, -0.1, -0.03, -0.01, 0, 0.01, 0.03, 0.1, 0.25];
@@ -82,12 +91,34 @@ export function sweepCenter(p: Params, axis: SizeAxis): number {
   return Number.isFinite(v) ? v : p.P;
 }
 
+/**
+ * The sweep's range: 32× each side of the current value, reaching down to SIZE_LAW_START so that
+ * the stretch where the swept size is the bottleneck (below the other size over MUCH, where the
+ * fit is read: fitLimit) is in view even when the current value sits at or past the other size
+ * (the interpolation peak and the plateau beyond it stay in view too). Clipped to [1, 10⁷].
+ */
+export function sweepRange(p: Params, axis: SizeAxis): { lo: number; hi: number } {
+  const c = sweepCenter(p, axis);
+  return { lo: Math.max(1, Math.min(c / 32, SIZE_LAW_START)), hi: Math.min(MAX_SIZE, c * 32) };
+}
+
+/**
+ * The largest size a sweep's fit may read: below the other size over MUCH (P ≪ N for a sweep
+ * over P, N ≪ P over N), where the swept size is the bottleneck and its law can hold; the
+ * crossover and the interpolation peak are not read as a power law (docs/theory.md §6, §8).
+ * Infinity when the other size is ∞.
+ */
+export function fitLimit(p: Params, axis: SizeAxis): number {
+  const other = axis === 'N' ? p.P : p.N;
+  return Number.isFinite(other) ? other / MUCH : Infinity;
+}
+
 /** The sweep grid: log-spaced integers, refined around the interpolation point when in range. */
 export function sweepGrid(p: Params, axis: SizeAxis, opts: SweepOptions = {}): Float64Array {
-  const n = opts.n ?? 13;
-  const c = sweepCenter(p, axis);
-  const lo = Math.max(1, opts.lo ?? c / 32);
-  const hi = Math.min(MAX_SIZE, opts.hi ?? c * 32);
+  const range = sweepRange(p, axis);
+  const lo = Math.max(1, opts.lo ?? range.lo);
+  const hi = Math.min(MAX_SIZE, opts.hi ?? range.hi);
+  const n = opts.n ?? Math.max(2, Math.round(Math.log10(hi / lo) * SWEEP_PER_DECADE) + 1);
   const xs = new Set<number>();
   for (let i = 0; i < n; i++)
     xs.add(Math.round(Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * i) / (n - 1))));
@@ -129,10 +160,9 @@ export function computeSweeps(
   const x = sweepGrid(p0, axis, opts);
   const current = p0[axis];
   // The current point's best over training serves both its error at t* and the laws' t*.
-  const bests: Read[] =
-    !hasDynamics(p0.regime)
-      ? ps.map(() => ({ t: Infinity, Eg: NaN, floor: 0 }))
-      : bestsOverTraining(ps, cache);
+  const bests: Read[] = !hasDynamics(p0.regime)
+    ? ps.map(() => ({ t: Infinity, Eg: NaN, floor: 0 }))
+    : bestsOverTraining(ps, cache);
   const Eg = ps.map(() => new Float64Array(x.length));
   // What the fit may read: E_g where it is well above the engine's floor (1 %), else NaN, which
   // ends a run (docs/theory.md §8: no slope read below the resolution).
@@ -185,11 +215,13 @@ function sweepResult(
   const { x, Eg, fitEg } = v;
   // Past a measured spectrum's last mode the curve shows that finite spectrum being interpolated,
   // not a law of the distribution it was measured on: no fit spans it.
+  // Nor does a fit read the crossover to the other size (fitLimit).
   const modesEdge = axis === 'P' ? measuredEdge(p) : null;
-  const below = modesEdge ? x.findIndex((u) => u >= modesEdge.M) : -1;
-  const nFit = below >= 0 ? below : x.length;
+  const limit = Math.min(fitLimit(p, axis), modesEdge ? modesEdge.M * (1 - 1e-9) : Infinity);
+  const above = x.findIndex((u) => u > limit);
+  const nFit = above >= 0 ? above : x.length;
   const { fit, failure } = stableFit(x.subarray(0, nFit), fitEg.subarray(0, nFit), { sign: -1 });
-  const law = exponentLaws(p, { at, tAt: tFixed }, tStar)[axis];
+  const law = sweepLaw(p, axis, { at, tAt: tFixed }, tStar, fit);
   const other = axis === 'N' ? p.P : p.N;
   // The interpolation peak: E_g(∞) diverges at N = P (no ridge); at t* or a fixed t it is finite.
   const iPeak = Number.isFinite(other) ? Array.prototype.indexOf.call(x, other) : -1;
@@ -209,6 +241,30 @@ function sweepResult(
     peak,
     modesEdge,
   };
+}
+
+/** The laws of the sizes themselves (the flat laws quote the current size, and hold there). */
+const SIZE_LAWS: readonly LawId[] = ['data', 'early-stop', 'model'];
+
+/**
+ * The law a sweep's slope is set against: judged where the fit was read, at the top of its window
+ * (P ≪ N, N ≪ P, P ≪ M and the size against γ^{−1/α} or k*(t) only tighten as the swept size
+ * grows, so a condition met there holds over the whole window); the current state's verdict when
+ * there is no fit, or when the window's top has no size law (its reason is then the state's).
+ */
+export function sweepLaw(
+  p: Params,
+  axis: SizeAxis,
+  setting: SweepSetting,
+  tStar: number,
+  fit: PowerFit | null,
+): LawVerdict {
+  const here = exponentLaws(p, setting, tStar)[axis];
+  if (!fit) return here;
+  const top = exponentLaws({ ...p, [axis]: fit.xmax }, setting, tStar)[axis];
+  return top.law && SIZE_LAWS.includes(top.law)
+    ? { ...top, facts: { ...top.facts, fitTop: fit.xmax } }
+    : here;
 }
 
 /** The measured spectrum's number of modes M and of entries, for the P axis; null for the power law. */
