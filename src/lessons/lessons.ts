@@ -731,7 +731,7 @@ export const LESSONS: readonly Lesson[] = [
       'v=1&regime=sgd&alpha=1.5&beta=4&N=inf&M=inf&sigma2=0&eta=0.5&batch=1&schedule=constant&horizon=10000000&panels=sgd,exponents',
     text: [
       {
-        text: 'A smooth target (β = {beta} > 2α) and B = {batch}: where the slope is stable ({fitSwin}) E_g falls as s^{fitS}, not as the target’s −(β−1)/α: the gradient noise sets it, {lawSformula} = {predS} ({lawSwhy}).',
+        text: 'A smooth target (β = {beta} > 2α) and B = {batch}: where the slope is stable ({fitSwin}) E_g falls as {fitSpow}, not as the target’s −(β−1)/α: the gradient noise sets it, {lawSformula} = {predS} ({lawSwhy}).',
         when: 'sgdNoiseLaw',
         otherwise: 'In this state the noise law does not show: {lawSwhy}.',
       },
@@ -742,7 +742,7 @@ export const LESSONS: readonly Lesson[] = [
         change: 'batch=inf&pins=batch:1',
         then: [
           {
-            text: 'Without gradient noise E_g falls as s^{fitS} ({fitSwin}), the target’s law {lawSformula} = {predS}.',
+            text: 'Without gradient noise E_g falls as {fitSpow} ({fitSwin}), the target’s law {lawSformula} = {predS}.',
             when: 'sgdTargetLaw',
           },
           {

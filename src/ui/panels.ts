@@ -300,8 +300,8 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
     section: 'side',
     component: SgdSweepsSection,
     figures: [
-      { svg: 'sgd-batch', name: 'sgd-batch', label: 'E_g against B', facts: sgdBatchFacts },
-      { svg: 'sgd-eta', name: 'sgd-eta', label: 'E_g against η', facts: sgdEtaFacts },
+      { svg: 'sgd-batch', name: 'sgd-batch', label: 'Test error against B', facts: sgdBatchFacts },
+      { svg: 'sgd-eta', name: 'sgd-eta', label: 'Test error against η', facts: sgdEtaFacts },
     ],
     data: [
       panelCsv(

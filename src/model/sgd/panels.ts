@@ -34,6 +34,8 @@ export interface SgdSweeps {
   eta: SgdEtaPanel;
   /** constant, cosine and wsd at the same η, B, warm-up, η_min and horizon; lowest first. */
   schedules: ScheduleResult[];
+  /** The configuration the sweeps were run for (their claims are made for it). */
+  params: Params;
   /** The state's own point: its B and η, and E_g after S steps. */
   current: { batch: number; eta: number; Eg: number };
   ms: number;
@@ -66,6 +68,7 @@ export function computeSgdSweeps(params: Params): SgdSweeps {
     const critical = criticalBatch(sp, samples);
     const eta = etaSweep(sp, S, ETA_POINTS);
     return {
+      params,
       batch,
       critical,
       eta: { ...eta, fit: etaFit(eta) },
