@@ -649,9 +649,11 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'sgd-edge',
     controls: ['eta', 'batch'],
+    // The learning-rate sweep with its edge first; the diverging curve after "Try it".
+    stage: ['sgd'],
     title: 'Too large a learning rate diverges (SGD)',
     config:
-      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=exponents',
+      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd,exponents',
     text: [
       {
         text: 'One-pass SGD with a fresh minibatch of B = {batch} at every step and a constant rate η = {eta}: that is {etaRatio} of the stability edge {etaMaxSym} = {etaMax}, and E_g falls to its noise floor {sgdFloor}.',
@@ -663,6 +665,7 @@ export const LESSONS: readonly Lesson[] = [
       {
         text: 'Raise η to 0.6, above the edge, with η = 0.3 pinned: the gradient noise the steps inject now comes back faster than they remove it, and E_g grows without bound.',
         change: 'eta=0.6&pins=eta:0.3',
+        stage: ['curve'],
         then: [{ text: '{divergeSentence}', when: 'sgdDiverges' }],
       },
     ],
@@ -670,6 +673,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'sgd-batch',
     controls: ['batch', 'eta'],
+    stage: ['sgd'],
     title: 'The critical batch size (SGD)',
     config:
       'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd',
@@ -679,6 +683,10 @@ export const LESSONS: readonly Lesson[] = [
         when: 'sgdCriticalInRange',
         otherwise:
           'In this state doubling B costs more than 10 % already at the smallest batch, or never within B ≤ 1024: there is no critical batch to mark.',
+      },
+      {
+        text: 'On both sides of it, with the same n: doubling B = {sideLoB} ({BcritSym}/4) changes E_g by {sideLoCost} % ({sideLoE} → {sideLoE2}), doubling B = {sideHiB} (4 {BcritSym}) by {sideHiCost} % ({sideHiE} → {sideHiE2}).',
+        when: 'sgdCriticalSides',
       },
     ],
     steps: [
@@ -697,7 +705,8 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'sgd-schedules',
     controls: ['eta', 'horizon'],
-    stage: ['curve'],
+    // The schedules side by side in the panel first; WSD against the pinned constant on the curve.
+    stage: ['sgd'],
     title: 'Why decaying the rate at the end pays (WSD vs cosine vs constant)',
     config:
       'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd,exponents',
@@ -712,6 +721,7 @@ export const LESSONS: readonly Lesson[] = [
       {
         text: 'Switch to WSD (the same rate, then a linear decay over the last 20 % of the steps), with the constant rate pinned: decaying the rate removes the noise it was holding, and E_g ends far below the floor.',
         change: 'schedule=wsd&pins=schedule:constant',
+        stage: ['curve'],
         then: [
           {
             text: 'WSD ends at E_g = {sgdEnd}, {belowPinFloor} % below the constant rate’s noise floor {pinSgdFloor}.',

@@ -15,6 +15,8 @@ import type { Oracle } from '../claims/oracle.ts';
 import { near, problems, type Check } from '../claims/registry.ts';
 import { SGD_LAW_FORMULA } from '../claims/sgd.ts';
 import { DIVERGENCE_CAP } from '../model/sgd/propagate.ts';
+import { CRITICAL_COST } from '../model/sgd/batch.ts';
+import { SIDE_FACTOR } from '../model/sgd/panels.ts';
 import { isSgdCurve, type SgdCurveResult } from '../model/sgd/theory.ts';
 import type { Params } from '../model/params.ts';
 import type { LessonContext } from './context.ts';
@@ -25,6 +27,7 @@ const SGD_IDS: ReadonlySet<string> = new Set<SgdLessonClaimId>([
   'sgdStable',
   'sgdDiverges',
   'sgdCriticalInRange',
+  'sgdCriticalSides',
   'sgdPastCritical',
   'sgdAtFloor',
   'sgdBelowPinFloor',
@@ -79,6 +82,29 @@ const RECOMPUTE: Record<SgdLessonClaimId, Recompute> = {
     return {
       holds: Number.isFinite(c.B) && c.B > c.Bmin * 1.0011,
       quotes: { Bcrit: c.B, nSamples: c.samples },
+      more: checkCritical(w),
+    };
+  },
+  sgdCriticalSides: (o, ctx) => {
+    const w = ctx.sgdSweeps!;
+    const c = w.critical;
+    const p = w.params;
+    const E = (B: number) => o.sgd.after({ ...p, batch: B }, c.samples / B);
+    const quotes: Record<string, number> = {};
+    const costs = (['Lo', 'Hi'] as const).map((k, i) => {
+      const B = i === 0 ? c.B / SIDE_FACTOR : c.B * SIDE_FACTOR;
+      const [e, e2] = [E(B), E(2 * B)];
+      Object.assign(quotes, {
+        [`side${k}B`]: B,
+        [`side${k}E`]: e,
+        [`side${k}E2`]: e2,
+        [`side${k}Cost`]: 100 * (e2 / e - 1),
+      });
+      return e2 / e - 1;
+    });
+    return {
+      holds: w.sides.length === 2 && costs[0] < CRITICAL_COST && costs[1] > CRITICAL_COST,
+      quotes,
       more: checkCritical(w),
     };
   },

@@ -312,10 +312,8 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
       ),
     ],
     exportNote: null,
-    stage: {
-      place: null,
-      why: 'two figures with their sentences and the schedules: taller than one projected screen',
-    },
+    // On the stage its two figures stand side by side; their sentences are the lesson's there.
+    stage: { place: 'instead-of-curve', minHeight: 300 },
   },
   {
     ...toggled('exponents'),
