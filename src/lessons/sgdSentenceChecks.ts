@@ -190,7 +190,10 @@ function lawOn(branch: 'noise' | 'target', o: Oracle, c: SgdCurveResult): Return
 
 /** The significant digits a number is written with ("0.58": 2, "4.99": 3, "1.2·10⁻³": 2). */
 function written(text: string): number {
-  const mantissa = text.split('·')[0].replace(/[^0-9]/g, '').replace(/^0+/, '');
+  const mantissa = text
+    .split('·')[0]
+    .replace(/[^0-9]/g, '')
+    .replace(/^0+/, '');
   return Math.max(1, mantissa.length);
 }
 
