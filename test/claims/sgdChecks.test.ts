@@ -22,6 +22,11 @@ import type { Claim } from '../../src/claims/registry.ts';
 import { DEFAULT_PARAMS, type Params } from '../../src/model/params.ts';
 import { computeSgdSweeps, type SgdSweeps } from '../../src/model/sgd/panels.ts';
 import { computeSgdCurve, type SgdCurveResult } from '../../src/model/sgd/theory.ts';
+import { lessonValues, sentenceText } from '../../src/lessons/fill.ts';
+import { lessonById } from '../../src/lessons/lessons.ts';
+import { sgdSentenceCheck } from '../../src/lessons/sgdSentenceChecks.ts';
+import { lessonClaim } from '../../src/claims/lessonClaims.ts';
+import type { LessonContext } from '../../src/lessons/context.ts';
 
 /** The lessons' SGD state: α = 1.5, β = 2, N = 1000, σ² = 0.05, η = 0.3, B = 1, S = 10⁴. */
 const LESSON: Params = {
@@ -121,5 +126,39 @@ describe('the SGD checkers fail on a false sentence', () => {
     const fit = { ...c.fitT.fit!, slope: c.fitT.fit!.slope + 0.3 };
     const off = { ...c, fitT: { ...c.fitT, fit } };
     expect(problemsOf(slopeClaim(off)).join('\n')).toMatch(/direct two-point slope/);
+  }, 60_000);
+});
+
+describe('the batch lesson’s sentences are checked claims', () => {
+  const ctxOf = (): LessonContext => ({
+    params: LESSON,
+    at: 'tstar',
+    tAt: 1,
+    curve,
+    sweepP: null,
+    sweepN: null,
+    frontier: null,
+    pin: null,
+    pinCurve: null,
+    sgdSweeps: sweeps,
+  });
+
+  it('both sides of B_crit: true as made, false with a cost or a verdict changed', () => {
+    const ctx = ctxOf();
+    const values = lessonValues(ctx);
+    const lesson = lessonById('sgd-batch')!;
+    const sides = lesson.text.find((x) => x.when === 'sgdCriticalSides')!;
+    const text = sentenceText(sides, ctx, values)!;
+    expect(text).toMatch(/On both sides of it/);
+    // B_crit/4 and 4·B_crit of this state's own critical batch.
+    expect(sweeps.sides.map((x) => x.B)).toEqual([sweeps.critical.B / 4, sweeps.critical.B * 4]);
+    const made = (v: Record<string, string>, holds = true) =>
+      verifyClaim(
+        lessonClaim('t', text, LESSON, { check: sgdSentenceCheck(sides, ctx, holds, v) }),
+        o,
+      );
+    expect(made(values)).toEqual([]);
+    expect(made({ ...values, sideHiCost: '+5.0' }).join('\n')).toMatch(/sideHiCost/);
+    expect(made(values, false).join('\n')).toMatch(/shown as false, recomputed true/);
   }, 60_000);
 });
