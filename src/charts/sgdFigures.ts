@@ -59,7 +59,7 @@ export function etaFigure(s: SgdSweeps): SweepFigure {
   const e = s.eta;
   const claims = sweepMarkClaims(s);
   return {
-    heading: `E_g after S = ${formatParam(e.steps)} steps against the learning rate η`,
+    heading: `E_g after S = ${formatParam(e.steps)} steps against η`,
     xTitle: 'learning rate η',
     yTitle: 'test error E_g',
     series: [

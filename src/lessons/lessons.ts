@@ -705,8 +705,9 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'sgd-schedules',
     controls: ['eta', 'horizon'],
-    // The schedules side by side in the panel first; WSD against the pinned constant on the curve.
-    stage: ['sgd'],
+    // Its text is about the curve: the noise floor marked on it, then WSD against the pinned
+    // constant rate (the panel's figures are over B and η, not over the schedules).
+    stage: ['curve'],
     title: 'Why decaying the rate at the end pays (WSD vs cosine vs constant)',
     config:
       'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd,exponents',
@@ -721,7 +722,6 @@ export const LESSONS: readonly Lesson[] = [
       {
         text: 'Switch to WSD (the same rate, then a linear decay over the last 20 % of the steps), with the constant rate pinned: decaying the rate removes the noise it was holding, and E_g ends far below the floor.',
         change: 'schedule=wsd&pins=schedule:constant',
-        stage: ['curve'],
         then: [
           {
             text: 'WSD ends at E_g = {sgdEnd}, {belowPinFloor} % below the constant rate’s noise floor {pinSgdFloor}.',
