@@ -54,6 +54,19 @@ export function batchFigure(s: SgdSweeps): SweepFigure {
   };
 }
 
+/**
+ * E_g of the η sweep as drawn: a rate at or beyond the edge whose run has grown past ten times the
+ * largest E_g below the edge is left out (its run diverges; the edge's label says so), so that a
+ * short horizon's huge finite values do not stretch the axis over the decades that matter.
+ */
+function belowBlowUp(e: SgdSweeps['eta']): Float64Array {
+  let top = 0;
+  e.eta.forEach((eta, i) => {
+    if (eta < e.etaMax && Number.isFinite(e.Eg[i])) top = Math.max(top, e.Eg[i]);
+  });
+  return Float64Array.from(e.Eg, (E, i) => (e.eta[i] >= e.etaMax && E > 10 * top ? Infinity : E));
+}
+
 /** E_g after S steps against η, the optimum and the stability edge marked. */
 export function etaFigure(s: SgdSweeps): SweepFigure {
   const e = s.eta;
@@ -68,7 +81,7 @@ export function etaFigure(s: SgdSweeps): SweepFigure {
         label: 'E_g at the horizon',
         className: 'sp-series sp-series--eg',
         x: e.eta,
-        y: e.Eg,
+        y: belowBlowUp(e),
       },
     ],
     marks: [

@@ -283,7 +283,9 @@ export function floorClaim(c: SgdCurveResult): SgdClaim | null {
   if (f.floor === 0)
     return sgdClaim(
       'sgd-no-floor',
-      `Without label noise and with every mode within reach, SGD at ${at} has no floor: E_g → 0.`,
+      Number.isFinite(p.batch)
+        ? `Without label noise and with every mode within reach, SGD at ${at} has no floor: E_g → 0.`
+        : `Full-batch descent (B = ∞) injects no gradient noise: with every mode within reach it has no floor at ${at}, E_g → 0${p.sigma2 > 0 ? ' whatever the label noise' : ''}.`,
       p,
       checkNoFloor(p, f.finalEta),
     );

@@ -120,13 +120,16 @@ export function checkFloor(p: Params, eta: number, floor: number, gap: number | 
   };
 }
 
-/** No floor: σ² = 0 and E_g still falls at 10⁷ steps (or has reached the round-off of 0). */
+/**
+ * No floor: no gradient noise to carry the label noise (σ² = 0, or B = ∞), and E_g still falls
+ * at 10⁷ steps (or has reached the round-off of 0).
+ */
 export function checkNoFloor(p: Params, eta: number): Check {
   return (o) => {
     const f = o.sgd.floor(p, eta);
     const E0 = o.sgd.Eg(p, 0);
     return problems(
-      p.sigma2 !== 0 && `σ² = ${p.sigma2}: there is label noise`,
+      p.sigma2 !== 0 && p.batch < Infinity && `σ² = ${p.sigma2} at B = ${p.batch}: a noise floor`,
       f.settled && f.far > 1e-12 * E0 && `E_g settles at ${f.far} > 0`,
     );
   };

@@ -162,3 +162,13 @@ describe('the batch lesson’s sentences are checked claims', () => {
     expect(made(values, false).join('\n')).toMatch(/shown as false, recomputed true/);
   }, 60_000);
 });
+
+describe('full-batch descent has no floor whatever the label noise', () => {
+  it('says so, and the checker holds (B = ∞, σ² > 0)', () => {
+    const c = computeSgdCurve({ ...LESSON, batch: Infinity, N: Infinity, horizon: 1e5 });
+    const f = floorClaim(c);
+    expect(f?.id).toBe('sgd-no-floor');
+    expect(f?.plain).toMatch(/B = ∞/);
+    expect(problemsOf(f)).toEqual([]);
+  });
+});
