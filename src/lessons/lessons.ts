@@ -653,7 +653,7 @@ export const LESSONS: readonly Lesson[] = [
     stage: ['sgd'],
     title: 'Too large a learning rate diverges (SGD)',
     config:
-      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd,exponents',
+      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=20000&panels=sgd,exponents',
     text: [
       {
         text: 'One-pass SGD with a fresh minibatch of B = {batch} at every step and a constant rate η = {eta}: that is {etaRatio} of the stability edge {etaMaxSym} = {etaMax}, and E_g falls to its noise floor {sgdFloor}.',
