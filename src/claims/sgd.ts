@@ -5,6 +5,8 @@
 // be registered and audited (`data-claim`). A sentence is made only when it holds: a function
 // returns null when its claim does not apply in the state.
 import type { Params } from '../model/params.ts';
+import { KERNEL_LABELS } from '../model/data/kernels.ts';
+import { findSource, taskOf } from '../model/data/sources.ts';
 import type { SgdFacts, SgdCurveResult } from '../model/sgd/theory.ts';
 import type { SgdLawGap, SgdLawRow, SgdLawVerdict } from '../model/sgd/exponents.ts';
 import { MUCH, T_START } from '../model/sgd/exponents.ts';
@@ -92,12 +94,21 @@ export function scheduleWords(p: Params): string {
   }
 }
 
+/** Which measured spectrum: "the spectrum of MNIST digits (ReLU NNGP kernel, even vs odd)". */
+function measuredName(p: Params): string {
+  const source = findSource(p);
+  if (!source || source.spectrum !== 'assets') return 'the spectrum of your file';
+  const name = source.words ? `${source.words.name} ${source.words.items}` : source.label;
+  const task = taskOf(source, p.task)?.label ?? p.task;
+  return `the spectrum of ${name} (${KERNEL_LABELS[p.kernel]} kernel, ${task})`;
+}
+
 /** "α = 1.5, β = 2, N = 1000, σ² = 0.05" (+ M when finite, + σ₀² when non-zero). */
 export function sgdParamsPhrase(p: Params): string {
   const parts =
     p.data === 'powerlaw'
       ? [`α = ${formatParam(p.alpha)}`, `β = ${formatParam(p.beta)}`]
-      : [`the measured spectrum (fitted α = ${n3(p.alpha)}, β = ${n3(p.beta)})`];
+      : [`${measuredName(p)} (fitted α = ${n3(p.alpha)}, β = ${n3(p.beta)})`];
   parts.push(`N = ${formatParam(p.N)}`);
   if (p.data === 'powerlaw' && Number.isFinite(p.M)) parts.push(`M = ${formatParam(p.M)}`);
   parts.push(`σ² = ${formatParam(p.sigma2)}`);

@@ -653,7 +653,7 @@ export const LESSONS: readonly Lesson[] = [
     stage: ['sgd'],
     title: 'Too large a learning rate diverges (SGD)',
     config:
-      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=20000&panels=sgd,exponents',
+      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd',
     text: [
       {
         text: 'One-pass SGD with a fresh minibatch of B = {batch} at every step and a constant rate η = {eta}: that is {etaRatio} of the stability edge {etaMaxSym} = {etaMax}, and E_g falls to its noise floor {sgdFloor}.',
@@ -676,7 +676,7 @@ export const LESSONS: readonly Lesson[] = [
     stage: ['sgd'],
     title: 'The critical batch size (SGD)',
     config:
-      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd',
+      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd,exponents,frontier',
     text: [
       {
         text: 'At fixed samples n = {nSamples} a larger batch averages away noise but leaves fewer steps: up to {BcritSym} ≈ {Bcrit} (batch panel) doubling B costs less than 10 %, beyond it more.',
