@@ -582,8 +582,8 @@ export function frontierClaim(f: SgdFrontier, p: Params, law: SgdLawVerdict): Sg
   const pr = f.predicted;
   const fitted = (fit: PowerFit | null, name: string, pred: number) =>
     fit
-      ? `${name} ∝ C^${formatSlope(fit.slope, 3)} (predicted ${formatSlope(pred, 3)})`
-      : `${name}: no fit (predicted C^${formatSlope(pred, 3)})`;
+      ? `${name} ∝ C^{${formatSlope(fit.slope, 3)}} (predicted ${formatSlope(pred, 3)})`
+      : `${name}: no fit (predicted C^{${formatSlope(pred, 3)}})`;
   const cond = law.gap
     ? `the law does not hold here: ${sgdLawCondition(law, p)}`
     : `a = ${formatSlope(pr.a, 3)} the steps law, b = min(β − 1, α) = ${formatSlope(pr.b, 3)} the model law; it holds for σ² = 0, constant η below the edge, and as an asymptote`;
