@@ -6,7 +6,8 @@
 // Figures, not pass/fail: these machines are noisy.
 import { fitRuns, type FitStage, type RunFitOptions } from '../src/model/runfit/fitRuns.ts';
 import { parseRunsCsv, type Run } from '../src/model/runfit/runs.ts';
-import { FIT_BASE, logspace, noisyRuns } from '../test/model/runfit/synthetic.ts';
+import { logSteps } from '../src/model/sgd/curve.ts';
+import { FIT_BASE, logspace, noisyRuns, sgdRuns } from '../test/model/runfit/synthetic.ts';
 
 const GOAL_S = 5;
 const truth = { alpha: 1.5, beta: 2, sigma2: 0.05, s: 0.1, c: 2, L0: 0.1 };
@@ -77,11 +78,25 @@ const rows: [string, Run[], RunFitOptions][] = [
   ['3 sizes P, bootstrap 50, hold-out', sizes, { axis: 'steps', bootstrap: 50, holdout: 0.3 }],
   ['3 seeds of one P, bootstrap 50', seeds, { axis: 'steps', bootstrap: 50 }],
 ];
+// One-pass SGD at three batch sizes (its tables are two SGD propagations each): once, it is slow.
+const sgd = noisyRuns(
+  'steps',
+  { ...FIT_BASE, regime: 'sgd', eta: 0.3, batch: 1 },
+  { ...truth, s: 4 },
+  sgdRuns(4, logSteps(4, 4e4, 20), [{ batch: 1 }, { batch: 4 }, { batch: 16 }]),
+  0.02,
+  1,
+);
+rows.push([
+  'SGD, 3 batch sizes, bootstrap 50 (once)',
+  sgd,
+  { axis: 'steps', regime: 'sgd', params: { eta: 0.3 }, bootstrap: 50 },
+]);
 for (const [name, runs, o] of rows) {
-  const t = timeFit(runs, o);
+  const t = timeFit(runs, o, o.regime === 'sgd' ? 1 : 3);
   const stages = [...t.stages].map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)}`).join(', ');
   console.log(
-    `  ${name.padEnd(36)} ${t.s.toFixed(2).padStart(5)} s (${(t.s / GOAL_S).toFixed(2)} of the goal; ` +
+    `  ${name.padEnd(40)} ${t.s.toFixed(2).padStart(5)} s (${(t.s / GOAL_S).toFixed(2)} of the goal; ` +
       `CPU ${t.cpu.toFixed(2)} s); ` +
       `${t.points} (α, β) points, ${t.evals} engine evaluations; ${stages}`,
   );

@@ -91,6 +91,16 @@ export function RunFitChart(props: RunFitChartProps): ReactNode {
                     fill="none"
                     style={{ stroke: c.color }}
                   />
+                  {c.holdoutD && (
+                    <path
+                      className="sp-runfit-holdout"
+                      data-part="holdout-fit"
+                      data-testid="runfit-holdout-curve"
+                      d={c.holdoutD}
+                      fill="none"
+                      style={{ stroke: c.color }}
+                    />
+                  )}
                 </g>
               ))}
               {L.dataEnd && (

@@ -2,7 +2,7 @@
 // the warm-up cut left them out), log-log, each run configuration's fitted curve with its 68 % and
 // 95 % bands (solid over the data, dashed beyond, to 10× the largest x), a rule where the data end,
 // and with the hold-out shown, the split and each run's plain power law L₀ + A·x^(−a) fitted on the
-// same first part (dotted).
+// same first part (dotted) beside the theory fitted on that part alone (dash-dotted).
 import { FIT_AXIS_SPECS, powerLawValue, type RunFitResult } from '../model/runfit/index.ts';
 import { logExtent, padLogDomain } from './domain.ts';
 import {
@@ -39,6 +39,8 @@ export interface RunFitCurveMarks {
   band95D: string;
   band68D: string;
   xData: number;
+  /** The theory fitted on the hold-out's first part only, over the whole data ('' when not shown). */
+  holdoutD: string;
 }
 
 export interface RunFitLayout extends AxesFrame {
@@ -114,12 +116,20 @@ function legendItems(r: RunFitResult | null, holdout: boolean): LegendItem[] {
     },
   ];
   if (holdout && r?.holdout)
-    items.push({
-      key: 'power',
-      label: 'power law L₀ + A·x^{−a} (hold-out)',
-      kind: 'line',
-      className: 'sp-runfit-power sp-legend-swatch',
-    });
+    items.push(
+      {
+        key: 'holdout-fit',
+        label: 'theory fitted on the first part (hold-out)',
+        kind: 'line',
+        className: 'sp-runfit-holdout sp-legend-swatch',
+      },
+      {
+        key: 'power',
+        label: 'power law L₀ + A·x^{−a} (hold-out)',
+        kind: 'line',
+        className: 'sp-runfit-power sp-legend-swatch',
+      },
+    );
   return items;
 }
 
@@ -180,8 +190,11 @@ function curveMarks(
   r: RunFitResult,
   X: (v: number) => number,
   Y: (v: number) => number,
+  holdout: boolean,
 ): RunFitCurveMarks[] {
+  const held = holdout ? (r.holdout?.curves ?? []) : [];
   return r.curves.map((c) => {
+    const h = held.find((k) => k.runs.join(',') === c.runs.join(','));
     const pts = seriesPoints(c.x, c.loss, X, Y);
     const inData = pts.map((p, i) => (c.x[i] <= c.xData * (1 + 1e-12) ? p : null));
     const k = c.x.findIndex((x) => x > c.xData * (1 + 1e-12));
@@ -195,6 +208,7 @@ function curveMarks(
       band95D: bandPath(seriesPoints(c.x, c.hi, X, Y), seriesPoints(c.x, c.lo, X, Y)),
       band68D: bandPath(seriesPoints(c.x, c.hi68, X, Y), seriesPoints(c.x, c.lo68, X, Y)),
       xData: c.xData,
+      holdoutD: h ? linePath(seriesPoints(h.x, h.loss, X, Y)) : '',
     };
   });
 }
@@ -236,7 +250,7 @@ export function runFitLayout(
     ...base,
     empty: null,
     runs: runMarks(r, X, Y, holdout, xEnd),
-    curves: curveMarks(r, X, Y),
+    curves: curveMarks(r, X, Y, holdout),
     dataEnd: { x: X(xData), value: xData },
     split: h ? { x: X(h.split), value: h.split } : null,
   };

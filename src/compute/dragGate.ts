@@ -2,6 +2,7 @@
 // pauses for LIVE_PAUSE_MS or ends. On two cores a sweep worker busy during the drag would take
 // CPU from the main thread and from the curve's worker.
 import type { HistoryMode } from '../state/store.ts';
+import { livePause } from './perf.ts';
 
 /** Pause in a drag after which the secondary panels (sweeps, modes, pins) are recomputed. */
 export const LIVE_PAUSE_MS = 200;
@@ -29,7 +30,7 @@ export function createDragGate(onPause: () => void, pauseMs = LIVE_PAUSE_MS): Dr
         timer = setTimeout(() => {
           paused = true;
           onPause();
-        }, pauseMs);
+        }, livePause(pauseMs));
       }
     },
     dispose() {

@@ -16,6 +16,11 @@ export function startCompute(store: AppStore): ComputeControls {
   return controls;
 }
 
+/** Route the facade to controls installed elsewhere (the audit's in-process engine). */
+export function adoptCompute(c: ComputeControls): void {
+  controls = c;
+}
+
 export function startSimulation(): void {
   controls?.startSimulation();
 }

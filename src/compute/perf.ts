@@ -17,6 +17,11 @@ interface PerfStore {
   samples: PerfSample[];
   /** Requests not yet drawn: id → input time. */
   open: Map<number, number>;
+  /**
+   * The drag's live pause, ms, when the benchmark sets it: its counting pass steps a slider more
+   * slowly than a hand does and counts the work of the drag itself, without the panels' catch-up.
+   */
+  livePauseMs?: number;
 }
 
 declare global {
@@ -61,4 +66,9 @@ export function noteCommit(id: number): void {
   requestAnimationFrame(() => {
     sample.paint = performance.now();
   });
+}
+
+/** The live pause the benchmark asked for (test builds), else `ms`. */
+export function livePause(ms: number): number {
+  return perfStore()?.livePauseMs ?? ms;
 }

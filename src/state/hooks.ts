@@ -1,6 +1,8 @@
 // React bindings: atomic selectors over the vanilla store (a component re-renders only when the
 // value it selects changes).
+import { useDeferredValue } from 'react';
 import { useStore } from 'zustand';
+import type { CurveResult } from '../model/types.ts';
 import { appStore, windowedParams, type AppState } from './store.ts';
 import { paramsKey } from './pins.ts';
 import { isMeasured } from '../model/data/sources.ts';
@@ -27,3 +29,15 @@ export const currentFitted = (s: AppState): AppState['results']['fitted'] =>
   isMeasured(s.params) && s.results.fittedKey === paramsKey(windowedParams(s))
     ? s.results.fitted
     : null;
+
+/**
+ * The curve for a panel drawn from it beside the learning curve (the scaling panels' labels, the
+ * panels on its time axis): one deferred render behind the store, so that React redraws the
+ * learning curve first and this panel at low priority right after (a render dropped when a newer
+ * curve arrives). `behind` while it has not caught up: the panel shows as updating.
+ */
+export function useDeferredCurve(): { curve: CurveResult | null; behind: boolean } {
+  const live = useApp((s) => s.results.curve);
+  const curve = useDeferredValue(live);
+  return { curve, behind: curve !== live };
+}

@@ -437,9 +437,17 @@ export function createAppStore(initial: Partial<AppData> = {}) {
 
     setStatus(kind, status, error) {
       set((s) => {
-        const errors = { ...s.results.errors };
-        if (error) errors[kind] = error;
-        else if (status !== 'pending') delete errors[kind];
+        // Unchanged (a pending kind submitted again while dragging): no new state, so no
+        // subscriber runs and no component re-renders.
+        const clears = !error && status !== 'pending' && kind in s.results.errors;
+        if (s.results.status[kind] === status && !error && !clears) return s;
+        // The same errors object while they do not change (the error banner reads it).
+        let errors = s.results.errors;
+        if (error) errors = { ...errors, [kind]: error };
+        else if (clears) {
+          const { [kind]: _cleared, ...rest } = errors;
+          errors = rest;
+        }
         // Bad input for the state on screen (a spectrum file not loaded, a size out of range):
         // the result still held is of another state, and is not shown or exported as this one's.
         const field = COMPUTE_KINDS[kind].result;

@@ -27,7 +27,7 @@ export interface UrlSyncOptions {
 /** Load the state from the current URL, then keep URL and store in step. Returns an uninstaller. */
 export function installUrlSync(
   store: AppStore,
-  { win = window, replaceEveryMs = 150, lessons }: UrlSyncOptions = {},
+  { win = window, replaceEveryMs = 500, lessons }: UrlSyncOptions = {},
 ): () => void {
   const path = () => win.location.pathname;
   const load = () => {

@@ -96,15 +96,21 @@ export function CurvePanel() {
   // The fixed time of the scaling panels is marked on the time axis while they use it.
   const markT = scalingShown && at === 't' ? tAt : null;
   const fileName = useApp((s) => s.custom?.name ?? null);
-  // The caption describes the figure drawn, i.e. the parameters of the curve shown.
-  const caption = steps
-    ? []
-    : captionClaims(curve, curve?.params ?? params, setting, {
-        showEtr,
-        slope: !lecture,
-        fileName,
-        short: lecture,
-      });
+  // The caption describes the figure drawn, i.e. the parameters of the curve shown (made again
+  // when the curve arrives, not at every input of a drag before it).
+  const captionParams = curve?.params ?? params;
+  const caption = useMemo(
+    () =>
+      steps
+        ? []
+        : captionClaims(curve, captionParams, setting, {
+            showEtr,
+            slope: !lecture,
+            fileName,
+            short: lecture,
+          }),
+    [steps, curve, captionParams, setting, showEtr, lecture, fileName],
+  );
   return (
     <figure
       className={`panel panel-curve${pending ? ' is-pending' : ''}${failed ? ' is-failed' : ''}`}

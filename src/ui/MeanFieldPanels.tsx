@@ -31,7 +31,7 @@ import {
 } from '../claims/modeDetail.ts';
 import { inspectedMode } from '../compute/plan.ts';
 import { partsOfCurve } from './panelExports.ts';
-import { actions, useApp } from '../state/hooks.ts';
+import { actions, useApp, useDeferredCurve } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import { parseMode } from '../state/view.ts';
 import { useVariant } from './Panels.tsx';
@@ -52,10 +52,14 @@ const Decomposition = memo(DecompositionChart);
 const OrderParameters = memo(OrderChart);
 const ModeInspectorChart = memo(ModeChart);
 
-/** The learning curve's time axis (shared by the panels below it). */
-function useTimeDomain(): [number, number] | null {
-  const curve = useApp((s) => s.results.curve);
-  return useMemo(() => curveTimeDomain(curve), [curve]);
+/**
+ * The learning curve's time axis (shared by the panels below it), one deferred render behind the
+ * curve (`behind` until it has caught up: the panel shows as updating).
+ */
+function useTimeDomain(): { tDomain: [number, number] | null; behind: boolean } {
+  const { curve, behind } = useDeferredCurve();
+  const tDomain = useMemo(() => curveTimeDomain(curve), [curve]);
+  return { tDomain, behind };
 }
 
 /** A plot sized to its box, dimmed with a "computing…" badge while its result is pending. */
@@ -95,11 +99,11 @@ function TexClaim({ claim, text }: { claim: Claim; text: string }) {
 
 export function DecompositionSection(): ReactNode {
   const parts = useDeferredValue(useApp((s) => s.results.parts));
-  const curve = useApp((s) => s.results.curve);
-  const pending = useApp((s) => s.results.status.parts === 'pending');
-  const tDomain = useTimeDomain();
+  const { curve, behind } = useDeferredCurve();
+  const { tDomain } = useTimeDomain();
+  const pending = useApp((s) => s.results.status.parts === 'pending') || behind;
   const variant = useVariant();
-  const params = useApp((s) => s.params);
+  const params = useDeferredValue(useApp((s) => s.params));
   const matches = partsOfCurve(curve, parts);
   // The simulation's parts only when it ran at the curve's parameters.
   const simRun = useApp((s) => s.results.sim);
@@ -151,9 +155,9 @@ export function DecompositionSection(): ReactNode {
 
 export function OrderSection(): ReactNode {
   const order = useDeferredValue(useApp((s) => s.results.order));
-  const pending = useApp((s) => s.results.status.order === 'pending');
-  const params = useApp((s) => s.params);
-  const tDomain = useTimeDomain();
+  const { tDomain, behind } = useTimeDomain();
+  const pending = useApp((s) => s.results.status.order === 'pending') || behind;
+  const params = useDeferredValue(useApp((s) => s.params));
   const variant = useVariant();
   const settled = order && !pending;
   const inf = order?.atInfinity;
@@ -242,12 +246,14 @@ function simNote(ran: boolean, row: boolean, k: number): string | null {
 export function InspectorSection(): ReactNode {
   const detail = useDeferredValue(useApp((s) => s.results.mode));
   const status = useApp((s) => s.results.status.mode);
-  const k = useApp((s) => inspectedMode(s));
-  const wanted = useApp((s) => s.view.mode);
-  const params = useApp((s) => s.params);
+  // Its sentences and formulas follow a drag one deferred render behind (the curve first).
+  const params = useDeferredValue(useApp((s) => s.params));
+  const view = useApp((s) => s.view);
+  const k = inspectedMode({ params, view });
+  const wanted = view.mode;
   const sim = useApp((s) => s.results.sim);
   const simCurrent = !!sim?.result && sim.key === paramsKey(params);
-  const tDomain = useTimeDomain();
+  const { tDomain, behind } = useTimeDomain();
   const variant = useVariant();
   const shown = detail && detail.k === k ? detail : null;
   const row = useMemo(
@@ -269,7 +275,7 @@ export function InspectorSection(): ReactNode {
         <ModeEntry k={k} />
       </header>
       <PlotBox
-        pending={status === 'pending'}
+        pending={status === 'pending' || behind}
         className="plot-modes"
         initial={{ width: 400, height: 300 }}
       >

@@ -16,12 +16,12 @@ import { KERNEL_LABELS } from '../model/data/kernels.ts';
 import { TASK_LABELS } from '../model/data/tasks.ts';
 import { hasPool, sourceOf } from '../model/data/sources.ts';
 import { useSize } from '../charts/useSize.ts';
-import { formatValue, numericSpec } from '../model/params.ts';
+import { DEFAULT_PARAMS, formatValue, numericSpec } from '../model/params.ts';
 import { noteInput } from '../compute/perf.ts';
-import type { SweepAxis, SweepResult } from '../model/types.ts';
+import type { CurveResult, SweepAxis, SweepResult } from '../model/types.ts';
 import { exponentRow } from '../claims/exponentTable.ts';
 import { scalingFitLabel, type ScalingLabel } from '../claims/scalingClaims.ts';
-import { actions, settledResult, useApp } from '../state/hooks.ts';
+import { actions, settledResult, useApp, useDeferredCurve } from '../state/hooks.ts';
 import type { AppData } from '../state/store.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
@@ -62,10 +62,13 @@ const PICK = { P: pickSize('P'), N: pickSize('N') };
  * The fit label of a P or N panel, made from the exponent table's row of the state on screen (one
  * number in both places); the frontier states its own law.
  */
-function useFitLabel(axis: SweepAxis, sweep: SweepResult | null): ScalingLabel | null {
-  const curve = useApp((s) => s.results.curve);
-  const sweepP = useApp(settledResult('sweepP'));
-  const sweepN = useApp(settledResult('sweepN'));
+function useFitLabel(
+  axis: SweepAxis,
+  sweep: SweepResult | null,
+  curve: CurveResult | null,
+): ScalingLabel | null {
+  const sweepP = useDeferredValue(useApp(settledResult('sweepP')));
+  const sweepN = useDeferredValue(useApp(settledResult('sweepN')));
   const at = useApp((s) => s.view.at);
   const tAt = useApp((s) => s.view.tAt);
   return useMemo(() => {
@@ -77,11 +80,18 @@ function useFitLabel(axis: SweepAxis, sweep: SweepResult | null): ScalingLabel |
 }
 
 function ScalingPlot({ axis }: { axis: SweepAxis }) {
-  const sweep = useDeferredValue(useApp((s) => s.results[SWEEP_SLOT[axis]]));
-  const label = useFitLabel(axis, sweep);
-  const params = useApp((s) => s.results.curve?.params ?? null);
+  // The panel follows the curve (its fit label, its marker at the current size) one deferred
+  // render behind: the learning curve is redrawn first; until then it shows as updating.
+  const liveSweep = useApp((s) => s.results[SWEEP_SLOT[axis]]);
+  const sweep = useDeferredValue(liveSweep);
+  const { curve, behind } = useDeferredCurve();
+  const label = useFitLabel(axis, sweep, curve);
+  const params = curve?.params ?? null;
   const real = useRealPoints(axis);
-  const pending = useApp((s) => s.results.status[SWEEP_SLOT[axis]] === 'pending');
+  const pending =
+    useApp((s) => s.results.status[SWEEP_SLOT[axis]] === 'pending') ||
+    sweep !== liveSweep ||
+    behind;
   const variant = useVariant();
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 400, height: 280 });
   return (
@@ -238,8 +248,9 @@ export function ModesSection() {
 
 export function FormulasSection() {
   const curve = useDeferredValue(useApp((s) => s.results.curve));
-  const params = useDeferredValue(useApp((s) => s.params));
-  // The formulas are those of the curve shown (its parameters), like the caption.
+  // The formulas are those of the curve shown (its parameters), like the caption; the parameters
+  // of the state only before there is a curve (so a drag's inputs do not render this panel).
+  const params = useDeferredValue(useApp((s) => (s.results.curve ? null : s.params)));
   return (
     <section className="panel panel-formulas" aria-labelledby="h-formulas">
       <h2 id="h-formulas">The theory</h2>
@@ -251,7 +262,7 @@ export function FormulasSection() {
             </p>
           }
         >
-          <Formulas params={curve?.params ?? params} curve={curve} />
+          <Formulas params={curve?.params ?? params ?? DEFAULT_PARAMS} curve={curve} />
         </Suspense>
       </LoadBoundary>
     </section>

@@ -9,18 +9,15 @@ import { useId, useReducer, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { RunFitChart } from '../charts/RunFitChart.tsx';
 import { useSize } from '../charts/useSize.ts';
+import { ClaimText } from '../charts/Claimed.tsx';
 import {
-  bootstrapAgreement,
-  bootstrapText,
-  estimateText,
-  extrapolationText,
-  holdoutText,
-  linearLines,
-  openedText,
+  holdoutSwitchClaim,
+  howClaim,
+  openedClaim,
   progressText,
-  qualityText,
-  ridgeText,
+  runFitClaims,
   runFitHeading,
+  statusClaim,
 } from '../claims/runfit.ts';
 import { cancelRunFit, startRunFit } from '../compute/index.ts';
 import { REGIME } from '../model/regimes.ts';
@@ -28,6 +25,7 @@ import {
   FIT_AXES,
   FIT_AXIS_SPECS,
   FIT_REGIME_KEYS,
+  HOLDOUT_FRACTION,
   MAX_FIT_ROWS,
   type RunFitResult,
 } from '../model/runfit/index.ts';
@@ -52,11 +50,6 @@ const EXAMPLE = `x,loss,run
 1000,0.19,small
 …`;
 
-const HOW =
-  'One measurement per row: x, loss and optionally run (a run or seed id), P, N. ' +
-  `Several runs at once; up to ${MAX_FIT_ROWS.toLocaleString('en')} rows (a file is read by the fit's worker, not by the page). ` +
-  'The fit: loss = L₀ + c·E(s·x; α, β, σ²) of the theory, with α, β, s, c, σ², L₀ fitted.';
-
 const FIELD_LABEL: Record<FieldKey, { label: string; placeholder: string }> = {
   xMin: { label: 'leave out x below (warm-up)', placeholder: '0' },
   floor: { label: 'floor L₀', placeholder: 'fitted' },
@@ -64,7 +57,17 @@ const FIELD_LABEL: Record<FieldKey, { label: string; placeholder: string }> = {
   P: { label: 'dataset size P (theory units)', placeholder: 'not a bottleneck' },
   N: { label: 'model size N (theory units)', placeholder: 'not a bottleneck' },
   gamma: { label: 'weight decay γ (1/time)', placeholder: 'default' },
+  eta: { label: 'SGD learning rate η (theory units)', placeholder: 'default' },
+  batch: { label: 'SGD batch size B', placeholder: 'default' },
 };
+
+/** Why a field is off: what it belongs to. */
+function offPlaceholder(s: RunFitInputs, k: FieldKey): string {
+  if (k === 'gamma') return 'weight decay only';
+  if (k === 'eta' || k === 'batch') return 'SGD only';
+  if (k === 'P' && s.regime === 'sgd' && s.axis !== 'P') return 'SGD: fresh samples';
+  return 'x is this';
+}
 
 function NumberField(props: {
   k: FieldKey;
@@ -83,7 +86,7 @@ function NumberField(props: {
         data-testid={`runfit-${k.toLowerCase()}`}
         value={acts ? inputs[k] : ''}
         disabled={!acts}
-        placeholder={acts ? f.placeholder : k === 'gamma' ? 'weight decay only' : 'x is this'}
+        placeholder={acts ? f.placeholder : offPlaceholder(inputs, k)}
         onChange={(e) => dispatch({ type: 'set', patch: { [k]: e.target.value } })}
       />
     </label>
@@ -107,11 +110,14 @@ function Inputs(props: { inputs: RunFitInputs; dispatch: (a: InputsAction) => vo
             onChange={(e) => dispatch({ type: 'file', file: e.target.files?.[0] ?? null })}
           />
         </label>
-        <label htmlFor={`${id}-text`}>
-          {inputs.file
-            ? `Fitting the file ${inputs.file.name}; or paste runs here`
-            : 'or paste your runs here'}
-        </label>
+        {inputs.file && (
+          <ClaimText
+            as="p"
+            className="panel-note"
+            claim={statusClaim('file', `Fitting the file ${inputs.file.name}.`)}
+          />
+        )}
+        <label htmlFor={`${id}-text`}>or paste your runs here</label>
         <textarea
           id={`${id}-text`}
           data-testid="runfit-text"
@@ -156,7 +162,7 @@ function Inputs(props: { inputs: RunFitInputs; dispatch: (a: InputsAction) => vo
             ))}
           </select>
         </label>
-        {(['xMin', 'floor', 'sigma2', 'P', 'N', 'gamma'] as const).map((k) => (
+        {(['xMin', 'floor', 'sigma2', 'P', 'N', 'gamma', 'eta', 'batch'] as const).map((k) => (
           <NumberField key={k} k={k} inputs={inputs} dispatch={dispatch} />
         ))}
         <label className="runfit-field runfit-check">
@@ -166,7 +172,7 @@ function Inputs(props: { inputs: RunFitInputs; dispatch: (a: InputsAction) => vo
             checked={inputs.holdout}
             onChange={(e) => dispatch({ type: 'set', patch: { holdout: e.target.checked } })}
           />
-          <span>hold-out check: fit the first part of the x range, predict the rest</span>
+          <ClaimText claim={holdoutSwitchClaim(HOLDOUT_FRACTION)} />
         </label>
       </div>
     </div>
@@ -177,7 +183,7 @@ function Status({ run, problem }: { run: RunFitRun | null; problem: string | nul
   if (problem)
     return (
       <p className="ctl-msg ctl-msg--error" role="alert" data-testid="runfit-error">
-        {problem}
+        <ClaimText claim={statusClaim('problem', problem)} />
       </p>
     );
   if (!run) return null;
@@ -185,25 +191,33 @@ function Status({ run, problem }: { run: RunFitRun | null; problem: string | nul
     case 'running':
       return (
         <p className="sim-status" data-testid="runfit-progress" aria-live="polite">
-          <progress max={1} value={run.progress?.fraction ?? 0} /> {progressText(run.progress)}
+          <progress max={1} value={run.progress?.fraction ?? 0} />{' '}
+          <ClaimText claim={statusClaim('progress', progressText(run.progress))} />
         </p>
       );
     case 'refused':
       return (
         <p className="ctl-msg ctl-msg--error" role="alert" data-testid="runfit-error">
-          {run.source} refused: {run.refusal?.message}
+          <ClaimText
+            claim={statusClaim('refused', `${run.source} refused: ${run.refusal?.message ?? ''}`)}
+          />
         </p>
       );
     case 'cancelled':
       return (
-        <p className="panel-note" data-testid="runfit-cancelled">
-          Fit cancelled.
-        </p>
+        <ClaimText
+          as="p"
+          className="panel-note"
+          testId="runfit-cancelled"
+          claim={statusClaim('cancelled', 'Fit cancelled.')}
+        />
       );
     case 'error':
       return (
         <p className="ctl-msg ctl-msg--error" role="alert" data-testid="runfit-error">
-          The fit failed (see the message above); try again.
+          <ClaimText
+            claim={statusClaim('failed', 'The fit failed (see the message above); try again.')}
+          />
         </p>
       );
     case 'done':
@@ -212,43 +226,38 @@ function Status({ run, problem }: { run: RunFitRun | null; problem: string | nul
 }
 
 function Claims({ r, run }: { r: RunFitResult; run: RunFitRun }) {
-  const axisLabel = FIT_AXIS_SPECS[r.axis].label;
-  const notes = [
-    ...r.notes,
-    ...(r.holdoutSkipped ? [`No hold-out check: ${r.holdoutSkipped}.`] : []),
-  ];
-  const agreement = bootstrapAgreement(r);
+  const c = runFitClaims(r, run.options);
   return (
     <div className="runfit-claims" data-testid="runfit-claims">
-      {r.ridge && (
-        <p className="runfit-ridge" role="note" data-testid="runfit-ridge" data-kind={r.ridge.kind}>
-          {ridgeText(r.ridge)}
+      {c.ridge && (
+        <p
+          className="runfit-ridge"
+          role="note"
+          data-testid="runfit-ridge"
+          data-kind={r.ridge?.kind}
+        >
+          <ClaimText claim={c.ridge} />
         </p>
       )}
       <ul>
-        <li data-testid="runfit-alpha">{estimateText('α', r.alpha)}</li>
-        <li data-testid="runfit-beta">{estimateText('β', r.beta)}</li>
-        <li data-testid="runfit-bootstrap">
-          {bootstrapText('α', r)}; {bootstrapText('β', r)}
-          {agreement ? `. ${agreement}` : ''}
-        </li>
-        {linearLines(r, run.options).map((l) => (
-          <li key={l}>{l}</li>
+        <ClaimText as="li" claim={c.alpha} testId="runfit-alpha" />
+        <ClaimText as="li" claim={c.beta} testId="runfit-beta" />
+        <ClaimText as="li" claim={c.bootstrap} testId="runfit-bootstrap" />
+        {c.linear.map((l) => (
+          <ClaimText as="li" key={l.id} claim={l} />
         ))}
-        <li data-testid="runfit-quality">{qualityText(r)}</li>
+        <ClaimText as="li" claim={c.quality} testId="runfit-quality" />
       </ul>
-      {r.holdout && run.options.holdout != null && (
-        <p data-testid="runfit-holdout-report">{holdoutText(r.holdout, axisLabel)}</p>
-      )}
+      {c.holdout && <ClaimText as="p" claim={c.holdout} testId="runfit-holdout-report" />}
       <div data-testid="runfit-extrapolation">
-        {r.curves.map((c) => (
-          <p key={c.runs.join('+')}>{extrapolationText(c, axisLabel, r.curves.length > 1)}</p>
+        {c.extrapolation.map((e) => (
+          <ClaimText as="p" key={e.id} claim={e} />
         ))}
       </div>
-      {notes.length > 0 && (
+      {c.notes.length > 0 && (
         <ul className="runfit-notes" data-testid="runfit-notes">
-          {notes.map((n) => (
-            <li key={n}>{n}</li>
+          {c.notes.map((n) => (
+            <ClaimText as="li" key={n.id} claim={n} />
           ))}
         </ul>
       )}
@@ -297,7 +306,7 @@ function Result({ run }: { run: RunFitRun }): ReactNode {
       </div>
       {opened === r && (
         <p className="panel-note" role="status" data-testid="runfit-opened">
-          {openedText(r.params)}
+          <ClaimText claim={openedClaim(r.params)} />
         </p>
       )}
     </>
@@ -326,7 +335,7 @@ export function RunFitPanel() {
       <header className="panel-head">
         <h2 id="h-runfit">Fit my runs: α and β of your own learning curves</h2>
       </header>
-      <p className="panel-note">{HOW}</p>
+      <ClaimText as="p" className="panel-note" claim={howClaim(MAX_FIT_ROWS)} />
       <Inputs inputs={inputs} dispatch={dispatch} />
       <div className="sim-actions">
         <button
@@ -350,10 +359,15 @@ export function RunFitPanel() {
       </div>
       <Status run={run} problem={problem} />
       {stale && (
-        <p className="panel-note" data-testid="runfit-stale">
-          The inputs changed since this fit: the results below are for the earlier inputs. Fit again
-          to update them.
-        </p>
+        <ClaimText
+          as="p"
+          className="panel-note"
+          testId="runfit-stale"
+          claim={statusClaim(
+            'stale',
+            'The inputs changed since this fit: the results below are for the earlier inputs. Fit again to update them.',
+          )}
+        />
       )}
       {run?.status === 'done' && run.result && <Result run={run} />}
     </section>

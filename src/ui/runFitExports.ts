@@ -3,7 +3,7 @@
 // opening with the estimates and the link of the fitted state.
 import type { FigureFacts } from '../charts/footer.ts';
 import { rangeText } from '../charts/footer.ts';
-import { estimateText, runFitHeading } from '../claims/runfit.ts';
+import { estimateText, holdoutText, runFitHeading } from '../claims/runfit.ts';
 import { FIT_AXIS_SPECS, runsJson } from '../model/runfit/index.ts';
 import type { AppData } from '../state/store.ts';
 import { toPlain } from '../format/data.ts';
@@ -24,12 +24,20 @@ export function runFitFacts(s: AppData): FigureFacts {
   return {
     what: `${runFitHeading(r, f.run.source)}, with the theory fitted`,
     window: rangeText('x', Math.min(...xs), Math.max(...xs)),
-    notes: [estimateText('α', r.alpha), estimateText('β', r.beta)],
+    notes: [
+      // Not "α = …": a footer's "α = …" is the app state's own parameter.
+      estimateText('α', r.alpha, 'the runs’ fitted α:'),
+      estimateText('β', r.beta, 'the runs’ fitted β:'),
+      ...(r.holdout ? [holdoutText(r.holdout, FIT_AXIS_SPECS[r.axis].label)] : []),
+    ],
     bottleneck: false,
   };
 }
 
-/** kind,run,x,loss,fitted,lo95,hi95,lo68,hi68,used: the data rows, then the curves' rows. */
+/**
+ * kind,run,x,loss,fitted,lo95,hi95,lo68,hi68,used: the data rows, the curves' rows, then (with the
+ * hold-out check) the curves of the theory fitted on the first part only (kind holdout-fit).
+ */
 export function runFitCsv(s: AppData, url: string): string | null {
   const f = shownRunFit(s);
   if (!f) return null;
@@ -53,6 +61,11 @@ export function runFitCsv(s: AppData, url: string): string | null {
         c.hi68[i],
         NaN,
       ]),
+    );
+  // The hold-out fit (theory fitted on x ≤ split only) over the whole data, when it was made.
+  for (const h of r.holdout?.curves ?? [])
+    h.x.forEach((x, i) =>
+      rows.push(['holdout-fit', h.runs.join('+'), x, NaN, h.loss[i], NaN, NaN, NaN, NaN, NaN]),
     );
   const what = `fit of your runs (${f.run.source}), loss against ${FIT_AXIS_SPECS[r.axis].label}`;
   const preamble = dataPreamble(what, s, s.params, url, runFitFacts(s));

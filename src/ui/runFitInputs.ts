@@ -1,6 +1,6 @@
 // The Fit my runs panel's inputs (docs/theory.md §10) as a pure state: the runs (pasted text or an
 // opened file), what x is, the regime, the warm-up cut, an optional fixed floor L₀ or σ², the
-// other parameters as given (P, N, γ), and the hold-out switch. `fitRequest` turns them into the
+// other parameters as given (P, N, γ; SGD's η and B), and the hold-out switch. `fitRequest` turns them into the
 // fit's options or names the field that is wrong; `changedSince` says whether the last fit was
 // made from other inputs (the panel then says its result is for those).
 import type { Params, Regime } from '../model/params.ts';
@@ -26,10 +26,12 @@ export interface RunFitInputs {
   P: string;
   N: string;
   gamma: string;
+  eta: string;
+  batch: string;
   holdout: boolean;
 }
 
-export type FieldKey = 'xMin' | 'floor' | 'sigma2' | 'P' | 'N' | 'gamma';
+export type FieldKey = 'xMin' | 'floor' | 'sigma2' | 'P' | 'N' | 'gamma' | 'eta' | 'batch';
 
 export const EMPTY_INPUTS: RunFitInputs = {
   text: '',
@@ -42,6 +44,8 @@ export const EMPTY_INPUTS: RunFitInputs = {
   P: '',
   N: '',
   gamma: '',
+  eta: '',
+  batch: '',
   holdout: false,
 };
 
@@ -68,21 +72,28 @@ export function inputsReducer(s: RunFitInputs, a: InputsAction): RunFitInputs {
   }
 }
 
-/** Which number fields act with these inputs (P is x on the P axis; γ in weight decay only). */
+/**
+ * Which number fields act with these inputs (P is x on the P axis, and one-pass SGD has no dataset
+ * size; γ in weight decay only; η and B in SGD only).
+ */
 export function fieldActs(s: RunFitInputs, k: FieldKey): boolean {
-  if (k === 'P' || k === 'N') return s.axis !== k;
+  if (k === 'P') return s.axis !== 'P' && s.regime !== 'sgd';
+  if (k === 'N') return s.axis !== k;
   if (k === 'gamma') return s.regime === 'wd';
+  if (k === 'eta' || k === 'batch') return s.regime === 'sgd';
   return true;
 }
 
 /** What a number field may hold, for its message. */
 const FIELD_RULE: Record<FieldKey, { what: string; ok: (v: number) => boolean; inf?: boolean }> = {
-  xMin: { what: 'x_min must be a number ≥ 0', ok: (v) => v >= 0 },
+  xMin: { what: 'the warm-up cut (leave out x below) must be a number ≥ 0', ok: (v) => v >= 0 },
   floor: { what: 'the floor L₀ must be a number ≥ 0', ok: (v) => v >= 0 },
   sigma2: { what: 'σ² must be a number ≥ 0', ok: (v) => v >= 0 },
   P: { what: 'P must be a number ≥ 1', ok: (v) => v >= 1 },
   N: { what: 'N must be a number ≥ 1, or inf', ok: (v) => v >= 1, inf: true },
   gamma: { what: 'γ must be a number > 0', ok: (v) => v > 0 },
+  eta: { what: 'η must be a number > 0', ok: (v) => v > 0 },
+  batch: { what: 'the batch size B must be a number ≥ 1, or inf', ok: (v) => v >= 1, inf: true },
 };
 
 /** A number field's value: undefined when blank, or the problem. */
@@ -117,6 +128,8 @@ export function fitRequest(s: RunFitInputs): FitRequest {
   if (values.P !== undefined) params.P = values.P;
   if (values.N !== undefined) params.N = values.N;
   if (values.gamma !== undefined) params.gamma = values.gamma;
+  if (values.eta !== undefined) params.eta = values.eta;
+  if (values.batch !== undefined) params.batch = values.batch;
   const options: RunFitOptions = {
     axis: s.axis,
     regime: s.regime,

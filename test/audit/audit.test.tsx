@@ -21,7 +21,13 @@ import { appStore } from '../../src/state/store.ts';
 import { parseUrlState } from '../../src/state/url.ts';
 import { auditExports } from './exports.ts';
 import { apply, auditPage, closeSession, openSession, settle, type Session } from './harness.tsx';
-import { auditStates, customSpectrum, type AuditState, type StateClass } from './states.ts';
+import {
+  auditRunsCsv,
+  auditStates,
+  customSpectrum,
+  type AuditState,
+  type StateClass,
+} from './states.ts';
 
 // 100 random states in `npm test` (CI's time budget); AUDIT_RANDOM=300 for the full audit, which
 // also checks that each known problem still occurs.
@@ -58,6 +64,13 @@ async function reach(s: Session, st: AuditState): Promise<void> {
   await apply(s, () => appStore.getState().applyUrlState(state, 'push', notices));
   if (st.file)
     await apply(s, () => appStore.getState().loadCustom('my-spectrum.csv', customSpectrum()));
+  if (st.runs) {
+    await apply(s, () => {
+      fireEvent.change(screen.getByTestId('runfit-text'), { target: { value: auditRunsCsv() } });
+      fireEvent.click(screen.getByTestId('runfit-holdout'));
+    });
+    await apply(s, () => fireEvent.click(screen.getByTestId('runfit-fit')));
+  }
 }
 
 /** What the lesson panel must show after reaching a lesson state. */

@@ -43,6 +43,12 @@ export const CHROME: readonly (readonly [string, string])[] = [
     'the heading of the link notices (each notice is a claim)',
   ],
   ['.busy', 'the “computing…” badge (shown only while a result is pending)'],
+  ['.runfit-field > span, .custom-input label', 'the names and units of Fit my runs’ inputs'],
+  [
+    'text.sp-runfit-rule-label, .sp-runfit-rule-label text, text.sp-phase-fit-label',
+    'fixed names of the fit figure’s rules (extrapolation, hold-out) and of its overlay',
+  ],
+  ['textarea', 'what the user typed or pasted (their runs), shown back as typed'],
 ];
 
 const HIDDEN = 'style, script, svg > desc, .katex-mathml, [hidden], template';

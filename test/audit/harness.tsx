@@ -3,6 +3,7 @@
 // settle, then every text read (collect.ts) and every claim behind it checked (claims/verify.ts).
 import { act, fireEvent, render, type RenderResult } from '@testing-library/react';
 import { installCompute, type ComputeControls } from '../../src/compute/bridge.ts';
+import { adoptCompute } from '../../src/compute/index.ts';
 import { claimsMade, type Claim } from '../../src/claims/registry.ts';
 import { engineOracle, verifyClaim } from '../../src/claims/verify.ts';
 import { effectiveParams, type Params } from '../../src/model/params.ts';
@@ -35,6 +36,8 @@ export function openSession(): Session {
   resetStore();
   const ip = inProcessClient();
   const controls = installCompute(appStore, ip.client);
+  // The panels' buttons (Fit my runs' Fit) call the compute facade: route it here.
+  adoptCompute(controls);
   const view = render(<App />);
   return { ip, controls, view, oracle: engineOracle() };
 }

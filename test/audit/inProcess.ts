@@ -5,6 +5,7 @@
 import type * as Comlink from 'comlink';
 import type { ComputeClient } from '../../src/compute/client.ts';
 import type { WorkerPort } from '../../src/compute/workerHandle.ts';
+import { runFitJob } from '../../src/model/runfit/job.ts';
 import { simulateSeed } from '../../src/model/simulation/simulate.ts';
 import { simulationTimes } from '../../src/model/simulation/sampleTimes.ts';
 import type { Params } from '../../src/model/params.ts';
@@ -43,8 +44,13 @@ export function inProcessClient(opts: { phase?: (method: string) => boolean } = 
   };
   // Real runs on the digits need the pool and minutes of CPU: they never answer here.
   const real: RealApi = { run: () => new Promise(() => {}) };
-  // The audit visits no state with a user's file of runs: a fit never answers.
-  const fit: RunFitApi = { fit: () => new Promise(() => {}) };
+  // A user's file of runs (states.ts auditRunsCsv) fitted as the fit worker does.
+  const fit: RunFitApi = {
+    fit: (source, options, onProgress) =>
+      Promise.resolve(
+        attempt(() => runFitJob(typeof source === 'string' ? source : '', options, { onProgress })),
+      ),
+  };
 
   function port<Api extends object>(api: Api, name: string): WorkerPort<Api> {
     let stopped: ((e: Error) => void)[] = [];

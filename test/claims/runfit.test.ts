@@ -31,6 +31,7 @@ describe('runfit claims', () => {
       nHeld: 20,
       theory: { rms: t, max: 2 * t, n: 20, alpha: 1.5, beta: 2 },
       powerlaw: { rms: p, max: 2 * p, n: 20, fits: [] },
+      curves: [],
     }) as HoldoutResult;
 
   it('the hold-out compares the two errors on the same points', () => {

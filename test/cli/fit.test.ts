@@ -99,6 +99,23 @@ describe('npm run curve -- --fit', () => {
       ['--fit', file, '--x', 'steps', '--regime', 'bayes'],
       /regime bayes cannot be fitted/,
     ],
+    [
+      'SGD runs on an axis other than steps',
+      [
+        '--fit',
+        write('sizes.csv', csv.replace('x,loss,run,P', 'x,loss,run,N')),
+        '--x',
+        'P',
+        '--regime',
+        'sgd',
+      ],
+      /regime sgd is fitted on x = steps, not P/,
+    ],
+    [
+      'SGD runs with a schedule',
+      ['--fit', file, '--x', 'steps', '--regime', 'sgd', '--schedule', 'cosine'],
+      /constant learning rate only/,
+    ],
   ];
   for (const [what, args, message] of bad)
     it(`refuses ${what}: one line, exit 2`, () => {

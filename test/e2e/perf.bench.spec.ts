@@ -5,10 +5,23 @@
 //     effect that follows the chart's commit, and once more at the next animation frame):
 //     median and p95 (targets: ≤ 16 ms and ≤ 33 ms),
 //   · long tasks on the main thread (PerformanceObserver 'longtask', > 50 ms; target 0 with the
-//     default panels, ≤ 1 with every panel open).
+//     default panels, ≤ 1 with every panel open),
+//   · then, on the same page, the work done per input counted over COUNT_STEPS steps of the same
+//     slider, each waiting for its curve (React commits and renders by component, DOM mutations,
+//     KaTeX typesets, address-bar writes, bytes posted by the workers: perfCounts.ts). Counts do
+//     not move with the machine's load; timings do.
 // Quote the numbers with the machine's load (`uptime`): the workers share its cores.
 import { test, type Page } from '@playwright/test';
 import { recordLongTasks, waitForCurve } from './helpers.ts';
+import {
+  formatCounts,
+  formatRelease,
+  installCounters,
+  profileTop,
+  startCounting,
+  stopCounting,
+  traceTop,
+} from './perfCounts.ts';
 
 interface Sample {
   input: number;
@@ -25,8 +38,61 @@ function quantile(xs: number[], q: number): number {
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 
 const DRAG_MS = 3000;
+const COUNT_STEPS = 24;
 const EVERY_PANEL =
   'panels=formulas,scalingP,scalingN,exponents,modes,simulation,frontier,phase,decomposition,order,inspector';
+
+/** Hold the drag's live pause at `ms` (undefined: the app's own). */
+async function setLivePause(page: Page, ms: number | undefined): Promise<void> {
+  await page.evaluate((v) => {
+    const perf = (window as unknown as { __perf?: { livePauseMs?: number } }).__perf;
+    if (perf) perf.livePauseMs = v ?? undefined;
+  }, ms ?? null);
+}
+
+/** Curves drawn since the samples were last cleared (in the page). */
+const drawnCount = () =>
+  (window as unknown as { __perf?: { samples: unknown[] } }).__perf?.samples.length ?? 0;
+
+/**
+ * Count the work of COUNT_STEPS inputs of one slider: each step moves the thumb and waits for its
+ * curve (at most 150 ms, within the drag's live pause), the release is not counted.
+ */
+async function countSteps(page: Page, testId: string): Promise<string> {
+  const box = (await page.getByTestId(testId).boundingBox())!;
+  const y = box.y + box.height / 2;
+  const x = (f: number) => box.x + 12 + (box.width - 24) * f;
+  await page.mouse.move(x(0.3), y);
+  await page.mouse.down();
+  // The drag's pause (after which the other panels catch up) is held off while counting: the
+  // steps are slower than a hand, and the count is of the drag's own work. The release and the
+  // catch-up after it are counted apart.
+  await setLivePause(page, 60_000);
+  await startCounting(page);
+  for (let i = 0; i < COUNT_STEPS; i++) {
+    const drawn = await page.evaluate(drawnCount);
+    await page.mouse.move(x(0.3 + (0.4 * (i + 1)) / COUNT_STEPS), y);
+    await page
+      .waitForFunction(
+        (n) =>
+          ((window as unknown as { __perf?: { samples: unknown[] } }).__perf?.samples.length ?? 0) >
+          n,
+        drawn,
+        { timeout: 150 },
+      )
+      .catch(() => {});
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+  }
+  const counts = await stopCounting(page);
+  await setLivePause(page, undefined);
+  await startCounting(page);
+  await page.mouse.up();
+  await page.waitForTimeout(1500);
+  const release = await stopCounting(page);
+  return `    ${formatCounts(counts)}\n    ${formatRelease(release)}`;
+}
 
 /** Drag one slider for DRAG_MS (a triangle wave across its middle) and summarise. */
 async function dragOnce(page: Page, testId: string): Promise<string> {
@@ -78,6 +144,7 @@ for (const [config, query] of [
   test(`drag each slider for 3 s, ${config}`, async ({ page }) => {
     test.setTimeout(600_000);
     await recordLongTasks(page);
+    await installCounters(page);
     await page.setViewportSize({ width: 1440, height: 900 });
     const url = `./?v=1&${query}&${process.env.BENCH_QUERY ?? ''}`;
     await page.goto(url);
@@ -95,7 +162,16 @@ for (const [config, query] of [
       await page.goto(url);
       await waitForCurve(page);
       await page.waitForTimeout(1500); // let the sweeps and modes settle
-      lines.push(await dragOnce(page, id));
+      if (process.env.BENCH_PROFILE) {
+        // The sampling profiler slows the page: a profiled drag's timings are not the bench's.
+        lines.push(`${id}: main-thread self time over a profiled drag`);
+        lines.push(await profileTop(page, () => dragOnce(page, id)));
+      } else if (process.env.BENCH_TRACE) {
+        lines.push(`${id}: main-thread time by kind over a traced drag`);
+        lines.push(await traceTop(page, () => dragOnce(page, id).then((l) => lines.push(l))));
+      } else lines.push(await dragOnce(page, id));
+      await page.waitForTimeout(1000);
+      lines.push(await countSteps(page, id));
     }
     console.log(lines.join('\n'));
   });

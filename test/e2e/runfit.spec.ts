@@ -62,9 +62,18 @@ test('fit my runs: refuse, fit, regions, extrapolate, hold-out, exports, link', 
   // The hold-out: the split drawn, each run's power law, the two errors side by side.
   await expect(chart.getByTestId('runfit-split')).toHaveCount(1);
   await expect(chart.locator('path[data-series="power-law"]')).toHaveCount(3);
+  // The theory fitted on the first part only, continued over the held-out part (one per run).
+  const own = chart.locator('path[data-part="holdout-fit"]');
+  await expect(own).toHaveCount(3);
+  expect((await own.first().getAttribute('d'))!.length).toBeGreaterThan(20);
+  await expect(chart.locator('g.sp-legend')).toContainText('theory fitted on the first part');
   const report = page.getByTestId('runfit-holdout-report');
   await expect(report).toContainText('Theory: error');
   await expect(report).toContainText('plain power law');
+  if (process.env.SHOTS_DIR)
+    await page
+      .getByTestId('runfit-panel')
+      .screenshot({ path: `${process.env.SHOTS_DIR}/runfit-holdout.png` });
 
   // The 68 % and 95 % regions on the phase diagram, with the best fit and the note.
   const region = page.locator('svg[data-testid="phase-diagram"] g[data-testid="phase-fit-region"]');
@@ -79,6 +88,7 @@ test('fit my runs: refuse, fit, regions, extrapolate, hold-out, exports, link', 
   const csv = await exportItem(page, 'export-runfit-csv');
   expect(csv.text).toContain('kind,run,x,loss,fitted,lo95,hi95,lo68,hi68,used');
   expect(csv.text).toMatch(/\nextrapolation,P250,/);
+  expect(csv.text).toMatch(/\nholdout-fit,P250,/);
   const svg = await exportItem(page, 'export-runfit-svg');
   expect(svg.text).toContain('data-series="fit-curve"');
 
@@ -101,6 +111,47 @@ test('fit my runs: refuse, fit, regions, extrapolate, hold-out, exports, link', 
   expect(back[1]).toBeCloseTo(fitted[1], 3);
   expect(w.errors).toEqual([]);
   expect(w.external).toEqual([]);
+});
+
+// One-pass SGD runs at three batch sizes (test/fixtures/runs/sgd-3batches.csv: the SGD engine at
+// α = 1.5, β = 2, η = 0.3, σ² = 0.05, s = 4 theory steps per step, 2 % noise).
+const SGD_RUNS = readFileSync(
+  new URL('../fixtures/runs/sgd-3batches.csv', import.meta.url),
+  'utf8',
+);
+
+test('fit my runs: SGD runs at three batch sizes, fitted in the SGD regime', async ({ page }) => {
+  test.setTimeout(300_000);
+  const w = watch(page);
+  await page.goto('./?v=1&panels=runfit');
+  await waitForCurve(page);
+  await paste(page, SGD_RUNS);
+  await page.getByTestId('runfit-regime').selectOption('sgd');
+  // SGD's own fields act; P does not (one-pass SGD sees fresh samples).
+  await expect(page.getByTestId('runfit-eta')).toBeEnabled();
+  await expect(page.getByTestId('runfit-batch')).toBeEnabled();
+  await expect(page.getByTestId('runfit-p')).toBeDisabled();
+  await page.getByTestId('runfit-eta').fill('0.3');
+  await page.getByTestId('runfit-holdout').check();
+  await page.getByTestId('runfit-fit').click();
+  const chart = page.locator('svg[data-testid="runfit-chart"]');
+  await expect(chart).toBeVisible({ timeout: 280_000 });
+  await expect(page.getByTestId('runfit-quality')).toContainText('one-pass SGD');
+  await expect(page.getByTestId('runfit-alpha')).toContainText('α = 1.');
+  await expect(chart.locator('g[data-series="fit-curve"]')).toHaveCount(3);
+  await expect(chart.locator('path[data-part="holdout-fit"]')).toHaveCount(3);
+  const fitted = await storeState<{ regime: string; alpha: number; beta: number }>(
+    page,
+    's.results.runfit.result.params',
+  );
+  expect(fitted.regime).toBe('sgd');
+  expect(Math.abs(fitted.alpha - 1.5)).toBeLessThan(0.3);
+  expect(Math.abs(fitted.beta - 2)).toBeLessThan(0.3);
+  if (process.env.SHOTS_DIR)
+    await page
+      .getByTestId('runfit-panel')
+      .screenshot({ path: `${process.env.SHOTS_DIR}/runfit-sgd.png` });
+  expect(w.errors).toEqual([]);
 });
 
 test('a file of a million rows is read by the worker: the page stays responsive', async ({

@@ -106,6 +106,12 @@ export const FIT_AXIS_SPECS: Readonly<Record<FitAxis, FitAxisSpec>> = {
   },
 };
 
+/** The theory values a table may cover on this axis in this regime (its own, or the axis's). */
+export function fitDomain(axis: FitAxis, regime: Params['regime']): readonly [number, number] {
+  const own = axis === 'steps' ? FIT_REGIMES[regime]?.domain : undefined;
+  return own ?? FIT_AXIS_SPECS[axis].domain;
+}
+
 /** Below this fraction of E(0) a part is round-off of the inversion (docs/theory.md §8). */
 const FLOOR = 1e-10;
 /** ln-distance from the t → ∞ value below which the curve counts as settled. */

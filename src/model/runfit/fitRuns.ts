@@ -162,6 +162,10 @@ function resolveBase(runs: readonly Run[], o: RunFitOptions, notes: string[]): P
     throw new FitError(
       `regime ${regime} cannot be fitted (fitted regimes: ${Object.keys(FIT_REGIMES).join(', ')})`,
     );
+  if (spec.axes && !spec.axes.includes(o.axis))
+    throw new FitError(
+      `regime ${regime} is fitted on x = ${spec.axes.join(' or ')}, not ${o.axis}`,
+    );
   const given = o.params ?? {};
   const base: Params = {
     ...DEFAULT_PARAMS,
@@ -178,19 +182,23 @@ function resolveBase(runs: readonly Run[], o: RunFitOptions, notes: string[]): P
   for (const key of ['P', 'N'] as const) {
     if (key === o.axis || given[key] !== undefined || runs.every((r) => r[key] !== undefined))
       continue;
+    if (key === 'P' && !spec.usesP) continue;
     notes.push(
       `${key} not given: ${key === 'P' ? '10⁷' : '∞'} (not a bottleneck); give ${key} if the runs had one`,
     );
   }
   if (regime === 'wd' && given.gamma === undefined)
     notes.push(`weight decay γ not given: ${DEFAULT_PARAMS.gamma} (theory units, 1/time)`);
+  for (const c of spec.columns)
+    if (given[c] === undefined && !runs.every((r) => r[c] !== undefined))
+      notes.push(`${c === 'eta' ? 'η' : c} not given: ${DEFAULT_PARAMS[c]} (theory units)`);
   validateParams({ ...base, alpha: 1.5, beta: 2 }, { keys: MODEL_KEYS, integers: false });
   const bad = spec.check(base);
-  if (bad) throw new ParamError('gamma', bad);
+  if (bad) throw new ParamError(bad.param, bad.message);
   for (const r of runs)
     for (const c of ['batch', 'eta'] as const)
       if (r[c] !== undefined && !spec.columns.includes(c)) {
-        notes.push(`${c} is read but does not act in regime ${regime} (it will with SGD)`);
+        notes.push(`${c} is read but does not act in regime ${regime} (it acts with SGD)`);
         return base;
       }
   return base;
@@ -366,7 +374,7 @@ function checkData(d: FitData, runs: readonly Run[], xMin: number, notes: string
     );
   if (!(d.lsMax > d.lsMin))
     throw new FitError(
-      `x spans ${((d.lxMax - d.lxMin) / Math.LN10).toFixed(1)} decades: with the extrapolation that is more than the theory's range of ${FIT_RANGE_TEXT[d.axis]}`,
+      `x spans ${((d.lxMax - d.lxMin) / Math.LN10).toFixed(1)} decades: with the extrapolation that is more than the theory's range of ${fitRangeText(d)}`,
     );
 }
 
@@ -375,6 +383,13 @@ const FIT_RANGE_TEXT: Record<FitAxis, string> = {
   P: 'P = 1 … 10⁷',
   N: 'N = 1 … 10⁷',
 };
+
+/** The theory's range on the data's axis, in words (SGD_FIT_DOMAIN's for SGD's steps). */
+function fitRangeText(d: FitData): string {
+  return d.axis === 'steps' && d.configs[0].regime === 'sgd'
+    ? 'steps = 1 … 10⁸'
+    : FIT_RANGE_TEXT[d.axis];
+}
 
 /** A fitted exponent from the one-parameter polygons (projections at 1.00 and 3.84). */
 function estimate(polygons: RegionPolygon[], index: 0 | 1, value: number): Estimate {
@@ -464,7 +479,10 @@ function appState(
       `σ² = ${sigma2.toPrecision(3)} is above the app's range; the state uses ${s2spec.max}`,
     );
   p.T = base.T;
-  if (axis === 'steps') {
+  if (axis === 'steps' && base.regime === 'sgd') {
+    const h = numericSpec('horizon');
+    p.horizon = Math.min(h.max, Math.max(h.min, Math.round(Math.exp(best.lnS + d.lxMax) * 10)));
+  } else if (axis === 'steps') {
     p.tmin = Math.max(numericSpec('tmin').min, Math.exp(best.lnS + d.lxMin));
     p.tmax = Math.min(numericSpec('tmax').max, Math.exp(best.lnS + d.lxMax) * 10);
   } else {

@@ -26,7 +26,19 @@ export interface HoldoutResult {
   nHeld: number;
   theory: HoldoutError & { alpha: number; beta: number };
   powerlaw: HoldoutError & { fits: PowerLawFit[] };
+  /** The theory fitted on x ≤ split, per run configuration, over its runs' whole x range. */
+  curves: HoldoutCurve[];
 }
+
+/** The hold-out fit's curve of one run configuration: fitted on x ≤ split, continued beyond. */
+export interface HoldoutCurve {
+  runs: string[];
+  x: Float64Array;
+  loss: Float64Array;
+}
+
+/** Points of each hold-out curve. */
+const HOLDOUT_CURVE_POINTS = 48;
 
 /** A plain power law L₀ + A·x^(−a) fitted to one run. */
 export interface PowerLawFit {
@@ -222,6 +234,7 @@ export function holdoutCheck(
   const fitsByRun = held.map((r) => fits.find((f) => f?.run === r.id) ?? null);
   const power = holdoutError(ly, powerLawAt(fitsByRun, held));
   return {
+    curves: holdoutCurves(best, configOf, runs, xMin),
     split,
     fraction,
     nFit: d.n,
@@ -229,4 +242,37 @@ export function holdoutCheck(
     theory: { ...theory, alpha: best.alpha, beta: best.beta },
     powerlaw: { ...power, fits: fits.filter((f): f is PowerLawFit => f !== null) },
   };
+}
+
+/**
+ * The hold-out fit's curves: for each configuration of the fitted point, log-spaced over its runs'
+ * x ≥ xMin (fit part and held-out part); a point outside the tables is NaN.
+ */
+export function holdoutCurves(
+  p: ProfilePoint,
+  config: (run: Run) => number,
+  runs: readonly Run[],
+  xMin: number,
+): HoldoutCurve[] {
+  const out: HoldoutCurve[] = [];
+  p.tables.forEach((tb, k) => {
+    const mine = runs.filter((r) => config(r) === k);
+    const xs = mine.flatMap((r) => Array.from(r.x).filter((x) => x >= xMin));
+    if (xs.length === 0) return;
+    const lo = Math.log(Math.min(...xs));
+    const hi = Math.log(Math.max(...xs));
+    const n = hi > lo ? HOLDOUT_CURVE_POINTS : 1;
+    const lx = Float64Array.from(
+      { length: n },
+      (_, i) => lo + ((hi - lo) * i) / Math.max(1, n - 1),
+    );
+    const A = new Float64Array(n);
+    const B = new Float64Array(n);
+    const loss = new Float64Array(n).fill(NaN);
+    for (let i = 0; i < n; i++)
+      if (interpolate(tb, p.lnS, lx, i, i + 1, A, B, null, null))
+        loss[i] = p.theta[L0] + p.theta[C] * A[i] + p.theta[S2] * B[i];
+    out.push({ runs: mine.map((r) => r.id), x: Float64Array.from(lx, Math.exp), loss });
+  });
+  return out;
 }

@@ -2,15 +2,10 @@
 // tables of every run configuration (basis.ts), then the criterion minimised over ln s by a scan
 // and Brent's method, with (L₀, c, σ²) solved inside by non-negative least squares (linear.ts):
 // variable projection, so the searches of search.ts and region.ts move in two dimensions only.
-import {
-  buildTable,
-  FIT_AXIS_SPECS,
-  interpolate,
-  type BasisTable,
-  type TableQuality,
-} from './basis.ts';
+import { buildTable, fitDomain, interpolate, type BasisTable, type TableQuality } from './basis.ts';
 import { LinearSolver, LINEAR, NOTHING_FIXED, type LinearFix } from './linear.ts';
 import type { Params } from '../params.ts';
+import { FIT_REGIMES } from './regimes.ts';
 import type { FitAxis, Run } from './runs.ts';
 
 /** The measurements as the criterion sees them: ln x, ln y, weights, runs and configurations. */
@@ -94,7 +89,7 @@ export function prepareData(
   const LX = Float64Array.from(lx);
   const lxMin = Math.min(...lx);
   const lxMax = Math.max(...lx);
-  const [lo, hi] = FIT_AXIS_SPECS[axis].domain;
+  const [lo, hi] = fitDomain(axis, base.regime);
   const tau0 = noiseScale(LX, Float64Array.from(ly), out);
   return {
     axis,
@@ -115,21 +110,27 @@ export function prepareData(
   };
 }
 
-/** The theory parameters of one run: the base with the run's own P and N, σ² = 1 (one unit of B). */
-export function runConfig(base: Params, r: Pick<Run, 'P' | 'N'>): Params {
-  return { ...base, P: r.P ?? base.P, N: r.N ?? base.N, sigma2: 1, T: 0 };
+/**
+ * The theory parameters of one run: the base with the run's own P and N (and batch, η where the
+ * regime reads them), σ² = 1 (one unit of B).
+ */
+export function runConfig(base: Params, r: Pick<Run, 'P' | 'N' | 'batch' | 'eta'>): Params {
+  const p: Params = { ...base, P: r.P ?? base.P, N: r.N ?? base.N, sigma2: 1, T: 0 };
+  for (const c of FIT_REGIMES[base.regime]?.columns ?? [])
+    if (c === 'batch' || c === 'eta') p[c] = r[c] ?? base[c];
+  return p;
 }
 
 /** Runs with the same key share their basis tables. */
-export function configKey(p: Pick<Params, 'P' | 'N'>): string {
-  return `${p.P}|${p.N}`;
+export function configKey(p: Pick<Params, 'P' | 'N' | 'batch' | 'eta'>): string {
+  return `${p.P}|${p.N}|${p.batch}|${p.eta}`;
 }
 
 /** The index of a run's configuration among a point's tables (−1 when it has none). */
 export function tableOf(
   p: Pick<ProfilePoint, 'keys'>,
   base: Params,
-  r: Pick<Run, 'P' | 'N'>,
+  r: Pick<Run, 'P' | 'N' | 'batch' | 'eta'>,
 ): number {
   return p.keys.indexOf(configKey(runConfig(base, r)));
 }
@@ -238,7 +239,7 @@ export class Profiler {
     const d = this.data;
     const vLo = Math.exp(lsLo + d.lxMin);
     const vHi = Math.exp(lsHi + d.lxMax) * this.extrapolate;
-    const [lo, hi] = FIT_AXIS_SPECS[d.axis].domain;
+    const [lo, hi] = fitDomain(d.axis, d.configs[0].regime);
     const tbs = d.configs.map((p) =>
       buildTable(
         d.axis,

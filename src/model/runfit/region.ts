@@ -411,7 +411,10 @@ export interface RidgeWarning {
  * L ≥ RIDGE_ELONGATION·W, else 'wide'. An exponent is "determined" when its spread over the
  * region is at most 0.01 + 10 % of its value.
  */
-export function ridgeWarning(region: RegionPolygon, best: ProfilePoint): RidgeWarning | null {
+export function ridgeWarning(
+  region: RegionPolygon,
+  best: Pick<ProfilePoint, 'alpha' | 'beta'>,
+): RidgeWarning | null {
   const poly = region.polygon;
   const m = poly.length / 2;
   const pts: [number, number][] = [];

@@ -42,7 +42,7 @@ describe('fitRuns: options are checked before any work', () => {
     [
       'a regime that is not fitted',
       () => fitRuns(three, { axis: 'steps', regime: 'langevin' }),
-      /regime langevin cannot be fitted \(fitted regimes: gf, wd\)/,
+      /regime langevin cannot be fitted \(fitted regimes: gf, wd, sgd\)/,
     ],
     [
       'weight decay without γ > 0',

@@ -4,6 +4,8 @@ import { computeCurve } from '../../../src/model/theory/curve.ts';
 import { computeLimit } from '../../../src/model/theory/limits.ts';
 import { makeEngine } from '../../../src/model/theory/engine.ts';
 import { DEFAULT_PARAMS, type Params } from '../../../src/model/params.ts';
+import { sgdCurve } from '../../../src/model/sgd/curve.ts';
+import { sgdParamsOf } from '../../../src/model/sgd/theory.ts';
 import { Rng } from '../../../src/model/simulation/random.ts';
 import type { FitAxis, Run } from '../../../src/model/runfit/runs.ts';
 
@@ -23,6 +25,9 @@ export interface SyntheticRun {
   x: Float64Array;
   P?: number;
   N?: number;
+  /** SGD's batch size and learning rate (theory units). */
+  batch?: number;
+  eta?: number;
 }
 
 /** The noiseless loss of one run at its x values. */
@@ -41,7 +46,15 @@ export function trueLoss(
     N: run.N ?? base.N,
   };
   const out = new Float64Array(run.x.length);
-  if (axis === 'steps') {
+  if (axis === 'steps' && base.regime === 'sgd') {
+    // SGD's theory steps s·x must be integers: x is generated as integer steps divided by s.
+    const steps = Float64Array.from(run.x, (x) => Math.round(truth.s * x));
+    const e = sgdCurve(
+      sgdParamsOf({ ...p, batch: run.batch ?? p.batch, eta: run.eta ?? p.eta }),
+      steps,
+    ).Eg;
+    for (let i = 0; i < steps.length; i++) out[i] = truth.L0 + truth.c * e[i];
+  } else if (axis === 'steps') {
     const t = Float64Array.from(run.x, (x) => truth.s * x);
     const c = computeCurve({ ...p, tmin: t[0], tmax: t[t.length - 1] }, { t, light: true });
     for (let i = 0; i < t.length; i++) out[i] = truth.L0 + truth.c * c.Eg[i];
@@ -74,6 +87,8 @@ export function noisyRuns(
       loss,
       ...(r.P ? { P: r.P } : {}),
       ...(r.N ? { N: r.N } : {}),
+      ...(r.batch ? { batch: r.batch } : {}),
+      ...(r.eta ? { eta: r.eta } : {}),
     };
   });
 }
@@ -84,3 +99,12 @@ export function logspace(lo: number, hi: number, n: number): Float64Array {
 }
 
 export const FIT_BASE: Params = { ...DEFAULT_PARAMS, regime: 'gf', N: Infinity, M: Infinity };
+
+/** SGD runs at integer theory steps `steps` (log-spaced), given to the fit as x = steps / s. */
+export function sgdRuns(
+  s: number,
+  steps: Float64Array,
+  configs: { batch?: number; eta?: number }[],
+): SyntheticRun[] {
+  return configs.map((c) => ({ x: Float64Array.from(steps, (k) => k / s), ...c }));
+}
