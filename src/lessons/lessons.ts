@@ -676,7 +676,7 @@ export const LESSONS: readonly Lesson[] = [
     stage: ['sgd'],
     title: 'The critical batch size (SGD)',
     config:
-      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd,exponents,frontier',
+      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd,exponents',
     text: [
       {
         text: 'At fixed samples n = {nSamples} a larger batch averages away noise but leaves fewer steps: up to {BcritSym} ≈ {Bcrit} (batch panel) doubling B costs less than 10 %, beyond it more.',
@@ -710,7 +710,7 @@ export const LESSONS: readonly Lesson[] = [
     stage: ['curve'],
     title: 'Why decaying the rate at the end pays (WSD vs cosine vs constant)',
     config:
-      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd,exponents',
+      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=exponents',
     text: [
       {
         text: 'At a constant rate η = {eta} the gradient noise keeps E_g at the noise floor {sgdFloor} (marked): at S = {horizon} it is at {sgdEnd}.',
