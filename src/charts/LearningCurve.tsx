@@ -478,12 +478,13 @@ function ScheduleStrip({ L, m }: { L: LearningCurveLayout; m: Metrics }): ReactN
           />
           <text
             className="sp-annot sp-annot--limit"
+            data-claim={st.edge.label.id}
             x={r2(L.plotW - 4)}
             y={r2(st.edge.y - 3)}
             textAnchor="end"
             fontSize={fs}
           >
-            <RichText text={st.edge.label} fontSize={fs} />
+            <RichText text={st.edge.label.markup} fontSize={fs} />
           </text>
         </g>
       )}
@@ -491,12 +492,13 @@ function ScheduleStrip({ L, m }: { L: LearningCurveLayout; m: Metrics }): ReactN
         <text
           className="sp-annot sp-annot--limit"
           data-testid="strip-edge-above"
+          data-claim={st.edgeAbove.id}
           x={r2(L.plotW - 4)}
           y={r2(fs)}
           textAnchor="end"
           fontSize={fs}
         >
-          <RichText text={st.edgeAbove} fontSize={fs} />
+          <RichText text={st.edgeAbove.markup} fontSize={fs} />
         </text>
       )}
       <path className="sp-series sp-series--schedule" data-series="schedule" d={st.d} fill="none" />

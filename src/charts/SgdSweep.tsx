@@ -4,6 +4,7 @@
 //
 // Hooks for tests: svg[data-testid=<testId>], path[data-series=<series key>],
 // g[data-testid=<mark testId>] (with data-x, the marked value's pixel x).
+import { plainText } from '../format/rich.ts';
 import { useMemo, type ReactNode } from 'react';
 import { Annotation } from './Annotation.tsx';
 import { ChartSvg } from './ChartSvg.tsx';
@@ -43,7 +44,7 @@ export function SgdSweep(props: SgdSweepProps): ReactNode {
       width={L.width}
       height={L.height}
       label={label}
-      title={L.heading}
+      title={plainText(L.heading)}
       desc={desc}
     >
       <Heading text={L.heading} x={L.margin.left} fontSize={fs} />

@@ -22,6 +22,8 @@ export interface FigureFacts {
   window?: string | null;
   /** Further facts of the figure (its fit, the grid's progress), after the window. */
   notes?: readonly string[];
+  /** The checkers of the claims the notes are the words of (the footer line checks them too). */
+  checks?: readonly Check[];
   /** Name the bottleneck the engine diagnosed (default true; only once a curve exists). */
   bottleneck?: boolean;
 }
@@ -67,7 +69,7 @@ export function footerClaims(
   ].filter(Boolean);
   const id = `footer.${(facts.what ?? 'learning curve').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
   const line = claim(id, parts.join(' · '), { params: p }, (o, self) => {
-    const out = quotesParams(p)(o, self);
+    const out = [...quotesParams(p)(o, self), ...(facts.checks ?? []).flatMap((c) => c(o, self))];
     if (ownWindow && curve && curve.t.length) {
       const [lo, hi] = [curve.t[0], curve.t[curve.t.length - 1]];
       if (!self.plain.includes(rangeText('t', lo, hi)))

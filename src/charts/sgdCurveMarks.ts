@@ -3,10 +3,11 @@
 // under the plot (η_s on a linear axis, with the stability edge). Pure geometry, drawn by
 // LearningCurve.tsx; the words come from src/claims/sgd.ts.
 import { formatNumber } from '../format/number.ts';
-import { floorLineClaims, sgdDivergenceLabel, STRIP_TITLE } from '../claims/sgd.ts';
+import { STRIP_TITLE } from '../claims/sgd.ts';
+import type { Claim } from '../claims/registry.ts';
 import type { LabelPos, Obstacles } from './labels.ts';
 import { linePath, seriesPoints, type Point } from './path.ts';
-import { placeText, type PlacedText } from './placeText.ts';
+import { placeText, type ClaimLines, type PlacedText } from './placeText.ts';
 import type { PlotScales } from './marks/scales.ts';
 import type { Metrics } from './theme.ts';
 import type { RefSpec } from './learningCurveRefs.ts';
@@ -19,10 +20,20 @@ export interface StepsOverlay {
   flow: { x: ArrayLike<number>; Eg: ArrayLike<number> } | null;
   /** The noise floor E_g(∞) to mark (null: none, e.g. the schedule stops training at S). */
   floor: number | null;
+  /** The floor line's label variants, each a claim (claims/sgd.ts floorLineClaims). */
+  floorLabels: ClaimLines[];
   /** The step at which E_g overflows the engine's cap (Infinity: it does not). */
   divergedAt: number;
+  /** The divergence mark's label variants, each a claim (empty: it does not diverge). */
+  divergenceLabels: ClaimLines[];
   /** The schedule strip: η_s on the same x, and the stability edge. */
-  strip: { x: ArrayLike<number>; eta: ArrayLike<number>; etaMax: number } | null;
+  strip: {
+    x: ArrayLike<number>;
+    eta: ArrayLike<number>;
+    etaMax: number;
+    /** The edge's label drawn on the strip, and said to lie above it: claims. */
+    labels: { inside: Claim; above: Claim };
+  } | null;
 }
 
 /** The x axis title of a curve in steps. */
@@ -42,7 +53,7 @@ export function floorSpec(overlay: StepsOverlay): RefSpec[] {
       testId: 'limit-line',
       className: 'sp-ref sp-ref--limit',
       value: f,
-      variants: floorLineClaims(f),
+      variants: overlay.floorLabels,
     },
   ];
 }
@@ -105,7 +116,7 @@ export function divergenceMark(
     { x: cx + d, y: cy - d - extra, anchor: 'start' },
     { x: cx - d, y: cy - d - extra, anchor: 'end' },
   ];
-  const label = placeText([[sgdDivergenceLabel(overlay.divergedAt)], ['diverges']], cands, fs, obs);
+  const label = placeText(overlay.divergenceLabels, cands, fs, obs);
   return { cx, cy, label };
 }
 
@@ -118,9 +129,9 @@ export interface StripLayout {
   /** y of η = 0 and of the labelled ticks. */
   ticks: { y: number; label: string }[];
   /** The stability edge, when it lies within the strip's range. */
-  edge: { y: number; label: string } | null;
+  edge: { y: number; label: Claim } | null;
   /** The edge lies above the strip's range: said in words instead. */
-  edgeAbove: string | null;
+  edgeAbove: Claim | null;
   title: string;
 }
 
@@ -151,7 +162,6 @@ export function stripLayout(
     pts.push(
       strip.x[i] > 0 && Number.isFinite(strip.x[i]) ? [X(strip.x[i]), Y(strip.eta[i])] : null,
     );
-  const edgeText = `η_{max} = ${formatNumber(strip.etaMax, 3)}`;
   return {
     top,
     height,
@@ -160,8 +170,8 @@ export function stripLayout(
       { y: Y(0), label: '0' },
       { y: Y(peak), label: formatNumber(peak, 2) },
     ],
-    edge: showEdge ? { y: Y(strip.etaMax), label: edgeText } : null,
-    edgeAbove: showEdge ? null : `${edgeText} (above)`,
+    edge: showEdge ? { y: Y(strip.etaMax), label: strip.labels.inside } : null,
+    edgeAbove: showEdge ? null : strip.labels.above,
     title: STRIP_TITLE,
   };
 }

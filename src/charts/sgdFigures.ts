@@ -1,24 +1,24 @@
 // The one-pass SGD panels as figures (docs/theory.md §9.8): which series and marked values each
 // draws, from the engine's sweeps. Headings and labels are made here from the same numbers the
 // panels' sentences (src/claims/sgd.ts) quote.
-import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
+import { formatParam, formatSlope } from '../format/number.ts';
 import type { SgdFrontier } from '../model/sgd/frontier.ts';
 import type { SgdSweeps } from '../model/sgd/panels.ts';
 import type { SweepFigure, SweepMarkSpec, SweepSeries } from './sgdSweepLayout.ts';
-
-const n3 = (x: number) => formatNumber(x, 3);
+import { sweepMarkClaims } from '../claims/sgd.ts';
 
 /** E_g against B at fixed steps and at fixed samples, the critical batch marked. */
 export function batchFigure(s: SgdSweeps): SweepFigure {
   const b = s.batch;
   const c = s.critical;
+  const claims = sweepMarkClaims(s);
   const marks: SweepMarkSpec[] = [];
   if (Number.isFinite(c.B))
     marks.push({
       testId: 'critical-batch',
       x: c.B,
       y: null,
-      variants: [[`B_{crit} ≈ ${n3(c.B)}`], ['B_{crit}']],
+      variants: claims.critical,
       className: 'sp-ref--current',
     });
   if (Number.isFinite(s.current.batch))
@@ -26,7 +26,7 @@ export function batchFigure(s: SgdSweeps): SweepFigure {
       testId: 'current-batch',
       x: s.current.batch,
       y: s.current.Eg,
-      variants: [[`B = ${formatParam(s.current.batch)}`]],
+      variants: claims.current,
       className: 'sp-ref--half',
     });
   return {
@@ -54,11 +54,25 @@ export function batchFigure(s: SgdSweeps): SweepFigure {
   };
 }
 
+/**
+ * E_g of the η sweep as drawn: a rate at or beyond the edge whose run has grown past ten times the
+ * largest E_g below the edge is left out (its run diverges; the edge's label says so), so that a
+ * short horizon's huge finite values do not stretch the axis over the decades that matter.
+ */
+function belowBlowUp(e: SgdSweeps['eta']): Float64Array {
+  let top = 0;
+  e.eta.forEach((eta, i) => {
+    if (eta < e.etaMax && Number.isFinite(e.Eg[i])) top = Math.max(top, e.Eg[i]);
+  });
+  return Float64Array.from(e.Eg, (E, i) => (e.eta[i] >= e.etaMax && E > 10 * top ? Infinity : E));
+}
+
 /** E_g after S steps against η, the optimum and the stability edge marked. */
 export function etaFigure(s: SgdSweeps): SweepFigure {
   const e = s.eta;
+  const claims = sweepMarkClaims(s);
   return {
-    heading: `E_g after S = ${formatParam(e.steps)} steps against the learning rate η`,
+    heading: `E_g after S = ${formatParam(e.steps)} steps against η`,
     xTitle: 'learning rate η',
     yTitle: 'test error E_g',
     series: [
@@ -67,7 +81,7 @@ export function etaFigure(s: SgdSweeps): SweepFigure {
         label: 'E_g at the horizon',
         className: 'sp-series sp-series--eg',
         x: e.eta,
-        y: e.Eg,
+        y: belowBlowUp(e),
       },
     ],
     marks: [
@@ -75,14 +89,14 @@ export function etaFigure(s: SgdSweeps): SweepFigure {
         testId: 'eta-optimum',
         x: e.etaOpt,
         y: e.Eopt,
-        variants: [[`η* ≈ ${n3(e.etaOpt)}`], ['η*']],
+        variants: claims.optimum,
         className: 'sp-ref--half',
       },
       {
         testId: 'eta-edge',
         x: e.etaMax,
         y: null,
-        variants: [[`η_{max} = ${n3(e.etaMax)}: diverges beyond`], [`η_{max} = ${n3(e.etaMax)}`]],
+        variants: claims.edge,
         className: 'sp-ref--limit',
       },
     ],

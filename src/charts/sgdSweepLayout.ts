@@ -3,6 +3,7 @@
 // rate η (its optimum and the stability edge marked), and the compute-optimal frontier L*(C).
 // One log-log figure kind: series, points marked on them, vertical rules with their labels.
 // Pure: SgdSweep.tsx draws it; the words come from src/claims/sgd.ts.
+import type { ClaimLines } from './placeText.ts';
 import { capDecades, isLogFinite, logExtent, padLogDomain } from './domain.ts';
 import { axesFrame, headingHeight, noData, type AxesFrame, type EmptyState } from './frame.ts';
 import { plotObstacles, type LabelPos } from './labels.ts';
@@ -27,8 +28,8 @@ export interface SweepMarkSpec {
   x: number;
   /** The marked point's E_g (null: a rule only). */
   y: number | null;
-  /** Ways to write the label, preferred first. */
-  variants: string[][];
+  /** Ways to write the label, preferred first, each a claim. */
+  variants: readonly ClaimLines[];
   className: string;
 }
 

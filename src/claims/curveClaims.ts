@@ -8,6 +8,7 @@ import { formatNumber, formatParam, formatSlope, t2 } from '../format/number.ts'
 import { all, checkEarlyStop, checkFitT, quotesEg, quotesLimit } from './checks.ts';
 import { gainLines, markerLabel, outcomeSentence } from './earlyStop.ts';
 import { claim, DEFINITION, near, problems, type Check, type Claim } from './registry.ts';
+import { checkStepsFit } from './sgdChecks.ts';
 
 /** What happens over the whole of training, in the curve's window. */
 export function outcomeClaim(c: CurveResult): Claim {
@@ -84,11 +85,11 @@ export function curveFitLabel(c: CurveResult): Claim | null {
 
 /**
  * Under SGD the bracket's fit in steps s: the same fit object as the caption's sgd-slope claim,
- * which checks it against the step-by-step recursion (test/claims/sgdTruth.ts).
+ * checked alike against a direct two-point slope by the step-by-step recursion (sgdChecks.ts).
  */
 export function stepsFitLabel(c: CurveResult): Claim | null {
   const fit = c.fitT.fit;
-  return fit ? fitLabelClaim('curve.fit', 's', fit, DEFINITION) : null;
+  return fit ? fitLabelClaim('curve.fit', 's', fit, checkStepsFit(c.params, fit)) : null;
 }
 
 /** The fixed time of the scaling panels, marked on the time axis. */

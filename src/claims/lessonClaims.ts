@@ -5,7 +5,7 @@
 // "symbol = value" is the value of the state on screen or of the pinned state the lesson compares
 // it with (the engine's effective values: measured data quote their fitted α, β and rank M).
 import type { Params } from '../model/params.ts';
-import { quotedParams } from './checks.ts';
+import { all, quotedParams } from './checks.ts';
 import { claim, DEFINITION, near, type Check, type Claim } from './registry.ts';
 
 /** Every quoted value is that of the state or of its pin, to the precision written. */
@@ -22,17 +22,18 @@ function quotesStateOrPin(p: Params, pin: Params | null): Check {
 /**
  * `quotes`: the words quote the state on screen or its pin (its sentences, the step taken); false
  * for words that quote another state (what "Try next" will set, the values the lesson uses).
+ * `check`: what the sentence asserts besides (an SGD lesson's claim, lessons/sgdSentenceChecks.ts).
  */
 export function lessonClaim(
   key: string,
   text: string,
   p: Params,
-  { quotes = true, pin = null }: { quotes?: boolean; pin?: Params | null } = {},
+  {
+    quotes = true,
+    pin = null,
+    check = null,
+  }: { quotes?: boolean; pin?: Params | null; check?: Check | null } = {},
 ): Claim {
-  return claim(
-    `lesson.${key}`,
-    text,
-    { params: p },
-    quotes ? quotesStateOrPin(p, pin) : DEFINITION,
-  );
+  const base = quotes ? quotesStateOrPin(p, pin) : DEFINITION;
+  return claim(`lesson.${key}`, text, { params: p }, check ? all(base, check) : base);
 }

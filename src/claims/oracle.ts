@@ -34,4 +34,30 @@ export interface Oracle {
   mode(p: Params, k: number, t: number): { lambda: number; ell: number };
   /** A displayed law formula ("−min(β−1, 2α)") evaluated at α, β. */
   formula(text: string, alpha: number, beta: number): number;
+  /** One-pass SGD's facts (the regime's own engine, by paths of its own). */
+  sgd: SgdOracle;
+}
+
+/**
+ * One-pass SGD by paths of its own (docs/theory.md §9): the step-by-step recursion where it is
+ * affordable instead of the block propagation, a fresh run at the asked step alone beyond it (its
+ * blocks are not the curve's), a bisection of ‖K‖ for the edge. Every method takes the state's
+ * parameters (its schedule, η, B, horizon).
+ */
+export interface SgdOracle {
+  /** E_g after s steps of the state's schedule (Infinity once it has overflowed). */
+  Eg(p: Params, s: number): number;
+  /** E_g after s steps with the schedule ending there (constant: the same run), as the sweeps run. */
+  after(p: Params, s: number): number;
+  /**
+   * The constant-η stability edge η_max for the state's B, by bisection of ‖K‖(η) = 1, with the
+   * top mode's own edge 2B/((B + 1)λ_max) and the noise estimate 2B/S_λ.
+   */
+  edge(p: Params): { etaMax: number; etaMode: number; etaNoise: number };
+  /** E_g(∞) at a constant rate η: a run of 10⁷ steps, or the formula when it has not settled. */
+  floor(p: Params, eta: number): { floor: number; settled: boolean; far: number };
+  /** The η → 0 limit (gradient flow at P = ∞, the same N) at intrinsic time t. */
+  flow(p: Params, t: number): number;
+  /** The intrinsic time Σ_{q<s} η_q at step s. */
+  intrinsic(p: Params, s: number): number;
 }

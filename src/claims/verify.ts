@@ -14,6 +14,7 @@ import type { LimitResult, SweepAt } from '../model/types.ts';
 import { evaluateFormula } from './formula.ts';
 import type { Oracle, OrderAt } from './oracle.ts';
 import type { Claim } from './registry.ts';
+import { sgdOracle } from './sgdVerify.ts';
 
 interface StateCache {
   ev: TimeEvaluator;
@@ -93,6 +94,7 @@ export function engineOracle(): Oracle & { evaluations(): number } {
       return { lambda: d.lambda, ell: d.ell[1] };
     },
     formula: (text, alpha, beta) => evaluateFormula(text, { α: alpha, β: beta }),
+    sgd: sgdOracle(),
     evaluations: () => evaluations,
   };
 }

@@ -50,7 +50,7 @@ function sgdRecord(c: SgdCurveResult): Record<string, unknown> {
         },
       ]),
     ),
-    claims: sgdCaption(c, c.params, 'steps').map((s) => ({ id: s.id, text: s.text })),
+    claims: sgdCaption(c, c.params, 'steps').map((s) => ({ id: s.id, text: s.markup })),
     work: f.work,
     ms: c.ms,
   };

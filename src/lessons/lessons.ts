@@ -649,9 +649,11 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'sgd-edge',
     controls: ['eta', 'batch'],
+    // The learning-rate sweep with its edge first; the diverging curve after "Try it".
+    stage: ['sgd'],
     title: 'Too large a learning rate diverges (SGD)',
     config:
-      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=exponents',
+      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd',
     text: [
       {
         text: 'One-pass SGD with a fresh minibatch of B = {batch} at every step and a constant rate η = {eta}: that is {etaRatio} of the stability edge {etaMaxSym} = {etaMax}, and E_g falls to its noise floor {sgdFloor}.',
@@ -663,6 +665,7 @@ export const LESSONS: readonly Lesson[] = [
       {
         text: 'Raise η to 0.6, above the edge, with η = 0.3 pinned: the gradient noise the steps inject now comes back faster than they remove it, and E_g grows without bound.',
         change: 'eta=0.6&pins=eta:0.3',
+        stage: ['curve'],
         then: [{ text: '{divergeSentence}', when: 'sgdDiverges' }],
       },
     ],
@@ -670,15 +673,20 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'sgd-batch',
     controls: ['batch', 'eta'],
+    stage: ['sgd'],
     title: 'The critical batch size (SGD)',
     config:
-      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd',
+      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd,exponents',
     text: [
       {
         text: 'At fixed samples n = {nSamples} a larger batch averages away noise but leaves fewer steps: up to {BcritSym} ≈ {Bcrit} (batch panel) doubling B costs less than 10 %, beyond it more.',
         when: 'sgdCriticalInRange',
         otherwise:
           'In this state doubling B costs more than 10 % already at the smallest batch, or never within B ≤ 1024: there is no critical batch to mark.',
+      },
+      {
+        text: 'On both sides of it, with the same n: doubling B = {sideLoB} ({BcritSym}/4) changes E_g by {sideLoCost} % ({sideLoE} → {sideLoE2}), doubling B = {sideHiB} (4 {BcritSym}) by {sideHiCost} % ({sideHiE} → {sideHiE2}).',
+        when: 'sgdCriticalSides',
       },
     ],
     steps: [
@@ -697,10 +705,12 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'sgd-schedules',
     controls: ['eta', 'horizon'],
+    // Its text is about the curve: the noise floor marked on it, then WSD against the pinned
+    // constant rate (the panel's figures are over B and η, not over the schedules).
     stage: ['curve'],
     title: 'Why decaying the rate at the end pays (WSD vs cosine vs constant)',
     config:
-      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=sgd,exponents',
+      'v=1&regime=sgd&alpha=1.5&beta=2&N=1000&sigma2=0.05&eta=0.3&batch=1&schedule=constant&horizon=10000&panels=exponents',
     text: [
       {
         text: 'At a constant rate η = {eta} the gradient noise keeps E_g at the noise floor {sgdFloor} (marked): at S = {horizon} it is at {sgdEnd}.',
@@ -731,7 +741,7 @@ export const LESSONS: readonly Lesson[] = [
       'v=1&regime=sgd&alpha=1.5&beta=4&N=inf&M=inf&sigma2=0&eta=0.5&batch=1&schedule=constant&horizon=10000000&panels=sgd,exponents',
     text: [
       {
-        text: 'A smooth target (β = {beta} > 2α) and B = {batch}: where the slope is stable ({fitSwin}) E_g falls as s^{fitS}, not as the target’s −(β−1)/α: the gradient noise sets it, {lawSformula} = {predS} ({lawSwhy}).',
+        text: 'A smooth target (β = {beta} > 2α) and B = {batch}: where the slope is stable ({fitSwin}) E_g falls as {fitSpow}, not as the target’s −(β−1)/α: the gradient noise sets it, {lawSformula} = {predS} ({lawSwhy}).',
         when: 'sgdNoiseLaw',
         otherwise: 'In this state the noise law does not show: {lawSwhy}.',
       },
@@ -742,7 +752,7 @@ export const LESSONS: readonly Lesson[] = [
         change: 'batch=inf&pins=batch:1',
         then: [
           {
-            text: 'Without gradient noise E_g falls as s^{fitS} ({fitSwin}), the target’s law {lawSformula} = {predS}.',
+            text: 'Without gradient noise E_g falls as {fitSpow} ({fitSwin}), the target’s law {lawSformula} = {predS}.',
             when: 'sgdTargetLaw',
           },
           {

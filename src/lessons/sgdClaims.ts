@@ -14,6 +14,8 @@ import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import { isSgdCurve, type SgdCurveResult } from '../model/sgd/theory.ts';
 import type { CurveResult } from '../model/types.ts';
 import type { LessonContext } from './context.ts';
+import { CRITICAL_COST } from '../model/sgd/batch.ts';
+import type { CriticalSide } from '../model/sgd/panels.ts';
 
 /** "At the floor": E_g at the horizon within this fraction of the noise floor (9.2). */
 export const AT_FLOOR = 0.05;
@@ -26,6 +28,7 @@ export type SgdLessonClaimId =
   | 'sgdStable'
   | 'sgdDiverges'
   | 'sgdCriticalInRange'
+  | 'sgdCriticalSides'
   | 'sgdPastCritical'
   | 'sgdAtFloor'
   | 'sgdBelowPinFloor'
@@ -52,6 +55,9 @@ function withSgdPin(c: LessonContext): { cur: SgdCurveResult; pin: SgdCurveResul
 }
 
 const last = (c: CurveResult) => c.Eg[c.Eg.length - 1];
+
+/** What doubling B costs at one side of the critical batch: E_g(2B)/E_g(B) − 1 at fixed samples. */
+export const sideCost = (s: CriticalSide) => s.E2 / s.E - 1;
 
 /** The s law holds on the given branch and the fitted slope follows it. */
 const lawOn =
@@ -83,6 +89,13 @@ export const SGD_LESSON_CLAIMS: Record<SgdLessonClaimId, Claim> = {
     const w = c.sgdSweeps;
     if (!w) return sgd(c) === false ? false : null;
     return Number.isFinite(w.critical.B) && w.critical.B > w.critical.Bmin * 1.0011;
+  },
+  // At B_crit/4 doubling B costs less than the critical cost, at 4·B_crit more (same samples).
+  sgdCriticalSides: (c) => {
+    const w = c.sgdSweeps;
+    if (!w) return sgd(c) === false ? false : null;
+    const [lo, hi] = w.sides;
+    return !!lo && !!hi && sideCost(lo) < CRITICAL_COST && sideCost(hi) > CRITICAL_COST;
   },
   // Above the critical batch at the pin's number of samples, this run ends higher than the pin's.
   sgdPastCritical: (c) => {
@@ -132,6 +145,24 @@ export const SGD_LESSON_CLAIMS: Record<SgdLessonClaimId, Claim> = {
   },
 };
 
+/** The placeholders of both sides of the critical batch: B, E_g at B and 2B, the signed cost. */
+function sideValues(
+  sides: readonly CriticalSide[],
+  num: (x: number | null | undefined, digits?: number) => string,
+  pending: string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  (['Lo', 'Hi'] as const).forEach((k, i) => {
+    const s = sides[i];
+    const cost = s ? 100 * sideCost(s) : NaN;
+    out[`side${k}B`] = s ? num(s.B) : pending;
+    out[`side${k}E`] = s ? num(s.E) : pending;
+    out[`side${k}E2`] = s ? num(s.E2) : pending;
+    out[`side${k}Cost`] = s ? `${cost < 0 ? '−' : '+'}${formatNumber(Math.abs(cost), 2)}` : pending;
+  });
+  return out;
+}
+
 /** The placeholders of the SGD lessons, from the live state ("…" while pending). */
 export function sgdValues(
   ctx: LessonContext,
@@ -154,8 +185,8 @@ export function sgdValues(
     BcritSym: 'B_{crit}',
     etaMax: f ? num(f.edge.etaMax) : pending,
     etaRatio: f ? formatNumber(p.eta / f.edge.etaMax, 2) : pending,
-    edgeSentence: s ? edgeClaim(s.sgd, s.params).text : pending,
-    divergeSentence: div?.text ?? pending,
+    edgeSentence: s ? edgeClaim(s.sgd, s.params).markup : pending,
+    divergeSentence: div?.markup ?? pending,
     divergedAt: f && Number.isFinite(f.divergedAt) ? formatParam(f.divergedAt) : pending,
     sgdFloor: f && Number.isFinite(f.floor) ? num(f.floor) : pending,
     sgdEnd: s ? num(last(s)) : pending,
@@ -166,9 +197,12 @@ export function sgdValues(
         ? formatNumber(100 * (1 - last(s) / pin.sgd.floor), 2)
         : pending,
     Bcrit: w && Number.isFinite(w.critical.B) ? num(w.critical.B) : pending,
+    ...sideValues(w?.sides ?? [], num, pending),
     nSamples: w ? formatParam(w.critical.samples) : pending,
-    schedulesSentence: w ? (schedulesClaim(w, p)?.text ?? pending) : pending,
+    schedulesSentence: w ? (schedulesClaim(w, p)?.markup ?? pending) : pending,
     fitS: fit ? slopeOf(fit.slope) : pending,
+    // The power as a whole superscript (a lesson's own braces name placeholders).
+    fitSpow: fit ? `s^{${slopeOf(fit.slope)}}` : pending,
     fitSwin: fit ? fitWindowText(fit, 's') : pending,
     pinFitS: pin?.fitT.fit ? slopeOf(pin.fitT.fit.slope) : pending,
     predS: lawS && !lawS.gap ? slopeOf(lawS.value) : pending,

@@ -6,6 +6,8 @@
 // user's, and pausing returns it (play/runPlay.ts).
 import { useMemo } from 'react';
 import { lessonValues, sentenceText } from '../lessons/fill.ts';
+import { claimsHold } from '../lessons/claims.ts';
+import { sgdSentenceCheck } from '../lessons/sgdSentenceChecks.ts';
 import { applyLesson, goToStep, leaveLesson, lessonChanges, stepLesson } from '../lessons/apply.ts';
 import { formatParam } from '../format/number.ts';
 import { LESSONS, lessonById } from '../lessons/lessons.ts';
@@ -106,9 +108,13 @@ export function LessonPanel() {
   const swept = sweepTarget !== 'time' && held !== null ? sweepTarget : null;
   const changes = lessonChanges(lesson, params, view, { playing: swept ? [swept] : [] });
   const text = step === 0 ? lesson.text : lesson.steps[step - 1].then;
-  const sentences = text
-    .map((s) => sentenceText(s, ctx, values!))
-    .filter((t): t is string => t !== null);
+  const sentences = text.flatMap((s) => {
+    const t = sentenceText(s, ctx, values!);
+    if (t === null) return [];
+    // Shown: its claim holds, or its `otherwise` text while it does not (sentenceText).
+    const holds = !s.when || claimsHold(s.when, ctx) === true;
+    return [{ t, check: sgdSentenceCheck(s, ctx, holds, values!) }];
+  });
   const next = lesson.steps[step];
   return (
     <section
@@ -187,12 +193,12 @@ export function LessonPanel() {
           </button>
         </p>
       )}
-      {sentences.map((t, i) => (
+      {sentences.map(({ t, check }, i) => (
         <ClaimText
           key={i}
           as="p"
           className="lesson-sentence"
-          claim={lessonClaim(`${lesson.id}.${step}.${i}`, t, params, { pin })}
+          claim={lessonClaim(`${lesson.id}.${step}.${i}`, t, params, { pin, check })}
         />
       ))}
       {next && (

@@ -1,10 +1,10 @@
+import { plainText } from '../format/rich.ts';
 // The one-pass SGD regime on the page (docs/theory.md §9): the learning curve's overlay (its x in
 // steps or in intrinsic time, the η → 0 reference, the noise floor, the divergence mark, the
 // schedule strip) and its caption; the switch of the x axis; the stability edge on the η slider;
 // the panel of E_g against B and η with the schedules side by side (pinned with one button); the
 // compute-optimal frontier in this regime; the exponent table's SGD rows. Every sentence is a
 // claim of src/claims/sgd.ts, rendered with its id as `data-claim`.
-import { plainText } from '../format/rich.ts';
 import type { Params } from '../model/params.ts';
 import { memo, useDeferredValue, useMemo, type ComponentType, type ReactNode } from 'react';
 import { SgdSweep as SgdSweepChart } from '../charts/SgdSweep.tsx';
@@ -14,6 +14,9 @@ import { useSize } from '../charts/useSize.ts';
 import {
   batchClaim,
   criticalClaim,
+  divergenceLabelClaims,
+  floorLineClaims,
+  stripEdgeClaims,
   edgeShortClaim,
   shortSettingClaim,
   etaClaim,
@@ -23,13 +26,16 @@ import {
   sgdExponentRows,
   type SgdClaim,
 } from '../claims/sgd.ts';
-import { formatSlope } from '../format/number.ts';
 import { inSteps } from '../model/regimes.ts';
 import { SCHEDULE_KINDS } from '../model/sgd/schedule.ts';
 import { intrinsicAt, isSgdCurve, type SgdCurveResult } from '../model/sgd/theory.ts';
 import type { CurveResult } from '../model/types.ts';
 import { actions, useApp } from '../state/hooks.ts';
 import { appStore, type StepsAxis } from '../state/store.ts';
+import { settledSweeps } from './sgdExports.ts';
+import { ClaimText } from '../charts/Claimed.tsx';
+import { computeErrorClaim } from '../claims/notices.ts';
+import { claim, DEFINITION } from '../claims/registry.ts';
 import { RichHelp } from './RichHelp.tsx';
 import { useVariant } from './Panels.tsx';
 import type { SliderScale } from './controls/scale.ts';
@@ -45,12 +51,20 @@ function againstIntrinsic(c: SgdCurveResult): SgdCurveResult {
 export function stepsOverlay(c: SgdCurveResult, axis: StepsAxis): StepsOverlay {
   const f = c.sgd;
   const stripX = axis === 'steps' ? f.strip.steps : intrinsicAt(c.params, f.strip.steps);
+  const floor = Number.isFinite(f.floor) && f.floor > 0 ? f.floor : null;
   return {
     axis,
     flow: { x: axis === 'steps' ? c.t : f.tIntrinsic, Eg: f.flow },
-    floor: Number.isFinite(f.floor) && f.floor > 0 ? f.floor : null,
+    floor,
+    floorLabels: floor === null ? [] : floorLineClaims(floor, c.params, f.finalEta),
     divergedAt: f.divergedAt,
-    strip: { x: stripX, eta: f.strip.eta, etaMax: f.edge.etaMax },
+    divergenceLabels: Number.isFinite(f.divergedAt) ? divergenceLabelClaims(c.params, f) : [],
+    strip: {
+      x: stripX,
+      eta: f.strip.eta,
+      etaMax: f.edge.etaMax,
+      labels: stripEdgeClaims(f, c.params),
+    },
   };
 }
 
@@ -69,7 +83,7 @@ export function useStepsCurve(
   axis: StepsAxis;
 } | null {
   const axis = useApp((s) => s.stepsAxis);
-  const sweeps = useApp((s) => s.results.sgdSweeps);
+  const sweeps = useApp(settledSweeps);
   return useMemo(() => {
     if (!isSgdCurve(curve)) return null;
     const intrinsic = axis === 'intrinsic';
@@ -108,14 +122,14 @@ export function lectureClaims(claims: readonly SgdClaim[], p: Params): SgdClaim[
 export function Claims({ claims }: { claims: readonly SgdClaim[] }): ReactNode {
   return claims.map((c) => (
     <span key={c.id} data-claim={c.id}>
-      <RichHelp text={c.text} />{' '}
+      <RichHelp text={c.markup} />{' '}
     </span>
   ));
 }
 
 /** The figure description: the claims as plain text. */
 export function claimsText(claims: readonly SgdClaim[]): string {
-  return claims.map((c) => c.text).join(' ');
+  return claims.map((c) => c.plain).join(' ');
 }
 
 const AXES: readonly { id: StepsAxis; label: string; title: string }[] = [
@@ -140,10 +154,10 @@ export function StepsAxisSwitch(): ReactNode {
           className="btn btn--small"
           aria-pressed={axis === a.id}
           data-testid={`steps-axis-${a.id}`}
-          title={a.title}
+          title={plainText(a.title)}
           onClick={() => actions().setStepsAxis(a.id)}
         >
-          {a.label}
+          <RichHelp text={a.label} />
         </button>
       ))}
     </div>
@@ -164,21 +178,34 @@ export function EtaEdgeMark({ scale }: { scale: SliderScale }): ReactNode {
   const beyond = params.eta >= etaMax;
   return (
     <div className="ctl-edge" data-testid="eta-slider-edge" data-eta-max={etaMax}>
-      <div className="ctl-edge-track" aria-hidden="true" title={plainText(claim.text)}>
+      <div
+        className="ctl-edge-track"
+        aria-hidden="true"
+        title={claim.plain}
+        data-title-claim={claim.id}
+      >
         <span className="ctl-edge-zone" style={{ left: `${100 * pos}%` }} />
         <span className="ctl-edge-tick" style={{ left: `${100 * pos}%` }} />
       </div>
       <p className={`ctl-edge-text${beyond ? ' ctl-edge-text--beyond' : ''}`} data-claim={claim.id}>
-        <RichHelp text={claim.text} />
+        <RichHelp text={claim.markup} />
       </p>
     </div>
   );
 }
 
-/** The sweeps of this state, or null while they are computed for another. */
+/** The sweeps of this state, or null while they are computed for another (or failed for it). */
 function useSweeps() {
-  return useDeferredValue(
-    useApp((s) => (s.results.status.sgdSweeps === 'pending' ? null : s.results.sgdSweeps)),
+  return useDeferredValue(useApp(settledSweeps));
+}
+
+/** What a panel shows while its result is computed (a fact about the page, not the model). */
+function pendingClaim(what: string) {
+  return claim(
+    `sgd.pending.${what.replace(/\W+/g, '-')}`,
+    `Computing the ${what}…`,
+    { params: {} },
+    DEFINITION,
   );
 }
 
@@ -199,7 +226,7 @@ function SweepPlot(props: {
           width={width}
           height={height}
           variant={variant}
-          label={props.figure.heading}
+          label={plainText(props.figure.heading)}
           desc={claimsText(props.claims)}
         />
         <span className="busy" aria-hidden="true">
@@ -227,22 +254,31 @@ export function SgdSweepsSection(): ReactNode {
   const params = useApp((s) => s.params);
   const figures = useMemo(
     () =>
-      sweeps && {
+      sweeps &&
+      !failed && {
         batch: batchFigure(sweeps),
         eta: etaFigure(sweeps),
         batchClaims: [batchClaim(sweeps), criticalClaim(sweeps)],
         etaClaims: [etaClaim(sweeps)],
         schedules: schedulesClaim(sweeps, params),
       },
-    [sweeps, params],
+    [sweeps, params, failed],
   );
   return (
     <section className="panel panel-sgd" aria-labelledby="h-sgd" data-testid="sgd-panel">
       <header className="panel-head">
         <h2 id="h-sgd">Batch size, learning rate, schedules</h2>
       </header>
-      {failed && <p className="caption panel-error">{failed}</p>}
-      {!figures && !failed && <p className="caption">Computing the sweeps over B and η…</p>}
+      {failed && (
+        <ClaimText
+          as="p"
+          className="caption panel-error"
+          claim={computeErrorClaim('sgdSweeps', failed)}
+        />
+      )}
+      {!figures && !failed && (
+        <ClaimText as="p" className="caption" claim={pendingClaim('sweeps over B and η')} />
+      )}
       {figures && (
         <>
           <SweepPlot
@@ -300,8 +336,16 @@ export function SgdFrontierSection(): ReactNode {
       <header className="panel-head">
         <h2 id="h-frontier">Compute-optimal frontier</h2>
       </header>
-      {failed && <p className="caption panel-error">{failed}</p>}
-      {!figure && !failed && <p className="caption">Computing the frontier…</p>}
+      {failed && (
+        <ClaimText
+          as="p"
+          className="caption panel-error"
+          claim={computeErrorClaim('sgdFrontier', failed)}
+        />
+      )}
+      {!figure && !failed && (
+        <ClaimText as="p" className="caption" claim={pendingClaim('frontier')} />
+      )}
       {figure && (
         <SweepPlot
           testId="sgd-frontier"
@@ -322,7 +366,9 @@ export function SgdExponents({ curve }: { curve: SgdCurveResult }): ReactNode {
     <table className="exp-table" data-testid="sgd-exponents">
       <thead>
         <tr>
-          <th scope="col">E_g against</th>
+          <th scope="col">
+            <RichHelp text="E_g against" />
+          </th>
           <th scope="col">fitted</th>
           <th scope="col">predicted</th>
           <th scope="col">condition</th>
@@ -335,23 +381,21 @@ export function SgdExponents({ curve }: { curve: SgdCurveResult }): ReactNode {
               <RichHelp text={r.name} />
             </th>
             <td data-testid={`sgd-fit-${r.key}`}>
-              {r.fit ? (
-                <RichHelp text={`${r.variable}^${formatSlope(r.fit.slope, 3)}`} />
-              ) : (
-                <span className="exp-none" title={r.fitWhy ?? undefined}>
-                  <RichHelp text={`none: ${r.fitWhy ?? ''}`} />
-                </span>
-              )}
+              <span className={r.fit ? undefined : 'exp-none'} data-claim={r.claims.fitted.id}>
+                <RichHelp text={r.claims.fitted.markup} />
+              </span>
             </td>
             <td data-testid={`sgd-law-${r.key}`}>
-              {r.verdict.gap ? (
-                '—'
+              {r.claims.law ? (
+                <span data-claim={r.claims.law.id}>
+                  <RichHelp text={r.claims.law.markup} />
+                </span>
               ) : (
-                <RichHelp text={`${r.formula} = ${formatSlope(r.verdict.value, 3)}`} />
+                '—'
               )}
             </td>
-            <td className="exp-cond">
-              <RichHelp text={r.condition} />
+            <td className="exp-cond" data-claim={r.claims.condition.id}>
+              <RichHelp text={r.claims.condition.markup} />
             </td>
           </tr>
         ))}
@@ -369,7 +413,7 @@ export function SgdExponentsSection(): ReactNode {
       {isSgdCurve(curve) ? (
         <SgdExponents curve={curve} />
       ) : (
-        <p className="caption">Computing the SGD curve…</p>
+        <ClaimText as="p" className="caption" claim={pendingClaim('SGD curve')} />
       )}
     </section>
   );

@@ -300,8 +300,8 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
     section: 'side',
     component: SgdSweepsSection,
     figures: [
-      { svg: 'sgd-batch', name: 'sgd-batch', label: 'E_g against B', facts: sgdBatchFacts },
-      { svg: 'sgd-eta', name: 'sgd-eta', label: 'E_g against η', facts: sgdEtaFacts },
+      { svg: 'sgd-batch', name: 'sgd-batch', label: 'Test error against B', facts: sgdBatchFacts },
+      { svg: 'sgd-eta', name: 'sgd-eta', label: 'Test error against η', facts: sgdEtaFacts },
     ],
     data: [
       panelCsv(
@@ -312,10 +312,8 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
       ),
     ],
     exportNote: null,
-    stage: {
-      place: null,
-      why: 'two figures with their sentences and the schedules: taller than one projected screen',
-    },
+    // On the stage its two figures stand side by side; their sentences are the lesson's there.
+    stage: { place: 'instead-of-curve', minHeight: 300 },
   },
   {
     ...toggled('exponents'),

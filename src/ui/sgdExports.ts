@@ -9,36 +9,49 @@ import {
   schedulesClaim,
   sgdExponentRows,
 } from '../claims/sgd.ts';
+import type { Claim } from '../claims/registry.ts';
+import type { SgdSweeps } from '../model/sgd/panels.ts';
 import { isSgdCurve } from '../model/sgd/theory.ts';
 import type { AppData } from '../state/store.ts';
 import { dataPreamble } from './exportData.ts';
 import { csvText } from './panelExports.ts';
 
+/** The sweeps of the state on screen: null while they are computed, or when they failed for it. */
+export function settledSweeps(s: AppData): SgdSweeps | null {
+  const st = s.results.status.sgdSweeps;
+  return st === 'pending' || st === 'error' ? null : s.results.sgdSweeps;
+}
+
+/** A figure's notes from claims: their words in the footer, their checkers in the footer's. */
+function claimNotes(claims: readonly Claim[]): Pick<FigureFacts, 'notes' | 'checks'> {
+  return { notes: claims.map((c) => c.markup), checks: claims.map((c) => c.check) };
+}
+
 /** The footer facts of the batch figure. */
 export function sgdBatchFacts(s: AppData): FigureFacts {
-  const w = s.results.sgdSweeps;
+  const w = settledSweeps(s);
   return {
     what: 'E_g against batch size B at fixed steps and at fixed samples (one-pass SGD)',
     window: w ? `B from 1 to ${w.batch.B[w.batch.B.length - 1]}` : null,
-    notes: w ? [criticalClaim(w).text] : [],
+    ...claimNotes(w ? [criticalClaim(w)] : []),
   };
 }
 
 /** The footer facts of the learning-rate figure. */
 export function sgdEtaFacts(s: AppData): FigureFacts {
-  const w = s.results.sgdSweeps;
+  const w = settledSweeps(s);
   return {
     what: 'E_g after S steps against the learning rate η (one-pass SGD)',
     window: w
       ? `η from ${w.eta.eta[0].toPrecision(3)} to ${w.eta.eta[w.eta.eta.length - 1].toPrecision(3)}`
       : null,
-    notes: w ? [etaClaim(w).text] : [],
+    ...claimNotes(w ? [etaClaim(w)] : []),
   };
 }
 
 /** The sweeps as rows: sweep, x, E_g (the schedules by name). */
 export function sgdSweepsCsv(s: AppData, url: string): string | null {
-  const w = s.results.sgdSweeps;
+  const w = settledSweeps(s);
   if (!w) return null;
   const rows: (number | string)[][] = [];
   w.batch.B.forEach((B, i) => rows.push(['B at fixed steps', B, w.batch.atSteps[i]]));
@@ -46,7 +59,7 @@ export function sgdSweepsCsv(s: AppData, url: string): string | null {
   w.eta.eta.forEach((eta, i) => rows.push(['eta at the horizon', eta, w.eta.Eg[i]]));
   for (const r of w.schedules) rows.push([`schedule ${r.schedule}`, s.params.horizon, r.Eg]);
   const claims = [batchClaim(w), criticalClaim(w), etaClaim(w), schedulesClaim(w, s.params)];
-  const notes = claims.flatMap((c) => (c ? [c.text] : []));
+  const notes = claims.flatMap((c) => (c ? [c.markup] : []));
   return csvText(
     [
       ...dataPreamble('one-pass SGD: batch size, learning rate, schedules', s, s.params, url),
@@ -61,7 +74,7 @@ export function sgdSweepsCsv(s: AppData, url: string): string | null {
 export function sgdExponentsCsv(s: AppData, url: string): string | null {
   const curve = s.results.curve;
   if (!isSgdCurve(curve)) return null;
-  const rows = sgdExponentRows(curve, s.results.sgdSweeps).map((r) => [
+  const rows = sgdExponentRows(curve, settledSweeps(s)).map((r) => [
     r.name,
     r.fit?.slope ?? NaN,
     r.fit?.xmin ?? NaN,

@@ -21,6 +21,7 @@ export const CHROME: readonly (readonly [string, string])[] = [
     'names, symbols, units and definitions of the controls',
   ],
   ['.play-field', 'the Play bar’s field names'],
+  ['.steps-axis-label', 'the name of the switch of a curve’s x axis (steps or intrinsic time)'],
   ['g.sp-axis text, text.sp-tick-label', 'axis tick labels and axis names'],
   ['text.sp-axis-title:not([data-claim])', 'a figure’s heading (what it plots)'],
   ['.ctl-data-mnist label', 'the names of the kernel and task menus'],

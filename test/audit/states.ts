@@ -5,11 +5,14 @@ import { DATA_SOURCES, findSource } from '../../src/model/data/sources.ts';
 import {
   PARAM_SPECS,
   DEFAULT_PARAMS,
+  actsWithSchedule,
+  isActive,
   type NumericSpec,
   type Params,
 } from '../../src/model/params.ts';
 import { linkParams, writeParams } from '../../src/model/paramsCodec.ts';
 import { REGIMES } from '../../src/model/regimes.ts';
+import { SCHEDULE_KINDS } from '../../src/model/sgd/schedule.ts';
 import type { ModeSpectrum } from '../../src/model/theory/measuredSpectrum.ts';
 import { LESSONS } from '../../src/lessons/lessons.ts';
 import { PANELS } from '../../src/state/view.ts';
@@ -24,11 +27,11 @@ export type AuditState =
   | { cls: 'lesson'; name: string; lesson: string; tries: number; double?: boolean };
 
 /**
- * Not audited yet: one-pass SGD (its sentences are SgdClaims checked by test/claims/sgdTruth.ts,
- * not yet claims of the registry). Every other regime, panel and lesson is.
+ * Every regime, panel and lesson is audited (one-pass SGD's words are claims of src/claims/sgd.ts,
+ * Fit my runs' of src/claims/runfit.ts).
  */
-const NOT_AUDITED_PANELS: readonly string[] = ['sgd'];
-const AUDITED_REGIMES = REGIMES.filter((r) => r !== 'sgd');
+const NOT_AUDITED_PANELS: readonly string[] = [];
+const AUDITED_REGIMES = REGIMES;
 const ALL_PANELS = `panels=${PANELS.filter((p) => !NOT_AUDITED_PANELS.includes(p)).join(',')}`;
 const RANDOM_PANELS = 'panels=formulas,simulation';
 
@@ -79,7 +82,7 @@ export function auditRunsCsv(): string {
  * own state, never a mixture (a one-step lesson's second press finds no next step).
  */
 function lessonStates(): AuditState[] {
-  return LESSONS.filter((l) => !l.config.includes('regime=sgd')).flatMap((l) => [
+  return LESSONS.flatMap((l) => [
     ...Array.from({ length: l.steps.length + 1 }, (_, k) => ({
       cls: 'lesson' as const,
       name: `lesson ${l.id} step ${k}`,
@@ -128,14 +131,22 @@ function regimeSourceStates(): AuditState[] {
 
 const numericSpecs = PARAM_SPECS.filter((s): s is NumericSpec => s.kind === 'number');
 
-/** Every slider at both ends of its range (the other parameters at their defaults). */
+/**
+ * Every slider at both ends of its range (the other parameters at their defaults); a slider that
+ * acts only under one-pass SGD (η, B, the schedule's) in that regime, with its own schedule where
+ * it acts only with one (decay: wsd; final: cosine), and the SGD sweeps' panel on. η at its top
+ * is beyond the edge: a diverging curve and its reason.
+ */
 function sliderStates(): AuditState[] {
   return numericSpecs.flatMap((s) => {
     const lo = s.scale === 'log' && s.min === 0 ? 0 : s.min;
+    const sgd = !isActive(s.key, DEFAULT_PARAMS.regime) && isActive(s.key, 'sgd');
+    const schedule = SCHEDULE_KINDS.find((k) => actsWithSchedule(s.key, k)) ?? 'constant';
+    const base: Params = sgd ? { ...DEFAULT_PARAMS, regime: 'sgd', schedule } : DEFAULT_PARAMS;
     return [lo, s.max].map((v) => ({
       cls: 'slider end' as const,
-      name: `${s.key} = ${v}`,
-      link: queryOf({ ...DEFAULT_PARAMS, [s.key]: v }),
+      name: `${sgd ? 'sgd ' : ''}${s.key} = ${v}`,
+      link: queryOf({ ...base, [s.key]: v }, sgd ? 'panels=sgd' : ''),
     }));
   });
 }

@@ -69,9 +69,9 @@ export function checkSgdState(name: string, c: SgdCurveResult): void {
   // The edge: its own bisection, and the sentence quotes it.
   const edge = edgeByBisection(p, tLast);
   expect(Math.abs(f.edge.etaMax / edge - 1), name).toBeLessThan(1e-6);
-  expect(edgeClaim(f, p).text, name).toContain(formatNumber(f.edge.etaMax, 3));
-  expect(edgeShortClaim(f, p).text, name).toContain(formatNumber(f.edge.etaMax, 3));
-  expect(edgeShortClaim(f, p).text, name).toContain(
+  expect(edgeClaim(f, p).markup, name).toContain(formatNumber(f.edge.etaMax, 3));
+  expect(edgeShortClaim(f, p).markup, name).toContain(formatNumber(f.edge.etaMax, 3));
+  expect(edgeShortClaim(f, p).markup, name).toContain(
     `is ${formatNumber(p.eta / f.edge.etaMax, 2)} η`,
   );
   // The curve against the step-by-step recursion, where that is affordable (§9.3: 1e-4).
@@ -117,7 +117,7 @@ export function checkSgdState(name: string, c: SgdCurveResult): void {
     expect(s.branch === 'noise', name).toBe(b > 2 * a && Number.isFinite(p.batch));
   }
   for (const claim of sgdCaption(c, p, 'steps'))
-    expect(claim.text, `${name}: ${claim.id}`).not.toMatch(/NaN|undefined|Infinity/);
+    expect(claim.markup, `${name}: ${claim.id}`).not.toMatch(/NaN|undefined|Infinity/);
 }
 
 const endOf = (c: CurveResult) => c.Eg[c.Eg.length - 1];

@@ -151,3 +151,27 @@ test('a link round-trips every SGD key', async ({ page }) => {
   ).toEqual(want);
   expect(w.errors).toEqual([]);
 });
+
+test('lecture mode: the batch lesson opens the sgd panel on the stage, both sides of B_crit in words', async ({
+  page,
+}) => {
+  const w = watch(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./?lesson=sgd-batch&theme=lecture');
+  await waitForCurve(page);
+  await expect(page.getByTestId('stage-main')).toHaveAttribute('data-stage', 'sgd');
+  await expect(page.getByTestId('stage-main').locator('svg[data-testid="sgd-batch"]')).toHaveCount(
+    1,
+    { timeout: 60_000 },
+  );
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText('On both sides of it', { timeout: 60_000 });
+  await expect(lesson).toContainText('Bcrit/4');
+  // Both figures of the panel are on the first screen.
+  for (const id of ['sgd-batch', 'sgd-eta']) {
+    const box = await page.locator(`svg[data-testid="${id}"]`).boundingBox();
+    expect(box, id).not.toBeNull();
+    expect(box!.y + box!.height, id).toBeLessThanOrEqual(720 + 1);
+  }
+  expect(w.errors).toEqual([]);
+});

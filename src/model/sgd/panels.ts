@@ -17,6 +17,7 @@ import {
 } from './batch.ts';
 import { sgdFrontier, type SgdFrontier, type SgdFrontierOptions } from './frontier.ts';
 import { namingParams, sgdParamsOf } from './theory.ts';
+import type { SgdParams } from './system.ts';
 
 /** Largest batch of the B sweeps (doublings from 1). */
 export const SWEEP_BMAX = 1024;
@@ -28,12 +29,41 @@ export interface SgdEtaPanel extends EtaSweep {
   fit: PowerFit | null;
 }
 
+export interface CriticalSide {
+  B: number;
+  E: number;
+  /** E_g at 2B after n/(2B) steps. */
+  E2: number;
+}
+
+/** The factor either side of B_crit at which the batch lesson compares doubling B. */
+export const SIDE_FACTOR = 4;
+
+/** Doubling B at B_crit/4 and at 4·B_crit with the same samples (empty: no critical batch in range). */
+function criticalSides(sp: SgdParams, c: CriticalBatch): CriticalSide[] {
+  const lo = c.B / SIDE_FACTOR;
+  const hi = c.B * SIDE_FACTOR;
+  if (!Number.isFinite(c.B) || lo < c.Bmin || 2 * hi > c.samples) return [];
+  return [lo, hi].map((B) => ({
+    B,
+    E: errorAfter({ ...sp, batch: B }, c.samples / B),
+    E2: errorAfter({ ...sp, batch: 2 * B }, c.samples / (2 * B)),
+  }));
+}
+
 export interface SgdSweeps {
   batch: BatchSweep;
   critical: CriticalBatch;
+  /**
+   * Both sides of the critical batch at the same samples n: B = B_crit/4 and 4·B_crit (when both
+   * are stable and leave at least one step to 2B), E_g after n/B steps at B and at 2B.
+   */
+  sides: CriticalSide[];
   eta: SgdEtaPanel;
   /** constant, cosine and wsd at the same η, B, warm-up, η_min and horizon; lowest first. */
   schedules: ScheduleResult[];
+  /** The configuration the sweeps were run for (their claims are made for it). */
+  params: Params;
   /** The state's own point: its B and η, and E_g after S steps. */
   current: { batch: number; eta: number; Eg: number };
   ms: number;
@@ -66,8 +96,10 @@ export function computeSgdSweeps(params: Params): SgdSweeps {
     const critical = criticalBatch(sp, samples);
     const eta = etaSweep(sp, S, ETA_POINTS);
     return {
+      params,
       batch,
       critical,
+      sides: criticalSides(sp, critical),
       eta: { ...eta, fit: etaFit(eta) },
       schedules: compareSchedules(sp),
       current: { batch: sp.batch, eta: sp.eta, Eg: errorAfter(sp, S) },

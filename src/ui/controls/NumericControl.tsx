@@ -168,7 +168,12 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
             {' '}
             <ClaimText
               className="ctl-why"
-              claim={controlNoteClaim(spec.key, why, { regime: c.regime, data: c.data }, c.readOut)}
+              claim={controlNoteClaim(
+                spec.key,
+                why,
+                { regime: c.regime, data: c.data, schedule: c.schedule },
+                c.readOut,
+              )}
             />
           </>
         )}
