@@ -36,6 +36,7 @@ import {
   type ComputeKind,
   type KindResultField,
 } from '../protocol/kinds.ts';
+import { openSource } from './openSource.ts';
 import { MAX_PINS, paramsKey } from './pins.ts';
 import { DEFAULT_PLAY, type PlayState } from './play.ts';
 import type { Notice, UrlState } from './url.ts';
@@ -221,6 +222,8 @@ export interface EditOptions {
 export interface AppActions {
   /** Set one parameter. */
   setParam<K extends keyof Params>(key: K, value: Params[K], opts?: EditOptions): void;
+  /** Set the parameters with a data source chosen in the app (src/state/openSource.ts). */
+  openData(p: Params, opts?: EditOptions): void;
   /** Replace all parameters at once. */
   setParams(p: Params, opts?: EditOptions): void;
   /** End of a drag: the current state becomes a history entry. */
@@ -303,7 +306,16 @@ export function createAppStore(initial: Partial<AppData> = {}) {
         if (!opts?.live) get().commit();
         return;
       }
-      get().setParams({ ...s.params, [key]: value }, opts);
+      const next = { ...s.params, [key]: value };
+      if (key === 'data') get().openData(next, opts);
+      else get().setParams(next, opts);
+    },
+
+    openData(p, opts) {
+      const c = get().custom;
+      const opened = openSource(p, c && { name: c.name, modes: c.modes.lam.length });
+      get().setParams(opened?.params ?? p, opts);
+      if (opened) set((s) => ({ adjustments: [...s.adjustments, opened.note] }));
     },
 
     setParams(p, opts) {
@@ -412,7 +424,7 @@ export function createAppStore(initial: Partial<AppData> = {}) {
     loadCustom(name, modes) {
       const version = (get().custom?.version ?? 0) + 1;
       set({ custom: { name, modes, version } });
-      get().setParam('data', 'custom');
+      get().openData({ ...get().params, data: 'custom' });
     },
 
     setTimeCursor(timeCursor) {

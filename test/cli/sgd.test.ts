@@ -34,7 +34,17 @@ describe('the CLI under one-pass SGD', () => {
   });
 
   it('--format json: steps, t, Eg, the edge, the floor, the laws with conditions, the claims', () => {
-    const r = cli(...BASE, '--horizon', '2000', '--times', '1:2000:5', '--format', 'json');
+    const r = cli(
+      ...BASE,
+      '--sigma2',
+      '0.05',
+      '--horizon',
+      '2000',
+      '--times',
+      '1:2000:5',
+      '--format',
+      'json',
+    );
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.steps).toEqual([1, 7, 45, 299, 2000]);

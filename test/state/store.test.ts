@@ -64,8 +64,9 @@ describe('store', () => {
     expect(s().pins[MAX_PINS - 1].P).toBe(800);
     s().unpin(0);
     expect(s().pins).toHaveLength(MAX_PINS - 1);
-    // 400 was already pinned (the default) and is not pinned twice; 100 and 400 fell off.
-    expect(s().pins.map((p) => p.P)).toEqual([300, 500, 600, 700, 800]);
+    // Six at most: the default (P = 10⁶), 100 and 200 fell off; unpin(0) removed 300.
+    expect(DEFAULT_PARAMS.P).toBe(1e6);
+    expect(s().pins.map((p) => p.P)).toEqual([400, 500, 600, 700, 800]);
     s().unpinAll();
     expect(s().pins).toEqual([]);
   });
@@ -90,10 +91,11 @@ describe('store', () => {
   });
 
   it('labels pins with absolute values of what sets the curves apart', () => {
-    // Pinned at P = 4000, then at σ² = 0.1 (P back to 400), now at P = 800.
-    const a: Params = { ...DEFAULT_PARAMS, P: 4000 };
-    const b: Params = { ...DEFAULT_PARAMS, sigma2: 0.1 };
-    const now: Params = { ...DEFAULT_PARAMS, P: 800 };
+    // From P = 400, σ² = 0.05: pinned at P = 4000, then at σ² = 0.1 (P back to 400), now at P = 800.
+    const base: Params = { ...DEFAULT_PARAMS, P: 400, sigma2: 0.05 };
+    const a: Params = { ...base, P: 4000 };
+    const b: Params = { ...base, sigma2: 0.1 };
+    const now: Params = { ...base, P: 800 };
     expect(pinLabels([a, b], now)).toEqual(['P = 4000, σ² = 0.05', 'P = 400, σ² = 0.1']);
     expect(currentLabel([a, b], now)).toBe('P = 800, σ² = 0.05');
     // A pin equal to the current curve still says its values when another pin differs.
@@ -209,7 +211,7 @@ describe('URL sync', () => {
   it('live replacements are throttled, the last one always written', () => {
     vi.useFakeTimers();
     try {
-      const win = fakeWindow('');
+      const win = fakeWindow('?v=1&P=400');
       let calls = 0;
       const replace = win.history.replaceState.bind(win.history);
       win.history.replaceState = (...a: Parameters<History['replaceState']>) => {

@@ -176,6 +176,7 @@ describe('controls generated from PARAM_SPECS', () => {
   });
 
   it('keyboard: arrows move by a sensible step', () => {
+    act(() => s().setParams({ ...s().params, P: 400, sigma2: 0.05 }));
     render(<Controls />);
     fireEvent.keyDown(slider('alpha'), { key: 'ArrowRight' });
     expect(s().params.alpha).toBe(1.55);

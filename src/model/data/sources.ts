@@ -239,6 +239,19 @@ export function poolSize(pool: PoolShape): number {
   return pool.classes.length * pool.perClass;
 }
 
+/**
+ * The dataset size a measured source is opened at when the one held would interpolate most of its
+ * modes (from P = M on every mode is fitted exactly and the curve says nothing about the data at
+ * large; docs/theory.md §8, the fit-window rule): the largest of 1, 2, 5 × 10^k at most M/4; null when P is already
+ * at most M/4.
+ */
+export function openingSize(P: number, modes: number): number | null {
+  const cap = modes / 4;
+  if (!(P > cap) || !(cap >= 1)) return null;
+  const base = 10 ** Math.floor(Math.log10(cap));
+  return [5, 2, 1].map((m) => m * base).find((v) => v <= cap) ?? base;
+}
+
 /** Pixels per image. */
 export function poolDim(pool: PoolShape): number {
   return pool.side * pool.side;

@@ -124,6 +124,8 @@ describe('real-run formulas', () => {
     expect(() => realDraw(setup, { ...base, P: 5000 }, t, 0)).toThrow(
       /real runs need an integer P/,
     );
-    expect(() => realDraw(setup, { ...base, N: 1e6 }, t, 0)).toThrow(/N = inf or an integer/);
+    expect(() => realDraw(setup, { ...base, P: 100, N: 1e6 }, t, 0)).toThrow(
+      /N = inf or an integer/,
+    );
   });
 });
