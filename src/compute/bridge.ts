@@ -89,7 +89,12 @@ export function installCompute(
   }
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.pins !== prev.pins) prunePinCurves(store);
+    if (s.pins !== prev.pins) {
+      prunePinCurves(store);
+      // A pin removed and pinned again (a lesson's step applied twice) lost its curve to the
+      // prune: its request must go again, though its key is the pins' last one.
+      submitter.forget('pins');
+    }
     // A new spectrum file under the same parameters: everything is computed again.
     if (s.custom !== prev.custom) {
       submitter.forget();
