@@ -20,12 +20,7 @@ import type {
 import type { SpectrumView } from '../model/theory/dataSpectra.ts';
 import type { ModeSpectrum } from '../model/theory/measuredSpectrum.ts';
 import type { PhaseGrid } from '../model/theory/phaseFit.ts';
-import type {
-  FitProgress,
-  RunFitOptions,
-  RunFitResult,
-  RunSet,
-} from '../model/runfit/index.ts';
+import type { FitProgress, RunFitOptions, RunFitResult, RunSet } from '../model/runfit/index.ts';
 import type { OrderView, PartsResult } from '../protocol/api.ts';
 import type { SgdSweeps } from '../model/sgd/panels.ts';
 import type { SgdFrontier } from '../model/sgd/frontier.ts';

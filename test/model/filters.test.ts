@@ -22,31 +22,37 @@ const CASES: [number, number, number][] = [
 ];
 
 describe('closed forms', () => {
-  it.each(CASES)('μ = %s, γ = %s, t = %s: g, h, c as written in docs/theory.md (1e-12)', (mu, gamma, t) => {
-    const k = mu + gamma;
-    const e = Math.exp(-k * t);
-    expect(rel(meanFilter(k, t), (1 - e) / k)).toBeLessThan(1e-9);
-    expect(rel(residualFilter(mu, gamma, t), 1 - mu * meanFilter(k, t))).toBeLessThan(1e-9);
-    expect(rel(residualFilter(mu, gamma, t), (gamma + mu * e) / k)).toBeLessThan(1e-12);
-    const T = 0.03;
-    const s0 = 0.7;
-    const c = (T * (1 - e * e)) / k + s0 * e * e;
-    expect(rel(weightVariance(k, t, { T, sigma02: s0 }), c)).toBeLessThan(1e-9);
-    expect(weightVariance(k, t, { T, sigma02: s0 })).toBe(
-      temperatureVariance(k, t, T) + initVariance(k, t, s0),
-    );
-  });
+  it.each(CASES)(
+    'μ = %s, γ = %s, t = %s: g, h, c as written in docs/theory.md (1e-12)',
+    (mu, gamma, t) => {
+      const k = mu + gamma;
+      const e = Math.exp(-k * t);
+      expect(rel(meanFilter(k, t), (1 - e) / k)).toBeLessThan(1e-9);
+      expect(rel(residualFilter(mu, gamma, t), 1 - mu * meanFilter(k, t))).toBeLessThan(1e-9);
+      expect(rel(residualFilter(mu, gamma, t), (gamma + mu * e) / k)).toBeLessThan(1e-12);
+      const T = 0.03;
+      const s0 = 0.7;
+      const c = (T * (1 - e * e)) / k + s0 * e * e;
+      expect(rel(weightVariance(k, t, { T, sigma02: s0 }), c)).toBeLessThan(1e-9);
+      expect(weightVariance(k, t, { T, sigma02: s0 })).toBe(
+        temperatureVariance(k, t, T) + initVariance(k, t, s0),
+      );
+    },
+  );
 
-  it.each(CASES)('μ = %s, γ = %s, t = %s: dg/dt = 1 − κg and dc/dt = 2T − 2κc (1e-5)', (mu, gamma, t) => {
-    const k = mu + gamma;
-    const d = 1e-6 * t;
-    const dg = (meanFilter(k, t + d) - meanFilter(k, t - d)) / (2 * d);
-    expect(rel(dg, 1 - k * meanFilter(k, t))).toBeLessThan(1e-5);
-    const f = { T: 0.02, sigma02: 0.4 };
-    const dc = (weightVariance(k, t + d, f) - weightVariance(k, t - d, f)) / (2 * d);
-    const rhs = 2 * f.T - 2 * k * weightVariance(k, t, f);
-    expect(Math.abs(dc - rhs)).toBeLessThan(1e-5 * Math.max(1, Math.abs(rhs)));
-  });
+  it.each(CASES)(
+    'μ = %s, γ = %s, t = %s: dg/dt = 1 − κg and dc/dt = 2T − 2κc (1e-5)',
+    (mu, gamma, t) => {
+      const k = mu + gamma;
+      const d = 1e-6 * t;
+      const dg = (meanFilter(k, t + d) - meanFilter(k, t - d)) / (2 * d);
+      expect(rel(dg, 1 - k * meanFilter(k, t))).toBeLessThan(1e-5);
+      const f = { T: 0.02, sigma02: 0.4 };
+      const dc = (weightVariance(k, t + d, f) - weightVariance(k, t - d, f)) / (2 * d);
+      const rhs = 2 * f.T - 2 * k * weightVariance(k, t, f);
+      expect(Math.abs(dc - rhs)).toBeLessThan(1e-5 * Math.max(1, Math.abs(rhs)));
+    },
+  );
 });
 
 describe('limits', () => {

@@ -337,9 +337,7 @@ describe('values near the limits of double precision', () => {
     // diverges at P = M), kept.
     const few = ok(parseSpectrumCsv(rows(400).join('\n')));
     expect(trySpectrum(few).ok).toBe(true);
-    expect(
-      computeCurve({ ...FEW, data: 'custom' }, { light: true }).limit,
-    ).toMatchObject({
+    expect(computeCurve({ ...FEW, data: 'custom' }, { light: true }).limit).toMatchObject({
       Eg: Infinity,
       divergent: true,
     });
