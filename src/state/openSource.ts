@@ -4,7 +4,7 @@
 // cross-parameter adjustment. A link is read as written: its P stays, and the panels say that P
 // exceeds M.
 import { openingSize, poolPhrase, poolSize, poolSourceOf } from '../model/data/sources.ts';
-import type { Adjustment, Params } from '../model/params.ts';
+import { isActive, type Adjustment, type Params } from '../model/params.ts';
 import { formatParam } from '../format/number.ts';
 
 /** What the source holds, for the sentence: "the pool of 3000 MNIST digits". */
@@ -36,7 +36,8 @@ export function openSource(
   p: Params,
   custom: { name: string; modes: number } | null,
 ): { params: Params; note: Adjustment } | null {
-  const h = held(p, custom);
+  // A regime without a dataset (one-pass SGD draws fresh samples) keeps its P: it does not act.
+  const h = isActive('P', p.regime) ? held(p, custom) : null;
   const P = h && openingSize(p.P, h.modes);
   if (!h || P === null) return null;
   return {

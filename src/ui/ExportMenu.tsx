@@ -72,19 +72,26 @@ function DataButton({ d, ready }: { d: DataExport; ready: boolean }) {
 export function ExportMenu() {
   // Which panels are on screen, and which of their data files have something to write: a string,
   // so the menu re-renders only when one of them changes.
+  // A figure drawn only in some states (shown) is offered only there: "data:figures" per panel.
   const key = useApp((s) =>
     PANEL_TABLE.map((r) =>
-      isShown(r, s) ? r.data.map((d) => (d.ready(s) ? '1' : '0')).join('') : '-',
+      isShown(r, s)
+        ? `${r.data.map((d) => (d.ready(s) ? '1' : '0')).join('')}:${r.figures.map((f) => (f.shown?.(s) === false ? '0' : '1')).join('')}`
+        : '-',
     ).join('|'),
   );
   const flags = key.split('|');
-  const shown = PANEL_TABLE.flatMap((r, i) => (flags[i] === '-' ? [] : [{ r, ready: flags[i] }]));
+  const shown = PANEL_TABLE.flatMap((r, i) => {
+    if (flags[i] === '-') return [];
+    const [ready, drawn] = flags[i].split(':');
+    return [{ r, ready, figures: r.figures.filter((_, j) => drawn[j] === '1') }];
+  });
   return (
     <details className="menu" data-testid="export-menu">
       <summary className="btn">Export</summary>
       <div className="menu-body">
         <p className="menu-title">Plots</p>
-        {shown.flatMap(({ r }) => r.figures.map((f) => <FigureRow key={f.name} f={f} />))}
+        {shown.flatMap(({ figures }) => figures.map((f) => <FigureRow key={f.name} f={f} />))}
         <p className="menu-title">Data</p>
         {shown.flatMap(({ r, ready }) =>
           r.data.map((d, j) => <DataButton key={d.testid} d={d} ready={ready[j] === '1'} />),

@@ -64,9 +64,17 @@ import {
   SgdFrontierSection,
   SgdSweepsSection,
 } from './SgdPanels.tsx';
-import { sgdBatchFacts, sgdEtaFacts, sgdExponentsCsv, sgdSweepsCsv } from './sgdExports.ts';
+import {
+  sgdBatchFacts,
+  sgdEtaFacts,
+  sgdExponentsCsv,
+  sgdFrontierCsv,
+  sgdFrontierFacts,
+  sgdFrontierReady,
+  sgdSweepsCsv,
+} from './sgdExports.ts';
 import { isSgdCurve } from '../model/sgd/theory.ts';
-import { REGIME, type Regime } from '../model/regimes.ts';
+import { inSteps, REGIME, type Regime } from '../model/regimes.ts';
 
 /** A panel of the table: a link's panel id, the learning curve, or the measured spectrum. */
 export type PanelKey = PanelId | 'curve' | 'spectrum';
@@ -82,6 +90,8 @@ export interface FigureExport {
   label: string;
   /** What the figure shows beyond the parameters, from the results it draws (charts/footer.ts). */
   facts: (s: AppData) => FigureFacts;
+  /** Whether it is drawn in this state (a panel whose figure depends on the regime); default yes. */
+  shown?: (s: AppData) => boolean;
 }
 
 /** A data file a panel exports, opening with what it holds, the parameters and the link. */
@@ -181,6 +191,47 @@ function sweepRecord(
     ],
     exportNote: null,
     stage: { place: 'instead-of-curve', minHeight: 300 },
+  };
+}
+
+/** The figures a panel draws in this state (its `shown` figures). */
+export function figuresShown(r: PanelRecord, s: AppData): readonly FigureExport[] {
+  return r.figures.filter((f) => f.shown?.(s) !== false);
+}
+
+/**
+ * The frontier: gradient flow's sweep over compute, or under one-pass SGD its own frontier
+ * (C = N·B·s, docs/theory.md §9.8), each exported as what is drawn.
+ */
+function frontierRecord(): PanelRecord {
+  const flow = sweepRecord(
+    'frontier',
+    'C',
+    'Compute-optimal frontier',
+    'frontier',
+    inStepsOr(FrontierSection, SgdFrontierSection),
+  );
+  const steps = (s: AppData) => inSteps(s.params.regime);
+  const [csvFlow] = flow.data;
+  return {
+    ...flow,
+    figures: [
+      { ...flow.figures[0], shown: (s) => !steps(s) },
+      {
+        svg: 'sgd-frontier',
+        name: 'sgd-frontier',
+        label: 'Compute-optimal frontier (SGD)',
+        facts: sgdFrontierFacts,
+        shown: steps,
+      },
+    ],
+    data: [
+      {
+        ...csvFlow,
+        ready: (s) => (steps(s) ? sgdFrontierReady(s) : csvFlow.ready(s)),
+        write: (s, url) => (steps(s) ? sgdFrontierCsv(s, url) : csvFlow.write(s, url)),
+      },
+    ],
   };
 }
 
@@ -286,13 +337,7 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
   },
   sweepRecord('scalingP', 'P', 'Scaling with P', 'scaling-P', ScalingSection),
   sweepRecord('scalingN', 'N', 'Scaling with N', 'scaling-N', ScalingSection),
-  sweepRecord(
-    'frontier',
-    'C',
-    'Compute-optimal frontier',
-    'frontier',
-    inStepsOr(FrontierSection, SgdFrontierSection),
-  ),
+  frontierRecord(),
   {
     ...toggled('sgd'),
     axis: 'steps',

@@ -6,10 +6,12 @@ import {
   batchClaim,
   criticalClaim,
   etaClaim,
+  frontierClaim,
   schedulesClaim,
   sgdExponentRows,
 } from '../claims/sgd.ts';
 import type { Claim } from '../claims/registry.ts';
+import type { SgdFrontier } from '../model/sgd/frontier.ts';
 import type { SgdSweeps } from '../model/sgd/panels.ts';
 import { isSgdCurve } from '../model/sgd/theory.ts';
 import type { AppData } from '../state/store.ts';
@@ -88,6 +90,42 @@ export function sgdExponentsCsv(s: AppData, url: string): string | null {
   return csvText(
     dataPreamble('fitted against predicted exponents (one-pass SGD)', s, curve.params, url),
     [...header, 'formula', 'condition'],
+    rows,
+  );
+}
+
+/** The frontier of the state on screen under SGD, with the curve its law is read from. */
+function settledFrontier(s: AppData) {
+  const f = s.results.status.sgdFrontier === 'ok' ? s.results.sgdFrontier : null;
+  const curve = s.results.curve;
+  return f && isSgdCurve(curve) ? { f, claim: frontierClaim(f, s.params, curve.sgd.laws.s) } : null;
+}
+
+/** Whether the SGD frontier can be written (the menu's button is enabled). */
+export function sgdFrontierReady(s: AppData): boolean {
+  return settledFrontier(s) !== null;
+}
+
+/** The footer facts of the SGD frontier figure (C = N·B·s, §9.8). */
+export function sgdFrontierFacts(s: AppData): FigureFacts {
+  const w = settledFrontier(s);
+  const C = (f: SgdFrontier) => `C = N·B·s from ${f.C[0]} to ${f.C[f.C.length - 1]}`;
+  return {
+    what: 'best E_g over N at fixed compute C = N·B·s (one-pass SGD)',
+    window: w ? C(w.f) : null,
+    ...claimNotes(w ? [w.claim] : []),
+  };
+}
+
+/** The SGD frontier as rows: C, L*, N*, s*, with its claim in the preamble. */
+export function sgdFrontierCsv(s: AppData, url: string): string | null {
+  const w = settledFrontier(s);
+  if (!w) return null;
+  const { f } = w;
+  const rows = Array.from(f.C, (C, i) => [C, f.Lstar[i], f.Nstar[i], f.sstar[i]]);
+  return csvText(
+    [...dataPreamble('compute-optimal frontier (one-pass SGD)', s, s.params, url), w.claim.markup],
+    ['C', 'L_star', 'N_star', 's_star'],
     rows,
   );
 }

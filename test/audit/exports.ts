@@ -9,7 +9,7 @@ import type { Oracle } from '../../src/claims/oracle.ts';
 import { LESSON_BOOK } from '../../src/lessons/apply.ts';
 import { serializeUrlState } from '../../src/state/url.ts';
 import { urlStateOf, type AppData } from '../../src/state/store.ts';
-import { isShown, PANEL_TABLE } from '../../src/ui/panels.ts';
+import { figuresShown, isShown, PANEL_TABLE } from '../../src/ui/panels.ts';
 import { norm } from './collect.ts';
 
 export interface ExportReport {
@@ -36,7 +36,7 @@ export async function auditExports(s: AppData, oracle: Oracle): Promise<ExportRe
   };
   for (const r of PANEL_TABLE) {
     if (!isShown(r, s)) continue;
-    for (const f of r.figures) {
+    for (const f of figuresShown(r, s)) {
       for (const c of footerClaims(s.results.curve, s.params, url, f.facts(s))) {
         lines++;
         check(c, `${f.name} footer`);

@@ -206,6 +206,8 @@ export function auditStates(random = 300, seed = 19): AuditState[] {
     { cls: 'landing', name: 'landing', link: '' },
     { cls: 'lecture', name: 'landing, lecture theme', link: '?v=1&theme=lecture' },
     { cls: 'every panel', name: 'every panel', link: `?v=1&${ALL_PANELS}` },
+    // One-pass SGD with every panel: its own frontier, sweeps and exports (C = N·B·s).
+    { cls: 'every panel', name: 'every panel, SGD', link: `?v=1&regime=sgd&${ALL_PANELS}` },
     {
       cls: 'every panel',
       name: 'every panel, lecture',

@@ -34,6 +34,7 @@ import { PANELS, panelShown } from '../../src/state/view.ts';
 import { App } from '../../src/ui/App.tsx';
 import { footerOf } from '../../src/ui/exportData.ts';
 import {
+  figuresShown,
   inRegime,
   isShown,
   PANEL_LABELS,
@@ -239,7 +240,7 @@ async function checkExports(keys: readonly PanelKey[]) {
   for (const id of keys) {
     const r = panelRecord(id);
     expect(isShown(r, state), id).toBe(true);
-    for (const f of r.figures) {
+    for (const f of figuresShown(r, state)) {
       const svg = document.querySelector<SVGSVGElement>(`svg[data-testid="${f.svg}"]`);
       expect(svg, f.name).not.toBeNull();
       expect(

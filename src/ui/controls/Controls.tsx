@@ -2,6 +2,7 @@
 import { actions, useApp } from '../../state/hooks.ts';
 import { ClaimText } from '../../charts/Claimed.tsx';
 import { claim, DEFINITION } from '../../claims/registry.ts';
+import { adjustmentClaim } from '../../claims/notices.ts';
 import { GROUP_TITLES, specsOf, type ControlGroup } from './groups.ts';
 import { NumericControl } from './NumericControl.tsx';
 import { RegimeControl } from './RegimeControl.tsx';
@@ -75,9 +76,7 @@ function Adjustments() {
   return (
     <div className="ctl-adjust" role="status" aria-live="polite">
       {adj.map((a) => (
-        <p key={a.key}>
-          {a.key} set to {a.to}: {a.reason}.
-        </p>
+        <ClaimText key={a.key} as="p" claim={adjustmentClaim(a)} />
       ))}
     </div>
   );
