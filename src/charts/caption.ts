@@ -90,8 +90,8 @@ function headClaim(
 ): Claim {
   // E_tr is named only while it is drawn.
   const subject = showEtr
-    ? 'Test error E_g (label noise σ² not included) and training error E_{tr}'
-    : 'Test error E_g (label noise σ² not included)';
+    ? 'Test error E_g on clean labels and training error E_{tr}'
+    : 'Test error E_g on clean labels';
   const data = dataPhrase(params, fileName, short);
   // On the projector measured data leave their read-off α, β and M to the lesson's text (which
   // quotes the fitted exponents beside the figure).

@@ -131,7 +131,7 @@ export function settingClaim(p: Params, axis: 'steps' | 'intrinsic'): SgdClaim {
   const x = axis === 'steps' ? 'steps s' : 'the intrinsic time t = Σ η_s';
   return sgdClaim(
     'sgd-setting',
-    `Test error E_g (label noise σ² not included) under one-pass SGD against ${x} up to S = ${formatParam(p.horizon)}, ` +
+    `Test error E_g on clean labels under one-pass SGD against ${x} up to S = ${formatParam(p.horizon)}, ` +
       `for ${sgdParamsPhrase(p)}, batch B = ${formatParam(p.batch)}: ${scheduleWords(p)} (strip below).`,
     p,
     quotesSgdParams(p),

@@ -20,7 +20,7 @@ describe('captionFor', () => {
       limit: { Eg: 0.0634 },
     });
     expect(captionFor(curve, params)).toBe(
-      'Test error E_g (label noise σ² not included) and training error E_{tr} under gradient flow for α = 1.5, β = 2, ' +
+      'Test error E_g on clean labels and training error E_{tr} under gradient flow for α = 1.5, β = 2, ' +
         'P = 400, N = ∞, σ² = 0.1. Early stopping pays: E_g is lowest, E* = 0.0282, at t* ≈ 4.0·10²; ' +
         'training on to t → ∞ ends at E_g(∞) = 0.0634, 2.25× higher.',
     );
@@ -70,10 +70,10 @@ describe('captionFor', () => {
   it('names E_tr only while it is drawn', () => {
     const c = basicCurve();
     expect(captionFor(c, c.params)).toMatch(
-      /^Test error E_g \(label noise σ² not included\) and training error E_\{tr\} /,
+      /^Test error E_g on clean labels and training error E_\{tr\} /,
     );
     const hidden = captionFor(c, c.params, undefined, { showEtr: false });
-    expect(hidden).toMatch(/^Test error E_g \(label noise σ² not included\) under /);
+    expect(hidden).toMatch(/^Test error E_g on clean labels under /);
     expect(hidden).not.toMatch(/E_\{tr\}|E_tr|training error/);
   });
 

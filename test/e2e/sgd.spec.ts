@@ -74,7 +74,9 @@ test('the batch, learning-rate and schedules panel; the schedules pinned; the ex
 }) => {
   test.setTimeout(120_000);
   const w = watch(page);
-  await page.goto('./?v=1&regime=sgd&eta=0.3&batch=1&horizon=10000&panels=sgd,exponents');
+  await page.goto(
+    './?v=1&regime=sgd&sigma2=0.05&eta=0.3&batch=1&horizon=10000&panels=sgd,exponents',
+  );
   await waitForCurve(page);
   await settled(page, 'sgdSweeps');
   const batch = page.locator('svg[data-testid="sgd-batch"]');
