@@ -3,7 +3,13 @@
 import { appStore } from '../state/store.ts';
 import { useApp } from '../state/hooks.ts';
 import { downloadText, exportPng, exportSvg, footerOf } from './exportData.ts';
-import { isShown, PANEL_TABLE, type DataExport, type FigureExport } from './panels.ts';
+import {
+  figuresShown,
+  isShown,
+  PANEL_TABLE,
+  type DataExport,
+  type FigureExport,
+} from './panels.ts';
 import { toast } from './toast.tsx';
 
 const state = () => appStore.getState();
@@ -70,13 +76,14 @@ function DataButton({ d, ready }: { d: DataExport; ready: boolean }) {
 }
 
 export function ExportMenu() {
-  // Which panels are on screen, and which of their data files have something to write: a string,
-  // so the menu re-renders only when one of them changes.
-  // A figure drawn only in some states (shown) is offered only there: "data:figures" per panel.
+  // Which panels are on screen, which of their data files have something to write, and which of
+  // their figures are drawn (figuresShown): a string, so the menu re-renders only on a change.
   const key = useApp((s) =>
     PANEL_TABLE.map((r) =>
       isShown(r, s)
-        ? `${r.data.map((d) => (d.ready(s) ? '1' : '0')).join('')}:${r.figures.map((f) => (f.shown?.(s) === false ? '0' : '1')).join('')}`
+        ? `${r.data.map((d) => (d.ready(s) ? '1' : '0')).join('')}:${figuresShown(r, s)
+            .map((f) => f.name)
+            .join(',')}`
         : '-',
     ).join('|'),
   );
@@ -84,7 +91,8 @@ export function ExportMenu() {
   const shown = PANEL_TABLE.flatMap((r, i) => {
     if (flags[i] === '-') return [];
     const [ready, drawn] = flags[i].split(':');
-    return [{ r, ready, figures: r.figures.filter((_, j) => drawn[j] === '1') }];
+    const names = drawn.split(',');
+    return [{ r, ready, figures: r.figures.filter((f) => names.includes(f.name)) }];
   });
   return (
     <details className="menu" data-testid="export-menu">
