@@ -20,6 +20,7 @@ import { inspectedMode } from '../compute/plan.ts';
 import { realSweepKey } from '../compute/realSweep.ts';
 import { csvField, csvNumber } from '../format/data.ts';
 import type { CurveResult, SweepAxis, SweepResult } from '../model/types.ts';
+import type { Params } from '../model/params.ts';
 import { ALPHA_RANGE, BETA_RANGE } from '../model/theory/phase.ts';
 import type { PartsResult } from '../protocol/api.ts';
 import type { AppData, RealSweepRun } from '../state/store.ts';
@@ -317,22 +318,45 @@ export function exponentsCsv(s: AppData, url: string): string | null {
   const curve = s.results.curve;
   if (!curve) return null;
   const setting = { at: s.view.at, tAt: s.view.tAt };
-  const rows = exponentRows(curve, s.results.sweepP, s.results.sweepN, setting).map((r) => [
-    r.name,
-    r.fit?.slope ?? NaN,
-    r.fit?.xmin ?? NaN,
-    r.fit?.xmax ?? NaN,
-    r.fitWhy ?? '',
-    r.verdict.value,
-    r.law,
-    r.formula,
-    r.condition,
-  ]);
+  const rows = exponentRows(curve, s.results.sweepP, s.results.sweepN, setting);
+  return exponentTableCsv('fitted against predicted exponents', s, curve.params, url, rows);
+}
+
+/** A row of a fitted-against-predicted table (gradient flow's, or one-pass SGD's without `law`). */
+interface ExponentCsvRow {
+  name: string;
+  fit: { slope: number; xmin: number; xmax: number } | null;
+  fitWhy: string | null;
+  verdict: { value: number };
+  law?: string;
+  formula: string;
+  condition: string;
+}
+
+/** The exponent table as CSV: the columns every regime's table has, `law` where its rows name one. */
+export function exponentTableCsv(
+  what: string,
+  s: AppData,
+  p: Params,
+  url: string,
+  rows: readonly ExponentCsvRow[],
+): string {
+  const named = rows.some((r) => r.law !== undefined);
   const header = ['exponent', 'fitted', 'fit_from', 'fit_to', 'no_fit_because', 'predicted'];
   return csvText(
-    dataPreamble('fitted against predicted exponents', s, curve.params, url),
-    [...header, 'law', 'formula', 'condition'],
-    rows,
+    dataPreamble(what, s, p, url),
+    [...header, ...(named ? ['law'] : []), 'formula', 'condition'],
+    rows.map((r) => [
+      r.name,
+      r.fit?.slope ?? NaN,
+      r.fit?.xmin ?? NaN,
+      r.fit?.xmax ?? NaN,
+      r.fitWhy ?? '',
+      r.verdict.value,
+      ...(named ? [r.law ?? ''] : []),
+      r.formula,
+      r.condition,
+    ]),
   );
 }
 

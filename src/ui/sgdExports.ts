@@ -16,7 +16,7 @@ import type { SgdSweeps } from '../model/sgd/panels.ts';
 import { isSgdCurve } from '../model/sgd/theory.ts';
 import type { AppData } from '../state/store.ts';
 import { dataPreamble } from './exportData.ts';
-import { csvText } from './panelExports.ts';
+import { csvText, exponentTableCsv } from './panelExports.ts';
 
 /** The sweeps of the state on screen: null while they are computed, or when they failed for it. */
 export function settledSweeps(s: AppData): SgdSweeps | null {
@@ -76,22 +76,9 @@ export function sgdSweepsCsv(s: AppData, url: string): string | null {
 export function sgdExponentsCsv(s: AppData, url: string): string | null {
   const curve = s.results.curve;
   if (!isSgdCurve(curve)) return null;
-  const rows = sgdExponentRows(curve, settledSweeps(s)).map((r) => [
-    r.name,
-    r.fit?.slope ?? NaN,
-    r.fit?.xmin ?? NaN,
-    r.fit?.xmax ?? NaN,
-    r.fitWhy ?? '',
-    r.verdict.value,
-    r.formula,
-    r.condition,
-  ]);
-  const header = ['exponent', 'fitted', 'fit_from', 'fit_to', 'no_fit_because', 'predicted'];
-  return csvText(
-    dataPreamble('fitted against predicted exponents (one-pass SGD)', s, curve.params, url),
-    [...header, 'formula', 'condition'],
-    rows,
-  );
+  const rows = sgdExponentRows(curve, settledSweeps(s));
+  const what = 'fitted against predicted exponents (one-pass SGD)';
+  return exponentTableCsv(what, s, curve.params, url, rows);
 }
 
 /** The frontier of the state on screen under SGD, with the curve its law is read from. */
