@@ -209,6 +209,21 @@ function pendingClaim(what: string) {
   );
 }
 
+/** A panel's error, or what it computes while nothing is ready (one of the two, or neither). */
+function PanelStatus(props: {
+  slot: 'sgdSweeps' | 'sgdFrontier';
+  what: string;
+  ready: boolean;
+}): ReactNode {
+  const failed = useApp((s) => s.results.errors[props.slot]?.message ?? null);
+  if (failed) {
+    const c = computeErrorClaim(props.slot, failed);
+    return <ClaimText as="p" className="caption panel-error" claim={c} />;
+  }
+  if (props.ready) return null;
+  return <ClaimText as="p" className="caption" claim={pendingClaim(props.what)} />;
+}
+
 function SweepPlot(props: {
   testId: string;
   figure: Parameters<typeof SgdSweepChart>[0]['figure'];
@@ -269,16 +284,7 @@ export function SgdSweepsSection(): ReactNode {
       <header className="panel-head">
         <h2 id="h-sgd">Batch size, learning rate, schedules</h2>
       </header>
-      {failed && (
-        <ClaimText
-          as="p"
-          className="caption panel-error"
-          claim={computeErrorClaim('sgdSweeps', failed)}
-        />
-      )}
-      {!figures && !failed && (
-        <ClaimText as="p" className="caption" claim={pendingClaim('sweeps over B and η')} />
-      )}
+      <PanelStatus slot="sgdSweeps" what="sweeps over B and η" ready={!!figures} />
       {figures && (
         <>
           <SweepPlot
@@ -321,7 +327,6 @@ export function SgdFrontierSection(): ReactNode {
     useApp((s) => (s.results.status.sgdFrontier === 'pending' ? null : s.results.sgdFrontier)),
   );
   const pending = useApp((s) => s.results.status.sgdFrontier === 'pending');
-  const failed = useApp((s) => s.results.errors.sgdFrontier?.message ?? null);
   const curve = useApp((s) => s.results.curve);
   const params = useApp((s) => s.params);
   const figure = useMemo(() => {
@@ -336,16 +341,7 @@ export function SgdFrontierSection(): ReactNode {
       <header className="panel-head">
         <h2 id="h-frontier">Compute-optimal frontier</h2>
       </header>
-      {failed && (
-        <ClaimText
-          as="p"
-          className="caption panel-error"
-          claim={computeErrorClaim('sgdFrontier', failed)}
-        />
-      )}
-      {!figure && !failed && (
-        <ClaimText as="p" className="caption" claim={pendingClaim('frontier')} />
-      )}
+      <PanelStatus slot="sgdFrontier" what="frontier" ready={!!figure} />
       {figure && (
         <SweepPlot
           testId="sgd-frontier"

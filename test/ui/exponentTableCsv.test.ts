@@ -26,7 +26,9 @@ describe('exponentTableCsv', () => {
   it('leaves the law column out for rows without one, and writes a missing fit as empty', () => {
     const rows = [{ ...base, name: 's (steps)', fit: null, fitWhy: 'no stable slope' }];
     const [header, row] = body(exponentTableCsv('what', s, s.params, 'http://x/', rows));
-    expect(header).toBe('exponent,fitted,fit_from,fit_to,no_fit_because,predicted,formula,condition');
+    expect(header).toBe(
+      'exponent,fitted,fit_from,fit_to,no_fit_because,predicted,formula,condition',
+    );
     expect(row.startsWith('s (steps),')).toBe(true);
     expect(row.split(',')[4]).toBe('no stable slope');
   });
