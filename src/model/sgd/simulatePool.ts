@@ -15,7 +15,8 @@
 // What the theory assumes and this does not: Gaussian features. The first moment is exact (the
 // pool's feature covariance is diag(λ_k)), so the η → 0 limit is exact; the gradient-noise term,
 // of order η/B, uses Gaussian fourth moments, which the pool's eigenfunctions do not have.
-import { applyKernel, type KernelKey } from '../data/kernels.ts';
+import type { KernelKey } from '../data/kernels.ts';
+import { poolKernelMatrix } from '../data/measure.ts';
 import { crossGram } from '../linalg/gram.ts';
 import type { RealSetup } from '../real/realRun.ts';
 import { Rng } from '../simulation/random.ts';
@@ -29,13 +30,15 @@ export const MAX_POOL_N = 4000;
 
 const kernels = new WeakMap<RealSetup, Float64Array>();
 
-/** The pool's n × n kernel matrix (computed once per setup). */
+/**
+ * The pool's kernel operator K/n (n × n, the matrix whose eigenvalues are the measured spectrum,
+ * src/model/data/measure.ts), computed once per setup: n²·dim/2 multiply-adds, the one-off cost
+ * of a kernel-limit run (≈ 1.8·10⁹ on the 3000 digits).
+ */
 export function poolKernel(s: RealSetup): Float64Array {
   let K = kernels.get(s);
   if (!K) {
-    K = new Float64Array(s.n * s.n);
-    crossGram(s.X, s.n, s.X, s.n, s.dim, K);
-    applyKernel(s.kernel, K, s.n, s.n, s.norms, s.norms);
+    K = poolKernelMatrix(s.X, s.n, s.dim, s.kernel);
     kernels.set(s, K);
   }
   return K;
@@ -64,7 +67,11 @@ function checkPool(s: RealSetup, p: SgdParams, steps: ArrayLike<number>): void {
   void s;
 }
 
-/** One seed of SGD on the pool: the test error (no noise floor) at each step. */
+/**
+ * One seed of SGD on the pool: the test error (no noise floor) at each step; Infinity from the
+ * first read-out where it overflows (the seed stops there: a diverging run has nothing more to
+ * say, and its overflowed weights would only give NaN).
+ */
 export function simulatePoolSeed(
   s: RealSetup,
   p: SgdParams,
@@ -83,6 +90,8 @@ export function simulatePoolSeed(
   const out = new Float64Array(steps.length);
   const kernelLimit = !Number.isFinite(p.N);
   const K = kernelLimit ? poolKernel(s) : null;
+  // K holds K/n: the update by a kernel row is n times its entries.
+  const scale = kernelLimit ? n : 1;
   const N = kernelLimit ? 0 : p.N;
   const F = kernelLimit ? null : poolFeatures(s, N, s.kernel, rng);
   // Kernel limit: f on the pool. Finite N: the weights w (f = F w).
@@ -99,7 +108,7 @@ export function simulatePoolSeed(
   let step = 0;
   for (let k = 0; k < steps.length; k++) {
     for (; step < steps[k]; step++) {
-      const g = etaAt(pieces, step) / B;
+      const g = (scale * etaAt(pieces, step)) / B;
       for (let b = 0; b < B; b++) {
         const i = Math.min(n - 1, Math.floor(rng.uniform() * n));
         idx[b] = i;
@@ -118,7 +127,11 @@ export function simulatePoolSeed(
     }
     let e = 0;
     for (let i = 0; i < n; i++) e += (predict(i) - s.y[i]) ** 2;
-    out[k] = Number.isFinite(e) ? e / n : Infinity;
+    if (!Number.isFinite(e)) {
+      out.fill(Infinity, k);
+      break;
+    }
+    out[k] = e / n;
   }
   return out;
 }
@@ -131,7 +144,8 @@ export function simulatePool(
     steps: Float64Array;
     seeds: number;
     seed: number;
-    onProgress?: (done: number, total: number) => void;
+    /** After each seed: seeds done, in all, the mean ± s.e.m. so far. */
+    onProgress?: (done: number, total: number, partial: SimResult) => void;
     shouldCancel?: () => boolean;
   },
 ): SimResult {
@@ -141,7 +155,8 @@ export function simulatePool(
     if (opts.shouldCancel?.()) throw new CancelledError();
     const Eg = simulatePoolSeed(s, p, opts.steps, opts.seed, i);
     runs.push({ Eg, Etr: Float64Array.from(Eg, (e) => e + p.sigma2) });
-    opts.onProgress?.(i + 1, opts.seeds);
+    if (opts.onProgress)
+      opts.onProgress(i + 1, opts.seeds, aggregateSeeds(runs, opts.steps, performance.now() - t0));
   }
   return aggregateSeeds(runs, opts.steps, performance.now() - t0);
 }
