@@ -212,7 +212,8 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
       entry({
         key: 'sim',
         label: real
-          ? `${real} E_g, ${count(s, 'draw')} (±1 s.e.m.)`
+          ? // Real SGD on a pool (a curve in steps) averages seeds of one run, not draws of data.
+            `${real} E_g, ${count(s, input.steps ? 'seed' : 'draw')} (±1 s.e.m.)`
           : `simulation E_g, ${count(s, 'seed')} (±1 s.e.m.)`,
         kind: 'point-bar',
         className: 'sp-sim-point',

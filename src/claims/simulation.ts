@@ -5,6 +5,7 @@ import type { Params } from '../model/params.ts';
 import type { SimResult } from '../model/types.ts';
 import { formatNumber, formatParam } from '../format/number.ts';
 import { gapToTheory, withinSem, type Agreement } from './agreement.ts';
+import { DIVERGENCE_CAP } from '../model/sgd/propagate.ts';
 import { scheduleWords } from './sgd.ts';
 import { POOL_SIM_MAX_N, POOL_SIM_WORK, poolSimLastStep, poolSimN } from '../model/sgd/simSteps.ts';
 import { claim, DEFINITION, near, problems, type Claim } from './registry.ts';
@@ -110,7 +111,7 @@ export function sgdPoolAgreement(
   r: SimResult,
   theory: { t: ArrayLike<number>; Eg: ArrayLike<number> },
 ): Claim | null {
-  const over = Array.from(r.EgMean).findIndex((v) => !Number.isFinite(v));
+  const over = overflowIndex(r);
   // A diverging run is compared up to where it overflowed (its seeds stop there).
   const end = over >= 0 ? over : r.t.length;
   const cut = (a: ArrayLike<number>) => Array.prototype.slice.call(a, 0, end) as number[];
@@ -119,26 +120,49 @@ export function sgdPoolAgreement(
     fit: gapToTheory(cut(r.t), cut(r.EgMean), cut(r.EgSem), theory.t, theory.Eg),
   });
   const { w, fit } = compare();
-  if (r.seeds < 2 || (!fit && over < 0)) return null;
-  const within = `${w.inside} of ${w.total} sampled steps the mean lies within ${POOL_SGD_WITHIN} s.e.m. of the theory`;
-  const text =
-    over >= 0
-      ? `E_g overflowed from step ${formatParam(r.t[over])} on in at least one seed, which ` +
-        `stopped there: this run diverges. Before it, at ${within}.`
-      : `At ${within} (largest gap ${formatNumber(fit!.z, 2)} s.e.m., ` +
-        `${formatNumber(100 * fit!.rel, 2)} %). The theory's gradient-noise term, of order η/B, ` +
-        "assumes Gaussian features, which the digits' are not (docs/theory.md §9.6): where it " +
-        'matters (η near the edge, small B) the agreement is approximate; the η → 0 limit is ' +
-        'exact.';
-  return claim('sim.sgd-pool-agreement', text, { params: {} }, () => {
-    const again = compare();
-    return problems(
-      again.w.inside !== w.inside &&
-        `steps within: shown ${w.inside}, recomputed ${again.w.inside}`,
-      again.w.total !== w.total && `steps compared: shown ${w.total}, recomputed ${again.w.total}`,
-      fit && again.fit && over < 0 && near('gap in s.e.m.', fit.z, again.fit.z, 2),
-    );
-  });
+  if (r.seeds < 2 || !fit) return null;
+  return claim(
+    'sim.sgd-pool-agreement',
+    `${over >= 0 ? 'Before it diverged, at' : 'At'} ${w.inside} of ${w.total} sampled steps ` +
+      `the mean lies within ${POOL_SGD_WITHIN} s.e.m. of the theory (largest gap ` +
+      `${formatNumber(fit.z, 2)} s.e.m., ${formatNumber(100 * fit.rel, 2)} %). The theory's ` +
+      "gradient-noise term, of order η/B, assumes Gaussian features, which the digits' are not " +
+      '(docs/theory.md §9.6): where it matters (η near the edge, small B) the agreement is ' +
+      'approximate; the η → 0 limit is exact.',
+    { params: {} },
+    () => {
+      const again = compare();
+      return problems(
+        again.w.inside !== w.inside &&
+          `steps within: shown ${w.inside}, recomputed ${again.w.inside}`,
+        again.w.total !== w.total &&
+          `steps compared: shown ${w.total}, recomputed ${again.w.total}`,
+        again.fit ? near('gap in s.e.m.', fit.z, again.fit.z, 2) : 'no points to compare',
+      );
+    },
+  );
+}
+
+/** The first sampled step where the mean over seeds is not finite (−1: none). */
+function overflowIndex(r: SimResult): number {
+  return Array.from(r.EgMean).findIndex((v) => !Number.isFinite(v));
+}
+
+/**
+ * Real SGD that diverged (power law or pool): a seed stops at the first read-out where its E_g
+ * passes the theory's divergence cap (E_g = ∞ from there, never NaN), and the mean is ∞ from the
+ * first such step.
+ */
+export function simOverflowClaim(r: SimResult): Claim | null {
+  const over = overflowIndex(r);
+  if (over < 0) return null;
+  return claim(
+    'sim.overflow',
+    `E_g passed ${formatParam(DIVERGENCE_CAP)} E_g(0) from step ${formatParam(r.t[over])} on ` +
+      'in at least one seed, which stopped there: this run diverges (its points end there).',
+    { params: {} },
+    () => (overflowIndex(r) === over ? [] : ['the first overflowed step differs']),
+  );
 }
 
 /** What a real SGD run draws and how far it goes (lastStep: where one seed's work stops). */

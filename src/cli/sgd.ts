@@ -2,7 +2,7 @@
 // are step counts, the CSV and JSON carry the steps, the intrinsic time t = Σ η and E_g, and
 // --simulate runs real SGD. The words are the app's claims (src/claims/sgd.ts).
 import { sgdCaption, sgdLawCondition, SGD_ROW_NAME } from '../claims/sgd.ts';
-import { sgdPoolNote } from '../claims/simulation.ts';
+import { sgdPoolNote, simOverflowClaim } from '../claims/simulation.ts';
 import { poolSourceOf, type PoolSource } from '../model/data/sources.ts';
 import { poolSimN } from '../model/sgd/simSteps.ts';
 import { csvNumber } from '../format/data.ts';
@@ -96,7 +96,10 @@ export async function sgdSimulation(p: Params) {
   return simulationOutput({ ...p, M }, res, notes);
 }
 
+/** The CSV and JSON of real SGD; a run that overflowed says so (E_g is inf from there). */
 function simulationOutput(p: Params, res: SimResult, notes: string[]) {
+  const over = simOverflowClaim(res);
+  if (over) notes.push(over.plain);
   return {
     csv: csvRows('steps,Eg_mean,Eg_sem', [res.t, res.EgMean, res.EgSem]),
     record: { params: actingParams(p), steps: res.t, ...res },
@@ -110,10 +113,5 @@ async function poolSimulation(p: Params, source: PoolSource) {
   const { prepareReal } = await import('../model/real/realRun.ts');
   const { readPool } = await import('./dataFiles.ts');
   const res = poolSgdRun(prepareReal(readPool(source), p), p);
-  const N = poolSimN(p);
-  const over = Array.from(res.EgMean).findIndex((v) => !Number.isFinite(v));
-  const notes = [sgdPoolNote(p, source).plain];
-  if (over >= 0)
-    notes.push(`E_g overflowed from step ${res.t[over]} on in at least one seed: the run diverges`);
-  return simulationOutput({ ...p, N }, res, notes);
+  return simulationOutput({ ...p, N: poolSimN(p) }, res, [sgdPoolNote(p, source).plain]);
 }

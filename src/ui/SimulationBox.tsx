@@ -11,6 +11,7 @@ import {
   realNote,
   sgdPoolAgreement,
   sgdPoolNote,
+  simOverflowClaim,
   sgdSimulationNote,
   simulationNa,
   simulationNote,
@@ -146,6 +147,14 @@ export function SimulationBox() {
           <p role="status">
             <ClaimText claim={simulationStatus(sim.status, statusText(sim, { stale }))} />
           </p>
+          {sim.result && !stale && simOverflowClaim(sim.result) && (
+            <ClaimText
+              as="p"
+              className="sim-fit"
+              testId="sim-overflow"
+              claim={simOverflowClaim(sim.result)!}
+            />
+          )}
           {fit && sim.result && sim.theory && (
             <ClaimText
               as="p"

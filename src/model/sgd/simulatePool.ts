@@ -22,6 +22,7 @@ import type { RealSetup } from '../real/realRun.ts';
 import { Rng } from '../simulation/random.ts';
 import { aggregateSeeds, CancelledError } from '../simulation/simulate.ts';
 import type { SimResult } from '../types.ts';
+import { DIVERGENCE_CAP } from './propagate.ts';
 import { etaAt, schedulePieces } from './schedule.ts';
 import { scheduleOf, type SgdParams } from './system.ts';
 
@@ -69,8 +70,9 @@ function checkPool(s: RealSetup, p: SgdParams, steps: ArrayLike<number>): void {
 
 /**
  * One seed of SGD on the pool: the test error (no noise floor) at each step; Infinity from the
- * first read-out where it overflows (the seed stops there: a diverging run has nothing more to
- * say, and its overflowed weights would only give NaN).
+ * first read-out where it passes DIVERGENCE_CAP·(E_g(0) + σ²), as the theory counts a run
+ * diverged (the seed stops there: a diverging run has nothing more to say, and its squares
+ * would overflow the s.e.m., its weights the doubles, giving NaN).
  */
 export function simulatePoolSeed(
   s: RealSetup,
@@ -105,6 +107,12 @@ export function simulatePoolSeed(
     for (let j = 0; j < N; j++) v += (F as Float64Array)[o + j] * w[j];
     return v;
   };
+  const error = () => {
+    let e = 0;
+    for (let i = 0; i < n; i++) e += (predict(i) - s.y[i]) ** 2;
+    return e / n;
+  };
+  const cap = DIVERGENCE_CAP * (error() + p.sigma2);
   let step = 0;
   for (let k = 0; k < steps.length; k++) {
     for (; step < steps[k]; step++) {
@@ -125,13 +133,12 @@ export function simulatePoolSeed(
         }
       }
     }
-    let e = 0;
-    for (let i = 0; i < n; i++) e += (predict(i) - s.y[i]) ** 2;
-    if (!Number.isFinite(e)) {
+    const e = error();
+    if (!(e <= cap)) {
       out.fill(Infinity, k);
       break;
     }
-    out[k] = e / n;
+    out[k] = e;
   }
   return out;
 }

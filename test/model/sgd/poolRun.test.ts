@@ -3,7 +3,7 @@
 // above POOL_SIM_MAX_N), the steps it samples, a diverging run without NaN, and the claim that
 // compares it with the measured-spectrum theory of its own pool (docs/theory.md §9.6).
 import { describe, expect, it } from 'vitest';
-import { sgdPoolAgreement } from '../../../src/claims/simulation.ts';
+import { sgdPoolAgreement, simOverflowClaim } from '../../../src/claims/simulation.ts';
 import { measureModes } from '../../../src/model/data/measure.ts';
 import { DEFAULT_PARAMS, type Params } from '../../../src/model/params.ts';
 import { prepareReal } from '../../../src/model/real/realRun.ts';
@@ -76,16 +76,17 @@ describe('real SGD on a pool as the real-run worker runs it', () => {
     expect(poolSimLastStep({ ...p, N: 64 }, 3000)).toBe(Math.floor(POOL_SIM_WORK / (8 * 2 * 64)));
   });
 
-  it('a diverging run overflows to Infinity, never NaN, and its claim says it diverges', () => {
+  it('a diverging run stops its seeds at the divergence cap of the theory: Infinity, never NaN, said so', () => {
     const r = poolSgdRun(small, { ...BASE, eta: 500, horizon: 2000 });
     const over = Array.from(r.EgMean).findIndex((v) => v === Infinity);
     expect(over).toBeGreaterThan(0);
     for (const a of [r.EgMean, r.EgSem, r.EtrMean, r.EtrSem])
       for (const v of a) expect(Number.isNaN(v)).toBe(false);
-    const claim = sgdPoolAgreement(r, { t: r.t, Eg: Float64Array.from(r.t, () => 1) });
-    expect(claim?.plain).toMatch(
-      new RegExp(`^Eg overflowed from step ${r.t[over]} on .* diverges`),
+    const claim = simOverflowClaim(r);
+    expect(claim?.plain).toBe(
+      `Eg passed 10³⁰ Eg(0) from step ${r.t[over]} on in at least one seed, which stopped there: this run diverges (its points end there).`,
     );
+    expect(simOverflowClaim(poolSgdRun(small, BASE))).toBeNull();
   });
 });
 
