@@ -104,7 +104,9 @@ export function createSimulationRunner(
       // A spectrum file has no data to draw samples from (the box says so; `r` does nothing).
       const kind = runKind(st().params);
       if (kind === null) return;
-      stopAll('superseded');
+      // Only a run in progress is superseded: idle workers keep what they loaded (the real-run
+      // worker its pool and kernel matrix, docs/theory.md §9.6).
+      if (st().results.sim?.status === 'running') stopAll('superseded');
       const mine = ++run;
       const s = st();
       const pool = real && kind === 'real' ? real : null;
