@@ -206,6 +206,7 @@ test('real SGD on MNIST minibatches: choose SGD and MNIST, run, points beside th
   const curve = page.locator('svg[data-testid="learning-curve"]');
   await expect(curve.locator('g[data-series="sim"]')).toHaveCount(1);
   await expect(curve.locator('path[data-series="sim-theory"]')).toHaveCount(1);
+  await expect(page.getByTestId('legend').first()).toContainText('real digits Eg, 6 seeds');
   await expect(page.getByTestId('legend').first()).toContainText('theory at N = ∞, as run');
   const agreement = page.getByTestId('sim-agreement');
   await expect(agreement).toHaveAttribute('data-claim', 'sim.sgd-pool-agreement');
