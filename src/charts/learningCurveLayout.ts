@@ -66,6 +66,11 @@ export interface SimOverlay {
    * src/model/data/sources.ts), which name the legend's entries.
    */
   real?: string;
+  /**
+   * A real run of another configuration than the curve's (one-pass SGD on a pool above its cap
+   * of random features runs the kernel limit): its theory is drawn dashed under this label.
+   */
+  theoryLabel?: string;
 }
 
 export interface LearningCurveInput {
@@ -207,7 +212,8 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
       entry({
         key: 'sim',
         label: real
-          ? `${real} E_g, ${count(s, 'draw')} (±1 s.e.m.)`
+          ? // Real SGD on a pool (a curve in steps) averages seeds of one run, not draws of data.
+            `${real} E_g, ${count(s, input.steps ? 'seed' : 'draw')} (±1 s.e.m.)`
           : `simulation E_g, ${count(s, 'seed')} (±1 s.e.m.)`,
         kind: 'point-bar',
         className: 'sp-sim-point',
@@ -223,13 +229,13 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
         }),
       );
     // With real data the theory is that of the curve itself (the measured spectrum, M = rank).
-    if (input.sim.theory && !real) {
+    if (input.sim.theory && (!real || input.sim.theoryLabel)) {
       const M = input.sim.theory.params.M;
       items.push(
         entry(
           {
             key: 'sim-theory',
-            label: `theory at M = ${formatParam(M)}`,
+            label: input.sim.theoryLabel ?? `theory at M = ${formatParam(M)}`,
             kind: 'line',
             className: 'sp-series sp-series--sim-theory sp-legend-swatch',
           },
@@ -478,7 +484,7 @@ export function seriesPaths(
       input.fitted.t,
       resolvedEg(input.fitted),
     );
-  if (input.sim?.theory && !input.sim.real)
+  if (input.sim?.theory && (!input.sim.real || input.sim.theoryLabel))
     add(
       { key: 'sim-theory', series: 'sim-theory', className: 'sp-series sp-series--sim-theory' },
       input.sim.theory.t,

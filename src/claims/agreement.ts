@@ -31,3 +31,24 @@ export function gapToTheory(
   }
   return any ? { z, rel } : null;
 }
+
+/** How many of the means lie within k s.e.m. of the theory (over the points both know). */
+export function withinSem(
+  x: ArrayLike<number>,
+  mean: ArrayLike<number>,
+  sem: ArrayLike<number>,
+  tx: ArrayLike<number>,
+  ty: ArrayLike<number>,
+  k: number,
+): { inside: number; total: number } {
+  const theory = resampleLogLog(x, tx, ty);
+  let inside = 0;
+  let total = 0;
+  for (let i = 0; i < x.length; i++) {
+    const d = Math.abs(mean[i] - theory[i]);
+    if (!Number.isFinite(d)) continue;
+    total++;
+    if (d <= k * sem[i]) inside++;
+  }
+  return { inside, total };
+}

@@ -3,7 +3,8 @@
 // flag and its allowed range, exit code 2. The values are collected here; resolve.ts turns them
 // into one configuration (regime rule), checkMode below checks them against the mode of the run.
 import { PARAM_SPECS, type Params } from '../model/params.ts';
-import { POOL_SOURCES, isMeasured, runKind } from '../model/data/sources.ts';
+import { POOL_SOURCES, isMeasured, poolSourceOf, runKind } from '../model/data/sources.ts';
+import { inSteps } from '../model/regimes.ts';
 import { isParamKey, readParams, readQuery, withVersionNotice } from '../model/paramsCodec.ts';
 import { CliError, strictValue, type Given } from './resolve.ts';
 import { parseModeFlag } from './meanfield.ts';
@@ -323,10 +324,14 @@ export function checkMode(
     throw new CliError(g.key, `${g.name} does not act in ${run} (${MODE_WHY[mode]})`);
   }
   if (fromLink.length) warnings.push(`--url: ${fromLink.join(', ')} not used (${MODE_WHY[mode]})`);
-  if (mode === 'simulate' && runKind(params) !== 'simulate') {
+  // Under one-pass SGD --simulate runs real SGD on a pool source's minibatches too.
+  const simulated =
+    runKind(params) === 'simulate' || (inSteps(params.regime) && !!poolSourceOf(params));
+  if (mode === 'simulate' && !simulated) {
     throw new CliError(
       'data',
-      `--simulate draws power-law data (α, β); data ${params.data} is not simulated`,
+      `--simulate draws power-law data (α, β), or minibatches of a pool under --regime sgd; ` +
+        `data ${params.data} is not simulated`,
     );
   }
   if (mode === 'phase' && isMeasured(params)) {

@@ -113,6 +113,8 @@ export async function evaluate(
   opts: EvaluateOptions = {},
 ): Promise<Evaluation> {
   prepareData(p);
+  // Real learning on a pool under one-pass SGD is real SGD on its minibatches.
+  if (mode === 'real' && inSteps(p.regime)) return sgdSimulation(p);
   if (mode === 'real') {
     const res = realRun(p);
     return { csv: simCsv(res), record: simRecord(p, res), notes: [] };

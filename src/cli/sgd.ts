@@ -2,6 +2,9 @@
 // are step counts, the CSV and JSON carry the steps, the intrinsic time t = Σ η and E_g, and
 // --simulate runs real SGD. The words are the app's claims (src/claims/sgd.ts).
 import { sgdCaption, sgdLawCondition, SGD_ROW_NAME } from '../claims/sgd.ts';
+import { sgdPoolNote, simOverflowClaim } from '../claims/simulation.ts';
+import { poolSourceOf, type PoolSource } from '../model/data/sources.ts';
+import { poolSimN } from '../model/sgd/simSteps.ts';
 import { csvNumber } from '../format/data.ts';
 import type { Params } from '../model/params.ts';
 import { actsIn } from '../model/paramsCodec.ts';
@@ -76,8 +79,13 @@ export function sgdCurveEvaluation(p: Params, steps: Float64Array | null) {
   };
 }
 
-/** Real SGD (--simulate): mean and s.e.m. over seeds at its steps (§9.6). */
+/**
+ * Real SGD (--simulate, or --real with a pool source): mean and s.e.m. over seeds at its steps
+ * (§9.6): on the power law with sampled A, or on minibatches of the source's pool.
+ */
 export async function sgdSimulation(p: Params) {
+  const source = poolSourceOf(p);
+  if (source) return poolSimulation(p, source);
   const { sgdSimulate } = await import('../model/sgd/simRun.ts');
   const { sgdSimModes } = await import('../model/sgd/limits.ts');
   const res: SimResult = sgdSimulate(p);
@@ -85,9 +93,25 @@ export async function sgdSimulation(p: Params) {
   const notes = [
     `real SGD with M = ${M} modes, ${p.seeds} seeds, steps 1 … ${res.t[res.t.length - 1]}`,
   ];
+  return simulationOutput({ ...p, M }, res, notes);
+}
+
+/** The CSV and JSON of real SGD; a run that overflowed says so (E_g is inf from there). */
+function simulationOutput(p: Params, res: SimResult, notes: string[]) {
+  const over = simOverflowClaim(res);
+  if (over) notes.push(over.plain);
   return {
     csv: csvRows('steps,Eg_mean,Eg_sem', [res.t, res.EgMean, res.EgSem]),
-    record: { params: actingParams({ ...p, M }), steps: res.t, ...res },
+    record: { params: actingParams(p), steps: res.t, ...res },
     notes,
   };
+}
+
+/** Real SGD on the pool of a source, with the app's words for what ran (sgdPoolNote). */
+async function poolSimulation(p: Params, source: PoolSource) {
+  const { poolSgdRun } = await import('../model/sgd/simRun.ts');
+  const { prepareReal } = await import('../model/real/realRun.ts');
+  const { readPool } = await import('./dataFiles.ts');
+  const res = poolSgdRun(prepareReal(readPool(source), p), p);
+  return simulationOutput({ ...p, N: poolSimN(p) }, res, [sgdPoolNote(p, source).plain]);
 }

@@ -4,7 +4,9 @@
 // cancelling terminates the workers (a seed cannot be interrupted), which the next run restarts.
 import * as Comlink from 'comlink';
 import type { Params } from '../model/params.ts';
-import { simulationKind } from '../model/sgd/simSteps.ts';
+import { runKind } from '../model/data/sources.ts';
+import { inSteps } from '../model/regimes.ts';
+import { poolSimN } from '../model/sgd/simSteps.ts';
 import { aggregateSeeds } from '../model/simulation/simulate.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
 import { sampleTimesOf } from '../model/simulation/sampleTimes.ts';
@@ -41,6 +43,15 @@ export function simulationExtras(s: AppData, M: number): SimulateExtras {
     extras.modes = [...ks].filter((k) => k <= M).sort((a, b) => a - b);
   }
   return extras;
+}
+
+/**
+ * The configuration a run on a pool trains: under one-pass SGD at the N real SGD on the pool
+ * runs (poolSimN: the kernel limit above its cap), so that its theory is the one it is compared
+ * with; otherwise the configuration shown.
+ */
+export function poolRunParams(shown: Params): Params {
+  return inSteps(shown.regime) ? { ...shown, N: poolSimN(shown) } : { ...shown };
 }
 
 export interface SimulationRunner {
@@ -91,15 +102,17 @@ export function createSimulationRunner(
   return {
     async start() {
       // A spectrum file has no data to draw samples from (the box says so; `r` does nothing).
-      const kind = simulationKind(st().params);
+      const kind = runKind(st().params);
       if (kind === null) return;
-      stopAll('superseded');
+      // Only a run in progress is superseded: idle workers keep what they loaded (the real-run
+      // worker its pool and kernel matrix, docs/theory.md §9.6).
+      if (st().results.sim?.status === 'running') stopAll('superseded');
       const mine = ++run;
       const s = st();
       const pool = real && kind === 'real' ? real : null;
       // The simulation samples the times of the curve on screen (automatic window included).
       const shown = windowedParams(s);
-      const p: Params = pool ? { ...shown } : { ...shown, M: simulationModes(s.params) };
+      const p: Params = pool ? poolRunParams(shown) : { ...shown, M: simulationModes(s.params) };
       s.patchResults({
         sim: {
           params: p,

@@ -18,6 +18,7 @@ import { currentLabel, labelIgnore, paramsKey, pinnedResults } from '../state/pi
 import { PlayBar } from './play/PlayBar.tsx';
 import type { CurveResult } from '../model/types.ts';
 import { poolSourceOf } from '../model/data/sources.ts';
+import { formatParam } from '../format/number.ts';
 import { appStore } from '../state/store.ts';
 import { showEarlyStop, windowShowing } from './showEarlyStop.ts';
 import { Claims, claimsText, lectureClaims, StepsAxisSwitch, useStepsCurve } from './SgdPanels.tsx';
@@ -53,6 +54,7 @@ function usePinnedCurves(): PinnedCurve[] {
 function useSimOverlay(): SimOverlay | null {
   const sim = useApp((s) => s.results.sim);
   const current = useApp((s) => !!s.results.sim && s.results.sim.key === paramsKey(s.params));
+  const N = useApp((s) => s.params.N);
   return useMemo(
     () =>
       sim && sim.result && current
@@ -60,9 +62,12 @@ function useSimOverlay(): SimOverlay | null {
             result: sim.result,
             theory: sim.theory ?? undefined,
             real: poolSourceOf(sim.params)?.words.real,
+            // Real SGD on a pool above its cap of features runs the kernel limit (poolSimN).
+            theoryLabel:
+              sim.params.N !== N ? `theory at N = ${formatParam(sim.params.N)}, as run` : undefined,
           }
         : null,
-    [sim, current],
+    [sim, current, N],
   );
 }
 

@@ -9,7 +9,9 @@ import { ClaimText } from '../charts/Claimed.tsx';
 import {
   agreementClaim,
   realNote,
-  sgdPoolNa,
+  sgdPoolAgreement,
+  sgdPoolNote,
+  simOverflowClaim,
   sgdSimulationNote,
   simulationNa,
   simulationNote,
@@ -18,7 +20,7 @@ import {
 import { cancelSimulation, startSimulation } from '../compute/index.ts';
 import { simulationModes } from '../model/simulation/simulationModes.ts';
 import { inSteps } from '../model/regimes.ts';
-import { sgdSimLastStep, simulationKind } from '../model/sgd/simSteps.ts';
+import { sgdSimLastStep } from '../model/sgd/simSteps.ts';
 import { poolSourceOf, runKind } from '../model/data/sources.ts';
 import { useApp } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
@@ -36,7 +38,8 @@ function agreement(sim: SimRun): Agreement | null {
 
 function statusText(sim: SimRun, { stale }: { stale: boolean }): string {
   const real = runKind(sim.params) === 'real';
-  const unit = real ? 'draws' : 'seeds';
+  // Real SGD on a pool runs seeds of one SGD run; other real runs draw training sets.
+  const unit = real && !inSteps(sim.params.regime) ? 'draws' : 'seeds';
   if (stale) return 'These results are for earlier settings: run again to compare.';
   const { done, total } = sim.progress;
   switch (sim.status) {
@@ -56,7 +59,7 @@ export function SimulationBox() {
   const sim = useApp((s) => s.results.sim);
   const M = useMemo(() => {
     try {
-      if (simulationKind(params) !== 'simulate') return NaN;
+      if (runKind(params) !== 'simulate') return NaN;
       return simulationModes(params);
     } catch {
       return NaN;
@@ -66,7 +69,7 @@ export function SimulationBox() {
   const real = source !== null;
   const runName = source ? `Run on ${source.words.real}` : 'Run simulation';
   // A spectrum file gives the theory its sums, but nothing to draw samples from.
-  const none = simulationKind(params) === null;
+  const none = runKind(params) === null;
   const steps = inSteps(params.regime);
   const running = sim?.status === 'running';
   const stale = !!sim && sim.key !== paramsKey(params);
@@ -76,8 +79,13 @@ export function SimulationBox() {
   return (
     <section className="panel panel-sim" aria-labelledby="h-sim" data-testid="sim-box">
       <h2 id="h-sim">{source ? runName : 'Exact simulation'}</h2>
-      {none && steps ? (
-        <ClaimText as="p" className="panel-note" testId="sim-na" claim={sgdPoolNa()} />
+      {steps && source ? (
+        <ClaimText
+          as="p"
+          className="panel-note"
+          testId="sgd-pool-note"
+          claim={sgdPoolNote(params, source)}
+        />
       ) : steps ? (
         <ClaimText
           as="p"
@@ -139,12 +147,25 @@ export function SimulationBox() {
           <p role="status">
             <ClaimText claim={simulationStatus(sim.status, statusText(sim, { stale }))} />
           </p>
+          {sim.result && !stale && simOverflowClaim(sim.result) && (
+            <ClaimText
+              as="p"
+              className="sim-fit"
+              testId="sim-overflow"
+              claim={simOverflowClaim(sim.result)!}
+            />
+          )}
           {fit && sim.result && sim.theory && (
             <ClaimText
               as="p"
               className="sim-fit"
               testId="sim-agreement"
-              claim={agreementClaim(fit, sim.result, sim.theory)}
+              claim={
+                steps && real
+                  ? (sgdPoolAgreement(sim.result, sim.theory) ??
+                    agreementClaim(fit, sim.result, sim.theory))
+                  : agreementClaim(fit, sim.result, sim.theory)
+              }
             />
           )}
         </div>

@@ -18,6 +18,8 @@ import type { Params } from '../model/params.ts';
 import { writeParams } from '../model/paramsCodec.ts';
 import type { AppData } from '../state/store.ts';
 import { labelIgnore, paramsKey, pinLabels, pinnedResults } from '../state/pins.ts';
+import { poolSourceOf } from '../model/data/sources.ts';
+import { inSteps } from '../model/regimes.ts';
 
 /** Pins follow an automatic window: it is not what sets them apart in labels. */
 const ignoredKeys = (s: AppData) => labelIgnore(s.view.timeWindow);
@@ -106,11 +108,19 @@ export function simCsv(s: AppData, url: string): string | null {
   const sim = s.results.sim;
   const r = sim?.result;
   if (!sim || !r) return null;
-  // Its own parameters: the simulation runs at a finite M, and may be of an earlier state.
-  const preamble = dataPreamble(`exact simulation, ${r.seeds} seeds`, s, sim.params, url);
+  // Its own parameters: the simulation runs at a finite M (real SGD on a pool at its N).
+  const source = poolSourceOf(sim.params);
+  const sgd = inSteps(sim.params.regime);
+  const what = !source
+    ? `${sgd ? 'real SGD, ' : 'exact simulation, '}${r.seeds} seeds`
+    : sgd
+      ? `real SGD on ${source.words.name} ${source.words.items}, ${r.seeds} seeds`
+      : `${source.words.real}, ${r.seeds} draws`;
+  const preamble = dataPreamble(what, s, sim.params, url);
   const thEg = sim.theory ? resampleLogLog(r.t, sim.theory.t, sim.theory.Eg) : null;
   const thEtr = sim.theory ? resampleLogLog(r.t, sim.theory.t, sim.theory.Etr) : null;
-  const rows = ['t,Eg_mean,Eg_sem,Etr_mean,Etr_sem,Eg_theory,Etr_theory'];
+  // One-pass SGD samples steps (docs/theory.md §9.6), the other regimes times.
+  const rows = [`${sgd ? 'steps' : 't'},Eg_mean,Eg_sem,Etr_mean,Etr_sem,Eg_theory,Etr_theory`];
   for (let i = 0; i < r.t.length; i++) {
     rows.push(
       [

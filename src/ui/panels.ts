@@ -21,6 +21,7 @@ import {
 } from '../state/view.ts';
 import type { AppData } from '../state/store.ts';
 import { isMeasured } from '../model/data/sources.ts';
+import { paramsKey } from '../state/pins.ts';
 import { CurvePanel } from './CurvePanel.tsx';
 import { curvesCsv, simCsv, stateJson } from './exportData.ts';
 import { DecompositionSection, InspectorSection, OrderSection } from './MeanFieldPanels.tsx';
@@ -269,7 +270,8 @@ export const PANEL_TABLE: readonly PanelRecord[] = [
         label: 'Simulation (CSV)',
         file: 'simulation.csv',
         type: csv,
-        ready: (s) => !!s.results.sim?.result,
+        // Only the run of the state shown: an earlier state's run is not drawn (nor its link).
+        ready: (s) => !!s.results.sim?.result && s.results.sim.key === paramsKey(s.params),
         write: simCsv,
       },
     ],

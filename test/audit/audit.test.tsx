@@ -69,6 +69,7 @@ async function reach(s: Session, st: AuditState): Promise<void> {
   await apply(s, () => appStore.getState().applyUrlState(state, 'push', notices));
   if (st.file)
     await apply(s, () => appStore.getState().loadCustom('my-spectrum.csv', customSpectrum()));
+  if (st.sim) await apply(s, () => fireEvent.click(screen.getByTestId('sim-run')));
   if (st.runs) {
     await apply(s, () => {
       fireEvent.change(screen.getByTestId('runfit-text'), { target: { value: auditRunsCsv() } });
@@ -98,6 +99,14 @@ function lessonProblems(st: AuditState): string[] {
   if (el.getAttribute('data-modified') !== 'false')
     out.push(`${st.name}: the lesson says the user changed it`);
   return out;
+}
+
+/** A state that ran real SGD on a pool must show what ran and how it compares with the theory. */
+function simProblems(st: AuditState): string[] {
+  if (!('sim' in st) || !st.sim) return [];
+  return ['sim.sgd-pool-note', 'sim.sgd-pool-agreement']
+    .filter((id) => !document.querySelector(`[data-claim="${id}"]`))
+    .map((id) => `${st.name}: no ${id} on the page`);
 }
 
 interface Tally {
@@ -132,7 +141,7 @@ async function runAudit(states: readonly AuditState[]): Promise<Tally> {
       tally.states++;
       tally.byClass.set(st.cls, (tally.byClass.get(st.cls) ?? 0) + 1);
       tally.claims += page.checked;
-      tally.problems.push(...page.problems, ...lessonProblems(st));
+      tally.problems.push(...page.problems, ...lessonProblems(st), ...simProblems(st));
       if (st.cls !== 'random') {
         const ex = await auditExports(appStore.getState(), s.oracle);
         tally.exportLines += ex.lines;

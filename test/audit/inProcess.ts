@@ -18,6 +18,19 @@ import { findSource } from '../../src/model/data/sources.ts';
 import type { KernelKey } from '../../src/model/data/kernels.ts';
 import type { TaskKey } from '../../src/model/data/tasks.ts';
 import { hasSpectrum, spectrumKey } from '../../src/model/theory/dataSpectra.ts';
+import { prepareReal, type RealSetup } from '../../src/model/real/realRun.ts';
+import { inSteps } from '../../src/model/regimes.ts';
+import { poolSgdRun } from '../../src/model/sgd/simRun.ts';
+import { committedPool } from '../helpers/digitAssets.ts';
+
+let setup: RealSetup | null = null;
+
+/** The committed pool of the parameters' source, prepared once per (source, kernel, task). */
+function poolSetup(p: Params): RealSetup {
+  if (!setup || setup.data !== p.data || setup.kernel !== p.kernel || setup.task !== p.task)
+    setup = prepareReal(committedPool(p.data), p);
+  return setup;
+}
 
 export interface InProcess {
   client: ComputeClient;
@@ -42,8 +55,15 @@ export function inProcessClient(opts: { phase?: (method: string) => boolean } = 
     seed: (p: Params, index: number, extras: SimulateExtras = {}) =>
       attempt(() => simulateSeed(p, simulationTimes(p), p.seed, index, extras)),
   };
-  // Real runs on the digits need the pool and minutes of CPU: they never answer here.
-  const real: RealApi = { run: () => new Promise(() => {}) };
+  // Real runs on the digits need the pool and minutes of CPU: they never answer here, except
+  // real SGD on its minibatches (one-pass SGD, seconds), run as the real-run worker runs it.
+  const never: RealApi = { run: () => new Promise(() => {}) };
+  const real: RealApi = {
+    run: (p, onProgress) =>
+      inSteps(p.regime)
+        ? Promise.resolve(attempt(() => poolSgdRun(poolSetup(p), p, { onSeed: onProgress })))
+        : never.run(p, onProgress),
+  };
   // A user's file of runs (states.ts auditRunsCsv) fitted as the fit worker does.
   const fit: RunFitApi = {
     fit: (source, options, onProgress) =>
@@ -87,7 +107,7 @@ export function inProcessClient(opts: { phase?: (method: string) => boolean } = 
       phase: port(theory, 'phase'),
       sims: [port(sim, 'sim')],
       real: port(real, 'real'),
-      realSweep: port(real, 'realSweep'),
+      realSweep: port(never, 'realSweep'),
       fit: port(fit, 'fit'),
     },
     inFlight: () => inFlight,

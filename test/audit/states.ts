@@ -23,7 +23,7 @@ export type StateClass =
 
 /** A state: a link, or a lesson at a step (reached by its "Try it" presses), or a file loaded. */
 export type AuditState =
-  | { cls: StateClass; name: string; link: string; file?: boolean; runs?: boolean }
+  | { cls: StateClass; name: string; link: string; file?: boolean; runs?: boolean; sim?: boolean }
   | { cls: 'lesson'; name: string; lesson: string; tries: number; double?: boolean };
 
 /**
@@ -219,6 +219,20 @@ export function auditStates(random = 300, seed = 19): AuditState[] {
       name: 'Fit my runs, fitted with the hold-out check',
       link: '?v=1&panels=runfit,phase',
       runs: true,
+    },
+    // Real SGD on the digits' minibatches run from the experiment box: the kernel limit, and
+    // random features with minibatches of 8 (its note and its agreement with the theory).
+    {
+      cls: 'regime × source',
+      name: 'sgd × mnist, real SGD run, N = ∞',
+      link: '?v=1&regime=sgd&data=mnist&N=inf&seeds=4&panels=simulation',
+      sim: true,
+    },
+    {
+      cls: 'regime × source',
+      name: 'sgd × mnist, real SGD run, N = 64, B = 8',
+      link: '?v=1&regime=sgd&data=mnist&N=64&batch=8&seeds=4&panels=simulation',
+      sim: true,
     },
     ...lessonStates(),
     ...regimeSourceStates(),

@@ -177,3 +177,57 @@ test('lecture mode: the batch lesson opens the sgd panel on the stage, both side
   }
   expect(w.errors).toEqual([]);
 });
+
+test('real SGD on MNIST minibatches: choose SGD and MNIST, run, points beside the theory, cancel', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const w = watch(page);
+  await page.goto('./?v=1&panels=simulation');
+  await waitForCurve(page);
+  await page.getByTestId('regime-sgd').click();
+  await waitForCurve(page);
+  await page.getByTestId('data-choice').selectOption('mnist');
+  await waitForCurve(page);
+  expect(await storeState<string>(page, 's.params.data')).toBe('mnist');
+  const box = page.getByTestId('sim-box');
+  await expect(box).toContainText('Run on real digits');
+  // The default N = 10⁵ is above the cap of random features: the kernel limit, said so.
+  await expect(page.getByTestId('sgd-pool-note')).toContainText(
+    'Runs real one-pass SGD on the pool of 3000 MNIST digits',
+  );
+  await expect(page.getByTestId('sgd-pool-note')).toContainText('the kernel limit');
+  await page.getByTestId('entry-seeds').fill('6');
+  await page.getByTestId('entry-seeds').press('Enter');
+  await page.getByTestId('sim-run').click();
+  const status = page.getByTestId('sim-status');
+  await expect(status).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(status).toContainText('Done: 6 seeds');
+  const curve = page.locator('svg[data-testid="learning-curve"]');
+  await expect(curve.locator('g[data-series="sim"]')).toHaveCount(1);
+  await expect(curve.locator('path[data-series="sim-theory"]')).toHaveCount(1);
+  await expect(page.getByTestId('legend').first()).toContainText('real digits Eg, 6 seeds');
+  await expect(page.getByTestId('legend').first()).toContainText('theory at N = ∞, as run');
+  const agreement = page.getByTestId('sim-agreement');
+  await expect(agreement).toHaveAttribute('data-claim', 'sim.sgd-pool-agreement');
+  await expect(agreement).toContainText('sampled steps the mean lies within 2 s.e.m.');
+  const text = (await agreement.textContent()) ?? '';
+  const pct = Number(/s\.e\.m\., ([\d.]+) %\)/.exec(text)?.[1]);
+  expect(pct).toBeLessThan(10);
+  // A longer run (more seeds, B = 8 and 64 features) is cancelled while it runs.
+  await page.goto('./?v=1&regime=sgd&data=mnist&N=64&batch=8&seeds=256&panels=simulation');
+  await waitForCurve(page);
+  await expect(page.getByTestId('sgd-pool-note')).toContainText('N = 64 random ReLU features');
+  await page.getByTestId('sim-run').click();
+  const progress = page.getByTestId('sim-progress');
+  await expect
+    .poll(async () => Number(await progress.getAttribute('data-done')), { timeout: 60_000 })
+    .toBeGreaterThan(0);
+  await page.getByTestId('sim-cancel').click();
+  await expect(status).toHaveAttribute('data-status', 'cancelled');
+  const stoppedAt = Number(await progress.getAttribute('data-done'));
+  await page.waitForTimeout(800);
+  expect(Number(await progress.getAttribute('data-done'))).toBe(stoppedAt);
+  expect(stoppedAt).toBeLessThan(256);
+  expect(w.errors).toEqual([]);
+});

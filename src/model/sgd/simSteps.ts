@@ -3,8 +3,6 @@
 import type { Params } from '../params.ts';
 import { logSteps } from './curve.ts';
 import { sgdSimModes } from './limits.ts';
-import { runKind } from '../data/sources.ts';
-import { inSteps } from '../regimes.ts';
 
 /** Most sampled steps (each point is one read-out of E_g; the steps between cost the work). */
 export const SGD_SIM_POINTS = 16;
@@ -26,12 +24,35 @@ export function sgdSimSteps(p: Pick<Params, 'M' | 'N' | 'batch' | 'horizon' | 'n
 }
 
 /**
- * What a run of the simulation box does in a configuration: the exact simulator (real SGD under
- * one-pass SGD), a real run on a pool of images, or nothing. Real SGD on a pool's minibatches
- * (§9.6) runs in `npm run bench` and the tests, not yet in the app's real-data worker, whose runs
- * are full-batch training: under one-pass SGD a pool source has no run here.
+ * Largest number of random features of real SGD on a pool in the app and the CLI: each seed
+ * draws the n × N feature matrix of the pool, n·N·dim multiply-adds (3·10⁸ at N = 128 on 3000
+ * digits, ≈ 0.15 s; 16 seeds at N = 256 took 6 s under load). A larger N runs the kernel limit
+ * N = ∞ instead, and says so.
  */
-export function simulationKind(p: Pick<Params, 'data' | 'regime'>): 'simulate' | 'real' | null {
-  const kind = runKind(p);
-  return inSteps(p.regime) && kind === 'real' ? null : kind;
+export const POOL_SIM_MAX_N = 128;
+/**
+ * Work of one seed of real SGD on a pool, in multiply-adds of its updates (B·n a step in the
+ * kernel limit: a row of the kernel matrix per sample; 2·B·N with N features): the sampled
+ * steps stop where it runs out (or at the horizon), a few tenths of a second per seed.
+ */
+export const POOL_SIM_WORK = 3e7;
+
+/** The N real SGD on a pool runs at: N itself up to POOL_SIM_MAX_N, else the kernel limit. */
+export function poolSimN(p: Pick<Params, 'N'>): number {
+  return p.N <= POOL_SIM_MAX_N ? p.N : Infinity;
+}
+
+/** The last step real SGD on a pool of n images reaches within its work per seed. */
+export function poolSimLastStep(p: Pick<Params, 'N' | 'batch' | 'horizon'>, n: number): number {
+  const N = poolSimN(p);
+  const width = p.batch * (Number.isFinite(N) ? 2 * N : n);
+  return Math.max(10, Math.min(p.horizon, Math.floor(POOL_SIM_WORK / width)));
+}
+
+/** The steps real SGD on a pool of n images samples: log-spaced integers from 1. */
+export function poolSimSteps(
+  p: Pick<Params, 'N' | 'batch' | 'horizon' | 'nt'>,
+  n: number,
+): Float64Array {
+  return logSteps(1, poolSimLastStep(p, n), Math.min(SGD_SIM_POINTS, p.nt));
 }

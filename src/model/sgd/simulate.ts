@@ -16,7 +16,7 @@ import { sortedSymmetricEigen } from '../linalg/symmetricEigen.ts';
 import { aggregateSeeds, CancelledError } from '../simulation/simulate.ts';
 import type { SimResult } from '../types.ts';
 import { nodesFromModes } from './nodes.ts';
-import { propagate } from './propagate.ts';
+import { DIVERGENCE_CAP, propagate } from './propagate.ts';
 import { etaAt, schedulePieces } from './schedule.ts';
 import { scheduleOf, type SgdParams } from './system.ts';
 import { MAX_SGD_SIM_DIM } from './limits.ts';
@@ -111,7 +111,11 @@ export function drawnSpectrum(
   return sp;
 }
 
-/** One seed of real SGD: E_g (no noise floor) at each step; Infinity once it overflows. */
+/**
+ * One seed of real SGD: E_g (no noise floor) at each step; Infinity from the first read-out
+ * where it passes DIVERGENCE_CAP·(E_g(0) + σ²), as the theory counts a run diverged (the seed
+ * stops there: its squares would overflow the s.e.m., its weights the doubles, giving NaN).
+ */
 export function simulateSgdSeed(
   p: SgdParams,
   M: number,
@@ -138,6 +142,7 @@ export function simulateSgdSeed(
     for (let j = 0; j < n; j++) e += (u[j] - coef[j]) * (u[j] - coef[j]);
     return e;
   };
+  const cap = DIVERGENCE_CAP * (error() + p.sigma2);
   let step = 0;
   for (let k = 0; k < steps.length; k++) {
     for (; step < steps[k]; step++) {
@@ -161,11 +166,11 @@ export function simulateSgdSeed(
       }
     }
     const e = error();
-    out[k] = Number.isFinite(e) ? e : Infinity;
-    if (!Number.isFinite(e)) {
+    if (!(e <= cap)) {
       out.fill(Infinity, k);
       break;
     }
+    out[k] = e;
   }
   return out;
 }

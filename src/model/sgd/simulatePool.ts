@@ -15,12 +15,14 @@
 // What the theory assumes and this does not: Gaussian features. The first moment is exact (the
 // pool's feature covariance is diag(λ_k)), so the η → 0 limit is exact; the gradient-noise term,
 // of order η/B, uses Gaussian fourth moments, which the pool's eigenfunctions do not have.
-import { applyKernel, type KernelKey } from '../data/kernels.ts';
+import type { KernelKey } from '../data/kernels.ts';
+import { poolKernelMatrix } from '../data/measure.ts';
 import { crossGram } from '../linalg/gram.ts';
 import type { RealSetup } from '../real/realRun.ts';
 import { Rng } from '../simulation/random.ts';
 import { aggregateSeeds, CancelledError } from '../simulation/simulate.ts';
 import type { SimResult } from '../types.ts';
+import { DIVERGENCE_CAP } from './propagate.ts';
 import { etaAt, schedulePieces } from './schedule.ts';
 import { scheduleOf, type SgdParams } from './system.ts';
 
@@ -29,13 +31,15 @@ export const MAX_POOL_N = 4000;
 
 const kernels = new WeakMap<RealSetup, Float64Array>();
 
-/** The pool's n × n kernel matrix (computed once per setup). */
+/**
+ * The pool's kernel operator K/n (n × n, the matrix whose eigenvalues are the measured spectrum,
+ * src/model/data/measure.ts), computed once per setup: n²·dim/2 multiply-adds, the one-off cost
+ * of a kernel-limit run (≈ 1.8·10⁹ on the 3000 digits).
+ */
 export function poolKernel(s: RealSetup): Float64Array {
   let K = kernels.get(s);
   if (!K) {
-    K = new Float64Array(s.n * s.n);
-    crossGram(s.X, s.n, s.X, s.n, s.dim, K);
-    applyKernel(s.kernel, K, s.n, s.n, s.norms, s.norms);
+    K = poolKernelMatrix(s.X, s.n, s.dim, s.kernel);
     kernels.set(s, K);
   }
   return K;
@@ -64,7 +68,12 @@ function checkPool(s: RealSetup, p: SgdParams, steps: ArrayLike<number>): void {
   void s;
 }
 
-/** One seed of SGD on the pool: the test error (no noise floor) at each step. */
+/**
+ * One seed of SGD on the pool: the test error (no noise floor) at each step; Infinity from the
+ * first read-out where it passes DIVERGENCE_CAP·(E_g(0) + σ²), as the theory counts a run
+ * diverged (the seed stops there: a diverging run has nothing more to say, and its squares
+ * would overflow the s.e.m., its weights the doubles, giving NaN).
+ */
 export function simulatePoolSeed(
   s: RealSetup,
   p: SgdParams,
@@ -83,6 +92,8 @@ export function simulatePoolSeed(
   const out = new Float64Array(steps.length);
   const kernelLimit = !Number.isFinite(p.N);
   const K = kernelLimit ? poolKernel(s) : null;
+  // K holds K/n: the update by a kernel row is n times its entries.
+  const scale = kernelLimit ? n : 1;
   const N = kernelLimit ? 0 : p.N;
   const F = kernelLimit ? null : poolFeatures(s, N, s.kernel, rng);
   // Kernel limit: f on the pool. Finite N: the weights w (f = F w).
@@ -96,10 +107,16 @@ export function simulatePoolSeed(
     for (let j = 0; j < N; j++) v += (F as Float64Array)[o + j] * w[j];
     return v;
   };
+  const error = () => {
+    let e = 0;
+    for (let i = 0; i < n; i++) e += (predict(i) - s.y[i]) ** 2;
+    return e / n;
+  };
+  const cap = DIVERGENCE_CAP * (error() + p.sigma2);
   let step = 0;
   for (let k = 0; k < steps.length; k++) {
     for (; step < steps[k]; step++) {
-      const g = etaAt(pieces, step) / B;
+      const g = (scale * etaAt(pieces, step)) / B;
       for (let b = 0; b < B; b++) {
         const i = Math.min(n - 1, Math.floor(rng.uniform() * n));
         idx[b] = i;
@@ -116,9 +133,12 @@ export function simulatePoolSeed(
         }
       }
     }
-    let e = 0;
-    for (let i = 0; i < n; i++) e += (predict(i) - s.y[i]) ** 2;
-    out[k] = Number.isFinite(e) ? e / n : Infinity;
+    const e = error();
+    if (!(e <= cap)) {
+      out.fill(Infinity, k);
+      break;
+    }
+    out[k] = e;
   }
   return out;
 }
@@ -131,7 +151,8 @@ export function simulatePool(
     steps: Float64Array;
     seeds: number;
     seed: number;
-    onProgress?: (done: number, total: number) => void;
+    /** After each seed: seeds done, in all, the mean ± s.e.m. so far. */
+    onProgress?: (done: number, total: number, partial: SimResult) => void;
     shouldCancel?: () => boolean;
   },
 ): SimResult {
@@ -141,7 +162,8 @@ export function simulatePool(
     if (opts.shouldCancel?.()) throw new CancelledError();
     const Eg = simulatePoolSeed(s, p, opts.steps, opts.seed, i);
     runs.push({ Eg, Etr: Float64Array.from(Eg, (e) => e + p.sigma2) });
-    opts.onProgress?.(i + 1, opts.seeds);
+    if (opts.onProgress)
+      opts.onProgress(i + 1, opts.seeds, aggregateSeeds(runs, opts.steps, performance.now() - t0));
   }
   return aggregateSeeds(runs, opts.steps, performance.now() - t0);
 }

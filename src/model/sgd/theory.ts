@@ -66,6 +66,11 @@ export function isSgdCurve(c: CurveResult | null | undefined): c is SgdCurveResu
 export function sgdParamsOf(p: Params): SgdParams {
   const reg = dataSpectrum(p);
   const key = spectrumKey(p);
+  return { ...sgdRunParams(p), data: reg && key ? sgdDataFrom(key, reg) : null };
+}
+
+/** The SGD parameters without the spectrum (what real SGD on a pool needs: it has the data). */
+export function sgdRunParams(p: Params): SgdParams {
   return {
     alpha: p.alpha,
     beta: p.beta,
@@ -80,7 +85,7 @@ export function sgdParamsOf(p: Params): SgdParams {
     decay: p.decay,
     final: p.final,
     warmup: p.warmup,
-    data: reg && key ? sgdDataFrom(key, reg) : null,
+    data: null,
   };
 }
 

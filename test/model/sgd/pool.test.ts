@@ -3,39 +3,18 @@
 // its kernel matrix and eigendecomposition cheap; its spectrum is computed here exactly as the
 // committed spectra are (eigendecomposition of K/n, c_k = (u_k·y)²/n).
 import { describe, expect, it } from 'vitest';
-import type { ImagePool } from '../../../src/model/data/pool.ts';
-
-const DIM = 784;
 import { symmetricEigen } from '../../../src/model/linalg/symmetricEigen.ts';
 import { prepareReal } from '../../../src/model/real/realRun.ts';
 import { logSteps, sgdCurve } from '../../../src/model/sgd/curve.ts';
 import { poolKernel, simulatePool } from '../../../src/model/sgd/simulatePool.ts';
 import { DEFAULT_SGD, sgdDataFrom, type SgdParams } from '../../../src/model/sgd/system.ts';
 import { registerSpectrum } from '../../../src/model/theory/dataSpectra.ts';
-import { committedPool } from '../../helpers/digitAssets.ts';
-
-function subPool(per: number): ImagePool {
-  const full = committedPool();
-  const rows: number[] = [];
-  for (let d = 0; d < 10; d++)
-    for (let i = 0, c = 0; i < full.n && c < per; i++)
-      if (full.labels[i] === d) {
-        rows.push(i);
-        c++;
-      }
-  const pixels = new Uint8Array(rows.length * DIM);
-  rows.forEach((i, r) => pixels.set(full.pixels.subarray(i * DIM, (i + 1) * DIM), r * DIM));
-  return { n: rows.length, dim: DIM, pixels, labels: Uint8Array.from(rows, (i) => full.labels[i]) };
-}
+import { subPool } from '../../helpers/digitAssets.ts';
 
 describe('real SGD on a digit pool against the measured-spectrum theory', () => {
   const setup = prepareReal(subPool(30), { data: 'mnist', kernel: 'relu', task: 'parity' });
   const n = setup.n;
-  const eig = symmetricEigen(
-    Float64Array.from(poolKernel(setup), (x) => x / n),
-    n,
-    { vectors: true },
-  );
+  const eig = symmetricEigen(poolKernel(setup).slice(), n, { vectors: true });
   const order = Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => eig.values[b] - eig.values[a],
   );
