@@ -68,7 +68,8 @@ export function sgdCurve(
   const finalEta = sch.kind === 'constant' ? sch.eta : sch.final * sch.eta;
   return {
     steps: Float64Array.from(steps),
-    t: r.t,
+    // The propagation stops at the divergence; the schedule's clock does not (§9.2).
+    t: Number.isFinite(r.divergedAt) ? intrinsicTimes(sch, steps) : r.t,
     Eg: r.Eg,
     eta: etaSeries(sch, steps),
     divergedAt: r.divergedAt,

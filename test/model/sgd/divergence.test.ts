@@ -4,7 +4,7 @@
 // the theory ends at the same cap, and the CLI's JSON has no NaN.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS, type Params } from '../../../src/model/params.ts';
-import { logSteps } from '../../../src/model/sgd/curve.ts';
+import { logSteps, sgdCurve } from '../../../src/model/sgd/curve.ts';
 import { DIVERGENCE_CAP } from '../../../src/model/sgd/propagate.ts';
 import { simulateSgd } from '../../../src/model/sgd/simulate.ts';
 import { DEFAULT_SGD } from '../../../src/model/sgd/system.ts';
@@ -56,5 +56,19 @@ describe('a diverging SGD run', () => {
     }
     expect(theory.notes.join(' ')).toContain(`diverged at s = ${c.sgd.divergedAt}`);
     expect(sim.notes.join(' ')).toMatch(/passed 10³⁰ Eg\(0\) from step \d+ on .* diverges/);
+  });
+});
+
+describe('the intrinsic time of a diverging run', () => {
+  it('keeps counting Σ η_s after E_g has passed the cap (it is the schedule’s clock)', () => {
+    const steps = logSteps(1, 20_000, 40);
+    const c = sgdCurve({ ...DEFAULT_SGD, eta: 0.6, sigma2: 0 }, steps);
+    expect(Number.isFinite(c.divergedAt)).toBe(true);
+    let after = 0;
+    for (let i = 0; i < steps.length; i++) {
+      expect(c.t[i]).toBeCloseTo(0.6 * steps[i], 6);
+      if (steps[i] > c.divergedAt) after++;
+    }
+    expect(after).toBeGreaterThan(5);
   });
 });
