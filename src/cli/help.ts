@@ -1,6 +1,7 @@
 // `--help`: every flag with its default, its range and the regimes in which it acts, all read from
 // the parameter table, then the flags that are not parameters.
 import { PARAM_SPECS, REGIMES, formatValue, rangeText, type ParamSpec } from '../model/params.ts';
+import { typedText } from '../format/rich.ts';
 import { EXTRA_FLAGS, MODE_UNUSED } from './args.ts';
 
 const WIDTH = 14;
@@ -31,7 +32,7 @@ export function usage(): string {
     'Parameters (flag = URL key):',
   ];
   for (const s of PARAM_SPECS) {
-    lines.push(`  --${s.key.padEnd(WIDTH - 2)}${s.label}. ${s.help}`);
+    lines.push(`  --${s.key.padEnd(WIDTH - 2)}${s.label}. ${typedText(s.help)}`);
     lines.push(
       `  ${''.padEnd(WIDTH)}default ${defaultText(s)}; ${rangeText(s)}; acts in ${regimesText(s)}`,
     );

@@ -94,3 +94,11 @@ export function plainOf(r: Rich): string {
 export function plainText(s: string): string {
   return plainOf(parseRich(s));
 }
+
+/**
+ * The markup as typed text, for a terminal or a Markdown table: a script of one word loses its
+ * braces ("η_{max}" → "η_max"); a longer one keeps them ("k^{-α}"), as one would type it.
+ */
+export function typedText(s: string): string {
+  return s.replace(/([_^])\{([\p{L}\p{N}]+)\}/gu, '$1$2');
+}

@@ -2,6 +2,7 @@
 // parameter table declares them, then every other flag.
 import { describe, expect, it } from 'vitest';
 import { EXTRA_FLAGS } from '../../src/cli/args.ts';
+import { typedText } from '../../src/format/rich.ts';
 import { PARAM_SPECS, REGIMES, formatValue, rangeText } from '../../src/model/params.ts';
 import { cli } from './run.ts';
 
@@ -19,7 +20,9 @@ describe('--help', () => {
     (key, spec) => {
       const i = lines.findIndex((l) => l.startsWith(`  --${key} `));
       expect(i).toBeGreaterThan(0);
-      expect(lines[i]).toContain(spec.help);
+      // The help as one types it: a one-word script without braces (η_{max} → η_max).
+      expect(lines[i]).toContain(typedText(spec.help));
+      expect(lines[i]).not.toMatch(/[_^]\{\p{L}+\}/u);
       const def = spec.kind === 'enum' ? spec.default : formatValue(spec.default);
       const data = spec.data ? `, with --data ${spec.data.join(' or ')}` : '';
       const schedule = spec.schedules ? `, with --schedule ${spec.schedules.join(' or ')}` : '';
