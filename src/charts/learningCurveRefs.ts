@@ -11,6 +11,7 @@ import { oneLine, placeText, type ClaimLines, type PlacedText } from './placeTex
 import type { Metrics } from './theme.ts';
 import { hRuleLine } from './marks/rule.ts';
 import type { PlotScales } from './marks/scales.ts';
+import type { Point } from './path.ts';
 
 type Scales = Pick<PlotScales, 'Y' | 'plotW' | 'plotH'>;
 
@@ -95,21 +96,30 @@ export function referenceSpecs(curve: CurveResult): RefSpec[] {
   return specs;
 }
 
+/**
+ * Step: the reference lines' rules, added to the obstacles before any label is placed, so that
+ * every later label (t*, the fit, the resolution floor, the lines' own) keeps off them.
+ */
+export function referenceRules(specs: readonly RefSpec[], s: Scales, obs: Obstacles): Point[][] {
+  const rules = specs.map((r) => hRuleLine(s.Y(r.value), s.plotW));
+  obs.lines.push(...rules);
+  return rules;
+}
+
 /** Step: place each reference line's label clear of the curves and of the other lines. */
 export function referenceLines(
   specs: readonly RefSpec[],
   s: Scales,
   m: Metrics,
   obs: Obstacles,
+  rules: readonly Point[][] = referenceRules(specs, s, obs),
 ): RefLine[] {
   const fs = m.labelFont;
   const { plotW } = s;
-  const ys = specs.map((r) => s.Y(r.value));
-  const refs = specs.map((r, i): RefLine => {
-    const yy = ys[i];
-    // Other reference lines are obstacles for this label; its own line is not.
-    const others = ys.filter((_, j) => j !== i).map((oy) => hRuleLine(oy, plotW));
-    const local: Obstacles = { ...obs, lines: [...obs.lines, ...others] };
+  return specs.map((r, i): RefLine => {
+    const yy = s.Y(r.value);
+    // The other lines are obstacles for this label (they are in obs.lines); its own line is not.
+    const local: Obstacles = { ...obs, lines: obs.lines.filter((l) => l !== rules[i]) };
     const below = yy + GAP + 0.78 * fs + 2;
     const cands = (extra: number): LabelPos[] => {
       const above = yy - GAP - 0.22 * fs - extra;
@@ -135,8 +145,6 @@ export function referenceLines(
       ...placed,
     };
   });
-  for (const yy of ys) obs.lines.push(hRuleLine(yy, plotW));
-  return refs;
 }
 
 /** Step: "E_g(∞) = ∞" at an edge of the plot when the limit diverges (else null). */
