@@ -4,6 +4,7 @@
 import type { CurveResult } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
 import { showsPosterior } from '../model/regimes.ts';
+import { limitBelowFloor } from '../model/theory/limits.ts';
 import { isLogFinite } from './domain.ts';
 import { edgePositions, type LabelPos, type Obstacles } from './labels.ts';
 import { divergentClaim, referenceClaims } from '../claims/curveClaims.ts';
@@ -43,7 +44,8 @@ export function referenceSpecs(curve: CurveResult): RefSpec[] {
   const specs: RefSpec[] = [];
   const lim = curve.limit;
   const posterior = showsPosterior(curve.params);
-  const EgInf = !lim.divergent && isLogFinite(lim.Eg) ? lim.Eg : null;
+  // A limit below the engine's floor is 0 up to round-off: no line (docs/theory.md §5.8).
+  const EgInf = !lim.divergent && isLogFinite(lim.Eg) && !limitBelowFloor(lim) ? lim.Eg : null;
   const gibbs = (): RefSpec => {
     const v = formatNumber(lim.Egibbs, 3);
     return {
@@ -78,7 +80,7 @@ export function referenceSpecs(curve: CurveResult): RefSpec[] {
     });
     if (posterior && isLogFinite(lim.Egibbs) && !merged) specs.push(gibbs());
   } else if (posterior && isLogFinite(lim.Egibbs)) specs.push(gibbs());
-  if (posterior && isLogFinite(lim.Emean)) {
+  if (posterior && isLogFinite(lim.Emean) && !(lim.Emean < lim.floor)) {
     const v = formatNumber(lim.Emean, 3);
     specs.push({
       testId: 'posterior-mean-line',
