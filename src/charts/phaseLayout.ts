@@ -34,6 +34,7 @@ import {
 } from '../model/theory/phase.ts';
 import { formatNumber } from '../format/number.ts';
 import { headingHeight, TOP_PAD, type Margin } from './frame.ts';
+import { richWidth } from './richRuns.ts';
 import { textWidth } from './labels.ts';
 import { r2 } from './path.ts';
 import type { Metrics } from './theme.ts';
@@ -326,8 +327,21 @@ function boundaryLayouts(exponent: PhaseExponent, box: PhaseBox): PhaseLayout['b
   });
 }
 
-export function phaseHeading(exponent: PhaseExponent): string {
-  return `Phase diagram: the exponent of ${PHASE_WHAT[exponent]} over (α, β)`;
+/**
+ * The diagram's heading: the long form where it fits the width (`fits`), else shorter ones (a
+ * heading wider than the panel was clipped at its edge).
+ */
+export function phaseHeading(
+  exponent: PhaseExponent,
+  fits: (heading: string) => boolean = () => true,
+): string {
+  const what = PHASE_WHAT[exponent];
+  const forms = [
+    `Phase diagram: the exponent of ${what} over (α, β)`,
+    `The exponent of ${what} over (α, β)`,
+    `Exponent of ${what}`,
+  ];
+  return forms.find(fits) ?? forms[forms.length - 1];
 }
 
 export function phaseLayout(
@@ -355,7 +369,11 @@ export function phaseLayout(
     y,
     xTicks: linearTicks(x, plotW, m.xTickSpacing + 10),
     yTicks: linearTicks(y, plotH, m.yTickSpacing + 10),
-    heading: phaseHeading(exponent),
+    // Bold type, ~2 % wider than the estimate; the heading starts at the left margin.
+    heading: phaseHeading(
+      exponent,
+      (h) => richWidth(h, m.labelFont) * 1.02 <= width - margin.left - 4,
+    ),
     regions,
     contourD: field.bandPaths.slice(1).join(''),
     levels: field.levels,

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { phaseLayout } from '../../src/charts/phaseLayout.ts';
 import { metricsFor } from '../../src/charts/metrics.ts';
+import { richWidth } from '../../src/charts/richRuns.ts';
 import { lawColumn, phaseCsv, pointLines } from '../../src/claims/phase.ts';
 import { DEFAULT_PARAMS } from '../../src/model/params.ts';
 import { PHASE_BOUNDARIES, PHASE_EXPONENTS, boundaryBeta } from '../../src/model/theory/phase.ts';
@@ -51,5 +52,28 @@ describe('phase words', () => {
     const tip = pointLines('data-inf', 1.5, 2, noisy, false, { ...base, sigma2: 0.05 });
     expect(tip[1]).toContain('predicted −1.00 = −(β−1)');
     expect(tip[3]).toMatch(/^n\/a in this state: with label noise/);
+  });
+});
+
+describe('phase heading', () => {
+  // The lecture stage gives the diagram ~580 px beside a long lesson text: the long heading was
+  // clipped at the panel's edge. The heading is the longest form that fits after the left margin.
+  it('fits its width, the long form where there is room', () => {
+    let checked = 0;
+    const widths = { normal: [375, 580, 800], lecture: [580, 800] };
+    for (const variant of ['normal', 'lecture'] as const)
+      for (const e of PHASE_EXPONENTS)
+        for (const width of widths[variant]) {
+          const m = metricsFor(variant);
+          const L = phaseLayout(e, width, 520, m);
+          expect(
+            richWidth(L.heading, m.labelFont) * 1.02,
+            `${variant} ${e} ${width}`,
+          ).toBeLessThanOrEqual(width - L.margin.left - 4);
+          checked++;
+        }
+    expect(checked).toBe(25);
+    const wide = phaseLayout('model-inf', 1200, 520, metricsFor('normal'));
+    expect(wide.heading).toMatch(/^Phase diagram: the exponent of .* over \(α, β\)$/);
   });
 });
