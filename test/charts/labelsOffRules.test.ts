@@ -31,6 +31,8 @@ describe('labels off the reference lines', () => {
         lecture: [
           [800, 300],
           [780, 260],
+          [790, 301],
+          [790, 318],
         ],
         normal: [
           [800, 300],
