@@ -417,8 +417,10 @@ function phaseLegend(
   const ramps = regions.map((r, i) => {
     const col = below ? i % cols : 0;
     const row = below ? 0 : i;
+    // The formula and the region's name where both fit the ramp's column, else the formula alone.
+    const full = regionLabel(exponent, r.branch);
     return {
-      title: regionLabel(exponent, r.branch),
+      title: richWidth(full, m.tickFont) * 1.02 <= colW ? full : full.split(': ')[0],
       stops: Array.from({ length: 9 }, (_, k) => ({
         offset: k / 8,
         color: shade(r.branch, min + ((max - min) * k) / 8),

@@ -73,6 +73,24 @@ describe('phase heading', () => {
           checked++;
         }
     expect(checked).toBe(25);
+  });
+
+  it('the legend’s ramp titles fit their columns', () => {
+    let checked = 0;
+    for (const variant of ['normal', 'lecture'] as const)
+      for (const e of PHASE_EXPONENTS)
+        for (const width of [375, 580, 800]) {
+          const m = metricsFor(variant);
+          const L = phaseLayout(e, width, 520, m);
+          for (const r of L.legend.ramps) {
+            expect(
+              richWidth(r.title, m.tickFont),
+              `${variant} ${e} ${width}: ${r.title}`,
+            ).toBeLessThanOrEqual(r.width + 1);
+            checked++;
+          }
+        }
+    expect(checked).toBeGreaterThan(30);
     const wide = phaseLayout('model-inf', 1200, 520, metricsFor('normal'));
     expect(wide.heading).toMatch(/^Phase diagram: the exponent of .* over \(α, β\)$/);
   });
