@@ -84,12 +84,10 @@ try {
               __sp: { store: { getState(): { loadCustom(n: string, m: unknown): void } } };
             }
           ).__sp;
-          sp.store
-            .getState()
-            .loadCustom('my-spectrum.csv', {
-              lam: Float64Array.from(lam),
-              power: Float64Array.from(power),
-            });
+          sp.store.getState().loadCustom('my-spectrum.csv', {
+            lam: Float64Array.from(lam),
+            power: Float64Array.from(power),
+          });
         },
         { lam: Array.from(m.lam), power: Array.from(m.power) },
       );

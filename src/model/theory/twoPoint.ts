@@ -654,4 +654,3 @@ function modeCount(sp: Engine['sp']): number {
 function nullPower(sp: Engine['sp']): number {
   return sp.tail && sp.tail.lamX === 0 ? sp.tail.Sw : 0;
 }
-
