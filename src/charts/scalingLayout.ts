@@ -440,8 +440,9 @@ function edgeMark(
   const ex = s.X(modesEdge.M);
   const c = edgeClaim(sweep)!;
   const text = c.markup;
+  // On two lines ("P = M (636 modes of the" / "3000-digit pool)") where one does not fit.
   const label = placeText(
-    [oneLine(c)],
+    [oneLine(c), splitClaim(c, ' of the ')],
     (extra) => [
       { x: ex - 4, y: plotH - 6 - extra, anchor: 'end' },
       { x: ex + 4, y: plotH - 6 - extra, anchor: 'start' },
