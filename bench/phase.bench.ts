@@ -31,13 +31,13 @@ for (const variant of ['normal', 'lecture'] as const)
   }
 
 const STATES: [string, Partial<Params>][] = [
-  ['default (P = 400, N = 1000, σ² = 0.05)', {}],
-  ['large (P = 10⁷ or 10⁴, N = ∞ or 10³, σ² = 0)', {}],
+  ['default (the landing state)', {}],
+  ['large (docs/theory.md §6.1: P = 10⁷ or 10⁴, N = ∞ or 10³; σ² = 0.05 at t*, else 0)', {}],
 ];
 const LARGE: Record<string, Partial<Params>> = {
   time: { P: 1e7, N: 1e7, sigma2: 0 },
   'data-inf': { N: Infinity, sigma2: 0, P: 1e4 },
-  'data-tstar': { N: Infinity, P: 1e4 },
+  'data-tstar': { N: Infinity, sigma2: 0.05, P: 1e4 },
   'model-inf': { P: 1e7, N: 1000, sigma2: 0 },
   compute: { P: 1e7, sigma2: 0 },
 };

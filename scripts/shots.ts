@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LESSONS } from '../src/lessons/lessons.ts';
 import { DATA_SOURCES, findSource } from '../src/model/data/sources.ts';
+import { customSpectrum } from '../test/audit/states.ts';
 
 const [base = 'http://127.0.0.1:4222/', out = 'scratch/shots'] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
@@ -74,21 +75,22 @@ try {
     await page.waitForTimeout(1000);
     await settle(page);
     if (s.file) {
-      await page.evaluate(() => {
-        const n = 800;
-        const lam = new Float64Array(n);
-        const power = new Float64Array(n);
-        for (let k = 1; k <= n; k++) {
-          lam[k - 1] = k ** -1.3;
-          power[k - 1] = k ** -1.6;
-        }
-        const sp = (
-          window as unknown as {
-            __sp: { store: { getState(): { loadCustom(n: string, m: unknown): void } } };
-          }
-        ).__sp;
-        sp.store.getState().loadCustom('my-spectrum.csv', { lam, power });
-      });
+      // The audit's spectrum file (λ_k = k^{−1.3}, c_k = k^{−1.6}, 800 modes), passed as arrays.
+      const m = customSpectrum();
+      await page.evaluate(
+        ({ lam, power }) => {
+          const sp = (
+            window as unknown as {
+              __sp: { store: { getState(): { loadCustom(n: string, m: unknown): void } } };
+            }
+          ).__sp;
+          sp.store.getState().loadCustom('my-spectrum.csv', {
+            lam: Float64Array.from(lam),
+            power: Float64Array.from(power),
+          });
+        },
+        { lam: Array.from(m.lam), power: Array.from(m.power) },
+      );
       await page.waitForTimeout(1000);
       await settle(page);
     }

@@ -16,6 +16,7 @@ import { type PlacedText } from './placeText.ts';
 import {
   divergentLabel,
   referenceLines,
+  referenceRules,
   referenceSpecs,
   type RefLine,
 } from './learningCurveRefs.ts';
@@ -414,17 +415,22 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
 
   const obs = plotObstacles(lines, plotW, plotH);
   const scales = { X, Y, plotW, plotH };
+  // The t → ∞ lines first: every label below keeps off them.
+  const refSpecs = steps ? floorSpec(steps) : referenceSpecs(curve);
+  const refRules = referenceRules(refSpecs, scales, obs);
   const tMark = timeMarker(input.markT ?? null, xDomain, scales, m, obs);
   // In steps the early-stopping point is not a claim of the figure (docs/theory.md §9); a fit in
   // steps is bracketed on the steps axis only.
-  const earlyStop = steps
-    ? null
-    : earlyStopMark(curve.earlyStop, scales, m, obs, checkEarlyStop(curve));
+  // The fit's bracket sits on the axis and its label only just above it: placed before t*'s label,
+  // which can move round its marker.
   const fitLabel = steps ? stepsFitLabel(curve) : curveFitLabel(curve);
   const bracket =
     steps?.axis === 'intrinsic' ? null : fitBracket(curve.fitT.fit, fitLabel, scales, m, obs);
+  const earlyStop = steps
+    ? null
+    : earlyStopMark(curve.earlyStop, scales, m, obs, checkEarlyStop(curve));
 
-  const refs = referenceLines(steps ? floorSpec(steps) : referenceSpecs(curve), scales, m, obs);
+  const refs = referenceLines(refSpecs, scales, m, obs, refRules);
   const divergent = steps ? null : divergentLabel(curve, scales, m, obs);
   const divergence = steps ? divergenceMark(steps, curve.t, curve.Eg, scales, m, obs) : null;
   const strip =

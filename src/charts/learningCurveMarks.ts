@@ -27,19 +27,33 @@ export interface EarlyStopMark {
 
 const GAP = 4;
 
-/** Candidate label positions around a point, below first (a minimum has the curve above it). */
+/**
+ * Candidate label positions around a point, below first (a minimum has the curve above it); then
+ * the same sides moved away from the point in half-line steps, so that a label squeezed between
+ * two reference lines (or a line and the frame) finds the free band beyond them.
+ */
 function aroundPoint(cx: number, cy: number, d: number, fs: number): (extra: number) => LabelPos[] {
-  return (extra) => [
-    { x: cx + d, y: cy + d + 0.78 * fs, anchor: 'start' },
-    { x: cx - d, y: cy + d + 0.78 * fs, anchor: 'end' },
-    { x: cx + d, y: cy + 2 * d + 1.6 * fs, anchor: 'start' },
-    { x: cx - d, y: cy + 2 * d + 1.6 * fs, anchor: 'end' },
-    { x: cx + d, y: cy - d - extra, anchor: 'start' },
-    { x: cx - d, y: cy - d - extra, anchor: 'end' },
-    { x: cx, y: cy - d - 0.22 * fs - extra, anchor: 'middle' },
-    { x: cx + d + 2, y: cy + 0.35 * fs - extra / 2, anchor: 'start' },
-    { x: cx - d - 2, y: cy + 0.35 * fs - extra / 2, anchor: 'end' },
-  ];
+  return (extra) => {
+    const near: LabelPos[] = [
+      { x: cx + d, y: cy + d + 0.78 * fs, anchor: 'start' },
+      { x: cx - d, y: cy + d + 0.78 * fs, anchor: 'end' },
+      { x: cx + d, y: cy + 2 * d + 1.6 * fs, anchor: 'start' },
+      { x: cx - d, y: cy + 2 * d + 1.6 * fs, anchor: 'end' },
+      { x: cx + d, y: cy - d - extra, anchor: 'start' },
+      { x: cx - d, y: cy - d - extra, anchor: 'end' },
+      { x: cx, y: cy - d - 0.22 * fs - extra, anchor: 'middle' },
+      { x: cx + d + 2, y: cy + 0.35 * fs - extra / 2, anchor: 'start' },
+      { x: cx - d - 2, y: cy + 0.35 * fs - extra / 2, anchor: 'end' },
+    ];
+    const far: LabelPos[] = [];
+    for (let k = 1; k <= 8; k++) {
+      const below = cy + d + 0.78 * fs + 0.5 * k * fs;
+      const above = cy - d - extra - 0.5 * k * fs;
+      for (const y of [below, above])
+        far.push({ x: cx - d, y, anchor: 'end' }, { x: cx + d, y, anchor: 'start' });
+    }
+    return [...near, ...far];
+  };
 }
 
 export function earlyStopMark(

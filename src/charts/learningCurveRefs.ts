@@ -4,6 +4,7 @@
 import type { CurveResult } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
 import { showsPosterior } from '../model/regimes.ts';
+import { limitBelowFloor } from '../model/theory/limits.ts';
 import { isLogFinite } from './domain.ts';
 import { edgePositions, type LabelPos, type Obstacles } from './labels.ts';
 import { divergentClaim, referenceClaims } from '../claims/curveClaims.ts';
@@ -11,6 +12,7 @@ import { oneLine, placeText, type ClaimLines, type PlacedText } from './placeTex
 import type { Metrics } from './theme.ts';
 import { hRuleLine } from './marks/rule.ts';
 import type { PlotScales } from './marks/scales.ts';
+import type { Point } from './path.ts';
 
 type Scales = Pick<PlotScales, 'Y' | 'plotW' | 'plotH'>;
 
@@ -42,7 +44,8 @@ export function referenceSpecs(curve: CurveResult): RefSpec[] {
   const specs: RefSpec[] = [];
   const lim = curve.limit;
   const posterior = showsPosterior(curve.params);
-  const EgInf = !lim.divergent && isLogFinite(lim.Eg) ? lim.Eg : null;
+  // A limit below the engine's floor is 0 up to round-off: no line (docs/theory.md §5.8).
+  const EgInf = !lim.divergent && isLogFinite(lim.Eg) && !limitBelowFloor(lim) ? lim.Eg : null;
   const gibbs = (): RefSpec => {
     const v = formatNumber(lim.Egibbs, 3);
     return {
@@ -77,7 +80,7 @@ export function referenceSpecs(curve: CurveResult): RefSpec[] {
     });
     if (posterior && isLogFinite(lim.Egibbs) && !merged) specs.push(gibbs());
   } else if (posterior && isLogFinite(lim.Egibbs)) specs.push(gibbs());
-  if (posterior && isLogFinite(lim.Emean)) {
+  if (posterior && isLogFinite(lim.Emean) && !(lim.Emean < lim.floor)) {
     const v = formatNumber(lim.Emean, 3);
     specs.push({
       testId: 'posterior-mean-line',
@@ -95,21 +98,30 @@ export function referenceSpecs(curve: CurveResult): RefSpec[] {
   return specs;
 }
 
+/**
+ * Step: the reference lines' rules, added to the obstacles before any label is placed, so that
+ * every later label (t*, the fit, the resolution floor, the lines' own) keeps off them.
+ */
+export function referenceRules(specs: readonly RefSpec[], s: Scales, obs: Obstacles): Point[][] {
+  const rules = specs.map((r) => hRuleLine(s.Y(r.value), s.plotW));
+  obs.lines.push(...rules);
+  return rules;
+}
+
 /** Step: place each reference line's label clear of the curves and of the other lines. */
 export function referenceLines(
   specs: readonly RefSpec[],
   s: Scales,
   m: Metrics,
   obs: Obstacles,
+  rules: readonly Point[][] = referenceRules(specs, s, obs),
 ): RefLine[] {
   const fs = m.labelFont;
   const { plotW } = s;
-  const ys = specs.map((r) => s.Y(r.value));
-  const refs = specs.map((r, i): RefLine => {
-    const yy = ys[i];
-    // Other reference lines are obstacles for this label; its own line is not.
-    const others = ys.filter((_, j) => j !== i).map((oy) => hRuleLine(oy, plotW));
-    const local: Obstacles = { ...obs, lines: [...obs.lines, ...others] };
+  return specs.map((r, i): RefLine => {
+    const yy = s.Y(r.value);
+    // The other lines are obstacles for this label (they are in obs.lines); its own line is not.
+    const local: Obstacles = { ...obs, lines: obs.lines.filter((l) => l !== rules[i]) };
     const below = yy + GAP + 0.78 * fs + 2;
     const cands = (extra: number): LabelPos[] => {
       const above = yy - GAP - 0.22 * fs - extra;
@@ -135,8 +147,6 @@ export function referenceLines(
       ...placed,
     };
   });
-  for (const yy of ys) obs.lines.push(hRuleLine(yy, plotW));
-  return refs;
 }
 
 /** Step: "E_g(∞) = ∞" at an edge of the plot when the limit diverges (else null). */

@@ -34,7 +34,8 @@ import {
 } from '../model/theory/phase.ts';
 import { formatNumber } from '../format/number.ts';
 import { headingHeight, TOP_PAD, type Margin } from './frame.ts';
-import { textWidth } from './labels.ts';
+import { richWidth } from './richRuns.ts';
+import { textWidth, type Box } from './labels.ts';
 import { r2 } from './path.ts';
 import type { Metrics } from './theme.ts';
 import type { LogTicks } from './ticks.ts';
@@ -71,7 +72,11 @@ export interface PhaseLayout {
   /** Contour lines of the predicted exponent at the legend's levels. */
   contourD: string;
   levels: number[];
-  boundaries: { d: string; label: { x: number; y: number; angle: number; text: string } }[];
+  boundaries: {
+    d: string;
+    /** The equation along the line: its baseline `dy` em off the line (+: the lower side). */
+    label: { x: number; y: number; angle: number; text: string; dy: number };
+  }[];
   legend: PhaseLegend;
 }
 
@@ -299,12 +304,56 @@ function regionLayouts(exponent: PhaseExponent, box: PhaseBox, field: PhaseField
   });
 }
 
+/** The box a region label covers (its lines centred at x, the first baseline at y). */
+export function regionLabelBox(r: PhaseRegionLayout['label'], fs: number): Box {
+  const w = Math.max(...r.lines.map((t, i) => textWidth(t, i === 0 ? fs * 1.1 : fs * 0.85)));
+  const h = fs * 1.1 * 0.78 + fs * 1.25 * (r.lines.length - 1) + fs * 0.3;
+  return { x: r.x - w / 2 - 2, y: r.y - fs * 1.1 * 0.78 - 2, width: w + 4, height: h + 4 };
+}
+
+/** Where along its line a boundary's equation goes: 60 % of the way, else the nearest free spot. */
+const BOUNDARY_SPOTS = [
+  0.6, 0.55, 0.65, 0.5, 0.7, 0.45, 0.75, 0.4, 0.8, 0.35, 0.85, 0.3, 0.25, 0.2,
+];
+
+/** The equation's baseline off its line, in em: on the lower side first, else the upper one. */
+const BOUNDARY_SIDES = [1.25, -0.35];
+
+/**
+ * Whether an equation written along a line (centred at c, rotated by the line's angle, its
+ * baseline dy em off the line, + on the lower side, as PhaseDiagram draws it) touches a box.
+ */
+export function equationHits(
+  c: { x: number; y: number },
+  angle: number,
+  dy: number,
+  width: number,
+  fs: number,
+  boxes: readonly Box[],
+): boolean {
+  const [cos, sin] = [Math.cos((angle * Math.PI) / 180), Math.sin((angle * Math.PI) / 180)];
+  for (let a = -width / 2; a <= width / 2; a += fs / 3)
+    for (const p of [dy - 0.8, dy - 0.3, dy + 0.2].map((k) => k * fs)) {
+      const px = c.x + a * cos - p * sin;
+      const py = c.y + a * sin + p * cos;
+      if (boxes.some((b) => px >= b.x && px <= b.x + b.width && py >= b.y && py <= b.y + b.height))
+        return true;
+    }
+  return false;
+}
+
 /**
  * Step: the boundary lines over their visible segment (inside the β range), each with its
- * equation along it, on the side of the first region (below it), clear of the upper region's label.
+ * equation along it, on the side of the first region (below it) where it can, clear of the
+ * region labels.
  */
-function boundaryLayouts(exponent: PhaseExponent, box: PhaseBox): PhaseLayout['boundaries'] {
-  const { x, y } = box;
+function boundaryLayouts(
+  exponent: PhaseExponent,
+  box: PhaseBox,
+  regions: readonly PhaseRegionLayout[],
+): PhaseLayout['boundaries'] {
+  const { x, y, fs } = box;
+  const taken = regions.map((r) => regionLabelBox(r.label, fs));
   return PHASE_BOUNDARIES[exponent].map((l) => {
     const [a0, a1] = ALPHA_RANGE;
     const [b0, b1] = BETA_RANGE;
@@ -313,21 +362,30 @@ function boundaryLayouts(exponent: PhaseExponent, box: PhaseBox): PhaseLayout['b
     const p0 = [x(aLo), y(boundaryBeta(l, aLo))];
     const p1 = [x(aHi), y(boundaryBeta(l, aHi))];
     const angle = (Math.atan2(p1[1] - p0[1], p1[0] - p0[0]) * 180) / Math.PI;
-    const f = 0.6;
+    const text = boundaryEquation(l);
+    const at = (f: number) => ({ x: p0[0] + (p1[0] - p0[0]) * f, y: p0[1] + (p1[1] - p0[1]) * f });
+    const width = textWidth(text, fs);
+    const spots = BOUNDARY_SIDES.flatMap((dy) => BOUNDARY_SPOTS.map((f) => ({ f, dy })));
+    const { f, dy } =
+      spots.find((o) => !equationHits(at(o.f), angle, o.dy, width, fs, taken)) ?? spots[0];
     return {
       d: `M${r2(p0[0])},${r2(p0[1])}L${r2(p1[0])},${r2(p1[1])}`,
-      label: {
-        x: p0[0] + (p1[0] - p0[0]) * f,
-        y: p0[1] + (p1[1] - p0[1]) * f,
-        angle,
-        text: boundaryEquation(l),
-      },
+      label: { ...at(f), angle, text, dy },
     };
   });
 }
 
-export function phaseHeading(exponent: PhaseExponent): string {
-  return `Phase diagram: the exponent of ${PHASE_WHAT[exponent]} over (α, β)`;
+export function phaseHeading(
+  exponent: PhaseExponent,
+  fits: (heading: string) => boolean = () => true,
+): string {
+  const what = PHASE_WHAT[exponent];
+  const forms = [
+    `Phase diagram: the exponent of ${what} over (α, β)`,
+    `The exponent of ${what} over (α, β)`,
+    `Exponent of ${what}`,
+  ];
+  return forms.find(fits) ?? forms[forms.length - 1];
 }
 
 export function phaseLayout(
@@ -355,11 +413,15 @@ export function phaseLayout(
     y,
     xTicks: linearTicks(x, plotW, m.xTickSpacing + 10),
     yTicks: linearTicks(y, plotH, m.yTickSpacing + 10),
-    heading: phaseHeading(exponent),
+    // Bold type, ~2 % wider than the estimate; the heading starts at the left margin.
+    heading: phaseHeading(
+      exponent,
+      (h) => richWidth(h, m.labelFont) * 1.02 <= width - margin.left - 4,
+    ),
     regions,
     contourD: field.bandPaths.slice(1).join(''),
     levels: field.levels,
-    boundaries: boundaryLayouts(exponent, box),
+    boundaries: boundaryLayouts(exponent, box, regions),
     legend,
   };
 }
@@ -399,8 +461,10 @@ function phaseLegend(
   const ramps = regions.map((r, i) => {
     const col = below ? i % cols : 0;
     const row = below ? 0 : i;
+    // The formula and the region's name where both fit the ramp's column, else the formula alone.
+    const full = regionLabel(exponent, r.branch);
     return {
-      title: regionLabel(exponent, r.branch),
+      title: richWidth(full, m.tickFont) * 1.02 <= colW ? full : full.split(': ')[0],
       stops: Array.from({ length: 9 }, (_, k) => ({
         offset: k / 8,
         color: shade(r.branch, min + ((max - min) * k) / 8),

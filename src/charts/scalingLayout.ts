@@ -20,7 +20,7 @@ import type { Metrics } from './theme.ts';
 import { fitBracket, type FitBracket } from './marks/fitBracket.ts';
 import { legendAndFrame, type LegendItem, type LegendLayout } from './marks/legend.ts';
 import { meanSemBars, meanSemMarks, type MeanSemMark } from './marks/meanSem.ts';
-import { vRule } from './marks/rule.ts';
+import { vRule, vRuleLine } from './marks/rule.ts';
 import type { PlotScales } from './marks/scales.ts';
 import { visibleEdge } from '../claims/modesEdge.ts';
 import { fitLabelClaim, legendClaim } from '../claims/curveClaims.ts';
@@ -425,7 +425,10 @@ function peakMark(
   return { x: px, text, ...placed };
 }
 
-/** Step: P = M of a measured spectrum as a rule with its label (claims/modesEdge.ts). */
+/**
+ * Step: the label of P = M of a measured spectrum (claims/modesEdge.ts), beside its rule (already
+ * an obstacle: the fit's words, placed before, keep off it; this label yields to them).
+ */
 function edgeMark(
   sweep: SweepResult,
   modesEdge: ModesEdge,
@@ -437,20 +440,17 @@ function edgeMark(
   const ex = s.X(modesEdge.M);
   const c = edgeClaim(sweep)!;
   const text = c.markup;
-  const { label } = vRule(
-    ex,
-    plotH,
-    {
-      variants: [oneLine(c)],
-      at: (extra) => [
-        { x: ex - 4, y: plotH - 6 - extra, anchor: 'end' },
-        { x: ex + 4, y: plotH - 6 - extra, anchor: 'start' },
-        { x: ex - 4, y: plotH / 2, anchor: 'end' },
-        { x: ex - 4, y: 0.78 * fs + 4 + extra, anchor: 'end' },
-        { x: ex + 4, y: 0.78 * fs + 4 + extra, anchor: 'start' },
-      ],
-      fontSize: fs,
-    },
+  // On two lines ("P = M (636 modes of the" / "3000-digit pool)") where one does not fit.
+  const label = placeText(
+    [oneLine(c), splitClaim(c, ' of the ')],
+    (extra) => [
+      { x: ex - 4, y: plotH - 6 - extra, anchor: 'end' },
+      { x: ex + 4, y: plotH - 6 - extra, anchor: 'start' },
+      { x: ex - 4, y: plotH / 2, anchor: 'end' },
+      { x: ex - 4, y: 0.78 * fs + 4 + extra, anchor: 'end' },
+      { x: ex + 4, y: 0.78 * fs + 4 + extra, anchor: 'start' },
+    ],
+    fs,
     obs,
   );
   return { x: ex, text, ...label };
@@ -560,12 +560,13 @@ export function scalingLayout(
   const current = dom.curX !== null ? currentMark(axis, dom.curX, dom.curY, s, m, obs) : null;
   const peak = peakMark(sweep, claims.params ?? null, s.X, fs, obs);
   const modesEdge = axis === 'P' ? visibleEdge(sweep) : null;
-  const edge = modesEdge ? edgeMark(sweep, modesEdge, s, fs, obs) : null;
+  if (modesEdge) obs.lines.push(vRuleLine(s.X(modesEdge.M), plotH));
   const bracketLabel = lines.fit
     ? fitLabelClaim(`scaling.${axis}.bracket`, axis, lines.fit, label!.claim.check)
     : null;
   const bracket = fitBracket(lines.fit, bracketLabel, s, m, obs);
   const fitLabel = fitLabelMark(label!, s, fs, obs);
+  const edge = modesEdge ? edgeMark(sweep, modesEdge, s, fs, obs) : null;
   return {
     ...base,
     empty: null,

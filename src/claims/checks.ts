@@ -5,6 +5,7 @@
 // sentence against the state.
 import { effectiveParams, type Params } from '../model/params.ts';
 import { GAIN_TOL } from '../model/theory/earlyStop.ts';
+import { limitBelowFloor } from '../model/theory/limits.ts';
 import type { LawVerdict } from '../model/theory/laws.ts';
 import type { CurveResult, PowerFit, SweepAt } from '../model/types.ts';
 import type { Oracle } from './oracle.ts';
@@ -24,9 +25,14 @@ export function quotesLimit(p: Params, shown: number, digits = 3): Check {
   return (o) => {
     const l = o.limit(p);
     if (!Number.isFinite(shown)) return l.divergent ? [] : [`E_g(∞) shown ∞, recomputed ${l.Eg}`];
+    // Said to be 0 up to round-off: the recomputed limit must lie below its floor (§5.8).
+    if (limitBelowFloor({ Eg: shown, floor: l.floor, divergent: false }))
+      return problems(
+        !(l.Eg < l.floor) && `E_g(∞) said below the floor ${l.floor}, recomputed ${l.Eg}`,
+      );
     return problems(
       l.divergent && `E_g(∞) shown ${shown}, but it diverges`,
-      near('E_g(∞)', shown, l.Eg, digits),
+      near('E_g(∞)', shown, l.Eg, digits, l.floor),
     );
   };
 }

@@ -23,7 +23,14 @@ export function outcomeClaim(c: CurveResult): Claim {
     const falling = last > l.Eg * 1.01 && !l.divergent;
     return problems(falling && near(`E_g(t_max = ${t})`, last, o.Eg(p, t), 3, floor));
   };
-  return claim('curve.outcome', outcomeSentence(c), { params: p }, all(checkEarlyStop(c), stillAt));
+  // Every outcome sentence quotes E_g(∞) (or says it diverges, or is below the floor).
+  const limit = quotesLimit(p, c.limit.divergent ? Infinity : c.limit.Eg);
+  return claim(
+    'curve.outcome',
+    outcomeSentence(c),
+    { params: p },
+    all(checkEarlyStop(c), stillAt, limit),
+  );
 }
 
 /** The early-stopping marker's label ("t* ≈ 4.9·10², E* = 0.0263", beyond the window or not). */

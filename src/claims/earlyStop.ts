@@ -3,10 +3,17 @@
 // marker's label and the lessons all use these words (docs/theory.md §8).
 import type { CurveResult } from '../model/types.ts';
 import { e3, formatNumber, formatParam, t2 } from '../format/number.ts';
+import { limitBelowFloor } from '../model/theory/limits.ts';
 
-/** "E_g(∞) = 0.0748" or "E_g(∞) = ∞". */
+/**
+ * "E_g(∞) = 0.0748", "E_g(∞) = ∞", or, below the engine's floor (docs/theory.md §5.8),
+ * "E_g(∞) = 0 up to round-off (below the engine’s resolution, ≈ 1.1·10⁻⁸)".
+ */
 export function limitPhrase(c: CurveResult): string {
-  return `E_g(∞) = ${c.limit.divergent ? '∞' : e3(c.limit.Eg)}`;
+  if (c.limit.divergent) return 'E_g(∞) = ∞';
+  if (limitBelowFloor(c.limit))
+    return `E_g(∞) = 0 up to round-off (below the engine’s resolution, ≈ ${formatNumber(c.limit.floor, 2)})`;
+  return `E_g(∞) = ${e3(c.limit.Eg)}`;
 }
 
 /** How much worse training to convergence is: "2.85× higher" / "grows without bound". */

@@ -107,6 +107,11 @@ export interface LimitResult {
   divergent: boolean;
   /** E_g(∞) split into its parts (a part is +∞ where it diverges). */
   parts: ErrorSplit<number>;
+  /**
+   * The engine's floor of E_g(∞) and of the posterior-mean error (docs/theory.md §5.8): a value
+   * below it is 0 up to round-off (every mode learned), not a result; 0 when the limit diverges.
+   */
+  floor: number;
 }
 
 /** Where the minimum of E_g over all t lies: in the window, outside it, or nowhere (no gain). */

@@ -47,6 +47,7 @@ export function makeLimit(over: Partial<LimitResult> = {}): LimitResult {
     Etr: 0.05,
     divergent: false,
     parts: { signal: 0.05, noise: 0.0134, temperature: 0, init: 0 },
+    floor: 0,
     ...over,
   };
 }

@@ -9,9 +9,8 @@ import { engineOracle } from '../../src/claims/verify.ts';
 import { fitRuns, type RunFitResult } from '../../src/model/runfit/fitRuns.ts';
 import { HOLDOUT_FRACTION } from '../../src/model/runfit/holdout.ts';
 import type { RunFitOptions } from '../../src/model/runfit/options.ts';
-import { FIT_BASE, logspace, noisyRuns } from '../model/runfit/synthetic.ts';
+import { threeSizeRuns } from '../model/runfit/synthetic.ts';
 
-const truth = { alpha: 1.5, beta: 2, sigma2: 0.05, s: 0.1, c: 2, L0: 0.1 };
 const o: RunFitOptions = { axis: 'steps', bootstrap: 8, holdout: HOLDOUT_FRACTION };
 let r: RunFitResult;
 const oracle = engineOracle();
@@ -20,16 +19,7 @@ const oracle = engineOracle();
 const lying = (c: Claim, text: string): Claim => claim(`${c.id}.lie`, text, c.state, c.check);
 
 beforeAll(() => {
-  const x = logspace(10, 1e5, 16);
-  const runs = noisyRuns(
-    'steps',
-    { ...FIT_BASE, P: 1e7 },
-    truth,
-    [250, 1000, 4000].map((P) => ({ x, P })),
-    0.02,
-    3,
-  );
-  r = fitRuns(runs, o);
+  r = fitRuns(threeSizeRuns(16, 3), o);
 }, 300_000);
 
 describe('numbers read back from a sentence', () => {

@@ -195,6 +195,8 @@ function sgdLimit(floor: number, end: number, unstable: boolean, sigma2: number)
     Etr: Eg + sigma2,
     divergent: unstable,
     parts: { signal: NaN, noise: NaN, temperature: 0, init: NaN },
+    // The floor of the recursion's steady state is the curve's (sgd/theory.ts), not a static one.
+    floor: 0,
   };
 }
 

@@ -79,7 +79,7 @@ export function dataSpectrum(
     throw new ParamError(
       'data',
       sourceOf(p).spectrum === 'file'
-        ? `data = ${p.data}: no spectrum file has been loaded`
+        ? `no spectrum file has been loaded (data = ${p.data}: load one with “Your spectrum…”)`
         : `data = ${p.data}: the spectrum ${key} is not loaded`,
     );
   return entry;

@@ -88,7 +88,7 @@ function longerEffect(scan: DynamicsScan, tOp: number, op: Read): Effect {
   }
   const Einf = scan.limit.Eg;
   if (!scan.limit.divergent && Einf <= best.E + best.floor && Einf < op.E) {
-    best = { E: Einf, floor: 0 };
+    best = { E: Einf, floor: scan.limit.floor };
     tBest = Infinity;
   }
   return effectOf(op, best, 'longer', tBest);

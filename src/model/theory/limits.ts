@@ -5,6 +5,14 @@ import type { Engine } from './engine.ts';
 import { staticRidge } from './twoPoint.ts';
 import type { LimitResult } from '../types.ts';
 
+/**
+ * Whether E_g(∞) lies below the engine's floor there (docs/theory.md §5.8): a positive value that
+ * is 0 up to round-off, not a result (not drawn, not quoted; exactly 0 is quoted as 0).
+ */
+export function limitBelowFloor(l: Pick<LimitResult, 'Eg' | 'floor' | 'divergent'>): boolean {
+  return !l.divergent && l.Eg > 0 && l.Eg < l.floor;
+}
+
 export function computeLimit(e: Engine): LimitResult {
   const p = e.p;
   const r = staticRidge(e, p.gamma);
@@ -33,5 +41,7 @@ export function computeLimit(e: Engine): LimitResult {
     Etr += p.T * r.df;
   }
   const parts = { signal: r.signal, noise: r.noise, temperature, init };
-  return { kappa: r.kappa, Emean, EtrMean, postVarPerT, Egibbs, Eg, Etr, divergent, parts };
+  // The parts added to the mean predictor's error are sums of positive terms: the floor is D's.
+  const floor = divergent ? 0 : r.floor;
+  return { kappa: r.kappa, Emean, EtrMean, postVarPerT, Egibbs, Eg, Etr, divergent, parts, floor };
 }

@@ -48,7 +48,7 @@ export function errorAt(
   return readsAt([p], at, tFixed, cache)[0].Eg;
 }
 
-/** A value of E_g and the engine's floor there (0: a closed form); t: where it is read. */
+/** A value of E_g and the engine's floor there (t = ∞: the static limit's); t: where it is read. */
 interface Read {
   t: number;
   Eg: number;
@@ -66,7 +66,10 @@ function readsAt(
   cache: KappaCache | null,
 ): Read[] {
   if (at === 'inf' || !hasDynamics(ps[0].regime))
-    return ps.map((p) => ({ t: Infinity, Eg: computeLimit(makeEngine(p)).Eg, floor: 0 }));
+    return ps.map((p) => {
+      const l = computeLimit(makeEngine(p));
+      return { t: Infinity, Eg: l.Eg, floor: l.floor };
+    });
   if (at === 't')
     return ps.map((p) => {
       const v = evaluatorFor(makeEngine(p, tFixed, false, cache)).at(tFixed, { train: false });

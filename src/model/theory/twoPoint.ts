@@ -598,6 +598,8 @@ export function staticRidge(
   signal: number;
   noise: number;
   divergent: boolean;
+  /** The round-off floor of D (docs/theory.md §5.8): a D below it is 0 up to round-off. */
+  floor: number;
 } {
   const kappa = e.solver.solveReal(lam);
   const sp = e.sp;
@@ -611,11 +613,11 @@ export function staticRidge(
   const q = a === 0 ? 0 : a / ap;
   const Gamma = e.iP * (df + q * dfd);
   // BR = −a²φ'/a' with φ = V/(1 − df/N) (docs/theory.md §2, §5.4). At κ = 0 (more samples and
-  // features than modes) only the never-learned power remains: S_w − U(0) = Σ_{λ=0} k^{-β}.
+  // features than modes) only the never-learned power remains: S_w − U(0) = Σ_{λ=0} k^{-β}, taken
+  // as that sum itself, not as the difference (0 in exact arithmetic when every λ_k > 0, but
+  // the compressed U(0) misses S_w by up to 10⁻⁸ of it: an E_g(∞) the curve never settles at).
   const BR =
-    kappa > 0
-      ? Math.max(0, (-kappa * kappa * (m * Vd + V * dfd * e.iN)) / ap)
-      : Math.max(0, sp.Sw - nullFree(sp));
+    kappa > 0 ? Math.max(0, (-kappa * kappa * (m * Vd + V * dfd * e.iN)) / ap) : nullPower(sp);
   const oneMinus = 1 - Gamma;
   const divergent = !(oneMinus > 1e-13);
   const sig2 = e.p.sigma2;
@@ -623,7 +625,20 @@ export function staticRidge(
   // At the divergence a part is infinite only if its numerator is non-zero (0·∞ = 0 here).
   const signal = divergent ? (BR > 0 ? Infinity : 0) : BR / oneMinus;
   const noise = divergent ? (sig2 > 0 ? Infinity : 0) : (sig2 * Gamma) / oneMinus;
-  return { kappa, df, a, Gamma, BR, D, signal, noise, divergent };
+  const floor = divergent ? 0 : staticFloor(sp, BR, D, Gamma);
+  return { kappa, df, a, Gamma, BR, D, signal, noise, divergent, floor };
+}
+
+/**
+ * The round-off floor of the static error D (docs/theory.md §5.8): every sum in it has terms of
+ * one sign (at κ = 0 the never-learned power is that sum itself, not S_w − U(0)), so only the
+ * relative round-off of n-term sums remains, γ_n = n·u/(1 − n·u), with 1/(1 − Γ) amplifying
+ * what Γ carries near the interpolation peak.
+ */
+function staticFloor(sp: Engine['sp'], BR: number, D: number, Gamma: number): number {
+  const n = sp.lam.length + 2;
+  const gn = (n * Number.EPSILON) / 2 / (1 - (n * Number.EPSILON) / 2);
+  return (gn * BR) / (1 - Gamma) + gn * Math.abs(D) * (1 + Math.abs(Gamma) / (1 - Gamma));
 }
 
 const realSums = new Float64Array(4);
@@ -635,9 +650,7 @@ function modeCount(sp: Engine['sp']): number {
   return d;
 }
 
-/** U(0) = Σ λ k^{-β}/λ over the modes with λ > 0: the target power the ridgeless fit learns. */
-function nullFree(sp: Engine['sp']): number {
-  let u = 0;
-  for (let i = 0; i < sp.lam.length; i++) u += sp.wlc[i] / sp.lam[i];
-  return u;
+/** Σ_{λ=0} k^{-β}: the power of a measured spectrum's zero modes (never learned); else 0. */
+function nullPower(sp: Engine['sp']): number {
+  return sp.tail && sp.tail.lamX === 0 ? sp.tail.Sw : 0;
 }
