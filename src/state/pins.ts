@@ -12,6 +12,8 @@ import {
 } from '../model/params.ts';
 import type { CurveResult } from '../model/types.ts';
 import { actsIn } from '../model/paramsCodec.ts';
+import { KERNEL_LABELS } from '../model/data/kernels.ts';
+import { sourceOf } from '../model/data/sources.ts';
 import { formatParam } from '../format/number.ts';
 import { paramSymbol } from './symbols.ts';
 import type { TimeWindowMode } from './view.ts';
@@ -49,6 +51,23 @@ export function apartKeys(
   return PARAM_SPECS.map((s) => s.key).filter((k) => keys.has(k) && !ignore.includes(k));
 }
 
+/** A choice in the words of the chooser: "MNIST", "even vs odd", "ReLU NNGP kernel", "cosine schedule". */
+function choiceWords(k: keyof Params, p: Params): string {
+  const source = sourceOf(p.data);
+  switch (k) {
+    case 'data':
+      return source.words?.name ?? source.label;
+    case 'task':
+      return source.tasks.find((t) => t.key === p.task)?.label ?? `task ${p.task}`;
+    case 'kernel':
+      return `${KERNEL_LABELS[p.kernel]} kernel`;
+    case 'schedule':
+      return `${p.schedule} schedule`;
+    default:
+      return `${k} = ${String(p[k])}`;
+  }
+}
+
 /**
  * The values of `keys` in a configuration: "P = 4000, σ² = 0.1" (the regime by its name). Keys
  * that do not act there are left out: a gradient-flow pin is not "γ = 10⁻³".
@@ -60,7 +79,7 @@ export function valuesLabel(p: Params, keys: readonly (keyof Params)[]): string 
       k === 'regime'
         ? REGIME_LABELS[p.regime]
         : SPEC_BY_KEY[k].kind === 'enum'
-          ? `${k} = ${p[k]}`
+          ? choiceWords(k, p)
           : `${paramSymbol(k)} = ${formatParam(p[k] as number)}`,
     )
     .join(', ');

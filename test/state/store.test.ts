@@ -90,6 +90,20 @@ describe('store', () => {
     ]);
   });
 
+  it('names choices in the chooser’s words, not as keys', () => {
+    const digits: Params = { ...DEFAULT_PARAMS, data: 'mnist', task: 'parity', kernel: 'relu' };
+    const clothes: Params = { ...digits, data: 'fashion', task: 'footwear', kernel: 'linear' };
+    expect(pinLabels([digits], clothes)).toEqual(['MNIST, ReLU NNGP kernel, even vs odd']);
+    expect(currentLabel([digits], clothes)).toBe(
+      'Fashion-MNIST, linear kernel, footwear vs the rest',
+    );
+    const sgd: Params = { ...DEFAULT_PARAMS, regime: 'sgd', schedule: 'constant' };
+    expect(pinLabels([{ ...sgd, schedule: 'cosine' }], sgd)).toEqual(['cosine schedule']);
+    expect(pinLabels([DEFAULT_PARAMS], { ...DEFAULT_PARAMS, data: 'custom' })).toEqual([
+      'power law (α, β)',
+    ]);
+  });
+
   it('labels pins with absolute values of what sets the curves apart', () => {
     // From P = 400, σ² = 0.05: pinned at P = 4000, then at σ² = 0.1 (P back to 400), now at P = 800.
     const base: Params = { ...DEFAULT_PARAMS, P: 400, sigma2: 0.05 };
