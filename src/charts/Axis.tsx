@@ -26,90 +26,74 @@ export interface AxisProps {
   y: number;
 }
 
+/**
+ * One path of short segments across the axis at `ps` (tick marks or grid lines): from `from` to
+ * `to` in the direction away from a bottom axis (y) or a left one (x).
+ */
+function segments(ps: readonly string[], bottom: boolean, from: number, to: string): string {
+  const f = r2(from);
+  return ps.map((p) => (bottom ? `M${p},${f}V${to}` : `M${f},${p}H${to}`)).join('');
+}
+
 export function Axis(props: AxisProps): ReactNode {
   const { orient, scale, ticks, gridLength, length, title, titleOffset, metrics: m, x, y } = props;
   const bottom = orient === 'bottom';
   const inside = (p: number): boolean => p >= -0.5 && p <= length + 0.5;
   const major = ticks.major.filter((t) => inside(scale(t.value)));
   const minor = ticks.minor.filter((v) => inside(scale(v)));
+  const at = major.map((t) => r2(scale(t.value)));
+  // Tick marks and grid lines are one path each and a label sets one coordinate: when the domain
+  // moves (every step of a drag) an axis changes a few attributes, not three per tick.
+  const sign = bottom ? 1 : -1;
   return (
     <g className={`sp-axis sp-axis--${orient}`} transform={`translate(${r2(x)},${r2(y)})`}>
-      {gridLength > 0 &&
-        major.map((t) => {
-          const p = r2(scale(t.value));
-          return bottom ? (
-            <line
-              key={`g${t.value}`}
-              className="sp-grid"
-              x1={p}
-              x2={p}
-              y1={0}
-              y2={r2(-gridLength)}
-            />
-          ) : (
-            <line
-              key={`g${t.value}`}
-              className="sp-grid"
-              x1={0}
-              x2={r2(gridLength)}
-              y1={p}
-              y2={p}
-            />
-          );
-        })}
-      {minor.map((v) => {
-        const p = r2(scale(v));
-        return bottom ? (
-          <line
-            key={`m${v}`}
-            className="sp-tick sp-tick--minor"
-            x1={p}
-            x2={p}
-            y1={0}
-            y2={m.minorTickLength}
-          />
+      {gridLength > 0 && major.length > 0 && (
+        <path className="sp-grid" fill="none" d={segments(at, bottom, 0, r2(-sign * gridLength))} />
+      )}
+      {minor.length > 0 && (
+        <path
+          className="sp-tick sp-tick--minor"
+          fill="none"
+          d={segments(
+            minor.map((v) => r2(scale(v))),
+            bottom,
+            0,
+            r2(sign * m.minorTickLength),
+          )}
+        />
+      )}
+      {major.length > 0 && (
+        <path
+          className="sp-tick"
+          fill="none"
+          d={segments(at, bottom, 0, r2(sign * m.tickLength))}
+        />
+      )}
+      {major.map((t, i) =>
+        bottom ? (
+          <text
+            key={`t${t.value}`}
+            className="sp-tick-label"
+            x={at[i]}
+            y={r2(m.tickLength + 3 + m.tickFont * 0.9)}
+            textAnchor="middle"
+            fontSize={m.tickFont}
+          >
+            {t.label}
+          </text>
         ) : (
-          <line
-            key={`m${v}`}
-            className="sp-tick sp-tick--minor"
-            x1={0}
-            x2={-m.minorTickLength}
-            y1={p}
-            y2={p}
-          />
-        );
-      })}
-      {major.map((t) => {
-        const pv = scale(t.value);
-        const p = r2(pv);
-        return bottom ? (
-          <g key={`t${t.value}`}>
-            <line className="sp-tick" x1={p} x2={p} y1={0} y2={m.tickLength} />
-            <text
-              className="sp-tick-label"
-              x={p}
-              y={r2(m.tickLength + 3 + m.tickFont * 0.9)}
-              textAnchor="middle"
-              fontSize={m.tickFont}
-            >
-              {t.label}
-            </text>
-          </g>
-        ) : (
-          <g key={`t${t.value}`}>
-            <line className="sp-tick" x1={0} x2={-m.tickLength} y1={p} y2={p} />
-            <text
-              className="sp-tick-label"
-              x={-(m.tickLength + 4)}
-              y={r2(pv + m.tickFont * 0.35)}
-              textAnchor="end"
-              fontSize={m.tickFont}
-            >
-              {t.label}
-            </text>
-          </g>
-        );
-      })}
+          <text
+            key={`t${t.value}`}
+            className="sp-tick-label"
+            x={-(m.tickLength + 4)}
+            y={r2(scale(t.value) + m.tickFont * 0.35)}
+            textAnchor="end"
+            fontSize={m.tickFont}
+          >
+            {t.label}
+          </text>
+        ),
+      )}
       {bottom ? (
         <line className="sp-axis-line" x1={0} x2={r2(length)} y1={0} y2={0} />
       ) : (

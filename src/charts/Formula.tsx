@@ -4,12 +4,13 @@
 // Props
 //   tex      string     TeX source. It MUST be built in code from trusted pieces (numbers formatted
 //                       by format.ts's texNumber/texParam), never taken from the URL or other input:
-//                       the HTML KaTeX returns is inserted with dangerouslySetInnerHTML.
+//                       the HTML KaTeX returns is inserted as is (useHtml.ts, in place).
 //   display  boolean    display (block) style. Default false (inline).
 //   label    string     optional accessible text (KaTeX also emits MathML for screen readers).
 import { useDeferredValue, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { katex } from './katex.ts';
+import { useHtml } from './useHtml.ts';
 
 export interface FormulaProps {
   tex: string;
@@ -31,13 +32,14 @@ export function Formula({ tex, display = false, label }: FormulaProps): ReactNod
   const shownTex = useDeferredValue(tex);
   const shownLabel = useDeferredValue(label);
   const html = useMemo(() => renderTex(shownTex, { display }), [shownTex, display]);
+  const ref = useHtml<HTMLSpanElement>(html);
   return (
     <span
+      ref={ref}
       className={display ? 'sp-formula sp-formula--display' : 'sp-formula'}
       data-tex={shownTex}
       role={shownLabel ? 'img' : undefined}
       aria-label={shownLabel}
-      dangerouslySetInnerHTML={{ __html: html }}
     />
   );
 }

@@ -13,7 +13,8 @@
 //   onSelectK  (k) => void          makes the panel choose a mode: a click picks the mode under
 //                                   the pointer, ↑/↓ (when focused) the next row up or down.
 //
-// Hooks: svg[data-testid="modes"], g[data-series="heatmap"] (rects), g[data-series="frac-inf"],
+// Hooks: svg[data-testid="modes"], g[data-series="heatmap"] (one path per colour),
+// g[data-series="frac-inf"] (the same),
 // path[data-series="boundary"], text[data-testid="boundary-label"], g[data-testid="color-legend"],
 // line[data-testid="t-cursor"], line[data-testid="mode-selected"], g[data-testid="no-data"].
 import { memo, useMemo } from 'react';
@@ -22,7 +23,7 @@ import type { ModeResult } from '../model/types.ts';
 import { Annotation } from './Annotation.tsx';
 import { ChartSvg } from './ChartSvg.tsx';
 import { Heading } from './Heading.tsx';
-import { modeHeadingClaim, modeLayout, type Cell } from './modeLayout.ts';
+import { fillPaths, modeHeadingClaim, modeLayout, type Cell } from './modeLayout.ts';
 import { r2 } from './path.ts';
 import { PlotFrame } from './PlotFrame.tsx';
 import { metricsFor, type Variant } from './theme.ts';
@@ -44,11 +45,11 @@ export function neighbourMode(ks: ArrayLike<number>, k: number, dir: 1 | -1): nu
   return next ?? null;
 }
 
-// Memoised: the heat map has thousands of cells and must not re-render when only the cursor moves.
-const Rects = memo(function Rects({ cells }: { cells: Cell[] }): ReactNode {
-  return cells.map((c, i) => (
-    <rect key={i} x={r2(c.x)} y={r2(c.y)} width={r2(c.w)} height={r2(c.h)} fill={c.fill} />
-  ));
+// The heat map's cells, one path per colour, keyed by it: a redraw sets the `d` of the colours
+// that changed (a few hundred at most) instead of re-joining thousands of rects. Memoised: it must
+// not re-render when only the cursor moves.
+const Fills = memo(function Fills({ cells }: { cells: Cell[] }): ReactNode {
+  return fillPaths(cells).map((p) => <path key={p.fill} d={p.d} fill={p.fill} />);
 });
 
 const LABEL =
@@ -122,10 +123,10 @@ export function ModePanel(props: ModePanelProps): ReactNode {
         {(clip) => (
           <>
             <g data-series="heatmap" shapeRendering="crispEdges" clipPath={clip}>
-              <Rects cells={L.cells} />
+              <Fills cells={L.cells} />
             </g>
             <g data-series="frac-inf" shapeRendering="crispEdges">
-              <Rects cells={L.infCells} />
+              <Fills cells={L.infCells} />
               <text
                 className="sp-tick-label"
                 x={r2(L.infX + L.infW / 2)}
@@ -174,7 +175,7 @@ export function ModePanel(props: ModePanelProps): ReactNode {
               />
             )}
             <g data-testid="color-legend" shapeRendering="crispEdges">
-              <Rects cells={cb.steps} />
+              <Fills cells={cb.steps} />
               {cb.ticks.map((t) => (
                 <g key={t.label}>
                   <line

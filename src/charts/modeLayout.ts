@@ -1,14 +1,15 @@
 // Geometry of the mode panel (docs/theory.md §3 "Per-mode learning"): a heat map of the learned
 // fraction ℓ_k(t) over log t × log k, the t → ∞ column ℓ_k(∞) = λ_k/(λ_k + κ(γ)), the
-// spectral-bias boundary k*(t) and a colour bar. The heat map is drawn as rects (no canvas, so it
-// renders the same on the server, in jsdom and in the browser), downsampled to at most
-// MAX_COLS × MAX_ROWS cells.
+// spectral-bias boundary k*(t) and a colour bar. The heat map is vector (no canvas, so it renders
+// the same on the server, in jsdom, in the browser and in an exported SVG), downsampled to at most
+// MAX_COLS × MAX_ROWS cells and drawn as one path per colour (fillPaths): a redraw then changes a
+// few hundred path data at most, not thousands of rects.
 import { interpolateViridis } from 'd3';
 import type { ModeResult } from '../model/types.ts';
 import { isLogFinite } from './domain.ts';
 import { axesFrame, headingHeight, noData, type AxesFrame, type EmptyState } from './frame.ts';
 import { plotObstacles, textWidth, type LabelPos } from './labels.ts';
-import { linePath, present, seriesPoints } from './path.ts';
+import { linePath, present, r2, seriesPoints } from './path.ts';
 import { oneLine, placeText, type PlacedText } from './placeText.ts';
 import type { Metrics } from './theme.ts';
 import { legendClaim } from '../claims/curveClaims.ts';
@@ -50,6 +51,42 @@ export interface ModeLayout extends AxesFrame {
 /** Colour of a learned fraction; values outside [0, 1] (overshoot) are clamped for colour only. */
 export function fracColor(v: number): string {
   return interpolateViridis(Math.min(1, Math.max(0, v)));
+}
+
+/** The cells of one colour as one path: a rectangle per run of equal neighbours in a row. */
+export interface FillPath {
+  fill: string;
+  d: string;
+}
+
+/**
+ * Cells grouped by colour (the viridis ramp has 256 colours), each row's runs of equal colour
+ * merged into one rectangle, in a fixed order (by colour) so that a redraw updates paths in place.
+ * `cells` run row by row, left to right (heatCells); a run continues where the previous cell's
+ * right edge, less its half-pixel overlap, meets the next cell.
+ */
+export function fillPaths(cells: readonly Cell[]): FillPath[] {
+  const byFill = new Map<string, string[]>();
+  let run: Cell | null = null;
+  let end = 0;
+  const flush = () => {
+    if (!run) return;
+    const d = `M${r2(run.x)},${r2(run.y)}H${r2(end)}V${r2(run.y + run.h)}H${r2(run.x)}Z`;
+    const list = byFill.get(run.fill);
+    if (list) list.push(d);
+    else byFill.set(run.fill, [d]);
+  };
+  for (const c of cells) {
+    const joins =
+      run !== null && c.fill === run.fill && c.y === run.y && Math.abs(c.x - (end - 0.5)) < 1e-6;
+    if (!joins) {
+      flush();
+      run = c;
+    }
+    end = c.x + c.w;
+  }
+  flush();
+  return [...byFill.keys()].sort().map((fill) => ({ fill, d: byFill.get(fill)!.join('') }));
 }
 
 /** At most `max` indices of 0..n−1, evenly spread, always including both ends. */

@@ -1,12 +1,15 @@
 // One-line SVG text with sub- and superscripts written TeX-style: "E_g", "E_{tr}(t)",
 // "κ(1/t)^{−1/α}". Shifts use dy in px (baseline-shift is not supported everywhere) and every
 // shifted run is followed by the opposite shift, so the rest of the line stays on the baseline.
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { r2 } from './path.ts';
 import { parseRich, SCRIPT_SCALE } from './richRuns.ts';
 
+// RichHtml and RichText are memoised on their strings: axis titles and labels render with every
+// redraw of their chart, mostly with the same text.
+
 /** The same markup as HTML text with <sub>/<sup> (tables, captions); text only, never HTML. */
-export function RichHtml({ text }: { text: string }): ReactNode {
+export const RichHtml = memo(function RichHtml({ text }: { text: string }): ReactNode {
   return parseRich(text).map((r, i) =>
     r.shift === 'sub' ? (
       <sub key={i}>{r.text}</sub>
@@ -16,10 +19,16 @@ export function RichHtml({ text }: { text: string }): ReactNode {
       r.text
     ),
   );
-}
+});
 
 /** The <tspan>s of a rich string at the given font size (place inside a <text>). */
-export function RichText({ text, fontSize }: { text: string; fontSize: number }): ReactNode {
+export const RichText = memo(function RichText({
+  text,
+  fontSize,
+}: {
+  text: string;
+  fontSize: number;
+}): ReactNode {
   const runs = parseRich(text);
   const out: ReactNode[] = [];
   let offset = 0;
@@ -39,7 +48,7 @@ export function RichText({ text, fontSize }: { text: string; fontSize: number })
   });
   if (offset !== 0) out.push(<tspan key="end" dy={r2(-offset)} />);
   return out;
-}
+});
 
 /**
  * A (multi-line) label: one <text> whose lines are <tspan>s, the first on the baseline at (x, y),

@@ -2,7 +2,17 @@
 // training time, the order parameters against the timescale τ, and one mode at a time. The two
 // time panels share the learning curve's time axis; their sentences are made in src/claims from
 // the results drawn, and shown only once those results belong to the state on screen.
+//
+// While a slider is dragged the learning curve is redrawn first: the panels, their sentences and
+// formulas follow in React's deferred render, from the same deferred values as their plot. Until
+// they have caught up the section is marked as updating (`is-updating`, aria-busy: its text dims
+// if the wait is long), so no sentence is read as the new state's. The text blocks are memoised on
+// their inputs: the curve's own commit only toggles that mark, and KaTeX typesets a formula again
+// only when its TeX changes.
 import { memo, useDeferredValue, useMemo, type ReactNode } from 'react';
+import type { Params } from '../model/params.ts';
+import type { CurveResult, ModeDetail } from '../model/types.ts';
+import type { OrderView, PartsResult } from '../protocol/api.ts';
 import { Decomposition as DecompositionChart } from '../charts/Decomposition.tsx';
 import { curveTimeDomain } from '../charts/domain.ts';
 import { ModeInspectorChart as ModeChart } from '../charts/ModeInspectorChart.tsx';
@@ -80,12 +90,29 @@ function PlotBox(props: {
   );
 }
 
-function Sentences({ claims, testId }: { claims: (Claim | null | false | '')[]; testId: string }) {
+type Sentence = Claim | null | false | '';
+
+/** Memoised: a caller keeps `claims` (one array) while its inputs have not changed. */
+const Sentences = memo(function Sentences({
+  claims,
+  testId,
+}: {
+  claims: readonly Sentence[];
+  testId: string;
+}) {
   return (
     <div className="mf-claims" data-testid={testId}>
       {claims.map((c, i) => c && <ClaimText key={i} as="p" claim={c} />)}
     </div>
   );
+});
+
+/** The section's class and aria-busy: marked while its text is behind the state on screen. */
+function updatingProps(updating: boolean) {
+  return {
+    'aria-busy': updating || undefined,
+    className: updating ? ' is-updating' : '',
+  };
 }
 
 /** A formula as a claim: the element carries its id, KaTeX typesets its TeX. */
@@ -97,14 +124,49 @@ function TexClaim({ claim, text }: { claim: Claim; text: string }) {
   );
 }
 
+/** What the decomposition draws, with the t → ∞ split its last sentence quotes. */
+type DecompositionData = NonNullable<Parameters<typeof DecompositionChart>[0]['data']> &
+  Pick<PartsResult, 'limit'>;
+
+/**
+ * The decomposition's sentences: of the parts drawn (those of the deferred curve), or that the
+ * parts are being computed.
+ */
+function decompositionLines(
+  data: DecompositionData | null,
+  curve: CurveResult | null,
+  computing: boolean,
+  stale: boolean,
+  params: Params,
+): Sentence[] {
+  if (data && curve && !computing) {
+    const crossing = crossingSentence(signalNoiseCrossing(data.t, data.parts));
+    return [
+      decompositionClaim('stop', stopExplanation(curve, data.t, data.parts).text, curve.params),
+      crossing && decompositionClaim('crossing', crossing, curve.params),
+      decompositionClaim(
+        'limit',
+        limitSplitSentence(curve.params, data.limit, curve.limit.Eg),
+        curve.params,
+        curve.limit.Eg,
+      ),
+    ];
+  }
+  return [
+    computing || stale
+      ? decompositionClaim('pending', 'Computing the parts…', curve?.params ?? params)
+      : null,
+  ];
+}
+
 export function DecompositionSection(): ReactNode {
   const parts = useDeferredValue(useApp((s) => s.results.parts));
   const { curve, behind } = useDeferredCurve();
   const { tDomain } = useTimeDomain();
-  const pending = useApp((s) => s.results.status.parts === 'pending') || behind;
+  const computing = useApp((s) => s.results.status.parts === 'pending');
   const variant = useVariant();
   const params = useDeferredValue(useApp((s) => s.params));
-  const matches = partsOfCurve(curve, parts);
+  const matches = useMemo(() => partsOfCurve(curve, parts), [curve, parts]);
   // The simulation's parts only when it ran at the curve's parameters.
   const simRun = useApp((s) => s.results.sim);
   const simCurrent = useApp((s) => !!s.results.sim && s.results.sim.key === paramsKey(s.params));
@@ -116,28 +178,24 @@ export function DecompositionSection(): ReactNode {
         : null,
     [parts, curve, matches, sim],
   );
-  const crossing = data ? crossingSentence(signalNoiseCrossing(data.t, data.parts)) : null;
-  const lines =
-    data && curve && !pending
-      ? [
-          decompositionClaim('stop', stopExplanation(curve, data.t, data.parts).text, curve.params),
-          crossing && decompositionClaim('crossing', crossing, curve.params),
-          decompositionClaim(
-            'limit',
-            limitSplitSentence(curve.params, data.limit, curve.limit.Eg),
-            curve.params,
-            curve.limit.Eg,
-          ),
-        ]
-      : [
-          pending || (parts && !matches)
-            ? decompositionClaim('pending', 'Computing the parts…', curve?.params ?? params)
-            : null,
-        ];
+  const stale = !!parts && !matches;
+  const lines = useMemo(
+    () => decompositionLines(data, curve, computing, stale, params),
+    [data, curve, computing, stale, params],
+  );
+  const mark = updatingProps(behind);
   return (
-    <section className="panel panel-decomposition" aria-labelledby="h-decomposition">
+    <section
+      className={`panel panel-decomposition${mark.className}`}
+      aria-busy={mark['aria-busy']}
+      aria-labelledby="h-decomposition"
+    >
       <h2 id="h-decomposition">The error, decomposed</h2>
-      <PlotBox pending={pending} className="plot-time" initial={{ width: 600, height: 300 }}>
+      <PlotBox
+        pending={computing || behind}
+        className="plot-time"
+        initial={{ width: 600, height: 300 }}
+      >
         {(width, height) => (
           <Decomposition
             data={data}
@@ -153,20 +211,60 @@ export function DecompositionSection(): ReactNode {
   );
 }
 
+/** The order parameters' formulas (definition and values) and sentences. */
+const OrderText = memo(function OrderText({ params, order }: { params: Params; order: OrderView }) {
+  const inf = order.atInfinity;
+  const tex = orderFormulas(params, order, inf);
+  const nums = orderNumbers(order, inf);
+  return (
+    <>
+      <dl className="mf-formulas" data-testid="order-formulas">
+        {ORDER_SERIES.map((k) => {
+          const c = orderTexClaims(k, tex[k], params, order, inf);
+          return (
+            <div key={k} data-formula={k}>
+              <ClaimText as="dt" claim={orderLabelClaim(k, ORDER_LABELS[k])} />
+              {/* Focusable: a formula wider than the panel scrolls sideways, by keyboard too. */}
+              <dd tabIndex={0}>
+                <TexClaim claim={c.definition} text={ORDER_LABELS[k]} />
+                <TexClaim claim={c.values} text={nums[k]} />
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      <Sentences
+        claims={[
+          orderClaim('response', responseSentence(order, inf), params, inf),
+          orderClaim('amplification', amplificationSentence(params, inf), params, inf),
+        ]}
+        testId="order-claims"
+      />
+    </>
+  );
+});
+
 export function OrderSection(): ReactNode {
   const order = useDeferredValue(useApp((s) => s.results.order));
   const { tDomain, behind } = useTimeDomain();
-  const pending = useApp((s) => s.results.status.order === 'pending') || behind;
+  const computing = useApp((s) => s.results.status.order === 'pending');
   const params = useDeferredValue(useApp((s) => s.params));
   const variant = useVariant();
-  const settled = order && !pending;
-  const inf = order?.atInfinity;
-  const tex = settled && inf ? orderFormulas(params, order, inf) : null;
-  const nums = settled && inf ? orderNumbers(order, inf) : null;
+  const settled = order?.atInfinity && !computing;
+  const mark = updatingProps(behind);
   return (
-    <section className="panel panel-order" aria-labelledby="h-order" data-testid="order-parameters">
+    <section
+      className={`panel panel-order${mark.className}`}
+      aria-busy={mark['aria-busy']}
+      aria-labelledby="h-order"
+      data-testid="order-parameters"
+    >
       <h2 id="h-order">Order parameters: the collective response and the shared noise</h2>
-      <PlotBox pending={pending} className="plot-time" initial={{ width: 600, height: 300 }}>
+      <PlotBox
+        pending={computing || behind}
+        className="plot-time"
+        initial={{ width: 600, height: 300 }}
+      >
         {(width, height) => (
           <OrderParameters
             order={order}
@@ -177,38 +275,16 @@ export function OrderSection(): ReactNode {
           />
         )}
       </PlotBox>
-      {tex && nums && inf && (
-        <>
-          <dl className="mf-formulas" data-testid="order-formulas">
-            {ORDER_SERIES.map((k) => {
-              const c = orderTexClaims(k, tex[k], params, order, inf);
-              return (
-                <div key={k} data-formula={k}>
-                  <ClaimText as="dt" claim={orderLabelClaim(k, ORDER_LABELS[k])} />
-                  {/* Focusable: a formula wider than the panel scrolls sideways, by keyboard too. */}
-                  <dd tabIndex={0}>
-                    <TexClaim claim={c.definition} text={ORDER_LABELS[k]} />
-                    <TexClaim claim={c.values} text={nums[k]} />
-                  </dd>
-                </div>
-              );
-            })}
-          </dl>
-          <Sentences
-            claims={[
-              orderClaim('response', responseSentence(order, inf), params, inf),
-              orderClaim('amplification', amplificationSentence(params, inf), params, inf),
-            ]}
-            testId="order-claims"
-          />
-        </>
-      )}
+      {settled && <OrderText params={params} order={order} />}
     </section>
   );
 }
 
-/** The mode index entry: type k and press Enter, or step with ↑/↓. */
-function ModeEntry({ k }: { k: number }) {
+/**
+ * The mode index entry: type k and press Enter, or step with ↑/↓. Memoised: a controlled input
+ * re-rendered rewrites its attributes, and the section renders on every step of a drag.
+ */
+const ModeEntry = memo(function ModeEntry({ k }: { k: number }) {
   const set = (v: number) => actions().setView({ mode: v });
   return (
     <label className="mode-entry">
@@ -233,7 +309,7 @@ function ModeEntry({ k }: { k: number }) {
       />
     </label>
   );
-}
+});
 
 /** What the simulation says about this mode, or why it shows nothing. */
 function simNote(ran: boolean, row: boolean, k: number): string | null {
@@ -243,11 +319,61 @@ function simNote(ran: boolean, row: boolean, k: number): string | null {
   return `The last simulation did not read out mode k = ${k}: run it again with the inspector open.`;
 }
 
+/** The inspected mode's sentences and its effective equation. */
+const ModeText = memo(function ModeText(props: {
+  params: Params;
+  shown: ModeDetail;
+  k: number;
+  wanted: number;
+  simCurrent: boolean;
+  hasRow: boolean;
+}) {
+  const { params, shown, k, wanted } = props;
+  const clamped =
+    wanted !== k ? `Mode ${wanted} is beyond M = ${params.M}: showing mode ${k}.` : null;
+  const note = simNote(props.simCurrent, props.hasRow, k);
+  const texts = modeEquationText(params, shown);
+  return (
+    <>
+      <Sentences
+        claims={[
+          clamped && modeClaim('clamped', clamped, params, shown),
+          modeClaim('spectrum', modeSpectrumSentence(shown), params, shown),
+          modeClaim('learned', learnedSentence(shown), params, shown),
+          note && modeClaim('sim', note, params, shown),
+        ]}
+        testId="mode-claims"
+      />
+      <div
+        className="mf-equation"
+        data-testid="mode-equation"
+        role="group"
+        aria-label="Effective single-mode equation"
+        tabIndex={0}
+      >
+        <ClaimText
+          as="p"
+          claim={modeClaim(
+            'equation-note',
+            'Effective single-mode equation (the free mode with λ_k scaled by R; dashed lines: ℓ_k = ½ and ℓ_k(∞)):',
+            params,
+            shown,
+          )}
+        />
+        {modeEquationTex(params, shown).map((tex, i) => (
+          <TexClaim key={i} claim={modeTexClaim(i, tex, params, shown)} text={texts[i]} />
+        ))}
+      </div>
+    </>
+  );
+});
+
 export function InspectorSection(): ReactNode {
   const detail = useDeferredValue(useApp((s) => s.results.mode));
   const status = useApp((s) => s.results.status.mode);
   // Its sentences and formulas follow a drag one deferred render behind (the curve first).
-  const params = useDeferredValue(useApp((s) => s.params));
+  const live = useApp((s) => s.params);
+  const params = useDeferredValue(live);
   const view = useApp((s) => s.view);
   const k = inspectedMode({ params, view });
   const wanted = view.mode;
@@ -261,11 +387,11 @@ export function InspectorSection(): ReactNode {
     [simCurrent, sim, k],
   );
   const settled = shown && status !== 'pending';
-  const clamped =
-    wanted !== k ? `Mode ${wanted} is beyond M = ${params.M}: showing mode ${k}.` : null;
+  const mark = updatingProps(behind || params !== live);
   return (
     <section
-      className="panel panel-inspector"
+      className={`panel panel-inspector${mark.className}`}
+      aria-busy={mark['aria-busy']}
       aria-labelledby="h-inspector"
       data-testid="mode-inspector"
       data-k={k}
@@ -291,43 +417,14 @@ export function InspectorSection(): ReactNode {
         )}
       </PlotBox>
       {settled && (
-        <>
-          <Sentences
-            claims={[
-              clamped && modeClaim('clamped', clamped, params, shown),
-              modeClaim('spectrum', modeSpectrumSentence(shown), params, shown),
-              modeClaim('learned', learnedSentence(shown), params, shown),
-              ...[simNote(simCurrent, !!row, k)].map(
-                (t) => t && modeClaim('sim', t, params, shown),
-              ),
-            ]}
-            testId="mode-claims"
-          />
-          <div
-            className="mf-equation"
-            data-testid="mode-equation"
-            role="group"
-            aria-label="Effective single-mode equation"
-            tabIndex={0}
-          >
-            <ClaimText
-              as="p"
-              claim={modeClaim(
-                'equation-note',
-                'Effective single-mode equation (the free mode with λ_k scaled by R; dashed lines: ℓ_k = ½ and ℓ_k(∞)):',
-                params,
-                shown,
-              )}
-            />
-            {modeEquationTex(params, shown).map((tex, i) => (
-              <TexClaim
-                key={i}
-                claim={modeTexClaim(i, tex, params, shown)}
-                text={modeEquationText(params, shown)[i]}
-              />
-            ))}
-          </div>
-        </>
+        <ModeText
+          params={params}
+          shown={shown}
+          k={k}
+          wanted={wanted}
+          simCurrent={simCurrent}
+          hasRow={!!row}
+        />
       )}
     </section>
   );

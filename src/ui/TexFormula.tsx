@@ -2,6 +2,7 @@
 // if it cannot load) the same content is shown as plain text. The TeX must be built in code from
 // numbers (src/claims formats them), never from the URL or typed text: its HTML is inserted as is.
 import { useDeferredValue, useMemo } from 'react';
+import { useHtml } from '../charts/useHtml.ts';
 import { useKatex } from './lazyKatex.ts';
 
 export function TexFormula({
@@ -29,6 +30,7 @@ export function TexFormula({
       }) ?? null,
     [katex, shownTex],
   );
+  const ref = useHtml<HTMLSpanElement>(html ?? '');
   if (html === null)
     return (
       <span className="tex-formula tex--plain" data-testid={testId}>
@@ -37,12 +39,12 @@ export function TexFormula({
     );
   return (
     <span
+      ref={ref}
       className="tex-formula"
       data-testid={testId}
       data-tex={shownTex}
       role="img"
       aria-label={shownText}
-      dangerouslySetInnerHTML={{ __html: html }}
     />
   );
 }

@@ -4,16 +4,42 @@ import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModePanel } from '../../src/charts/ModePanel.tsx';
 import {
+  fillPaths,
   fracColor,
   logEdges,
   MAX_COLS,
   MAX_ROWS,
+  modeLayout,
   sampleIndices,
+  type Cell,
 } from '../../src/charts/modeLayout.ts';
+import { metricsFor } from '../../src/charts/theme.ts';
 import { modesBasic, modesLarge } from './fixtures.ts';
 import { markupOf } from './normalize.ts';
 
 afterEach(cleanup);
+
+/** The rectangles of a fill path's data (M x,y H x1 V y1 H x Z, as fillPaths writes them). */
+function rectsOf(d: string): { x0: number; x1: number; y0: number; y1: number }[] {
+  const re = /M([-\d.]+),([-\d.]+)H([-\d.]+)V([-\d.]+)H[-\d.]+Z/g;
+  return Array.from(d.matchAll(re), (m) => ({
+    x0: Number(m[1]),
+    y0: Number(m[2]),
+    x1: Number(m[3]),
+    y1: Number(m[4]),
+  }));
+}
+
+/** The heat map's paths in a rendered panel: fill and rectangles. */
+function drawnFills(container: Element, series: string) {
+  return Array.from(container.querySelectorAll(`g[data-series="${series}"] path`), (p) => ({
+    fill: p.getAttribute('fill')!,
+    rects: rectsOf(p.getAttribute('d')!),
+  }));
+}
+
+const cellsOf = (modes: Parameters<typeof modeLayout>[0]) =>
+  modeLayout(modes, 640, 400, metricsFor('normal')).cells;
 
 const figures: Record<string, () => ReactElement> = {
   'modes-basic': () => <ModePanel modes={modesBasic()} width={640} height={400} tCursor={100} />,
@@ -37,17 +63,22 @@ describe('ModePanel figures', () => {
 });
 
 describe('ModePanel contents', () => {
-  it('draws one cell per (k, t), the t → ∞ column, the boundary and the colour legend', () => {
+  it('draws one cell per (k, t) and the t → ∞ column, one path per colour', () => {
     const modes = modesBasic();
     const { container } = render(
       <ModePanel modes={modes} width={640} height={400} tCursor={100} />,
     );
-    expect(container.querySelectorAll('g[data-series="heatmap"] rect')).toHaveLength(
-      modes.k.length * modes.t.length,
-    );
-    expect(container.querySelectorAll('g[data-series="frac-inf"] rect')).toHaveLength(
-      modes.k.length,
-    );
+    const cells = cellsOf(modes);
+    expect(cells).toHaveLength(modes.k.length * modes.t.length);
+    const heat = drawnFills(container, 'heatmap');
+    // One path per colour, each colour once; runs of equal colour merged, so fewer rectangles.
+    expect(heat.map((p) => p.fill)).toEqual([...new Set(cells.map((c) => c.fill))].sort());
+    const drawn = heat.reduce((n, p) => n + p.rects.length, 0);
+    expect(drawn).toBeGreaterThan(modes.k.length);
+    expect(drawn).toBeLessThan(cells.length);
+    const inf = drawnFills(container, 'frac-inf');
+    expect(inf.reduce((n, p) => n + p.rects.length, 0)).toBeLessThanOrEqual(modes.k.length);
+    expect(inf.length).toBeGreaterThan(1);
     expect(container.querySelector('path[data-series="boundary"]')!.getAttribute('d')).toMatch(
       /^M/,
     );
@@ -72,7 +103,8 @@ describe('ModePanel contents', () => {
 
   it('downsamples large grids to the cell cap', () => {
     const { container } = render(<ModePanel modes={modesLarge()} width={640} height={400} />);
-    const n = container.querySelectorAll('g[data-series="heatmap"] rect').length;
+    expect(container.querySelectorAll('g[data-series="heatmap"] path').length).toBeGreaterThan(20);
+    const n = cellsOf(modesLarge()).length;
     expect(n).toBeLessThanOrEqual(MAX_COLS * MAX_ROWS);
     expect(n).toBeGreaterThan(1000);
   });
@@ -85,9 +117,7 @@ describe('ModePanel contents', () => {
     const { container } = render(
       <ModePanel modes={modes} width={640} height={400} tCursor={1e9} />,
     );
-    expect(container.querySelectorAll('g[data-series="heatmap"] rect')).toHaveLength(
-      modes.k.length * modes.t.length - 2,
-    );
+    expect(cellsOf(modes)).toHaveLength(modes.k.length * modes.t.length - 2);
     expect(container.innerHTML).not.toMatch(/NaN|Infinity/);
     expect(container.querySelector('[data-testid="t-cursor"]')).toBeNull();
   });
@@ -96,6 +126,40 @@ describe('ModePanel contents', () => {
     const { container } = render(<ModePanel modes={null} width={640} height={400} />);
     expect(container.querySelector('[data-testid="no-data"]')).not.toBeNull();
     expect(container.querySelector('[data-series="heatmap"]')).toBeNull();
+  });
+
+  it('covers every cell with its own colour, and nothing else, in the fill paths', () => {
+    const modes = modesBasic();
+    modes.frac[3] = NaN; // a gap in the first row: the runs on either side do not join across it
+    const cells = cellsOf(modes);
+    const paths = fillPaths(cells);
+    const rects = paths.flatMap((p) => rectsOf(p.d).map((r) => ({ ...r, fill: p.fill })));
+    const inside = (c: Cell) => (r: (typeof rects)[number]) =>
+      c.x + c.w / 2 > r.x0 && c.x + c.w / 2 < r.x1 && c.y + c.h / 2 > r.y0 && c.y + c.h / 2 < r.y1;
+    let checked = 0;
+    for (const c of cells) {
+      const hits = rects.filter(inside(c));
+      expect(hits.map((r) => r.fill)).toEqual([c.fill]);
+      checked++;
+    }
+    expect(checked).toBe(cells.length);
+    // The area drawn is the cells' own (the merged runs keep each row's half-pixel overlap once).
+    const area = (w: number, h: number) => w * h;
+    const drawn = rects.reduce((a, r) => a + area(r.x1 - r.x0, r.y1 - r.y0), 0);
+    const own = cells.reduce((a, c) => a + area(c.w, c.h), 0);
+    expect(drawn).toBeLessThanOrEqual(own + 1);
+    // The gap stays a gap: no rectangle covers the missing cell's centre.
+    const row0 = cells.filter((c) => c.y === cells[0].y);
+    expect(row0).toHaveLength(modes.t.length - 1);
+    const gap = {
+      x: (row0[2].x + row0[2].w - 0.5 + row0[3].x) / 2,
+      y: row0[0].y + row0[0].h / 2,
+    };
+    expect(row0[3].x - (row0[2].x + row0[2].w - 0.5)).toBeGreaterThan(1);
+    const covering = rects.filter(
+      (r) => gap.x > r.x0 && gap.x < r.x1 && gap.y > r.y0 && gap.y < r.y1,
+    );
+    expect(covering).toEqual([]);
   });
 
   it('samples indices evenly, keeping both ends', () => {
