@@ -480,7 +480,7 @@ function ScheduleStrip({ L, m }: { L: LearningCurveLayout; m: Metrics }): ReactN
             className="sp-annot sp-annot--limit"
             data-claim={st.edge.label.id}
             x={r2(L.plotW - 4)}
-            y={r2(st.edge.y - 3)}
+            y={r2(st.edge.labelY)}
             textAnchor="end"
             fontSize={fs}
           >

@@ -128,8 +128,8 @@ export interface StripLayout {
   d: string;
   /** y of η = 0 and of the labelled ticks. */
   ticks: { y: number; label: string }[];
-  /** The stability edge, when it lies within the strip's range. */
-  edge: { y: number; label: Claim } | null;
+  /** The stability edge, when it lies within the strip's range; its label's baseline y. */
+  edge: { y: number; labelY: number; label: Claim } | null;
   /** The edge lies above the strip's range: said in words instead. */
   edgeAbove: Claim | null;
   title: string;
@@ -142,6 +142,23 @@ export function stripHeight(height: number, m: Metrics): number {
 }
 
 /**
+ * The edge label's baseline: above the line at its right end, unless η_s runs there less than a
+ * line of text above the edge (the label would sit on the schedule): then below it, room allowing.
+ */
+function edgeLabelY(
+  strip: NonNullable<StepsOverlay['strip']>,
+  Y: (v: number) => number,
+  height: number,
+  font: number,
+): number {
+  const y = Y(strip.etaMax);
+  const last = strip.eta.length ? strip.eta[strip.eta.length - 1] : 0;
+  const gap = y - Y(last);
+  const onSchedule = gap > 0 && gap < font + 4;
+  return onSchedule && y + font + 2 <= height ? y + font + 1 : y - 3;
+}
+
+/**
  * Step: the strip's geometry. Its y axis runs from 0 to 1.1× the larger of the peak η_s and η_max
  * when η_max is within twice the peak (so the edge is drawn), else to 1.1× the peak with the edge
  * stated as lying above.
@@ -151,6 +168,7 @@ export function stripLayout(
   X: (v: number) => number,
   top: number,
   height: number,
+  font: number,
 ): StripLayout {
   let peak = 0;
   for (let i = 0; i < strip.eta.length; i++) peak = Math.max(peak, strip.eta[i]);
@@ -170,7 +188,13 @@ export function stripLayout(
       { y: Y(0), label: '0' },
       { y: Y(peak), label: formatNumber(peak, 2) },
     ],
-    edge: showEdge ? { y: Y(strip.etaMax), label: strip.labels.inside } : null,
+    edge: showEdge
+      ? {
+          y: Y(strip.etaMax),
+          labelY: edgeLabelY(strip, Y, height, font),
+          label: strip.labels.inside,
+        }
+      : null,
     edgeAbove: showEdge ? null : strip.labels.above,
     title: STRIP_TITLE,
   };

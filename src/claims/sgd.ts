@@ -224,7 +224,7 @@ export function divergenceClaim(f: SgdFacts, p: Params): SgdClaim | null {
     return sgdClaim(
       'sgd-diverges',
       `The rate reaches ${n3(f.peakEta)}, above η_{max} = ${n3(e.etaMax)}: ${why}. ` +
-        `E_g grows without bound; it passes 10${superscriptCap()} E_g(0) at s = ${formatParam(f.divergedAt)}, where the curve ends (marked).`,
+        `E_g grows without bound; it passes 10${superscriptCap()} E_g(0) at s = ${formatParam(f.divergedAt)}, where the curve ends; ▲ marks where it leaves the plot.`,
       p,
       all(
         checkEdge(p, e.etaMax, p.eta / e.etaMax),
