@@ -226,11 +226,11 @@ function scalingDomains(
   };
 }
 
-/** Step: the legend: the theory, the fit, the real points and the predicted slope when drawn. */
+/** Step: the legend: the theory, and the fit, the real points and the predicted slope when drawn. */
 function scalingLegend(
   axis: SweepAxis,
   real: RealScalingPoints | null,
-  predicted: boolean,
+  drawn: { fit: boolean; predicted: boolean },
 ): LegendItem[] {
   const item = (i: Omit<LegendItem, 'claim'>): LegendItem => ({
     ...i,
@@ -243,13 +243,16 @@ function scalingLegend(
       kind: 'line',
       className: 'sp-series sp-series--eg sp-legend-swatch',
     }),
-    item({
-      key: 'fit',
-      label: 'fit',
-      kind: 'line',
-      className: 'sp-series sp-series--fit sp-legend-swatch',
-    }),
   ];
+  if (drawn.fit)
+    items.push(
+      item({
+        key: 'fit',
+        label: 'fit',
+        kind: 'line',
+        className: 'sp-series sp-series--fit sp-legend-swatch',
+      }),
+    );
   if (real)
     items.push(
       item({
@@ -259,7 +262,7 @@ function scalingLegend(
         className: 'sp-sim-point',
       }),
     );
-  if (predicted)
+  if (drawn.predicted)
     items.push(
       item({
         key: 'pred',
@@ -523,7 +526,7 @@ export function scalingLayout(
   const lines = fitLines(sweep, label ? label.predicted : NaN);
   const dom = scalingDomains(sweep, axis, lines, real);
   const { legend, frame, yDomain } = scalingFrame(
-    scalingLegend(axis, real, lines.predicted),
+    scalingLegend(axis, real, { fit: lines.fit !== null, predicted: lines.predicted }),
     sweep,
     dom,
     width,
