@@ -53,7 +53,9 @@ export function outcomeSentence(c: CurveResult): string {
       const how = es.monotone
         ? 'E_g decreases monotonically to'
         : 'E_g is not monotone, but its lowest value is the limit';
-      return `No early-stopping gain: ${how} ${limitPhrase(c)} (within 0.5 %).${tail}`;
+      // "Within 0.5 %" is relative to the limit: it says nothing of a limit that is 0.
+      const within = c.limit.Eg > 0 && !limitBelowFloor(c.limit) ? ' (within 0.5 %)' : '';
+      return `No early-stopping gain: ${how} ${limitPhrase(c)}${within}.${tail}`;
     }
   }
 }

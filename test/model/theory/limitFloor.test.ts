@@ -10,7 +10,7 @@ import { makeEngine } from '../../../src/model/theory/engine.ts';
 import { computeLimit, limitBelowFloor } from '../../../src/model/theory/limits.ts';
 import { registerSpectrum } from '../../../src/model/theory/dataSpectra.ts';
 import { quotesLimit } from '../../../src/claims/checks.ts';
-import { limitPhrase } from '../../../src/claims/earlyStop.ts';
+import { limitPhrase, outcomeSentence } from '../../../src/claims/earlyStop.ts';
 import type { Oracle } from '../../../src/claims/oracle.ts';
 import { referenceSpecs } from '../../../src/charts/learningCurveRefs.ts';
 import { registerMnist } from '../../helpers/mnistSpectra.ts';
@@ -92,5 +92,16 @@ describe('a limit below its floor is not drawn, and its sentence is checked', ()
     // A quoted value is checked against the recomputed one, within the floor.
     expect(quotesLimit(p, 0.0634)(oracle(makeLimit()), null as never)).toEqual([]);
     expect(quotesLimit(p, 0.07)(oracle(makeLimit()), null as never)).toHaveLength(1);
+  });
+});
+
+describe('the early-stopping sentence at a limit of 0', () => {
+  it('says "decreases monotonically to E_g(∞) = 0" without a tolerance relative to 0', () => {
+    const c = makeCurve({ Eg: (t) => 1 / (1 + t), Etr: (t) => 1 / (1 + t), limit: { Eg: 0 } });
+    const s = outcomeSentence(c);
+    expect(s).toContain('decreases monotonically to E_g(∞) = 0');
+    expect(s).not.toContain('within 0.5 %');
+    const d = makeCurve({ Eg: (t) => 0.1 + 1 / (1 + t), Etr: () => 0.1, limit: { Eg: 0.1 } });
+    expect(outcomeSentence(d)).toContain('(within 0.5 %)');
   });
 });
