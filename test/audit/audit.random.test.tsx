@@ -24,14 +24,6 @@ const KNOWN: readonly (readonly [string, string])[] = [
     'α = 3.8, β = 1.1, σ² = 4.8: E_g still falls at the scan cap t = 10¹² (1.20) and only then ' +
       'rises to E_g(∞) = 1.50 (SCAN_CAP, as #125)',
   ],
-  [
-    'random #131: curve.outcome: "no gain", but E(1.9988748079637975)',
-    'Bayes, α = 3.6, β = 1.1, N = 2, M = 480, T = 0.65: E_g(0) = 5.185 is within 1 % ' +
-      '(SETTLE_TOL) of E_g(∞) = 5.162, so the scan (dynamics.ts) counts E_g settled from its first ' +
-      'point and stops a decade later; the automatic window becomes [10⁻³, 0.1] and misses the dip ' +
-      'to E* = 4.97 at t* ≈ 2.0 (the typed window finds it). Fix: count settling only once E_g has ' +
-      'left E_g(0) (tLeave), with a cap for curves that never leave it',
-  ],
 ];
 
 describe('the audit of random states: every text on the page is a claim that holds', () => {

@@ -46,6 +46,11 @@ export function floorAt(ts: ArrayLike<number>, floors: ArrayLike<number>, t: num
 
 /** "Left its initial value": changed by more than this fraction of E_g(0). */
 export const LEAVE_TOL = 0.01;
+/**
+ * A curve that starts within SETTLE_TOL of E_g(∞) is not settled until it has left E_g(0) (it may
+ * dip first and come back: Langevin at high T), or, if it never leaves it, until this time.
+ */
+export const FLAT_WAIT = 100;
 
 export interface DynamicsScan {
   /** Scan times (SCAN_PER_DECADE per decade from SCAN_START) and E_g there. */
@@ -117,6 +122,7 @@ class ScanRun {
   private readonly floors: number[] = [];
   private tSettle = Infinity;
   private iMin = 0;
+  private left = false;
 
   constructor(
     params: Params,
@@ -144,7 +150,8 @@ class ScanRun {
     Es.push(E);
     this.floors.push(v.floor);
     if (E < Es[this.iMin]) this.iMin = k;
-    if (settled(E, v.floor, limit)) {
+    if (Math.abs(E - Es[0]) > LEAVE_TOL * Es[0]) this.left = true;
+    if (settled(E, v.floor, limit) && (this.left || t >= FLAT_WAIT)) {
       if (!Number.isFinite(this.tSettle)) this.tSettle = t;
     } else this.tSettle = Infinity;
     if (t < this.tEnd) return;
