@@ -14,6 +14,7 @@ import type { CurveResult } from '../model/types.ts';
 import { actsIn } from '../model/paramsCodec.ts';
 import { KERNEL_LABELS } from '../model/data/kernels.ts';
 import { sourceOf } from '../model/data/sources.ts';
+import { TASK_LABELS } from '../model/data/tasks.ts';
 import { formatParam } from '../format/number.ts';
 import { paramSymbol } from './symbols.ts';
 import type { TimeWindowMode } from './view.ts';
@@ -53,12 +54,13 @@ export function apartKeys(
 
 /** A choice in the words of the chooser: "MNIST", "even vs odd", "ReLU NNGP kernel", "cosine schedule". */
 function choiceWords(k: keyof Params, p: Params): string {
-  const source = sourceOf(p.data);
   switch (k) {
-    case 'data':
+    case 'data': {
+      const source = sourceOf(p.data);
       return source.words?.name ?? source.label;
+    }
     case 'task':
-      return source.tasks.find((t) => t.key === p.task)?.label ?? `task ${p.task}`;
+      return TASK_LABELS[p.task];
     case 'kernel':
       return `${KERNEL_LABELS[p.kernel]} kernel`;
     case 'schedule':
