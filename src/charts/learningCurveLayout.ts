@@ -21,6 +21,8 @@ import {
   type RefLine,
 } from './learningCurveRefs.ts';
 import { showsPosterior } from '../model/regimes.ts';
+import { isSgdCurve } from '../model/sgd/theory.ts';
+import { etrLegendClaim } from '../claims/sgd.ts';
 export type { RefLine };
 import {
   earlyStopMark,
@@ -161,15 +163,17 @@ function legendItems(input: LearningCurveInput): LegendItem[] {
       className: 'sp-series sp-series--eg sp-legend-swatch',
     }),
   ];
-  if (input.showEtr)
-    items.push(
-      entry({
-        key: 'Etr',
-        label: 'training error E_{tr}',
-        kind: 'line',
-        className: 'sp-series sp-series--etr sp-legend-swatch',
-      }),
-    );
+  if (input.showEtr) {
+    const etr = {
+      key: 'Etr',
+      label: 'training error E_{tr}',
+      kind: 'line',
+      className: 'sp-series sp-series--etr sp-legend-swatch',
+    } as const;
+    // One-pass SGD's E_tr is E_g + σ² (fresh batches): the entry says what it is, and where it hides.
+    const sgd = input.curve && isSgdCurve(input.curve) ? etrLegendClaim(input.curve) : null;
+    items.push(sgd ? { ...etr, label: sgd.markup, claim: sgd.id } : entry(etr));
+  }
   input.pins.forEach((p) =>
     items.push(
       entry(

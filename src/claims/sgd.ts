@@ -18,7 +18,7 @@ import type { PowerFit } from '../model/types.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
 import { fitGapReason, fitWindowText } from './fit.ts';
 import { all } from './checks.ts';
-import { claim, DEFINITION, type Check, type Claim } from './registry.ts';
+import { claim, DEFINITION, problems, type Check, type Claim } from './registry.ts';
 import {
   checkBatchFits,
   checkCritical,
@@ -54,6 +54,7 @@ export type SgdClaimId =
   | 'sgd-no-floor'
   | 'sgd-stops'
   | 'sgd-flow'
+  | 'sgd-etr'
   | 'sgd-slope'
   | 'sgd-schedules'
   | 'sgd-batch'
@@ -422,6 +423,30 @@ export function slopeClaim(c: SgdCurveResult): SgdClaim | null {
       checkSgdLaw(law, c.params, law.branch ? SGD_LAW_FORMULA.s[law.branch] : ''),
     ),
   );
+}
+
+/**
+ * What the training error is under one-pass SGD, for its legend entry: every batch is fresh, so
+ * the loss on it is the population loss E_tr = E_g + σ² (docs/theory.md §9.1). At σ² = 0 the two
+ * lines coincide and E_tr is hidden under E_g: the entry says so rather than name a line nobody sees.
+ */
+export function etrLegendClaim(c: SgdCurveResult): SgdClaim {
+  const s2 = c.params.sigma2;
+  const text =
+    s2 > 0
+      ? `training error E_{tr} = E_g + σ² (fresh batches)`
+      : `training error E_{tr} = E_g at σ² = 0 (line under E_g's)`;
+  return sgdClaim('sgd-etr', text, c.params, (_o, self) => {
+    let worst = 0;
+    for (let i = 0; i < c.Eg.length; i++) {
+      const e = c.Eg[i] + s2;
+      if (Number.isFinite(e)) worst = Math.max(worst, Math.abs(c.Etr[i] - e) / Math.max(e, 1e-300));
+    }
+    return problems(
+      worst > 1e-9 && `E_tr differs from E_g + σ² by ${worst} (relative)`,
+      (s2 > 0) !== self.markup.includes("E_g + σ²") && `the entry says σ² = ${s2 > 0 ? '0' : '> 0'}`,
+    );
+  });
 }
 
 /** The caption's sentences, in order (the strip, the edge, what happens, the floor, the slope). */

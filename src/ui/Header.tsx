@@ -7,7 +7,8 @@ import { appStore } from '../state/store.ts';
 import { PANELS } from '../state/view.ts';
 import { copyLink, type CopiedLink } from './copyLink.ts';
 import { ExportMenu } from './ExportMenu.tsx';
-import { PANEL_LABELS } from './panels.ts';
+import { PANEL_LABELS, panelRegimeNote } from './panels.ts';
+import { ClaimText } from '../charts/Claimed.tsx';
 
 function LessonNav() {
   const lesson = useApp((s) => s.view.lesson);
@@ -56,6 +57,7 @@ function LessonNav() {
 function PanelsMenu() {
   const panels = useApp((s) => s.view.panels);
   const showEtr = useApp((s) => s.view.showEtr);
+  const regime = useApp((s) => s.params.regime);
   return (
     <details className="menu" data-testid="panels-menu">
       <summary className="btn">Panels</summary>
@@ -68,7 +70,11 @@ function PanelsMenu() {
               data-testid={`panel-${p}`}
               onChange={() => actions().togglePanel(p)}
             />
-            {PANEL_LABELS[p]}
+            <span className="menu-label">{PANEL_LABELS[p]}</span>
+            {(() => {
+              const note = panelRegimeNote(p, regime);
+              return note && <ClaimText claim={note} className="menu-note" />;
+            })()}
           </label>
         ))}
         <label className="menu-check">

@@ -75,7 +75,8 @@ import {
   sgdSweepsCsv,
 } from './sgdExports.ts';
 import { isSgdCurve } from '../model/sgd/theory.ts';
-import { inSteps, REGIME, type Regime } from '../model/regimes.ts';
+import { inSteps, REGIME, REGIMES, type Regime } from '../model/regimes.ts';
+import { claim, problems, type Claim } from '../claims/registry.ts';
 
 /** A panel of the table: a link's panel id, the learning curve, or the measured spectrum. */
 export type PanelKey = PanelId | 'curve' | 'spectrum';
@@ -492,6 +493,29 @@ export interface PanelContext {
 /** Whether a panel belongs to a regime (its record's axis against the regime's time axis). */
 export function inRegime(r: PanelRecord, regime: Regime): boolean {
   return !r.axis || r.axis === (REGIME[regime].time === 'steps' ? 'steps' : 'time');
+}
+
+/** The regime whose time axis is in steps (the one the 'steps' panels belong to). */
+const STEPS_REGIME = REGIMES.find((r) => REGIME[r].time === 'steps')!;
+
+/**
+ * Why a panel asked for is not on the page in this regime (null: it is), from its record's axis:
+ * a fixed-dataset panel under one-pass SGD, or an SGD panel under another regime. The Panels menu
+ * keeps the box ticked (the link keeps it for when the regime changes back) and says that it draws
+ * nothing now.
+ */
+export function panelRegimeNote(p: PanelId, regime: Regime): Claim | null {
+  if (inRegime(panelRecord(p), regime)) return null;
+  const text =
+    panelRecord(p).axis === 'steps'
+      ? `(only under ${REGIME[STEPS_REGIME].noun}; not drawn now)`
+      : `(not drawn under ${REGIME[regime].noun})`;
+  return claim(`panels.not-in-regime.${p}`, text, { params: { regime } }, (_o, self) =>
+    problems(
+      inRegime(panelRecord(p), regime) && `${p} is drawn under ${regime}`,
+      !self.plain.includes('not drawn') && 'the note does not say the panel is not drawn',
+    ),
+  );
 }
 
 /** Whether a panel is on the page in this state. */
