@@ -109,9 +109,15 @@ export function phaseStateNote(
     `At α = ${formatParam(p.alpha)}, β = ${formatParam(p.beta)} the ${LAW_NAME[pr.law]} law ` +
     `predicts ${formatSlope(pr.value)} for ${PHASE_WHAT[exponent]}`;
   if (!verdict) return `${head}.`;
-  return verdict.law
-    ? `${head}; it holds when ${lawCondition(verdict, p)}.`
-    : `${head}, but not in this state: ${lawCondition(verdict, p)}.`;
+  if (verdict.law === pr.law) return `${head}; it holds when ${lawCondition(verdict, p)}.`;
+  // Another law governs this state (e.g. E_g(∞) flat in P while the N features are the
+  // bottleneck): the map's law is not said to hold under the other law's condition.
+  if (verdict.law)
+    return (
+      `${head}, but not in this state: the slope here is ${formatSlope(verdict.value)}, ` +
+      `${LAW_NAME[verdict.law]}, as ${lawCondition(verdict, p)}.`
+    );
+  return `${head}, but not in this state: ${lawCondition(verdict, p)}.`;
 }
 
 /** The dots: how far the fitted slope is from the law. */

@@ -114,7 +114,7 @@ function PhaseBody() {
         as="p"
         className="panel-note"
         testId="phase-note"
-        claim={phaseNoteClaim(note, params)}
+        claim={phaseNoteClaim(note, params, exponent, verdict)}
       />
       <p className="panel-note" data-testid="phase-progress" aria-live="polite">
         <ClaimText
