@@ -444,7 +444,7 @@ export function etrLegendClaim(c: SgdCurveResult): SgdClaim {
     }
     return problems(
       worst > 1e-9 && `E_tr differs from E_g + σ² by ${worst} (relative)`,
-      (s2 > 0) !== self.markup.includes("E_g + σ²") && `the entry says σ² = ${s2 > 0 ? '0' : '> 0'}`,
+      s2 > 0 !== self.markup.includes('E_g + σ²') && `the entry says σ² = ${s2 > 0 ? '0' : '> 0'}`,
     );
   });
 }

@@ -10,7 +10,20 @@ import { scheduleWords } from './sgd.ts';
 import { POOL_SIM_MAX_N, POOL_SIM_WORK, poolSimLastStep, poolSimN } from '../model/sgd/simSteps.ts';
 import { claim, DEFINITION, near, problems, type Claim } from './registry.ts';
 import { count } from './words.ts';
-import { POOL_SOURCES, poolSize, type PoolSource } from '../model/data/sources.ts';
+import {
+  POOL_SOURCES,
+  poolSize,
+  poolSourceOf,
+  runKind,
+  type PoolSource,
+} from '../model/data/sources.ts';
+import { inSteps } from '../model/regimes.ts';
+import { realRunLimits } from '../model/real/limits.ts';
+import {
+  MAX_SIM_DIM,
+  simulationModes,
+  simulationSide,
+} from '../model/simulation/simulationModes.ts';
 
 /** What the exact simulation does in this state, with the number of modes it runs at. */
 export function simulationNote(p: Params, M: number, simM: (p: Params) => number): Claim {
@@ -24,10 +37,15 @@ export function simulationNote(p: Params, M: number, simM: (p: Params) => number
   );
 }
 
+/** The random features a real run on a pool draws for the chosen kernel (realRun.ts kernelRows). */
+export function featureWords(kernel: Params['kernel']): string {
+  return kernel === 'linear' ? 'random linear features Wx/√N' : 'random ReLU features ReLU(Wx)/√N';
+}
+
 /** What a real run on a pool source does (its words from the sources table). */
 export function realNote(p: Params, source: PoolSource): Claim {
   const model = Number.isFinite(p.N)
-    ? `N = ${formatParam(p.N)} random ReLU features ReLU(Wx)/√N`
+    ? `N = ${formatParam(p.N)} ${featureWords(p.kernel)}`
     : 'kernel regression with the chosen kernel';
   return claim(
     'sim.real-note',
@@ -37,6 +55,70 @@ export function realNote(p: Params, source: PoolSource): Claim {
       `${count(p.seeds, 'draw')}, error bars ±1 s.e.m.`,
     { params: { P: p.P, N: p.N, seeds: p.seeds, data: p.data } },
     DEFINITION,
+  );
+}
+
+/**
+ * Why the run of this box cannot start at these sizes (null: it can), with the limit it meets and
+ * what to change. The exact simulation diagonalises a min(P, N, M) matrix per draw (at most
+ * MAX_SIM_DIM); a real run eigendecomposes P × P (P ≤ MAX_REAL_P) and draws at most MAX_REAL_N
+ * random features. The box's Run button and the `r` key act only when this is null.
+ */
+export function runTooLarge(p: Params): Claim | null {
+  if (inSteps(p.regime)) return null;
+  const kind = runKind(p);
+  if (kind === 'simulate') {
+    const side = simulationSide(p);
+    if (!(side > MAX_SIM_DIM)) return null;
+    const capped = !Number.isFinite(p.M) || p.M > side;
+    return claim(
+      'sim.too-large',
+      `Too large to simulate: a draw diagonalises a matrix of side min(P, N, M) = ` +
+        `${formatParam(side)}${capped && side === simulationModes(p) ? ` (the simulation's M, ${formatParam(side)} modes)` : ''}, ` +
+        `and the simulator stops at ${formatParam(MAX_SIM_DIM)}. Set P or N to at most ` +
+        `${formatParam(MAX_SIM_DIM)} to run it.`,
+      { params: { P: p.P, N: p.N, M: p.M } },
+      () => problems(!(simulationSide(p) > MAX_SIM_DIM) && 'the simulation fits its limit'),
+    );
+  }
+  const source = poolSourceOf(p);
+  if (kind !== 'real' || !source) return null;
+  const limits = realRunLimits(p);
+  if (limits.length === 0) return null;
+  const parts = limits.map((l) =>
+    l.param === 'P'
+      ? `at most P = ${formatParam(l.max)} training ${source.words.items} (one P × P ` +
+        `eigendecomposition per draw; here P = ${formatParam(l.value)})`
+      : `at most N = ${formatParam(l.max)} ${featureWords(p.kernel)} or N = ∞, the kernel ` +
+        `itself (here N = ${formatParam(l.value)})`,
+  );
+  return claim(
+    'sim.too-large',
+    `Too large for a real run, which takes ${parts.join(' and ')}. Lower ` +
+      `${limits.map((l) => l.param).join(' and ')} to run it.`,
+    { params: { P: p.P, N: p.N } },
+    () =>
+      problems(
+        realRunLimits(p).length !== limits.length && 'the limits met changed',
+        realRunLimits(p).length === 0 && 'the real run fits its limits',
+      ),
+  );
+}
+
+/** Why the real points of the P panel cannot run at this N (their P are fixed and small). */
+export function realSweepTooLarge(p: Pick<Params, 'N' | 'kernel'>): Claim | null {
+  const n = realRunLimits({ P: 0, N: p.N }).find((l) => l.param === 'N');
+  if (!n) return null;
+  return claim(
+    'real-sweep.too-large',
+    `Real points need at most N = ${formatParam(n.max)} ${featureWords(p.kernel)} or N = ∞ ` +
+      `(here N = ${formatParam(n.value)}): lower N to run them.`,
+    { params: { N: p.N } },
+    () =>
+      problems(
+        !realRunLimits({ P: 0, N: p.N }).some((l) => l.param === 'N') &&
+          'N fits the real-run limit',
+      ),
   );
 }
 
@@ -62,8 +144,7 @@ export const POOL_SGD_WITHIN = 2;
 /** The model real SGD on a pool trains, in words (the N it runs: poolSimN). */
 function poolSgdModel(p: Params, n: number): string {
   const N = poolSimN(p);
-  const features =
-    p.kernel === 'linear' ? 'random linear features Wx/√N' : 'random ReLU features ReLU(Wx)/√N';
+  const features = featureWords(p.kernel);
   if (Number.isFinite(N)) return `N = ${formatParam(N)} ${features}, W drawn per seed`;
   const limit =
     `the kernel limit, in function space on the pool (its ${formatParam(n)} × ` +

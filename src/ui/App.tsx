@@ -17,6 +17,7 @@ import {
   type RefObject,
 } from 'react';
 import { cancelSimulation, startSimulation } from '../compute/index.ts';
+import { runTooLarge } from '../claims/simulation.ts';
 import { stepLesson } from '../lessons/apply.ts';
 import { lessonById } from '../lessons/lessons.ts';
 import { lectureStage, stagePanels, type LectureStage } from '../lessons/stage.ts';
@@ -88,7 +89,8 @@ function useAppShortcuts(onHelp: () => void, onCopy: () => void) {
           s.unpinAll();
           break;
         case 'runSim':
-          startSimulation();
+          // As the box's Run button: not at sizes the run cannot take (the box says why).
+          if (!runTooLarge(s.params)) startSimulation();
           break;
         case 'cancelSim':
           cancelSimulation();

@@ -2,7 +2,12 @@
 // cancel, and read how far they land from the theory sweep (src/model/real/realSweep.ts says
 // which P and which time each point is taken at).
 import { ClaimText } from '../charts/Claimed.tsx';
-import { realSweepNote, simulationStatus } from '../claims/simulation.ts';
+import {
+  featureWords,
+  realSweepNote,
+  realSweepTooLarge,
+  simulationStatus,
+} from '../claims/simulation.ts';
 import { count } from '../claims/words.ts';
 import { cancelRealSweep, startRealSweep } from '../compute/index.ts';
 import { realSweepKey } from '../compute/realSweep.ts';
@@ -54,25 +59,30 @@ export function RealSweepBar() {
   const running = run?.status === 'running';
   const g = run && !stale ? gap(run, sweep) : null;
   const draws = Math.min(REAL_SWEEP_DRAWS, seeds);
+  const kernel = useApp((s) => s.params.kernel);
+  const tooLarge = realSweepTooLarge({ N, kernel });
   return (
     <div className="real-sweep" data-testid="real-sweep">
       <ClaimText
         as="p"
         className="panel-note"
-        claim={realSweepNote(
-          `Real points: ${Number.isFinite(N) ? `N = ${formatParam(N)} random ReLU features` : 'kernel regression'} ` +
-            `in the chosen regime on ${count(draws, 'draw')} of P training ${items}, at ` +
-            `P = ${REAL_SWEEP_P.join(', ')} (those inside the sweep), evaluated as the theory is ` +
-            '(at t*: the lowest mean over t = 10⁻²…10⁸ and ∞).',
-          N,
-        )}
+        claim={
+          tooLarge ??
+          realSweepNote(
+            `Real points: ${Number.isFinite(N) ? `N = ${formatParam(N)} ${featureWords(kernel)}` : 'kernel regression'} ` +
+              `in the chosen regime on ${count(draws, 'draw')} of P training ${items}, at ` +
+              `P = ${REAL_SWEEP_P.join(', ')} (those inside the sweep), evaluated as the theory is ` +
+              '(at t*: the lowest mean over t = 10⁻²…10⁸ and ∞).',
+            N,
+          )
+        }
       />
       <div className="sim-actions">
         <button
           type="button"
           className="btn"
           data-testid="real-sweep-run"
-          disabled={running || !ready}
+          disabled={running || !ready || !!tooLarge}
           onClick={() => startRealSweep()}
         >
           Real points at a few P

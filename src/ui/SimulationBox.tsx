@@ -9,6 +9,7 @@ import { ClaimText } from '../charts/Claimed.tsx';
 import {
   agreementClaim,
   realNote,
+  runTooLarge,
   sgdPoolAgreement,
   sgdPoolNote,
   simOverflowClaim,
@@ -76,10 +77,14 @@ export function SimulationBox() {
   const fit = sim && !stale ? agreement(sim) : null;
   const done = sim?.progress.done ?? 0;
   const total = sim?.progress.total ?? params.seeds;
+  // Sizes beyond what the run takes: the box says so instead of describing a run it cannot do.
+  const tooLarge = runTooLarge(params);
   return (
     <section className="panel panel-sim" aria-labelledby="h-sim" data-testid="sim-box">
       <h2 id="h-sim">{source ? runName : 'Exact simulation'}</h2>
-      {steps && source ? (
+      {tooLarge ? (
+        <ClaimText as="p" className="panel-note" testId="sim-too-large" claim={tooLarge} />
+      ) : steps && source ? (
         <ClaimText
           as="p"
           className="panel-note"
@@ -115,7 +120,7 @@ export function SimulationBox() {
           type="button"
           className="btn btn--primary"
           data-testid="sim-run"
-          disabled={running || none}
+          disabled={running || none || !!tooLarge}
           onClick={() => startSimulation()}
         >
           {runName} <kbd>r</kbd>

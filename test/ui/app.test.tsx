@@ -98,6 +98,11 @@ describe('App', () => {
     expect(s().pins).toHaveLength(1);
     key('K');
     expect(s().pins).toHaveLength(0);
+    // At the landing sizes min(P, N, M) is beyond the simulator: r does not start a run that
+    // would fail (the box says why); at sizes it takes, r runs.
+    key('r');
+    expect(startSimulation).toHaveBeenCalledTimes(0);
+    act(() => s().setParams({ ...s().params, P: 400, N: 400 }));
     key('r');
     expect(startSimulation).toHaveBeenCalledTimes(1);
     key('x');

@@ -29,11 +29,7 @@ import { drawDistinct, normalisedInputs, type ImagePool } from '../data/pool.ts'
 import { poolSourceOf, taskOf, type DataSource, type TaskKey } from '../data/sources.ts';
 import { taskLabels } from '../data/tasks.ts';
 import { hasDynamics } from '../regimes.ts';
-
-/** Largest training set of a real run (one P×P eigendecomposition per draw). */
-export const MAX_REAL_P = 2000;
-/** Largest number of random features (the n × N feature matrix of the pool). */
-export const MAX_REAL_N = 4000;
+import { MAX_REAL_N, MAX_REAL_P } from './limits.ts';
 
 /** The pool prepared once per (source, kernel, task): inputs, norms, clean labels. */
 export interface RealSetup {

@@ -5,7 +5,7 @@
 // s.e.m. at that time.
 import { timeGrid } from '../params.ts';
 import type { SimResult, SweepAt } from '../types.ts';
-import { MAX_REAL_P } from './realRun.ts';
+import { MAX_REAL_P } from './limits.ts';
 
 /** The dataset sizes tried, a factor 2 apart (P = 800 takes ~1 s per draw on a laptop core). */
 export const REAL_SWEEP_P: readonly number[] = [50, 100, 200, 400, 800];

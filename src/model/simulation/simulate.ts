@@ -14,7 +14,7 @@ import { effectiveParams, MODEL_KEYS, ParamError, validateParams, type Params } 
 import type { ErrorSplit, SimResult } from '../types.ts';
 import { Rng } from './random.ts';
 import { drawGeometry } from './geometry.ts';
-import { simulationModes } from './simulationModes.ts';
+import { MAX_SIM_DIM, simulationModes, simulationSide } from './simulationModes.ts';
 import { drawData } from './data.ts';
 import { analyseModes } from './modes.ts';
 import { evaluateErrors, type SeedErrors } from './evaluate.ts';
@@ -36,9 +36,6 @@ export interface SimulateOptions extends SeedOptions {
   shouldCancel?: () => boolean;
 }
 
-/** Largest matrix the simulator diagonalises (min(P, N, M)); beyond it a seed takes minutes. */
-const MAX_SIM_DIM = 4096;
-
 /** Thrown by `simulate` when `shouldCancel()` returns true between seeds. */
 export class CancelledError extends Error {
   constructor() {
@@ -52,8 +49,7 @@ function validate(p: Params, t: Float64Array): void {
   for (let i = 0; i < t.length; i++)
     if (!(t[i] >= 0))
       throw new ParamError('tmin', `simulation times must be ≥ 0 (or inf), got ${t[i]}`);
-  const M = simulationModes(p);
-  const dim = Math.min(p.P, p.N, M);
+  const dim = simulationSide(p);
   if (dim > MAX_SIM_DIM)
     throw new ParamError(
       'P',

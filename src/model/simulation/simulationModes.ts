@@ -1,5 +1,6 @@
-// The number of modes the exact simulator uses, in a module of its own so the UI can ask for it
-// without loading the simulator (it decides the M of the theory curve drawn under the points).
+// The number of modes the exact simulator uses and the largest problem it takes, in a module of its
+// own so the UI can ask for them without loading the simulator (they decide the M of the theory
+// curve drawn under the points, and whether the box can run at all).
 import { validateParams, type Params } from '../params.ts';
 import { inSteps } from '../regimes.ts';
 import { sgdSimModes } from '../sgd/limits.ts';
@@ -19,4 +20,12 @@ export function simulationModes(p: Params): number {
   const sizes = Number.isFinite(p.N) ? Math.max(p.P, p.N) : p.P;
   const M = Math.max(2048, 4 * (Number.isFinite(sizes) ? sizes : 0));
   return Math.min(MAX_SIM_MODES, Math.round(M));
+}
+
+/** Largest matrix the simulator diagonalises (min(P, N, M)); beyond it a seed takes minutes. */
+export const MAX_SIM_DIM = 4096;
+
+/** The side of the matrix a draw of the fixed-dataset simulation diagonalises: min(P, N, M). */
+export function simulationSide(p: Params): number {
+  return Math.min(p.P, p.N, simulationModes(p));
 }
