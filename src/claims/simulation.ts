@@ -70,11 +70,11 @@ export function runTooLarge(p: Params): Claim | null {
   if (kind === 'simulate') {
     const side = simulationSide(p);
     if (!(side > MAX_SIM_DIM)) return null;
-    const capped = !Number.isFinite(p.M) || p.M > side;
+    const capped = !Number.isFinite(p.M) && side === simulationModes(p);
     return claim(
       'sim.too-large',
       `Too large to simulate: a draw diagonalises a matrix of side min(P, N, M) = ` +
-        `${formatParam(side)}${capped && side === simulationModes(p) ? ` (the simulation's M, ${formatParam(side)} modes)` : ''}, ` +
+        `${formatParam(side)}${capped ? ` (M = ∞ is simulated with ${formatParam(side)} modes)` : ''}, ` +
         `and the simulator stops at ${formatParam(MAX_SIM_DIM)}. Set P or N to at most ` +
         `${formatParam(MAX_SIM_DIM)} to run it.`,
       { params: { P: p.P, N: p.N, M: p.M } },
