@@ -6,7 +6,7 @@
 // from the fitted α, β and marked indicative, with the modes they were fitted over.
 import type { Params } from '../model/params.ts';
 import { exponentLaws, type LawVerdict, type SweepSetting } from '../model/theory/laws.ts';
-import { sweepLaw } from '../model/theory/sweep.ts';
+import { SIZE_LAWS, sweepLaw } from '../model/theory/sweep.ts';
 import type { CurveResult, FitGap, PowerFit, SweepResult } from '../model/types.ts';
 import { formatParam, formatSlope } from '../format/number.ts';
 import { all, checkFitSweep, checkFitT, checkLawValue, quotesParams } from './checks.ts';
@@ -128,6 +128,17 @@ function lawClaims(
  * and the comparisons it states (a size beyond M, within a factor MUCH of another, the ratios).
  */
 export function conditionCheck(v: LawVerdict, p: Params): Check {
+  // No size law over a sweep's fit window: the reason quotes the verdict at the window's top,
+  // with the swept size there.
+  const top = v.gap === 'fit-window' ? v.facts.atFitTop : undefined;
+  if (top && v.facts.fitTop !== undefined) {
+    const pTop = { ...p, [v.row === 'N' ? 'N' : 'P']: v.facts.fitTop };
+    return all(conditionCheck(top, pTop), () =>
+      problems(
+        !!top.law && SIZE_LAWS.includes(top.law) && `a size law (${top.law}) holds at the top`,
+      ),
+    );
+  }
   return all(quotesParams(p), (o) => {
     const e = o.effective(p);
     const size = v.row === 'N' ? e.N : e.P;

@@ -174,11 +174,23 @@ export function gapReason(g: LawGap, v: LawVerdict, p: Params): string {
         `temperature T = ${formatParam(p.T)}: the posterior variance T·df/(1 − df/P) adds a ` +
         `part that follows no ${row} law`
       );
-    case 'ridge-before-stop':
+    case 'fit-window': {
+      const top = f.atFitTop!;
+      const size = f.fitTop!;
+      const pTop = { ...p, [row === 'N' ? 'N' : 'P']: size };
+      const there = top.law ? lawCondition(top, pTop) : gapReason(top.gap!, top, pTop);
       return (
-        `weight decay γ = ${formatParam(p.gamma)} acts before t* (γ·t* = ${n(p.gamma * f.tStar)}): ` +
-        `the early-stopping law assumes γ·t* ≪ 1`
+        `over the fit (${row} ≤ ${n(size)}) no size law holds: at its top ` +
+        `${top.law ? `the ${LAW_NAME[top.law]} law begins, as ` : ''}${there}`
       );
+    }
+    case 'ridge-before-stop':
+      // No early-stopping gain (t* = ∞): E_g is lowest only as t → ∞, long after γ acts.
+      return Number.isFinite(f.tStar)
+        ? `weight decay γ = ${formatParam(p.gamma)} acts before t* (γ·t* = ${n(p.gamma * f.tStar)}): ` +
+            `the early-stopping law assumes γ·t* ≪ 1`
+        : `weight decay γ = ${formatParam(p.gamma)} acts before E_g is lowest, which is only as ` +
+            `t → ∞: the early-stopping law assumes γ·t* ≪ 1`;
   }
 }
 

@@ -48,7 +48,12 @@ export type LawGap =
   /** Temperature T > 0: the posterior variance does not follow the law. */
   | 'temperature'
   /** Weight decay acts before t* (γ·t* ≥ 1/MUCH): the early-stopping law assumes γ = 0. */
-  | 'ridge-before-stop';
+  | 'ridge-before-stop'
+  /**
+   * A sweep's fit window holds no size law: at its top another (flat) law or a transition holds
+   * (the verdict there is `atFitTop`), so the fitted slope is set against no law.
+   */
+  | 'fit-window';
 
 export type ExponentRowId = 't' | 'P' | 'N';
 /** The exponent table's rows and the compute-optimal frontier's slope in C. */
@@ -82,6 +87,8 @@ export interface LawFacts {
    * condition is tightest; NoverP is then the ratio there. Absent: judged at the current state.
    */
   fitTop?: number;
+  /** Gap 'fit-window': the verdict at the fit window's top, which says why no size law holds. */
+  atFitTop?: LawVerdict;
 }
 
 /** Where along training the sweeps are evaluated: at t*, at a fixed time, or t → ∞. */

@@ -247,13 +247,17 @@ function sweepResult(
 }
 
 /** The laws of the sizes themselves (the flat laws quote the current size, and hold there). */
-const SIZE_LAWS: readonly LawId[] = ['data', 'early-stop', 'model'];
+export const SIZE_LAWS: readonly LawId[] = ['data', 'early-stop', 'model'];
 
 /**
  * The law a sweep's slope is set against: judged where the fit was read, at the top of its window
  * (P ≪ N, N ≪ P, P ≪ M and the size against γ^{−1/α} or k*(t) only tighten as the swept size
  * grows, so a condition met there holds over the whole window); the current state's verdict when
- * there is no fit, or when the window's top has no size law (its reason is then the state's).
+ * there is no fit. When the window's top has no size law (a flat law, or a transition), the
+ * state's own size law when the state lies inside the window; else the slope is set against none:
+ * the gap 'fit-window', with the verdict at the top as its reason. The state's own law, which may
+ * hold far beyond the window (P ≥ 10 N at P = 10⁶ beside a fit over P ≤ 240), is never set
+ * against a slope read elsewhere.
  */
 export function sweepLaw(
   p: Params,
@@ -265,9 +269,18 @@ export function sweepLaw(
   const here = exponentLaws(p, setting, tStar)[axis];
   if (!fit) return here;
   const top = exponentLaws({ ...p, [axis]: fit.xmax }, setting, tStar)[axis];
-  return top.law && SIZE_LAWS.includes(top.law)
-    ? { ...top, facts: { ...top.facts, fitTop: fit.xmax } }
-    : here;
+  const facts = { ...top.facts, fitTop: fit.xmax };
+  if (top.law && SIZE_LAWS.includes(top.law)) return { ...top, facts };
+  // The state's own size law, where the state lies inside the window (its condition is met there).
+  const size = p[axis];
+  if (here.law && SIZE_LAWS.includes(here.law) && size >= fit.xmin && size <= fit.xmax) return here;
+  return {
+    row: top.row,
+    law: null,
+    gap: 'fit-window',
+    value: NaN,
+    facts: { ...facts, atFitTop: top },
+  };
 }
 
 /** The measured spectrum's number of modes M and of entries, for the P axis; null for the power law. */
