@@ -41,7 +41,7 @@ import {
 } from '../claims/modeDetail.ts';
 import { inspectedMode } from '../compute/plan.ts';
 import { partsOfCurve } from './panelExports.ts';
-import { actions, useApp, useDeferredCurve } from '../state/hooks.ts';
+import { actions, updatingProps, useApp, useDeferredCurve } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import { parseMode } from '../state/view.ts';
 import { useVariant } from './Panels.tsx';
@@ -106,14 +106,6 @@ const Sentences = memo(function Sentences({
     </div>
   );
 });
-
-/** The section's class and aria-busy: marked while its text is behind the state on screen. */
-function updatingProps(updating: boolean) {
-  return {
-    'aria-busy': updating || undefined,
-    className: updating ? ' is-updating' : '',
-  };
-}
 
 /** A formula as a claim: the element carries its id, KaTeX typesets its TeX. */
 function TexClaim({ claim, text }: { claim: Claim; text: string }) {
