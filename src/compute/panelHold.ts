@@ -42,7 +42,8 @@ export function createPanelHold(store: AppStore, computing: () => boolean): Pane
 
   function handOver(): void {
     cancel();
-    if (!st().heldCurve || st().heldCurve?.curve === st().results.curve) return;
+    const held = st().heldCurve;
+    if (!held || (held.curve === st().results.curve && held.params === st().params)) return;
     // A curve on its way: the next one filed schedules the hand-over again.
     if (computing()) return;
     last = performance.now();

@@ -2,6 +2,7 @@
 // value it selects changes).
 import { useDeferredValue } from 'react';
 import { useStore } from 'zustand';
+import type { Params } from '../model/params.ts';
 import type { CurveResult } from '../model/types.ts';
 import { appStore, windowedParams, type AppState } from './store.ts';
 import { paramsKey } from './pins.ts';
@@ -33,6 +34,9 @@ export const currentFitted = (s: AppState): AppState['results']['fitted'] =>
 /** The curve the panels beside the learning curve show: held while a drag goes on (store.ts). */
 export const panelCurve = (s: AppState): CurveResult | null =>
   s.heldCurve ? s.heldCurve.curve : s.results.curve;
+
+/** The parameters those panels' sentences use: held with their curve while a drag goes on. */
+export const panelParams = (s: AppState): Params => (s.heldCurve ? s.heldCurve.params : s.params);
 
 /**
  * The curve for a panel drawn from it beside the learning curve (the scaling panels' labels, the

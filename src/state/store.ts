@@ -205,12 +205,12 @@ export interface AppData {
    */
   stepsAxis: StepsAxis;
   /**
-   * While a slider is dragged, the curve the panels beside the learning curve show (null: they
-   * show the current one). Only the learning curve follows every input of a drag; the panels
+   * While a slider is dragged, the curve the panels beside the learning curve show and the
+   * parameters their sentences use (null: the current ones). Only the learning curve follows every input of a drag; the panels
    * drawn from its curve catch up between its curves when the page is idle, and when the drag
    * pauses or ends (src/compute/dragGate.ts), marked as updating meanwhile. Not in the URL.
    */
-  heldCurve: { curve: CurveResult | null } | null;
+  heldCurve: { curve: CurveResult | null; params: Params } | null;
 }
 
 export type StepsAxis = 'steps' | 'intrinsic';
@@ -256,7 +256,7 @@ export interface AppActions {
    * in the figure and in the exported data). No history entry: the window is not a user edit.
    */
   pinsFollowWindow(): void;
-  /** Hold the panels' curve at the current curve (a drag goes on), or let them follow it. */
+  /** Hold the panels' curve and parameters at the current ones (a drag goes on), or release. */
   holdCurve(hold: boolean): void;
 }
 
@@ -426,8 +426,8 @@ export function createAppStore(initial: Partial<AppData> = {}) {
       const s = get();
       if (!hold) {
         if (s.heldCurve) set({ heldCurve: null });
-      } else if (!s.heldCurve || s.heldCurve.curve !== s.results.curve)
-        set({ heldCurve: { curve: s.results.curve } });
+      } else if (s.heldCurve?.curve !== s.results.curve || s.heldCurve.params !== s.params)
+        set({ heldCurve: { curve: s.results.curve, params: s.params } });
     },
 
     setCursorT(cursorT) {
