@@ -35,6 +35,9 @@ export const currentFitted = (s: AppState): AppState['results']['fitted'] =>
 export const panelCurve = (s: AppState): CurveResult | null =>
   s.heldCurve ? s.heldCurve.curve : s.results.curve;
 
+/** The panels' curve is held behind the learning curve's (a drag goes on). */
+export const curveHeld = (s: AppState): boolean => panelCurve(s) !== s.results.curve;
+
 /** The parameters those panels' sentences use: held with their curve while a drag goes on. */
 export const panelParams = (s: AppState): Params => (s.heldCurve ? s.heldCurve.params : s.params);
 
@@ -48,7 +51,7 @@ export const panelParams = (s: AppState): Params => (s.heldCurve ? s.heldCurve.p
  */
 export function useDeferredCurve(): { curve: CurveResult | null; behind: boolean } {
   const shown = useApp(panelCurve);
-  const held = useApp((s) => panelCurve(s) !== s.results.curve);
+  const held = useApp(curveHeld);
   const curve = useDeferredValue(shown);
   return { curve, behind: held || curve !== shown };
 }
