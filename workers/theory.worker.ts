@@ -14,6 +14,22 @@ function send<T>(env: Envelope<T>): Envelope<T> {
 
 const api = theoryApi({ ensureSpectrum, send });
 
+/**
+ * Test builds: every answer carries when the worker computed it (`span`, absolute times), for the
+ * latency probe (src/compute/perf.ts) to tell the worker's time from the time a request waited.
+ */
+function stamped<A extends object>(target: A): A {
+  const out: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(target)) {
+    out[name] = async (...args: unknown[]) => {
+      const begin = performance.timeOrigin + performance.now();
+      const env = (await (f as (...a: unknown[]) => Promise<object>)(...args)) as object;
+      return Object.assign(env, { span: { begin, end: performance.timeOrigin + performance.now() } });
+    };
+  }
+  return out as A;
+}
+
 const crashHook: CrashHook = {
   crash() {
     setTimeout(() => {
@@ -27,4 +43,4 @@ const crashHook: CrashHook = {
   },
 };
 
-Comlink.expose(TEST_HOOKS ? { ...api, ...crashHook } : api);
+Comlink.expose(TEST_HOOKS ? { ...stamped(api), ...crashHook } : api);

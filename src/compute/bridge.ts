@@ -1,7 +1,7 @@
 // The compute bridge: a store subscription (outside React) that turns state into worker requests
 // and worker answers into store results. The steps: plan what the state needs (plan.ts), submit
 // what changed (submitter.ts) to one latest-only scheduler per kind (schedulers.ts), hold the
-// secondary panels back while a slider is dragged (dragGate.ts), drop unused pin curves
+// secondary panels back while a slider is dragged (dragGate.ts, panelHold.ts), drop unused pin curves
 // (pinCurves.ts) and run the exact simulation (simulation.ts).
 import * as Comlink from 'comlink';
 import type { CrashHook } from '../protocol/api.ts';
@@ -10,6 +10,7 @@ import { paramsKey } from '../state/pins.ts';
 import type { AppStore } from '../state/store.ts';
 import { createComputeClient, watchdog, type ComputeClient } from './client.ts';
 import { createDragGate } from './dragGate.ts';
+import { createPanelHold } from './panelHold.ts';
 import { createFrameCache, prefetchCurves, type Prefetch } from './frames.ts';
 import { prunePinCurves } from './pinCurves.ts';
 import { createPhaseRunner } from './phaseGrid.ts';
@@ -63,7 +64,8 @@ export function installCompute(
   const frames = createFrameCache();
   const scheds = createSchedulers(theory, store, () => sync(), frames);
   const submitter = createSubmitter(scheds, store);
-  const gate = createDragGate(() => sync());
+  const hold = createPanelHold(store, () => scheds.curve.busy);
+  const gate = createDragGate(() => sync(), undefined, hold.setLive);
   const phase = createPhaseRunner([c.phase, c.sweep], store);
   const simulation = createSimulationRunner({ sims: c.sims, real: c.real }, store, (p) => {
     // A new run always gets its theory curve, even for the configuration of the previous run.
@@ -101,6 +103,7 @@ export function installCompute(
       sync();
       return;
     }
+    if (s.results.curve !== prev.results.curve) hold.onCurve();
     const intent = s.urlIntent.seq !== prev.urlIntent.seq;
     if (intent) gate.onIntent(s.urlIntent.mode);
     // An automatic window arrives with the curve: the panels that share it follow.
@@ -141,6 +144,7 @@ export function installCompute(
     }),
     dispose() {
       gate.dispose();
+      hold.dispose();
       unsubscribe();
       c.main.stop();
       c.sweep.stop();

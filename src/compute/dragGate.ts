@@ -15,8 +15,15 @@ export interface DragGate {
   dispose(): void;
 }
 
-/** `onPause` runs when a drag has not moved for `pauseMs`. */
-export function createDragGate(onPause: () => void, pauseMs = LIVE_PAUSE_MS): DragGate {
+/**
+ * `onPause` runs when a drag has not moved for `pauseMs`; `onLive` whenever the gate opens or
+ * closes (true: a drag goes on).
+ */
+export function createDragGate(
+  onPause: () => void,
+  pauseMs = LIVE_PAUSE_MS,
+  onLive?: (live: boolean) => void,
+): DragGate {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let paused = true;
   return {
@@ -25,10 +32,13 @@ export function createDragGate(onPause: () => void, pauseMs = LIVE_PAUSE_MS): Dr
     },
     onIntent(mode) {
       clearTimeout(timer);
+      const was = paused;
       paused = mode !== 'replace';
+      if (was !== paused) onLive?.(!paused);
       if (!paused) {
         timer = setTimeout(() => {
           paused = true;
+          onLive?.(false);
           onPause();
         }, livePause(pauseMs));
       }

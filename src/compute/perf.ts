@@ -11,12 +11,22 @@ export interface PerfSample {
   commit: number;
   /** Next animation frame after the commit (the path is painted). */
   paint: number;
+  /** The request was posted to the worker (after waiting for the one before it). */
+  sent?: number;
+  /** The worker began and finished computing (its clock, on the page's time line). */
+  begin?: number;
+  end?: number;
+  /** The answer reached the page. */
+  answered?: number;
 }
+
+/** What the latency probe knows of a request before its curve is drawn. */
+type Open = Omit<PerfSample, 'id' | 'commit' | 'paint'>;
 
 interface PerfStore {
   samples: PerfSample[];
-  /** Requests not yet drawn: id → input time. */
-  open: Map<number, number>;
+  /** Requests not yet drawn, by id (a request idle workers take at once is sent before noted). */
+  open: Map<number, Partial<Open>>;
   /**
    * The drag's live pause, ms, when the benchmark sets it: its counting pass steps a slider more
    * slowly than a hand does and counts the work of the drag itself, without the panels' catch-up.
@@ -49,7 +59,7 @@ export function noteRequest(id: number): void {
   const store = perfStore();
   if (!store) return;
   const now = performance.now();
-  store.open.set(id, now - lastInput < 50 ? lastInput : now);
+  store.open.set(id, { ...store.open.get(id), input: now - lastInput < 50 ? lastInput : now });
   if (store.open.size > 1000) store.open.delete(store.open.keys().next().value as number);
 }
 
@@ -57,15 +67,35 @@ export function noteRequest(id: number): void {
 export function noteCommit(id: number): void {
   const store = perfStore();
   if (!store) return;
-  const input = store.open.get(id);
+  const open = store.open.get(id);
   for (const k of store.open.keys()) if (k <= id) store.open.delete(k);
-  if (input === undefined) return;
+  if (open?.input === undefined) return;
   const commit = performance.now();
-  const sample: PerfSample = { id, input, commit, paint: commit };
+  const sample: PerfSample = { id, ...open, input: open.input, commit, paint: commit };
   if (store.samples.length < MAX_SAMPLES) store.samples.push(sample);
   requestAnimationFrame(() => {
     sample.paint = performance.now();
   });
+}
+
+/** The request `id` was posted to its worker. */
+export function noteSent(id: number): void {
+  const store = perfStore();
+  store?.open.set(id, { ...store.open.get(id), sent: performance.now() });
+}
+
+/**
+ * The answer of request `id` reached the page; `span` is when the worker computed it (absolute
+ * times, stamped by the worker in test builds: timeOrigin + now on either side).
+ */
+export function noteAnswered(id: number, span: { begin: number; end: number } | undefined): void {
+  const open = perfStore()?.open.get(id);
+  if (!open) return;
+  open.answered = performance.now();
+  if (span) {
+    open.begin = span.begin - performance.timeOrigin;
+    open.end = span.end - performance.timeOrigin;
+  }
 }
 
 /** The live pause the benchmark asked for (test builds), else `ms`. */

@@ -10,6 +10,7 @@ import type { Envelope } from '../protocol/messages.ts';
 import { callError, unwrap, type ComputeClient } from './client.ts';
 import type { FrameCache } from './frames.ts';
 import type { TheoryKind, TheoryKinds } from './plan.ts';
+import { noteAnswered, noteSent } from './perf.ts';
 import { LatestOnly } from './scheduler.ts';
 import { patchSim } from './simulation.ts';
 
@@ -70,8 +71,20 @@ export function createSchedulers(
       (special[kind] as Filer<K> | undefined) ??
       ((res) => st().patchResults({ [spec.result]: res } as Partial<Results>));
     const run = (req: Req): Promise<Res> => port.call((api) => unwrap(call(api, req)));
+    // The curve's answers are timed for the latency probe (test builds stamp the worker's span).
+    const timed = (req: Req, id: number): Promise<Res> => {
+      noteSent(id);
+      return port.call((api) =>
+        unwrap(
+          call(api, req).then((env) => {
+            noteAnswered(id, (env as { span?: { begin: number; end: number } }).span);
+            return env;
+          }),
+        ),
+      );
+    };
     return new LatestOnly<Req, Res>(
-      kind === 'curve' ? (r) => curveFromFrames(r as TheoryKinds['curve'][0], run) : run,
+      kind === 'curve' ? (r, id) => curveFromFrames(r as TheoryKinds['curve'][0], id, timed) : run,
       {
         onResult(res, job) {
           file(res, job.req, job.id);
@@ -86,9 +99,13 @@ export function createSchedulers(
   }
 
   /** A frame of a parameter sweep computed ahead (Play) is drawn without a worker call. */
-  function curveFromFrames<Res>(r: TheoryKinds['curve'][0], run: (r: never) => Promise<Res>) {
+  function curveFromFrames<Res>(
+    r: TheoryKinds['curve'][0],
+    id: number,
+    run: (r: never, id: number) => Promise<Res>,
+  ) {
     const ready = frames?.get(r);
-    return ready ? Promise.resolve(ready as Res) : run(r as never);
+    return ready ? Promise.resolve(ready as Res) : run(r as never, id);
   }
 
   return Object.fromEntries(THEORY_KIND_IDS.map((k) => [k, scheduler(k)])) as Schedulers;

@@ -2,6 +2,7 @@
 // value it selects changes).
 import { useDeferredValue } from 'react';
 import { useStore } from 'zustand';
+import type { Params } from '../model/params.ts';
 import type { CurveResult } from '../model/types.ts';
 import { appStore, windowedParams, type AppState } from './store.ts';
 import { paramsKey } from './pins.ts';
@@ -30,14 +31,35 @@ export const currentFitted = (s: AppState): AppState['results']['fitted'] =>
     ? s.results.fitted
     : null;
 
+/** The curve the panels beside the learning curve show: held while a drag goes on (store.ts). */
+export const panelCurve = (s: AppState): CurveResult | null =>
+  s.heldCurve ? s.heldCurve.curve : s.results.curve;
+
+/** The panels' curve is held behind the learning curve's (a drag goes on). */
+export const curveHeld = (s: AppState): boolean => panelCurve(s) !== s.results.curve;
+
+/** The parameters those panels' sentences use: held with their curve while a drag goes on. */
+export const panelParams = (s: AppState): Params => (s.heldCurve ? s.heldCurve.params : s.params);
+
 /**
  * The curve for a panel drawn from it beside the learning curve (the scaling panels' labels, the
- * panels on its time axis): one deferred render behind the store, so that React redraws the
- * learning curve first and this panel at low priority right after (a render dropped when a newer
- * curve arrives). `behind` while it has not caught up: the panel shows as updating.
+ * panels on its time axis, the exponent table, the formulas): held while a slider is dragged and
+ * then one deferred render behind the store, so that React redraws the learning curve first and
+ * this panel at low priority right after (a render dropped when a newer curve arrives). `behind`
+ * while it has not caught up: the panel shows as updating. The component re-renders when the
+ * panels' curve changes or `behind` flips, not at every curve of a drag.
  */
 export function useDeferredCurve(): { curve: CurveResult | null; behind: boolean } {
-  const live = useApp((s) => s.results.curve);
-  const curve = useDeferredValue(live);
-  return { curve, behind: curve !== live };
+  const shown = useApp(panelCurve);
+  const held = useApp(curveHeld);
+  const curve = useDeferredValue(shown);
+  return { curve, behind: held || curve !== shown };
+}
+
+/** A section's class and aria-busy: marked while its text is behind the state on screen. */
+export function updatingProps(updating: boolean) {
+  return {
+    'aria-busy': updating || undefined,
+    className: updating ? ' is-updating' : '',
+  };
 }

@@ -204,6 +204,13 @@ export interface AppData {
    * t = Σ η_s where it meets gradient flow (docs/theory.md §9.2). Not in the URL.
    */
   stepsAxis: StepsAxis;
+  /**
+   * While a slider is dragged, the curve the panels beside the learning curve show and the
+   * parameters their sentences use (null: the current ones). Only the learning curve follows every input of a drag; the panels
+   * drawn from its curve catch up between its curves when the page is idle, and when the drag
+   * pauses or ends (src/compute/dragGate.ts), marked as updating meanwhile. Not in the URL.
+   */
+  heldCurve: { curve: CurveResult | null; params: Params } | null;
 }
 
 export type StepsAxis = 'steps' | 'intrinsic';
@@ -249,6 +256,8 @@ export interface AppActions {
    * in the figure and in the exported data). No history entry: the window is not a user edit.
    */
   pinsFollowWindow(): void;
+  /** Hold the panels' curve and parameters at the current ones (a drag goes on), or release. */
+  holdCurve(hold: boolean): void;
 }
 
 export type AppState = AppData & AppActions;
@@ -277,6 +286,7 @@ const INITIAL_DATA: AppData = {
   timeCursor: null,
   play: DEFAULT_PLAY,
   stepsAxis: 'steps',
+  heldCurve: null,
 };
 
 function intent(prev: UrlIntent, opts: EditOptions = {}): UrlIntent {
@@ -410,6 +420,14 @@ export function createAppStore(initial: Partial<AppData> = {}) {
 
     patchResults(patch) {
       set((s) => ({ results: { ...s.results, ...patch } }));
+    },
+
+    holdCurve(hold) {
+      const s = get();
+      if (!hold) {
+        if (s.heldCurve) set({ heldCurve: null });
+      } else if (s.heldCurve?.curve !== s.results.curve || s.heldCurve.params !== s.params)
+        set({ heldCurve: { curve: s.results.curve, params: s.params } });
     },
 
     setCursorT(cursorT) {

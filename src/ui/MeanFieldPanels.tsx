@@ -41,7 +41,13 @@ import {
 } from '../claims/modeDetail.ts';
 import { inspectedMode } from '../compute/plan.ts';
 import { partsOfCurve } from './panelExports.ts';
-import { actions, useApp, useDeferredCurve } from '../state/hooks.ts';
+import {
+  actions,
+  panelParams,
+  updatingProps,
+  useApp,
+  useDeferredCurve,
+} from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import { parseMode } from '../state/view.ts';
 import { useVariant } from './Panels.tsx';
@@ -107,14 +113,6 @@ const Sentences = memo(function Sentences({
   );
 });
 
-/** The section's class and aria-busy: marked while its text is behind the state on screen. */
-function updatingProps(updating: boolean) {
-  return {
-    'aria-busy': updating || undefined,
-    className: updating ? ' is-updating' : '',
-  };
-}
-
 /** A formula as a claim: the element carries its id, KaTeX typesets its TeX. */
 function TexClaim({ claim, text }: { claim: Claim; text: string }) {
   return (
@@ -165,7 +163,7 @@ export function DecompositionSection(): ReactNode {
   const { tDomain } = useTimeDomain();
   const computing = useApp((s) => s.results.status.parts === 'pending');
   const variant = useVariant();
-  const params = useDeferredValue(useApp((s) => s.params));
+  const params = useDeferredValue(useApp(panelParams));
   const matches = useMemo(() => partsOfCurve(curve, parts), [curve, parts]);
   // The simulation's parts only when it ran at the curve's parameters.
   const simRun = useApp((s) => s.results.sim);
@@ -248,7 +246,7 @@ export function OrderSection(): ReactNode {
   const order = useDeferredValue(useApp((s) => s.results.order));
   const { tDomain, behind } = useTimeDomain();
   const computing = useApp((s) => s.results.status.order === 'pending');
-  const params = useDeferredValue(useApp((s) => s.params));
+  const params = useDeferredValue(useApp(panelParams));
   const variant = useVariant();
   const settled = order?.atInfinity && !computing;
   const mark = updatingProps(behind);
@@ -372,7 +370,7 @@ export function InspectorSection(): ReactNode {
   const detail = useDeferredValue(useApp((s) => s.results.mode));
   const status = useApp((s) => s.results.status.mode);
   // Its sentences and formulas follow a drag one deferred render behind (the curve first).
-  const live = useApp((s) => s.params);
+  const live = useApp(panelParams);
   const params = useDeferredValue(live);
   const view = useApp((s) => s.view);
   const k = inspectedMode({ params, view });

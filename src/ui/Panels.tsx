@@ -21,7 +21,13 @@ import { noteInput } from '../compute/perf.ts';
 import type { CurveResult, SweepAxis, SweepResult } from '../model/types.ts';
 import { exponentRow } from '../claims/exponentTable.ts';
 import { scalingFitLabel, type ScalingLabel } from '../claims/scalingClaims.ts';
-import { actions, settledResult, useApp, useDeferredCurve } from '../state/hooks.ts';
+import {
+  actions,
+  settledResult,
+  updatingProps,
+  useApp,
+  useDeferredCurve,
+} from '../state/hooks.ts';
 import type { AppData } from '../state/store.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
@@ -188,7 +194,7 @@ export function FrontierSection() {
 }
 
 export function ExponentsSection() {
-  const curve = useDeferredValue(useApp((s) => s.results.curve));
+  const { curve, behind } = useDeferredCurve();
   // The sweeps are computed while this table is shown; one still pending is an answer for other
   // parameters (say, the previous lesson's), so its row says it is being computed instead.
   const sweepP = useDeferredValue(useApp(settledResult('sweepP')));
@@ -197,8 +203,13 @@ export function ExponentsSection() {
   const tAt = useApp((s) => s.view.tAt);
   const setting = useMemo(() => ({ at, tAt }), [at, tAt]);
   const variant = useVariant();
+  const mark = updatingProps(behind);
   return (
-    <section className="panel panel-exponents" aria-labelledby="h-exponents">
+    <section
+      className={`panel panel-exponents${mark.className}`}
+      aria-busy={mark['aria-busy']}
+      aria-labelledby="h-exponents"
+    >
       <h2 id="h-exponents">Exponents</h2>
       <ExponentReadout
         curve={curve}
@@ -247,12 +258,17 @@ export function ModesSection() {
 }
 
 export function FormulasSection() {
-  const curve = useDeferredValue(useApp((s) => s.results.curve));
+  const { curve, behind } = useDeferredCurve();
   // The formulas are those of the curve shown (its parameters), like the caption; the parameters
   // of the state only before there is a curve (so a drag's inputs do not render this panel).
   const params = useDeferredValue(useApp((s) => (s.results.curve ? null : s.params)));
+  const mark = updatingProps(behind);
   return (
-    <section className="panel panel-formulas" aria-labelledby="h-formulas">
+    <section
+      className={`panel panel-formulas${mark.className}`}
+      aria-busy={mark['aria-busy']}
+      aria-labelledby="h-formulas"
+    >
       <h2 id="h-formulas">The theory</h2>
       <LoadBoundary what="formulas">
         <Suspense

@@ -9,7 +9,7 @@ import { phaseStateNote } from '../claims/phase.ts';
 import { PhaseDiagram as PhaseDiagramChart } from '../charts/PhaseDiagram.tsx';
 import { useSize } from '../charts/useSize.ts';
 import { PHASE_EXPONENTS, phaseVerdict, type PhaseExponent } from '../model/theory/phase.ts';
-import { actions, useApp } from '../state/hooks.ts';
+import { actions, curveHeld, updatingProps, useApp, useDeferredCurve } from '../state/hooks.ts';
 import { PHASE_LABELS } from '../state/view.ts';
 import { isMeasured } from '../model/data/sources.ts';
 import { phaseRegionClaim } from '../claims/runfit.ts';
@@ -46,8 +46,14 @@ const onSet = (alpha: number, beta: number, live: boolean) => {
 const onCommit = () => actions().commit();
 
 export function PhaseSection() {
+  // Its verdict and note follow the held curve during a drag (the marker follows the pointer).
+  const mark = updatingProps(useApp(curveHeld));
   return (
-    <section className="panel panel-phase" aria-labelledby="h-phase">
+    <section
+      className={`panel panel-phase${mark.className}`}
+      aria-busy={mark['aria-busy']}
+      aria-labelledby="h-phase"
+    >
       <header className="panel-head">
         <h2 id="h-phase">Which law am I in? Phase diagram over (α, β)</h2>
         <ExponentSelector />
@@ -60,7 +66,7 @@ export function PhaseSection() {
 function PhaseBody() {
   const exponent = useApp((s) => s.view.phase);
   const live = useApp((s) => s.params);
-  const curve = useDeferredValue(useApp((s) => s.results.curve));
+  const { curve } = useDeferredCurve();
   const phase = useDeferredValue(useApp((s) => s.results.phase));
   const status = useApp((s) => s.results.status.phase);
   const runfit = useApp((s) => s.results.runfit);

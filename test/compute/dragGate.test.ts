@@ -31,6 +31,18 @@ describe('createDragGate', () => {
     expect(onPause).not.toHaveBeenCalled();
   });
 
+  it('reports when a drag starts and when it pauses or ends, once each', () => {
+    const live: boolean[] = [];
+    const gate = createDragGate(() => {}, LIVE_PAUSE_MS, (on) => live.push(on));
+    gate.onIntent('replace');
+    gate.onIntent('replace');
+    vi.advanceTimersByTime(LIVE_PAUSE_MS);
+    gate.onIntent('replace');
+    gate.onIntent('push');
+    gate.onIntent('push');
+    expect(live).toEqual([true, false, true, false]);
+  });
+
   it('calls nothing after dispose', () => {
     const onPause = vi.fn();
     const gate = createDragGate(onPause, 50);

@@ -27,6 +27,36 @@ interface Sample {
   input: number;
   commit: number;
   paint: number;
+  sent?: number;
+  begin?: number;
+  end?: number;
+  answered?: number;
+}
+
+/**
+ * Where an input's time went, ms (the probe's stamps, src/compute/perf.ts): waiting for the
+ * worker's previous request, the post to the worker, its compute, the way back (including a busy
+ * main thread), and the page's work until the chart's commit.
+ */
+const PHASES: [string, (s: Sample) => number][] = [
+  ['queued', (s) => (s.sent ?? NaN) - s.input],
+  ['post', (s) => (s.begin ?? NaN) - (s.sent ?? NaN)],
+  ['compute', (s) => (s.end ?? NaN) - (s.begin ?? NaN)],
+  ['back', (s) => (s.answered ?? NaN) - (s.end ?? NaN)],
+  ['render', (s) => s.commit - (s.answered ?? NaN)],
+];
+
+/** Mean of each phase over the samples whose input → commit time lies between quantiles lo and hi. */
+function phases(samples: Sample[], lo: number, hi: number): string {
+  const total = samples.map((x) => x.commit - x.input);
+  const a = quantile(total, lo);
+  const b = quantile(total, hi);
+  const picked = samples.filter((_, i) => total[i] >= a && total[i] <= b);
+  const mean = (f: (s: Sample) => number) => {
+    const xs = picked.map(f).filter(Number.isFinite);
+    return xs.length ? xs.reduce((u, v) => u + v, 0) / xs.length : NaN;
+  };
+  return PHASES.map(([name, f]) => `${name} ${fmt(mean(f))}`).join(', ');
 }
 
 function quantile(xs: number[], q: number): number {
@@ -133,7 +163,9 @@ async function dragOnce(page: Page, testId: string): Promise<string> {
     `${testId.padEnd(16)} ${String(moves).padStart(4)} moves ${String(samples.length).padStart(4)} curves | ` +
     `commit median ${fmt(quantile(commit, 0.5)).padStart(6)} p95 ${fmt(quantile(commit, 0.95)).padStart(6)} | ` +
     `frame median ${fmt(quantile(paint, 0.5)).padStart(6)} p95 ${fmt(quantile(paint, 0.95)).padStart(6)} | ` +
-    `long tasks ${longtasks.length} (longest ${fmt(longtasks.length ? Math.max(...longtasks) : 0)} ms)`
+    `long tasks ${longtasks.length} (longest ${fmt(longtasks.length ? Math.max(...longtasks) : 0)} ms)\n` +
+    `    where the time went (mean ms), samples up to the median: ${phases(samples, 0, 0.5)}\n` +
+    `    samples at p90 and above: ${phases(samples, 0.9, 1)}`
   );
 }
 

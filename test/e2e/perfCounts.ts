@@ -216,6 +216,15 @@ export async function stopCounting(page: Page): Promise<Counts> {
   });
 }
 
+/** Renders in `all` less those in `some`, by component. */
+function apart(all: Record<string, number>, some: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(all)
+      .map(([n, k]) => [n, k - (some[n] ?? 0)] as const)
+      .filter(([, k]) => k > 0),
+  );
+}
+
 /** One line of counts per input, and the components rendered most often. */
 export function formatCounts(c: Counts, top = Number(process.env.BENCH_TOP ?? 10)): string {
   const per = (x: number) => (c.inputs > 0 ? (x / c.inputs).toFixed(1) : '—');
@@ -231,7 +240,8 @@ export function formatCounts(c: Counts, top = Number(process.env.BENCH_TOP ?? 10
     `${per(c.mutations)} DOM mutations, ${per(c.katex)} KaTeX, ` +
     `${per(c.replaceState)} replaceState, ${per(c.workerMessages)} worker messages ` +
     `(${kb(c.workerBytes)} kB)\n    renders: ${most(c.byName)}\n` +
-    `    with the curve (${per(c.curveCommits)} commits): ${most(c.withCurve)}\n    mutations: ${most(c.mutationsIn)}`
+    `    with the curve (${per(c.curveCommits)} commits): ${most(c.withCurve)}\n` +
+    `    in the other commits: ${most(apart(c.byName, c.withCurve))}\n    mutations: ${most(c.mutationsIn)}`
   );
 }
 

@@ -4,7 +4,7 @@
 // commits on release (the URL gets a history entry). Its parts: the state it reads
 // (useControlState), why it is off (offReason), the typed entry (ValueEntry, with the shared
 // typed-entry logic of ../TypedEntry.tsx), the slider (RangeSlider), the ∞ toggle (InfToggle).
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   actsWithSchedule,
   formatValue,
@@ -107,7 +107,12 @@ function inactiveIn(spec: NumericSpec, regime: Regime): string {
   return `Inactive under ${REGIME[regime].label.toLowerCase()}; acts under ${where}.`;
 }
 
-export function NumericControl({ spec }: { spec: NumericSpec }) {
+/**
+ * Memoised (its spec is a row of the parameter table): a parent that renders at every input of a
+ * drag (the simulation box reads the parameters) does not render every control with it; a control
+ * renders when what it reads from the store changes.
+ */
+export const NumericControl = memo(function NumericControl({ spec }: { spec: NumericSpec }) {
   const c = useControlState(spec);
   const { label, help } = dataAwareText(spec, c.data);
   const scale = useMemo(() => sliderScale(spec), [spec]);
@@ -181,7 +186,7 @@ export function NumericControl({ spec }: { spec: NumericSpec }) {
       {message && <ControlMessage spec={spec} text={message} error={!!entry.error} id={ids.msg} />}
     </div>
   );
-}
+});
 
 /** The name, its symbol, and "auto" when the engine chose the value (the time window). */
 function ControlLabel(props: {
