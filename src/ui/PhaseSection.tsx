@@ -88,7 +88,9 @@ function PhaseBody() {
   );
   const grid = !measured && phase && phase.grid.exponent === exponent ? phase.grid : null;
   const { ref, width, height } = useSize<HTMLDivElement>({ width: 720, height: 420 });
-  const note = phaseStateNote(exponent, curve?.params ?? params, verdict, measured);
+  // The note speaks of the curve the verdict was read from (held during a drag: panelHold.ts).
+  const noteParams = curve?.params ?? params;
+  const note = phaseStateNote(exponent, noteParams, verdict, measured);
   const total = grid ? grid.K * grid.K : 0;
   return (
     <>
@@ -120,7 +122,7 @@ function PhaseBody() {
         as="p"
         className="panel-note"
         testId="phase-note"
-        claim={phaseNoteClaim(note, params, exponent, verdict)}
+        claim={phaseNoteClaim(note, noteParams, exponent, verdict)}
       />
       <p className="panel-note" data-testid="phase-progress" aria-live="polite">
         <ClaimText
