@@ -434,7 +434,9 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   const divergent = steps ? null : divergentLabel(curve, scales, m, obs);
   const divergence = steps ? divergenceMark(steps, curve.t, curve.Eg, scales, m, obs) : null;
   const strip =
-    steps?.strip && stripH ? stripLayout(steps.strip, X, height + stripGap, stripH, m.tickFont) : null;
+    steps?.strip && stripH
+      ? stripLayout(steps.strip, X, height + stripGap, stripH, m.tickFont)
+      : null;
   const floor = steps ? null : floorMark(curve, scales, m, obs);
 
   const { cursorIndex, cursorX } = cursorPoints(curve.t, X);

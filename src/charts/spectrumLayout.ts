@@ -15,9 +15,15 @@ import {
   type AxesFrame,
   type EmptyState,
 } from './frame.ts';
-import { plotObstacles, type LabelPos, type Obstacles } from './labels.ts';
+import {
+  edgePositions,
+  plotObstacles,
+  type EdgeSpot,
+  type LabelPos,
+  type Obstacles,
+} from './labels.ts';
 import { linePath, present, seriesPoints, type Point } from './path.ts';
-import { oneLine, placeText, type PlacedText } from './placeText.ts';
+import { oneLine, placeText, splitClaim, type PlacedText } from './placeText.ts';
 import { legendClaim } from '../claims/curveClaims.ts';
 import type { Metrics } from './theme.ts';
 import { richWidth } from './richRuns.ts';
@@ -73,17 +79,17 @@ function thin(points: (Point | null)[]): (Point | null)[] {
 }
 
 /** Dots at distinct pixels (thousands of modes crowd the right end of a log axis). */
-function dotPath(points: (Point | null)[]): string {
+function distinctDots(points: (Point | null)[]): Point[] {
   const seen = new Set<string>();
-  let d = '';
+  const out: Point[] = [];
   for (const p of points) {
     if (!p) continue;
     const key = `${Math.round(p[0])},${Math.round(p[1])}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    d += linePath([p]);
+    out.push(p);
   }
-  return d;
+  return out;
 }
 
 /**
@@ -186,27 +192,53 @@ function fitRanges(fit: SpectrumFit, s: PlotScales, m: Metrics, obs: Obstacles):
   return ranges;
 }
 
+/** Where the exponents' labels may go, preferred first: the corners, then the edges' middles. */
+const LAW_SPOTS: readonly EdgeSpot[] = [
+  'top end',
+  'top start',
+  'bottom start',
+  'bottom end',
+  'top middle',
+  'bottom middle',
+];
+
 /**
- * Step: the fitted exponents and laws, top right (the per-mode powers scatter too widely for a
- * label beside a line).
+ * Step: the fitted exponents and laws, each on one line or broken after its exponent, at the first
+ * spot (a corner, or a row below or above a label placed there) where it covers no drawn line and
+ * no target-power dot (they are obstacles: the dots scatter too widely for a label beside a line).
  */
 function exponentLabels(
   fit: SpectrumFit,
   plotW: number,
+  plotH: number,
   fs: number,
   obs: Obstacles,
 ): Pick<SpectrumLayout, 'lamLabel' | 'powerLabel'> {
-  const corner = (text: string, row: number) => {
-    const pos: LabelPos = { x: plotW - 6, y: 6 + 0.78 * fs + row * 1.3 * fs, anchor: 'end' };
+  // The edges' spots, and their quarters (a narrow plot crowded with dots has gaps there).
+  const quarters = (pos: LabelPos): LabelPos[] =>
+    pos.anchor === 'middle'
+      ? [pos, { ...pos, x: plotW / 4 }, { ...pos, x: (3 * plotW) / 4 }]
+      : [pos];
+  const at = (extra: number): LabelPos[] =>
+    [0, 1, 2, 3].flatMap((row) =>
+      edgePositions(LAW_SPOTS, plotW, plotH, fs, extra)
+        .flatMap(quarters)
+        .map((pos) => ({
+          ...pos,
+          // Rows move inwards: down from the top edge, up from the bottom one.
+          y: pos.y + (pos.y < plotH / 2 ? 1 : -1) * row * 1.3 * fs,
+        })),
+    );
+  const place = (text: string, row: number) => {
     const c = legendClaim(`spectrum.law.${row}`, text);
-    return { text, ...placeText([oneLine(c)], () => [pos], fs, obs) };
+    return { text, ...placeText([oneLine(c), splitClaim(c, ': ')], at, fs, obs) };
   };
   const lamText = `α = ${formatNumber(fit.alpha, 3)}: ${lawText('λ_k', fit.A, fit.alpha)}`;
   const powText =
     fit.B > 0
       ? `β = ${formatNumber(fit.beta, 3)}: ${lawText('c_k', fit.B, fit.beta)}`
       : `β = ${formatNumber(fit.beta, 3)} ≤ 1: no power law for c_k`;
-  return { lamLabel: corner(lamText, 0), powerLabel: corner(powText, 1) };
+  return { lamLabel: place(lamText, 0), powerLabel: place(powText, 1) };
 }
 
 /** Step: the eigenvalues as a line, the target powers as dots, the fitted laws over their ranges. */
@@ -223,12 +255,14 @@ function spectrumPaths(view: SpectrumView, fit: SpectrumFit, s: PlotScales, yLow
   const powPts = seriesPoints(k, Array.from(view.power, inside), X, Y);
   const lamFitPts = seriesPoints(lamXs, lamXs.map(lamAt), X, Y);
   const powFitPts = seriesPoints(powXs, powXs.map(powAt), X, Y);
+  const dots = distinctDots(powPts);
   return {
     lamD: linePath(lamPts),
-    powerD: dotPath(powPts),
+    powerD: dots.map((p) => linePath([p])).join(''),
     lamFitD: linePath(lamFitPts),
     powerFitD: linePath(powFitPts),
-    drawn: [present(lamPts), present(lamFitPts), present(powFitPts)],
+    // Each dot is an obstacle of its own (a one-point polyline) for the labels.
+    drawn: [present(lamPts), present(lamFitPts), present(powFitPts), ...dots.map((p) => [p])],
   };
 }
 
@@ -273,6 +307,6 @@ export function spectrumLayout(
     empty: null,
     ...paths,
     ranges,
-    ...exponentLabels(fit, plotW, m.labelFont, obs),
+    ...exponentLabels(fit, plotW, plotH, m.labelFont, obs),
   };
 }
