@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { spectrumLayout } from '../../src/charts/spectrumLayout.ts';
 import { scalingLayout } from '../../src/charts/scalingLayout.ts';
 import { metricsFor } from '../../src/charts/theme.ts';
-import { labelBox, polylineHits, type Box } from '../../src/charts/labels.ts';
+import { boxesOverlap, labelBox, polylineHits, type Box } from '../../src/charts/labels.ts';
 import { richWidth } from '../../src/charts/richRuns.ts';
 import type { PlacedText } from '../../src/charts/placeText.ts';
 import type { Point } from '../../src/charts/path.ts';
@@ -59,14 +59,13 @@ describe('the spectrum: the fitted laws are not written over the data', () => {
         const m = metricsFor(variant);
         const L = spectrumLayout(view, data, w, h, m);
         const drawn = [L.lamD, L.powerD, L.lamFitD, L.powerFitD].flatMap(pathPoints);
+        const [a, c] = [L.lamLabel, L.powerLabel].map((t) => boxOf(t, m.labelFont));
+        expect(boxesOverlap(a, c), `${variant} ${w}×${h}: α over β`).toBe(false);
         for (const label of [L.lamLabel, L.powerLabel]) {
           const b = boxOf(label, m.labelFont);
-          // The 1440×900 side column's plot is ~320×100 px: there one stray dot may remain under a
-          // label (the old corner placement covered 5 to 588 of them).
-          const allowed = w < 400 ? 1 : 0;
-          expect(hits(drawn, b), `${variant} ${w}×${h}: ${label.text}`).toBeLessThanOrEqual(
-            allowed,
-          );
+          // On the plot clear of every dot and line, or in the band above it (below the legend).
+          expect(hits(drawn, b), `${variant} ${w}×${h}: ${label.text}`).toBe(0);
+          expect(b.y).toBeGreaterThanOrEqual(-L.margin.top + L.legendY + L.legend.height);
           expect(b.x).toBeGreaterThanOrEqual(0);
           expect(b.x + b.width).toBeLessThanOrEqual(L.plotW + 0.5);
           checked++;
