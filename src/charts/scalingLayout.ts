@@ -505,7 +505,9 @@ function fitLabelMark(
   const gaps = edges.slice(1).map((x, i) => x - edges[i] - 2 * RULE_GAP - 4);
   const wrapped = [...new Set(gaps.filter((g) => g > 4 * fs))]
     .sort((a, b) => b - a)
-    .map((g) => wrapLines([text], g, (line) => richWidth(line, fs)));
+    .map((g) => wrapLines([text], g, (line) => richWidth(line, fs)))
+    // Lines joined by spaces read as the claim: a word broken to fit a narrow gap does not.
+    .filter((lines) => lines.join(' ') === text);
   const variants = [...fit.variants, ...wrapped].map((lines) => ({ claim: fit.claim, lines }));
   // The corners first, then beside the rules (the current value, P = M): between two rules there
   // is often the only room left in a small panel.

@@ -139,6 +139,7 @@ describe('the scaling panel in P: the fit words keep off the current-P and P = M
           const m = metricsFor(variant);
           const L = scalingLayout(s, 'P', w, h, m, null, { params: p });
           const b = boxOf(L.fitLabel, m.labelFont);
+          expect(L.fitLabel.lines.join(' ')).toBe(L.fitLabel.text);
           for (const [rule, x] of [
             ['current P', L.current?.x],
             ['P = M', L.edge?.x],
@@ -151,6 +152,26 @@ describe('the scaling panel in P: the fit words keep off the current-P and P = M
       }
     expect(crossings).toEqual(KNOWN_CROSSINGS);
     expect(rules).toBe(100);
+  });
+
+  it('its lines, joined by spaces, read as its claim (no word broken to fit a gap)', () => {
+    // Fashion-MNIST at P = 400 (the other-data lesson): "Fashion-MNIST" is wider than the gap
+    // beside the current P at the lecture sizes, and was broken as "Fashion-MN" / "IST".
+    registerMeasured('fashion', 'relu', 'tops');
+    const p = lessonState(
+      LESSONS.find((l) => l.id === 'other-data')!,
+      1,
+    ).params;
+    let checked = 0;
+    for (const at of ['tstar', 'inf'] as const) {
+      const s = computeSweep(p, 'P', at, NaN);
+      for (const [variant, w, h] of [...SCALING_SIZES, ['normal', 640, 400] as const]) {
+        const L = scalingLayout(s, 'P', w, h, metricsFor(variant), null, { params: p });
+        expect(L.fitLabel.lines.join(' '), `${at} ${variant} ${w}×${h}`).toBe(L.fitLabel.text);
+        checked++;
+      }
+    }
+    expect(checked).toBe(12);
   });
 });
 
