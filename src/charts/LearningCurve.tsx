@@ -33,6 +33,7 @@ import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import type { CurveResult } from '../model/types.ts';
 import type { SweepSetting } from '../model/theory/laws.ts';
 import type { EarlyStopMark } from './learningCurveMarks.ts';
+import { STRIP_TICK_BASELINE } from './sgdCurveMarks.ts';
 import { Annotation } from './Annotation.tsx';
 import { FitBracketMark } from './FitBracketMark.tsx';
 import { GainReveal } from './GainReveal.tsx';
@@ -460,7 +461,7 @@ function ScheduleStrip({ L, m }: { L: LearningCurveLayout; m: Metrics }): ReactN
           key={t.label}
           className="sp-tick-label"
           x={-m.tickLength}
-          y={r2(t.y + 0.35 * fs)}
+          y={r2(t.y + STRIP_TICK_BASELINE * fs)}
           textAnchor="end"
           fontSize={fs}
         >

@@ -143,6 +143,26 @@ export function edgePositions(
   });
 }
 
+/**
+ * Baselines of labels beside vertical rules at xs, `gap` px off each side, at the top and bottom of
+ * the plot: a label that fits between two rules (or between a rule and the edge) sits there.
+ */
+export function besideRules(
+  xs: readonly number[],
+  plotH: number,
+  fontSize: number,
+  extra = 0,
+  gap = 4,
+): LabelPos[] {
+  const [top, bottom] = edgePositions(['top start', 'bottom start'], 0, plotH, fontSize, extra);
+  return xs.flatMap((x) =>
+    [top.y, bottom.y].flatMap((y) => [
+      { x: x + gap, y, anchor: 'start' as const },
+      { x: x - gap, y, anchor: 'end' as const },
+    ]),
+  );
+}
+
 /** Collision cost of a box: lines crossed, labels overlapped, distance outside the bounds. */
 export function boxCost(b: Box, obs: Obstacles, pad = 2): number {
   const padded: Box = {

@@ -39,6 +39,7 @@ import {
   floorSpec,
   flowPath,
   stepsAxisTitle,
+  stripFoot,
   stripHeight,
   stripLayout,
   type DivergenceMark,
@@ -376,7 +377,9 @@ export function learningCurveLayout(input: LearningCurveInput): LearningCurveLay
   // A curve in steps keeps room at the bottom for its schedule strip.
   const stripH = steps?.strip ? stripHeight(input.height, m) : 0;
   const stripGap = stripH ? Math.round(1.4 * m.labelFont) : 0;
-  const height = Math.max(0, input.height - stripH - stripGap);
+  // Under the strip: room for its η = 0 label, which hangs below the strip's bottom edge.
+  const foot = stripH ? stripFoot(m.tickFont) : 0;
+  const height = Math.max(0, input.height - stripH - stripGap - foot);
   const items = legendItems(input);
   const xTitle = steps ? stepsAxisTitle(steps.axis) : 'training time t';
   const yTitle = showEtr ? 'error E_g, E_{tr}' : 'test error E_g';

@@ -58,9 +58,22 @@ export function placeText(
   fontSize: number,
   obs: Obstacles,
 ): PlacedText {
+  return placeTextScored(variants, candidates, fontSize, obs).placed;
+}
+
+/** placeText, with the collision cost of the spot taken (0: it meets nothing). */
+export function placeTextScored(
+  variants: readonly TextVariant[],
+  candidates: (extra: number) => readonly LabelPos[],
+  fontSize: number,
+  obs: Obstacles,
+): { placed: PlacedText; cost: number } {
   const measured = variants.map((v) => textVariant(linesOf(v), fontSize));
   const placed = placeLabelVariants(measured, candidates, fontSize, obs);
   const chosen = variants[measured.findIndex((m) => m.lines === placed.lines)];
   const claim = chosen && 'claim' in chosen ? chosen.claim.id : undefined;
-  return { lines: placed.lines, pos: placed.pos, ...(claim ? { claim } : {}) };
+  return {
+    placed: { lines: placed.lines, pos: placed.pos, ...(claim ? { claim } : {}) },
+    cost: placed.cost,
+  };
 }

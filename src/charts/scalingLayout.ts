@@ -12,7 +12,13 @@ import {
   type AxesFrame,
   type EmptyState,
 } from './frame.ts';
-import { edgePositions, plotObstacles, type LabelPos, type Obstacles } from './labels.ts';
+import {
+  besideRules,
+  edgePositions,
+  plotObstacles,
+  type LabelPos,
+  type Obstacles,
+} from './labels.ts';
 import { linePath, present, seriesPoints, type Point } from './path.ts';
 import { placeText, type PlacedText } from './placeText.ts';
 import { richWidth } from './richRuns.ts';
@@ -20,7 +26,8 @@ import type { Metrics } from './theme.ts';
 import { fitBracket, type FitBracket } from './marks/fitBracket.ts';
 import { legendAndFrame, type LegendItem, type LegendLayout } from './marks/legend.ts';
 import { meanSemBars, meanSemMarks, type MeanSemMark } from './marks/meanSem.ts';
-import { vRule, vRuleLine } from './marks/rule.ts';
+import { vRuleLine } from './marks/rule.ts';
+import { wrapLines } from './footer.ts';
 import type { PlotScales } from './marks/scales.ts';
 import { visibleEdge } from '../claims/modesEdge.ts';
 import { fitLabelClaim, legendClaim } from '../claims/curveClaims.ts';
@@ -363,41 +370,55 @@ function divergentMarks(sweep: SweepResult, X: (v: number) => number, fs: number
   return out;
 }
 
-/** Step: the current value as a rule (and a point on the curve) with "current P = 400". */
-function currentMark(
-  axis: SweepAxis,
+/**
+ * Step: the current value as a rule (and a point on the curve): both obstacles now, before any
+ * label is placed; its label ("current P = 400") is placed later (currentLabel), after the fit's
+ * longer words, since a short label finds room where a long one cannot.
+ */
+function currentRule(
   curX: number,
   curY: number | null,
+  s: PlotScales,
+  m: Metrics,
+  obs: Obstacles,
+): { cx: number; cy: number | null } {
+  const cx = s.X(curX);
+  const cy = curY !== null ? s.Y(curY) : null;
+  const d = m.markRadius + 4;
+  obs.lines.push(vRuleLine(cx, s.plotH));
+  if (cy !== null)
+    obs.boxes.push({ x: cx - d + 2, y: cy - d + 2, width: 2 * d - 4, height: 2 * d - 4 });
+  return { cx, cy };
+}
+
+/** Step: the current value's label beside its rule (currentRule), clear of the labels placed. */
+function currentLabel(
+  axis: SweepAxis,
+  curX: number,
+  at: { cx: number; cy: number | null },
   s: PlotScales,
   m: Metrics,
   obs: Obstacles,
 ): NonNullable<ScalingLayout['current']> {
   const { plotH } = s;
   const fs = m.labelFont;
-  const cx = s.X(curX);
-  const cy = curY !== null ? s.Y(curY) : null;
+  const { cx, cy } = at;
   const d = m.markRadius + 4;
   const ay = cy ?? plotH / 2;
-  if (cy !== null)
-    obs.boxes.push({ x: cx - d + 2, y: cy - d + 2, width: 2 * d - 4, height: 2 * d - 4 });
   const [long, short] = currentClaims(axis, curX);
-  const { label } = vRule(
-    cx,
-    plotH,
-    {
-      variants: [oneLine(long), splitClaim(long, ' '), oneLine(short)],
-      at: (extra) => [
-        { x: cx + d, y: ay - d - extra, anchor: 'start' },
-        { x: cx - d, y: ay - d - extra, anchor: 'end' },
-        { x: cx + d, y: ay + d + 0.78 * fs, anchor: 'start' },
-        { x: cx - d, y: ay + d + 0.78 * fs, anchor: 'end' },
-        { x: cx + 4, y: 4 + 0.78 * fs, anchor: 'start' },
-        { x: cx - 4, y: 4 + 0.78 * fs, anchor: 'end' },
-        { x: cx + 4, y: plotH - 6 - extra, anchor: 'start' },
-        { x: cx - 4, y: plotH - 6 - extra, anchor: 'end' },
-      ],
-      fontSize: fs,
-    },
+  const label = placeText(
+    [oneLine(long), splitClaim(long, ' '), oneLine(short)],
+    (extra) => [
+      { x: cx + d, y: ay - d - extra, anchor: 'start' },
+      { x: cx - d, y: ay - d - extra, anchor: 'end' },
+      { x: cx + d, y: ay + d + 0.78 * fs, anchor: 'start' },
+      { x: cx - d, y: ay + d + 0.78 * fs, anchor: 'end' },
+      { x: cx + 4, y: 4 + 0.78 * fs, anchor: 'start' },
+      { x: cx - 4, y: 4 + 0.78 * fs, anchor: 'end' },
+      { x: cx + 4, y: plotH - 6 - extra, anchor: 'start' },
+      { x: cx - 4, y: plotH - 6 - extra, anchor: 'end' },
+    ],
+    fs,
     obs,
   );
   return { x: cx, y: cy, label: long.markup, ...label };
@@ -408,20 +429,27 @@ function peakMark(
   sweep: SweepResult,
   p: Params | null,
   X: (v: number) => number,
-  fs: number,
+  m: Metrics,
   obs: Obstacles,
 ): ScalingLayout['peak'] {
   if (sweep.peak === null || !isLogFinite(sweep.peak)) return null;
+  const fs = m.labelFont;
   const px = X(sweep.peak);
   const c = peakClaim(sweep, p);
   const text = c.markup;
+  // Beside the "∞" drawn over a divergent point at the peak (divergentMarks: fs wide), a point's
+  // radius (and the obstacles' pad) clear of it: the curve's last points run up to the top there.
+  const off = fs / 2 + m.markRadius + 2;
   const placed = placeText(
     [oneLine(c), { claim: c, lines: ['→ ∞', text.slice('→ ∞ '.length)] }],
-    // Beside the "∞" drawn over a divergent point at the peak (divergentMarks: fs wide), not on it.
-    (extra) => [
-      { x: px + fs / 2 + 3, y: 0.78 * fs + 2 + extra, anchor: 'start' },
-      { x: px - fs / 2 - 3, y: 0.78 * fs + 2 + extra, anchor: 'end' },
-    ],
+    (extra) =>
+      [0, 1].flatMap((row) => {
+        const y = 0.78 * fs + 2 + extra + row * 1.3 * fs;
+        return [
+          { x: px + off, y, anchor: 'start' as const },
+          { x: px - off, y, anchor: 'end' as const },
+        ];
+      }),
     fs,
     obs,
   );
@@ -468,19 +496,36 @@ function fitLabelMark(
   s: PlotScales,
   fs: number,
   obs: Obstacles,
+  rules: readonly number[],
 ): ScalingLayout['fitLabel'] {
   const text = fit.claim.markup;
-  const variants = fit.variants.map((lines) => ({ claim: fit.claim, lines }));
-  const at = (extra: number): LabelPos[] =>
-    edgePositions(
+  // Its own line breaks first; then the words wrapped to each gap between the rules (and the
+  // plot's edges), narrowest last, to sit between two rules where the corners are taken.
+  const edges = [0, ...rules, s.plotW].sort((a, b) => a - b);
+  const gaps = edges.slice(1).map((x, i) => x - edges[i] - 2 * RULE_GAP - 4);
+  const wrapped = [...new Set(gaps.filter((g) => g > 4 * fs))]
+    .sort((a, b) => b - a)
+    .map((g) => wrapLines([text], g, (line) => richWidth(line, fs)))
+    // Lines joined by spaces read as the claim: a word broken to fit a narrow gap does not.
+    .filter((lines) => lines.join(' ') === text);
+  const variants = [...fit.variants, ...wrapped].map((lines) => ({ claim: fit.claim, lines }));
+  // The corners first, then beside the rules (the current value, P = M): between two rules there
+  // is often the only room left in a small panel.
+  const at = (extra: number): LabelPos[] => [
+    ...edgePositions(
       ['top end', 'bottom start', 'top start', 'bottom end', 'top middle', 'bottom middle'],
       s.plotW,
       s.plotH,
       fs,
       extra,
-    );
+    ),
+    ...besideRules(rules, s.plotH, fs, extra, RULE_GAP),
+  ];
   return { text, ...placeText(variants, at, fs, obs) };
 }
+
+/** A label beside a rule keeps this far from it, px. */
+const RULE_GAP = 4;
 
 /** What an empty panel draws: nothing. */
 type ScalingMarks = Omit<
@@ -560,16 +605,20 @@ export function scalingLayout(
   const fs = m.labelFont;
   // The order sets who yields: each label avoids those placed before it.
   const divergentX = divergentMarks(sweep, s.X, fs, obs);
-  const current = dom.curX !== null ? currentMark(axis, dom.curX, dom.curY, s, m, obs) : null;
-  const peak = peakMark(sweep, claims.params ?? null, s.X, fs, obs);
+  const cur = dom.curX !== null ? currentRule(dom.curX, dom.curY, s, m, obs) : null;
   const modesEdge = axis === 'P' ? visibleEdge(sweep) : null;
   if (modesEdge) obs.lines.push(vRuleLine(s.X(modesEdge.M), plotH));
+  const peak = peakMark(sweep, claims.params ?? null, s.X, m, obs);
   const bracketLabel = lines.fit
     ? fitLabelClaim(`scaling.${axis}.bracket`, axis, lines.fit, label!.claim.check)
     : null;
   const bracket = fitBracket(lines.fit, bracketLabel, s, m, obs);
-  const fitLabel = fitLabelMark(label!, s, fs, obs);
+  const rules = [cur?.cx, modesEdge ? s.X(modesEdge.M) : undefined].filter(
+    (x): x is number => x !== undefined,
+  );
+  const fitLabel = fitLabelMark(label!, s, fs, obs, rules);
   const edge = modesEdge ? edgeMark(sweep, modesEdge, s, fs, obs) : null;
+  const current = cur && dom.curX !== null ? currentLabel(axis, dom.curX, cur, s, m, obs) : null;
   return {
     ...base,
     empty: null,

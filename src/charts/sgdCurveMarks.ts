@@ -5,7 +5,7 @@
 import { formatNumber } from '../format/number.ts';
 import { STRIP_TITLE } from '../claims/sgd.ts';
 import type { Claim } from '../claims/registry.ts';
-import type { LabelPos, Obstacles } from './labels.ts';
+import { labelBox, type LabelPos, type Obstacles } from './labels.ts';
 import { linePath, seriesPoints, type Point } from './path.ts';
 import { placeText, type ClaimLines, type PlacedText } from './placeText.ts';
 import type { PlotScales } from './marks/scales.ts';
@@ -133,6 +133,18 @@ export interface StripLayout {
   /** The edge lies above the strip's range: said in words instead. */
   edgeAbove: Claim | null;
   title: string;
+}
+
+/** A strip tick's label is centred on its tick: its baseline lies this many em below it. */
+export const STRIP_TICK_BASELINE = 0.35;
+
+/**
+ * How far, px, the label of the strip's lowest tick (η = 0, on its bottom edge) reaches below the
+ * strip: the figure keeps that much room under it, or the label is cut at the figure's edge.
+ */
+export function stripFoot(fontSize: number): number {
+  const b = labelBox({ x: 0, y: STRIP_TICK_BASELINE * fontSize, anchor: 'end' }, 0, fontSize);
+  return Math.ceil(b.y + b.height);
 }
 
 /** The strip's height for a figure of this height (0: no room). */

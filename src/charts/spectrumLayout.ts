@@ -15,9 +15,16 @@ import {
   type AxesFrame,
   type EmptyState,
 } from './frame.ts';
-import { plotObstacles, type LabelPos, type Obstacles } from './labels.ts';
+import {
+  edgePositions,
+  plotObstacles,
+  type EdgeSpot,
+  type LabelPos,
+  type Obstacles,
+} from './labels.ts';
 import { linePath, present, seriesPoints, type Point } from './path.ts';
-import { oneLine, placeText, type PlacedText } from './placeText.ts';
+import { oneLine, placeTextScored, splitClaim, type PlacedText } from './placeText.ts';
+import type { Claim } from '../claims/registry.ts';
 import { legendClaim } from '../claims/curveClaims.ts';
 import type { Metrics } from './theme.ts';
 import { richWidth } from './richRuns.ts';
@@ -73,17 +80,17 @@ function thin(points: (Point | null)[]): (Point | null)[] {
 }
 
 /** Dots at distinct pixels (thousands of modes crowd the right end of a log axis). */
-function dotPath(points: (Point | null)[]): string {
+function distinctDots(points: (Point | null)[]): Point[] {
   const seen = new Set<string>();
-  let d = '';
+  const out: Point[] = [];
   for (const p of points) {
     if (!p) continue;
     const key = `${Math.round(p[0])},${Math.round(p[1])}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    d += linePath([p]);
+    out.push(p);
   }
-  return d;
+  return out;
 }
 
 /**
@@ -186,27 +193,88 @@ function fitRanges(fit: SpectrumFit, s: PlotScales, m: Metrics, obs: Obstacles):
   return ranges;
 }
 
-/**
- * Step: the fitted exponents and laws, top right (the per-mode powers scatter too widely for a
- * label beside a line).
- */
-function exponentLabels(
-  fit: SpectrumFit,
-  plotW: number,
-  fs: number,
-  obs: Obstacles,
-): Pick<SpectrumLayout, 'lamLabel' | 'powerLabel'> {
-  const corner = (text: string, row: number) => {
-    const pos: LabelPos = { x: plotW - 6, y: 6 + 0.78 * fs + row * 1.3 * fs, anchor: 'end' };
-    const c = legendClaim(`spectrum.law.${row}`, text);
-    return { text, ...placeText([oneLine(c)], () => [pos], fs, obs) };
-  };
+/** Where the exponents' labels may go, preferred first: the corners, then the edges' middles. */
+const LAW_SPOTS: readonly EdgeSpot[] = [
+  'top end',
+  'top start',
+  'bottom start',
+  'bottom end',
+  'top middle',
+  'bottom middle',
+];
+
+/** The two laws' claims: "α = 1.31: λ_k ≈ 0.17 k^{−1.31}" and β's. */
+function lawClaims(fit: SpectrumFit): Claim[] {
   const lamText = `α = ${formatNumber(fit.alpha, 3)}: ${lawText('λ_k', fit.A, fit.alpha)}`;
   const powText =
     fit.B > 0
       ? `β = ${formatNumber(fit.beta, 3)}: ${lawText('c_k', fit.B, fit.beta)}`
       : `β = ${formatNumber(fit.beta, 3)} ≤ 1: no power law for c_k`;
-  return { lamLabel: corner(lamText, 0), powerLabel: corner(powText, 1) };
+  return [lamText, powText].map((t, row) => legendClaim(`spectrum.law.${row}`, t));
+}
+
+type LawLabels = Pick<SpectrumLayout, 'lamLabel' | 'powerLabel'>;
+
+/**
+ * Step: the fitted exponents and laws, each on one line or broken after its exponent, at the first
+ * spot (a corner, a quarter of an edge, or a row below or above a label placed there) where it
+ * covers no drawn line and no target-power dot (each dot is an obstacle). Null when a label finds
+ * no such spot: they go above the plot instead (lawBand).
+ */
+function exponentLabels(
+  laws: readonly Claim[],
+  plotW: number,
+  plotH: number,
+  fs: number,
+  obs: Obstacles,
+): LawLabels | null {
+  // The edges' spots, and their quarters (a narrow plot crowded with dots has gaps there).
+  const quarters = (pos: LabelPos): LabelPos[] =>
+    pos.anchor === 'middle'
+      ? [pos, { ...pos, x: plotW / 4 }, { ...pos, x: (3 * plotW) / 4 }]
+      : [pos];
+  const at = (extra: number): LabelPos[] =>
+    [0, 1, 2, 3].flatMap((row) =>
+      edgePositions(LAW_SPOTS, plotW, plotH, fs, extra)
+        .flatMap(quarters)
+        .map((pos) => ({
+          ...pos,
+          // Rows move inwards: down from the top edge, up from the bottom one.
+          y: pos.y + (pos.y < plotH / 2 ? 1 : -1) * row * 1.3 * fs,
+        })),
+    );
+  const placed = laws.map((c) => ({
+    text: c.markup,
+    ...placeTextScored([oneLine(c), splitClaim(c, ': ')], at, fs, obs),
+  }));
+  if (placed.some((p) => p.cost > 0)) return null;
+  const [lam, pow] = placed.map((p) => ({ text: p.text, ...p.placed }));
+  return { lamLabel: lam, powerLabel: pow };
+}
+
+/**
+ * The laws in a band above the plot, right-aligned, each on one line where it fits the plot's
+ * width (else broken after its exponent): where no spot on the plot is clear of the data.
+ */
+function lawBand(
+  laws: readonly Claim[],
+  plotW: number,
+  fs: number,
+): LawLabels & { height: number } {
+  const rows = laws.map((c) =>
+    richWidth(c.markup, fs) <= plotW - 6 ? [c.markup] : splitClaim(c, ': ').lines.slice(),
+  );
+  const n = rows.reduce((k, r) => k + r.length, 0);
+  const height = Math.ceil(n * 1.25 * fs + 4);
+  // The first baseline: the top-right spot of a plot whose top edge is the band's.
+  const top = edgePositions(['top end'], plotW, 0, fs, 0, 2)[0];
+  let row = 0;
+  const [lam, pow] = laws.map((c, i) => {
+    const pos = { ...top, y: top.y - height + row * 1.25 * fs };
+    row += rows[i].length;
+    return { text: c.markup, lines: rows[i], pos, claim: c.id };
+  });
+  return { lamLabel: lam, powerLabel: pow, height };
 }
 
 /** Step: the eigenvalues as a line, the target powers as dots, the fitted laws over their ranges. */
@@ -223,12 +291,14 @@ function spectrumPaths(view: SpectrumView, fit: SpectrumFit, s: PlotScales, yLow
   const powPts = seriesPoints(k, Array.from(view.power, inside), X, Y);
   const lamFitPts = seriesPoints(lamXs, lamXs.map(lamAt), X, Y);
   const powFitPts = seriesPoints(powXs, powXs.map(powAt), X, Y);
+  const dots = distinctDots(powPts);
   return {
     lamD: linePath(lamPts),
-    powerD: dotPath(powPts),
+    powerD: dots.map((p) => linePath([p])).join(''),
     lamFitD: linePath(lamFitPts),
     powerFitD: linePath(powFitPts),
-    drawn: [present(lamPts), present(lamFitPts), present(powFitPts)],
+    // Each dot is an obstacle of its own (a one-point polyline) for the labels.
+    drawn: [present(lamPts), present(lamFitPts), present(powFitPts), ...dots.map((p) => [p])],
   };
 }
 
@@ -239,10 +309,27 @@ export function spectrumLayout(
   height: number,
   m: Metrics,
 ): SpectrumLayout {
+  const fit = view?.fit;
+  const first = layoutWithBand(view, title, width, height, m, 0);
+  if (!fit || first.empty) return first;
+  // No spot on the plot clear of the data for both laws: a band above it holds them.
+  const band = lawBand(lawClaims(fit), first.plotW, m.labelFont);
+  return first.lawsOnPlot ? first : layoutWithBand(view, title, width, height, m, band.height);
+}
+
+/** The figure with `band` px between the legend and the plot (0: the laws go on the plot). */
+function layoutWithBand(
+  view: SpectrumView | null,
+  title: string,
+  width: number,
+  height: number,
+  m: Metrics,
+  band: number,
+): SpectrumLayout & { lawsOnPlot: boolean } {
   const { xDomain, yDomain, empty } = spectrumDomains(view);
   const headingH = headingHeight(m);
   const { legend, frame } = legendAndFrame(spectrumLegend(), width, m, (legendH) =>
-    axesFrame(headingH + legendH, width, height, xDomain, yDomain, m),
+    axesFrame(headingH + legendH + band, width, height, xDomain, yDomain, m),
   );
   const { plotW, plotH, x, y } = frame;
   // The long heading where it fits before the right edge (bold: ~2 % wider than the estimate).
@@ -262,17 +349,22 @@ export function spectrumLayout(
       ranges: [],
       lamLabel: blank,
       powerLabel: blank,
+      lawsOnPlot: true,
     };
   }
   const s: PlotScales = { X: (v) => x(v), Y: (v) => y(v), plotW, plotH };
   const { drawn, ...paths } = spectrumPaths(view, fit, s, yDomain[0]);
   const obs = plotObstacles(drawn, plotW, plotH);
   const ranges = fitRanges(fit, s, m, obs);
+  const laws = lawClaims(fit);
+  const onPlot = band > 0 ? null : exponentLabels(laws, plotW, plotH, m.labelFont, obs);
+  const inBand = lawBand(laws, plotW, m.labelFont);
   return {
     ...base,
     empty: null,
     ...paths,
     ranges,
-    ...exponentLabels(fit, plotW, m.labelFont, obs),
+    ...(onPlot ?? { lamLabel: inBand.lamLabel, powerLabel: inBand.powerLabel }),
+    lawsOnPlot: onPlot !== null,
   };
 }

@@ -4,10 +4,12 @@
 // displayed formula, a quoted error against a fresh evaluation, the parameters quoted in a
 // sentence against the state.
 import { effectiveParams, type Params } from '../model/params.ts';
+import { SCAN_CAP, SCAN_PER_DECADE, SETTLE_TOL } from '../model/theory/dynamics.ts';
 import { GAIN_TOL } from '../model/theory/earlyStop.ts';
 import { limitBelowFloor } from '../model/theory/limits.ts';
 import type { LawVerdict } from '../model/theory/laws.ts';
-import type { CurveResult, PowerFit, SweepAt } from '../model/types.ts';
+import type { CurveResult, LimitResult, PowerFit, ScanEnd, SweepAt } from '../model/types.ts';
+import { belowLimitAtEnd } from './earlyStop.ts';
 import type { Oracle } from './oracle.ts';
 import { near, problems, type Check } from './registry.ts';
 
@@ -45,7 +47,7 @@ export function quotesLimit(p: Params, shown: number, digits = 3): Check {
 export function checkEarlyStop(c: CurveResult): Check {
   const es = c.earlyStop;
   const p = c.params;
-  return (o) => {
+  return (o, self) => {
     const m = o.minimum(p);
     const l = o.limit(p);
     const floor = o.resolution(p, m.t);
@@ -55,6 +57,16 @@ export function checkEarlyStop(c: CurveResult): Check {
     // "No gain (within GAIN_TOL)" is contradicted by a gain clearly beyond it: the brute-force
     // minimum and the engine's scan locate a shallow minimum to a tenth of the tolerance.
     const clearlyPays = l.divergent || (resolved && m.E < l.Eg * (1 - 1.1 * GAIN_TOL) - floor);
+    if (es.case === 'none' && es.open)
+      return [
+        ...checkOpenEnd(p, es.open, c.limit)(o, self),
+        // Not known beyond the scan's end, but a gain before it would have been found.
+        ...problems(
+          clearlyPays &&
+            m.t < es.open.t * 10 ** (-1 / SCAN_PER_DECADE) &&
+            `"not known", but E(${m.t}) = ${m.E} < E_g(∞) = ${l.Eg} before the scan's end`,
+        ),
+      ];
     if (es.case === 'none')
       return clearlyPays ? [`"no gain", but E(${m.t}) = ${m.E} < E_g(∞) = ${l.Eg}`] : [];
     const out = problems(
@@ -69,6 +81,43 @@ export function checkEarlyStop(c: CurveResult): Check {
     if (Number.isFinite(es.gain) && !l.divergent)
       out.push(...problems(near('gain E_g(∞)/E*', es.gain, l.Eg / m.E, 3, 1e-6)));
     return out;
+  };
+}
+
+/**
+ * Where a scan is said to have ended unsettled (docs/theory.md §8): E_g there as quoted, not
+ * within SETTLE_TOL (and the floor) of E_g(∞), and, when said to be still falling, lower there
+ * than one scan step earlier by more than the floors of both values.
+ */
+export function checkOpenEnd(
+  p: Params,
+  end: ScanEnd,
+  shown: Pick<LimitResult, 'Eg' | 'divergent'>,
+): Check {
+  // The scan's last time is the cap up to round-off in its geometric steps.
+  const t = Math.min(end.t, SCAN_CAP);
+  return (o) => {
+    const E = o.Eg(p, t);
+    const floor = o.resolution(p, t);
+    const l = o.limit(p);
+    const tBefore = t * 10 ** (-1 / SCAN_PER_DECADE);
+    const before = o.Eg(p, tBefore);
+    const quoted = end.Eg < end.floor ? null : near(`E_g(${t})`, end.Eg, E, 3, floor);
+    // "Already below E_g(∞)" (or not said), recomputed from the fresh values.
+    const said = belowLimitAtEnd(end, shown);
+    const again = belowLimitAtEnd({ ...end, Eg: E, floor }, l);
+    return problems(
+      quoted,
+      said !== again &&
+        Math.abs(E - l.Eg * (1 - GAIN_TOL)) > floor + 1e-3 * E &&
+        `said ${said ? '' : 'not '}below E_g(∞) = ${l.Eg} at t = ${t}, where E_g = ${E}`,
+      !l.divergent &&
+        Math.abs(E - l.Eg) <= SETTLE_TOL * l.Eg + floor &&
+        `said unsettled at t = ${t}, but E_g = ${E} is within 1 % of E_g(∞) = ${l.Eg}`,
+      end.falling &&
+        !(E < before - floor - o.resolution(p, tBefore)) &&
+        `said still falling at t = ${t}, but E_g(${tBefore}) = ${before}, E_g(${t}) = ${E}`,
+    );
   };
 }
 

@@ -7,6 +7,7 @@ import { hasDynamics, showsPosterior } from '../model/regimes.ts';
 import { floorAt } from '../model/theory/dynamics.ts';
 import type { CurveParts, CurveResult, ErrorSplit } from '../model/types.ts';
 import { e3, t2 } from '../format/number.ts';
+import { openPhrase } from './earlyStop.ts';
 
 export type PartKey = keyof ErrorSplit<unknown>;
 export const PART_KEYS: readonly PartKey[] = ['signal', 'noise', 'temperature', 'init'];
@@ -113,7 +114,8 @@ export function stopExplanation(
     rising: [],
     text: `Early stopping: n/a (${why}).`,
   });
-  if (es.case === 'none') return na('no early-stopping gain: E_g is lowest at t → ∞');
+  if (es.case === 'none')
+    return na(openPhrase(curve) ?? 'no early-stopping gain: E_g is lowest at t → ∞');
   const b = stopBracket(t, parts, es.t);
   if (!b) return na(`t* ≈ ${t2(es.t)} lies outside the times shown`);
   // A change below the engine's resolution there (docs/theory.md §8) is not read as a rise or fall.

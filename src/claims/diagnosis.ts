@@ -1,7 +1,7 @@
 // The bottleneck box in words: what bounds the error in this regime and state, and what would
 // lower it, each claim quoting the engine's own before/after (model/theory/diagnosis.ts), so the
 // advice cannot contradict the curve.
-import type { CurveResult, DiagnosisKind, Effect } from '../model/types.ts';
+import type { CurveResult, DiagnosisKind, Effect, ScanEnd } from '../model/types.ts';
 import type { Params } from '../model/params.ts';
 import { e3, formatNumber, formatParam } from '../format/number.ts';
 import { hasDynamics } from '../model/regimes.ts';
@@ -63,7 +63,7 @@ export function effectSentence(e: Effect, c: CurveResult): string {
       : 'barely changes';
   if (e.what === 'earlier')
     return `Stopping earlier, at t* ≈ ${formatNumber(e.value, 2)}, lowers E_g from ${before} to ${after}${delta}.`;
-  if (e.what === 'longer') return longerSentence(e, before, after, delta);
+  if (e.what === 'longer') return longerSentence(e, before, after, delta, c.earlyStop.open);
   return `${change} ${verb} E_g ${where(c)} from ${before} to ${after}${delta}.`;
 }
 
@@ -72,8 +72,20 @@ export function effectSentence(e: Effect, c: CurveResult): string {
  * falling, or leaves it where it is within the engine's resolution; never "does not help" while
  * E_g still falls by more than the resolution.
  */
-function longerSentence(e: Effect, before: string, after: string, delta: string): string {
-  const when = Number.isFinite(e.value) ? ` by t ≈ ${formatNumber(e.value, 2)}` : ' as t → ∞';
+function longerSentence(
+  e: Effect,
+  before: string,
+  after: string,
+  delta: string,
+  open: ScanEnd | null,
+): string {
+  // Read at the end of a scan that did not settle: beyond it E_g was not followed (§8).
+  const atEnd = open !== null && e.value >= open.t * (1 - 1e-9);
+  const when = atEnd
+    ? ` by t = ${formatParam(open.t)}, where the scan ends with E_g ${open.falling ? 'still falling' : 'not settled'}`
+    : Number.isFinite(e.value)
+      ? ` by t ≈ ${formatNumber(e.value, 2)}`
+      : ' as t → ∞';
   if (e.helps) return `Training longer lowers E_g from ${before} to ${after}${when}${delta}.`;
   const floors = e.floor.before + e.floor.after;
   if (e.after < e.before - floors)

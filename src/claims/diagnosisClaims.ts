@@ -4,7 +4,7 @@
 import type { Params } from '../model/params.ts';
 import type { CurveResult, Effect } from '../model/types.ts';
 import { HELPS } from '../model/theory/diagnosis.ts';
-import { checkEarlyStop } from './checks.ts';
+import { checkEarlyStop, checkOpenEnd } from './checks.ts';
 import { DIAGNOSIS_TITLE, diagnosisHeadline, effectSentence } from './diagnosis.ts';
 import type { Oracle } from './oracle.ts';
 import { claim, near, problems, type Check, type Claim } from './registry.ts';
@@ -41,7 +41,7 @@ function recomputedAfter(o: Oracle, e: Effect, c: CurveResult): number {
 export function effectCheck(e: Effect, c: CurveResult): Check {
   const d = c.diagnosis;
   const p = c.params;
-  return (o) => {
+  return (o, self) => {
     const floor = o.resolution(p, Number.isFinite(d.tOp) ? d.tOp : 1e12);
     const before = Number.isFinite(d.tOp) ? o.Eg(p, d.tOp) : o.limit(p).Eg;
     const out = problems(near('E_g before', e.before, before, 3, floor));
@@ -59,6 +59,10 @@ export function effectCheck(e: Effect, c: CurveResult): Check {
     }
     const after = recomputedAfter(o, e, c);
     out.push(...problems(near('E_g after', e.after, after, 3, floor)));
+    // "By t = 10¹², where the scan ends with E_g still falling" (claims/diagnosis.ts).
+    const open = c.earlyStop.open;
+    if (e.what === 'longer' && open && e.value >= open.t * (1 - 1e-9))
+      out.push(...checkOpenEnd(p, open, c.limit)(o, self));
     const helps = after < before * (1 - HELPS) - floor;
     if (helps !== e.helps && Math.abs(after - before * (1 - HELPS)) > floor + 1e-3 * before)
       out.push(`said to ${e.helps ? 'help' : 'not help'}: ${before} → ${after}`);

@@ -1,7 +1,9 @@
 // What happens over the whole of training, in one sentence per case of model/theory/earlyStop.ts:
-// a minimum inside the window, a minimum outside it, or no early-stopping gain. The caption, the
-// marker's label and the lessons all use these words (docs/theory.md §8).
-import type { CurveResult } from '../model/types.ts';
+// a minimum inside the window, a minimum outside it, no early-stopping gain, or (a scan that ended
+// at its cap before E_g settled) not known beyond the scan. The caption, the marker's label, the
+// bottleneck box and the lessons all use these words (docs/theory.md §8).
+import type { CurveResult, LimitResult, ScanEnd } from '../model/types.ts';
+import { GAIN_TOL } from '../model/theory/earlyStop.ts';
 import { e3, formatNumber, formatParam, t2 } from '../format/number.ts';
 import { limitBelowFloor } from '../model/theory/limits.ts';
 
@@ -23,6 +25,33 @@ export function gainPhrase(c: CurveResult): string {
   return `training on to t → ∞ ends at ${limitPhrase(c)}, ${formatNumber(es.gain, 3)}× higher`;
 }
 
+/**
+ * Where a scan that did not settle ended (docs/theory.md §8): "E_g is still falling at t = 10¹²,
+ * where it is 3.15·10⁻⁵; not scanned beyond". Null when the scan settled.
+ */
+export function openPhrase(c: CurveResult): string | null {
+  const end = c.earlyStop.open;
+  if (!end) return null;
+  const at = `t = ${formatParam(end.t)}`;
+  const value =
+    end.Eg < end.floor
+      ? `below the engine’s resolution (≈ ${formatNumber(end.floor, 2)})`
+      : e3(end.Eg);
+  return `E_g ${end.falling ? 'is still falling' : 'has not settled'} at ${at}, where it is ${value}; not scanned beyond`;
+}
+
+/**
+ * An unsettled scan that ends below E_g(∞) by more than GAIN_TOL and its floor: stopping there
+ * beats training on, so the minimum over all t lies at or after the scan's end.
+ */
+export function belowLimitAtEnd(
+  end: ScanEnd,
+  limit: Pick<LimitResult, 'Eg' | 'divergent'>,
+): boolean {
+  const below = limit.divergent || end.Eg < limit.Eg * (1 - GAIN_TOL) - end.floor;
+  return end.falling && end.Eg >= end.floor && below;
+}
+
 export function outcomeSentence(c: CurveResult): string {
   const es = c.earlyStop;
   const w = c.window;
@@ -40,6 +69,7 @@ export function outcomeSentence(c: CurveResult): string {
         `(t_{min} = ${formatParam(w.tmin)}); ${gainPhrase(c)}.`
       );
     case 'none': {
+      const open = openPhrase(c);
       const i = c.Eg.length - 1;
       const last = i >= 0 ? c.Eg[i] : NaN;
       // A value below the engine's floor is not quoted (docs/theory.md §5.6).
@@ -53,6 +83,11 @@ export function outcomeSentence(c: CurveResult): string {
       const how = es.monotone
         ? 'E_g decreases monotonically to'
         : 'E_g is not monotone, but its lowest value is the limit';
+      // The scan found no minimum up to its end, and looked no further: nothing is said of a gain.
+      if (open)
+        return belowLimitAtEnd(c.earlyStop.open!, c.limit)
+          ? `${open}. It is already below ${limitPhrase(c)}: its minimum lies at t ≥ ${formatParam(c.earlyStop.open!.t)}.${tail}`
+          : `${open}, so whether early stopping pays is not known (${limitPhrase(c)}).${tail}`;
       // "Within 0.5 %" is relative to the limit: it says nothing of a limit that is 0.
       const within = c.limit.Eg > 0 && !limitBelowFloor(c.limit) ? ' (within 0.5 %)' : '';
       return `No early-stopping gain: ${how} ${limitPhrase(c)}${within}.${tail}`;

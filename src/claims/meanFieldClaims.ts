@@ -5,8 +5,8 @@
 // λ = γ and one mode's fixed point). Sentences about the parts along the curve quote the state's
 // parameters and the grid's own values (checked by test/claims/meanField*.test.ts).
 import type { Params } from '../model/params.ts';
-import type { ModeDetail, OrderResult } from '../model/types.ts';
-import { quotesParams } from './checks.ts';
+import type { CurveResult, ModeDetail, OrderResult } from '../model/types.ts';
+import { all, checkEarlyStop, quotesParams } from './checks.ts';
 import type { OrderAtInfinity, OrderSeries } from './orderParams.ts';
 import { claim, DEFINITION, near, problems, texClaim, type Check, type Claim } from './registry.ts';
 
@@ -17,7 +17,7 @@ function checksLimit(p: Params, Einf: number): Check {
 
 /** A sentence of the decomposition panel (what the parts do, or why they are not shown yet). */
 export function decompositionClaim(
-  key: 'stop' | 'crossing' | 'limit' | 'pending',
+  key: 'crossing' | 'limit' | 'pending',
   text: string,
   p: Params,
   Einf = NaN,
@@ -25,6 +25,21 @@ export function decompositionClaim(
   const check: Check =
     key === 'limit' ? checksLimit(p, Einf) : key === 'pending' ? DEFINITION : quotesParams(p);
   return claim(`decomposition.${key}`, text, { params: p }, check);
+}
+
+/**
+ * The decomposition's sentence on early stopping: the parameters it quotes, and what it says of
+ * t* (where it lies, that there is none, or that the scan ended before E_g settled) against the
+ * brute-force minimum, as the caption's outcome (checks.ts checkEarlyStop).
+ */
+export function stopClaim(curve: CurveResult, text: string): Claim {
+  const p = curve.params;
+  return claim(
+    'decomposition.stop',
+    text,
+    { params: p },
+    all(quotesParams(p), checkEarlyStop(curve)),
+  );
 }
 
 /** The order parameters at τ → ∞ as shown, against the engine's at λ = γ. */

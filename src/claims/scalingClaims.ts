@@ -71,13 +71,19 @@ export function scalingFitLabel(
   const note = edge ? edgeNote(edge) : null;
   const full = note ? `${text} ${note.join(' ')}` : text;
   const fitPart = `${w.fit} ·`;
+  // Narrowest: the fit's subject on a line of its own ("fit (P < 3000):" / "none (…) ·"), for a
+  // gap between two rules.
+  const colon = w.fit.indexOf(': ');
+  const fitLines =
+    colon > 0 ? [w.fit.slice(0, colon + 1), `${w.fit.slice(colon + 2)} ·`] : [fitPart];
   const variants = note
     ? [
         [text, note.join(' ')],
         [fitPart, w.predicted, note.join(' ')],
         [fitPart, w.predicted, ...note],
+        [...fitLines, w.predicted, ...note],
       ]
-    : [[text], [fitPart, w.predicted]];
+    : [[text], [fitPart, w.predicted], [...fitLines, w.predicted]];
   const predicted = row ? (row.verdict.law ? row.verdict.value : NaN) : sweep.predicted;
   return {
     claim: claim(`scaling.${sweep.axis}.fit`, full, { params: p ?? {} }, w.check),

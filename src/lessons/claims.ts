@@ -122,6 +122,13 @@ function withPin(c: LessonContext): { curve: CurveResult; pin: CurveResult } | f
 const stops = (c: CurveResult) => c.earlyStop.case !== 'none';
 
 /**
+ * Whether stopping pays, or null (neither sentence shown) when the scan ended at its cap without a
+ * minimum: beyond it nothing was looked for (docs/theory.md §8).
+ */
+const stopsKnown = (c: CurveResult): boolean | null =>
+  c.earlyStop.case === 'none' && c.earlyStop.open ? null : stops(c);
+
+/**
  * The pin's early-stopping time over the current one, and the law's ratio: t* ~ (P/σ²)^{α/β}
  * (docs/theory.md §6), for two states of the same α and β.
  */
@@ -179,9 +186,11 @@ const CLAIMS: Record<ClaimId, Claim> = {
     if (!l || !c.sweepP) return null;
     return l.P.law === 'data' && c.sweepP.fit !== null;
   },
-  stoppingPays: (c) => (c.curve ? c.curve.earlyStop.case !== 'none' : null),
-  stoppingPaysFinite: (c) =>
-    c.curve ? c.curve.earlyStop.case !== 'none' && !c.curve.limit.divergent : null,
+  stoppingPays: (c) => (c.curve ? stopsKnown(c.curve) : null),
+  stoppingPaysFinite: (c) => {
+    const s = c.curve ? stopsKnown(c.curve) : null;
+    return s === null ? null : s && !c.curve!.limit.divergent;
+  },
   interpolationDiverges: (c) =>
     c.curve ? c.params.N === c.params.P && c.curve.limit.divergent : null,
   sweepShowsPeak: (c) => (c.sweepN ? c.sweepN.peak !== null && c.at === 'inf' : null),

@@ -2,7 +2,7 @@
 // screen (never hard-coded numbers), and choosing each sentence by its claim (claims.ts). A value
 // not yet computed reads "…"; an unknown placeholder is left as written.
 import { PARAM_SPECS, type Params } from '../model/params.ts';
-import type { CurveResult, SweepResult } from '../model/types.ts';
+import type { CurveResult, EarlyStop, SweepResult } from '../model/types.ts';
 import { freePhrase, learnedSentence } from '../claims/modeDetail.ts';
 import { lastIndex } from '../claims/orderParams.ts';
 import { formatNumber, formatParam, formatSlope } from '../format/number.ts';
@@ -112,6 +112,14 @@ function pinValues(ctx: LessonContext): Record<string, string> {
 
 export const PENDING = '…';
 
+/** Where the curve is lowest: at t*, as t → ∞, or at the end of a scan that did not settle. */
+function bestWhere(es: EarlyStop): string {
+  if (es.case !== 'none') return `t* ≈ ${num(es.t, 2)}`;
+  if (!es.open) return 't → ∞';
+  const how = es.open.falling ? 'still falling' : 'not settled';
+  return `t = ${formatParam(es.open.t)}, where the scan ends with E_g ${how}`;
+}
+
 function num(x: number | null | undefined, digits = 3): string {
   return x === null || x === undefined || Number.isNaN(x) ? PENDING : formatNumber(x, digits);
 }
@@ -190,8 +198,9 @@ export function lessonValues(ctx: LessonContext): Record<string, string> {
     Estar: es && es.case !== 'none' ? num(es.Eg) : PENDING,
     Einf: limitError(c),
     gain: es && es.case !== 'none' ? num(es.gain, 3) : PENDING,
-    bestE: es ? num(es.Eg) : PENDING,
-    bestWhere: !es ? PENDING : es.case === 'none' ? 't → ∞' : `t* ≈ ${num(es.t, 2)}`,
+    // A scan that ended unsettled: its lowest value is at its end, and beyond it is not known.
+    bestE: !es ? PENDING : es.case === 'none' && es.open ? num(es.open.Eg) : num(es.Eg),
+    bestWhere: !es ? PENDING : bestWhere(es),
     Epm: num(c?.limit.Emean),
     Egibbs: num(c?.limit.Egibbs),
     postVar: c ? num(p.T * c.limit.postVarPerT) : PENDING,

@@ -129,6 +129,21 @@ export interface EarlyStop {
   side: 'after' | 'before' | null;
   /** E_g never rises over training (within round-off). */
   monotone: boolean;
+  /**
+   * The scan ended at its cap (t = 10¹²) before E_g had settled (dynamics.ts endedAtCap): its last
+   * time, E_g and the engine's floor there, and whether E_g was still falling into it (by more than
+   * that floor). With case 'none' no minimum was found up to t, and beyond t none was looked for:
+   * the words say so instead of "no early-stopping gain". Null when the scan settled.
+   */
+  open: ScanEnd | null;
+}
+
+/** Where an unsettled scan stopped: the last scan time, E_g and its floor there. */
+export interface ScanEnd {
+  t: number;
+  Eg: number;
+  floor: number;
+  falling: boolean;
 }
 
 /** The time window of the curve: chosen automatically from the dynamics, or typed by the user. */

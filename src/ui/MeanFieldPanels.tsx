@@ -55,6 +55,7 @@ import { ClaimText } from '../charts/Claimed.tsx';
 import type { Claim } from '../claims/registry.ts';
 import {
   decompositionClaim,
+  stopClaim,
   modeClaim,
   modeTexClaim,
   orderClaim,
@@ -140,7 +141,7 @@ function decompositionLines(
   if (data && curve && !computing) {
     const crossing = crossingSentence(signalNoiseCrossing(data.t, data.parts));
     return [
-      decompositionClaim('stop', stopExplanation(curve, data.t, data.parts).text, curve.params),
+      stopClaim(curve, stopExplanation(curve, data.t, data.parts).text),
       crossing && decompositionClaim('crossing', crossing, curve.params),
       decompositionClaim(
         'limit',

@@ -49,7 +49,15 @@ describe('captionFor', () => {
     expect(captionFor(c, c.params)).toContain('beyond the window');
     c.earlyStop = { ...c.earlyStop, case: 'beyond', side: 'before', t: 3e-3 };
     expect(captionFor(c, c.params)).toContain('before the window starts');
-    c.earlyStop = { case: 'none', t: Infinity, Eg: 0.0634, gain: 1, side: null, monotone: false };
+    c.earlyStop = {
+      case: 'none',
+      t: Infinity,
+      Eg: 0.0634,
+      gain: 1,
+      side: null,
+      monotone: false,
+      open: null,
+    };
     const none = captionFor(c, c.params);
     expect(none).toContain('No early-stopping gain');
     expect(none).not.toMatch(/1\.0×|does not pay/);

@@ -81,6 +81,7 @@ export function makeCurve(spec: CurveSpec): CurveResult {
           gain: limit.Eg / Eg[k],
           side: null,
           monotone: false,
+          open: null,
           ...spec.earlyStop,
         }
       : {
@@ -90,6 +91,7 @@ export function makeCurve(spec: CurveSpec): CurveResult {
           gain: 1,
           side: null,
           monotone: true,
+          open: null,
           ...spec.earlyStop,
         };
   return {
@@ -143,6 +145,7 @@ export function earlyStopCurve(): CurveResult {
     gain: 0.0634 / best.E,
     side: null,
     monotone: false,
+    open: null,
   };
   return c;
 }

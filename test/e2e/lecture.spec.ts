@@ -23,6 +23,8 @@ interface Fit {
   overflowing: string[];
   smallText: string[];
   lessonScroll: number;
+  /** The least distance, px, from a line of the lesson's text to its close (×) button. */
+  closeGap: number;
   plotHeight: number;
   sliders: string[];
   scroll: { x: number; y: number };
@@ -75,6 +77,24 @@ async function measure(page: Page): Promise<Fit> {
       const px = parseFloat(getComputedStyle(el).fontSize);
       if (px < 24) smallText.push(`${name(el)} ${px}px`);
     }
+    // Each line of the lesson's text (its text nodes' line boxes) against the close button's box.
+    const close = document.querySelector('[data-testid="lesson"] .panel-head button');
+    const b = close?.getBoundingClientRect();
+    let closeGap = Infinity;
+    const walker = document.createTreeWalker(
+      document.querySelector('[data-testid="lesson"]') ?? document.body,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let n = walker.nextNode(); b && n; n = walker.nextNode()) {
+      if (!n.textContent?.trim() || n.parentElement?.closest('.panel-head')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) {
+        const dx = Math.max(b.left - r.right, r.left - b.right, 0);
+        const dy = Math.max(b.top - r.bottom, r.top - b.bottom, 0);
+        closeGap = Math.min(closeGap, Math.hypot(dx, dy));
+      }
+    }
     const plot = document.querySelector(figure);
     const sliders = [
       ...document.querySelectorAll('[data-testid="focus-controls"] input[type="range"]'),
@@ -85,6 +105,7 @@ async function measure(page: Page): Promise<Fit> {
       overflowing,
       smallText,
       lessonScroll,
+      closeGap,
       plotHeight: plot?.getBoundingClientRect().height ?? 0,
       sliders,
       scroll: { x: window.scrollX, y: window.scrollY },
@@ -111,6 +132,9 @@ function problems(fit: Fit, id: string, width: number, height: number): string[]
   for (const o of fit.overflowing) out.push(`${at} overflows ${o}`);
   for (const o of fit.smallText) out.push(`${at} small text ${o}`);
   if (fit.lessonScroll > 1) out.push(`${at} lesson scrolls ${fit.lessonScroll} px in its column`);
+  // The close button stands clear of every line of the text (it sat 2 px from the longest).
+  if (fit.closeGap < 8)
+    out.push(`${at} lesson text ${fit.closeGap.toFixed(1)} px from its × button`);
   // The plot is the figure, not a strip: more than a third of the screen's height.
   if (!(fit.plotHeight > height / 3))
     out.push(`${at} plot ${Math.round(fit.plotHeight)} px ≤ ${Math.round(height / 3)}`);

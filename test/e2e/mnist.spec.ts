@@ -41,7 +41,8 @@ test('choose MNIST: the theory runs on the measured spectrum, α and β become r
   await expect(
     page.locator('svg[data-testid="scaling-P"] [data-testid="fit-label"]'),
   ).toContainText(
-    /^fit \(P < 3000\): (slope −0\.\d\d|none \(no stable slope\)).*beyond: pool memorised,\s?not MNIST at large$/,
+    // The label's lines are tspans: its text reads without a space where a line breaks.
+    /^fit \(P < 3000\):\s?(slope\s?−0\.\d\d|none\s?\(no\s?stable\s?slope\)).*beyond:\s?pool\s?memorised,\s?not\s?MNIST\s?at\s?large$/,
   );
   await page.getByTestId('data-kernel').selectOption('linear');
   await waitForCurve(page);

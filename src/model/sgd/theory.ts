@@ -176,9 +176,12 @@ function stepMinimum(steps: Float64Array, Eg: Float64Array, end: number): EarlyS
       gain: last / Eg[iMin],
       side: null,
       monotone,
+      open: null,
     };
   }
-  return { case: 'none', t: Infinity, Eg: end, gain: 1, side: null, monotone };
+  // A run has the horizon it was asked for, not a scan's cap: its own words (claims/sgd.ts) say
+  // where it ends.
+  return { case: 'none', t: Infinity, Eg: end, gain: 1, side: null, monotone, open: null };
 }
 
 /** What the run settles at, in the shape of the gradient-flow limits (§9.4). */

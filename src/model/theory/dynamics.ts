@@ -70,6 +70,12 @@ export interface DynamicsScan {
   tSettle: number;
   /** Index of the smallest scanned E_g. */
   iMin: number;
+  /**
+   * The scan reached SCAN_CAP before E_g had settled at E_g(∞) (E_g(∞) = ∞: before it had grown
+   * tenfold past its minimum): what E_g does after its last time was not scanned, so no claim may
+   * say where its minimum over all t lies beyond it (docs/theory.md §8).
+   */
+  endedAtCap: boolean;
   /** The evaluator, for refinements between scan points (it holds the scan's engine). */
   ev: TimeEvaluator;
 }
@@ -123,6 +129,7 @@ class ScanRun {
   private tSettle = Infinity;
   private iMin = 0;
   private left = false;
+  private capped = false;
 
   constructor(
     params: Params,
@@ -140,6 +147,8 @@ class ScanRun {
     const t = SCAN_START * Math.pow(SCAN_STEP, k);
     if (t > SCAN_CAP * 1.0001) {
       this.done = true;
+      // Settled, but not yet for a decade, is settled: only an unsettled end is open.
+      this.capped = !Number.isFinite(this.tSettle);
       return;
     }
     const { ts, Es, limit } = this;
@@ -178,6 +187,7 @@ class ScanRun {
       tLeave,
       tSettle: this.tSettle,
       iMin: this.iMin,
+      endedAtCap: this.capped,
       ev: this.ev,
     };
   }

@@ -4,7 +4,7 @@
 // pays only when E* is below E_g(∞) by more than GAIN_TOL; where it lies relative to the window
 // decides how the figure speaks about it.
 import { refineMinimum, resolutionAt, type DynamicsScan } from './dynamics.ts';
-import type { EarlyStop } from '../types.ts';
+import type { EarlyStop, ScanEnd } from '../types.ts';
 
 /** Early stopping "pays" when E* < E_g(∞)·(1 − GAIN_TOL). */
 export const GAIN_TOL = 0.005;
@@ -48,6 +48,7 @@ export function findEarlyStop(scan: DynamicsScan, tmin: number, tmax: number): E
     if (Eg[k] >= 100 * res && Eg[k] < Einf * (1 - GAIN_TOL) - res) beats = true;
   }
   const pays = iMin < n - 1 && (limit.divergent || beats);
+  const open = openEnd(scan);
   if (!pays) {
     return {
       case: 'none',
@@ -56,6 +57,7 @@ export function findEarlyStop(scan: DynamicsScan, tmin: number, tmax: number): E
       gain: 1,
       side: null,
       monotone,
+      open,
     };
   }
   const inside = ts >= tmin * (1 - 1e-9) && ts <= tmax * (1 + 1e-9);
@@ -66,5 +68,19 @@ export function findEarlyStop(scan: DynamicsScan, tmin: number, tmax: number): E
     gain: limit.divergent ? Infinity : Einf / Es,
     side: inside ? null : ts > tmax ? 'after' : 'before',
     monotone,
+    open,
   };
+}
+
+/**
+ * The end of a scan that stopped at its cap before E_g settled (docs/theory.md §8): E_g there, its
+ * floor, and whether E_g still fell over the last scan step by more than the floors of both values.
+ */
+function openEnd(scan: DynamicsScan): ScanEnd | null {
+  const { t, Eg } = scan;
+  const n = t.length;
+  if (!scan.endedAtCap || n < 2) return null;
+  const floor = resolutionAt(scan, t[n - 1]);
+  const falling = Eg[n - 1] < Eg[n - 2] - floor - resolutionAt(scan, t[n - 2]);
+  return { t: t[n - 1], Eg: Eg[n - 1], floor, falling };
 }
