@@ -387,3 +387,12 @@ export function sweepC(): SweepResult {
     P: 1e7,
   };
 }
+
+/** The sizes the app draws a scaling panel at: the 1440×900 side column, narrower, the stage. */
+export const SCALING_SIZES = [
+  ['normal', 390, 190],
+  ['normal', 375, 300],
+  ['normal', 560, 260],
+  ['lecture', 800, 300],
+  ['lecture', 560, 300],
+] as const;

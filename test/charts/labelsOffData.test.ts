@@ -19,6 +19,7 @@ import { DEFAULT_PARAMS, type Params } from '../../src/model/params.ts';
 import { computeSweep } from '../../src/model/theory/sweep.ts';
 import { LESSONS } from '../../src/lessons/lessons.ts';
 import { lessonState } from '../../src/lessons/apply.ts';
+import { SCALING_SIZES } from './fixtures.ts';
 
 function boxOf(t: PlacedText, fs: number): Box {
   const w = Math.max(...t.lines.map((l) => richWidth(l, fs)));
@@ -77,15 +78,6 @@ describe('the spectrum: the fitted laws are not written over the data', () => {
 
 /** A box meets the vertical rule at x (the rule spans the plot's height). */
 const onRule = (b: Box, x: number) => x > b.x && x < b.x + b.width;
-
-/** The sizes the scaling panels are drawn at: the 1440×900 side column, narrower, the stage. */
-const SCALING_SIZES = [
-  ['normal', 390, 190],
-  ['normal', 375, 300],
-  ['normal', 560, 260],
-  ['lecture', 800, 300],
-  ['lecture', 560, 300],
-] as const;
 
 /**
  * Where the fit's words still cross a rule: every spot of the plot is taken by the curve, the other

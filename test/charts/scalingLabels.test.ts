@@ -12,20 +12,12 @@ import { richWidth } from '../../src/charts/richRuns.ts';
 import type { PlacedText } from '../../src/charts/placeText.ts';
 import { customSpectrum } from '../audit/states.ts';
 import { registerMeasured } from '../helpers/mnistSpectra.ts';
+import { SCALING_SIZES } from './fixtures.ts';
 
 function boxOf(t: PlacedText, fs: number): Box {
   const w = Math.max(...t.lines.map((l) => richWidth(l, fs)));
   return labelBox(t.pos, w, fs, t.lines.length);
 }
-
-/** The sizes the app draws the panel at: the 1440×900 side column, a narrow one, the lecture stage. */
-const SIZES = [
-  ['normal', 390, 190],
-  ['normal', 375, 300],
-  ['normal', 560, 260],
-  ['lecture', 800, 300],
-  ['lecture', 560, 300],
-] as const;
 
 describe('scaling panel labels on a spectrum file', () => {
   // A spectrum file (800 modes, P = 200) and MNIST's linear kernel on "0 vs the rest" (M = 636 of
@@ -42,7 +34,7 @@ describe('scaling panel labels on a spectrum file', () => {
       for (const at of ['tstar', 'inf'] as const) {
         const s = computeSweep(p, 'P', at, NaN);
         expect(s.modesEdge?.M).toBe(M);
-        for (const [variant, w, h] of SIZES) {
+        for (const [variant, w, h] of SCALING_SIZES) {
           const m = metricsFor(variant);
           const L = scalingLayout(s, 'P', w, h, m, null, { params: p });
           const named: [string, PlacedText | null | undefined][] = [
