@@ -57,9 +57,9 @@ export function useDeferredCurve(): { curve: CurveResult | null; behind: boolean
 }
 
 /** A section's class and aria-busy: marked while its text is behind the state on screen. */
-export function updatingProps(updating: boolean) {
+export function updatingProps(className: string, updating: boolean) {
   return {
     'aria-busy': updating || undefined,
-    className: updating ? ' is-updating' : '',
+    className: updating ? `${className} is-updating` : className,
   };
 }

@@ -41,13 +41,7 @@ import {
 } from '../claims/modeDetail.ts';
 import { inspectedMode } from '../compute/plan.ts';
 import { partsOfCurve } from './panelExports.ts';
-import {
-  actions,
-  panelParams,
-  updatingProps,
-  useApp,
-  useDeferredCurve,
-} from '../state/hooks.ts';
+import { actions, panelParams, updatingProps, useApp, useDeferredCurve } from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import { parseMode } from '../state/view.ts';
 import { useVariant } from './Panels.tsx';
@@ -182,11 +176,9 @@ export function DecompositionSection(): ReactNode {
     () => decompositionLines(data, curve, computing, stale, params),
     [data, curve, computing, stale, params],
   );
-  const mark = updatingProps(behind);
   return (
     <section
-      className={`panel panel-decomposition${mark.className}`}
-      aria-busy={mark['aria-busy']}
+      {...updatingProps('panel panel-decomposition', behind)}
       aria-labelledby="h-decomposition"
     >
       <h2 id="h-decomposition">The error, decomposed</h2>
@@ -250,11 +242,9 @@ export function OrderSection(): ReactNode {
   const params = useDeferredValue(useApp(panelParams));
   const variant = useVariant();
   const settled = order?.atInfinity && !computing;
-  const mark = updatingProps(behind);
   return (
     <section
-      className={`panel panel-order${mark.className}`}
-      aria-busy={mark['aria-busy']}
+      {...updatingProps('panel panel-order', behind)}
       aria-labelledby="h-order"
       data-testid="order-parameters"
     >
@@ -386,11 +376,9 @@ export function InspectorSection(): ReactNode {
     [simCurrent, sim, k],
   );
   const settled = shown && status !== 'pending';
-  const mark = updatingProps(behind || params !== live);
   return (
     <section
-      className={`panel panel-inspector${mark.className}`}
-      aria-busy={mark['aria-busy']}
+      {...updatingProps('panel panel-inspector', behind || params !== live)}
       aria-labelledby="h-inspector"
       data-testid="mode-inspector"
       data-k={k}

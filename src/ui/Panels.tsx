@@ -21,13 +21,7 @@ import { noteInput } from '../compute/perf.ts';
 import type { CurveResult, SweepAxis, SweepResult } from '../model/types.ts';
 import { exponentRow } from '../claims/exponentTable.ts';
 import { scalingFitLabel, type ScalingLabel } from '../claims/scalingClaims.ts';
-import {
-  actions,
-  settledResult,
-  updatingProps,
-  useApp,
-  useDeferredCurve,
-} from '../state/hooks.ts';
+import { actions, settledResult, updatingProps, useApp, useDeferredCurve } from '../state/hooks.ts';
 import type { AppData } from '../state/store.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
@@ -203,13 +197,8 @@ export function ExponentsSection() {
   const tAt = useApp((s) => s.view.tAt);
   const setting = useMemo(() => ({ at, tAt }), [at, tAt]);
   const variant = useVariant();
-  const mark = updatingProps(behind);
   return (
-    <section
-      className={`panel panel-exponents${mark.className}`}
-      aria-busy={mark['aria-busy']}
-      aria-labelledby="h-exponents"
-    >
+    <section {...updatingProps('panel panel-exponents', behind)} aria-labelledby="h-exponents">
       <h2 id="h-exponents">Exponents</h2>
       <ExponentReadout
         curve={curve}
@@ -262,13 +251,8 @@ export function FormulasSection() {
   // The formulas are those of the curve shown (its parameters), like the caption; the parameters
   // of the state only before there is a curve (so a drag's inputs do not render this panel).
   const params = useDeferredValue(useApp((s) => (s.results.curve ? null : s.params)));
-  const mark = updatingProps(behind);
   return (
-    <section
-      className={`panel panel-formulas${mark.className}`}
-      aria-busy={mark['aria-busy']}
-      aria-labelledby="h-formulas"
-    >
+    <section {...updatingProps('panel panel-formulas', behind)} aria-labelledby="h-formulas">
       <h2 id="h-formulas">The theory</h2>
       <LoadBoundary what="formulas">
         <Suspense

@@ -47,13 +47,9 @@ const onCommit = () => actions().commit();
 
 export function PhaseSection() {
   // Its verdict and note follow the held curve during a drag (the marker follows the pointer).
-  const mark = updatingProps(useApp(curveHeld));
+  const held = useApp(curveHeld);
   return (
-    <section
-      className={`panel panel-phase${mark.className}`}
-      aria-busy={mark['aria-busy']}
-      aria-labelledby="h-phase"
-    >
+    <section {...updatingProps('panel panel-phase', held)} aria-labelledby="h-phase">
       <header className="panel-head">
         <h2 id="h-phase">Which law am I in? Phase diagram over (α, β)</h2>
         <ExponentSelector />
