@@ -49,6 +49,9 @@ async function settled(page: Page): Promise<void> {
       { timeout: 60_000 },
     )
     .toBe(0);
+  // Panels held behind the curve are dimmed (aria-busy) until they catch up (panelHold.ts): axe
+  // would read the dimmed text's contrast. Wait until no section is marked busy.
+  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 30_000 }).toBe(0);
 }
 
 const PAGES: [string, string][] = [
