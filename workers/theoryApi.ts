@@ -88,6 +88,13 @@ export function theoryApi(host: TheoryHost): TheoryApi {
     sgdFrontier(p: Params) {
       return withData(p, () => computeSgdFrontier(p));
     },
+    warmUp(p: Params) {
+      return withData(p, () => {
+        const start = performance.now();
+        computeCurve(p, { window: 'auto' });
+        return performance.now() - start;
+      });
+    },
     setCustom(modes) {
       return Promise.resolve(
         attempt(() => {

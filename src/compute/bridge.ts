@@ -21,6 +21,8 @@ import { createSubmitter } from './submitter.ts';
 import { customAware } from './customSpectrum.ts';
 import { createRealSweepRunner } from './realSweep.ts';
 import { createRunFitRunner } from './runFit.ts';
+import { createWarmUp, WARM_CURVES } from './warmUp.ts';
+import { THEORY_KINDS, THEORY_KIND_IDS } from '../protocol/kinds.ts';
 import type { RunFitOptions } from '../model/runfit/index.ts';
 
 export interface ComputeControls {
@@ -54,10 +56,20 @@ function workerClient(): ComputeClient {
   });
 }
 
+/** The kinds computed on the curve's worker (the warm-up waits until none is busy). */
+const MAIN_KINDS = THEORY_KIND_IDS.filter((k) => THEORY_KINDS[k].worker === 'main');
+
+/**
+ * `client`: the workers (default: real ones); `warmCurves`: curves computed to warm the curve's
+ * worker once the page settles (warmUp.ts; default: WARM_CURVES with real workers, none with a
+ * given client, whose engine runs in-process or is a test's fake).
+ */
 export function installCompute(
   store: AppStore,
-  c: ComputeClient = workerClient(),
+  client?: ComputeClient,
+  { warmCurves = client ? 0 : WARM_CURVES }: { warmCurves?: number } = {},
 ): ComputeControls {
+  const c = client ?? workerClient();
   // The theory workers get the user's spectrum file (data = custom) before their calls.
   const custom = () => store.getState().custom;
   const theory = { ...c, main: customAware(c.main, custom), sweep: customAware(c.sweep, custom) };
@@ -75,6 +87,14 @@ export function installCompute(
 
   const realSweep = createRealSweepRunner(c.realSweep, store);
   const runFit = createRunFitRunner(c.fit, store);
+  const warm = createWarmUp(theory.main, {
+    curves: warmCurves,
+    idle: () =>
+      gate.paused &&
+      store.getState().results.curve !== null &&
+      !MAIN_KINDS.some((k) => scheds[k].busy),
+    params: () => store.getState().params,
+  });
 
   function sync(): void {
     const plan = planRequests(store.getState(), {
@@ -88,6 +108,7 @@ export function installCompute(
     plan.sweeps.forEach(submitter.submit);
     // The main worker's secondary requests wait until the curve is answered.
     if (!scheds.curve.busy) plan.afterCurve.forEach(submitter.submit);
+    warm.poke();
   }
 
   const unsubscribe = store.subscribe((s, prev) => {
@@ -145,6 +166,7 @@ export function installCompute(
     dispose() {
       gate.dispose();
       hold.dispose();
+      warm.dispose();
       unsubscribe();
       c.main.stop();
       c.sweep.stop();

@@ -7,6 +7,7 @@
 //     is being computed (so that a hand-over does not delay the next curve),
 //   · at once when the drag pauses or ends.
 import type { AppStore } from '../state/store.ts';
+import { cancelIdle, requestIdle } from './idle.ts';
 
 /** Shortest time between two hand-overs of the curve to the panels during a drag. */
 export const HAND_OVER_MS = 250;
@@ -18,14 +19,6 @@ export interface PanelHold {
   onCurve(): void;
   dispose(): void;
 }
-
-type Idle = (f: () => void, opts: { timeout: number }) => number;
-const requestIdle: Idle =
-  typeof requestIdleCallback === 'function'
-    ? (f, opts) => requestIdleCallback(f, opts)
-    : (f) => setTimeout(f, 0) as unknown as number;
-const cancelIdle = (id: number) =>
-  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id);
 
 /** `computing`: a curve request is in flight or waiting (the hand-over waits for its answer). */
 export function createPanelHold(store: AppStore, computing: () => boolean): PanelHold {

@@ -32,6 +32,8 @@ interface PerfStore {
    * slowly than a hand does and counts the work of the drag itself, without the panels' catch-up.
    */
   livePauseMs?: number;
+  /** Milliseconds of each warm-up curve the curve's worker computed (warmUp.ts), in order. */
+  warmUp?: number[];
 }
 
 declare global {
@@ -101,4 +103,10 @@ export function noteAnswered(id: number, span: { begin: number; end: number } | 
 /** The live pause the benchmark asked for (test builds), else `ms`. */
 export function livePause(ms: number): number {
   return perfStore()?.livePauseMs ?? ms;
+}
+
+/** The curve's worker computed a warm-up curve in `ms` (warmUp.ts). */
+export function noteWarmUp(ms: number): void {
+  const store = perfStore();
+  if (store) (store.warmUp ??= []).push(ms);
 }
