@@ -78,7 +78,10 @@ const rows: [string, Run[], RunFitOptions][] = [
   ['3 sizes P, bootstrap 50, hold-out', sizes, { axis: 'steps', bootstrap: 50, holdout: 0.3 }],
   ['3 seeds of one P, bootstrap 50', seeds, { axis: 'steps', bootstrap: 50 }],
 ];
-// One-pass SGD at three batch sizes (its tables are two SGD propagations each): once, it is slow.
+// One-pass SGD at three batch sizes, once: a table is one SGD propagation of the signal part A per
+// (α, β) and run configuration; the noise part B does not depend on β and is propagated once per
+// (α, configuration) (sgdNoise.ts: shared by the grid's β, not by the search's scattered points).
+// Its evaluations count table nodes, as for the other regimes, not propagations.
 const sgd = noisyRuns(
   'steps',
   { ...FIT_BASE, regime: 'sgd', eta: 0.3, batch: 1 },

@@ -66,6 +66,9 @@ const INV_FACT = Float64Array.from({ length: SERIES_TERMS + 1 }, (_, n) => {
   return 1 / f;
 });
 
+/** The series' coefficients (−x)^n/n! of the current call (scratch). */
+const SERIES_COEF = new Float64Array(SERIES_TERMS + 1);
+
 /**
  * S_0..S_3 into out[0..3]. The caller passes ā = e^{−ℓ}, 1 − ā and ā^L = e^{−ℓL}, which it has
  * computed without cancellation; `fp` must hold powerSums(L). Direct summation for small L (the
@@ -86,8 +89,9 @@ export function geometricMoments(
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
-    for (let m = 0; m < L; m++) {
-      const w = Math.exp(-ell * m);
+    // e^{−ℓm} = ā^m by products (m ≤ 15 roundings: round-off).
+    let w = 1;
+    for (let m = 0; m < L; m++, w *= a) {
       const x = n1 > 0 ? m / n1 : 0;
       s0 += w;
       s1 += w * x;
@@ -103,17 +107,25 @@ export function geometricMoments(
   const x = ell * L;
   const r = L / n1;
   if (Math.abs(x) <= SERIES_X) {
-    // S_k = L^{k+1}/(L−1)^k Σ_n (−x)^n/n! f_{k+n}
+    // S_k = L^{k+1}/(L−1)^k Σ_n (−x)^n/n! f_{k+n}. The coefficients (−x)^n/n! are shared by the
+    // four sums; 0 < f_p < 1 and f_k > 1/8 for L > 16, so terms past the first coefficient below
+    // 1e-18 are below 1e-17 of every sum (round-off).
+    const co = SERIES_COEF;
+    let terms = 1;
+    let pw = 1;
+    co[0] = 1;
+    while (terms <= SERIES_TERMS) {
+      pw *= -x;
+      const cn = pw * INV_FACT[terms];
+      co[terms++] = cn;
+      if (Math.abs(cn) < 1e-18) break;
+    }
+    let rk = L;
     for (let k = 0; k < 4; k++) {
       let s = 0;
-      let pw = 1;
-      for (let n = 0; n <= SERIES_TERMS; n++) {
-        const term = pw * INV_FACT[n] * fp[k + n];
-        s += term;
-        if (Math.abs(term) < 1e-17 * Math.abs(s)) break;
-        pw *= -x;
-      }
-      out[k] = L * Math.pow(r, k) * s;
+      for (let n = 0; n < terms; n++) s += co[n] * fp[k + n];
+      out[k] = rk * s;
+      rk *= r;
     }
     return;
   }

@@ -261,6 +261,18 @@ export class Propagator {
   private readonly wf = new Float64Array(4);
   /** Taylor coefficients of log a(η) at η̄ for the current node (NaN: not expanded). */
   private readonly D = new Float64Array(4);
+  /**
+   * Per node at the constant η `constEta`: ℓ = −log a, a, 1 − a. They depend on η and λ only, so
+   * blocks of a constant piece (every block of a constant-rate run) share them.
+   */
+  private constEta = NaN;
+  private readonly constEll: Float64Array;
+  private readonly constA: Float64Array;
+  private readonly constOma: Float64Array;
+  /** The node sweep's sums: Σ wl·P, Σ wl·Q, Σ wsig·φ_new. */
+  private sumP = 0;
+  private sumQ = 0;
+  private sumPhi = 0;
   private readonly sch = newBlockSchedule();
   /** Step-size control: the fraction of the admissible length the next block uses. */
   private scale = 1;
@@ -288,6 +300,9 @@ export class Propagator {
     this.phiNew = new Float64Array(n);
     this.P = new Float64Array(n);
     this.Q = new Float64Array(n);
+    this.constEll = new Float64Array(n);
+    this.constA = new Float64Array(n);
+    this.constOma = new Float64Array(n);
     this.E = errorOf(sys, this.st, this.wsig);
     this.cap = DIVERGENCE_CAP * (this.E + sys.sigma2);
     this.hist.push(0, this.E + sys.sigma2);
@@ -371,22 +386,19 @@ export class Propagator {
     const sch = this.sch;
     fillBlockSchedule(sch, piece, s0, L);
     // G(q) = A(q) + Bq(q)·G1 on q ∈ [0, L] (relative to s0): quadratic through the previous
-    // history point, the block start and the block end.
+    // history point (qa), the block start and the block end, in Lagrange form.
     const qa = hist.s[1] - s0;
     const Ga = hist.G[1];
     const cA0 = 1 / (qa * (qa - L));
     const c00 = 1 / (qa * L);
     const c10 = 1 / ((L - qa) * L);
-    const lagA = (q: number) => q * (q - L) * cA0;
-    const lag0 = (q: number) => (q - qa) * (q - L) * c00;
-    const lag1 = (q: number) => (q - qa) * q * c10;
-    const { A, Bq, cA, cB, hA, hB, wf } = this;
+    const { A, Bq, cA, cB } = this;
     cA.fill(0);
     cB.fill(0);
     for (let p = 0; p < 4; p++) {
       const q = L - 1 - (p * (L - 1)) / 3;
-      A[p] = Ga * lagA(q) + G0 * lag0(q);
-      Bq[p] = lag1(q);
+      A[p] = Ga * lag(q, 0, L, cA0) + G0 * lag(q, qa, L, c00);
+      Bq[p] = lag(q, qa, 0, c10);
     }
     for (let k = 0; k < 4; k++) {
       for (let p = 0; p < 4; p++) {
@@ -394,11 +406,82 @@ export class Propagator {
         cB[k] += VINV[k * 4 + p] * Bq[p];
       }
     }
+    this.sweepNodes(piece, s0, L);
+    // The tail: schedule sums, and its noise part with the block's mean G (negligible: λ_X t ≤ 1e-3).
+    const T1 = st.T1 + sch.sum1;
+    const T2 = st.T2 + sch.sum2;
+    const T3 = st.T3 + sch.sum3;
+    const h = (L - 1) / 2;
+    const meanA =
+      Ga * meanLag(lag(0, 0, L, cA0), lag(h, 0, L, cA0), lag(L - 1, 0, L, cA0), L) +
+      G0 * meanLag(lag(0, qa, L, c00), lag(h, qa, L, c00), lag(L - 1, qa, L, c00), L);
+    const meanB = meanLag(lag(0, qa, 0, c10), lag(h, qa, 0, c10), lag(L - 1, qa, 0, c10), L);
+    const invB = 1 / sys.batch;
+    const tq = tailNoiseCoef(sys) * invB * sch.sum2;
+    // E1 = X + q·(E1 + σ²): solved as E1 = (X + qσ²)/(1 − q), so that an E_g far below σ²
+    // keeps its digits.
+    const X =
+      sys.nodes.residual +
+      this.sumPhi +
+      this.sumP +
+      tailSignal(sys, T1, T2, T3) +
+      tailNoiseCoef(sys) * st.Q0 +
+      tq * meanA;
+    const q = this.sumQ + tq * meanB;
+    const E1 = (X + q * sys.sigma2) / (1 - q);
+    const G1 = E1 + sys.sigma2;
+    if (!(q < 1) || !(E1 >= 0) || !Number.isFinite(E1)) return Infinity;
+    // Without gradient noise (B = ∞) G does not feed back: every block is exact.
+    const ratio = invB > 0 ? Math.abs(G1 - hist.extrapolate(s0 + L)) / (this.tol * G1) : 0;
+    if (ratio > 1) return ratio;
+    // Accept.
+    st.phi.set(this.phiNew);
+    const n = sys.nodes.lam.length;
+    for (let i = 0; i < n; i++) st.psi[i] = this.P[i] + this.Q[i] * G1;
+    st.T1 = T1;
+    st.T2 = T2;
+    st.T3 = T3;
+    st.Q0 += invB * sch.sum2 * (meanA + meanB * G1);
+    st.s = s0 + L;
+    this.E = E1;
+    this.blocks++;
+    hist.push(st.s, G1);
+    return ratio;
+  }
+
+  /**
+   * ℓ = −log a, a and 1 − a of every node at the constant rate η, without cancellation (kept
+   * while η stays).
+   */
+  private constantDecay(eta: number): void {
+    if (eta === this.constEta) return;
+    const lam = this.sys.nodes.lam;
+    const c = batchFactor(this.sys.batch);
+    for (let i = 0; i < lam.length; i++) {
+      const el = eta * lam[i];
+      const am1 = el * (c * el - 2);
+      this.constEll[i] = -Math.log1p(am1);
+      this.constA[i] = 1 + am1;
+      this.constOma[i] = -am1;
+    }
+    this.constEta = eta;
+  }
+
+  /**
+   * Every node over the block: φ_new = ā^L φ, and ψ(L) = P + Q·G1 (header), from the block
+   * schedule and the interpolation coefficients of G (cA, cB) set by tryBlock. Leaves the sums
+   * Σ wl·P, Σ wl·Q and Σ wsig·φ_new.
+   */
+  private sweepNodes(piece: Piece, s0: number, L: number): void {
+    const sys = this.sys;
+    const st = this.st;
+    const sch = this.sch;
+    const { A, Bq, cA, cB, hA, hB, wf, Sk } = this;
     powerSums(L, this.fp);
     const { lam, wl } = sys.nodes;
     const c = batchFactor(sys.batch);
     const invB = 1 / sys.batch;
-    const Sk = this.Sk;
+    if (sch.constant) this.constantDecay(sch.eta);
     let sumP = 0;
     let sumQ = 0;
     let sumPhi = 0;
@@ -409,11 +492,9 @@ export class Propagator {
       let abar: number;
       let oma: number;
       if (sch.constant) {
-        const el = sch.eta * l;
-        const am1 = el * (c * el - 2);
-        ell = -Math.log1p(am1);
-        abar = 1 + am1;
-        oma = -am1;
+        ell = this.constEll[i];
+        abar = this.constA[i];
+        oma = this.constOma[i];
       } else {
         ell = -this.meanLogDecay(piece, sch, s0, L, l, c);
         abar = Math.exp(-ell);
@@ -455,43 +536,9 @@ export class Propagator {
       sumQ += wl[i] * Q;
       sumPhi += this.wsig[i] * this.phiNew[i];
     }
-    // The tail: schedule sums, and its noise part with the block's mean G (negligible: λ_X t ≤ 1e-3).
-    const T1 = st.T1 + sch.sum1;
-    const T2 = st.T2 + sch.sum2;
-    const T3 = st.T3 + sch.sum3;
-    const meanA =
-      Ga * meanLag(lagA(0), lagA((L - 1) / 2), lagA(L - 1), L) +
-      G0 * meanLag(lag0(0), lag0((L - 1) / 2), lag0(L - 1), L);
-    const meanB = meanLag(lag1(0), lag1((L - 1) / 2), lag1(L - 1), L);
-    const tq = tailNoiseCoef(sys) * invB * sch.sum2;
-    // E1 = X + q·(E1 + σ²): solved as E1 = (X + qσ²)/(1 − q), so that an E_g far below σ²
-    // keeps its digits.
-    const X =
-      sys.nodes.residual +
-      sumPhi +
-      sumP +
-      tailSignal(sys, T1, T2, T3) +
-      tailNoiseCoef(sys) * st.Q0 +
-      tq * meanA;
-    const q = sumQ + tq * meanB;
-    const E1 = (X + q * sys.sigma2) / (1 - q);
-    const G1 = E1 + sys.sigma2;
-    if (!(q < 1) || !(E1 >= 0) || !Number.isFinite(E1)) return Infinity;
-    // Without gradient noise (B = ∞) G does not feed back: every block is exact.
-    const ratio = invB > 0 ? Math.abs(G1 - hist.extrapolate(s0 + L)) / (this.tol * G1) : 0;
-    if (ratio > 1) return ratio;
-    // Accept.
-    st.phi.set(this.phiNew);
-    for (let i = 0; i < lam.length; i++) st.psi[i] = this.P[i] + this.Q[i] * G1;
-    st.T1 = T1;
-    st.T2 = T2;
-    st.T3 = T3;
-    st.Q0 += invB * sch.sum2 * (meanA + meanB * G1);
-    st.s = s0 + L;
-    this.E = E1;
-    this.blocks++;
-    hist.push(st.s, G1);
-    return ratio;
+    this.sumP = sumP;
+    this.sumQ = sumQ;
+    this.sumPhi = sumPhi;
   }
 
   /**
@@ -574,6 +621,11 @@ export class Propagator {
     };
     return stepSum(f, df, s0, s0 + L) / L;
   }
+}
+
+/** (q − r)(q − s)·c: one Lagrange basis polynomial of G's quadratic in a block (c its norm). */
+function lag(q: number, r: number, s: number, c: number): number {
+  return (q - r) * (q - s) * c;
 }
 
 /**
