@@ -11,6 +11,7 @@ import {
   effectiveParams,
 } from '../src/model/index.ts';
 import { computeFrontier, frontierSweep } from '../src/model/theory/frontier.ts';
+import { KappaCache } from '../src/model/theory/engine.ts';
 import type { Params } from '../src/model/params.ts';
 import type { PhaseExponent } from '../src/model/theory/phase.ts';
 import { fitPhasePoints, type PhaseFitOptions } from '../src/model/theory/phaseFit.ts';
@@ -28,7 +29,16 @@ export interface TheoryHost {
   send<T>(env: Envelope<T>): Envelope<T>;
 }
 
+/**
+ * The κ solves of the curves asked for last, kept across calls (engine.ts KappaCache; the answers
+ * are the same with or without it): a slider that leaves κ alone (β, σ², σ0², T, the time
+ * window) then solves only the times it has not solved before. The bound keeps it to a few MB:
+ * 8 eigenvalue sets (two tables each with σ0² or T) of at most 2000 times (~340 B each).
+ */
+const CURVE_CACHE = { maxTables: 16, maxTimes: 2000 };
+
 export function theoryApi(host: TheoryHost): TheoryApi {
+  const curveCache = new KappaCache(CURVE_CACHE);
   /** Compute once the measured spectrum is loaded (a failed load: an error envelope). */
   async function withData<T>(p: Params, f: () => T): Promise<Envelope<T>> {
     let failure: unknown = null;
@@ -44,7 +54,7 @@ export function theoryApi(host: TheoryHost): TheoryApi {
   return {
     /** `window`: 'auto' lets the engine choose tmin, tmax from the dynamics. */
     curve(p: Params, window: 'auto' | 'manual' = 'manual') {
-      return withData(p, () => computeCurve(p, { window }));
+      return withData(p, () => computeCurve(p, { window, cache: curveCache }));
     },
     fittedCurve(p: Params) {
       return withData(p, () => computeCurve(p, { fitted: true, light: true }));

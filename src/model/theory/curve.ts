@@ -34,6 +34,11 @@ export interface CurveOptions {
   fitted?: boolean;
   /** Also the additive parts of E_g over t (signal, label noise, temperature, init). */
   parts?: boolean;
+  /**
+   * κ solved before, to reuse (engine.ts KappaCache; the results are the same with or without
+   * it). Default: a cache of this call's own.
+   */
+  cache?: KappaCache;
 }
 
 export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResult {
@@ -41,7 +46,7 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
   if (inSteps(params.regime)) return computeSgdCurve(params, opts.t);
   const start = performance.now();
   const auto = opts.window === 'auto' && !opts.t;
-  const { scan, window } = scanInWindow(params, auto, opts.fitted);
+  const { scan, window } = scanInWindow(params, auto, opts.fitted, opts.cache);
   const t = opts.t ?? timeGrid(window.tmin, window.tmax, params.nt);
   const ev = scan.ev;
   const Eg = new Float64Array(t.length);
@@ -104,8 +109,9 @@ export function scanInWindow(
   params: Params,
   auto: boolean,
   fitted?: boolean,
+  cache?: KappaCache,
 ): { scan: DynamicsScan; window: TimeWindow } {
-  return scansInWindow([params], auto, fitted)[0];
+  return scansInWindow([params], auto, fitted, cache)[0];
 }
 
 /**

@@ -26,6 +26,11 @@ export interface Engine {
  * points only sum their target at the known κ (docs/theory.md §5.3). A hit returns exactly what
  * the solve would have (the warm-start history is kept as if solved), so results do not depend
  * on whether a cache is used.
+ *
+ * A cache may also outlive one computation (the app's curve worker keeps one across requests: a
+ * slider that leaves κ alone, β, σ², σ0², T or the time grid, then solves nothing at the times
+ * it solved before). Such a cache is bounded: it keeps the tables of the `maxTables` eigenvalue
+ * sets used last, and a table that has grown past `maxTimes` times starts afresh when next used.
  */
 export class KappaCache {
   private readonly tables = new Map<string, KappaTable>();
@@ -38,6 +43,13 @@ export class KappaCache {
   recipTable: KappaTable | null = null;
   recipT = NaN;
 
+  constructor(
+    private readonly limits: { maxTables: number; maxTimes: number } = {
+      maxTables: Infinity,
+      maxTimes: Infinity,
+    },
+  ) {}
+
   /**
    * The table of κ by time for an engine's eigenvalues, N and P and a node map (shift, scale,
    * order of the rule); null when the spectrum has no key (measured spectra: no sharing).
@@ -47,8 +59,28 @@ export class KappaCache {
     if (k === undefined) return null;
     const key = `${k}|${e.iN}|${e.iP}|${shift}|${scale}|${order}`;
     let tb = this.tables.get(key);
-    if (!tb) this.tables.set(key, (tb = new Map()));
+    if (tb) {
+      // Used last: to the end of the map's order (the first is evicted first).
+      this.tables.delete(key);
+      if (tb.size > this.limits.maxTimes) {
+        tb.clear();
+        if (this.recipTable === tb) this.recipTable = null;
+      }
+    } else tb = new Map();
+    this.tables.set(key, tb);
+    for (const old of this.tables.keys()) {
+      if (this.tables.size <= this.limits.maxTables) break;
+      if (this.tables.get(old) === this.recipTable) this.recipTable = null;
+      this.tables.delete(old);
+    }
     return tb;
+  }
+
+  /** Tables and times held (what bounds its memory). */
+  get size(): { tables: number; times: number } {
+    let times = 0;
+    for (const tb of this.tables.values()) times += tb.size;
+    return { tables: this.tables.size, times };
   }
 }
 

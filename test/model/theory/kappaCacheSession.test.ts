@@ -1,0 +1,73 @@
+// A KappaCache kept across computations (the curve worker's, workers/theoryApi.ts): the curves are
+// exactly those computed without it, it is actually used when κ is unchanged, and it stays bounded.
+import { describe, expect, it } from 'vitest';
+import { computeCurve } from '../../../src/model/theory/curve.ts';
+import { KappaCache } from '../../../src/model/theory/engine.ts';
+import { resetWork, WORK } from '../../../src/model/theory/work.ts';
+import { DEFAULT_PARAMS, type Params } from '../../../src/model/params.ts';
+
+const states: Partial<Params>[] = [
+  {},
+  { sigma02: 0.5 },
+  { sigma02: 2, beta: 2.4 },
+  { sigma2: 0.3 },
+  { tmax: 1e6 },
+  { alpha: 2.1 },
+  { regime: 'langevin', gamma: 1e-3, T: 1e-4 },
+  { regime: 'langevin', gamma: 1e-3, T: 3e-4, sigma02: 1 },
+  { N: 1000, beta: 1.8 },
+];
+
+describe('a KappaCache across computations', () => {
+  it('gives exactly the curves computed without it (every array, every key point)', () => {
+    const cache = new KappaCache({ maxTables: 4, maxTimes: 500 });
+    let checked = 0;
+    for (const window of ['auto', 'manual'] as const)
+      for (const s of states) {
+        const p = { ...DEFAULT_PARAMS, ...s };
+        const cached = computeCurve(p, { window, cache });
+        const fresh = computeCurve(p, { window });
+        expect(cached.t).toEqual(fresh.t);
+        expect(cached.Eg).toEqual(fresh.Eg);
+        expect(cached.Etr).toEqual(fresh.Etr);
+        expect(cached.earlyStop).toEqual(fresh.earlyStop);
+        expect(cached.window).toEqual(fresh.window);
+        expect(cached.fitT).toEqual(fresh.fitT);
+        expect(cached.diagnosis).toEqual(fresh.diagnosis);
+        checked++;
+      }
+    expect(checked).toBe(2 * states.length);
+  });
+
+  it('solves nothing again when only the target, the noise or the initialisation moves', () => {
+    const cache = new KappaCache({ maxTables: 4, maxTimes: 2000 });
+    computeCurve({ ...DEFAULT_PARAMS, sigma02: 1 }, { window: 'auto', cache });
+    for (const s of [{ sigma02: 2 }, { sigma02: 2, beta: 2.2 }, { sigma02: 2, sigma2: 0.2 }]) {
+      resetWork();
+      computeCurve({ ...DEFAULT_PARAMS, ...s }, { window: 'auto', cache });
+      // The scan's times are the same: at least its κ come from the table.
+      expect(WORK.cachedNodes).toBeGreaterThan(WORK.times * 2);
+    }
+  });
+
+  it('keeps the tables used last, and starts a table afresh past its size', () => {
+    const cache = new KappaCache({ maxTables: 3, maxTimes: 100 });
+    for (const alpha of [1.2, 1.4, 1.6, 1.8, 2.0]) {
+      computeCurve({ ...DEFAULT_PARAMS, alpha }, { window: 'auto', cache });
+      expect(cache.size.tables).toBeLessThanOrEqual(3);
+    }
+    // Each curve solves more than 100 times (its scan and its grid) in its table.
+    expect(cache.size.times).toBeGreaterThan(100);
+    computeCurve({ ...DEFAULT_PARAMS, alpha: 2.0, beta: 2.5 }, { window: 'auto', cache });
+    resetWork();
+    // α = 2.0's table had grown past 100 times again: it was emptied when used again, so this
+    // curve solves its times afresh (with the table kept, at most its refinements would be new).
+    computeCurve({ ...DEFAULT_PARAMS, alpha: 2.0, beta: 2.6 }, { window: 'auto', cache });
+    expect(WORK.cachedNodes).toBeLessThan(WORK.times);
+    const kept = new KappaCache({ maxTables: 3, maxTimes: Infinity });
+    computeCurve({ ...DEFAULT_PARAMS, alpha: 2.0, beta: 2.5 }, { window: 'auto', cache: kept });
+    resetWork();
+    computeCurve({ ...DEFAULT_PARAMS, alpha: 2.0, beta: 2.6 }, { window: 'auto', cache: kept });
+    expect(WORK.cachedNodes).toBeGreaterThan(5 * WORK.times);
+  });
+});
