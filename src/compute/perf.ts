@@ -32,8 +32,8 @@ interface PerfStore {
    * slowly than a hand does and counts the work of the drag itself, without the panels' catch-up.
    */
   livePauseMs?: number;
-  /** Milliseconds of each warm-up curve the curve's worker computed (warmUp.ts), in order. */
-  warmUp?: number[];
+  /** Each warm-up curve the curve's worker computed (warmUp.ts): its ms, and when it was answered. */
+  warmUp?: { ms: number; at: number }[];
 }
 
 declare global {
@@ -108,5 +108,5 @@ export function livePause(ms: number): number {
 /** The curve's worker computed a warm-up curve in `ms` (warmUp.ts). */
 export function noteWarmUp(ms: number): void {
   const store = perfStore();
-  if (store) (store.warmUp ??= []).push(ms);
+  if (store) (store.warmUp ??= []).push({ ms, at: performance.now() });
 }

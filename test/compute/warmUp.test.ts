@@ -1,5 +1,5 @@
-// Warming the curve's worker (src/compute/warmUp.ts): one curve at a time, only while the page and
-// the worker are idle, never past its count, never again after a failure; and in the bridge,
+// Warming the curve's worker (src/compute/warmUp.ts): one curve at a time, only while the worker
+// is idle, never past its count, never again after a failure; and in the bridge,
 // never during a drag nor before the first curve.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installCompute, type ComputeControls } from '../../src/compute/bridge.ts';
@@ -17,7 +17,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 const warmCalls = () => fake.calls.filter((c) => c.method === 'warmUp');
-/** Let answers deliver, the idle callback they schedule fire, and its call go out. */
+/** Let answers deliver and the calls they set off go out (and any timer fire). */
 const idleTurn = async () => {
   await flush();
   vi.advanceTimersByTime(1000);
