@@ -9,7 +9,7 @@
 // ratio to the floor is what the rest (allocation, bookkeeping, claims) adds. Figures, not
 // pass/fail: these machines are shared; the load is printed.
 import { computeCurve } from '../src/model/theory/curve.ts';
-import { makeEngine } from '../src/model/theory/engine.ts';
+import { KappaCache, makeEngine } from '../src/model/theory/engine.ts';
 import { exponentLaws } from '../src/model/theory/laws.ts';
 import { computeModes } from '../src/model/theory/modes.ts';
 import { computeSweep } from '../src/model/theory/sweep.ts';
@@ -125,5 +125,37 @@ console.log(
 for (const at of ['inf', 't', 'tstar'] as const) {
   console.log(
     `  scaling sweep in P, 13 points, at ${at.padEnd(5)}: ${timeIt(() => computeSweep(p, 'P', at), 3, 200).toFixed(1)} ms`,
+  );
+}
+
+// A slider dragged in the app: the curve worker keeps its κ solves across requests
+// (workers/theoryApi.ts, a bounded KappaCache); a slider that leaves κ alone then solves only the
+// times it has not solved before. Each row: 40 curves along the slider, with the worker's cache
+// and each on its own (the curves are the same: test/model/theory/kappaCacheSession.test.ts).
+console.log('\nCurves along a dragged slider (automatic window), median ms per curve:');
+const drags: [string, (i: number) => Partial<Params>][] = [
+  ['β 1.5 → 2.3', (i) => ({ beta: 1.5 + 0.02 * i })],
+  ['σ² 0.01 → 0.4', (i) => ({ sigma2: 0.01 * Math.pow(1.1, i) })],
+  ['σ0² 0.1 → 4', (i) => ({ sigma02: 0.1 * Math.pow(1.1, i) })],
+  ['t_max (manual window)', (i) => ({ tmax: 1e5 * Math.pow(1.2, i) })],
+  ['α 1.5 → 1.9 (κ moves)', (i) => ({ alpha: 1.5 + 0.01 * i })],
+];
+for (const [name, at] of drags) {
+  const window = name.startsWith('t_max') ? 'manual' : 'auto';
+  const cache = new KappaCache({ maxTables: 16, maxTimes: 2000 });
+  const cached: number[] = [];
+  const alone: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const q = { ...DEFAULT_PARAMS, ...at(i) };
+    let t0 = performance.now();
+    computeCurve(q, { window, cache });
+    cached.push(performance.now() - t0);
+    t0 = performance.now();
+    computeCurve(q, { window });
+    alone.push(performance.now() - t0);
+  }
+  const [c, a] = [median(cached), median(alone)];
+  console.log(
+    `  ${name.padEnd(24)} with the worker's cache ${c.toFixed(2).padStart(5)}, alone ${a.toFixed(2).padStart(5)} (×${(a / c).toFixed(1)})`,
   );
 }
