@@ -24,11 +24,17 @@ import {
 
 const STEPS = sgdGridSteps(1e5, 24);
 
-/** The fit's inputs of a noise propagation at these SGD parameters. */
-function inputsAt(p: Partial<SgdParams>): NoiseInputs {
+/** The SGD system, schedule and its pieces at these SGD parameters, on the steps of STEPS. */
+function systemAt(p: Partial<SgdParams>) {
   const sp = { ...DEFAULT_SGD, ...p };
   const sch = scheduleOf(sp);
   const sys = sgdSystem(sp, intrinsicTimes(sch, [STEPS[STEPS.length - 1]])[0]);
+  return { sch, sys, pieces: schedulePieces(sch) };
+}
+
+/** The fit's inputs of a noise propagation at these SGD parameters. */
+function inputsAt(p: Partial<SgdParams>): NoiseInputs {
+  const { sys, sch } = systemAt(p);
   return noiseInputs(sys, sch, STEPS, FIT_PROPAGATION);
 }
 
@@ -119,10 +125,7 @@ describe('the noise part of the SGD tables', () => {
       [2.5, 4, 16, 0.05],
       [1.2, 1.4, 4, 0.6],
     ]) {
-      const sp = { ...DEFAULT_SGD, alpha, beta, batch, eta };
-      const sch = scheduleOf(sp);
-      const sys = sgdSystem(sp, intrinsicTimes(sch, [STEPS[STEPS.length - 1]])[0]);
-      const pieces = schedulePieces(sch);
+      const { sch, sys, pieces } = systemAt({ alpha, beta, batch, eta });
       const B = propagateNoise(noiseInputs(sys, sch, STEPS, FIT_PROPAGATION));
       const e0 = propagate({ ...sys, sigma2: 0 }, pieces, STEPS).Eg;
       const e1 = propagate({ ...sys, sigma2: 1 }, pieces, STEPS).Eg;
@@ -146,10 +149,7 @@ describe('the noise part of the SGD tables', () => {
       [3.4, 5.4, 1, 0.6],
       [1.3, 3, 1, 0.05],
     ]) {
-      const sp = { ...DEFAULT_SGD, alpha, beta, batch, eta, sigma2: 0 };
-      const sch = scheduleOf(sp);
-      const sys = sgdSystem(sp, intrinsicTimes(sch, [STEPS[STEPS.length - 1]])[0]);
-      const pieces = schedulePieces(sch);
+      const { sys, pieces } = systemAt({ alpha, beta, batch, eta, sigma2: 0 });
       const A = propagate(sys, pieces, STEPS, FIT_PROPAGATION).Eg;
       expect(maxRel(A, recursionCurve(sys, pieces, STEPS))).toBeLessThan(3e-4);
       checked++;
