@@ -4,7 +4,7 @@
 // to its button.
 import { expect, test, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
-import { waitForCurve } from './helpers.ts';
+import { settled, waitForCurve } from './helpers.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -30,28 +30,6 @@ async function violations(page: Page): Promise<string[]> {
         .map((n) => n.target.join(' '))
         .join(' | ')}${v.nodes.length > 4 ? ` … ${v.nodes.length} in all` : ''}`,
   );
-}
-
-/** Wait until nothing is pending in the store (every shown panel computed). */
-async function settled(page: Page): Promise<void> {
-  await waitForCurve(page);
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          const s = (
-            window as unknown as {
-              __sp: { store: { getState(): { results: { status: Record<string, string> } } } };
-            }
-          ).__sp.store.getState().results.status;
-          return Object.values(s).filter((x) => x === 'pending').length;
-        }),
-      { timeout: 60_000 },
-    )
-    .toBe(0);
-  // Panels held behind the curve are dimmed (aria-busy) until they catch up (panelHold.ts): axe
-  // would read the dimmed text's contrast. Wait until no section is marked busy.
-  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 30_000 }).toBe(0);
 }
 
 const PAGES: [string, string][] = [

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dragSlider, egPath, storeState, waitForCurve, watch } from './helpers.ts';
+import { dragSlider, egPath, settled, storeState, waitForCurve, watch } from './helpers.ts';
 
 test('the default page loads with no console error and no request to another host', async ({
   page,
@@ -229,4 +229,26 @@ test('typed entry rejects garbage inline and keeps the last good value', async (
   await entry.press('Enter');
   await expect.poll(() => storeState<number>(page, 's.params.P')).toBe(1000);
   await expect(page.getByTestId('msg-P')).toHaveCount(0);
+});
+
+test('a panel behind the curve dims its content once the wait lasts, its heading never', async ({
+  page,
+}) => {
+  await page.goto('./?v=1&panels=formulas,exponents');
+  // Settled: no render of these panels comes after (it would set their class anew).
+  await settled(page);
+  for (const [panel, content] of [
+    ['.panel-exponents', '.sp-exponents'],
+    ['.panel-formulas', '.sp-formulas'],
+  ]) {
+    const opacity = (sel: string) =>
+      page.evaluate((s) => getComputedStyle(document.querySelector(s)!).opacity, sel);
+    // The class the panel takes while it is held behind the curve (state/hooks.ts updatingProps).
+    await page.evaluate((s) => document.querySelector(s)!.classList.add('is-updating'), panel);
+    expect(await opacity(`${panel} ${content}`)).toBe('1'); // not at once: no flicker in a drag
+    await expect.poll(() => opacity(`${panel} ${content}`)).toBe('0.55');
+    expect(await opacity(`${panel} > h2`)).toBe('1');
+    await page.evaluate((s) => document.querySelector(s)!.classList.remove('is-updating'), panel);
+    expect(await opacity(`${panel} ${content}`)).toBe('1'); // restored at once
+  }
 });

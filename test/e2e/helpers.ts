@@ -127,3 +127,25 @@ export async function recordLongTasks(page: Page): Promise<void> {
     }).observe({ type: 'longtask', buffered: true });
   });
 }
+
+/** Wait until nothing is pending in the store (every shown panel computed). */
+export async function settled(page: Page): Promise<void> {
+  await waitForCurve(page);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const s = (
+            window as unknown as {
+              __sp: { store: { getState(): { results: { status: Record<string, string> } } } };
+            }
+          ).__sp.store.getState().results.status;
+          return Object.values(s).filter((x) => x === 'pending').length;
+        }),
+      { timeout: 60_000 },
+    )
+    .toBe(0);
+  // Panels held behind the curve are dimmed (aria-busy) until they catch up (panelHold.ts): axe
+  // (a11y.spec.ts) would read the dimmed text's contrast. Wait until no section is marked busy.
+  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 30_000 }).toBe(0);
+}
