@@ -30,20 +30,7 @@ export function watch(page: Page): Watch {
 export async function waitForCurve(page: Page): Promise<string> {
   const path = page.locator('svg[data-testid="learning-curve"] path[data-series="Eg"]');
   await expect(path).toHaveCount(1, { timeout: 20_000 });
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          const s = (
-            window as unknown as {
-              __sp: { store: { getState(): { results: { status: Record<string, string> } } } };
-            }
-          ).__sp.store.getState();
-          return s.results.status.curve;
-        }),
-      { timeout: 20_000 },
-    )
-    .toBe('ok');
+  await expect.poll(async () => (await computeStatus(page)).curve, { timeout: 20_000 }).toBe('ok');
   const d = (await path.getAttribute('d')) ?? '';
   expect(d.length).toBeGreaterThan(20);
   return d;
@@ -55,6 +42,11 @@ export async function egPath(page: Page): Promise<string> {
       .locator('svg[data-testid="learning-curve"] path[data-series="Eg"]')
       .getAttribute('d')) ?? ''
   );
+}
+
+/** The status of every compute kind (store.ts results.status), through the debug handle. */
+export function computeStatus(page: Page): Promise<Record<string, string>> {
+  return storeState<Record<string, string>>(page, 's.results.status');
 }
 
 /** Store state read through the debug handle. */
@@ -133,15 +125,7 @@ export async function settled(page: Page): Promise<void> {
   await waitForCurve(page);
   await expect
     .poll(
-      () =>
-        page.evaluate(() => {
-          const s = (
-            window as unknown as {
-              __sp: { store: { getState(): { results: { status: Record<string, string> } } } };
-            }
-          ).__sp.store.getState().results.status;
-          return Object.values(s).filter((x) => x === 'pending').length;
-        }),
+      async () => Object.values(await computeStatus(page)).filter((x) => x === 'pending').length,
       { timeout: 60_000 },
     )
     .toBe(0);

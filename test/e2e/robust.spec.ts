@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitForCurve, watch } from './helpers.ts';
+import { computeStatus, waitForCurve, watch } from './helpers.ts';
 
 test('a file of 200 000 modes is read in a worker, previewed, and every panel runs on it', async ({
   page,
@@ -50,15 +50,10 @@ test('a file of 200 000 modes is read in a worker, previewed, and every panel ru
   await expect(page).toHaveURL(/data=custom/);
   await expect
     .poll(
-      () =>
-        page.evaluate(() => {
-          const s = (
-            window as unknown as {
-              __sp: { store: { getState(): { results: { status: Record<string, string> } } } };
-            }
-          ).__sp.store.getState().results.status;
-          return ['curve', 'spectrum', 'modes', 'sweepP'].map((k) => s[k]).join(',');
-        }),
+      async () => {
+        const s = await computeStatus(page);
+        return ['curve', 'spectrum', 'modes', 'sweepP'].map((k) => s[k]).join(',');
+      },
       { timeout: 90_000 },
     )
     .toBe('ok,ok,ok,ok');
