@@ -147,9 +147,11 @@ function LawCell({ c, formula }: { c: Claim; formula: string }): ReactNode {
   return (
     <td className="sp-law" data-claim={c.id}>
       <span className="sp-law-formula">{formula}</span>
-      {m.slice(formula.length, when)}
+      {/* The comma ends the law's line; the condition's line starts with "when" (its leading
+          space is collapsed there and keeps the cell's text the claim's). */}
+      {m.slice(formula.length, when + 1)}
       <span className="sp-law-condition">
-        <RichHtml text={m.slice(when)} />
+        <RichHtml text={m.slice(when + 1)} />
       </span>
     </td>
   );
