@@ -9,7 +9,7 @@
 // ratio to the floor is what the rest (allocation, bookkeeping, claims) adds. Figures, not
 // pass/fail: these machines are shared; the load is printed.
 import { computeCurve } from '../src/model/theory/curve.ts';
-import { KappaCache, makeEngine } from '../src/model/theory/engine.ts';
+import { KappaCache, makeEngine, SESSION_CACHE } from '../src/model/theory/engine.ts';
 import { exponentLaws } from '../src/model/theory/laws.ts';
 import { computeModes } from '../src/model/theory/modes.ts';
 import { computeSweep } from '../src/model/theory/sweep.ts';
@@ -139,10 +139,12 @@ const drags: [string, (i: number) => Partial<Params>][] = [
   ['σ0² 0.1 → 4', (i) => ({ sigma02: 0.1 * Math.pow(1.1, i) })],
   ['t_max (manual window)', (i) => ({ tmax: 1e5 * Math.pow(1.2, i) })],
   ['α 1.5 → 1.9 (κ moves)', (i) => ({ alpha: 1.5 + 0.01 * i })],
+  // Back and forth, as a hand drags: the grid's times recur; the scan's are the same throughout.
+  ['n_t 80 → 320 → 80', (i) => ({ nt: Math.round(80 + 240 * (1 - Math.abs(1 - i / 20))) })],
 ];
 for (const [name, at] of drags) {
   const window = name.startsWith('t_max') ? 'manual' : 'auto';
-  const cache = new KappaCache({ maxTables: 16, maxTimes: 2000 });
+  const cache = new KappaCache(SESSION_CACHE);
   const cached: number[] = [];
   const alone: number[] = [];
   for (let i = 0; i < 40; i++) {

@@ -11,7 +11,7 @@ import {
   effectiveParams,
 } from '../src/model/index.ts';
 import { computeFrontier, frontierSweep } from '../src/model/theory/frontier.ts';
-import { KappaCache } from '../src/model/theory/engine.ts';
+import { KappaCache, SESSION_CACHE } from '../src/model/theory/engine.ts';
 import type { Params } from '../src/model/params.ts';
 import type { PhaseExponent } from '../src/model/theory/phase.ts';
 import { fitPhasePoints, type PhaseFitOptions } from '../src/model/theory/phaseFit.ts';
@@ -32,13 +32,11 @@ export interface TheoryHost {
 /**
  * The κ solves of the curves asked for last, kept across calls (engine.ts KappaCache; the answers
  * are the same with or without it): a slider that leaves κ alone (β, σ², σ0², T, the time
- * window) then solves only the times it has not solved before. The bound keeps it to a few MB:
- * 8 eigenvalue sets (two tables each with σ0² or T) of at most 2000 times (~340 B each).
+ * window) then solves only the times it has not solved before. Bounded (engine.ts SESSION_CACHE):
+ * the times used longest ago go first, so a dragged n_t keeps the scan's times.
  */
-const CURVE_CACHE = { maxTables: 16, maxTimes: 2000 };
-
 export function theoryApi(host: TheoryHost): TheoryApi {
-  const curveCache = new KappaCache(CURVE_CACHE);
+  const curveCache = new KappaCache(SESSION_CACHE);
   /** Compute once the measured spectrum is loaded (a failed load: an error envelope). */
   async function withData<T>(p: Params, f: () => T): Promise<Envelope<T>> {
     let failure: unknown = null;
@@ -99,11 +97,7 @@ export function theoryApi(host: TheoryHost): TheoryApi {
       return withData(p, () => computeSgdFrontier(p));
     },
     warmUp(p: Params) {
-      return withData(p, () => {
-        const start = performance.now();
-        computeCurve(p, { window: 'auto' });
-        return performance.now() - start;
-      });
+      return withData(p, () => computeCurve(p, { window: 'auto' }));
     },
     setCustom(modes) {
       return Promise.resolve(

@@ -7,15 +7,19 @@
 //                       the HTML KaTeX returns is inserted as is (useHtml.ts, in place).
 //   display  boolean    display (block) style. Default false (inline).
 //   label    string     optional accessible text (KaTeX also emits MathML for screen readers).
-import { useDeferredValue, useMemo } from 'react';
+//   hold     boolean    a drag goes on: out of view, the formula keeps what it shows
+//                       (useKeptOutOfView.ts). Default false.
+import { useDeferredValue, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { katex } from './katex.ts';
 import { useHtml } from './useHtml.ts';
+import { useInView, useKept } from './useKeptOutOfView.ts';
 
 export interface FormulaProps {
   tex: string;
   display?: boolean;
   label?: string;
+  hold?: boolean;
 }
 
 /** KaTeX HTML of a trusted TeX string; rendering errors show the source in red, never throw. */
@@ -27,12 +31,14 @@ export function renderTex(tex: string, { display = false }: { display?: boolean 
   });
 }
 
-export function Formula({ tex, display = false, label }: FormulaProps): ReactNode {
+export function Formula({ tex, display = false, label, hold = false }: FormulaProps): ReactNode {
+  const ref = useRef<HTMLSpanElement>(null);
+  const follow = useInView(ref) || !hold;
   // Typeset behind the curve (see TexFormula.tsx): a drag renders the formula when input pauses.
-  const shownTex = useDeferredValue(tex);
-  const shownLabel = useDeferredValue(label);
+  const shownTex = useDeferredValue(useKept(tex, follow));
+  const shownLabel = useDeferredValue(useKept(label, follow));
   const html = useMemo(() => renderTex(shownTex, { display }), [shownTex, display]);
-  const ref = useHtml<HTMLSpanElement>(html);
+  useHtml(html, ref);
   return (
     <span
       ref={ref}

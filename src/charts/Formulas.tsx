@@ -6,6 +6,7 @@
 // Props
 //   params   Params                the parameters the figure shows.
 //   curve    CurveResult | null    supplies κ(∞) and the t → ∞ errors when available.
+//   hold     boolean               a drag goes on: a formula out of view keeps what it shows.
 //
 // Hooks: dl[data-testid="formulas"], dd[data-formula="kappa" | "time" | "langevin" | "init" |
 // "posterior" | "exponents"].
@@ -21,6 +22,7 @@ import { isMeasured } from '../model/data/sources.ts';
 export interface FormulasProps {
   params: Params;
   curve: CurveResult | null;
+  hold?: boolean;
 }
 
 export interface FormulaItem {
@@ -138,7 +140,7 @@ export function formulaItems(p: Params, curve: CurveResult | null): FormulaItem[
   return items;
 }
 
-export function Formulas({ params, curve }: FormulasProps): ReactNode {
+export function Formulas({ params, curve, hold = false }: FormulasProps): ReactNode {
   const items = formulaItems(params, curve);
   return (
     <dl className="sp-formulas" data-testid="formulas">
@@ -151,7 +153,7 @@ export function Formulas({ params, curve }: FormulasProps): ReactNode {
             tabIndex={0}
             data-claim={texClaim(`formula.${f.key}`, f.tex, { params }, f.check ?? DEFINITION).id}
           >
-            <Formula tex={f.tex} display />
+            <Formula tex={f.tex} display hold={hold} />
           </dd>
         </div>
       ))}

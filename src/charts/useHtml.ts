@@ -51,11 +51,18 @@ export function setHtml(el: Element, html: string): void {
   morphChildren(el, t.content);
 }
 
-/** A ref whose element shows `html` (trusted: built in code, never from input). */
-export function useHtml<T extends Element>(html: string): RefObject<T | null> {
-  const ref = useRef<T>(null);
+/**
+ * A ref whose element shows `html` (trusted: built in code, never from input): `ref` when given,
+ * else one of its own.
+ */
+export function useHtml<T extends Element>(
+  html: string,
+  given?: RefObject<T | null>,
+): RefObject<T | null> {
+  const own = useRef<T>(null);
+  const ref = given ?? own;
   useLayoutEffect(() => {
     if (ref.current) setHtml(ref.current, html);
-  }, [html]);
+  }, [html, ref]);
   return ref;
 }

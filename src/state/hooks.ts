@@ -35,6 +35,9 @@ export const currentFitted = (s: AppState): AppState['results']['fitted'] =>
 export const panelCurve = (s: AppState): CurveResult | null =>
   s.heldCurve ? s.heldCurve.curve : s.results.curve;
 
+/** A drag goes on: the panels hold their curve between hand-overs (panelHold.ts). */
+export const dragHolds = (s: AppState): boolean => s.heldCurve !== null;
+
 /** The panels' curve is held behind the learning curve's (a drag goes on). */
 export const curveHeld = (s: AppState): boolean => panelCurve(s) !== s.results.curve;
 

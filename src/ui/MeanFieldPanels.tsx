@@ -41,7 +41,14 @@ import {
 } from '../claims/modeDetail.ts';
 import { inspectedMode } from '../compute/plan.ts';
 import { partsOfCurve } from './panelExports.ts';
-import { actions, panelParams, updatingProps, useApp, useDeferredCurve } from '../state/hooks.ts';
+import {
+  actions,
+  dragHolds,
+  panelParams,
+  updatingProps,
+  useApp,
+  useDeferredCurve,
+} from '../state/hooks.ts';
 import { paramsKey } from '../state/pins.ts';
 import { parseMode } from '../state/view.ts';
 import { useVariant } from './Panels.tsx';
@@ -242,9 +249,11 @@ export function OrderSection(): ReactNode {
   const params = useDeferredValue(useApp(panelParams));
   const variant = useVariant();
   const settled = order?.atInfinity && !computing;
+  // While a drag goes on, its formulas out of view keep what they show (TexFormula.tsx).
+  const hold = useApp(dragHolds);
   return (
     <section
-      {...updatingProps('panel panel-order', behind)}
+      {...updatingProps('panel panel-order', behind || hold)}
       aria-labelledby="h-order"
       data-testid="order-parameters"
     >
@@ -376,9 +385,11 @@ export function InspectorSection(): ReactNode {
     [simCurrent, sim, k],
   );
   const settled = shown && status !== 'pending';
+  // While a drag goes on, its formulas out of view keep what they show (TexFormula.tsx).
+  const hold = useApp(dragHolds);
   return (
     <section
-      {...updatingProps('panel panel-inspector', behind || params !== live)}
+      {...updatingProps('panel panel-inspector', behind || params !== live || hold)}
       aria-labelledby="h-inspector"
       data-testid="mode-inspector"
       data-k={k}

@@ -21,7 +21,14 @@ import { noteInput } from '../compute/perf.ts';
 import type { CurveResult, SweepAxis, SweepResult } from '../model/types.ts';
 import { exponentRow } from '../claims/exponentTable.ts';
 import { scalingFitLabel, type ScalingLabel } from '../claims/scalingClaims.ts';
-import { actions, settledResult, updatingProps, useApp, useDeferredCurve } from '../state/hooks.ts';
+import {
+  actions,
+  dragHolds,
+  settledResult,
+  updatingProps,
+  useApp,
+  useDeferredCurve,
+} from '../state/hooks.ts';
 import type { AppData } from '../state/store.ts';
 import { SWEEP_ATS, SWEEP_AT_LABELS, T_AT_SPEC } from '../state/view.ts';
 import { parseEntry } from './controls/entry.ts';
@@ -251,8 +258,13 @@ export function FormulasSection() {
   // The formulas are those of the curve shown (its parameters), like the caption; the parameters
   // of the state only before there is a curve (so a drag's inputs do not render this panel).
   const params = useDeferredValue(useApp((s) => (s.results.curve ? null : s.params)));
+  // While a drag goes on, the formulas out of view keep what they show: the panel is updating.
+  const hold = useApp(dragHolds);
   return (
-    <section {...updatingProps('panel panel-formulas', behind)} aria-labelledby="h-formulas">
+    <section
+      {...updatingProps('panel panel-formulas', behind || hold)}
+      aria-labelledby="h-formulas"
+    >
       <h2 id="h-formulas">The theory</h2>
       <LoadBoundary what="formulas">
         <Suspense
@@ -262,7 +274,7 @@ export function FormulasSection() {
             </p>
           }
         >
-          <Formulas params={curve?.params ?? params ?? DEFAULT_PARAMS} curve={curve} />
+          <Formulas params={curve?.params ?? params ?? DEFAULT_PARAMS} curve={curve} hold={hold} />
         </Suspense>
       </LoadBoundary>
     </section>

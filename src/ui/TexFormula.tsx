@@ -1,8 +1,10 @@
 // A formula with live numbers in KaTeX, loaded on demand (lazyKatex.ts): until KaTeX arrives (or
 // if it cannot load) the same content is shown as plain text. The TeX must be built in code from
 // numbers (src/claims formats them), never from the URL or typed text: its HTML is inserted as is.
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { useHtml } from '../charts/useHtml.ts';
+import { useInView, useKept } from '../charts/useKeptOutOfView.ts';
+import { dragHolds, useApp } from '../state/hooks.ts';
 import { useKatex } from './lazyKatex.ts';
 
 export function TexFormula({
@@ -16,11 +18,15 @@ export function TexFormula({
   testId?: string;
 }) {
   const katex = useKatex();
+  const ref = useRef<HTMLSpanElement>(null);
+  // Out of view while a drag goes on, the formula keeps what it shows (useKeptOutOfView.ts).
+  const hold = useApp(dragHolds);
+  const follow = useInView(ref, katex) || !hold;
   // Typesetting waits behind the curve: while a slider is dragged React renders the formula only
   // when input pauses (a deferred render is dropped when a newer value arrives), so the curve is
   // redrawn first and KaTeX does not run for every intermediate value.
-  const shownTex = useDeferredValue(tex);
-  const shownText = useDeferredValue(text);
+  const shownTex = useDeferredValue(useKept(tex, follow));
+  const shownText = useDeferredValue(useKept(text, follow));
   const html = useMemo(
     () =>
       katex?.renderToString(shownTex, {
@@ -30,7 +36,7 @@ export function TexFormula({
       }) ?? null,
     [katex, shownTex],
   );
-  const ref = useHtml<HTMLSpanElement>(html ?? '');
+  useHtml(html ?? '', ref);
   if (html === null)
     return (
       <span className="tex-formula tex--plain" data-testid={testId}>

@@ -252,3 +252,53 @@ test('a panel behind the curve dims its content once the wait lasts, its heading
     expect(await opacity(`${panel} ${content}`)).toBe('1'); // restored at once
   }
 });
+
+test('during a drag a formula out of view keeps what it shows, and catches up in view or at the end', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('./?v=1');
+  await settled(page);
+  const tex = () =>
+    page.evaluate(() =>
+      document.querySelector('[data-formula=exponents] [data-tex]')!.getAttribute('data-tex')!,
+    );
+  const updating = page.locator('.panel-formulas');
+  // Below the fold at this size (the last formula of the panel).
+  const top = await page.evaluate(
+    () => document.querySelector('[data-formula=exponents]')!.getBoundingClientRect().top,
+  );
+  expect(top).toBeGreaterThan(900 + 50);
+  const box = (await page.getByTestId('slider-alpha').boundingBox())!;
+  const y = box.y + box.height / 2;
+  /** Drag α from `from` to `to` (fractions of the track) over ~1 s, the button kept down. */
+  const drag = async (from: number, to: number) => {
+    await page.mouse.move(box.x + box.width * from, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 30; i++) {
+      await page.mouse.move(box.x + box.width * (from + ((to - from) * i) / 30), y);
+      await page.waitForTimeout(30);
+    }
+  };
+  for (const end of ['release', 'scroll'] as const) {
+    const before = await tex();
+    const alpha = await storeState<number>(page, 's.params.alpha');
+    await drag(end === 'release' ? 0.3 : 0.6, end === 'release' ? 0.6 : 0.35);
+    // Past several hand-overs (every 250 ms), the drag still going on: α moved, the formula not.
+    expect(await storeState<number>(page, 's.params.alpha')).not.toBe(alpha);
+    expect(await tex()).toBe(before);
+    await expect(updating).toHaveClass(/is-updating/);
+    if (end === 'scroll') {
+      // Scrolled into view, it follows at once, the button still down.
+      await page.evaluate(() =>
+        document.querySelector('[data-formula=exponents]')!.scrollIntoView({ block: 'center' }),
+      );
+      await expect.poll(tex).not.toBe(before);
+    }
+    await page.mouse.up();
+    await settled(page);
+    await expect.poll(tex).not.toBe(before);
+    await expect(updating).not.toHaveClass(/is-updating/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+});

@@ -30,7 +30,10 @@ export interface Engine {
  * A cache may also outlive one computation (the app's curve worker keeps one across requests: a
  * slider that leaves κ alone, β, σ², σ0², T or the time grid, then solves nothing at the times
  * it solved before). Such a cache is bounded: it keeps the tables of the `maxTables` eigenvalue
- * sets used last, and a table that has grown past `maxTimes` times starts afresh when next used.
+ * sets used last and at most `maxTimes` times in all, dropping the times used longest ago (a hit
+ * counts as a use, so the scan's times, which every curve of a table reads, stay). The bound is
+ * enforced when a table is fetched, before a computation, never during one: a computation always
+ * finds the times it solved itself.
  */
 export class KappaCache {
   private readonly tables = new Map<string, KappaTable>();
@@ -59,21 +62,41 @@ export class KappaCache {
     if (k === undefined) return null;
     const key = `${k}|${e.iN}|${e.iP}|${shift}|${scale}|${order}`;
     let tb = this.tables.get(key);
-    if (tb) {
-      // Used last: to the end of the map's order (the first is evicted first).
-      this.tables.delete(key);
-      if (tb.size > this.limits.maxTimes) {
-        tb.clear();
-        if (this.recipTable === tb) this.recipTable = null;
-      }
-    } else tb = new Map();
+    // Used last: to the end of the map's order (the first is evicted first).
+    if (tb) this.tables.delete(key);
+    else tb = new Map();
     this.tables.set(key, tb);
     for (const old of this.tables.keys()) {
       if (this.tables.size <= this.limits.maxTables) break;
       if (this.tables.get(old) === this.recipTable) this.recipTable = null;
       this.tables.delete(old);
     }
+    this.trim();
     return tb;
+  }
+
+  /**
+   * At most `maxTimes` times in all: drop the times used longest ago, from the tables used
+   * longest ago first (a table's map is in order of use: solveNodes moves a hit to its end).
+   */
+  private trim(): void {
+    let excess = -this.limits.maxTimes;
+    for (const tb of this.tables.values()) excess += tb.size;
+    for (const tb of this.tables.values()) {
+      if (excess <= 0) break;
+      if (tb === this.recipTable) this.recipTable = null;
+      if (tb.size <= excess) {
+        excess -= tb.size;
+        tb.clear();
+        continue;
+      }
+      let n = excess;
+      for (const t of tb.keys()) {
+        if (n-- === 0) break;
+        tb.delete(t);
+      }
+      excess = 0;
+    }
   }
 
   /** Tables and times held (what bounds its memory). */
@@ -83,6 +106,13 @@ export class KappaCache {
     return { tables: this.tables.size, times };
   }
 }
+
+/**
+ * Bounds of a cache kept across requests (the curve worker's): 16 tables, 8000 times in all, at
+ * about 0.6 kB a time (six arrays of the kept nodes) some 5 MB. A dragged n_t or time window adds
+ * up to 400 times a curve; the scan's times, read by every curve, stay.
+ */
+export const SESSION_CACHE = { maxTables: 16, maxTimes: 8000 } as const;
 
 /** κ at the stored nodes (re then im) by time. */
 export type KappaTable = Map<number, Float64Array>;
@@ -232,6 +262,9 @@ export function solveNodes(
   const n = nodes.n;
   const hit = table === null ? undefined : table.get(t);
   if (hit) {
+    // Used now: to the end of the table's order (KappaCache.trim drops the first).
+    table!.delete(t);
+    table!.set(t, hit);
     // κ, df and df' at the nodes: kr, ki, dfr, dfi, dfdr, dfdi (n each).
     for (let j = 0; j < n; j++) {
       st.kr[j] = hit[j];

@@ -50,24 +50,42 @@ describe('a KappaCache across computations', () => {
     }
   });
 
-  it('keeps the tables used last, and starts a table afresh past its size', () => {
-    const cache = new KappaCache({ maxTables: 3, maxTimes: 100 });
+  it('keeps the tables used last, and at most its bound of times in all', () => {
+    const cache = new KappaCache({ maxTables: 3, maxTimes: 400 });
+    let most = 0;
     for (const alpha of [1.2, 1.4, 1.6, 1.8, 2.0]) {
+      resetWork();
       computeCurve({ ...DEFAULT_PARAMS, alpha }, { window: 'auto', cache });
       expect(cache.size.tables).toBeLessThanOrEqual(3);
+      most = Math.max(most, WORK.times);
+      // Trimmed before each computation: over the bound by at most what one curve added.
+      expect(cache.size.times).toBeLessThanOrEqual(400 + 2 * WORK.times);
     }
-    // Each curve solves more than 100 times (its scan and its grid) in its table.
-    expect(cache.size.times).toBeGreaterThan(100);
+    expect(most).toBeGreaterThan(100);
     computeCurve({ ...DEFAULT_PARAMS, alpha: 2.0, beta: 2.5 }, { window: 'auto', cache });
-    resetWork();
-    // α = 2.0's table had grown past 100 times again: it was emptied when used again, so this
-    // curve solves its times afresh (with the table kept, at most its refinements would be new).
-    computeCurve({ ...DEFAULT_PARAMS, alpha: 2.0, beta: 2.6 }, { window: 'auto', cache });
-    expect(WORK.cachedNodes).toBeLessThan(WORK.times);
+    expect(cache.size.times).toBeLessThanOrEqual(400 + 2 * most);
+  });
+
+  it("drops the times used longest ago: a dragged n_t keeps the scan's times", () => {
+    const manual = { window: 'manual' as const };
+    // Reference: an unbounded cache, one curve, then another n_t (its grid is new, its scan not).
     const kept = new KappaCache({ maxTables: 3, maxTimes: Infinity });
-    computeCurve({ ...DEFAULT_PARAMS, alpha: 2.0, beta: 2.5 }, { window: 'auto', cache: kept });
+    computeCurve({ ...DEFAULT_PARAMS, nt: 50 }, { ...manual, cache: kept });
     resetWork();
-    computeCurve({ ...DEFAULT_PARAMS, alpha: 2.0, beta: 2.6 }, { window: 'auto', cache: kept });
-    expect(WORK.cachedNodes).toBeGreaterThan(5 * WORK.times);
+    computeCurve({ ...DEFAULT_PARAMS, nt: 397 }, { ...manual, cache: kept });
+    const hitsKept = WORK.cachedNodes;
+    expect(hitsKept).toBeGreaterThan(0);
+    // Bounded at room for one curve and a half: many other grids pass through it meanwhile.
+    const bounded = new KappaCache({ maxTables: 3, maxTimes: 700 });
+    computeCurve({ ...DEFAULT_PARAMS, nt: 50 }, { ...manual, cache: bounded });
+    for (const nt of [300, 310, 320, 330, 340, 350]) {
+      computeCurve({ ...DEFAULT_PARAMS, nt }, { ...manual, cache: bounded });
+      expect(bounded.size.times).toBeLessThanOrEqual(700 + 2 * 400);
+    }
+    resetWork();
+    computeCurve({ ...DEFAULT_PARAMS, nt: 397 }, { ...manual, cache: bounded });
+    // The scan's times were used by every curve: none was dropped, they all hit again (and a
+    // few grid times that these grids share with n_t = 397's).
+    expect(WORK.cachedNodes).toBeGreaterThanOrEqual(hitsKept);
   });
 });
