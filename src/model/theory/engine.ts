@@ -109,12 +109,15 @@ export class KappaCache {
 
 /**
  * Bounds of a cache kept across requests (the curve worker's): 16 tables, 8000 times in all, at
- * about 0.6 kB a time (six arrays of the kept nodes) some 5 MB. A dragged n_t or time window adds
+ * about 0.8 kB a time (ten arrays of the kept nodes) some 7 MB. A dragged n_t or time window adds
  * up to 400 times a curve; the scan's times, read by every curve, stay.
  */
 export const SESSION_CACHE = { maxTables: 16, maxTimes: 8000 } as const;
 
-/** κ at the stored nodes (re then im) by time. */
+/**
+ * By time: κ, df and df' at the stored nodes (re then im), then V and V' of the target that summed
+ * them last (vTarget).
+ */
 export type KappaTable = Map<number, Float64Array>;
 
 /**
@@ -286,13 +289,35 @@ export function solveNodes(
   hist.t2 = hist.t1;
   hist.t1 = t;
   hist.count++;
-  fillSums(e, st, withV, hit !== undefined, withV ? table : null, t);
-  if (table !== null && !hit) {
-    const v = new Float64Array(6 * n);
-    [st.kr, st.ki, st.dfr, st.dfi, st.dfdr, st.dfdi].forEach((a, i) => v.set(a, i * n));
-    table.set(t, v);
+  // V, V' at these κ for this target, summed before (a slider that leaves κ and the target alone:
+  // σ², σ0², T, the time window): copied, not summed again (the same values: vSums).
+  const vKnown = withV && hit !== undefined && vTarget.get(hit) === e.sp;
+  if (vKnown) {
+    for (let j = 0; j < n; j++) {
+      st.vr[j] = hit[6 * n + j];
+      st.vi[j] = hit[7 * n + j];
+      st.vdr[j] = hit[8 * n + j];
+      st.vdi[j] = hit[9 * n + j];
+    }
+    WORK.cachedV += n;
+  }
+  const sumV = withV && !vKnown;
+  fillSums(e, st, sumV, hit !== undefined, sumV ? table : null, t);
+  if (table === null) return;
+  let entry = hit;
+  if (!entry) {
+    entry = new Float64Array(10 * n);
+    [st.kr, st.ki, st.dfr, st.dfi, st.dfdr, st.dfdi].forEach((a, i) => entry!.set(a, i * n));
+    table.set(t, entry);
+  }
+  if (sumV) {
+    [st.vr, st.vi, st.vdr, st.vdi].forEach((a, i) => entry!.set(a.subarray(0, n), (6 + i) * n));
+    vTarget.set(entry, e.sp);
   }
 }
+
+/** The spectrum (its target) whose V, V' a KappaTable entry holds at its places 6n…10n. */
+const vTarget = new WeakMap<Float64Array, Spectrum>();
 
 /** κ at the nodes: warm start from the history, else the real node and continuation (§5.3). */
 function solveAt(

@@ -7,6 +7,8 @@ export const WORK = {
   times: 0,
   /** κ at one node taken from a KappaCache instead of solved. */
   cachedNodes: 0,
+  /** V, V' at one node taken from a KappaCache (the same target summed them at this κ before). */
+  cachedV: 0,
   /** Passes over the modes: Newton's df, df' (complex κ), real solves, and the node sums. */
   newtonPasses: 0,
   realPasses: 0,

@@ -39,14 +39,18 @@ describe('a KappaCache across computations', () => {
     expect(checked).toBe(2 * states.length);
   });
 
-  it('solves nothing again when only the target, the noise or the initialisation moves', () => {
+  it('solves nothing again when only the target, the noise or the initialisation moves, and sums V again only for a new target', () => {
     const cache = new KappaCache({ maxTables: 4, maxTimes: 2000 });
     computeCurve({ ...DEFAULT_PARAMS, sigma02: 1 }, { window: 'auto', cache });
-    for (const s of [{ sigma02: 2 }, { sigma02: 2, beta: 2.2 }, { sigma02: 2, sigma2: 0.2 }]) {
+    for (const s of [{ sigma02: 2 }, { sigma02: 2, sigma2: 0.2 }, { sigma02: 2, beta: 2.2 }]) {
       resetWork();
       computeCurve({ ...DEFAULT_PARAMS, ...s }, { window: 'auto', cache });
       // The scan's times are the same: at least its κ come from the table.
       expect(WORK.cachedNodes).toBeGreaterThan(WORK.times * 2);
+      // And V, V' with them while the target stays (β = 2.2 is a new target: summed anew, but
+      // for a time this curve evaluates twice).
+      if (s.beta) expect(WORK.cachedV).toBeLessThan(WORK.cachedNodes / 10);
+      else expect(WORK.cachedV).toBeGreaterThan(WORK.times * 2);
     }
   });
 
