@@ -13,10 +13,9 @@ import { appStore } from './state/store.ts';
 import { installUrlSync } from './state/urlSync.ts';
 import { LESSON_BOOK } from './lessons/apply.ts';
 import { App } from './ui/App.tsx';
-import { drawForWarmUp } from './ui/warmDraw.tsx';
 
 installUrlSync(appStore, { lessons: LESSON_BOOK });
-const compute = startCompute(appStore, drawForWarmUp);
+const compute = startCompute(appStore);
 
 // The end-to-end tests read the store and crash or hang a worker through this handle (test
 // builds only).

@@ -97,7 +97,11 @@ export function theoryApi(host: TheoryHost): TheoryApi {
       return withData(p, () => computeSgdFrontier(p));
     },
     warmUp(p: Params) {
-      return withData(p, () => computeCurve(p, { window: 'auto' }));
+      return withData(p, () => {
+        const start = performance.now();
+        computeCurve(p, { window: 'auto' });
+        return performance.now() - start;
+      });
     },
     setCustom(modes) {
       return Promise.resolve(

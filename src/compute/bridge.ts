@@ -24,7 +24,6 @@ import { createRunFitRunner } from './runFit.ts';
 import { createWarmUp, WARM_CURVES } from './warmUp.ts';
 import { THEORY_KINDS, THEORY_KIND_IDS } from '../protocol/kinds.ts';
 import type { RunFitOptions } from '../model/runfit/index.ts';
-import type { CurveResult } from '../model/types.ts';
 
 export interface ComputeControls {
   startSimulation(): void;
@@ -63,16 +62,12 @@ const MAIN_KINDS = THEORY_KIND_IDS.filter((k) => THEORY_KINDS[k].worker === 'mai
 /**
  * `client`: the workers (default: real ones); `warmCurves`: curves computed to warm the curve's
  * worker once the page settles (warmUp.ts; default: WARM_CURVES with real workers, none with a
- * given client, whose engine runs in-process or is a test's fake); `warmDraw`: where those curves
- * are drawn to warm the page's code (default: nowhere).
+ * given client, whose engine runs in-process or is a test's fake).
  */
 export function installCompute(
   store: AppStore,
   client?: ComputeClient,
-  {
-    warmCurves = client ? 0 : WARM_CURVES,
-    warmDraw,
-  }: { warmCurves?: number; warmDraw?: (curve: CurveResult, last: boolean) => void } = {},
+  { warmCurves = client ? 0 : WARM_CURVES }: { warmCurves?: number } = {},
 ): ComputeControls {
   const c = client ?? workerClient();
   // The theory workers get the user's spectrum file (data = custom) before their calls.
@@ -99,7 +94,6 @@ export function installCompute(
       store.getState().results.curve !== null &&
       !MAIN_KINDS.some((k) => scheds[k].busy),
     params: () => store.getState().params,
-    draw: warmDraw,
   });
 
   function sync(): void {

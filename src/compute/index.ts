@@ -5,19 +5,14 @@ import { installCompute, type ComputeControls } from './bridge.ts';
 import type { Prefetch } from './frames.ts';
 import type { CurveRequest } from './plan.ts';
 import type { RunFitOptions } from '../model/runfit/index.ts';
-import type { CurveResult } from '../model/types.ts';
 
 export { readSpectrum, type SpectrumInput } from './spectrumFile.ts';
 
 let controls: ComputeControls | null = null;
 
-/** `warmDraw`: where the warm-up's curves are drawn to warm the page's code (bridge.ts). */
-export function startCompute(
-  store: AppStore,
-  warmDraw?: (curve: CurveResult, last: boolean) => void,
-): ComputeControls {
+export function startCompute(store: AppStore): ComputeControls {
   controls?.dispose();
-  controls = installCompute(store, undefined, { warmDraw });
+  controls = installCompute(store);
   return controls;
 }
 

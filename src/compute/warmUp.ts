@@ -1,21 +1,13 @@
-// Warming the curve's worker, and the page's drawing code with it. A fresh worker runs the
-// engine's inner loops in V8's baseline tiers until they are hot: measured in Chromium here, the
-// first ~20 curves of a page's first drag took about twice as long to compute as the ones after
-// (9–13 ms against 5 ms). So as soon as the worker has answered the page's first requests (the
-// curve and the panels' on the same worker; no drag going on) it computes a few curves at the
-// state's parameters, one call at a time: a request that arrives meanwhile waits at most one of
-// them (at load, 20–50 ms for the first few, then 3–10 ms). It stops for good after `curves` of
-// them, or at the first failure (a crash is the next real call's to report; that call starts a
-// fresh worker). The warm-up curves do not use the worker's κ cache (theoryApi.ts): they run the
-// solver.
-//
-// The main thread's code is just as cold: the same drag measured after another slider had been
-// dragged once drew each curve in 2.6 ms instead of 3.9 (React, the chart's layout, the caption's
-// claims), and V8 compiled ~100 functions a second meanwhile, beside the worker on two cores. So
-// each warm-up curve is also handed to `draw` (ui/warmDraw.tsx: the figure drawn into a detached
-// element, which nobody sees), and dropped.
+// Warming the curve's worker. A fresh worker runs the engine's inner loops in V8's baseline tiers
+// until they are hot: measured in Chromium here, the first ~20 curves of a page's first drag took
+// about twice as long to compute as the ones after (9–13 ms against 5 ms). So as soon as the
+// worker has answered the page's first requests (the curve and the panels' on the same worker;
+// no drag going on) it computes a few curves at the state's parameters whose answers nobody
+// reads, one call at a time: a request that arrives meanwhile waits at most one of them (at load,
+// 20–50 ms for the first few, then 3–10 ms). It stops for good after `curves` of them, or at the
+// first failure (a crash is the next real call's to report; that call starts a fresh worker).
+// The warm-up curves do not use the worker's κ cache (theoryApi.ts): they run the solver.
 import type { Params } from '../model/params.ts';
-import type { CurveResult } from '../model/types.ts';
 import type { TheoryApi } from '../protocol/api.ts';
 import type { Envelope } from '../protocol/messages.ts';
 import { noteWarmUp } from './perf.ts';
@@ -40,15 +32,12 @@ export function createWarmUp(
     curves = WARM_CURVES,
     idle,
     params,
-    draw,
   }: {
     curves?: number;
     /** Nothing is waiting on the worker and no drag goes on. */
     idle: () => boolean;
     /** The parameters to warm with (the state's: its regime's code paths get hot). */
     params: () => Params;
-    /** Draw a warm-up curve where nobody sees it (last: true for the last one); default none. */
-    draw?: (curve: CurveResult, last: boolean) => void;
   },
 ): WarmUp {
   let done = 0;
@@ -57,28 +46,17 @@ export function createWarmUp(
   let running = false;
   const over = () => failed || done >= curves;
 
-  /** Drawing only warms: a failure stops it (with a warning), never the warm-up or the page. */
-  function drawQuietly(curve: CurveResult): void {
-    try {
-      draw?.(curve, over());
-    } catch (e) {
-      draw = undefined;
-      console.warn('Warm-up drawing stopped:', e);
-    }
-  }
-
   function poke(): void {
     if (running || over() || !idle()) return;
     running = true;
     port
-      .call<Envelope<CurveResult>>((api) => api.warmUp(params()))
+      .call<Envelope<number>>((api) => api.warmUp(params()))
       .then(
         (env) => {
           if (!env.ok) failed = true;
           else {
             done++;
-            noteWarmUp(env.value.ms);
-            drawQuietly(env.value);
+            noteWarmUp(env.value);
           }
         },
         () => {

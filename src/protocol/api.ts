@@ -47,11 +47,10 @@ export interface TheoryApi {
   /** One-pass SGD: the compute-optimal frontier over C = N·B·s. */
   sgdFrontier(p: Params): Promise<Envelope<SgdFrontier>>;
   /**
-   * Compute one curve at p to warm the engine (compute/warmUp.ts: a fresh worker's engine runs
-   * slowly until V8 has optimised it). The page draws it off screen to warm its own code, then
-   * drops it.
+   * Compute one curve at p and discard it (compute/warmUp.ts: a fresh worker's engine runs slowly
+   * until V8 has optimised it). Answers the milliseconds it took.
    */
-  warmUp(p: Params): Promise<Envelope<CurveResult>>;
+  warmUp(p: Params): Promise<Envelope<number>>;
   /** Register a user's spectrum as data = custom (each worker keeps its own copy). */
   setCustom(modes: ModeSpectrum): Promise<Envelope<null>>;
   /** Fitted exponents at points (α, β) of the phase diagram, with the rest of p. */

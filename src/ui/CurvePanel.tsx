@@ -9,7 +9,7 @@ import {
 import { captionClaims } from '../charts/caption.ts';
 import { ClaimSentences, ClaimText } from '../charts/Claimed.tsx';
 import { markerClaim, outcomeClaim } from '../claims/curveClaims.ts';
-import { claim, DEFINITION, type Claim } from '../claims/registry.ts';
+import { claim, DEFINITION } from '../claims/registry.ts';
 import { pinColor } from '../charts/theme.ts';
 import { useSize } from '../charts/useSize.ts';
 import { noteCommit } from '../compute/perf.ts';
@@ -17,8 +17,6 @@ import { actions, currentFitted, useApp } from '../state/hooks.ts';
 import { currentLabel, labelIgnore, paramsKey, pinnedResults } from '../state/pins.ts';
 import { PlayBar } from './play/PlayBar.tsx';
 import type { CurveResult } from '../model/types.ts';
-import type { Params } from '../model/params.ts';
-import type { SweepSetting } from '../model/theory/laws.ts';
 import { poolSourceOf } from '../model/data/sources.ts';
 import { formatParam } from '../format/number.ts';
 import { appStore } from '../state/store.ts';
@@ -73,23 +71,6 @@ function useSimOverlay(): SimOverlay | null {
   );
 }
 
-/** The caption's claims of the learning curve as the panel shows it (and warmDraw.tsx draws it). */
-export function curveCaption(
-  curve: CurveResult | null,
-  params: Params,
-  setting: SweepSetting,
-  showEtr: boolean,
-  lecture: boolean,
-  fileName: string | null,
-): Claim[] {
-  return captionClaims(curve, params, setting, {
-    showEtr,
-    slope: !lecture,
-    fileName,
-    short: lecture,
-  });
-}
-
 export function CurvePanel() {
   const curve = useApp((s) => s.results.curve);
   const curveId = useApp((s) => s.results.curveId);
@@ -124,7 +105,15 @@ export function CurvePanel() {
   // when the curve arrives, not at every input of a drag before it).
   const captionParams = curve?.params ?? params;
   const caption = useMemo(
-    () => (steps ? [] : curveCaption(curve, captionParams, setting, showEtr, lecture, fileName)),
+    () =>
+      steps
+        ? []
+        : captionClaims(curve, captionParams, setting, {
+            showEtr,
+            slope: !lecture,
+            fileName,
+            short: lecture,
+          }),
     [steps, curve, captionParams, setting, showEtr, lecture, fileName],
   );
   return (
@@ -181,7 +170,7 @@ export function CurvePanel() {
 }
 
 /** The early-stopping point as data (test hook) and, when it lies outside the window, "Show it". */
-export function EarlyStopLine({ curve }: { curve: CurveResult }) {
+function EarlyStopLine({ curve }: { curve: CurveResult }) {
   const es = curve.earlyStop;
   const show = windowShowing(curve);
   return (

@@ -1,6 +1,6 @@
 // Warming the curve's worker (src/compute/warmUp.ts): one curve at a time, only while the worker
-// is idle, never past its count, never again after a failure, each curve handed to the page's
-// drawer; and in the bridge, never during a drag nor before the first curve.
+// is idle, never past its count, never again after a failure; and in the bridge,
+// never during a drag nor before the first curve.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installCompute, type ComputeControls } from '../../src/compute/bridge.ts';
 import { createWarmUp } from '../../src/compute/warmUp.ts';
@@ -24,9 +24,6 @@ const idleTurn = async () => {
   await flush();
 };
 
-/** A warm-up answer: a curve (the drawer reads it; the warm-up only its time). */
-const warmCurve = (ms: number) => ({ ms }) as CurveResult;
-
 describe('createWarmUp', () => {
   it('computes its curves one at a time while idle, then stops', async () => {
     let idle = true;
@@ -42,7 +39,7 @@ describe('createWarmUp', () => {
     expect(warmCalls()[0].args).toEqual([DEFAULT_PARAMS]);
     // Busy meanwhile: the answer does not set off the next one.
     idle = false;
-    warmCalls()[0].answer(warmCurve(4.2));
+    warmCalls()[0].answer(4.2);
     await idleTurn();
     expect(warmCalls()).toHaveLength(1);
     expect(w.done).toBe(1);
@@ -51,7 +48,7 @@ describe('createWarmUp', () => {
       w.poke();
       await idleTurn();
       expect(fake.pending({ method: 'warmUp' })).toHaveLength(1);
-      fake.pending({ method: 'warmUp' })[0].answer(warmCurve(3));
+      fake.pending({ method: 'warmUp' })[0].answer(3);
       await flush();
     }
     expect(w.done).toBe(3);
@@ -59,43 +56,6 @@ describe('createWarmUp', () => {
     w.poke();
     await idleTurn();
     expect(warmCalls()).toHaveLength(3);
-  });
-
-  it('hands each curve to the drawer, the last marked; a drawer that throws stops only drawing', async () => {
-    for (const throws of [false, true]) {
-      fake = fakeClient();
-      const drawn: [number, boolean][] = [];
-      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-      const w = createWarmUp(fake.client.main, {
-        curves: 3,
-        idle: () => true,
-        params: () => DEFAULT_PARAMS,
-        draw: (c, last) => {
-          drawn.push([c.ms, last]);
-          if (throws) throw new Error('no DOM');
-        },
-      });
-      for (let i = 0; i < 3; i++) {
-        w.poke();
-        await idleTurn();
-        fake.pending({ method: 'warmUp' })[0].answer(warmCurve(i + 1));
-        await idleTurn();
-      }
-      expect(w.done).toBe(3);
-      expect(w.over).toBe(true);
-      if (throws) {
-        expect(drawn).toEqual([[1, false]]);
-        expect(warn).toHaveBeenCalledTimes(1);
-      } else {
-        expect(drawn).toEqual([
-          [1, false],
-          [2, false],
-          [3, true],
-        ]);
-        expect(warn).not.toHaveBeenCalled();
-      }
-      warn.mockRestore();
-    }
   });
 
   it('stops for good at an engine error or a crash', async () => {
@@ -137,7 +97,7 @@ describe('the bridge warms the curve’s worker', () => {
     expect(fake.pending({ method: 'warmUp' })).toHaveLength(1);
     // A drag starts: its curve waits behind at most this one; no other follows during the drag.
     store.getState().setParam('P', 500, { live: true });
-    fake.pending({ method: 'warmUp' })[0].answer(warmCurve(3));
+    fake.pending({ method: 'warmUp' })[0].answer(3);
     await idleTurn();
     expect(warmCalls()).toHaveLength(1);
     fake.pending({ method: 'curve' })[0].answer(curve);

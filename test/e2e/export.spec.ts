@@ -211,9 +211,16 @@ test('exports: the decomposition, order parameters, inspector and frontier, figu
   let checked = 0;
   for (const [, kind, figure, what, data, header] of MEAN_FIELD) {
     await waitForKind(page, kind);
-    const svg = await exportItem(page, `export-${figure}-svg`);
+    // The panel draws an answer one deferred render after it is filed (useDeferredValue): until
+    // then it shows no data, and so would its export. Export again until the series is drawn.
+    let svg = await exportItem(page, `export-${figure}-svg`);
+    let parsed = await readSvg(page, svg.text);
+    for (let i = 0; i < 20 && parsed.longest <= 60; i++) {
+      await page.waitForTimeout(100);
+      svg = await exportItem(page, `export-${figure}-svg`);
+      parsed = await readSvg(page, svg.text);
+    }
     expect(svg.name).toBe(`scaling-playground-${figure}.svg`);
-    const parsed = await readSvg(page, svg.text);
     expect(parsed.err).toBe(0);
     expect(parsed.vars).toBe(false);
     expect(parsed.longest, figure).toBeGreaterThan(60); // a drawn series, not "No data"
