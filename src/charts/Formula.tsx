@@ -9,11 +9,11 @@
 //   label    string     optional accessible text (KaTeX also emits MathML for screen readers).
 //   hold     boolean    a drag goes on: out of view, the formula keeps what it shows
 //                       (useKeptOutOfView.ts). Default false.
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { katex } from './katex.ts';
 import { useHtml } from './useHtml.ts';
-import { useInView, useKept } from './useKeptOutOfView.ts';
+import { useShownTex } from './useKeptOutOfView.ts';
 
 export interface FormulaProps {
   tex: string;
@@ -32,11 +32,7 @@ export function renderTex(tex: string, { display = false }: { display?: boolean 
 }
 
 export function Formula({ tex, display = false, label, hold = false }: FormulaProps): ReactNode {
-  const ref = useRef<HTMLSpanElement>(null);
-  const follow = useInView(ref) || !hold;
-  // Typeset behind the curve (see TexFormula.tsx): a drag renders the formula when input pauses.
-  const shownTex = useDeferredValue(useKept(tex, follow));
-  const shownLabel = useDeferredValue(useKept(label, follow));
+  const { ref, tex: shownTex, label: shownLabel } = useShownTex(tex, label, hold);
   const html = useMemo(() => renderTex(shownTex, { display }), [shownTex, display]);
   useHtml(html, ref);
   return (

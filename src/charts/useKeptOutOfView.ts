@@ -4,7 +4,7 @@
 // delayed the drag's next curve. Out of view they now wait: they catch up when they scroll into
 // view or when the drag pauses or ends; meanwhile their panel shows as updating, as it does while
 // held (hooks.ts useDeferredCurve). One IntersectionObserver serves every element.
-import { useEffect, useState, type RefObject } from 'react';
+import { useDeferredValue, useEffect, useRef, useState, type RefObject } from 'react';
 
 /** Closer to the viewport than this counts as in view (a formula scrolled in is ready). */
 const MARGIN = '50px';
@@ -54,4 +54,23 @@ export function useKept<T>(value: T, follow: boolean): T {
   const [kept, setKept] = useState(value);
   if (follow && kept !== value) setKept(value);
   return follow ? value : kept;
+}
+
+/**
+ * What a typeset element shows of `tex` and of its accessible `label`: kept while `hold` (a drag
+ * goes on) and the element is out of view, and one deferred render behind, so that a drag redraws
+ * the curve first and KaTeX runs when input pauses (a deferred render is dropped when a newer
+ * value arrives). Attach `ref` to the element; `el` as in useInView.
+ */
+export function useShownTex<L>(
+  tex: string,
+  label: L,
+  hold: boolean,
+  el?: unknown,
+): { ref: RefObject<HTMLSpanElement | null>; tex: string; label: L } {
+  const ref = useRef<HTMLSpanElement>(null);
+  const follow = useInView(ref, el) || !hold;
+  const shownTex = useDeferredValue(useKept(tex, follow));
+  const shownLabel = useDeferredValue(useKept(label, follow));
+  return { ref, tex: shownTex, label: shownLabel };
 }

@@ -1,9 +1,9 @@
 // A formula with live numbers in KaTeX, loaded on demand (lazyKatex.ts): until KaTeX arrives (or
 // if it cannot load) the same content is shown as plain text. The TeX must be built in code from
 // numbers (src/claims formats them), never from the URL or typed text: its HTML is inserted as is.
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useHtml } from '../charts/useHtml.ts';
-import { useInView, useKept } from '../charts/useKeptOutOfView.ts';
+import { useShownTex } from '../charts/useKeptOutOfView.ts';
 import { dragHolds, useApp } from '../state/hooks.ts';
 import { useKatex } from './lazyKatex.ts';
 
@@ -18,15 +18,8 @@ export function TexFormula({
   testId?: string;
 }) {
   const katex = useKatex();
-  const ref = useRef<HTMLSpanElement>(null);
-  // Out of view while a drag goes on, the formula keeps what it shows (useKeptOutOfView.ts).
-  const hold = useApp(dragHolds);
-  const follow = useInView(ref, katex) || !hold;
-  // Typesetting waits behind the curve: while a slider is dragged React renders the formula only
-  // when input pauses (a deferred render is dropped when a newer value arrives), so the curve is
-  // redrawn first and KaTeX does not run for every intermediate value.
-  const shownTex = useDeferredValue(useKept(tex, follow));
-  const shownText = useDeferredValue(useKept(text, follow));
+  // Behind the curve while a slider is dragged, and kept while out of view (useKeptOutOfView.ts).
+  const { ref, tex: shownTex, label: shownText } = useShownTex(tex, text, useApp(dragHolds), katex);
   const html = useMemo(
     () =>
       katex?.renderToString(shownTex, {
