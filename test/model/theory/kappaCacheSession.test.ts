@@ -39,6 +39,26 @@ describe('a KappaCache across computations', () => {
     expect(checked).toBe(2 * states.length);
   });
 
+  it('gives exactly the curve computed without it where a grid time is held from another grid (t_max, while n_t moves)', () => {
+    // t_max lies at or past the scan's last time: its row was warm-started from the row before it,
+    // which differs between the two grids; every row now starts from the scan (curve.ts).
+    const cache = new KappaCache({ maxTables: 4, maxTimes: 2000 });
+    for (const s of [
+      { alpha: 1.2, beta: 1.1 },
+      { regime: 'wd', gamma: 1e-3 },
+    ] as Partial<Params>[]) {
+      const p = { ...DEFAULT_PARAMS, ...s, nt: 200 };
+      computeCurve({ ...p, nt: 207 }, { window: 'auto', cache });
+      resetWork();
+      const cached = computeCurve(p, { window: 'auto', cache });
+      expect(WORK.cachedNodes).toBeGreaterThan(0);
+      const fresh = computeCurve(p, { window: 'auto' });
+      expect(cached.Eg).toEqual(fresh.Eg);
+      expect(cached.Etr).toEqual(fresh.Etr);
+      expect(cached.diagnosis).toEqual(fresh.diagnosis);
+    }
+  });
+
   it('solves nothing again when only the target, the noise or the initialisation moves, and sums V again only for a new target', () => {
     const cache = new KappaCache({ maxTables: 4, maxTimes: 2000 });
     computeCurve({ ...DEFAULT_PARAMS, sigma02: 1 }, { window: 'auto', cache });
