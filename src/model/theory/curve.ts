@@ -39,20 +39,6 @@ export interface CurveOptions {
    * it). Default: a cache of this call's own.
    */
   cache?: KappaCache;
-  /**
-   * Leave the grid's rows [0, from) to another worker (curveRows, then joinRows): they stay NaN
-   * here, and so does the result's resolution until they are joined. The last row is never left.
-   */
-  from?: number;
-}
-
-/** Rows [0, t.length) of a curve's grid evaluated apart (curveRows), to join (joinRows). */
-export interface CurveRows {
-  t: Float64Array;
-  Eg: Float64Array;
-  Etr: Float64Array;
-  floor: Float64Array;
-  floorTr: Float64Array;
 }
 
 export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResult {
@@ -62,100 +48,13 @@ export function computeCurve(params: Params, opts: CurveOptions = {}): CurveResu
   const auto = opts.window === 'auto' && !opts.t;
   const { scan, window } = scanInWindow(params, auto, opts.fitted, opts.cache);
   const t = opts.t ?? timeGrid(window.tmin, window.tmax, params.nt);
-  // The last row (t_max) is always this call's: the diagnosis reads it.
-  const from = Math.max(0, Math.min(t.length - 1, opts.from ?? 0));
-  const rows = evaluateRows(scan, t, from, t.length, opts);
-  const p = scan.ev.e.p;
-  const earlyStop = findEarlyStop(scan, window.tmin, window.tmax);
-  const fitT: FittedExponent = opts.light
-    ? { fit: null, gap: 'too-few' }
-    : timeExponentOf(scan, window, earlyStop);
-  // The curve's own value at t_max (its last point), so that the caption and the advice quote
-  // one number there.
-  const last = t.length - 1;
-  const atTmax =
-    last >= 0 && Math.abs(t[last] / window.tmax - 1) < 1e-12
-      ? { E: rows.Eg[last], floor: rows.floor[last] }
-      : null;
-  const diagnosis: Diagnosis = opts.light
-    ? { kind: 'none', tOp: NaN, Eop: NaN, floor: NaN, effects: [], atInfinity: [] }
-    : diagnose(p, scan, earlyStop, window, atTmax);
-  const curve: CurveResult = {
-    params: p,
-    t,
-    Eg: rows.Eg,
-    Etr: rows.Etr,
-    window,
-    earlyStop,
-    limit: scan.limit,
-    fitT,
-    diagnosis,
-    resolution: curveResolution(rows.Eg, rows.Etr, rows.floor, rows.floorTr),
-    ms: performance.now() - start,
-    ...(rows.parts ? { parts: rows.parts } : {}),
-    ...fittedOver(params),
-  };
-  if (from === 0) checkRows(curve, opts.light);
-  return curve;
-}
-
-/**
- * Rows [0, to) of the curve computeCurve(params, opts) would compute (the same scan, window and
- * grid; each row warm-starts from the scan alone, so it is bit for bit the row computeCurve
- * computes), for another worker to compute them beside it (docs/theory.md §5.3).
- */
-export function curveRows(params: Params, opts: CurveOptions, to: number): CurveRows {
-  if (!splitsRows(params)) throw new Error('a curve in steps (one-pass SGD) is computed whole');
-  const auto = opts.window === 'auto' && !opts.t;
-  const { scan, window } = scanInWindow(params, auto, opts.fitted, opts.cache);
-  const t = opts.t ?? timeGrid(window.tmin, window.tmax, params.nt);
-  const n = Math.min(t.length, Math.max(0, to));
-  const rows = evaluateRows(scan, t.subarray(0, n), 0, n, { ...opts, parts: false });
-  return { t: t.slice(0, n), Eg: rows.Eg, Etr: rows.Etr, floor: rows.floor, floorTr: rows.floorTr };
-}
-
-/** Whether a curve's rows can be computed apart (curveRows): not the SGD engine's curves in steps. */
-export function splitsRows(params: Params): boolean {
-  return !inSteps(params.regime);
-}
-
-/**
- * The curve with the rows another worker computed (curveRows) in place of its rows [0, from):
- * refuses rows of another grid, then checks the whole curve as computeCurve does.
- */
-export function joinRows(curve: CurveResult, rows: CurveRows): CurveResult {
-  const n = rows.t.length;
-  for (let i = 0; i < n; i++)
-    if (rows.t[i] !== curve.t[i]) throw new Error("the curve's rows were computed on another grid");
-  const fill = (a: Float64Array, b: Float64Array) => {
-    const out = a.slice();
-    out.set(b);
-    return out;
-  };
-  const Eg = fill(curve.Eg, rows.Eg);
-  const Etr = fill(curve.Etr, rows.Etr);
-  const floor = fill(curve.resolution.floor, rows.floor);
-  const floorTr = fill(curve.resolution.floorTr, rows.floorTr);
-  const joined = { ...curve, Eg, Etr, resolution: curveResolution(Eg, Etr, floor, floorTr) };
-  checkRows(joined, false);
-  return joined;
-}
-
-/** The grid's rows [from, to) (the others NaN): E_g, E_tr, their floors, the parts if asked. */
-function evaluateRows(
-  scan: DynamicsScan,
-  t: Float64Array,
-  from: number,
-  to: number,
-  opts: CurveOptions,
-): CurveRows & { parts?: CurveParts } {
   const ev = scan.ev;
-  const Eg = new Float64Array(t.length).fill(NaN);
-  const Etr = new Float64Array(t.length).fill(NaN);
-  const floor = new Float64Array(t.length).fill(NaN);
-  const floorTr = new Float64Array(t.length).fill(NaN);
+  const Eg = new Float64Array(t.length);
+  const Etr = new Float64Array(t.length);
+  const floor = new Float64Array(t.length);
+  const floorTr = new Float64Array(t.length);
   const parts = opts.parts ? allocParts(t.length) : undefined;
-  for (let i = from; i < to; i++) {
+  for (let i = 0; i < t.length; i++) {
     seedFromScan(scan, t[i]);
     const v = ev.at(t[i], { train: !opts.light, parts: opts.parts });
     // Both are means of squares: a negative value is round-off below the floor, not data.
@@ -165,12 +64,38 @@ function evaluateRows(
     floorTr[i] = v.floorTr;
     if (parts && v.parts) storeParts(parts, i, v.parts, Eg[i]);
   }
-  return { t, Eg, Etr, floor, floorTr, parts };
-}
-
-function checkRows(c: CurveResult, light = false): void {
-  assertFinite(c.Eg, 'Eg');
-  if (!light) assertFinite(c.Etr, 'Etr');
+  const p = ev.e.p;
+  const earlyStop = findEarlyStop(scan, window.tmin, window.tmax);
+  const fitT: FittedExponent = opts.light
+    ? { fit: null, gap: 'too-few' }
+    : timeExponentOf(scan, window, earlyStop);
+  // The curve's own value at t_max (its last point), so that the caption and the advice quote
+  // one number there.
+  const last = t.length - 1;
+  const atTmax =
+    last >= 0 && Math.abs(t[last] / window.tmax - 1) < 1e-12
+      ? { E: Eg[last], floor: floor[last] }
+      : null;
+  const diagnosis: Diagnosis = opts.light
+    ? { kind: 'none', tOp: NaN, Eop: NaN, floor: NaN, effects: [], atInfinity: [] }
+    : diagnose(p, scan, earlyStop, window, atTmax);
+  assertFinite(Eg, 'Eg');
+  if (!opts.light) assertFinite(Etr, 'Etr');
+  return {
+    params: p,
+    t,
+    Eg,
+    Etr,
+    window,
+    earlyStop,
+    limit: scan.limit,
+    fitT,
+    diagnosis,
+    resolution: curveResolution(Eg, Etr, floor, floorTr),
+    ms: performance.now() - start,
+    ...(parts ? { parts } : {}),
+    ...fittedOver(params),
+  };
 }
 
 /** Measured data: the modes the exponents were fitted over (dataSpectra.ts fitSpectrum). */
@@ -219,11 +144,12 @@ export function timeExponentOf(
 
 /**
  * Warm-start the evaluation at t from the scan's κ at the scan times around it (an
- * interpolation; beyond the scan's ends, an extrapolation from its two end times): the curve
- * reuses the scan's solves instead of extrapolating from its own. Every row starts from the scan
- * alone, never from the row before it, so a row is the same whichever rows were computed before
- * it, in this call or (from the cache) in another: the cache and the split of the rows across two
- * workers (curveRows) leave the curve bit for bit as it is.
+ * interpolation; beyond the scan's last time, an extrapolation from its two last times): the
+ * curve reuses the scan's solves instead of extrapolating from its own. Every row starts from the
+ * scan alone, never from the row before it, so a row is the same whichever rows were computed
+ * before it, in this call or (held in the cache) in another: t_max, past the scan's last time,
+ * used to start from the row before it, and a t_max cached from another grid (a dragged n_t)
+ * changed its last bits.
  */
 function seedFromScan(scan: DynamicsScan, t: number): void {
   const ts = scan.t;
