@@ -69,6 +69,24 @@ describe('parameter table', () => {
     expect(t[24]).toBe(1e6);
     for (let i = 1; i < 25; i++) expect(t[i] / t[i - 1]).toBeCloseTo(10 ** (8 / 24), 10);
   });
+
+  it('grids of different sizes share their times at equal fractions bit for bit (a dragged n_t hits the cache)', () => {
+    const shared = (n: number, m: number) => {
+      const a = timeGrid(3e-2, 7e5, n + 1);
+      const b = timeGrid(3e-2, 7e5, m + 1);
+      let count = 0;
+      for (let i = 0; i <= n; i++)
+        for (let j = 0; j <= m; j++)
+          if (i * m === j * n) {
+            expect(a[i], `${i}/${n} = ${j}/${m}`).toBe(b[j]);
+            count++;
+          }
+      return count;
+    };
+    expect(shared(200, 100)).toBe(101);
+    expect(shared(198, 297)).toBe(100);
+    expect(shared(150, 240)).toBe(31);
+  });
 });
 
 describe('validateParams: one validation, derived from the table', () => {
