@@ -10,8 +10,9 @@
 //     slider, each waiting for its curve (React commits and renders by component, DOM mutations,
 //     KaTeX typesets, address-bar writes, bytes posted by the workers: perfCounts.ts). Counts do
 //     not move with the machine's load; timings do.
-// Quote the numbers with the machine's load (`uptime`): the workers share its cores.
+// Each run prints the machine's load as it starts: quote it with the numbers (the workers share its cores).
 import { test, type Page } from '@playwright/test';
+import { cpus, loadavg } from 'node:os';
 import { recordLongTasks, waitForCurve } from './helpers.ts';
 import {
   formatCounts,
@@ -66,6 +67,12 @@ function quantile(xs: number[], q: number): number {
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+
+/** The machine's load when a run starts (the workers share its cores: quote it with the numbers). */
+function machineLoad(): string {
+  const [one, five] = loadavg();
+  return `load ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${cpus().length} cores`;
+}
 
 const DRAG_MS = 3000;
 const COUNT_STEPS = 24;
@@ -189,7 +196,7 @@ for (const [config, query] of [
           .map((e) => e.getAttribute('data-testid')!),
       )) as string[];
     const only = process.env.BENCH_SLIDERS?.split(',');
-    const lines = [`${config} (${url})`];
+    const lines = [`${config} (${url}) · ${machineLoad()}`];
     for (const id of sliders.filter((x) => !only || only.includes(x))) {
       await page.goto(url);
       await waitForCurve(page);
