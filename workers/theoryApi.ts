@@ -97,11 +97,7 @@ export function theoryApi(host: TheoryHost): TheoryApi {
       return withData(p, () => computeSgdFrontier(p));
     },
     warmUp(p: Params) {
-      return withData(p, () => {
-        const start = performance.now();
-        computeCurve(p, { window: 'auto' });
-        return performance.now() - start;
-      });
+      return withData(p, () => computeCurve(p, { window: 'auto' }).ms);
     },
     setCustom(modes) {
       return Promise.resolve(
