@@ -114,7 +114,12 @@ export function scanLockstep(
   fitted = false,
 ): DynamicsScan[] {
   const runs = ps.map((p) => new ScanRun(p, tEnd, fitted, cache));
-  for (let k = 0; runs.some((r) => !r.done); k++) for (const r of runs) r.step(k);
+  const steps = () => {
+    for (let k = 0; runs.some((r) => !r.done); k++) for (const r of runs) r.step(k);
+  };
+  // One target has no other to share its reciprocals with.
+  if (runs.length > 1) cache.lockstep(steps);
+  else steps();
   return runs.map((r) => r.result());
 }
 

@@ -1,7 +1,7 @@
 // A KappaCache kept across computations (the curve worker's, workers/theoryApi.ts): the curves are
 // exactly those computed without it, it is actually used when κ is unchanged, and it stays bounded.
 import { describe, expect, it } from 'vitest';
-import { computeCurve } from '../../../src/model/theory/curve.ts';
+import { computeCurve, scansInWindow } from '../../../src/model/theory/curve.ts';
 import { KappaCache } from '../../../src/model/theory/engine.ts';
 import { resetWork, WORK } from '../../../src/model/theory/work.ts';
 import { DEFAULT_PARAMS, type Params } from '../../../src/model/params.ts';
@@ -111,5 +111,26 @@ describe('a KappaCache across computations', () => {
     // The scan's times were used by every curve: none was dropped, they all hit again (and a
     // few grid times that these grids share with n_t = 397's).
     expect(WORK.cachedNodes).toBeGreaterThanOrEqual(hitsKept);
+  });
+
+  it('stores the reciprocals of its sums only for a batch in lockstep, which reads them back', () => {
+    // One target never reads them: storing them would cost it a write per mode and node.
+    const cache = new KappaCache();
+    computeCurve({ ...DEFAULT_PARAMS, nt: 80 }, { window: 'auto', cache });
+    expect(cache.recip.length).toBe(0);
+    expect(cache.sharesReciprocals).toBe(false);
+    // Two targets on the same eigenvalues: the second sums V from the first's reciprocals, and
+    // the scans are exactly those of each target alone.
+    resetWork();
+    const ps = [1.6, 2.4].map((beta) => ({ ...DEFAULT_PARAMS, beta }));
+    const together = scansInWindow(ps, true, false, cache);
+    expect(WORK.storedPasses).toBeGreaterThan(0);
+    expect(cache.recip.length).toBeGreaterThan(0);
+    expect(cache.sharesReciprocals).toBe(false);
+    ps.forEach((p, i) => {
+      const alone = scansInWindow([p], true)[0];
+      expect(together[i].scan.Eg).toEqual(alone.scan.Eg);
+      expect(together[i].window).toEqual(alone.window);
+    });
   });
 });
