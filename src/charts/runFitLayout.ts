@@ -17,6 +17,7 @@ import { legendAndFrame, type LegendItem, type LegendLayout } from './marks/lege
 import { linePath, r2, seriesPoints, type Point } from './path.ts';
 import type { Metrics } from './theme.ts';
 import { pinColor } from './theme.ts';
+import { logspace } from '../model/grid.ts';
 
 export interface RunFitRunMarks {
   id: string;
@@ -159,9 +160,7 @@ function runMarks(
     let powerD = '';
     if (fit) {
       const n = 48;
-      const lo = Math.log(run.x[0]);
-      const hi = Math.log(xEnd);
-      const xs = Array.from({ length: n }, (_, k) => Math.exp(lo + ((hi - lo) * k) / (n - 1)));
+      const xs = Array.from(logspace(run.x[0], xEnd, n));
       powerD = linePath(
         seriesPoints(
           xs,

@@ -16,6 +16,7 @@ import {
   sourceOf,
   type DataSource,
 } from './data/sources.ts';
+import { logspace } from './grid.ts';
 
 export { DATA_SOURCES, type DataSource } from './data/sources.ts';
 
@@ -790,13 +791,7 @@ export function formatValue(x: number): string {
 
 /** n log-spaced times from tmin to tmax inclusive. */
 export function timeGrid(tmin: number, tmax: number, n: number): Float64Array {
-  const t = new Float64Array(n);
-  const a = Math.log(tmin);
-  const b = Math.log(tmax);
-  // The fraction i/(n − 1) first: it is correctly rounded, so grids of different n share their
-  // points at equal fractions bit for bit (a dragged n_t finds those times solved in the cache).
-  for (let i = 0; i < n; i++) t[i] = Math.exp(a + (b - a) * (i / Math.max(1, n - 1)));
-  if (n > 0) t[0] = tmin;
-  if (n > 1) t[n - 1] = tmax;
-  return t;
+  // Grids of different n share their times at equal fractions bit for bit (grid.ts): a dragged
+  // n_t finds those times solved in the curve worker's cache.
+  return logspace(tmin, tmax, n);
 }

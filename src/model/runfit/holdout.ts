@@ -17,6 +17,7 @@ import { FitError, type Progress } from './progress.ts';
 import { MIN_FIT_POINTS, type Run } from './runs.ts';
 import type { Params } from '../params.ts';
 import type { RunFitOptions } from './options.ts';
+import { linspace } from '../grid.ts';
 
 export interface HoldoutResult {
   /** The data were fitted at x ≤ split and predicted beyond (user units). */
@@ -262,10 +263,7 @@ export function holdoutCurves(
     const lo = Math.log(Math.min(...xs));
     const hi = Math.log(Math.max(...xs));
     const n = hi > lo ? HOLDOUT_CURVE_POINTS : 1;
-    const lx = Float64Array.from(
-      { length: n },
-      (_, i) => lo + ((hi - lo) * i) / Math.max(1, n - 1),
-    );
+    const lx = linspace(lo, hi, n);
     const A = new Float64Array(n);
     const B = new Float64Array(n);
     const loss = new Float64Array(n).fill(NaN);

@@ -14,6 +14,7 @@ import { C, L0, S2, type LinearFix } from './linear.ts';
 import type { ProfilePoint, Profiler } from './profile.ts';
 import { deviance, levelOf, type Calibration } from './region.ts';
 import { solveSymmetric, type BootstrapResult } from './bootstrap.ts';
+import { logspace } from '../grid.ts';
 
 /** The fitted curve of one run configuration, with its bands. */
 export interface FitCurve {
@@ -110,18 +111,13 @@ function inverseG(pr: Profiler, p: ProfilePoint): Float64Array | null {
   return inv;
 }
 
-/** Log-spaced x from lo to hi, n points. */
-export function logGrid(lo: number, hi: number, n: number): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => lo * Math.pow(hi / lo, i / (n - 1)));
-}
-
 /**
  * A curve's x: n log-spaced points over the data [lo, hi], about a third of them beyond it up to
  * `extrapolate`·hi; hi itself is a point, so the extrapolation starts exactly at the data's end.
  */
 export function curveGrid(lo: number, hi: number, extrapolate: number, n: number): Float64Array {
   const beyond = Math.max(2, Math.round(n / 3));
-  const inside = logGrid(lo, hi, Math.max(2, n - beyond));
+  const inside = logspace(lo, hi, Math.max(2, n - beyond));
   const out = new Float64Array(inside.length + beyond);
   out.set(inside);
   for (let k = 1; k <= beyond; k++)

@@ -7,6 +7,7 @@ import { LinearSolver, LINEAR, NOTHING_FIXED, type LinearFix } from './linear.ts
 import type { Params } from '../params.ts';
 import { FIT_REGIMES } from './regimes.ts';
 import type { FitAxis, Run } from './runs.ts';
+import { linspace } from '../grid.ts';
 
 /** The measurements as the criterion sees them: ln x, ln y, weights, runs and configurations. */
 export interface FitData {
@@ -285,9 +286,8 @@ export class Profiler {
   ): { q: number; lnS: number } {
     const n = Math.max(2, Math.ceil((hi - lo) / SCAN_STEP) + 1);
     const qs = new Float64Array(n);
-    const ls = new Float64Array(n);
+    const ls = linspace(lo, hi, n);
     for (let i = 0; i < n; i++) {
-      ls[i] = lo + ((hi - lo) * i) / (n - 1);
       qs[i] = this.criterion(tbs, ls[i], weights, SCAN_SOLVE_STEPS);
     }
     // Local minima of the scan, best first; refine the best two.

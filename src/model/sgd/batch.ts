@@ -7,6 +7,7 @@ import type { PowerFit } from '../types.ts';
 import { sgdCurve } from './curve.ts';
 import { sgdSystem, type SgdParams } from './system.ts';
 import { stabilityEdge } from './stability.ts';
+import { logspace } from '../grid.ts';
 
 /** E_g after exactly `steps` steps (the schedule, if any, ending there). */
 export function errorAfter(p: SgdParams, steps: number): number {
@@ -118,9 +119,7 @@ export interface EtaSweep {
 export function etaSweep(p: SgdParams, steps: number, n = 16): EtaSweep {
   const sys = sgdSystem(p, p.eta * steps);
   const etaMax = stabilityEdge(sys.nodes, p.batch).etaMax;
-  const lo = Math.log(etaMax * 1e-3);
-  const hi = Math.log(etaMax * 1.2);
-  const eta = Float64Array.from({ length: n }, (_, i) => Math.exp(lo + ((hi - lo) * i) / (n - 1)));
+  const eta = logspace(etaMax * 1e-3, etaMax * 1.2, n);
   const f = (e: number) => errorAfter({ ...p, eta: e }, steps);
   const Eg = Float64Array.from(eta, f);
   let best = 0;

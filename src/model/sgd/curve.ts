@@ -6,6 +6,7 @@ import type { SgdSystem } from './recursion.ts';
 import { etaSeries, intrinsicTimes, peakEta, schedulePieces } from './schedule.ts';
 import { noiseFloor, stabilityEdge, type StabilityEdge } from './stability.ts';
 import { checkSgdParams, scheduleOf, sgdSystem, type SgdParams } from './system.ts';
+import { logspace } from '../grid.ts';
 
 export interface SgdCurve {
   /** Steps s (integers, increasing). */
@@ -35,10 +36,8 @@ export interface SgdCurve {
 /** n distinct integer steps, log-spaced over [smin, smax] (fewer when the range is short). */
 export function logSteps(smin: number, smax: number, n: number): Float64Array {
   const out: number[] = [];
-  const a = Math.log(Math.max(1, smin));
-  const b = Math.log(Math.max(smin, smax));
-  for (let i = 0; i < n; i++) {
-    const s = Math.round(Math.exp(a + ((b - a) * i) / Math.max(1, n - 1)));
+  for (const x of logspace(Math.max(1, smin), Math.max(smin, smax), n)) {
+    const s = Math.round(x);
     if (out.length === 0 || s > out[out.length - 1]) out.push(s);
   }
   return Float64Array.from(out);

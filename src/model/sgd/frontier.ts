@@ -13,6 +13,7 @@ import { errorAfter } from './batch.ts';
 import { sgdCurve } from './curve.ts';
 import { sgdLawValue } from './exponents.ts';
 import type { SgdParams } from './system.ts';
+import { logspace } from '../grid.ts';
 
 export interface SgdFrontier {
   C: Float64Array;
@@ -50,13 +51,9 @@ export function sgdFrontier(p: SgdParams, opts: SgdFrontierOptions = {}): SgdFro
   const Nmax = opts.Nmax ?? 1e4;
   const perDecade = opts.perDecade ?? 5;
   const B = p.batch;
-  const C = Float64Array.from({ length: n }, (_, i) =>
-    Math.exp(Math.log(Cmin) + ((Math.log(Cmax) - Math.log(Cmin)) * i) / Math.max(1, n - 1)),
-  );
+  const C = logspace(Cmin, Cmax, n);
   const m = Math.round(Math.log10(Nmax / Nmin) * perDecade) + 1;
-  const Ns = Array.from({ length: m }, (_, j) =>
-    Math.round(Nmin * Math.pow(Nmax / Nmin, j / (m - 1))),
-  );
+  const Ns = Array.from(logspace(Nmin, Nmax, m), Math.round);
   // E[j][i]: budget i spent with N_j features (Infinity when it allows less than one step).
   const E = Ns.map((N) => {
     const steps = Array.from(C, (c) => Math.round(c / (N * B)));

@@ -9,6 +9,7 @@ import { fitPowerLaw } from './fit.ts';
 import { MAX_SIZE, type Params } from '../params.ts';
 import { evaluatorFor } from './timeEval.ts';
 import type { PowerFit, SweepResult } from '../types.ts';
+import { linspace, logspace } from '../grid.ts';
 
 export interface FrontierResult {
   C: Float64Array;
@@ -58,20 +59,18 @@ export function computeFrontier(params: Params, opts: FrontierOptions = {}): Fro
   const Lstar = new Float64Array(n);
   const Nstar = new Float64Array(n);
   const tstar = new Float64Array(n);
+  const budgets = logspace(Cmin, Cmax, n);
   for (let i = 0; i < n; i++) {
-    const c = Math.exp(
-      Math.log(Cmin) + ((Math.log(Cmax) - Math.log(Cmin)) * i) / Math.max(1, n - 1),
-    );
+    const c = budgets[i];
     C[i] = c;
     // Search N over [1, min(C, MAX_SIZE)] on a log grid (t = C/N ≥ 1), then refine the bracket by
     // golden-section search in log N (N is treated as continuous; E_g is smooth in N).
     const hi = Math.min(c, MAX_SIZE);
     const m = Math.max(3, Math.ceil(Math.log10(hi) * perDecade) + 1);
-    const us: number[] = [];
+    const us = Array.from(linspace(0, Math.log(hi), m));
     const es: number[] = [];
     for (let k = 0; k < m; k++) {
-      const u = (Math.log(hi) * k) / (m - 1);
-      us.push(u);
+      const u = us[k];
       es.push(errorAt(p, Math.exp(u), c / Math.exp(u), cache));
     }
     let best = 0;

@@ -10,12 +10,13 @@ import { timeGrid, type Params } from '../params.ts';
 import { TimeEvaluator } from './timeEval.ts';
 import { invert } from './talbot.ts';
 import type { ModeDetail, ModeResult } from '../types.ts';
+import { logspace } from '../grid.ts';
 
 /** Log-spaced distinct integers from 1 to kmax (at most n of them). */
 export function modeIndices(kmax: number, n: number): Float64Array {
   const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const k = Math.round(Math.exp((Math.log(kmax) * i) / Math.max(1, n - 1)));
+  for (const x of logspace(1, kmax, n)) {
+    const k = Math.round(x);
     if (out.length === 0 || k > out[out.length - 1]) out.push(k);
   }
   return Float64Array.from(out);

@@ -15,6 +15,7 @@ import {
   type LawVerdict,
   type SweepSetting,
 } from './laws.ts';
+import { linspace } from '../grid.ts';
 
 export const PHASE_EXPONENTS = ['time', 'data-inf', 'data-tstar', 'model-inf', 'compute'] as const;
 export type PhaseExponent = (typeof PHASE_EXPONENTS)[number];
@@ -82,14 +83,6 @@ export function predictAt(exponent: PhaseExponent, ab: LawExponents): PhasePredi
   const law = PHASE_SPEC[exponent].law;
   const { branch, value } = lawTerm(law, ab);
   return { law, branch, value };
-}
-
-/** n evenly spaced values over [lo, hi] (n ≥ 2). */
-export function linspace(lo: number, hi: number, n: number): Float64Array {
-  const out = new Float64Array(n);
-  // The ends exactly (α = 4.000000000000001 would be outside the parameter's range).
-  for (let i = 0; i < n; i++) out[i] = i === n - 1 ? hi : lo + ((hi - lo) * i) / (n - 1);
-  return out;
 }
 
 /** A grid over the α, β ranges; values are stored row by row in β: index i + j·alphas.length. */

@@ -16,6 +16,7 @@ import { evaluatorFor } from './timeEval.ts';
 import type { ModesEdge, PowerFit, SizeAxis, SweepAt, SweepResult } from '../types.ts';
 import type { LawId, LawVerdict, SweepSetting } from './laws.ts';
 import { hasDynamics } from '../regimes.ts';
+import { logspace } from '../grid.ts';
 
 export interface SweepOptions {
   /** Number of log-spaced sweep points (default: SWEEP_PER_DECADE per decade of the range). */
@@ -123,8 +124,7 @@ export function sweepGrid(p: Params, axis: SizeAxis, opts: SweepOptions = {}): F
   const hi = Math.min(MAX_SIZE, opts.hi ?? range.hi);
   const n = opts.n ?? Math.max(2, Math.round(Math.log10(hi / lo) * SWEEP_PER_DECADE) + 1);
   const xs = new Set<number>();
-  for (let i = 0; i < n; i++)
-    xs.add(Math.round(Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * i) / (n - 1))));
+  for (const x of logspace(lo, hi, n)) xs.add(Math.round(x));
   const other = axis === 'N' ? p.P : p.N;
   if (Number.isFinite(other))
     for (const d of PEAK_OFFSETS) {
