@@ -11,6 +11,7 @@
 //     KaTeX typesets, address-bar writes, bytes posted by the workers: perfCounts.ts). Counts do
 //     not move with the machine's load; timings do.
 // Each run prints the machine's load as it starts: quote it with the numbers (the workers share its cores).
+// Each configuration ends with one line: its targets met on every slider dragged, or each miss.
 import { test, type Page } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
 import { recordLongTasks, waitForCurve } from './helpers.ts';
@@ -132,7 +133,16 @@ async function countSteps(page: Page, testId: string): Promise<string> {
 }
 
 /** Drag one slider for DRAG_MS (a triangle wave across its middle) and summarise. */
-async function dragOnce(page: Page, testId: string): Promise<string> {
+/** One drag's summary: its report and the numbers the targets are checked on. */
+interface Drag {
+  id: string;
+  text: string;
+  median: number;
+  p95: number;
+  longTasks: number;
+}
+
+async function dragOnce(page: Page, testId: string): Promise<Drag> {
   await page.evaluate(() => {
     const w = window as unknown as { __perf?: { samples: unknown[] }; __longtasks: unknown[] };
     if (w.__perf) w.__perf.samples.length = 0;
@@ -166,14 +176,47 @@ async function dragOnce(page: Page, testId: string): Promise<string> {
   );
   const commit = samples.map((x: Sample) => x.commit - x.input);
   const paint = samples.map((x: Sample) => x.paint - x.input);
-  return (
+  const text =
     `${testId.padEnd(16)} ${String(moves).padStart(4)} moves ${String(samples.length).padStart(4)} curves | ` +
     `commit median ${fmt(quantile(commit, 0.5)).padStart(6)} p95 ${fmt(quantile(commit, 0.95)).padStart(6)} | ` +
     `frame median ${fmt(quantile(paint, 0.5)).padStart(6)} p95 ${fmt(quantile(paint, 0.95)).padStart(6)} | ` +
     `long tasks ${longtasks.length} (longest ${fmt(longtasks.length ? Math.max(...longtasks) : 0)} ms)\n` +
     `    where the time went (mean ms), samples up to the median: ${phases(samples, 0, 0.5)}\n` +
-    `    samples at p90 and above: ${phases(samples, 0.9, 1)}`
-  );
+    `    samples at p90 and above: ${phases(samples, 0.9, 1)}`;
+  return {
+    id: testId,
+    text,
+    median: quantile(commit, 0.5),
+    p95: quantile(commit, 0.95),
+    longTasks: longtasks.length,
+  };
+}
+
+/**
+ * The targets of a drag: with the default panels, input → redrawn curve median
+ * ≤ 16 ms, p95 ≤ 33 ms and no long task; with every panel open, at most one long task.
+ */
+const TARGETS = {
+  'default panels': { median: 16, p95: 33, longTasks: 0 },
+  'every panel open': { median: Infinity, p95: Infinity, longTasks: 1 },
+} as const;
+
+/** One line: the targets met on every slider dragged, or each miss with its number. */
+function verdict(config: keyof typeof TARGETS, drags: Drag[]): string {
+  const t = TARGETS[config];
+  const misses = drags.flatMap((d) => [
+    ...(!Number.isFinite(d.median) ? [`${d.id} drew no curve`] : []),
+    ...(d.median > t.median ? [`${d.id} median ${fmt(d.median)} ms > ${t.median}`] : []),
+    ...(d.p95 > t.p95 ? [`${d.id} p95 ${fmt(d.p95)} ms > ${t.p95}`] : []),
+    ...(d.longTasks > t.longTasks ? [`${d.id} ${d.longTasks} long tasks > ${t.longTasks}`] : []),
+  ]);
+  const held = Number.isFinite(t.median)
+    ? `median ≤ ${t.median} ms, p95 ≤ ${t.p95} ms, `
+    : 'no timing target, ';
+  const rule = `${held}long tasks ≤ ${t.longTasks}`;
+  return misses.length
+    ? `targets (${rule}) missed: ${misses.join('; ')}`
+    : `targets (${rule}) met on all ${drags.length} sliders`;
 }
 
 for (const [config, query] of [
@@ -197,6 +240,7 @@ for (const [config, query] of [
       )) as string[];
     const only = process.env.BENCH_SLIDERS?.split(',');
     const lines = [`${config} (${url}) · ${machineLoad()}`];
+    const drags: Drag[] = [];
     for (const id of sliders.filter((x) => !only || only.includes(x))) {
       await page.goto(url);
       await waitForCurve(page);
@@ -207,11 +251,17 @@ for (const [config, query] of [
         lines.push(await profileTop(page, () => dragOnce(page, id)));
       } else if (process.env.BENCH_TRACE) {
         lines.push(`${id}: main-thread time by kind over a traced drag`);
-        lines.push(await traceTop(page, () => dragOnce(page, id).then((l) => lines.push(l))));
-      } else lines.push(await dragOnce(page, id));
+        lines.push(await traceTop(page, () => dragOnce(page, id).then((d) => lines.push(d.text))));
+      } else {
+        const d = await dragOnce(page, id);
+        drags.push(d);
+        lines.push(d.text);
+      }
       await page.waitForTimeout(1000);
       lines.push(await countSteps(page, id));
     }
+    // Profiled and traced drags are slowed by the probe: their timings are not judged.
+    if (drags.length) lines.push(verdict(config, drags));
     console.log(lines.join('\n'));
   });
 }
