@@ -4,11 +4,11 @@
 // slider never waits behind them; so do the mean field's internals (the parts of E_g, the order
 // parameters, the inspected mode), which share the curve's time window. Each request carries a key built from its inputs: a kind is
 // requested again only when its key changes, and only while its panel is visible.
-import { DEFAULT_PARAMS } from '../model/params.ts';
+import { DEFAULT_PARAMS, type Params } from '../model/params.ts';
 import { inSteps } from '../model/regimes.ts';
 import type { PhaseRequest } from './phaseGrid.ts';
 import type { CurveRequest, SweepRequest, TheoryKind, TheoryKinds } from '../protocol/kinds.ts';
-import { paramsKey } from '../state/pins.ts';
+import { paramsKey, paramsKeyWithout } from '../state/pins.ts';
 import { windowedParams, type AppData } from '../state/store.ts';
 import type { ViewState } from '../state/view.ts';
 import { isMeasured } from '../model/data/sources.ts';
@@ -48,23 +48,31 @@ export function curveKey(r: CurveRequest): string {
   return `${paramsKey(r.p)}&window=${r.window}`;
 }
 
-function sweepKey(key: string, view: ViewState): string {
-  return `${key}|${view.at}|${view.at === 't' ? view.tAt : ''}`;
+/**
+ * What the sweeps (over P, N and the compute C) do not read: the curve's number of times and the
+ * simulation's seed and seeds (theory/sweep.ts reads the time window's ends, for t* and t_max,
+ * never the curve's grid; theory/frontier.ts neither). When only these move, a sweep is not asked
+ * for again and its panels do not wait for it.
+ */
+const UNSWEPT: readonly (keyof Params)[] = ['nt', 'seed', 'seeds'];
+
+function sweepKey(p: Params, view: ViewState): string {
+  return `${paramsKeyWithout(p, UNSWEPT)}|${view.at}|${view.at === 't' ? view.tAt : ''}`;
 }
 
 export function planRequests(s: AppData, pins: PinsState): Plan {
   if (inSteps(s.params.regime)) return planSteps(s, pins);
-  const key = paramsKey(s.params);
   const panels = s.view.panels;
   const sweeps: Request[] = [];
   // The frontier depends on the parameters only (not on the view's at / tAt).
-  if (panels.includes('frontier')) sweeps.push({ kind: 'frontier', key, req: s.params });
+  if (panels.includes('frontier'))
+    sweeps.push({ kind: 'frontier', key: paramsKeyWithout(s.params, UNSWEPT), req: s.params });
   for (const axis of ['P', 'N'] as const) {
     // The exponent table fits the sweeps too: they are computed when either is shown.
     if (!panels.includes(axis === 'P' ? 'scalingP' : 'scalingN') && !panels.includes('exponents'))
       continue;
     const req: SweepRequest = { p: s.params, axis, at: s.view.at, tAt: s.view.tAt };
-    sweeps.push({ kind: axis === 'P' ? 'sweepP' : 'sweepN', key: sweepKey(key, s.view), req });
+    sweeps.push({ kind: axis === 'P' ? 'sweepP' : 'sweepN', key: sweepKey(s.params, s.view), req });
   }
   const afterCurve: Request[] = [];
   // The mode panel shares the curve's time window (automatic or typed).

@@ -24,9 +24,14 @@ export const MAX_PINS = 6;
 
 /** Canonical text of a configuration: equal strings ⇔ equal parameters. */
 export function paramsKey(p: Params): string {
-  return PARAM_SPECS.map((s) =>
-    s.kind === 'enum' ? `${s.key}=${p[s.key]}` : `${s.key}=${formatValue(p[s.key])}`,
-  ).join('&');
+  return paramsKeyWithout(p, []);
+}
+
+/** The same text without the keys in `unread` (a computation that does not read them). */
+export function paramsKeyWithout(p: Params, unread: readonly (keyof Params)[]): string {
+  return PARAM_SPECS.filter((s) => !unread.includes(s.key))
+    .map((s) => (s.kind === 'enum' ? `${s.key}=${p[s.key]}` : `${s.key}=${formatValue(p[s.key])}`))
+    .join('&');
 }
 
 /** Keys in which `a` differs from `b`, in table order. */

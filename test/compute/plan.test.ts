@@ -48,6 +48,17 @@ describe('planRequests', () => {
     expect(planRequests(base, idle).sweeps[1].key).toBe(planRequests(star, idle).sweeps[1].key);
   });
 
+  it("asks for the sweeps again when what they read moves, not when the curve's n_t or the seeds do", () => {
+    const base = state({}, ['scalingP', 'scalingN', 'frontier']);
+    const keys = (over: Partial<typeof DEFAULT_PARAMS>) =>
+      planRequests({ ...base, params: { ...base.params, ...over } }, idle).sweeps.map((r) => r.key);
+    const before = keys({});
+    expect(keys({ nt: 300, seed: 7, seeds: 4 })).toEqual(before);
+    // What they read: the model, the window's ends (t*, t_max).
+    for (const over of [{ P: 2000 }, { beta: 2.5 }, { sigma2: 0.1 }, { tmax: 1e4 }, { tmin: 1 }])
+      for (const [i, k] of keys(over).entries()) expect(k).not.toBe(before[i]);
+  });
+
   it('asks for the first pin without a curve, one at a time', () => {
     const a = { ...DEFAULT_PARAMS, P: 100 };
     const b = { ...DEFAULT_PARAMS, P: 200 };
