@@ -29,6 +29,19 @@ export function logspace(lo: number, hi: number, n: number): Float64Array {
   return out;
 }
 
+/**
+ * The distinct integers nearest a log grid from lo to hi, increasing (at most n; fewer where the
+ * grid is denser than the integers, near lo).
+ */
+export function logIntegers(lo: number, hi: number, n: number): Float64Array {
+  const out: number[] = [];
+  for (const x of logspace(lo, hi, n)) {
+    const k = Math.round(x);
+    if (out.length === 0 || k > out[out.length - 1]) out.push(k);
+  }
+  return Float64Array.from(out);
+}
+
 function pinEnds(out: Float64Array, lo: number, hi: number): void {
   const n = out.length;
   if (n > 0) out[0] = lo;

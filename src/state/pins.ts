@@ -8,6 +8,7 @@ import {
   REGIME_LABELS,
   SPEC_BY_KEY,
   formatValue,
+  type ParamSpec,
   type Params,
 } from '../model/params.ts';
 import type { CurveResult } from '../model/types.ts';
@@ -24,12 +25,19 @@ export const MAX_PINS = 6;
 
 /** Canonical text of a configuration: equal strings ⇔ equal parameters. */
 export function paramsKey(p: Params): string {
-  return paramsKeyWithout(p, []);
+  return keyText(p, PARAM_SPECS);
 }
 
 /** The same text without the keys in `unread` (a computation that does not read them). */
 export function paramsKeyWithout(p: Params, unread: readonly (keyof Params)[]): string {
-  return PARAM_SPECS.filter((s) => !unread.includes(s.key))
+  return keyText(
+    p,
+    PARAM_SPECS.filter((s) => !unread.includes(s.key)),
+  );
+}
+
+function keyText(p: Params, specs: readonly ParamSpec[]): string {
+  return specs
     .map((s) => (s.kind === 'enum' ? `${s.key}=${p[s.key]}` : `${s.key}=${formatValue(p[s.key])}`))
     .join('&');
 }

@@ -10,8 +10,9 @@
 //     slider, each waiting for its curve (React commits and renders by component, DOM mutations,
 //     KaTeX typesets, address-bar writes, bytes posted by the workers: perfCounts.ts). Counts do
 //     not move with the machine's load; timings do.
-// Each run prints the machine's load as it starts: quote it with the numbers (the workers share its cores).
-// Each configuration ends with one line: its targets met on every slider dragged, or each miss.
+// Each run prints the machine's load as it starts: quote it with the numbers (the workers share
+// its cores). Each configuration ends with one line: its targets met on every slider dragged, or
+// each miss.
 import { test, type Page } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
 import { recordLongTasks, waitForCurve } from './helpers.ts';
@@ -132,7 +133,6 @@ async function countSteps(page: Page, testId: string): Promise<string> {
   return `    ${formatCounts(counts)}\n    ${formatRelease(release)}`;
 }
 
-/** Drag one slider for DRAG_MS (a triangle wave across its middle) and summarise. */
 /** One drag's summary: its report and the numbers the targets are checked on. */
 interface Drag {
   id: string;
@@ -142,6 +142,7 @@ interface Drag {
   longTasks: number;
 }
 
+/** Drag one slider for DRAG_MS (a triangle wave across its middle) and summarise. */
 async function dragOnce(page: Page, testId: string): Promise<Drag> {
   await page.evaluate(() => {
     const w = window as unknown as { __perf?: { samples: unknown[] }; __longtasks: unknown[] };
@@ -193,8 +194,8 @@ async function dragOnce(page: Page, testId: string): Promise<Drag> {
 }
 
 /**
- * The targets of a drag: with the default panels, input → redrawn curve median
- * ≤ 16 ms, p95 ≤ 33 ms and no long task; with every panel open, at most one long task.
+ * The targets of a drag: with the default panels, input → redrawn curve median ≤ 16 ms, p95 ≤ 33 ms
+ * and no long task; with every panel open, at most one long task.
  */
 const TARGETS = {
   'default panels': { median: 16, p95: 33, longTasks: 0 },

@@ -1,6 +1,6 @@
 // The two grids every sweep, axis and fit scan is built on (src/model/grid.ts).
 import { describe, expect, it } from 'vitest';
-import { linspace, logspace } from '../../src/model/grid.ts';
+import { linspace, logIntegers, logspace } from '../../src/model/grid.ts';
 
 describe('linspace', () => {
   it('spaces n values evenly with both ends exact', () => {
@@ -34,5 +34,17 @@ describe('logspace', () => {
 
   it('gives lo alone for one value', () => {
     expect(Array.from(logspace(4, 1e4, 1))).toEqual([4]);
+  });
+});
+
+describe('logIntegers', () => {
+  it('rounds a log grid to distinct increasing integers, fewer where it is denser than them', () => {
+    const k = Array.from(logIntegers(1, 1000, 40));
+    expect(k[0]).toBe(1);
+    expect(k[k.length - 1]).toBe(1000);
+    expect(k.length).toBeLessThan(40);
+    for (let i = 1; i < k.length; i++) expect(k[i]).toBeGreaterThan(k[i - 1]);
+    expect(k.every(Number.isInteger)).toBe(true);
+    expect(Array.from(logIntegers(3, 3e6, 7))).toEqual([3, 30, 300, 3000, 30000, 300000, 3000000]);
   });
 });

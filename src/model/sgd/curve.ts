@@ -6,7 +6,7 @@ import type { SgdSystem } from './recursion.ts';
 import { etaSeries, intrinsicTimes, peakEta, schedulePieces } from './schedule.ts';
 import { noiseFloor, stabilityEdge, type StabilityEdge } from './stability.ts';
 import { checkSgdParams, scheduleOf, sgdSystem, type SgdParams } from './system.ts';
-import { logspace } from '../grid.ts';
+import { logIntegers } from '../grid.ts';
 
 export interface SgdCurve {
   /** Steps s (integers, increasing). */
@@ -35,12 +35,7 @@ export interface SgdCurve {
 
 /** n distinct integer steps, log-spaced over [smin, smax] (fewer when the range is short). */
 export function logSteps(smin: number, smax: number, n: number): Float64Array {
-  const out: number[] = [];
-  for (const x of logspace(Math.max(1, smin), Math.max(smin, smax), n)) {
-    const s = Math.round(x);
-    if (out.length === 0 || s > out[out.length - 1]) out.push(s);
-  }
-  return Float64Array.from(out);
+  return logIntegers(Math.max(1, smin), Math.max(smin, smax), n);
 }
 
 /** The intrinsic time the run reaches by its last step (sizes the M = ∞ tail). */

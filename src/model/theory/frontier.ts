@@ -55,14 +55,12 @@ export function computeFrontier(params: Params, opts: FrontierOptions = {}): Fro
   const perDecade = opts.perDecade ?? 6;
   const tol = opts.tol ?? 1e-4;
   const cache = opts.cache ?? null;
-  const C = new Float64Array(n);
+  const C = logspace(Cmin, Cmax, n);
   const Lstar = new Float64Array(n);
   const Nstar = new Float64Array(n);
   const tstar = new Float64Array(n);
-  const budgets = logspace(Cmin, Cmax, n);
   for (let i = 0; i < n; i++) {
-    const c = budgets[i];
-    C[i] = c;
+    const c = C[i];
     // Search N over [1, min(C, MAX_SIZE)] on a log grid (t = C/N ≥ 1), then refine the bracket by
     // golden-section search in log N (N is treated as continuous; E_g is smooth in N).
     const hi = Math.min(c, MAX_SIZE);

@@ -10,16 +10,11 @@ import { timeGrid, type Params } from '../params.ts';
 import { TimeEvaluator } from './timeEval.ts';
 import { invert } from './talbot.ts';
 import type { ModeDetail, ModeResult } from '../types.ts';
-import { logspace } from '../grid.ts';
+import { logIntegers } from '../grid.ts';
 
 /** Log-spaced distinct integers from 1 to kmax (at most n of them). */
 export function modeIndices(kmax: number, n: number): Float64Array {
-  const out: number[] = [];
-  for (const x of logspace(1, kmax, n)) {
-    const k = Math.round(x);
-    if (out.length === 0 || k > out[out.length - 1]) out.push(k);
-  }
-  return Float64Array.from(out);
+  return logIntegers(1, kmax, n);
 }
 
 /** k*(κ): the modes with λ_k ≥ κ (measured: counted; power law: κ^{-1/α}). */

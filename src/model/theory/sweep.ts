@@ -16,7 +16,7 @@ import { evaluatorFor } from './timeEval.ts';
 import type { ModesEdge, PowerFit, SizeAxis, SweepAt, SweepResult } from '../types.ts';
 import type { LawId, LawVerdict, SweepSetting } from './laws.ts';
 import { hasDynamics } from '../regimes.ts';
-import { logspace } from '../grid.ts';
+import { logIntegers } from '../grid.ts';
 
 export interface SweepOptions {
   /** Number of log-spaced sweep points (default: SWEEP_PER_DECADE per decade of the range). */
@@ -123,8 +123,7 @@ export function sweepGrid(p: Params, axis: SizeAxis, opts: SweepOptions = {}): F
   const lo = Math.max(1, opts.lo ?? range.lo);
   const hi = Math.min(MAX_SIZE, opts.hi ?? range.hi);
   const n = opts.n ?? Math.max(2, Math.round(Math.log10(hi / lo) * SWEEP_PER_DECADE) + 1);
-  const xs = new Set<number>();
-  for (const x of logspace(lo, hi, n)) xs.add(Math.round(x));
+  const xs = new Set<number>(logIntegers(lo, hi, n));
   const other = axis === 'N' ? p.P : p.N;
   if (Number.isFinite(other))
     for (const d of PEAK_OFFSETS) {
